@@ -1,0 +1,112 @@
+/**
+ * Every number that models the world, in one place, each with its source.
+ * The design schema uses these as the defaults of `environments`; the engine reads the filled-in
+ * values from the validated design, never from here directly, so a plan always carries what it used.
+ * Sources: ../shared/reference/pricing-and-scaling.md (us-east-1 list prices as published).
+ */
+
+export const STATIC_DEFAULTS = {
+  // No list price exists for one's own data centre. Assumption: a 2-socket, 64-core server at about
+  // $12,000 amortised over 48 months is ~$3.9 per core-month of hardware; power, cooling, space and
+  // operations staff typically triple that (Uptime Institute TCO rules of thumb), giving ~$16.
+  // With an m5.large vCPU at $35.04 a month this makes Weinman's utility premium U ≈ 2.2, inside
+  // the plausible 1.5–3 range the reference asks for.
+  coreMonthlyCost: 16,
+  // Capacity planners size for peak plus a safety margin; 25 % is a common planning rule.
+  headroom: 0.25,
+} as const;
+
+export const VM_DEFAULTS = {
+  // EC2 m5.large: 2 vCPU, 8 GiB, $0.096 per hour on demand (EC2 on-demand price list, us-east-1).
+  vcpu: 2,
+  hourlyPrice: 0.096,
+  // VM start-up: 44–810 s in 2012 (Mao & Humphrey, IEEE CLOUD 2012), ~1–2 min today
+  // (Hao et al., arXiv 2107.03467). Two minutes.
+  bootSeconds: 120,
+  // EC2 Auto Scaling default cooldown: 300 s (AWS Auto Scaling user guide).
+  cooldownSeconds: 300,
+  // Target-tracking on average CPU; the Azure hybrid guide scales out above 50 %, AWS examples use
+  // 50–70 %. 60 % sits between.
+  targetUtilization: 0.6,
+  // Azure burst reference autoscales 1–10 instances; a group keeps at least one instance warm.
+  minInstances: 1,
+  maxInstances: 100,
+} as const;
+
+export const FUNCTIONS_DEFAULTS = {
+  // AWS Lambda: $0.20 per million requests; $0.0000166667 per GB-second, x86 (AWS Lambda pricing).
+  requestPrice: 0.0000002,
+  gbSecondPrice: 0.0000166667,
+  // Cold start, Node.js 20 at 256 MB: mean 242 ms, p90 584 ms (mikhail.io cold-start study).
+  coldStartMs: 250,
+  // An idle instance is kept warm about 10 minutes on AWS (mikhail.io cold-start study).
+  keepAliveMinutes: 10,
+  // Lambda concurrency: 1,000 per region by default (AWS Lambda quotas).
+  concurrencyLimit: 1000,
+  // Lambda: at most 15 minutes per invocation (AWS Lambda quotas).
+  maxDurationSeconds: 900,
+} as const;
+
+export const LINK_DEFAULTS = {
+  // Assumption: a VPN or dedicated link between a data centre and a nearby cloud region adds
+  // 10–30 ms round trip; 20 ms. Planned for per R8 (Azure hybrid patterns).
+  latencyMs: 20,
+  // Data transfer out of AWS to the internet: $0.09 per GB (S3 / EC2 pricing, first 10 TB).
+  egressPricePerGb: 0.09,
+} as const;
+
+export const QUEUE_DEFAULTS = {
+  // SQS standard: $0.40 per million requests (SQS pricing).
+  pricePerMillionRequests: 0.4,
+  // A message is send + receive + delete = 3 requests (SQS pricing; test vector T9: $1.20 per
+  // million messages).
+  requestsPerMessage: 3,
+} as const;
+
+export const STORAGE_DEFAULTS = {
+  // S3 standard: $0.023 per GB-month (S3 pricing).
+  pricePerGbMonth: 0.023,
+} as const;
+
+export const TRAFFIC_MANAGER_DEFAULTS = {
+  // Azure hybrid cross-cloud scaling guide: scale out when CPU > 50 % for 10 minutes.
+  detectionMinutes: 10,
+} as const;
+
+export const API_GATEWAY_DEFAULTS = {
+  // API Gateway HTTP APIs: $1.00 per million requests (API Gateway pricing).
+  pricePerMillionRequests: 1.0,
+} as const;
+
+export const SIMULATION_DEFAULTS = {
+  days: 30,
+  stepMinutes: 5,
+  seed: 1,
+} as const;
+
+export const COMPONENT_DEFAULTS = {
+  // Lambda's memory range is 128–10,240 MB (AWS Lambda quotas); 512 MB is the spec's default.
+  memoryMb: 512,
+  dataClass: 'internal',
+  stateful: false,
+  noise: 0,
+} as const;
+
+export const CONNECTION_DEFAULTS = {
+  mode: 'sync',
+  callsPerRequest: 1,
+  // A typical JSON API request or response is a few kilobytes.
+  payloadKb: 4,
+} as const;
+
+/** Pattern fields that the spec leaves to us; chosen to make an unfilled pattern sensible. */
+export const WORKLOAD_DEFAULTS = {
+  periodHours: 24, // a daily cycle is the most common periodic workload [CCP]
+  peakHours: 2,
+  peakStartHour: 0,
+  spikesPerWeek: 2,
+  growthPerMonth: 0.1,
+} as const;
+
+/** A month is 730 hours: the cloud price-list convention (spec/formats.md). */
+export const HOURS_PER_MONTH = 730;

@@ -1,0 +1,368 @@
+/**
+ * The design document (`tidemark.design`, version 1) of spec/formats.md as Zod schemas: every field,
+ * default and bound. Objects are strict so that a misspelt field ("peakRPS") is reported at its path
+ * instead of being silently dropped. Cross-field rules (unique ids, known endpoints, no cycles,
+ * pattern fields) live in `superRefine` so that every problem carries its JSON path.
+ */
+import { z } from 'zod';
+import {
+  API_GATEWAY_DEFAULTS,
+  COMPONENT_DEFAULTS,
+  CONNECTION_DEFAULTS,
+  FUNCTIONS_DEFAULTS,
+  LINK_DEFAULTS,
+  QUEUE_DEFAULTS,
+  SIMULATION_DEFAULTS,
+  STATIC_DEFAULTS,
+  STORAGE_DEFAULTS,
+  TRAFFIC_MANAGER_DEFAULTS,
+  VM_DEFAULTS,
+  WORKLOAD_DEFAULTS,
+} from './defaults';
+import { findCycle } from './graph';
+
+export const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
+export const MAX_COMPONENTS = 2000;
+export const MAX_CONNECTIONS = 5000;
+/** A year of one-minute samples: the longest measured series a component may carry. */
+export const MAX_TRACE_POINTS = 525_600;
+
+export const idSchema = z
+  .string()
+  .regex(ID_PATTERN, 'must be 1–64 characters of a–z, 0–9 and "-", starting with a letter or digit');
+
+const num = (min: number, max: number) => z.number().finite().min(min).max(max);
+
+export const PATTERNS = [
+  'static',
+  'periodic',
+  'once-in-a-lifetime',
+  'unpredictable',
+  'continuously-changing',
+] as const;
+export const patternSchema = z.enum(PATTERNS);
+export type Pattern = z.infer<typeof patternSchema>;
+
+export const KINDS = [
+  'ui',
+  'service',
+  'processing',
+  'batch',
+  'data-access',
+  'database',
+  'storage',
+  'queue',
+  'external',
+] as const;
+export const kindSchema = z.enum(KINDS);
+export type ComponentKind = z.infer<typeof kindSchema>;
+
+export const PLACEMENTS = ['static', 'elastic-vm', 'serverless', 'burst'] as const;
+export const placementSchema = z.enum(PLACEMENTS);
+export type Placement = z.infer<typeof placementSchema>;
+
+export const DATA_CLASSES = ['public', 'internal', 'confidential', 'regulated'] as const;
+export const dataClassSchema = z.enum(DATA_CLASSES);
+export type DataClass = z.infer<typeof dataClassSchema>;
+
+export const STEP_MINUTES = [1, 5, 15, 60] as const;
+
+export const simulationSchema = z.strictObject({
+  days: z.number().int().min(1).max(90).default(SIMULATION_DEFAULTS.days),
+  stepMinutes: z
+    .union(STEP_MINUTES.map((s) => z.literal(s)) as unknown as [z.ZodLiteral<1>, z.ZodLiteral<5>, z.ZodLiteral<15>, z.ZodLiteral<60>])
+    .default(SIMULATION_DEFAULTS.stepMinutes),
+  seed: z.number().int().min(-2147483648).max(2147483647).default(SIMULATION_DEFAULTS.seed),
+});
+
+export const environmentsSchema = z.strictObject({
+  static: z
+    .strictObject({
+      coreMonthlyCost: num(0, 1e6).default(STATIC_DEFAULTS.coreMonthlyCost),
+      headroom: num(0, 10).default(STATIC_DEFAULTS.headroom),
+    })
+    .prefault({}),
+  vm: z
+    .strictObject({
+      vcpu: z.number().int().min(1).max(448).default(VM_DEFAULTS.vcpu),
+      hourlyPrice: num(0, 1e4).default(VM_DEFAULTS.hourlyPrice),
+      bootSeconds: num(0, 3600).default(VM_DEFAULTS.bootSeconds),
+      cooldownSeconds: num(0, 86400).default(VM_DEFAULTS.cooldownSeconds),
+      targetUtilization: num(0.05, 1).default(VM_DEFAULTS.targetUtilization),
+      minInstances: z.number().int().min(0).max(10000).default(VM_DEFAULTS.minInstances),
+      maxInstances: z.number().int().min(1).max(10000).default(VM_DEFAULTS.maxInstances),
+    })
+    .prefault({}),
+  functions: z
+    .strictObject({
+      requestPrice: num(0, 1).default(FUNCTIONS_DEFAULTS.requestPrice),
+      gbSecondPrice: num(0, 1).default(FUNCTIONS_DEFAULTS.gbSecondPrice),
+      coldStartMs: num(0, 60000).default(FUNCTIONS_DEFAULTS.coldStartMs),
+      keepAliveMinutes: num(0, 1440).default(FUNCTIONS_DEFAULTS.keepAliveMinutes),
+      concurrencyLimit: z.number().int().min(1).max(1e6).default(FUNCTIONS_DEFAULTS.concurrencyLimit),
+      maxDurationSeconds: num(1, 86400).default(FUNCTIONS_DEFAULTS.maxDurationSeconds),
+    })
+    .prefault({}),
+  link: z
+    .strictObject({
+      latencyMs: num(0, 10000).default(LINK_DEFAULTS.latencyMs),
+      egressPricePerGb: num(0, 100).default(LINK_DEFAULTS.egressPricePerGb),
+    })
+    .prefault({}),
+  queue: z
+    .strictObject({
+      pricePerMillionRequests: num(0, 1000).default(QUEUE_DEFAULTS.pricePerMillionRequests),
+      requestsPerMessage: z.number().int().min(1).max(10).default(QUEUE_DEFAULTS.requestsPerMessage),
+    })
+    .prefault({}),
+  storage: z
+    .strictObject({
+      pricePerGbMonth: num(0, 100).default(STORAGE_DEFAULTS.pricePerGbMonth),
+    })
+    .prefault({}),
+  trafficManager: z
+    .strictObject({
+      detectionMinutes: num(0, 1440).default(TRAFFIC_MANAGER_DEFAULTS.detectionMinutes),
+    })
+    .prefault({}),
+  apiGateway: z
+    .strictObject({
+      pricePerMillionRequests: num(0, 1000).default(API_GATEWAY_DEFAULTS.pricePerMillionRequests),
+    })
+    .prefault({}),
+});
+
+export const traceSchema = z.strictObject({
+  stepMinutes: z.number().int().min(1).max(1440),
+  rps: z.array(num(0, 1e9)).min(1).max(MAX_TRACE_POINTS),
+});
+
+/** Which optional pattern fields a pattern uses: the inspector shows these, the refinement checks them. */
+export const PATTERN_FIELDS = {
+  static: [],
+  periodic: ['peakRps', 'periodHours', 'peakHours', 'peakStartHour'],
+  'once-in-a-lifetime': ['peakRps', 'peakHours', 'peakStartHour'],
+  unpredictable: ['peakRps', 'spikesPerWeek'],
+  'continuously-changing': ['growthPerMonth'],
+} as const satisfies Record<Pattern, readonly string[]>;
+
+export const workloadSchema = z
+  .strictObject({
+    pattern: patternSchema,
+    baseRps: num(0, 1e7),
+    peakRps: num(0, 1e8).optional(),
+    // Pattern fields stay optional so that a static workload does not carry a period it never uses;
+    // resolveWorkload() supplies WORKLOAD_DEFAULTS for the ones a pattern reads.
+    periodHours: num(0.25, 24 * 90).optional().describe(`default ${WORKLOAD_DEFAULTS.periodHours}`),
+    peakHours: num(0.0167, 24 * 90).optional().describe(`default ${WORKLOAD_DEFAULTS.peakHours}`),
+    peakStartHour: num(0, 24 * 90).optional().describe(`default ${WORKLOAD_DEFAULTS.peakStartHour}`),
+    spikesPerWeek: num(0, 1000).optional().describe(`default ${WORKLOAD_DEFAULTS.spikesPerWeek}`),
+    growthPerMonth: num(-0.99, 10).optional().describe(`default ${WORKLOAD_DEFAULTS.growthPerMonth}`),
+    noise: num(0, 1).default(COMPONENT_DEFAULTS.noise),
+    trace: traceSchema.optional(),
+  })
+  .superRefine((w, ctx) => {
+    const needsPeak = w.pattern === 'periodic' || w.pattern === 'once-in-a-lifetime' || w.pattern === 'unpredictable';
+    if (needsPeak && w.trace === undefined) {
+      if (w.peakRps === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['peakRps'], message: `required for the ${w.pattern} pattern` });
+      } else if (w.peakRps < w.baseRps) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['peakRps'],
+          message: `must be at least baseRps (${w.baseRps}), got ${w.peakRps}`,
+        });
+      }
+    }
+    if (w.pattern === 'periodic') {
+      const r = resolveWorkload(w);
+      if (r.peakHours > r.periodHours) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['peakHours'],
+          message: `must not exceed periodHours (${r.periodHours}), got ${r.peakHours}`,
+        });
+      }
+      if (r.peakStartHour >= r.periodHours) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['peakStartHour'],
+          message: `must be less than periodHours (${r.periodHours}), got ${r.peakStartHour}`,
+        });
+      }
+    }
+  });
+
+export const demandSchema = z
+  .strictObject({
+    cpuMs: z.number().finite().gt(0, 'must be greater than 0').max(3_600_000),
+    memoryMb: z.number().int().min(128).max(10240).default(COMPONENT_DEFAULTS.memoryMb),
+    /** Wall-clock time of one request; when absent, cpuMs / 1000 (see resolveDurationSeconds). */
+    durationSeconds: z.number().finite().gt(0, 'must be greater than 0').max(86400).optional(),
+  });
+
+export const pinSchema = z
+  .strictObject({
+    placement: placementSchema,
+    cores: z.number().int().min(1).max(100000).optional(),
+  })
+  .superRefine((p, ctx) => {
+    if (p.cores !== undefined && p.placement !== 'static' && p.placement !== 'burst') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['cores'],
+        message: `cores fixes a static reservation; it has no meaning for ${p.placement}`,
+      });
+    }
+  });
+
+export const componentSchema = z.strictObject({
+  id: idSchema,
+  name: z.string().trim().min(1, 'must not be empty').max(120),
+  kind: kindSchema,
+  workload: workloadSchema.optional(),
+  demand: demandSchema,
+  stateful: z.boolean().default(COMPONENT_DEFAULTS.stateful),
+  dataClass: dataClassSchema.default(COMPONENT_DEFAULTS.dataClass),
+  latencySloMs: z.number().finite().gt(0, 'must be greater than 0').max(3_600_000).optional(),
+  dataGb: num(0, 1e7).default(0),
+  pin: pinSchema.optional(),
+});
+
+export const connectionSchema = z.strictObject({
+  id: idSchema,
+  from: idSchema,
+  to: idSchema,
+  mode: z.enum(['sync', 'async']).default(CONNECTION_DEFAULTS.mode),
+  callsPerRequest: num(0, 10000).default(CONNECTION_DEFAULTS.callsPerRequest),
+  payloadKb: num(0, 1e7).default(CONNECTION_DEFAULTS.payloadKb),
+});
+
+export const pointSchema = z.strictObject({ x: num(-1e7, 1e7), y: num(-1e7, 1e7) });
+
+export const designSchema = z
+  .strictObject({
+    format: z.literal('tidemark.design'),
+    version: z.literal(1),
+    name: z.string().trim().min(1, 'must not be empty').max(120),
+    description: z.string().max(10000).optional(),
+    simulation: simulationSchema.prefault({}),
+    environments: environmentsSchema.prefault({}),
+    components: z.array(componentSchema).min(1, 'a design needs at least one component').max(MAX_COMPONENTS),
+    connections: z.array(connectionSchema).max(MAX_CONNECTIONS).default([]),
+    layout: z.record(idSchema, pointSchema).optional(),
+  })
+  .superRefine((d, ctx) => {
+    const ids = new Map<string, number>();
+    d.components.forEach((c, i) => {
+      const first = ids.get(c.id);
+      if (first !== undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['components', i, 'id'],
+          message: `duplicate component id "${c.id}" (first used by components[${first}])`,
+        });
+      } else ids.set(c.id, i);
+      const w = c.workload;
+      const start = w?.peakStartHour ?? WORKLOAD_DEFAULTS.peakStartHour;
+      if (w?.pattern === 'once-in-a-lifetime' && w.trace === undefined && start >= d.simulation.days * 24) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['components', i, 'workload', 'peakStartHour'],
+          message: `the peak starts at hour ${start}, after the ${d.simulation.days}-day horizon ends`,
+        });
+      }
+    });
+    const connIds = new Map<string, number>();
+    d.connections.forEach((c, i) => {
+      const first = connIds.get(c.id);
+      if (first !== undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['connections', i, 'id'],
+          message: `duplicate connection id "${c.id}" (first used by connections[${first}])`,
+        });
+      } else connIds.set(c.id, i);
+      for (const end of ['from', 'to'] as const) {
+        if (!ids.has(c[end])) {
+          ctx.addIssue({ code: 'custom', path: ['connections', i, end], message: `unknown component "${c[end]}"` });
+        }
+      }
+      if (c.from === c.to) {
+        ctx.addIssue({ code: 'custom', path: ['connections', i], message: `connects "${c.from}" to itself` });
+      }
+    });
+    if (d.layout) {
+      for (const key of Object.keys(d.layout)) {
+        if (!ids.has(key)) {
+          ctx.addIssue({ code: 'custom', path: ['layout', key], message: `position of unknown component "${key}"` });
+        }
+      }
+    }
+    const cycle = findCycle(
+      d.components.map((c) => c.id),
+      d.connections.filter((c) => c.from !== c.to && ids.has(c.from) && ids.has(c.to)),
+    );
+    if (cycle) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['connections', cycle.closingIndex],
+        message: `connections form a cycle: ${cycle.path.join(' → ')}`,
+      });
+    }
+  });
+
+/** The design as stored and simulated: every default filled in. */
+export type Design = z.output<typeof designSchema>;
+/** The design as a user may write it: defaults optional. */
+export type DesignInput = z.input<typeof designSchema>;
+export type Component = Design['components'][number];
+export type Connection = Design['connections'][number];
+export type Workload = NonNullable<Component['workload']>;
+export type Environments = Design['environments'];
+export type Simulation = Design['simulation'];
+
+export interface WorkloadFields {
+  pattern: Pattern;
+  baseRps: number;
+  peakRps: number;
+  periodHours: number;
+  peakHours: number;
+  peakStartHour: number;
+  spikesPerWeek: number;
+  growthPerMonth: number;
+  noise: number;
+  trace?: { stepMinutes: number; rps: number[] };
+}
+
+/** Every field a generator reads, with WORKLOAD_DEFAULTS for those left out; peakRps defaults to baseRps. */
+export function resolveWorkload(w: {
+  pattern: Pattern;
+  baseRps: number;
+  peakRps?: number | undefined;
+  periodHours?: number | undefined;
+  peakHours?: number | undefined;
+  peakStartHour?: number | undefined;
+  spikesPerWeek?: number | undefined;
+  growthPerMonth?: number | undefined;
+  noise?: number | undefined;
+  trace?: { stepMinutes: number; rps: number[] } | undefined;
+}): WorkloadFields {
+  return {
+    pattern: w.pattern,
+    baseRps: w.baseRps,
+    peakRps: w.peakRps ?? w.baseRps,
+    periodHours: w.periodHours ?? WORKLOAD_DEFAULTS.periodHours,
+    peakHours: w.peakHours ?? WORKLOAD_DEFAULTS.peakHours,
+    peakStartHour: w.peakStartHour ?? WORKLOAD_DEFAULTS.peakStartHour,
+    spikesPerWeek: w.spikesPerWeek ?? WORKLOAD_DEFAULTS.spikesPerWeek,
+    growthPerMonth: w.growthPerMonth ?? WORKLOAD_DEFAULTS.growthPerMonth,
+    noise: w.noise ?? 0,
+    ...(w.trace ? { trace: w.trace } : {}),
+  };
+}
+
+/** Duration of one request in seconds: given, or cpuMs / 1000 (spec default). */
+export function resolveDurationSeconds(demand: Component['demand']): number {
+  return demand.durationSeconds ?? demand.cpuMs / 1000;
+}

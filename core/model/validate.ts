@@ -1,0 +1,64 @@
+/**
+ * Turning unknown input into a validated document, with every problem as `path: message` where the
+ * path is a JSON path (`connections[3].to`). Shared by the server, the command line and the editor.
+ */
+import type { z } from 'zod';
+import { designSchema, type Design } from './design';
+
+export interface Problem {
+  /** JSON path of the offending value, `""` for the document itself. */
+  path: string;
+  message: string;
+}
+
+export type Validated<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
+
+/** `['connections', 3, 'to']` → `connections[3].to`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else {
+      const name = String(key);
+      out += /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? (out ? `.${name}` : name) : `[${JSON.stringify(name)}]`;
+    }
+  }
+  return out;
+}
+
+export function problemsOf(error: z.ZodError): Problem[] {
+  const problems: Problem[] = [];
+  for (const issue of error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        problems.push({ path: formatPath([...issue.path, key]), message: 'unknown field' });
+      }
+    } else {
+      problems.push({ path: formatPath(issue.path), message: issue.message });
+    }
+  }
+  return problems;
+}
+
+/** `path: message`, one line per problem (the command line's error format). */
+export function formatProblems(problems: readonly Problem[]): string {
+  return problems.map((p) => `${p.path || '(document)'}: ${p.message}`).join('\n');
+}
+
+export function validateWith<S extends z.ZodType>(schema: S, input: unknown): Validated<z.output<S>> {
+  const result = schema.safeParse(input);
+  return result.success ? { ok: true, value: result.data } : { ok: false, problems: problemsOf(result.error) };
+}
+
+export function validateDesign(input: unknown): Validated<Design> {
+  return validateWith(designSchema, input);
+}
+
+/** Parses JSON text, reporting a syntax error as a problem at the document rather than throwing. */
+export function parseJson(text: string): Validated<unknown> {
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch (e) {
+    return { ok: false, problems: [{ path: '', message: `not valid JSON: ${(e as Error).message}` }] };
+  }
+}
