@@ -1,0 +1,39 @@
+/**
+ * All tables. A design is a name plus a chain of revisions; every save appends a revision holding
+ * the whole validated design document, so nothing is ever overwritten.
+ */
+import { sql } from 'drizzle-orm';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+export const designs = sqliteTable('designs', {
+  id: text('id').primaryKey(),
+  /** Mirrors the latest revision's document name, for listing without parsing documents. */
+  name: text('name').notNull(),
+  componentCount: integer('component_count').notNull(),
+  latestRevision: integer('latest_revision').notNull(),
+  createdAt: integer('created_at', { mode: 'number' }).notNull(),
+  updatedAt: integer('updated_at', { mode: 'number' }).notNull(),
+});
+
+export const revisions = sqliteTable(
+  'revisions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    designId: text('design_id')
+      .notNull()
+      .references(() => designs.id, { onDelete: 'cascade' }),
+    number: integer('number').notNull(),
+    /** The validated design document as JSON text. */
+    document: text('document').notNull(),
+    /** Why this revision exists: created, saved, renamed, restored from n, imported, … */
+    note: text('note').notNull().default(sql`''`),
+    createdAt: integer('created_at', { mode: 'number' }).notNull(),
+  },
+  (t) => [uniqueIndex('revisions_design_number').on(t.designId, t.number), index('revisions_design').on(t.designId)],
+);
+
+/** Small key/value facts about the database itself (for example, that examples were seeded once). */
+export const meta = sqliteTable('meta', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});

@@ -1,0 +1,86 @@
+/**
+ * The designs router: thin procedures over services/design-store.ts. Every input is validated by
+ * Zod; documents by the design schema itself, so an invalid document never reaches the database.
+ */
+import { z } from 'zod';
+import { EXAMPLE_DESIGNS } from '../../core/examples';
+import { designSchema } from '../../core/model/design';
+import {
+  createDesign,
+  deleteDesign,
+  duplicateDesign,
+  getDesign,
+  listDesigns,
+  listRevisions,
+  renameDesign,
+  restoreRevision,
+  saveDesign,
+} from '../services/design-store';
+import { publicProcedure, router } from '../trpc';
+
+const designId = z.string().regex(/^[a-z0-9]{1,64}$/, 'not a design id');
+const revision = z.number().int().min(1).max(1_000_000_000);
+const exampleKey = z.enum(EXAMPLE_DESIGNS.map((e) => e.key) as [string, ...string[]]);
+
+export const designsRouter = router({
+  list: publicProcedure.query(({ ctx }) => listDesigns(ctx.db)),
+
+  get: publicProcedure
+    .input(z.strictObject({ id: designId, revision: revision.optional() }))
+    .query(({ ctx, input }) => getDesign(ctx.db, input.id, input.revision)),
+
+  create: publicProcedure
+    .input(
+      z.discriminatedUnion('from', [
+        z.strictObject({ from: z.literal('blank'), name: z.string().trim().min(1).max(120).optional() }),
+        z.strictObject({ from: z.literal('example'), example: exampleKey }),
+        z.strictObject({ from: z.literal('import'), document: designSchema }),
+      ]),
+    )
+    .mutation(({ ctx, input }) => {
+      if (input.from === 'import') return createDesign(ctx.db, input.document, 'imported');
+      if (input.from === 'example') {
+        const example = EXAMPLE_DESIGNS.find((e) => e.key === input.example);
+        return createDesign(ctx.db, designSchema.parse(example?.design), `from example ${input.example}`);
+      }
+      return createDesign(ctx.db, blankDesign(input.name ?? 'Untitled design'), 'created blank');
+    }),
+
+  save: publicProcedure
+    .input(z.strictObject({ id: designId, baseRevision: revision, document: designSchema }))
+    .mutation(({ ctx, input }) => saveDesign(ctx.db, input.id, input.baseRevision, input.document)),
+
+  rename: publicProcedure
+    .input(z.strictObject({ id: designId, name: z.string().trim().min(1, 'must not be empty').max(120) }))
+    .mutation(({ ctx, input }) => renameDesign(ctx.db, input.id, input.name)),
+
+  duplicate: publicProcedure
+    .input(z.strictObject({ id: designId }))
+    .mutation(({ ctx, input }) => duplicateDesign(ctx.db, input.id)),
+
+  delete: publicProcedure.input(z.strictObject({ id: designId })).mutation(({ ctx, input }) => {
+    deleteDesign(ctx.db, input.id);
+    return { id: input.id };
+  }),
+
+  revisions: publicProcedure
+    .input(z.strictObject({ id: designId }))
+    .query(({ ctx, input }) => listRevisions(ctx.db, input.id)),
+
+  restore: publicProcedure
+    .input(z.strictObject({ id: designId, revision }))
+    .mutation(({ ctx, input }) => restoreRevision(ctx.db, input.id, input.revision)),
+});
+
+/** A blank canvas still needs one component (a design has 1..2000): a single service to start from. */
+export function blankDesign(name: string) {
+  return designSchema.parse({
+    format: 'tidemark.design',
+    version: 1,
+    name,
+    components: [{ id: 'service', name: 'Service', kind: 'service', demand: { cpuMs: 20 } }],
+    connections: [],
+    layout: { service: { x: 0, y: 0 } },
+  });
+}
+

@@ -1,0 +1,72 @@
+/**
+ * tRPC context, procedures and error formatting. Domain errors (services/errors.ts) become tRPC
+ * codes here, with their details in `error.data`: `problems` (path + message, for invalid input)
+ * and `conflict` (for a stale save, carrying the refused document back).
+ */
+import { initTRPC, TRPCError } from '@trpc/server';
+import { ZodError } from 'zod';
+import { problemsOf, type Problem } from '../core/model/validate';
+import type { Db } from '../db/client';
+import { ConflictError, NotFoundError, ProblemsError } from './services/errors';
+
+export interface Context {
+  db: Db;
+}
+
+export interface ConflictData {
+  designId: string;
+  baseRevision: number;
+  latestRevision: number;
+  yourDocument: unknown;
+}
+
+/** Paths inside a procedure's `document` input are reported as paths of the document itself. */
+function documentProblems(problems: Problem[]): Problem[] {
+  return problems.map((p) => ({ ...p, path: p.path.replace(/^document(?:\.|(?=\[)|$)/, '') }));
+}
+
+function problemsFromCause(cause: unknown): Problem[] | undefined {
+  if (cause instanceof ZodError) return documentProblems(problemsOf(cause));
+  if (cause instanceof ProblemsError) return cause.problems;
+  return undefined;
+}
+
+const t = initTRPC.context<Context>().create({
+  errorFormatter({ shape, error }) {
+    const problems = problemsFromCause(error.cause);
+    const conflict: ConflictData | undefined =
+      error.cause instanceof ConflictError
+        ? {
+            designId: error.cause.designId,
+            baseRevision: error.cause.baseRevision,
+            latestRevision: error.cause.latestRevision,
+            yourDocument: error.cause.yourDocument,
+          }
+        : undefined;
+    const message = problems
+      ? `Invalid input: ${problems
+          .slice(0, 5)
+          .map((p) => `${p.path || '(document)'}: ${p.message}`)
+          .join('; ')}${problems.length > 5 ? `; and ${problems.length - 5} more` : ''}`
+      : shape.message;
+    // Never send stack traces to the browser.
+    const { stack: _stack, ...data } = shape.data;
+    return { ...shape, message, data: { ...data, problems, conflict } };
+  },
+});
+
+/** Maps domain errors thrown by services to tRPC errors with the right code. */
+const domainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok) {
+    const cause = result.error.cause;
+    if (cause instanceof NotFoundError) throw new TRPCError({ code: 'NOT_FOUND', message: cause.message, cause });
+    if (cause instanceof ConflictError) throw new TRPCError({ code: 'CONFLICT', message: cause.message, cause });
+    if (cause instanceof ProblemsError) throw new TRPCError({ code: 'BAD_REQUEST', message: cause.message, cause });
+  }
+  return result;
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const publicProcedure = t.procedure.use(domainErrors);
