@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { computeErlangC, computeMeanWait, computeWaitQuantile } from './erlang';
+
+/** The closed form of reference/pricing-and-scaling.md, in plain factorials (fine for small c). */
+function closedFormC(c: number, a: number): number {
+  let fact = 1;
+  let sum = 0;
+  for (let k = 0; k < c; k++) {
+    if (k > 0) fact *= k;
+    sum += a ** k / fact;
+  }
+  const cFact = fact * c;
+  const top = (a ** c / cFact) * (c / (c - a));
+  return top / (sum + top);
+}
+
+describe('Erlang C', () => {
+  const cases: [lambda: number, mu: number, c: number][] = [
+    [1, 2, 1],
+    [5, 1, 8],
+    [18, 1, 20],
+    [90, 10, 10],
+    [99.9, 10, 10], // ρ = 0.999
+    [39.96, 1, 40], // ρ = 0.999 with many servers
+    [95, 1, 100], // near the largest c the factorial form can still evaluate
+  ];
+  it.each(cases)('matches the closed form at λ=%s, μ=%s, c=%s', (lambda, mu, c) => {
+    const a = lambda / mu;
+    expect(computeErlangC(c, a)).toBeCloseTo(closedFormC(c, a), 10);
+    const w = closedFormC(c, a) / (c * mu - lambda);
+    expect(computeMeanWait(lambda, mu, c) / w).toBeCloseTo(1, 8);
+  });
+
+  it('is M/M/1 for one server: C = ρ, W = ρ / (μ − λ)', () => {
+    expect(computeErlangC(1, 0.7)).toBeCloseTo(0.7, 12);
+    expect(computeMeanWait(7, 10, 1)).toBeCloseTo(0.7 / 3, 12);
+  });
+
+  it('stays finite and in [0, 1] where factorials overflow (c = 5000, ρ = 0.99)', () => {
+    const value = computeErlangC(5000, 4950);
+    expect(Number.isFinite(value)).toBe(true);
+    expect(value).toBeGreaterThan(0);
+    expect(value).toBeLessThan(1);
+  });
+
+  it('is 1 when the queue is unstable and 0 with no load', () => {
+    expect(computeErlangC(4, 4)).toBe(1);
+    expect(computeMeanWait(4, 1, 4)).toBe(Number.POSITIVE_INFINITY);
+    expect(computeErlangC(4, 0)).toBe(0);
+  });
+
+  it('gives the wait quantile of P(W > t) = C·e^(−(cμ−λ)t)', () => {
+    const c = computeErlangC(10, 9);
+    const t = computeWaitQuantile(c, 1, 0.95);
+    expect(c * Math.exp(-t)).toBeCloseTo(0.05, 12);
+    expect(computeWaitQuantile(0.01, 1, 0.95)).toBe(0);
+  });
+});

@@ -1,0 +1,105 @@
+/**
+ * Statistics of one component under one placement, accumulated as the steps run so that memory does
+ * not grow with the horizon: request counts, a request-weighted latency histogram (log-spaced bins)
+ * for the p95, SLO-violation minutes, and chart series averaged into at most `points` buckets.
+ */
+
+/** Latency histogram: 0.01 ms to ~10⁷ ms in bins 2 % wide. */
+const BIN_BASE = 0.01;
+const BIN_RATIO_LOG = Math.log(1.02);
+const BINS = 1050;
+/** A step violates the SLO when more than this share of its requests is turned away. */
+export const DROP_TOLERANCE = 0.001;
+
+export interface ChartSeries {
+  /** Requests per second arriving, mean per point. */
+  demand: Float32Array;
+  /** Requests per second the placement could serve, mean per point. */
+  capacity: Float32Array;
+  /** Mean response time of served requests, ms, request-weighted per point. */
+  latencyMs: Float32Array;
+}
+
+export interface OptionFigures {
+  requests: number;
+  served: number;
+  droppedRequests: number;
+  meanLatencyMs: number;
+  p95LatencyMs: number;
+  sloViolationMinutes: number;
+}
+
+export class OptionStats {
+  private requests = 0;
+  private served = 0;
+  private dropped = 0;
+  private latencySum = 0;
+  private violationSteps = 0;
+  private readonly hist = new Float64Array(BINS);
+  private readonly sums: Float64Array;
+  private readonly weights: Float64Array;
+  readonly series: ChartSeries;
+
+  constructor(
+    private readonly steps: number,
+    private readonly stepMinutes: number,
+    private readonly sloMs: number,
+    points: number,
+  ) {
+    const n = Math.max(1, Math.min(points, steps));
+    this.series = { demand: new Float32Array(n), capacity: new Float32Array(n), latencyMs: new Float32Array(n) };
+    this.sums = new Float64Array(n * 3);
+    this.weights = new Float64Array(n);
+  }
+
+  /** Records one step; rates in requests per second, counts in requests. */
+  record(i: number, demandRps: number, capacityRps: number, arrived: number, served: number, dropped: number, meanMs: number, p95Ms: number): void {
+    this.requests += arrived;
+    this.served += served;
+    this.dropped += dropped;
+    this.latencySum += served * meanMs;
+    if (served > 0) {
+      let bin = p95Ms > BIN_BASE ? Math.floor(Math.log(p95Ms / BIN_BASE) / BIN_RATIO_LOG) : 0;
+      if (bin >= BINS) bin = BINS - 1;
+      this.hist[bin] = (this.hist[bin] as number) + served;
+    }
+    if ((served > 0 && p95Ms > this.sloMs) || (dropped >= 1 && dropped > DROP_TOLERANCE * arrived)) this.violationSteps++;
+    const p = Math.floor((i * this.weights.length) / this.steps);
+    this.sums[3 * p] = (this.sums[3 * p] as number) + demandRps;
+    this.sums[3 * p + 1] = (this.sums[3 * p + 1] as number) + capacityRps;
+    this.sums[3 * p + 2] = (this.sums[3 * p + 2] as number) + served * meanMs;
+    this.weights[p] = (this.weights[p] as number) + served;
+  }
+
+  /** The month's figures; also completes the chart series. */
+  finish(): OptionFigures {
+    const n = this.weights.length;
+    for (let p = 0; p < n; p++) {
+      const count = Math.floor(((p + 1) * this.steps + n - 1) / n) - Math.floor((p * this.steps + n - 1) / n) || 1;
+      this.series.demand[p] = (this.sums[3 * p] as number) / count;
+      this.series.capacity[p] = (this.sums[3 * p + 1] as number) / count;
+      const w = this.weights[p] as number;
+      this.series.latencyMs[p] = w > 0 ? (this.sums[3 * p + 2] as number) / w : 0;
+    }
+    return {
+      requests: this.requests,
+      served: this.served,
+      droppedRequests: this.dropped,
+      meanLatencyMs: this.served > 0 ? this.latencySum / this.served : 0,
+      p95LatencyMs: this.quantile(0.95),
+      sloViolationMinutes: this.violationSteps * this.stepMinutes,
+    };
+  }
+
+  /** Request-weighted quantile of the steps' p95 (upper edge of the bin, so never optimistic). */
+  private quantile(q: number): number {
+    if (this.served <= 0) return 0;
+    const target = q * this.served;
+    let acc = 0;
+    for (let b = 0; b < BINS; b++) {
+      acc += this.hist[b] as number;
+      if (acc >= target) return BIN_BASE * Math.exp((b + 1) * BIN_RATIO_LOG);
+    }
+    return BIN_BASE * Math.exp(BINS * BIN_RATIO_LOG);
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * Elastic-VM placement: instances in the cloud behind a reactive autoscaler (see autoscaler.ts).
+ * Sync requests beyond the running capacity are dropped while new instances boot; async requests
+ * wait, and the queue length is part of what the autoscaler watches (Elastic Queue, [CCP]).
+ */
+import { Autoscaler, createPolicy } from './autoscaler';
+import { type ComponentLoad, type LinkLatency, type SimulationContext, computeServiceRate, readAsync } from './component-load';
+import { OptionStats } from './option-stats';
+import { createOutcome, serveStep } from './serve-step';
+
+export interface VmRun {
+  stats: OptionStats;
+  /** Instance-hours paid over the horizon. */
+  instanceHours: number;
+  peakInstances: number;
+}
+
+export function simulateVm(load: ComponentLoad, ctx: SimulationContext, link: LinkLatency): VmRun {
+  const { dt } = ctx;
+  const stats = new OptionStats(ctx.steps, ctx.stepMinutes, load.sloMs, ctx.points);
+  const mu = computeServiceRate(load);
+  const coresPerRps = load.cpuMs / 1000;
+  const scaler = new Autoscaler(createPolicy(ctx.env.vm, dt), ((load.total[0] as number) || 0) * coresPerRps);
+  const out = createOutcome();
+  const extra = link.inCloud;
+  let backlog = 0;
+  let peakInstances = 0;
+  for (let i = 0; i < ctx.steps; i++) {
+    const cores = scaler.beginStep(i);
+    if (scaler.running > peakInstances) peakInstances = scaler.running;
+    const rps = load.total[i] as number;
+    const asyncRps = readAsync(load, i);
+    serveStep(out, rps - asyncRps, asyncRps, backlog, cores, mu, load.durationMs, dt);
+    backlog = out.backlog;
+    stats.record(i, rps, cores * mu, rps * dt, out.served, out.dropped, out.meanMs + extra, out.p95Ms + extra);
+    // CPU shows only what was served; with no instance at all the load balancer's request count
+    // stands in for it. The backlog adds what is needed to drain the queue within a step.
+    const seen = cores > 0 ? out.served / dt : rps;
+    scaler.endStep(i, (seen + out.backlog / dt) * coresPerRps);
+  }
+  return { stats, instanceHours: (scaler.instanceSteps * dt) / 3600, peakInstances };
+}
