@@ -16,8 +16,8 @@ export function seedExamples(db: Db, now = Date.now()): number {
     const done = tx.select().from(meta).where(eq(meta.key, SEEDED_KEY)).get();
     if (done) return 0;
     EXAMPLE_DESIGNS.forEach((example, i) => {
-      // Oldest first, so the list (newest first) shows them in catalogue order.
-      insertDesign(tx, designSchema.parse(example.design), 'seeded example', now - (EXAMPLE_DESIGNS.length - i));
+      // The list shows the newest first: give the first example the latest time so it leads.
+      insertDesign(tx, designSchema.parse(example.design), 'seeded example', now - i);
     });
     tx.insert(meta).values({ key: SEEDED_KEY, value: new Date(now).toISOString() }).run();
     return EXAMPLE_DESIGNS.length;

@@ -46,7 +46,7 @@ const t = initTRPC.context<Context>().create({
     const message = problems
       ? `Invalid input: ${problems
           .slice(0, 5)
-          .map((p) => `${p.path || '(document)'}: ${p.message}`)
+          .map((p) => `${p.path || '(input)'}: ${p.message}`)
           .join('; ')}${problems.length > 5 ? `; and ${problems.length - 5} more` : ''}`
       : shape.message;
     // Never send stack traces to the browser.

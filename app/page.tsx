@@ -1,0 +1,5 @@
+import { DesignsPage } from './_components/designs-page';
+
+export default function Home() {
+  return <DesignsPage />;
+}

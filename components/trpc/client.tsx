@@ -1,0 +1,41 @@
+'use client';
+/**
+ * tRPC + TanStack Query for the browser. The UI imports the server only as a type (AppRouter).
+ */
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
+import { createTRPCContext } from '@trpc/tanstack-react-query';
+import { useState, type ReactNode } from 'react';
+import type { AppRouter } from '@/server/root';
+
+export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
+
+export interface ProblemItem {
+  path: string;
+  message: string;
+}
+
+/** The problems (path + message) a refused call carries, if any. */
+export function problemsOfError(error: unknown): ProblemItem[] | undefined {
+  if (error instanceof TRPCClientError) {
+    const data = error.data as { problems?: ProblemItem[] } | undefined;
+    return data?.problems;
+  }
+  return undefined;
+}
+
+export function TrpcProviders({ children }: { children: ReactNode }) {
+  const [queryClient] = useState(
+    () => new QueryClient({ defaultOptions: { queries: { staleTime: 5_000, retry: 1 } } }),
+  );
+  const [trpcClient] = useState(() =>
+    createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: '/api/trpc', maxURLLength: 4000 })] }),
+  );
+  return (
+    <QueryClientProvider client={queryClient}>
+      <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
+        {children}
+      </TRPCProvider>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,35 @@
+'use client';
+/** A modal confirmation built on <dialog>: focus is trapped and Escape cancels, as browsers do it. */
+import { useEffect, useRef, type ReactNode } from 'react';
+
+export function ConfirmDialog(props: {
+  open: boolean;
+  title: string;
+  children: ReactNode;
+  confirmLabel: string;
+  danger?: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (props.open && !dialog.open) dialog.showModal();
+    if (!props.open && dialog.open) dialog.close();
+  }, [props.open]);
+  return (
+    <dialog ref={ref} className="dialog" aria-labelledby="confirm-title" onCancel={props.onCancel} onClose={props.onCancel}>
+      <h2 id="confirm-title">{props.title}</h2>
+      <div className="dialog-body">{props.children}</div>
+      <div className="dialog-actions">
+        <button type="button" className="button" onClick={props.onCancel}>
+          Cancel
+        </button>
+        <button type="button" className={props.danger ? 'button danger' : 'button primary'} onClick={props.onConfirm} autoFocus>
+          {props.confirmLabel}
+        </button>
+      </div>
+    </dialog>
+  );
+}
