@@ -1,0 +1,49 @@
+/**
+ * Timestamps as measurement exports write them: ISO-8601 (with or without `T`, seconds, fraction and
+ * zone; a missing zone means UTC so that the result never depends on the machine's clock settings),
+ * a bare date, or unix seconds / milliseconds. Pure: no Date.parse, whose zone handling varies.
+ */
+
+const ISO =
+  /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$/i;
+const NUMERIC = /^\d+(?:\.\d+)?$/;
+
+/** Unix seconds below this are seconds, above it milliseconds (1e11 s is the year 5138). */
+const MS_THRESHOLD = 1e11;
+
+/** Epoch milliseconds of a timestamp, or NaN when it is not one. */
+export function parseTimestamp(text: string): number {
+  const s = text.trim();
+  if (NUMERIC.test(s)) {
+    const n = Number(s);
+    return n >= MS_THRESHOLD ? n : n * 1000;
+  }
+  const m = ISO.exec(s);
+  if (!m) return Number.NaN;
+  const [, y, mo, d, h, mi, sec, frac, zone] = m;
+  const month = Number(mo);
+  const day = Number(d);
+  const hour = Number(h ?? 0);
+  const minute = Number(mi ?? 0);
+  const second = Number(sec ?? 0);
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 24 || minute > 59 || second > 60) return Number.NaN;
+  let ms = Date.UTC(Number(y), month - 1, day, hour, minute, second);
+  if (frac) ms += Number(`0.${frac}`) * 1000;
+  return ms - zoneOffsetMs(zone);
+}
+
+function zoneOffsetMs(zone: string | undefined): number {
+  if (!zone || /^(Z|UTC|GMT)$/i.test(zone)) return 0;
+  const sign = zone.startsWith('-') ? -1 : 1;
+  const digits = zone.slice(1).replace(':', '');
+  const hours = Number(digits.slice(0, 2));
+  const minutes = Number(digits.slice(2) || 0);
+  return sign * (hours * 60 + minutes) * 60_000;
+}
+
+/** Parses a JSON timestamp: a number (unix seconds or ms) or a string of either kind. */
+export function parseTimestampValue(value: unknown): number {
+  if (typeof value === 'number') return Number.isFinite(value) ? (value >= MS_THRESHOLD ? value : value * 1000) : Number.NaN;
+  if (typeof value === 'string') return parseTimestamp(value);
+  return Number.NaN;
+}
