@@ -92,7 +92,7 @@ export function DesignsPage() {
             <p className="hint">Drop a design JSON file anywhere on this page to import it.</p>
           </div>
           <div aria-live="polite" className="status">
-            {status?.text}
+            {!importer.failure && status?.text}
           </div>
           {importer.failure && (
             <ProblemList

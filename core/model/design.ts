@@ -252,65 +252,74 @@ export const designSchema = z
     connections: z.array(connectionSchema).max(MAX_CONNECTIONS).default([]),
     layout: z.record(idSchema, pointSchema).optional(),
   })
-  .superRefine((d, ctx) => {
-    const ids = new Map<string, number>();
-    d.components.forEach((c, i) => {
-      const first = ids.get(c.id);
-      if (first !== undefined) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['components', i, 'id'],
-          message: `duplicate component id "${c.id}" (first used by components[${first}])`,
-        });
-      } else ids.set(c.id, i);
-      const w = c.workload;
-      const start = w?.peakStartHour ?? WORKLOAD_DEFAULTS.peakStartHour;
-      if (w?.pattern === 'once-in-a-lifetime' && w.trace === undefined && start >= d.simulation.days * 24) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['components', i, 'workload', 'peakStartHour'],
-          message: `the peak starts at hour ${start}, after the ${d.simulation.days}-day horizon ends`,
-        });
-      }
-    });
-    const connIds = new Map<string, number>();
-    d.connections.forEach((c, i) => {
-      const first = connIds.get(c.id);
-      if (first !== undefined) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['connections', i, 'id'],
-          message: `duplicate connection id "${c.id}" (first used by connections[${first}])`,
-        });
-      } else connIds.set(c.id, i);
-      for (const end of ['from', 'to'] as const) {
-        if (!ids.has(c[end])) {
-          ctx.addIssue({ code: 'custom', path: ['connections', i, end], message: `unknown component "${c[end]}"` });
-        }
-      }
-      if (c.from === c.to) {
-        ctx.addIssue({ code: 'custom', path: ['connections', i], message: `connects "${c.from}" to itself` });
-      }
-    });
-    if (d.layout) {
-      for (const key of Object.keys(d.layout)) {
-        if (!ids.has(key)) {
-          ctx.addIssue({ code: 'custom', path: ['layout', key], message: `position of unknown component "${key}"` });
-        }
-      }
-    }
-    const cycle = findCycle(
-      d.components.map((c) => c.id),
-      d.connections.filter((c) => c.from !== c.to && ids.has(c.from) && ids.has(c.to)),
-    );
-    if (cycle) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['connections', cycle.closingIndex],
-        message: `connections form a cycle: ${cycle.path.join(' → ')}`,
-      });
+  // Cross-reference checks run even when some fields are malformed, so that one pass reports every
+  // problem (an unknown endpoint beside a wrong type); hence the defensive reading of `d`.
+  .superRefine((d, ctx) => checkReferences(d as unknown as LooseDesign, ctx), {
+    when: (payload) => isLooseDesign(payload.value),
+  });
+
+interface LooseDesign {
+  simulation?: { days?: unknown };
+  components: { id?: unknown; workload?: { pattern?: unknown; trace?: unknown; peakStartHour?: unknown } }[];
+  connections?: { id?: unknown; from?: unknown; to?: unknown }[];
+  layout?: unknown;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function isLooseDesign(v: unknown): v is LooseDesign {
+  return (
+    isObject(v) &&
+    Array.isArray(v.components) &&
+    v.components.every(isObject) &&
+    (v.connections === undefined || (Array.isArray(v.connections) && v.connections.every(isObject)))
+  );
+}
+
+function checkReferences(d: LooseDesign, ctx: z.RefinementCtx): void {
+  const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+  const days = typeof d.simulation?.days === 'number' ? d.simulation.days : SIMULATION_DEFAULTS.days;
+  const ids = new Map<string, number>();
+  d.components.forEach((c, i) => {
+    if (typeof c.id !== 'string') return;
+    const first = ids.get(c.id);
+    if (first !== undefined) issue(['components', i, 'id'], `duplicate component id "${c.id}" (first used by components[${first}])`);
+    else ids.set(c.id, i);
+    const w = c.workload;
+    const start = typeof w?.peakStartHour === 'number' ? w.peakStartHour : WORKLOAD_DEFAULTS.peakStartHour;
+    if (w?.pattern === 'once-in-a-lifetime' && w.trace === undefined && start >= days * 24) {
+      issue(['components', i, 'workload', 'peakStartHour'], `the peak starts at hour ${start}, after the ${days}-day horizon ends`);
     }
   });
+  const connections = d.connections ?? [];
+  const connIds = new Map<string, number>();
+  const edges: { from: string; to: string; index: number }[] = [];
+  connections.forEach((c, i) => {
+    if (typeof c.id === 'string') {
+      const first = connIds.get(c.id);
+      if (first !== undefined) issue(['connections', i, 'id'], `duplicate connection id "${c.id}" (first used by connections[${first}])`);
+      else connIds.set(c.id, i);
+    }
+    for (const end of ['from', 'to'] as const) {
+      const target = c[end];
+      if (typeof target === 'string' && !ids.has(target)) issue(['connections', i, end], `unknown component "${target}"`);
+    }
+    if (typeof c.from === 'string' && c.from === c.to) issue(['connections', i], `connects "${c.from}" to itself`);
+    else if (typeof c.from === 'string' && typeof c.to === 'string' && ids.has(c.from) && ids.has(c.to)) {
+      edges.push({ from: c.from, to: c.to, index: i });
+    }
+  });
+  if (isObject(d.layout)) {
+    for (const key of Object.keys(d.layout)) {
+      if (!ids.has(key)) issue(['layout', key], `position of unknown component "${key}"`);
+    }
+  }
+  const cycle = findCycle([...ids.keys()], edges);
+  if (cycle) {
+    const closing = edges[cycle.closingIndex]?.index ?? 0;
+    issue(['connections', closing], `connections form a cycle: ${cycle.path.join(' → ')}`);
+  }
+}
 
 /** The design as stored and simulated: every default filled in. */
 export type Design = z.output<typeof designSchema>;

@@ -1,0 +1,59 @@
+import { expect, test } from './fixtures';
+
+const EXAMPLES = [
+  'ERP with nightly analytics (hybrid backend)',
+  'Photo shop with image pipeline (hybrid serverless)',
+  'Retail web shop with a flash sale (cloud bursting)',
+];
+
+test('a new user manages designs on the list page, and everything survives a reload', async ({ page, designs }) => {
+  await designs.open();
+  // First start: the three examples are seeded.
+  expect((await designs.names()).sort()).toEqual([...EXAMPLES].sort());
+  await page.screenshot({ path: 'test-results/screens/designs-seeded.png', fullPage: true });
+
+  // Create one design from each example; each opens on its own page, loaded from the database.
+  for (const name of EXAMPLES) {
+    await designs.createFromExample(name);
+    await expect(page.getByRole('heading', { name: /^Components \(\d+\)$/ })).toBeVisible();
+    await page.getByRole('link', { name: 'Designs', exact: true }).click();
+    await expect(designs.rows()).not.toHaveCount(0);
+  }
+  await expect(designs.rows()).toHaveCount(6);
+
+  await designs.rename(EXAMPLES[2] as string, 'Black Friday shop');
+  await page.getByRole('button', { name: 'Duplicate Black Friday shop' }).click();
+  await expect(designs.row('Copy of Black Friday shop')).toHaveCount(1);
+
+  await designs.importFile('valid-design.json');
+  await expect(page.getByText('Imported “Imported ticket office”.')).toBeVisible();
+  await expect(designs.row('Imported ticket office')).toContainText('2 components');
+
+  // A bad file is refused with the path of each problem, and creates nothing.
+  await designs.importFile('invalid-design.json');
+  const alert = page.getByRole('alert').filter({ hasText: 'was not imported' });
+  await expect(alert).toContainText('components[0].demand.cpuMs');
+  await expect(alert).toContainText('connections[0].to');
+  await page.screenshot({ path: 'test-results/screens/designs-import-error.png', fullPage: true });
+  await expect(designs.rows()).toHaveCount(8);
+
+  await designs.delete('Copy of Black Friday shop');
+  await expect(designs.row('Copy of Black Friday shop')).toHaveCount(0);
+  await expect(designs.rows()).toHaveCount(7);
+
+  const before = (await designs.names()).sort();
+  await page.reload();
+  await designs.open();
+  expect((await designs.names()).sort()).toEqual(before);
+  expect(before).toContain('Black Friday shop');
+  expect(before).toContain('Imported ticket office');
+  expect(before).not.toContain('Copy of Black Friday shop');
+  await page.screenshot({ path: 'test-results/screens/designs-after-reload.png', fullPage: true });
+});
+
+test('an unknown design id shows a plain message, not a crash', async ({ page }) => {
+  await page.goto('/designs/0000000000000000');
+  await expect(page.locator('main').getByRole('alert')).toContainText('does not exist');
+  await page.goto('/designs/not%20an%20id');
+  await expect(page.locator('main').getByRole('alert')).toContainText('not a design id');
+});

@@ -1,0 +1,58 @@
+/** Page objects as fixtures (tldraw's way): tests speak of the designs list, not of selectors. */
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import path from 'node:path';
+
+export class DesignsList {
+  constructor(readonly page: Page) {}
+
+  async open() {
+    await this.page.goto('/');
+    await expect(this.page.getByRole('heading', { name: 'Designs', exact: true })).toBeVisible();
+    await expect(this.page.getByText('Loading designs…')).toHaveCount(0);
+  }
+
+  rows(): Locator {
+    return this.page.getByTestId('design-row');
+  }
+
+  row(name: string): Locator {
+    return this.rows().filter({ has: this.page.getByRole('link', { name, exact: true }) });
+  }
+
+  async names(): Promise<string[]> {
+    return this.page.getByTestId('design-row').getByRole('link').allInnerTexts();
+  }
+
+  async createFromExample(exampleName: string) {
+    await this.page.getByRole('button', { name: `Create from example: ${exampleName}` }).click();
+    await expect(this.page.getByRole('heading', { level: 1, name: exampleName })).toBeVisible();
+  }
+
+  async rename(from: string, to: string) {
+    await this.page.getByRole('button', { name: `Rename ${from}` }).first().click();
+    const input = this.page.getByLabel(`New name for ${from}`);
+    await input.fill(to);
+    await input.press('Enter');
+    await expect(this.row(to)).toHaveCount(1);
+  }
+
+  async importFile(file: string) {
+    await this.page.getByTestId('import-input').setInputFiles(path.join(__dirname, 'data', file));
+  }
+
+  async delete(name: string) {
+    await this.page.getByRole('button', { name: `Delete ${name}` }).first().click();
+    const dialog = this.page.getByRole('dialog', { name: 'Delete this design?' });
+    await expect(dialog).toContainText(name);
+    await dialog.getByRole('button', { name: 'Delete design' }).click();
+    await expect(dialog).toBeHidden();
+  }
+}
+
+export const test = base.extend<{ designs: DesignsList }>({
+  designs: async ({ page }, use) => {
+    await use(new DesignsList(page));
+  },
+});
+
+export { expect };

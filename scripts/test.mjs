@@ -1,0 +1,32 @@
+// `npm test`: install what is missing (Chromium too), then type-check, lint, unit tests, a
+// production build, and the end-to-end tests in Chromium. Fails if anything fails.
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { ensureChromium } from './ensure-browser.mjs';
+import { bin, buildIfStale, ensureDependencies, env, root, run, runOrExit } from './lib.mjs';
+
+const results = path.join(root, 'test-results');
+rmSync(path.join(results, 'vitest.json'), { force: true });
+rmSync(path.join(results, 'playwright.json'), { force: true });
+mkdirSync(results, { recursive: true });
+
+ensureDependencies();
+const chromium = ensureChromium();
+runOrExit('type-check (tsc)', bin('tsc'), ['--noEmit', '-p', '.']);
+runOrExit('lint (eslint)', bin('eslint'), ['--max-warnings=0', '.']);
+const unit = run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${path.join(results, 'vitest.json')}`]);
+buildIfStale();
+const e2e = run(bin('playwright'), ['test'], {
+  env: { ...env, CHROMIUM_PATH: chromium, PLAYWRIGHT_JSON_OUTPUT_NAME: path.join(results, 'playwright.json') },
+});
+
+function count(file, read) {
+  if (!existsSync(file)) return { passed: 0, failed: 0, missing: true };
+  return read(JSON.parse(readFileSync(file, 'utf8')));
+}
+const v = count(path.join(results, 'vitest.json'), (j) => ({ passed: j.numPassedTests, failed: j.numFailedTests }));
+const p = count(path.join(results, 'playwright.json'), (j) => ({ passed: j.stats.expected, failed: j.stats.unexpected + j.stats.flaky }));
+console.log(`\nunit: ${v.passed} passed, ${v.failed} failed${v.missing ? ' (no report)' : ''}`);
+console.log(`end-to-end: ${p.passed} passed, ${p.failed} failed${p.missing ? ' (no report)' : ''}`);
+console.log(`${v.passed + p.passed} passed, ${v.failed + p.failed} failed`);
+process.exit(unit !== 0 || e2e !== 0 || v.missing || p.missing ? 1 : 0);
