@@ -7,9 +7,12 @@
  * the manager routes everything back.
  */
 import { Autoscaler, createPolicy } from './autoscaler';
-import { type ComponentLoad, type LinkLatency, type SimulationContext, computeServiceRate, readAsync } from './component-load';
+import { type ComponentLoad, type SimulationContext, computeServiceRate, readAsync } from './component-load';
 import { OptionStats } from './option-stats';
 import { createOutcome, serveStep } from './serve-step';
+
+/** Share of the cloud instances' capacity the traffic manager fills before holding traffic back. */
+const CLOUD_FILL = 0.9;
 
 export interface BurstRun {
   stats: OptionStats;
@@ -19,7 +22,7 @@ export interface BurstRun {
   cloudServed: number;
 }
 
-export function simulateBurst(load: ComponentLoad, ctx: SimulationContext, link: LinkLatency, baseCores: number): BurstRun {
+export function simulateBurst(load: ComponentLoad, ctx: SimulationContext, baseCores: number): BurstRun {
   const { dt, env } = ctx;
   const stats = new OptionStats(ctx.steps, ctx.stepMinutes, load.sloMs, ctx.points);
   const mu = computeServiceRate(load);
@@ -39,19 +42,28 @@ export function simulateBurst(load: ComponentLoad, ctx: SimulationContext, link:
     const cloudCores = cloud.beginStep(i);
     const rps = load.total[i] as number;
     const asyncRps = readAsync(load, i);
-    const overflow = rps > threshold ? rps - threshold : 0;
-    // Overflow sent to the cloud, capped at what its running instances serve at their target.
-    const cloudCap = cloudCores * mu * env.vm.targetUtilization;
+    // Waiting async work counts as demand: the manager watches queue length too (Elastic Queue).
+    const wanted = rps + baseBacklog / dt;
+    const overflow = wanted > threshold ? wanted - threshold : 0;
+    // Overflow sent to the cloud, capped at what its healthy running instances can serve.
+    const cloudCap = cloudCores * mu * CLOUD_FILL;
     const toCloud = routing ? (overflow < cloudCap ? overflow : cloudCap) : 0;
-    const asyncShare = rps > 0 ? asyncRps / rps : 0;
-    serveStep(base, (rps - toCloud) * (1 - asyncShare), (rps - toCloud) * asyncShare, baseBacklog, baseCores, mu, load.durationMs, dt);
-    serveStep(burst, toCloud * (1 - asyncShare), toCloud * asyncShare, cloudBacklog, cloudCores, mu, load.durationMs, dt);
+    // Sync traffic is redirected first (it cannot wait); async work beyond the base follows, moving
+    // backlog to the cloud when new arrivals do not fill its share.
+    const syncRps = rps - asyncRps;
+    const syncToCloud = toCloud < syncRps ? toCloud : syncRps;
+    const asyncToCloud = toCloud - syncToCloud;
+    const asyncLocal = asyncRps - asyncToCloud;
+    const movedBacklog = asyncLocal < 0 ? -asyncLocal * dt : 0;
+    serveStep(base, syncRps - syncToCloud, asyncLocal > 0 ? asyncLocal : 0, baseBacklog - movedBacklog, baseCores, mu, load.durationMs, dt);
+    serveStep(burst, syncToCloud, asyncToCloud - movedBacklog / dt, cloudBacklog + movedBacklog, cloudCores, mu, load.durationMs, dt);
     baseBacklog = base.backlog;
     cloudBacklog = burst.backlog;
     const served = base.served + burst.served;
     const w = served > 0 ? burst.served / served : 0;
-    const meanMs = (1 - w) * (base.meanMs + link.inDataCentre) + w * (burst.meanMs + link.inCloud);
-    const p95Ms = w > 0.05 ? Math.max(base.p95Ms + link.inDataCentre, burst.p95Ms + link.inCloud) : base.p95Ms + link.inDataCentre;
+    const meanMs = (1 - w) * base.meanMs + w * burst.meanMs;
+    // The step's p95 is the worse of the parts that serve more than 5 % of its requests.
+    const p95Ms = Math.max(w < 0.95 ? base.p95Ms : 0, w > 0.05 ? burst.p95Ms : 0);
     stats.record(i, rps, (baseCores + cloudCores) * mu, rps * dt, served, base.dropped + burst.dropped, meanMs, p95Ms);
     cloudServed += burst.served;
     // The traffic manager's view: how long the overflow has been present (or absent).

@@ -5,7 +5,7 @@
  * concurrency rises above what was warm within the last `keepAliveMinutes`, and, at low rates, when an
  * instance sat idle longer than the keep-alive (Poisson gaps: P(gap > k) = e^(−λk)).
  */
-import { type ComponentLoad, type LinkLatency, type SimulationContext, readAsync } from './component-load';
+import { type ComponentLoad, type SimulationContext, readAsync } from './component-load';
 import { OptionStats } from './option-stats';
 
 export interface ServerlessRun {
@@ -17,7 +17,7 @@ export interface ServerlessRun {
   coldStarts: number;
 }
 
-export function simulateServerless(load: ComponentLoad, ctx: SimulationContext, link: LinkLatency): ServerlessRun {
+export function simulateServerless(load: ComponentLoad, ctx: SimulationContext): ServerlessRun {
   const { dt, steps } = ctx;
   const fn = ctx.env.functions;
   const stats = new OptionStats(steps, ctx.stepMinutes, load.sloMs, ctx.points);
@@ -34,7 +34,6 @@ export function simulateServerless(load: ComponentLoad, ctx: SimulationContext, 
   let invocations = 0;
   let syncInvocations = 0;
   let coldStarts = 0;
-  const extra = link.inCloud;
   for (let i = 0; i < steps; i++) {
     while (tail > head && (dqStep[head] as number) < i - window) head++;
     const warm = tail > head ? (dqValue[head] as number) : 0;
@@ -53,8 +52,8 @@ export function simulateServerless(load: ComponentLoad, ctx: SimulationContext, 
     let cold = (concurrency > warm ? concurrency - warm : 0) + served * Math.exp(-perInstanceRps * keepAliveS);
     if (cold > served) cold = served;
     const coldShare = served > 0 ? cold / served : 0;
-    let meanMs = load.durationMs + coldShare * fn.coldStartMs + extra;
-    let p95Ms = load.durationMs + (coldShare > 0.05 ? fn.coldStartMs : 0) + extra;
+    let meanMs = load.durationMs + coldShare * fn.coldStartMs;
+    let p95Ms = load.durationMs + (coldShare > 0.05 ? fn.coldStartMs : 0);
     if (asyncServed > 0 && backlog > 0) {
       const backlogMs = (1000 * backlog) / capRps;
       meanMs += backlogMs;

@@ -4,7 +4,7 @@
  * wait, and the queue length is part of what the autoscaler watches (Elastic Queue, [CCP]).
  */
 import { Autoscaler, createPolicy } from './autoscaler';
-import { type ComponentLoad, type LinkLatency, type SimulationContext, computeServiceRate, readAsync } from './component-load';
+import { type ComponentLoad, type SimulationContext, computeServiceRate, readAsync } from './component-load';
 import { OptionStats } from './option-stats';
 import { createOutcome, serveStep } from './serve-step';
 
@@ -15,14 +15,13 @@ export interface VmRun {
   peakInstances: number;
 }
 
-export function simulateVm(load: ComponentLoad, ctx: SimulationContext, link: LinkLatency): VmRun {
+export function simulateVm(load: ComponentLoad, ctx: SimulationContext): VmRun {
   const { dt } = ctx;
   const stats = new OptionStats(ctx.steps, ctx.stepMinutes, load.sloMs, ctx.points);
   const mu = computeServiceRate(load);
   const coresPerRps = load.cpuMs / 1000;
   const scaler = new Autoscaler(createPolicy(ctx.env.vm, dt), ((load.total[0] as number) || 0) * coresPerRps);
   const out = createOutcome();
-  const extra = link.inCloud;
   let backlog = 0;
   let peakInstances = 0;
   for (let i = 0; i < ctx.steps; i++) {
@@ -32,7 +31,7 @@ export function simulateVm(load: ComponentLoad, ctx: SimulationContext, link: Li
     const asyncRps = readAsync(load, i);
     serveStep(out, rps - asyncRps, asyncRps, backlog, cores, mu, load.durationMs, dt);
     backlog = out.backlog;
-    stats.record(i, rps, cores * mu, rps * dt, out.served, out.dropped, out.meanMs + extra, out.p95Ms + extra);
+    stats.record(i, rps, cores * mu, rps * dt, out.served, out.dropped, out.meanMs, out.p95Ms);
     // CPU shows only what was served; with no instance at all the load balancer's request count
     // stands in for it. The backlog adds what is needed to drain the queue within a step.
     const seen = cores > 0 ? out.served / dt : rps;

@@ -1,0 +1,17 @@
+/**
+ * The engine's front door for untrusted input: validate, then plan. Invalid designs come back as
+ * problems with JSON paths (never a throw), for the command line, the server and the editor alike.
+ */
+import { parseJson, validateDesign, type Validated } from '../model/validate';
+import { type BuildPlanOptions, type PlanResult, buildPlan } from './build-plan';
+
+export function planDesign(input: unknown, options?: BuildPlanOptions): Validated<PlanResult> {
+  const design = validateDesign(input);
+  if (!design.ok) return design;
+  return { ok: true, value: buildPlan(design.value, options) };
+}
+
+export function planDesignText(text: string, options?: BuildPlanOptions): Validated<PlanResult> {
+  const parsed = parseJson(text);
+  return parsed.ok ? planDesign(parsed.value, options) : parsed;
+}

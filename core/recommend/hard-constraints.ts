@@ -1,0 +1,41 @@
+/**
+ * Hard constraints, applied before any cost is compared: a pin is obeyed (R10), state stays where
+ * its data is (R4), regulated and confidential data stay in the data centre (R5), an external
+ * system is not ours to move (R8), and work longer than the function cap is never serverless (R9).
+ * Each returns the rule and a sentence with the figure that decided it, or null when allowed.
+ */
+import type { Component, Environments, Placement } from '../model/design';
+import { resolveDurationSeconds } from '../model/design';
+import type { Reason } from '../model/plan';
+
+/** A component that holds state: flagged stateful, or a database by its kind. */
+export function isStateful(c: Component): boolean {
+  return c.stateful || c.kind === 'database';
+}
+
+export function findRuleOut(c: Component, placement: Placement, env: Environments): Reason | null {
+  if (c.pin) {
+    return placement === c.pin.placement ? null : { rule: 'R10', text: `pinned to ${c.pin.placement}` };
+  }
+  if (placement === 'static') return null;
+  if (c.kind === 'external') {
+    return { rule: 'R8', text: 'an external system stays where its owner runs it; only our side of the call is placed' };
+  }
+  if (isStateful(c)) {
+    return { rule: 'R4', text: 'stateful: only stateless components are scaled out or replicated; its state stays static' };
+  }
+  if (c.dataClass === 'regulated') {
+    return { rule: 'R5', text: 'regulated data stays in the data centre' };
+  }
+  if (c.dataClass === 'confidential' && placement !== 'burst') {
+    return { rule: 'R5', text: 'confidential data stays in the data centre; only a store-less cloud copy (burst) may help out' };
+  }
+  const seconds = resolveDurationSeconds(c.demand);
+  if (placement === 'serverless' && seconds > env.functions.maxDurationSeconds) {
+    return {
+      rule: 'R9',
+      text: `one request runs ${seconds} s, beyond the ${env.functions.maxDurationSeconds} s function invocation cap`,
+    };
+  }
+  return null;
+}

@@ -1,0 +1,73 @@
+/**
+ * Runs one capacity model for one component and turns its usage into a monthly bill and a short
+ * note: static cores, VM instance-hours, function requests and GB-seconds (plus the API gateway in
+ * front of sync invocations [HSA]), or a burst's base cores plus cloud instance-hours. Runs once per
+ * component and placement, independent of the neighbours' placements (link latency and crossing
+ * costs are applied afterwards, see assess-options.ts).
+ */
+import {
+  computeFunctionCost,
+  computeGatewayCost,
+  computeInstanceCost,
+  computeStaticCost,
+  scaleToMonth,
+} from '../cost/prices';
+import type { Component, Placement } from '../model/design';
+import { resolveDurationSeconds } from '../model/design';
+import type { ComponentLoad, SimulationContext } from '../simulate/component-load';
+import type { ChartSeries, OptionFigures, OptionStats } from '../simulate/option-stats';
+import { simulateBurst } from '../simulate/simulate-burst';
+import { simulateServerless } from '../simulate/simulate-serverless';
+import { simulateStatic, sizeForSlo } from '../simulate/simulate-static';
+import { simulateVm } from '../simulate/simulate-vm';
+import { sizeBurstBase } from './size-burst-base';
+
+export interface PlacementRun {
+  placement: Placement;
+  stats: OptionStats;
+  figures: OptionFigures;
+  series: ChartSeries;
+  /** The component's own bill, per 730-hour month. */
+  ownCost: number;
+  /** Share of served requests served in the cloud. */
+  cloudShare: number;
+  note: string;
+}
+
+export function runPlacement(placement: Placement, c: Component, load: ComponentLoad, ctx: SimulationContext): PlacementRun {
+  const env = ctx.env;
+  const hours = (ctx.steps * ctx.stepMinutes) / 60;
+  const pinnedCores = c.pin?.placement === placement ? c.pin.cores : undefined;
+  const done = (stats: OptionStats, ownCost: number, cloudShare: number, note: string): PlacementRun => {
+    const figures = stats.finish();
+    return { placement, stats, figures, series: stats.series, ownCost, cloudShare, note };
+  };
+  if (placement === 'static') {
+    const run = simulateStatic(load, ctx, pinnedCores);
+    return done(run.stats, computeStaticCost(run.cores, env.static.coreMonthlyCost), 0, `${run.cores} cores reserved`);
+  }
+  if (placement === 'elastic-vm') {
+    const run = simulateVm(load, ctx);
+    const cost = scaleToMonth(computeInstanceCost(run.instanceHours, env.vm.hourlyPrice), hours);
+    return done(run.stats, cost, 1, `${formatNumber(scaleToMonth(run.instanceHours, hours))} instance-hours a month, up to ${run.peakInstances} instances of ${env.vm.vcpu} vCPU`);
+  }
+  if (placement === 'serverless') {
+    const run = simulateServerless(load, ctx);
+    const fn = computeFunctionCost(run.invocations, load.memoryMb, resolveDurationSeconds(c.demand), env.functions);
+    const gateway = computeGatewayCost(run.syncInvocations, env.apiGateway.pricePerMillionRequests);
+    const cold = run.invocations > 0 ? (100 * run.coldStarts) / run.invocations : 0;
+    const note = `${formatNumber(scaleToMonth(run.invocations, hours))} invocations a month, ${cold.toFixed(cold < 1 ? 2 : 1)} % cold starts${gateway > 0 ? ', API gateway included' : ''}`;
+    return done(run.stats, scaleToMonth(fn.total + gateway, hours), 1, note);
+  }
+  const baseCores = pinnedCores ?? Math.min(sizeBurstBase(load, env), sizeForSlo(load, env.static.headroom));
+  const run = simulateBurst(load, ctx, baseCores);
+  const cost = computeStaticCost(baseCores, env.static.coreMonthlyCost) + scaleToMonth(computeInstanceCost(run.instanceHours, env.vm.hourlyPrice), hours);
+  const served = run.stats.finish().served;
+  const cloudShare = served > 0 ? run.cloudServed / served : 0;
+  const note = `${baseCores} base cores + ${formatNumber(scaleToMonth(run.instanceHours, hours))} cloud instance-hours a month; ${(100 * cloudShare).toFixed(1)} % of requests served in the cloud`;
+  return done(run.stats, cost, cloudShare, note);
+}
+
+function formatNumber(x: number): string {
+  return x >= 100 ? Math.round(x).toLocaleString('en-US') : x.toFixed(1);
+}

@@ -1,0 +1,22 @@
+/**
+ * How big the static base of a burst placement is. Weinman's argument (R3): a core reserved
+ * statically costs `coreMonthlyCost` every hour of the month; the same capacity rented elastically
+ * costs U times as much but only while needed. A base core pays for itself when demand needs it more
+ * than 1/U of the time, so the base covers demand up to its (1 − 1/U) quantile, plus headroom.
+ */
+import type { Environments } from '../model/design';
+import type { ComponentLoad } from '../simulate/component-load';
+import { computeQuantile } from '../simulate/series-stats';
+import { sizeStaticCores } from '../simulate/simulate-static';
+
+/** Weinman's utility premium U: elastic ÷ static price of one core for a month. */
+export function computeUtilityPremium(env: Environments): number {
+  const vmCoreMonth = (env.vm.hourlyPrice * 730) / env.vm.vcpu;
+  return env.static.coreMonthlyCost > 0 ? vmCoreMonth / env.static.coreMonthlyCost : Number.POSITIVE_INFINITY;
+}
+
+export function sizeBurstBase(load: ComponentLoad, env: Environments): number {
+  const u = computeUtilityPremium(env);
+  const q = u > 1 ? 1 - 1 / u : 0;
+  return sizeStaticCores(computeQuantile(load.total, load.peakRps, q), load.cpuMs, env.static.headroom);
+}

@@ -1,0 +1,46 @@
+/**
+ * Summary figures of a demand series that the rules quote (Weinman's test needs peak ÷ mean and the
+ * share of time spent near the peak) and that burst sizing needs (a quantile). Histogram-based, so a
+ * month at one-minute steps costs one pass, not a sort.
+ */
+
+const BINS = 4096;
+
+export interface SeriesShape {
+  mean: number;
+  peak: number;
+  /** Share of steps at or above 80 % of the peak. */
+  nearPeakShare: number;
+}
+
+export function describeSeries(series: Float32Array, peak: number): SeriesShape {
+  let sum = 0;
+  let near = 0;
+  const line = 0.8 * peak;
+  for (let i = 0; i < series.length; i++) {
+    const v = series[i] as number;
+    sum += v;
+    if (v >= line) near++;
+  }
+  const n = series.length || 1;
+  return { mean: sum / n, peak, nearPeakShare: peak > 0 ? near / n : 0 };
+}
+
+/** The q-quantile of the series (upper edge of its histogram bin, so never below the true value). */
+export function computeQuantile(series: Float32Array, peak: number, q: number): number {
+  if (peak <= 0 || series.length === 0) return 0;
+  if (q >= 1) return peak;
+  const counts = new Uint32Array(BINS);
+  const scale = BINS / peak;
+  for (let i = 0; i < series.length; i++) {
+    const b = Math.min(BINS - 1, Math.floor((series[i] as number) * scale));
+    counts[b] = (counts[b] as number) + 1;
+  }
+  const target = q * series.length;
+  let acc = 0;
+  for (let b = 0; b < BINS; b++) {
+    acc += counts[b] as number;
+    if (acc >= target) return Math.min(peak, (b + 1) / scale);
+  }
+  return peak;
+}
