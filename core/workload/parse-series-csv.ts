@@ -45,20 +45,21 @@ export function parseCsvSeries(text: string, maxRows: number): Validated<ParsedS
       problems.push({ path: where, message: `timestamp "${clip(rawTime)}" is not ISO-8601 or unix seconds/milliseconds` });
       continue;
     }
-    if (GAP.test(rawValue)) continue;
-    if (!isNumber(rawValue)) {
-      problems.push({ path: where, message: `value "${clip(rawValue)}" is not a number` });
+    // Every dated row joins the order check, a gap or a bad value too: a duplicate is a duplicate.
+    t.push(ms);
+    lineOf.push(i + 1);
+    if (GAP.test(rawValue)) {
+      v.push(Number.NaN);
       continue;
     }
-    const value = Number(rawValue);
-    if (value < 0) problems.push({ path: where, message: `value ${rawValue} is negative: a request rate cannot be` });
-    t.push(ms);
-    v.push(value);
-    lineOf.push(i + 1);
+    if (!isNumber(rawValue)) problems.push({ path: where, message: `value "${clip(rawValue)}" is not a number` });
+    else if (Number(rawValue) < 0) problems.push({ path: where, message: `value ${rawValue} is negative: a request rate cannot be` });
+    v.push(Number(rawValue));
   }
   problems.push(...checkTimeOrder(t, (k) => `line ${lineOf[k]}`));
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, value: { t: Float64Array.from(t), v: Float64Array.from(v), format: 'csv' } };
+  const kept = v.flatMap((value, k) => (Number.isNaN(value) ? [] : [k]));
+  return { ok: true, value: { t: Float64Array.from(kept, (k) => t[k] as number), v: Float64Array.from(kept, (k) => v[k] as number), format: 'csv' } };
 }
 
 function isNumber(s: string): boolean {
