@@ -30,7 +30,9 @@ export function ensureDependencies() {
   const fresh = existsSync(marker) && existsSync(bin('next')) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs;
   if (fresh) return;
   console.log('Installing dependencies (better-sqlite3 compiles from source; about a minute)…');
-  runOrExit('npm ci', 'npm', ['ci', '--no-audit', '--no-fund']);
+  // `npm install`, not `npm ci`: npm 11 refuses `ci` when the lock file leaves out other platforms'
+  // optional binaries (@next/swc-*, as this registry mirror writes it); install honours the lock.
+  runOrExit('npm install', 'npm', ['install', '--no-audit', '--no-fund']);
 }
 
 const BUILD_INPUTS = ['app', 'components', 'core', 'server', 'db', 'public'];
