@@ -6,7 +6,7 @@
  * yields after every component: `buildPlan` drives it straight through, `buildPlanAsync` hands the
  * thread back between slices so a Web Worker can receive a cancel message.
  */
-import { type Design, type Placement, PLACEMENTS } from '../model/design';
+import type { Design, Placement } from '../model/design';
 import type { Plan, PlacementEntry } from '../model/plan';
 import type { SimulationContext } from '../simulate/component-load';
 import type { ChartSeries } from '../simulate/option-stats';
@@ -14,7 +14,7 @@ import { propagateDemand } from '../simulate/propagate-demand';
 import { describeSeries } from '../simulate/series-stats';
 import { choosePlacement } from '../recommend/choose-placement';
 import { type ComponentFacts, placeAll } from '../recommend/place-all';
-import { runPlacement } from '../recommend/run-placement';
+import { runPlacements } from '../recommend/run-placement';
 import { planWiring } from '../recommend/plan-wiring';
 import { hashDesign } from './hash-design';
 import { sumTotals } from './sum-totals';
@@ -66,7 +66,7 @@ export function* generatePlan(design: Design, seriesPoints = 720): Generator<Pla
     const component = design.components.find((c) => c.id === id);
     const load = demand.loads.get(id);
     if (!component || !load) continue;
-    const runs = PLACEMENTS.map((p) => runPlacement(p, component, load, ctx));
+    const runs = runPlacements(component, load, ctx);
     const shape = describeSeries(load.total, load.peakRps);
     const pattern = demand.effectivePattern.get(id) ?? 'static';
     facts.set(id, { component, runs, pattern, shape, requestsPerMonth: shape.mean * 730 * 3600 });

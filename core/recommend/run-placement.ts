@@ -12,7 +12,7 @@ import {
   computeStaticCost,
   scaleToMonth,
 } from '../cost/prices';
-import type { Component, Placement } from '../model/design';
+import { type Component, type Placement, PLACEMENTS } from '../model/design';
 import { resolveDurationSeconds } from '../model/design';
 import type { ComponentLoad, SimulationContext } from '../simulate/component-load';
 import type { ChartSeries, OptionFigures, OptionStats } from '../simulate/option-stats';
@@ -32,6 +32,19 @@ export interface PlacementRun {
   /** Share of served requests served in the cloud. */
   cloudShare: number;
   note: string;
+}
+
+/** Runs all four placements. A burst whose base already covers the peak (and has no async backlog
+ * to overflow) never routes anything to the cloud: it is the static run, reused rather than re-run. */
+export function runPlacements(c: Component, load: ComponentLoad, ctx: SimulationContext): PlacementRun[] {
+  const runs = PLACEMENTS.filter((p) => p !== 'burst').map((p) => runPlacement(p, c, load, ctx));
+  const staticRun = runs[0] as PlacementRun;
+  const env = ctx.env;
+  const staticCores = c.pin?.placement === 'static' ? undefined : sizeForSlo(load, env.static.headroom);
+  const baseCores = c.pin?.placement === 'burst' ? c.pin.cores : Math.min(sizeBurstBase(load, env), sizeForSlo(load, env.static.headroom));
+  const isSame = staticCores !== undefined && baseCores === staticCores && load.async === null;
+  runs.push(isSame ? { ...staticRun, placement: 'burst', note: `${baseCores} base cores cover the peak: no overflow reaches the cloud` } : runPlacement('burst', c, load, ctx));
+  return runs;
 }
 
 export function runPlacement(placement: Placement, c: Component, load: ComponentLoad, ctx: SimulationContext): PlacementRun {

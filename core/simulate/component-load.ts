@@ -39,8 +39,3 @@ export interface LinkLatency {
 export function computeServiceRate(load: ComponentLoad): number {
   return 1000 / load.cpuMs;
 }
-
-/** Splits step i's arrivals into sync and async rates. */
-export function readAsync(load: ComponentLoad, i: number): number {
-  return load.async === null ? 0 : (load.async[i] as number);
-}

@@ -1,13 +1,11 @@
 /**
  * Statistics of one component under one placement, accumulated as the steps run so that memory does
- * not grow with the horizon: request counts, a request-weighted latency histogram (log-spaced bins)
+ * not grow with the horizon: request counts, a request-weighted latency histogram (log-spaced bins, latency-bins.ts)
  * for the p95, SLO-violation minutes, and chart series averaged into at most `points` buckets.
  */
 
-/** Latency histogram: 0.01 ms to ~10⁷ ms in bins 2 % wide. */
-const BIN_BASE = 0.01;
-const BIN_RATIO_LOG = Math.log(1.02);
-const BINS = 1050;
+import { BINS, binEnd, binStart, findBin } from './latency-bins';
+
 /** A step violates the SLO when more than this share of its requests is turned away. */
 export const DROP_TOLERANCE = 0.001;
 
@@ -39,6 +37,9 @@ export class OptionStats {
   /** Steps by their p95 bin, and steps that dropped too much: SLO minutes under a latency offset. */
   private readonly stepHist = new Uint32Array(BINS);
   private dropSteps = 0;
+  /** Chart point of the current step, and the first step of the next point. */
+  private point = 0;
+  private nextPointAt: number;
   private readonly sums: Float64Array;
   private readonly weights: Float64Array;
   readonly series: ChartSeries;
@@ -53,6 +54,12 @@ export class OptionStats {
     this.series = { demand: new Float32Array(n), capacity: new Float32Array(n), latencyMs: new Float32Array(n) };
     this.sums = new Float64Array(n * 3);
     this.weights = new Float64Array(n);
+    this.nextPointAt = this.pointStart(1);
+  }
+
+  /** First step of chart point p (points split the steps as evenly as integers allow). */
+  private pointStart(p: number): number {
+    return Math.ceil((p * this.steps) / this.weights.length);
   }
 
   /** Records one step; rates in requests per second, counts in requests. */
@@ -63,14 +70,14 @@ export class OptionStats {
     this.latencySum += served * meanMs;
     const isDropping = dropped >= 1 && dropped > DROP_TOLERANCE * arrived;
     if (served > 0) {
-      let bin = p95Ms > BIN_BASE ? Math.floor(Math.log(p95Ms / BIN_BASE) / BIN_RATIO_LOG) : 0;
-      if (bin >= BINS) bin = BINS - 1;
+      const bin = findBin(p95Ms);
       this.hist[bin] = (this.hist[bin] as number) + served;
       if (!isDropping) this.stepHist[bin] = (this.stepHist[bin] as number) + 1;
     }
     if (isDropping) this.dropSteps++;
     if ((served > 0 && p95Ms > this.sloMs) || isDropping) this.violationSteps++;
-    const p = Math.floor((i * this.weights.length) / this.steps);
+    while (i >= this.nextPointAt) this.nextPointAt = this.pointStart(++this.point + 1);
+    const p = this.point;
     this.sums[3 * p] = (this.sums[3 * p] as number) + demandRps;
     this.sums[3 * p + 1] = (this.sums[3 * p + 1] as number) + capacityRps;
     this.sums[3 * p + 2] = (this.sums[3 * p + 2] as number) + served * meanMs;
@@ -81,7 +88,7 @@ export class OptionStats {
   finish(): OptionFigures {
     const n = this.weights.length;
     for (let p = 0; p < n; p++) {
-      const count = Math.floor(((p + 1) * this.steps + n - 1) / n) - Math.floor((p * this.steps + n - 1) / n) || 1;
+      const count = this.pointStart(p + 1) - this.pointStart(p) || 1;
       this.series.demand[p] = (this.sums[3 * p] as number) / count;
       this.series.capacity[p] = (this.sums[3 * p + 1] as number) / count;
       const w = this.weights[p] as number;
@@ -109,7 +116,7 @@ export class OptionStats {
       const limit = this.sloMs - p95OffsetMs;
       for (let b = 0; b < BINS; b++) {
         // A bin counts when its midpoint lies over the limit.
-        if (BIN_BASE * Math.exp((b + 0.5) * BIN_RATIO_LOG) > limit) over += this.stepHist[b] as number;
+        if ((binStart(b) + binEnd(b)) / 2 > limit) over += this.stepHist[b] as number;
       }
     }
     return {
@@ -127,8 +134,8 @@ export class OptionStats {
     let acc = 0;
     for (let b = 0; b < BINS; b++) {
       acc += this.hist[b] as number;
-      if (acc >= target) return BIN_BASE * Math.exp((b + 1) * BIN_RATIO_LOG);
+      if (acc >= target) return binEnd(b);
     }
-    return BIN_BASE * Math.exp(BINS * BIN_RATIO_LOG);
+    return binEnd(BINS - 1);
   }
 }

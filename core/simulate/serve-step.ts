@@ -4,7 +4,7 @@
  * requests served see M/M/c latency (Erlang C) with μ = 1000 / cpuMs per core. The outcome is
  * written into a reused object so the step loop allocates nothing.
  */
-import { computeErlangC, computeWaitQuantile } from './erlang';
+import { lookupErlangCAtRho } from './erlang-table';
 
 /**
  * A server's own queue is bounded: past this utilisation it turns requests away rather than letting
@@ -43,28 +43,40 @@ export function serveStep(
   serviceMs: number,
   dt: number,
 ): StepOutcome {
-  const capRps = cores * mu * MAX_RHO;
-  const syncServedRps = syncRps < capRps ? syncRps : capRps;
-  const asyncWaiting = asyncRps * dt + backlogIn;
-  const asyncRoom = (capRps - syncServedRps) * dt;
-  const asyncServed = asyncWaiting < asyncRoom ? asyncWaiting : asyncRoom;
-  out.dropped = (syncRps - syncServedRps) * dt;
-  out.backlog = asyncWaiting - asyncServed;
-  out.served = syncServedRps * dt + asyncServed;
-  if (out.served <= 0) {
+  if (syncRps <= 0 && asyncRps <= 0 && backlogIn <= 0) {
+    // Idle step (a burst's cloud part most of the month): nothing to serve, nothing to compute.
+    out.served = 0;
+    out.dropped = 0;
+    out.backlog = 0;
     out.meanMs = 0;
     out.p95Ms = 0;
     return out;
   }
-  const lambda = out.served / dt;
-  const erlangC = computeErlangC(cores, lambda / mu);
-  const slack = cores * mu - lambda;
-  let meanMs = serviceMs + (1000 * erlangC) / slack;
-  let p95Ms = serviceMs + 1000 * computeWaitQuantile(erlangC, slack, 0.95);
+  const fullRps = cores * mu;
+  const capRps = fullRps * MAX_RHO;
+  const syncServedRps = syncRps < capRps ? syncRps : capRps;
+  const asyncWaiting = asyncRps * dt + backlogIn;
+  const asyncRoom = (capRps - syncServedRps) * dt;
+  const asyncServed = asyncWaiting < asyncRoom ? asyncWaiting : asyncRoom;
+  const served = syncServedRps * dt + asyncServed;
+  out.dropped = (syncRps - syncServedRps) * dt;
+  out.backlog = asyncWaiting - asyncServed;
+  out.served = served;
+  if (served <= 0) {
+    out.meanMs = 0;
+    out.p95Ms = 0;
+    return out;
+  }
+  const lambda = syncServedRps + asyncServed / dt;
+  const erlangC = lookupErlangCAtRho(cores, lambda / fullRps);
+  const slack = fullRps - lambda;
+  let meanMs = erlangC > 0 ? serviceMs + (1000 * erlangC) / slack : serviceMs;
+  // 95th percentile of the wait: P(W > t) = C·e^(−(cμ−λ)t) = 0.05 (see computeWaitQuantile).
+  let p95Ms = erlangC > 0.05 ? serviceMs + (1000 * Math.log(erlangC * 20)) / slack : serviceMs;
   if (asyncServed > 0 && (backlogIn > 0 || out.backlog > 0)) {
     // Requests served from the backlog waited, on average, for half of it to drain ahead of them.
     const backlogMs = (500 * (backlogIn + out.backlog)) / (cores * mu);
-    const share = asyncServed / out.served;
+    const share = asyncServed / served;
     meanMs += share * backlogMs;
     if (share > 0.05) p95Ms += 2 * backlogMs;
   }

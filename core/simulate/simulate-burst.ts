@@ -7,7 +7,7 @@
  * the manager routes everything back.
  */
 import { Autoscaler, createPolicy } from './autoscaler';
-import { type ComponentLoad, type SimulationContext, computeServiceRate, readAsync } from './component-load';
+import { type ComponentLoad, type SimulationContext, computeServiceRate } from './component-load';
 import { OptionStats } from './option-stats';
 import { createOutcome, serveStep } from './serve-step';
 
@@ -38,10 +38,11 @@ export function simulateBurst(load: ComponentLoad, ctx: SimulationContext, baseC
   let baseBacklog = 0;
   let cloudBacklog = 0;
   let cloudServed = 0;
+  const asyncSeries = load.async;
   for (let i = 0; i < ctx.steps; i++) {
     const cloudCores = cloud.beginStep(i);
     const rps = load.total[i] as number;
-    const asyncRps = readAsync(load, i);
+    const asyncRps = asyncSeries === null ? 0 : (asyncSeries[i] as number);
     // Waiting async work counts as demand: the manager watches queue length too (Elastic Queue).
     const wanted = rps + baseBacklog / dt;
     const overflow = wanted > threshold ? wanted - threshold : 0;

@@ -5,7 +5,7 @@
  * concurrency rises above what was warm within the last `keepAliveMinutes`, and, at low rates, when an
  * instance sat idle longer than the keep-alive (Poisson gaps: P(gap > k) = e^(−λk)).
  */
-import { type ComponentLoad, type SimulationContext, readAsync } from './component-load';
+import { type ComponentLoad, type SimulationContext } from './component-load';
 import { OptionStats } from './option-stats';
 
 export interface ServerlessRun {
@@ -34,11 +34,12 @@ export function simulateServerless(load: ComponentLoad, ctx: SimulationContext):
   let invocations = 0;
   let syncInvocations = 0;
   let coldStarts = 0;
+  const asyncSeries = load.async;
   for (let i = 0; i < steps; i++) {
     while (tail > head && (dqStep[head] as number) < i - window) head++;
     const warm = tail > head ? (dqValue[head] as number) : 0;
     const rps = load.total[i] as number;
-    const asyncRps = readAsync(load, i);
+    const asyncRps = asyncSeries === null ? 0 : (asyncSeries[i] as number);
     const syncRps = rps - asyncRps;
     const syncServed = syncRps < capRps ? syncRps : capRps;
     const asyncWaiting = asyncRps * dt + backlog;
@@ -49,7 +50,8 @@ export function simulateServerless(load: ComponentLoad, ctx: SimulationContext):
     const servedRps = served / dt;
     const concurrency = Math.ceil(servedRps * durationS - 1e-9);
     const perInstanceRps = servedRps / (concurrency > 1 ? concurrency : 1);
-    let cold = (concurrency > warm ? concurrency - warm : 0) + served * Math.exp(-perInstanceRps * keepAliveS);
+    const idle = perInstanceRps * keepAliveS;
+    let cold = (concurrency > warm ? concurrency - warm : 0) + (idle < 40 ? served * Math.exp(-idle) : 0);
     if (cold > served) cold = served;
     const coldShare = served > 0 ? cold / served : 0;
     let meanMs = load.durationMs + coldShare * fn.coldStartMs;

@@ -2,7 +2,7 @@
  * Static placement: a fixed reservation of cores in the data centre, paid whether used or not. Sized
  * for the peak demand plus headroom unless the component is pinned to an exact core count.
  */
-import { type ComponentLoad, type SimulationContext, computeServiceRate, readAsync } from './component-load';
+import { type ComponentLoad, type SimulationContext, computeServiceRate } from './component-load';
 import { computeErlangC, computeWaitQuantile } from './erlang';
 import { OptionStats } from './option-stats';
 import { createOutcome, serveStep } from './serve-step';
@@ -42,9 +42,10 @@ export function simulateStatic(load: ComponentLoad, ctx: SimulationContext, pinn
   const out = createOutcome();
   const { dt } = ctx;
   let backlog = 0;
+  const asyncSeries = load.async;
   for (let i = 0; i < ctx.steps; i++) {
     const rps = load.total[i] as number;
-    const asyncRps = readAsync(load, i);
+    const asyncRps = asyncSeries === null ? 0 : (asyncSeries[i] as number);
     serveStep(out, rps - asyncRps, asyncRps, backlog, cores, mu, load.durationMs, dt);
     backlog = out.backlog;
     stats.record(i, rps, cores * mu, rps * dt, out.served, out.dropped, out.meanMs, out.p95Ms);

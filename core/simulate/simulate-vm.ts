@@ -4,7 +4,7 @@
  * wait, and the queue length is part of what the autoscaler watches (Elastic Queue, [CCP]).
  */
 import { Autoscaler, createPolicy } from './autoscaler';
-import { type ComponentLoad, type SimulationContext, computeServiceRate, readAsync } from './component-load';
+import { type ComponentLoad, type SimulationContext, computeServiceRate } from './component-load';
 import { OptionStats } from './option-stats';
 import { createOutcome, serveStep } from './serve-step';
 
@@ -24,11 +24,12 @@ export function simulateVm(load: ComponentLoad, ctx: SimulationContext): VmRun {
   const out = createOutcome();
   let backlog = 0;
   let peakInstances = 0;
+  const asyncSeries = load.async;
   for (let i = 0; i < ctx.steps; i++) {
     const cores = scaler.beginStep(i);
     if (scaler.running > peakInstances) peakInstances = scaler.running;
     const rps = load.total[i] as number;
-    const asyncRps = readAsync(load, i);
+    const asyncRps = asyncSeries === null ? 0 : (asyncSeries[i] as number);
     serveStep(out, rps - asyncRps, asyncRps, backlog, cores, mu, load.durationMs, dt);
     backlog = out.backlog;
     stats.record(i, rps, cores * mu, rps * dt, out.served, out.dropped, out.meanMs, out.p95Ms);

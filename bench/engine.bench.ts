@@ -1,0 +1,87 @@
+/**
+ * `npm run bench:engine`: the placement engine on a generated design of 200 components and 300
+ * connections, 30 days at 1-minute steps (8.64 M component-steps per option). Reports the whole plan's
+ * time and peak memory, each capacity model's throughput, and a floor loop in the same run that only
+ * reads and writes one number per component-step; the engine ÷ floor ratio says how much work per
+ * step the models do beyond touching memory.
+ */
+import os from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { PLACEMENTS, type Design } from '../core/model/design';
+import { validateDesign } from '../core/model/validate';
+import { buildPlan } from '../core/plan/build-plan';
+import { runPlacement } from '../core/recommend/run-placement';
+import { propagateDemand } from '../core/simulate/propagate-demand';
+import { generateBenchDesign } from './generate-bench-design';
+
+const COMPONENTS = 200;
+const CONNECTIONS = 300;
+
+function main(): void {
+  const checked = validateDesign(generateBenchDesign(COMPONENTS, CONNECTIONS, 1));
+  if (!checked.ok) throw new Error(checked.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
+  const design = checked.value;
+  const before = process.memoryUsage();
+  let peakRss = before.rss;
+  let peakHeap = before.heapUsed + before.arrayBuffers;
+  const sample = () => {
+    const m = process.memoryUsage();
+    peakRss = Math.max(peakRss, m.rss);
+    peakHeap = Math.max(peakHeap, m.heapUsed + m.arrayBuffers);
+  };
+  const t0 = performance.now();
+  const { plan } = buildPlan(design, { onProgress: sample });
+  const planMs = performance.now() - t0;
+  sample();
+  const steps = (design.simulation.days * 24 * 60) / design.simulation.stepMinutes;
+  const componentSteps = steps * COMPONENTS;
+  const counts = Object.fromEntries(PLACEMENTS.map((p) => [p, plan.placements.filter((e) => e.placement === p).length]));
+
+  const perOption = measureOptions(design, componentSteps);
+  const floor = measureFloor(COMPONENTS, steps);
+  const engineRate = (PLACEMENTS.length * componentSteps) / (planMs / 1000);
+  const mb = (b: number) => (b / 1024 / 1024).toFixed(0);
+  console.log(`machine: ${os.cpus()[0]?.model ?? 'unknown'} (${os.cpus().length} cores), node ${process.version}`);
+  console.log(`design: ${COMPONENTS} components, ${CONNECTIONS} connections, ${design.simulation.days} days at ${design.simulation.stepMinutes}-minute steps = ${(componentSteps / 1e6).toFixed(2)} M component-steps per option`);
+  console.log(`whole plan: ${planMs.toFixed(0)} ms (target < 1500 ms); peak rss ${mb(peakRss)} MB, peak heap+buffers ${mb(peakHeap)} MB (target < 300 MB); start rss ${mb(before.rss)} MB`);
+  console.log(`placements: ${JSON.stringify(counts)}; recommended $${plan.totals.recommended.monthlyCost}/month`);
+  for (const [p, ms] of Object.entries(perOption)) {
+    console.log(`  ${p.padEnd(11)} ${ms.toFixed(0).padStart(5)} ms  ${((componentSteps / ms) * 1000 / 1e6).toFixed(1).padStart(6)} M component-steps/s  ÷ floor ${(floor.rate / ((componentSteps / ms) * 1000)).toFixed(1)}×`);
+  }
+  console.log(`floor loop (read + write one number per component-step): ${floor.ms.toFixed(1)} ms, ${(floor.rate / 1e6).toFixed(0)} M component-steps/s`);
+  console.log(`whole plan (4 options, demand, choice, wiring): ${(engineRate / 1e6).toFixed(1)} M component-steps/s; engine ÷ floor = ${(floor.rate / engineRate).toFixed(1)}× slower`);
+}
+
+/** Each capacity model alone over every component (demand propagated once, outside the timing). */
+function measureOptions(design: Design, componentSteps: number): Record<string, number> {
+  const demand = propagateDemand(design);
+  const ctx = { steps: demand.steps, stepMinutes: design.simulation.stepMinutes, dt: design.simulation.stepMinutes * 60, env: design.environments, points: 720 };
+  const out: Record<string, number> = {};
+  for (const placement of PLACEMENTS) {
+    const t = performance.now();
+    let sink = 0;
+    for (const c of design.components) {
+      const load = demand.loads.get(c.id);
+      if (load) sink += runPlacement(placement, c, load, ctx).ownCost;
+    }
+    out[placement] = performance.now() - t;
+    if (!Number.isFinite(sink)) throw new Error('non-finite cost');
+  }
+  void componentSteps;
+  return out;
+}
+
+/** The floor: one read and one write per component-step over the same typed-array layout. */
+function measureFloor(components: number, steps: number): { ms: number; rate: number } {
+  const series = Array.from({ length: components }, (_, k) => new Float32Array(steps).fill(k));
+  const out = new Float64Array(steps);
+  let best = Number.POSITIVE_INFINITY;
+  for (let round = 0; round < 5; round++) {
+    const t = performance.now();
+    for (const s of series) for (let i = 0; i < steps; i++) out[i] = (out[i] as number) + (s[i] as number);
+    best = Math.min(best, performance.now() - t);
+  }
+  return { ms: best, rate: (components * steps) / (best / 1000) };
+}
+
+main();
