@@ -82,7 +82,7 @@ export function gatherEvidence(grid: Grid): EvidenceDetail {
     meanRps: m,
     medianRps: median,
     cv: m > 0 ? std(x) / m : 0,
-    peakToMean: m > 0 ? sortedCopy(x)[n - 1]! / m : 0,
+    peakToMean: m > 0 ? findMax(x) / m : 0,
     noise: measureNoise(x, cycleProfile && detected && detected.strength >= 0.3 ? baseline : null),
     period: detected && cycle
       ? { hours: detected.periodHours, autocorrelation: detected.strength, cycles: spanHours / detected.periodHours, peakOverBase: ratio(cycle.peak, cycle.base) }
@@ -108,6 +108,12 @@ export function gatherEvidence(grid: Grid): EvidenceDetail {
   return { evidence, cycle, event, spikes };
 }
 
+function findMax(x: Float64Array): number {
+  let top = -Infinity;
+  for (let i = 0; i < x.length; i++) if ((x[i] as number) > top) top = x[i] as number;
+  return top;
+}
+
 function ratio(a: number, b: number): number {
   // A zero base (an idle service between bursts) would make the ratio infinite; cap it readably.
   return Math.min(1e6, b > 0 ? a / b : a > 0 ? 1e6 : 1);
@@ -120,8 +126,9 @@ function ratio(a: number, b: number): number {
  */
 function measureNoise(x: Float64Array, cycleLevel: Float64Array | null): number {
   const level = cycleLevel ?? movingAverage(x, 5);
-  const rel: number[] = [];
-  for (let i = 0; i < x.length; i++) if ((level[i] as number) > 0) rel.push((x[i] as number) / (level[i] as number) - 1);
+  const rel = new Float64Array(x.length);
+  let count = 0;
+  for (let i = 0; i < x.length; i++) if ((level[i] as number) > 0) rel[count++] = (x[i] as number) / (level[i] as number) - 1;
   const correction = cycleLevel ? 1 : Math.sqrt(0.8);
-  return rel.length > 0 ? Math.min(1, (2 * robustSigma(rel, 0)) / 1.4826 / correction) : 0;
+  return count > 0 ? Math.min(1, (2 * robustSigma(rel.subarray(0, count), 0)) / 1.4826 / correction) : 0;
 }

@@ -32,7 +32,8 @@ export function countSpikes(x: Float64Array, baseline: Float64Array, mergeGap: n
   const isSpike = new Uint8Array(n);
   for (let i = 0; i < n; i++) if ((rel[i] as number) > Math.max(5 * sigma, 0.5) && (i < skipFrom || i >= skipTo)) isSpike[i] = 1;
   const heights: number[] = [];
-  const calm: number[] = [];
+  const calm = new Float64Array(n);
+  let calmCount = 0;
   let run: number[] = [];
   let lastSpike = -Infinity;
   for (let i = 0; i < n; i++) {
@@ -43,14 +44,14 @@ export function countSpikes(x: Float64Array, baseline: Float64Array, mergeGap: n
       }
       run.push(x[i] as number);
       lastSpike = i;
-    } else calm.push(x[i] as number);
+    } else calm[calmCount++] = x[i] as number;
   }
   if (run.length > 0) heights.push(quantileSorted(run.sort((a, b) => a - b), 0.5));
   return {
     count: heights.length,
     medianPeakRps: heights.length > 0 ? quantileSorted(sortedCopy(heights), 0.5) : 0,
     highPeakRps: heights.length > 0 ? quantileSorted(sortedCopy(heights), 0.9) : 0,
-    baseRps: calm.length > 0 ? quantileSorted(sortedCopy(calm), 0.5) : 0,
+    baseRps: calmCount > 0 ? quantileSorted(sortedCopy(calm.subarray(0, calmCount)), 0.5) : 0,
   };
 }
 
