@@ -1,25 +1,35 @@
 /**
  * `npm run plan -- <design.json> [--out <plan.json>]`: reads a design, writes its plan (stdout unless
  * --out). Bad input exits with status 2 and one `path: message` line per problem; nothing is written.
- * The only module of core that touches Node: everything else runs in a browser worker too.
+ * The only module of the plan path that touches Node: everything else runs in a browser worker too.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { formatProblems } from '../model/validate';
 import { planDesignText } from '../plan/plan-design';
 
-function main(argv: string[]): number {
+export interface CliResult {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+const USAGE = 'usage: npm run plan -- <design.json> [--out <plan.json>]';
+
+export function runPlanCli(argv: readonly string[]): CliResult {
   const args = [...argv];
   let out: string | undefined;
-  const outAt = args.indexOf('--out');
+  const outAt = args.findIndex((a) => a === '--out' || a.startsWith('--out='));
   if (outAt >= 0) {
-    out = args[outAt + 1];
-    args.splice(outAt, 2);
+    const flag = args[outAt] as string;
+    out = flag.includes('=') ? flag.slice('--out='.length) : args[outAt + 1];
+    args.splice(outAt, flag.includes('=') ? 1 : 2);
     if (!out) return fail('--out: needs a file name');
   }
   const unknown = args.find((a) => a.startsWith('--'));
-  if (unknown) return fail(`${unknown}: unknown option (usage: npm run plan -- <design.json> [--out <plan.json>])`);
+  if (unknown) return fail(`${unknown}: unknown option (${USAGE})`);
   const file = args[0];
-  if (!file || args.length > 1) return fail('usage: npm run plan -- <design.json> [--out <plan.json>]');
+  if (!file || args.length > 1) return fail(USAGE);
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -27,19 +37,24 @@ function main(argv: string[]): number {
     return fail(`${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
   const result = planDesignText(text);
-  if (!result.ok) {
-    process.stderr.write(`${formatProblems(result.problems)}\n`);
-    return 2;
-  }
+  if (!result.ok) return { status: 2, stdout: '', stderr: `${formatProblems(result.problems)}\n` };
   const json = `${JSON.stringify(result.value.plan, null, 2)}\n`;
-  if (out) writeFileSync(out, json);
-  else process.stdout.write(json);
-  return 0;
+  if (!out) return { status: 0, stdout: json, stderr: '' };
+  try {
+    writeFileSync(out, json);
+  } catch (e) {
+    return fail(`${out}: cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  return { status: 0, stdout: '', stderr: '' };
 }
 
-function fail(message: string): number {
-  process.stderr.write(`${message}\n`);
-  return 2;
+function fail(message: string): CliResult {
+  return { status: 2, stdout: '', stderr: `${message}\n` };
 }
 
-process.exitCode = main(process.argv.slice(2));
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const result = runPlanCli(process.argv.slice(2));
+  process.stdout.write(result.stdout);
+  process.stderr.write(result.stderr);
+  process.exitCode = result.status;
+}

@@ -48,7 +48,7 @@ export function explainChoice(
   const slo = Number.isFinite(c.latencySloMs ?? Infinity) ? `the p95 SLO of ${c.latencySloMs} ms` : 'no SLO, no dropped requests';
   const f = best.figures;
   reasons.push({
-    rule: best.ruledOut?.rule === 'R10' || c.pin ? 'R10' : pattern === 'static' ? 'R1' : 'R3',
+    rule: !meets || c.pin ? 'R10' : pattern === 'static' ? 'R1' : 'R3',
     text: meets
       ? `${capitalise(best.placement)} at ${money(best.monthlyCost)} a month is the cheapest allowed option that meets ${slo} (p95 ${f.p95LatencyMs.toFixed(0)} ms, ${f.sloViolationMinutes} min in violation).`
       : `No allowed placement meets ${slo}; ${best.placement} misses it least: ${f.sloViolationMinutes} of ${horizonMinutes} min in violation, ${Math.round(f.droppedRequests)} requests dropped.`,

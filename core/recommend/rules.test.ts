@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { entryOf, makeDesign, optionOf, planOf } from '../plan/design-fixture';
+
+const rules = (plan: ReturnType<typeof planOf>, id: string) => entryOf(plan, id).reasons.map((r) => r.rule);
+
+describe('placement rules', () => {
+  it('R4/R5: a regulated, stateful database stays static even under a spiky load', () => {
+    const plan = planOf(
+      makeDesign([
+        {
+          id: 'db',
+          name: 'Customer DB',
+          kind: 'database',
+          workload: { pattern: 'unpredictable', baseRps: 1, peakRps: 400, spikesPerWeek: 5 },
+          demand: { cpuMs: 5 },
+          stateful: true,
+          dataClass: 'regulated',
+        },
+      ]),
+    );
+    const db = entryOf(plan, 'db');
+    expect(db.placement).toBe('static');
+    expect(rules(plan, 'db')).toContain('R4');
+    for (const p of ['elastic-vm', 'serverless', 'burst']) {
+      expect(optionOf(plan, 'db', p).feasible).toBe(false);
+      expect(optionOf(plan, 'db', p).note).toMatch(/^ruled out by R4/);
+    }
+    expect(optionOf(plan, 'db', 'static').feasible).toBe(true);
+  });
+
+  it('R5: regulated data keeps even a stateless component in the data centre', () => {
+    const plan = planOf(makeDesign([{ id: 'svc', name: 'S', kind: 'service', workload: { pattern: 'periodic', baseRps: 0, peakRps: 50 }, demand: { cpuMs: 20 }, dataClass: 'regulated' }]));
+    expect(entryOf(plan, 'svc').placement).toBe('static');
+    expect(rules(plan, 'svc')).toContain('R5');
+  });
+
+  it('R9: a batch job longer than the function cap is never serverless', () => {
+    const plan = planOf(
+      makeDesign([
+        {
+          id: 'batch',
+          name: 'Nightly batch',
+          kind: 'batch',
+          workload: { pattern: 'periodic', baseRps: 0, peakRps: 0.01, periodHours: 24, peakHours: 1 },
+          demand: { cpuMs: 600_000, durationSeconds: 1200, memoryMb: 1024 },
+        },
+      ]),
+    );
+    expect(entryOf(plan, 'batch').placement).not.toBe('serverless');
+    const fn = optionOf(plan, 'batch', 'serverless');
+    expect(fn.feasible).toBe(false);
+    expect(fn.note).toMatch(/^ruled out by R9: one request runs 1200 s, beyond the 900 s/);
+    expect(rules(plan, 'batch')).toContain('R9');
+  });
+
+  it('R10: a pin is obeyed and said so, with its exact core count', () => {
+    const plan = planOf(
+      makeDesign([
+        { id: 'a', name: 'A', kind: 'service', workload: { pattern: 'static', baseRps: 100 }, demand: { cpuMs: 20 }, pin: { placement: 'serverless' } },
+        { id: 'b', name: 'B', kind: 'service', workload: { pattern: 'static', baseRps: 1 }, demand: { cpuMs: 20 }, pin: { placement: 'static', cores: 7 } },
+      ]),
+    );
+    expect(entryOf(plan, 'a').placement).toBe('serverless');
+    expect(entryOf(plan, 'a').reasons[0]).toMatchObject({ rule: 'R10', text: expect.stringContaining('Pinned to serverless') });
+    expect(optionOf(plan, 'a', 'static').feasible).toBe(false);
+    expect(entryOf(plan, 'b').placement).toBe('static');
+    expect(optionOf(plan, 'b', 'static').note).toBe('7 cores reserved');
+    expect(optionOf(plan, 'b', 'static').monthlyCost).toBe(7 * 16);
+  });
+
+  it('R1/R7: a steady, high load is cheaper on servers than on functions', () => {
+    const plan = planOf(makeDesign([{ id: 'api', name: 'API', kind: 'service', workload: { pattern: 'static', baseRps: 200 }, demand: { cpuMs: 50 } }]));
+    const stat = optionOf(plan, 'api', 'static');
+    const fn = optionOf(plan, 'api', 'serverless');
+    expect(stat.monthlyCost).toBeLessThan(fn.monthlyCost / 3);
+    expect(entryOf(plan, 'api').placement).toBe('static');
+    expect(rules(plan, 'api')).toContain('R1');
+  });
+
+  it('R2/R3/R7: a sporadic load is cheaper on functions than on servers', () => {
+    const plan = planOf(
+      makeDesign([{ id: 'hook', name: 'Webhook', kind: 'service', workload: { pattern: 'unpredictable', baseRps: 0.01, peakRps: 5, spikesPerWeek: 1 }, demand: { cpuMs: 50 } }], {
+        simulation: { days: 30, stepMinutes: 60, seed: 2 },
+      }),
+    );
+    const stat = optionOf(plan, 'hook', 'static');
+    const fn = optionOf(plan, 'hook', 'serverless');
+    expect(fn.monthlyCost).toBeLessThan(stat.monthlyCost / 3);
+    expect(entryOf(plan, 'hook').placement).toBe('serverless');
+    expect(rules(plan, 'hook')).toEqual(expect.arrayContaining(['R2', 'R3', 'R7']));
+  });
+
+  it('R10: an SLO that no placement meets is reported, not hidden', () => {
+    const plan = planOf(makeDesign([{ id: 'slow', name: 'Slow', kind: 'service', workload: { pattern: 'static', baseRps: 5 }, demand: { cpuMs: 200 }, latencySloMs: 50 }]));
+    const entry = entryOf(plan, 'slow');
+    expect(entry.reasons.some((r) => r.rule === 'R10' && /No allowed placement meets the p95 SLO of 50 ms/.test(r.text))).toBe(true);
+    expect(plan.totals.recommended.sloViolationMinutes).toBe(7 * 24 * 60);
+  });
+
+  it('the cheapest option that meets the SLO wins, and every option carries figures', () => {
+    const plan = planOf(makeDesign([{ id: 'x', name: 'X', kind: 'service', workload: { pattern: 'periodic', baseRps: 5, peakRps: 100, peakHours: 4 }, demand: { cpuMs: 30 }, latencySloMs: 300 }]));
+    const entry = entryOf(plan, 'x');
+    const chosen = optionOf(plan, 'x', entry.placement);
+    for (const o of entry.options) {
+      expect(Number.isFinite(o.monthlyCost)).toBe(true);
+      if (o.feasible && o.sloViolationMinutes === 0 && o.droppedRequests === 0) expect(chosen.monthlyCost).toBeLessThanOrEqual(o.monthlyCost);
+    }
+  });
+});
