@@ -22,6 +22,8 @@ function main(): void {
   if (!checked.ok) throw new Error(checked.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
   const design = checked.value;
   const before = process.memoryUsage();
+  const cold0 = process.cpuUsage();
+  const coldStart = performance.now();
   let peakRss = before.rss;
   let peakHeap = before.heapUsed + before.arrayBuffers;
   const sample = () => {
@@ -29,10 +31,22 @@ function main(): void {
     peakRss = Math.max(peakRss, m.rss);
     peakHeap = Math.max(peakHeap, m.heapUsed + m.arrayBuffers);
   };
-  const t0 = performance.now();
-  const { plan } = buildPlan(design, { onProgress: sample });
-  const planMs = performance.now() - t0;
-  sample();
+  // The first run is cold (fresh process: code not yet optimised, Erlang tables empty); the editor
+  // re-plans on every edit, so warm runs are what a user waits for after the first.
+  const runs: { ms: number; cpuMs: number }[] = [];
+  let plan = buildPlan(design, { onProgress: sample }).plan;
+  const coldMs = performance.now() - coldStart;
+  const coldCpu = process.cpuUsage(cold0);
+  const coldCpuMs = (coldCpu.user + coldCpu.system) / 1000;
+  for (let r = 0; r < 3; r++) {
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    plan = buildPlan(design, { onProgress: sample }).plan;
+    const cpu = process.cpuUsage(c0);
+    runs.push({ ms: performance.now() - t0, cpuMs: (cpu.user + cpu.system) / 1000 });
+    sample();
+  }
+  const planMs = Math.min(...runs.map((r) => r.ms));
   const steps = (design.simulation.days * 24 * 60) / design.simulation.stepMinutes;
   const componentSteps = steps * COMPONENTS;
   const counts = Object.fromEntries(PLACEMENTS.map((p) => [p, plan.placements.filter((e) => e.placement === p).length]));
@@ -43,7 +57,8 @@ function main(): void {
   const mb = (b: number) => (b / 1024 / 1024).toFixed(0);
   console.log(`machine: ${os.cpus()[0]?.model ?? 'unknown'} (${os.cpus().length} cores), node ${process.version}`);
   console.log(`design: ${COMPONENTS} components, ${CONNECTIONS} connections, ${design.simulation.days} days at ${design.simulation.stepMinutes}-minute steps = ${(componentSteps / 1e6).toFixed(2)} M component-steps per option`);
-  console.log(`whole plan: ${planMs.toFixed(0)} ms (target < 1500 ms); peak rss ${mb(peakRss)} MB, peak heap+buffers ${mb(peakHeap)} MB (target < 300 MB); start rss ${mb(before.rss)} MB`);
+  console.log(`whole plan: cold ${coldMs.toFixed(0)} ms (cpu ${coldCpuMs.toFixed(0)} ms); warm best of 3 ${planMs.toFixed(0)} ms (cpu ${runs.map((r) => r.cpuMs.toFixed(0)).join(' / ')} ms); target < 1500 ms`);
+  console.log(`memory: peak rss ${mb(peakRss)} MB, peak heap+buffers ${mb(peakHeap)} MB (target < 300 MB); rss before planning ${mb(before.rss)} MB; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   console.log(`placements: ${JSON.stringify(counts)}; recommended $${plan.totals.recommended.monthlyCost}/month`);
   for (const [p, ms] of Object.entries(perOption)) {
     console.log(`  ${p.padEnd(11)} ${ms.toFixed(0).padStart(5)} ms  ${((componentSteps / ms) * 1000 / 1e6).toFixed(1).padStart(6)} M component-steps/s  ÷ floor ${(floor.rate / ((componentSteps / ms) * 1000)).toFixed(1)}×`);

@@ -6,6 +6,9 @@
 
 import { BINS, binEnd, binStart, findBin } from './latency-bins';
 
+// Bound once: under a CommonJS transform (tsx, the CLI) an imported name is a getter per call.
+const binOf = findBin;
+
 /** A step violates the SLO when more than this share of its requests is turned away. */
 export const DROP_TOLERANCE = 0.001;
 
@@ -70,7 +73,7 @@ export class OptionStats {
     this.latencySum += served * meanMs;
     const isDropping = dropped >= 1 && dropped > DROP_TOLERANCE * arrived;
     if (served > 0) {
-      const bin = findBin(p95Ms);
+      const bin = binOf(p95Ms);
       this.hist[bin] = (this.hist[bin] as number) + served;
       if (!isDropping) this.stepHist[bin] = (this.stepHist[bin] as number) + 1;
     }

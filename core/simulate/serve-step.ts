@@ -6,6 +6,9 @@
  */
 import { lookupErlangCAtRho } from './erlang-table';
 
+// Bound once: under a CommonJS transform (tsx, the CLI) an imported name is a getter per call.
+const erlangCAt = lookupErlangCAtRho;
+
 /**
  * A server's own queue is bounded: past this utilisation it turns requests away rather than letting
  * latency grow without limit. 0.98 keeps Erlang C finite while still showing saturation as a large
@@ -68,7 +71,7 @@ export function serveStep(
     return out;
   }
   const lambda = syncServedRps + asyncServed / dt;
-  const erlangC = lookupErlangCAtRho(cores, lambda / fullRps);
+  const erlangC = erlangCAt(cores, lambda / fullRps);
   const slack = fullRps - lambda;
   let meanMs = erlangC > 0 ? serviceMs + (1000 * erlangC) / slack : serviceMs;
   // 95th percentile of the wait: P(W > t) = C·e^(−(cμ−λ)t) = 0.05 (see computeWaitQuantile).

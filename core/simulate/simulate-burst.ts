@@ -11,6 +11,9 @@ import { type ComponentLoad, type SimulationContext, computeServiceRate } from '
 import { OptionStats } from './option-stats';
 import { createOutcome, serveStep } from './serve-step';
 
+// Bound once: under a CommonJS transform (tsx, the CLI) an imported name is a getter per call.
+const serve = serveStep;
+
 /** Share of the cloud instances' capacity the traffic manager fills before holding traffic back. */
 const CLOUD_FILL = 0.9;
 
@@ -56,8 +59,8 @@ export function simulateBurst(load: ComponentLoad, ctx: SimulationContext, baseC
     const asyncToCloud = toCloud - syncToCloud;
     const asyncLocal = asyncRps - asyncToCloud;
     const movedBacklog = asyncLocal < 0 ? -asyncLocal * dt : 0;
-    serveStep(base, syncRps - syncToCloud, asyncLocal > 0 ? asyncLocal : 0, baseBacklog - movedBacklog, baseCores, mu, load.durationMs, dt);
-    serveStep(burst, syncToCloud, asyncToCloud - movedBacklog / dt, cloudBacklog + movedBacklog, cloudCores, mu, load.durationMs, dt);
+    serve(base, syncRps - syncToCloud, asyncLocal > 0 ? asyncLocal : 0, baseBacklog - movedBacklog, baseCores, mu, load.durationMs, dt);
+    serve(burst, syncToCloud, asyncToCloud - movedBacklog / dt, cloudBacklog + movedBacklog, cloudCores, mu, load.durationMs, dt);
     baseBacklog = base.backlog;
     cloudBacklog = burst.backlog;
     const served = base.served + burst.served;

@@ -25,9 +25,11 @@ export function simulateServerless(load: ComponentLoad, ctx: SimulationContext):
   const capRps = fn.concurrencyLimit / durationS;
   const keepAliveS = fn.keepAliveMinutes * 60;
   const window = Math.max(1, Math.ceil(fn.keepAliveMinutes / ctx.stepMinutes));
-  // Monotonic deque of recent concurrency: its head is the largest count still warm.
-  const dqStep = new Int32Array(steps + 1);
-  const dqValue = new Float64Array(steps + 1);
+  // Monotonic deque of recent concurrency (a ring: it never holds more than window + 1 steps); its
+  // head is the largest count still warm. head and tail only grow; slots are taken modulo `ring`.
+  const ring = window + 2;
+  const dqStep = new Int32Array(ring);
+  const dqValue = new Float64Array(ring);
   let head = 0;
   let tail = 0;
   let backlog = 0;
@@ -36,8 +38,8 @@ export function simulateServerless(load: ComponentLoad, ctx: SimulationContext):
   let coldStarts = 0;
   const asyncSeries = load.async;
   for (let i = 0; i < steps; i++) {
-    while (tail > head && (dqStep[head] as number) < i - window) head++;
-    const warm = tail > head ? (dqValue[head] as number) : 0;
+    while (tail > head && (dqStep[head % ring] as number) < i - window) head++;
+    const warm = tail > head ? (dqValue[head % ring] as number) : 0;
     const rps = load.total[i] as number;
     const asyncRps = asyncSeries === null ? 0 : (asyncSeries[i] as number);
     const syncRps = rps - asyncRps;
@@ -65,9 +67,9 @@ export function simulateServerless(load: ComponentLoad, ctx: SimulationContext):
     invocations += served;
     syncInvocations += syncServed * dt;
     coldStarts += cold;
-    while (tail > head && (dqValue[tail - 1] as number) <= concurrency) tail--;
-    dqStep[tail] = i;
-    dqValue[tail] = concurrency;
+    while (tail > head && (dqValue[(tail - 1) % ring] as number) <= concurrency) tail--;
+    dqStep[tail % ring] = i;
+    dqValue[tail % ring] = concurrency;
     tail++;
   }
   return { stats, invocations, syncInvocations, coldStarts };

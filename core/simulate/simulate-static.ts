@@ -7,6 +7,9 @@ import { computeErlangC, computeWaitQuantile } from './erlang';
 import { OptionStats } from './option-stats';
 import { createOutcome, serveStep } from './serve-step';
 
+// Bound once: under a CommonJS transform (tsx, the CLI) an imported name is a getter per call.
+const serve = serveStep;
+
 export interface StaticRun {
   stats: OptionStats;
   cores: number;
@@ -46,7 +49,7 @@ export function simulateStatic(load: ComponentLoad, ctx: SimulationContext, pinn
   for (let i = 0; i < ctx.steps; i++) {
     const rps = load.total[i] as number;
     const asyncRps = asyncSeries === null ? 0 : (asyncSeries[i] as number);
-    serveStep(out, rps - asyncRps, asyncRps, backlog, cores, mu, load.durationMs, dt);
+    serve(out, rps - asyncRps, asyncRps, backlog, cores, mu, load.durationMs, dt);
     backlog = out.backlog;
     stats.record(i, rps, cores * mu, rps * dt, out.served, out.dropped, out.meanMs, out.p95Ms);
   }

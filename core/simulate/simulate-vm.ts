@@ -8,6 +8,9 @@ import { type ComponentLoad, type SimulationContext, computeServiceRate } from '
 import { OptionStats } from './option-stats';
 import { createOutcome, serveStep } from './serve-step';
 
+// Bound once: under a CommonJS transform (tsx, the CLI) an imported name is a getter per call.
+const serve = serveStep;
+
 export interface VmRun {
   stats: OptionStats;
   /** Instance-hours paid over the horizon. */
@@ -30,7 +33,7 @@ export function simulateVm(load: ComponentLoad, ctx: SimulationContext): VmRun {
     if (scaler.running > peakInstances) peakInstances = scaler.running;
     const rps = load.total[i] as number;
     const asyncRps = asyncSeries === null ? 0 : (asyncSeries[i] as number);
-    serveStep(out, rps - asyncRps, asyncRps, backlog, cores, mu, load.durationMs, dt);
+    serve(out, rps - asyncRps, asyncRps, backlog, cores, mu, load.durationMs, dt);
     backlog = out.backlog;
     stats.record(i, rps, cores * mu, rps * dt, out.served, out.dropped, out.meanMs, out.p95Ms);
     // CPU shows only what was served; with no instance at all the load balancer's request count
