@@ -1,0 +1,63 @@
+/**
+ * The editor's state: one zustand store per open design, with zundo recording the design document
+ * (and only it) for undo and redo. The document is the source of truth; React Flow's nodes and edges
+ * are derived from it. Selection, save status and results are not history.
+ */
+import { temporal } from 'zundo';
+import { createStore } from 'zustand/vanilla';
+import type { Design } from '@/core/model/design';
+
+export type SaveStatus = 'saved' | 'unsaved' | 'saving' | 'conflict' | 'error';
+
+export interface Selection {
+  components: string[];
+  connections: string[];
+}
+
+export interface EditorState {
+  design: Design;
+  /** The revision the working document is based on (what the next save names). */
+  baseRevision: number;
+  selection: Selection;
+  status: SaveStatus;
+  statusDetail: string | null;
+  /** A sentence about the last refused edit ("That connection would make a cycle…"). */
+  notice: string | null;
+  /** Replaces the document; recorded for undo unless `record` is false. */
+  setDesign: (design: Design) => void;
+  select: (selection: Selection) => void;
+  setStatus: (status: SaveStatus, detail?: string | null) => void;
+  setBaseRevision: (revision: number) => void;
+  setNotice: (notice: string | null) => void;
+  /** Starts over from a document loaded from the server, forgetting history. */
+  reset: (design: Design, revision: number) => void;
+}
+
+export function createEditorStore(design: Design, revision: number) {
+  const store = createStore<EditorState>()(
+    temporal(
+      (set) => ({
+        design,
+        baseRevision: revision,
+        selection: { components: [], connections: [] },
+        status: 'saved',
+        statusDetail: null,
+        notice: null,
+        setDesign: (next) => set((s) => (s.design === next ? s : { design: next, status: s.status === 'conflict' ? 'conflict' : 'unsaved' })),
+        select: (selection) => set({ selection }),
+        setStatus: (status, detail = null) => set({ status, statusDetail: detail }),
+        setBaseRevision: (baseRevision) => set({ baseRevision }),
+        setNotice: (notice) => set({ notice }),
+        reset: (next, rev) => set({ design: next, baseRevision: rev, status: 'saved', statusDetail: null, selection: { components: [], connections: [] } }),
+      }),
+      {
+        partialize: (s) => ({ design: s.design }),
+        equality: (a, b) => a.design === b.design,
+        limit: 200,
+      },
+    ),
+  );
+  return store;
+}
+
+export type EditorStore = ReturnType<typeof createEditorStore>;
