@@ -5,7 +5,7 @@
  * that a year of one-minute data stays well under a second.
  */
 import type { Grid } from './classify-grid';
-import { foldCycle, findPeakRegion, type PeakRegion } from './classify-profile';
+import { findCyclePeak, foldCycle, findPeakRegion, type PeakRegion } from './classify-profile';
 import { blockMedianBaseline, countSpikes, findExcessWindow, measureBusiestWindow, type SpikeFigures } from './classify-spikes';
 import { blockMeans, fitLine, mean, movingAverage, quantileSorted, robustSigma, sortedCopy, std } from './classify-stats';
 import { detectPeriod } from './periodicity';
@@ -55,7 +55,7 @@ export function gatherEvidence(grid: Grid): EvidenceDetail {
   for (let i = 0; i < coarse.length; i++) highpass[i] = (coarse[i] as number) - (highpass[i] as number);
   const detected = detectPeriod(highpass, coarseHours);
   const cycleProfile = detected ? foldCycle(x, stepHours, detected.periodHours) : null;
-  const cycle = cycleProfile ? { ...findPeakRegion(cycleProfile.levels, true, 3), binHours: cycleProfile.binHours } : null;
+  const cycle = cycleProfile ? { ...findCyclePeak(cycleProfile.levels), binHours: cycleProfile.binHours } : null;
 
   const blockSize = Math.max(1, Math.round(coarse.length / 32));
   const blocks = blockMeans(coarse, blockSize);
@@ -67,7 +67,7 @@ export function gatherEvidence(grid: Grid): EvidenceDetail {
     ? Float64Array.from(x, (_, i) => cycleProfile.levels[Math.floor(((i * stepHours) % detected.periodHours) / cycleProfile.binHours + 1e-6) % cycleProfile.levels.length] as number)
     : blockMedianBaseline(x, Math.max(5, Math.round(n / 20)));
   const window = findExcessWindow(coarse);
-  const event = window ? { ...findPeakRegion(coarse, false, Math.max(3, Math.round(window.length / 8))), stepHours: coarseHours } : null;
+  const event = window ? { ...findPeakRegion(coarse, false, Math.max(1, Math.round(window.length / 8))), stepHours: coarseHours } : null;
   const mergeGap = Math.max(1, Math.min(Math.round(1 / stepHours), Math.round(n / 200)));
   // Spikes inside a concentrated occasion belong to the occasion; a spread-out window is no occasion.
   const skip = event && window && window.spanShare < 0.5 ? [event.startBin * factor, (event.startBin + event.bins) * factor] : [0, 0];

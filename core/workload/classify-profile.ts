@@ -51,6 +51,28 @@ export function foldCycle(x: ArrayLike<number>, stepHours: number, periodHours: 
 }
 
 /**
+ * The peak of a cycle, found at several smoothings (none, an eighth of an hour and half an hour per
+ * day of cycle) and kept where base-outside / peak-inside fits the profile best: a two-minute batch
+ * peak survives, and a lone noisy bin of a ragged profile does not pass for the daytime hump.
+ */
+export function findCyclePeak(levels: Float64Array): PeakRegion {
+  const n = levels.length;
+  let best: PeakRegion | null = null;
+  let bestError = Infinity;
+  for (const window of new Set([1, Math.round(n / 96), Math.round(n / 48)])) {
+    if (window < 1) continue;
+    const region = findPeakRegion(levels, true, window);
+    let error = 0;
+    for (let k = 0; k < n; k++) {
+      const inside = (((k - region.startBin) % n) + n) % n < region.bins;
+      error += ((levels[k] as number) - (inside ? region.peak : region.base)) ** 2;
+    }
+    if (error < bestError) [best, bestError] = [region, error];
+  }
+  return best as PeakRegion;
+}
+
+/**
  * The contiguous run of values around the highest one that stays above half-way between the
  * typical low and the top (wrapping when `circular`). Base is the median outside it, peak the median
  * inside it (a trapezoid's ramps fill a third of its half-height width, so that is its top): robust
@@ -58,7 +80,7 @@ export function foldCycle(x: ArrayLike<number>, stepHours: number, periodHours: 
  */
 export function findPeakRegion(x: ArrayLike<number>, circular: boolean, smoothWindow = 3): PeakRegion {
   const n = x.length;
-  const smooth = movingAverage(x, n >= 8 * smoothWindow ? smoothWindow : 1);
+  const smooth = smoothWindow > 1 && n >= 8 * smoothWindow ? smoothCircular(x, smoothWindow, circular) : Float64Array.from(x);
   let top = 0;
   for (let i = 1; i < n; i++) if ((smooth[i] as number) > (smooth[top] as number)) top = i;
   const sorted = sortedCopy(smooth);
@@ -79,4 +101,18 @@ export function findPeakRegion(x: ArrayLike<number>, circular: boolean, smoothWi
   const base = outside.length > 0 ? quantileSorted(sortedCopy(outside), 0.5) : low;
   const peak = quantileSorted(sortedCopy(inside), 0.5);
   return { base, peak: Math.max(peak, base), startBin: ((start % n) + n) % n, bins };
+}
+
+/** Centred moving average; around a cycle's end it wraps, so a peak at midnight is not cut in two. */
+function smoothCircular(x: ArrayLike<number>, window: number, circular: boolean): Float64Array {
+  if (!circular) return movingAverage(x, window);
+  const n = x.length;
+  const half = Math.floor(window / 2);
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let sum = 0;
+    for (let k = -half; k <= half; k++) sum += x[(((i + k) % n) + n) % n] as number;
+    out[i] = sum / (2 * half + 1);
+  }
+  return out;
 }

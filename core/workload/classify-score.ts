@@ -13,7 +13,7 @@ export type PatternScores = Record<Pattern, number>;
 export function scorePatterns(e: Evidence): PatternScores {
   const p = e.period;
   const change = Math.abs(Math.log1p(e.trend.totalChange));
-  const changing = ramp(e.trend.r2, 0.3, 0.7) * ramp(change, Math.log(1.1), Math.log(1.5));
+  const changing = ramp(e.trend.r2, 0.3, 0.7) * ramp(change, Math.log(1.05), Math.log(1.2));
   // A cycle under a strong trend is real but secondary: the level moves more than it repeats.
   const cyclic = p ? ramp(p.autocorrelation, 0.25, 0.6) * ramp(p.peakOverBase, 1.15, 1.5) * ramp(p.cycles, 3, 6) : 0;
   const periodic = cyclic * (1 - 0.5 * changing);
@@ -22,8 +22,8 @@ export function scorePatterns(e: Evidence): PatternScores {
   const ev = e.event;
   const usualPeak = 1 + (p ? p.peakOverBase - 1 : 0) * cyclic;
   const lift = ev ? ev.peakOverBase / usualPeak : 0;
-  const once = ev ? ramp(lift, 1.5, 3) * (1 - ramp(ev.spanShare, 0.2, 0.5)) * (ev.endsAtSeriesEnd ? 0.5 : 1) * (1 - 0.5 * changing) : 0;
-  const spiky = ramp(e.spikes.count, 1.5, 4) * ramp(e.spikes.peakOverBase, 1.5, 3);
+  const once = ev ? ramp(lift, 1.2, 2) * (1 - ramp(ev.spanShare, 0.2, 0.5)) * (ev.endsAtSeriesEnd ? 0.5 : 1) * (1 - 0.5 * changing) : 0;
+  const spiky = ramp(e.spikes.count, 1, 3) * ramp(e.spikes.peakOverBase, 1.2, 1.8);
   const explained = Math.max(periodic, changing, once);
   const wander = ramp(e.cv, 0.3, 0.8) * (1 - explained);
   const unpredictable = Math.max(spiky * (1 - 0.5 * periodic), wander);

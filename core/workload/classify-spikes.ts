@@ -17,7 +17,7 @@ export interface SpikeFigures {
 }
 
 /**
- * Spikes of x over `baseline`: points more than max(5σ, 50 %) above it in relative terms (noise
+ * Spikes of x over `baseline`: points more than max(4σ, 25 %) above it in relative terms (noise
  * scales with the level), merged when at most `mergeGap` apart; points in [skipFrom, skipTo) (the
  * one big occasion, judged separately) are left out.
  */
@@ -30,7 +30,7 @@ export function countSpikes(x: Float64Array, baseline: Float64Array, mergeGap: n
   for (let i = 0; i < n; i++) rel[i] = ((x[i] as number) - (baseline[i] as number)) / Math.max(baseline[i] as number, floor);
   const sigma = robustSigma(rel, quantileSorted(sortedCopy(rel), 0.5));
   const isSpike = new Uint8Array(n);
-  for (let i = 0; i < n; i++) if ((rel[i] as number) > Math.max(5 * sigma, 0.5) && (i < skipFrom || i >= skipTo)) isSpike[i] = 1;
+  for (let i = 0; i < n; i++) if ((rel[i] as number) > Math.max(4 * sigma, 0.25) && (i < skipFrom || i >= skipTo)) isSpike[i] = 1;
   const heights: number[] = [];
   const calm = new Float64Array(n);
   let calmCount = 0;

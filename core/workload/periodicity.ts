@@ -87,7 +87,12 @@ export function detectPeriod(x: ArrayLike<number>, stepHours: number): DetectedP
   }
   if (peaks.length === 0) return null;
   const best = Math.max(...peaks.map((p) => p.r));
-  const chosen = peaks.find((p) => p.r >= 0.85 * best) as { lag: number; r: number };
+  const first = peaks.find((p) => p.r >= 0.85 * best) as { lag: number; r: number };
+  // Noise makes a broad hump ragged: take the top of the hump the first strong peak sits on.
+  const chosen = { ...first };
+  for (let lag = Math.ceil(first.lag * 0.8); lag <= Math.min(maxLag - 1, Math.floor(first.lag * 1.25)); lag++) {
+    if ((acf[lag] as number) > chosen.r) Object.assign(chosen, { lag, r: acf[lag] as number });
+  }
   const a = acf[chosen.lag - 1] as number;
   const c = acf[chosen.lag + 1] as number;
   const denom = a - 2 * chosen.r + c;
