@@ -45,13 +45,14 @@ export function explainChoice(
     const costs = options.map((o) => `${o.placement} ${money(o.monthlyCost)}${o.ruledOut ? ' (ruled out)' : ''}`).join(', ');
     reasons.push({ rule: 'R3', text: `Utility premium U = ${u.toFixed(2)}; ${test}${burst}. Simulated month: ${costs}.` });
   }
-  const slo = Number.isFinite(c.latencySloMs ?? Infinity) ? `the p95 SLO of ${c.latencySloMs} ms` : 'no SLO, no dropped requests';
+  const hasSlo = c.latencySloMs !== undefined;
+  const slo = hasSlo ? `meets the p95 SLO of ${c.latencySloMs} ms` : 'drops no requests (it has no latency SLO)';
   const f = best.figures;
   reasons.push({
     rule: !meets || c.pin ? 'R10' : pattern === 'static' ? 'R1' : 'R3',
     text: meets
-      ? `${capitalise(best.placement)} at ${money(best.monthlyCost)} a month is the cheapest allowed option that meets ${slo} (p95 ${f.p95LatencyMs.toFixed(0)} ms, ${f.sloViolationMinutes} min in violation).`
-      : `No allowed placement meets ${slo}; ${best.placement} misses it least: ${f.sloViolationMinutes} of ${horizonMinutes} min in violation, ${Math.round(f.droppedRequests)} requests dropped.`,
+      ? `${capitalise(best.placement)} at ${money(best.monthlyCost)} a month is the cheapest allowed option that ${slo}: p95 ${f.p95LatencyMs.toFixed(0)} ms, ${f.sloViolationMinutes} min in violation.`
+      : `No allowed placement ${hasSlo ? `meets the p95 SLO of ${c.latencySloMs} ms` : 'serves every request'}; ${best.placement} misses it least: ${f.sloViolationMinutes} of ${horizonMinutes} min in violation, ${Math.round(f.droppedRequests)} requests dropped.`,
   });
   if (!meets) reasons.push({ rule: 'R10', text: 'The unmet SLO is reported, not hidden: add capacity, relax the SLO, or change the design.' });
   const serverless = options.find((o) => o.placement === 'serverless');
@@ -63,7 +64,11 @@ export function explainChoice(
   const linked = best.figures.meanLatencyMs - best.isolated.meanLatencyMs;
   if (linked > 0.5) reasons.push({ rule: 'R8', text: `Sync calls that cross the link add ${linked.toFixed(0)} ms per request on average; counted in its latency.` });
   if (c.dataGb > 0 && best.placement !== 'static') {
-    reasons.push({ rule: 'R6', text: `It reads ${c.dataGb} GB a day: the data it needs is staged into a storage offering next to it (see wiring).` });
+    const text =
+      c.kind === 'storage'
+        ? `It holds ${c.dataGb} GB whose volume follows the elastic work around it: an elastic storage offering (Hybrid Data).`
+        : `It reads ${c.dataGb} GB a day: the data it needs moves with it, staged into a storage offering next to it (see wiring).`;
+    reasons.push({ rule: 'R6', text });
   }
   return reasons;
 }

@@ -47,8 +47,18 @@ describe('wiring table', () => {
     );
     expect(w.find((x) => x.kind === 'data-access')).toMatchObject({ componentIds: ['erp'], connectionId: 'c1' });
     const storage = w.find((x) => x.kind === 'storage');
-    expect(storage).toMatchObject({ componentIds: ['jobs'], monthlyCost: 40 * 0.023 });
+    expect(storage).toMatchObject({ componentIds: ['jobs'], monthlyCost: 0.92 });
     expect(storage?.reason).toContain('40 GB');
+  });
+
+  it('a storage component in the cloud is itself the offering: only the data-access side is added', () => {
+    const w = wire(
+      [comp('exporter', { kind: 'data-access' }), comp('files', { kind: 'storage', dataGb: 40 })],
+      [{ id: 'c1', from: 'exporter', to: 'files' }],
+      { exporter: 'static', files: 'serverless' },
+    );
+    expect(w.filter((x) => x.kind === 'storage')).toEqual([]);
+    expect(w.find((x) => x.kind === 'data-access')?.reason).toContain('exporter, the static-side data-access component, stages it into files, the storage offering,');
   });
 
   it('data crossing a trust boundary: compliant data replication (R5)', () => {

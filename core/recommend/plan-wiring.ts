@@ -71,12 +71,14 @@ function planStaging(from: Component, to: Component, pf: Placement, pt: Placemen
   const [cloud, dc] = sideOf(pt) !== 'data-centre' && sideOf(pf) === 'data-centre' ? [to, from] : sideOf(pf) !== 'data-centre' && sideOf(pt) === 'data-centre' && isStateful(to) ? [from, to] : [null, null];
   if (!cloud || !dc || cloud.dataGb <= 0 || staged.has(cloud.id)) return [];
   staged.add(cloud.id);
-  const cost = computeStorageCost(cloud.dataGb, pricePerGbMonth);
+  const cost = Math.round(computeStorageCost(cloud.dataGb, pricePerGbMonth) * 100) / 100;
   const access = dc.kind === 'data-access' ? `${dc.id}, the static-side data-access component,` : `a static-side data-access component next to ${dc.id}`;
-  return [
-    { kind: 'data-access', connectionId, componentIds: [dc.id], reason: `${cloud.id} runs elastically but needs ${cloud.dataGb} GB a day from the data centre: ${access} stages it and the triggering message carries its location (Hybrid Backend [CCP], R6).` },
-    { kind: 'storage', connectionId, componentIds: [cloud.id], reason: `A storage offering holds ${cloud.dataGb} GB of staged data next to ${cloud.id}: $${cost.toFixed(2)} a month (Hybrid Backend [CCP], R6).`, monthlyCost: cost },
-  ];
+  const isStore = cloud.kind === 'storage';
+  const target = isStore ? `into ${cloud.id}, the storage offering,` : 'into a storage offering';
+  const staging: Draft = { kind: 'data-access', connectionId, componentIds: [dc.id], reason: `${cloud.id} runs elastically but needs ${cloud.dataGb} GB a day from the data centre: ${access} stages it ${target} and the triggering message carries its location (Hybrid Backend [CCP], R6).` };
+  // A storage component in the cloud already is the offering; anything else gets one inserted.
+  if (isStore) return [staging];
+  return [staging, { kind: 'storage', connectionId, componentIds: [cloud.id], reason: `A storage offering holds ${cloud.dataGb} GB of staged data next to ${cloud.id}: $${cost.toFixed(2)} a month (Hybrid Backend [CCP], R6).`, monthlyCost: cost }];
 }
 
 function fmt(x: number): string {
