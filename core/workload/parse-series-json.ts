@@ -19,25 +19,28 @@ export function parseJsonSeries(text: string): Validated<ParsedSeries> {
   } catch (e) {
     return { ok: false, problems: [{ path: '', message: `not valid JSON: ${(e as Error).message}` }] };
   }
-  const d = doc as Record<string, any>;
-  if (Array.isArray(d?.data?.result)) {
-    const values = d.data.result[0]?.values;
-    if (!Array.isArray(values)) return missing('data.result[0].values', 'a Prometheus query_range result with one series');
-    const at = (i: number) => `data.result[0].values[${i}]`;
-    return collect('prometheus-json', values.map((p: unknown, i: number) => pointOf(Array.isArray(p) ? p[0] : undefined, Array.isArray(p) ? p[1] : undefined, at(i))), false);
+  const result = arrayAt(objectAt(doc, 'data'), 'result');
+  if (result) {
+    const values = arrayAt(result[0], 'values');
+    if (!values) return missing('data.result[0].values', 'a Prometheus query_range result with one series');
+    const pair = (p: unknown, k: number) => (Array.isArray(p) ? (p[k] as unknown) : undefined);
+    return collect('prometheus-json', values.map((p, i) => pointOf(pair(p, 0), pair(p, 1), `data.result[0].values[${i}]`)), false);
   }
-  if (Array.isArray(d?.MetricDataResults)) {
-    const r = d.MetricDataResults[0];
-    if (!Array.isArray(r?.Timestamps) || !Array.isArray(r?.Values)) return missing('MetricDataResults[0]', 'Timestamps and Values arrays');
-    if (r.Timestamps.length !== r.Values.length) {
-      return missing('MetricDataResults[0]', `as many Values as Timestamps (${r.Values.length} vs ${r.Timestamps.length})`);
+  const results = arrayAt(doc, 'MetricDataResults');
+  if (results) {
+    const times = arrayAt(results[0], 'Timestamps');
+    const values = arrayAt(results[0], 'Values');
+    if (!times || !values) return missing('MetricDataResults[0]', 'Timestamps and Values arrays');
+    if (times.length !== values.length) {
+      return missing('MetricDataResults[0]', `as many Values as Timestamps (${values.length} vs ${times.length})`);
     }
-    return collect('cloudwatch-json', r.Timestamps.map((ts: unknown, i: number) => pointOf(ts, r.Values[i], `MetricDataResults[0].Values[${i}]`)), true);
+    return collect('cloudwatch-json', times.map((ts, i) => pointOf(ts, values[i], `MetricDataResults[0].Values[${i}]`)), true);
   }
-  if (Array.isArray(d?.Datapoints)) {
-    const stat = STATISTICS.find((s) => d.Datapoints.some((p: any) => p && s in p));
+  const datapoints = arrayAt(doc, 'Datapoints');
+  if (datapoints) {
+    const stat = STATISTICS.find((s) => datapoints.some((p) => asObject(p)?.[s] !== undefined));
     if (!stat) return missing('Datapoints', `one of ${STATISTICS.join(', ')} in each datapoint`);
-    return collect('cloudwatch-statistics-json', d.Datapoints.map((p: any, i: number) => pointOf(p?.Timestamp, p?.[stat], `Datapoints[${i}]`)), true);
+    return collect('cloudwatch-statistics-json', datapoints.map((p, i) => pointOf(asObject(p)?.Timestamp, asObject(p)?.[stat], `Datapoints[${i}]`)), true);
   }
   return missing('', 'a Prometheus query_range result (data.result) or a CloudWatch export (MetricDataResults or Datapoints)');
 }
@@ -66,4 +69,17 @@ function collect(format: SeriesFormat, items: (Point | Problem)[], sort: boolean
 
 function missing(path: string, what: string): { ok: false; problems: Problem[] } {
   return { ok: false, problems: [{ path, message: `expected ${what}` }] };
+}
+
+function asObject(value: unknown): Record<string, unknown> | undefined {
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+function objectAt(value: unknown, key: string): Record<string, unknown> | undefined {
+  return asObject(asObject(value)?.[key]);
+}
+
+function arrayAt(value: unknown, key: string): unknown[] | undefined {
+  const inner = asObject(value)?.[key];
+  return Array.isArray(inner) ? inner : undefined;
 }
