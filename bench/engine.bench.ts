@@ -70,13 +70,14 @@ function main(): void {
 /** Each capacity model alone over every component (demand propagated once, outside the timing). */
 function measureOptions(design: Design, componentSteps: number): Record<string, number> {
   const demand = propagateDemand(design);
-  const ctx = { steps: demand.steps, stepMinutes: design.simulation.stepMinutes, dt: design.simulation.stepMinutes * 60, env: design.environments, points: 720 };
+  const steps = (design.simulation.days * 24 * 60) / design.simulation.stepMinutes;
+  const ctx = { steps, stepMinutes: design.simulation.stepMinutes, dt: design.simulation.stepMinutes * 60, env: design.environments, points: 720 };
   const out: Record<string, number> = {};
   for (const placement of PLACEMENTS) {
     const t = performance.now();
     let sink = 0;
     for (const c of design.components) {
-      const load = demand.loads.get(c.id);
+      const load = demand.get(c.id)?.load;
       if (load) sink += runPlacement(placement, c, load, ctx).ownCost;
     }
     out[placement] = performance.now() - t;

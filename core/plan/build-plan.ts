@@ -1,8 +1,8 @@
 /**
  * Turns a validated design into the plan of spec/formats.md, plus chart series kept out of the plan.
- * Demand is propagated once (callers first); each component's four options are simulated once
- * (releasing its demand series as soon as it is done); placements are then chosen in passes (see
- * place-all.ts). The work runs as a generator that
+ * Demand is streamed callers first (propagate-demand.ts); each component's four options are
+ * simulated as soon as its demand is known, so only the graph's frontier of series is alive at a
+ * time; placements are then chosen in passes (see place-all.ts). The work runs as a generator that
  * yields after every component: `buildPlan` drives it straight through, `buildPlanAsync` hands the
  * thread back between slices so a Web Worker can receive a cancel message.
  */
@@ -10,7 +10,8 @@ import type { Design, Placement } from '../model/design';
 import type { Plan, PlacementEntry } from '../model/plan';
 import type { SimulationContext } from '../simulate/component-load';
 import type { ChartSeries } from '../simulate/option-stats';
-import { propagateDemand } from '../simulate/propagate-demand';
+import { orderCallersFirst, streamDemand } from '../simulate/propagate-demand';
+import { countSteps } from '../workload/generate-workload';
 import { describeSeries } from '../simulate/series-stats';
 import { choosePlacement } from '../recommend/choose-placement';
 import { type ComponentFacts, placeAll } from '../recommend/place-all';
@@ -21,7 +22,7 @@ import { sumTotals } from './sum-totals';
 import { toPlanOption } from './to-plan-option';
 
 export interface PlanProgress {
-  phase: 'demand' | 'simulate' | 'placement' | 'wiring';
+  phase: 'simulate' | 'placement' | 'wiring';
   done: number;
   total: number;
 }
@@ -54,26 +55,23 @@ export class PlanCancelledError extends Error {
 
 export function* generatePlan(design: Design, seriesPoints = 720): Generator<PlanProgress, PlanResult> {
   const n = design.components.length;
-  const demand = propagateDemand(design);
-  yield { phase: 'demand', done: n, total: n };
-  const ctx: SimulationContext = { steps: demand.steps, stepMinutes: design.simulation.stepMinutes, dt: design.simulation.stepMinutes * 60, env: design.environments, points: seriesPoints };
-  const horizonMinutes = demand.steps * ctx.stepMinutes;
+  const steps = countSteps(design.simulation);
+  const ctx: SimulationContext = { steps, stepMinutes: design.simulation.stepMinutes, dt: design.simulation.stepMinutes * 60, env: design.environments, points: seriesPoints };
+  const horizonMinutes = steps * ctx.stepMinutes;
+  const byId = new Map(design.components.map((c) => [c.id, c]));
   const facts = new Map<string, ComponentFacts>();
-  const series: PlanSeries = { pointMinutes: horizonMinutes / Math.min(seriesPoints, demand.steps), components: {} };
-  const calleesFirst = [...demand.order].reverse();
-  for (let k = 0; k < calleesFirst.length; k++) {
-    const id = calleesFirst[k] as string;
-    const component = design.components.find((c) => c.id === id);
-    const load = demand.loads.get(id);
-    if (!component || !load) continue;
+  const series: PlanSeries = { pointMinutes: horizonMinutes / Math.min(seriesPoints, steps), components: {} };
+  let done = 0;
+  for (const { id, load, effectivePattern, meanRps } of streamDemand(design)) {
+    const component = byId.get(id);
+    if (!component) continue;
     const runs = runPlacements(component, load, ctx);
     const shape = describeSeries(load.total, load.peakRps);
-    const pattern = demand.effectivePattern.get(id) ?? 'static';
-    facts.set(id, { component, runs, pattern, shape, requestsPerMonth: shape.mean * 730 * 3600 });
+    facts.set(id, { component, runs, pattern: effectivePattern, shape, requestsPerMonth: meanRps * 730 * 3600 });
     series.components[id] = Object.fromEntries(runs.map((r) => [r.placement, r.series])) as Record<Placement, ChartSeries>;
-    demand.loads.delete(id); // its series is no longer needed: release it as we go
-    yield { phase: 'simulate', done: k + 1, total: n };
+    yield { phase: 'simulate', done: ++done, total: n };
   }
+  const calleesFirst = orderCallersFirst(design).reverse();
   const { chosen, results, choices } = placeAll(design, facts, calleesFirst, horizonMinutes);
   yield { phase: 'placement', done: n, total: n };
   const requestsPerMonth = new Map([...facts].map(([id, f]) => [id, f.requestsPerMonth]));
