@@ -1,0 +1,58 @@
+/**
+ * The plan worker: validates the design and runs the engine off the main thread, so that the editor
+ * never freezes while it re-simulates. Started by use-plan-runner.ts as a module worker. Only the
+ * latest run matters: starting a run (or cancelling it) makes every older run stop at its next
+ * slice with PlanCancelledError, which is dropped silently.
+ */
+import { validateDesign } from '@/core/model/validate';
+import { buildPlanAsync, PlanCancelledError } from '@/core/plan/build-plan';
+import { seriesBuffers, type PlanRequest, type PlanResponse } from './plan-protocol';
+
+/** Progress messages at most this often (ms): ~10 a second is smooth and costs the page nothing. */
+const PROGRESS_EVERY_MS = 100;
+/** The engine yields this often (ms) so that a newer run or a cancel gets through quickly. */
+const SLICE_MS = 20;
+
+const scope = self as unknown as {
+  postMessage(message: PlanResponse, transfer?: Transferable[]): void;
+  onmessage: ((event: MessageEvent<PlanRequest>) => void) | null;
+};
+
+let latestRunId = -1;
+
+scope.onmessage = (event) => {
+  const message = event.data;
+  if (message.type === 'cancel') {
+    if (message.runId === latestRunId) latestRunId = -1;
+    return;
+  }
+  latestRunId = message.runId;
+  void run(message.runId, message.design);
+};
+
+async function run(runId: number, input: unknown): Promise<void> {
+  const started = performance.now();
+  const checked = validateDesign(input);
+  if (!checked.ok) {
+    scope.postMessage({ type: 'failed', runId, problems: checked.problems });
+    return;
+  }
+  let lastProgress = 0;
+  try {
+    const result = await buildPlanAsync(checked.value, {
+      sliceMs: SLICE_MS,
+      isCancelled: () => runId !== latestRunId,
+      onProgress: (progress) => {
+        const now = performance.now();
+        if (now - lastProgress < PROGRESS_EVERY_MS) return;
+        lastProgress = now;
+        scope.postMessage({ type: 'progress', runId, progress });
+      },
+    });
+    if (runId !== latestRunId) return;
+    scope.postMessage({ type: 'done', runId, result, ms: performance.now() - started }, seriesBuffers(result));
+  } catch (error) {
+    if (error instanceof PlanCancelledError) return;
+    scope.postMessage({ type: 'failed', runId, message: error instanceof Error ? error.message : String(error) });
+  }
+}
