@@ -36,15 +36,19 @@ export class OptionStats {
   private dropped = 0;
   private latencySum = 0;
   private violationSteps = 0;
-  private readonly hist = new Float64Array(BINS);
+  private hist = new Float64Array(BINS);
   /** Steps by their p95 bin, and steps that dropped too much: SLO minutes under a latency offset. */
-  private readonly stepHist = new Uint32Array(BINS);
+  private stepHist = new Uint32Array(BINS);
+  /** After finish(): the non-empty step bins only (bin, count pairs), the rest released. */
+  private stepBins = new Uint32Array(0);
+  private figures: OptionFigures | null = null;
   private dropSteps = 0;
   /** Chart point of the current step, and the first step of the next point. */
   private point = 0;
   private nextPointAt: number;
-  private readonly sums: Float64Array;
-  private readonly weights: Float64Array;
+  private sums: Float64Array;
+  private weights: Float64Array;
+  private readonly points: number;
   readonly series: ChartSeries;
 
   constructor(
@@ -55,6 +59,7 @@ export class OptionStats {
   ) {
     const n = Math.max(1, Math.min(points, steps));
     this.series = { demand: new Float32Array(n), capacity: new Float32Array(n), latencyMs: new Float32Array(n) };
+    this.points = n;
     this.sums = new Float64Array(n * 3);
     this.weights = new Float64Array(n);
     this.nextPointAt = this.pointStart(1);
@@ -62,7 +67,7 @@ export class OptionStats {
 
   /** First step of chart point p (points split the steps as evenly as integers allow). */
   private pointStart(p: number): number {
-    return Math.ceil((p * this.steps) / this.weights.length);
+    return Math.ceil((p * this.steps) / this.points);
   }
 
   /** Records one step; rates in requests per second, counts in requests. */
@@ -87,9 +92,13 @@ export class OptionStats {
     this.weights[p] = (this.weights[p] as number) + served;
   }
 
-  /** The month's figures; also completes the chart series. */
+  /**
+   * The month's figures; also completes the chart series. Afterwards the accumulators are released
+   * (a large design keeps four of these per component until placement is done).
+   */
   finish(): OptionFigures {
-    const n = this.weights.length;
+    if (this.figures) return this.figures;
+    const n = this.points;
     for (let p = 0; p < n; p++) {
       const count = this.pointStart(p + 1) - this.pointStart(p) || 1;
       this.series.demand[p] = (this.sums[3 * p] as number) / count;
@@ -97,7 +106,7 @@ export class OptionStats {
       const w = this.weights[p] as number;
       this.series.latencyMs[p] = w > 0 ? (this.sums[3 * p + 2] as number) / w : 0;
     }
-    return {
+    this.figures = {
       requests: this.requests,
       served: this.served,
       droppedRequests: this.dropped,
@@ -105,6 +114,14 @@ export class OptionStats {
       p95LatencyMs: this.quantile(0.95),
       sloViolationMinutes: this.violationSteps * this.stepMinutes,
     };
+    const pairs: number[] = [];
+    this.stepHist.forEach((count, bin) => {
+      if (count > 0) pairs.push(bin, count);
+    });
+    this.stepBins = Uint32Array.from(pairs);
+    this.hist = this.sums = this.weights = new Float64Array(0);
+    this.stepHist = new Uint32Array(0);
+    return this.figures;
   }
 
   /**
@@ -114,12 +131,14 @@ export class OptionStats {
    */
   shift(base: OptionFigures, meanOffsetMs: number, p95OffsetMs: number): OptionFigures {
     if (meanOffsetMs <= 0 && p95OffsetMs <= 0) return base;
+    this.finish();
     let over = this.dropSteps;
     if (Number.isFinite(this.sloMs)) {
       const limit = this.sloMs - p95OffsetMs;
-      for (let b = 0; b < BINS; b++) {
+      for (let k = 0; k < this.stepBins.length; k += 2) {
+        const b = this.stepBins[k] as number;
         // A bin counts when its midpoint lies over the limit.
-        if ((binStart(b) + binEnd(b)) / 2 > limit) over += this.stepHist[b] as number;
+        if ((binStart(b) + binEnd(b)) / 2 > limit) over += this.stepBins[k + 1] as number;
       }
     }
     return {
