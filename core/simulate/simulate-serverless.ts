@@ -25,21 +25,24 @@ export function simulateServerless(load: ComponentLoad, ctx: SimulationContext):
   const capRps = fn.concurrencyLimit / durationS;
   const keepAliveS = fn.keepAliveMinutes * 60;
   const window = Math.max(1, Math.ceil(fn.keepAliveMinutes / ctx.stepMinutes));
-  // Monotonic deque of recent concurrency (a ring: it never holds more than window + 1 steps); its
-  // head is the largest count still warm. head and tail only grow; slots are taken modulo `ring`.
+  // Monotonic deque of recent concurrency in a ring (it never holds more than window + 1 steps);
+  // its head is the largest count still warm. `head` is the first slot, `size` the entries held.
   const ring = window + 2;
   const dqStep = new Int32Array(ring);
   const dqValue = new Float64Array(ring);
   let head = 0;
-  let tail = 0;
+  let size = 0;
   let backlog = 0;
   let invocations = 0;
   let syncInvocations = 0;
   let coldStarts = 0;
   const asyncSeries = load.async;
   for (let i = 0; i < steps; i++) {
-    while (tail > head && (dqStep[head % ring] as number) < i - window) head++;
-    const warm = tail > head ? (dqValue[head % ring] as number) : 0;
+    while (size > 0 && (dqStep[head] as number) < i - window) {
+      head = head + 1 === ring ? 0 : head + 1;
+      size--;
+    }
+    const warm = size > 0 ? (dqValue[head] as number) : 0;
     const rps = load.total[i] as number;
     const asyncRps = asyncSeries === null ? 0 : (asyncSeries[i] as number);
     const syncRps = rps - asyncRps;
@@ -67,10 +70,16 @@ export function simulateServerless(load: ComponentLoad, ctx: SimulationContext):
     invocations += served;
     syncInvocations += syncServed * dt;
     coldStarts += cold;
-    while (tail > head && (dqValue[(tail - 1) % ring] as number) <= concurrency) tail--;
-    dqStep[tail % ring] = i;
-    dqValue[tail % ring] = concurrency;
-    tail++;
+    let last = head + size - 1;
+    if (last >= ring) last -= ring;
+    while (size > 0 && (dqValue[last] as number) <= concurrency) {
+      size--;
+      last = last === 0 ? ring - 1 : last - 1;
+    }
+    const slot = last + 1 === ring ? 0 : last + 1;
+    dqStep[slot] = i;
+    dqValue[slot] = concurrency;
+    size++;
   }
   return { stats, invocations, syncInvocations, coldStarts };
 }
