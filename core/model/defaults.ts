@@ -110,3 +110,35 @@ export const WORKLOAD_DEFAULTS = {
 
 /** A month is 730 hours: the cloud price-list convention (spec/formats.md). */
 export const HOURS_PER_MONTH = 730;
+
+/**
+ * Constants of the engine's model that stand for the world but are not settable in a design. Each is
+ * an assumption with its reasoning; change one here and every plan says so through its figures.
+ */
+export const MODEL_ASSUMPTIONS = {
+  // A peak builds and fades over a quarter of its length at each end: daily and launch peaks ramp over
+  // tens of minutes to hours (the catalogue's sketches show ramps, not steps [CCP]).
+  peakRampShare: 0.25,
+  // Unpredictable spikes rise fast (a tenth of their length): viral posts and campaigns arrive within
+  // minutes. Lengths are exponential with a mean of 1 h, kept within 15 min–6 h; heights uniform in
+  // 30–100 % of the lift, scaled so the tallest reaches peakRps (our reading of [CCP] "unpredictable").
+  spikeRampShare: 0.1,
+  spikeMeanHours: 1,
+  spikeMinHours: 0.25,
+  spikeMaxHours: 6,
+  spikeMinHeight: 0.3,
+  // A server's request queue is bounded (thread and connection limits): above 98 % utilisation it
+  // turns requests away instead of queueing without limit. Keeps Erlang C finite at saturation.
+  maxUtilization: 0.98,
+  // A traffic manager fills healthy cloud instances to 90 % of their capacity before holding traffic
+  // back (weighted DNS cannot split exactly; the Azure guide keeps headroom in the cloud pool).
+  cloudFill: 0.9,
+  // "Meets the SLO": at most 0.1 % of the horizon's minutes in violation — the 99.9 % tier of cloud
+  // compute SLAs (EC2, Azure VMs) — and at most 0.01 % of requests dropped over the month.
+  sloMinuteShare: 0.001,
+  dropShare: 0.0001,
+  // A step counts as violating when more than 0.1 % of its requests are dropped.
+  stepDropShare: 0.001,
+  // Weinman's R3 test looks at the share of time "near peak": at or above 80 % of it.
+  nearPeakShare: 0.8,
+} as const;

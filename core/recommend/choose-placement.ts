@@ -3,19 +3,16 @@
  * that meets the SLO; when none meets it, the one that violates it least, said plainly (R10). The
  * reasons name the rules and quote the figures that decided.
  */
+import { MODEL_ASSUMPTIONS } from '../model/defaults';
 import type { Component, Environments, Pattern, Placement } from '../model/design';
 import type { Reason } from '../model/plan';
 import type { SeriesShape } from '../simulate/series-stats';
 import type { OptionResult } from './assess-options';
 import { explainChoice } from './explain-choice';
 
-/**
- * Share of the horizon an option may spend in violation and still "meet" the SLO: a 99.9 %
- * objective, the usual tier of cloud SLAs. Dropped requests are held to 0.01 %: a request turned
- * away is worse than a slow one.
- */
-export const SLO_TOLERANCE = 0.001;
-export const DROP_SHARE_TOLERANCE = 0.0001;
+/** What "meets the SLO" tolerates: 0.1 % of minutes in violation, 0.01 % of requests dropped (see defaults). */
+export const SLO_TOLERANCE = MODEL_ASSUMPTIONS.sloMinuteShare;
+export const DROP_SHARE_TOLERANCE = MODEL_ASSUMPTIONS.dropShare;
 
 export interface Choice {
   placement: Placement;

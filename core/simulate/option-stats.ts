@@ -4,13 +4,14 @@
  * for the p95, SLO-violation minutes, and chart series averaged into at most `points` buckets.
  */
 
+import { MODEL_ASSUMPTIONS } from '../model/defaults';
 import { BINS, binEnd, binStart, findBin } from './latency-bins';
 
 // Bound once: under a CommonJS transform (tsx, the CLI) an imported name is a getter per call.
 const binOf = findBin;
 
 /** A step violates the SLO when more than this share of its requests is turned away. */
-export const DROP_TOLERANCE = 0.001;
+export const DROP_TOLERANCE = MODEL_ASSUMPTIONS.stepDropShare;
 
 export interface ChartSeries {
   /** Requests per second arriving, mean per point. */

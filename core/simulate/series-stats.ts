@@ -3,20 +3,22 @@
  * share of time spent near the peak) and that burst sizing needs (a quantile). Histogram-based, so a
  * month at one-minute steps costs one pass, not a sort.
  */
+import { MODEL_ASSUMPTIONS } from '../model/defaults';
+
 
 const BINS = 4096;
 
 export interface SeriesShape {
   mean: number;
   peak: number;
-  /** Share of steps at or above 80 % of the peak. */
+  /** Share of steps near the peak (MODEL_ASSUMPTIONS.nearPeakShare of it or more). */
   nearPeakShare: number;
 }
 
 export function describeSeries(series: Float32Array, peak: number): SeriesShape {
   let sum = 0;
   let near = 0;
-  const line = 0.8 * peak;
+  const line = MODEL_ASSUMPTIONS.nearPeakShare * peak;
   for (let i = 0; i < series.length; i++) {
     const v = series[i] as number;
     sum += v;

@@ -4,17 +4,14 @@
  * requests served see M/M/c latency (Erlang C) with μ = 1000 / cpuMs per core. The outcome is
  * written into a reused object so the step loop allocates nothing.
  */
+import { MODEL_ASSUMPTIONS } from '../model/defaults';
 import { lookupErlangCAtRho } from './erlang-table';
 
 // Bound once: under a CommonJS transform (tsx, the CLI) an imported name is a getter per call.
 const erlangCAt = lookupErlangCAtRho;
 
-/**
- * A server's own queue is bounded: past this utilisation it turns requests away rather than letting
- * latency grow without limit. 0.98 keeps Erlang C finite while still showing saturation as a large
- * wait (an assumption; real servers bound queues by connection or thread limits).
- */
-const MAX_RHO = 0.98;
+/** A server's own queue is bounded: past this utilisation it turns requests away (see defaults). */
+const MAX_RHO = MODEL_ASSUMPTIONS.maxUtilization;
 
 export interface StepOutcome {
   /** Requests served in the step. */

@@ -6,6 +6,7 @@
  * scale as in the elastic-VM model, from zero. When the overflow has been gone for `detectionMinutes`
  * the manager routes everything back.
  */
+import { MODEL_ASSUMPTIONS } from '../model/defaults';
 import { Autoscaler, createPolicy } from './autoscaler';
 import { type ComponentLoad, type SimulationContext, computeServiceRate } from './component-load';
 import { OptionStats } from './option-stats';
@@ -15,7 +16,7 @@ import { createOutcome, serveStep } from './serve-step';
 const serve = serveStep;
 
 /** Share of the cloud instances' capacity the traffic manager fills before holding traffic back. */
-const CLOUD_FILL = 0.9;
+const CLOUD_FILL = MODEL_ASSUMPTIONS.cloudFill;
 
 export interface BurstRun {
   stats: OptionStats;

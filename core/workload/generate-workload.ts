@@ -4,6 +4,7 @@
  * noise) comes from a PRNG seeded with the design's seed and the component's id. `baseRps` is the
  * floor; `peakRps` is reached by every peak that falls within the horizon.
  */
+import { HOURS_PER_MONTH, MODEL_ASSUMPTIONS } from '../model/defaults';
 import type { WorkloadFields } from '../model/design';
 import { deriveSeed, createPrng } from './prng';
 import { samplePeriodicPulse, samplePulse } from './pulse-shape';
@@ -14,8 +15,6 @@ export interface Horizon {
   stepMinutes: number;
 }
 
-/** A month of 730 hours (spec/formats.md): the unit of `growthPerMonth`. */
-const HOURS_PER_MONTH = 730;
 
 export function countSteps(h: Horizon): number {
   return Math.round((h.days * 24 * 60) / h.stepMinutes);
@@ -47,7 +46,7 @@ export function generateWorkload(w: WorkloadFields, horizon: Horizon, seed: numb
       const last = Math.min(steps - 1, Math.floor((s.start + s.hours) / stepH));
       for (let i = first; i <= last; i++) {
         const t0 = i * stepH;
-        const v = w.baseRps + lift * s.height * samplePulse(t0, t0 + stepH, s.start, s.hours, 0.1);
+        const v = w.baseRps + lift * s.height * samplePulse(t0, t0 + stepH, s.start, s.hours, MODEL_ASSUMPTIONS.spikeRampShare);
         if (v > (out[i] as number)) out[i] = v;
       }
     }

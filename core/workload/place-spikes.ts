@@ -4,6 +4,8 @@
  * the draw yields no spike in a horizon that should have some, one is placed at random so that the
  * pattern is never silently flat.
  */
+import { MODEL_ASSUMPTIONS } from '../model/defaults';
+
 
 export interface Spike {
   /** Hour of the horizon at which the spike starts. */
@@ -13,10 +15,7 @@ export interface Spike {
   height: number;
 }
 
-/** Mean spike length: most viral or campaign bursts last tens of minutes to a few hours. */
-const MEAN_SPIKE_HOURS = 1;
-const MIN_SPIKE_HOURS = 0.25;
-const MAX_SPIKE_HOURS = 6;
+const { spikeMeanHours, spikeMinHours, spikeMaxHours, spikeMinHeight } = MODEL_ASSUMPTIONS;
 
 export function placeSpikes(spikesPerWeek: number, horizonHours: number, random: () => number): Spike[] {
   if (spikesPerWeek <= 0) return [];
@@ -35,6 +34,6 @@ export function placeSpikes(spikesPerWeek: number, horizonHours: number, random:
 }
 
 function drawSpike(start: number, random: () => number): Spike {
-  const hours = Math.min(MAX_SPIKE_HOURS, Math.max(MIN_SPIKE_HOURS, -Math.log(1 - random()) * MEAN_SPIKE_HOURS));
-  return { start, hours, height: 0.3 + 0.7 * random() };
+  const hours = Math.min(spikeMaxHours, Math.max(spikeMinHours, -Math.log(1 - random()) * spikeMeanHours));
+  return { start, hours, height: spikeMinHeight + (1 - spikeMinHeight) * random() };
 }

@@ -4,9 +4,11 @@
  * peak shorter than a step still shows in full: `peakRps` is always reached when the peak falls in
  * the horizon, whatever the step length.
  */
+import { MODEL_ASSUMPTIONS } from '../model/defaults';
+
 
 /** Highest value (0..1) of a peak starting at `start` and lasting `duration` within [t0, t1). */
-export function samplePulse(t0: number, t1: number, start: number, duration: number, rampShare = 0.25): number {
+export function samplePulse(t0: number, t1: number, start: number, duration: number, rampShare: number = MODEL_ASSUMPTIONS.peakRampShare): number {
   const end = start + duration;
   if (t1 <= start || t0 >= end) return 0;
   const ramp = duration * rampShare;
