@@ -4,7 +4,7 @@
  * series (mean demand and capacity per point), so it costs two array reads per node per frame.
  */
 import type { Placement } from '../model/design';
-import { DROP_TOLERANCE } from '../simulate/option-stats';
+import { MODEL_ASSUMPTIONS } from '../model/defaults';
 import type { PlanResult } from './build-plan';
 
 export interface Utilisation {
@@ -23,7 +23,7 @@ export function utilisationAt(result: PlanResult | null, componentId: string, pl
   if (demand <= 0) return { utilisation: 0, dropping: false };
   if (capacity <= 0) return { utilisation: Number.POSITIVE_INFINITY, dropping: true };
   const utilisation = demand / capacity;
-  return { utilisation, dropping: utilisation > 1 + DROP_TOLERANCE };
+  return { utilisation, dropping: utilisation > 1 + MODEL_ASSUMPTIONS.stepDropShare };
 }
 
 /** As utilisationAt, under the placement the plan recommends for the component. */
