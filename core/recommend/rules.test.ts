@@ -64,7 +64,7 @@ describe('placement rules', () => {
     expect(entryOf(plan, 'a').reasons[0]).toMatchObject({ rule: 'R10', text: expect.stringContaining('Pinned to serverless') });
     expect(optionOf(plan, 'a', 'static').feasible).toBe(false);
     expect(entryOf(plan, 'b').placement).toBe('static');
-    expect(optionOf(plan, 'b', 'static').note).toBe('7 cores reserved');
+    expect(optionOf(plan, 'b', 'static').note).toBe('7 cores reserved (pinned)');
     expect(optionOf(plan, 'b', 'static').monthlyCost).toBe(7 * 16);
   });
 
@@ -95,6 +95,18 @@ describe('placement rules', () => {
     const entry = entryOf(plan, 'slow');
     expect(entry.reasons.some((r) => r.rule === 'R10' && /No allowed placement meets the p95 SLO of 50 ms/.test(r.text))).toBe(true);
     expect(plan.totals.recommended.sloViolationMinutes).toBe(7 * 24 * 60);
+  });
+
+  it('static reserves peak plus headroom, and more when the p95 SLO needs them at the peak', () => {
+    const plan = planOf(
+      makeDesign([
+        { id: 'loose', name: 'L', kind: 'service', workload: { pattern: 'static', baseRps: 20 }, demand: { cpuMs: 30 } },
+        { id: 'tight', name: 'T', kind: 'service', workload: { pattern: 'static', baseRps: 20 }, demand: { cpuMs: 30 }, latencySloMs: 100 },
+      ]),
+    );
+    expect(optionOf(plan, 'loose', 'static').note).toBe('1 core reserved'); // 20 × 0.03 × 1.25 = 0.75
+    expect(optionOf(plan, 'tight', 'static').note).toBe('2 cores reserved (peak + 25 % headroom needs 1; the p95 SLO at peak needs 2)');
+    expect(optionOf(plan, 'tight', 'static').sloViolationMinutes).toBe(0);
   });
 
   it('the cheapest option that meets the SLO wins, and every option carries figures', () => {

@@ -18,7 +18,7 @@ import type { ComponentLoad, SimulationContext } from '../simulate/component-loa
 import type { ChartSeries, OptionFigures, OptionStats } from '../simulate/option-stats';
 import { simulateBurst } from '../simulate/simulate-burst';
 import { simulateServerless } from '../simulate/simulate-serverless';
-import { simulateStatic, sizeForSlo } from '../simulate/simulate-static';
+import { simulateStatic, sizeForSlo, sizeStaticCores } from '../simulate/simulate-static';
 import { simulateVm } from '../simulate/simulate-vm';
 import { sizeBurstBase } from './size-burst-base';
 
@@ -43,7 +43,7 @@ export function runPlacements(c: Component, load: ComponentLoad, ctx: Simulation
   const staticCores = c.pin?.placement === 'static' ? undefined : sizeForSlo(load, env.static.headroom);
   const baseCores = c.pin?.placement === 'burst' ? c.pin.cores : Math.min(sizeBurstBase(load, env), sizeForSlo(load, env.static.headroom));
   const isSame = staticCores !== undefined && baseCores === staticCores && load.async === null;
-  runs.push(isSame ? { ...staticRun, placement: 'burst', note: `${baseCores} base cores cover the peak: no overflow reaches the cloud` } : runPlacement('burst', c, load, ctx));
+  runs.push(isSame ? { ...staticRun, placement: 'burst', note: `a base of ${plural(baseCores, 'core')} covers the peak: no overflow reaches the cloud` } : runPlacement('burst', c, load, ctx));
   return runs;
 }
 
@@ -57,12 +57,14 @@ export function runPlacement(placement: Placement, c: Component, load: Component
   };
   if (placement === 'static') {
     const run = simulateStatic(load, ctx, pinnedCores);
-    return done(run.stats, computeStaticCost(run.cores, env.static.coreMonthlyCost), 0, `${run.cores} cores reserved`);
+    const forPeak = sizeStaticCores(load.peakRps, load.cpuMs, env.static.headroom);
+    const why = pinnedCores !== undefined ? ' (pinned)' : run.cores > forPeak ? ` (peak + ${Math.round(100 * env.static.headroom)} % headroom needs ${forPeak}; the p95 SLO at peak needs ${run.cores})` : '';
+    return done(run.stats, computeStaticCost(run.cores, env.static.coreMonthlyCost), 0, `${plural(run.cores, 'core')} reserved${why}`);
   }
   if (placement === 'elastic-vm') {
     const run = simulateVm(load, ctx);
     const cost = scaleToMonth(computeInstanceCost(run.instanceHours, env.vm.hourlyPrice), hours);
-    return done(run.stats, cost, 1, `${formatNumber(scaleToMonth(run.instanceHours, hours))} instance-hours a month, up to ${run.peakInstances} instances of ${env.vm.vcpu} vCPU`);
+    return done(run.stats, cost, 1, `${formatNumber(scaleToMonth(run.instanceHours, hours))} instance-hours a month, up to ${plural(run.peakInstances, 'instance')} of ${env.vm.vcpu} vCPU`);
   }
   if (placement === 'serverless') {
     const run = simulateServerless(load, ctx);
@@ -77,8 +79,12 @@ export function runPlacement(placement: Placement, c: Component, load: Component
   const cost = computeStaticCost(baseCores, env.static.coreMonthlyCost) + scaleToMonth(computeInstanceCost(run.instanceHours, env.vm.hourlyPrice), hours);
   const served = run.stats.finish().served;
   const cloudShare = served > 0 ? run.cloudServed / served : 0;
-  const note = `${baseCores} base cores + ${formatNumber(scaleToMonth(run.instanceHours, hours))} cloud instance-hours a month; ${(100 * cloudShare).toFixed(1)} % of requests served in the cloud`;
+  const note = `${plural(baseCores, 'base core')} + ${formatNumber(scaleToMonth(run.instanceHours, hours))} cloud instance-hours a month; ${(100 * cloudShare).toFixed(1)} % of requests served in the cloud`;
   return done(run.stats, cost, cloudShare, note);
+}
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 function formatNumber(x: number): string {
