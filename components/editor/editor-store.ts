@@ -21,6 +21,8 @@ export interface EditorState {
   selection: Selection;
   status: SaveStatus;
   statusDetail: string | null;
+  /** When a save was refused because another tab saved first: the revision that is now the latest. */
+  conflictRevision: number | null;
   /** A sentence about the last refused edit ("That connection would make a cycle…"). */
   notice: string | null;
   /** Replaces the document; recorded for undo unless `record` is false. */
@@ -43,12 +45,14 @@ export function createEditorStore(design: Design, revision: number) {
         status: 'saved',
         statusDetail: null,
         notice: null,
+        conflictRevision: null,
         setDesign: (next) => set((s) => (s.design === next ? s : { design: next, status: s.status === 'conflict' ? 'conflict' : 'unsaved' })),
         select: (selection) => set({ selection }),
         setStatus: (status, detail = null) => set({ status, statusDetail: detail }),
         setBaseRevision: (baseRevision) => set({ baseRevision }),
         setNotice: (notice) => set({ notice }),
-        reset: (next, rev) => set({ design: next, baseRevision: rev, status: 'saved', statusDetail: null, selection: { components: [], connections: [] } }),
+        reset: (next, rev) =>
+          set({ design: next, baseRevision: rev, status: 'saved', statusDetail: null, conflictRevision: null, selection: { components: [], connections: [] } }),
       }),
       {
         partialize: (s) => ({ design: s.design }),

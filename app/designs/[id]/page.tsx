@@ -1,6 +1,6 @@
-import { DesignView } from './_components/design-view';
+import { EditorPage } from './_components/editor-page';
 
 export default async function DesignPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  return <DesignView id={id} />;
+  return <EditorPage id={id} />;
 }

@@ -1,0 +1,123 @@
+'use client';
+/** The editor's frame: toolbar, palette, canvas, side panel, timeline; and the dialogs. */
+import { useQueryClient } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useCallback, useEffect, useState } from 'react';
+import { DesignCanvas } from '@/components/canvas/design-canvas';
+import { Palette } from '@/components/canvas/palette';
+import { ShortcutsHelp } from '@/components/canvas/shortcuts-help';
+import { useCanvasCommands } from '@/components/canvas/use-canvas-commands';
+import { useShortcuts } from '@/components/canvas/use-shortcuts';
+import { useEditor, useEditorStore, useHistory } from '@/components/editor/editor-context';
+import { useAutosave } from '@/components/editor/use-autosave';
+import { usePlanRunner } from '@/components/editor/use-plan-runner';
+import { useTRPC, useTRPCClient } from '@/components/trpc/client';
+import { ThemeToggle } from '@/components/ui/theme-toggle';
+import { ConflictDialog } from './conflict-dialog';
+import { DesignName } from './design-name';
+import { RevisionsDialog } from './revisions-dialog';
+import { SaveIndicator } from './save-indicator';
+import { SidePanel } from './side-panel';
+import { TimelineBar } from './timeline-bar';
+
+export function Editor({ designId }: { designId: string }) {
+  const store = useEditorStore();
+  const client = useTRPCClient();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const commands = useCanvasCommands();
+  const history = useHistory();
+  const autosave = useAutosave(designId);
+  usePlanRunner();
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [revisionsOpen, setRevisionsOpen] = useState(false);
+  const notice = useEditor((s) => s.notice);
+  const baseRevision = useEditor((s) => s.baseRevision);
+  const clearSelection = useCallback(() => store.getState().select({ components: [], connections: [] }), [store]);
+  useShortcuts(commands, () => setHelpOpen((o) => !o), clearSelection);
+
+  useEffect(() => {
+    if (!notice) return;
+    const t = setTimeout(() => store.getState().setNotice(null), 6000);
+    return () => clearTimeout(t);
+  }, [notice, store]);
+
+  /** Replaces the editor's document with one from the server, as saved; history starts over. */
+  const adopt = useCallback(
+    (loaded: { document: Parameters<typeof autosave.markSaved>[0]; revision: number }) => {
+      autosave.markSaved(loaded.document);
+      store.getState().reset(loaded.document, loaded.revision);
+      store.temporal.getState().clear();
+      void queryClient.invalidateQueries({ queryKey: trpc.designs.revisions.queryKey({ id: designId }) });
+    },
+    [autosave, store, queryClient, trpc, designId],
+  );
+
+  async function restore(revision: number) {
+    if (store.getState().status !== 'saved' && !window.confirm('You have unsaved changes. Restore anyway? (They will be lost.)')) return;
+    adopt(await client.designs.restore.mutate({ id: designId, revision }));
+    setRevisionsOpen(false);
+  }
+
+  function downloadMine() {
+    const blob = new Blob([JSON.stringify(store.getState().design, null, 2)], { type: 'application/json' });
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = `${designId}-my-version.json`;
+    a.click();
+    URL.revokeObjectURL(a.href);
+  }
+
+  return (
+    <div className="editor">
+      <header className="editor-bar">
+        <Link href="/" className="brand" aria-label="Tidemark, all designs">
+          ← Designs
+        </Link>
+        <DesignName />
+        <SaveIndicator />
+        <div className="editor-tools" role="toolbar" aria-label="Editor">
+          <button type="button" className="button small" onClick={history.undo} disabled={!history.canUndo} aria-keyshortcuts="Control+Z">
+            Undo
+          </button>
+          <button type="button" className="button small" onClick={history.redo} disabled={!history.canRedo} aria-keyshortcuts="Control+Shift+Z">
+            Redo
+          </button>
+          <button type="button" className="button small" onClick={() => void commands.layout()} aria-keyshortcuts="L">
+            Auto-layout
+          </button>
+          <button type="button" className="button small" onClick={commands.fit} aria-keyshortcuts="F">
+            Fit view
+          </button>
+          <button type="button" className="button small" onClick={() => setRevisionsOpen(true)}>
+            Revisions
+          </button>
+          <button type="button" className="button small" onClick={() => setHelpOpen(true)} aria-keyshortcuts="?" aria-label="Keyboard shortcuts">
+            ?
+          </button>
+          <ThemeToggle />
+        </div>
+      </header>
+      <div className="editor-body">
+        <Palette />
+        <main className="editor-main">
+          <DesignCanvas />
+          {notice && (
+            <div role="status" className="editor-notice">
+              {notice}
+            </div>
+          )}
+          <TimelineBar />
+        </main>
+        <SidePanel />
+      </div>
+      <ShortcutsHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
+      <RevisionsDialog designId={designId} open={revisionsOpen} current={baseRevision} onClose={() => setRevisionsOpen(false)} onRestore={(r) => void restore(r)} />
+      <ConflictDialog
+        onDownloadMine={downloadMine}
+        onReloadTheirs={async () => adopt(await client.designs.get.query({ id: designId }))}
+        onSaveMine={() => void autosave.saveMineAsNew()}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+'use client';
+/** Every save of this design, newest first; restoring one saves it again as the newest revision. */
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
+import { useTRPC } from '@/components/trpc/client';
+import { formatExact, formatRelative } from '@/components/ui/time';
+
+export function RevisionsDialog(props: { designId: string; open: boolean; current: number; onClose: () => void; onRestore: (revision: number) => void }) {
+  const trpc = useTRPC();
+  const revisions = useQuery({ ...trpc.designs.revisions.queryOptions({ id: props.designId }), enabled: props.open });
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const d = ref.current;
+    if (!d) return;
+    if (props.open && !d.open) d.showModal();
+    if (!props.open && d.open) d.close();
+  }, [props.open]);
+  return (
+    <dialog ref={ref} className="dialog wide" aria-labelledby="revisions-title" onClose={props.onClose}>
+      <h2 id="revisions-title">Revisions</h2>
+      {revisions.isPending && <p className="muted">Loading…</p>}
+      {revisions.isError && <p role="alert" className="error">{revisions.error.message}</p>}
+      {revisions.data && (
+        <ol className="revision-list" aria-label="Revisions, newest first">
+          {revisions.data.map((r) => (
+            <li key={r.number}>
+              <div>
+                <strong>Revision {r.number}</strong> {r.number === props.current && <span className="badge">open</span>}
+                <div className="muted small">
+                  <time dateTime={new Date(r.createdAt).toISOString()} title={formatExact(r.createdAt)}>
+                    {formatRelative(r.createdAt)}
+                  </time>{' '}
+                  · {r.note} · {r.componentCount} components · “{r.name}”
+                </div>
+              </div>
+              {r.number !== props.current && (
+                <button type="button" className="button small" onClick={() => props.onRestore(r.number)} aria-label={`Restore revision ${r.number}`}>
+                  Restore
+                </button>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+      <div className="dialog-actions">
+        <button type="button" className="button" onClick={props.onClose}>
+          Close
+        </button>
+      </div>
+    </dialog>
+  );
+}

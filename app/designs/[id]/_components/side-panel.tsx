@@ -1,0 +1,28 @@
+'use client';
+/** The right-hand panel: the selection (inspector and its results) or the whole design's results. */
+import { useState } from 'react';
+import { useEditor } from '@/components/editor/editor-context';
+import { ComponentResults } from '@/components/results/component-results';
+import { RunStatus } from '@/components/results/run-status';
+
+type Tab = 'selection' | 'design';
+
+export function SidePanel() {
+  const [tab, setTab] = useState<Tab>('selection');
+  const selected = useEditor((s) => (s.selection.components.length === 1 ? s.selection.components[0] : null));
+  return (
+    <aside className="editor-side" aria-label="Details">
+      <div role="tablist" aria-label="Panel" className="tabs">
+        {(['selection', 'design'] as const).map((t) => (
+          <button key={t} type="button" role="tab" id={`tab-${t}`} aria-selected={tab === t} aria-controls={`panel-${t}`} className="tab" onClick={() => setTab(t)}>
+            {t === 'selection' ? 'Selection' : 'Whole design'}
+          </button>
+        ))}
+      </div>
+      <RunStatus />
+      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tab-panel">
+        {tab === 'selection' && selected && <ComponentResults componentId={selected} />}
+      </div>
+    </aside>
+  );
+}

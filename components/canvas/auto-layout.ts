@@ -1,0 +1,27 @@
+/** Auto-layout with elkjs's layered algorithm: callers left, callees right, as demand flows. */
+import ELK from 'elkjs/lib/elk.bundled.js';
+import type { Design } from '@/core/model/design';
+import type { Point } from '@/core/model/edit-design';
+
+const elk = new ELK();
+
+export const NODE_WIDTH = 200;
+export const NODE_HEIGHT = 84;
+
+export async function layoutDesign(design: Design): Promise<Record<string, Point>> {
+  const graph = await elk.layout({
+    id: 'root',
+    layoutOptions: {
+      'elk.algorithm': 'layered',
+      'elk.direction': 'RIGHT',
+      'elk.spacing.nodeNode': '50',
+      'elk.layered.spacing.nodeNodeBetweenLayers': '110',
+      'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
+    },
+    children: design.components.map((c) => ({ id: c.id, width: NODE_WIDTH, height: NODE_HEIGHT })),
+    edges: design.connections.map((c) => ({ id: c.id, sources: [c.from], targets: [c.to] })),
+  });
+  const out: Record<string, Point> = {};
+  for (const child of graph.children ?? []) out[child.id] = { x: Math.round((child.x ?? 0) / 20) * 20, y: Math.round((child.y ?? 0) / 20) * 20 };
+  return out;
+}

@@ -1,0 +1,126 @@
+/**
+ * React Flow nodes and edges derived from the design document and the latest plan. Node objects
+ * are reused while their inputs are unchanged, so React Flow re-renders only what an edit touched.
+ */
+import type { Edge, Node } from '@xyflow/react';
+import type { Component, Connection, Design, Placement } from '@/core/model/design';
+import type { Plan, WiringElement } from '@/core/model/plan';
+
+export interface ComponentNodeData extends Record<string, unknown> {
+  component: Component;
+  placement: Placement | null;
+  /** 0..1+ while the timeline replays; null otherwise. */
+  utilisation: number | null;
+  dropping: boolean;
+}
+
+export interface WiringNodeData extends Record<string, unknown> {
+  /** The elements inserted on one connection, or around one component (traffic manager, gateway). */
+  elements: WiringElement[];
+  /** What they sit on, for the accessible name: "ERP application → Analytics". */
+  where: string;
+}
+
+export interface ConnectionEdgeData extends Record<string, unknown> {
+  connection: Connection;
+  crossing: boolean;
+}
+
+export type ComponentNode = Node<ComponentNodeData, 'component'>;
+export type WiringNode = Node<WiringNodeData, 'wiring'>;
+export type FlowNode = ComponentNode | WiringNode;
+export type ConnectionEdge = Edge<ConnectionEdgeData, 'connection'>;
+
+export interface Replay {
+  at: (componentId: string, placement: Placement) => { utilisation: number; dropping: boolean } | null;
+}
+
+const cache = new WeakMap<Component, { key: string; node: ComponentNode }>();
+
+export function deriveNodes(design: Design, plan: Plan | null, selected: ReadonlySet<string>, replay: Replay | null): FlowNode[] {
+  const placements = new Map(plan?.placements.map((p) => [p.componentId, p.placement]));
+  const layout = design.layout ?? {};
+  const nodes: FlowNode[] = design.components.map((c, i) => {
+    const position = layout[c.id] ?? { x: (i % 5) * 240, y: Math.floor(i / 5) * 160 };
+    const placement = placements.get(c.id) ?? null;
+    const r = placement && replay ? replay.at(c.id, placement) : null;
+    const key = `${position.x},${position.y},${placement},${selected.has(c.id)},${r?.utilisation.toFixed(2)},${r?.dropping}`;
+    const hit = cache.get(c);
+    if (hit && hit.key === key) return hit.node;
+    const node: ComponentNode = {
+      id: c.id,
+      type: 'component',
+      position,
+      selected: selected.has(c.id),
+      data: { component: c, placement, utilisation: r ? r.utilisation : null, dropping: r?.dropping ?? false },
+    };
+    cache.set(c, { key, node });
+    return node;
+  });
+  if (plan) nodes.push(...wiringNodes(design, plan.wiring));
+  return nodes;
+}
+
+/**
+ * Wiring is grouped: one node per crossing connection, sitting under the middle of it, and one per
+ * component for what wraps the component itself (a traffic manager, a gateway), just above it.
+ */
+function wiringNodes(design: Design, wiring: readonly WiringElement[]): WiringNode[] {
+  const layout = design.layout ?? {};
+  const names = new Map(design.components.map((c) => [c.id, c.name]));
+  const connections = new Map(design.connections.map((c) => [c.id, c]));
+  const groups = new Map<string, { elements: WiringElement[]; at: { x: number; y: number }; where: string }>();
+  for (const element of wiring) {
+    const conn = element.connectionId ? connections.get(element.connectionId) : undefined;
+    let key: string;
+    let at: { x: number; y: number } | undefined;
+    let where: string;
+    if (conn && layout[conn.from] && layout[conn.to]) {
+      const a = layout[conn.from] as { x: number; y: number };
+      const b = layout[conn.to] as { x: number; y: number };
+      key = `conn:${conn.id}`;
+      at = { x: (a.x + b.x) / 2 + 100 - 60, y: (a.y + b.y) / 2 + 42 + 22 };
+      where = `${names.get(conn.from)} → ${names.get(conn.to)}`;
+    } else {
+      const id = element.componentIds[0] as string;
+      const p = layout[id];
+      if (!p) continue;
+      key = `comp:${id}`;
+      at = { x: p.x, y: p.y - 44 };
+      where = names.get(id) ?? id;
+    }
+    const group = groups.get(key) ?? { elements: [], at, where };
+    group.elements.push(element);
+    groups.set(key, group);
+  }
+  return [...groups].map(([key, g]) => ({
+    id: `wiring:${key}`,
+    type: 'wiring',
+    position: g.at,
+    draggable: false,
+    connectable: false,
+    deletable: false,
+    selectable: true,
+    data: { elements: g.elements, where: g.where },
+  }));
+}
+
+export function deriveEdges(design: Design, plan: Plan | null, selected: ReadonlySet<string>): Edge[] {
+  const placements = new Map(plan?.placements.map((p) => [p.componentId, p.placement]));
+  const side = (p: Placement | undefined) => (p === undefined ? null : p === 'static' ? 'dc' : p === 'burst' ? 'both' : 'cloud');
+  const edges: Edge[] = design.connections.map((c) => {
+    const a = side(placements.get(c.from));
+    const b = side(placements.get(c.to));
+    const crossing = a !== null && b !== null && (a !== b || a === 'both');
+    const edge: ConnectionEdge = {
+      id: c.id,
+      source: c.from,
+      target: c.to,
+      type: 'connection',
+      selected: selected.has(c.id),
+      data: { connection: c, crossing },
+    };
+    return edge;
+  });
+  return edges;
+}

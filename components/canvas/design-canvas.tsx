@@ -1,0 +1,186 @@
+'use client';
+/**
+ * The design canvas. The store's document is the truth; React Flow gets nodes and edges derived from
+ * it (plus the plan's placements and wiring). While a node is dragged React Flow moves its local
+ * copy; the move becomes one undoable edit when the drag ends.
+ */
+import {
+  Background,
+  BackgroundVariant,
+  Controls,
+  MiniMap,
+  Panel,
+  ReactFlow,
+  applyNodeChanges,
+  useReactFlow,
+  type Connection as FlowConnection,
+  type EdgeChange,
+  type NodeChange,
+  type OnNodeDrag,
+} from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import './canvas.css';
+import { useCallback, useMemo, useState, type DragEvent } from 'react';
+import { KINDS, type ComponentKind } from '@/core/model/design';
+import { addComponent, connect, moveComponents, type Point } from '@/core/model/edit-design';
+import { useEditor, useEditorStore, usePlan } from '@/components/editor/editor-context';
+import type { Selection } from '@/components/editor/editor-store';
+import { ComponentNode } from './component-node';
+import { ConnectionEdge } from './connection-edge';
+import { deriveEdges, deriveNodes, type FlowNode, type Replay } from './derive-flow';
+import { NODE_HEIGHT, NODE_WIDTH } from './auto-layout';
+import { PlacementLegend } from './placement-legend';
+import { WiringNode } from './wiring-node';
+import { utilisationAt } from '@/core/plan/summarize-utilisation';
+
+const nodeTypes = { component: ComponentNode, wiring: WiringNode };
+const edgeTypes = { connection: ConnectionEdge };
+export const KIND_MIME = 'application/x-tidemark-kind';
+
+/** Keeps React Flow's node objects (and their measured sizes) when the derived node is unchanged. */
+function mergeNodes(previous: FlowNode[], derived: FlowNode[]): FlowNode[] {
+  const old = new Map(previous.map((n) => [n.id, n]));
+  return derived.map((d) => {
+    const o = old.get(d.id);
+    if (!o) return d;
+    if (o.data === d.data && o.position.x === d.position.x && o.position.y === d.position.y && !!o.selected === !!d.selected) return o;
+    return o.measured ? ({ ...d, measured: o.measured } as FlowNode) : d;
+  });
+}
+
+const sameIds = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+export function DesignCanvas() {
+  const store = useEditorStore();
+  const flow = useReactFlow();
+  const design = useEditor((s) => s.design);
+  const selection = useEditor((s) => s.selection);
+  const result = usePlan((s) => s.result);
+  const timeIndex = usePlan((s) => s.timeIndex);
+  const plan = result?.plan ?? null;
+
+  const selected = useMemo(() => new Set([...selection.components, ...selection.connections]), [selection]);
+  const replay: Replay | null = useMemo(
+    () => (result && timeIndex !== null ? { at: (id, placement) => utilisationAt(result, id, placement, timeIndex) } : null),
+    [result, timeIndex],
+  );
+  const derivedNodes = useMemo(() => deriveNodes(design, plan, selected, replay), [design, plan, selected, replay]);
+  const edges = useMemo(() => deriveEdges(design, plan, selected), [design, plan, selected]);
+
+  const [nodes, setNodes] = useState<FlowNode[]>(derivedNodes);
+  const [syncedFrom, setSyncedFrom] = useState(derivedNodes);
+  if (syncedFrom !== derivedNodes) {
+    setSyncedFrom(derivedNodes);
+    setNodes((prev) => mergeNodes(prev, derivedNodes));
+  }
+
+  const updateSelection = useCallback(
+    (kind: keyof Selection, changes: { id: string; selected: boolean }[]) => {
+      if (changes.length === 0) return;
+      const current = store.getState().selection;
+      const ids = new Set(current[kind]);
+      for (const c of changes) {
+        if (c.id.startsWith('wiring')) continue;
+        if (c.selected) ids.add(c.id);
+        else ids.delete(c.id);
+      }
+      const next = [...ids];
+      if (!sameIds(next, current[kind])) store.getState().select({ ...current, [kind]: next });
+    },
+    [store],
+  );
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<FlowNode>[]) => {
+      setNodes((ns) => applyNodeChanges(changes, ns));
+      updateSelection(
+        'components',
+        changes.flatMap((c) => (c.type === 'select' ? [{ id: c.id, selected: c.selected }] : [])),
+      );
+    },
+    [updateSelection],
+  );
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange[]) =>
+      updateSelection(
+        'connections',
+        changes.flatMap((c) => (c.type === 'select' ? [{ id: c.id, selected: c.selected }] : [])),
+      ),
+    [updateSelection],
+  );
+
+  const onNodeDragStop: OnNodeDrag<FlowNode> = useCallback(
+    (_event, _node, dragged) => {
+      const positions: Record<string, Point> = {};
+      for (const n of dragged) if (n.type === 'component') positions[n.id] = n.position;
+      const { design: current, setDesign } = store.getState();
+      const moved = Object.entries(positions).some(([id, p]) => current.layout?.[id]?.x !== Math.round(p.x) || current.layout?.[id]?.y !== Math.round(p.y));
+      if (moved) setDesign(moveComponents(current, positions));
+    },
+    [store],
+  );
+
+  const onConnect = useCallback(
+    (c: FlowConnection) => {
+      const { design: current, setDesign, setNotice, select } = store.getState();
+      const result = connect(current, c.source, c.target);
+      if (!result.ok) return setNotice(result.reason);
+      setDesign(result.design);
+      select({ components: [], connections: [result.id] });
+    },
+    [store],
+  );
+
+  const addAt = useCallback(
+    (kind: ComponentKind, at: Point) => {
+      const { design: current, setDesign, select } = store.getState();
+      const added = addComponent(current, kind, { x: at.x - NODE_WIDTH / 2, y: at.y - NODE_HEIGHT / 2 });
+      setDesign(added.design);
+      select({ components: [added.id], connections: [] });
+    },
+    [store],
+  );
+
+  const onDrop = useCallback(
+    (e: DragEvent) => {
+      const kind = e.dataTransfer.getData(KIND_MIME) as ComponentKind;
+      if (!KINDS.includes(kind)) return;
+      e.preventDefault();
+      addAt(kind, flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }));
+    },
+    [addAt, flow],
+  );
+
+  return (
+    <div className="tm-canvas" onDragOver={(e) => e.dataTransfer.types.includes(KIND_MIME) && e.preventDefault()} onDrop={onDrop}>
+      <ReactFlow<FlowNode>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onNodeDragStop={onNodeDragStop}
+        onConnect={onConnect}
+        isValidConnection={(c) => c.source !== c.target && !c.source.startsWith('wiring') && !c.target.startsWith('wiring')}
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode="Shift"
+        snapToGrid
+        snapGrid={[20, 20]}
+        minZoom={0.05}
+        fitView
+        fitViewOptions={{ padding: 0.2 }}
+        aria-label="Design canvas"
+      >
+        <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
+        <Controls position="bottom-left" />
+        <MiniMap position="bottom-right" pannable zoomable ariaLabel="Minimap" nodeClassName={(n) => `tm-mini ${(n.data as { placement?: string }).placement ?? ''}`} />
+        <Panel position="top-left">
+          <PlacementLegend hasPlan={plan !== null} />
+        </Panel>
+      </ReactFlow>
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+'use client';
+/**
+ * The editing commands of the canvas, shared by the keyboard shortcuts, the toolbar and the context
+ * of React Flow: each reads the current document from the store and writes one undoable change.
+ */
+import { useReactFlow } from '@xyflow/react';
+import { useCallback, useMemo } from 'react';
+import { copyElements, moveComponents, pasteFragment, removeElements } from '@/core/model/edit-design';
+import { useEditorStore } from '@/components/editor/editor-context';
+import { layoutDesign } from './auto-layout';
+import { heldFragment, holdFragment } from './clipboard';
+
+export function useCanvasCommands() {
+  const store = useEditorStore();
+  const flow = useReactFlow();
+  const state = useCallback(() => store.getState(), [store]);
+
+  const remove = useCallback(() => {
+    const { design, selection, setDesign, setNotice, select } = state();
+    if (selection.components.length === 0 && selection.connections.length === 0) return;
+    const next = removeElements(design, selection.components, selection.connections);
+    if ('refused' in next) return setNotice(next.refused);
+    setDesign(next);
+    select({ components: [], connections: [] });
+  }, [state]);
+
+  const copy = useCallback(() => {
+    const { design, selection } = state();
+    if (selection.components.length === 0) return false;
+    holdFragment(copyElements(design, selection.components));
+    return true;
+  }, [state]);
+
+  const paste = useCallback(
+    (offset = { x: 40, y: 40 }) => {
+      const fragment = heldFragment();
+      if (!fragment) return;
+      const { design, setDesign, select } = state();
+      const pasted = pasteFragment(design, fragment, offset);
+      setDesign(pasted.design);
+      select({ components: pasted.ids, connections: [] });
+      // The next paste of the same fragment lands a step further on.
+      holdFragment({ ...fragment, layout: Object.fromEntries(Object.entries(fragment.layout).map(([id, p]) => [id, { x: p.x + offset.x, y: p.y + offset.y }])) });
+    },
+    [state],
+  );
+
+  const layout = useCallback(async () => {
+    const { design, setDesign } = state();
+    const positions = await layoutDesign(design);
+    // The document may have changed while elk worked: move only components that still exist.
+    const current = state().design;
+    const ids = new Set(current.components.map((c) => c.id));
+    setDesign(moveComponents(current === design ? design : current, Object.fromEntries(Object.entries(positions).filter(([id]) => ids.has(id)))));
+    window.requestAnimationFrame(() => void flow.fitView({ padding: 0.15, duration: 200 }));
+  }, [state, flow]);
+
+  return useMemo(
+    () => ({
+      remove,
+      copy,
+      cut: () => copy() && remove(),
+      paste,
+      duplicate: () => copy() && paste(),
+      layout,
+      selectAll: () => {
+        const { design, select } = state();
+        select({ components: design.components.map((c) => c.id), connections: design.connections.map((c) => c.id) });
+      },
+      undo: () => store.temporal.getState().undo(),
+      redo: () => store.temporal.getState().redo(),
+      fit: () => void flow.fitView({ padding: 0.15, duration: 200 }),
+    }),
+    [remove, copy, paste, layout, state, store, flow],
+  );
+}
+
+export type CanvasCommands = ReturnType<typeof useCanvasCommands>;

@@ -1,0 +1,48 @@
+'use client';
+/** Keyboard shortcuts of the editor; ignored while typing in a field, so text fields keep their own. */
+import { useEffect } from 'react';
+import { isTypingTarget } from './clipboard';
+import type { CanvasCommands } from './use-canvas-commands';
+
+export const SHORTCUTS: { keys: string; action: string }[] = [
+  { keys: 'Ctrl/⌘ + Z', action: 'Undo' },
+  { keys: 'Shift + Ctrl/⌘ + Z, Ctrl + Y', action: 'Redo' },
+  { keys: 'Ctrl/⌘ + C / X / V', action: 'Copy, cut, paste components' },
+  { keys: 'Ctrl/⌘ + D', action: 'Duplicate the selection' },
+  { keys: 'Ctrl/⌘ + A', action: 'Select everything' },
+  { keys: 'Delete, Backspace', action: 'Delete the selection' },
+  { keys: 'Shift + drag, Shift + click', action: 'Box-select, add to the selection' },
+  { keys: 'L', action: 'Auto-layout' },
+  { keys: 'F', action: 'Fit the design in view' },
+  { keys: 'Escape', action: 'Clear the selection, close this help' },
+  { keys: '?', action: 'Show or hide this help' },
+];
+
+export function useShortcuts(commands: CanvasCommands, toggleHelp: () => void, clearSelection: () => void) {
+  useEffect(() => {
+    function onKey(e: KeyboardEvent) {
+      if (e.defaultPrevented || isTypingTarget(e.target)) return;
+      const mod = e.ctrlKey || e.metaKey;
+      const key = e.key.toLowerCase();
+      const run = (f: () => unknown) => {
+        e.preventDefault();
+        f();
+      };
+      if (mod && key === 'z') return run(e.shiftKey ? commands.redo : commands.undo);
+      if (mod && key === 'y') return run(commands.redo);
+      if (mod && key === 'c') return run(commands.copy);
+      if (mod && key === 'x') return run(commands.cut);
+      if (mod && key === 'v') return run(() => commands.paste());
+      if (mod && key === 'd') return run(commands.duplicate);
+      if (mod && key === 'a') return run(commands.selectAll);
+      if (mod || e.altKey) return;
+      if (key === 'delete' || key === 'backspace') return run(commands.remove);
+      if (key === 'l') return run(() => void commands.layout());
+      if (key === 'f') return run(commands.fit);
+      if (e.key === '?') return run(toggleHelp);
+      if (key === 'escape') return clearSelection();
+    }
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [commands, toggleHelp, clearSelection]);
+}
