@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chartTop, toChartRows } from './summarize-chart';
+import { chartTop, maxCapacity, niceCeil, toChartRows } from './summarize-chart';
 
 function series(demand: number[], capacity: number[]) {
   return { demand: Float32Array.from(demand), capacity: Float32Array.from(capacity), latencyMs: new Float32Array(demand.length) };
@@ -25,8 +25,18 @@ describe('toChartRows', () => {
     expect(rows.at(-1)?.day).toBeCloseTo(717 / 24, 3);
   });
 
-  it('gives one shared top across options', () => {
-    expect(chartTop([toChartRows(series([1, 9], [4, 4]), 60), toChartRows(series([2], [12]), 60)])).toBe(12);
-    expect(chartTop([])).toBe(0);
+  it('gives one shared top: the demand peak and the capacities near it', () => {
+    expect(chartTop([toChartRows(series([1, 9], [4, 4]), 60), toChartRows(series([2], [12]), 60)])).toBe(20);
+    expect(chartTop([])).toBe(1);
+  });
+
+  it('lets a capacity far above demand run off the top', () => {
+    const rows = [toChartRows(series([30, 33], [40, 40]), 60), toChartRows(series([30, 33], [65000, 65000]), 60)];
+    expect(chartTop(rows)).toBe(50);
+    expect(maxCapacity(rows[1] ?? [])).toBe(65000);
+  });
+
+  it('rounds up to 1, 2 or 5 times a power of ten', () => {
+    expect([0, 0.3, 1, 1.1, 3, 7, 120, 5000].map(niceCeil)).toEqual([1, 0.5, 1, 2, 5, 10, 200, 5000]);
   });
 });

@@ -28,11 +28,34 @@ export function toChartRows(series: ChartSeries, pointMinutes: number, maxRows =
   return rows;
 }
 
-/** The largest value over several options' rows: one y scale makes the four charts comparable. */
+/**
+ * One y scale for all of a component's options, so that their charts compare: room for the demand
+ * peak and for every capacity within 3× of it. A capacity far above demand (serverless scales to
+ * thousands of rps) would flatten the demand to a line, so it runs off the top instead; see isOffScale.
+ */
 export function chartTop(rowsPerOption: readonly ChartRow[][]): number {
+  let demand = 0;
+  for (const rows of rowsPerOption) for (const r of rows) demand = Math.max(demand, r.demand);
+  let top = demand * 1.2;
+  for (const rows of rowsPerOption) {
+    const capacity = maxCapacity(rows);
+    if (demand <= 0 || capacity <= demand * 3) top = Math.max(top, capacity);
+  }
+  return niceCeil(top);
+}
+
+export function maxCapacity(rows: readonly ChartRow[]): number {
   let top = 0;
-  for (const rows of rowsPerOption) for (const r of rows) top = Math.max(top, r.demand, r.capacity);
+  for (const r of rows) top = Math.max(top, r.capacity);
   return top;
+}
+
+/** The next of 1, 2, 5 × 10^k at or above x (1 for nothing to show). */
+export function niceCeil(x: number): number {
+  if (!(x > 0)) return 1;
+  const p = 10 ** Math.floor(Math.log10(x));
+  const m = x / p;
+  return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * p;
 }
 
 function round(x: number): number {

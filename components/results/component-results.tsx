@@ -1,0 +1,134 @@
+'use client';
+/**
+ * The selected component's results: the recommended placement and why (rule badges), its four
+ * options side by side (cost, latency, SLO, drops, notes; the chosen one highlighted), what the
+ * timeline scrubber's moment looks like, and demand against capacity for each option.
+ */
+import { useDeferredValue } from 'react';
+import { useEditor, usePlan } from '@/components/editor/editor-context';
+import { PLACEMENTS } from '@/core/model/design';
+import type { PlacementEntry, PlanOption } from '@/core/model/plan';
+import { formatCount, formatMoney, formatMs, formatPointTime, formatRps, PLACEMENT_NAMES } from '@/core/plan/summarize-format';
+import { utilisationAt } from '@/core/plan/summarize-utilisation';
+import { OptionCharts } from './option-charts';
+import { PlacementBadge } from './placement-badge';
+import './results.css';
+
+export function ComponentResults({ componentId }: { componentId: string }) {
+  const name = useEditor((s) => s.design.components.find((c) => c.id === componentId)?.name);
+  // Deferred: a new plan re-renders the charts in an interruptible render, never one long task.
+  const result = useDeferredValue(usePlan((s) => s.result));
+  const running = usePlan((s) => s.running);
+  const entry = result?.plan.placements.find((p) => p.componentId === componentId);
+  const series = result?.series.components[componentId];
+
+  if (!result || !entry || !series) {
+    return (
+      <section className="res" aria-label={`Results for ${name ?? componentId}`}>
+        <p className="res-empty">{running ? 'Simulating…' : 'No results for this component yet.'}</p>
+      </section>
+    );
+  }
+  return (
+    <section className="res" aria-label={`Results for ${name ?? componentId}`}>
+      <div className="res-section">
+        <h2>
+          Recommended: <PlacementBadge placement={entry.placement} />
+        </h2>
+        {entry.demand && (
+          <p className="res-sub">
+            {entry.effectivePattern} load · mean {formatRps(entry.demand.meanRps)} rps · peak {formatRps(entry.demand.peakRps)} rps ·{' '}
+            {formatCount(entry.demand.requestsPerMonth)} requests a month
+          </p>
+        )}
+        <ul className="res-reasons" aria-label="Why">
+          {entry.reasons.map((r, i) => (
+            <li key={i}>
+              <span className="res-rule" title={`Placement rule ${r.rule}`}>
+                {r.rule}
+              </span>
+              <span>{r.text}</span>
+            </li>
+          ))}
+        </ul>
+      </div>
+      <TimelineMoment componentId={componentId} entry={entry} />
+      <OptionsTable entry={entry} />
+      <OptionCharts series={series} pointMinutes={result.series.pointMinutes} options={entry.options} chosen={entry.placement} />
+    </section>
+  );
+}
+
+const ROWS: { label: string; value: (o: PlanOption) => string; isBad?: (o: PlanOption) => boolean }[] = [
+  { label: 'Feasible', value: (o) => (o.feasible ? 'yes' : 'no'), isBad: (o) => !o.feasible },
+  { label: 'Cost / month', value: (o) => formatMoney(o.monthlyCost) },
+  { label: 'Mean latency', value: (o) => formatMs(o.meanLatencyMs) },
+  { label: 'p95 latency', value: (o) => formatMs(o.p95LatencyMs) },
+  { label: 'SLO violation', value: (o) => `${formatCount(o.sloViolationMinutes)} min`, isBad: (o) => o.sloViolationMinutes > 0 },
+  { label: 'Dropped', value: (o) => formatCount(o.droppedRequests), isBad: (o) => o.droppedRequests > 0 },
+];
+
+function OptionsTable({ entry }: { entry: PlacementEntry }) {
+  const options = PLACEMENTS.map((p) => entry.options.find((o) => o.placement === p)).filter((o): o is PlanOption => o !== undefined);
+  const notes = options.filter((o) => o.note);
+  return (
+    <div className="res-section">
+      <table className="res-table">
+        <caption>The four options</caption>
+        <thead>
+          <tr>
+            <td />
+            {options.map((o) => (
+              <th key={o.placement} scope="col" className={o.placement === entry.placement ? 'res-chosen' : undefined}>
+                {PLACEMENT_NAMES[o.placement]}
+                {o.placement === entry.placement && <span className="visually-hidden"> (recommended)</span>}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {ROWS.map((row) => (
+            <tr key={row.label}>
+              <th scope="row">{row.label}</th>
+              {options.map((o) => {
+                const classes = ['res-num', o.placement === entry.placement ? 'res-chosen' : '', row.isBad?.(o) ? 'res-bad' : ''];
+                return (
+                  <td key={o.placement} className={classes.filter(Boolean).join(' ')}>
+                    {row.value(o)}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {notes.length > 0 && (
+        <ul className="res-notes" aria-label="Notes on the options">
+          {notes.map((o) => (
+            <li key={o.placement}>
+              <strong>{PLACEMENT_NAMES[o.placement]}:</strong> {o.note}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/** While the scrubber replays the month: the recommended option's load at that moment. */
+function TimelineMoment({ componentId, entry }: { componentId: string; entry: PlacementEntry }) {
+  const timeIndex = usePlan((s) => s.timeIndex);
+  const result = usePlan((s) => s.result);
+  if (timeIndex === null || !result) return null;
+  const u = utilisationAt(result, componentId, entry.placement, timeIndex);
+  const s = result.series.components[componentId]?.[entry.placement];
+  if (!u || !s) return null;
+  const percent = Number.isFinite(u.utilisation) ? `${Math.round(u.utilisation * 100)} % busy` : 'no capacity';
+  return (
+    <p className={`res-now${u.dropping ? ' res-dropping' : ''}`} aria-live="off">
+      <strong>{formatPointTime(timeIndex, result.series.pointMinutes)}</strong> · demand {formatRps(s.demand[timeIndex] ?? 0)} rps · capacity{' '}
+      {formatRps(s.capacity[timeIndex] ?? 0)} rps · {percent}
+      {u.dropping && ' · dropping requests'}
+    </p>
+  );
+}
