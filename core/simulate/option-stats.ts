@@ -6,6 +6,7 @@
 
 import { MODEL_ASSUMPTIONS } from '../model/defaults';
 import { BINS, binEnd, binStart, findBin } from './latency-bins';
+import { giveBack, takeFloat64, takeUint32 } from './scratch-pool';
 
 // Bound once: under a CommonJS transform (tsx, the CLI) an imported name is a getter per call.
 const binOf = findBin;
@@ -37,9 +38,9 @@ export class OptionStats {
   private dropped = 0;
   private latencySum = 0;
   private violationSteps = 0;
-  private hist = new Float64Array(BINS);
+  private hist = takeFloat64(BINS);
   /** Steps by their p95 bin, and steps that dropped too much: SLO minutes under a latency offset. */
-  private stepHist = new Uint32Array(BINS);
+  private stepHist = takeUint32(BINS);
   /** After finish(): the non-empty step bins only (bin, count pairs), the rest released. */
   private stepBins = new Uint32Array(0);
   private figures: OptionFigures | null = null;
@@ -61,8 +62,8 @@ export class OptionStats {
     const n = Math.max(1, Math.min(points, steps));
     this.series = { demand: new Float32Array(n), capacity: new Float32Array(n), latencyMs: new Float32Array(n) };
     this.points = n;
-    this.sums = new Float64Array(n * 3);
-    this.weights = new Float64Array(n);
+    this.sums = takeFloat64(n * 3);
+    this.weights = takeFloat64(n);
     this.nextPointAt = this.pointStart(1);
   }
 
@@ -120,6 +121,7 @@ export class OptionStats {
       if (count > 0) pairs.push(bin, count);
     });
     this.stepBins = Uint32Array.from(pairs);
+    for (const a of [this.hist, this.sums, this.weights, this.stepHist]) giveBack(a);
     this.hist = this.sums = this.weights = new Float64Array(0);
     this.stepHist = new Uint32Array(0);
     return this.figures;
