@@ -6,6 +6,7 @@
  * yields after every component: `buildPlan` drives it straight through, `buildPlanAsync` hands the
  * thread back between slices so a Web Worker can receive a cancel message.
  */
+import { HOURS_PER_MONTH } from '../model/defaults';
 import type { Design, Placement } from '../model/design';
 import type { Plan, PlacementEntry } from '../model/plan';
 import type { SimulationContext } from '../simulate/component-load';
@@ -67,7 +68,7 @@ export function* generatePlan(design: Design, seriesPoints = 720): Generator<Pla
     if (!component) continue;
     const runs = runPlacements(component, load, ctx);
     const shape = describeSeries(load.total, load.peakRps);
-    facts.set(id, { component, runs, pattern: effectivePattern, shape, requestsPerMonth: meanRps * 730 * 3600 });
+    facts.set(id, { component, runs, pattern: effectivePattern, shape, requestsPerMonth: meanRps * HOURS_PER_MONTH * 3600 });
     series.components[id] = Object.fromEntries(runs.map((r) => [r.placement, r.series])) as Record<Placement, ChartSeries>;
     yield { phase: 'simulate', done: ++done, total: n };
   }

@@ -4,6 +4,7 @@
  * costs U times as much but only while needed. A base core pays for itself when demand needs it more
  * than 1/U of the time, so the base covers demand up to its (1 − 1/U) quantile, plus headroom.
  */
+import { HOURS_PER_MONTH } from '../model/defaults';
 import type { Environments } from '../model/design';
 import type { ComponentLoad } from '../simulate/component-load';
 import { computeQuantile } from '../simulate/series-stats';
@@ -11,7 +12,7 @@ import { sizeStaticCores } from '../simulate/simulate-static';
 
 /** Weinman's utility premium U: elastic ÷ static price of one core for a month. */
 export function computeUtilityPremium(env: Environments): number {
-  const vmCoreMonth = (env.vm.hourlyPrice * 730) / env.vm.vcpu;
+  const vmCoreMonth = (env.vm.hourlyPrice * HOURS_PER_MONTH) / env.vm.vcpu;
   return env.static.coreMonthlyCost > 0 ? vmCoreMonth / env.static.coreMonthlyCost : Number.POSITIVE_INFINITY;
 }
 
