@@ -68,6 +68,13 @@ describe('component drafts', () => {
     expect(r.ok && r.value.workload).toEqual({ pattern: 'unpredictable', baseRps: 10, peakRps: 50, noise: 0 });
   });
 
+  it('switching a single peak to periodic folds its start into the period', () => {
+    const once = componentSchema.parse({ ...web, workload: { pattern: 'once-in-a-lifetime', baseRps: 40, peakRps: 600, peakHours: 30, peakStartHour: 272 } });
+    const drafts = withPattern(componentDrafts(once), 'periodic');
+    expect([drafts.peakStartHour, drafts.peakHours]).toEqual(['8', '24']);
+    expect(checkComponentDrafts(once, drafts, 30).ok).toBe(true);
+  });
+
   it('checks a single peak against the horizon', () => {
     const r = edit({ pattern: 'once-in-a-lifetime', peakStartHour: '800' }, 30);
     expect(r.errors.peakStartHour).toBe('must be before the end of the 30-day horizon (hour 720)');

@@ -4,6 +4,7 @@
  * component switched to static does not keep a hidden period; the drafts of hidden fields stay in
  * the form, so switching back restores them.
  */
+import { WORKLOAD_DEFAULTS } from './defaults';
 import { componentSchema, PATTERN_FIELDS, resolveWorkload, type Component, type Pattern, type Placement } from './design';
 import { defined, fieldErrors, numberText, readNumber, type DraftCheck, type Drafts, type FieldErrors } from './field-drafts';
 
@@ -50,8 +51,9 @@ export function componentDrafts(c: Component): ComponentDrafts {
 
 /**
  * The drafts after choosing a pattern. A pattern that needs a peak gets one (five times the base, a
- * visible peak to tune from) and "none" → a pattern starts at 10 req/s, so the choice alone is a
- * valid edit; other pattern fields stay empty and take their documented defaults.
+ * visible peak to tune from), "none" → a pattern starts at 10 req/s, and a periodic peak is folded
+ * into its period, so the choice alone is a valid edit; other pattern fields stay empty and take
+ * their documented defaults.
  */
 export function withPattern(drafts: ComponentDrafts, pattern: Pattern | ''): ComponentDrafts {
   const next = { ...drafts, pattern };
@@ -60,6 +62,14 @@ export function withPattern(drafts: ComponentDrafts, pattern: Pattern | ''): Com
   const base = Number(next.baseRps);
   const fields: readonly string[] = PATTERN_FIELDS[pattern];
   if (fields.includes('peakRps') && next.peakRps.trim() === '' && Number.isFinite(base)) next.peakRps = String(base > 0 ? base * 5 : 10);
+  if (pattern === 'periodic') {
+    // A single peak's start (hour 272) means nothing in a 24-hour cycle: fold it into the period.
+    const period = next.periodHours.trim() === '' ? WORKLOAD_DEFAULTS.periodHours : Number(next.periodHours);
+    const start = Number(next.peakStartHour);
+    const hours = Number(next.peakHours);
+    if (next.peakStartHour.trim() !== '' && period > 0 && start >= period) next.peakStartHour = String(start % period);
+    if (next.peakHours.trim() !== '' && period > 0 && hours > period) next.peakHours = String(period);
+  }
   return next;
 }
 

@@ -1,0 +1,165 @@
+'use client';
+/** The inspector for one component: identity, workload (with its preview), demand, data and pin. */
+import { useCallback } from 'react';
+import {
+  checkComponentDrafts,
+  componentDrafts,
+  PLACEMENTS_WITH_CORES,
+  withPattern,
+  type ComponentDrafts,
+  type ComponentField,
+} from '@/core/model/component-draft';
+import { DATA_CLASSES, KINDS, PATTERN_FIELDS, PATTERNS, type Component, type Pattern, type Placement } from '@/core/model/design';
+import { WORKLOAD_DEFAULTS } from '@/core/model/defaults';
+import { useEditor } from '@/components/editor/editor-context';
+import { CheckboxField, SelectField, TextField, type Option } from './fields';
+import { LoadPreview } from './load-preview';
+import { useCommit } from './use-commit';
+import { useDraftForm } from './use-draft-form';
+import styles from './inspector.module.css';
+
+const KIND_LABELS: Record<(typeof KINDS)[number], string> = {
+  ui: 'UI',
+  service: 'Service',
+  processing: 'Processing',
+  batch: 'Batch',
+  'data-access': 'Data access',
+  database: 'Database',
+  storage: 'Storage',
+  queue: 'Queue',
+  external: 'External',
+};
+
+/** One line per pattern, after the Cloud Computing Patterns catalogue (reference/placement-rules.md). */
+const PATTERN_HELP: Record<Pattern | '', string> = {
+  '': 'No traffic from outside: its demand comes only from the components that call it.',
+  static: 'Static: flat, the same load all the time.',
+  periodic: 'Periodic: peaks recur every period (daily, weekly, month-end).',
+  'once-in-a-lifetime': 'Once-in-a-lifetime: flat, with one strong peak known in advance (a launch, a sale).',
+  unpredictable: 'Unpredictable: random spikes that cannot be foreseen; scaling must be automatic.',
+  'continuously-changing': 'Continuously changing: grows or shrinks steadily, compounding each month.',
+};
+
+const PATTERN_OPTIONS: Option[] = [
+  { value: '', label: 'none — demand only from callers' },
+  ...PATTERNS.map((p) => ({ value: p, label: p.replace(/-/g, ' ') })),
+];
+const KIND_OPTIONS: Option[] = KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }));
+const DATA_CLASS_OPTIONS: Option[] = DATA_CLASSES.map((d) => ({ value: d, label: d }));
+const PIN_OPTIONS: Option[] = [
+  { value: '', label: 'none — let Tidemark choose' },
+  { value: 'static', label: 'static (data centre)' },
+  { value: 'elastic-vm', label: 'elastic VMs' },
+  { value: 'serverless', label: 'serverless' },
+  { value: 'burst', label: 'burst (static + cloud overflow)' },
+];
+
+type PatternNumber = (typeof PATTERN_FIELDS)[Pattern][number];
+
+function patternFieldProps(field: PatternNumber, pattern: Pattern): { label: string; help?: string; placeholder?: string } {
+  switch (field) {
+    case 'peakRps':
+      return { label: 'Peak load (req/s)', help: pattern === 'unpredictable' ? 'height of the tallest spikes' : undefined };
+    case 'periodHours':
+      return { label: 'Period (hours)', placeholder: `${WORKLOAD_DEFAULTS.periodHours}`, help: '24 = daily, 168 = weekly' };
+    case 'peakHours':
+      return { label: 'Peak length (hours)', placeholder: `${WORKLOAD_DEFAULTS.peakHours}` };
+    case 'peakStartHour':
+      return {
+        label: 'Peak starts at (hour)',
+        placeholder: `${WORKLOAD_DEFAULTS.peakStartHour}`,
+        help: pattern === 'periodic' ? 'offset within each period' : 'hours from the start of the simulation',
+      };
+    case 'spikesPerWeek':
+      return { label: 'Spikes per week', placeholder: `${WORKLOAD_DEFAULTS.spikesPerWeek}` };
+    case 'growthPerMonth':
+      return { label: 'Growth per month (fraction)', placeholder: `${WORKLOAD_DEFAULTS.growthPerMonth}`, help: '0.1 = +10 % a month; negative shrinks' };
+  }
+}
+
+export function ComponentForm({ component }: { component: Component }) {
+  const simulation = useEditor((s) => s.design.simulation);
+  const id = component.id;
+  const check = useCallback((d: ComponentDrafts) => checkComponentDrafts(component, d, simulation.days), [component, simulation.days]);
+  const commit = useCommit('components', id);
+  const { form, checked } = useDraftForm<ComponentField, Component>(component, componentDrafts, check, commit);
+  const pattern = form.drafts.pattern as Pattern | '';
+  const placement = form.drafts.pinPlacement as Placement | '';
+  const previewSource = checked.ok ? checked.value : component;
+  const cpuMs = Number(form.drafts.cpuMs);
+
+  return (
+    <form className={styles.form} onSubmit={(e) => e.preventDefault()} aria-label={`Component ${component.name}`}>
+      {form.errors.form && <p className={styles.error}>{form.errors.form}</p>}
+      <div className={styles.grid}>
+        <TextField form={form} field="name" label="Name" numeric={false} wide />
+        <SelectField form={form} field="kind" label="Kind" options={KIND_OPTIONS} wide />
+      </div>
+
+      <fieldset className={styles.section}>
+        <legend>Workload</legend>
+        <div className={styles.grid}>
+          <SelectField
+            form={form}
+            field="pattern"
+            label="Workload pattern"
+            options={PATTERN_OPTIONS}
+            help={PATTERN_HELP[pattern]}
+            wide
+            onChoose={(p) => form.setNow(withPattern(form.drafts, p as Pattern | ''))}
+          />
+          {pattern !== '' && (
+            <>
+              <TextField form={form} field="baseRps" label="Base load (req/s)" help={pattern === 'continuously-changing' ? 'load at the start' : 'the floor'} />
+              {PATTERN_FIELDS[pattern].map((f) => (
+                <TextField key={f} form={form} field={f} {...patternFieldProps(f, pattern)} />
+              ))}
+              <TextField form={form} field="noise" label="Noise (0–1)" placeholder="0" help="0.1 = ±10 % per step" />
+            </>
+          )}
+        </div>
+        {component.workload?.trace && (
+          <p className={styles.help}>
+            A measured series is attached ({component.workload.trace.rps.length} points every {component.workload.trace.stepMinutes} min); it
+            replaces the pattern&apos;s curve.
+          </p>
+        )}
+        {previewSource.workload ? (
+          <LoadPreview workload={previewSource.workload} simulation={simulation} componentId={id} stale={!checked.ok} />
+        ) : (
+          <p className={styles.help}>No own load to preview.</p>
+        )}
+      </fieldset>
+
+      <fieldset className={styles.section}>
+        <legend>Demand per request</legend>
+        <div className={styles.grid}>
+          <TextField form={form} field="cpuMs" label="CPU time (ms)" help="on one core" />
+          <TextField form={form} field="memoryMb" label="Memory (MB)" placeholder="512" />
+          <TextField
+            form={form}
+            field="durationSeconds"
+            label="Duration (s)"
+            placeholder={Number.isFinite(cpuMs) && cpuMs > 0 ? String(cpuMs / 1000) : ''}
+            help="wall clock; default CPU time"
+            wide
+          />
+        </div>
+      </fieldset>
+
+      <fieldset className={styles.section}>
+        <legend>Data and placement</legend>
+        <div className={styles.grid}>
+          <CheckboxField form={form} field="stateful" label="Stateful (keeps data between requests)" wide />
+          <SelectField form={form} field="dataClass" label="Data class" options={DATA_CLASS_OPTIONS} />
+          <TextField form={form} field="latencySloMs" label="Latency SLO (ms)" placeholder="none" help="p95 target" />
+          <TextField form={form} field="dataGb" label="Data read per day (GB)" placeholder="0" wide />
+          <SelectField form={form} field="pinPlacement" label="Pin placement" options={PIN_OPTIONS} help="forces where it runs" wide />
+          {placement !== '' && PLACEMENTS_WITH_CORES.includes(placement) && (
+            <TextField form={form} field="pinCores" label="Static cores" placeholder="sized for peak" help="exact count; empty = peak + headroom" wide />
+          )}
+        </div>
+      </fieldset>
+    </form>
+  );
+}

@@ -1,0 +1,54 @@
+'use client';
+/**
+ * The editor's right-hand inspector: the selected component or connection, or a hint. Each form is
+ * keyed by the selected id, so choosing another one starts from its stored values.
+ */
+import { useEditor } from '@/components/editor/editor-context';
+import { ComponentForm } from './component-form';
+import { nameOf } from './component-name';
+import { ConnectionForm } from './connection-form';
+import styles from './inspector.module.css';
+
+export function Inspector() {
+  const selection = useEditor((s) => s.selection);
+  const count = selection.components.length + selection.connections.length;
+  const componentId = count === 1 ? selection.components[0] : undefined;
+  const connectionId = count === 1 ? selection.connections[0] : undefined;
+  const component = useEditor((s) => (componentId ? s.design.components.find((c) => c.id === componentId) : undefined));
+  const connection = useEditor((s) => (connectionId ? s.design.connections.find((c) => c.id === connectionId) : undefined));
+  const fromName = useEditor((s) => nameOf(s.design, connection?.from));
+  const toName = useEditor((s) => nameOf(s.design, connection?.to));
+
+  let eyebrow = 'Nothing selected';
+  let title = 'Inspector';
+  let body;
+  if (component) {
+    eyebrow = 'Component';
+    title = component.name;
+    body = <ComponentForm key={component.id} component={component} />;
+  } else if (connection) {
+    eyebrow = `${connection.mode === 'async' ? 'Async' : 'Sync'} connection`;
+    title = `${fromName} → ${toName}`;
+    body = <ConnectionForm key={connection.id} connection={connection} />;
+  } else if (count > 1) {
+    eyebrow = 'Several selected';
+    body = (
+      <p className={styles.hint}>
+        {count} items selected. Select just one component or connection to edit it.
+      </p>
+    );
+  } else {
+    body = <p className={styles.hint}>Select a component or a connection on the canvas to edit it.</p>;
+  }
+  return (
+    <section className={styles.inspector} aria-labelledby="inspector-title">
+      <header className={styles.header}>
+        <p className={styles.eyebrow}>{eyebrow}</p>
+        <h2 id="inspector-title" className={styles.title}>
+          {title}
+        </h2>
+      </header>
+      {body}
+    </section>
+  );
+}

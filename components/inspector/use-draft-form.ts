@@ -1,0 +1,82 @@
+'use client';
+/**
+ * The inspector's draft form: each field keeps the text being typed; the drafts are checked as a
+ * whole candidate on every keystroke; a valid candidate is committed (one undo step) on blur, Enter,
+ * a choice in a select, or 400 ms after typing stops, so typing "250" is one step, not three. An
+ * invalid candidate is never committed. When the stored value changes underneath (undo, an edit on
+ * the canvas), drafts that no longer describe it are reset to it.
+ */
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { sameValue, type DraftCheck, type Drafts } from '@/core/model/field-drafts';
+
+export const COMMIT_DELAY_MS = 400;
+
+export interface DraftForm<F extends string> {
+  idPrefix: string;
+  drafts: Drafts<F>;
+  errors: Partial<Record<F | 'form', string>>;
+  /** Sets a field's text; committed later (blur, Enter, pause). */
+  set: (field: F, text: string) => void;
+  /** Replaces the drafts and commits at once when valid (selects, checkboxes). */
+  setNow: (drafts: Drafts<F>) => void;
+  /** Commits the current drafts now if valid and changed. */
+  flush: () => void;
+  /** Puts a field back to its stored value. */
+  revert: (field: F) => void;
+}
+
+export function useDraftForm<F extends string, T>(
+  stored: T,
+  toDrafts: (value: T) => Drafts<F>,
+  check: (drafts: Drafts<F>) => DraftCheck<T, F>,
+  commit: (value: T) => void,
+): { form: DraftForm<F>; checked: DraftCheck<T, F> } {
+  const idPrefix = useId();
+  const [drafts, setDrafts] = useState(() => toDrafts(stored));
+  const [seen, setSeen] = useState(stored);
+  let current = drafts;
+  if (stored !== seen) {
+    // Adjusting state to a changed prop during render (react.dev, "you might not need an effect").
+    setSeen(stored);
+    const mine = check(drafts);
+    if (!(mine.ok && sameValue(mine.value, stored))) {
+      current = toDrafts(stored);
+      setDrafts(current);
+    }
+  }
+  const checked = useMemo(() => check(current), [check, current]);
+  const pending = checked.ok && !sameValue(checked.value, stored) ? checked.value : null;
+
+  const latest = useRef<{ pending: T | null; commit: (value: T) => void }>({ pending, commit });
+  useEffect(() => {
+    latest.current = { pending, commit };
+    if (pending === null) return;
+    const timer = setTimeout(() => commit(pending), COMMIT_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [pending, commit]);
+  // Leaving the form (another selection) keeps what was typed, if it was valid.
+  useEffect(
+    () => () => {
+      const { pending: last, commit: save } = latest.current;
+      if (last !== null) save(last);
+    },
+    [],
+  );
+
+  const form: DraftForm<F> = {
+    idPrefix,
+    drafts: current,
+    errors: checked.errors,
+    set: useCallback((field: F, text: string) => setDrafts((d) => ({ ...d, [field]: text })), []),
+    setNow: (next) => {
+      setDrafts(next);
+      const c = check(next);
+      if (c.ok && !sameValue(c.value, stored)) commit(c.value);
+    },
+    flush: () => {
+      if (pending !== null) commit(pending);
+    },
+    revert: (field) => setDrafts((d) => ({ ...d, [field]: toDrafts(stored)[field] })),
+  };
+  return { form, checked };
+}
