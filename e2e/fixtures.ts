@@ -1,6 +1,7 @@
 /** Page objects as fixtures (tldraw's way): tests speak of the designs list, not of selectors. */
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import path from 'node:path';
+import { EditorPage } from './editor-fixtures';
 
 export class DesignsList {
   constructor(readonly page: Page) {}
@@ -49,9 +50,12 @@ export class DesignsList {
   }
 }
 
-export const test = base.extend<{ designs: DesignsList }>({
+export const test = base.extend<{ designs: DesignsList; editor: EditorPage }>({
   designs: async ({ page }, use) => {
     await use(new DesignsList(page));
+  },
+  editor: async ({ page }, use) => {
+    await use(new EditorPage(page));
   },
 });
 

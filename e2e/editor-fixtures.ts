@@ -1,0 +1,67 @@
+/** The editor as a page object: canvas nodes, palette, toolbar, save status. */
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export class EditorPage {
+  constructor(readonly page: Page) {}
+
+  canvas(): Locator {
+    return this.page.locator('.react-flow__pane');
+  }
+
+  node(id: string): Locator {
+    return this.page.getByTestId(`node-${id}`);
+  }
+
+  componentNodes(): Locator {
+    return this.page.locator('.react-flow__node-component');
+  }
+
+  placement(id: string): Locator {
+    return this.page.getByTestId(`placement-${id}`);
+  }
+
+  async createBlank() {
+    await this.page.goto('/');
+    await this.page.getByRole('button', { name: 'New design' }).click();
+    await expect(this.page.getByLabel('Design name')).toHaveValue('Untitled design');
+    await expect(this.node('service')).toBeVisible();
+  }
+
+  async dragFromPalette(kindLabel: string, x: number, y: number) {
+    const box = await this.canvas().boundingBox();
+    if (!box) throw new Error('no canvas');
+    await this.page.getByRole('button', { name: `Add ${kindLabel}` }).dragTo(this.canvas(), { targetPosition: { x, y } });
+  }
+
+  /** Drags from the right-hand handle of one node to the left-hand handle of another. */
+  async connect(from: string, to: string) {
+    const source = this.node(from).locator('.react-flow__handle-right');
+    const target = this.node(to).locator('.react-flow__handle-left');
+    const s = await source.boundingBox();
+    const t = await target.boundingBox();
+    if (!s || !t) throw new Error('handle not visible');
+    await this.page.mouse.move(s.x + s.width / 2, s.y + s.height / 2);
+    await this.page.mouse.down();
+    await this.page.mouse.move((s.x + t.x) / 2, (s.y + t.y) / 2, { steps: 5 });
+    await this.page.mouse.move(t.x + t.width / 2, t.y + t.height / 2, { steps: 5 });
+    await this.page.mouse.up();
+  }
+
+  async select(id: string) {
+    await this.node(id).click();
+  }
+
+  async waitSaved() {
+    await expect(this.page.getByTestId('save-status')).toHaveText('Saved', { timeout: 15_000 });
+  }
+
+  async waitSimulated() {
+    await expect(this.page.locator('[data-testid^="placement-"]').first()).toBeVisible({ timeout: 20_000 });
+  }
+
+  async positionOf(id: string) {
+    const box = await this.node(id).boundingBox();
+    if (!box) throw new Error(`node ${id} not visible`);
+    return box;
+  }
+}

@@ -1,0 +1,90 @@
+import { expect, test } from './fixtures';
+
+const shot = (name: string) => `test-results/screens/editor-${name}.png`;
+
+test('an architect draws, tags and tunes a design, and finds it saved after a reload', async ({ page, editor }) => {
+  await editor.createBlank();
+
+  // Draw: drag a user interface from the palette, add a database with the keyboard.
+  await editor.dragFromPalette('User interface', 120, 260);
+  await expect(editor.node('ui')).toBeVisible();
+  await page.getByRole('button', { name: 'Add Database' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(editor.node('database')).toBeVisible();
+  await page.getByRole('button', { name: 'Auto-layout' }).click();
+  await expect(editor.componentNodes()).toHaveCount(3);
+
+  // Connect them by their handles: ui → service → database.
+  await editor.connect('ui', 'service');
+  await expect(page.getByTestId('edge-label-ui-service')).toHaveText('sync ×1');
+  await editor.connect('service', 'database');
+  await expect(page.getByTestId('edge-label-service-database')).toHaveText('sync ×1');
+  await page.screenshot({ path: shot('drawn') });
+
+  // Tag the entry point: a daily peak barely above the base stays in the data centre.
+  await editor.select('ui');
+  await page.getByLabel('Workload pattern').selectOption('periodic');
+  await page.getByLabel('Base load (req/s)').fill('10');
+  await page.getByLabel('Peak load (req/s)').fill('15');
+  await page.getByLabel('Peak load (req/s)').press('Enter');
+  await expect(editor.placement('ui')).toHaveText('Data centre', { timeout: 20_000 });
+  await page.screenshot({ path: shot('low-peak') });
+
+  // An invalid value is marked at its field and never reaches the design.
+  await page.getByLabel('Peak load (req/s)').fill('5');
+  await page.getByLabel('Peak load (req/s)').press('Enter');
+  await expect(page.getByLabel('Peak load (req/s)')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText(/at least/)).toBeVisible();
+
+  // Raise the peak a hundredfold: the recommendation moves out of the data centre.
+  await page.getByLabel('Peak load (req/s)').fill('1500');
+  await page.getByLabel('Peak load (req/s)').press('Enter');
+  await expect(editor.placement('ui')).not.toHaveText('Data centre', { timeout: 20_000 });
+  const raised = await editor.placement('ui').innerText();
+  await page.screenshot({ path: shot('high-peak') });
+
+  // Undo brings the low peak (and its placement) back; redo the high one.
+  await editor.canvas().click({ position: { x: 20, y: 20 } });
+  await page.keyboard.press('Control+z');
+  await expect(editor.placement('ui')).toHaveText('Data centre', { timeout: 20_000 });
+  await page.keyboard.press('Control+Shift+z');
+  await expect(editor.placement('ui')).toHaveText(raised, { timeout: 20_000 });
+
+  // Copy and paste a component; pasting inside a text field pastes text, not components.
+  await editor.select('database');
+  await page.keyboard.press('Control+c');
+  await page.keyboard.press('Control+v');
+  await expect(editor.node('database-2')).toBeVisible();
+  await expect(editor.componentNodes()).toHaveCount(4);
+  await editor.select('ui');
+  await page.getByLabel('Name', { exact: true }).focus();
+  await page.keyboard.press('Control+v');
+  await expect(editor.componentNodes()).toHaveCount(4);
+
+  // Auto-layout moves the pasted component into the flow.
+  const before = await editor.positionOf('database-2');
+  await page.getByRole('button', { name: 'Auto-layout' }).click();
+  await expect.poll(async () => (await editor.positionOf('database-2')).x).not.toBe(before.x);
+  await page.screenshot({ path: shot('laid-out') });
+
+  // Reload: everything is as it was left.
+  await editor.waitSaved();
+  await page.reload();
+  await expect(editor.componentNodes()).toHaveCount(4);
+  await expect(page.getByTestId('edge-label-service-database')).toBeVisible();
+  await editor.select('ui');
+  await expect(page.getByLabel('Peak load (req/s)')).toHaveValue('1500');
+  await expect(editor.placement('ui')).toHaveText(raised, { timeout: 20_000 });
+  await page.screenshot({ path: shot('reloaded') });
+});
+
+test('the shortcuts help opens with ? and every palette entry is a labelled button', async ({ page, editor }) => {
+  await editor.createBlank();
+  await editor.canvas().click({ position: { x: 20, y: 20 } });
+  await page.keyboard.press('?');
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(help).toContainText('Undo');
+  await page.keyboard.press('Escape');
+  await expect(help).toBeHidden();
+  await expect(page.getByRole('navigation', { name: 'Component palette' }).getByRole('button')).toHaveCount(9);
+});
