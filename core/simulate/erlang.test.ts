@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeErlangC, computeMeanWait, computeWaitQuantile } from './erlang';
+import { approximateErlangC, computeErlangC, computeMeanWait, computeWaitQuantile } from './erlang';
 
 /** The closed form of reference/pricing-and-scaling.md, in plain factorials (fine for small c). */
 function closedFormC(c: number, a: number): number {
@@ -41,6 +41,21 @@ describe('Erlang C', () => {
     expect(Number.isFinite(value)).toBe(true);
     expect(value).toBeGreaterThan(0);
     expect(value).toBeLessThan(1);
+  });
+
+  it('switches to the Halfin–Whitt limit for very many servers, continuously and in O(1)', () => {
+    let b = 1;
+    const c = 5000;
+    for (const rho of [0.9, 0.97, 0.99, 0.995, 0.999]) {
+      const a = rho * c;
+      b = 1;
+      for (let k = 1; k <= c; k++) b = (a * b) / (k + a * b);
+      const exact = b / (1 - rho * (1 - b));
+      expect(Math.abs(approximateErlangC(c, a) - exact)).toBeLessThan(2.5e-3);
+    }
+    expect(computeErlangC(3.6e10, 0.98 * 3.6e10)).toBe(0);
+    expect(computeErlangC(1e9, 1e9 - 3e4)).toBeCloseTo(approximateErlangC(1e9, 1e9 - 3e4), 12);
+    expect(computeErlangC(1e9, 1e9 - 3e4)).toBeGreaterThan(0.1);
   });
 
   it('is 1 when the queue is unstable and 0 with no load', () => {

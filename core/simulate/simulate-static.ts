@@ -27,7 +27,8 @@ export function sizeStaticCores(peakRps: number, cpuMs: number, headroom: number
  */
 export function sizeForSlo(load: ComponentLoad, headroom: number): number {
   const base = sizeStaticCores(load.peakRps, load.cpuMs, headroom);
-  if (!Number.isFinite(load.sloMs) || load.durationMs >= load.sloMs || load.peakRps <= 0) return base;
+  // At a thousand cores and more, peak + headroom leaves the Erlang C wait at nothing: no search.
+  if (!Number.isFinite(load.sloMs) || load.durationMs >= load.sloMs || load.peakRps <= 0 || base >= 1000) return base;
   const mu = 1000 / load.cpuMs;
   const a = load.peakRps / mu;
   for (let c = base; c <= base * 4 + 64; c++) {
