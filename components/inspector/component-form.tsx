@@ -6,6 +6,7 @@ import {
   componentDrafts,
   PLACEMENTS_WITH_CORES,
   withPattern,
+  type ComponentCheck,
   type ComponentDrafts,
   type ComponentField,
 } from '@/core/model/component-draft';
@@ -82,10 +83,10 @@ export function ComponentForm({ component }: { component: Component }) {
   const id = component.id;
   const check = useCallback((d: ComponentDrafts) => checkComponentDrafts(component, d, simulation.days), [component, simulation.days]);
   const commit = useCommit('components', id);
-  const { form, checked } = useDraftForm<ComponentField, Component>(component, componentDrafts, check, commit);
+  const { form, checked } = useDraftForm<ComponentField, Component, ComponentCheck>(component, componentDrafts, check, commit);
   const pattern = form.drafts.pattern as Pattern | '';
   const placement = form.drafts.pinPlacement as Placement | '';
-  const previewSource = checked.ok ? checked.value : component;
+  const previewWorkload = checked.ok || checked.workload ? checked.workload : component.workload;
   const cpuMs = Number(form.drafts.cpuMs);
 
   return (
@@ -124,8 +125,8 @@ export function ComponentForm({ component }: { component: Component }) {
             replaces the pattern&apos;s curve.
           </p>
         )}
-        {previewSource.workload ? (
-          <LoadPreview workload={previewSource.workload} simulation={simulation} componentId={id} stale={!checked.ok} />
+        {pattern !== '' && previewWorkload ? (
+          <LoadPreview workload={previewWorkload} simulation={simulation} componentId={id} stale={!checked.ok && !checked.workload} />
         ) : (
           <p className={styles.help}>No own load to preview.</p>
         )}

@@ -3,6 +3,7 @@
  * The editor's right-hand inspector: the selected component or connection, or a hint. Each form is
  * keyed by the selected id, so choosing another one starts from its stored values.
  */
+import { useId } from 'react';
 import { useEditor } from '@/components/editor/editor-context';
 import { ComponentForm } from './component-form';
 import { nameOf } from './component-name';
@@ -10,6 +11,7 @@ import { ConnectionForm } from './connection-form';
 import styles from './inspector.module.css';
 
 export function Inspector() {
+  const titleId = useId();
   const selection = useEditor((s) => s.selection);
   const count = selection.components.length + selection.connections.length;
   const componentId = count === 1 ? selection.components[0] : undefined;
@@ -41,10 +43,10 @@ export function Inspector() {
     body = <p className={styles.hint}>Select a component or a connection on the canvas to edit it.</p>;
   }
   return (
-    <section className={styles.inspector} aria-labelledby="inspector-title">
+    <section className={styles.inspector} aria-labelledby={titleId}>
       <header className={styles.header}>
         <p className={styles.eyebrow}>{eyebrow}</p>
-        <h2 id="inspector-title" className={styles.title}>
+        <h2 id={titleId} className={styles.title}>
           {title}
         </h2>
       </header>

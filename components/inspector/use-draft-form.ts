@@ -25,12 +25,12 @@ export interface DraftForm<F extends string> {
   revert: (field: F) => void;
 }
 
-export function useDraftForm<F extends string, T>(
+export function useDraftForm<F extends string, T, C extends DraftCheck<T, F> = DraftCheck<T, F>>(
   stored: T,
   toDrafts: (value: T) => Drafts<F>,
-  check: (drafts: Drafts<F>) => DraftCheck<T, F>,
+  check: (drafts: Drafts<F>) => C,
   commit: (value: T) => void,
-): { form: DraftForm<F>; checked: DraftCheck<T, F> } {
+): { form: DraftForm<F>; checked: C } {
   const idPrefix = useId();
   const [drafts, setDrafts] = useState(() => toDrafts(stored));
   const [seen, setSeen] = useState(stored);

@@ -43,6 +43,13 @@ describe('component drafts', () => {
     expect(edit({ cpuMs: '' }).errors.cpuMs).toBe('required');
   });
 
+  it('offers the workload for the preview while an unrelated field is invalid', () => {
+    const r = edit({ peakRps: '300', cpuMs: '0' });
+    expect(r.ok).toBe(false);
+    expect(r.workload?.peakRps).toBe(300);
+    expect(edit({ peakRps: '3' }).workload).toBeUndefined();
+  });
+
   it('checks cross-field rules of the pattern', () => {
     expect(edit({ peakHours: '30' }).errors.peakHours).toBe('must not exceed periodHours (24)');
     expect(edit({ peakStartHour: '24' }).errors.peakStartHour).toBe('must be less than periodHours (24)');

@@ -5,7 +5,7 @@
  * the form, so switching back restores them.
  */
 import { WORKLOAD_DEFAULTS } from './defaults';
-import { componentSchema, PATTERN_FIELDS, resolveWorkload, type Component, type Pattern, type Placement } from './design';
+import { componentSchema, PATTERN_FIELDS, resolveWorkload, workloadSchema, type Component, type Pattern, type Placement, type Workload } from './design';
 import { defined, fieldErrors, numberText, readNumber, type DraftCheck, type Drafts, type FieldErrors } from './field-drafts';
 
 export const WORKLOAD_NUMBER_FIELDS = ['peakRps', 'periodHours', 'peakHours', 'peakStartHour', 'spikesPerWeek', 'growthPerMonth'] as const;
@@ -18,7 +18,10 @@ export const COMPONENT_FIELDS = [
 export type ComponentField = (typeof COMPONENT_FIELDS)[number];
 /** `pattern` and `pinPlacement` are '' for none; `stateful` is 'true' or 'false'. */
 export type ComponentDrafts = Drafts<ComponentField>;
-export type ComponentCheck = DraftCheck<Component, ComponentField>;
+/** `workload` is the checked workload whenever its own fields are valid, even if another field is not (for the preview). */
+export type ComponentCheck = DraftCheck<Component, ComponentField> & { workload?: Workload | undefined };
+
+const WORKLOAD_FIELDS: readonly ComponentField[] = ['pattern', 'baseRps', ...WORKLOAD_NUMBER_FIELDS, 'noise'];
 
 /** Pin placements that take an exact core count (the static part of a burst too). */
 export const PLACEMENTS_WITH_CORES: readonly Placement[] = ['static', 'burst'];
@@ -124,6 +127,8 @@ export function checkComponentDrafts(stored: Component, drafts: ComponentDrafts,
     const start = resolveWorkload(result.data.workload).peakStartHour;
     if (start >= days * 24) errors.peakStartHour = `must be before the end of the ${days}-day horizon (hour ${days * 24})`;
   }
-  if (!result.success || Object.keys(errors).length > 0) return { ok: false, errors };
-  return { ok: true, value: result.data, errors };
+  if (result.success && Object.keys(errors).length === 0) return { ok: true, value: result.data, errors, workload: result.data.workload };
+  const ownOk = workload !== undefined && !WORKLOAD_FIELDS.some((f) => errors[f] !== undefined);
+  const own = ownOk ? workloadSchema.safeParse(workload) : undefined;
+  return { ok: false, errors, workload: own?.success ? own.data : undefined };
 }
