@@ -4,7 +4,7 @@
  * small charts on one shared y scale (so their heights compare). Memoised on the series: the
  * timeline scrubber and unrelated store updates do not redraw them.
  */
-import { memo, useMemo } from 'react';
+import { memo, startTransition, useEffect, useMemo, useState } from 'react';
 import { Area, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { PLACEMENTS, type Placement } from '@/core/model/design';
 import type { PlanSeries } from '@/core/plan/build-plan';
@@ -15,6 +15,11 @@ import './results.css';
 
 /** Points per small chart: about one per pixel of its plot area. */
 const CHART_POINTS = 160;
+/**
+ * Charts update one after another, this far apart (ms). recharts redraws a chart in an animation
+ * frame after its data changes; four at once would be one long main-thread task.
+ */
+const STAGGER_MS = 40;
 
 interface OptionChartsProps {
   series: PlanSeries['components'][string];
@@ -42,6 +47,7 @@ export const OptionCharts = memo(function OptionCharts({ series, pointMinutes, o
               key={placement}
               placement={placement}
               rows={rows[k] ?? []}
+              delay={(k + 1) * STAGGER_MS}
               top={top}
               days={days}
               isChosen={placement === chosen}
@@ -54,37 +60,55 @@ export const OptionCharts = memo(function OptionCharts({ series, pointMinutes, o
   );
 });
 
-function OptionChart(props: { placement: Placement; rows: ChartRow[]; top: number; days: number; isChosen: boolean; isFeasible: boolean }) {
-  const { placement, rows, top, days, isChosen, isFeasible } = props;
+function OptionChart(props: { placement: Placement; rows: ChartRow[]; delay: number; top: number; days: number; isChosen: boolean; isFeasible: boolean }) {
+  const { placement, delay, top: nextTop, days, isChosen, isFeasible } = props;
+  const next = useMemo(() => ({ rows: props.rows, top: nextTop }), [props.rows, nextTop]);
+  const shown = useStaggered(next, delay);
+  const rows = shown?.rows ?? props.rows;
+  const top = shown?.top ?? nextTop;
   const summary = describe(rows);
   const name = PLACEMENT_NAMES[placement];
   const capacityTop = maxCapacity(rows);
   const note = isChosen ? 'recommended' : isFeasible ? '' : 'not feasible';
-  const offScale = capacityTop > top ? `capacity to ${shortNumber(capacityTop)} ↑` : '';
+  const offScale = capacityTop > top ? `cap. ${shortNumber(capacityTop)} ↑` : '';
   return (
     <figure className={`res-figure${isChosen ? ' res-chosen' : ''}`}>
       <figcaption>
         {name}
-        <span>{[note, offScale].filter(Boolean).join(' · ')}</span>
+        <span title={offScale ? `capacity reaches ${formatRps(capacityTop)} rps, above the chart` : undefined}>{[note, offScale].filter(Boolean).join(' · ')}</span>
       </figcaption>
       <div className="res-chart" data-placement={placement} role="img" aria-label={`${name}: ${summary}`}>
-        <ResponsiveContainer width="100%" height={110}>
-          <ComposedChart data={rows} margin={{ top: 4, right: 6, bottom: 0, left: 0 }}>
-            <CartesianGrid vertical={false} />
-            <XAxis dataKey="day" type="number" domain={[0, Math.max(1, days)]} ticks={dayTicks(days)} tickLine={false} height={16} unit="d" />
-            <YAxis domain={[0, top]} allowDataOverflow width={34} tickLine={false} tickCount={3} tickFormatter={shortNumber} />
-            <Tooltip
-              isAnimationActive={false}
-              labelFormatter={(day) => `Day ${(Number(day) + 1).toFixed(1)}`}
-              formatter={(value, key) => [`${formatRps(Number(value))} rps`, String(key)]}
-            />
-            <Area dataKey="demand" type="linear" isAnimationActive={false} dot={false} strokeWidth={1} />
-            <Line dataKey="capacity" type="stepAfter" isAnimationActive={false} dot={false} strokeWidth={1.5} />
-          </ComposedChart>
-        </ResponsiveContainer>
+        {shown === null ? (
+          <div style={{ height: 110 }} />
+        ) : (
+          <ResponsiveContainer width="100%" height={110}>
+            <ComposedChart data={rows} margin={{ top: 4, right: 6, bottom: 0, left: 0 }}>
+              <CartesianGrid vertical={false} />
+              <XAxis dataKey="day" type="number" domain={[0, Math.max(1, days)]} ticks={dayTicks(days)} tickLine={false} height={16} unit="d" />
+              <YAxis domain={[0, top]} allowDataOverflow width={34} tickLine={false} tickCount={3} tickFormatter={shortNumber} />
+              <Tooltip
+                isAnimationActive={false}
+                labelFormatter={(day) => `Day ${(Number(day) + 1).toFixed(1)}`}
+                formatter={(value, key) => [`${formatRps(Number(value))} rps`, String(key)]}
+              />
+              <Area dataKey="demand" type="linear" isAnimationActive={false} dot={false} strokeWidth={1} />
+              <Line dataKey="capacity" type="stepAfter" isAnimationActive={false} dot={false} strokeWidth={1.5} />
+            </ComposedChart>
+          </ResponsiveContainer>
+        )}
       </div>
     </figure>
   );
+}
+
+/** `value`, `delay` ms late (null until first shown when delay > 0); the update renders as a transition. */
+function useStaggered<T>(value: T, delay: number): T | null {
+  const [shown, setShown] = useState<T | null>(delay === 0 ? value : null);
+  useEffect(() => {
+    const timer = setTimeout(() => startTransition(() => setShown(value)), delay);
+    return () => clearTimeout(timer);
+  }, [value, delay]);
+  return shown;
 }
 
 /** A sentence for screen readers: the peak and whether demand ever passes capacity. */
