@@ -7,15 +7,12 @@
  * inside <EditorProvider>.
  */
 import { useEffect } from 'react';
-import type { Design } from '@/core/model/design';
-import { formatProblems, type Problem } from '@/core/model/validate';
+import { changesPlan, describeProblems } from '@/core/plan/summarize-run';
 import { useEditorStore, usePlanStore } from './editor-context';
 import type { PlanRequest, PlanResponse } from './plan-protocol';
 
 /** Quiet time after the last edit before a run starts (ms). */
 export const PLAN_DEBOUNCE_MS = 150;
-/** Problems listed in the error; the rest are counted. */
-const MAX_PROBLEMS = 8;
 
 export function usePlanRunner(): void {
   const editorStore = useEditorStore();
@@ -79,26 +76,4 @@ export function usePlanRunner(): void {
       planStore.setState({ running: false, progress: null });
     };
   }, [editorStore, planStore]);
-}
-
-/** Whether an edit can change the plan: moving nodes (layout) cannot. */
-function changesPlan(a: Design, b: Design): boolean {
-  return (
-    a !== b &&
-    (a.components !== b.components ||
-      a.connections !== b.connections ||
-      a.simulation !== b.simulation ||
-      a.environments !== b.environments ||
-      a.name !== b.name ||
-      a.description !== b.description ||
-      a.format !== b.format ||
-      a.version !== b.version)
-  );
-}
-
-function describeProblems(problems: Problem[]): string {
-  const shown = problems.slice(0, MAX_PROBLEMS);
-  const more = problems.length - shown.length;
-  const head = `The design has ${problems.length} problem${problems.length === 1 ? '' : 's'}; the results shown are from before.`;
-  return [head, formatProblems(shown), ...(more > 0 ? [`…and ${more} more`] : [])].join('\n');
 }

@@ -8,7 +8,7 @@ import { memo, useDeferredValue } from 'react';
 import { Bar, BarChart, LabelList, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { useEditor, useEditorStore, usePlan } from '@/components/editor/editor-context';
 import type { Plan, PlacementEntry } from '@/core/model/plan';
-import { formatCount, formatMoney, formatMs } from '@/core/plan/summarize-format';
+import { formatCount, formatMoney, formatMs, WIRING_NAMES } from '@/core/plan/summarize-format';
 import { PlacementBadge } from './placement-badge';
 import { RunStatus } from './run-status';
 import './results.css';
@@ -30,6 +30,7 @@ export function DesignResults() {
           <TotalsTable totals={plan.totals} />
           <CostBars totals={plan.totals} />
           <ComponentsTable placements={plan.placements} />
+          <WiringList wiring={plan.wiring} />
         </>
       ) : (
         <p className="res-empty">Results appear here once the design has been simulated.</p>
@@ -117,7 +118,7 @@ function ComponentsTable({ placements }: { placements: PlacementEntry[] }) {
         <tbody>
           {placements.map((p) => {
             const chosen = p.options.find((o) => o.placement === p.placement);
-            const name = nameOf.get(p.componentId) ?? p.componentId;
+            const name = nameOf.get(p.componentId) || p.componentId;
             return (
               <tr key={p.componentId} className="res-row" data-selected={selected.includes(p.componentId)} onClick={() => select(p.componentId)}>
                 <th scope="row">
@@ -139,5 +140,28 @@ function ComponentsTable({ placements }: { placements: PlacementEntry[] }) {
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** What the split inserts (queues, storage, gateways…), each with the reason it is there. */
+function WiringList({ wiring }: { wiring: Plan['wiring'] }) {
+  const names = useEditor((s) => s.design.components);
+  if (wiring.length === 0) return <p className="res-sub">Nothing crosses between the data centre and the cloud: no wiring is inserted.</p>;
+  const nameOf = new Map(names.map((c) => [c.id, c.name]));
+  return (
+    <details className="res-section res-wiring">
+      <summary>
+        <h3>Inserted wiring ({wiring.length})</h3>
+      </summary>
+      <ul>
+        {wiring.map((w) => (
+          <li key={w.id}>
+            <strong>{WIRING_NAMES[w.kind]}</strong> · {w.componentIds.map((id) => nameOf.get(id) || id).join(' → ')}
+            {w.monthlyCost !== undefined && ` · ${formatMoney(w.monthlyCost)} / month`}
+            <div className="res-sub">{w.reason}</div>
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }

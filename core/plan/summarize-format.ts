@@ -4,6 +4,7 @@
  * Pure and locale-fixed (en-US) so that the server-rendered and client-rendered text agree.
  */
 import type { Placement } from '../model/design';
+import type { WiringKind } from '../model/plan';
 import type { PlanProgress } from './build-plan';
 
 export const PLACEMENT_NAMES: Record<Placement, string> = {
@@ -11,6 +12,16 @@ export const PLACEMENT_NAMES: Record<Placement, string> = {
   'elastic-vm': 'Elastic VMs',
   serverless: 'Serverless',
   burst: 'Burst (both)',
+};
+
+export const WIRING_NAMES: Record<WiringKind, string> = {
+  queue: 'Message queue',
+  storage: 'Storage',
+  'data-access': 'Data access',
+  'api-gateway': 'API gateway',
+  'traffic-manager': 'Traffic manager',
+  'compliant-replication': 'Compliant replication',
+  'secure-link': 'Secure link',
 };
 
 const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 });
