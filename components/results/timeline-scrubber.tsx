@@ -42,7 +42,7 @@ export function TimelineScrubber() {
   const value = timeIndex ?? 0;
   const label = timeIndex === null ? 'Live (whole month)' : formatPointTime(timeIndex, pointMinutes);
   return (
-    <div className="res-scrubber" role="group" aria-label="Timeline replay">
+    <div className="res-scrubber" role="group" aria-label="Timeline replay" title="Replay the month: nodes show how busy they are, and red marks drops">
       <button
         type="button"
         className="res-icon-button"
@@ -65,21 +65,18 @@ export function TimelineScrubber() {
         onChange={(e) => planStore.getState().setTimeIndex(Number(e.currentTarget.value))}
       />
       <output aria-live="off">{label}</output>
-      {timeIndex !== null && (
-        <div className="res-scrubber-live">
-          <span className="hint">Nodes show how busy they are; red marks drops.</span>
-          <button
-            type="button"
-            className="button small"
-            onClick={() => {
-              setPlaying(false);
-              planStore.getState().setTimeIndex(null);
-            }}
-          >
-            Live
-          </button>
-        </div>
-      )}
+      <button
+        type="button"
+        className="button small"
+        disabled={timeIndex === null}
+        title="Back to the live view: nodes coloured by placement"
+        onClick={() => {
+          setPlaying(false);
+          planStore.getState().setTimeIndex(null);
+        }}
+      >
+        Live
+      </button>
     </div>
   );
 }
