@@ -4,7 +4,7 @@ import { validateDesign } from '../model/validate';
 import { makeDesign } from '../plan/design-fixture';
 import type { ComponentLoad, SimulationContext } from './component-load';
 import { computeErlangC } from './erlang';
-import { lookupErlangC } from './erlang-table';
+import { LatencyCurve } from './latency-curve';
 import { simulateBurst } from './simulate-burst';
 import { simulateServerless } from './simulate-serverless';
 import { simulateStatic } from './simulate-static';
@@ -101,11 +101,18 @@ describe('burst', () => {
   });
 });
 
-describe('Erlang C table', () => {
-  it('stays within 1e-3 of the exact recursion across core counts and utilisations', () => {
-    for (const c of [2, 3, 8, 40, 200]) {
-      for (const rho of [0.1, 0.5, 0.8, 0.9, 0.95, 0.979]) {
-        expect(Math.abs(lookupErlangC(c, rho * c) - computeErlangC(c, rho * c))).toBeLessThan(1e-3);
+describe('latency curve', () => {
+  it('stays within 1 % (or 0.5 ms) of M/M/c computed directly, across core counts and utilisations', () => {
+    for (const c of [1, 2, 3, 8, 40, 200]) {
+      const mu = 20;
+      const curve = new LatencyCurve(c, mu, 50);
+      for (const rho of [0.05, 0.3, 0.5, 0.8, 0.9, 0.95, 0.979]) {
+        const erlangC = computeErlangC(c, rho * c);
+        const slack = c * mu * (1 - rho);
+        const mean = 50 + (1000 * erlangC) / slack;
+        const p95 = erlangC > 0.05 ? 50 + (1000 * Math.log(20 * erlangC)) / slack : 50;
+        expect(Math.abs(curve.mean(rho) - mean)).toBeLessThanOrEqual(Math.max(0.5, 0.01 * mean));
+        expect(Math.abs(curve.p95 - p95)).toBeLessThanOrEqual(Math.max(0.5, 0.01 * p95));
       }
     }
   });

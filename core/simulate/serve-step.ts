@@ -1,14 +1,13 @@
 /**
  * One simulation step of a pool of cores in front of a queue: sync requests beyond capacity are
  * turned away and counted, async requests wait in a backlog that carries into the next step, and the
- * requests served see M/M/c latency (Erlang C) with μ = 1000 / cpuMs per core. The outcome is
+ * requests served see M/M/c latency (Erlang C, read from a LatencyCurve) with μ = 1000 / cpuMs per
+ * core. The outcome is
  * written into a reused object so the step loop allocates nothing.
  */
 import { MODEL_ASSUMPTIONS } from '../model/defaults';
-import { lookupErlangCAtRho } from './erlang-table';
+import type { LatencyCurve } from './latency-curve';
 
-// Bound once: under a CommonJS transform (tsx, the CLI) an imported name is a getter per call.
-const erlangCAt = lookupErlangCAtRho;
 
 /** A server's own queue is bounded: past this utilisation it turns requests away (see defaults). */
 const MAX_RHO = MODEL_ASSUMPTIONS.maxUtilization;
@@ -30,19 +29,10 @@ export function createOutcome(): StepOutcome {
 }
 
 /**
- * Serves `syncRps` and `asyncRps` (plus `backlogIn` waiting requests) for `dt` seconds on `cores`
- * cores of rate `mu` each; `serviceMs` is the wall-clock time of one request.
+ * Serves `syncRps` and `asyncRps` (plus `backlogIn` waiting requests) for `dt` seconds on the pool
+ * that `curve` describes (its cores, service rate and request duration).
  */
-export function serveStep(
-  out: StepOutcome,
-  syncRps: number,
-  asyncRps: number,
-  backlogIn: number,
-  cores: number,
-  mu: number,
-  serviceMs: number,
-  dt: number,
-): StepOutcome {
+export function serveStep(out: StepOutcome, syncRps: number, asyncRps: number, backlogIn: number, curve: LatencyCurve, dt: number): StepOutcome {
   if (syncRps <= 0 && asyncRps <= 0 && backlogIn <= 0) {
     // Idle step (a burst's cloud part most of the month): nothing to serve, nothing to compute.
     out.served = 0;
@@ -52,7 +42,7 @@ export function serveStep(
     out.p95Ms = 0;
     return out;
   }
-  const fullRps = cores * mu;
+  const fullRps = curve.fullRps;
   const capRps = fullRps * MAX_RHO;
   const syncServedRps = syncRps < capRps ? syncRps : capRps;
   const asyncWaiting = asyncRps * dt + backlogIn;
@@ -68,14 +58,11 @@ export function serveStep(
     return out;
   }
   const lambda = syncServedRps + asyncServed / dt;
-  const erlangC = erlangCAt(cores, lambda / fullRps);
-  const slack = fullRps - lambda;
-  let meanMs = erlangC > 0 ? serviceMs + (1000 * erlangC) / slack : serviceMs;
-  // 95th percentile of the wait: P(W > t) = C·e^(−(cμ−λ)t) = 0.05 (see computeWaitQuantile).
-  let p95Ms = erlangC > 0.05 ? serviceMs + (1000 * Math.log(erlangC * 20)) / slack : serviceMs;
+  let meanMs = curve.mean(lambda / fullRps);
+  let p95Ms = curve.p95;
   if (asyncServed > 0 && (backlogIn > 0 || out.backlog > 0)) {
     // Requests served from the backlog waited, on average, for half of it to drain ahead of them.
-    const backlogMs = (500 * (backlogIn + out.backlog)) / (cores * mu);
+    const backlogMs = (500 * (backlogIn + out.backlog)) / fullRps;
     const share = asyncServed / served;
     meanMs += share * backlogMs;
     if (share > 0.05) p95Ms += 2 * backlogMs;

@@ -9,6 +9,7 @@
 import { MODEL_ASSUMPTIONS } from '../model/defaults';
 import { Autoscaler, createPolicy } from './autoscaler';
 import { type ComponentLoad, type SimulationContext, computeServiceRate } from './component-load';
+import { findLatencyCurve } from './latency-curve';
 import { OptionStats } from './option-stats';
 import { createOutcome, serveStep } from './serve-step';
 
@@ -36,6 +37,8 @@ export function simulateBurst(load: ComponentLoad, ctx: SimulationContext, baseC
   const detectSteps = Math.max(1, Math.ceil(env.trafficManager.detectionMinutes / ctx.stepMinutes - 1e-9));
   const cloud = new Autoscaler(createPolicy(env.vm, dt, 0), 0);
   const base = createOutcome();
+  const baseCurve = findLatencyCurve(baseCores, mu, load.durationMs);
+  let cloudCurve = findLatencyCurve(0, mu, load.durationMs);
   const burst = createOutcome();
   let routing = false;
   let streak = 0;
@@ -60,8 +63,9 @@ export function simulateBurst(load: ComponentLoad, ctx: SimulationContext, baseC
     const asyncToCloud = toCloud - syncToCloud;
     const asyncLocal = asyncRps - asyncToCloud;
     const movedBacklog = asyncLocal < 0 ? -asyncLocal * dt : 0;
-    serve(base, syncRps - syncToCloud, asyncLocal > 0 ? asyncLocal : 0, baseBacklog - movedBacklog, baseCores, mu, load.durationMs, dt);
-    serve(burst, syncToCloud, asyncToCloud - movedBacklog / dt, cloudBacklog + movedBacklog, cloudCores, mu, load.durationMs, dt);
+    if (cloudCores !== cloudCurve.cores) cloudCurve = findLatencyCurve(cloudCores, mu, load.durationMs);
+    serve(base, syncRps - syncToCloud, asyncLocal > 0 ? asyncLocal : 0, baseBacklog - movedBacklog, baseCurve, dt);
+    serve(burst, syncToCloud, asyncToCloud - movedBacklog / dt, cloudBacklog + movedBacklog, cloudCurve, dt);
     baseBacklog = base.backlog;
     cloudBacklog = burst.backlog;
     const served = base.served + burst.served;

@@ -4,6 +4,7 @@
  */
 import { type ComponentLoad, type SimulationContext, computeServiceRate } from './component-load';
 import { computeErlangC, computeWaitQuantile } from './erlang';
+import { findLatencyCurve } from './latency-curve';
 import { OptionStats } from './option-stats';
 import { createOutcome, serveStep } from './serve-step';
 
@@ -44,13 +45,14 @@ export function simulateStatic(load: ComponentLoad, ctx: SimulationContext, pinn
   const stats = new OptionStats(ctx.steps, ctx.stepMinutes, load.sloMs, ctx.points);
   const mu = computeServiceRate(load);
   const out = createOutcome();
+  const curve = findLatencyCurve(cores, mu, load.durationMs);
   const { dt } = ctx;
   let backlog = 0;
   const asyncSeries = load.async;
   for (let i = 0; i < ctx.steps; i++) {
     const rps = load.total[i] as number;
     const asyncRps = asyncSeries === null ? 0 : (asyncSeries[i] as number);
-    serve(out, rps - asyncRps, asyncRps, backlog, cores, mu, load.durationMs, dt);
+    serve(out, rps - asyncRps, asyncRps, backlog, curve, dt);
     backlog = out.backlog;
     stats.record(i, rps, cores * mu, rps * dt, out.served, out.dropped, out.meanMs, out.p95Ms);
   }

@@ -5,6 +5,7 @@
  */
 import { Autoscaler, createPolicy } from './autoscaler';
 import { type ComponentLoad, type SimulationContext, computeServiceRate } from './component-load';
+import { findLatencyCurve } from './latency-curve';
 import { OptionStats } from './option-stats';
 import { createOutcome, serveStep } from './serve-step';
 
@@ -25,6 +26,7 @@ export function simulateVm(load: ComponentLoad, ctx: SimulationContext): VmRun {
   const coresPerRps = load.cpuMs / 1000;
   const scaler = new Autoscaler(createPolicy(ctx.env.vm, dt), ((load.total[0] as number) || 0) * coresPerRps);
   const out = createOutcome();
+  let curve = findLatencyCurve(0, mu, load.durationMs);
   let backlog = 0;
   let peakInstances = 0;
   const asyncSeries = load.async;
@@ -33,7 +35,8 @@ export function simulateVm(load: ComponentLoad, ctx: SimulationContext): VmRun {
     if (scaler.running > peakInstances) peakInstances = scaler.running;
     const rps = load.total[i] as number;
     const asyncRps = asyncSeries === null ? 0 : (asyncSeries[i] as number);
-    serve(out, rps - asyncRps, asyncRps, backlog, cores, mu, load.durationMs, dt);
+    if (cores !== curve.cores) curve = findLatencyCurve(cores, mu, load.durationMs);
+    serve(out, rps - asyncRps, asyncRps, backlog, curve, dt);
     backlog = out.backlog;
     stats.record(i, rps, cores * mu, rps * dt, out.served, out.dropped, out.meanMs, out.p95Ms);
     // CPU shows only what was served; with no instance at all the load balancer's request count
