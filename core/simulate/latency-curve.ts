@@ -1,8 +1,10 @@
 /**
- * Response time of one pool of cores as a function of its utilisation ρ, tabulated: for a fixed core
- * count c, service rate μ and request duration, the M/M/c mean and p95 response times depend on ρ
- * alone. The step loop reads both by linear interpolation instead of computing Erlang C, a division
- * and a logarithm every step. Points are filled on first use; curves are cached per pool shape.
+ * Response time of one pool of cores as a function of its utilisation ρ, tabulated. In M/M/c with c
+ * cores of rate μ, mean = d + C/(cμ(1 − ρ)) and p95 = d + ln(20C)/(cμ(1 − ρ)) (when C > 5 %), where
+ * C = Erlang C(c, cρ) and d the request's duration. The ρ-dependent parts, C/(1 − ρ) and
+ * ln(20C)/(1 − ρ), depend on c alone: they are tabulated once per core count (lazily, point by point,
+ * shared by every component) and read by linear interpolation, so the step loop needs no Erlang C,
+ * division or logarithm. Tables are deterministic: results never depend on what ran before.
  */
 import { computeErlangC } from './erlang';
 
@@ -10,62 +12,74 @@ const POINTS = 1024;
 /** Highest utilisation asked about (serve-step bounds ρ at MODEL_ASSUMPTIONS.maxUtilization ≤ 0.99). */
 const RHO_MAX = 0.99;
 const SCALE = POINTS / RHO_MAX;
+/** Tables for small c by index; a bounded map for the rare large ones. */
+const DIRECT = 4096;
+const MAX_LARGE = 1024;
+const direct: (Float64Array | undefined)[] = new Array<Float64Array | undefined>(DIRECT).fill(undefined);
+const large = new Map<number, Float64Array>();
+
+/** Interleaved [C/(1−ρ), ln(20C)/(1−ρ)] per point for c cores; NaN = not yet computed. */
+function findUnitTable(c: number): Float64Array {
+  let t = c < DIRECT ? direct[c] : large.get(c);
+  if (t === undefined) {
+    t = new Float64Array(2 * (POINTS + 1)).fill(Number.NaN);
+    if (c < DIRECT) direct[c] = t;
+    else {
+      if (large.size >= MAX_LARGE) large.delete(large.keys().next().value as number);
+      large.set(c, t);
+    }
+  }
+  return t;
+}
+
+function fillPoint(t: Float64Array, c: number, k: number): void {
+  const rho = k / SCALE;
+  const erlangC = rho <= 0 ? 0 : c === 1 ? rho : computeErlangC(c, rho * c);
+  t[2 * k] = erlangC / (1 - rho);
+  t[2 * k + 1] = erlangC > 0.05 ? Math.log(20 * erlangC) / (1 - rho) : 0;
+}
 
 export class LatencyCurve {
   readonly fullRps: number;
-  /** Interleaved [mean, p95] per point; NaN = not yet computed. */
-  private readonly table = new Float64Array(2 * (POINTS + 1)).fill(Number.NaN);
-  /** p95 of the last `mean` call (read right after it). */
+  /** p95 response time (ms) at the utilisation of the last `mean` call. */
   p95 = 0;
+  private readonly table: Float64Array;
+  /** ms per unit of the tabulated parts: 1000 / (cμ). */
+  private readonly unitMs: number;
 
   constructor(
     readonly cores: number,
-    private readonly mu: number,
+    mu: number,
     private readonly serviceMs: number,
   ) {
     this.fullRps = cores * mu;
+    this.unitMs = this.fullRps > 0 ? 1000 / this.fullRps : 0;
+    this.table = cores >= 1 ? findUnitTable(cores) : new Float64Array(0);
   }
 
-  /** Mean response time (ms) at utilisation rho; sets `p95` for the same point. */
+  /** Mean response time (ms) at utilisation rho (0 ≤ rho < 0.99); sets `p95` for the same point. */
   mean(rho: number): number {
     const x = rho * SCALE;
-    if (!(x < POINTS) || this.cores < 2) return this.exact(rho);
+    if (!(x < POINTS) || this.table.length === 0) return this.computeExact(rho);
     const k = x | 0;
     const f = x - k;
     const t = this.table;
-    if (Number.isNaN(t[2 * k] as number)) this.fill(k);
-    if (Number.isNaN(t[2 * k + 2] as number)) this.fill(k + 1);
-    this.p95 = (t[2 * k + 1] as number) * (1 - f) + (t[2 * k + 3] as number) * f;
-    return (t[2 * k] as number) * (1 - f) + (t[2 * k + 2] as number) * f;
+    if (Number.isNaN(t[2 * k] as number)) fillPoint(t, this.cores, k);
+    if (Number.isNaN(t[2 * k + 2] as number)) fillPoint(t, this.cores, k + 1);
+    this.p95 = this.serviceMs + this.unitMs * ((t[2 * k + 1] as number) * (1 - f) + (t[2 * k + 3] as number) * f);
+    return this.serviceMs + this.unitMs * ((t[2 * k] as number) * (1 - f) + (t[2 * k + 2] as number) * f);
   }
 
-  private fill(k: number): void {
-    const rho = k / SCALE;
-    this.table[2 * k] = this.exact(rho);
-    this.table[2 * k + 1] = this.p95;
-  }
-
-  /** M/M/c directly: mean = d + C/(cμ − λ), p95 = d + ln(20C)/(cμ − λ) when C > 5 %. */
-  private exact(rho: number): number {
-    const c = this.cores;
-    const erlangC = rho <= 0 ? 0 : c === 1 ? Math.min(rho, 1) : computeErlangC(c, rho * c);
-    const slack = this.fullRps * (1 - rho);
-    this.p95 = erlangC > 0.05 ? this.serviceMs + (1000 * Math.log(20 * erlangC)) / slack : this.serviceMs;
-    return erlangC > 0 ? this.serviceMs + (1000 * erlangC) / slack : this.serviceMs;
+  /** Outside the table (ρ ≥ 0.99 or no cores): M/M/c directly. */
+  private computeExact(rho: number): number {
+    const r = Math.min(rho, 0.999999);
+    const erlangC = r <= 0 || this.cores < 1 ? 0 : this.cores === 1 ? r : computeErlangC(this.cores, r * this.cores);
+    this.p95 = this.serviceMs + (erlangC > 0.05 ? (this.unitMs * Math.log(20 * erlangC)) / (1 - r) : 0);
+    return this.serviceMs + (this.unitMs * erlangC) / (1 - r);
   }
 }
 
-const curves = new Map<string, LatencyCurve>();
-const MAX_CURVES = 4096;
-
-/** The curve for a pool shape, shared across options and components with the same shape. */
+/** The curve for a pool: cheap to make (its tables are shared by core count). */
 export function findLatencyCurve(cores: number, mu: number, serviceMs: number): LatencyCurve {
-  const key = `${cores}|${mu}|${serviceMs}`;
-  let curve = curves.get(key);
-  if (!curve) {
-    if (curves.size >= MAX_CURVES) curves.delete(curves.keys().next().value as string);
-    curve = new LatencyCurve(cores, mu, serviceMs);
-    curves.set(key, curve);
-  }
-  return curve;
+  return new LatencyCurve(cores, mu, serviceMs);
 }
