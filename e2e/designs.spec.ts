@@ -15,8 +15,8 @@ test('a new user manages designs on the list page, and everything survives a rel
   // Create one design from each example; each opens on its own page, loaded from the database.
   for (const name of EXAMPLES) {
     await designs.createFromExample(name);
-    await expect(page.getByRole('heading', { name: /^Components \(\d+\)$/ })).toBeVisible();
-    await page.getByRole('link', { name: 'Designs', exact: true }).click();
+    await expect(page.locator('.react-flow__node-component').first()).toBeVisible();
+    await page.getByRole('link', { name: 'Tidemark, all designs' }).click();
     await expect(designs.rows()).not.toHaveCount(0);
   }
   await expect(designs.rows()).toHaveCount(6);

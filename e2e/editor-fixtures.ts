@@ -8,6 +8,13 @@ export class EditorPage {
     return this.page.locator('.react-flow__pane');
   }
 
+  /** Clicks an empty spot of the canvas (clearing the selection, taking focus off any field). */
+  async clickEmptyCanvas() {
+    const box = await this.canvas().boundingBox();
+    if (!box) throw new Error('no canvas');
+    await this.canvas().click({ position: { x: box.width * 0.45, y: box.height - 30 } });
+  }
+
   node(id: string): Locator {
     return this.page.getByTestId(`node-${id}`);
   }

@@ -40,11 +40,11 @@ test('an architect draws, tags and tunes a design, and finds it saved after a re
   await page.getByLabel('Peak load (req/s)').fill('1500');
   await page.getByLabel('Peak load (req/s)').press('Enter');
   await expect(editor.placement('ui')).not.toHaveText('Data centre', { timeout: 20_000 });
-  const raised = await editor.placement('ui').innerText();
+  const raised = (await editor.placement('ui').textContent()) ?? '';
   await page.screenshot({ path: shot('high-peak') });
 
   // Undo brings the low peak (and its placement) back; redo the high one.
-  await editor.canvas().click({ position: { x: 20, y: 20 } });
+  await editor.clickEmptyCanvas();
   await page.keyboard.press('Control+z');
   await expect(editor.placement('ui')).toHaveText('Data centre', { timeout: 20_000 });
   await page.keyboard.press('Control+Shift+z');
@@ -80,7 +80,7 @@ test('an architect draws, tags and tunes a design, and finds it saved after a re
 
 test('the shortcuts help opens with ? and every palette entry is a labelled button', async ({ page, editor }) => {
   await editor.createBlank();
-  await editor.canvas().click({ position: { x: 20, y: 20 } });
+  await editor.clickEmptyCanvas();
   await page.keyboard.press('?');
   const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(help).toContainText('Undo');

@@ -26,7 +26,7 @@ export class DesignsList {
 
   async createFromExample(exampleName: string) {
     await this.page.getByRole('button', { name: `Create from example: ${exampleName}` }).click();
-    await expect(this.page.getByRole('heading', { level: 1, name: exampleName })).toBeVisible();
+    await expect(this.page.getByLabel('Design name')).toHaveValue(exampleName);
   }
 
   async rename(from: string, to: string) {

@@ -20,7 +20,7 @@ import {
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import './canvas.css';
-import { useCallback, useMemo, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { KINDS, type ComponentKind } from '@/core/model/design';
 import { addComponent, connect, moveComponents, type Point } from '@/core/model/edit-design';
 import { useEditor, useEditorStore, usePlan } from '@/components/editor/editor-context';
@@ -73,6 +73,16 @@ export function DesignCanvas() {
     setSyncedFrom(derivedNodes);
     setNodes((prev) => mergeNodes(prev, derivedNodes));
   }
+
+  // Fit the view when asked (after an auto-layout), once React Flow holds the moved nodes: this
+  // effect runs after React Flow's own store update for the same render.
+  const fitRequest = useEditor((s) => s.fitRequest);
+  const fitted = useRef(fitRequest);
+  useEffect(() => {
+    if (fitted.current === fitRequest) return;
+    fitted.current = fitRequest;
+    void flow.fitView({ padding: 0.15, duration: 200, maxZoom: 1.2 });
+  }, [fitRequest, nodes, flow]);
 
   const updateSelection = useCallback(
     (kind: keyof Selection, changes: { id: string; selected: boolean }[]) => {
@@ -171,7 +181,7 @@ export function DesignCanvas() {
         snapGrid={[20, 20]}
         minZoom={0.05}
         fitView
-        fitViewOptions={{ padding: 0.2 }}
+        fitViewOptions={{ padding: 0.2, maxZoom: 1.2 }}
         aria-label="Design canvas"
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />

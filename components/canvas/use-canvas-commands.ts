@@ -51,9 +51,9 @@ export function useCanvasCommands() {
     // The document may have changed while elk worked: move only components that still exist.
     const current = state().design;
     const ids = new Set(current.components.map((c) => c.id));
-    setDesign(moveComponents(current === design ? design : current, Object.fromEntries(Object.entries(positions).filter(([id]) => ids.has(id)))));
-    window.requestAnimationFrame(() => void flow.fitView({ padding: 0.15, duration: 200 }));
-  }, [state, flow]);
+    setDesign(moveComponents(current, Object.fromEntries(Object.entries(positions).filter(([id]) => ids.has(id)))));
+    state().requestFit();
+  }, [state]);
 
   return useMemo(
     () => ({
@@ -69,7 +69,7 @@ export function useCanvasCommands() {
       },
       undo: () => store.temporal.getState().undo(),
       redo: () => store.temporal.getState().redo(),
-      fit: () => void flow.fitView({ padding: 0.15, duration: 200 }),
+      fit: () => void flow.fitView({ padding: 0.15, duration: 200, maxZoom: 1.2 }),
     }),
     [remove, copy, paste, layout, state, store, flow],
   );

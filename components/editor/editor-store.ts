@@ -25,7 +25,10 @@ export interface EditorState {
   conflictRevision: number | null;
   /** A sentence about the last refused edit ("That connection would make a cycle…"). */
   notice: string | null;
-  /** Replaces the document; recorded for undo unless `record` is false. */
+  /** Bumped to ask the canvas to fit the view once it has drawn the current document. */
+  fitRequest: number;
+  requestFit: () => void;
+  /** Replaces the document; recorded for undo. */
   setDesign: (design: Design) => void;
   select: (selection: Selection) => void;
   setStatus: (status: SaveStatus, detail?: string | null) => void;
@@ -46,6 +49,8 @@ export function createEditorStore(design: Design, revision: number) {
         statusDetail: null,
         notice: null,
         conflictRevision: null,
+        fitRequest: 0,
+        requestFit: () => set((s) => ({ fitRequest: s.fitRequest + 1 })),
         setDesign: (next) => set((s) => (s.design === next ? s : { design: next, status: s.status === 'conflict' ? 'conflict' : 'unsaved' })),
         select: (selection) => set({ selection }),
         setStatus: (status, detail = null) => set({ status, statusDetail: detail }),

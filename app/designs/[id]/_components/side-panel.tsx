@@ -2,14 +2,14 @@
 /** The right-hand panel: the selection (inspector and its results) or the whole design's results. */
 import { useState } from 'react';
 import { useEditor } from '@/components/editor/editor-context';
-import { ComponentResults } from '@/components/results/component-results';
-import { RunStatus } from '@/components/results/run-status';
+import { Inspector } from '@/components/inspector/inspector';
+import { ComponentResults, DesignResults, RunStatus } from '@/components/results';
 
 type Tab = 'selection' | 'design';
 
 export function SidePanel() {
   const [tab, setTab] = useState<Tab>('selection');
-  const selected = useEditor((s) => (s.selection.components.length === 1 ? s.selection.components[0] : null));
+  const selected = useEditor((s) => (s.selection.components.length === 1 && s.selection.connections.length === 0 ? s.selection.components[0] : null));
   return (
     <aside className="editor-side" aria-label="Details">
       <div role="tablist" aria-label="Panel" className="tabs">
@@ -19,9 +19,20 @@ export function SidePanel() {
           </button>
         ))}
       </div>
-      <RunStatus />
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tab-panel">
-        {tab === 'selection' && selected && <ComponentResults componentId={selected} />}
+        {tab === 'selection' ? (
+          <>
+            <Inspector />
+            {selected && (
+              <>
+                <RunStatus />
+                <ComponentResults componentId={selected} />
+              </>
+            )}
+          </>
+        ) : (
+          <DesignResults />
+        )}
       </div>
     </aside>
   );

@@ -1,5 +1,11 @@
 'use client';
+import { TimelineScrubber } from '@/components/results';
+
 /** The month's replay control under the canvas. */
 export function TimelineBar() {
-  return <div className="timeline-bar" />;
+  return (
+    <div className="timeline-bar">
+      <TimelineScrubber />
+    </div>
+  );
 }
