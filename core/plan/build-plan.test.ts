@@ -26,13 +26,14 @@ describe('the example designs', () => {
     for (const p of plan.placements) expect(p.reasons.every((r) => /^R([1-9]|10)$/.test(r.rule))).toBe(true);
   });
 
-  it('hybrid backend: the ERP and its confidential database stay on site, the nightly analytics go elastic behind a queue', () => {
+  it('hybrid backend: the ERP and its confidential database stay on site, the nightly analytics go elastic behind the drawn queue, their data staged', () => {
     const plan = planOf(example('hybrid-backend'));
     expect(entryOf(plan, 'erp-db').placement).toBe('static');
     expect(entryOf(plan, 'erp').placement).toBe('static');
     expect(entryOf(plan, 'data-access').placement).toBe('static');
     expect(entryOf(plan, 'analytics').placement).not.toBe('static');
-    expect(plan.wiring.some((w) => w.kind === 'queue')).toBe(true);
+    expect(plan.wiring.filter((w) => w.kind === 'queue')).toEqual([]); // analytics-jobs already is one
+    expect(plan.wiring.find((w) => w.kind === 'data-access')?.componentIds).toEqual(['data-access']);
     expect(plan.totals.recommended.monthlyCost).toBeLessThan(plan.totals.allStatic.monthlyCost);
   });
 

@@ -7,7 +7,7 @@
 import type { Design, Placement } from '../model/design';
 import type { Plan, WiringElement } from '../model/plan';
 import { pickBest } from '../recommend/choose-placement';
-import { type OptionResult, priceConnection } from '../recommend/assess-options';
+import { isQueue, type OptionResult, priceConnection } from '../recommend/assess-options';
 import type { ComponentFacts } from '../recommend/place-all';
 import { roundTo } from './to-plan-option';
 
@@ -42,8 +42,10 @@ export function sumTotals(
     const caller = chosen.get(conn.from);
     const callee = chosen.get(conn.to);
     const share = results.get(conn.from)?.find((o) => o.placement === caller)?.cloudShare ?? 0;
-    if (caller && callee && facts.get(conn.from)?.component.kind !== 'external' && facts.get(conn.to)?.component.kind !== 'external') {
-      rec.cost += priceConnection(conn, caller, share, callee, facts.get(conn.from)?.requestsPerMonth ?? 0, design.environments);
+    const from = facts.get(conn.from)?.component;
+    const to = facts.get(conn.to)?.component;
+    if (caller && callee && from && to && from.kind !== 'external' && to.kind !== 'external') {
+      rec.cost += priceConnection(conn, caller, share, callee, facts.get(conn.from)?.requestsPerMonth ?? 0, design.environments, isQueue(from, to));
     }
   }
   return { recommended: finish(rec), allStatic: finish(stat), allElastic: finish(elastic) };

@@ -50,8 +50,8 @@ export function assessOptions(c: Component, runs: readonly PlacementRun[], neigh
     for (const n of neighbours) {
       if (isExternal(n.component) || isExternal(c)) continue;
       crossingCost += n.isCallee
-        ? priceConnection(n.connection, run.placement, s, n.placement, n.callerRequests, env)
-        : priceConnection(n.connection, n.placement, n.cloudShare, run.placement, n.callerRequests, env);
+        ? priceConnection(n.connection, run.placement, s, n.placement, n.callerRequests, env, isQueue(c, n.component))
+        : priceConnection(n.connection, n.placement, n.cloudShare, run.placement, n.callerRequests, env, isQueue(c, n.component));
     }
     return {
       placement: run.placement,
@@ -83,7 +83,7 @@ function sumLinkLatency(neighbours: readonly Neighbour[], latencyMs: number, ser
  * Monthly egress and queue cost of one connection given both ends' placements. `payloadKb` is what
  * the caller sends (a request or a message; responses are taken as small), so bytes leave the cloud
  * when the caller's crossing traffic starts there. Queue messages are paid on async connections
- * that cross.
+ * that cross — unless one end is a queue the architect drew, whose own option already prices them.
  */
 export function priceConnection(
   conn: Connection,
@@ -92,11 +92,17 @@ export function priceConnection(
   calleePlacement: Placement,
   callerRequests: number,
   env: Environments,
+  hasQueue = false,
 ): number {
   const crossing = computeCrossing(sideOf(callerPlacement), sideOf(calleePlacement), callerCloudShare);
   if (crossing.share <= 0) return 0;
   const calls = callerRequests * conn.callsPerRequest;
   let cost = computeEgressCost(calls * crossing.fromCloud * conn.payloadKb, env.link.egressPricePerGb);
-  if (conn.mode === 'async') cost += computeQueueCost(calls * crossing.share, env.queue);
+  if (conn.mode === 'async' && !hasQueue) cost += computeQueueCost(calls * crossing.share, env.queue);
   return cost;
+}
+
+/** Whether either end of a connection is a queue component (it carries the messages itself). */
+export function isQueue(a: Component, b: Component): boolean {
+  return a.kind === 'queue' || b.kind === 'queue';
 }

@@ -28,6 +28,11 @@ describe('wiring table', () => {
     expect(queue?.reason).toContain('1,000,000 messages a month ≈ $1.20');
   });
 
+  it('a queue component the architect drew is not doubled by an inserted one', () => {
+    const w = wire([comp('a'), comp('jobs', { kind: 'queue' }), comp('b')], [{ id: 'c1', from: 'a', to: 'jobs', mode: 'async' }, { id: 'c2', from: 'jobs', to: 'b', mode: 'async' }], { a: 'static', jobs: 'serverless', b: 'elastic-vm' });
+    expect(w.filter((x) => x.kind === 'queue')).toEqual([]);
+  });
+
   it('elastic consumers of a queue scale on queue length', () => {
     const w = wire([comp('a'), comp('b')], [{ id: 'c1', from: 'a', to: 'b', mode: 'async' }], { a: 'static', b: 'elastic-vm' });
     expect(w.find((x) => x.kind === 'queue')?.reason).toContain('scale on queue length (Elastic Queue)');

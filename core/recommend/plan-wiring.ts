@@ -26,7 +26,8 @@ export function planWiring(design: Design, placements: ReadonlyMap<string, Place
     const ids = [from.id, to.id];
     const where = `${from.id} (${pf}) → ${to.id} (${pt})`;
     const messages = (requestsPerMonth.get(from.id) ?? 0) * conn.callsPerRequest;
-    if (conn.mode === 'async') {
+    // A queue the architect drew already decouples the two sides: no second one is inserted.
+    if (conn.mode === 'async' && from.kind !== 'queue' && to.kind !== 'queue') {
       const elastic = pt === 'elastic-vm' || pt === 'burst' ? '; its elastic consumers scale on queue length (Elastic Queue)' : '';
       drafts.push({
         kind: 'queue',
@@ -34,7 +35,7 @@ export function planWiring(design: Design, placements: ReadonlyMap<string, Place
         componentIds: ids,
         reason: `${where} crosses the link: a message queue decouples the two sides (Hybrid Processing/Backend [CCP]); at-least-once delivery with an idempotent consumer${elastic}. ${fmt(messages)} messages a month ≈ $${computeQueueCost(messages, env.queue).toFixed(2)} (${env.queue.requestsPerMessage} requests each).`,
       });
-    } else {
+    } else if (conn.mode === 'sync') {
       drafts.push({
         kind: 'secure-link',
         connectionId: conn.id,
