@@ -14,7 +14,6 @@ import type { ChartSeries } from '../simulate/option-stats';
 import { orderCallersFirst, streamDemand } from '../simulate/propagate-demand';
 import { countSteps } from '../workload/generate-workload';
 import { describeSeries } from '../simulate/series-stats';
-import { choosePlacement } from '../recommend/choose-placement';
 import { type ComponentFacts, placeAll } from '../recommend/place-all';
 import { runPlacements } from '../recommend/run-placement';
 import { planWiring } from '../recommend/plan-wiring';
