@@ -48,6 +48,8 @@ export const hybridBackend: DesignInput = {
       name: 'Nightly analytics',
       kind: 'processing',
       demand: { cpuMs: 1200, memoryMb: 2048, durationSeconds: 1.5 },
+      // A batch finishes within a minute of being queued: the night's run is done by morning.
+      latencySloMs: 60000,
       dataGb: 40,
     },
     { id: 'staging', name: 'Staged export files', kind: 'storage', demand: { cpuMs: 2, memoryMb: 256 }, dataGb: 40 },

@@ -53,6 +53,8 @@ export const hybridServerless: DesignInput = {
       name: 'Image resizer',
       kind: 'processing',
       demand: { cpuMs: 800, memoryMb: 1024, durationSeconds: 1.2 },
+      // Thumbnails should appear within a few seconds of an upload.
+      latencySloMs: 5000,
       dataClass: 'public',
       dataGb: 5,
     },

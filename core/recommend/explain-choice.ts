@@ -32,6 +32,14 @@ export function explainChoice(
       reasons.push({ rule: o.ruledOut.rule, text: `${capitalise(o.ruledOut.text)}: rules out ${out.join(', ')}.` });
     }
   }
+  // A stateful store of sensitive data is kept on site by R4 first; say that R5 would keep it there too.
+  const sensitive = c.dataClass === 'regulated' || c.dataClass === 'confidential';
+  if (sensitive && !c.pin && !reasons.some((r) => r.rule === 'R5')) {
+    reasons.push({
+      rule: 'R5',
+      text: `It holds ${c.dataClass} data: a single on-premises store for compliance; cloud copies of its callers reach it over a secured link.`,
+    });
+  }
   if (c.pin) reasons.unshift({ rule: 'R10', text: `Pinned to ${c.pin.placement}${c.pin.cores ? ` with ${c.pin.cores} cores` : ''}; the pin is obeyed.` });
   const ratio = shape.mean > 0 ? shape.peak / shape.mean : 1;
   const level = `mean ${shape.mean.toFixed(1)} rps, peak ${shape.peak.toFixed(1)} rps`;

@@ -1,0 +1,55 @@
+/**
+ * The three examples produce the plans their patterns describe: what an architect would call right.
+ * These pin the placements and the wiring, and that each placement explains itself with rules.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildPlan } from '../plan/build-plan';
+import { designSchema } from '../model/design';
+import { cloudBursting } from './cloud-bursting';
+import { hybridBackend } from './hybrid-backend';
+import { hybridServerless } from './hybrid-serverless';
+
+function planOf(input: typeof hybridBackend) {
+  const { plan } = buildPlan(designSchema.parse(input));
+  const placement = (id: string) => plan.placements.find((p) => p.componentId === id);
+  const rules = (id: string) => new Set(placement(id)?.reasons.map((r) => r.rule));
+  return { plan, placement: (id: string) => placement(id)?.placement, rules };
+}
+
+describe('example plans', () => {
+  it('hybrid backend: the ERP and its confidential data stay on site, the nightly analytics go elastic with staged data', () => {
+    const { plan, placement, rules } = planOf(hybridBackend);
+    expect(['erp-ui', 'erp', 'erp-db', 'data-access'].map(placement)).toEqual(['static', 'static', 'static', 'static']);
+    expect(rules('erp-db')).toContain('R4');
+    expect(rules('erp-db')).toContain('R5');
+    expect(rules('data-access')).toContain('R5');
+    expect(['serverless', 'elastic-vm']).toContain(placement('analytics'));
+    expect(rules('analytics')).toContain('R6');
+    const kinds = plan.wiring.map((w) => w.kind);
+    expect(kinds).toContain('data-access');
+    expect(kinds).toContain('compliant-replication');
+    expect(plan.totals.recommended.monthlyCost).toBeLessThan(plan.totals.allStatic.monthlyCost);
+  });
+
+  it('hybrid serverless: uploads and resizing on functions, orders and regulated customers on servers', () => {
+    const { plan, placement, rules } = planOf(hybridServerless);
+    expect(placement('upload-api')).toBe('serverless');
+    expect(placement('image-resize')).toBe('serverless');
+    expect(rules('image-resize')).toContain('R7');
+    expect(placement('orders')).toBe('static');
+    expect(placement('customers-db')).toBe('static');
+    expect(rules('customers-db')).toContain('R5');
+    expect(plan.wiring.some((w) => w.kind === 'api-gateway' && w.componentIds.includes('upload-api'))).toBe(true);
+    expect(plan.totals.recommended.sloViolationMinutes).toBe(0);
+  });
+
+  it('cloud bursting: the stateless web tier bursts behind a traffic manager, the database stays on premises', () => {
+    const { plan, placement, rules } = planOf(cloudBursting);
+    expect(placement('web')).toBe('burst');
+    expect(placement('shop-db')).toBe('static');
+    expect(rules('shop-db')).toContain('R4');
+    expect(plan.wiring.some((w) => w.kind === 'traffic-manager' && w.componentIds.includes('web'))).toBe(true);
+    expect(plan.wiring.some((w) => w.kind === 'secure-link' && w.componentIds.includes('shop-db'))).toBe(true);
+    expect(plan.totals.recommended.monthlyCost).toBeLessThan(plan.totals.allStatic.monthlyCost / 2);
+  });
+});
