@@ -1,0 +1,40 @@
+/**
+ * Hostile input straight at the API: each is refused with a clear message naming what is wrong,
+ * nothing is written, and the server keeps serving.
+ */
+import { expect, test } from './fixtures';
+
+const post = (path: string) => `/api/trpc/${path}`;
+
+test('a 20 MB body, 10,000-deep nesting and wrong types are refused, and the server keeps serving', async ({ request }) => {
+  const before = await (await request.get(post('designs.list'))).json();
+  const count = before.result.data.length as number;
+
+  const huge = await request.post(post('designs.create'), {
+    headers: { 'content-type': 'application/json' },
+    data: Buffer.alloc(20 * 1024 * 1024, 'a'),
+  });
+  expect(huge.status()).toBe(413);
+  expect((await huge.json()).error.message).toMatch(/limit is 10\.0 MB/);
+
+  const deep = await request.post(post('designs.create'), {
+    headers: { 'content-type': 'application/json' },
+    data: `{"from":"import","document":${'['.repeat(10_000)}${']'.repeat(10_000)}}`,
+  });
+  expect(deep.status()).toBe(400);
+  expect((await deep.json()).error.data.problems[0]).toMatchObject({ path: '', message: expect.stringMatching(/expected object/) });
+
+  const wrongType = await request.post(post('designs.create'), {
+    data: { from: 'import', document: { format: 'tidemark.design', version: 1, name: 'x', components: [{ id: 'a b', name: 'A', kind: 'service', demand: { cpuMs: 'x' } }] } },
+  });
+  expect(wrongType.status()).toBe(400);
+  const paths = (await wrongType.json()).error.data.problems.map((p: { path: string }) => p.path);
+  expect(paths).toEqual(['components[0].id', 'components[0].demand.cpuMs']);
+
+  const notJson = await request.post(post('designs.create'), { headers: { 'content-type': 'application/json' }, data: '{"from": "import", ' });
+  expect(notJson.status()).toBe(400);
+
+  const after = await request.get(post('designs.list'));
+  expect(after.ok()).toBe(true);
+  expect((await after.json()).result.data).toHaveLength(count);
+});
