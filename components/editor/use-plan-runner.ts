@@ -11,8 +11,8 @@ import { changesPlan, describeProblems } from '@/core/plan/summarize-run';
 import { useEditorStore, usePlanStore } from './editor-context';
 import type { PlanRequest, PlanResponse } from './plan-protocol';
 
-/** Quiet time after the last edit before a run starts (ms). */
-export const PLAN_DEBOUNCE_MS = 150;
+/** Quiet time after the last edit before a run starts (ms). Short: the inspector already coalesces typing. */
+export const PLAN_DEBOUNCE_MS = 60;
 
 export function usePlanRunner(): void {
   const editorStore = useEditorStore();
