@@ -44,6 +44,7 @@ export class EditorPage {
   async connect(from: string, to: string) {
     const source = this.node(from).locator('.react-flow__handle-right');
     const target = this.node(to).locator('.react-flow__handle-left');
+    await this.waitUntilStill(source);
     const s = await source.boundingBox();
     const t = await target.boundingBox();
     if (!s || !t) throw new Error('handle not visible');
@@ -52,6 +53,20 @@ export class EditorPage {
     await this.page.mouse.move((s.x + t.x) / 2, (s.y + t.y) / 2, { steps: 5 });
     await this.page.mouse.move(t.x + t.width / 2, t.y + t.height / 2, { steps: 5 });
     await this.page.mouse.up();
+  }
+
+  /** Waits for a view animation (fit, layout) to end: the element stops moving between frames. */
+  async waitUntilStill(locator: Locator) {
+    let last = '';
+    await expect
+      .poll(async () => {
+        const b = await locator.boundingBox();
+        const now = JSON.stringify(b);
+        const still = now === last;
+        last = now;
+        return still;
+      }, { intervals: [100] })
+      .toBe(true);
   }
 
   async select(id: string) {

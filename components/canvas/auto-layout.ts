@@ -1,15 +1,21 @@
 /** Auto-layout with elkjs's layered algorithm: callers left, callees right, as demand flows. */
-import ELK from 'elkjs/lib/elk.bundled.js';
+import type { ELK } from 'elkjs/lib/elk-api';
 import type { Design } from '@/core/model/design';
 import type { Point } from '@/core/model/edit-design';
 
-const elk = new ELK();
+/** elkjs (≈1.5 MB) loads on the first auto-layout, not with the editor page. */
+let elk: Promise<ELK> | null = null;
+function loadElk(): Promise<ELK> {
+  elk ??= import('elkjs/lib/elk.bundled.js').then((m) => new m.default());
+  return elk;
+}
 
 export const NODE_WIDTH = 200;
-export const NODE_HEIGHT = 84;
+/** A component node's drawn size at zoom 1 (name, kind and pattern tags, placement line). */
+export const NODE_HEIGHT = 100;
 
 export async function layoutDesign(design: Design): Promise<Record<string, Point>> {
-  const graph = await elk.layout({
+  const graph = await (await loadElk()).layout({
     id: 'root',
     layoutOptions: {
       'elk.algorithm': 'layered',

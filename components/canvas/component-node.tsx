@@ -5,6 +5,7 @@ import { memo } from 'react';
 import type { ComponentNode as ComponentNodeType } from './derive-flow';
 import { KIND_LABELS, KindIcon } from './kind-icons';
 import { PLACEMENT_LABELS } from './placement-style';
+import { useCompact } from './use-compact';
 
 /** 0.42 → "42 %"; beyond 999 % (or no capacity at all) the exact figure stops meaning anything. */
 function formatBusy(u: number): string {
@@ -14,6 +15,7 @@ function formatBusy(u: number): string {
 function ComponentNodeView({ data, selected }: NodeProps<ComponentNodeType>) {
   const { component: c, placement, utilisation, dropping } = data;
   const pattern = c.workload?.pattern;
+  const compact = useCompact();
   const heat = utilisation === null ? undefined : Math.min(1, utilisation);
   const label = `${c.name}, ${KIND_LABELS[c.kind]}${placement ? `, placed ${PLACEMENT_LABELS[placement]}` : ''}${
     utilisation !== null ? `, ${formatBusy(utilisation)} busy${dropping ? ', dropping requests' : ''}` : ''
@@ -33,12 +35,12 @@ function ComponentNodeView({ data, selected }: NodeProps<ComponentNodeType>) {
         </span>
         <span className="tm-node-name">{c.name}</span>
       </div>
-      <div className="tm-node-meta">
+      {!compact && <div className="tm-node-meta">
         <span>{KIND_LABELS[c.kind]}</span>
         {pattern && <span className="tm-pattern">{pattern}</span>}
         {c.stateful && <span title="stateful">state</span>}
         {(c.dataClass === 'regulated' || c.dataClass === 'confidential') && <span title={`${c.dataClass} data`}>{c.dataClass}</span>}
-      </div>
+      </div>}
       {placement && (
         <div className="tm-node-placement" data-testid={`placement-${c.id}`}>
           {utilisation !== null ? `${formatBusy(utilisation)} busy${dropping ? ' · dropping' : ''}` : PLACEMENT_LABELS[placement]}

@@ -27,8 +27,13 @@ export interface ConnectionEdgeData extends Record<string, unknown> {
 }
 
 export type ComponentNode = Node<ComponentNodeData, 'component'>;
-export type WiringNode = Node<WiringNodeData, 'wiring'>;
-export type FlowNode = ComponentNode | WiringNode;
+export type FlowNode = ComponentNode;
+
+/** A group of inserted wiring, drawn by the wiring layer at a position in flow coordinates. */
+export interface WiringGroup extends WiringNodeData {
+  id: string;
+  position: { x: number; y: number };
+}
 export type ConnectionEdge = Edge<ConnectionEdgeData, 'connection'>;
 
 export interface Replay {
@@ -37,10 +42,10 @@ export interface Replay {
 
 const cache = new WeakMap<Component, { key: string; node: ComponentNode }>();
 
-export function deriveNodes(design: Design, plan: Plan | null, selected: ReadonlySet<string>, replay: Replay | null): FlowNode[] {
+export function deriveNodes(design: Design, plan: Plan | null, selected: ReadonlySet<string>, replay: Replay | null): ComponentNode[] {
   const placements = new Map(plan?.placements.map((p) => [p.componentId, p.placement]));
   const layout = design.layout ?? {};
-  const nodes: FlowNode[] = design.components.map((c, i) => {
+  return design.components.map((c, i) => {
     const position = layout[c.id] ?? { x: (i % 5) * 240, y: Math.floor(i / 5) * 160 };
     const placement = placements.get(c.id) ?? null;
     const r = placement && replay ? replay.at(c.id, placement) : null;
@@ -57,15 +62,13 @@ export function deriveNodes(design: Design, plan: Plan | null, selected: Readonl
     cache.set(c, { key, node });
     return node;
   });
-  if (plan) nodes.push(...wiringNodes(design, plan.wiring));
-  return nodes;
 }
 
 /**
- * Wiring is grouped: one node per crossing connection, sitting under the middle of it, and one per
+ * Wiring is grouped: one group per crossing connection, sitting under the middle of it, and one per
  * component for what wraps the component itself (a traffic manager, a gateway), just above it.
  */
-function wiringNodes(design: Design, wiring: readonly WiringElement[]): WiringNode[] {
+export function groupWiring(design: Design, wiring: readonly WiringElement[]): WiringGroup[] {
   const layout = design.layout ?? {};
   const names = new Map(design.components.map((c) => [c.id, c.name]));
   const connections = new Map(design.connections.map((c) => [c.id, c]));
@@ -93,16 +96,7 @@ function wiringNodes(design: Design, wiring: readonly WiringElement[]): WiringNo
     group.elements.push(element);
     groups.set(key, group);
   }
-  return [...groups].map(([key, g]) => ({
-    id: `wiring:${key}`,
-    type: 'wiring',
-    position: g.at,
-    draggable: false,
-    connectable: false,
-    deletable: false,
-    selectable: true,
-    data: { elements: g.elements, where: g.where },
-  }));
+  return [...groups].map(([key, g]) => ({ id: `wiring:${key}`, position: g.at, elements: g.elements, where: g.where }));
 }
 
 export function deriveEdges(design: Design, plan: Plan | null, selected: ReadonlySet<string>): Edge[] {

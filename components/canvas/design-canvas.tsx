@@ -20,20 +20,27 @@ import {
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import './canvas.css';
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useMemo, useState, type DragEvent } from 'react';
 import { KINDS, type ComponentKind } from '@/core/model/design';
 import { addComponent, connect, moveComponents, type Point } from '@/core/model/edit-design';
 import { useEditor, useEditorStore, usePlan } from '@/components/editor/editor-context';
 import type { Selection } from '@/components/editor/editor-store';
 import { ComponentNode } from './component-node';
 import { ConnectionEdge } from './connection-edge';
-import { deriveEdges, deriveNodes, type FlowNode, type Replay } from './derive-flow';
+import { deriveEdges, deriveNodes, groupWiring, type FlowNode, type Replay } from './derive-flow';
 import { NODE_HEIGHT, NODE_WIDTH } from './auto-layout';
 import { PlacementLegend } from './placement-legend';
-import { WiringNode } from './wiring-node';
+import { WiringLayer } from './wiring-layer';
 import { utilisationAt } from '@/core/plan/summarize-utilisation';
 
-const nodeTypes = { component: ComponentNode, wiring: WiringNode };
+const nodeTypes = { component: ComponentNode };
+// Module-level so that React Flow and the minimap see the same functions on every drag frame.
+const isValidConnection = (c: { source: string; target: string }) => c.source !== c.target;
+// Objects handed to React Flow must keep their identity between renders: React Flow copies changed
+// props into its store, and a fresh object each drag frame would wake every subscriber each frame.
+const SNAP_GRID: [number, number] = [20, 20];
+const FIT_VIEW_OPTIONS = { padding: 0.2, maxZoom: 1.2 };
+const minimapClass = (n: { data: unknown }) => `tm-mini ${(n.data as { placement?: string }).placement ?? ''}`;
 const edgeTypes = { connection: ConnectionEdge };
 export const KIND_MIME = 'application/x-tidemark-kind';
 
@@ -66,6 +73,7 @@ export function DesignCanvas() {
   );
   const derivedNodes = useMemo(() => deriveNodes(design, plan, selected, replay), [design, plan, selected, replay]);
   const edges = useMemo(() => deriveEdges(design, plan, selected), [design, plan, selected]);
+  const wiring = useMemo(() => (plan ? groupWiring(design, plan.wiring) : []), [design, plan]);
 
   const [nodes, setNodes] = useState<FlowNode[]>(derivedNodes);
   const [syncedFrom, setSyncedFrom] = useState(derivedNodes);
@@ -74,23 +82,12 @@ export function DesignCanvas() {
     setNodes((prev) => mergeNodes(prev, derivedNodes));
   }
 
-  // Fit the view when asked (after an auto-layout), once React Flow holds the moved nodes: this
-  // effect runs after React Flow's own store update for the same render.
-  const fitRequest = useEditor((s) => s.fitRequest);
-  const fitted = useRef(fitRequest);
-  useEffect(() => {
-    if (fitted.current === fitRequest) return;
-    fitted.current = fitRequest;
-    void flow.fitView({ padding: 0.15, duration: 200, maxZoom: 1.2 });
-  }, [fitRequest, nodes, flow]);
-
   const updateSelection = useCallback(
     (kind: keyof Selection, changes: { id: string; selected: boolean }[]) => {
       if (changes.length === 0) return;
       const current = store.getState().selection;
       const ids = new Set(current[kind]);
       for (const c of changes) {
-        if (c.id.startsWith('wiring')) continue;
         if (c.selected) ids.add(c.id);
         else ids.delete(c.id);
       }
@@ -162,6 +159,24 @@ export function DesignCanvas() {
     [addAt, flow],
   );
 
+  // The canvas furniture does not change while a node is dragged: the same elements each frame let
+  // React skip them while React Flow redraws the moving node.
+  const hasPlan = plan !== null;
+  const furniture = useMemo(
+    () => (
+      <>
+        <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
+        <Controls position="bottom-left" />
+        <MiniMap position="bottom-right" pannable zoomable ariaLabel="Minimap" nodeClassName={minimapClass} />
+        <Panel position="top-left">
+          <PlacementLegend hasPlan={hasPlan} />
+        </Panel>
+        <WiringLayer groups={wiring} />
+      </>
+    ),
+    [hasPlan, wiring],
+  );
+
   return (
     <div className="tm-canvas" onDragOver={(e) => e.dataTransfer.types.includes(KIND_MIME) && e.preventDefault()} onDrop={onDrop}>
       <ReactFlow<FlowNode>
@@ -173,23 +188,18 @@ export function DesignCanvas() {
         onEdgesChange={onEdgesChange}
         onNodeDragStop={onNodeDragStop}
         onConnect={onConnect}
-        isValidConnection={(c) => c.source !== c.target && !c.source.startsWith('wiring') && !c.target.startsWith('wiring')}
+        isValidConnection={isValidConnection}
         deleteKeyCode={null}
         selectionKeyCode="Shift"
         multiSelectionKeyCode="Shift"
         snapToGrid
-        snapGrid={[20, 20]}
+        snapGrid={SNAP_GRID}
         minZoom={0.05}
         fitView
-        fitViewOptions={{ padding: 0.2, maxZoom: 1.2 }}
+        fitViewOptions={FIT_VIEW_OPTIONS}
         aria-label="Design canvas"
       >
-        <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
-        <Controls position="bottom-left" />
-        <MiniMap position="bottom-right" pannable zoomable ariaLabel="Minimap" nodeClassName={(n) => `tm-mini ${(n.data as { placement?: string }).placement ?? ''}`} />
-        <Panel position="top-left">
-          <PlacementLegend hasPlan={plan !== null} />
-        </Panel>
+        {furniture}
       </ReactFlow>
     </div>
   );

@@ -7,7 +7,7 @@ import { useReactFlow } from '@xyflow/react';
 import { useCallback, useMemo } from 'react';
 import { copyElements, moveComponents, pasteFragment, removeElements } from '@/core/model/edit-design';
 import { useEditorStore } from '@/components/editor/editor-context';
-import { layoutDesign } from './auto-layout';
+import { layoutDesign, NODE_HEIGHT, NODE_WIDTH } from './auto-layout';
 import { heldFragment, holdFragment } from './clipboard';
 
 export function useCanvasCommands() {
@@ -51,9 +51,22 @@ export function useCanvasCommands() {
     // The document may have changed while elk worked: move only components that still exist.
     const current = state().design;
     const ids = new Set(current.components.map((c) => c.id));
-    setDesign(moveComponents(current, Object.fromEntries(Object.entries(positions).filter(([id]) => ids.has(id)))));
-    state().requestFit();
-  }, [state]);
+    const kept = Object.entries(positions).filter(([id]) => ids.has(id));
+    setDesign(moveComponents(current, Object.fromEntries(kept)));
+    // Fit to the new positions directly (React Flow's own node list catches up a render later),
+    // never zooming in past 1.2 so a small design is not blown up.
+    const box = document.querySelector('.tm-canvas')?.getBoundingClientRect();
+    if (kept.length > 0 && box) {
+      const xs = kept.map(([, p]) => p.x);
+      const ys = kept.map(([, p]) => p.y);
+      const x = Math.min(...xs);
+      const y = Math.min(...ys);
+      const width = Math.max(...xs) - x + NODE_WIDTH;
+      const height = Math.max(...ys) - y + NODE_HEIGHT;
+      const zoom = Math.max(0.05, Math.min(1.2, box.width / (width * 1.15), box.height / (height * 1.15)));
+      void flow.setViewport({ x: (box.width - width * zoom) / 2 - x * zoom, y: (box.height - height * zoom) / 2 - y * zoom, zoom }, { duration: 200 });
+    }
+  }, [state, flow]);
 
   return useMemo(
     () => ({

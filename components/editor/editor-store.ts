@@ -25,9 +25,6 @@ export interface EditorState {
   conflictRevision: number | null;
   /** A sentence about the last refused edit ("That connection would make a cycle…"). */
   notice: string | null;
-  /** Bumped to ask the canvas to fit the view once it has drawn the current document. */
-  fitRequest: number;
-  requestFit: () => void;
   /** Replaces the document; recorded for undo. */
   setDesign: (design: Design) => void;
   select: (selection: Selection) => void;
@@ -49,8 +46,6 @@ export function createEditorStore(design: Design, revision: number) {
         statusDetail: null,
         notice: null,
         conflictRevision: null,
-        fitRequest: 0,
-        requestFit: () => set((s) => ({ fitRequest: s.fitRequest + 1 })),
         setDesign: (next) => set((s) => (s.design === next ? s : { design: next, status: s.status === 'conflict' ? 'conflict' : 'unsaved' })),
         select: (selection) => set({ selection }),
         setStatus: (status, detail = null) => set({ status, statusDetail: detail }),

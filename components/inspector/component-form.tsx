@@ -14,7 +14,10 @@ import { DATA_CLASSES, KINDS, PATTERN_FIELDS, PATTERNS, type Component, type Pat
 import { WORKLOAD_DEFAULTS } from '@/core/model/defaults';
 import { useEditor } from '@/components/editor/editor-context';
 import { CheckboxField, SelectField, TextField, type Option } from './fields';
-import { LoadPreview } from './load-preview';
+import dynamic from 'next/dynamic';
+
+// recharts loads with the first preview, not with the editor page.
+const LoadPreview = dynamic(() => import('./load-preview').then((m) => m.LoadPreview), { ssr: false, loading: () => <div style={{ height: 150 }} /> });
 import { useCommit } from './use-commit';
 import { useDraftForm } from './use-draft-form';
 import styles from './inspector.module.css';

@@ -3,7 +3,7 @@
  * The editor's right-hand inspector: the selected component or connection, or a hint. Each form is
  * keyed by the selected id, so choosing another one starts from its stored values.
  */
-import { useId } from 'react';
+import { useDeferredValue, useId } from 'react';
 import { useEditor } from '@/components/editor/editor-context';
 import { ComponentForm } from './component-form';
 import { nameOf } from './component-name';
@@ -12,7 +12,9 @@ import styles from './inspector.module.css';
 
 export function Inspector() {
   const titleId = useId();
-  const selection = useEditor((s) => s.selection);
+  // Deferred: selecting a node (as a drag starts) must not hold up the canvas's next frame; the
+  // panel renders in the background, interruptibly.
+  const selection = useDeferredValue(useEditor((s) => s.selection));
   const count = selection.components.length + selection.connections.length;
   const componentId = count === 1 ? selection.components[0] : undefined;
   const connectionId = count === 1 ? selection.connections[0] : undefined;

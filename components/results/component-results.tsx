@@ -10,7 +10,10 @@ import { PLACEMENTS } from '@/core/model/design';
 import type { PlacementEntry, PlanOption } from '@/core/model/plan';
 import { formatCount, formatMoney, formatMs, formatPointTime, formatRps, PLACEMENT_NAMES } from '@/core/plan/summarize-format';
 import { utilisationAt } from '@/core/plan/summarize-utilisation';
-import { OptionCharts } from './option-charts';
+import dynamic from 'next/dynamic';
+
+// recharts loads with the first chart, not with the editor page.
+const OptionCharts = dynamic(() => import('./option-charts').then((m) => m.OptionCharts), { ssr: false, loading: () => <div style={{ height: 320 }} /> });
 import { PlacementBadge } from './placement-badge';
 import './results.css';
 

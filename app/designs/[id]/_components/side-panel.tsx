@@ -1,15 +1,21 @@
 'use client';
 /** The right-hand panel: the selection (inspector and its results) or the whole design's results. */
-import { useState } from 'react';
+import { useDeferredValue, useState } from 'react';
 import { useEditor } from '@/components/editor/editor-context';
 import { Inspector } from '@/components/inspector/inspector';
-import { ComponentResults, DesignResults, RunStatus } from '@/components/results';
+import dynamic from 'next/dynamic';
+import { ComponentResults } from '@/components/results/component-results';
+import { RunStatus } from '@/components/results/run-status';
+
+// The whole-design tab (and its recharts bar chart) loads when first opened.
+const DesignResults = dynamic(() => import('@/components/results/design-results').then((m) => m.DesignResults), { ssr: false });
 
 type Tab = 'selection' | 'design';
 
 export function SidePanel() {
   const [tab, setTab] = useState<Tab>('selection');
-  const selected = useEditor((s) => (s.selection.components.length === 1 && s.selection.connections.length === 0 ? s.selection.components[0] : null));
+  // Deferred like the inspector's selection, so that the results' charts never delay a canvas frame.
+  const selected = useDeferredValue(useEditor((s) => (s.selection.components.length === 1 && s.selection.connections.length === 0 ? s.selection.components[0] : null)));
   return (
     <aside className="editor-side" aria-label="Details">
       <div role="tablist" aria-label="Panel" className="tabs">

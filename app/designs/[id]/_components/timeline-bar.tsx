@@ -1,5 +1,5 @@
 'use client';
-import { TimelineScrubber } from '@/components/results';
+import { TimelineScrubber } from '@/components/results/timeline-scrubber';
 
 /** The month's replay control under the canvas. */
 export function TimelineBar() {

@@ -1,0 +1,56 @@
+'use client';
+/**
+ * The wiring the plan inserts (queues, secure links, gateways, traffic managers, staging, compliant
+ * replication), drawn as its own chips on the canvas: one group per crossing connection, under its
+ * middle, and one per component for what wraps it. They live in React Flow's viewport (they pan and
+ * zoom with the design) but outside its node list, so dragging a component does not redraw them.
+ * Each chip gives its reason on hover; clicking a group (or Enter on it) lists every reason.
+ */
+import { ViewportPortal } from '@xyflow/react';
+import { memo, useState } from 'react';
+import type { WiringGroup } from './derive-flow';
+import { KindIcon, WIRING_LABELS } from './kind-icons';
+import { useCompact } from './use-compact';
+
+function WiringLayerView({ groups }: { groups: WiringGroup[] }) {
+  const [open, setOpen] = useState<string | null>(null);
+  const compact = useCompact();
+  return (
+    <ViewportPortal>
+      {groups.map((g) => (
+        <div
+          key={g.id}
+          className="tm-wiring nopan"
+          style={{ transform: `translate(${g.position.x}px, ${g.position.y}px)` }}
+          data-testid="wiring-group"
+        >
+          <button
+            type="button"
+            className={`tm-wiring-chips${open === g.id ? ' selected' : ''}`}
+            aria-expanded={open === g.id}
+            aria-label={`Inserted on ${g.where}: ${g.elements.map((e) => WIRING_LABELS[e.kind]).join(', ')}. Show reasons`}
+            onClick={() => setOpen((o) => (o === g.id ? null : g.id))}
+          >
+            {g.elements.map((e) => (
+              <span key={e.id} className="tm-wiring-chip" title={e.reason} data-testid={`wiring-${e.kind}`}>
+                <KindIcon kind={e.kind} size={14} />
+                {!compact && WIRING_LABELS[e.kind]}
+              </span>
+            ))}
+          </button>
+          {open === g.id && (
+            <ul className="tm-wiring-reasons" aria-label={`Why, on ${g.where}`}>
+              {g.elements.map((e) => (
+                <li key={e.id}>
+                  <strong>{WIRING_LABELS[e.kind]}:</strong> {e.reason}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      ))}
+    </ViewportPortal>
+  );
+}
+
+export const WiringLayer = memo(WiringLayerView);
