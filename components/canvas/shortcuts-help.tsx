@@ -1,16 +1,10 @@
 'use client';
-import { useEffect, useRef } from 'react';
+import { useModalDialog } from '@/components/ui/use-modal-dialog';
 import { SHORTCUTS } from './use-shortcuts';
 
 /** The keyboard shortcuts, as a modal dialog (Escape or ? closes it). */
 export function ShortcutsHelp({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal();
-    if (!open && d.open) d.close();
-  }, [open]);
+  const ref = useModalDialog(open);
   return (
     <dialog ref={ref} className="dialog" aria-labelledby="shortcuts-title" onClose={onClose} onKeyDown={(e) => e.key === '?' && onClose()}>
       <h2 id="shortcuts-title">Keyboard shortcuts</h2>

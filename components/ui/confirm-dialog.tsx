@@ -1,6 +1,7 @@
 'use client';
 /** A modal confirmation built on <dialog>: focus is trapped and Escape cancels, as browsers do it. */
-import { useEffect, useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { useModalDialog } from './use-modal-dialog';
 
 export function ConfirmDialog(props: {
   open: boolean;
@@ -11,13 +12,7 @@ export function ConfirmDialog(props: {
   onConfirm: () => void;
   onCancel: () => void;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (props.open && !dialog.open) dialog.showModal();
-    if (!props.open && dialog.open) dialog.close();
-  }, [props.open]);
+  const ref = useModalDialog(props.open);
   return (
     <dialog ref={ref} className="dialog" aria-labelledby="confirm-title" onCancel={props.onCancel} onClose={props.onCancel}>
       <h2 id="confirm-title">{props.title}</h2>

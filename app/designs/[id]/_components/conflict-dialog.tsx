@@ -3,7 +3,7 @@
  * Another tab (or person) saved this design first. The user's document stays in the editor until
  * they choose: take the latest revision (theirs), or save this tab's document as a newer revision.
  */
-import { useEffect, useRef } from 'react';
+import { useModalDialog } from '@/components/ui/use-modal-dialog';
 import { useEditor } from '@/components/editor/editor-context';
 
 export function ConflictDialog(props: { onReloadTheirs: () => void; onSaveMine: () => void; onDownloadMine: () => void }) {
@@ -11,13 +11,7 @@ export function ConflictDialog(props: { onReloadTheirs: () => void; onSaveMine: 
   const latest = useEditor((s) => s.conflictRevision);
   const base = useEditor((s) => s.baseRevision);
   const open = status === 'conflict';
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal();
-    if (!open && d.open) d.close();
-  }, [open]);
+  const ref = useModalDialog(open);
   return (
     <dialog ref={ref} className="dialog" aria-labelledby="conflict-title" onCancel={(e) => e.preventDefault()}>
       <h2 id="conflict-title">This design was changed elsewhere</h2>

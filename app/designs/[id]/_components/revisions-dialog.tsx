@@ -1,20 +1,14 @@
 'use client';
 /** Every save of this design, newest first; restoring one saves it again as the newest revision. */
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
+import { useModalDialog } from '@/components/ui/use-modal-dialog';
 import { useTRPC } from '@/components/trpc/client';
 import { formatExact, formatRelative } from '@/components/ui/time';
 
 export function RevisionsDialog(props: { designId: string; open: boolean; current: number; onClose: () => void; onRestore: (revision: number) => void }) {
   const trpc = useTRPC();
   const revisions = useQuery({ ...trpc.designs.revisions.queryOptions({ id: props.designId }), enabled: props.open });
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (props.open && !d.open) d.showModal();
-    if (!props.open && d.open) d.close();
-  }, [props.open]);
+  const ref = useModalDialog(props.open);
   return (
     <dialog ref={ref} className="dialog wide" aria-labelledby="revisions-title" onClose={props.onClose}>
       <h2 id="revisions-title">Revisions</h2>
