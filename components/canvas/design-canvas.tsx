@@ -190,6 +190,8 @@ export function DesignCanvas() {
         onConnect={onConnect}
         isValidConnection={isValidConnection}
         deleteKeyCode={null}
+        // Moving a node does not select it (a click does): the side panel is not re-rendered as a drag starts.
+        selectNodesOnDrag={false}
         selectionKeyCode="Shift"
         multiSelectionKeyCode="Shift"
         snapToGrid

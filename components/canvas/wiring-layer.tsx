@@ -31,12 +31,18 @@ function WiringLayerView({ groups }: { groups: WiringGroup[] }) {
             aria-label={`Inserted on ${g.where}: ${g.elements.map((e) => WIRING_LABELS[e.kind]).join(', ')}. Show reasons`}
             onClick={() => setOpen((o) => (o === g.id ? null : g.id))}
           >
-            {g.elements.map((e) => (
-              <span key={e.id} className="tm-wiring-chip" title={e.reason} data-testid={`wiring-${e.kind}`}>
-                <KindIcon kind={e.kind} size={14} />
-                {!compact && WIRING_LABELS[e.kind]}
-              </span>
-            ))}
+            {compact ? (
+              // Zoomed far out the chips are a few pixels wide: one plain mark per group is drawn
+              // instead of an icon per element (cheaper to rasterise on every frame of a drag).
+              <span className="tm-wiring-mark" aria-hidden="true" />
+            ) : (
+              g.elements.map((e) => (
+                <span key={e.id} className="tm-wiring-chip" title={e.reason} data-testid={`wiring-${e.kind}`}>
+                  <KindIcon kind={e.kind} size={14} />
+                  {WIRING_LABELS[e.kind]}
+                </span>
+              ))
+            )}
           </button>
           {open === g.id && (
             <ul className="tm-wiring-reasons" aria-label={`Why, on ${g.where}`}>
