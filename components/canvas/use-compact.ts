@@ -6,7 +6,7 @@
  */
 import { useStore } from '@xyflow/react';
 
-export const COMPACT_BELOW_ZOOM = 0.5;
+export const COMPACT_BELOW_ZOOM = 0.35;
 
 export function useCompact(): boolean {
   return useStore((s) => s.transform[2] < COMPACT_BELOW_ZOOM);
