@@ -16,20 +16,20 @@ import {
   restoreRevision,
   saveDesign,
 } from '../services/design-store';
-import { publicProcedure, router } from '../trpc';
+import { editorProcedure, router } from '../trpc';
 
 const designId = z.string().regex(/^[a-z0-9]{1,64}$/, 'not a design id');
 const revision = z.number().int().min(1).max(1_000_000_000);
 const exampleKey = z.enum(EXAMPLE_DESIGNS.map((e) => e.key) as [string, ...string[]]);
 
 export const designsRouter = router({
-  list: publicProcedure.query(({ ctx }) => listDesigns(ctx.db)),
+  list: editorProcedure.query(({ ctx }) => listDesigns(ctx.db)),
 
-  get: publicProcedure
+  get: editorProcedure
     .input(z.strictObject({ id: designId, revision: revision.optional() }))
     .query(({ ctx, input }) => getDesign(ctx.db, input.id, input.revision)),
 
-  create: publicProcedure
+  create: editorProcedure
     .input(
       z.discriminatedUnion('from', [
         z.strictObject({ from: z.literal('blank'), name: z.string().trim().min(1).max(120).optional() }),
@@ -46,28 +46,28 @@ export const designsRouter = router({
       return createDesign(ctx.db, blankDesign(input.name ?? 'Untitled design'), 'created blank');
     }),
 
-  save: publicProcedure
+  save: editorProcedure
     .input(z.strictObject({ id: designId, baseRevision: revision, document: designSchema }))
     .mutation(({ ctx, input }) => saveDesign(ctx.db, input.id, input.baseRevision, input.document)),
 
-  rename: publicProcedure
+  rename: editorProcedure
     .input(z.strictObject({ id: designId, name: z.string().trim().min(1, 'must not be empty').max(120) }))
     .mutation(({ ctx, input }) => renameDesign(ctx.db, input.id, input.name)),
 
-  duplicate: publicProcedure
+  duplicate: editorProcedure
     .input(z.strictObject({ id: designId }))
     .mutation(({ ctx, input }) => duplicateDesign(ctx.db, input.id)),
 
-  delete: publicProcedure.input(z.strictObject({ id: designId })).mutation(({ ctx, input }) => {
+  delete: editorProcedure.input(z.strictObject({ id: designId })).mutation(({ ctx, input }) => {
     deleteDesign(ctx.db, input.id);
     return { id: input.id };
   }),
 
-  revisions: publicProcedure
+  revisions: editorProcedure
     .input(z.strictObject({ id: designId }))
     .query(({ ctx, input }) => listRevisions(ctx.db, input.id)),
 
-  restore: publicProcedure
+  restore: editorProcedure
     .input(z.strictObject({ id: designId, revision }))
     .mutation(({ ctx, input }) => restoreRevision(ctx.db, input.id, input.revision)),
 });
