@@ -6,6 +6,7 @@
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { migrateDesign } from '@/core/model/load-design';
 import { validateDesign, parseJson, type Problem } from '@/core/model/validate';
 import { problemsOfError, useTRPC } from '@/components/trpc/client';
 
@@ -30,10 +31,13 @@ export function useDesignImport(onImported: (id: string, name: string) => void) 
     }
     const parsed = parseJson(await file.text());
     if (!parsed.ok) return fail(parsed.problems);
-    const valid = validateDesign(parsed.value);
+    // Earlier versions are migrated here (problems shown at once) and again on the server.
+    const migrated = migrateDesign(parsed.value);
+    if (!migrated.ok) return fail(migrated.problems);
+    const valid = validateDesign(migrated.value);
     if (!valid.ok) return fail(valid.problems);
     try {
-      const created = await create.mutateAsync({ from: 'import', document: parsed.value as never });
+      const created = await create.mutateAsync({ from: 'import', document: migrated.value as never });
       await queryClient.invalidateQueries({ queryKey: trpc.designs.list.queryKey() });
       onImported(created.id, created.name);
     } catch (error) {

@@ -194,6 +194,7 @@ describe('designs router refuses bad input with the path of each problem', () =>
       (c) => c.designs.create({ from: 'import', document: JSON.parse(`{"format":"tidemark.design","version":1,"name":"x","__proto__":{"admin":true},"components":[]}`) }),
       '__proto__',
     ],
+    ['a design of a future version', (c) => c.designs.create({ from: 'import', document: { ...small(), version: 2 } }), 'version'],
   ];
 
   it.each(cases)('%s', async (_name, call, path) => {

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { EXAMPLE_DESIGNS } from '../../core/examples';
 import { designSchema } from '../../core/model/design';
+import { importedDesignSchema } from '../../core/model/load-design';
 import {
   createDesign,
   deleteDesign,
@@ -34,7 +35,7 @@ export const designsRouter = router({
       z.discriminatedUnion('from', [
         z.strictObject({ from: z.literal('blank'), name: z.string().trim().min(1).max(120).optional() }),
         z.strictObject({ from: z.literal('example'), example: exampleKey }),
-        z.strictObject({ from: z.literal('import'), document: designSchema }),
+        z.strictObject({ from: z.literal('import'), document: importedDesignSchema }),
       ]),
     )
     .mutation(({ ctx, input }) => {

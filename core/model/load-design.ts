@@ -1,0 +1,52 @@
+/**
+ * Loading design and plan documents of any version this code knows: migrations first
+ * (migrate-document.ts), then the current schema. Every import path goes through here: the designs
+ * list (in the browser, to show problems at once) and the server's create-from-import (which then
+ * validates strictly again). Today only version 1 exists, so the tables are empty; a version 2 adds
+ * its `{ from: 1, to: 2, migrate }` step here and bumps the schema's literal.
+ */
+import { z } from 'zod';
+import { designSchema, type Design } from './design';
+import { migrateDocument, type DocumentKind, type JsonObject, type Migration } from './migrate-document';
+import { planSchema, type Plan } from './plan';
+import { validateWith, type Validated } from './validate';
+
+export const DESIGN_FORMAT = 'tidemark.design';
+export const DESIGN_VERSION = 1;
+/** Steps from every earlier design version to the current one, in order. */
+export const DESIGN_MIGRATIONS: readonly Migration[] = [];
+
+export const PLAN_FORMAT = 'tidemark.plan';
+export const PLAN_VERSION = 1;
+export const PLAN_MIGRATIONS: readonly Migration[] = [];
+
+const designKind = (migrations: readonly Migration[]): DocumentKind => ({ format: DESIGN_FORMAT, currentVersion: DESIGN_VERSION, migrations });
+
+/** The design brought to the current version but not yet validated (what the server is sent). */
+export function migrateDesign(input: unknown, migrations: readonly Migration[] = DESIGN_MIGRATIONS): Validated<JsonObject> {
+  return migrateDocument(input, designKind(migrations));
+}
+
+/** A design of any known version, migrated and validated (defaults filled in). */
+export function loadDesign(input: unknown, migrations: readonly Migration[] = DESIGN_MIGRATIONS): Validated<Design> {
+  const migrated = migrateDesign(input, migrations);
+  return migrated.ok ? validateWith(designSchema, migrated.value) : migrated;
+}
+
+/**
+ * The server's import input: migrations in a `z.preprocess` in front of the strict design schema. An
+ * unsound envelope (future or unknown version, not an object) is reported with its path and the
+ * schema is not run; otherwise the schema validates the migrated document as strictly as ever.
+ */
+export const importedDesignSchema = z.preprocess((input, ctx) => {
+  const migrated = migrateDesign(input);
+  if (migrated.ok) return migrated.value;
+  for (const p of migrated.problems) ctx.addIssue({ code: 'custom', message: p.message, path: p.path ? [p.path] : [] });
+  return z.NEVER;
+}, designSchema);
+
+/** A plan of any known version, migrated and validated. */
+export function loadPlan(input: unknown, migrations: readonly Migration[] = PLAN_MIGRATIONS): Validated<Plan> {
+  const migrated = migrateDocument(input, { format: PLAN_FORMAT, currentVersion: PLAN_VERSION, migrations });
+  return migrated.ok ? validateWith(planSchema, migrated.value) : migrated;
+}
