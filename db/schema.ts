@@ -37,3 +37,24 @@ export const meta = sqliteTable('meta', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
 });
+
+/**
+ * Read-only share links. The token itself is never stored: only its sha256 (hex), looked up by that
+ * hash. `revision` null means the link follows the latest revision; otherwise it is pinned.
+ */
+export const shareLinks = sqliteTable(
+  'share_links',
+  {
+    id: text('id').primaryKey(),
+    designId: text('design_id')
+      .notNull()
+      .references(() => designs.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull(),
+    revision: integer('revision'),
+    createdAt: integer('created_at', { mode: 'number' }).notNull(),
+    expiresAt: integer('expires_at', { mode: 'number' }),
+    revokedAt: integer('revoked_at', { mode: 'number' }),
+    lastViewedAt: integer('last_viewed_at', { mode: 'number' }),
+  },
+  (t) => [uniqueIndex('share_links_token_hash').on(t.tokenHash), index('share_links_design').on(t.designId)],
+);

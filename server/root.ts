@@ -1,9 +1,11 @@
 /** The app's router: one sub-router per entity. The UI imports only the AppRouter type. */
 import { designsRouter } from './routers/designs';
+import { sharesRouter } from './routers/shares';
 import { createCallerFactory, router } from './trpc';
 
 export const appRouter = router({
   designs: designsRouter,
+  shares: sharesRouter,
 });
 
 export type AppRouter = typeof appRouter;

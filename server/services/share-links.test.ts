@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { designSchema } from '../../core/model/design';
+import { openDatabase } from '../../db/client';
+import { blankDesign } from '../routers/designs';
+import { createDesign, saveDesign } from './design-store';
+import { NotFoundError } from './errors';
+import { createShareLink, hashToken, listShareLinks, openShareLink, revokeShareLink } from './share-links';
+
+function setup() {
+  const db = openDatabase(':memory:');
+  const design = createDesign(db, blankDesign('Shared'));
+  saveDesign(db, design.id, 1, designSchema.parse({ ...blankDesign('Shared, edited') }));
+  return { db, designId: design.id };
+}
+
+/** Every row of every table, as text: what someone holding a copy of the database would see. */
+function dump(db: ReturnType<typeof openDatabase>): string {
+  const tables = db.$client.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[];
+  return tables.map((t) => JSON.stringify(db.$client.prepare(`select * from "${t.name}"`).all())).join('\n');
+}
+
+describe('share links', () => {
+  it('makes 256-bit base64url tokens and stores only their sha256', () => {
+    const { db, designId } = setup();
+    const tokens = Array.from({ length: 20 }, () => createShareLink(db, { designId, revision: null, expiresAt: null }).token);
+    expect(new Set(tokens).size).toBe(20);
+    for (const token of tokens) {
+      expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      expect(Buffer.from(token, 'base64url')).toHaveLength(32);
+    }
+    const everything = dump(db);
+    for (const token of tokens) {
+      expect(everything).not.toContain(token);
+      expect(everything).toContain(hashToken(token));
+    }
+  });
+
+  it('opens a pinned link at its revision and a following link at the latest, recording the view', () => {
+    const { db, designId } = setup();
+    const pinned = createShareLink(db, { designId, revision: 1, expiresAt: null }, 1000);
+    const latest = createShareLink(db, { designId, revision: null, expiresAt: null }, 2000);
+    expect(openShareLink(db, pinned.token, 5000)).toMatchObject({ name: 'Shared', revision: 1, following: 'pinned' });
+    expect(openShareLink(db, latest.token, 6000)).toMatchObject({ name: 'Shared, edited', revision: 2, following: 'latest' });
+    saveDesign(db, designId, 2, blankDesign('Third'));
+    expect(openShareLink(db, latest.token, 7000).revision).toBe(3);
+    expect(openShareLink(db, pinned.token, 7000).revision).toBe(1);
+    const listed = listShareLinks(db, designId);
+    expect(listed.map((l) => [l.id, l.revision, l.lastViewedAt])).toEqual([
+      [latest.link.id, null, 7000],
+      [pinned.link.id, 1, 7000],
+    ]);
+  });
+
+  it('refuses unknown, revoked and expired tokens with the same error', () => {
+    const { db, designId } = setup();
+    const revoked = createShareLink(db, { designId, revision: null, expiresAt: null }, 1000);
+    const expiring = createShareLink(db, { designId, revision: null, expiresAt: 10_000 }, 1000);
+    expect(openShareLink(db, expiring.token, 9_999).revision).toBe(2);
+    revokeShareLink(db, designId, revoked.link.id, 2000);
+    const errors = [revoked.token, expiring.token, 'x'.repeat(43), '', 'not even base64 ✓'].map((t) => {
+      try {
+        openShareLink(db, t, 10_000);
+      } catch (e) {
+        return e;
+      }
+      return null;
+    });
+    for (const e of errors) {
+      expect(e).toBeInstanceOf(NotFoundError);
+      expect((e as Error).message).toBe('share link not found');
+    }
+    expect(listShareLinks(db, designId).find((l) => l.id === revoked.link.id)?.revokedAt).toBe(2000);
+  });
+
+  it('refuses links to unknown designs or revisions, and revoking another design\'s link', () => {
+    const { db, designId } = setup();
+    const other = createDesign(db, blankDesign('Other'));
+    expect(() => createShareLink(db, { designId, revision: 9, expiresAt: null })).toThrow(NotFoundError);
+    expect(() => createShareLink(db, { designId: 'nope', revision: null, expiresAt: null })).toThrow(NotFoundError);
+    const { link, token } = createShareLink(db, { designId, revision: null, expiresAt: null });
+    expect(() => revokeShareLink(db, other.id, link.id)).toThrow(NotFoundError);
+    expect(openShareLink(db, token).name).toBe('Shared, edited');
+  });
+});

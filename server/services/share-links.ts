@@ -1,0 +1,120 @@
+/**
+ * Read-only share links. A token is 32 random bytes from node:crypto (256 bits) in base64url; only
+ * its sha256 is stored, so a copy of the database opens nothing. Opening a link looks the hash up
+ * (one indexed query), then decides unknown / revoked / expired / live without an early exit, and
+ * every failure is the same NotFoundError: a caller cannot tell which it was. Tokens are never
+ * logged and never returned again after creation.
+ */
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { and, desc, eq } from 'drizzle-orm';
+import type { Design } from '../../core/model/design';
+import type { Db } from '../../db/client';
+import { shareLinks } from '../../db/schema';
+import { getDesign } from './design-store';
+import { NotFoundError } from './errors';
+
+export interface ShareLinkSummary {
+  id: string;
+  /** null: the link follows the latest revision. */
+  revision: number | null;
+  createdAt: number;
+  expiresAt: number | null;
+  revokedAt: number | null;
+  lastViewedAt: number | null;
+}
+
+export interface SharedDesign {
+  name: string;
+  revision: number;
+  following: 'latest' | 'pinned';
+  document: Design;
+}
+
+export const TOKEN_BYTES = 32;
+/** The one answer for unknown, revoked and expired tokens. */
+const notFound = () => new NotFoundError('share link');
+const ZERO_HASH = Buffer.alloc(32);
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+const summaryOf = (row: typeof shareLinks.$inferSelect): ShareLinkSummary => ({
+  id: row.id,
+  revision: row.revision,
+  createdAt: row.createdAt,
+  expiresAt: row.expiresAt,
+  revokedAt: row.revokedAt,
+  lastViewedAt: row.lastViewedAt,
+});
+
+/** Creates a link to a design (pinned to `revision`, or following the latest when null). */
+export function createShareLink(
+  db: Db,
+  input: { designId: string; revision: number | null; expiresAt: number | null },
+  now = Date.now(),
+): { link: ShareLinkSummary; token: string } {
+  // Throws NotFoundError for an unknown design or revision.
+  getDesign(db, input.designId, input.revision ?? undefined);
+  const token = randomBytes(TOKEN_BYTES).toString('base64url');
+  const row = {
+    id: randomUUID().replace(/-/g, '').slice(0, 16),
+    designId: input.designId,
+    tokenHash: hashToken(token),
+    revision: input.revision,
+    createdAt: now,
+    expiresAt: input.expiresAt,
+    revokedAt: null,
+    lastViewedAt: null,
+  };
+  db.insert(shareLinks).values(row).run();
+  return { link: summaryOf(row), token };
+}
+
+/** A design's links, newest first; revoked ones stay listed (marked) until the design is deleted. */
+export function listShareLinks(db: Db, designId: string): ShareLinkSummary[] {
+  getDesign(db, designId);
+  return db
+    .select()
+    .from(shareLinks)
+    .where(eq(shareLinks.designId, designId))
+    .orderBy(desc(shareLinks.createdAt), desc(shareLinks.id))
+    .all()
+    .map(summaryOf);
+}
+
+/** Revokes one of this design's links; revoking twice keeps the first time. */
+export function revokeShareLink(db: Db, designId: string, id: string, now = Date.now()): ShareLinkSummary {
+  const where = and(eq(shareLinks.id, id), eq(shareLinks.designId, designId));
+  const row = db.select().from(shareLinks).where(where).get();
+  if (!row) throw new NotFoundError(`share link "${id}" of design "${designId}"`);
+  if (row.revokedAt === null) db.update(shareLinks).set({ revokedAt: now }).where(where).run();
+  return summaryOf({ ...row, revokedAt: row.revokedAt ?? now });
+}
+
+/**
+ * Opens a link: the document it shows (and nothing else of the design), recording the view.
+ * Unknown, revoked and expired tokens throw the same NotFoundError.
+ */
+export function openShareLink(db: Db, token: string, now = Date.now()): SharedDesign {
+  const hash = hashToken(token);
+  const row = db.select().from(shareLinks).where(eq(shareLinks.tokenHash, hash)).get();
+  // Decide in one expression, comparing the hashes in constant time (against zeros when unknown).
+  const stored = row ? Buffer.from(row.tokenHash, 'hex') : ZERO_HASH;
+  const matches = timingSafeEqual(stored, Buffer.from(hash, 'hex'));
+  const live = matches && row !== undefined && row.revokedAt === null && (row.expiresAt === null || row.expiresAt > now);
+  if (!live || !row) throw notFound();
+  let design;
+  try {
+    design = getDesign(db, row.designId, row.revision ?? undefined);
+  } catch {
+    throw notFound();
+  }
+  db.update(shareLinks).set({ lastViewedAt: now }).where(eq(shareLinks.id, row.id)).run();
+  return {
+    name: design.document.name,
+    revision: design.revision,
+    following: row.revision === null ? 'latest' : 'pinned',
+    document: design.document,
+  };
+}
