@@ -9,82 +9,29 @@
  * every long task meanwhile; one extra traced edit says which thread the time goes to.
  * The server is always stopped, and the only traffic is to 127.0.0.1.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from '@playwright/test';
 import { PLAN_DEBOUNCE_MS } from '../components/editor/use-plan-runner';
+import { startBenchServer, createDesign as createVia, OUT_DIR } from './lib/bench-server';
 import { generateLayeredDesign } from './lib/canvas-design';
 import { measureCanvas, measureEdit, median, type CanvasRun, type EditRun, type Variant } from './lib/canvas-measure';
 
-interface ScriptsLib {
-  root: string;
-  env: NodeJS.ProcessEnv;
-  bin(name: string): string;
-  buildIfStale(): void;
-}
-
 const PORT = 3460;
-const BASE = `http://127.0.0.1:${PORT}`;
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const BIG = { components: 500, connections: 800 };
 const SMALL = { components: 50, connections: 80 };
-const OUT_DIR = fileURLToPath(new URL('out', import.meta.url));
 
-const sleep = (t: number) => new Promise((r) => setTimeout(r, t));
 const ms = (x: number) => (Number.isFinite(x) ? `${x.toFixed(x < 100 ? 1 : 0)} ms` : 'n/a');
 
-async function waitForServer(server: ChildProcess): Promise<void> {
-  for (let i = 0; i < 120; i++) {
-    if (server.exitCode !== null) throw new Error(`the server exited (code ${server.exitCode})`);
-    try {
-      if ((await fetch(`${BASE}/api/trpc/designs.list`)).ok) return;
-    } catch {
-      /* not listening yet */
-    }
-    await sleep(500);
-  }
-  throw new Error('the server did not answer within 60 s');
-}
-
-async function createDesign(size: { components: number; connections: number }, seed: number): Promise<string> {
-  const document = generateLayeredDesign(size.components, size.connections, seed);
-  const res = await fetch(`${BASE}/api/trpc/designs.create`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ from: 'import', document }),
-  });
-  const body = (await res.json()) as { result?: { data?: { id?: string } }; error?: unknown };
-  const id = body.result?.data?.id;
-  if (!res.ok || !id) throw new Error(`designs.create failed (${res.status}): ${JSON.stringify(body.error).slice(0, 500)}`);
-  return id;
-}
-
-
 async function main(): Promise<void> {
-  const libPath = '../scripts/lib.mjs';
-  const lib = (await import(libPath)) as ScriptsLib;
-  lib.buildIfStale();
-  mkdirSync(OUT_DIR, { recursive: true });
-  const dbFile = path.join(OUT_DIR, 'canvas.db');
-  for (const suffix of ['', '-wal', '-shm']) rmSync(dbFile + suffix, { force: true });
-  const server = spawn(lib.bin('next'), ['start', '-p', String(PORT), '-H', '127.0.0.1'], {
-    cwd: lib.root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...lib.env, DATABASE_URL: dbFile },
-  });
-  const stop = () => {
-    if (server.exitCode === null) server.kill('SIGTERM');
-  };
-  process.on('exit', stop);
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => (stop(), process.exit(130)));
+  const server = await startBenchServer(PORT, 'canvas.db');
+  const BASE = server.base;
+  const stop = () => server.stop();
+  const lib = { root: new URL('..', import.meta.url).pathname };
   let browser: Browser | null = null;
   try {
-    await waitForServer(server);
-    const bigId = await createDesign(BIG, 42);
-    const smallId = await createDesign(SMALL, 7);
+    const bigId = await createVia(BASE, generateLayeredDesign(BIG.components, BIG.connections, 42));
+    const smallId = await createVia(BASE, generateLayeredDesign(SMALL.components, SMALL.connections, 7));
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],

@@ -1,0 +1,181 @@
+/**
+ * `npm run bench:load`: the production server under load on loopback, then killed mid-storm.
+ *
+ * 1. Baseline: autocannon fetches a static file (/icon.svg) with 50 connections.
+ * 2. Load, for 30 s at once: 50 viewers of a read-only share page, and 20 editors, each autosaving
+ *    its own design as fast as the server acknowledges (every save names the revision it is based on,
+ *    as the editor does). Afterwards every acknowledged save must be a revision in the database.
+ * 3. Crash: 20 editors save in a storm; the server is killed with SIGKILL in the middle; the database
+ *    file must pass PRAGMA integrity_check and hold every save that was acknowledged before the kill;
+ *    the server restarts on it and serves.
+ * Figures go to stdout as a Markdown table for bench/RESULTS.md. Only 127.0.0.1 is contacted; every
+ * loop is bounded in time and count.
+ */
+import os from 'node:os';
+import autocannon from 'autocannon';
+import Database from 'better-sqlite3';
+import { hybridServerless } from '../core/examples/hybrid-serverless';
+import { designSchema, type Design } from '../core/model/design';
+import { createDesign, mutate, sleep, startBenchServer } from './lib/bench-server';
+
+const PORT = 3470;
+const EDITORS = 20;
+const VIEWERS = 50;
+const DURATION_S = Number(process.env.BENCH_SECONDS ?? 30);
+
+type Ack = { designId: string; revision: number };
+
+interface EditorContext {
+  designId?: string;
+  revision?: number;
+  step?: number;
+}
+
+function fmt(r: autocannon.Result) {
+  return {
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    rps: r.requests.average,
+    total: r.requests.total,
+    errors: r.errors + r.timeouts,
+    server5xx: r['5xx'],
+    non2xx: r.non2xx,
+  };
+}
+
+/** A design document that changes with each save, so every revision differs from the one before. */
+function edited(base: Design, step: number): Design {
+  return { ...base, name: `${base.name.slice(0, 90)} · save ${step}` };
+}
+
+async function runLoad(baseUrl: string, designs: string[], shareUrl: string, document: Design) {
+  const acks: Ack[] = [];
+  let next = 0;
+  const editors = autocannon({
+    url: baseUrl,
+    connections: EDITORS,
+    duration: DURATION_S,
+    requests: [
+      {
+        method: 'POST',
+        path: '/api/trpc/designs.save',
+        headers: { 'content-type': 'application/json' },
+        setupRequest: (req, ctx) => {
+          const c = ctx as EditorContext;
+          if (c.designId === undefined) {
+            c.designId = designs[next++ % designs.length];
+            c.revision = 1;
+            c.step = 0;
+          }
+          c.step = (c.step ?? 0) + 1;
+          return { ...req, body: JSON.stringify({ id: c.designId, baseRevision: c.revision, document: edited(document, c.step) }) };
+        },
+        onResponse: (status, body, ctx) => {
+          const c = ctx as EditorContext;
+          if (status !== 200) return;
+          const revision = (JSON.parse(body) as { result: { data: { revision: number } } }).result.data.revision;
+          acks.push({ designId: c.designId as string, revision });
+          c.revision = revision;
+        },
+      },
+    ],
+  });
+  const viewers = autocannon({ url: `${baseUrl}${shareUrl}`, connections: VIEWERS, duration: DURATION_S });
+  const [e, v] = await Promise.all([editors, viewers]);
+  return { editors: e, viewers: v, acks };
+}
+
+function missingAcks(dbFile: string, acks: readonly Ack[]): Ack[] {
+  const db = new Database(dbFile, { readonly: true });
+  try {
+    const has = db.prepare('SELECT 1 FROM revisions WHERE design_id = ? AND number = ?');
+    return acks.filter((a) => has.get(a.designId, a.revision) === undefined);
+  } finally {
+    db.close();
+  }
+}
+
+/** Saves in a storm until the server dies; returns what was acknowledged before it did. */
+async function saveStorm(baseUrl: string, designs: string[], document: Design, killAfterMs: number, kill: () => void) {
+  const acks: Ack[] = [];
+  let alive = true;
+  const timer = setTimeout(() => {
+    kill();
+    alive = false;
+  }, killAfterMs);
+  await Promise.all(
+    designs.map(async (designId) => {
+      let revision = 1;
+      for (let step = 1; alive && step < 100_000; step++) {
+        try {
+          const saved = await mutate<{ revision: number }>(baseUrl, 'designs.save', { id: designId, baseRevision: revision, document: edited(document, step) });
+          acks.push({ designId, revision: saved.revision });
+          revision = saved.revision;
+        } catch {
+          return; // the server is gone
+        }
+      }
+    }),
+  );
+  clearTimeout(timer);
+  return acks;
+}
+
+async function main(): Promise<void> {
+  const server = await startBenchServer(PORT, 'load.db');
+  try {
+    const base = server.base;
+    const document = designSchema.parse(hybridServerless);
+    const designs: string[] = [];
+    for (let i = 0; i < EDITORS; i++) designs.push(await createDesign(base, { ...hybridServerless, name: `Load ${i}` }));
+    const shared = await createDesign(base, hybridServerless);
+    const link = await mutate<{ url: string }>(base, 'shares.create', { designId: shared });
+    const sharePath = new URL(link.url, base).pathname;
+
+    const baseline = fmt(await autocannon({ url: `${base}/icon.svg`, connections: VIEWERS, duration: Math.min(10, DURATION_S) }));
+    const load = await runLoad(base, designs, sharePath, document);
+    const lost = missingAcks(server.dbFile, load.acks);
+    const ed = fmt(load.editors);
+    const vw = fmt(load.viewers);
+
+    // The crash: a fresh storm on the same designs, SIGKILL after 3 s.
+    const storm = await saveStorm(base, designs, document, 3000, () => server.process.kill('SIGKILL'));
+    await sleep(500);
+    const check = new Database(server.dbFile);
+    const integrity = check.pragma('integrity_check', { simple: true });
+    check.close();
+    const lostInCrash = missingAcks(server.dbFile, storm);
+    await server.restart();
+    const after = (await (await fetch(`${base}/api/trpc/designs.list`)).json()) as { result: { data: unknown[] } };
+
+    const row = (label: string, r: ReturnType<typeof fmt>) =>
+      `| ${label} | ${r.p50} ms | ${r.p99} ms | ${Math.round(r.rps)} req/s | ${r.total} | ${r.server5xx} | ${r.errors} |`;
+    console.log(
+      [
+        '',
+        `| ${DURATION_S} s on loopback | p50 | p99 | throughput | requests | 5xx | errors |`,
+        '|---|---|---|---|---|---|---|',
+        row(`baseline: static /icon.svg, ${VIEWERS} connections (${Math.min(10, DURATION_S)} s)`, baseline),
+        row(`${VIEWERS} viewers of a share page`, vw),
+        row(`${EDITORS} editors autosaving`, ed),
+        '',
+        `share page ÷ static file: p50 ${(vw.p50 / Math.max(baseline.p50, 0.01)).toFixed(1)}×, throughput ${(vw.rps / Math.max(baseline.rps, 1)).toFixed(2)}×`,
+        `acknowledged saves: ${load.acks.length}; missing from the database afterwards: ${lost.length}; editor non-2xx: ${ed.non2xx}`,
+        `crash: ${storm.length} saves acknowledged before SIGKILL; integrity_check: ${integrity}; missing after the crash: ${lostInCrash.length}; after restart the server lists ${after.result.data.length} designs`,
+        `machine: ${os.cpus()[0]?.model} × ${os.cpus().length}, Node ${process.version}, load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`,
+      ].join('\n'),
+    );
+    const failed = vw.server5xx + ed.server5xx + vw.errors + ed.errors > 0 || lost.length > 0 || lostInCrash.length > 0 || integrity !== 'ok';
+    if (failed) {
+      console.error('FAILED: server errors, lost saves or a damaged database (see above).');
+      process.exitCode = 1;
+    }
+  } finally {
+    server.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
