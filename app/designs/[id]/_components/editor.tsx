@@ -10,6 +10,7 @@ import { useCanvasCommands } from '@/components/canvas/use-canvas-commands';
 import { useShortcuts } from '@/components/canvas/use-shortcuts';
 import { useEditor, useEditorStore, useHistory } from '@/components/editor/editor-context';
 import { useAutosave } from '@/components/editor/use-autosave';
+import { ExportMenu } from '@/components/export/export-menu';
 import { usePlanRunner } from '@/components/editor/use-plan-runner';
 import { useTRPC, useTRPCClient } from '@/components/trpc/client';
 import { ThemeToggle } from '@/components/ui/theme-toggle';
@@ -92,6 +93,7 @@ export function Editor({ designId }: { designId: string }) {
           <button type="button" className="button small" onClick={() => setRevisionsOpen(true)}>
             Revisions
           </button>
+          <ExportMenu />
           <button type="button" className="button small" onClick={() => setHelpOpen(true)} aria-keyshortcuts="?" aria-label="Keyboard shortcuts">
             ?
           </button>
