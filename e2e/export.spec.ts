@@ -133,6 +133,14 @@ test('every export opens: plan JSON, Markdown, design JSON, PNG and SVG; the des
   // The view the person had is given back.
   await expect(page.getByTestId('edge-label-' + connectionIds[0])).toHaveCount(0);
 
+  // In the dark theme the image keeps the theme's colours (CSS variables resolved at capture).
+  await page.getByRole('button', { name: /^Theme: system/ }).click();
+  await page.getByRole('button', { name: /^Theme: light/ }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  const dark = await exportAs(page, 'Canvas image (PNG)');
+  expect(pngSize(await readFile(dark.path))).toEqual(size);
+  await copyFile(dark.path, 'test-results/screens/export-canvas-dark.png');
+
   // The exported design, dropped on the designs list, comes back as a new design.
   await designs.open();
   const before = await designs.rows().count();
