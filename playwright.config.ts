@@ -1,7 +1,11 @@
 import { defineConfig } from '@playwright/test';
+import { E2E_PASSWORD } from './e2e/password-mode';
 
 const port = Number(process.env.E2E_PORT ?? 3210);
 const baseURL = `http://127.0.0.1:${port}`;
+/** A second server in password mode (TIDEMARK_PASSWORD) with its own database, for e2e/auth.spec.ts. */
+const authPort = Number(process.env.E2E_AUTH_PORT ?? 3211);
+const authBaseURL = `http://127.0.0.1:${authPort}`;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -22,12 +26,24 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     },
   },
-  projects: [{ name: 'chromium', use: { browserName: 'chromium', viewport: { width: 1280, height: 800 } } }],
-  webServer: {
-    command: 'node scripts/serve-e2e.mjs',
-    url: `${baseURL}/api/trpc/designs.list`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    env: { E2E_PORT: String(port) },
-  },
+  projects: [
+    { name: 'chromium', testIgnore: 'auth.spec.ts', use: { browserName: 'chromium', viewport: { width: 1280, height: 800 } } },
+    { name: 'password', testMatch: 'auth.spec.ts', use: { browserName: 'chromium', viewport: { width: 1280, height: 800 }, baseURL: authBaseURL } },
+  ],
+  webServer: [
+    {
+      command: 'node scripts/serve-e2e.mjs',
+      url: `${baseURL}/api/trpc/designs.list`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: { E2E_PORT: String(port), TIDEMARK_PASSWORD: '' },
+    },
+    {
+      command: 'node scripts/serve-e2e.mjs',
+      url: `${authBaseURL}/sign-in`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: { E2E_PORT: String(authPort), E2E_DB: 'e2e-password.db', TIDEMARK_PASSWORD: E2E_PASSWORD },
+    },
+  ],
 });

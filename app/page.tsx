@@ -1,5 +1,6 @@
+import { configuredPassword } from '@/server/auth/editor-access';
 import { DesignsPage } from './_components/designs-page';
 
 export default function Home() {
-  return <DesignsPage />;
+  return <DesignsPage canSignOut={configuredPassword() !== undefined} />;
 }

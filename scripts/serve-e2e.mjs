@@ -1,12 +1,12 @@
-// The server the end-to-end tests run against: the production build on its own port with a fresh
-// database file, so tests never touch ./data/tidemark.db.
+// A server the end-to-end tests run against: the production build on its own port with a fresh
+// database file (E2E_DB, in test-results/), so tests never touch ./data/tidemark.db.
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { bin, env, root } from './lib.mjs';
 
 const port = process.env.E2E_PORT ?? '3210';
-const dbFile = path.join(root, 'test-results', 'e2e.db');
+const dbFile = path.join(root, 'test-results', process.env.E2E_DB ?? 'e2e.db');
 for (const suffix of ['', '-wal', '-shm']) rmSync(dbFile + suffix, { force: true });
 const server = spawn(bin('next'), ['start', '-p', port], { cwd: root, stdio: 'inherit', env: { ...env, DATABASE_URL: dbFile } });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));

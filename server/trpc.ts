@@ -7,10 +7,16 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import { problemsOf, type Problem } from '../core/model/validate';
 import type { Db } from '../db/client';
+import { requestEditorAccess, type EditorAccess } from './auth/editor-access';
 import { ConflictError, NotFoundError, ProblemsError } from './services/errors';
 
 export interface Context {
   db: Db;
+  /**
+   * Whether this request may edit, from its session cookie (app/api/trpc). A context without it
+   * (a server-side caller) is judged as a request without a cookie: refused in password mode.
+   */
+  access?: EditorAccess;
 }
 
 export interface ConflictData {
@@ -70,9 +76,15 @@ const domainErrors = t.middleware(async ({ next }) => {
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure.use(domainErrors);
+export const SIGN_IN_REQUIRED = 'Sign in to edit: this Tidemark is protected by a password (TIDEMARK_PASSWORD).';
+
 /**
  * Everything an editor does: the designs list, a design's document and every mutation. Anyone who
- * reaches the app may edit unless TIDEMARK_PASSWORD is set; the sign-in check belongs here (issue 5).
+ * reaches the app may edit unless TIDEMARK_PASSWORD is set; then only a signed-in session may.
  * Share-link views use publicProcedure with their token instead, and never reach these.
  */
-export const editorProcedure = publicProcedure;
+export const editorProcedure = publicProcedure.use(({ ctx, next }) => {
+  const access = ctx.access ?? requestEditorAccess(new Headers());
+  if (access.isPasswordMode && !access.isSignedIn) throw new TRPCError({ code: 'UNAUTHORIZED', message: SIGN_IN_REQUIRED });
+  return next();
+});

@@ -11,10 +11,12 @@ import { useTRPC } from '@/components/trpc/client';
 import { AppHeader } from '@/components/ui/app-header';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { ProblemList } from '@/components/ui/problem-list';
+import { SignOutButton } from '@/components/ui/sign-out-button';
 import { DesignRow, type DesignRowData } from './design-row';
 import { useDesignImport } from './use-design-import';
 
-export function DesignsPage() {
+/** `canSignOut`: password mode is on (TIDEMARK_PASSWORD), so there is a session to end. */
+export function DesignsPage({ canSignOut = false }: { canSignOut?: boolean }) {
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -74,6 +76,7 @@ export function DesignsPage() {
             if (file) void importer.importFile(file);
           }}
         />
+        {canSignOut && <SignOutButton />}
       </AppHeader>
       <main
         className={dragging ? 'page dropping' : 'page'}

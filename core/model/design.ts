@@ -4,6 +4,7 @@
  * instead of being silently dropped. Cross-field rules (unique ids, known endpoints, no cycles,
  * pattern fields) live in `superRefine` so that every problem carries its JSON path.
  */
+import './zod-config';
 import { z } from 'zod';
 import {
   API_GATEWAY_DEFAULTS,

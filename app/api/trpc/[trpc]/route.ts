@@ -1,6 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { getDb } from '@/db/client';
+import { requestEditorAccess } from '@/server/auth/editor-access';
 import { seedExamples } from '@/db/seed';
 import { describeTooLarge, limitBody } from '@/server/http/limit-body';
 import { appRouter } from '@/server/root';
@@ -24,7 +25,7 @@ async function handler(req: Request) {
     createContext: () => {
       // Refused here, inside tRPC, so the client gets an ordinary tRPC error it can show.
       if (!limited.ok) throw new TRPCError({ code: 'PAYLOAD_TOO_LARGE', message: describeTooLarge(limited.bytes) });
-      return { db };
+      return { db, access: requestEditorAccess(req.headers) };
     },
     onError({ error, path }) {
       if (error.code === 'INTERNAL_SERVER_ERROR') console.error(`tRPC ${path ?? '?'} failed:`, error.message);

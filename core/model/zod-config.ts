@@ -1,0 +1,9 @@
+/**
+ * In a page, zod must not compile parsers with `new Function`: the Content-Security-Policy has no
+ * 'unsafe-eval', and even zod's caught probe for it is reported as a violation. Imported first by
+ * design.ts, which every schema module imports, so it runs before any schema is built. The server
+ * and the plan worker (no `document`, no page CSP) keep the faster compiled parsers.
+ */
+import { z } from 'zod';
+
+if (typeof document !== 'undefined') z.config({ jitless: true });

@@ -1,0 +1,146 @@
+/**
+ * Password mode, against the second e2e server (TIDEMARK_PASSWORD set, port 3211): the designs
+ * list, the editor and the API need a session; share pages do not; failed sign-ins are limited;
+ * every page runs under its Content-Security-Policy without a single violation.
+ * Serial: the rate-limit test locks this address out for a minute, so it runs last.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { E2E_PASSWORD } from './password-mode';
+
+test.describe.configure({ mode: 'serial' });
+
+async function signIn(page: Page, password: string) {
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** The sign-in form's message (Next.js has its own, empty, route-announcer alert). */
+function message(page: Page) {
+  return page.getByRole('form', { name: 'Sign in' }).getByRole('alert');
+}
+
+/** Records CSP violations across navigations: each securitypolicyviolation event, and the console line Chromium prints. */
+async function watchCsp(page: Page): Promise<string[]> {
+  const violations: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+  });
+  await page.exposeFunction('reportCspViolation', (v: string) => violations.push(v));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      void (window as unknown as { reportCspViolation: (v: string) => Promise<void> }).reportCspViolation(`${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  return violations;
+}
+
+test('the designs list and the editor send visitors to sign in; a wrong password says so', async ({ page }) => {
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/sign-in\?next=%2F$/);
+  await page.goto('/designs/abc');
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fdesigns%2Fabc$/);
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await signIn(page, 'not the password');
+  await expect(message(page)).toHaveText('Wrong password.');
+  await expect(page).toHaveURL(/\/sign-in/);
+});
+
+test('the right password opens the designs list, survives a reload, and signing out ends it', async ({ page, context }) => {
+  // An off-site `next` is ignored: signing in lands on the designs list.
+  await page.goto('/sign-in?next=//evil.example/');
+  await signIn(page, E2E_PASSWORD);
+  await expect(page).toHaveURL(/:3211\/$/);
+  await expect(page.getByRole('heading', { name: 'Designs', exact: true })).toBeVisible();
+  await expect(page.getByText('Loading designs…')).toHaveCount(0);
+
+  const cookie = (await context.cookies()).find((c) => c.name === 'tidemark_session');
+  expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', secure: false, path: '/' });
+  expect(cookie?.expires).toBeGreaterThan(Date.now() / 1000 + 6 * 24 * 3600);
+
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Designs', exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'New design' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/sign-in$/);
+  expect((await context.cookies()).find((c) => c.name === 'tidemark_session')).toBeUndefined();
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/sign-in\?next=%2F$/);
+});
+
+test('the API refuses editor calls without a session, with a 401 the client can read; share pages stay open', async ({ request }) => {
+  const create = await request.post('/api/trpc/designs.create', { data: { from: 'blank', name: 'Intruder' } });
+  expect(create.status()).toBe(401);
+  const body = await create.json();
+  expect(body.error.data.code).toBe('UNAUTHORIZED');
+  expect(body.error.message).toMatch(/Sign in to edit/);
+
+  const list = await request.get('/api/trpc/designs.list');
+  expect(list.status()).toBe(401);
+
+  const forged = await request.post('/api/trpc/designs.create', {
+    data: { from: 'blank' },
+    headers: { cookie: 'tidemark_session=9999999999999.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' },
+  });
+  expect(forged.status()).toBe(401);
+
+  // A share page never redirects to sign-in (an unknown token is simply not found).
+  const share = await request.get('/s/unknown-token', { maxRedirects: 0 });
+  expect(share.status()).toBe(404);
+});
+
+test('pages carry a nonce CSP and the editor runs under it without a single violation', async ({ page }) => {
+  const violations = await watchCsp(page);
+  await page.goto('/sign-in');
+  const signInCsp = (await page.request.get('/sign-in')).headers()['content-security-policy'];
+  expect(signInCsp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+  await signIn(page, E2E_PASSWORD);
+  await expect(page.getByRole('heading', { name: 'Designs', exact: true })).toBeVisible();
+
+  const list = await page.request.get('/');
+  expect(list.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
+  expect(list.headers()['x-frame-options']).toBe('DENY');
+  expect(list.headers()['x-content-type-options']).toBe('nosniff');
+  expect(list.headers()['referrer-policy']).toBe('same-origin');
+
+  // The editor: an example (the plan worker runs), its charts, auto-layout (elkjs), a save.
+  await page.getByRole('button', { name: /^Create from example:/ }).first().click();
+  await expect(page).toHaveURL(/\/designs\/[a-z0-9]+$/);
+  const editorCsp = (await page.request.get(page.url())).headers()['content-security-policy'];
+  expect(editorCsp).toMatch(/'nonce-/);
+  expect(editorCsp).not.toBe(signInCsp); // a fresh nonce per response
+  await expect(page.locator('[data-testid^="placement-"]').first()).toBeVisible({ timeout: 20_000 });
+  await page.locator('.react-flow__node-component').first().click();
+  await expect(page.locator('.recharts-surface').first()).toBeVisible();
+  await page.getByRole('tab', { name: 'Whole design' }).click();
+  await page.getByRole('button', { name: 'Auto-layout' }).click();
+  await expect(page.getByTestId('save-status')).toHaveText('Saved', { timeout: 15_000 });
+  // The image exports (html-to-image: data: and blob: images, inline styles).
+  for (const item of ['Canvas image (PNG)', 'Canvas image (SVG)']) {
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menu', { name: 'Export' }).getByRole('menuitem', { name: item }).click()]);
+    expect(await download.failure()).toBeNull();
+  }
+  await page.reload();
+  await expect(page.locator('[data-testid^="placement-"]').first()).toBeVisible({ timeout: 20_000 });
+
+  expect(violations).toEqual([]);
+});
+
+test('six quick wrong passwords are rate-limited, the right one included', async ({ page }) => {
+  await page.goto('/sign-in');
+  for (let i = 0; i < 5; i++) {
+    await signIn(page, `guess ${i}`);
+    await expect(message(page)).toHaveText('Wrong password.');
+    await message(page).evaluate((e) => (e.textContent = ''));
+  }
+  await signIn(page, 'guess 5');
+  await expect(message(page)).toHaveText(/^Too many failed sign-ins\. Try again in \d+ seconds\.$/);
+  await message(page).evaluate((e) => (e.textContent = ''));
+  await signIn(page, E2E_PASSWORD);
+  await expect(message(page)).toHaveText(/^Too many failed sign-ins/);
+
+  const res = await page.request.post('/api/session', { data: { password: E2E_PASSWORD } });
+  expect(res.status()).toBe(429);
+  expect(Number(res.headers()['retry-after'])).toBeGreaterThan(0);
+});

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { contentSecurityPolicy } from './csp';
+import { cookieValue, editorAccessOf, SESSION_COOKIE } from './editor-access';
+import { deriveSessionKey } from './password';
+import { signSession } from './session';
+
+const secret = Buffer.alloc(32, 3);
+const now = 1_700_000_000_000;
+const cookie = `theme=dark; ${SESSION_COOKIE}=${signSession(deriveSessionKey('pw', secret), now)}`;
+
+describe('editor access', () => {
+  it('lets anyone edit without a password', () => {
+    expect(editorAccessOf({ password: undefined, secret, cookieHeader: null, now })).toEqual({ isPasswordMode: false, isSignedIn: false });
+  });
+
+  it('in password mode, needs a valid session cookie', () => {
+    expect(editorAccessOf({ password: 'pw', secret, cookieHeader: null, now })).toEqual({ isPasswordMode: true, isSignedIn: false });
+    expect(editorAccessOf({ password: 'pw', secret, cookieHeader: cookie, now })).toEqual({ isPasswordMode: true, isSignedIn: true });
+    expect(editorAccessOf({ password: 'other', secret, cookieHeader: cookie, now }).isSignedIn).toBe(false);
+    expect(editorAccessOf({ password: 'pw', secret, cookieHeader: `${SESSION_COOKIE}=forged`, now }).isSignedIn).toBe(false);
+  });
+
+  it('reads one cookie out of a Cookie header', () => {
+    expect(cookieValue('a=1; b=2;c=3', 'b')).toBe('2');
+    expect(cookieValue('ab=1; b=2', 'b')).toBe('2');
+    expect(cookieValue('a=1', 'b')).toBeUndefined();
+    expect(cookieValue(undefined, 'b')).toBeUndefined();
+  });
+});
+
+describe('content security policy', () => {
+  it('allows scripts only by nonce, never framing, and upgrades requests only over HTTPS', () => {
+    const csp = contentSecurityPolicy({ nonce: 'abc' });
+    expect(csp).toContain("script-src 'self' 'nonce-abc' 'strict-dynamic'");
+    expect(csp).not.toContain('unsafe-eval');
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("worker-src 'self' blob:");
+    expect(csp).not.toContain('upgrade-insecure-requests');
+    expect(contentSecurityPolicy({ nonce: 'abc', isHttps: true })).toContain('upgrade-insecure-requests');
+  });
+});

@@ -1,0 +1,60 @@
+/**
+ * Who may edit. Without TIDEMARK_PASSWORD anyone who reaches the app may; with it, only a request
+ * carrying a valid session cookie. The tRPC context, the proxy and the sign-in route all ask here.
+ */
+import { randomBytes } from 'node:crypto';
+import { deriveSessionKey } from './password';
+import { verifySession } from './session';
+
+export const SESSION_COOKIE = 'tidemark_session';
+
+export interface EditorAccess {
+  /** TIDEMARK_PASSWORD is set: editing needs a session. */
+  isPasswordMode: boolean;
+  isSignedIn: boolean;
+}
+
+export interface AccessInputs {
+  password: string | undefined;
+  secret: Uint8Array;
+  cookieHeader: string | null | undefined;
+  now: number;
+}
+
+/** The value of one cookie in a Cookie header (the first, as browsers send the most specific first). */
+export function cookieValue(cookieHeader: string | null | undefined, name: string): string | undefined {
+  for (const part of (cookieHeader ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return undefined;
+}
+
+export function editorAccessOf({ password, secret, cookieHeader, now }: AccessInputs): EditorAccess {
+  if (!password) return { isPasswordMode: false, isSignedIn: false };
+  const session = verifySession(deriveSessionKey(password, secret), cookieValue(cookieHeader, SESSION_COOKIE), now);
+  return { isPasswordMode: true, isSignedIn: session !== null };
+}
+
+export function configuredPassword(): string | undefined {
+  return process.env.TIDEMARK_PASSWORD || undefined;
+}
+
+const SECRET = Symbol.for('tidemark.sessionSecret');
+type WithSecret = typeof globalThis & { [SECRET]?: Buffer };
+
+/**
+ * A random secret made once per server process and shared by every bundle in it (the proxy and the
+ * route handlers are bundled apart, so a module-level constant would differ between them).
+ * Restarting the server signs everyone out.
+ */
+export function processSecret(): Buffer {
+  const g = globalThis as WithSecret;
+  g[SECRET] ??= randomBytes(32);
+  return g[SECRET];
+}
+
+/** Access for an incoming request, from its Cookie header. */
+export function requestEditorAccess(headers: Headers, now = Date.now()): EditorAccess {
+  return editorAccessOf({ password: configuredPassword(), secret: processSecret(), cookieHeader: headers.get('cookie'), now });
+}
