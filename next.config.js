@@ -15,6 +15,15 @@ const nextConfig = {
           { key: 'Referrer-Policy', value: 'same-origin' },
         ],
       },
+      {
+        // Share links carry their token in the path: it must never leave in a Referer, nor be indexed.
+        // Listed after the catch-all so that its Referrer-Policy wins.
+        source: '/s/:token*',
+        headers: [
+          { key: 'Referrer-Policy', value: 'no-referrer' },
+          { key: 'X-Robots-Tag', value: 'noindex, nofollow' },
+        ],
+      },
     ];
   },
 };

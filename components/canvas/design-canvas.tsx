@@ -2,7 +2,8 @@
 /**
  * The design canvas. The store's document is the truth; React Flow gets nodes and edges derived from
  * it (plus the plan's placements and wiring). While a node is dragged React Flow moves its local
- * copy; the move becomes one undoable edit when the drag ends.
+ * copy; the move becomes one undoable edit when the drag ends. `readOnly` (the share page) keeps pan,
+ * zoom and selection and drops every way to change the design: no drag, no handles, no drops.
  */
 import {
   Background,
@@ -57,7 +58,10 @@ function mergeNodes(previous: FlowNode[], derived: FlowNode[]): FlowNode[] {
 
 const sameIds = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
-export function DesignCanvas() {
+/** Read-only: selection and measurements pass; moves and removals never reach React Flow's nodes. */
+const isViewChange = (c: NodeChange<FlowNode>) => c.type === 'select' || c.type === 'dimensions';
+
+export function DesignCanvas({ readOnly = false }: { readOnly?: boolean }) {
   const store = useEditorStore();
   const flow = useReactFlow();
   const design = useEditor((s) => s.design);
@@ -99,13 +103,13 @@ export function DesignCanvas() {
 
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowNode>[]) => {
-      setNodes((ns) => applyNodeChanges(changes, ns));
+      setNodes((ns) => applyNodeChanges(readOnly ? changes.filter(isViewChange) : changes, ns));
       updateSelection(
         'components',
         changes.flatMap((c) => (c.type === 'select' ? [{ id: c.id, selected: c.selected }] : [])),
       );
     },
-    [updateSelection],
+    [updateSelection, readOnly],
   );
 
   const onEdgesChange = useCallback(
@@ -166,7 +170,7 @@ export function DesignCanvas() {
     () => (
       <>
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
-        <Controls position="bottom-left" />
+        <Controls position="bottom-left" showInteractive={!readOnly} />
         <MiniMap position="bottom-right" pannable zoomable ariaLabel="Minimap" nodeClassName={minimapClass} />
         <Panel position="top-left">
           <PlacementLegend hasPlan={hasPlan} />
@@ -174,11 +178,15 @@ export function DesignCanvas() {
         <WiringLayer groups={wiring} />
       </>
     ),
-    [hasPlan, wiring],
+    [hasPlan, wiring, readOnly],
   );
 
   return (
-    <div className="tm-canvas" onDragOver={(e) => e.dataTransfer.types.includes(KIND_MIME) && e.preventDefault()} onDrop={onDrop}>
+    <div
+      className={readOnly ? 'tm-canvas read-only' : 'tm-canvas'}
+      onDragOver={readOnly ? undefined : (e) => e.dataTransfer.types.includes(KIND_MIME) && e.preventDefault()}
+      onDrop={readOnly ? undefined : onDrop}
+    >
       <ReactFlow<FlowNode>
         nodes={nodes}
         edges={edges}
@@ -186,8 +194,10 @@ export function DesignCanvas() {
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
-        onNodeDragStop={onNodeDragStop}
-        onConnect={onConnect}
+        onNodeDragStop={readOnly ? undefined : onNodeDragStop}
+        onConnect={readOnly ? undefined : onConnect}
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
         isValidConnection={isValidConnection}
         deleteKeyCode={null}
         // Moving a node does not select it (a click does): the side panel is not re-rendered as a drag starts.

@@ -21,6 +21,8 @@ export interface ShareLinkSummary {
   expiresAt: number | null;
   revokedAt: number | null;
   lastViewedAt: number | null;
+  /** Whether the link opens the design now. */
+  state: 'active' | 'revoked' | 'expired';
 }
 
 export interface SharedDesign {
@@ -39,13 +41,17 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
 }
 
-const summaryOf = (row: typeof shareLinks.$inferSelect): ShareLinkSummary => ({
+const stateOf = (row: typeof shareLinks.$inferSelect, now: number): ShareLinkSummary['state'] =>
+  row.revokedAt !== null ? 'revoked' : row.expiresAt !== null && row.expiresAt <= now ? 'expired' : 'active';
+
+const summaryOf = (row: typeof shareLinks.$inferSelect, now: number): ShareLinkSummary => ({
   id: row.id,
   revision: row.revision,
   createdAt: row.createdAt,
   expiresAt: row.expiresAt,
   revokedAt: row.revokedAt,
   lastViewedAt: row.lastViewedAt,
+  state: stateOf(row, now),
 });
 
 /** Creates a link to a design (pinned to `revision`, or following the latest when null). */
@@ -68,11 +74,11 @@ export function createShareLink(
     lastViewedAt: null,
   };
   db.insert(shareLinks).values(row).run();
-  return { link: summaryOf(row), token };
+  return { link: summaryOf(row, now), token };
 }
 
 /** A design's links, newest first; revoked ones stay listed (marked) until the design is deleted. */
-export function listShareLinks(db: Db, designId: string): ShareLinkSummary[] {
+export function listShareLinks(db: Db, designId: string, now = Date.now()): ShareLinkSummary[] {
   getDesign(db, designId);
   return db
     .select()
@@ -80,7 +86,7 @@ export function listShareLinks(db: Db, designId: string): ShareLinkSummary[] {
     .where(eq(shareLinks.designId, designId))
     .orderBy(desc(shareLinks.createdAt), desc(shareLinks.id))
     .all()
-    .map(summaryOf);
+    .map((row) => summaryOf(row, now));
 }
 
 /** Revokes one of this design's links; revoking twice keeps the first time. */
@@ -89,7 +95,7 @@ export function revokeShareLink(db: Db, designId: string, id: string, now = Date
   const row = db.select().from(shareLinks).where(where).get();
   if (!row) throw new NotFoundError(`share link "${id}" of design "${designId}"`);
   if (row.revokedAt === null) db.update(shareLinks).set({ revokedAt: now }).where(where).run();
-  return summaryOf({ ...row, revokedAt: row.revokedAt ?? now });
+  return summaryOf({ ...row, revokedAt: row.revokedAt ?? now }, now);
 }
 
 /**

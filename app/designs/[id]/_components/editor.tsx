@@ -18,6 +18,7 @@ import { ConflictDialog } from './conflict-dialog';
 import { DesignName } from './design-name';
 import { RevisionsDialog } from './revisions-dialog';
 import { SaveIndicator } from './save-indicator';
+import { ShareButton } from './share-dialog';
 import { SidePanel } from './side-panel';
 import { TimelineBar } from './timeline-bar';
 
@@ -93,6 +94,7 @@ export function Editor({ designId }: { designId: string }) {
           <button type="button" className="button small" onClick={() => setRevisionsOpen(true)}>
             Revisions
           </button>
+          <ShareButton designId={designId} revision={baseRevision} />
           <ExportMenu />
           <button type="button" className="button small" onClick={() => setHelpOpen(true)} aria-keyshortcuts="?" aria-label="Keyboard shortcuts">
             ?

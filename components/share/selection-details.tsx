@@ -1,0 +1,87 @@
+'use client';
+/**
+ * The share page's stand-in for the inspector: what the selected component or connection is, as
+ * plain text. Nothing here can be edited (a definition list, no form fields).
+ */
+import { useDeferredValue, type ReactNode } from 'react';
+import { useEditor } from '@/components/editor/editor-context';
+import { nameOf } from '@/components/inspector/component-name';
+import { KIND_LABELS } from '@/components/canvas/kind-icons';
+import { PATTERN_FIELDS, type Component, type Connection } from '@/core/model/design';
+import { formatMs, PLACEMENT_NAMES } from '@/core/plan/summarize-format';
+
+const WORKLOAD_LABELS: Record<string, string> = {
+  baseRps: 'Base load (req/s)',
+  peakRps: 'Peak load (req/s)',
+  periodHours: 'Period (hours)',
+  peakHours: 'Peak length (hours)',
+  peakStartHour: 'Peak starts at hour',
+  spikesPerWeek: 'Spikes a week',
+  growthPerMonth: 'Growth a month',
+};
+
+function Facts({ rows }: { rows: [string, ReactNode][] }) {
+  return (
+    <dl className="share-facts">
+      {rows.map(([term, value]) => (
+        <div key={term}>
+          <dt>{term}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function componentRows(c: Component): [string, ReactNode][] {
+  const w = c.workload;
+  const rows: [string, ReactNode][] = [['Kind', KIND_LABELS[c.kind]]];
+  if (w) {
+    rows.push(['Workload pattern', w.trace ? `${w.pattern} (measured trace)` : w.pattern]);
+    rows.push([WORKLOAD_LABELS.baseRps!, w.baseRps]);
+    for (const field of PATTERN_FIELDS[w.pattern]) {
+      const value = w[field];
+      if (value !== undefined) rows.push([WORKLOAD_LABELS[field] ?? field, value]);
+    }
+  } else {
+    rows.push(['Workload', 'called by other components only']);
+  }
+  rows.push(['CPU per request', formatMs(c.demand.cpuMs)], ['Memory', `${c.demand.memoryMb} MB`]);
+  rows.push(['Stateful', c.stateful ? 'yes' : 'no'], ['Data class', c.dataClass]);
+  if (c.latencySloMs !== undefined) rows.push(['Latency SLO', formatMs(c.latencySloMs)]);
+  if (c.dataGb > 0) rows.push(['Data volume', `${c.dataGb} GB`]);
+  if (c.pin) rows.push(['Pinned to', `${PLACEMENT_NAMES[c.pin.placement]}${c.pin.cores ? `, ${c.pin.cores} cores` : ''}`]);
+  return rows;
+}
+
+function connectionRows(c: Connection): [string, ReactNode][] {
+  return [
+    ['Mode', c.mode],
+    ['Calls per request', c.callsPerRequest],
+    ['Payload', `${c.payloadKb} KB`],
+  ];
+}
+
+export function SelectionDetails() {
+  const selection = useDeferredValue(useEditor((s) => s.selection));
+  const count = selection.components.length + selection.connections.length;
+  const component = useEditor((s) => (count === 1 ? s.design.components.find((c) => c.id === selection.components[0]) : undefined));
+  const connection = useEditor((s) => (count === 1 ? s.design.connections.find((c) => c.id === selection.connections[0]) : undefined));
+  const fromName = useEditor((s) => nameOf(s.design, connection?.from));
+  const toName = useEditor((s) => nameOf(s.design, connection?.to));
+
+  if (component || connection) {
+    return (
+      <section className="share-details" aria-label="Selected item">
+        <p className="share-eyebrow">{component ? 'Component' : 'Connection'}</p>
+        <h2>{component ? component.name : `${fromName} → ${toName}`}</h2>
+        <Facts rows={component ? componentRows(component) : connectionRows(connection!)} />
+      </section>
+    );
+  }
+  return (
+    <p className="muted share-hint">
+      {count > 1 ? `${count} items selected. Select just one to see its details.` : 'Select a component or a connection on the canvas to see its details.'}
+    </p>
+  );
+}
