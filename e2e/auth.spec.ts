@@ -127,6 +127,34 @@ test('pages carry a nonce CSP and the editor runs under it without a single viol
   expect(violations).toEqual([]);
 });
 
+test('a share link opens without signing in, under the CSP, and its viewer can change nothing', async ({ page, browser }) => {
+  // The architect, signed in through the API (the cookie lands in this page's context).
+  expect((await page.request.post('/api/session', { data: { password: E2E_PASSWORD } })).status()).toBe(200);
+  const created = await page.request.post('/api/trpc/designs.create', { data: { from: 'example', example: 'hybrid-backend' } });
+  const { id } = (await created.json()).result.data as { id: string };
+  const link = await page.request.post('/api/trpc/shares.create', { data: { designId: id } });
+  const { token } = (await link.json()).result.data as { token: string };
+
+  const reviewer = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const view = await reviewer.newPage();
+  const violations = await watchCsp(view);
+  const response = await view.goto(`/s/${token}`);
+  expect(response?.status()).toBe(200);
+  expect(response?.headers()['content-security-policy']).toMatch(/'nonce-/);
+  await expect(view.getByRole('heading', { name: 'ERP with nightly analytics' })).toBeVisible();
+  await expect(view.locator('[data-testid^="placement-"]').first()).toBeVisible({ timeout: 20_000 });
+  await view.locator('.react-flow__node-component').first().click();
+  await expect(view.locator('.recharts-surface').first()).toBeVisible();
+  expect(violations).toEqual([]);
+
+  // Holding the token is no session: the editor and its API stay closed to the reviewer.
+  await view.goto(`/designs/${id}`);
+  await expect(view).toHaveURL(/\/sign-in\?next=/);
+  const rename = await view.request.post('/api/trpc/designs.rename', { data: { id, name: 'Hijacked' } });
+  expect(rename.status()).toBe(401);
+  await reviewer.close();
+});
+
 test('six quick wrong passwords are rate-limited, the right one included', async ({ page }) => {
   await page.goto('/sign-in');
   for (let i = 0; i < 5; i++) {
