@@ -25,13 +25,19 @@ const DURATION_S = Number(process.env.BENCH_SECONDS ?? 30);
 
 type Ack = { designId: string; revision: number };
 
-interface EditorContext {
-  designId?: string;
-  revision?: number;
-  step?: number;
+interface Figures {
+  p50: number;
+  p99: number;
+  rps: number;
+  total: number;
+  errors: number;
+  server5xx: number;
+  non2xx: number;
 }
 
-function fmt(r: autocannon.Result) {
+const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+
+function fmt(r: autocannon.Result): Figures {
   return {
     p50: r.latency.p50,
     p99: r.latency.p99,
@@ -48,41 +54,58 @@ function edited(base: Design, step: number): Design {
   return { ...base, name: `${base.name.slice(0, 90)} · save ${step}` };
 }
 
-async function runLoad(baseUrl: string, designs: string[], shareUrl: string, document: Design) {
-  const acks: Ack[] = [];
-  let next = 0;
-  const editors = autocannon({
+/**
+ * Each editor is its own autocannon instance with one connection, so that its state (the revision
+ * its next save is based on) lives in a closure: autocannon resets a connection's context after
+ * every pass over its requests. Latencies from every editor are pooled for the percentiles.
+ */
+function runEditor(baseUrl: string, designId: string, document: Design, acks: Ack[], latencies: number[]) {
+  const state = { revision: 1, step: 0 };
+  // Called without a callback, autocannon returns its instance, which is also a promise of the result.
+  const instance = autocannon({
     url: baseUrl,
-    connections: EDITORS,
+    connections: 1,
     duration: DURATION_S,
     requests: [
       {
         method: 'POST',
         path: '/api/trpc/designs.save',
         headers: { 'content-type': 'application/json' },
-        setupRequest: (req, ctx) => {
-          const c = ctx as EditorContext;
-          if (c.designId === undefined) {
-            c.designId = designs[next++ % designs.length];
-            c.revision = 1;
-            c.step = 0;
-          }
-          c.step = (c.step ?? 0) + 1;
-          return { ...req, body: JSON.stringify({ id: c.designId, baseRevision: c.revision, document: edited(document, c.step) }) };
+        setupRequest: (req) => {
+          state.step += 1;
+          return { ...req, body: JSON.stringify({ id: designId, baseRevision: state.revision, document: edited(document, state.step) }) };
         },
-        onResponse: (status, body, ctx) => {
-          const c = ctx as EditorContext;
+        onResponse: (status, body) => {
           if (status !== 200) return;
           const revision = (JSON.parse(body) as { result: { data: { revision: number } } }).result.data.revision;
-          acks.push({ designId: c.designId as string, revision });
-          c.revision = revision;
+          acks.push({ designId, revision });
+          state.revision = revision;
         },
       },
     ],
-  });
+  }) as unknown as autocannon.Instance & Promise<autocannon.Result>;
+  instance.on('response', (_client: unknown, _status: number, _bytes: number, time: number) => latencies.push(time));
+  return instance;
+}
+
+async function runLoad(baseUrl: string, designs: string[], shareUrl: string, document: Design) {
+  const acks: Ack[] = [];
+  const latencies: number[] = [];
+  const editors = Promise.all(designs.map((id) => runEditor(baseUrl, id, document, acks, latencies)));
   const viewers = autocannon({ url: `${baseUrl}${shareUrl}`, connections: VIEWERS, duration: DURATION_S });
-  const [e, v] = await Promise.all([editors, viewers]);
-  return { editors: e, viewers: v, acks };
+  const [results, v] = await Promise.all([editors, viewers]);
+  const sorted = latencies.sort((a, b) => a - b);
+  const sum = (f: (r: autocannon.Result) => number) => results.reduce((n, r) => n + f(r), 0);
+  const editorFigures: Figures = {
+    p50: quantile(sorted, 0.5),
+    p99: quantile(sorted, 0.99),
+    rps: sum((r) => r.requests.total) / DURATION_S,
+    total: sum((r) => r.requests.total),
+    errors: sum((r) => r.errors + r.timeouts),
+    server5xx: sum((r) => r['5xx']),
+    non2xx: sum((r) => r.non2xx),
+  };
+  return { editors: editorFigures, viewers: fmt(v), acks };
 }
 
 function missingAcks(dbFile: string, acks: readonly Ack[]): Ack[] {
@@ -105,7 +128,10 @@ async function saveStorm(baseUrl: string, designs: string[], document: Design, k
   }, killAfterMs);
   await Promise.all(
     designs.map(async (designId) => {
-      let revision = 1;
+      const current = (await (await fetch(`${baseUrl}/api/trpc/designs.get?input=${encodeURIComponent(JSON.stringify({ id: designId }))}`)).json()) as {
+        result: { data: { revision: number } };
+      };
+      let revision = current.result.data.revision;
       for (let step = 1; alive && step < 100_000; step++) {
         try {
           const saved = await mutate<{ revision: number }>(baseUrl, 'designs.save', { id: designId, baseRevision: revision, document: edited(document, step) });
@@ -129,14 +155,14 @@ async function main(): Promise<void> {
     const designs: string[] = [];
     for (let i = 0; i < EDITORS; i++) designs.push(await createDesign(base, { ...hybridServerless, name: `Load ${i}` }));
     const shared = await createDesign(base, hybridServerless);
-    const link = await mutate<{ url: string }>(base, 'shares.create', { designId: shared });
-    const sharePath = new URL(link.url, base).pathname;
+    const link = await mutate<{ token: string }>(base, 'shares.create', { designId: shared });
+    const sharePath = `/s/${link.token}`;
 
     const baseline = fmt(await autocannon({ url: `${base}/icon.svg`, connections: VIEWERS, duration: Math.min(10, DURATION_S) }));
     const load = await runLoad(base, designs, sharePath, document);
     const lost = missingAcks(server.dbFile, load.acks);
-    const ed = fmt(load.editors);
-    const vw = fmt(load.viewers);
+    const ed = load.editors;
+    const vw = load.viewers;
 
     // The crash: a fresh storm on the same designs, SIGKILL after 3 s.
     const storm = await saveStorm(base, designs, document, 3000, () => server.process.kill('SIGKILL'));
@@ -148,8 +174,8 @@ async function main(): Promise<void> {
     await server.restart();
     const after = (await (await fetch(`${base}/api/trpc/designs.list`)).json()) as { result: { data: unknown[] } };
 
-    const row = (label: string, r: ReturnType<typeof fmt>) =>
-      `| ${label} | ${r.p50} ms | ${r.p99} ms | ${Math.round(r.rps)} req/s | ${r.total} | ${r.server5xx} | ${r.errors} |`;
+    const row = (label: string, r: Figures) =>
+      `| ${label} | ${r.p50.toFixed(0)} ms | ${r.p99.toFixed(0)} ms | ${Math.round(r.rps)} req/s | ${r.total} | ${r.server5xx} | ${r.errors} |`;
     console.log(
       [
         '',
