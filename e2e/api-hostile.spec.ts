@@ -6,16 +6,26 @@ import { expect, test } from './fixtures';
 
 const post = (path: string) => `/api/trpc/${path}`;
 
-test('a 20 MB body, 10,000-deep nesting and wrong types are refused, and the server keeps serving', async ({ request }) => {
+test('20 and 50 MB bodies, 10,000-deep nesting, __proto__ keys and wrong types are refused, and the server keeps serving', async ({ request }) => {
   const before = await (await request.get(post('designs.list'))).json();
   const count = before.result.data.length as number;
 
-  const huge = await request.post(post('designs.create'), {
+  for (const mb of [20, 50]) {
+    const huge = await request.post(post('designs.create'), {
+      headers: { 'content-type': 'application/json' },
+      data: Buffer.alloc(mb * 1024 * 1024, 'a'),
+    });
+    expect(huge.status()).toBe(413);
+    expect((await huge.json()).error.message).toMatch(/limit is 10\.0 MB/);
+  }
+
+  // A __proto__ key is an unknown field like any other: refused at its path.
+  const proto = await request.post(post('designs.create'), {
     headers: { 'content-type': 'application/json' },
-    data: Buffer.alloc(20 * 1024 * 1024, 'a'),
+    data: '{"from":"import","document":{"format":"tidemark.design","version":1,"name":"x","__proto__":{"polluted":true},"components":[{"id":"a","name":"A","kind":"service","demand":{"cpuMs":1}}]}}',
   });
-  expect(huge.status()).toBe(413);
-  expect((await huge.json()).error.message).toMatch(/limit is 10\.0 MB/);
+  expect(proto.status()).toBe(400);
+  expect((await proto.json()).error.data.problems.map((p: { path: string }) => p.path)).toContain('__proto__');
 
   const deep = await request.post(post('designs.create'), {
     headers: { 'content-type': 'application/json' },
