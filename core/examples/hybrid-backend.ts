@@ -65,11 +65,11 @@ export const hybridBackend: DesignInput = {
   ],
   layout: {
     'erp-ui': { x: 0, y: 0 },
-    erp: { x: 260, y: 0 },
-    'erp-db': { x: 520, y: 0 },
-    'data-access': { x: 520, y: 200 },
-    staging: { x: 780, y: 300 },
-    'analytics-jobs': { x: 780, y: 120 },
-    analytics: { x: 1040, y: 200 },
+    erp: { x: 300, y: 0 },
+    'erp-db': { x: 600, y: 0 },
+    'data-access': { x: 600, y: 260 },
+    'analytics-jobs': { x: 960, y: 140 },
+    staging: { x: 960, y: 460 },
+    analytics: { x: 1300, y: 300 },
   },
 };

@@ -27,7 +27,7 @@ export function DesignName() {
         className="design-title-input"
         value={value}
         maxLength={200}
-        size={Math.min(60, Math.max(12, value.length + 1))}
+        size={Math.min(40, Math.max(12, value.length + 1))}
         aria-invalid={invalid ? true : undefined}
         aria-describedby={invalid ? 'design-name-error' : undefined}
         onChange={(e) => setDraft(e.target.value)}
