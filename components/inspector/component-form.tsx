@@ -13,6 +13,7 @@ import {
 import { DATA_CLASSES, KINDS, PATTERN_FIELDS, PATTERNS, type Component, type Pattern, type Placement } from '@/core/model/design';
 import { WORKLOAD_DEFAULTS } from '@/core/model/defaults';
 import { useEditor } from '@/components/editor/editor-context';
+import { AttachMeasuredLoad } from '@/components/metrics/attach-measured-load';
 import { CheckboxField, SelectField, TextField, type Option } from './fields';
 import dynamic from 'next/dynamic';
 
@@ -122,12 +123,7 @@ export function ComponentForm({ component }: { component: Component }) {
             </>
           )}
         </div>
-        {component.workload?.trace && (
-          <p className={styles.help}>
-            A measured series is attached ({component.workload.trace.rps.length} points every {component.workload.trace.stepMinutes} min); it
-            replaces the pattern&apos;s curve.
-          </p>
-        )}
+        <AttachMeasuredLoad key={id} component={component} />
         {pattern !== '' && previewWorkload ? (
           <LoadPreview workload={previewWorkload} simulation={simulation} componentId={id} stale={!checked.ok && !checked.workload} />
         ) : (

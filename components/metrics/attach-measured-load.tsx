@@ -1,0 +1,190 @@
+'use client';
+/**
+ * "Attach measured load…" in a component's inspector (journey 4): pick or drop a CSV, CloudWatch or
+ * Prometheus export; see the measured series beside the fitted pattern's curve, the verdict and its
+ * evidence; then keep the fitted fields, keep the measured series as the component's trace, or
+ * cancel. Also shows an attached trace and removes it. Every write is one undo step.
+ */
+import { useId, useRef, useState, type DragEvent } from 'react';
+import dynamic from 'next/dynamic';
+import type { Component, Workload } from '@/core/model/design';
+import { describeEvidence, fittedWorkload } from '@/core/workload/attach-measured';
+import type { RateUnit } from '@/core/workload/classify-grid';
+import { useMetricsImport } from './use-metrics-import';
+import styles from './metrics.module.css';
+
+// recharts loads with the first measured series, not with the inspector.
+const MeasuredChart = dynamic(() => import('./measured-chart').then((m) => m.MeasuredChart), { ssr: false, loading: () => <div style={{ height: 150 }} /> });
+
+const UNIT_LABELS: Record<RateUnit, string> = { second: 'per second', minute: 'per minute', interval: 'per interval' };
+const FORMAT_LABELS = { csv: 'CSV', 'cloudwatch-json': 'CloudWatch JSON', 'cloudwatch-statistics-json': 'CloudWatch JSON', 'prometheus-json': 'Prometheus JSON' } as const;
+const FIELD_LABELS: Partial<Record<keyof Workload, (v: number) => string>> = {
+  baseRps: (v) => `base ${fmt(v)} req/s`,
+  peakRps: (v) => `peak ${fmt(v)} req/s`,
+  periodHours: (v) => `period ${fmt(v)} h`,
+  peakHours: (v) => `peak length ${fmt(v)} h`,
+  peakStartHour: (v) => `peak starts at hour ${fmt(v)}`,
+  spikesPerWeek: (v) => `${fmt(v)} spikes a week`,
+  growthPerMonth: (v) => `growth ${fmt(v * 100)} % a month`,
+  noise: (v) => `noise ${fmt(v)}`,
+};
+const number = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 3 });
+const fmt = (v: number) => number.format(v);
+
+function describeFields(w: Workload): string {
+  return Object.entries(w)
+    .flatMap(([k, v]) => (typeof v === 'number' && FIELD_LABELS[k as keyof Workload] ? [FIELD_LABELS[k as keyof Workload]!(v)] : []))
+    .join(', ');
+}
+
+export function AttachMeasuredLoad({ component }: { component: Component }) {
+  const { state, readFile, setUnit, acceptFitted, acceptMeasured, cancel, removeTrace } = useMetricsImport(component.id);
+  const input = useRef<HTMLInputElement>(null);
+  const [dropping, setDropping] = useState(false);
+  const unitId = useId();
+  const trace = component.workload?.trace;
+
+  const onDrop = (e: DragEvent) => {
+    if (!e.dataTransfer.types.includes('Files')) return;
+    e.preventDefault();
+    e.stopPropagation();
+    setDropping(false);
+    const file = e.dataTransfer.files[0];
+    if (file) void readFile(file);
+  };
+  const onDragOver = (e: DragEvent) => {
+    if (!e.dataTransfer.types.includes('Files')) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+    setDropping(true);
+  };
+
+  return (
+    <div className={styles.section} data-testid="measured-load">
+      {trace && (
+        <p className={styles.attached}>
+          A measured series is attached ({trace.rps.length.toLocaleString('en-US')} points every {trace.stepMinutes} min); it replaces the pattern&apos;s curve.{' '}
+          <button type="button" className="button small danger-text" onClick={removeTrace}>
+            Remove measured series
+          </button>
+        </p>
+      )}
+      <div
+        className={`${styles.drop} ${dropping ? styles.dropping : ''}`}
+        onDragOver={onDragOver}
+        onDragLeave={() => setDropping(false)}
+        onDrop={onDrop}
+        data-testid="measured-drop"
+      >
+        <button type="button" className="button small" onClick={() => input.current?.click()} disabled={state.step === 'reading'}>
+          Attach measured load…
+        </button>
+        <span className={styles.note}>or drop a file here: CSV (timestamp,value), CloudWatch or Prometheus export</span>
+        <input
+          ref={input}
+          className="visually-hidden"
+          type="file"
+          accept=".csv,.json,.txt,text/csv,application/json"
+          aria-label="Measured load file"
+          data-testid="measured-input"
+          tabIndex={-1}
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = ''; // the same file can be chosen again
+            if (file) void readFile(file);
+          }}
+        />
+      </div>
+
+      {state.step === 'reading' && (
+        <p className={styles.note} role="status">
+          Reading {state.fileName}…
+        </p>
+      )}
+      {state.step === 'failed' && (
+        <div className={styles.problems} role="alert">
+          <strong>Nothing attached: {state.fileName} cannot be read.</strong>
+          <ul>
+            {state.problems.slice(0, 5).map((p, i) => (
+              <li key={i}>{p.path ? `${p.path}: ${p.message}` : p.message}</li>
+            ))}
+            {state.problems.length > 5 && <li>…and {state.problems.length - 5} more</li>}
+          </ul>
+          <div className={styles.actions} style={{ marginTop: '0.35rem' }}>
+            <button type="button" className="button small" onClick={cancel}>
+              Dismiss
+            </button>
+          </div>
+        </div>
+      )}
+      {state.step === 'ready' && <Reading state={state} unitId={unitId} setUnit={setUnit} acceptFitted={acceptFitted} acceptMeasured={acceptMeasured} cancel={cancel} />}
+    </div>
+  );
+}
+
+type Ready = Extract<ReturnType<typeof useMetricsImport>['state'], { step: 'ready' }>;
+
+function Reading({
+  state,
+  unitId,
+  setUnit,
+  acceptFitted,
+  acceptMeasured,
+  cancel,
+}: {
+  state: Ready;
+  unitId: string;
+  setUnit: (per: RateUnit) => Promise<void>;
+  acceptFitted: () => void;
+  acceptMeasured: () => Promise<void>;
+  cancel: () => void;
+}) {
+  const { reading, fileName, busy } = state;
+  const c = reading.classification;
+  const summary = `Measured ${fileName} beside the fitted ${c.pattern} pattern: mean ${fmt(c.evidence.meanRps)} req/s, peak ${fmt(c.evidence.peakToMean * c.evidence.meanRps)} req/s.`;
+  return (
+    <section className={`${styles.result} ${busy ? styles.busy : ''}`} aria-label="Measured load" aria-busy={busy || undefined} data-testid="measured-result">
+      <p className={styles.note}>
+        {fileName}: {reading.rows.toLocaleString('en-US')} rows ({FORMAT_LABELS[reading.format]})
+      </p>
+      <label className={styles.unit} htmlFor={unitId}>
+        Values are requests
+        <select id={unitId} value={reading.per} disabled={busy} onChange={(e) => void setUnit(e.target.value as RateUnit)}>
+          {(Object.keys(UNIT_LABELS) as RateUnit[]).map((u) => (
+            <option key={u} value={u}>
+              {UNIT_LABELS[u]}
+              {u === 'interval' ? ` (${fmt(c.evidence.stepMinutes)} min)` : ''}
+              {u === reading.guessedPer ? ' — guessed' : ''}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p className={styles.verdict} data-testid="measured-verdict">
+        Pattern: <strong>{c.pattern}</strong>, confidence {fmt(c.confidence)}
+      </p>
+      {c.ambiguous && (
+        <p className={styles.ambiguous}>
+          Ambiguous: it could also be <strong>{c.runnerUp.pattern}</strong> (confidence {fmt(c.runnerUp.confidence)}). Check the chart before you choose.
+        </p>
+      )}
+      <MeasuredChart points={reading.chart} summary={summary} />
+      <ul className={styles.evidence} aria-label="Evidence">
+        {describeEvidence(c).map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
+      <p className={styles.fields}>Fitted: {describeFields(fittedWorkload(c))}.</p>
+      <div className={styles.actions}>
+        <button type="button" className="button small primary" disabled={busy} onClick={acceptFitted}>
+          Use the fitted pattern
+        </button>
+        <button type="button" className="button small" disabled={busy} onClick={() => void acceptMeasured()}>
+          Use the measured series
+        </button>
+        <button type="button" className="button small" onClick={cancel}>
+          Cancel
+        </button>
+      </div>
+    </section>
+  );
+}

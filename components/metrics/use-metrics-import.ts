@@ -1,0 +1,126 @@
+'use client';
+/**
+ * The state of one component's "Attach measured load…": reads a file in the metrics worker, shows
+ * its classification, re-classifies when the unit changes, and writes the chosen workload to the
+ * design through the editor store as one undoable edit. A file that fails writes nothing.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Component } from '@/core/model/design';
+import type { Problem } from '@/core/model/validate';
+import { updateComponent } from '@/core/model/edit-design';
+import { fittedWorkload, measuredWorkload, withoutTrace } from '@/core/workload/attach-measured';
+import type { RateUnit } from '@/core/workload/classify-grid';
+import { SERIES_LIMITS } from '@/core/workload/parse-series';
+import { useEditorStore } from '@/components/editor/editor-context';
+import type { MetricsReading, MetricsRequest, MetricsResponse } from './metrics-protocol';
+
+/** Omit over each member of a union (the built-in Omit would merge them). */
+type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
+
+export type ImportState =
+  | { step: 'idle' }
+  | { step: 'reading'; fileName: string }
+  | { step: 'failed'; fileName: string; problems: Problem[] }
+  | { step: 'ready'; fileName: string; reading: MetricsReading; busy: boolean };
+
+export function useMetricsImport(componentId: string) {
+  const store = useEditorStore();
+  const [state, setState] = useState<ImportState>({ step: 'idle' });
+  const worker = useRef<Worker | null>(null);
+  const lastId = useRef(0);
+  const pending = useRef(new Map<number, (response: MetricsResponse | null) => void>());
+
+  useEffect(
+    () => () => {
+      worker.current?.terminate();
+      worker.current = null;
+    },
+    [],
+  );
+
+  /** Sends a request; resolves with its answer, or with null when a newer request superseded it. */
+  const ask = useCallback((request: WithoutId<MetricsRequest>): Promise<MetricsResponse | null> => {
+    if (!worker.current) {
+      const w = new Worker(new URL('./metrics-worker.ts', import.meta.url), { type: 'module', name: 'tidemark-metrics' });
+      w.onmessage = (event: MessageEvent<MetricsResponse>) => {
+        const resolve = pending.current.get(event.data.id);
+        pending.current.delete(event.data.id);
+        resolve?.(event.data.id === lastId.current ? event.data : null);
+      };
+      worker.current = w;
+    }
+    const id = ++lastId.current;
+    return new Promise((resolve) => {
+      pending.current.set(id, resolve);
+      worker.current?.postMessage({ ...request, id } as MetricsRequest);
+    });
+  }, []);
+
+  const show = useCallback((fileName: string, response: MetricsResponse | null) => {
+    if (!response) return;
+    if (response.type === 'failed') setState({ step: 'failed', fileName, problems: response.problems });
+    else if (response.type === 'classified') {
+      const { type: _type, id: _id, ...reading } = response;
+      setState({ step: 'ready', fileName, reading, busy: false });
+    }
+  }, []);
+
+  const readFile = useCallback(
+    async (file: File) => {
+      if (file.size > SERIES_LIMITS.maxChars) {
+        const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+        lastId.current++; // any answer still on its way is stale now
+        setState({ step: 'failed', fileName: file.name, problems: [{ path: '', message: `${mb(file.size)} MB is more than the ${mb(SERIES_LIMITS.maxChars)} MB a series may have` }] });
+        return;
+      }
+      setState({ step: 'reading', fileName: file.name });
+      show(file.name, await ask({ type: 'read', file, key: componentId }));
+    },
+    [ask, show, componentId],
+  );
+
+  const setUnit = useCallback(
+    async (per: RateUnit) => {
+      if (state.step !== 'ready') return;
+      setState({ ...state, busy: true });
+      show(state.fileName, await ask({ type: 'classify', per, key: componentId }));
+    },
+    [state, ask, show, componentId],
+  );
+
+  /** Writes the component's next workload as one undoable edit; skips it if the component is gone. */
+  const write = useCallback(
+    (next: (c: Component) => Component) => {
+      const { design, setDesign } = store.getState();
+      const current = design.components.find((c) => c.id === componentId);
+      if (current) setDesign(updateComponent(design, componentId, next(current)));
+    },
+    [store, componentId],
+  );
+
+  const acceptFitted = useCallback(() => {
+    if (state.step !== 'ready') return;
+    write((c) => ({ ...c, workload: fittedWorkload(state.reading.classification) }));
+    setState({ step: 'idle' });
+  }, [state, write]);
+
+  const acceptMeasured = useCallback(async () => {
+    if (state.step !== 'ready') return;
+    const { classification, per } = state.reading;
+    setState({ ...state, busy: true });
+    const response = await ask({ type: 'trace', per });
+    if (!response) return;
+    if (response.type !== 'trace') return show(state.fileName, response);
+    write((c) => ({ ...c, workload: measuredWorkload(classification, response.trace) }));
+    setState({ step: 'idle' });
+  }, [state, ask, show, write]);
+
+  const cancel = useCallback(() => {
+    lastId.current++;
+    setState({ step: 'idle' });
+  }, []);
+
+  const removeTrace = useCallback(() => write((c) => (c.workload ? { ...c, workload: withoutTrace(c.workload) } : c)), [write]);
+
+  return { state, readFile, setUnit, acceptFitted, acceptMeasured, cancel, removeTrace };
+}
