@@ -42,9 +42,9 @@ export const cloudBursting: DesignInput = {
     { id: 'cart-db', from: 'cart', to: 'shop-db', mode: 'sync', callsPerRequest: 3, payloadKb: 2 },
   ],
   layout: {
-    web: { x: 0, y: 100 },
-    catalog: { x: 260, y: 0 },
-    cart: { x: 260, y: 200 },
-    'shop-db': { x: 520, y: 100 },
+    web: { x: 0, y: 160 },
+    catalog: { x: 420, y: 0 },
+    cart: { x: 420, y: 340 },
+    'shop-db': { x: 840, y: 170 },
   },
 };

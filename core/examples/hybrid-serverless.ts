@@ -68,10 +68,10 @@ export const hybridServerless: DesignInput = {
   ],
   layout: {
     storefront: { x: 0, y: 0 },
-    orders: { x: 260, y: 0 },
-    'customers-db': { x: 520, y: 0 },
-    'upload-api': { x: 0, y: 220 },
-    'image-resize': { x: 260, y: 220 },
-    images: { x: 520, y: 220 },
+    orders: { x: 400, y: 0 },
+    'customers-db': { x: 800, y: 0 },
+    'upload-api': { x: 0, y: 300 },
+    'image-resize': { x: 400, y: 300 },
+    images: { x: 800, y: 300 },
   },
 };
