@@ -5,11 +5,12 @@
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useRef, useState, type DragEvent } from 'react';
+import { useState, type DragEvent } from 'react';
 import { EXAMPLE_DESIGNS } from '@/core/examples';
 import { useTRPC } from '@/components/trpc/client';
 import { AppHeader } from '@/components/ui/app-header';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { FilePickerButton } from '@/components/ui/file-picker-button';
 import { ProblemList } from '@/components/ui/problem-list';
 import { SignOutButton } from '@/components/ui/sign-out-button';
 import { DesignRow, type DesignRowData } from './design-row';
@@ -24,7 +25,6 @@ export function DesignsPage({ canSignOut = false }: { canSignOut?: boolean }) {
   const [status, setStatus] = useState<{ text: string; highlight?: string } | null>(null);
   const [toDelete, setToDelete] = useState<DesignRowData | null>(null);
   const [dragging, setDragging] = useState(false);
-  const fileInput = useRef<HTMLInputElement>(null);
 
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.designs.list.queryKey() });
   const onDone = (text: string) => (d: { id: string }) => {
@@ -59,23 +59,9 @@ export function DesignsPage({ canSignOut = false }: { canSignOut?: boolean }) {
         <button type="button" className="button primary" disabled={busy} onClick={() => void createAndOpen({ from: 'blank' })}>
           New design
         </button>
-        <button type="button" className="button" disabled={busy} onClick={() => fileInput.current?.click()}>
+        <FilePickerButton accept="application/json,.json" inputLabel="Import a design JSON file" testId="import-input" disabled={busy} onFile={(file) => void importer.importFile(file)}>
           Import JSON…
-        </button>
-        <input
-          ref={fileInput}
-          type="file"
-          accept="application/json,.json"
-          className="visually-hidden"
-          aria-label="Import a design JSON file"
-          data-testid="import-input"
-          tabIndex={-1}
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (file) void importer.importFile(file);
-          }}
-        />
+        </FilePickerButton>
         {canSignOut && <SignOutButton />}
       </AppHeader>
       <main

@@ -5,8 +5,9 @@
  * evidence; then keep the fitted fields, keep the measured series as the component's trace, or
  * cancel. Also shows an attached trace and removes it. Every write is one undo step.
  */
-import { useId, useRef, useState, type DragEvent } from 'react';
+import { useId, useState, type DragEvent } from 'react';
 import dynamic from 'next/dynamic';
+import { FilePickerButton } from '@/components/ui/file-picker-button';
 import type { Component, Workload } from '@/core/model/design';
 import { describeEvidence, fittedWorkload } from '@/core/workload/attach-measured';
 import type { RateUnit } from '@/core/workload/classify-grid';
@@ -39,7 +40,6 @@ function describeFields(w: Workload): string {
 
 export function AttachMeasuredLoad({ component }: { component: Component }) {
   const { state, readFile, setUnit, acceptFitted, acceptMeasured, cancel, removeTrace } = useMetricsImport(component.id);
-  const input = useRef<HTMLInputElement>(null);
   const [dropping, setDropping] = useState(false);
   const unitId = useId();
   const trace = component.workload?.trace;
@@ -76,24 +76,17 @@ export function AttachMeasuredLoad({ component }: { component: Component }) {
         onDrop={onDrop}
         data-testid="measured-drop"
       >
-        <button type="button" className="button small" onClick={() => input.current?.click()} disabled={state.step === 'reading'}>
-          Attach measured load…
-        </button>
-        <span className={styles.note}>or drop a file here: CSV (timestamp,value), CloudWatch or Prometheus export</span>
-        <input
-          ref={input}
-          className="visually-hidden"
-          type="file"
+        <FilePickerButton
+          className="button small"
           accept=".csv,.json,.txt,text/csv,application/json"
-          aria-label="Measured load file"
-          data-testid="measured-input"
-          tabIndex={-1}
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = ''; // the same file can be chosen again
-            if (file) void readFile(file);
-          }}
-        />
+          inputLabel="Measured load file"
+          testId="measured-input"
+          disabled={state.step === 'reading'}
+          onFile={(file) => void readFile(file)}
+        >
+          Attach measured load…
+        </FilePickerButton>
+        <span className={styles.note}>or drop a file here: CSV (timestamp,value), CloudWatch or Prometheus export</span>
       </div>
 
       {state.step === 'reading' && (

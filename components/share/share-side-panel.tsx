@@ -6,6 +6,7 @@
  */
 import dynamic from 'next/dynamic';
 import { useDeferredValue, useState } from 'react';
+import { PanelTabs } from '@/components/ui/panel-tabs';
 import { useEditor } from '@/components/editor/editor-context';
 import { ComponentResults } from '@/components/results/component-results';
 import { RunStatus } from '@/components/results/run-status';
@@ -14,6 +15,10 @@ import { SelectionDetails } from './selection-details';
 const DesignResults = dynamic(() => import('@/components/results/design-results').then((m) => m.DesignResults), { ssr: false });
 
 type Tab = 'design' | 'selection';
+const TABS = [
+  { id: 'design', label: 'Recommendation' },
+  { id: 'selection', label: 'Selection' },
+] as const;
 
 export function ShareSidePanel() {
   const selectionKey = useEditor((s) => [...s.selection.components, ...s.selection.connections].join(' '));
@@ -26,14 +31,7 @@ export function ShareSidePanel() {
   const selected = useDeferredValue(useEditor((s) => (s.selection.components.length === 1 && s.selection.connections.length === 0 ? s.selection.components[0] : null)));
   return (
     <aside className="editor-side" aria-label="Details">
-      <div role="tablist" aria-label="Panel" className="tabs">
-        {(['design', 'selection'] as const).map((t) => (
-          <button key={t} type="button" role="tab" id={`tab-${t}`} aria-selected={tab === t} aria-controls={`panel-${t}`} className="tab" onClick={() => setTab(t)}>
-            {t === 'design' ? 'Recommendation' : 'Selection'}
-          </button>
-        ))}
-      </div>
-      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tab-panel">
+      <PanelTabs tabs={TABS} active={tab} onChange={setTab}>
         {tab === 'design' ? (
           <DesignResults />
         ) : (
@@ -47,7 +45,7 @@ export function ShareSidePanel() {
             )}
           </>
         )}
-      </div>
+      </PanelTabs>
     </aside>
   );
 }

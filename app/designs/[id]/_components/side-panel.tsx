@@ -6,11 +6,16 @@ import { Inspector } from '@/components/inspector/inspector';
 import dynamic from 'next/dynamic';
 import { ComponentResults } from '@/components/results/component-results';
 import { RunStatus } from '@/components/results/run-status';
+import { PanelTabs } from '@/components/ui/panel-tabs';
 
 // The whole-design tab (and its recharts bar chart) loads when first opened.
 const DesignResults = dynamic(() => import('@/components/results/design-results').then((m) => m.DesignResults), { ssr: false });
 
 type Tab = 'selection' | 'design';
+const TABS = [
+  { id: 'selection', label: 'Selection' },
+  { id: 'design', label: 'Whole design' },
+] as const;
 
 export function SidePanel() {
   const [tab, setTab] = useState<Tab>('selection');
@@ -18,14 +23,7 @@ export function SidePanel() {
   const selected = useDeferredValue(useEditor((s) => (s.selection.components.length === 1 && s.selection.connections.length === 0 ? s.selection.components[0] : null)));
   return (
     <aside className="editor-side" aria-label="Details">
-      <div role="tablist" aria-label="Panel" className="tabs">
-        {(['selection', 'design'] as const).map((t) => (
-          <button key={t} type="button" role="tab" id={`tab-${t}`} aria-selected={tab === t} aria-controls={`panel-${t}`} className="tab" onClick={() => setTab(t)}>
-            {t === 'selection' ? 'Selection' : 'Whole design'}
-          </button>
-        ))}
-      </div>
-      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tab-panel">
+      <PanelTabs tabs={TABS} active={tab} onChange={setTab}>
         {tab === 'selection' ? (
           <>
             <Inspector />
@@ -39,7 +37,7 @@ export function SidePanel() {
         ) : (
           <DesignResults />
         )}
-      </div>
+      </PanelTabs>
     </aside>
   );
 }
