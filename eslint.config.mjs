@@ -19,7 +19,15 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: ['.next/**', 'node_modules/**', 'data/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts', 'bench/out/**'],
+    ignores: [
+      '.next/**',
+      'node_modules/**',
+      'data/**',
+      'test-results/**',
+      'playwright-report/**',
+      'next-env.d.ts',
+      'bench/out/**',
+    ],
   },
   {
     rules: {
@@ -41,7 +49,16 @@ const config = [
     rules: {
       'no-restricted-imports': [
         'error',
-        { ...frameworkFree, patterns: [...frameworkFree.patterns, { group: ['node:*', 'fs', 'path', 'os', 'crypto'], message: 'Only core/cli/ may use Node built-ins: core runs in the browser.' }] },
+        {
+          ...frameworkFree,
+          patterns: [
+            ...frameworkFree.patterns,
+            {
+              group: ['node:*', 'fs', 'path', 'os', 'crypto'],
+              message: 'Only core/cli/ may use Node built-ins: core runs in the browser.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -58,7 +75,11 @@ const config = [
         {
           patterns: [
             { group: ['**/db', '**/db/*', '@/db', '@/db/*'], message: 'components/ never import db/ at run time.' },
-            { group: ['**/server/*', '@/server/*'], message: 'components/ import server code only as types.', allowTypeImports: true },
+            {
+              group: ['**/server/*', '@/server/*'],
+              message: 'components/ import server code only as types.',
+              allowTypeImports: true,
+            },
           ],
         },
       ],

@@ -23,12 +23,26 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     },
   },
   projects: [
-    { name: 'chromium', testIgnore: 'auth.spec.ts', use: { browserName: 'chromium', viewport: { width: 1280, height: 800 } } },
-    { name: 'password', testMatch: 'auth.spec.ts', use: { browserName: 'chromium', viewport: { width: 1280, height: 800 }, baseURL: authBaseURL } },
+    {
+      name: 'chromium',
+      testIgnore: 'auth.spec.ts',
+      use: { browserName: 'chromium', viewport: { width: 1280, height: 800 } },
+    },
+    {
+      name: 'password',
+      testMatch: 'auth.spec.ts',
+      use: { browserName: 'chromium', viewport: { width: 1280, height: 800 }, baseURL: authBaseURL },
+    },
   ],
   webServer: [
     {

@@ -34,7 +34,13 @@ async function main(): Promise<void> {
     const smallId = await createVia(BASE, generateLayeredDesign(SMALL.components, SMALL.connections, 7));
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     const b = browser;
     const target = { base: BASE, outDir: OUT_DIR };
@@ -46,12 +52,16 @@ async function main(): Promise<void> {
       for (const which of order) {
         const r = await measureCanvas(b, target, which, bigId, BIG.components);
         results[which].push(r);
-        console.log(`run ${run} ${which.padEnd(12)} drawn ${ms(r.drawnMs)}, frames median ${ms(r.frameMedian)} p95 ${ms(r.frameP95)} (${r.frames} frames; main thread during drag: task ${ms(r.split.task)}, script ${ms(r.split.script)}, layout ${ms(r.split.layout)}, style ${ms(r.split.style)})${r.planShownMs ? `, recommendation shown at ${ms(r.planShownMs)}` : ''}; load: ${Math.round(r.jsKb)} KB JS, main thread ${ms(r.load.task)} (script ${ms(r.load.script)}, layout ${ms(r.load.layout)}, style ${ms(r.load.style)}); DOM ${r.dom.elements} elements, ${r.dom.nodes} flow nodes, ${r.dom.edges} edges, ${r.dom.minimapNodes} minimap nodes`);
+        console.log(
+          `run ${run} ${which.padEnd(12)} drawn ${ms(r.drawnMs)}, frames median ${ms(r.frameMedian)} p95 ${ms(r.frameP95)} (${r.frames} frames; main thread during drag: task ${ms(r.split.task)}, script ${ms(r.split.script)}, layout ${ms(r.split.layout)}, style ${ms(r.split.style)})${r.planShownMs ? `, recommendation shown at ${ms(r.planShownMs)}` : ''}; load: ${Math.round(r.jsKb)} KB JS, main thread ${ms(r.load.task)} (script ${ms(r.load.script)}, layout ${ms(r.load.layout)}, style ${ms(r.load.style)}); DOM ${r.dom.elements} elements, ${r.dom.nodes} flow nodes, ${r.dom.edges} edges, ${r.dom.minimapNodes} minimap nodes`,
+        );
       }
     }
     for (const which of ['editor', 'bare'] as const) {
       const r = await measureCanvas(b, target, which, bigId, BIG.components, lib.root);
-      console.log(`profiled load, ${which} (drawn at ${ms(r.drawnMs)}, not in the medians): main-thread self time by script until drawn:`);
+      console.log(
+        `profiled load, ${which} (drawn at ${ms(r.drawnMs)}, not in the medians): main-thread self time by script until drawn:`,
+      );
       for (const p of (r.loadProfile ?? []).slice(0, 8)) console.log(`  ${ms(p.ms).padStart(9)}  ${p.where}`);
       console.log(`profiled drag, ${which} (${r.frames} frames, not in the medians): main-thread self time by script:`);
       for (const p of (r.profile ?? []).slice(0, 8)) console.log(`  ${ms(p.ms).padStart(9)}  ${p.where}`);
@@ -60,14 +70,23 @@ async function main(): Promise<void> {
     for (let run = 1; run <= RUNS; run++) {
       const r = await measureEdit(b, target, smallId, false);
       edits.push(r);
-      console.log(`edit ${run}: updated ${ms(r.updatedMs)} after Enter ("${r.status}"), placement text changed ${r.placementChangedMs === undefined ? 'no' : ms(r.placementChangedMs)}, longest task ${ms(r.longestTask)} (${r.longTasks} over 50 ms)`);
+      console.log(
+        `edit ${run}: updated ${ms(r.updatedMs)} after Enter ("${r.status}"), placement text changed ${r.placementChangedMs === undefined ? 'no' : ms(r.placementChangedMs)}, longest task ${ms(r.longestTask)} (${r.longTasks} over 50 ms)`,
+      );
     }
     const traced = await measureEdit(b, target, smallId, true);
     console.log(`long-task observer self-check: an 80 ms busy loop was reported as ${ms(traced.selfCheckMs ?? NaN)}`);
-    console.log(`traced edit: updated ${ms(traced.updatedMs)} ("${traced.status}"), longest task ${ms(traced.longestTask)}; busy per thread between Enter and the update:`);
+    console.log(
+      `traced edit: updated ${ms(traced.updatedMs)} ("${traced.status}"), longest task ${ms(traced.longestTask)}; busy per thread between Enter and the update:`,
+    );
     const trace = traced.trace;
-    for (const t of trace?.threads ?? []) console.log(`  ${t.name.padEnd(32)} busy ${ms(t.busyMs)} between ${ms(t.firstMs)} and ${ms(t.lastMs)} (longest task ${ms(t.longestTaskMs)})`);
-    console.log(`  main thread: ${(trace?.mainBreakdown ?? []).map((p) => `${p.name} ${ms(p.ms)}`).join(', ')}  (trace: bench/out/edit-trace.json)`);
+    for (const t of trace?.threads ?? [])
+      console.log(
+        `  ${t.name.padEnd(32)} busy ${ms(t.busyMs)} between ${ms(t.firstMs)} and ${ms(t.lastMs)} (longest task ${ms(t.longestTaskMs)})`,
+      );
+    console.log(
+      `  main thread: ${(trace?.mainBreakdown ?? []).map((p) => `${p.name} ${ms(p.ms)}`).join(', ')}  (trace: bench/out/edit-trace.json)`,
+    );
 
     const { editor, bare } = results;
     const mini = results['bare+minimap'];
@@ -104,7 +123,12 @@ async function main(): Promise<void> {
       `| time until the first simulation of the 500-component design is shown (editor) | ${ms(m(editor, (r) => r.planShownMs ?? NaN))} | |`,
     ].join('\n');
     console.log(`\n${table}\n`);
-    console.log(`machine: ${os.cpus()[0]?.model} × ${os.cpus().length}, Node ${process.version}, load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+    console.log(
+      `machine: ${os.cpus()[0]?.model} × ${os.cpus().length}, Node ${process.version}, load average ${os
+        .loadavg()
+        .map((x) => x.toFixed(1))
+        .join(' ')}`,
+    );
   } finally {
     await browser?.close().catch(() => undefined);
     stop();

@@ -49,29 +49,52 @@ function main(): void {
   const planMs = Math.min(...runs.map((r) => r.ms));
   const steps = (design.simulation.days * 24 * 60) / design.simulation.stepMinutes;
   const componentSteps = steps * COMPONENTS;
-  const counts = Object.fromEntries(PLACEMENTS.map((p) => [p, plan.placements.filter((e) => e.placement === p).length]));
+  const counts = Object.fromEntries(
+    PLACEMENTS.map((p) => [p, plan.placements.filter((e) => e.placement === p).length]),
+  );
 
   const perOption = measureOptions(design, componentSteps);
   const floor = measureFloor(COMPONENTS, steps);
   const engineRate = (PLACEMENTS.length * componentSteps) / (planMs / 1000);
   const mb = (b: number) => (b / 1024 / 1024).toFixed(0);
   console.log(`machine: ${os.cpus()[0]?.model ?? 'unknown'} (${os.cpus().length} cores), node ${process.version}`);
-  console.log(`design: ${COMPONENTS} components, ${CONNECTIONS} connections, ${design.simulation.days} days at ${design.simulation.stepMinutes}-minute steps = ${(componentSteps / 1e6).toFixed(2)} M component-steps per option`);
-  console.log(`whole plan: cold ${coldMs.toFixed(0)} ms (cpu ${coldCpuMs.toFixed(0)} ms); warm best of 3 ${planMs.toFixed(0)} ms (cpu ${runs.map((r) => r.cpuMs.toFixed(0)).join(' / ')} ms); target < 1500 ms`);
-  console.log(`memory: peak rss ${mb(peakRss)} MB, peak heap+buffers ${mb(peakHeap)} MB (target < 300 MB); rss before planning ${mb(before.rss)} MB; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `design: ${COMPONENTS} components, ${CONNECTIONS} connections, ${design.simulation.days} days at ${design.simulation.stepMinutes}-minute steps = ${(componentSteps / 1e6).toFixed(2)} M component-steps per option`,
+  );
+  console.log(
+    `whole plan: cold ${coldMs.toFixed(0)} ms (cpu ${coldCpuMs.toFixed(0)} ms); warm best of 3 ${planMs.toFixed(0)} ms (cpu ${runs.map((r) => r.cpuMs.toFixed(0)).join(' / ')} ms); target < 1500 ms`,
+  );
+  console.log(
+    `memory: peak rss ${mb(peakRss)} MB, peak heap+buffers ${mb(peakHeap)} MB (target < 300 MB); rss before planning ${mb(before.rss)} MB; load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   console.log(`placements: ${JSON.stringify(counts)}; recommended $${plan.totals.recommended.monthlyCost}/month`);
   for (const [p, ms] of Object.entries(perOption)) {
-    console.log(`  ${p.padEnd(11)} ${ms.toFixed(0).padStart(5)} ms  ${((componentSteps / ms) * 1000 / 1e6).toFixed(1).padStart(6)} M component-steps/s  ÷ floor ${(floor.rate / ((componentSteps / ms) * 1000)).toFixed(1)}×`);
+    console.log(
+      `  ${p.padEnd(11)} ${ms.toFixed(0).padStart(5)} ms  ${(((componentSteps / ms) * 1000) / 1e6).toFixed(1).padStart(6)} M component-steps/s  ÷ floor ${(floor.rate / ((componentSteps / ms) * 1000)).toFixed(1)}×`,
+    );
   }
-  console.log(`floor loop (read + write one number per component-step): ${floor.ms.toFixed(1)} ms, ${(floor.rate / 1e6).toFixed(0)} M component-steps/s`);
-  console.log(`whole plan (4 options, demand, choice, wiring): ${(engineRate / 1e6).toFixed(1)} M component-steps/s; engine ÷ floor = ${(floor.rate / engineRate).toFixed(1)}× slower`);
+  console.log(
+    `floor loop (read + write one number per component-step): ${floor.ms.toFixed(1)} ms, ${(floor.rate / 1e6).toFixed(0)} M component-steps/s`,
+  );
+  console.log(
+    `whole plan (4 options, demand, choice, wiring): ${(engineRate / 1e6).toFixed(1)} M component-steps/s; engine ÷ floor = ${(floor.rate / engineRate).toFixed(1)}× slower`,
+  );
 }
 
 /** Each capacity model alone over every component (demand propagated once, outside the timing). */
 function measureOptions(design: Design, componentSteps: number): Record<string, number> {
   const demand = propagateDemand(design);
   const steps = (design.simulation.days * 24 * 60) / design.simulation.stepMinutes;
-  const ctx = { steps, stepMinutes: design.simulation.stepMinutes, dt: design.simulation.stepMinutes * 60, env: design.environments, points: 720 };
+  const ctx = {
+    steps,
+    stepMinutes: design.simulation.stepMinutes,
+    dt: design.simulation.stepMinutes * 60,
+    env: design.environments,
+    points: 720,
+  };
   const out: Record<string, number> = {};
   for (const placement of PLACEMENTS) {
     const t = performance.now();

@@ -22,7 +22,16 @@ export function generateBenchDesign(components: number, connections: number, see
       name: `Component ${i}`,
       kind: isEntry ? 'ui' : isStore ? 'database' : pick(['service', 'processing', 'batch'] as const),
       ...(isEntry
-        ? { workload: { pattern, baseRps: base, peakRps: base * (2 + random() * 10), spikesPerWeek: 1 + random() * 4, growthPerMonth: random() * 0.3, noise: random() * 0.2 } }
+        ? {
+            workload: {
+              pattern,
+              baseRps: base,
+              peakRps: base * (2 + random() * 10),
+              spikesPerWeek: 1 + random() * 4,
+              growthPerMonth: random() * 0.3,
+              noise: random() * 0.2,
+            },
+          }
         : {}),
       demand: { cpuMs: 2 + random() * 40, memoryMb: pick([256, 512, 1024]) },
       stateful: isStore,
@@ -38,7 +47,14 @@ export function generateBenchDesign(components: number, connections: number, see
     const to = from + 1 + Math.floor(random() * Math.min(40, components - from - 1));
     if (seen.has(`${from}-${to}`)) continue;
     seen.add(`${from}-${to}`);
-    conns.push({ id: `k${conns.length}`, from: `c${from}`, to: `c${to}`, mode: random() < 0.3 ? 'async' : 'sync', callsPerRequest: 0.1 + random() * 0.6, payloadKb: 1 + Math.floor(random() * 16) });
+    conns.push({
+      id: `k${conns.length}`,
+      from: `c${from}`,
+      to: `c${to}`,
+      mode: random() < 0.3 ? 'async' : 'sync',
+      callsPerRequest: 0.1 + random() * 0.6,
+      payloadKb: 1 + Math.floor(random() * 16),
+    });
   }
   return {
     format: 'tidemark.design',

@@ -35,7 +35,8 @@ interface Figures {
   non2xx: number;
 }
 
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+const quantile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 
 function fmt(r: autocannon.Result): Figures {
   return {
@@ -73,7 +74,14 @@ function runEditor(baseUrl: string, designId: string, document: Design, acks: Ac
         headers: { 'content-type': 'application/json' },
         setupRequest: (req) => {
           state.step += 1;
-          return { ...req, body: JSON.stringify({ id: designId, baseRevision: state.revision, document: edited(document, state.step) }) };
+          return {
+            ...req,
+            body: JSON.stringify({
+              id: designId,
+              baseRevision: state.revision,
+              document: edited(document, state.step),
+            }),
+          };
         },
         onResponse: (status, body) => {
           if (status !== 200) return;
@@ -128,13 +136,19 @@ async function saveStorm(baseUrl: string, designs: string[], document: Design, k
   }, killAfterMs);
   await Promise.all(
     designs.map(async (designId) => {
-      const current = (await (await fetch(`${baseUrl}/api/trpc/designs.get?input=${encodeURIComponent(JSON.stringify({ id: designId }))}`)).json()) as {
+      const current = (await (
+        await fetch(`${baseUrl}/api/trpc/designs.get?input=${encodeURIComponent(JSON.stringify({ id: designId }))}`)
+      ).json()) as {
         result: { data: { revision: number } };
       };
       let revision = current.result.data.revision;
       for (let step = 1; alive && step < 100_000; step++) {
         try {
-          const saved = await mutate<{ revision: number }>(baseUrl, 'designs.save', { id: designId, baseRevision: revision, document: edited(document, step) });
+          const saved = await mutate<{ revision: number }>(baseUrl, 'designs.save', {
+            id: designId,
+            baseRevision: revision,
+            document: edited(document, step),
+          });
           acks.push({ designId, revision: saved.revision });
           revision = saved.revision;
         } catch {
@@ -153,12 +167,15 @@ async function main(): Promise<void> {
     const base = server.base;
     const document = designSchema.parse(hybridServerless);
     const designs: string[] = [];
-    for (let i = 0; i < EDITORS; i++) designs.push(await createDesign(base, { ...hybridServerless, name: `Load ${i}` }));
+    for (let i = 0; i < EDITORS; i++)
+      designs.push(await createDesign(base, { ...hybridServerless, name: `Load ${i}` }));
     const shared = await createDesign(base, hybridServerless);
     const link = await mutate<{ token: string }>(base, 'shares.create', { designId: shared });
     const sharePath = `/s/${link.token}`;
 
-    const baseline = fmt(await autocannon({ url: `${base}/icon.svg`, connections: VIEWERS, duration: Math.min(10, DURATION_S) }));
+    const baseline = fmt(
+      await autocannon({ url: `${base}/icon.svg`, connections: VIEWERS, duration: Math.min(10, DURATION_S) }),
+    );
     const load = await runLoad(base, designs, sharePath, document);
     const lost = missingAcks(server.dbFile, load.acks);
     const ed = load.editors;
@@ -188,10 +205,17 @@ async function main(): Promise<void> {
         `share page ÷ static file: p50 ${(vw.p50 / Math.max(baseline.p50, 0.01)).toFixed(1)}×, throughput ${(vw.rps / Math.max(baseline.rps, 1)).toFixed(2)}×`,
         `acknowledged saves: ${load.acks.length}; missing from the database afterwards: ${lost.length}; editor non-2xx: ${ed.non2xx}`,
         `crash: ${storm.length} saves acknowledged before SIGKILL; integrity_check: ${integrity}; missing after the crash: ${lostInCrash.length}; after restart the server lists ${after.result.data.length} designs`,
-        `machine: ${os.cpus()[0]?.model} × ${os.cpus().length}, Node ${process.version}, load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`,
+        `machine: ${os.cpus()[0]?.model} × ${os.cpus().length}, Node ${process.version}, load average ${os
+          .loadavg()
+          .map((x) => x.toFixed(1))
+          .join(' ')}`,
       ].join('\n'),
     );
-    const failed = vw.server5xx + ed.server5xx + vw.errors + ed.errors > 0 || lost.length > 0 || lostInCrash.length > 0 || integrity !== 'ok';
+    const failed =
+      vw.server5xx + ed.server5xx + vw.errors + ed.errors > 0 ||
+      lost.length > 0 ||
+      lostInCrash.length > 0 ||
+      integrity !== 'ok';
     if (failed) {
       console.error('FAILED: server errors, lost saves or a damaged database (see above).');
       process.exitCode = 1;

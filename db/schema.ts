@@ -26,7 +26,9 @@ export const revisions = sqliteTable(
     /** The validated design document as JSON text. */
     document: text('document').notNull(),
     /** Why this revision exists: created, saved, renamed, restored from n, imported, … */
-    note: text('note').notNull().default(sql`''`),
+    note: text('note')
+      .notNull()
+      .default(sql`''`),
     createdAt: integer('created_at', { mode: 'number' }).notNull(),
   },
   (t) => [uniqueIndex('revisions_design_number').on(t.designId, t.number), index('revisions_design').on(t.designId)],

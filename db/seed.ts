@@ -19,7 +19,9 @@ export function seedExamples(db: Db, now = Date.now()): number {
       // The list shows the newest first: give the first example the latest time so it leads.
       insertDesign(tx, designSchema.parse(example.design), 'seeded example', now - i);
     });
-    tx.insert(meta).values({ key: SEEDED_KEY, value: new Date(now).toISOString() }).run();
+    tx.insert(meta)
+      .values({ key: SEEDED_KEY, value: new Date(now).toISOString() })
+      .run();
     return EXAMPLE_DESIGNS.length;
   });
 }

@@ -6,7 +6,9 @@ import { expect, test } from './fixtures';
 
 const post = (path: string) => `/api/trpc/${path}`;
 
-test('20 and 50 MB bodies, 10,000-deep nesting, __proto__ keys and wrong types are refused, and the server keeps serving', async ({ request }) => {
+test('20 and 50 MB bodies, 10,000-deep nesting, __proto__ keys and wrong types are refused, and the server keeps serving', async ({
+  request,
+}) => {
   const before = await (await request.get(post('designs.list'))).json();
   const count = before.result.data.length as number;
 
@@ -33,16 +35,30 @@ test('20 and 50 MB bodies, 10,000-deep nesting, __proto__ keys and wrong types a
   });
   expect(deep.status()).toBe(400);
   // Refused by the versioned loader's envelope check, before the schema walks the nesting.
-  expect((await deep.json()).error.data.problems[0]).toMatchObject({ path: '', message: expect.stringMatching(/must be a JSON object .*not an array/) });
+  expect((await deep.json()).error.data.problems[0]).toMatchObject({
+    path: '',
+    message: expect.stringMatching(/must be a JSON object .*not an array/),
+  });
 
   const wrongType = await request.post(post('designs.create'), {
-    data: { from: 'import', document: { format: 'tidemark.design', version: 1, name: 'x', components: [{ id: 'a b', name: 'A', kind: 'service', demand: { cpuMs: 'x' } }] } },
+    data: {
+      from: 'import',
+      document: {
+        format: 'tidemark.design',
+        version: 1,
+        name: 'x',
+        components: [{ id: 'a b', name: 'A', kind: 'service', demand: { cpuMs: 'x' } }],
+      },
+    },
   });
   expect(wrongType.status()).toBe(400);
   const paths = (await wrongType.json()).error.data.problems.map((p: { path: string }) => p.path);
   expect(paths).toEqual(['components[0].id', 'components[0].demand.cpuMs']);
 
-  const notJson = await request.post(post('designs.create'), { headers: { 'content-type': 'application/json' }, data: '{"from": "import", ' });
+  const notJson = await request.post(post('designs.create'), {
+    headers: { 'content-type': 'application/json' },
+    data: '{"from": "import", ',
+  });
   expect(notJson.status()).toBe(400);
 
   const after = await request.get(post('designs.list'));

@@ -28,7 +28,9 @@ async function watchCsp(page: Page): Promise<string[]> {
   await page.exposeFunction('reportCspViolation', (v: string) => violations.push(v));
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => {
-      void (window as unknown as { reportCspViolation: (v: string) => Promise<void> }).reportCspViolation(`${e.violatedDirective} ${e.blockedURI}`);
+      void (window as unknown as { reportCspViolation: (v: string) => Promise<void> }).reportCspViolation(
+        `${e.violatedDirective} ${e.blockedURI}`,
+      );
     });
   });
   return violations;
@@ -45,7 +47,10 @@ test('the designs list and the editor send visitors to sign in; a wrong password
   await expect(page).toHaveURL(/\/sign-in/);
 });
 
-test('the right password opens the designs list, survives a reload, and signing out ends it', async ({ page, context }) => {
+test('the right password opens the designs list, survives a reload, and signing out ends it', async ({
+  page,
+  context,
+}) => {
   // An off-site `next` is ignored: signing in lands on the designs list.
   await page.goto('/sign-in?next=//evil.example/');
   await signIn(page, E2E_PASSWORD);
@@ -70,7 +75,9 @@ test('the right password opens the designs list, survives a reload, and signing 
   await expect(page).toHaveURL(/\/sign-in\?next=%2F$/);
 });
 
-test('the API refuses editor calls without a session, with a 401 the client can read; share pages stay open', async ({ request }) => {
+test('the API refuses editor calls without a session, with a 401 the client can read; share pages stay open', async ({
+  request,
+}) => {
   const create = await request.post('/api/trpc/designs.create', { data: { from: 'blank', name: 'Intruder' } });
   expect(create.status()).toBe(401);
   const body = await create.json();
@@ -106,7 +113,10 @@ test('pages carry a nonce CSP and the editor runs under it without a single viol
   expect(list.headers()['referrer-policy']).toBe('same-origin');
 
   // The editor: an example (the plan worker runs), its charts, auto-layout (elkjs), a save.
-  await page.getByRole('button', { name: /^Create from example:/ }).first().click();
+  await page
+    .getByRole('button', { name: /^Create from example:/ })
+    .first()
+    .click();
   await expect(page).toHaveURL(/\/designs\/[a-z0-9]+$/);
   const editorCsp = (await page.request.get(page.url())).headers()['content-security-policy'];
   expect(editorCsp).toMatch(/'nonce-/);
@@ -120,7 +130,10 @@ test('pages carry a nonce CSP and the editor runs under it without a single viol
   // The image exports (html-to-image: data: and blob: images, inline styles).
   for (const item of ['Canvas image (PNG)', 'Canvas image (SVG)']) {
     await page.getByRole('button', { name: 'Export', exact: true }).click();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menu', { name: 'Export' }).getByRole('menuitem', { name: item }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('menu', { name: 'Export' }).getByRole('menuitem', { name: item }).click(),
+    ]);
     expect(await download.failure()).toBeNull();
   }
   await page.reload();
@@ -129,10 +142,15 @@ test('pages carry a nonce CSP and the editor runs under it without a single viol
   expect(violations).toEqual([]);
 });
 
-test('a share link opens without signing in, under the CSP, and its viewer can change nothing', async ({ page, browser }) => {
+test('a share link opens without signing in, under the CSP, and its viewer can change nothing', async ({
+  page,
+  browser,
+}) => {
   // The architect, signed in through the API (the cookie lands in this page's context).
   expect((await page.request.post('/api/session', { data: { password: E2E_PASSWORD } })).status()).toBe(200);
-  const created = await page.request.post('/api/trpc/designs.create', { data: { from: 'example', example: 'hybrid-backend' } });
+  const created = await page.request.post('/api/trpc/designs.create', {
+    data: { from: 'example', example: 'hybrid-backend' },
+  });
   const { id } = (await created.json()).result.data as { id: string };
   const link = await page.request.post('/api/trpc/shares.create', { data: { designId: id } });
   const { token } = (await link.json()).result.data as { token: string };

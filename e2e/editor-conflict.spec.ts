@@ -1,7 +1,11 @@
 import { EditorPage } from './editor-fixtures';
 import { expect, test } from './fixtures';
 
-test('two pages editing one design: the second save gets a conflict and keeps its work', async ({ browser, editor, page }) => {
+test('two pages editing one design: the second save gets a conflict and keeps its work', async ({
+  browser,
+  editor,
+  page,
+}) => {
   await editor.createBlank();
   const url = page.url();
   await editor.waitSimulated();

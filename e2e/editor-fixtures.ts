@@ -37,7 +37,9 @@ export class EditorPage {
   async dragFromPalette(kindLabel: string, x: number, y: number) {
     const box = await this.canvas().boundingBox();
     if (!box) throw new Error('no canvas');
-    await this.page.getByRole('button', { name: `Add ${kindLabel}` }).dragTo(this.canvas(), { targetPosition: { x, y } });
+    await this.page
+      .getByRole('button', { name: `Add ${kindLabel}` })
+      .dragTo(this.canvas(), { targetPosition: { x, y } });
   }
 
   /** Drags from the right-hand handle of one node to the left-hand handle of another. */
@@ -59,13 +61,16 @@ export class EditorPage {
   async waitUntilStill(locator: Locator) {
     let last = '';
     await expect
-      .poll(async () => {
-        const b = await locator.boundingBox();
-        const now = JSON.stringify(b);
-        const still = now === last;
-        last = now;
-        return still;
-      }, { intervals: [100] })
+      .poll(
+        async () => {
+          const b = await locator.boundingBox();
+          const now = JSON.stringify(b);
+          const still = now === last;
+          last = now;
+          return still;
+        },
+        { intervals: [100] },
+      )
       .toBe(true);
   }
 

@@ -17,7 +17,10 @@ const STEM = 'retail-web-shop-with-a-flash-sale-cloud-bursting';
 async function exportAs(page: Page, item: string): Promise<{ download: Download; path: string }> {
   await page.getByRole('button', { name: 'Export', exact: true }).click();
   const menu = page.getByRole('menu', { name: 'Export' });
-  const [download] = await Promise.all([page.waitForEvent('download'), menu.getByRole('menuitem', { name: item }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    menu.getByRole('menuitem', { name: item }).click(),
+  ]);
   const path = `test-results/exports/${download.suggestedFilename()}`;
   await download.saveAs(path);
   return { download, path };
@@ -44,13 +47,19 @@ async function dropFile(page: Page, name: string, text: string) {
   await target.dispatchEvent('drop', { dataTransfer });
 }
 
-test('every export opens: plan JSON, Markdown, design JSON, PNG and SVG; the design drops back in', async ({ page, designs, editor }) => {
+test('every export opens: plan JSON, Markdown, design JSON, PNG and SVG; the design drops back in', async ({
+  page,
+  designs,
+  editor,
+}) => {
   await mkdir('test-results/screens', { recursive: true });
   await designs.open();
   await designs.createFromExample(EXAMPLE);
   await expect(editor.placement('shop-db')).toHaveText('Data centre', { timeout: 30_000 });
   await expect(page.getByTestId('wiring-group').first()).toBeVisible();
-  const connectionIds = await page.locator('.react-flow__edge').evaluateAll((els) => els.map((e) => e.getAttribute('data-id') ?? ''));
+  const connectionIds = await page
+    .locator('.react-flow__edge')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-id') ?? ''));
   expect(connectionIds.length).toBeGreaterThan(2);
   const wiringGroups = await page.getByTestId('wiring-group').count();
 
@@ -84,7 +93,11 @@ test('every export opens: plan JSON, Markdown, design JSON, PNG and SVG; the des
   const schemaResponse = await page.request.get('/schemas/plan.v1.json');
   expect(schemaResponse.status()).toBe(200);
   expect(schemaResponse.headers()['content-type']).toMatch(/^application\/(schema\+)?json/);
-  const schema = (await schemaResponse.json()) as { $id: string; required: string[]; properties: Record<string, unknown> };
+  const schema = (await schemaResponse.json()) as {
+    $id: string;
+    required: string[];
+    properties: Record<string, unknown>;
+  };
   expect(schema.$id).toBe('/schemas/plan.v1.json');
   expect(Object.keys(schema.properties).sort()).toEqual(Object.keys(plan).sort());
   expect((await page.request.get('/schemas/design.v1.json')).status()).toBe(200);
@@ -116,7 +129,10 @@ test('every export opens: plan JSON, Markdown, design JSON, PNG and SVG; the des
       edges: [...doc.querySelectorAll('.react-flow__edge')].map((e) => e.getAttribute('data-id')),
       // Drawn: a path with a real stroke inline (html-to-image copies an <svg> without its stylesheet).
       paths: [...doc.querySelectorAll<SVGPathElement>('path.react-flow__edge-path')].filter(
-        (p) => (p.getAttribute('d') ?? '').length > 10 && !['', 'none'].includes(p.style.stroke) && Number.parseFloat(p.style.strokeWidth) > 0,
+        (p) =>
+          (p.getAttribute('d') ?? '').length > 10 &&
+          !['', 'none'].includes(p.style.stroke) &&
+          Number.parseFloat(p.style.strokeWidth) > 0,
       ).length,
       labels: doc.querySelectorAll('.tm-edge-label').length,
       wiring: doc.querySelectorAll('[data-testid="wiring-group"]').length,
@@ -155,7 +171,11 @@ test('every export opens: plan JSON, Markdown, design JSON, PNG and SVG; the des
   const alert = page.getByRole('alert').filter({ hasText: 'was not imported' });
   await expect(alert).toContainText('version');
   await expect(alert).toContainText('version 3 is newer');
-  await dropFile(page, 'broken.json', JSON.stringify({ ...(designJson as object), connections: [{ id: 'x', from: 'web', to: 'nowhere' }] }));
+  await dropFile(
+    page,
+    'broken.json',
+    JSON.stringify({ ...(designJson as object), connections: [{ id: 'x', from: 'web', to: 'nowhere' }] }),
+  );
   await expect(alert).toContainText('connections[0].to');
   await expect(designs.rows()).toHaveCount(before + 1);
 });

@@ -30,7 +30,10 @@ export class DesignsList {
   }
 
   async rename(from: string, to: string) {
-    await this.page.getByRole('button', { name: `Rename ${from}` }).first().click();
+    await this.page
+      .getByRole('button', { name: `Rename ${from}` })
+      .first()
+      .click();
     const input = this.page.getByLabel(`New name for ${from}`);
     await input.fill(to);
     await input.press('Enter');
@@ -42,7 +45,10 @@ export class DesignsList {
   }
 
   async delete(name: string) {
-    await this.page.getByRole('button', { name: `Delete ${name}` }).first().click();
+    await this.page
+      .getByRole('button', { name: `Delete ${name}` })
+      .first()
+      .click();
     const dialog = this.page.getByRole('dialog', { name: 'Delete this design?' });
     await expect(dialog).toContainText(name);
     await dialog.getByRole('button', { name: 'Delete design' }).click();

@@ -27,8 +27,14 @@ async function dropFile(page: Page, testId: string, name: string, text: string) 
   await target.dispatchEvent('drop', { dataTransfer: transfer });
 }
 
-test('a measured series is recognised, fitted, refused when bad, and kept as a trace', async ({ page, editor, request }) => {
-  const created = await request.post('/api/trpc/designs.create', { data: { from: 'example', example: 'hybrid-backend' } });
+test('a measured series is recognised, fitted, refused when bad, and kept as a trace', async ({
+  page,
+  editor,
+  request,
+}) => {
+  const created = await request.post('/api/trpc/designs.create', {
+    data: { from: 'example', example: 'hybrid-backend' },
+  });
   const { id } = (await created.json()).result.data as { id: string };
   await page.goto(`/designs/${id}`);
   await editor.waitSimulated();
@@ -68,7 +74,9 @@ test('a measured series is recognised, fitted, refused when bad, and kept as a t
   const period = Number(await page.getByLabel('Period (hours)').inputValue());
   expect(period).toBeGreaterThan(23);
   expect(period).toBeLessThan(25);
-  expect(Number(await page.getByLabel('Peak load (req/s)').inputValue())).toBeGreaterThan(Number(await page.getByLabel('Base load (req/s)').inputValue()));
+  expect(Number(await page.getByLabel('Peak load (req/s)').inputValue())).toBeGreaterThan(
+    Number(await page.getByLabel('Base load (req/s)').inputValue()),
+  );
   await expect(page.getByLabel('Spikes per week')).toHaveCount(0);
   await page.screenshot({ path: shot('fitted') });
   await undo.click();
@@ -80,7 +88,10 @@ test('a measured series is recognised, fitted, refused when bad, and kept as a t
   // A bad file (timestamps out of order) is refused with its line, and nothing changes.
   await mkdir('test-results', { recursive: true });
   const bad = path.join('test-results', 'metrics-unsorted.csv');
-  await writeFile(bad, 'timestamp,value\n2024-01-01T00:00:00Z,5\n2024-01-01T01:00:00Z,7\n2024-01-01T00:30:00Z,6\n2024-01-01T02:00:00Z,9\n');
+  await writeFile(
+    bad,
+    'timestamp,value\n2024-01-01T00:00:00Z,5\n2024-01-01T01:00:00Z,7\n2024-01-01T00:30:00Z,6\n2024-01-01T02:00:00Z,9\n',
+  );
   await page.getByTestId('measured-input').setInputFiles(bad);
   const alert = page.getByTestId('measured-load').getByRole('alert');
   await expect(alert).toContainText('Nothing attached');
@@ -96,7 +107,9 @@ test('a measured series is recognised, fitted, refused when bad, and kept as a t
   await dropFile(page, 'measured-drop', 'periodic_nasa_http_1995_1h.csv', await readFile(NASA, 'utf8'));
   await expect(page.getByTestId('measured-verdict')).toContainText('periodic');
   await result.getByRole('button', { name: 'Use the measured series' }).click();
-  const attached = page.getByTestId('measured-load').getByText(/A measured series is attached \([\d,]+ points every 60 min\)/);
+  const attached = page
+    .getByTestId('measured-load')
+    .getByText(/A measured series is attached \([\d,]+ points every 60 min\)/);
   await expect(attached).toBeVisible();
   await expect(pattern).toHaveValue('periodic');
   await editor.waitSaved();

@@ -17,7 +17,10 @@ class ShareDialog {
   }
 
   async open() {
-    await this.page.getByRole('toolbar', { name: 'Editor' }).getByRole('button', { name: 'Share', exact: true }).click();
+    await this.page
+      .getByRole('toolbar', { name: 'Editor' })
+      .getByRole('button', { name: 'Share', exact: true })
+      .click();
     await expect(this.dialog).toBeVisible();
   }
 
@@ -34,7 +37,8 @@ class ShareDialog {
 }
 
 /** Where React Flow has a node in the flow's own coordinates (its transform), whatever the viewport. */
-const flowPosition = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`).evaluate((el) => (el as HTMLElement).style.transform);
+const flowPosition = (page: Page, id: string) =>
+  page.locator(`.react-flow__node[data-id="${id}"]`).evaluate((el) => (el as HTMLElement).style.transform);
 
 function expectShareHeaders(response: APIResponse | null | { headers(): Record<string, string> }) {
   const headers = response?.headers() ?? {};
@@ -42,8 +46,15 @@ function expectShareHeaders(response: APIResponse | null | { headers(): Record<s
   expect(headers['x-robots-tag']).toContain('noindex');
 }
 
-test('a reviewer opens a read-only link, finds nothing editable, downloads the plan; revoked, it is a 404', async ({ page, editor, browser, request }) => {
-  const created = await request.post('/api/trpc/designs.create', { data: { from: 'example', example: 'hybrid-backend' } });
+test('a reviewer opens a read-only link, finds nothing editable, downloads the plan; revoked, it is a 404', async ({
+  page,
+  editor,
+  browser,
+  request,
+}) => {
+  const created = await request.post('/api/trpc/designs.create', {
+    data: { from: 'example', example: 'hybrid-backend' },
+  });
   const { id } = (await created.json()).result.data as { id: string };
   await page.goto(`/designs/${id}`);
   await editor.waitSimulated();
@@ -106,11 +117,17 @@ test('a reviewer opens a read-only link, finds nothing editable, downloads the p
   await view.screenshot({ path: shot('dark') });
 
   // The plan downloads as JSON that parses, and as a Markdown report.
-  const [json] = await Promise.all([view.waitForEvent('download'), view.getByRole('button', { name: 'Plan (JSON)' }).click()]);
+  const [json] = await Promise.all([
+    view.waitForEvent('download'),
+    view.getByRole('button', { name: 'Plan (JSON)' }).click(),
+  ]);
   const plan = JSON.parse(await readFile(await json.path(), 'utf8'));
   expect(plan).toMatchObject({ format: 'tidemark.plan', version: 1 });
   expect(plan.placements.map((p: { componentId: string }) => p.componentId)).toContain('erp');
-  const [markdown] = await Promise.all([view.waitForEvent('download'), view.getByRole('button', { name: 'Report (Markdown)' }).click()]);
+  const [markdown] = await Promise.all([
+    view.waitForEvent('download'),
+    view.getByRole('button', { name: 'Report (Markdown)' }).click(),
+  ]);
   expect(markdown.suggestedFilename()).toMatch(/\.md$/);
   expect(await readFile(await markdown.path(), 'utf8')).toContain('ERP application');
 
@@ -118,7 +135,10 @@ test('a reviewer opens a read-only link, finds nothing editable, downloads the p
   await share.dialog.getByRole('button', { name: 'Close' }).click();
   await share.open();
   await expect(share.rows()).toContainText('last viewed');
-  await share.rows().getByRole('button', { name: /^Revoke link/ }).click();
+  await share
+    .rows()
+    .getByRole('button', { name: /^Revoke link/ })
+    .click();
   await expect(share.rows()).toHaveAttribute('data-state', 'revoked');
 
   // Reloaded, the link is a plain 404, the same as a token that never existed.
@@ -129,7 +149,10 @@ test('a reviewer opens a read-only link, finds nothing editable, downloads the p
   await expect(view.locator('.react-flow')).toHaveCount(0);
   const token = new URL(url).pathname.slice('/s/'.length);
   const random = 'A'.repeat(43);
-  const [revokedAnswer, randomAnswer] = await Promise.all([reviewer.request.get(url), reviewer.request.get(`/s/${random}`)]);
+  const [revokedAnswer, randomAnswer] = await Promise.all([
+    reviewer.request.get(url),
+    reviewer.request.get(`/s/${random}`),
+  ]);
   expect([revokedAnswer.status(), randomAnswer.status()]).toEqual([404, 404]);
   // The page echoes its own path (Next's router state) and carries its CSP's per-request nonce: compare the rest.
   const normalise = async (answer: APIResponse, t: string) => {

@@ -50,7 +50,8 @@ function hashTree(hash, dir) {
 function sourceHash() {
   const hash = createHash('sha256');
   for (const dir of BUILD_INPUTS) hashTree(hash, path.join(root, dir));
-  for (const file of BUILD_FILES) if (existsSync(path.join(root, file))) hash.update(file).update(readFileSync(path.join(root, file)));
+  for (const file of BUILD_FILES)
+    if (existsSync(path.join(root, file))) hash.update(file).update(readFileSync(path.join(root, file)));
   return hash.digest('hex');
 }
 
@@ -58,7 +59,11 @@ function sourceHash() {
 export function buildIfStale() {
   const stampFile = path.join(root, '.next', 'tidemark-source-hash');
   const current = sourceHash();
-  if (existsSync(path.join(root, '.next', 'BUILD_ID')) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === current) {
+  if (
+    existsSync(path.join(root, '.next', 'BUILD_ID')) &&
+    existsSync(stampFile) &&
+    readFileSync(stampFile, 'utf8') === current
+  ) {
     console.log('Build is up to date.');
     return;
   }

@@ -8,6 +8,10 @@ import { bin, env, root } from './lib.mjs';
 const port = process.env.E2E_PORT ?? '3210';
 const dbFile = path.join(root, 'test-results', process.env.E2E_DB ?? 'e2e.db');
 for (const suffix of ['', '-wal', '-shm']) rmSync(dbFile + suffix, { force: true });
-const server = spawn(bin('next'), ['start', '-p', port], { cwd: root, stdio: 'inherit', env: { ...env, DATABASE_URL: dbFile } });
+const server = spawn(bin('next'), ['start', '-p', port], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...env, DATABASE_URL: dbFile },
+});
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

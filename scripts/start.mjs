@@ -31,7 +31,11 @@ runOrExit('database migration', bin('tsx'), ['db/migrate-cli.ts']);
 buildIfStale();
 await assertPortFree();
 
-const server = spawn(bin('next'), ['start', '-p', String(port)], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
+const server = spawn(bin('next'), ['start', '-p', String(port)], {
+  cwd: root,
+  env,
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
 let announced = false;
 server.stdout.on('data', (chunk) => {
   const text = chunk.toString();

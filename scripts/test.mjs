@@ -1,4 +1,4 @@
-// `npm test`: install what is missing (Chromium too), then type-check, lint, unit tests, a
+// `npm test`: install what is missing (Chromium too), then check formatting, type-check, lint, unit tests, a
 // production build, and the end-to-end tests in Chromium. Fails if anything fails.
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -12,9 +12,15 @@ mkdirSync(results, { recursive: true });
 
 ensureDependencies();
 const chromium = ensureChromium();
+runOrExit('format check (prettier)', bin('prettier'), ['--check', '.']);
 runOrExit('type-check (tsc)', bin('tsc'), ['--noEmit', '-p', '.']);
 runOrExit('lint (eslint)', bin('eslint'), ['--max-warnings=0', '.']);
-const unit = run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${path.join(results, 'vitest.json')}`]);
+const unit = run(bin('vitest'), [
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${path.join(results, 'vitest.json')}`,
+]);
 buildIfStale();
 const e2e = run(bin('playwright'), ['test'], {
   env: { ...env, CHROMIUM_PATH: chromium, PLAYWRIGHT_JSON_OUTPUT_NAME: path.join(results, 'playwright.json') },
@@ -25,7 +31,10 @@ function count(file, read) {
   return read(JSON.parse(readFileSync(file, 'utf8')));
 }
 const v = count(path.join(results, 'vitest.json'), (j) => ({ passed: j.numPassedTests, failed: j.numFailedTests }));
-const p = count(path.join(results, 'playwright.json'), (j) => ({ passed: j.stats.expected, failed: j.stats.unexpected + j.stats.flaky }));
+const p = count(path.join(results, 'playwright.json'), (j) => ({
+  passed: j.stats.expected,
+  failed: j.stats.unexpected + j.stats.flaky,
+}));
 console.log(`\nunit: ${v.passed} passed, ${v.failed} failed${v.missing ? ' (no report)' : ''}`);
 console.log(`end-to-end: ${p.passed} passed, ${p.failed} failed${p.missing ? ' (no report)' : ''}`);
 console.log(`${v.passed + p.passed} passed, ${v.failed + p.failed} failed`);

@@ -21,6 +21,11 @@ export function sessionCookieFor(password: string, now = Date.now()): string {
 
 export function createTestCaller(options: TestCallerOptions = {}) {
   const db = openDatabase(':memory:');
-  const access = editorAccessOf({ password: options.password, secret: TEST_SECRET, cookieHeader: options.cookie, now: Date.now() });
+  const access = editorAccessOf({
+    password: options.password,
+    secret: TEST_SECRET,
+    cookieHeader: options.cookie,
+    now: Date.now(),
+  });
   return { db, caller: createCaller({ db, access }) };
 }

@@ -85,6 +85,7 @@ export const SIGN_IN_REQUIRED = 'Sign in to edit: this Tidemark is protected by 
  */
 export const editorProcedure = publicProcedure.use(({ ctx, next }) => {
   const access = ctx.access ?? requestEditorAccess(new Headers());
-  if (access.isPasswordMode && !access.isSignedIn) throw new TRPCError({ code: 'UNAUTHORIZED', message: SIGN_IN_REQUIRED });
+  if (access.isPasswordMode && !access.isSignedIn)
+    throw new TRPCError({ code: 'UNAUTHORIZED', message: SIGN_IN_REQUIRED });
   return next();
 });

@@ -23,7 +23,8 @@ export function DesignRow(props: {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(design.name);
   const trimmed = draft.trim();
-  const invalid = trimmed.length === 0 ? 'A name cannot be empty.' : trimmed.length > 120 ? 'At most 120 characters.' : null;
+  const invalid =
+    trimmed.length === 0 ? 'A name cannot be empty.' : trimmed.length > 120 ? 'At most 120 characters.' : null;
 
   function commit() {
     if (invalid) return;
@@ -32,7 +33,11 @@ export function DesignRow(props: {
   }
 
   return (
-    <li className={props.highlighted ? 'design-row highlighted' : 'design-row'} data-testid="design-row" aria-busy={props.busy}>
+    <li
+      className={props.highlighted ? 'design-row highlighted' : 'design-row'}
+      data-testid="design-row"
+      aria-busy={props.busy}
+    >
       <div className="design-main">
         {editing ? (
           <form
@@ -101,10 +106,20 @@ export function DesignRow(props: {
             Rename
           </button>
         )}
-        <button type="button" className="button small" aria-label={`Duplicate ${design.name}`} onClick={props.onDuplicate}>
+        <button
+          type="button"
+          className="button small"
+          aria-label={`Duplicate ${design.name}`}
+          onClick={props.onDuplicate}
+        >
           Duplicate
         </button>
-        <button type="button" className="button small danger-text" aria-label={`Delete ${design.name}`} onClick={props.onDelete}>
+        <button
+          type="button"
+          className="button small danger-text"
+          aria-label={`Delete ${design.name}`}
+          onClick={props.onDelete}
+        >
           Delete
         </button>
       </div>

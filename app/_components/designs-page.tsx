@@ -33,7 +33,9 @@ export function DesignsPage({ canSignOut = false }: { canSignOut?: boolean }) {
   };
   const create = useMutation(trpc.designs.create.mutationOptions());
   const rename = useMutation(trpc.designs.rename.mutationOptions({ onSuccess: onDone('Design renamed.') }));
-  const duplicate = useMutation(trpc.designs.duplicate.mutationOptions({ onSuccess: (d) => onDone(`Created “${d.name}”.`)(d) }));
+  const duplicate = useMutation(
+    trpc.designs.duplicate.mutationOptions({ onSuccess: (d) => onDone(`Created “${d.name}”.`)(d) }),
+  );
   const remove = useMutation(trpc.designs.delete.mutationOptions({ onSuccess: () => refresh() }));
   const importer = useDesignImport((id, name) => setStatus({ text: `Imported “${name}”.`, highlight: id }));
 
@@ -56,10 +58,21 @@ export function DesignsPage({ canSignOut = false }: { canSignOut?: boolean }) {
   return (
     <>
       <AppHeader>
-        <button type="button" className="button primary" disabled={busy} onClick={() => void createAndOpen({ from: 'blank' })}>
+        <button
+          type="button"
+          className="button primary"
+          disabled={busy}
+          onClick={() => void createAndOpen({ from: 'blank' })}
+        >
           New design
         </button>
-        <FilePickerButton accept="application/json,.json" inputLabel="Import a design JSON file" testId="import-input" disabled={busy} onFile={(file) => void importer.importFile(file)}>
+        <FilePickerButton
+          accept="application/json,.json"
+          inputLabel="Import a design JSON file"
+          testId="import-input"
+          disabled={busy}
+          onFile={(file) => void importer.importFile(file)}
+        >
           Import JSON…
         </FilePickerButton>
         {canSignOut && <SignOutButton />}
@@ -90,11 +103,21 @@ export function DesignsPage({ canSignOut = false }: { canSignOut?: boolean }) {
               onDismiss={importer.clearFailure}
             />
           )}
-          {error && <p role="alert" className="error">{error.message}</p>}
+          {error && (
+            <p role="alert" className="error">
+              {error.message}
+            </p>
+          )}
           {list.isPending && <p className="muted">Loading designs…</p>}
-          {list.isError && <p role="alert" className="error">Could not load designs: {list.error.message}</p>}
+          {list.isError && (
+            <p role="alert" className="error">
+              Could not load designs: {list.error.message}
+            </p>
+          )}
           {list.data?.length === 0 && (
-            <p className="empty">No designs yet. Start from an example above, create a new design, or import a JSON file.</p>
+            <p className="empty">
+              No designs yet. Start from an example above, create a new design, or import a JSON file.
+            </p>
           )}
           {list.data && list.data.length > 0 && (
             <ul className="design-list" aria-label="Designs">
@@ -132,7 +155,6 @@ export function DesignsPage({ canSignOut = false }: { canSignOut?: boolean }) {
             ))}
           </div>
         </section>
-
       </main>
       <ConfirmDialog
         open={toDelete !== null}

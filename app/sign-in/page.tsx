@@ -7,7 +7,11 @@ import { SignInForm } from './_components/sign-in-form';
 
 export const metadata: Metadata = { title: 'Sign in · Tidemark' };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { next } = await searchParams;
   const target = safeNextPath(typeof next === 'string' ? next : undefined);
   const access = requestEditorAccess(await headers());

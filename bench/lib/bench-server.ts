@@ -34,7 +34,8 @@ async function loadLib(): Promise<ScriptsLib> {
 
 export async function waitForServer(base: string, server: ChildProcess): Promise<void> {
   for (let i = 0; i < 120; i++) {
-    if (server.exitCode !== null || server.signalCode !== null) throw new Error(`the server exited (${server.exitCode ?? server.signalCode})`);
+    if (server.exitCode !== null || server.signalCode !== null)
+      throw new Error(`the server exited (${server.exitCode ?? server.signalCode})`);
     try {
       if ((await fetch(`${base}/api/trpc/designs.list`)).ok) return;
     } catch {
@@ -45,7 +46,11 @@ export async function waitForServer(base: string, server: ChildProcess): Promise
   throw new Error('the server did not answer within 60 s');
 }
 
-export async function startBenchServer(port: number, dbName: string, extraEnv: Record<string, string> = {}): Promise<BenchServer> {
+export async function startBenchServer(
+  port: number,
+  dbName: string,
+  extraEnv: Record<string, string> = {},
+): Promise<BenchServer> {
   const lib = await loadLib();
   lib.buildIfStale();
   mkdirSync(OUT_DIR, { recursive: true });
@@ -78,9 +83,14 @@ export async function startBenchServer(port: number, dbName: string, extraEnv: R
 
 /** Calls a tRPC mutation over HTTP and returns its data, or throws with the server's message. */
 export async function mutate<T>(base: string, procedure: string, input: unknown): Promise<T> {
-  const res = await fetch(`${base}/api/trpc/${procedure}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) });
+  const res = await fetch(`${base}/api/trpc/${procedure}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(input),
+  });
   const body = (await res.json()) as { result?: { data?: T }; error?: { message?: string } };
-  if (!res.ok || body.result === undefined) throw new Error(`${procedure} failed (${res.status}): ${body.error?.message ?? ''}`.slice(0, 500));
+  if (!res.ok || body.result === undefined)
+    throw new Error(`${procedure} failed (${res.status}): ${body.error?.message ?? ''}`.slice(0, 500));
   return body.result.data as T;
 }
 

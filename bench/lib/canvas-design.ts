@@ -17,7 +17,8 @@ export function generateLayeredDesign(components: number, connections: number, s
   const layers = Math.max(3, Math.round(Math.sqrt(components / 5)));
   // Layer 0 holds the entry points; the others share the rest evenly.
   const layerOf: number[] = [];
-  for (let i = 0; i < components; i++) layerOf.push(i < entries ? 0 : 1 + Math.floor(((i - entries) * (layers - 1)) / (components - entries)));
+  for (let i = 0; i < components; i++)
+    layerOf.push(i < entries ? 0 : 1 + Math.floor(((i - entries) * (layers - 1)) / (components - entries)));
   const byLayer: number[][] = Array.from({ length: layers }, () => []);
   layerOf.forEach((l, i) => byLayer[l]?.push(i));
 
@@ -29,13 +30,30 @@ export function generateLayeredDesign(components: number, connections: number, s
     const isStore = layer === layers - 1;
     const base = 5 + random() * 40;
     // Entry 0 is periodic so that the edit benchmark finds a "Peak load" field on it.
-    const pattern = i === 0 ? 'periodic' : pick(['periodic', 'unpredictable', 'once-in-a-lifetime', 'static', 'continuously-changing'] as const);
+    const pattern =
+      i === 0
+        ? 'periodic'
+        : pick(['periodic', 'unpredictable', 'once-in-a-lifetime', 'static', 'continuously-changing'] as const);
     comps.push({
       id: `c${i}`,
       name: `Component ${i}`,
-      kind: isEntry ? pick(['ui', 'external'] as const) : isStore ? pick(['database', 'storage'] as const) : pick(['service', 'processing', 'batch', 'data-access', 'queue'] as const),
+      kind: isEntry
+        ? pick(['ui', 'external'] as const)
+        : isStore
+          ? pick(['database', 'storage'] as const)
+          : pick(['service', 'processing', 'batch', 'data-access', 'queue'] as const),
       ...(isEntry
-        ? { workload: { pattern, baseRps: base, peakRps: base * (2 + random() * 8), peakHours: 2, spikesPerWeek: 1 + random() * 3, growthPerMonth: random() * 0.2, noise: random() * 0.2 } }
+        ? {
+            workload: {
+              pattern,
+              baseRps: base,
+              peakRps: base * (2 + random() * 8),
+              peakHours: 2,
+              spikesPerWeek: 1 + random() * 3,
+              growthPerMonth: random() * 0.2,
+              noise: random() * 0.2,
+            },
+          }
         : {}),
       demand: { cpuMs: 2 + random() * 30, memoryMb: pick([256, 512, 1024]) },
       stateful: isStore,
@@ -55,11 +73,19 @@ export function generateLayeredDesign(components: number, connections: number, s
     const key = `${from}-${to}`;
     if (seen.has(key)) return false;
     seen.add(key);
-    conns.push({ id: `k${conns.length}`, from: `c${from}`, to: `c${to}`, mode: random() < 0.3 ? 'async' : 'sync', callsPerRequest: 0.2 + random() * 0.8, payloadKb: 1 + Math.floor(random() * 16) });
+    conns.push({
+      id: `k${conns.length}`,
+      from: `c${from}`,
+      to: `c${to}`,
+      mode: random() < 0.3 ? 'async' : 'sync',
+      callsPerRequest: 0.2 + random() * 0.8,
+      payloadKb: 1 + Math.floor(random() * 16),
+    });
     return true;
   };
   // One caller from the previous layer for every non-entry component.
-  for (let i = entries; i < components && conns.length < connections; i++) add(pick(byLayer[(layerOf[i] as number) - 1] as number[]), i);
+  for (let i = entries; i < components && conns.length < connections; i++)
+    add(pick(byLayer[(layerOf[i] as number) - 1] as number[]), i);
   // Extra forward edges: mostly to the next layer, sometimes skipping one. Bounded attempts.
   for (let attempt = 0; conns.length < connections && attempt < connections * 50; attempt++) {
     const from = Math.floor(random() * components);

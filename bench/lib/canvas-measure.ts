@@ -34,13 +34,20 @@ interface Metrics {
   [name: string]: number;
 }
 async function metrics(cdp: CDPSession): Promise<Metrics> {
-  const { metrics: list } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+  const { metrics: list } = (await cdp.send('Performance.getMetrics')) as {
+    metrics: { name: string; value: number }[];
+  };
   return Object.fromEntries(list.map((m) => [m.name, m.value]));
 }
 /** Main-thread seconds spent on script, layout and style between two Performance.getMetrics. */
 export function mainThreadSplit(a: Metrics, b: Metrics) {
   const d = (k: string) => ((b[k] ?? 0) - (a[k] ?? 0)) * 1000;
-  return { task: d('TaskDuration'), script: d('ScriptDuration'), layout: d('LayoutDuration'), style: d('RecalcStyleDuration') };
+  return {
+    task: d('TaskDuration'),
+    script: d('ScriptDuration'),
+    layout: d('LayoutDuration'),
+    style: d('RecalcStyleDuration'),
+  };
 }
 
 export interface CanvasRun {
@@ -57,7 +64,10 @@ export interface CanvasRun {
   loadProfile?: { where: string; ms: number }[];
 }
 
-async function openPage(browser: Browser, base: string): Promise<{ page: Page; cdp: CDPSession; close: () => Promise<void> }> {
+async function openPage(
+  browser: Browser,
+  base: string,
+): Promise<{ page: Page; cdp: CDPSession; close: () => Promise<void> }> {
   const context = await browser.newContext({ viewport: VIEWPORT, baseURL: base });
   const page = await context.newPage();
   await page.addInitScript(NAME_SHIM);
@@ -73,20 +83,37 @@ const URLS: Record<Variant, (id: string) => string> = {
   'bare+minimap': (id) => `/bench/bare-flow?id=${id}&minimap=1`,
 };
 
-export async function measureCanvas(browser: Browser, target: Target, which: Variant, id: string, count: number, root?: string): Promise<CanvasRun> {
+export async function measureCanvas(
+  browser: Browser,
+  target: Target,
+  which: Variant,
+  id: string,
+  count: number,
+  root?: string,
+): Promise<CanvasRun> {
   const { page, cdp, close } = await openPage(browser, target.base);
   try {
     const selector = which === 'editor' ? '.react-flow__node-component' : '.react-flow__node-default';
     await page.addInitScript(watchDrawn, { selector, count });
     const stopLoadProfile = root ? await startProfile(cdp) : null;
     await page.goto(URLS[which](id));
-    await page.waitForFunction(() => (window as { __bench?: { drawnAt?: number } }).__bench?.drawnAt !== undefined, null, { timeout: 120_000 });
+    await page.waitForFunction(
+      () => (window as { __bench?: { drawnAt?: number } }).__bench?.drawnAt !== undefined,
+      null,
+      { timeout: 120_000 },
+    );
     const drawnMs = (await page.evaluate(readProbe)).drawnAt as number;
     const loadProfile = stopLoadProfile && root ? selfTimeByScript(root, await stopLoadProfile()) : undefined;
     // What the load cost: main-thread time so far (read just after "drawn") and the JavaScript loaded.
     const load = mainThreadSplit({}, await metrics(cdp));
-    const jsKb = await page.evaluate(() =>
-      performance.getEntriesByType('resource').reduce((sum, r) => sum + (r.name.endsWith('.js') ? (r as PerformanceResourceTiming).decodedBodySize : 0), 0) / 1024,
+    const jsKb = await page.evaluate(
+      () =>
+        performance
+          .getEntriesByType('resource')
+          .reduce(
+            (sum, r) => sum + (r.name.endsWith('.js') ? (r as PerformanceResourceTiming).decodedBodySize : 0),
+            0,
+          ) / 1024,
     );
     let planShownMs: number | undefined;
     if (which === 'editor') {
@@ -123,7 +150,17 @@ export async function measureCanvas(browser: Browser, target: Target, which: Var
     const profile = stopProfile && root ? selfTimeByScript(root, await stopProfile()) : undefined;
     return {
       profile,
-      loadProfile, drawnMs, frameMedian: median(frames), frameP95: quantile(frames, 0.95), frames: frames.length, split: mainThreadSplit(before, after), planShownMs, dom, load, jsKb };
+      loadProfile,
+      drawnMs,
+      frameMedian: median(frames),
+      frameP95: quantile(frames, 0.95),
+      frames: frames.length,
+      split: mainThreadSplit(before, after),
+      planShownMs,
+      dom,
+      load,
+      jsKb,
+    };
   } finally {
     await close();
   }
@@ -146,7 +183,10 @@ export async function measureEdit(browser: Browser, target: Target, id: string, 
     await page.getByTestId(`placement-${EDITED}`).waitFor({ timeout: 120_000 });
     await page.getByTestId(`node-${EDITED}`).click();
     // The run status shows in the Selection tab once a component is selected.
-    await page.locator('.res-status', { hasText: /^Updated in/ }).first().waitFor({ timeout: 120_000 });
+    await page
+      .locator('.res-status', { hasText: /^Updated in/ })
+      .first()
+      .waitFor({ timeout: 120_000 });
     const peak = page.getByLabel('Peak load (req/s)');
     const current = Number(await peak.inputValue());
     await peak.fill(String(Math.round(current * 40)));
@@ -154,7 +194,11 @@ export async function measureEdit(browser: Browser, target: Target, id: string, 
     await page.evaluate(armEditProbe);
     const stopTrace = traced ? await startTrace(cdp) : null;
     await peak.press('Enter');
-    await page.waitForFunction(() => (window as { __bench?: { updatedAt?: number } }).__bench?.updatedAt !== undefined, null, { timeout: 60_000 });
+    await page.waitForFunction(
+      () => (window as { __bench?: { updatedAt?: number } }).__bench?.updatedAt !== undefined,
+      null,
+      { timeout: 60_000 },
+    );
     await sleep(300); // long tasks right after the update (layout of the new results) still count
     const probe = await page.evaluate(readProbe);
     const events = stopTrace ? await stopTrace() : null;

@@ -73,7 +73,8 @@ export function stopFrames(): number[] {
 export function armEditProbe(): void {
   const w = window as ProbeWindow;
   const state: ProbeState = (w.__bench = { longTasks: [] });
-  const placements = () => [...document.querySelectorAll('[data-testid^="placement-"]')].map((e) => e.textContent).join('|');
+  const placements = () =>
+    [...document.querySelectorAll('[data-testid^="placement-"]')].map((e) => e.textContent).join('|');
   const before = placements();
   let sawRunning = false;
   new PerformanceObserver((list) => {

@@ -14,7 +14,13 @@ interface TraceEvent {
   args?: { name?: string };
 }
 
-const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'blink.user_timing', '__metadata'].join(',');
+const CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'toplevel',
+  'blink.user_timing',
+  '__metadata',
+].join(',');
 
 export async function startTrace(cdp: CDPSession): Promise<() => Promise<TraceEvent[]>> {
   const events: TraceEvent[] = [];
@@ -39,7 +45,19 @@ export interface ThreadBusy {
 }
 
 const TOP_LEVEL = new Set(['RunTask', 'ThreadControllerImpl::RunTask']);
-const MAIN_PARTS = ['FunctionCall', 'TimerFire', 'EventDispatch', 'UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'MinorGC', 'MajorGC', 'HitTest'];
+const MAIN_PARTS = [
+  'FunctionCall',
+  'TimerFire',
+  'EventDispatch',
+  'UpdateLayoutTree',
+  'Layout',
+  'PrePaint',
+  'Paint',
+  'Layerize',
+  'MinorGC',
+  'MajorGC',
+  'HitTest',
+];
 
 /** Busy time per named thread inside [from mark, to mark]. Nested top-level tasks are counted once. */
 export function busyBetween(events: TraceEvent[], fromMark: string, toMark: string): ThreadBusy | null {
@@ -47,7 +65,8 @@ export function busyBetween(events: TraceEvent[], fromMark: string, toMark: stri
   const to = events.find((e) => e.name === toMark)?.ts;
   if (from === undefined || to === undefined) return null;
   const names = new Map<string, string>();
-  for (const e of events) if (e.ph === 'M' && e.name === 'thread_name' && e.args?.name) names.set(`${e.pid}:${e.tid}`, e.args.name);
+  for (const e of events)
+    if (e.ph === 'M' && e.name === 'thread_name' && e.args?.name) names.set(`${e.pid}:${e.tid}`, e.args.name);
   const spans = new Map<string, [number, number, number][]>();
   const parts = new Map<string, number>();
   for (const e of events) {
@@ -57,7 +76,8 @@ export function busyBetween(events: TraceEvent[], fromMark: string, toMark: stri
     if (end <= start) continue;
     const thread = names.get(`${e.pid}:${e.tid}`) ?? `thread ${e.tid}`;
     if (TOP_LEVEL.has(e.name)) spans.set(thread, [...(spans.get(thread) ?? []), [start, end, e.dur]]);
-    if (thread === 'CrRendererMain' && MAIN_PARTS.includes(e.name)) parts.set(e.name, (parts.get(e.name) ?? 0) + (end - start));
+    if (thread === 'CrRendererMain' && MAIN_PARTS.includes(e.name))
+      parts.set(e.name, (parts.get(e.name) ?? 0) + (end - start));
   }
   const threads = [...spans].map(([name, list]) => {
     list.sort((a, b) => a[0] - b[0]);
@@ -78,6 +98,9 @@ export function busyBetween(events: TraceEvent[], fromMark: string, toMark: stri
   return {
     windowMs: (to - from) / 1000,
     threads: threads.filter((t) => t.busyMs >= 2).sort((a, b) => b.busyMs - a.busyMs),
-    mainBreakdown: [...parts].map(([name, t]) => ({ name, ms: t / 1000 })).filter((p) => p.ms >= 1).sort((a, b) => b.ms - a.ms),
+    mainBreakdown: [...parts]
+      .map(([name, t]) => ({ name, ms: t / 1000 }))
+      .filter((p) => p.ms >= 1)
+      .sort((a, b) => b.ms - a.ms),
   };
 }

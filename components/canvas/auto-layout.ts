@@ -15,7 +15,9 @@ export const NODE_WIDTH = 200;
 export const NODE_HEIGHT = 100;
 
 export async function layoutDesign(design: Design): Promise<Record<string, Point>> {
-  const graph = await (await loadElk()).layout({
+  const graph = await (
+    await loadElk()
+  ).layout({
     id: 'root',
     layoutOptions: {
       'elk.algorithm': 'layered',
@@ -28,6 +30,7 @@ export async function layoutDesign(design: Design): Promise<Record<string, Point
     edges: design.connections.map((c) => ({ id: c.id, sources: [c.from], targets: [c.to] })),
   });
   const out: Record<string, Point> = {};
-  for (const child of graph.children ?? []) out[child.id] = { x: Math.round((child.x ?? 0) / 20) * 20, y: Math.round((child.y ?? 0) / 20) * 20 };
+  for (const child of graph.children ?? [])
+    out[child.id] = { x: Math.round((child.x ?? 0) / 20) * 20, y: Math.round((child.y ?? 0) / 20) * 20 };
   return out;
 }

@@ -35,15 +35,21 @@ function ComponentNodeView({ data, selected }: NodeProps<ComponentNodeType>) {
         </span>
         <span className="tm-node-name">{c.name}</span>
       </div>
-      {!compact && <div className="tm-node-meta">
-        <span>{KIND_LABELS[c.kind]}</span>
-        {pattern && <span className="tm-pattern">{pattern}</span>}
-        {c.stateful && <span title="stateful">state</span>}
-        {(c.dataClass === 'regulated' || c.dataClass === 'confidential') && <span title={`${c.dataClass} data`}>{c.dataClass}</span>}
-      </div>}
+      {!compact && (
+        <div className="tm-node-meta">
+          <span>{KIND_LABELS[c.kind]}</span>
+          {pattern && <span className="tm-pattern">{pattern}</span>}
+          {c.stateful && <span title="stateful">state</span>}
+          {(c.dataClass === 'regulated' || c.dataClass === 'confidential') && (
+            <span title={`${c.dataClass} data`}>{c.dataClass}</span>
+          )}
+        </div>
+      )}
       {placement && (
         <div className="tm-node-placement" data-testid={`placement-${c.id}`}>
-          {utilisation !== null ? `${formatBusy(utilisation)} busy${dropping ? ' · dropping' : ''}` : PLACEMENT_LABELS[placement]}
+          {utilisation !== null
+            ? `${formatBusy(utilisation)} busy${dropping ? ' · dropping' : ''}`
+            : PLACEMENT_LABELS[placement]}
         </div>
       )}
       <Handle type="source" position={Position.Right} aria-label={`Connect from ${c.name}`} />

@@ -26,7 +26,14 @@ function ConnectionEdgeView(props: EdgeProps<ConnectionEdgeType>) {
         className={`tm-edge${async ? (compact ? ' async-far' : ' async') : ''}${crossing ? ' crossing' : ''}${props.selected ? ' selected' : ''}`}
       />
       {c && (!compact || props.selected) && (
-        <text x={labelX} y={labelY} className={`tm-edge-label${props.selected ? ' selected' : ''}`} textAnchor="middle" dominantBaseline="central" data-testid={`edge-label-${c.id}`}>
+        <text
+          x={labelX}
+          y={labelY}
+          className={`tm-edge-label${props.selected ? ' selected' : ''}`}
+          textAnchor="middle"
+          dominantBaseline="central"
+          data-testid={`edge-label-${c.id}`}
+        >
           {c.mode} ×{c.callsPerRequest}
         </text>
       )}

@@ -42,7 +42,12 @@ export interface Replay {
 
 const cache = new WeakMap<Component, { key: string; node: ComponentNode }>();
 
-export function deriveNodes(design: Design, plan: Plan | null, selected: ReadonlySet<string>, replay: Replay | null): ComponentNode[] {
+export function deriveNodes(
+  design: Design,
+  plan: Plan | null,
+  selected: ReadonlySet<string>,
+  replay: Replay | null,
+): ComponentNode[] {
   const placements = new Map(plan?.placements.map((p) => [p.componentId, p.placement]));
   const layout = design.layout ?? {};
   return design.components.map((c, i) => {
@@ -101,7 +106,8 @@ export function groupWiring(design: Design, wiring: readonly WiringElement[]): W
 
 export function deriveEdges(design: Design, plan: Plan | null, selected: ReadonlySet<string>): Edge[] {
   const placements = new Map(plan?.placements.map((p) => [p.componentId, p.placement]));
-  const side = (p: Placement | undefined) => (p === undefined ? null : p === 'static' ? 'dc' : p === 'burst' ? 'both' : 'cloud');
+  const side = (p: Placement | undefined) =>
+    p === undefined ? null : p === 'static' ? 'dc' : p === 'burst' ? 'both' : 'cloud';
   const edges: Edge[] = design.connections.map((c) => {
     const a = side(placements.get(c.from));
     const b = side(placements.get(c.to));

@@ -51,7 +51,13 @@ function mergeNodes(previous: FlowNode[], derived: FlowNode[]): FlowNode[] {
   return derived.map((d) => {
     const o = old.get(d.id);
     if (!o) return d;
-    if (o.data === d.data && o.position.x === d.position.x && o.position.y === d.position.y && !!o.selected === !!d.selected) return o;
+    if (
+      o.data === d.data &&
+      o.position.x === d.position.x &&
+      o.position.y === d.position.y &&
+      !!o.selected === !!d.selected
+    )
+      return o;
     return o.measured ? ({ ...d, measured: o.measured } as FlowNode) : d;
   });
 }
@@ -72,7 +78,8 @@ export function DesignCanvas({ readOnly = false }: { readOnly?: boolean }) {
 
   const selected = useMemo(() => new Set([...selection.components, ...selection.connections]), [selection]);
   const replay: Replay | null = useMemo(
-    () => (result && timeIndex !== null ? { at: (id, placement) => utilisationAt(result, id, placement, timeIndex) } : null),
+    () =>
+      result && timeIndex !== null ? { at: (id, placement) => utilisationAt(result, id, placement, timeIndex) } : null,
     [result, timeIndex],
   );
   const derivedNodes = useMemo(() => deriveNodes(design, plan, selected, replay), [design, plan, selected, replay]);
@@ -126,7 +133,9 @@ export function DesignCanvas({ readOnly = false }: { readOnly?: boolean }) {
       const positions: Record<string, Point> = {};
       for (const n of dragged) if (n.type === 'component') positions[n.id] = n.position;
       const { design: current, setDesign } = store.getState();
-      const moved = Object.entries(positions).some(([id, p]) => current.layout?.[id]?.x !== Math.round(p.x) || current.layout?.[id]?.y !== Math.round(p.y));
+      const moved = Object.entries(positions).some(
+        ([id, p]) => current.layout?.[id]?.x !== Math.round(p.x) || current.layout?.[id]?.y !== Math.round(p.y),
+      );
       if (moved) setDesign(moveComponents(current, positions));
     },
     [store],

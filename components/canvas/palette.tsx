@@ -14,11 +14,16 @@ export function Palette() {
 
   function addInView(kind: ComponentKind) {
     const box = document.querySelector('.tm-canvas')?.getBoundingClientRect();
-    const centre = box ? flow.screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 }) : { x: 0, y: 0 };
+    const centre = box
+      ? flow.screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 })
+      : { x: 0, y: 0 };
     const { design, setDesign, select } = store.getState();
     // Nudge each new component so repeated adds do not stack exactly on top of each other.
     const n = design.components.length % 5;
-    const added = addComponent(design, kind, { x: centre.x - NODE_WIDTH / 2 + n * 20, y: centre.y - NODE_HEIGHT / 2 + n * 20 });
+    const added = addComponent(design, kind, {
+      x: centre.x - NODE_WIDTH / 2 + n * 20,
+      y: centre.y - NODE_HEIGHT / 2 + n * 20,
+    });
     setDesign(added.design);
     select({ components: [added.id], connections: [] });
   }

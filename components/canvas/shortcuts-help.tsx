@@ -6,7 +6,13 @@ import { SHORTCUTS } from './use-shortcuts';
 export function ShortcutsHelp({ open, onClose }: { open: boolean; onClose: () => void }) {
   const ref = useModalDialog(open);
   return (
-    <dialog ref={ref} className="dialog" aria-labelledby="shortcuts-title" onClose={onClose} onKeyDown={(e) => e.key === '?' && onClose()}>
+    <dialog
+      ref={ref}
+      className="dialog"
+      aria-labelledby="shortcuts-title"
+      onClose={onClose}
+      onKeyDown={(e) => e.key === '?' && onClose()}
+    >
       <h2 id="shortcuts-title">Keyboard shortcuts</h2>
       <table className="table">
         <tbody>

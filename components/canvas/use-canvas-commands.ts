@@ -40,7 +40,12 @@ export function useCanvasCommands() {
       setDesign(pasted.design);
       select({ components: pasted.ids, connections: [] });
       // The next paste of the same fragment lands a step further on.
-      holdFragment({ ...fragment, layout: Object.fromEntries(Object.entries(fragment.layout).map(([id, p]) => [id, { x: p.x + offset.x, y: p.y + offset.y }])) });
+      holdFragment({
+        ...fragment,
+        layout: Object.fromEntries(
+          Object.entries(fragment.layout).map(([id, p]) => [id, { x: p.x + offset.x, y: p.y + offset.y }]),
+        ),
+      });
     },
     [state],
   );
@@ -64,7 +69,10 @@ export function useCanvasCommands() {
       const width = Math.max(...xs) - x + NODE_WIDTH;
       const height = Math.max(...ys) - y + NODE_HEIGHT;
       const zoom = Math.max(0.05, Math.min(1.2, box.width / (width * 1.15), box.height / (height * 1.15)));
-      void flow.setViewport({ x: (box.width - width * zoom) / 2 - x * zoom, y: (box.height - height * zoom) / 2 - y * zoom, zoom }, { duration: 200 });
+      void flow.setViewport(
+        { x: (box.width - width * zoom) / 2 - x * zoom, y: (box.height - height * zoom) / 2 - y * zoom, zoom },
+        { duration: 200 },
+      );
     }
   }, [state, flow]);
 

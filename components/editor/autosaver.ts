@@ -43,7 +43,10 @@ export function createAutosaver(store: EditorStore, designId: string, saveDesign
       if (now.design === doc) now.setStatus('saved', `Saved as revision ${saved.revision}`);
       else now.setStatus('unsaved');
     } catch (error) {
-      const data = error instanceof TRPCClientError ? (error.data as { code?: string; conflict?: { latestRevision: number } } | undefined) : undefined;
+      const data =
+        error instanceof TRPCClientError
+          ? (error.data as { code?: string; conflict?: { latestRevision: number } } | undefined)
+          : undefined;
       if (data?.code === 'CONFLICT' && data.conflict) {
         store.setState({ conflictRevision: data.conflict.latestRevision });
         store.getState().setStatus('conflict', (error as Error).message);

@@ -8,7 +8,15 @@ import type { PlanState, PlanStore } from './plan-store';
 const EditorContext = createContext<EditorStore | null>(null);
 const PlanContext = createContext<PlanStore | null>(null);
 
-export function EditorProvider({ store, planStore, children }: { store: EditorStore; planStore: PlanStore; children: ReactNode }) {
+export function EditorProvider({
+  store,
+  planStore,
+  children,
+}: {
+  store: EditorStore;
+  planStore: PlanStore;
+  children: ReactNode;
+}) {
   return (
     <EditorContext.Provider value={store}>
       <PlanContext.Provider value={planStore}>{children}</PlanContext.Provider>
@@ -41,5 +49,10 @@ export function useHistory() {
   const store = useEditorStore();
   const canUndo = useStore(store.temporal, (t) => t.pastStates.length > 0);
   const canRedo = useStore(store.temporal, (t) => t.futureStates.length > 0);
-  return { canUndo, canRedo, undo: () => store.temporal.getState().undo(), redo: () => store.temporal.getState().redo() };
+  return {
+    canUndo,
+    canRedo,
+    undo: () => store.temporal.getState().undo(),
+    redo: () => store.temporal.getState().redo(),
+  };
 }

@@ -46,13 +46,23 @@ export function createEditorStore(design: Design, revision: number) {
         statusDetail: null,
         notice: null,
         conflictRevision: null,
-        setDesign: (next) => set((s) => (s.design === next ? s : { design: next, status: s.status === 'conflict' ? 'conflict' : 'unsaved' })),
+        setDesign: (next) =>
+          set((s) =>
+            s.design === next ? s : { design: next, status: s.status === 'conflict' ? 'conflict' : 'unsaved' },
+          ),
         select: (selection) => set({ selection }),
         setStatus: (status, detail = null) => set({ status, statusDetail: detail }),
         setBaseRevision: (baseRevision) => set({ baseRevision }),
         setNotice: (notice) => set({ notice }),
         reset: (next, rev) =>
-          set({ design: next, baseRevision: rev, status: 'saved', statusDetail: null, conflictRevision: null, selection: { components: [], connections: [] } }),
+          set({
+            design: next,
+            baseRevision: rev,
+            status: 'saved',
+            statusDetail: null,
+            conflictRevision: null,
+            selection: { components: [], connections: [] },
+          }),
       }),
       {
         partialize: (s) => ({ design: s.design }),

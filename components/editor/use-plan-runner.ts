@@ -51,13 +51,18 @@ export function usePlanRunner(): void {
           timeIndex: timeIndex !== null && timeIndex >= points ? null : timeIndex,
         });
       } else {
-        const error = 'problems' in message ? describeProblems(message.problems) : `The simulation failed: ${message.message}`;
+        const error =
+          'problems' in message ? describeProblems(message.problems) : `The simulation failed: ${message.message}`;
         planStore.setState({ progress: null, running: false, error, lastRunMs: null });
       }
     };
     worker.onerror = (event) => {
       event.preventDefault();
-      planStore.setState({ progress: null, running: false, error: `The simulation worker stopped: ${event.message || 'unknown error'}` });
+      planStore.setState({
+        progress: null,
+        running: false,
+        error: `The simulation worker stopped: ${event.message || 'unknown error'}`,
+      });
     };
 
     const unsubscribe = editorStore.subscribe((state, prev) => {

@@ -33,8 +33,20 @@ const DRAWN = '.react-flow__node, .react-flow__edge path, .react-flow__edge text
 const LEFT_OUT = ['react-flow__minimap', 'react-flow__controls', 'react-flow__panel', 'react-flow__attribution'];
 
 const SVG_PAINT = [
-  'stroke', 'stroke-width', 'stroke-dasharray', 'stroke-opacity', 'stroke-linejoin', 'stroke-linecap', 'fill', 'fill-opacity',
-  'opacity', 'paint-order', 'font-family', 'font-size', 'font-weight', 'visibility',
+  'stroke',
+  'stroke-width',
+  'stroke-dasharray',
+  'stroke-opacity',
+  'stroke-linejoin',
+  'stroke-linecap',
+  'fill',
+  'fill-opacity',
+  'opacity',
+  'paint-order',
+  'font-family',
+  'font-size',
+  'font-weight',
+  'visibility',
 ] as const;
 
 /** Writes the computed paint of every element inside an <svg> as its inline style; returns the undo. */
@@ -69,7 +81,12 @@ export function paddedUnion(boxes: readonly Box[], padding: number): Box | null 
     x1 = Math.max(x1, b.x + b.width);
     y1 = Math.max(y1, b.y + b.height);
   }
-  return { x: Math.floor(x0 - padding), y: Math.floor(y0 - padding), width: Math.ceil(x1 - x0 + 2 * padding), height: Math.ceil(y1 - y0 + 2 * padding) };
+  return {
+    x: Math.floor(x0 - padding),
+    y: Math.floor(y0 - padding),
+    width: Math.ceil(x1 - x0 + 2 * padding),
+    height: Math.ceil(y1 - y0 + 2 * padding),
+  };
 }
 
 function drawnBoxes(viewport: HTMLElement, flow: ReactFlowInstance): Box[] {
@@ -85,7 +102,11 @@ function drawnBoxes(viewport: HTMLElement, flow: ReactFlowInstance): Box[] {
 }
 
 /** Renders the whole design (not just what is on screen) as a PNG or SVG Blob. */
-export async function renderCanvasImage(canvas: HTMLElement, flow: ReactFlowInstance, format: ImageFormat): Promise<Blob> {
+export async function renderCanvasImage(
+  canvas: HTMLElement,
+  flow: ReactFlowInstance,
+  format: ImageFormat,
+): Promise<Blob> {
   const viewport = canvas.querySelector<HTMLElement>('.react-flow__viewport');
   if (!viewport) throw new Error('The canvas is not on the page.');
   const before = flow.getViewport();
@@ -102,7 +123,11 @@ export async function renderCanvasImage(canvas: HTMLElement, flow: ReactFlowInst
       width: bounds.width,
       height: bounds.height,
       backgroundColor: background && background !== 'rgba(0, 0, 0, 0)' ? background : '#ffffff',
-      style: { width: `${bounds.width}px`, height: `${bounds.height}px`, transform: `translate(${-bounds.x}px, ${-bounds.y}px) scale(1)` },
+      style: {
+        width: `${bounds.width}px`,
+        height: `${bounds.height}px`,
+        transform: `translate(${-bounds.x}px, ${-bounds.y}px) scale(1)`,
+      },
       filter: (node: HTMLElement) => !(node.classList && LEFT_OUT.some((c) => node.classList.contains(c))),
     };
     const restorePaint = inlineSvgPaint(viewport);

@@ -10,7 +10,15 @@ import {
   type ComponentDrafts,
   type ComponentField,
 } from '@/core/model/component-draft';
-import { DATA_CLASSES, KINDS, PATTERN_FIELDS, PATTERNS, type Component, type Pattern, type Placement } from '@/core/model/design';
+import {
+  DATA_CLASSES,
+  KINDS,
+  PATTERN_FIELDS,
+  PATTERNS,
+  type Component,
+  type Pattern,
+  type Placement,
+} from '@/core/model/design';
 import { WORKLOAD_DEFAULTS } from '@/core/model/defaults';
 import { useEditor } from '@/components/editor/editor-context';
 import { AttachMeasuredLoad } from '@/components/metrics/attach-measured-load';
@@ -18,7 +26,10 @@ import { CheckboxField, SelectField, TextField, type Option } from './fields';
 import dynamic from 'next/dynamic';
 
 // recharts loads with the first preview, not with the editor page.
-const LoadPreview = dynamic(() => import('./load-preview').then((m) => m.LoadPreview), { ssr: false, loading: () => <div style={{ height: 150 }} /> });
+const LoadPreview = dynamic(() => import('./load-preview').then((m) => m.LoadPreview), {
+  ssr: false,
+  loading: () => <div style={{ height: 150 }} />,
+});
 import { useCommit } from './use-commit';
 import { useDraftForm } from './use-draft-form';
 import styles from './inspector.module.css';
@@ -61,12 +72,22 @@ const PIN_OPTIONS: Option[] = [
 
 type PatternNumber = (typeof PATTERN_FIELDS)[Pattern][number];
 
-function patternFieldProps(field: PatternNumber, pattern: Pattern): { label: string; help?: string; placeholder?: string } {
+function patternFieldProps(
+  field: PatternNumber,
+  pattern: Pattern,
+): { label: string; help?: string; placeholder?: string } {
   switch (field) {
     case 'peakRps':
-      return { label: 'Peak load (req/s)', help: pattern === 'unpredictable' ? 'height of the tallest spikes' : undefined };
+      return {
+        label: 'Peak load (req/s)',
+        help: pattern === 'unpredictable' ? 'height of the tallest spikes' : undefined,
+      };
     case 'periodHours':
-      return { label: 'Period (hours)', placeholder: `${WORKLOAD_DEFAULTS.periodHours}`, help: '24 = daily, 168 = weekly' };
+      return {
+        label: 'Period (hours)',
+        placeholder: `${WORKLOAD_DEFAULTS.periodHours}`,
+        help: '24 = daily, 168 = weekly',
+      };
     case 'peakHours':
       return { label: 'Peak length (hours)', placeholder: `${WORKLOAD_DEFAULTS.peakHours}` };
     case 'peakStartHour':
@@ -78,16 +99,28 @@ function patternFieldProps(field: PatternNumber, pattern: Pattern): { label: str
     case 'spikesPerWeek':
       return { label: 'Spikes per week', placeholder: `${WORKLOAD_DEFAULTS.spikesPerWeek}` };
     case 'growthPerMonth':
-      return { label: 'Growth per month (fraction)', placeholder: `${WORKLOAD_DEFAULTS.growthPerMonth}`, help: '0.1 = +10 % a month; negative shrinks' };
+      return {
+        label: 'Growth per month (fraction)',
+        placeholder: `${WORKLOAD_DEFAULTS.growthPerMonth}`,
+        help: '0.1 = +10 % a month; negative shrinks',
+      };
   }
 }
 
 export function ComponentForm({ component }: { component: Component }) {
   const simulation = useEditor((s) => s.design.simulation);
   const id = component.id;
-  const check = useCallback((d: ComponentDrafts) => checkComponentDrafts(component, d, simulation.days), [component, simulation.days]);
+  const check = useCallback(
+    (d: ComponentDrafts) => checkComponentDrafts(component, d, simulation.days),
+    [component, simulation.days],
+  );
   const commit = useCommit('components', id);
-  const { form, checked } = useDraftForm<ComponentField, Component, ComponentCheck>(component, componentDrafts, check, commit);
+  const { form, checked } = useDraftForm<ComponentField, Component, ComponentCheck>(
+    component,
+    componentDrafts,
+    check,
+    commit,
+  );
   const pattern = form.drafts.pattern as Pattern | '';
   const placement = form.drafts.pinPlacement as Placement | '';
   const previewWorkload = checked.ok || checked.workload ? checked.workload : component.workload;
@@ -115,7 +148,12 @@ export function ComponentForm({ component }: { component: Component }) {
           />
           {pattern !== '' && (
             <>
-              <TextField form={form} field="baseRps" label="Base load (req/s)" help={pattern === 'continuously-changing' ? 'load at the start' : 'the floor'} />
+              <TextField
+                form={form}
+                field="baseRps"
+                label="Base load (req/s)"
+                help={pattern === 'continuously-changing' ? 'load at the start' : 'the floor'}
+              />
               {PATTERN_FIELDS[pattern].map((f) => (
                 <TextField key={f} form={form} field={f} {...patternFieldProps(f, pattern)} />
               ))}
@@ -125,7 +163,12 @@ export function ComponentForm({ component }: { component: Component }) {
         </div>
         <AttachMeasuredLoad key={id} component={component} />
         {pattern !== '' && previewWorkload ? (
-          <LoadPreview workload={previewWorkload} simulation={simulation} componentId={id} stale={!checked.ok && !checked.workload} />
+          <LoadPreview
+            workload={previewWorkload}
+            simulation={simulation}
+            componentId={id}
+            stale={!checked.ok && !checked.workload}
+          />
         ) : (
           <p className={styles.help}>No own load to preview.</p>
         )}
@@ -154,9 +197,23 @@ export function ComponentForm({ component }: { component: Component }) {
           <SelectField form={form} field="dataClass" label="Data class" options={DATA_CLASS_OPTIONS} />
           <TextField form={form} field="latencySloMs" label="Latency SLO (ms)" placeholder="none" help="p95 target" />
           <TextField form={form} field="dataGb" label="Data read per day (GB)" placeholder="0" wide />
-          <SelectField form={form} field="pinPlacement" label="Pin placement" options={PIN_OPTIONS} help="forces where it runs" wide />
+          <SelectField
+            form={form}
+            field="pinPlacement"
+            label="Pin placement"
+            options={PIN_OPTIONS}
+            help="forces where it runs"
+            wide
+          />
           {placement !== '' && PLACEMENTS_WITH_CORES.includes(placement) && (
-            <TextField form={form} field="pinCores" label="Static cores" placeholder="sized for peak" help="exact count; empty = peak + headroom" wide />
+            <TextField
+              form={form}
+              field="pinCores"
+              label="Static cores"
+              placeholder="sized for peak"
+              help="exact count; empty = peak + headroom"
+              wide
+            />
           )}
         </div>
       </fieldset>

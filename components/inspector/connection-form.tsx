@@ -1,7 +1,12 @@
 'use client';
 /** The inspector for one connection: its ends (read-only), mode, calls per request and payload. */
 import { useCallback } from 'react';
-import { checkConnectionDrafts, connectionDrafts, type ConnectionDrafts, type ConnectionField } from '@/core/model/connection-draft';
+import {
+  checkConnectionDrafts,
+  connectionDrafts,
+  type ConnectionDrafts,
+  type ConnectionField,
+} from '@/core/model/connection-draft';
 import type { Connection } from '@/core/model/design';
 import { useEditor } from '@/components/editor/editor-context';
 import { SelectField, TextField } from './fields';
@@ -23,7 +28,11 @@ export function ConnectionForm({ connection }: { connection: Connection }) {
   const commit = useCommit('connections', id);
   const { form } = useDraftForm<ConnectionField, Connection>(connection, connectionDrafts, check, commit);
   return (
-    <form className={styles.form} onSubmit={(e) => e.preventDefault()} aria-label={`Connection from ${fromName} to ${toName}`}>
+    <form
+      className={styles.form}
+      onSubmit={(e) => e.preventDefault()}
+      aria-label={`Connection from ${fromName} to ${toName}`}
+    >
       <dl className={styles.ends}>
         <dt>From</dt>
         <dd>{fromName}</dd>

@@ -21,7 +21,14 @@ function describedBy(ids: (string | false | undefined)[]) {
   return list || undefined;
 }
 
-function FieldShell<F extends string>({ form, field, label, help, wide, children }: FieldProps<F> & { children: ReactNode }) {
+function FieldShell<F extends string>({
+  form,
+  field,
+  label,
+  help,
+  wide,
+  children,
+}: FieldProps<F> & { children: ReactNode }) {
   const id = `${form.idPrefix}-${field}`;
   const error = form.errors[field];
   return (
@@ -84,7 +91,9 @@ export interface Option {
   label: string;
 }
 
-export function SelectField<F extends string>(props: FieldProps<F> & { options: readonly Option[]; onChoose?: (value: string) => void }) {
+export function SelectField<F extends string>(
+  props: FieldProps<F> & { options: readonly Option[]; onChoose?: (value: string) => void },
+) {
   const { form, field, options, onChoose } = props;
   return (
     <FieldShell {...props}>
@@ -92,7 +101,9 @@ export function SelectField<F extends string>(props: FieldProps<F> & { options: 
         {...a11y(form, field, props.help)}
         className={styles.input}
         value={form.drafts[field]}
-        onChange={(e) => (onChoose ? onChoose(e.target.value) : form.setNow({ ...form.drafts, [field]: e.target.value }))}
+        onChange={(e) =>
+          onChoose ? onChoose(e.target.value) : form.setNow({ ...form.drafts, [field]: e.target.value })
+        }
       >
         {options.map((o) => (
           <option key={o.value} value={o.value}>

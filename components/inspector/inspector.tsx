@@ -19,7 +19,9 @@ export function Inspector() {
   const componentId = count === 1 ? selection.components[0] : undefined;
   const connectionId = count === 1 ? selection.connections[0] : undefined;
   const component = useEditor((s) => (componentId ? s.design.components.find((c) => c.id === componentId) : undefined));
-  const connection = useEditor((s) => (connectionId ? s.design.connections.find((c) => c.id === connectionId) : undefined));
+  const connection = useEditor((s) =>
+    connectionId ? s.design.connections.find((c) => c.id === connectionId) : undefined,
+  );
   const fromName = useEditor((s) => nameOf(s.design, connection?.from));
   const toName = useEditor((s) => nameOf(s.design, connection?.to));
 
@@ -36,11 +38,7 @@ export function Inspector() {
     body = <ConnectionForm key={connection.id} connection={connection} />;
   } else if (count > 1) {
     eyebrow = 'Several selected';
-    body = (
-      <p className={styles.hint}>
-        {count} items selected. Select just one component or connection to edit it.
-      </p>
-    );
+    body = <p className={styles.hint}>{count} items selected. Select just one component or connection to edit it.</p>;
   } else {
     body = <p className={styles.hint}>Select a component or a connection on the canvas to edit it.</p>;
   }

@@ -17,7 +17,17 @@ function dayTicks(days: number): number[] {
   return Array.from({ length: Math.floor(days / every) + 1 }, (_, i) => i * every * 24);
 }
 
-export function LoadPreview({ workload, simulation, componentId, stale }: { workload: Workload; simulation: Simulation; componentId: string; stale: boolean }) {
+export function LoadPreview({
+  workload,
+  simulation,
+  componentId,
+  stale,
+}: {
+  workload: Workload;
+  simulation: Simulation;
+  componentId: string;
+  stale: boolean;
+}) {
   const input = useDeferredValue(workload);
   const preview = useMemo(() => previewWorkload(input, simulation, componentId), [input, simulation, componentId]);
   const { days } = preview.horizon;
@@ -27,7 +37,13 @@ export function LoadPreview({ workload, simulation, componentId, stale }: { work
   return (
     <figure className={styles.preview} aria-busy={input !== workload || undefined}>
       <div role="img" aria-label={summary} className={stale ? styles.stale : undefined}>
-        <AreaChart width={300} height={120} data={preview.points} margin={{ top: 6, right: 8, bottom: 0, left: 0 }} accessibilityLayer={false}>
+        <AreaChart
+          width={300}
+          height={120}
+          data={preview.points}
+          margin={{ top: 6, right: 8, bottom: 0, left: 0 }}
+          accessibilityLayer={false}
+        >
           <CartesianGrid stroke="var(--border)" strokeDasharray="2 3" vertical={false} />
           <XAxis
             dataKey="hour"
@@ -38,13 +54,29 @@ export function LoadPreview({ workload, simulation, componentId, stale }: { work
             tick={{ fontSize: 10, fill: 'var(--muted)' }}
             stroke="var(--border)"
           />
-          <YAxis width={36} tick={{ fontSize: 10, fill: 'var(--muted)' }} tickFormatter={(v: number) => compact.format(v)} stroke="var(--border)" />
+          <YAxis
+            width={36}
+            tick={{ fontSize: 10, fill: 'var(--muted)' }}
+            tickFormatter={(v: number) => compact.format(v)}
+            stroke="var(--border)"
+          />
           <Tooltip
             formatter={(v) => [`${rpsFormat.format(Number(v))} req/s`, 'load']}
-            labelFormatter={(h) => `day ${Math.floor(Number(h) / 24) + 1}, ${String(Math.floor(Number(h) % 24)).padStart(2, '0')}:00`}
+            labelFormatter={(h) =>
+              `day ${Math.floor(Number(h) / 24) + 1}, ${String(Math.floor(Number(h) % 24)).padStart(2, '0')}:00`
+            }
             contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)', fontSize: 12 }}
           />
-          <Area dataKey="rps" type="linear" stroke="var(--accent)" fill="var(--accent)" fillOpacity={0.18} strokeWidth={1.5} isAnimationActive={false} dot={false} />
+          <Area
+            dataKey="rps"
+            type="linear"
+            stroke="var(--accent)"
+            fill="var(--accent)"
+            fillOpacity={0.18}
+            strokeWidth={1.5}
+            isAnimationActive={false}
+            dot={false}
+          />
         </AreaChart>
       </div>
       <figcaption className={styles.help}>

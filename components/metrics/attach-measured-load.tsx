@@ -15,10 +15,18 @@ import { useMetricsImport } from './use-metrics-import';
 import styles from './metrics.module.css';
 
 // recharts loads with the first measured series, not with the inspector.
-const MeasuredChart = dynamic(() => import('./measured-chart').then((m) => m.MeasuredChart), { ssr: false, loading: () => <div style={{ height: 150 }} /> });
+const MeasuredChart = dynamic(() => import('./measured-chart').then((m) => m.MeasuredChart), {
+  ssr: false,
+  loading: () => <div style={{ height: 150 }} />,
+});
 
 const UNIT_LABELS: Record<RateUnit, string> = { second: 'per second', minute: 'per minute', interval: 'per interval' };
-const FORMAT_LABELS = { csv: 'CSV', 'cloudwatch-json': 'CloudWatch JSON', 'cloudwatch-statistics-json': 'CloudWatch JSON', 'prometheus-json': 'Prometheus JSON' } as const;
+const FORMAT_LABELS = {
+  csv: 'CSV',
+  'cloudwatch-json': 'CloudWatch JSON',
+  'cloudwatch-statistics-json': 'CloudWatch JSON',
+  'prometheus-json': 'Prometheus JSON',
+} as const;
 const FIELD_LABELS: Partial<Record<keyof Workload, (v: number) => string>> = {
   baseRps: (v) => `base ${fmt(v)} req/s`,
   peakRps: (v) => `peak ${fmt(v)} req/s`,
@@ -34,12 +42,16 @@ const fmt = (v: number) => number.format(v);
 
 function describeFields(w: Workload): string {
   return Object.entries(w)
-    .flatMap(([k, v]) => (typeof v === 'number' && FIELD_LABELS[k as keyof Workload] ? [FIELD_LABELS[k as keyof Workload]!(v)] : []))
+    .flatMap(([k, v]) =>
+      typeof v === 'number' && FIELD_LABELS[k as keyof Workload] ? [FIELD_LABELS[k as keyof Workload]!(v)] : [],
+    )
     .join(', ');
 }
 
 export function AttachMeasuredLoad({ component }: { component: Component }) {
-  const { state, readFile, setUnit, acceptFitted, acceptMeasured, cancel, removeTrace } = useMetricsImport(component.id);
+  const { state, readFile, setUnit, acceptFitted, acceptMeasured, cancel, removeTrace } = useMetricsImport(
+    component.id,
+  );
   const [dropping, setDropping] = useState(false);
   const unitId = useId();
   const trace = component.workload?.trace;
@@ -63,7 +75,8 @@ export function AttachMeasuredLoad({ component }: { component: Component }) {
     <div className={styles.section} data-testid="measured-load">
       {trace && (
         <p className={styles.attached}>
-          A measured series is attached ({trace.rps.length.toLocaleString('en-US')} points every {trace.stepMinutes} min); it replaces the pattern&apos;s curve.{' '}
+          A measured series is attached ({trace.rps.length.toLocaleString('en-US')} points every {trace.stepMinutes}{' '}
+          min); it replaces the pattern&apos;s curve.{' '}
           <button type="button" className="button small danger-text" onClick={removeTrace}>
             Remove measured series
           </button>
@@ -110,7 +123,16 @@ export function AttachMeasuredLoad({ component }: { component: Component }) {
           </div>
         </div>
       )}
-      {state.step === 'ready' && <Reading state={state} unitId={unitId} setUnit={setUnit} acceptFitted={acceptFitted} acceptMeasured={acceptMeasured} cancel={cancel} />}
+      {state.step === 'ready' && (
+        <Reading
+          state={state}
+          unitId={unitId}
+          setUnit={setUnit}
+          acceptFitted={acceptFitted}
+          acceptMeasured={acceptMeasured}
+          cancel={cancel}
+        />
+      )}
     </div>
   );
 }
@@ -136,13 +158,23 @@ function Reading({
   const c = reading.classification;
   const summary = `Measured ${fileName} beside the fitted ${c.pattern} pattern: mean ${fmt(c.evidence.meanRps)} req/s, peak ${fmt(c.evidence.peakToMean * c.evidence.meanRps)} req/s.`;
   return (
-    <section className={`${styles.result} ${busy ? styles.busy : ''}`} aria-label="Measured load" aria-busy={busy || undefined} data-testid="measured-result">
+    <section
+      className={`${styles.result} ${busy ? styles.busy : ''}`}
+      aria-label="Measured load"
+      aria-busy={busy || undefined}
+      data-testid="measured-result"
+    >
       <p className={styles.note}>
         {fileName}: {reading.rows.toLocaleString('en-US')} rows ({FORMAT_LABELS[reading.format]})
       </p>
       <label className={styles.unit} htmlFor={unitId}>
         Values are requests
-        <select id={unitId} value={reading.per} disabled={busy} onChange={(e) => void setUnit(e.target.value as RateUnit)}>
+        <select
+          id={unitId}
+          value={reading.per}
+          disabled={busy}
+          onChange={(e) => void setUnit(e.target.value as RateUnit)}
+        >
           {(Object.keys(UNIT_LABELS) as RateUnit[]).map((u) => (
             <option key={u} value={u}>
               {UNIT_LABELS[u]}
@@ -157,7 +189,8 @@ function Reading({
       </p>
       {c.ambiguous && (
         <p className={styles.ambiguous}>
-          Ambiguous: it could also be <strong>{c.runnerUp.pattern}</strong> (confidence {fmt(c.runnerUp.confidence)}). Check the chart before you choose.
+          Ambiguous: it could also be <strong>{c.runnerUp.pattern}</strong> (confidence {fmt(c.runnerUp.confidence)}).
+          Check the chart before you choose.
         </p>
       )}
       <MeasuredChart points={reading.chart} summary={summary} />

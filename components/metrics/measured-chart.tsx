@@ -16,7 +16,13 @@ export function MeasuredChart({ points, summary }: { points: MeasuredPoint[]; su
   const label = (h: number) => (span <= 48 ? `${Math.round(h)} h` : `d${Math.round(h / 24)}`);
   return (
     <div role="img" aria-label={summary} data-testid="measured-chart">
-      <ComposedChart width={310} height={150} data={points} margin={{ top: 6, right: 8, bottom: 0, left: 0 }} accessibilityLayer={false}>
+      <ComposedChart
+        width={310}
+        height={150}
+        data={points}
+        margin={{ top: 6, right: 8, bottom: 0, left: 0 }}
+        accessibilityLayer={false}
+      >
         <CartesianGrid stroke="var(--border)" strokeDasharray="2 3" vertical={false} />
         <XAxis
           dataKey="hour"
@@ -27,15 +33,38 @@ export function MeasuredChart({ points, summary }: { points: MeasuredPoint[]; su
           tick={{ fontSize: 10, fill: 'var(--muted)' }}
           stroke="var(--border)"
         />
-        <YAxis width={38} tick={{ fontSize: 10, fill: 'var(--muted)' }} tickFormatter={(v: number) => compact.format(v)} stroke="var(--border)" />
+        <YAxis
+          width={38}
+          tick={{ fontSize: 10, fill: 'var(--muted)' }}
+          tickFormatter={(v: number) => compact.format(v)}
+          stroke="var(--border)"
+        />
         <Tooltip
           formatter={(v, name) => [`${rps.format(Number(v))} req/s`, name]}
           labelFormatter={(h) => `hour ${rps.format(Number(h))}`}
           contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)', fontSize: 12 }}
         />
         <Legend wrapperStyle={{ fontSize: 11 }} iconSize={10} />
-        <Area name="measured" dataKey="measured" type="linear" stroke="var(--accent)" fill="var(--accent)" fillOpacity={0.18} strokeWidth={1} isAnimationActive={false} dot={false} />
-        <Line name="fitted pattern (no noise)" dataKey="fitted" type="linear" stroke="var(--danger)" strokeWidth={1.5} isAnimationActive={false} dot={false} />
+        <Area
+          name="measured"
+          dataKey="measured"
+          type="linear"
+          stroke="var(--accent)"
+          fill="var(--accent)"
+          fillOpacity={0.18}
+          strokeWidth={1}
+          isAnimationActive={false}
+          dot={false}
+        />
+        <Line
+          name="fitted pattern (no noise)"
+          dataKey="fitted"
+          type="linear"
+          stroke="var(--danger)"
+          strokeWidth={1.5}
+          isAnimationActive={false}
+          dot={false}
+        />
       </ComposedChart>
     </div>
   );

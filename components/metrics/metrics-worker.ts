@@ -20,7 +20,11 @@ let current: { series: ParsedSeries; guessedPer: RateUnit } | null = null;
 
 scope.onmessage = (event) => {
   void handle(event.data).catch((error: unknown) => {
-    scope.postMessage({ type: 'failed', id: event.data.id, problems: [{ path: '', message: error instanceof Error ? error.message : String(error) }] });
+    scope.postMessage({
+      type: 'failed',
+      id: event.data.id,
+      problems: [{ path: '', message: error instanceof Error ? error.message : String(error) }],
+    });
   });
 };
 
@@ -32,10 +36,19 @@ async function handle(message: MetricsRequest): Promise<void> {
     current = { series: parsed.value, guessedPer: guessRateUnit(parsed.value) };
     return classify(message.id, message.per ?? current.guessedPer, message.key);
   }
-  if (!current) return scope.postMessage({ type: 'failed', id: message.id, problems: [{ path: '', message: 'no file has been read' }] });
+  if (!current)
+    return scope.postMessage({
+      type: 'failed',
+      id: message.id,
+      problems: [{ path: '', message: 'no file has been read' }],
+    });
   if (message.type === 'classify') return classify(message.id, message.per, message.key);
   const trace = buildTrace(current.series, { per: message.per });
-  scope.postMessage(trace.ok ? { type: 'trace', id: message.id, trace: trace.value } : { type: 'failed', id: message.id, problems: trace.problems });
+  scope.postMessage(
+    trace.ok
+      ? { type: 'trace', id: message.id, trace: trace.value }
+      : { type: 'failed', id: message.id, problems: trace.problems },
+  );
 }
 
 function classify(id: number, per: RateUnit, key: string): void {

@@ -41,7 +41,10 @@ export function useMetricsImport(componentId: string) {
   /** Sends a request; resolves with its answer, or with null when a newer request superseded it. */
   const ask = useCallback((request: WithoutId<MetricsRequest>): Promise<MetricsResponse | null> => {
     if (!worker.current) {
-      const w = new Worker(new URL('./metrics-worker.ts', import.meta.url), { type: 'module', name: 'tidemark-metrics' });
+      const w = new Worker(new URL('./metrics-worker.ts', import.meta.url), {
+        type: 'module',
+        name: 'tidemark-metrics',
+      });
       w.onmessage = (event: MessageEvent<MetricsResponse>) => {
         const resolve = pending.current.get(event.data.id);
         pending.current.delete(event.data.id);
@@ -70,7 +73,16 @@ export function useMetricsImport(componentId: string) {
       if (file.size > SERIES_LIMITS.maxChars) {
         const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
         lastId.current++; // any answer still on its way is stale now
-        setState({ step: 'failed', fileName: file.name, problems: [{ path: '', message: `${mb(file.size)} MB is more than the ${mb(SERIES_LIMITS.maxChars)} MB a series may have` }] });
+        setState({
+          step: 'failed',
+          fileName: file.name,
+          problems: [
+            {
+              path: '',
+              message: `${mb(file.size)} MB is more than the ${mb(SERIES_LIMITS.maxChars)} MB a series may have`,
+            },
+          ],
+        });
         return;
       }
       setState({ step: 'reading', fileName: file.name });
@@ -120,7 +132,10 @@ export function useMetricsImport(componentId: string) {
     setState({ step: 'idle' });
   }, []);
 
-  const removeTrace = useCallback(() => write((c) => (c.workload ? { ...c, workload: withoutTrace(c.workload) } : c)), [write]);
+  const removeTrace = useCallback(
+    () => write((c) => (c.workload ? { ...c, workload: withoutTrace(c.workload) } : c)),
+    [write],
+  );
 
   return { state, readFile, setUnit, acceptFitted, acceptMeasured, cancel, removeTrace };
 }

@@ -8,12 +8,22 @@ import { useDeferredValue } from 'react';
 import { useEditor, usePlan } from '@/components/editor/editor-context';
 import { PLACEMENTS } from '@/core/model/design';
 import type { PlacementEntry, PlanOption } from '@/core/model/plan';
-import { formatCount, formatMoney, formatMs, formatPointTime, formatRps, PLACEMENT_NAMES } from '@/core/plan/summarize-format';
+import {
+  formatCount,
+  formatMoney,
+  formatMs,
+  formatPointTime,
+  formatRps,
+  PLACEMENT_NAMES,
+} from '@/core/plan/summarize-format';
 import { utilisationAt } from '@/core/plan/summarize-utilisation';
 import dynamic from 'next/dynamic';
 
 // recharts loads with the first chart, not with the editor page.
-const OptionCharts = dynamic(() => import('./option-charts').then((m) => m.OptionCharts), { ssr: false, loading: () => <div style={{ height: 320 }} /> });
+const OptionCharts = dynamic(() => import('./option-charts').then((m) => m.OptionCharts), {
+  ssr: false,
+  loading: () => <div style={{ height: 320 }} />,
+});
 import { PlacementBadge } from './placement-badge';
 import './results.css';
 
@@ -40,8 +50,8 @@ export function ComponentResults({ componentId }: { componentId: string }) {
         </h2>
         {entry.demand && (
           <p className="res-sub">
-            {entry.effectivePattern} load · mean {formatRps(entry.demand.meanRps)} rps · peak {formatRps(entry.demand.peakRps)} rps ·{' '}
-            {formatCount(entry.demand.requestsPerMonth)} requests a month
+            {entry.effectivePattern} load · mean {formatRps(entry.demand.meanRps)} rps · peak{' '}
+            {formatRps(entry.demand.peakRps)} rps · {formatCount(entry.demand.requestsPerMonth)} requests a month
           </p>
         )}
         <ul className="res-reasons" aria-label="Why">
@@ -57,7 +67,12 @@ export function ComponentResults({ componentId }: { componentId: string }) {
       </div>
       <TimelineMoment componentId={componentId} entry={entry} />
       <OptionsTable entry={entry} />
-      <OptionCharts series={series} pointMinutes={result.series.pointMinutes} options={entry.options} chosen={entry.placement} />
+      <OptionCharts
+        series={series}
+        pointMinutes={result.series.pointMinutes}
+        options={entry.options}
+        chosen={entry.placement}
+      />
     </section>
   );
 }
@@ -67,12 +82,18 @@ const ROWS: { label: string; value: (o: PlanOption) => string; isBad?: (o: PlanO
   { label: 'Cost / month', value: (o) => formatMoney(o.monthlyCost) },
   { label: 'Mean latency', value: (o) => formatMs(o.meanLatencyMs) },
   { label: 'p95 latency', value: (o) => formatMs(o.p95LatencyMs) },
-  { label: 'SLO violation', value: (o) => `${formatCount(o.sloViolationMinutes)} min`, isBad: (o) => o.sloViolationMinutes > 0 },
+  {
+    label: 'SLO violation',
+    value: (o) => `${formatCount(o.sloViolationMinutes)} min`,
+    isBad: (o) => o.sloViolationMinutes > 0,
+  },
   { label: 'Dropped', value: (o) => formatCount(o.droppedRequests), isBad: (o) => o.droppedRequests > 0 },
 ];
 
 function OptionsTable({ entry }: { entry: PlacementEntry }) {
-  const options = PLACEMENTS.map((p) => entry.options.find((o) => o.placement === p)).filter((o): o is PlanOption => o !== undefined);
+  const options = PLACEMENTS.map((p) => entry.options.find((o) => o.placement === p)).filter(
+    (o): o is PlanOption => o !== undefined,
+  );
   const notes = options.filter((o) => o.note);
   return (
     <div className="res-section">
@@ -94,7 +115,11 @@ function OptionsTable({ entry }: { entry: PlacementEntry }) {
             <tr key={row.label}>
               <th scope="row">{row.label}</th>
               {options.map((o) => {
-                const classes = ['res-num', o.placement === entry.placement ? 'res-chosen' : '', row.isBad?.(o) ? 'res-bad' : ''];
+                const classes = [
+                  'res-num',
+                  o.placement === entry.placement ? 'res-chosen' : '',
+                  row.isBad?.(o) ? 'res-bad' : '',
+                ];
                 return (
                   <td key={o.placement} className={classes.filter(Boolean).join(' ')}>
                     {row.value(o)}
@@ -129,8 +154,8 @@ function TimelineMoment({ componentId, entry }: { componentId: string; entry: Pl
   const percent = Number.isFinite(u.utilisation) ? `${Math.round(u.utilisation * 100)} % busy` : 'no capacity';
   return (
     <p className={`res-now${u.dropping ? ' res-dropping' : ''}`} aria-live="off">
-      <strong>{formatPointTime(timeIndex, result.series.pointMinutes)}</strong> · demand {formatRps(s.demand[timeIndex] ?? 0)} rps · capacity{' '}
-      {formatRps(s.capacity[timeIndex] ?? 0)} rps · {percent}
+      <strong>{formatPointTime(timeIndex, result.series.pointMinutes)}</strong> · demand{' '}
+      {formatRps(s.demand[timeIndex] ?? 0)} rps · capacity {formatRps(s.capacity[timeIndex] ?? 0)} rps · {percent}
       {u.dropping && ' · dropping requests'}
     </p>
   );

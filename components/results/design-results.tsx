@@ -60,8 +60,12 @@ function TotalsTable({ totals }: { totals: Plan['totals'] }) {
               <tr key={key} className={key === 'recommended' ? 'res-chosen' : undefined}>
                 <th scope="row">{label}</th>
                 <td className="res-num">{formatMoney(t.monthlyCost)}</td>
-                <td className={`res-num${t.sloViolationMinutes > 0 ? ' res-bad' : ''}`}>{formatCount(t.sloViolationMinutes)} min</td>
-                <td className={`res-num${t.droppedRequests > 0 ? ' res-bad' : ''}`}>{formatCount(t.droppedRequests)}</td>
+                <td className={`res-num${t.sloViolationMinutes > 0 ? ' res-bad' : ''}`}>
+                  {formatCount(t.sloViolationMinutes)} min
+                </td>
+                <td className={`res-num${t.droppedRequests > 0 ? ' res-bad' : ''}`}>
+                  {formatCount(t.droppedRequests)}
+                </td>
               </tr>
             );
           })}
@@ -112,7 +116,9 @@ function ComponentsTable({ placements }: { placements: PlacementEntry[] }) {
             <th scope="col">Placement</th>
             <th scope="col">Cost</th>
             <th scope="col">p95</th>
-            <th scope="col" title="SLO violation, minutes a month">SLO min</th>
+            <th scope="col" title="SLO violation, minutes a month">
+              SLO min
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -120,9 +126,20 @@ function ComponentsTable({ placements }: { placements: PlacementEntry[] }) {
             const chosen = p.options.find((o) => o.placement === p.placement);
             const name = nameOf.get(p.componentId) || p.componentId;
             return (
-              <tr key={p.componentId} className="res-row" data-selected={selected.includes(p.componentId)} onClick={() => select(p.componentId)}>
+              <tr
+                key={p.componentId}
+                className="res-row"
+                data-selected={selected.includes(p.componentId)}
+                onClick={() => select(p.componentId)}
+              >
                 <th scope="row">
-                  <button type="button" className="res-link" aria-current={selected.includes(p.componentId) ? 'true' : undefined} title={`Select ${name}`} onClick={(e) => (e.stopPropagation(), select(p.componentId))}>
+                  <button
+                    type="button"
+                    className="res-link"
+                    aria-current={selected.includes(p.componentId) ? 'true' : undefined}
+                    title={`Select ${name}`}
+                    onClick={(e) => (e.stopPropagation(), select(p.componentId))}
+                  >
                     {name}
                   </button>
                 </th>
@@ -146,7 +163,8 @@ function ComponentsTable({ placements }: { placements: PlacementEntry[] }) {
 /** What the split inserts (queues, storage, gateways…), each with the reason it is there. */
 function WiringList({ wiring }: { wiring: Plan['wiring'] }) {
   const names = useEditor((s) => s.design.components);
-  if (wiring.length === 0) return <p className="res-sub">Nothing crosses between the data centre and the cloud: no wiring is inserted.</p>;
+  if (wiring.length === 0)
+    return <p className="res-sub">Nothing crosses between the data centre and the cloud: no wiring is inserted.</p>;
   const nameOf = new Map(names.map((c) => [c.id, c.name]));
   return (
     <details className="res-section res-wiring">

@@ -29,15 +29,24 @@ interface OptionChartsProps {
 }
 
 export const OptionCharts = memo(function OptionCharts({ series, pointMinutes, options, chosen }: OptionChartsProps) {
-  const rows = useMemo(() => PLACEMENTS.map((p) => toChartRows(series[p], pointMinutes, CHART_POINTS)), [series, pointMinutes]);
+  const rows = useMemo(
+    () => PLACEMENTS.map((p) => toChartRows(series[p], pointMinutes, CHART_POINTS)),
+    [series, pointMinutes],
+  );
   const top = chartTop(rows);
   const days = Math.ceil((series.static.demand.length * pointMinutes) / 1440);
   return (
     <div className="res-section">
       <h3>Demand and capacity over the month</h3>
       <div className="res-legend" aria-hidden="true">
-        <span><i className="res-key demand" />demand (rps)</span>
-        <span><i className="res-key capacity" />capacity (rps)</span>
+        <span>
+          <i className="res-key demand" />
+          demand (rps)
+        </span>
+        <span>
+          <i className="res-key capacity" />
+          capacity (rps)
+        </span>
       </div>
       <div className="res-grid">
         {PLACEMENTS.map((placement, k) => {
@@ -60,7 +69,15 @@ export const OptionCharts = memo(function OptionCharts({ series, pointMinutes, o
   );
 });
 
-function OptionChart(props: { placement: Placement; rows: ChartRow[]; delay: number; top: number; days: number; isChosen: boolean; isFeasible: boolean }) {
+function OptionChart(props: {
+  placement: Placement;
+  rows: ChartRow[];
+  delay: number;
+  top: number;
+  days: number;
+  isChosen: boolean;
+  isFeasible: boolean;
+}) {
   const { placement, delay, top: nextTop, days, isChosen, isFeasible } = props;
   const next = useMemo(() => ({ rows: props.rows, top: nextTop }), [props.rows, nextTop]);
   const shown = useStaggered(next, delay);
@@ -75,7 +92,9 @@ function OptionChart(props: { placement: Placement; rows: ChartRow[]; delay: num
     <figure className={`res-figure${isChosen ? ' res-chosen' : ''}`}>
       <figcaption>
         {name}
-        <span title={offScale ? `capacity reaches ${formatRps(capacityTop)} rps, above the chart` : undefined}>{[note, offScale].filter(Boolean).join(' · ')}</span>
+        <span title={offScale ? `capacity reaches ${formatRps(capacityTop)} rps, above the chart` : undefined}>
+          {[note, offScale].filter(Boolean).join(' · ')}
+        </span>
       </figcaption>
       <div className="res-chart" data-placement={placement} role="img" aria-label={`${name}: ${summary}`}>
         {shown === null ? (
@@ -84,8 +103,23 @@ function OptionChart(props: { placement: Placement; rows: ChartRow[]; delay: num
           <ResponsiveContainer width="100%" height={110}>
             <ComposedChart data={rows} margin={{ top: 4, right: 6, bottom: 0, left: 0 }}>
               <CartesianGrid vertical={false} />
-              <XAxis dataKey="day" type="number" domain={[0, Math.max(1, days)]} ticks={dayTicks(days)} tickLine={false} height={16} unit="d" />
-              <YAxis domain={[0, top]} allowDataOverflow width={34} tickLine={false} tickCount={3} tickFormatter={shortNumber} />
+              <XAxis
+                dataKey="day"
+                type="number"
+                domain={[0, Math.max(1, days)]}
+                ticks={dayTicks(days)}
+                tickLine={false}
+                height={16}
+                unit="d"
+              />
+              <YAxis
+                domain={[0, top]}
+                allowDataOverflow
+                width={34}
+                tickLine={false}
+                tickCount={3}
+                tickFormatter={shortNumber}
+              />
               <Tooltip
                 isAnimationActive={false}
                 labelFormatter={(day) => `Day ${(Number(day) + 1).toFixed(1)}`}
@@ -119,7 +153,8 @@ function describe(rows: readonly ChartRow[]): string {
     peak = Math.max(peak, r.demand);
     if (r.demand > r.capacity * 1.001) short++;
   }
-  const shortfall = short === 0 ? 'capacity covers demand throughout' : `demand exceeds capacity in ${short} of ${rows.length} periods`;
+  const shortfall =
+    short === 0 ? 'capacity covers demand throughout' : `demand exceeds capacity in ${short} of ${rows.length} periods`;
   return `demand peaks at ${formatRps(peak)} requests per second, capacity reaches ${formatRps(maxCapacity(rows))}; ${shortfall}.`;
 }
 

@@ -20,7 +20,17 @@ export function RunStatus() {
           <ul>
             {lines.map((line, i) => {
               const colon = line.indexOf(': ');
-              return <li key={i}>{colon > 0 ? <><code>{line.slice(0, colon)}</code> {line.slice(colon + 2)}</> : line}</li>;
+              return (
+                <li key={i}>
+                  {colon > 0 ? (
+                    <>
+                      <code>{line.slice(0, colon)}</code> {line.slice(colon + 2)}
+                    </>
+                  ) : (
+                    line
+                  )}
+                </li>
+              );
             })}
           </ul>
         )}

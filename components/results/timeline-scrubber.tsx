@@ -17,7 +17,9 @@ export function TimelineScrubber() {
   const planStore = usePlanStore();
   const timeIndex = usePlan((s) => s.timeIndex);
   const pointMinutes = usePlan((s) => s.result?.series.pointMinutes ?? 60);
-  const points = usePlan((s) => (s.result ? (Object.values(s.result.series.components)[0]?.static.demand.length ?? 0) : 0));
+  const points = usePlan((s) =>
+    s.result ? (Object.values(s.result.series.components)[0]?.static.demand.length ?? 0) : 0,
+  );
   const [isPlaying, setPlaying] = useState(false);
   const timer = useRef<ReturnType<typeof setInterval> | null>(null);
 
@@ -42,7 +44,12 @@ export function TimelineScrubber() {
   const value = timeIndex ?? 0;
   const label = timeIndex === null ? 'Live (whole month)' : formatPointTime(timeIndex, pointMinutes);
   return (
-    <div className="res-scrubber" role="group" aria-label="Timeline replay" title="Replay the month: nodes show how busy they are, and red marks drops">
+    <div
+      className="res-scrubber"
+      role="group"
+      aria-label="Timeline replay"
+      title="Replay the month: nodes show how busy they are, and red marks drops"
+    >
       <button
         type="button"
         className="res-icon-button"

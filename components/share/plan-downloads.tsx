@@ -13,7 +13,13 @@ function download(text: string, type: string, filename: string) {
 
 /** "Retail web shop" → "retail-web-shop": a file name without surprises. */
 export function fileStem(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'design';
+  return (
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 60) || 'design'
+  );
 }
 
 export function PlanDownloads() {

@@ -50,7 +50,8 @@ function componentRows(c: Component): [string, ReactNode][] {
   rows.push(['Stateful', c.stateful ? 'yes' : 'no'], ['Data class', c.dataClass]);
   if (c.latencySloMs !== undefined) rows.push(['Latency SLO', formatMs(c.latencySloMs)]);
   if (c.dataGb > 0) rows.push(['Data volume', `${c.dataGb} GB`]);
-  if (c.pin) rows.push(['Pinned to', `${PLACEMENT_NAMES[c.pin.placement]}${c.pin.cores ? `, ${c.pin.cores} cores` : ''}`]);
+  if (c.pin)
+    rows.push(['Pinned to', `${PLACEMENT_NAMES[c.pin.placement]}${c.pin.cores ? `, ${c.pin.cores} cores` : ''}`]);
   return rows;
 }
 
@@ -65,8 +66,12 @@ function connectionRows(c: Connection): [string, ReactNode][] {
 export function SelectionDetails() {
   const selection = useDeferredValue(useEditor((s) => s.selection));
   const count = selection.components.length + selection.connections.length;
-  const component = useEditor((s) => (count === 1 ? s.design.components.find((c) => c.id === selection.components[0]) : undefined));
-  const connection = useEditor((s) => (count === 1 ? s.design.connections.find((c) => c.id === selection.connections[0]) : undefined));
+  const component = useEditor((s) =>
+    count === 1 ? s.design.components.find((c) => c.id === selection.components[0]) : undefined,
+  );
+  const connection = useEditor((s) =>
+    count === 1 ? s.design.connections.find((c) => c.id === selection.connections[0]) : undefined,
+  );
   const fromName = useEditor((s) => nameOf(s.design, connection?.from));
   const toName = useEditor((s) => nameOf(s.design, connection?.to));
 
@@ -81,7 +86,9 @@ export function SelectionDetails() {
   }
   return (
     <p className="muted share-hint">
-      {count > 1 ? `${count} items selected. Select just one to see its details.` : 'Select a component or a connection on the canvas to see its details.'}
+      {count > 1
+        ? `${count} items selected. Select just one to see its details.`
+        : 'Select a component or a connection on the canvas to see its details.'}
     </p>
   );
 }

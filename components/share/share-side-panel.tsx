@@ -12,7 +12,9 @@ import { ComponentResults } from '@/components/results/component-results';
 import { RunStatus } from '@/components/results/run-status';
 import { SelectionDetails } from './selection-details';
 
-const DesignResults = dynamic(() => import('@/components/results/design-results').then((m) => m.DesignResults), { ssr: false });
+const DesignResults = dynamic(() => import('@/components/results/design-results').then((m) => m.DesignResults), {
+  ssr: false,
+});
 
 type Tab = 'design' | 'selection';
 const TABS = [
@@ -28,7 +30,11 @@ export function ShareSidePanel() {
     setSeenKey(selectionKey);
     setTab(selectionKey ? 'selection' : 'design');
   }
-  const selected = useDeferredValue(useEditor((s) => (s.selection.components.length === 1 && s.selection.connections.length === 0 ? s.selection.components[0] : null)));
+  const selected = useDeferredValue(
+    useEditor((s) =>
+      s.selection.components.length === 1 && s.selection.connections.length === 0 ? s.selection.components[0] : null,
+    ),
+  );
   return (
     <aside className="editor-side" aria-label="Details">
       <PanelTabs tabs={TABS} active={tab} onChange={setTab}>

@@ -14,14 +14,25 @@ export function ConfirmDialog(props: {
 }) {
   const ref = useModalDialog(props.open);
   return (
-    <dialog ref={ref} className="dialog" aria-labelledby="confirm-title" onCancel={props.onCancel} onClose={props.onCancel}>
+    <dialog
+      ref={ref}
+      className="dialog"
+      aria-labelledby="confirm-title"
+      onCancel={props.onCancel}
+      onClose={props.onCancel}
+    >
       <h2 id="confirm-title">{props.title}</h2>
       <div className="dialog-body">{props.children}</div>
       <div className="dialog-actions">
         <button type="button" className="button" onClick={props.onCancel}>
           Cancel
         </button>
-        <button type="button" className={props.danger ? 'button danger' : 'button primary'} onClick={props.onConfirm} autoFocus>
+        <button
+          type="button"
+          className={props.danger ? 'button danger' : 'button primary'}
+          onClick={props.onConfirm}
+          autoFocus
+        >
           {props.confirmLabel}
         </button>
       </div>

@@ -14,7 +14,12 @@ export function FilePickerButton(props: {
   const input = useRef<HTMLInputElement>(null);
   return (
     <>
-      <button type="button" className={props.className ?? 'button'} disabled={props.disabled} onClick={() => input.current?.click()}>
+      <button
+        type="button"
+        className={props.className ?? 'button'}
+        disabled={props.disabled}
+        onClick={() => input.current?.click()}
+      >
         {props.children}
       </button>
       <input

@@ -1,5 +1,9 @@
 /** The problems of a refused document, each with its JSON path, as an alert a screen reader announces. */
-export function ProblemList(props: { title: string; problems: { path: string; message: string }[]; onDismiss?: () => void }) {
+export function ProblemList(props: {
+  title: string;
+  problems: { path: string; message: string }[];
+  onDismiss?: () => void;
+}) {
   const shown = props.problems.slice(0, 50);
   return (
     <div role="alert" className="problems">

@@ -28,7 +28,12 @@ export function ThemeToggle() {
     }
   }
   return (
-    <button type="button" className="button small" onClick={cycle} aria-label={`Theme: ${theme}. Switch to ${NEXT[theme]}`}>
+    <button
+      type="button"
+      className="button small"
+      onClick={cycle}
+      aria-label={`Theme: ${theme}. Switch to ${NEXT[theme]}`}
+    >
       {theme === 'dark' ? '☾ Dark' : theme === 'light' ? '☀ Light' : '◐ Auto'}
     </button>
   );

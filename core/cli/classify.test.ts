@@ -11,7 +11,10 @@ function file(name: string, text: string): string {
   writeFileSync(path, text);
   return path;
 }
-const daily = Array.from({ length: 24 * 21 }, (_, h) => `${1_700_006_400 + h * 3600},${h % 24 >= 18 && h % 24 < 21 ? 200 : 20}`).join('\n');
+const daily = Array.from(
+  { length: 24 * 21 },
+  (_, h) => `${1_700_006_400 + h * 3600},${h % 24 >= 18 && h % 24 < 21 ? 200 : 20}`,
+).join('\n');
 
 describe('npm run classify', () => {
   it('prints pattern, confidence, workload and evidence as JSON', () => {
@@ -37,7 +40,9 @@ describe('npm run classify', () => {
     const r = runClassify([path]);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe(`${path}: line 3: value "abc" is not a number\n${path}: line 4: duplicate timestamp 2019-01-02T00:00:00Z (also at line 3)\n`);
+    expect(r.stderr).toBe(
+      `${path}: line 3: value "abc" is not a number\n${path}: line 4: duplicate timestamp 2019-01-02T00:00:00Z (also at line 3)\n`,
+    );
   });
 
   it('refuses a 50 MB file before reading it', () => {

@@ -27,14 +27,24 @@ export function runClassify(args: readonly string[]): CliResult {
     const size = statSync(file).size;
     if (size > SERIES_LIMITS.maxChars) {
       const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
-      return failWith([{ path: file, message: `${mb(size)} MB is more than the ${mb(SERIES_LIMITS.maxChars)} MB a series may have` }]);
+      return failWith([
+        { path: file, message: `${mb(size)} MB is more than the ${mb(SERIES_LIMITS.maxChars)} MB a series may have` },
+      ]);
     }
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    return failWith([{ path: file, message: `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` }]);
+    return failWith([
+      { path: file, message: `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` },
+    ]);
   }
   const result = classifyText(text, options);
-  if (!result.ok) return failWith(result.problems.map((p) => ({ path: p.path.startsWith('--') ? p.path : p.path ? `${file}: ${p.path}` : file, message: p.message })));
+  if (!result.ok)
+    return failWith(
+      result.problems.map((p) => ({
+        path: p.path.startsWith('--') ? p.path : p.path ? `${file}: ${p.path}` : file,
+        message: p.message,
+      })),
+    );
   return { status: 0, stdout: `${JSON.stringify(result.value, null, 2)}\n`, stderr: '' };
 }
 
@@ -44,12 +54,19 @@ function parseArgs(args: readonly string[]): { file: string; options: ClassifyOp
   const files: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inline] =
+      arg.startsWith('--') && arg.includes('=')
+        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+        : [arg, undefined];
     const value = () => inline ?? args[++i];
     if (flag === '--step-minutes') {
       const v = value();
       const n = Number(v);
-      if (v === undefined || !(n > 0) || !Number.isFinite(n)) problems.push({ path: '--step-minutes', message: `must be a positive number of minutes, got ${v ?? 'nothing'}` });
+      if (v === undefined || !(n > 0) || !Number.isFinite(n))
+        problems.push({
+          path: '--step-minutes',
+          message: `must be a positive number of minutes, got ${v ?? 'nothing'}`,
+        });
       else options.stepMinutes = n;
     } else if (flag === '--per') {
       const v = value();
@@ -58,7 +75,11 @@ function parseArgs(args: readonly string[]): { file: string; options: ClassifyOp
     } else if (flag.startsWith('--')) problems.push({ path: flag, message: `unknown option; ${USAGE}` });
     else files.push(arg);
   }
-  if (files.length !== 1) problems.push({ path: '(arguments)', message: files.length === 0 ? `no file given; ${USAGE}` : `one file at a time, got ${files.length}` });
+  if (files.length !== 1)
+    problems.push({
+      path: '(arguments)',
+      message: files.length === 0 ? `no file given; ${USAGE}` : `one file at a time, got ${files.length}`,
+    });
   return problems.length > 0 ? { problems } : { file: files[0] as string, options };
 }
 

@@ -40,12 +40,19 @@ describe('npm run plan', () => {
   });
 
   it('exits 2 with one path: message line per problem, and writes nothing', () => {
-    const bad = { ...design, connections: [{ id: 'c1', from: 'web', to: 'ordrs' }], components: [{ ...design.components[0], demand: { cpuMs: 0 } }] };
+    const bad = {
+      ...design,
+      connections: [{ id: 'c1', from: 'web', to: 'ordrs' }],
+      components: [{ ...design.components[0], demand: { cpuMs: 0 } }],
+    };
     const out = join(dir, 'never.json');
     const r = runPlanCli([file('bad.json', bad), '--out', out]);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr.trim().split('\n')).toEqual(['components[0].demand.cpuMs: must be greater than 0', 'connections[0].to: unknown component "ordrs"']);
+    expect(r.stderr.trim().split('\n')).toEqual([
+      'components[0].demand.cpuMs: must be greater than 0',
+      'connections[0].to: unknown component "ordrs"',
+    ]);
     expect(existsSync(out)).toBe(false);
   });
 

@@ -35,7 +35,10 @@ export function computeFunctionCost(
 }
 
 /** Queue: each message is `requestsPerMessage` billed requests (send, receive, delete). */
-export function computeQueueCost(messages: number, queue: { pricePerMillionRequests: number; requestsPerMessage: number }): number {
+export function computeQueueCost(
+  messages: number,
+  queue: { pricePerMillionRequests: number; requestsPerMessage: number },
+): number {
   return (messages * queue.requestsPerMessage * queue.pricePerMillionRequests) / 1e6;
 }
 
@@ -55,7 +58,12 @@ export function computeStorageCost(gb: number, pricePerGbMonth: number): number 
 }
 
 /** Break-even requests per month at which functions cost as much as a fixed monthly amount. */
-export function computeBreakEvenRequests(monthlyFixed: number, memoryMb: number, durationSeconds: number, fn: { requestPrice: number; gbSecondPrice: number }): number {
+export function computeBreakEvenRequests(
+  monthlyFixed: number,
+  memoryMb: number,
+  durationSeconds: number,
+  fn: { requestPrice: number; gbSecondPrice: number },
+): number {
   return monthlyFixed / computeFunctionCost(1, memoryMb, durationSeconds, fn).total;
 }
 

@@ -12,7 +12,8 @@ const web = componentSchema.parse({
   demand: { cpuMs: 50 },
   latencySloMs: 300,
 });
-const edit = (patch: Partial<ComponentDrafts>, days = 30) => checkComponentDrafts(web, { ...componentDrafts(web), ...patch }, days);
+const edit = (patch: Partial<ComponentDrafts>, days = 30) =>
+  checkComponentDrafts(web, { ...componentDrafts(web), ...patch }, days);
 
 describe('component drafts', () => {
   it('round-trips a stored component unchanged', () => {
@@ -76,7 +77,10 @@ describe('component drafts', () => {
   });
 
   it('switching a single peak to periodic folds its start into the period', () => {
-    const once = componentSchema.parse({ ...web, workload: { pattern: 'once-in-a-lifetime', baseRps: 40, peakRps: 600, peakHours: 30, peakStartHour: 272 } });
+    const once = componentSchema.parse({
+      ...web,
+      workload: { pattern: 'once-in-a-lifetime', baseRps: 40, peakRps: 600, peakHours: 30, peakStartHour: 272 },
+    });
     const drafts = withPattern(componentDrafts(once), 'periodic');
     expect([drafts.peakStartHour, drafts.peakHours]).toEqual(['8', '24']);
     expect(checkComponentDrafts(once, drafts, 30).ok).toBe(true);
@@ -98,21 +102,35 @@ describe('component drafts', () => {
   });
 
   it('keeps a measured trace the form does not edit', () => {
-    const traced = componentSchema.parse({ ...web, workload: { pattern: 'static', baseRps: 1, trace: { stepMinutes: 5, rps: [1, 2] } } });
+    const traced = componentSchema.parse({
+      ...web,
+      workload: { pattern: 'static', baseRps: 1, trace: { stepMinutes: 5, rps: [1, 2] } },
+    });
     const r = checkComponentDrafts(traced, componentDrafts(traced), 30);
     expect(r.ok && r.value.workload?.trace?.rps).toEqual([1, 2]);
   });
 });
 
 describe('connection drafts', () => {
-  const c = connectionSchema.parse({ id: 'c1', from: 'web', to: 'orders', mode: 'sync', callsPerRequest: 1, payloadKb: 4 });
+  const c = connectionSchema.parse({
+    id: 'c1',
+    from: 'web',
+    to: 'orders',
+    mode: 'sync',
+    callsPerRequest: 1,
+    payloadKb: 4,
+  });
   it('commits valid edits and keeps the endpoints', () => {
     const r = checkConnectionDrafts(c, { ...connectionDrafts(c), mode: 'async', callsPerRequest: '2.5' });
     expect(r.ok && r.value).toEqual({ ...c, mode: 'async', callsPerRequest: 2.5 });
   });
   it('reports bad and empty values at their fields', () => {
-    expect(checkConnectionDrafts(c, { ...connectionDrafts(c), callsPerRequest: '-2' }).errors).toEqual({ callsPerRequest: 'must be at least 0' });
-    expect(checkConnectionDrafts(c, { ...connectionDrafts(c), payloadKb: '' }).errors).toEqual({ payloadKb: 'required' });
+    expect(checkConnectionDrafts(c, { ...connectionDrafts(c), callsPerRequest: '-2' }).errors).toEqual({
+      callsPerRequest: 'must be at least 0',
+    });
+    expect(checkConnectionDrafts(c, { ...connectionDrafts(c), payloadKb: '' }).errors).toEqual({
+      payloadKb: 'required',
+    });
   });
 });
 

@@ -5,15 +5,52 @@
  * the form, so switching back restores them.
  */
 import { WORKLOAD_DEFAULTS } from './defaults';
-import { componentSchema, PATTERN_FIELDS, resolveWorkload, workloadSchema, type Component, type Pattern, type Placement, type Workload } from './design';
-import { defined, fieldErrors, numberText, readNumber, type DraftCheck, type Drafts, type FieldErrors } from './field-drafts';
+import {
+  componentSchema,
+  PATTERN_FIELDS,
+  resolveWorkload,
+  workloadSchema,
+  type Component,
+  type Pattern,
+  type Placement,
+  type Workload,
+} from './design';
+import {
+  defined,
+  fieldErrors,
+  numberText,
+  readNumber,
+  type DraftCheck,
+  type Drafts,
+  type FieldErrors,
+} from './field-drafts';
 
-export const WORKLOAD_NUMBER_FIELDS = ['peakRps', 'periodHours', 'peakHours', 'peakStartHour', 'spikesPerWeek', 'growthPerMonth'] as const;
+export const WORKLOAD_NUMBER_FIELDS = [
+  'peakRps',
+  'periodHours',
+  'peakHours',
+  'peakStartHour',
+  'spikesPerWeek',
+  'growthPerMonth',
+] as const;
 export type PatternField = (typeof WORKLOAD_NUMBER_FIELDS)[number];
 
 export const COMPONENT_FIELDS = [
-  'name', 'kind', 'pattern', 'baseRps', ...WORKLOAD_NUMBER_FIELDS, 'noise',
-  'cpuMs', 'memoryMb', 'durationSeconds', 'stateful', 'dataClass', 'latencySloMs', 'dataGb', 'pinPlacement', 'pinCores',
+  'name',
+  'kind',
+  'pattern',
+  'baseRps',
+  ...WORKLOAD_NUMBER_FIELDS,
+  'noise',
+  'cpuMs',
+  'memoryMb',
+  'durationSeconds',
+  'stateful',
+  'dataClass',
+  'latencySloMs',
+  'dataGb',
+  'pinPlacement',
+  'pinCores',
 ] as const;
 export type ComponentField = (typeof COMPONENT_FIELDS)[number];
 /** `pattern` and `pinPlacement` are '' for none; `stateful` is 'true' or 'false'. */
@@ -64,7 +101,8 @@ export function withPattern(drafts: ComponentDrafts, pattern: Pattern | ''): Com
   if (next.baseRps.trim() === '') next.baseRps = '10';
   const base = Number(next.baseRps);
   const fields: readonly string[] = PATTERN_FIELDS[pattern];
-  if (fields.includes('peakRps') && next.peakRps.trim() === '' && Number.isFinite(base)) next.peakRps = String(base > 0 ? base * 5 : 10);
+  if (fields.includes('peakRps') && next.peakRps.trim() === '' && Number.isFinite(base))
+    next.peakRps = String(base > 0 ? base * 5 : 10);
   if (pattern === 'periodic') {
     // A single peak's start (hour 272) means nothing in a 24-hour cycle: fold it into the period.
     const period = next.periodHours.trim() === '' ? WORKLOAD_DEFAULTS.periodHours : Number(next.periodHours);
@@ -94,7 +132,9 @@ export function checkComponentDrafts(stored: Component, drafts: ComponentDrafts,
   let workload: Record<string, unknown> | undefined;
   if (pattern !== '') {
     const used: readonly string[] = PATTERN_FIELDS[pattern] ?? [];
-    const patternValues = Object.fromEntries(WORKLOAD_NUMBER_FIELDS.filter((f) => used.includes(f)).map((f) => [f, num(f)]));
+    const patternValues = Object.fromEntries(
+      WORKLOAD_NUMBER_FIELDS.filter((f) => used.includes(f)).map((f) => [f, num(f)]),
+    );
     workload = defined({
       pattern,
       baseRps: num('baseRps'),
@@ -121,13 +161,18 @@ export function checkComponentDrafts(stored: Component, drafts: ComponentDrafts,
     pin,
   });
   const result = componentSchema.safeParse(candidate);
-  const errors: FieldErrors<ComponentField> = { ...(result.success ? {} : fieldErrors(result.error.issues, componentField)), ...parseErrors };
+  const errors: FieldErrors<ComponentField> = {
+    ...(result.success ? {} : fieldErrors(result.error.issues, componentField)),
+    ...parseErrors,
+  };
   if (result.success && result.data.workload?.pattern === 'once-in-a-lifetime' && !result.data.workload.trace) {
     // The design schema checks this across the document; the form checks it here so it is shown at the field.
     const start = resolveWorkload(result.data.workload).peakStartHour;
-    if (start >= days * 24) errors.peakStartHour = `must be before the end of the ${days}-day horizon (hour ${days * 24})`;
+    if (start >= days * 24)
+      errors.peakStartHour = `must be before the end of the ${days}-day horizon (hour ${days * 24})`;
   }
-  if (result.success && Object.keys(errors).length === 0) return { ok: true, value: result.data, errors, workload: result.data.workload };
+  if (result.success && Object.keys(errors).length === 0)
+    return { ok: true, value: result.data, errors, workload: result.data.workload };
   const ownOk = workload !== undefined && !WORKLOAD_FIELDS.some((f) => errors[f] !== undefined);
   const own = ownOk ? workloadSchema.safeParse(workload) : undefined;
   return { ok: false, errors, workload: own?.success ? own.data : undefined };

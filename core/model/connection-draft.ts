@@ -27,7 +27,10 @@ export function checkConnectionDrafts(stored: Connection, drafts: ConnectionDraf
   // Empty is "required" here rather than the schema's default: a value the person cannot see would surprise.
   for (const f of ['callsPerRequest', 'payloadKb'] as const) if (drafts[f].trim() === '') parseErrors[f] = 'required';
   const result = connectionSchema.safeParse(candidate);
-  const errors: FieldErrors<ConnectionField> = { ...(result.success ? {} : fieldErrors(result.error.issues, connectionField)), ...parseErrors };
+  const errors: FieldErrors<ConnectionField> = {
+    ...(result.success ? {} : fieldErrors(result.error.issues, connectionField)),
+    ...parseErrors,
+  };
   if (!result.success || Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, value: result.data, errors };
 }

@@ -19,7 +19,12 @@ describe('design schema', () => {
     const d = designSchema.parse(minimal);
     expect(d.simulation).toEqual({ days: 30, stepMinutes: 5, seed: 1 });
     expect(d.connections).toEqual([]);
-    expect(d.components[0]).toMatchObject({ stateful: false, dataClass: 'internal', dataGb: 0, demand: { cpuMs: 10, memoryMb: 512 } });
+    expect(d.components[0]).toMatchObject({
+      stateful: false,
+      dataClass: 'internal',
+      dataGb: 0,
+      demand: { cpuMs: 10, memoryMb: 512 },
+    });
     expect(d.environments.functions).toEqual({
       requestPrice: 0.0000002,
       gbSecondPrice: 0.0000166667,
@@ -43,15 +48,70 @@ describe('design schema', () => {
     ['a 91-day horizon', { ...minimal, simulation: { days: 91 } }, 'simulation.days'],
     ['a 7-minute step', { ...minimal, simulation: { stepMinutes: 7 } }, 'simulation.stepMinutes'],
     ['no components', { ...minimal, components: [] }, 'components'],
-    ['cpuMs of 0', { ...minimal, components: [{ ...minimal.components[0], demand: { cpuMs: 0 } }] }, 'components[0].demand.cpuMs'],
-    ['noise above 1', { ...minimal, components: [{ ...minimal.components[0], workload: { pattern: 'static', baseRps: 1, noise: 2 } }] }, 'components[0].workload.noise'],
-    ['a periodic workload without peakRps', { ...minimal, components: [{ ...minimal.components[0], workload: { pattern: 'periodic', baseRps: 1 } }] }, 'components[0].workload.peakRps'],
-    ['a peak below the base', { ...minimal, components: [{ ...minimal.components[0], workload: { pattern: 'unpredictable', baseRps: 10, peakRps: 5 } }] }, 'components[0].workload.peakRps'],
-    ['a peak longer than its period', { ...minimal, components: [{ ...minimal.components[0], workload: { pattern: 'periodic', baseRps: 1, peakRps: 5, periodHours: 24, peakHours: 25 } }] }, 'components[0].workload.peakHours'],
-    ['a one-off peak after the horizon', { ...minimal, components: [{ ...minimal.components[0], workload: { pattern: 'once-in-a-lifetime', baseRps: 1, peakRps: 5, peakStartHour: 800 } }] }, 'components[0].workload.peakStartHour'],
-    ['cores on a serverless pin', { ...minimal, components: [{ ...minimal.components[0], pin: { placement: 'serverless', cores: 2 } }] }, 'components[0].pin.cores'],
-    ['an unknown field', { ...minimal, components: [{ ...minimal.components[0], peakRPS: 4 }] }, 'components[0].peakRPS'],
-    ['a duplicate component id', { ...minimal, components: [minimal.components[0], minimal.components[0]] }, 'components[1].id'],
+    [
+      'cpuMs of 0',
+      { ...minimal, components: [{ ...minimal.components[0], demand: { cpuMs: 0 } }] },
+      'components[0].demand.cpuMs',
+    ],
+    [
+      'noise above 1',
+      { ...minimal, components: [{ ...minimal.components[0], workload: { pattern: 'static', baseRps: 1, noise: 2 } }] },
+      'components[0].workload.noise',
+    ],
+    [
+      'a periodic workload without peakRps',
+      { ...minimal, components: [{ ...minimal.components[0], workload: { pattern: 'periodic', baseRps: 1 } }] },
+      'components[0].workload.peakRps',
+    ],
+    [
+      'a peak below the base',
+      {
+        ...minimal,
+        components: [{ ...minimal.components[0], workload: { pattern: 'unpredictable', baseRps: 10, peakRps: 5 } }],
+      },
+      'components[0].workload.peakRps',
+    ],
+    [
+      'a peak longer than its period',
+      {
+        ...minimal,
+        components: [
+          {
+            ...minimal.components[0],
+            workload: { pattern: 'periodic', baseRps: 1, peakRps: 5, periodHours: 24, peakHours: 25 },
+          },
+        ],
+      },
+      'components[0].workload.peakHours',
+    ],
+    [
+      'a one-off peak after the horizon',
+      {
+        ...minimal,
+        components: [
+          {
+            ...minimal.components[0],
+            workload: { pattern: 'once-in-a-lifetime', baseRps: 1, peakRps: 5, peakStartHour: 800 },
+          },
+        ],
+      },
+      'components[0].workload.peakStartHour',
+    ],
+    [
+      'cores on a serverless pin',
+      { ...minimal, components: [{ ...minimal.components[0], pin: { placement: 'serverless', cores: 2 } }] },
+      'components[0].pin.cores',
+    ],
+    [
+      'an unknown field',
+      { ...minimal, components: [{ ...minimal.components[0], peakRPS: 4 }] },
+      'components[0].peakRPS',
+    ],
+    [
+      'a duplicate component id',
+      { ...minimal, components: [minimal.components[0], minimal.components[0]] },
+      'components[1].id',
+    ],
     ['a position of an unknown component', { ...minimal, layout: { api: { x: 0, y: 0 } } }, 'layout.api'],
     ['a self-connection', { ...minimal, connections: [{ id: 'c1', from: 'web', to: 'web' }] }, 'connections[0]'],
   ])('refuses %s at its path', (_name, input, path) => {
@@ -84,7 +144,12 @@ describe('design schema', () => {
   });
 
   it('does not overflow on a long chain of 2,000 components', () => {
-    const components = Array.from({ length: 2000 }, (_, i) => ({ id: `c${i}`, name: `C${i}`, kind: 'service', demand: { cpuMs: 1 } }));
+    const components = Array.from({ length: 2000 }, (_, i) => ({
+      id: `c${i}`,
+      name: `C${i}`,
+      kind: 'service',
+      demand: { cpuMs: 1 },
+    }));
     const connections = components.slice(1).map((c, i) => ({ id: `e${i}`, from: `c${i}`, to: c.id }));
     expect(problems({ ...minimal, components, connections })).toEqual([]);
   });

@@ -34,13 +34,7 @@ export const idSchema = z
 
 const num = (min: number, max: number) => z.number().finite().min(min).max(max);
 
-export const PATTERNS = [
-  'static',
-  'periodic',
-  'once-in-a-lifetime',
-  'unpredictable',
-  'continuously-changing',
-] as const;
+export const PATTERNS = ['static', 'periodic', 'once-in-a-lifetime', 'unpredictable', 'continuously-changing'] as const;
 export const patternSchema = z.enum(PATTERNS);
 export type Pattern = z.infer<typeof patternSchema>;
 
@@ -71,7 +65,14 @@ export const STEP_MINUTES = [1, 5, 15, 60] as const;
 export const simulationSchema = z.strictObject({
   days: z.number().int().min(1).max(90).default(SIMULATION_DEFAULTS.days),
   stepMinutes: z
-    .union(STEP_MINUTES.map((s) => z.literal(s)) as unknown as [z.ZodLiteral<1>, z.ZodLiteral<5>, z.ZodLiteral<15>, z.ZodLiteral<60>])
+    .union(
+      STEP_MINUTES.map((s) => z.literal(s)) as unknown as [
+        z.ZodLiteral<1>,
+        z.ZodLiteral<5>,
+        z.ZodLiteral<15>,
+        z.ZodLiteral<60>,
+      ],
+    )
     .default(SIMULATION_DEFAULTS.stepMinutes),
   seed: z.number().int().min(-2147483648).max(2147483647).default(SIMULATION_DEFAULTS.seed),
 });
@@ -154,9 +155,15 @@ export const workloadSchema = z
     peakRps: num(0, 1e8).optional(),
     // Pattern fields stay optional so that a static workload does not carry a period it never uses;
     // resolveWorkload() supplies WORKLOAD_DEFAULTS for the ones a pattern reads.
-    periodHours: num(0.25, 24 * 90).optional().describe(`default ${WORKLOAD_DEFAULTS.periodHours}`),
-    peakHours: num(0.0167, 24 * 90).optional().describe(`default ${WORKLOAD_DEFAULTS.peakHours}`),
-    peakStartHour: num(0, 24 * 90).optional().describe(`default ${WORKLOAD_DEFAULTS.peakStartHour}`),
+    periodHours: num(0.25, 24 * 90)
+      .optional()
+      .describe(`default ${WORKLOAD_DEFAULTS.periodHours}`),
+    peakHours: num(0.0167, 24 * 90)
+      .optional()
+      .describe(`default ${WORKLOAD_DEFAULTS.peakHours}`),
+    peakStartHour: num(0, 24 * 90)
+      .optional()
+      .describe(`default ${WORKLOAD_DEFAULTS.peakStartHour}`),
     spikesPerWeek: num(0, 1000).optional().describe(`default ${WORKLOAD_DEFAULTS.spikesPerWeek}`),
     growthPerMonth: num(-0.99, 10).optional().describe(`default ${WORKLOAD_DEFAULTS.growthPerMonth}`),
     noise: num(0, 1).default(COMPONENT_DEFAULTS.noise),
@@ -194,13 +201,12 @@ export const workloadSchema = z
     }
   });
 
-export const demandSchema = z
-  .strictObject({
-    cpuMs: z.number().finite().gt(0, 'must be greater than 0').max(3_600_000),
-    memoryMb: z.number().int().min(128).max(10240).default(COMPONENT_DEFAULTS.memoryMb),
-    /** Wall-clock time of one request; when absent, cpuMs / 1000 (see resolveDurationSeconds). */
-    durationSeconds: z.number().finite().gt(0, 'must be greater than 0').max(86400).optional(),
-  });
+export const demandSchema = z.strictObject({
+  cpuMs: z.number().finite().gt(0, 'must be greater than 0').max(3_600_000),
+  memoryMb: z.number().int().min(128).max(10240).default(COMPONENT_DEFAULTS.memoryMb),
+  /** Wall-clock time of one request; when absent, cpuMs / 1000 (see resolveDurationSeconds). */
+  durationSeconds: z.number().finite().gt(0, 'must be greater than 0').max(86400).optional(),
+});
 
 export const pinSchema = z
   .strictObject({
@@ -284,12 +290,16 @@ function checkReferences(d: LooseDesign, ctx: z.RefinementCtx): void {
   d.components.forEach((c, i) => {
     if (typeof c.id !== 'string') return;
     const first = ids.get(c.id);
-    if (first !== undefined) issue(['components', i, 'id'], `duplicate component id "${c.id}" (first used by components[${first}])`);
+    if (first !== undefined)
+      issue(['components', i, 'id'], `duplicate component id "${c.id}" (first used by components[${first}])`);
     else ids.set(c.id, i);
     const w = c.workload;
     const start = typeof w?.peakStartHour === 'number' ? w.peakStartHour : WORKLOAD_DEFAULTS.peakStartHour;
     if (w?.pattern === 'once-in-a-lifetime' && w.trace === undefined && start >= days * 24) {
-      issue(['components', i, 'workload', 'peakStartHour'], `the peak starts at hour ${start}, after the ${days}-day horizon ends`);
+      issue(
+        ['components', i, 'workload', 'peakStartHour'],
+        `the peak starts at hour ${start}, after the ${days}-day horizon ends`,
+      );
     }
   });
   const connections = d.connections ?? [];
@@ -298,12 +308,14 @@ function checkReferences(d: LooseDesign, ctx: z.RefinementCtx): void {
   connections.forEach((c, i) => {
     if (typeof c.id === 'string') {
       const first = connIds.get(c.id);
-      if (first !== undefined) issue(['connections', i, 'id'], `duplicate connection id "${c.id}" (first used by connections[${first}])`);
+      if (first !== undefined)
+        issue(['connections', i, 'id'], `duplicate connection id "${c.id}" (first used by connections[${first}])`);
       else connIds.set(c.id, i);
     }
     for (const end of ['from', 'to'] as const) {
       const target = c[end];
-      if (typeof target === 'string' && !ids.has(target)) issue(['connections', i, end], `unknown component "${target}"`);
+      if (typeof target === 'string' && !ids.has(target))
+        issue(['connections', i, end], `unknown component "${target}"`);
     }
     if (typeof c.from === 'string' && c.from === c.to) issue(['connections', i], `connects "${c.from}" to itself`);
     else if (typeof c.from === 'string' && typeof c.to === 'string' && ids.has(c.from) && ids.has(c.to)) {

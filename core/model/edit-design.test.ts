@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { designSchema, type Design } from './design';
-import { addComponent, connect, copyElements, moveComponents, pasteFragment, removeElements, uniqueId } from './edit-design';
+import {
+  addComponent,
+  connect,
+  copyElements,
+  moveComponents,
+  pasteFragment,
+  removeElements,
+  uniqueId,
+} from './edit-design';
 import { validateDesign } from './validate';
 
 const base: Design = designSchema.parse({
@@ -15,7 +23,8 @@ const base: Design = designSchema.parse({
   layout: { web: { x: 0, y: 0 }, api: { x: 200, y: 0 } },
 });
 
-const valid = (d: Design) => expect(validateDesign(d).ok ? [] : (validateDesign(d) as { problems: unknown[] }).problems).toEqual([]);
+const valid = (d: Design) =>
+  expect(validateDesign(d).ok ? [] : (validateDesign(d) as { problems: unknown[] }).problems).toEqual([]);
 
 describe('design edits', () => {
   it('adds a component with a unique id, a unique name and a snapped position', () => {

@@ -4,7 +4,14 @@
  * connections and layout, and refuses an edit that would make the design invalid (a cycle, a
  * duplicate or a self-connection) with a sentence the editor can show.
  */
-import { componentSchema, connectionSchema, type Component, type ComponentKind, type Connection, type Design } from './design';
+import {
+  componentSchema,
+  connectionSchema,
+  type Component,
+  type ComponentKind,
+  type Connection,
+  type Design,
+} from './design';
 import { findCycle } from './graph';
 
 export interface Point {
@@ -26,7 +33,12 @@ const KIND_STARTERS: Record<ComponentKind, { name: string; cpuMs: number; statef
 };
 
 export function uniqueId(base: string, taken: ReadonlySet<string>): string {
-  const stem = base.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 56) || 'c';
+  const stem =
+    base
+      .toLowerCase()
+      .replace(/[^a-z0-9-]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 56) || 'c';
   if (!taken.has(stem)) return stem;
   for (let i = 2; ; i++) if (!taken.has(`${stem}-${i}`)) return `${stem}-${i}`;
 }
@@ -74,7 +86,10 @@ export function connect(design: Design, from: string, to: string, mode: Connecti
     [...design.connections, { from, to }],
   );
   if (cycle) {
-    return { ok: false, reason: `That connection would make a cycle (${cycle.path.map(name).join(' → ')}); demand must flow one way.` };
+    return {
+      ok: false,
+      reason: `That connection would make a cycle (${cycle.path.map(name).join(' → ')}); demand must flow one way.`,
+    };
   }
   const id = uniqueId(`${from}-${to}`, new Set(design.connections.map((c) => c.id)));
   const connection = connectionSchema.parse({ id, from, to, mode });
@@ -88,7 +103,11 @@ export function moveComponents(design: Design, positions: Record<string, Point>)
 }
 
 /** Removes components (with their connections and positions) and connections; keeps at least one component. */
-export function removeElements(design: Design, componentIds: Iterable<string>, connectionIds: Iterable<string>): Design | { refused: string } {
+export function removeElements(
+  design: Design,
+  componentIds: Iterable<string>,
+  connectionIds: Iterable<string>,
+): Design | { refused: string } {
   const gone = new Set(componentIds);
   const goneEdges = new Set(connectionIds);
   const components = design.components.filter((c) => !gone.has(c.id));
@@ -142,7 +161,12 @@ export function pasteFragment(design: Design, fragment: Fragment, offset: Point)
   });
   return {
     ids: components.map((c) => c.id),
-    design: { ...design, components: [...design.components, ...components], connections: [...design.connections, ...connections], layout },
+    design: {
+      ...design,
+      components: [...design.components, ...components],
+      connections: [...design.connections, ...connections],
+      layout,
+    },
   };
 }
 

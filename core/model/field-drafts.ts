@@ -9,16 +9,22 @@ import type { z } from 'zod';
 export type Drafts<F extends string> = Record<F, string>;
 export type FieldErrors<F extends string> = Partial<Record<F | 'form', string>>;
 
-export type DraftCheck<T, F extends string> = { ok: true; value: T; errors: FieldErrors<F> } | { ok: false; errors: FieldErrors<F> };
+export type DraftCheck<T, F extends string> =
+  { ok: true; value: T; errors: FieldErrors<F> } | { ok: false; errors: FieldErrors<F> };
 
 const formatNumber = (n: unknown) =>
-  typeof n === 'number' || typeof n === 'bigint' ? new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 }).format(n) : String(n);
+  typeof n === 'number' || typeof n === 'bigint'
+    ? new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 }).format(n)
+    : String(n);
 
 /** One Zod issue in the words of a form: bounds as "at least"/"at most", custom messages kept. */
 export function describeIssue(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'too_small':
-      if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? 'must not be empty' : `must be at least ${formatNumber(issue.minimum)} characters`;
+      if (issue.origin === 'string')
+        return Number(issue.minimum) <= 1
+          ? 'must not be empty'
+          : `must be at least ${formatNumber(issue.minimum)} characters`;
       return `must be ${issue.inclusive === false ? 'greater than' : 'at least'} ${formatNumber(issue.minimum)}`;
     case 'too_big':
       if (issue.origin === 'string') return `must be at most ${formatNumber(issue.maximum)} characters`;

@@ -18,7 +18,11 @@ const V0_TO_V1: Migration = {
     ...rest,
     name: title,
     components: nodes,
-    connections: (edges as { id: string; source: string; target: string }[]).map(({ source, target, ...e }) => ({ ...e, from: source, to: target })),
+    connections: (edges as { id: string; source: string; target: string }[]).map(({ source, target, ...e }) => ({
+      ...e,
+      from: source,
+      to: target,
+    })),
   }),
 };
 
@@ -55,11 +59,24 @@ describe('loadDesign', () => {
       format: 'x',
       currentVersion: 3,
       migrations: [
-        { from: 2, to: 3, note: '', migrate: (d: Record<string, unknown>) => ({ ...d, trail: `${String(d.trail)}>3` }) },
-        { from: 1, to: 2, note: '', migrate: (d: Record<string, unknown>) => ({ ...d, trail: `${String(d.trail)}>2` }) },
+        {
+          from: 2,
+          to: 3,
+          note: '',
+          migrate: (d: Record<string, unknown>) => ({ ...d, trail: `${String(d.trail)}>3` }),
+        },
+        {
+          from: 1,
+          to: 2,
+          note: '',
+          migrate: (d: Record<string, unknown>) => ({ ...d, trail: `${String(d.trail)}>2` }),
+        },
       ],
     };
-    expect(migrateDocument({ version: 1, trail: '1' }, kind)).toEqual({ ok: true, value: { version: 3, trail: '1>2>3' } });
+    expect(migrateDocument({ version: 1, trail: '1' }, kind)).toEqual({
+      ok: true,
+      value: { version: 3, trail: '1>2>3' },
+    });
   });
 
   it('refuses a future version with a message naming it', () => {
@@ -73,18 +90,33 @@ describe('loadDesign', () => {
 
   it('refuses a version no migration starts from, naming the known ones', () => {
     const loaded = loadDesign(v0);
-    expect(loaded.ok || loaded.problems[0]).toMatchObject({ path: 'version', message: expect.stringContaining('unknown tidemark.design version 0') });
+    expect(loaded.ok || loaded.problems[0]).toMatchObject({
+      path: 'version',
+      message: expect.stringContaining('unknown tidemark.design version 0'),
+    });
     expect(loadDesign({ ...v0, version: -3 }, [V0_TO_V1]).ok).toBe(false);
-    expect(loadDesign({ ...v0, version: '1' })).toMatchObject({ ok: false, problems: [{ path: 'version', message: expect.stringContaining('whole number') }] });
+    expect(loadDesign({ ...v0, version: '1' })).toMatchObject({
+      ok: false,
+      problems: [{ path: 'version', message: expect.stringContaining('whole number') }],
+    });
   });
 
   it('refuses what is not an object, another format or a missing version, each with a path', () => {
     for (const bad of [null, [], 'design', 42]) {
-      expect(loadDesign(bad)).toMatchObject({ ok: false, problems: [{ path: '', message: expect.stringContaining('must be a JSON object') }] });
+      expect(loadDesign(bad)).toMatchObject({
+        ok: false,
+        problems: [{ path: '', message: expect.stringContaining('must be a JSON object') }],
+      });
     }
-    expect(loadDesign({ ...hybridBackend, format: 'tidemark.plan' })).toMatchObject({ ok: false, problems: [{ path: 'format' }] });
+    expect(loadDesign({ ...hybridBackend, format: 'tidemark.plan' })).toMatchObject({
+      ok: false,
+      problems: [{ path: 'format' }],
+    });
     const { version: _omit, ...noVersion } = hybridBackend;
-    expect(loadDesign(noVersion)).toMatchObject({ ok: false, problems: [{ path: 'version', message: expect.stringContaining('missing') }] });
+    expect(loadDesign(noVersion)).toMatchObject({
+      ok: false,
+      problems: [{ path: 'version', message: expect.stringContaining('missing') }],
+    });
   });
 
   it('still reports schema problems with their paths after migration', () => {
@@ -103,7 +135,10 @@ describe('importedDesignSchema (the server import input)', () => {
     expect(importedDesignSchema.safeParse(hybridBackend).success).toBe(true);
     const future = importedDesignSchema.safeParse({ ...hybridBackend, version: 2 });
     expect(future.success).toBe(false);
-    if (!future.success) expect(problemsOf(future.error)).toEqual([{ path: 'version', message: expect.stringContaining('version 2 is newer') }]);
+    if (!future.success)
+      expect(problemsOf(future.error)).toEqual([
+        { path: 'version', message: expect.stringContaining('version 2 is newer') },
+      ]);
     const strict = importedDesignSchema.safeParse({ ...hybridBackend, colour: 'red' });
     if (strict.success) throw new Error('unknown field accepted');
     expect(problemsOf(strict.error)).toContainEqual({ path: 'colour', message: 'unknown field' });
@@ -115,7 +150,13 @@ describe('loadPlan', () => {
 
   it('passes a current plan through and refuses a future one', () => {
     expect(loadPlan(JSON.parse(JSON.stringify(plan)))).toEqual({ ok: true, value: plan });
-    expect(loadPlan({ ...plan, version: 9 })).toMatchObject({ ok: false, problems: [{ path: 'version', message: expect.stringContaining('tidemark.plan version 9 is newer') }] });
-    expect(loadPlan({ ...plan, format: 'tidemark.design' })).toMatchObject({ ok: false, problems: [{ path: 'format' }] });
+    expect(loadPlan({ ...plan, version: 9 })).toMatchObject({
+      ok: false,
+      problems: [{ path: 'version', message: expect.stringContaining('tidemark.plan version 9 is newer') }],
+    });
+    expect(loadPlan({ ...plan, format: 'tidemark.design' })).toMatchObject({
+      ok: false,
+      problems: [{ path: 'format' }],
+    });
   });
 });

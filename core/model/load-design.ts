@@ -20,10 +20,17 @@ export const PLAN_FORMAT = 'tidemark.plan';
 export const PLAN_VERSION = 1;
 export const PLAN_MIGRATIONS: readonly Migration[] = [];
 
-const designKind = (migrations: readonly Migration[]): DocumentKind => ({ format: DESIGN_FORMAT, currentVersion: DESIGN_VERSION, migrations });
+const designKind = (migrations: readonly Migration[]): DocumentKind => ({
+  format: DESIGN_FORMAT,
+  currentVersion: DESIGN_VERSION,
+  migrations,
+});
 
 /** The design brought to the current version but not yet validated (what the server is sent). */
-export function migrateDesign(input: unknown, migrations: readonly Migration[] = DESIGN_MIGRATIONS): Validated<JsonObject> {
+export function migrateDesign(
+  input: unknown,
+  migrations: readonly Migration[] = DESIGN_MIGRATIONS,
+): Validated<JsonObject> {
   return migrateDocument(input, designKind(migrations));
 }
 

@@ -30,7 +30,9 @@ const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !==
 export function checkMigrations(kind: DocumentKind): void {
   for (const m of kind.migrations) {
     if (m.to !== m.from + 1 || m.to > kind.currentVersion) {
-      throw new Error(`${kind.format}: migration ${m.from} → ${m.to} is not one step towards version ${kind.currentVersion}`);
+      throw new Error(
+        `${kind.format}: migration ${m.from} → ${m.to} is not one step towards version ${kind.currentVersion}`,
+      );
     }
   }
 }
@@ -42,7 +44,10 @@ export function checkMigrations(kind: DocumentKind): void {
  */
 export function migrateDocument(input: unknown, kind: DocumentKind): Validated<JsonObject> {
   checkMigrations(kind);
-  const refuse = (path: string, message: string): Validated<JsonObject> => ({ ok: false, problems: [{ path, message }] as Problem[] });
+  const refuse = (path: string, message: string): Validated<JsonObject> => ({
+    ok: false,
+    problems: [{ path, message }] as Problem[],
+  });
   if (!isObject(input)) {
     const what = Array.isArray(input) ? 'an array' : input === null ? 'null' : `a ${typeof input}`;
     return refuse('', `must be a JSON object (a ${kind.format} document), not ${what}`);
@@ -51,7 +56,8 @@ export function migrateDocument(input: unknown, kind: DocumentKind): Validated<J
     return refuse('format', `must be "${kind.format}", not ${JSON.stringify(input.format) ?? String(input.format)}`);
   }
   const version = input.version;
-  if (version === undefined) return refuse('version', `is missing (the current ${kind.format} version is ${kind.currentVersion})`);
+  if (version === undefined)
+    return refuse('version', `is missing (the current ${kind.format} version is ${kind.currentVersion})`);
   if (typeof version !== 'number' || !Number.isInteger(version)) {
     return refuse('version', `must be a whole number, not ${JSON.stringify(version) ?? String(version)}`);
   }
@@ -66,7 +72,10 @@ export function migrateDocument(input: unknown, kind: DocumentKind): Validated<J
     const step = kind.migrations.find((m) => m.from === v);
     if (!step) {
       const known = [...new Set([...kind.migrations.map((m) => m.from), kind.currentVersion])].sort((a, b) => a - b);
-      return refuse('version', `unknown ${kind.format} version ${version}: there is no migration from version ${v} (known versions: ${known.join(', ')})`);
+      return refuse(
+        'version',
+        `unknown ${kind.format} version ${version}: there is no migration from version ${v} (known versions: ${known.join(', ')})`,
+      );
     }
     document = { ...step.migrate(document), version: step.to };
   }

@@ -20,11 +20,14 @@ const validated = (input: DesignInput) => {
 };
 
 describe('the example designs', () => {
-  it.each(EXAMPLE_DESIGNS.map((e) => [e.key, e.design] as const))('%s gives a plan that matches the plan schema', (_key, design) => {
-    const plan = planOf(design);
-    expect(planSchema.safeParse(plan).success).toBe(true);
-    for (const p of plan.placements) expect(p.reasons.every((r) => /^R([1-9]|10)$/.test(r.rule))).toBe(true);
-  });
+  it.each(EXAMPLE_DESIGNS.map((e) => [e.key, e.design] as const))(
+    '%s gives a plan that matches the plan schema',
+    (_key, design) => {
+      const plan = planOf(design);
+      expect(planSchema.safeParse(plan).success).toBe(true);
+      for (const p of plan.placements) expect(p.reasons.every((r) => /^R([1-9]|10)$/.test(r.rule))).toBe(true);
+    },
+  );
 
   it('hybrid backend: the ERP and its confidential database stay on site, the nightly analytics go elastic behind the drawn queue, their data staged', () => {
     const plan = planOf(example('hybrid-backend'));
@@ -60,13 +63,19 @@ describe('buildPlan', () => {
     const a = JSON.stringify(buildPlan(design).plan);
     expect(JSON.stringify(buildPlan(design).plan)).toBe(a);
     const plan = JSON.parse(a);
-    const again = validated({ ...example('cloud-bursting'), simulation: plan.assumptions.simulation, environments: plan.assumptions.environments });
+    const again = validated({
+      ...example('cloud-bursting'),
+      simulation: plan.assumptions.simulation,
+      environments: plan.assumptions.environments,
+    });
     expect(JSON.stringify(buildPlan(again).plan)).toBe(a);
   });
 
   it('changes with the seed (the noise is seeded)', () => {
     const other = validated({ ...example('cloud-bursting'), simulation: { days: 30, stepMinutes: 5, seed: 4 } });
-    expect(JSON.stringify(buildPlan(other).plan.placements)).not.toBe(JSON.stringify(buildPlan(design).plan.placements));
+    expect(JSON.stringify(buildPlan(other).plan.placements)).not.toBe(
+      JSON.stringify(buildPlan(design).plan.placements),
+    );
   });
 
   it('hashes the canonical design: sorted keys, same hash whatever the field order', () => {

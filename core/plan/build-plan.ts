@@ -56,7 +56,13 @@ export class PlanCancelledError extends Error {
 export function* generatePlan(design: Design, seriesPoints = 720): Generator<PlanProgress, PlanResult> {
   const n = design.components.length;
   const steps = countSteps(design.simulation);
-  const ctx: SimulationContext = { steps, stepMinutes: design.simulation.stepMinutes, dt: design.simulation.stepMinutes * 60, env: design.environments, points: seriesPoints };
+  const ctx: SimulationContext = {
+    steps,
+    stepMinutes: design.simulation.stepMinutes,
+    dt: design.simulation.stepMinutes * 60,
+    env: design.environments,
+    points: seriesPoints,
+  };
   const horizonMinutes = steps * ctx.stepMinutes;
   const byId = new Map(design.components.map((c) => [c.id, c]));
   const facts = new Map<string, ComponentFacts>();
@@ -67,8 +73,17 @@ export function* generatePlan(design: Design, seriesPoints = 720): Generator<Pla
     if (!component) continue;
     const runs = runPlacements(component, load, ctx);
     const shape = describeSeries(load.total, load.peakRps);
-    facts.set(id, { component, runs, pattern: effectivePattern, shape, requestsPerMonth: meanRps * HOURS_PER_MONTH * 3600 });
-    series.components[id] = Object.fromEntries(runs.map((r) => [r.placement, r.series])) as Record<Placement, ChartSeries>;
+    facts.set(id, {
+      component,
+      runs,
+      pattern: effectivePattern,
+      shape,
+      requestsPerMonth: meanRps * HOURS_PER_MONTH * 3600,
+    });
+    series.components[id] = Object.fromEntries(runs.map((r) => [r.placement, r.series])) as Record<
+      Placement,
+      ChartSeries
+    >;
     yield { phase: 'simulate', done: ++done, total: n };
   }
   const calleesFirst = orderCallersFirst(design).reverse();
@@ -83,7 +98,11 @@ export function* generatePlan(design: Design, seriesPoints = 720): Generator<Pla
       effectivePattern: f.pattern,
       reasons: choices.get(id)?.reasons ?? [],
       options: (results.get(id) ?? []).map(toPlanOption),
-      demand: { meanRps: round(f.shape.mean, 3), peakRps: round(f.shape.peak, 3), requestsPerMonth: Math.round(f.requestsPerMonth) },
+      demand: {
+        meanRps: round(f.shape.mean, 3),
+        peakRps: round(f.shape.peak, 3),
+        requestsPerMonth: Math.round(f.requestsPerMonth),
+      },
     });
   }
   const wiring = planWiring(design, chosen, requestsPerMonth);
@@ -111,7 +130,10 @@ export function buildPlan(design: Design, options: BuildPlanOptions = {}): PlanR
 }
 
 /** As buildPlan, yielding to the event loop every `sliceMs` so cancellation and progress get through. */
-export async function buildPlanAsync(design: Design, options: BuildPlanOptions & { sliceMs?: number } = {}): Promise<PlanResult> {
+export async function buildPlanAsync(
+  design: Design,
+  options: BuildPlanOptions & { sliceMs?: number } = {},
+): Promise<PlanResult> {
   const run = generatePlan(design, options.seriesPoints);
   const slice = options.sliceMs ?? 50;
   let since = Date.now();

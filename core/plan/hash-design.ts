@@ -9,7 +9,8 @@ import { bytesToHex } from '@noble/hashes/utils.js';
 /** JSON with object keys sorted at every depth; arrays keep their order, undefined fields are left out. */
 export function stringifyCanonical(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : stringifyCanonical(v))).join(',')}]`;
+  if (Array.isArray(value))
+    return `[${value.map((v) => (v === undefined ? 'null' : stringifyCanonical(v))).join(',')}]`;
   const entries = Object.keys(value)
     .sort()
     .filter((k) => (value as Record<string, unknown>)[k] !== undefined)

@@ -16,7 +16,17 @@ const workloadArb = fc
     growthPerMonth: fc.double({ min: -0.9, max: 2, noNaN: true }),
     noise: fc.double({ min: 0, max: 1, noNaN: true }),
   })
-  .map((w) => ({ pattern: w.pattern, baseRps: w.baseRps, peakRps: w.baseRps + w.lift, periodHours: w.periodHours, peakHours: w.peakHours, peakStartHour: 1, spikesPerWeek: w.spikesPerWeek, growthPerMonth: w.growthPerMonth, noise: w.noise }));
+  .map((w) => ({
+    pattern: w.pattern,
+    baseRps: w.baseRps,
+    peakRps: w.baseRps + w.lift,
+    periodHours: w.periodHours,
+    peakHours: w.peakHours,
+    peakStartHour: 1,
+    spikesPerWeek: w.spikesPerWeek,
+    growthPerMonth: w.growthPerMonth,
+    noise: w.noise,
+  }));
 
 const componentArb = fc.record({
   kind: fc.constantFrom(...KINDS),
@@ -34,7 +44,16 @@ const componentArb = fc.record({
 const designArb = fc
   .record({
     components: fc.array(componentArb, { minLength: 1, maxLength: 6 }),
-    edges: fc.array(fc.record({ a: fc.nat(), b: fc.nat(), async: fc.boolean(), calls: fc.double({ min: 0, max: 5, noNaN: true }), kb: fc.double({ min: 0, max: 1000, noNaN: true }) }), { maxLength: 8 }),
+    edges: fc.array(
+      fc.record({
+        a: fc.nat(),
+        b: fc.nat(),
+        async: fc.boolean(),
+        calls: fc.double({ min: 0, max: 5, noNaN: true }),
+        kb: fc.double({ min: 0, max: 1000, noNaN: true }),
+      }),
+      { maxLength: 8 },
+    ),
     days: fc.integer({ min: 1, max: 3 }),
     stepMinutes: fc.constantFrom(5, 15, 60),
     seed: fc.integer(),
@@ -47,7 +66,16 @@ const designArb = fc
       const to = e.b % n;
       if (from >= to || seen.has(`${from}-${to}`)) return []; // forward only: never a cycle
       seen.add(`${from}-${to}`);
-      return [{ id: `k${i}`, from: `c${from}`, to: `c${to}`, mode: e.async ? ('async' as const) : ('sync' as const), callsPerRequest: e.calls, payloadKb: e.kb }];
+      return [
+        {
+          id: `k${i}`,
+          from: `c${from}`,
+          to: `c${to}`,
+          mode: e.async ? ('async' as const) : ('sync' as const),
+          callsPerRequest: e.calls,
+          payloadKb: e.kb,
+        },
+      ];
     });
     return {
       format: 'tidemark.design',
@@ -59,7 +87,11 @@ const designArb = fc
         name: `Component ${i}`,
         kind: c.kind,
         ...(c.workload ? { workload: c.workload } : {}),
-        demand: { cpuMs: c.cpuMs, memoryMb: c.memoryMb, ...(c.durationSeconds ? { durationSeconds: c.durationSeconds } : {}) },
+        demand: {
+          cpuMs: c.cpuMs,
+          memoryMb: c.memoryMb,
+          ...(c.durationSeconds ? { durationSeconds: c.durationSeconds } : {}),
+        },
         stateful: c.stateful,
         dataClass: c.dataClass,
         ...(c.latencySloMs ? { latencySloMs: c.latencySloMs } : {}),
@@ -80,7 +112,13 @@ describe('plan properties', () => {
         expect(planSchema.safeParse(plan).success).toBe(true);
         for (const p of plan.placements) {
           for (const o of p.options) {
-            for (const v of [o.monthlyCost, o.meanLatencyMs, o.p95LatencyMs, o.sloViolationMinutes, o.droppedRequests]) {
+            for (const v of [
+              o.monthlyCost,
+              o.meanLatencyMs,
+              o.p95LatencyMs,
+              o.sloViolationMinutes,
+              o.droppedRequests,
+            ]) {
               expect(Number.isFinite(v) && v >= 0).toBe(true);
             }
           }
@@ -121,7 +159,10 @@ describe('plan properties', () => {
 
   it('a valid design with one field broken is refused at that field', () => {
     const breakers: [string, (d: DesignInput) => void][] = [
-      ['components[0].demand.cpuMs', (d) => void ((d.components[0] as { demand: { cpuMs: number } }).demand.cpuMs = -1)],
+      [
+        'components[0].demand.cpuMs',
+        (d) => void ((d.components[0] as { demand: { cpuMs: number } }).demand.cpuMs = -1),
+      ],
       ['components[0].kind', (d) => void ((d.components[0] as { kind: string }).kind = 'mainframe')],
       ['simulation.stepMinutes', (d) => void ((d.simulation as { stepMinutes: number }).stepMinutes = 7)],
       ['connections[0].to', (d) => void d.connections?.push({ id: 'bad', from: 'c0', to: 'nowhere' })],

@@ -16,7 +16,10 @@ describe('reportMarkdown', () => {
       const c = design.components.find((x) => x.id === p.componentId);
       const heading = report.split('\n').find((l) => l.startsWith('### ') && l.includes(`\`${p.componentId}\``));
       expect(heading, p.componentId).toContain(c?.name);
-      const section = report.slice(report.indexOf(heading ?? '\u0000'), report.indexOf('\n### ', report.indexOf(heading ?? '') + 1));
+      const section = report.slice(
+        report.indexOf(heading ?? '\u0000'),
+        report.indexOf('\n### ', report.indexOf(heading ?? '') + 1),
+      );
       for (const r of p.reasons) expect(section).toContain(`- **${r.rule}**:`);
       expect(section.match(/^\| (Data centre|Elastic VMs|Serverless|Burst \(both\))/gm)).toHaveLength(4);
       expect(section).toContain('**(chosen)**');

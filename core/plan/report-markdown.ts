@@ -10,7 +10,10 @@ import { PLACEMENT_NAMES, WIRING_NAMES, formatCount, formatMoney, formatMs, form
 
 /** Pipes and line breaks would break a table row; backslash-escape the one, flatten the other. */
 function cell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/\s*\n\s*/g, ' ');
 }
 
 function optionRow(o: PlanOption, chosen: boolean): string {
@@ -57,7 +60,9 @@ export function reportMarkdown(plan: Plan, design?: Design): string {
   for (const p of plan.placements) {
     const chosen = p.options.find((o) => o.placement === p.placement);
     const rules = [...new Set(p.reasons.map((r) => r.rule))].join(', ');
-    out.push(`| ${cell(nameOf(p.componentId))} | ${PLACEMENT_NAMES[p.placement]} | ${chosen ? formatMoney(chosen.monthlyCost) : '—'} | ${rules} |`);
+    out.push(
+      `| ${cell(nameOf(p.componentId))} | ${PLACEMENT_NAMES[p.placement]} | ${chosen ? formatMoney(chosen.monthlyCost) : '—'} | ${rules} |`,
+    );
   }
 
   out.push('', '## Components');
@@ -66,7 +71,10 @@ export function reportMarkdown(plan: Plan, design?: Design): string {
     out.push('', `### ${nameOf(p.componentId)}: ${PLACEMENT_NAMES[p.placement]}`, '');
     const facts = [`effective pattern: ${p.effectivePattern}`];
     if (c) facts.unshift(`kind: ${c.kind}`);
-    if (p.demand) facts.push(`demand: mean ${formatRps(p.demand.meanRps)} rps, peak ${formatRps(p.demand.peakRps)} rps, ${formatCount(p.demand.requestsPerMonth)} requests a month`);
+    if (p.demand)
+      facts.push(
+        `demand: mean ${formatRps(p.demand.meanRps)} rps, peak ${formatRps(p.demand.peakRps)} rps, ${formatCount(p.demand.requestsPerMonth)} requests a month`,
+      );
     if (c?.latencySloMs !== undefined) facts.push(`latency SLO: p95 ≤ ${formatMs(c.latencySloMs)}`);
     out.push(facts.join(' · '), '', '**Reasons**', '');
     for (const r of p.reasons) out.push(`- **${r.rule}**: ${r.text.replace(/\s*\n\s*/g, ' ')}`);
@@ -79,7 +87,8 @@ export function reportMarkdown(plan: Plan, design?: Design): string {
   }
 
   out.push('', '## Wiring', '');
-  if (plan.wiring.length === 0) out.push('No wiring is needed: no connection crosses between the data centre and the cloud.');
+  if (plan.wiring.length === 0)
+    out.push('No wiring is needed: no connection crosses between the data centre and the cloud.');
   else {
     out.push('| id | element | where | reason |', '|---|---|---|---|');
     for (const w of plan.wiring) {

@@ -45,18 +45,34 @@ export function sumTotals(
     const from = facts.get(conn.from)?.component;
     const to = facts.get(conn.to)?.component;
     if (caller && callee && from && to && from.kind !== 'external' && to.kind !== 'external') {
-      rec.cost += priceConnection(conn, caller, share, callee, facts.get(conn.from)?.requestsPerMonth ?? 0, design.environments, isQueue(from, to));
+      rec.cost += priceConnection(
+        conn,
+        caller,
+        share,
+        callee,
+        facts.get(conn.from)?.requestsPerMonth ?? 0,
+        design.environments,
+        isQueue(from, to),
+      );
     }
   }
   return { recommended: finish(rec), allStatic: finish(stat), allElastic: finish(elastic) };
 }
 
-function add(acc: { cost: number; violation: number; dropped: number }, cost: number, o: Pick<OptionResult, 'figures'>): void {
+function add(
+  acc: { cost: number; violation: number; dropped: number },
+  cost: number,
+  o: Pick<OptionResult, 'figures'>,
+): void {
   acc.cost += cost;
   acc.violation += o.figures.sloViolationMinutes;
   acc.dropped += o.figures.droppedRequests;
 }
 
 function finish(acc: { cost: number; violation: number; dropped: number }) {
-  return { monthlyCost: roundTo(acc.cost, 100), sloViolationMinutes: Math.round(acc.violation), droppedRequests: Math.round(acc.dropped) };
+  return {
+    monthlyCost: roundTo(acc.cost, 100),
+    sloViolationMinutes: Math.round(acc.violation),
+    droppedRequests: Math.round(acc.dropped),
+  };
 }

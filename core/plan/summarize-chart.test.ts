@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { chartTop, maxCapacity, niceCeil, toChartRows } from './summarize-chart';
 
 function series(demand: number[], capacity: number[]) {
-  return { demand: Float32Array.from(demand), capacity: Float32Array.from(capacity), latencyMs: new Float32Array(demand.length) };
+  return {
+    demand: Float32Array.from(demand),
+    capacity: Float32Array.from(capacity),
+    latencyMs: new Float32Array(demand.length),
+  };
 }
 
 describe('toChartRows', () => {

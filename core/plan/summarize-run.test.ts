@@ -6,9 +6,12 @@ import { changesPlan, describeProblems } from './summarize-run';
 
 function design(): Design {
   const checked = validateDesign(
-    makeDesign([{ id: 'api', name: 'API', kind: 'service', demand: { cpuMs: 10 }, workload: { pattern: 'static', baseRps: 5 } }], {
-      layout: { api: { x: 0, y: 0 } },
-    }),
+    makeDesign(
+      [{ id: 'api', name: 'API', kind: 'service', demand: { cpuMs: 10 }, workload: { pattern: 'static', baseRps: 5 } }],
+      {
+        layout: { api: { x: 0, y: 0 } },
+      },
+    ),
   );
   if (!checked.ok) throw new Error('fixture invalid');
   return checked.value;
@@ -37,7 +40,11 @@ describe('describeProblems', () => {
       { path: 'components[0].name', message: 'must not be empty' },
       { path: '', message: 'bad' },
     ]);
-    expect(text.split('\n')).toEqual(['The design has 2 problems; the results shown are from before.', 'components[0].name: must not be empty', '(document): bad']);
+    expect(text.split('\n')).toEqual([
+      'The design has 2 problems; the results shown are from before.',
+      'components[0].name: must not be empty',
+      '(document): bad',
+    ]);
   });
 
   it('lists at most `max` and counts the rest', () => {

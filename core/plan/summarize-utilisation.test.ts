@@ -6,7 +6,11 @@ import { makeDesign } from './design-fixture';
 import { recommendedUtilisationAt, utilisationAt } from './summarize-utilisation';
 
 function fakeResult(demand: number[], capacity: number[]): PlanResult {
-  const s = { demand: Float32Array.from(demand), capacity: Float32Array.from(capacity), latencyMs: new Float32Array(demand.length) };
+  const s = {
+    demand: Float32Array.from(demand),
+    capacity: Float32Array.from(capacity),
+    latencyMs: new Float32Array(demand.length),
+  };
   const components = { a: { static: s, 'elastic-vm': s, serverless: s, burst: s } as Record<Placement, typeof s> };
   const plan = { placements: [{ componentId: 'a', placement: 'serverless' }] } as unknown as PlanResult['plan'];
   return { plan, series: { pointMinutes: 60, components } };
@@ -37,7 +41,15 @@ describe('utilisationAt', () => {
 
   it('reads the recommended placement of a real plan at every point', () => {
     const checked = validateDesign(
-      makeDesign([{ id: 'api', name: 'API', kind: 'service', workload: { pattern: 'periodic', baseRps: 20, peakRps: 200 }, demand: { cpuMs: 20 } }]),
+      makeDesign([
+        {
+          id: 'api',
+          name: 'API',
+          kind: 'service',
+          workload: { pattern: 'periodic', baseRps: 20, peakRps: 200 },
+          demand: { cpuMs: 20 },
+        },
+      ]),
     );
     if (!checked.ok) throw new Error('fixture invalid');
     const real = buildPlan(checked.value, { seriesPoints: 48 });

@@ -15,7 +15,12 @@ export interface Utilisation {
 }
 
 /** null when the component, placement or point is not in the result (a stale or partial plan). */
-export function utilisationAt(result: PlanResult | null, componentId: string, placement: Placement, index: number): Utilisation | null {
+export function utilisationAt(
+  result: PlanResult | null,
+  componentId: string,
+  placement: Placement,
+  index: number,
+): Utilisation | null {
   const series = result?.series.components[componentId]?.[placement];
   if (!series || !Number.isInteger(index) || index < 0 || index >= series.demand.length) return null;
   const demand = series.demand[index] ?? 0;
@@ -27,7 +32,11 @@ export function utilisationAt(result: PlanResult | null, componentId: string, pl
 }
 
 /** As utilisationAt, under the placement the plan recommends for the component. */
-export function recommendedUtilisationAt(result: PlanResult | null, componentId: string, index: number): Utilisation | null {
+export function recommendedUtilisationAt(
+  result: PlanResult | null,
+  componentId: string,
+  index: number,
+): Utilisation | null {
   const placement = result?.plan.placements.find((p) => p.componentId === componentId)?.placement;
   return placement ? utilisationAt(result, componentId, placement, index) : null;
 }

@@ -39,19 +39,37 @@ export interface Neighbour {
   callerRequests: number;
 }
 
-export function assessOptions(c: Component, runs: readonly PlacementRun[], neighbours: readonly Neighbour[], env: Environments): OptionResult[] {
+export function assessOptions(
+  c: Component,
+  runs: readonly PlacementRun[],
+  neighbours: readonly Neighbour[],
+  env: Environments,
+): OptionResult[] {
   const inDataCentre = sumLinkLatency(neighbours, env.link.latencyMs, true);
   const inCloud = sumLinkLatency(neighbours, env.link.latencyMs, false);
   return runs.map((run) => {
     const s = run.cloudShare;
-    const mean = run.placement === 'static' ? inDataCentre : run.placement === 'burst' ? (1 - s) * inDataCentre + s * inCloud : inCloud;
+    const mean =
+      run.placement === 'static'
+        ? inDataCentre
+        : run.placement === 'burst'
+          ? (1 - s) * inDataCentre + s * inCloud
+          : inCloud;
     const p95 = run.placement === 'burst' ? (s > 0.05 ? Math.max(inDataCentre, inCloud) : inDataCentre) : mean;
     let crossingCost = 0;
     for (const n of neighbours) {
       if (isExternal(n.component) || isExternal(c)) continue;
       crossingCost += n.isCallee
         ? priceConnection(n.connection, run.placement, s, n.placement, n.callerRequests, env, isQueue(c, n.component))
-        : priceConnection(n.connection, n.placement, n.cloudShare, run.placement, n.callerRequests, env, isQueue(c, n.component));
+        : priceConnection(
+            n.connection,
+            n.placement,
+            n.cloudShare,
+            run.placement,
+            n.callerRequests,
+            env,
+            isQueue(c, n.component),
+          );
     }
     return {
       placement: run.placement,

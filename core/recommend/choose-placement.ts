@@ -23,7 +23,10 @@ export interface Choice {
 
 export function meetsSlo(o: OptionResult, horizonMinutes: number): boolean {
   const f = o.figures;
-  return f.sloViolationMinutes <= SLO_TOLERANCE * horizonMinutes && f.droppedRequests <= DROP_SHARE_TOLERANCE * Math.max(1, f.requests);
+  return (
+    f.sloViolationMinutes <= SLO_TOLERANCE * horizonMinutes &&
+    f.droppedRequests <= DROP_SHARE_TOLERANCE * Math.max(1, f.requests)
+  );
 }
 
 /** Orders options by how badly they miss: violation minutes, then dropped requests, then cost. */
@@ -36,7 +39,10 @@ function compareMisses(a: OptionResult, b: OptionResult): number {
 }
 
 /** Picks the best of `options` (all of them feasible by the caller's standard). */
-export function pickBest(options: readonly OptionResult[], horizonMinutes: number): { best: OptionResult; meets: boolean } | null {
+export function pickBest(
+  options: readonly OptionResult[],
+  horizonMinutes: number,
+): { best: OptionResult; meets: boolean } | null {
   const meeting = options.filter((o) => meetsSlo(o, horizonMinutes));
   if (meeting.length > 0) {
     // Cheapest; PLACEMENTS order (static first) breaks a tie to the cent.

@@ -40,18 +40,37 @@ export function explainChoice(
       text: `It holds ${c.dataClass} data: a single on-premises store for compliance; cloud copies of its callers reach it over a secured link.`,
     });
   }
-  if (c.pin) reasons.unshift({ rule: 'R10', text: `Pinned to ${c.pin.placement}${c.pin.cores ? ` with ${c.pin.cores} cores` : ''}; the pin is obeyed.` });
+  if (c.pin)
+    reasons.unshift({
+      rule: 'R10',
+      text: `Pinned to ${c.pin.placement}${c.pin.cores ? ` with ${c.pin.cores} cores` : ''}; the pin is obeyed.`,
+    });
   const ratio = shape.mean > 0 ? shape.peak / shape.mean : 1;
   const level = `mean ${shape.mean.toFixed(1)} rps, peak ${shape.peak.toFixed(1)} rps`;
   if (pattern === 'static') reasons.push({ rule: 'R1', text: `Static demand (${level}) → static by default.` });
-  else reasons.push({ rule: 'R2', text: `${capitalise(pattern)} demand (${level}, peak ${ratio.toFixed(1)}× mean) → an elastic candidate.` });
+  else
+    reasons.push({
+      rule: 'R2',
+      text: `${capitalise(pattern)} demand (${level}, peak ${ratio.toFixed(1)}× mean) → an elastic candidate.`,
+    });
   const u = computeUtilityPremium(env);
   const feasible = options.filter((o) => o.ruledOut === null);
   if (feasible.length > 1 || pattern !== 'static') {
-    const test = ratio > u ? `peak ÷ mean ${ratio.toFixed(1)} > U, so pay-per-use can win` : `peak ÷ mean ${ratio.toFixed(1)} ≤ U, so reserved capacity is cheaper at this shape`;
-    const burst = shape.nearPeakShare < 1 / u ? `; ${pct(shape.nearPeakShare)} of the time near peak < 1/U = ${pct(1 / u)}, so a static base with elastic peak (burst) is worth pricing` : '';
-    const costs = options.map((o) => `${o.placement} ${money(o.monthlyCost)}${o.ruledOut ? ' (ruled out)' : ''}`).join(', ');
-    reasons.push({ rule: 'R3', text: `Utility premium U = ${u.toFixed(2)}; ${test}${burst}. Simulated month: ${costs}.` });
+    const test =
+      ratio > u
+        ? `peak ÷ mean ${ratio.toFixed(1)} > U, so pay-per-use can win`
+        : `peak ÷ mean ${ratio.toFixed(1)} ≤ U, so reserved capacity is cheaper at this shape`;
+    const burst =
+      shape.nearPeakShare < 1 / u
+        ? `; ${pct(shape.nearPeakShare)} of the time near peak < 1/U = ${pct(1 / u)}, so a static base with elastic peak (burst) is worth pricing`
+        : '';
+    const costs = options
+      .map((o) => `${o.placement} ${money(o.monthlyCost)}${o.ruledOut ? ' (ruled out)' : ''}`)
+      .join(', ');
+    reasons.push({
+      rule: 'R3',
+      text: `Utility premium U = ${u.toFixed(2)}; ${test}${burst}. Simulated month: ${costs}.`,
+    });
   }
   const hasSlo = c.latencySloMs !== undefined;
   const slo = hasSlo ? `meets the p95 SLO of ${c.latencySloMs} ms` : 'drops no requests (it has no latency SLO)';
@@ -62,15 +81,34 @@ export function explainChoice(
       ? `${capitalise(best.placement)} at ${money(best.monthlyCost)} a month is the cheapest allowed option that ${slo}: p95 ${f.p95LatencyMs.toFixed(0)} ms, ${f.sloViolationMinutes} min in violation.`
       : `No allowed placement ${hasSlo ? `meets the p95 SLO of ${c.latencySloMs} ms` : 'serves every request'}; ${best.placement} misses it least: ${f.sloViolationMinutes} of ${horizonMinutes} min in violation, ${Math.round(f.droppedRequests)} requests dropped.`,
   });
-  if (!meets) reasons.push({ rule: 'R10', text: 'The unmet SLO is reported, not hidden: add capacity, relax the SLO, or change the design.' });
+  if (!meets)
+    reasons.push({
+      rule: 'R10',
+      text: 'The unmet SLO is reported, not hidden: add capacity, relax the SLO, or change the design.',
+    });
   const serverless = options.find((o) => o.placement === 'serverless');
   if (best.placement === 'serverless') {
-    reasons.push({ rule: 'R7', text: `Sporadic or batch work suits functions: pay per use, ${money(best.monthlyCost)} a month for ${best.note}.` });
-  } else if (serverless && serverless.ruledOut === null && serverless.figures.sloViolationMinutes > 0 && pattern !== 'static') {
-    reasons.push({ rule: 'R7', text: `Functions would spend ${serverless.figures.sloViolationMinutes} min over the SLO (cold starts of ${env.functions.coldStartMs} ms): servers suit latency-critical work.` });
+    reasons.push({
+      rule: 'R7',
+      text: `Sporadic or batch work suits functions: pay per use, ${money(best.monthlyCost)} a month for ${best.note}.`,
+    });
+  } else if (
+    serverless &&
+    serverless.ruledOut === null &&
+    serverless.figures.sloViolationMinutes > 0 &&
+    pattern !== 'static'
+  ) {
+    reasons.push({
+      rule: 'R7',
+      text: `Functions would spend ${serverless.figures.sloViolationMinutes} min over the SLO (cold starts of ${env.functions.coldStartMs} ms): servers suit latency-critical work.`,
+    });
   }
   const linked = best.figures.meanLatencyMs - best.isolated.meanLatencyMs;
-  if (linked > 0.5) reasons.push({ rule: 'R8', text: `Sync calls that cross the link add ${linked.toFixed(0)} ms per request on average; counted in its latency.` });
+  if (linked > 0.5)
+    reasons.push({
+      rule: 'R8',
+      text: `Sync calls that cross the link add ${linked.toFixed(0)} ms per request on average; counted in its latency.`,
+    });
   if (c.dataGb > 0 && best.placement !== 'static') {
     const text =
       c.kind === 'storage'

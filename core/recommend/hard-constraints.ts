@@ -19,16 +19,25 @@ export function findRuleOut(c: Component, placement: Placement, env: Environment
   }
   if (placement === 'static') return null;
   if (c.kind === 'external') {
-    return { rule: 'R8', text: 'an external system stays where its owner runs it; only our side of the call is placed' };
+    return {
+      rule: 'R8',
+      text: 'an external system stays where its owner runs it; only our side of the call is placed',
+    };
   }
   if (isStateful(c)) {
-    return { rule: 'R4', text: 'stateful: only stateless components are scaled out or replicated; its state stays static' };
+    return {
+      rule: 'R4',
+      text: 'stateful: only stateless components are scaled out or replicated; its state stays static',
+    };
   }
   if (c.dataClass === 'regulated') {
     return { rule: 'R5', text: 'regulated data stays in the data centre' };
   }
   if (c.dataClass === 'confidential' && placement !== 'burst') {
-    return { rule: 'R5', text: 'confidential data stays in the data centre; only a store-less cloud copy (burst) may help out' };
+    return {
+      rule: 'R5',
+      text: 'confidential data stays in the data centre; only a store-less cloud copy (burst) may help out',
+    };
   }
   const seconds = resolveDurationSeconds(c.demand);
   if (placement === 'serverless' && seconds > env.functions.maxDurationSeconds) {

@@ -27,11 +27,22 @@ export interface Placed {
   choices: Map<string, Choice>;
 }
 
-export function placeAll(design: Design, facts: ReadonlyMap<string, ComponentFacts>, calleesFirst: readonly string[], horizonMinutes: number): Placed {
+export function placeAll(
+  design: Design,
+  facts: ReadonlyMap<string, ComponentFacts>,
+  calleesFirst: readonly string[],
+  horizonMinutes: number,
+): Placed {
   const links = new Map<string, { connection: Design['connections'][number]; other: string; isCallee: boolean }[]>();
   for (const connection of design.connections) {
-    links.set(connection.from, [...(links.get(connection.from) ?? []), { connection, other: connection.to, isCallee: true }]);
-    links.set(connection.to, [...(links.get(connection.to) ?? []), { connection, other: connection.from, isCallee: false }]);
+    links.set(connection.from, [
+      ...(links.get(connection.from) ?? []),
+      { connection, other: connection.to, isCallee: true },
+    ]);
+    links.set(connection.to, [
+      ...(links.get(connection.to) ?? []),
+      { connection, other: connection.from, isCallee: false },
+    ]);
   }
   const placed: Placed = { chosen: new Map(), results: new Map(), choices: new Map() };
   const cloudShare = new Map<string, number>();
@@ -46,7 +57,14 @@ export function placeAll(design: Design, facts: ReadonlyMap<string, ComponentFac
         const placement = placed.chosen.get(l.other);
         if (!other || !placement) continue;
         const callerRequests = l.isCallee ? f.requestsPerMonth : other.requestsPerMonth;
-        neighbours.push({ connection: l.connection, component: other.component, placement, cloudShare: cloudShare.get(l.other) ?? 0, isCallee: l.isCallee, callerRequests });
+        neighbours.push({
+          connection: l.connection,
+          component: other.component,
+          placement,
+          cloudShare: cloudShare.get(l.other) ?? 0,
+          isCallee: l.isCallee,
+          callerRequests,
+        });
       }
       const options = assessOptions(f.component, f.runs, neighbours, design.environments);
       const choice = choosePlacement(f.component, options, f.pattern, f.shape, design.environments, horizonMinutes);

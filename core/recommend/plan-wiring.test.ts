@@ -5,7 +5,13 @@ import { makeDesign } from '../plan/design-fixture';
 import { planWiring } from './plan-wiring';
 
 type C = DesignInput['components'][number];
-const comp = (id: string, extra: Partial<C> = {}): C => ({ id, name: id, kind: 'service', demand: { cpuMs: 10 }, ...extra });
+const comp = (id: string, extra: Partial<C> = {}): C => ({
+  id,
+  name: id,
+  kind: 'service',
+  demand: { cpuMs: 10 },
+  ...extra,
+});
 
 function wire(components: C[], connections: DesignInput['connections'], placements: Record<string, Placement>) {
   const checked = validateDesign(makeDesign(components, { connections }));
@@ -17,11 +23,16 @@ function wire(components: C[], connections: DesignInput['connections'], placemen
 describe('wiring table', () => {
   it('inserts nothing when no connection crosses', () => {
     expect(wire([comp('a'), comp('b')], [{ id: 'c1', from: 'a', to: 'b' }], { a: 'static', b: 'static' })).toEqual([]);
-    expect(wire([comp('a'), comp('b')], [{ id: 'c1', from: 'a', to: 'b' }], { a: 'elastic-vm', b: 'serverless' })).toEqual([]);
+    expect(
+      wire([comp('a'), comp('b')], [{ id: 'c1', from: 'a', to: 'b' }], { a: 'elastic-vm', b: 'serverless' }),
+    ).toEqual([]);
   });
 
   it('static ↔ elastic async call: a message queue, at-least-once with an idempotent consumer, priced per message', () => {
-    const w = wire([comp('a'), comp('b')], [{ id: 'c1', from: 'a', to: 'b', mode: 'async' }], { a: 'static', b: 'serverless' });
+    const w = wire([comp('a'), comp('b')], [{ id: 'c1', from: 'a', to: 'b', mode: 'async' }], {
+      a: 'static',
+      b: 'serverless',
+    });
     const queue = w.find((x) => x.kind === 'queue');
     expect(queue).toMatchObject({ id: 'w1', connectionId: 'c1', componentIds: ['a', 'b'] });
     expect(queue?.reason).toMatch(/at-least-once delivery with an idempotent consumer/);
@@ -29,12 +40,22 @@ describe('wiring table', () => {
   });
 
   it('a queue component the architect drew is not doubled by an inserted one', () => {
-    const w = wire([comp('a'), comp('jobs', { kind: 'queue' }), comp('b')], [{ id: 'c1', from: 'a', to: 'jobs', mode: 'async' }, { id: 'c2', from: 'jobs', to: 'b', mode: 'async' }], { a: 'static', jobs: 'serverless', b: 'elastic-vm' });
+    const w = wire(
+      [comp('a'), comp('jobs', { kind: 'queue' }), comp('b')],
+      [
+        { id: 'c1', from: 'a', to: 'jobs', mode: 'async' },
+        { id: 'c2', from: 'jobs', to: 'b', mode: 'async' },
+      ],
+      { a: 'static', jobs: 'serverless', b: 'elastic-vm' },
+    );
     expect(w.filter((x) => x.kind === 'queue')).toEqual([]);
   });
 
   it('elastic consumers of a queue scale on queue length', () => {
-    const w = wire([comp('a'), comp('b')], [{ id: 'c1', from: 'a', to: 'b', mode: 'async' }], { a: 'static', b: 'elastic-vm' });
+    const w = wire([comp('a'), comp('b')], [{ id: 'c1', from: 'a', to: 'b', mode: 'async' }], {
+      a: 'static',
+      b: 'elastic-vm',
+    });
     expect(w.find((x) => x.kind === 'queue')?.reason).toContain('scale on queue length (Elastic Queue)');
   });
 
@@ -63,16 +84,28 @@ describe('wiring table', () => {
       { exporter: 'static', files: 'serverless' },
     );
     expect(w.filter((x) => x.kind === 'storage')).toEqual([]);
-    expect(w.find((x) => x.kind === 'data-access')?.reason).toContain('exporter, the static-side data-access component, stages it into files, the storage offering,');
+    expect(w.find((x) => x.kind === 'data-access')?.reason).toContain(
+      'exporter, the static-side data-access component, stages it into files, the storage offering,',
+    );
   });
 
   it('data crossing a trust boundary: compliant data replication (R5)', () => {
-    const w = wire([comp('a', { dataClass: 'confidential' }), comp('b')], [{ id: 'c1', from: 'a', to: 'b', mode: 'async' }], { a: 'static', b: 'serverless' });
-    expect(w.find((x) => x.kind === 'compliant-replication')?.reason).toMatch(/^confidential data crosses a trust boundary on c1/);
+    const w = wire(
+      [comp('a', { dataClass: 'confidential' }), comp('b')],
+      [{ id: 'c1', from: 'a', to: 'b', mode: 'async' }],
+      { a: 'static', b: 'serverless' },
+    );
+    expect(w.find((x) => x.kind === 'compliant-replication')?.reason).toMatch(
+      /^confidential data crosses a trust boundary on c1/,
+    );
   });
 
   it('the same component in both environments: a traffic manager, and a secure link back to on-premises data', () => {
-    const w = wire([comp('web'), comp('db', { kind: 'database', stateful: true })], [{ id: 'c1', from: 'web', to: 'db' }], { web: 'burst', db: 'static' });
+    const w = wire(
+      [comp('web'), comp('db', { kind: 'database', stateful: true })],
+      [{ id: 'c1', from: 'web', to: 'db' }],
+      { web: 'burst', db: 'static' },
+    );
     expect(w.find((x) => x.kind === 'traffic-manager')).toMatchObject({ componentIds: ['web'] });
     expect(w.find((x) => x.kind === 'traffic-manager')?.reason).toContain('after 10 min');
     expect(w.find((x) => x.kind === 'secure-link')).toMatchObject({ connectionId: 'c1' });
@@ -90,6 +123,11 @@ describe('wiring table', () => {
   });
 
   it('never wires through an external system', () => {
-    expect(wire([comp('a'), comp('pay', { kind: 'external' })], [{ id: 'c1', from: 'a', to: 'pay' }], { a: 'serverless', pay: 'static' })).toEqual([]);
+    expect(
+      wire([comp('a'), comp('pay', { kind: 'external' })], [{ id: 'c1', from: 'a', to: 'pay' }], {
+        a: 'serverless',
+        pay: 'static',
+      }),
+    ).toEqual([]);
   });
 });

@@ -29,7 +29,18 @@ describe('placement rules', () => {
   });
 
   it('R5: regulated data keeps even a stateless component in the data centre', () => {
-    const plan = planOf(makeDesign([{ id: 'svc', name: 'S', kind: 'service', workload: { pattern: 'periodic', baseRps: 0, peakRps: 50 }, demand: { cpuMs: 20 }, dataClass: 'regulated' }]));
+    const plan = planOf(
+      makeDesign([
+        {
+          id: 'svc',
+          name: 'S',
+          kind: 'service',
+          workload: { pattern: 'periodic', baseRps: 0, peakRps: 50 },
+          demand: { cpuMs: 20 },
+          dataClass: 'regulated',
+        },
+      ]),
+    );
     expect(entryOf(plan, 'svc').placement).toBe('static');
     expect(rules(plan, 'svc')).toContain('R5');
   });
@@ -56,12 +67,29 @@ describe('placement rules', () => {
   it('R10: a pin is obeyed and said so, with its exact core count', () => {
     const plan = planOf(
       makeDesign([
-        { id: 'a', name: 'A', kind: 'service', workload: { pattern: 'static', baseRps: 100 }, demand: { cpuMs: 20 }, pin: { placement: 'serverless' } },
-        { id: 'b', name: 'B', kind: 'service', workload: { pattern: 'static', baseRps: 1 }, demand: { cpuMs: 20 }, pin: { placement: 'static', cores: 7 } },
+        {
+          id: 'a',
+          name: 'A',
+          kind: 'service',
+          workload: { pattern: 'static', baseRps: 100 },
+          demand: { cpuMs: 20 },
+          pin: { placement: 'serverless' },
+        },
+        {
+          id: 'b',
+          name: 'B',
+          kind: 'service',
+          workload: { pattern: 'static', baseRps: 1 },
+          demand: { cpuMs: 20 },
+          pin: { placement: 'static', cores: 7 },
+        },
       ]),
     );
     expect(entryOf(plan, 'a').placement).toBe('serverless');
-    expect(entryOf(plan, 'a').reasons[0]).toMatchObject({ rule: 'R10', text: expect.stringContaining('Pinned to serverless') });
+    expect(entryOf(plan, 'a').reasons[0]).toMatchObject({
+      rule: 'R10',
+      text: expect.stringContaining('Pinned to serverless'),
+    });
     expect(optionOf(plan, 'a', 'static').feasible).toBe(false);
     expect(entryOf(plan, 'b').placement).toBe('static');
     expect(optionOf(plan, 'b', 'static').note).toBe('7 cores reserved (pinned)');
@@ -69,7 +97,17 @@ describe('placement rules', () => {
   });
 
   it('R1/R7: a steady, high load is cheaper on servers than on functions', () => {
-    const plan = planOf(makeDesign([{ id: 'api', name: 'API', kind: 'service', workload: { pattern: 'static', baseRps: 200 }, demand: { cpuMs: 50 } }]));
+    const plan = planOf(
+      makeDesign([
+        {
+          id: 'api',
+          name: 'API',
+          kind: 'service',
+          workload: { pattern: 'static', baseRps: 200 },
+          demand: { cpuMs: 50 },
+        },
+      ]),
+    );
     const stat = optionOf(plan, 'api', 'static');
     const fn = optionOf(plan, 'api', 'serverless');
     expect(stat.monthlyCost).toBeLessThan(fn.monthlyCost / 3);
@@ -79,9 +117,20 @@ describe('placement rules', () => {
 
   it('R2/R3/R7: a sporadic load is cheaper on functions than on servers', () => {
     const plan = planOf(
-      makeDesign([{ id: 'hook', name: 'Webhook', kind: 'service', workload: { pattern: 'unpredictable', baseRps: 0.01, peakRps: 5, spikesPerWeek: 1 }, demand: { cpuMs: 50 } }], {
-        simulation: { days: 30, stepMinutes: 60, seed: 2 },
-      }),
+      makeDesign(
+        [
+          {
+            id: 'hook',
+            name: 'Webhook',
+            kind: 'service',
+            workload: { pattern: 'unpredictable', baseRps: 0.01, peakRps: 5, spikesPerWeek: 1 },
+            demand: { cpuMs: 50 },
+          },
+        ],
+        {
+          simulation: { days: 30, stepMinutes: 60, seed: 2 },
+        },
+      ),
     );
     const stat = optionOf(plan, 'hook', 'static');
     const fn = optionOf(plan, 'hook', 'serverless');
@@ -91,31 +140,71 @@ describe('placement rules', () => {
   });
 
   it('R10: an SLO that no placement meets is reported, not hidden', () => {
-    const plan = planOf(makeDesign([{ id: 'slow', name: 'Slow', kind: 'service', workload: { pattern: 'static', baseRps: 5 }, demand: { cpuMs: 200 }, latencySloMs: 50 }]));
+    const plan = planOf(
+      makeDesign([
+        {
+          id: 'slow',
+          name: 'Slow',
+          kind: 'service',
+          workload: { pattern: 'static', baseRps: 5 },
+          demand: { cpuMs: 200 },
+          latencySloMs: 50,
+        },
+      ]),
+    );
     const entry = entryOf(plan, 'slow');
-    expect(entry.reasons.some((r) => r.rule === 'R10' && /No allowed placement meets the p95 SLO of 50 ms/.test(r.text))).toBe(true);
+    expect(
+      entry.reasons.some((r) => r.rule === 'R10' && /No allowed placement meets the p95 SLO of 50 ms/.test(r.text)),
+    ).toBe(true);
     expect(plan.totals.recommended.sloViolationMinutes).toBe(7 * 24 * 60);
   });
 
   it('static reserves peak plus headroom, and more when the p95 SLO needs them at the peak', () => {
     const plan = planOf(
       makeDesign([
-        { id: 'loose', name: 'L', kind: 'service', workload: { pattern: 'static', baseRps: 20 }, demand: { cpuMs: 30 } },
-        { id: 'tight', name: 'T', kind: 'service', workload: { pattern: 'static', baseRps: 20 }, demand: { cpuMs: 30 }, latencySloMs: 100 },
+        {
+          id: 'loose',
+          name: 'L',
+          kind: 'service',
+          workload: { pattern: 'static', baseRps: 20 },
+          demand: { cpuMs: 30 },
+        },
+        {
+          id: 'tight',
+          name: 'T',
+          kind: 'service',
+          workload: { pattern: 'static', baseRps: 20 },
+          demand: { cpuMs: 30 },
+          latencySloMs: 100,
+        },
       ]),
     );
     expect(optionOf(plan, 'loose', 'static').note).toBe('1 core reserved'); // 20 × 0.03 × 1.25 = 0.75
-    expect(optionOf(plan, 'tight', 'static').note).toBe('2 cores reserved (peak + 25 % headroom needs 1; the p95 SLO at peak needs 2)');
+    expect(optionOf(plan, 'tight', 'static').note).toBe(
+      '2 cores reserved (peak + 25 % headroom needs 1; the p95 SLO at peak needs 2)',
+    );
     expect(optionOf(plan, 'tight', 'static').sloViolationMinutes).toBe(0);
   });
 
   it('the cheapest option that meets the SLO wins, and every option carries figures', () => {
-    const plan = planOf(makeDesign([{ id: 'x', name: 'X', kind: 'service', workload: { pattern: 'periodic', baseRps: 5, peakRps: 100, peakHours: 4 }, demand: { cpuMs: 30 }, latencySloMs: 300 }]));
+    const plan = planOf(
+      makeDesign([
+        {
+          id: 'x',
+          name: 'X',
+          kind: 'service',
+          workload: { pattern: 'periodic', baseRps: 5, peakRps: 100, peakHours: 4 },
+          demand: { cpuMs: 30 },
+          latencySloMs: 300,
+        },
+      ]),
+    );
     const entry = entryOf(plan, 'x');
     const chosen = optionOf(plan, 'x', entry.placement);
     for (const o of entry.options) {
       expect(Number.isFinite(o.monthlyCost)).toBe(true);
-      if (o.feasible && o.sloViolationMinutes === 0 && o.droppedRequests === 0) expect(chosen.monthlyCost).toBeLessThanOrEqual(o.monthlyCost);
+      if (o.feasible && o.sloViolationMinutes === 0 && o.droppedRequests === 0)
+        expect(chosen.monthlyCost).toBeLessThanOrEqual(o.monthlyCost);
     }
   });
 });

@@ -41,13 +41,29 @@ export function runPlacements(c: Component, load: ComponentLoad, ctx: Simulation
   const staticRun = runs[0] as PlacementRun;
   const env = ctx.env;
   const staticCores = c.pin?.placement === 'static' ? undefined : sizeForSlo(load, env.static.headroom);
-  const baseCores = c.pin?.placement === 'burst' ? c.pin.cores : Math.min(sizeBurstBase(load, env), sizeForSlo(load, env.static.headroom));
+  const baseCores =
+    c.pin?.placement === 'burst'
+      ? c.pin.cores
+      : Math.min(sizeBurstBase(load, env), sizeForSlo(load, env.static.headroom));
   const isSame = staticCores !== undefined && baseCores === staticCores && load.async === null;
-  runs.push(isSame ? { ...staticRun, placement: 'burst', note: `a base of ${plural(baseCores, 'core')} covers the peak: no overflow reaches the cloud` } : runPlacement('burst', c, load, ctx));
+  runs.push(
+    isSame
+      ? {
+          ...staticRun,
+          placement: 'burst',
+          note: `a base of ${plural(baseCores, 'core')} covers the peak: no overflow reaches the cloud`,
+        }
+      : runPlacement('burst', c, load, ctx),
+  );
   return runs;
 }
 
-export function runPlacement(placement: Placement, c: Component, load: ComponentLoad, ctx: SimulationContext): PlacementRun {
+export function runPlacement(
+  placement: Placement,
+  c: Component,
+  load: ComponentLoad,
+  ctx: SimulationContext,
+): PlacementRun {
   const env = ctx.env;
   const hours = (ctx.steps * ctx.stepMinutes) / 60;
   const pinnedCores = c.pin?.placement === placement ? c.pin.cores : undefined;
@@ -58,13 +74,28 @@ export function runPlacement(placement: Placement, c: Component, load: Component
   if (placement === 'static') {
     const run = simulateStatic(load, ctx, pinnedCores);
     const forPeak = sizeStaticCores(load.peakRps, load.cpuMs, env.static.headroom);
-    const why = pinnedCores !== undefined ? ' (pinned)' : run.cores > forPeak ? ` (peak + ${Math.round(100 * env.static.headroom)} % headroom needs ${forPeak}; the p95 SLO at peak needs ${run.cores})` : '';
-    return done(run.stats, computeStaticCost(run.cores, env.static.coreMonthlyCost), 0, `${plural(run.cores, 'core')} reserved${why}`);
+    const why =
+      pinnedCores !== undefined
+        ? ' (pinned)'
+        : run.cores > forPeak
+          ? ` (peak + ${Math.round(100 * env.static.headroom)} % headroom needs ${forPeak}; the p95 SLO at peak needs ${run.cores})`
+          : '';
+    return done(
+      run.stats,
+      computeStaticCost(run.cores, env.static.coreMonthlyCost),
+      0,
+      `${plural(run.cores, 'core')} reserved${why}`,
+    );
   }
   if (placement === 'elastic-vm') {
     const run = simulateVm(load, ctx);
     const cost = scaleToMonth(computeInstanceCost(run.instanceHours, env.vm.hourlyPrice), hours);
-    return done(run.stats, cost, 1, `${formatNumber(scaleToMonth(run.instanceHours, hours))} instance-hours a month, up to ${plural(run.peakInstances, 'instance')} of ${env.vm.vcpu} vCPU`);
+    return done(
+      run.stats,
+      cost,
+      1,
+      `${formatNumber(scaleToMonth(run.instanceHours, hours))} instance-hours a month, up to ${plural(run.peakInstances, 'instance')} of ${env.vm.vcpu} vCPU`,
+    );
   }
   if (placement === 'serverless') {
     const run = simulateServerless(load, ctx);
@@ -76,7 +107,9 @@ export function runPlacement(placement: Placement, c: Component, load: Component
   }
   const baseCores = pinnedCores ?? Math.min(sizeBurstBase(load, env), sizeForSlo(load, env.static.headroom));
   const run = simulateBurst(load, ctx, baseCores);
-  const cost = computeStaticCost(baseCores, env.static.coreMonthlyCost) + scaleToMonth(computeInstanceCost(run.instanceHours, env.vm.hourlyPrice), hours);
+  const cost =
+    computeStaticCost(baseCores, env.static.coreMonthlyCost) +
+    scaleToMonth(computeInstanceCost(run.instanceHours, env.vm.hourlyPrice), hours);
   const served = run.stats.finish().served;
   const cloudShare = served > 0 ? run.cloudServed / served : 0;
   const note = `${plural(baseCores, 'base core')} + ${formatNumber(scaleToMonth(run.instanceHours, hours))} cloud instance-hours a month; ${(100 * cloudShare).toFixed(1)} % of requests served in the cloud`;

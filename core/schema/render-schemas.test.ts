@@ -11,7 +11,16 @@ describe('published JSON Schemas', () => {
     const plan = JSON.parse(renderSchemas()['plan.v1.json']);
     expect(plan.required).toEqual(['format', 'version', 'design', 'assumptions', 'placements', 'wiring', 'totals']);
     const option = plan.properties.placements.items.properties.options.items;
-    expect(option.required).toEqual(['placement', 'feasible', 'monthlyCost', 'meanLatencyMs', 'p95LatencyMs', 'sloViolationMinutes', 'droppedRequests', 'note']);
+    expect(option.required).toEqual([
+      'placement',
+      'feasible',
+      'monthlyCost',
+      'meanLatencyMs',
+      'p95LatencyMs',
+      'sloViolationMinutes',
+      'droppedRequests',
+      'note',
+    ]);
   });
 
   it('the design schema leaves defaulted fields optional', () => {

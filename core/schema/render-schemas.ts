@@ -20,5 +20,8 @@ export function renderSchemas(): Record<'design.v1.json' | 'plan.v1.json', strin
     title: 'Tidemark placement plan (tidemark.plan, version 1)',
     ...z.toJSONSchema(planSchema, { io: 'output', unrepresentable: 'any' }),
   };
-  return { 'design.v1.json': `${JSON.stringify(design, null, 2)}\n`, 'plan.v1.json': `${JSON.stringify(plan, null, 2)}\n` };
+  return {
+    'design.v1.json': `${JSON.stringify(design, null, 2)}\n`,
+    'plan.v1.json': `${JSON.stringify(plan, null, 2)}\n`,
+  };
 }

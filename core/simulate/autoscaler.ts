@@ -19,7 +19,14 @@ export interface ScalingPolicy {
 }
 
 export function createPolicy(
-  vm: { vcpu: number; targetUtilization: number; minInstances: number; maxInstances: number; bootSeconds: number; cooldownSeconds: number },
+  vm: {
+    vcpu: number;
+    targetUtilization: number;
+    minInstances: number;
+    maxInstances: number;
+    bootSeconds: number;
+    cooldownSeconds: number;
+  },
   dt: number,
   minInstances = vm.minInstances,
 ): ScalingPolicy {
@@ -41,7 +48,10 @@ export class Autoscaler {
   private readonly boots: number[] = [];
   private lastAction = -1e9;
 
-  constructor(private readonly policy: ScalingPolicy, initialBusyCores: number) {
+  constructor(
+    private readonly policy: ScalingPolicy,
+    initialBusyCores: number,
+  ) {
     this.running = this.desiredFor(initialBusyCores);
   }
 

@@ -16,10 +16,25 @@ function defaults(): Environments {
   return d.value.environments;
 }
 const env = defaults();
-const ctx = (steps: number, stepMinutes = 1, e: Environments = env): SimulationContext => ({ steps, stepMinutes, dt: stepMinutes * 60, env: e, points: 100 });
+const ctx = (steps: number, stepMinutes = 1, e: Environments = env): SimulationContext => ({
+  steps,
+  stepMinutes,
+  dt: stepMinutes * 60,
+  env: e,
+  points: 100,
+});
 function load(rps: (i: number) => number, steps: number, extra: Partial<ComponentLoad> = {}): ComponentLoad {
   const total = Float32Array.from({ length: steps }, (_, i) => rps(i));
-  return { total, async: null, cpuMs: 50, durationMs: 50, memoryMb: 512, sloMs: Infinity, peakRps: Math.max(...total), ...extra };
+  return {
+    total,
+    async: null,
+    cpuMs: 50,
+    durationMs: 50,
+    memoryMb: 512,
+    sloMs: Infinity,
+    peakRps: Math.max(...total),
+    ...extra,
+  };
 }
 
 describe('static', () => {
@@ -37,45 +52,71 @@ describe('static', () => {
   });
 
   it('sizes for the peak plus 25 % headroom', () => {
-    expect(simulateStatic(load(() => 40, 10), ctx(10)).cores).toBe(3); // 40 × 0.05 × 1.25 = 2.5
+    expect(
+      simulateStatic(
+        load(() => 40, 10),
+        ctx(10),
+      ).cores,
+    ).toBe(3); // 40 × 0.05 × 1.25 = 2.5
   });
 });
 
 describe('elastic VM autoscaler', () => {
   const steps = 600;
   it('a sudden tenfold spike hurts: requests are dropped while instances boot and cool down', () => {
-    const spike = simulateVm(load((i) => (i >= 300 && i < 360 ? 400 : 40), steps), ctx(steps));
+    const spike = simulateVm(
+      load((i) => (i >= 300 && i < 360 ? 400 : 40), steps),
+      ctx(steps),
+    );
     expect(spike.stats.finish().droppedRequests).toBeGreaterThan(1000);
     expect(spike.peakInstances).toBeGreaterThan(10);
   });
 
   it('the same rise spread over hours is followed without a drop', () => {
-    const ramp = simulateVm(load((i) => 40 + Math.min(360, Math.max(0, i - 100)), steps), ctx(steps));
+    const ramp = simulateVm(
+      load((i) => 40 + Math.min(360, Math.max(0, i - 100)), steps),
+      ctx(steps),
+    );
     expect(ramp.stats.finish().droppedRequests).toBe(0);
   });
 
   it('never goes below minInstances nor above maxInstances', () => {
     const capped = { ...env, vm: { ...env.vm, maxInstances: 3 } };
-    const run = simulateVm(load(() => 1000, 60), ctx(60, 1, capped));
+    const run = simulateVm(
+      load(() => 1000, 60),
+      ctx(60, 1, capped),
+    );
     expect(run.peakInstances).toBe(3);
     expect(run.instanceHours).toBeCloseTo(3, 0);
-    const idle = simulateVm(load(() => 0, 60), ctx(60));
+    const idle = simulateVm(
+      load(() => 0, 60),
+      ctx(60),
+    );
     expect(idle.instanceHours).toBeCloseTo(1, 6);
   });
 });
 
 describe('serverless', () => {
   it('a sporadic load pays cold starts after keepAliveMinutes idle; a busy one almost never', () => {
-    const sporadic = simulateServerless(load(() => 1 / 3600, 1440), ctx(1440));
+    const sporadic = simulateServerless(
+      load(() => 1 / 3600, 1440),
+      ctx(1440),
+    );
     expect(sporadic.coldStarts / sporadic.invocations).toBeGreaterThan(0.8);
     expect(sporadic.stats.finish().meanLatencyMs).toBeGreaterThan(200);
-    const busy = simulateServerless(load(() => 50, 1440), ctx(1440));
+    const busy = simulateServerless(
+      load(() => 50, 1440),
+      ctx(1440),
+    );
     expect(busy.coldStarts / busy.invocations).toBeLessThan(0.001);
   });
 
   it('throttles sync requests beyond the concurrency limit', () => {
     const limited = { ...env, functions: { ...env.functions, concurrencyLimit: 10 } };
-    const run = simulateServerless(load(() => 400, 10, { durationMs: 100 }), ctx(10, 1, limited)); // needs 40
+    const run = simulateServerless(
+      load(() => 400, 10, { durationMs: 100 }),
+      ctx(10, 1, limited),
+    ); // needs 40
     expect(run.stats.finish().droppedRequests).toBeCloseTo(300 * 600, -2);
   });
 });
@@ -85,7 +126,8 @@ describe('burst', () => {
     const steps = 240;
     const demand = load((i) => (i >= 60 && i < 180 ? 200 : 20), steps);
     const run = (minutes: number) =>
-      simulateBurst(demand, ctx(steps, 1, { ...env, trafficManager: { detectionMinutes: minutes } }), 2).stats.finish().droppedRequests;
+      simulateBurst(demand, ctx(steps, 1, { ...env, trafficManager: { detectionMinutes: minutes } }), 2).stats.finish()
+        .droppedRequests;
     const quick = run(1);
     const slow = run(20);
     expect(quick).toBeGreaterThan(0);
@@ -94,7 +136,11 @@ describe('burst', () => {
 
   it('serves the overflow in the cloud and pays only for the hours it runs there', () => {
     const steps = 1440;
-    const r = simulateBurst(load((i) => (i >= 600 && i < 720 ? 300 : 20), steps), ctx(steps), 2);
+    const r = simulateBurst(
+      load((i) => (i >= 600 && i < 720 ? 300 : 20), steps),
+      ctx(steps),
+      2,
+    );
     expect(r.cloudServed).toBeGreaterThan(0);
     expect(r.instanceHours).toBeGreaterThan(0);
     expect(r.instanceHours).toBeLessThan(24 * 8);

@@ -73,7 +73,16 @@ export class OptionStats {
   }
 
   /** Records one step; rates in requests per second, counts in requests. */
-  record(i: number, demandRps: number, capacityRps: number, arrived: number, served: number, dropped: number, meanMs: number, p95Ms: number): void {
+  record(
+    i: number,
+    demandRps: number,
+    capacityRps: number,
+    arrived: number,
+    served: number,
+    dropped: number,
+    meanMs: number,
+    p95Ms: number,
+  ): void {
     this.requests += arrived;
     this.served += served;
     this.dropped += dropped;

@@ -5,7 +5,6 @@
  */
 import { MODEL_ASSUMPTIONS } from '../model/defaults';
 
-
 const BINS = 4096;
 
 export interface SeriesShape {

@@ -8,7 +8,6 @@
 import { MODEL_ASSUMPTIONS } from '../model/defaults';
 import type { LatencyCurve } from './latency-curve';
 
-
 /** A server's own queue is bounded: past this utilisation it turns requests away (see defaults). */
 const MAX_RHO = MODEL_ASSUMPTIONS.maxUtilization;
 
@@ -32,7 +31,14 @@ export function createOutcome(): StepOutcome {
  * Serves `syncRps` and `asyncRps` (plus `backlogIn` waiting requests) for `dt` seconds on the pool
  * that `curve` describes (its cores, service rate and request duration).
  */
-export function serveStep(out: StepOutcome, syncRps: number, asyncRps: number, backlogIn: number, curve: LatencyCurve, dt: number): StepOutcome {
+export function serveStep(
+  out: StepOutcome,
+  syncRps: number,
+  asyncRps: number,
+  backlogIn: number,
+  curve: LatencyCurve,
+  dt: number,
+): StepOutcome {
   if (syncRps <= 0 && asyncRps <= 0 && backlogIn <= 0) {
     // Idle step (a burst's cloud part most of the month): nothing to serve, nothing to compute.
     out.served = 0;

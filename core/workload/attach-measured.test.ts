@@ -5,7 +5,12 @@ import { classifySeries, type Classification } from './classify';
 import { buildTrace } from './classify-trace';
 import { drawSeries } from './classify-test-series';
 
-const periodic = drawSeries({ pattern: 'periodic', baseRps: 20, peakRps: 200, periodHours: 24, peakHours: 4, peakStartHour: 18, noise: 0.02 }, 28, 15, 7);
+const periodic = drawSeries(
+  { pattern: 'periodic', baseRps: 20, peakRps: 200, periodHours: 24, peakHours: 4, peakStartHour: 18, noise: 0.02 },
+  28,
+  15,
+  7,
+);
 
 function classified(): Classification {
   const r = classifySeries(periodic, { per: 'second' });
@@ -23,7 +28,10 @@ describe('fittedWorkload', () => {
   });
 
   it('drops fields a static fit might carry', () => {
-    const w = fittedWorkload({ pattern: 'static', workload: { pattern: 'static', baseRps: 5, peakRps: 9, periodHours: 24, noise: 0.1 } });
+    const w = fittedWorkload({
+      pattern: 'static',
+      workload: { pattern: 'static', baseRps: 5, peakRps: 9, periodHours: 24, noise: 0.1 },
+    });
     expect(w).toEqual({ pattern: 'static', baseRps: 5, noise: 0.1 });
   });
 });
@@ -40,7 +48,11 @@ describe('measuredWorkload and withoutTrace', () => {
   });
 
   it('gives a peak-less pattern the trace’s top as its peak, so the result stays valid', () => {
-    const w = workloadSchema.parse({ pattern: 'periodic', baseRps: 10, trace: { stepMinutes: 60, rps: [4, 10, 40, 12] } });
+    const w = workloadSchema.parse({
+      pattern: 'periodic',
+      baseRps: 10,
+      trace: { stepMinutes: 60, rps: [4, 10, 40, 12] },
+    });
     const plain = withoutTrace(w);
     expect(plain.trace).toBeUndefined();
     expect(plain).toMatchObject({ pattern: 'periodic', baseRps: 4, peakRps: 40 });
@@ -65,7 +77,11 @@ describe('measuredChart', () => {
   it('converts counts per interval to req/s', () => {
     const t = Float64Array.from({ length: 20 }, (_, i) => Date.UTC(2024, 0, 1) + i * 300_000);
     const v = new Float64Array(20).fill(600);
-    const points = measuredChart({ t, v }, { pattern: 'static', workload: { pattern: 'static', baseRps: 2, noise: 0 } }, { per: 'interval' });
+    const points = measuredChart(
+      { t, v },
+      { pattern: 'static', workload: { pattern: 'static', baseRps: 2, noise: 0 } },
+      { per: 'interval' },
+    );
     expect(points).toHaveLength(20);
     expect(points.every((p) => p.measured === 2 && p.fitted === 2)).toBe(true);
   });

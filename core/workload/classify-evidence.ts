@@ -6,8 +6,23 @@
  */
 import type { Grid } from './classify-grid';
 import { findCyclePeak, foldCycle, findPeakRegion, type PeakRegion } from './classify-profile';
-import { blockMedianBaseline, countSpikes, findExcessWindow, measureBusiestWindow, type SpikeFigures } from './classify-spikes';
-import { blockMeans, fitLine, mean, movingAverage, quantileSorted, robustSigma, sortedCopy, std } from './classify-stats';
+import {
+  blockMedianBaseline,
+  countSpikes,
+  findExcessWindow,
+  measureBusiestWindow,
+  type SpikeFigures,
+} from './classify-spikes';
+import {
+  blockMeans,
+  fitLine,
+  mean,
+  movingAverage,
+  quantileSorted,
+  robustSigma,
+  sortedCopy,
+  std,
+} from './classify-stats';
 import { detectPeriod } from './periodicity';
 
 const COARSE_POINTS = 16_384;
@@ -61,16 +76,32 @@ export function gatherEvidence(grid: Grid): EvidenceDetail {
   const blocks = blockMeans(coarse, blockSize);
   const floor = Math.max(m * 0.01, 1e-9);
   const times = Float64Array.from(blocks, (_, b) => (b + 0.5) * blockSize * coarseHours);
-  const line = fitLine(times, Float64Array.from(blocks, (v) => Math.log(v + floor)));
+  const line = fitLine(
+    times,
+    Float64Array.from(blocks, (v) => Math.log(v + floor)),
+  );
 
-  const baseline = cycleProfile && detected && detected.strength >= 0.3
-    ? Float64Array.from(x, (_, i) => cycleProfile.levels[Math.floor(((i * stepHours) % detected.periodHours) / cycleProfile.binHours + 1e-6) % cycleProfile.levels.length] as number)
-    : blockMedianBaseline(x, Math.max(5, Math.round(n / 20)));
+  const baseline =
+    cycleProfile && detected && detected.strength >= 0.3
+      ? Float64Array.from(
+          x,
+          (_, i) =>
+            cycleProfile.levels[
+              Math.floor(((i * stepHours) % detected.periodHours) / cycleProfile.binHours + 1e-6) %
+                cycleProfile.levels.length
+            ] as number,
+        )
+      : blockMedianBaseline(x, Math.max(5, Math.round(n / 20)));
   const window = findExcessWindow(coarse);
-  const event = window ? { ...findPeakRegion(coarse, false, Math.max(1, Math.round(window.length / 8))), stepHours: coarseHours } : null;
+  const event = window
+    ? { ...findPeakRegion(coarse, false, Math.max(1, Math.round(window.length / 8))), stepHours: coarseHours }
+    : null;
   const mergeGap = Math.max(1, Math.min(Math.round(1 / stepHours), Math.round(n / 200)));
   // Spikes inside a concentrated occasion belong to the occasion; a spread-out window is no occasion.
-  const skip = event && window && window.spanShare < 0.5 ? [event.startBin * factor, (event.startBin + event.bins) * factor] : [0, 0];
+  const skip =
+    event && window && window.spanShare < 0.5
+      ? [event.startBin * factor, (event.startBin + event.bins) * factor]
+      : [0, 0];
   const spikes = countSpikes(x, baseline, mergeGap, skip[0], skip[1]);
   const busiest = measureBusiestWindow(coarse);
 
@@ -84,26 +115,42 @@ export function gatherEvidence(grid: Grid): EvidenceDetail {
     cv: m > 0 ? std(x) / m : 0,
     peakToMean: m > 0 ? findMax(x) / m : 0,
     noise: measureNoise(x, cycleProfile && detected && detected.strength >= 0.3 ? baseline : null),
-    period: detected && cycle
-      ? { hours: detected.periodHours, autocorrelation: detected.strength, cycles: spanHours / detected.periodHours, peakOverBase: ratio(cycle.peak, cycle.base) }
-      : null,
+    period:
+      detected && cycle
+        ? {
+            hours: detected.periodHours,
+            autocorrelation: detected.strength,
+            cycles: spanHours / detected.periodHours,
+            peakOverBase: ratio(cycle.peak, cycle.base),
+          }
+        : null,
     trend: {
       growthPerMonth: Math.exp(line.slope * HOURS_PER_MONTH) - 1,
       totalChange: Math.exp(line.slope * spanHours) - 1,
       r2: line.r2,
       startRps: Math.max(0, Math.exp(line.intercept) - floor),
     },
-    spikes: { count: spikes.count, perWeek: spikes.count / (spanHours / 168), medianPeakRps: spikes.medianPeakRps, peakOverBase: ratio(spikes.medianPeakRps, spikes.baseRps) },
-    busiestWindow: { share: busiest.share, hours: busiest.length * coarseHours, startHour: busiest.start * coarseHours },
-    event: window && event
-      ? {
-          spanShare: window.spanShare,
-          startHour: event.startBin * coarseHours,
-          hours: event.bins * coarseHours,
-          peakOverBase: ratio(event.peak, event.base),
-          endsAtSeriesEnd: event.startBin + event.bins >= coarse.length - Math.max(1, Math.round(coarse.length / 50)),
-        }
-      : null,
+    spikes: {
+      count: spikes.count,
+      perWeek: spikes.count / (spanHours / 168),
+      medianPeakRps: spikes.medianPeakRps,
+      peakOverBase: ratio(spikes.medianPeakRps, spikes.baseRps),
+    },
+    busiestWindow: {
+      share: busiest.share,
+      hours: busiest.length * coarseHours,
+      startHour: busiest.start * coarseHours,
+    },
+    event:
+      window && event
+        ? {
+            spanShare: window.spanShare,
+            startHour: event.startBin * coarseHours,
+            hours: event.bins * coarseHours,
+            peakOverBase: ratio(event.peak, event.base),
+            endsAtSeriesEnd: event.startBin + event.bins >= coarse.length - Math.max(1, Math.round(coarse.length / 50)),
+          }
+        : null,
   };
   return { evidence, cycle, event, spikes };
 }
@@ -128,7 +175,8 @@ function measureNoise(x: Float64Array, cycleLevel: Float64Array | null): number 
   const level = cycleLevel ?? movingAverage(x, 5);
   const rel = new Float64Array(x.length);
   let count = 0;
-  for (let i = 0; i < x.length; i++) if ((level[i] as number) > 0) rel[count++] = (x[i] as number) / (level[i] as number) - 1;
+  for (let i = 0; i < x.length; i++)
+    if ((level[i] as number) > 0) rel[count++] = (x[i] as number) / (level[i] as number) - 1;
   const correction = cycleLevel ? 1 : Math.sqrt(0.8);
   return count > 0 ? Math.min(1, (2 * robustSigma(rel.subarray(0, count), 0)) / 1.4826 / correction) : 0;
 }

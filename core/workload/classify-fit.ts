@@ -56,9 +56,15 @@ export function fitWorkload(pattern: Pattern, detail: EvidenceDetail): FittedFie
     const lift = Math.max(0, detail.spikes.highPeakRps - base) / HIGH_SPIKE_SHARE;
     Object.assign(all, { baseRps: base, peakRps: base + lift, spikesPerWeek: e.spikes.perWeek });
   } else if (pattern === 'continuously-changing') {
-    Object.assign(all, { baseRps: e.trend.startRps, growthPerMonth: Math.min(10, Math.max(-0.99, e.trend.growthPerMonth)) });
+    Object.assign(all, {
+      baseRps: e.trend.startRps,
+      growthPerMonth: Math.min(10, Math.max(-0.99, e.trend.growthPerMonth)),
+    });
   }
-  const out: Record<string, unknown> = { pattern, baseRps: roundTo(Math.min(all.baseRps, FIELD_MAX.baseRps as number)) };
+  const out: Record<string, unknown> = {
+    pattern,
+    baseRps: roundTo(Math.min(all.baseRps, FIELD_MAX.baseRps as number)),
+  };
   for (const field of PATTERN_FIELDS[pattern]) {
     const value = all[field as keyof typeof all];
     if (typeof value === 'number') out[field] = roundTo(Math.min(value, FIELD_MAX[field] ?? Infinity));

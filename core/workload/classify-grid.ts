@@ -44,7 +44,9 @@ export function toGrid(series: Series, stepSeconds: number, per: RateUnit): Grid
   const stepMs = stepSeconds * 1000;
   const n = Math.round(((t[t.length - 1] as number) - startMs) / stepMs) + 1;
   if (n > MAX_GRID_POINTS) {
-    return { error: `a step of ${stepSeconds} s over this span makes ${n} points, more than ${MAX_GRID_POINTS}; give a larger --step-minutes` };
+    return {
+      error: `a step of ${stepSeconds} s over this span makes ${n} points, more than ${MAX_GRID_POINTS}; give a larger --step-minutes`,
+    };
   }
   const divisor = per === 'second' ? 1 : per === 'minute' ? 60 : stepSeconds;
   const sum = new Float64Array(n);

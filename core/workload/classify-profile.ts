@@ -46,7 +46,8 @@ export function foldCycle(x: ArrayLike<number>, stepHours: number, periodHours: 
     levels[b] = quantileSorted(ordered.subarray(counts[b], counts[b + 1]).sort(), 0.5);
   }
   // A bin no sample fell in (a period that is not a whole number of steps) takes its neighbour's level.
-  for (let b = 0; b < 2 * bins; b++) if (Number.isNaN(levels[b % bins])) levels[b % bins] = levels[(b + bins - 1) % bins] as number;
+  for (let b = 0; b < 2 * bins; b++)
+    if (Number.isNaN(levels[b % bins])) levels[b % bins] = levels[(b + bins - 1) % bins] as number;
   return { levels, binHours };
 }
 
@@ -80,7 +81,8 @@ export function findCyclePeak(levels: Float64Array): PeakRegion {
  */
 export function findPeakRegion(x: ArrayLike<number>, circular: boolean, smoothWindow = 3): PeakRegion {
   const n = x.length;
-  const smooth = smoothWindow > 1 && n >= 8 * smoothWindow ? smoothCircular(x, smoothWindow, circular) : Float64Array.from(x);
+  const smooth =
+    smoothWindow > 1 && n >= 8 * smoothWindow ? smoothCircular(x, smoothWindow, circular) : Float64Array.from(x);
   let top = 0;
   for (let i = 1; i < n; i++) if ((smooth[i] as number) > (smooth[top] as number)) top = i;
   const sorted = sortedCopy(smooth);

@@ -22,7 +22,9 @@ export function scorePatterns(e: Evidence): PatternScores {
   const ev = e.event;
   const usualPeak = 1 + (p ? p.peakOverBase - 1 : 0) * cyclic;
   const lift = ev ? ev.peakOverBase / usualPeak : 0;
-  const once = ev ? ramp(lift, 1.2, 2) * (1 - ramp(ev.spanShare, 0.2, 0.5)) * (ev.endsAtSeriesEnd ? 0.5 : 1) * (1 - 0.5 * changing) : 0;
+  const once = ev
+    ? ramp(lift, 1.2, 2) * (1 - ramp(ev.spanShare, 0.2, 0.5)) * (ev.endsAtSeriesEnd ? 0.5 : 1) * (1 - 0.5 * changing)
+    : 0;
   const spiky = ramp(e.spikes.count, 1, 3) * ramp(e.spikes.peakOverBase, 1.2, 1.8);
   const explained = Math.max(periodic, changing, once);
   const wander = ramp(e.cv, 0.3, 0.8) * (1 - explained);

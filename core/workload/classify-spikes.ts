@@ -21,16 +21,24 @@ export interface SpikeFigures {
  * scales with the level), merged when at most `mergeGap` apart; points in [skipFrom, skipTo) (the
  * one big occasion, judged separately) are left out.
  */
-export function countSpikes(x: Float64Array, baseline: Float64Array, mergeGap: number, skipFrom = 0, skipTo = 0): SpikeFigures {
+export function countSpikes(
+  x: Float64Array,
+  baseline: Float64Array,
+  mergeGap: number,
+  skipFrom = 0,
+  skipTo = 0,
+): SpikeFigures {
   const n = x.length;
   let sum = 0;
   for (let i = 0; i < n; i++) sum += x[i] as number;
   const floor = Math.max((0.01 * sum) / n, 1e-9);
   const rel = new Float64Array(n);
-  for (let i = 0; i < n; i++) rel[i] = ((x[i] as number) - (baseline[i] as number)) / Math.max(baseline[i] as number, floor);
+  for (let i = 0; i < n; i++)
+    rel[i] = ((x[i] as number) - (baseline[i] as number)) / Math.max(baseline[i] as number, floor);
   const sigma = robustSigma(rel, quantileSorted(sortedCopy(rel), 0.5));
   const isSpike = new Uint8Array(n);
-  for (let i = 0; i < n; i++) if ((rel[i] as number) > Math.max(4 * sigma, 0.25) && (i < skipFrom || i >= skipTo)) isSpike[i] = 1;
+  for (let i = 0; i < n; i++)
+    if ((rel[i] as number) > Math.max(4 * sigma, 0.25) && (i < skipFrom || i >= skipTo)) isSpike[i] = 1;
   const heights: number[] = [];
   const calm = new Float64Array(n);
   let calmCount = 0;
@@ -39,14 +47,25 @@ export function countSpikes(x: Float64Array, baseline: Float64Array, mergeGap: n
   for (let i = 0; i < n; i++) {
     if (isSpike[i]) {
       if (i - lastSpike > mergeGap && run.length > 0) {
-        heights.push(quantileSorted(run.sort((a, b) => a - b), 0.5));
+        heights.push(
+          quantileSorted(
+            run.sort((a, b) => a - b),
+            0.5,
+          ),
+        );
         run = [];
       }
       run.push(x[i] as number);
       lastSpike = i;
     } else calm[calmCount++] = x[i] as number;
   }
-  if (run.length > 0) heights.push(quantileSorted(run.sort((a, b) => a - b), 0.5));
+  if (run.length > 0)
+    heights.push(
+      quantileSorted(
+        run.sort((a, b) => a - b),
+        0.5,
+      ),
+    );
   return {
     count: heights.length,
     medianPeakRps: heights.length > 0 ? quantileSorted(sortedCopy(heights), 0.5) : 0,
@@ -76,13 +95,17 @@ export function findExcessWindow(x: Float64Array, share = 0.8): ExcessWindow | n
   let lo = 0;
   for (let hi = 1; hi <= x.length; hi++) {
     while ((prefix[hi] as number) - (prefix[lo + 1] as number) >= share * total) lo++;
-    if ((prefix[hi] as number) - (prefix[lo] as number) >= share * total && hi - lo < best.length) best = { start: lo, length: hi - lo };
+    if ((prefix[hi] as number) - (prefix[lo] as number) >= share * total && hi - lo < best.length)
+      best = { start: lo, length: hi - lo };
   }
   return { ...best, spanShare: best.length / x.length };
 }
 
 /** Share of all volume in the busiest window covering `fraction` of the span (0.1 when flat). */
-export function measureBusiestWindow(x: Float64Array, fraction = 0.1): { start: number; length: number; share: number } {
+export function measureBusiestWindow(
+  x: Float64Array,
+  fraction = 0.1,
+): { start: number; length: number; share: number } {
   const length = Math.max(1, Math.ceil(fraction * x.length));
   let sum = 0;
   let total = 0;

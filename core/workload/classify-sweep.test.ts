@@ -21,7 +21,12 @@ function drawWorkload(random: () => number): { w: KnownWorkload; days: number; s
   if (pattern === 'periodic') {
     const periodHours = pick([24, 12, 6]);
     const peakHours = Math.max((2 * step) / 60, Math.round(random() * periodHours * 0.4));
-    Object.assign(w, { peakRps, periodHours, peakHours, peakStartHour: Math.floor(random() * (periodHours - peakHours)) });
+    Object.assign(w, {
+      peakRps,
+      periodHours,
+      peakHours,
+      peakStartHour: Math.floor(random() * (periodHours - peakHours)),
+    });
   } else if (pattern === 'once-in-a-lifetime') {
     const peakHours = pick([2, 6, 24, 48]);
     Object.assign(w, { peakRps, peakHours, peakStartHour: Math.floor(random() * (days * 24 - peakHours)) });

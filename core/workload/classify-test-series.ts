@@ -20,7 +20,13 @@ export interface KnownWorkload {
 }
 
 /** `days` of the workload at `stepMinutes`, timestamped from `startMs` (2024-01-01 by default). */
-export function drawSeries(w: KnownWorkload, days: number, stepMinutes: number, seed: number, startMs = Date.UTC(2024, 0, 1)): Series {
+export function drawSeries(
+  w: KnownWorkload,
+  days: number,
+  stepMinutes: number,
+  seed: number,
+  startMs = Date.UTC(2024, 0, 1),
+): Series {
   const v = generateWorkload(resolveWorkload(w), { days, stepMinutes }, seed, 'classify');
   const t = Float64Array.from(v, (_, i) => startMs + i * stepMinutes * 60_000);
   return { t, v };

@@ -18,7 +18,10 @@ describe('guessRateUnit', () => {
 
 describe('buildTrace', () => {
   it('keeps whole-minute steps and converts to rps', () => {
-    const r = buildTrace(series(12, 300, () => 600), { per: 'interval' });
+    const r = buildTrace(
+      series(12, 300, () => 600),
+      { per: 'interval' },
+    );
     if (!r.ok) throw new Error('expected a trace');
     expect(r.value).toEqual({ stepMinutes: 5, rps: Array(12).fill(2) });
     expect(traceSchema.safeParse(r.value).success).toBe(true);

@@ -19,7 +19,10 @@ export function guessRateUnit(series: Series, stepSeconds = guessStepSeconds(ser
 }
 
 /** The series in rps on whole-minute steps (sub-minute data averaged into minutes), capped in length. */
-export function buildTrace(series: Series, options: { stepMinutes?: number; per?: RateUnit } = {}): Validated<{ stepMinutes: number; rps: number[] }> {
+export function buildTrace(
+  series: Series,
+  options: { stepMinutes?: number; per?: RateUnit } = {},
+): Validated<{ stepMinutes: number; rps: number[] }> {
   const stepSeconds = options.stepMinutes !== undefined ? options.stepMinutes * 60 : guessStepSeconds(series.t);
   const grid = toGrid(series, stepSeconds, options.per ?? 'second');
   if ('error' in grid) return { ok: false, problems: [{ path: '', message: grid.error }] };

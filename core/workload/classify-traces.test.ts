@@ -90,6 +90,10 @@ describe('real traces', () => {
   it('reports the repeated timestamps in the NAB request-latency file by line', () => {
     const r = classifyText(readFileSync(`${TRACES}static_nab_ec2_request_latency_5min.csv`, 'utf8'));
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.problems[0]).toEqual({ path: 'line 559', message: 'duplicate timestamp 2014-03-09T03:00:00Z (also at line 558)' });
+    if (!r.ok)
+      expect(r.problems[0]).toEqual({
+        path: 'line 559',
+        message: 'duplicate timestamp 2014-03-09T03:00:00Z (also at line 558)',
+      });
   });
 });

@@ -5,10 +5,22 @@ import { drawSeries, type KnownWorkload as Case } from './classify-test-series';
 
 const CASES: [string, Case][] = [
   ['static', { pattern: 'static', baseRps: 50, noise: 0.15 }],
-  ['daily peak', { pattern: 'periodic', baseRps: 20, peakRps: 200, periodHours: 24, peakHours: 3, peakStartHour: 18, noise: 0.1 }],
-  ['six-hourly batch', { pattern: 'periodic', baseRps: 10, peakRps: 50, periodHours: 6, peakHours: 1, peakStartHour: 2, noise: 0.1 }],
-  ['one launch', { pattern: 'once-in-a-lifetime', baseRps: 30, peakRps: 600, peakHours: 6, peakStartHour: 300, noise: 0.1 }],
-  ['a two-day sale', { pattern: 'once-in-a-lifetime', baseRps: 30, peakRps: 120, peakHours: 48, peakStartHour: 400, noise: 0.1 }],
+  [
+    'daily peak',
+    { pattern: 'periodic', baseRps: 20, peakRps: 200, periodHours: 24, peakHours: 3, peakStartHour: 18, noise: 0.1 },
+  ],
+  [
+    'six-hourly batch',
+    { pattern: 'periodic', baseRps: 10, peakRps: 50, periodHours: 6, peakHours: 1, peakStartHour: 2, noise: 0.1 },
+  ],
+  [
+    'one launch',
+    { pattern: 'once-in-a-lifetime', baseRps: 30, peakRps: 600, peakHours: 6, peakStartHour: 300, noise: 0.1 },
+  ],
+  [
+    'a two-day sale',
+    { pattern: 'once-in-a-lifetime', baseRps: 30, peakRps: 120, peakHours: 48, peakStartHour: 400, noise: 0.1 },
+  ],
   ['random spikes', { pattern: 'unpredictable', baseRps: 40, peakRps: 400, spikesPerWeek: 8, noise: 0.1 }],
   ['growth', { pattern: 'continuously-changing', baseRps: 40, growthPerMonth: 0.5, noise: 0.1 }],
   ['decline', { pattern: 'continuously-changing', baseRps: 100, growthPerMonth: -0.3, noise: 0.1 }],
@@ -48,14 +60,23 @@ describe('classifySeries on synthetic series with known answers', () => {
           expectClose(workload.peakHours, spec.peakHours as number, 'peakHours', stepMinutes / 60);
           expectClose(workload.peakStartHour, spec.peakStartHour as number, 'peakStartHour', stepMinutes / 60);
         }
-        if (spec.growthPerMonth !== undefined) expectClose(workload.growthPerMonth, spec.growthPerMonth, 'growthPerMonth');
+        if (spec.growthPerMonth !== undefined)
+          expectClose(workload.growthPerMonth, spec.growthPerMonth, 'growthPerMonth');
         expectClose(workload.noise, spec.noise, 'noise');
       });
     }
   }
 
   it('finds a weekly cycle given enough weeks, and says it is unsure with only four', () => {
-    const spec: Case = { pattern: 'periodic', baseRps: 100, peakRps: 180, periodHours: 168, peakHours: 40, peakStartHour: 30, noise: 0.15 };
+    const spec: Case = {
+      pattern: 'periodic',
+      baseRps: 100,
+      peakRps: 180,
+      periodHours: 168,
+      peakHours: 40,
+      peakStartHour: 30,
+      noise: 0.15,
+    };
     const long = classifySeries(drawSeries(spec, 90, 60, 3));
     const short = classifySeries(drawSeries(spec, 30, 5, 3));
     if (!long.ok || !short.ok) throw new Error('expected results');
@@ -66,7 +87,7 @@ describe('classifySeries on synthetic series with known answers', () => {
   });
 
   it('is deterministic', () => {
-    const series = drawSeries((CASES[5]![1]), 30, 5, 5);
+    const series = drawSeries(CASES[5]![1], 30, 5, 5);
     expect(JSON.stringify(classifySeries(series))).toBe(JSON.stringify(classifySeries(series)));
   });
 
@@ -81,7 +102,7 @@ describe('classifySeries on synthetic series with known answers', () => {
   });
 
   it('fills gaps and reports their share', () => {
-    const series = drawSeries((CASES[1]![1]), 30, 5, 2);
+    const series = drawSeries(CASES[1]![1], 30, 5, 2);
     const keep = (_: number, i: number) => i < 2000 || i > 2600;
     const r = classifySeries({ t: series.t.filter(keep), v: series.v.filter(keep) });
     if (!r.ok) throw new Error('expected a result');
@@ -91,7 +112,9 @@ describe('classifySeries on synthetic series with known answers', () => {
 
   it('refuses too few points and a step that makes a huge grid', () => {
     const few = classifyText('timestamp,value\n2019-01-01,1\n2019-01-02,2\n2019-01-03,3\n');
-    expect(few.ok ? [] : few.problems.map((p) => p.message)).toEqual(['3 points are too few to recognise a pattern; give at least 8']);
+    expect(few.ok ? [] : few.problems.map((p) => p.message)).toEqual([
+      '3 points are too few to recognise a pattern; give at least 8',
+    ]);
     const huge = classifyText('timestamp,value\n2000-01-01,1\n2019-01-02,2\n', { stepMinutes: 1 });
     expect(huge.ok ? '' : huge.problems[0]!.message).toMatch(/more than 2000000; give a larger --step-minutes/);
   });

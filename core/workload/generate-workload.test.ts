@@ -21,7 +21,14 @@ describe('workload generators', () => {
   });
 
   it('periodic has baseRps as floor, reaches peakRps, and peaks recur every periodHours at peakStartHour', () => {
-    const w = resolveWorkload({ pattern: 'periodic', baseRps: 10, peakRps: 100, periodHours: 24, peakHours: 4, peakStartHour: 18 });
+    const w = resolveWorkload({
+      pattern: 'periodic',
+      baseRps: 10,
+      peakRps: 100,
+      periodHours: 24,
+      peakHours: 4,
+      peakStartHour: 18,
+    });
     const s = generateWorkload(w, horizon, 1);
     expect(min(s)).toBe(10);
     expect(max(s)).toBe(100);
@@ -38,7 +45,13 @@ describe('workload generators', () => {
   });
 
   it('once-in-a-lifetime has exactly one peak, at peakStartHour', () => {
-    const w = resolveWorkload({ pattern: 'once-in-a-lifetime', baseRps: 40, peakRps: 600, peakHours: 12, peakStartHour: 272 });
+    const w = resolveWorkload({
+      pattern: 'once-in-a-lifetime',
+      baseRps: 40,
+      peakRps: 600,
+      peakHours: 12,
+      peakStartHour: 272,
+    });
     const s = generateWorkload(w, horizon, 1);
     const above = [...s.keys()].filter((i) => (s[i] as number) > 40);
     expect(max(s)).toBe(600);
@@ -74,7 +87,11 @@ describe('workload generators', () => {
     expect(s[0]).toBe(100);
     expect(s[730] as number).toBeCloseTo(120, 6);
     expect(s[1460] as number).toBeCloseTo(144, 6);
-    const decline = generateWorkload(resolveWorkload({ pattern: 'continuously-changing', baseRps: 100, growthPerMonth: -0.5 }), { days: 90, stepMinutes: 60 }, 1);
+    const decline = generateWorkload(
+      resolveWorkload({ pattern: 'continuously-changing', baseRps: 100, growthPerMonth: -0.5 }),
+      { days: 90, stepMinutes: 60 },
+      1,
+    );
     expect(decline[730] as number).toBeCloseTo(50, 6);
   });
 

@@ -15,7 +15,6 @@ export interface Horizon {
   stepMinutes: number;
 }
 
-
 export function countSteps(h: Horizon): number {
   return Math.round((h.days * 24 * 60) / h.stepMinutes);
 }
@@ -46,7 +45,8 @@ export function generateWorkload(w: WorkloadFields, horizon: Horizon, seed: numb
       const last = Math.min(steps - 1, Math.floor((s.start + s.hours) / stepH));
       for (let i = first; i <= last; i++) {
         const t0 = i * stepH;
-        const v = w.baseRps + lift * s.height * samplePulse(t0, t0 + stepH, s.start, s.hours, MODEL_ASSUMPTIONS.spikeRampShare);
+        const v =
+          w.baseRps + lift * s.height * samplePulse(t0, t0 + stepH, s.start, s.hours, MODEL_ASSUMPTIONS.spikeRampShare);
         if (v > (out[i] as number)) out[i] = v;
       }
     }

@@ -17,15 +17,32 @@ export function parseCsvSeries(text: string, maxRows: number): Validated<ParsedS
   const delim = header.includes(',') ? ',' : header.includes(';') ? ';' : '\t';
   const names = header.split(delim).map(unquote);
   if (names.length < 2) {
-    return { ok: false, problems: [{ path: 'line 1', message: `expected a header with two columns such as "timestamp,value", got "${clip(header)}"` }] };
+    return {
+      ok: false,
+      problems: [
+        {
+          path: 'line 1',
+          message: `expected a header with two columns such as "timestamp,value", got "${clip(header)}"`,
+        },
+      ],
+    };
   }
   if (!Number.isNaN(parseTimestamp(names[0] ?? '')) && isNumber(names[1] ?? '')) {
-    return { ok: false, problems: [{ path: 'line 1', message: 'no header row: the file must start with a header such as "timestamp,value"' }] };
+    return {
+      ok: false,
+      problems: [
+        { path: 'line 1', message: 'no header row: the file must start with a header such as "timestamp,value"' },
+      ],
+    };
   }
-  const timeCol = Math.max(0, names.findIndex((n) => TIME_HEADER.test(n)));
+  const timeCol = Math.max(
+    0,
+    names.findIndex((n) => TIME_HEADER.test(n)),
+  );
   // `value` by name, else the first column after the time (columns before it are labels), else any other.
   const named = names.findIndex((n) => /^values?$/i.test(n));
-  const valueCol = named >= 0 ? named : timeCol + 1 < names.length ? timeCol + 1 : names.findIndex((_, i) => i !== timeCol);
+  const valueCol =
+    named >= 0 ? named : timeCol + 1 < names.length ? timeCol + 1 : names.findIndex((_, i) => i !== timeCol);
   // Typed arrays sized for every line: a year of minutes makes no garbage for the collector.
   const capacity = Math.min(lines.length, maxRows + 1);
   const t = new Float64Array(capacity);
@@ -39,13 +56,19 @@ export function parseCsvSeries(text: string, maxRows: number): Validated<ParsedS
     const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     if (line.length === 0 || (line.charCodeAt(0) <= 32 && line.trim() === '')) continue;
     if (count >= maxRows) {
-      return { ok: false, problems: [{ path: '', message: `more than ${maxRows} rows: a series may have at most ${maxRows}` }] };
+      return {
+        ok: false,
+        problems: [{ path: '', message: `more than ${maxRows} rows: a series may have at most ${maxRows}` }],
+      };
     }
     const rawTime = unquote(cellOf(line, timeCol));
     const rawValue = unquote(cellOf(line, valueCol));
     const ms = parseTimestamp(rawTime);
     if (Number.isNaN(ms)) {
-      problems.push({ path: `line ${i + 1}`, message: `timestamp "${clip(rawTime)}" is not ISO-8601 or unix seconds/milliseconds` });
+      problems.push({
+        path: `line ${i + 1}`,
+        message: `timestamp "${clip(rawTime)}" is not ISO-8601 or unix seconds/milliseconds`,
+      });
       continue;
     }
     // Every dated row joins the order check, a gap or a bad value too: a duplicate is a duplicate.
@@ -56,8 +79,10 @@ export function parseCsvSeries(text: string, maxRows: number): Validated<ParsedS
       v[count++] = Number.NaN;
       continue;
     }
-    if (!Number.isFinite(value)) problems.push({ path: `line ${i + 1}`, message: `value "${clip(rawValue)}" is not a number` });
-    else if (value < 0) problems.push({ path: `line ${i + 1}`, message: `value ${rawValue} is negative: a request rate cannot be` });
+    if (!Number.isFinite(value))
+      problems.push({ path: `line ${i + 1}`, message: `value "${clip(rawValue)}" is not a number` });
+    else if (value < 0)
+      problems.push({ path: `line ${i + 1}`, message: `value ${rawValue} is negative: a request rate cannot be` });
     v[count++] = value;
   }
   problems.push(...checkTimeOrder(t.subarray(0, count), (k) => `line ${lineOf[k]}`));

@@ -24,7 +24,11 @@ export function parseJsonSeries(text: string): Validated<ParsedSeries> {
     const values = arrayAt(result[0], 'values');
     if (!values) return missing('data.result[0].values', 'a Prometheus query_range result with one series');
     const pair = (p: unknown, k: number) => (Array.isArray(p) ? (p[k] as unknown) : undefined);
-    return collect('prometheus-json', values.map((p, i) => pointOf(pair(p, 0), pair(p, 1), `data.result[0].values[${i}]`)), false);
+    return collect(
+      'prometheus-json',
+      values.map((p, i) => pointOf(pair(p, 0), pair(p, 1), `data.result[0].values[${i}]`)),
+      false,
+    );
   }
   const results = arrayAt(doc, 'MetricDataResults');
   if (results) {
@@ -34,21 +38,40 @@ export function parseJsonSeries(text: string): Validated<ParsedSeries> {
     if (times.length !== values.length) {
       return missing('MetricDataResults[0]', `as many Values as Timestamps (${values.length} vs ${times.length})`);
     }
-    return collect('cloudwatch-json', times.map((ts, i) => pointOf(ts, values[i], `MetricDataResults[0].Values[${i}]`)), true);
+    return collect(
+      'cloudwatch-json',
+      times.map((ts, i) => pointOf(ts, values[i], `MetricDataResults[0].Values[${i}]`)),
+      true,
+    );
   }
   const datapoints = arrayAt(doc, 'Datapoints');
   if (datapoints) {
     const stat = STATISTICS.find((s) => datapoints.some((p) => asObject(p)?.[s] !== undefined));
     if (!stat) return missing('Datapoints', `one of ${STATISTICS.join(', ')} in each datapoint`);
-    return collect('cloudwatch-statistics-json', datapoints.map((p, i) => pointOf(asObject(p)?.Timestamp, asObject(p)?.[stat], `Datapoints[${i}]`)), true);
+    return collect(
+      'cloudwatch-statistics-json',
+      datapoints.map((p, i) => pointOf(asObject(p)?.Timestamp, asObject(p)?.[stat], `Datapoints[${i}]`)),
+      true,
+    );
   }
-  return missing('', 'a Prometheus query_range result (data.result) or a CloudWatch export (MetricDataResults or Datapoints)');
+  return missing(
+    '',
+    'a Prometheus query_range result (data.result) or a CloudWatch export (MetricDataResults or Datapoints)',
+  );
 }
 
 function pointOf(ts: unknown, value: unknown, where: string): Point | Problem {
   const t = parseTimestampValue(ts);
-  if (Number.isNaN(t)) return { path: where, message: `timestamp ${JSON.stringify(ts)} is not ISO-8601 or unix seconds/milliseconds` };
-  const v = typeof value === 'string' ? (value.trim() === '' ? Number.NaN : Number(value)) : typeof value === 'number' ? value : Number.NaN;
+  if (Number.isNaN(t))
+    return { path: where, message: `timestamp ${JSON.stringify(ts)} is not ISO-8601 or unix seconds/milliseconds` };
+  const v =
+    typeof value === 'string'
+      ? value.trim() === ''
+        ? Number.NaN
+        : Number(value)
+      : typeof value === 'number'
+        ? value
+        : Number.NaN;
   if (!Number.isFinite(v)) return { path: where, message: `value ${JSON.stringify(value)} is not a number` };
   if (v < 0) return { path: where, message: `value ${v} is negative: a request rate cannot be` };
   return { t, v, where };
@@ -59,7 +82,10 @@ function collect(format: SeriesFormat, items: (Point | Problem)[], sort: boolean
   if (problems.length > 0) return { ok: false, problems };
   const points = items as Point[];
   if (sort) points.sort((a, b) => a.t - b.t);
-  const order = checkTimeOrder(points.map((p) => p.t), (i) => (points[i] as Point).where);
+  const order = checkTimeOrder(
+    points.map((p) => p.t),
+    (i) => (points[i] as Point).where,
+  );
   if (order.length > 0) return { ok: false, problems: order };
   return {
     ok: true,

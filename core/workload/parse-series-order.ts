@@ -28,9 +28,13 @@ export function checkTimeOrder(t: ArrayLike<number>, where: (i: number) => strin
   for (let i = 1; i < t.length; i++) {
     const prev = t[i - 1] as number;
     const cur = t[i] as number;
-    if (cur === prev) problems.push({ path: where(i), message: `duplicate timestamp ${iso(cur)} (also at ${where(i - 1)})` });
+    if (cur === prev)
+      problems.push({ path: where(i), message: `duplicate timestamp ${iso(cur)} (also at ${where(i - 1)})` });
     else if (cur < prev) {
-      problems.push({ path: where(i), message: `timestamp ${iso(cur)} is earlier than ${iso(prev)} at ${where(i - 1)}: rows must be in time order` });
+      problems.push({
+        path: where(i),
+        message: `timestamp ${iso(cur)} is earlier than ${iso(prev)} at ${where(i - 1)}: rows must be in time order`,
+      });
     }
     if (problems.length >= MAX_PROBLEMS) break;
   }

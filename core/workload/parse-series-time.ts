@@ -43,14 +43,22 @@ const dayCache = { key: '', first: 0, ms: 0 };
 function parsePlainDateTime(s: string): number {
   if (s.length !== 19) return -1;
   const sep = s.charCodeAt(10);
-  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || (sep !== 32 && sep !== 84) || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return -1;
+  if (
+    s.charCodeAt(4) !== 45 ||
+    s.charCodeAt(7) !== 45 ||
+    (sep !== 32 && sep !== 84) ||
+    s.charCodeAt(13) !== 58 ||
+    s.charCodeAt(16) !== 58
+  )
+    return -1;
   const month = readTwoDigits(s, 5);
   const day = readTwoDigits(s, 8);
   const hour = readTwoDigits(s, 11);
   const minute = readTwoDigits(s, 14);
   const second = readTwoDigits(s, 17);
   const year = readTwoDigits(s, 0) * 100 + readTwoDigits(s, 2);
-  if (!(year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour <= 24 && minute <= 59 && second <= 60)) return -1;
+  if (!(year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour <= 24 && minute <= 59 && second <= 60))
+    return -1;
   if (s.charCodeAt(0) !== dayCache.first || s.slice(0, 10) !== dayCache.key) {
     dayCache.key = s.slice(0, 10);
     dayCache.first = s.charCodeAt(0);
@@ -77,7 +85,8 @@ function zoneOffsetMs(zone: string | undefined): number {
 
 /** Parses a JSON timestamp: a number (unix seconds or ms) or a string of either kind. */
 export function parseTimestampValue(value: unknown): number {
-  if (typeof value === 'number') return Number.isFinite(value) ? (value >= MS_THRESHOLD ? value : value * 1000) : Number.NaN;
+  if (typeof value === 'number')
+    return Number.isFinite(value) ? (value >= MS_THRESHOLD ? value : value * 1000) : Number.NaN;
   if (typeof value === 'string') return parseTimestamp(value);
   return Number.NaN;
 }

@@ -37,12 +37,28 @@ describe('parseSeries: formats', () => {
   });
 
   it('reads the CloudWatch console CSV: a Timestamp column among others', () => {
-    const s = ok('"Label","Timestamp","RequestCount"\n"x","2023-05-01T00:05:00Z","7"\n"x","2023-05-01T00:10:00Z","9"\n');
+    const s = ok(
+      '"Label","Timestamp","RequestCount"\n"x","2023-05-01T00:05:00Z","7"\n"x","2023-05-01T00:10:00Z","9"\n',
+    );
     expect(Array.from(s.v)).toEqual([7, 9]);
   });
 
   it('reads Prometheus query_range JSON', () => {
-    const doc = { status: 'success', data: { resultType: 'matrix', result: [{ metric: {}, values: [[1700000000, '1'], [1700000060, '2.5']] }] } };
+    const doc = {
+      status: 'success',
+      data: {
+        resultType: 'matrix',
+        result: [
+          {
+            metric: {},
+            values: [
+              [1700000000, '1'],
+              [1700000060, '2.5'],
+            ],
+          },
+        ],
+      },
+    };
     const s = ok(JSON.stringify(doc));
     expect(s.format).toBe('prometheus-json');
     expect(Array.from(s.t)).toEqual([1700000000000, 1700000060000]);
@@ -50,33 +66,56 @@ describe('parseSeries: formats', () => {
   });
 
   it('reads CloudWatch get-metric-data JSON, newest first, into time order', () => {
-    const doc = { MetricDataResults: [{ Id: 'm1', Timestamps: ['2023-05-01T00:10:00Z', '2023-05-01T00:05:00Z'], Values: [9, 7], StatusCode: 'Complete' }] };
+    const doc = {
+      MetricDataResults: [
+        {
+          Id: 'm1',
+          Timestamps: ['2023-05-01T00:10:00Z', '2023-05-01T00:05:00Z'],
+          Values: [9, 7],
+          StatusCode: 'Complete',
+        },
+      ],
+    };
     const s = ok(JSON.stringify(doc));
     expect(s.format).toBe('cloudwatch-json');
     expect(Array.from(s.v)).toEqual([7, 9]);
   });
 
   it('reads CloudWatch get-metric-statistics JSON datapoints', () => {
-    const doc = { Label: 'x', Datapoints: [{ Timestamp: '2023-05-01T00:10:00Z', Sum: 9 }, { Timestamp: '2023-05-01T00:05:00Z', Sum: 7 }] };
+    const doc = {
+      Label: 'x',
+      Datapoints: [
+        { Timestamp: '2023-05-01T00:10:00Z', Sum: 9 },
+        { Timestamp: '2023-05-01T00:05:00Z', Sum: 7 },
+      ],
+    };
     expect(Array.from(ok(JSON.stringify(doc)).v)).toEqual([7, 9]);
   });
 });
 
 describe('parseSeries: bad files name the line', () => {
   it('no header', () => {
-    expect(problems('2019-01-01,1\n2019-01-02,2\n')).toEqual(['line 1: no header row: the file must start with a header such as "timestamp,value"']);
+    expect(problems('2019-01-01,1\n2019-01-02,2\n')).toEqual([
+      'line 1: no header row: the file must start with a header such as "timestamp,value"',
+    ]);
   });
   it('a value that is not a number', () => {
-    expect(problems('timestamp,value\n2019-01-01,1\n2019-01-02,abc\n')).toEqual(['line 3: value "abc" is not a number']);
+    expect(problems('timestamp,value\n2019-01-01,1\n2019-01-02,abc\n')).toEqual([
+      'line 3: value "abc" is not a number',
+    ]);
   });
   it('a timestamp that is not one', () => {
     expect(problems('timestamp,value\nnope,1\n2019-01-02,2\n')[0]).toMatch(/^line 2: timestamp "nope" is not ISO-8601/);
   });
   it('unsorted timestamps', () => {
-    expect(problems('timestamp,value\n2019-01-02,1\n2019-01-01,2\n')[0]).toMatch(/^line 3: timestamp 2019-01-01T00:00:00Z is earlier than .* at line 2/);
+    expect(problems('timestamp,value\n2019-01-02,1\n2019-01-01,2\n')[0]).toMatch(
+      /^line 3: timestamp 2019-01-01T00:00:00Z is earlier than .* at line 2/,
+    );
   });
   it('duplicate timestamps', () => {
-    expect(problems('timestamp,value\n2019-01-01,1\n2019-01-01,2\n')).toEqual(['line 3: duplicate timestamp 2019-01-01T00:00:00Z (also at line 2)']);
+    expect(problems('timestamp,value\n2019-01-01,1\n2019-01-01,2\n')).toEqual([
+      'line 3: duplicate timestamp 2019-01-01T00:00:00Z (also at line 2)',
+    ]);
   });
   it('negative values', () => {
     expect(problems('timestamp,value\n2019-01-01,1\n2019-01-02,-2\n')[0]).toMatch(/^line 3: value -2 is negative/);
@@ -87,9 +126,13 @@ describe('parseSeries: bad files name the line', () => {
     expect(problems('')).toEqual([': the file is empty']);
   });
   it('too large a file, or too many rows', () => {
-    expect(problems('timestamp,value\n'.padEnd(2000, ' '), { maxChars: 1000, maxRows: 10 })[0]).toMatch(/MB is more than the/);
+    expect(problems('timestamp,value\n'.padEnd(2000, ' '), { maxChars: 1000, maxRows: 10 })[0]).toMatch(
+      /MB is more than the/,
+    );
     const rows = Array.from({ length: 12 }, (_, i) => `${1700000000 + i * 60},1`).join('\n');
-    expect(problems(`t,value\n${rows}`, { maxChars: 1e6, maxRows: 10 })).toEqual([': more than 10 rows: a series may have at most 10']);
+    expect(problems(`t,value\n${rows}`, { maxChars: 1e6, maxRows: 10 })).toEqual([
+      ': more than 10 rows: a series may have at most 10',
+    ]);
   });
   it('stops after twenty problems', () => {
     const rows = Array.from({ length: 100 }, (_, i) => `${1700000000 + i * 60},x`).join('\n');
@@ -98,7 +141,18 @@ describe('parseSeries: bad files name the line', () => {
   it('JSON that is not an export it knows, or is broken', () => {
     expect(problems('{"foo": 1}')[0]).toMatch(/^: expected a Prometheus query_range result/);
     expect(problems('{"foo": ')[0]).toMatch(/^: not valid JSON/);
-    const doc = { data: { result: [{ values: [[1700000000, 'x'], [1700000060, '1']] }] } };
+    const doc = {
+      data: {
+        result: [
+          {
+            values: [
+              [1700000000, 'x'],
+              [1700000060, '1'],
+            ],
+          },
+        ],
+      },
+    };
     expect(problems(JSON.stringify(doc))).toEqual(['data.result[0].values[0]: value "x" is not a number']);
   });
 });

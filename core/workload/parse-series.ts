@@ -14,10 +14,15 @@ export type { ParsedSeries, Series, SeriesFormat } from './parse-series-order';
 /** 40 MB of text or a million rows: about two years of one-minute samples, and a bounded parse. */
 export const SERIES_LIMITS = { maxChars: 40 * 1024 * 1024, maxRows: 1_000_000 } as const;
 
-export function parseSeries(text: string, limits: { maxChars: number; maxRows: number } = SERIES_LIMITS): Validated<ParsedSeries> {
+export function parseSeries(
+  text: string,
+  limits: { maxChars: number; maxRows: number } = SERIES_LIMITS,
+): Validated<ParsedSeries> {
   if (text.length > limits.maxChars) {
     const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
-    return fail([{ path: '', message: `${mb(text.length)} MB is more than the ${mb(limits.maxChars)} MB a series may have` }]);
+    return fail([
+      { path: '', message: `${mb(text.length)} MB is more than the ${mb(limits.maxChars)} MB a series may have` },
+    ]);
   }
   const body = text.replace(/^\uFEFF/, '');
   if (body.trim() === '') return fail([{ path: '', message: 'the file is empty' }]);
@@ -29,7 +34,9 @@ export function parseSeries(text: string, limits: { maxChars: number; maxRows: n
     return fail([{ path: '', message: `${t.length} rows are more than the ${limits.maxRows} a series may have` }]);
   }
   if (t.length < 2) {
-    return fail([{ path: '', message: `${t.length === 0 ? 'no data rows' : 'only one data row'}: a series needs at least two` }]);
+    return fail([
+      { path: '', message: `${t.length === 0 ? 'no data rows' : 'only one data row'}: a series needs at least two` },
+    ]);
   }
   return result;
 }

@@ -83,7 +83,8 @@ export function detectPeriod(x: ArrayLike<number>, stepHours: number): DetectedP
   for (let lag = 2; lag < maxLag; lag++) {
     const r = acf[lag] as number;
     lowest = Math.min(lowest, r);
-    if (r > 0.1 && r > (acf[lag - 1] as number) && r >= (acf[lag + 1] as number) && lowest < r - 0.15) peaks.push({ lag, r });
+    if (r > 0.1 && r > (acf[lag - 1] as number) && r >= (acf[lag + 1] as number) && lowest < r - 0.15)
+      peaks.push({ lag, r });
   }
   if (peaks.length === 0) return null;
   const best = Math.max(...peaks.map((p) => p.r));

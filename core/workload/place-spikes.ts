@@ -6,7 +6,6 @@
  */
 import { MODEL_ASSUMPTIONS } from '../model/defaults';
 
-
 export interface Spike {
   /** Hour of the horizon at which the spike starts. */
   start: number;

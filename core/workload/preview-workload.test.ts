@@ -30,7 +30,14 @@ describe('previewWorkload', () => {
     expect(previewHorizon({ days: 90, stepMinutes: 60 })).toEqual({ days: 90, stepMinutes: 60 });
   });
   it('shows the base and every daily peak of a periodic workload', () => {
-    const w = workloadSchema.parse({ pattern: 'periodic', baseRps: 20, peakRps: 200, periodHours: 24, peakHours: 3, peakStartHour: 18 });
+    const w = workloadSchema.parse({
+      pattern: 'periodic',
+      baseRps: 20,
+      peakRps: 200,
+      periodHours: 24,
+      peakHours: 3,
+      peakStartHour: 18,
+    });
     const p = previewWorkload(w, sim, 'web');
     expect(p.minRps).toBeCloseTo(20);
     expect(p.maxRps).toBeCloseTo(200);

@@ -34,7 +34,11 @@ export function previewHorizon(sim: Pick<Simulation, 'days' | 'stepMinutes'>): H
  * At most `maxPoints` points of `series` (one per step of `stepHours`): all of them when they fit,
  * else the lowest and highest of each of maxPoints / 2 equal buckets, in time order.
  */
-export function downsampleMinMax(series: ArrayLike<number>, stepHours: number, maxPoints = PREVIEW_MAX_POINTS): PreviewPoint[] {
+export function downsampleMinMax(
+  series: ArrayLike<number>,
+  stepHours: number,
+  maxPoints = PREVIEW_MAX_POINTS,
+): PreviewPoint[] {
   const n = series.length;
   const at = (i: number): PreviewPoint => ({ hour: i * stepHours, rps: series[i] as number });
   if (n <= maxPoints) return Array.from({ length: n }, (_, i) => at(i));

@@ -6,9 +6,14 @@
  */
 import { MODEL_ASSUMPTIONS } from '../model/defaults';
 
-
 /** Highest value (0..1) of a peak starting at `start` and lasting `duration` within [t0, t1). */
-export function samplePulse(t0: number, t1: number, start: number, duration: number, rampShare: number = MODEL_ASSUMPTIONS.peakRampShare): number {
+export function samplePulse(
+  t0: number,
+  t1: number,
+  start: number,
+  duration: number,
+  rampShare: number = MODEL_ASSUMPTIONS.peakRampShare,
+): number {
   const end = start + duration;
   if (t1 <= start || t0 >= end) return 0;
   const ramp = duration * rampShare;
@@ -21,7 +26,13 @@ export function samplePulse(t0: number, t1: number, start: number, duration: num
 }
 
 /** Highest value of a peak that recurs every `period` from `firstStart`, within [t0, t1). */
-export function samplePeriodicPulse(t0: number, t1: number, firstStart: number, duration: number, period: number): number {
+export function samplePeriodicPulse(
+  t0: number,
+  t1: number,
+  firstStart: number,
+  duration: number,
+  period: number,
+): number {
   const cycle = Math.floor((t0 - firstStart) / period);
   let best = 0;
   for (let k = cycle - 1; k <= cycle + 1; k++) {

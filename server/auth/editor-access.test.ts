@@ -10,14 +10,25 @@ const cookie = `theme=dark; ${SESSION_COOKIE}=${signSession(deriveSessionKey('pw
 
 describe('editor access', () => {
   it('lets anyone edit without a password', () => {
-    expect(editorAccessOf({ password: undefined, secret, cookieHeader: null, now })).toEqual({ isPasswordMode: false, isSignedIn: false });
+    expect(editorAccessOf({ password: undefined, secret, cookieHeader: null, now })).toEqual({
+      isPasswordMode: false,
+      isSignedIn: false,
+    });
   });
 
   it('in password mode, needs a valid session cookie', () => {
-    expect(editorAccessOf({ password: 'pw', secret, cookieHeader: null, now })).toEqual({ isPasswordMode: true, isSignedIn: false });
-    expect(editorAccessOf({ password: 'pw', secret, cookieHeader: cookie, now })).toEqual({ isPasswordMode: true, isSignedIn: true });
+    expect(editorAccessOf({ password: 'pw', secret, cookieHeader: null, now })).toEqual({
+      isPasswordMode: true,
+      isSignedIn: false,
+    });
+    expect(editorAccessOf({ password: 'pw', secret, cookieHeader: cookie, now })).toEqual({
+      isPasswordMode: true,
+      isSignedIn: true,
+    });
     expect(editorAccessOf({ password: 'other', secret, cookieHeader: cookie, now }).isSignedIn).toBe(false);
-    expect(editorAccessOf({ password: 'pw', secret, cookieHeader: `${SESSION_COOKIE}=forged`, now }).isSignedIn).toBe(false);
+    expect(editorAccessOf({ password: 'pw', secret, cookieHeader: `${SESSION_COOKIE}=forged`, now }).isSignedIn).toBe(
+      false,
+    );
   });
 
   it('reads one cookie out of a Cookie header', () => {

@@ -56,5 +56,10 @@ export function processSecret(): Buffer {
 
 /** Access for an incoming request, from its Cookie header. */
 export function requestEditorAccess(headers: Headers, now = Date.now()): EditorAccess {
-  return editorAccessOf({ password: configuredPassword(), secret: processSecret(), cookieHeader: headers.get('cookie'), now });
+  return editorAccessOf({
+    password: configuredPassword(),
+    secret: processSecret(),
+    cookieHeader: headers.get('cookie'),
+    now,
+  });
 }

@@ -8,7 +8,20 @@ describe('safeNextPath', () => {
   });
 
   it('turns anything that could leave the site into /', () => {
-    for (const next of [null, undefined, '', 'designs', 'https://evil.example/', '//evil.example', '/\\evil.example', '\\\\evil.example', 'javascript:alert(1)', '/\t/evil.example', ' /x', `/${'a'.repeat(3000)}`]) {
+    for (const next of [
+      null,
+      undefined,
+      '',
+      'designs',
+      'https://evil.example/',
+      '//evil.example',
+      '/\\evil.example',
+      '\\\\evil.example',
+      'javascript:alert(1)',
+      '/\t/evil.example',
+      ' /x',
+      `/${'a'.repeat(3000)}`,
+    ]) {
       expect(safeNextPath(next)).toBe('/');
     }
   });

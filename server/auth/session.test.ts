@@ -29,7 +29,17 @@ describe('sessions', () => {
   });
 
   it('refuses malformed tokens without throwing', () => {
-    for (const token of [undefined, '', '.', 'abc', '123.', `${now}.${'A'.repeat(42)}`, `${now}.${'A'.repeat(44)}`, 'x'.repeat(10_000), `-1.${'A'.repeat(43)}`]) {
+    for (const token of [
+      undefined,
+      '',
+      '.',
+      'abc',
+      '123.',
+      `${now}.${'A'.repeat(42)}`,
+      `${now}.${'A'.repeat(44)}`,
+      'x'.repeat(10_000),
+      `-1.${'A'.repeat(43)}`,
+    ]) {
       expect(verifySession(key, token, now)).toBeNull();
     }
   });

@@ -10,7 +10,11 @@ function attempt(password: unknown, init: { address?: string; proto?: string; ne
   return signIn(
     new Request('http://127.0.0.1:3000/api/session', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-forwarded-for': init.address ?? `10.1.0.${address}`, ...(init.proto ? { 'x-forwarded-proto': init.proto } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        'x-forwarded-for': init.address ?? `10.1.0.${address}`,
+        ...(init.proto ? { 'x-forwarded-proto': init.proto } : {}),
+      },
       body: JSON.stringify({ password, next: init.next }),
     }),
   );
@@ -54,7 +58,8 @@ describe('signing in', () => {
     expect(await limited.text()).toMatch(/^Too many failed sign-ins\. Try again in \d+ seconds\.$/);
     expect(limited.headers.get('set-cookie')).toBeNull();
     expect((await attempt(PASSWORD, { address: '10.2.0.1' })).status).toBe(200);
-    for (const call of [...log.mock.calls, ...error.mock.calls]) expect(JSON.stringify(call)).not.toMatch(/guess|tide and time/);
+    for (const call of [...log.mock.calls, ...error.mock.calls])
+      expect(JSON.stringify(call)).not.toMatch(/guess|tide and time/);
   });
 
   it('refuses bodies that are not a password', async () => {

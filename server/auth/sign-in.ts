@@ -14,7 +14,10 @@ const limiter = new SignInLimiter({ limit: 5, windowMs: 60_000, globalLimit: 100
 const MAX_BODY_CHARS = 10_000;
 
 function text(status: number, message: string, headers: Record<string, string> = {}): Response {
-  return new Response(message, { status, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', ...headers } });
+  return new Response(message, {
+    status,
+    headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', ...headers },
+  });
 }
 
 function sessionCookie(req: Request, value: string, maxAgeSeconds: number): string {
@@ -64,5 +67,8 @@ export async function signIn(req: Request, now = Date.now()): Promise<Response> 
 }
 
 export function signOut(req: Request): Response {
-  return new Response(null, { status: 204, headers: { 'cache-control': 'no-store', 'set-cookie': sessionCookie(req, '', 0) } });
+  return new Response(null, {
+    status: 204,
+    headers: { 'cache-control': 'no-store', 'set-cookie': sessionCookie(req, '', 0) },
+  });
 }

@@ -39,7 +39,13 @@ function shapeOf(error: TRPCError) {
     path: 'designs.save',
     input: undefined,
     ctx: undefined,
-  }) as { message: string; data: { problems?: { path: string; message: string }[]; conflict?: { latestRevision: number; yourDocument: unknown } } };
+  }) as {
+    message: string;
+    data: {
+      problems?: { path: string; message: string }[];
+      conflict?: { latestRevision: number; yourDocument: unknown };
+    };
+  };
 }
 
 describe('designs router', () => {
@@ -151,51 +157,80 @@ describe('designs router', () => {
 });
 
 describe('designs router refuses bad input with the path of each problem', () => {
-  const cases: [string, (c: ReturnType<typeof createTestCaller>['caller'], id: string) => Promise<unknown>, string][] = [
+  const cases: [string, (c: ReturnType<typeof createTestCaller>['caller'], id: string) => Promise<unknown>, string][] =
     [
-      'a wrong type',
-      (c) => c.designs.create({ from: 'import', document: { ...small(), components: [{ ...small().components[0], demand: { cpuMs: 'fast' } }] } as never }),
-      'components[0].demand.cpuMs',
-    ],
-    [
-      'a connection to an unknown component',
-      (c) => c.designs.create({ from: 'import', document: { ...small(), connections: [{ id: 'c1', from: 'web', to: 'ordrs' }] } }),
-      'connections[0].to',
-    ],
-    [
-      'a cycle',
-      (c) =>
-        c.designs.create({
-          from: 'import',
-          document: { ...small(), connections: [{ id: 'c1', from: 'web', to: 'db' }, { id: 'c2', from: 'db', to: 'web' }] },
-        }),
-      'connections[1]',
-    ],
-    [
-      'a component id with spaces',
-      (c) => c.designs.create({ from: 'import', document: { ...small(), components: [{ ...small().components[0], id: 'my web' }] } as never }),
-      'components[0].id',
-    ],
-    ['a design id with spaces', (c) => c.designs.get({ id: 'not an id' }), 'id'],
-    ['a revision that is not a number', (c, id) => c.designs.get({ id, revision: 'one' as never }), 'revision'],
-    ['an empty name', (c, id) => c.designs.rename({ id, name: '   ' }), 'name'],
-    ['an unknown example', (c) => c.designs.create({ from: 'example', example: 'nope' }), 'example'],
-    [
-      '10,000-deep nested arrays',
-      (c) => {
-        let deep: unknown = [];
-        for (let i = 0; i < 10_000; i++) deep = [deep];
-        return c.designs.create({ from: 'import', document: { ...small(), components: deep } as never });
-      },
-      'components[0]',
-    ],
-    [
-      'a __proto__ key',
-      (c) => c.designs.create({ from: 'import', document: JSON.parse(`{"format":"tidemark.design","version":1,"name":"x","__proto__":{"admin":true},"components":[]}`) }),
-      '__proto__',
-    ],
-    ['a design of a future version', (c) => c.designs.create({ from: 'import', document: { ...small(), version: 2 } }), 'version'],
-  ];
+      [
+        'a wrong type',
+        (c) =>
+          c.designs.create({
+            from: 'import',
+            document: { ...small(), components: [{ ...small().components[0], demand: { cpuMs: 'fast' } }] } as never,
+          }),
+        'components[0].demand.cpuMs',
+      ],
+      [
+        'a connection to an unknown component',
+        (c) =>
+          c.designs.create({
+            from: 'import',
+            document: { ...small(), connections: [{ id: 'c1', from: 'web', to: 'ordrs' }] },
+          }),
+        'connections[0].to',
+      ],
+      [
+        'a cycle',
+        (c) =>
+          c.designs.create({
+            from: 'import',
+            document: {
+              ...small(),
+              connections: [
+                { id: 'c1', from: 'web', to: 'db' },
+                { id: 'c2', from: 'db', to: 'web' },
+              ],
+            },
+          }),
+        'connections[1]',
+      ],
+      [
+        'a component id with spaces',
+        (c) =>
+          c.designs.create({
+            from: 'import',
+            document: { ...small(), components: [{ ...small().components[0], id: 'my web' }] } as never,
+          }),
+        'components[0].id',
+      ],
+      ['a design id with spaces', (c) => c.designs.get({ id: 'not an id' }), 'id'],
+      ['a revision that is not a number', (c, id) => c.designs.get({ id, revision: 'one' as never }), 'revision'],
+      ['an empty name', (c, id) => c.designs.rename({ id, name: '   ' }), 'name'],
+      ['an unknown example', (c) => c.designs.create({ from: 'example', example: 'nope' }), 'example'],
+      [
+        '10,000-deep nested arrays',
+        (c) => {
+          let deep: unknown = [];
+          for (let i = 0; i < 10_000; i++) deep = [deep];
+          return c.designs.create({ from: 'import', document: { ...small(), components: deep } as never });
+        },
+        'components[0]',
+      ],
+      [
+        'a __proto__ key',
+        (c) =>
+          c.designs.create({
+            from: 'import',
+            document: JSON.parse(
+              `{"format":"tidemark.design","version":1,"name":"x","__proto__":{"admin":true},"components":[]}`,
+            ),
+          }),
+        '__proto__',
+      ],
+      [
+        'a design of a future version',
+        (c) => c.designs.create({ from: 'import', document: { ...small(), version: 2 } }),
+        'version',
+      ],
+    ];
 
   it.each(cases)('%s', async (_name, call, path) => {
     const { caller } = createTestCaller();

@@ -84,4 +84,3 @@ export function blankDesign(name: string) {
     layout: { service: { x: 0, y: 0 } },
   });
 }
-

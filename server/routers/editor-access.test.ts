@@ -33,13 +33,18 @@ async function codeOf(p: Promise<unknown>): Promise<string> {
 describe('password mode', () => {
   it('covers every designs procedure', () => {
     expect(designsProcedures.map(([path]) => path).sort()).toEqual(
-      ['create', 'delete', 'duplicate', 'get', 'list', 'rename', 'restore', 'revisions', 'save'].map((n) => `designs.${n}`),
+      ['create', 'delete', 'duplicate', 'get', 'list', 'rename', 'restore', 'revisions', 'save'].map(
+        (n) => `designs.${n}`,
+      ),
     );
   });
 
   it.each(designsProcedures.map(([path]) => path))('%s without a session is UNAUTHORIZED', async (path) => {
     const { caller } = createTestCaller({ password: PASSWORD });
-    const error = await procedureOf(caller, path)({ id: 'abc', revision: 1, name: 'x', from: 'blank' }).catch((e: unknown) => e);
+    const error = await procedureOf(
+      caller,
+      path,
+    )({ id: 'abc', revision: 1, name: 'x', from: 'blank' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TRPCError);
     expect(error).toMatchObject({ code: 'UNAUTHORIZED', message: SIGN_IN_REQUIRED });
   });

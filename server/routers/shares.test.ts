@@ -33,7 +33,11 @@ describe('shares router', () => {
     expect(pinned.link).toMatchObject({ revision: 1, expiresAt: null, revokedAt: null, lastViewedAt: null });
     expect(latest.link.revision).toBeNull();
 
-    expect(await caller.shares.open({ token: pinned.token })).toMatchObject({ name: 'Mine', revision: 1, following: 'pinned' });
+    expect(await caller.shares.open({ token: pinned.token })).toMatchObject({
+      name: 'Mine',
+      revision: 1,
+      following: 'pinned',
+    });
     const opened = await caller.shares.open({ token: latest.token });
     expect(opened).toMatchObject({ name: 'Mine, renamed', revision: 2, following: 'latest' });
     expect(Object.keys(opened).sort()).toEqual(['document', 'following', 'name', 'revision']); // no design id
@@ -58,14 +62,18 @@ describe('shares router', () => {
     const errors = await Promise.all(
       [random, revoked.token, expiring.token, 'short', ''].map((token) => rejection(caller.shares.open({ token }))),
     );
-    for (const e of errors) expect({ code: e.code, message: e.message }).toEqual({ code: 'NOT_FOUND', message: 'share link not found' });
+    for (const e of errors)
+      expect({ code: e.code, message: e.message }).toEqual({ code: 'NOT_FOUND', message: 'share link not found' });
     const listed = await caller.shares.list({ designId: mine.id });
     expect(listed.find((l) => l.id === revoked.link.id)?.revokedAt).toBe(Date.parse('2026-01-01T00:00:00Z'));
   });
 
   it('stores only hashes: the database never contains a raw token', async () => {
     const { db, caller, mine } = await setup();
-    const tokens = [(await caller.shares.create({ designId: mine.id })).token, (await caller.shares.create({ designId: mine.id, revision: 1 })).token];
+    const tokens = [
+      (await caller.shares.create({ designId: mine.id })).token,
+      (await caller.shares.create({ designId: mine.id, revision: 1 })).token,
+    ];
     await caller.shares.open({ token: tokens[0]! });
     const rows = db.$client.prepare('select * from share_links').all();
     const file = JSON.stringify(rows) + JSON.stringify(db.$client.prepare('select * from revisions').all());
@@ -106,7 +114,7 @@ describe('shares router', () => {
     expect(await caller.designs.list()).toHaveLength(2);
   });
 
-  it('revokes only the named design\'s link, and refuses unknown designs and revisions', async () => {
+  it("revokes only the named design's link, and refuses unknown designs and revisions", async () => {
     const { caller, mine, other } = await setup();
     const { link, token } = await caller.shares.create({ designId: mine.id });
     expect((await rejection(caller.shares.revoke({ designId: other.id, id: link.id }))).code).toBe('NOT_FOUND');

@@ -23,7 +23,12 @@ export const sharesRouter = router({
         /** Omitted: the link follows the latest revision. */
         revision: revision.optional(),
         /** Omitted: the link never expires. At most a year. */
-        expiresInHours: z.number().int().min(1).max(24 * 366).optional(),
+        expiresInHours: z
+          .number()
+          .int()
+          .min(1)
+          .max(24 * 366)
+          .optional(),
       }),
     )
     .mutation(({ ctx, input }) => {
@@ -41,5 +46,7 @@ export const sharesRouter = router({
     .mutation(({ ctx, input }) => revokeShareLink(ctx.db, input.designId, input.id)),
 
   /** Public: the token is the only credential and the only input. */
-  open: publicProcedure.input(z.strictObject({ token })).mutation(({ ctx, input }) => openShareLink(ctx.db, input.token)),
+  open: publicProcedure
+    .input(z.strictObject({ token }))
+    .mutation(({ ctx, input }) => openShareLink(ctx.db, input.token)),
 });

@@ -44,7 +44,9 @@ function findDesign(tx: Tx, id: string): DesignSummary {
 }
 
 function appendRevision(tx: Tx, id: string, number: number, document: Design, note: string, now: number): void {
-  tx.insert(revisions).values({ designId: id, number, document: JSON.stringify(document), note, createdAt: now }).run();
+  tx.insert(revisions)
+    .values({ designId: id, number, document: JSON.stringify(document), note, createdAt: now })
+    .run();
   tx.update(designs)
     .set({ name: document.name, componentCount: document.components.length, latestRevision: number, updatedAt: now })
     .where(eq(designs.id, id))
@@ -62,7 +64,9 @@ export function insertDesign(tx: Tx, document: Design, note: string, now = Date.
     updatedAt: now,
   };
   tx.insert(designs).values(row).run();
-  tx.insert(revisions).values({ designId: row.id, number: 1, document: JSON.stringify(document), note, createdAt: now }).run();
+  tx.insert(revisions)
+    .values({ designId: row.id, number: 1, document: JSON.stringify(document), note, createdAt: now })
+    .run();
   return row;
 }
 
@@ -79,7 +83,12 @@ export function getDesign(db: Tx, id: string, revision?: number): StoredDesign {
     .where(and(eq(revisions.designId, id), eq(revisions.number, number)))
     .get();
   if (!row) throw new NotFoundError(`revision ${number} of design "${id}"`);
-  return { ...design, revision: row.number, revisionCreatedAt: row.createdAt, document: JSON.parse(row.document) as Design };
+  return {
+    ...design,
+    revision: row.number,
+    revisionCreatedAt: row.createdAt,
+    document: JSON.parse(row.document) as Design,
+  };
 }
 
 export function createDesign(db: Db, document: Design, note = 'created'): DesignSummary {
@@ -137,14 +146,25 @@ export function deleteDesign(db: Db, id: string): void {
 export function listRevisions(db: Db, id: string): RevisionSummary[] {
   findDesign(db, id);
   return db
-    .select({ number: revisions.number, document: revisions.document, note: revisions.note, createdAt: revisions.createdAt })
+    .select({
+      number: revisions.number,
+      document: revisions.document,
+      note: revisions.note,
+      createdAt: revisions.createdAt,
+    })
     .from(revisions)
     .where(eq(revisions.designId, id))
     .orderBy(desc(revisions.number))
     .all()
     .map((r) => {
       const doc = JSON.parse(r.document) as Design;
-      return { number: r.number, name: doc.name, componentCount: doc.components.length, note: r.note, createdAt: r.createdAt };
+      return {
+        number: r.number,
+        name: doc.name,
+        componentCount: doc.components.length,
+        note: r.note,
+        createdAt: r.createdAt,
+      };
     });
 }
 

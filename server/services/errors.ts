@@ -31,7 +31,12 @@ export class ConflictError extends Error {
 /** Input that parsed as JSON but is not a valid document: one problem per path. */
 export class ProblemsError extends Error {
   constructor(readonly problems: Problem[]) {
-    super(problems.map((p) => `${p.path || '(document)'}: ${p.message}`).slice(0, 5).join('; '));
+    super(
+      problems
+        .map((p) => `${p.path || '(document)'}: ${p.message}`)
+        .slice(0, 5)
+        .join('; '),
+    );
     this.name = 'ProblemsError';
   }
 }

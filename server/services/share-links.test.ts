@@ -22,7 +22,10 @@ function dump(db: ReturnType<typeof openDatabase>): string {
 describe('share links', () => {
   it('makes 256-bit base64url tokens and stores only their sha256', () => {
     const { db, designId } = setup();
-    const tokens = Array.from({ length: 20 }, () => createShareLink(db, { designId, revision: null, expiresAt: null }).token);
+    const tokens = Array.from(
+      { length: 20 },
+      () => createShareLink(db, { designId, revision: null, expiresAt: null }).token,
+    );
     expect(new Set(tokens).size).toBe(20);
     for (const token of tokens) {
       expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
@@ -40,7 +43,11 @@ describe('share links', () => {
     const pinned = createShareLink(db, { designId, revision: 1, expiresAt: null }, 1000);
     const latest = createShareLink(db, { designId, revision: null, expiresAt: null }, 2000);
     expect(openShareLink(db, pinned.token, 5000)).toMatchObject({ name: 'Shared', revision: 1, following: 'pinned' });
-    expect(openShareLink(db, latest.token, 6000)).toMatchObject({ name: 'Shared, edited', revision: 2, following: 'latest' });
+    expect(openShareLink(db, latest.token, 6000)).toMatchObject({
+      name: 'Shared, edited',
+      revision: 2,
+      following: 'latest',
+    });
     saveDesign(db, designId, 2, blankDesign('Third'));
     expect(openShareLink(db, latest.token, 7000).revision).toBe(3);
     expect(openShareLink(db, pinned.token, 7000).revision).toBe(1);
@@ -73,7 +80,7 @@ describe('share links', () => {
     expect(states).toEqual({ [expiring.link.id]: 'expired', [revoked.link.id]: 'revoked' });
   });
 
-  it('refuses links to unknown designs or revisions, and revoking another design\'s link', () => {
+  it("refuses links to unknown designs or revisions, and revoking another design's link", () => {
     const { db, designId } = setup();
     const other = createDesign(db, blankDesign('Other'));
     expect(() => createShareLink(db, { designId, revision: 9, expiresAt: null })).toThrow(NotFoundError);

@@ -108,7 +108,8 @@ export function openShareLink(db: Db, token: string, now = Date.now()): SharedDe
   // Decide in one expression, comparing the hashes in constant time (against zeros when unknown).
   const stored = row ? Buffer.from(row.tokenHash, 'hex') : ZERO_HASH;
   const matches = timingSafeEqual(stored, Buffer.from(hash, 'hex'));
-  const live = matches && row !== undefined && row.revokedAt === null && (row.expiresAt === null || row.expiresAt > now);
+  const live =
+    matches && row !== undefined && row.revokedAt === null && (row.expiresAt === null || row.expiresAt > now);
   if (!live || !row) throw notFound();
   let design;
   try {

@@ -6,7 +6,11 @@ import { BareFlow } from './_components/bare-flow';
  * library's own floor in the same run. `&minimap=1` adds React Flow's MiniMap (as the editor has), to
  * attribute part of the difference. Not linked from the app.
  */
-export default async function BareFlowPage({ searchParams }: { searchParams: Promise<{ id?: string; minimap?: string }> }) {
+export default async function BareFlowPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ id?: string; minimap?: string }>;
+}) {
   const { id, minimap } = await searchParams;
   if (!id) return <main className="page">Pass a design id: /bench/bare-flow?id=…</main>;
   return <BareFlow id={id} withMiniMap={minimap === '1'} />;

@@ -28,7 +28,11 @@ type Props = { params: Promise<{ token: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const shared = await openShare((await params).token);
-  return { title: `${shared.name} · shared read-only · Tidemark`, robots: { index: false, follow: false }, referrer: 'no-referrer' };
+  return {
+    title: `${shared.name} · shared read-only · Tidemark`,
+    robots: { index: false, follow: false },
+    referrer: 'no-referrer',
+  };
 }
 
 export default async function SharePage({ params }: Props) {

@@ -3,7 +3,8 @@ import designV1 from '@/core/schema/design.v1.json';
 import planV1 from '@/core/schema/plan.v1.json';
 import { GET } from './route';
 
-const get = (file: string) => GET(new Request(`http://localhost/schemas/${file}`), { params: Promise.resolve({ file }) });
+const get = (file: string) =>
+  GET(new Request(`http://localhost/schemas/${file}`), { params: Promise.resolve({ file }) });
 
 describe('GET /schemas/[file]', () => {
   it.each([
@@ -17,8 +18,11 @@ describe('GET /schemas/[file]', () => {
     expect(await response.json()).toEqual(schema);
   });
 
-  it.each(['design.v2.json', 'plan.json', '..%2Fpackage.json', 'constructor', '__proto__'])('answers 404 for %s', async (file) => {
-    const response = await get(file);
-    expect(response.status).toBe(404);
-  });
+  it.each(['design.v2.json', 'plan.json', '..%2Fpackage.json', 'constructor', '__proto__'])(
+    'answers 404 for %s',
+    async (file) => {
+      const response = await get(file);
+      expect(response.status).toBe(404);
+    },
+  );
 });

@@ -15,7 +15,10 @@ export async function GET(_request: Request, { params }: { params: Promise<{ fil
   const { file } = await params;
   const body = Object.hasOwn(SCHEMAS, file) ? SCHEMAS[file] : undefined;
   if (body === undefined) {
-    return new Response('Not found\n', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } });
+    return new Response('Not found\n', {
+      status: 404,
+      headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
+    });
   }
   return new Response(body, {
     headers: {

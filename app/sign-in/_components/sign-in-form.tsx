@@ -38,7 +38,15 @@ export function SignInForm({ next }: { next: string }) {
           <h1 id="sign-in-title">Sign in</h1>
           <p className="hint">This Tidemark is protected by a password. Shared links open without it.</p>
           <label htmlFor="sign-in-password">Password</label>
-          <input id="sign-in-password" name="password" type="password" className="input" autoComplete="current-password" required autoFocus />
+          <input
+            id="sign-in-password"
+            name="password"
+            type="password"
+            className="input"
+            autoComplete="current-password"
+            required
+            autoFocus
+          />
           <button type="submit" className="button primary" disabled={busy}>
             {busy ? 'Signing in…' : 'Sign in'}
           </button>

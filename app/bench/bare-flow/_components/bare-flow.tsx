@@ -12,7 +12,11 @@ import { useTRPC } from '@/components/trpc/client';
 
 export function BareFlow({ id, withMiniMap }: { id: string; withMiniMap: boolean }) {
   const trpc = useTRPC();
-  const design = useQuery({ ...trpc.designs.get.queryOptions({ id }), staleTime: Infinity, refetchOnWindowFocus: false });
+  const design = useQuery({
+    ...trpc.designs.get.queryOptions({ id }),
+    staleTime: Infinity,
+    refetchOnWindowFocus: false,
+  });
   if (design.isPending) return <main className="page">Loading design…</main>;
   if (design.isError) return <main className="page">{design.error.message}</main>;
   return <Graph design={design.data.document} withMiniMap={withMiniMap} />;
@@ -36,7 +40,14 @@ function Graph({ design, withMiniMap }: { design: Design; withMiniMap: boolean }
   const [edges, , onEdgesChange] = useEdgesState(toEdges(design));
   return (
     <div style={{ width: '100vw', height: '100vh' }}>
-      <ReactFlow nodes={nodes} edges={edges} onNodesChange={onNodesChange} onEdgesChange={onEdgesChange} minZoom={0.05} fitView>
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        minZoom={0.05}
+        fitView
+      >
         {withMiniMap && <MiniMap />}
       </ReactFlow>
     </div>

@@ -6,7 +6,11 @@
 import { useModalDialog } from '@/components/ui/use-modal-dialog';
 import { useEditor } from '@/components/editor/editor-context';
 
-export function ConflictDialog(props: { onReloadTheirs: () => void; onSaveMine: () => void; onDownloadMine: () => void }) {
+export function ConflictDialog(props: {
+  onReloadTheirs: () => void;
+  onSaveMine: () => void;
+  onDownloadMine: () => void;
+}) {
   const status = useEditor((s) => s.status);
   const latest = useEditor((s) => s.conflictRevision);
   const base = useEditor((s) => s.baseRevision);
@@ -16,8 +20,8 @@ export function ConflictDialog(props: { onReloadTheirs: () => void; onSaveMine: 
     <dialog ref={ref} className="dialog" aria-labelledby="conflict-title" onCancel={(e) => e.preventDefault()}>
       <h2 id="conflict-title">This design was changed elsewhere</h2>
       <p>
-        Your changes are based on revision {base}, but revision {latest} was saved in another tab or by someone else. Nothing
-        has been overwritten, and your changes are still here.
+        Your changes are based on revision {base}, but revision {latest} was saved in another tab or by someone else.
+        Nothing has been overwritten, and your changes are still here.
       </p>
       <div className="dialog-actions stacked">
         <button type="button" className="button" onClick={props.onDownloadMine}>

@@ -8,7 +8,12 @@ export function DesignName() {
   const name = useEditor((s) => s.design.name);
   const [draft, setDraft] = useState<string | null>(null);
   const value = draft ?? name;
-  const invalid = value.trim().length === 0 ? 'A name cannot be empty.' : value.trim().length > 120 ? 'At most 120 characters.' : null;
+  const invalid =
+    value.trim().length === 0
+      ? 'A name cannot be empty.'
+      : value.trim().length > 120
+        ? 'At most 120 characters.'
+        : null;
   function commit() {
     if (draft === null) return;
     if (!invalid && draft.trim() !== name) {

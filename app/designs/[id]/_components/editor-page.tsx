@@ -17,7 +17,11 @@ import { Editor } from './editor';
 
 export function EditorPage({ id }: { id: string }) {
   const trpc = useTRPC();
-  const design = useQuery({ ...trpc.designs.get.queryOptions({ id }), staleTime: Infinity, refetchOnWindowFocus: false });
+  const design = useQuery({
+    ...trpc.designs.get.queryOptions({ id }),
+    staleTime: Infinity,
+    refetchOnWindowFocus: false,
+  });
   if (design.isPending) return <main className="page muted">Loading design…</main>;
   if (design.isError) {
     return (
@@ -25,7 +29,9 @@ export function EditorPage({ id }: { id: string }) {
         <AppHeader />
         <main className="page">
           <p role="alert" className="error">
-            {design.error.data?.code === 'NOT_FOUND' ? 'This design does not exist (it may have been deleted).' : design.error.message}
+            {design.error.data?.code === 'NOT_FOUND'
+              ? 'This design does not exist (it may have been deleted).'
+              : design.error.message}
           </p>
           <Link href="/">Back to all designs</Link>
         </main>

@@ -56,7 +56,11 @@ export function Editor({ designId }: { designId: string }) {
   );
 
   async function restore(revision: number) {
-    if (store.getState().status !== 'saved' && !window.confirm('You have unsaved changes. Restore anyway? (They will be lost.)')) return;
+    if (
+      store.getState().status !== 'saved' &&
+      !window.confirm('You have unsaved changes. Restore anyway? (They will be lost.)')
+    )
+      return;
     adopt(await client.designs.restore.mutate({ id: designId, revision }));
     setRevisionsOpen(false);
   }
@@ -79,10 +83,22 @@ export function Editor({ designId }: { designId: string }) {
         <DesignName />
         <SaveIndicator />
         <div className="editor-tools" role="toolbar" aria-label="Editor">
-          <button type="button" className="button small" onClick={history.undo} disabled={!history.canUndo} aria-keyshortcuts="Control+Z">
+          <button
+            type="button"
+            className="button small"
+            onClick={history.undo}
+            disabled={!history.canUndo}
+            aria-keyshortcuts="Control+Z"
+          >
             Undo
           </button>
-          <button type="button" className="button small" onClick={history.redo} disabled={!history.canRedo} aria-keyshortcuts="Control+Shift+Z">
+          <button
+            type="button"
+            className="button small"
+            onClick={history.redo}
+            disabled={!history.canRedo}
+            aria-keyshortcuts="Control+Shift+Z"
+          >
             Redo
           </button>
           <button type="button" className="button small" onClick={() => void commands.layout()} aria-keyshortcuts="L">
@@ -96,7 +112,13 @@ export function Editor({ designId }: { designId: string }) {
           </button>
           <ShareButton designId={designId} revision={baseRevision} />
           <ExportMenu />
-          <button type="button" className="button small" onClick={() => setHelpOpen(true)} aria-keyshortcuts="?" aria-label="Keyboard shortcuts">
+          <button
+            type="button"
+            className="button small"
+            onClick={() => setHelpOpen(true)}
+            aria-keyshortcuts="?"
+            aria-label="Keyboard shortcuts"
+          >
             ?
           </button>
           <ThemeToggle />
@@ -116,7 +138,13 @@ export function Editor({ designId }: { designId: string }) {
         <SidePanel />
       </div>
       <ShortcutsHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
-      <RevisionsDialog designId={designId} open={revisionsOpen} current={baseRevision} onClose={() => setRevisionsOpen(false)} onRestore={(r) => void restore(r)} />
+      <RevisionsDialog
+        designId={designId}
+        open={revisionsOpen}
+        current={baseRevision}
+        onClose={() => setRevisionsOpen(false)}
+        onRestore={(r) => void restore(r)}
+      />
       <ConflictDialog
         onDownloadMine={downloadMine}
         onReloadTheirs={async () => adopt(await client.designs.get.query({ id: designId }))}

@@ -5,7 +5,13 @@ import { useModalDialog } from '@/components/ui/use-modal-dialog';
 import { useTRPC } from '@/components/trpc/client';
 import { formatExact, formatRelative } from '@/components/ui/time';
 
-export function RevisionsDialog(props: { designId: string; open: boolean; current: number; onClose: () => void; onRestore: (revision: number) => void }) {
+export function RevisionsDialog(props: {
+  designId: string;
+  open: boolean;
+  current: number;
+  onClose: () => void;
+  onRestore: (revision: number) => void;
+}) {
   const trpc = useTRPC();
   const revisions = useQuery({ ...trpc.designs.revisions.queryOptions({ id: props.designId }), enabled: props.open });
   const ref = useModalDialog(props.open);
@@ -13,7 +19,11 @@ export function RevisionsDialog(props: { designId: string; open: boolean; curren
     <dialog ref={ref} className="dialog wide" aria-labelledby="revisions-title" onClose={props.onClose}>
       <h2 id="revisions-title">Revisions</h2>
       {revisions.isPending && <p className="muted">Loading…</p>}
-      {revisions.isError && <p role="alert" className="error">{revisions.error.message}</p>}
+      {revisions.isError && (
+        <p role="alert" className="error">
+          {revisions.error.message}
+        </p>
+      )}
       {revisions.data && (
         <ol className="revision-list" aria-label="Revisions, newest first">
           {revisions.data.map((r) => (
@@ -28,7 +38,12 @@ export function RevisionsDialog(props: { designId: string; open: boolean; curren
                 </div>
               </div>
               {r.number !== props.current && (
-                <button type="button" className="button small" onClick={() => props.onRestore(r.number)} aria-label={`Restore revision ${r.number}`}>
+                <button
+                  type="button"
+                  className="button small"
+                  onClick={() => props.onRestore(r.number)}
+                  aria-label={`Restore revision ${r.number}`}
+                >
                   Restore
                 </button>
               )}

@@ -1,7 +1,13 @@
 'use client';
 import { useEditor } from '@/components/editor/editor-context';
 
-const LABELS = { saved: 'Saved', unsaved: 'Unsaved', saving: 'Saving…', conflict: 'Not saved: conflict', error: 'Not saved' } as const;
+const LABELS = {
+  saved: 'Saved',
+  unsaved: 'Unsaved',
+  saving: 'Saving…',
+  conflict: 'Not saved: conflict',
+  error: 'Not saved',
+} as const;
 
 /** Saved / saving / unsaved, announced politely to screen readers. */
 export function SaveIndicator() {

@@ -49,7 +49,11 @@ export function ShareDialog(props: { designId: string; revision: number; open: b
   const [copied, setCopied] = useState(false);
   const listKey = trpc.shares.list.queryKey({ designId: props.designId });
   // Fresh on every opening: "last viewed" changes while the dialog is closed.
-  const links = useQuery({ ...trpc.shares.list.queryOptions({ designId: props.designId }), enabled: props.open, staleTime: 0 });
+  const links = useQuery({
+    ...trpc.shares.list.queryOptions({ designId: props.designId }),
+    enabled: props.open,
+    staleTime: 0,
+  });
   const refresh = () => void queryClient.invalidateQueries({ queryKey: listKey });
   const create = useMutation(
     trpc.shares.create.mutationOptions({
@@ -69,29 +73,39 @@ export function ShareDialog(props: { designId: string; revision: number; open: b
 
   async function copy() {
     if (!created) return;
-    await navigator.clipboard.writeText(created).then(() => setCopied(true), () => setCopied(false));
+    await navigator.clipboard.writeText(created).then(
+      () => setCopied(true),
+      () => setCopied(false),
+    );
   }
 
   return (
     <dialog ref={ref} className="dialog wide" aria-labelledby="share-title" onClose={close}>
       <h2 id="share-title">Share a read-only link</h2>
       <p className="muted small">
-        Anyone with the link sees the canvas, the recommendation and the charts, and can download the plan. Nobody can edit through it.
+        Anyone with the link sees the canvas, the recommendation and the charts, and can download the plan. Nobody can
+        edit through it.
       </p>
       <form
         className="share-form"
         onSubmit={(e) => {
           e.preventDefault();
-          create.mutate({ designId: props.designId, revision: follow === 'pinned' ? props.revision : undefined, expiresInHours: EXPIRY_CHOICES[expiry]?.hours });
+          create.mutate({
+            designId: props.designId,
+            revision: follow === 'pinned' ? props.revision : undefined,
+            expiresInHours: EXPIRY_CHOICES[expiry]?.hours,
+          });
         }}
       >
         <fieldset>
           <legend>Shows</legend>
           <label>
-            <input type="radio" name="follow" checked={follow === 'latest'} onChange={() => setFollow('latest')} /> the latest revision, always
+            <input type="radio" name="follow" checked={follow === 'latest'} onChange={() => setFollow('latest')} /> the
+            latest revision, always
           </label>
           <label>
-            <input type="radio" name="follow" checked={follow === 'pinned'} onChange={() => setFollow('pinned')} /> revision {props.revision} only (the last saved)
+            <input type="radio" name="follow" checked={follow === 'pinned'} onChange={() => setFollow('pinned')} />{' '}
+            revision {props.revision} only (the last saved)
           </label>
         </fieldset>
         <label>
@@ -108,12 +122,22 @@ export function ShareDialog(props: { designId: string; revision: number; open: b
           Create link
         </button>
       </form>
-      {create.isError && <p role="alert" className="error">{create.error.message}</p>}
+      {create.isError && (
+        <p role="alert" className="error">
+          {create.error.message}
+        </p>
+      )}
       {created && (
         <div className="share-created" role="status">
           <label>
             New link (copy it now: it is not shown again)
-            <input type="text" readOnly value={created} aria-label="New share link" onFocus={(e) => e.currentTarget.select()} />
+            <input
+              type="text"
+              readOnly
+              value={created}
+              aria-label="New share link"
+              onFocus={(e) => e.currentTarget.select()}
+            />
           </label>
           <button type="button" className="button small" onClick={() => void copy()}>
             {copied ? 'Copied' : 'Copy'}
@@ -122,7 +146,11 @@ export function ShareDialog(props: { designId: string; revision: number; open: b
       )}
       <h3>Links</h3>
       {links.isPending && <p className="muted">Loading…</p>}
-      {links.isError && <p role="alert" className="error">{links.error.message}</p>}
+      {links.isError && (
+        <p role="alert" className="error">
+          {links.error.message}
+        </p>
+      )}
       {links.data && links.data.length === 0 && <p className="muted small">No links yet.</p>}
       {links.data && links.data.length > 0 && (
         <ul className="revision-list" aria-label="Share links, newest first">
@@ -131,9 +159,17 @@ export function ShareDialog(props: { designId: string; revision: number; open: b
             return (
               <li key={l.id} data-testid="share-link-row" data-state={state}>
                 <div>
-                  <strong>{l.revision === null ? 'Latest revision' : `Revision ${l.revision}`}</strong> {state !== 'active' && <span className="badge">{state}</span>}
+                  <strong>{l.revision === null ? 'Latest revision' : `Revision ${l.revision}`}</strong>{' '}
+                  {state !== 'active' && <span className="badge">{state}</span>}
                   <div className="muted small">
-                    created <When ms={l.createdAt} /> · {l.lastViewedAt === null ? 'never viewed' : <>last viewed <When ms={l.lastViewedAt} /></>}
+                    created <When ms={l.createdAt} /> ·{' '}
+                    {l.lastViewedAt === null ? (
+                      'never viewed'
+                    ) : (
+                      <>
+                        last viewed <When ms={l.lastViewedAt} />
+                      </>
+                    )}
                     {l.expiresAt !== null && state === 'active' && (
                       <>
                         {' '}

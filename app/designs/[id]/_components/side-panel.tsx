@@ -9,7 +9,9 @@ import { RunStatus } from '@/components/results/run-status';
 import { PanelTabs } from '@/components/ui/panel-tabs';
 
 // The whole-design tab (and its recharts bar chart) loads when first opened.
-const DesignResults = dynamic(() => import('@/components/results/design-results').then((m) => m.DesignResults), { ssr: false });
+const DesignResults = dynamic(() => import('@/components/results/design-results').then((m) => m.DesignResults), {
+  ssr: false,
+});
 
 type Tab = 'selection' | 'design';
 const TABS = [
@@ -20,7 +22,11 @@ const TABS = [
 export function SidePanel() {
   const [tab, setTab] = useState<Tab>('selection');
   // Deferred like the inspector's selection, so that the results' charts never delay a canvas frame.
-  const selected = useDeferredValue(useEditor((s) => (s.selection.components.length === 1 && s.selection.connections.length === 0 ? s.selection.components[0] : null)));
+  const selected = useDeferredValue(
+    useEditor((s) =>
+      s.selection.components.length === 1 && s.selection.connections.length === 0 ? s.selection.components[0] : null,
+    ),
+  );
   return (
     <aside className="editor-side" aria-label="Details">
       <PanelTabs tabs={TABS} active={tab} onChange={setTab}>
