@@ -4,13 +4,14 @@
  * read only the JointProblem and its definition (joint-problem.ts), never the search.
  */
 import {
-  FROM_AWAY,
   type JointProblem,
   type JointValue,
   NEEDS_LINK,
-  TO_AWAY,
+  ONCE_CHANNELS,
   evaluateChoice,
+  fromFlag,
   isBetter,
+  toFlag,
 } from './joint-problem';
 
 /** The best value over all combinations (first in lexicographic order on ties). */
@@ -33,8 +34,8 @@ export function bruteForce(problem: JointProblem): { choice: number[]; value: Jo
 /**
  * The problem as a MILP: x[v,s] binary picks a state; y[e,p] ≥ x[from,i] + x[to,j] − 1 marks a pair
  * (exact where it matters: every term that uses y is a cost or a ≤ bound); ex[v] ≥ added − slack per
- * channel of the chosen state; a[v] ≥ y of pairs that put v away, w[v,s] ≥ a[v] + x[v,s] − 1 pays
- * the state's penalty; L ≥ y of pairs that need the link. Excess is weighted by `excessWeight` ahead
+ * channel of the chosen state; per once-channel c, o[v,c] ≥ y of pairs that flag v and
+ * w[v,c,s] ≥ o[v,c] + x[v,s] − 1 pays the state's once-cost; L ≥ y of pairs that need the link. Excess is weighted by `excessWeight` ahead
  * of cost, which keeps the two apart for the small integer costs the tests use.
  */
 export function toLpFormat(problem: JointProblem, excessWeight = 1e7): string {
@@ -45,7 +46,7 @@ export function toLpFormat(problem: JointProblem, excessWeight = 1e7): string {
   const term = (c: number, name: string) => (c === 0 ? '' : `${c >= 0 ? '+' : '-'} ${Math.abs(c)} ${name}`);
   const big = problem.edges.reduce((m, e) => m + Math.max(0, ...Array.from(e.latency)), 0) + 1;
   const added = problem.variables.map(() => ({ dc: [] as string[], cloud: [] as string[] }));
-  const away = problem.variables.map(() => [] as string[]);
+  const flagged = problem.variables.map(() => Array.from({ length: ONCE_CHANNELS }, () => [] as string[]));
   const link: string[] = [];
   problem.variables.forEach((states, v) => {
     states.forEach((s, i) => {
@@ -67,8 +68,10 @@ export function toLpFormat(problem: JointProblem, excessWeight = 1e7): string {
         if (e.latency[2 * p]) added[e.from]?.dc.push(term(e.latency[2 * p] as number, y));
         if (e.latency[2 * p + 1]) added[e.from]?.cloud.push(term(e.latency[2 * p + 1] as number, y));
         if (f & NEEDS_LINK) link.push(y);
-        if (f & FROM_AWAY) away[e.from]?.push(y);
-        if (f & TO_AWAY) away[e.to]?.push(y);
+        for (let c = 0; c < ONCE_CHANNELS; c++) {
+          if (f & fromFlag(c)) flagged[e.from]?.[c]?.push(y);
+          if (f & toFlag(c)) flagged[e.to]?.[c]?.push(y);
+        }
       }
     });
   });
@@ -88,16 +91,20 @@ export function toLpFormat(problem: JointProblem, excessWeight = 1e7): string {
         );
       }
     });
-    if ((away[v] ?? []).length > 0) {
-      bounds.push(`0 <= a_${v} <= 1`);
-      for (const y of away[v] ?? []) rows.push(`away_${v}_${y}: a_${v} - ${y} >= 0`);
+    flagged[v]?.forEach((ys, c) => {
+      if (ys.length === 0) return;
+      const o = `o_${v}_${c}`;
+      bounds.push(`0 <= ${o} <= 1`);
+      for (const y of ys) rows.push(`flag_${v}_${c}_${y}: ${o} - ${y} >= 0`);
       states.forEach((s, i) => {
-        if (s.awayPenalty <= 0) return;
-        bounds.push(`0 <= w_${v}_${i} <= 1`);
-        rows.push(`pay_${v}_${i}: w_${v}_${i} - a_${v} - x_${v}_${i} >= -1`);
-        obj.push(term(s.awayPenalty, `w_${v}_${i}`));
+        const price = s.once[c] ?? 0;
+        if (price <= 0) return;
+        const w = `w_${v}_${c}_${i}`;
+        bounds.push(`0 <= ${w} <= 1`);
+        rows.push(`pay_${v}_${c}_${i}: ${w} - ${o} - x_${v}_${i} >= -1`);
+        obj.push(term(price, w));
       });
-    }
+    });
   });
   if (link.length > 0) {
     bounds.push('0 <= L <= 1');

@@ -2,8 +2,8 @@
  * The joint choice of placements (R11) as a small combinatorial problem, independent of what the
  * states mean: each variable (a component) picks one of its states (placements) with a cost; each
  * edge (a connection) adds a cost, latency to its caller and flags for every pair of states; a state
- * tolerates only so much added latency (its SLO slack); R12's price is paid once by an endpoint that
- * ends up across the link from any neighbour; the secure link's fixed cost is paid once if any edge
+ * tolerates only so much added latency (its SLO slack); R12's price (an endpoint across the link from
+ * any neighbour) and staging (elastic work that needs data-centre data) are paid once per variable; the secure link's fixed cost is paid once if any edge
  * or state needs it. `evaluateChoice` is the definition of the objective: the search must find the
  * choice that minimises it, and the tests hold the search to it by brute force.
  */
@@ -17,14 +17,22 @@ export interface JointState {
   slack: number;
   /** Which added latency counts against the slack: bit 1 while served in the data centre, bit 2 in the cloud. */
   channels: number;
-  /** R12: paid once when this endpoint ends up across the link from any neighbour. */
-  awayPenalty: number;
+  /**
+   * Costs paid once per variable when any incident edge flags it, by channel: ONCE_AWAY is R12's
+   * price for ending up across the link from a neighbour, ONCE_STAGING the storage and data-access
+   * element that stage data for elastic work, however many connections need them.
+   */
+  once: readonly number[];
 }
 
-/** Flags of a pair of states on an edge. */
+export const ONCE_AWAY = 0;
+export const ONCE_STAGING = 1;
+export const ONCE_CHANNELS = 2;
+
+/** Flags of a pair of states on an edge: the link, then per once-channel the caller's and the callee's bit. */
 export const NEEDS_LINK = 1;
-export const FROM_AWAY = 2;
-export const TO_AWAY = 4;
+export const fromFlag = (channel: number): number => 2 << (2 * channel);
+export const toFlag = (channel: number): number => 4 << (2 * channel);
 
 export interface JointEdge {
   /** Caller and callee, as variable indices. */
@@ -34,7 +42,7 @@ export interface JointEdge {
   cost: ArrayLike<number>;
   /** Latency added to the caller, ms: at [2 × pair] while served in the data centre, [2 × pair + 1] in the cloud. */
   latency: ArrayLike<number>;
-  /** NEEDS_LINK | FROM_AWAY | TO_AWAY per pair. */
+  /** NEEDS_LINK and the once-channels' fromFlag/toFlag bits, per pair. */
   flags: ArrayLike<number>;
 }
 
@@ -67,7 +75,7 @@ export function evaluateChoice(problem: JointProblem, choice: readonly number[])
   const n = problem.variables.length;
   const dc = new Float64Array(n);
   const cloud = new Float64Array(n);
-  const away = new Uint8Array(n);
+  const flagged = new Uint8Array(n * ONCE_CHANNELS);
   let cost = 0;
   let usesLink = false;
   for (const e of problem.edges) {
@@ -78,13 +86,16 @@ export function evaluateChoice(problem: JointProblem, choice: readonly number[])
     cloud[e.from] = (cloud[e.from] as number) + (e.latency[2 * pair + 1] as number);
     const f = e.flags[pair] as number;
     if (f & NEEDS_LINK) usesLink = true;
-    if (f & FROM_AWAY) away[e.from] = 1;
-    if (f & TO_AWAY) away[e.to] = 1;
+    for (let c = 0; c < ONCE_CHANNELS; c++) {
+      if (f & fromFlag(c)) flagged[e.from * ONCE_CHANNELS + c] = 1;
+      if (f & toFlag(c)) flagged[e.to * ONCE_CHANNELS + c] = 1;
+    }
   }
   let excess = 0;
   problem.variables.forEach((states, v) => {
     const s = states[choice[v] as number] as JointState;
-    cost += s.cost + (away[v] ? s.awayPenalty : 0);
+    cost += s.cost;
+    for (let c = 0; c < ONCE_CHANNELS; c++) if (flagged[v * ONCE_CHANNELS + c]) cost += s.once[c] ?? 0;
     excess += computeExcess(s, dc[v] as number, cloud[v] as number);
   });
   if (usesLink) cost += problem.linkCost;

@@ -5,7 +5,15 @@
  * never decreases as more variables are assigned: latency only adds up, costs are non-negative. That
  * is what makes the running value a lower bound for the search.
  */
-import { FROM_AWAY, type JointProblem, type JointState, NEEDS_LINK, TO_AWAY, computeExcess } from './joint-problem';
+import {
+  type JointProblem,
+  type JointState,
+  NEEDS_LINK,
+  ONCE_CHANNELS,
+  computeExcess,
+  fromFlag,
+  toFlag,
+} from './joint-problem';
 
 export class JointSearchState {
   /** State index per variable, −1 while unassigned. */
@@ -18,14 +26,15 @@ export class JointSearchState {
   readonly incident: number[][];
   private readonly dc: Float64Array;
   private readonly cloud: Float64Array;
-  private readonly awayCount: Int32Array;
+  /** Per variable and once-channel, the assigned edges that flag it. */
+  private readonly onceCount: Int32Array;
 
   constructor(readonly problem: JointProblem) {
     const n = problem.variables.length;
     this.assigned = new Int32Array(n).fill(-1);
     this.dc = new Float64Array(n);
     this.cloud = new Float64Array(n);
-    this.awayCount = new Int32Array(n);
+    this.onceCount = new Int32Array(n * ONCE_CHANNELS);
     this.incident = Array.from({ length: n }, () => [] as number[]);
     problem.edges.forEach((e, i) => {
       (this.incident[e.from] as number[]).push(i);
@@ -42,13 +51,22 @@ export class JointSearchState {
     return s < 0 ? 0 : computeExcess(this.stateOf(v, s), this.dc[v] as number, this.cloud[v] as number);
   }
 
-  /** Adds `sign` (±1) to variable v's away count, paying or refunding its penalty at 0 ↔ 1. */
-  private bumpAway(v: number, sign: number): void {
-    const before = this.awayCount[v] as number;
+  /** Adds `sign` (±1) to v's count on a once-channel, paying or refunding its cost at 0 ↔ 1. */
+  private bumpOnce(v: number, c: number, sign: number): void {
+    const k = v * ONCE_CHANNELS + c;
+    const before = this.onceCount[k] as number;
     const after = before + sign;
-    this.awayCount[v] = after;
+    this.onceCount[k] = after;
     const s = this.assigned[v] as number;
-    if (s >= 0 && (before === 0) !== (after === 0)) this.cost += sign * this.stateOf(v, s).awayPenalty;
+    if (s >= 0 && (before === 0) !== (after === 0)) this.cost += sign * (this.stateOf(v, s).once[c] ?? 0);
+  }
+
+  /** What v's state pays on the once-channels its edges flag now. */
+  private onceCost(v: number, state: JointState): number {
+    let cost = 0;
+    for (let c = 0; c < ONCE_CHANNELS; c++)
+      if ((this.onceCount[v * ONCE_CHANNELS + c] as number) > 0) cost += state.once[c] ?? 0;
+    return cost;
   }
 
   /** Adds (sign 1) or removes (sign −1) edge i, both ends assigned; `v` is the end being moved. */
@@ -67,8 +85,10 @@ export class JointSearchState {
     if (callerAssigned) this.excess += this.excessOf(caller);
     const f = e.flags[pair] as number;
     if (f & NEEDS_LINK) this.linkCount += sign;
-    if (f & FROM_AWAY) this.bumpAway(e.from, sign);
-    if (f & TO_AWAY) this.bumpAway(e.to, sign);
+    for (let c = 0; c < ONCE_CHANNELS; c++) {
+      if (f & fromFlag(c)) this.bumpOnce(e.from, c, sign);
+      if (f & toFlag(c)) this.bumpOnce(e.to, c, sign);
+    }
   }
 
   /** The state of the variable being moved, while its edges are applied. */
@@ -83,7 +103,7 @@ export class JointSearchState {
     }
     this.assigned[v] = s;
     const state = this.stateOf(v, s);
-    this.cost += state.cost + ((this.awayCount[v] as number) > 0 ? state.awayPenalty : 0);
+    this.cost += state.cost + this.onceCost(v, state);
     this.excess += this.excessOf(v);
   }
 
@@ -92,7 +112,7 @@ export class JointSearchState {
     if (s < 0) return;
     const state = this.stateOf(v, s);
     this.excess -= this.excessOf(v);
-    this.cost -= state.cost + ((this.awayCount[v] as number) > 0 ? state.awayPenalty : 0);
+    this.cost -= state.cost + this.onceCost(v, state);
     this.assigned[v] = -1;
     this.pending = s;
     for (const i of this.incident[v] as number[]) {

@@ -1,7 +1,16 @@
 import fc from 'fast-check';
 import loadHighs from 'highs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FROM_AWAY, type JointProblem, type JointState, NEEDS_LINK, TO_AWAY, evaluateChoice } from './joint-problem';
+import {
+  type JointProblem,
+  type JointState,
+  NEEDS_LINK,
+  ONCE_AWAY,
+  ONCE_STAGING,
+  evaluateChoice,
+  fromFlag,
+  toFlag,
+} from './joint-problem';
 import { bruteForce, toLpFormat } from './joint-oracle';
 import { solveJointly } from './solve-jointly';
 
@@ -12,7 +21,7 @@ function problemArbitrary(maxVariables: number, maxEdges: number): fc.Arbitrary<
     cost: fc.integer({ min: 0, max: 60 }),
     slack: fc.oneof(fc.constant(Infinity), fc.integer({ min: 0, max: 50 })),
     channels: fc.integer({ min: 0, max: 3 }),
-    awayPenalty: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 15 })),
+    once: fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 15 })), { minLength: 2, maxLength: 2 }),
   });
   return fc
     .record({
@@ -23,7 +32,7 @@ function problemArbitrary(maxVariables: number, maxEdges: number): fc.Arbitrary<
           b: fc.nat(),
           cost: fc.array(fc.integer({ min: 0, max: 12 }), { minLength: 16, maxLength: 16 }),
           latency: fc.array(fc.constantFrom(0, 0, 10, 20, 30), { minLength: 32, maxLength: 32 }),
-          flags: fc.array(fc.integer({ min: 0, max: 7 }), { minLength: 16, maxLength: 16 }),
+          flags: fc.array(fc.integer({ min: 0, max: 31 }), { minLength: 16, maxLength: 16 }),
         }),
         { maxLength: maxEdges },
       ),
@@ -84,7 +93,7 @@ describe('solveJointly', () => {
       cost,
       slack: Infinity,
       channels: 3,
-      awayPenalty: 0,
+      once: [0, 0],
     });
     const crossing = { cost: [0, 0], latency: [0, 0, 0, 0], flags: [0, NEEDS_LINK] };
     const problem: JointProblem = {
@@ -107,12 +116,12 @@ describe('solveJointly', () => {
     const problem: JointProblem = {
       variables: [
         [
-          { key: 0, cost: 10, slack: 15, channels: 1, awayPenalty: 0 },
-          { key: 1, cost: 30, slack: Infinity, channels: 2, awayPenalty: 0 },
+          { key: 0, cost: 10, slack: 15, channels: 1, once: [0, 0] },
+          { key: 1, cost: 30, slack: Infinity, channels: 2, once: [0, 0] },
         ],
         [
-          { key: 0, cost: 50, slack: Infinity, channels: 1, awayPenalty: 0 },
-          { key: 1, cost: 5, slack: Infinity, channels: 2, awayPenalty: 0 },
+          { key: 0, cost: 50, slack: Infinity, channels: 1, once: [0, 0] },
+          { key: 1, cost: 5, slack: Infinity, channels: 2, once: [0, 0] },
         ],
       ],
       edges: [{ from: 0, to: 1, cost: [0, 0, 0, 0], latency: [0, 0, 20, 0, 0, 0, 0, 0], flags: [0, 0, 0, 0] }],
@@ -125,27 +134,29 @@ describe('solveJointly', () => {
     expect(solved.cost).toBe(35);
   });
 
-  it('charges an away penalty once however many neighbours are across', () => {
+  it('charges a once-cost once however many neighbours flag it', () => {
     const open = (): JointState[] => [
-      { key: 0, cost: 20, slack: Infinity, channels: 1, awayPenalty: 0 },
-      { key: 1, cost: 10, slack: Infinity, channels: 2, awayPenalty: 4 },
+      { key: 0, cost: 20, slack: Infinity, channels: 1, once: [0, 0] },
+      { key: 1, cost: 10, slack: Infinity, channels: 2, once: [4, 3] },
     ];
-    const fixed: JointState[] = [{ key: 0, cost: 0, slack: Infinity, channels: 1, awayPenalty: 0 }];
+    const fixed: JointState[] = [{ key: 0, cost: 0, slack: Infinity, channels: 1, once: [0, 0] }];
     const edge = (from: number, to: number) => ({
       from,
       to,
       cost: [0, 0],
       latency: [0, 0, 0, 0],
-      flags: [0, FROM_AWAY],
+      flags: [0, fromFlag(ONCE_AWAY) | (to === 3 ? fromFlag(ONCE_STAGING) : 0)],
     });
     const problem: JointProblem = {
       variables: [open(), fixed, fixed, fixed],
       edges: [edge(0, 1), edge(0, 2), edge(0, 3)],
       linkCost: 0,
     };
-    expect(evaluateChoice(problem, [1, 0, 0, 0]).cost).toBe(14);
+    expect(evaluateChoice(problem, [1, 0, 0, 0]).cost).toBe(17);
     expect(solveJointly(problem).choice[0]).toBe(1);
-    expect(TO_AWAY).toBe(4);
+    // Flagged on the callee's side instead, the callee pays: nothing here, its once-costs are 0.
+    const reversed = { ...problem, edges: problem.edges.map((e) => ({ ...e, flags: [0, toFlag(ONCE_AWAY)] })) };
+    expect(evaluateChoice(reversed, [1, 0, 0, 0]).cost).toBe(10);
   });
 });
 

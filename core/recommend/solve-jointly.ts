@@ -109,8 +109,8 @@ function findPieces(problem: JointProblem, incident: readonly number[][]): numbe
     for (const i of incident[u] as number[]) {
       const e = problem.edges[i] as JointProblem['edges'][number];
       const other = e.from === u ? e.to : e.from;
-      // A fixed caller's SLO depends on all its open callees; its R12 price on all its neighbours.
-      if (!isOpen(other) || !((bound && e.from === u) || s.awayPenalty > 0)) continue;
+      // A fixed caller's SLO depends on all its open callees; its once-paid costs on all its neighbours.
+      if (!isOpen(other) || !((bound && e.from === u) || s.once.some((x) => x > 0))) continue;
       if (first < 0) first = other;
       else join(first, other);
     }
