@@ -10,6 +10,8 @@ import {
   API_GATEWAY_DEFAULTS,
   COMPONENT_DEFAULTS,
   CONNECTION_DEFAULTS,
+  DATA_ACCESS_DEFAULTS,
+  DECISION_DEFAULTS,
   FUNCTIONS_DEFAULTS,
   LINK_DEFAULTS,
   QUEUE_DEFAULTS,
@@ -109,6 +111,7 @@ export const environmentsSchema = z.strictObject({
     .strictObject({
       latencyMs: num(0, 10000).default(LINK_DEFAULTS.latencyMs),
       egressPricePerGb: num(0, 100).default(LINK_DEFAULTS.egressPricePerGb),
+      monthlyCost: num(0, 1e6).default(LINK_DEFAULTS.monthlyCost),
     })
     .prefault({}),
   queue: z
@@ -125,11 +128,26 @@ export const environmentsSchema = z.strictObject({
   trafficManager: z
     .strictObject({
       detectionMinutes: num(0, 1440).default(TRAFFIC_MANAGER_DEFAULTS.detectionMinutes),
+      monthlyCost: num(0, 1e5).default(TRAFFIC_MANAGER_DEFAULTS.monthlyCost),
+      pricePerMillionQueries: num(0, 1000).default(TRAFFIC_MANAGER_DEFAULTS.pricePerMillionQueries),
+      queriesPerRequest: num(0, 10).default(TRAFFIC_MANAGER_DEFAULTS.queriesPerRequest),
     })
     .prefault({}),
   apiGateway: z
     .strictObject({
       pricePerMillionRequests: num(0, 1000).default(API_GATEWAY_DEFAULTS.pricePerMillionRequests),
+    })
+    .prefault({}),
+  dataAccess: z
+    .strictObject({
+      cores: num(0, 1000).default(DATA_ACCESS_DEFAULTS.cores),
+    })
+    .prefault({}),
+  decision: z
+    .strictObject({
+      simplicityMargin: num(0, 0.9).default(DECISION_DEFAULTS.simplicityMargin),
+      sloMinuteShare: num(0, 1).default(DECISION_DEFAULTS.sloMinuteShare),
+      dropShare: num(0, 1).default(DECISION_DEFAULTS.dropShare),
     })
     .prefault({}),
 });

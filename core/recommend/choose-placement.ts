@@ -3,7 +3,7 @@
  * that meets the SLO; when none meets it, the one that violates it least, said plainly (R10). The
  * reasons name the rules and quote the figures that decided.
  */
-import { MODEL_ASSUMPTIONS } from '../model/defaults';
+import { DECISION_DEFAULTS } from '../model/defaults';
 import type { Component, Environments, Pattern, Placement } from '../model/design';
 import type { Reason } from '../model/plan';
 import type { SeriesShape } from '../simulate/series-stats';
@@ -11,8 +11,8 @@ import type { OptionResult } from './assess-options';
 import { explainChoice } from './explain-choice';
 
 /** What "meets the SLO" tolerates: 0.1 % of minutes in violation, 0.01 % of requests dropped (see defaults). */
-export const SLO_TOLERANCE = MODEL_ASSUMPTIONS.sloMinuteShare;
-export const DROP_SHARE_TOLERANCE = MODEL_ASSUMPTIONS.dropShare;
+export const SLO_TOLERANCE = DECISION_DEFAULTS.sloMinuteShare;
+export const DROP_SHARE_TOLERANCE = DECISION_DEFAULTS.dropShare;
 
 export interface Choice {
   placement: Placement;
