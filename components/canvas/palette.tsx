@@ -2,7 +2,7 @@
 /** The palette: drag a kind onto the canvas, or press Enter on it to add one in the middle of the view. */
 import { useReactFlow } from '@xyflow/react';
 import { KINDS, type ComponentKind } from '@/core/model/design';
-import { addComponent } from '@/core/model/edit-design';
+import { addComponent } from '@/core/edit/edit-design';
 import { useEditorStore } from '@/components/editor/editor-context';
 import { NODE_HEIGHT, NODE_WIDTH } from './auto-layout';
 import { KIND_MIME } from './design-canvas';

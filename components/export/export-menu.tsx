@@ -8,7 +8,7 @@ import { useReactFlow } from '@xyflow/react';
 import { useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import type { Design } from '@/core/model/design';
 import { validateDesign } from '@/core/model/validate';
-import { reportMarkdown } from '@/core/plan/report-markdown';
+import { reportMarkdown } from '@/core/present/report-markdown';
 import { useEditorStore, usePlanStore } from '@/components/editor/editor-context';
 import { renderCanvasImage } from './canvas-image';
 import { downloadBlob, downloadText, fileStem } from './download';

@@ -9,7 +9,7 @@ import {
   type ComponentCheck,
   type ComponentDrafts,
   type ComponentField,
-} from '@/core/model/component-draft';
+} from '@/core/edit/component-draft';
 import {
   DATA_CLASSES,
   KINDS,

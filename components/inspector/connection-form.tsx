@@ -6,7 +6,7 @@ import {
   connectionDrafts,
   type ConnectionDrafts,
   type ConnectionField,
-} from '@/core/model/connection-draft';
+} from '@/core/edit/connection-draft';
 import type { Connection } from '@/core/model/design';
 import { useEditor } from '@/components/editor/editor-context';
 import { SelectField, TextField } from './fields';

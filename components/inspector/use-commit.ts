@@ -6,8 +6,8 @@
  */
 import { useCallback } from 'react';
 import type { Component, Connection } from '@/core/model/design';
-import { updateComponent, updateConnection } from '@/core/model/edit-design';
-import { sameValue } from '@/core/model/field-drafts';
+import { updateComponent, updateConnection } from '@/core/edit/edit-design';
+import { sameValue } from '@/core/edit/field-drafts';
 import { useEditorStore } from '@/components/editor/editor-context';
 
 export function useCommit(list: 'components', id: string): (value: Component) => void;

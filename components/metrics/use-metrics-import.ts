@@ -7,10 +7,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Component } from '@/core/model/design';
 import type { Problem } from '@/core/model/validate';
-import { updateComponent } from '@/core/model/edit-design';
-import { fittedWorkload, measuredWorkload, withoutTrace } from '@/core/workload/attach-measured';
-import type { RateUnit } from '@/core/workload/classify-grid';
-import { SERIES_LIMITS } from '@/core/workload/parse-series';
+import { updateComponent } from '@/core/edit/edit-design';
+import { fittedWorkload, measuredWorkload, withoutTrace } from '@/core/measure/attach-measured';
+import type { RateUnit } from '@/core/measure/classify-grid';
+import { SERIES_LIMITS } from '@/core/measure/parse-series';
 import { useEditorStore } from '@/components/editor/editor-context';
 import type { MetricsReading, MetricsRequest, MetricsResponse } from './metrics-protocol';
 

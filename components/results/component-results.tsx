@@ -8,15 +8,8 @@ import { useDeferredValue } from 'react';
 import { useEditor, usePlan } from '@/components/editor/editor-context';
 import { PLACEMENTS } from '@/core/model/design';
 import type { PlacementEntry, PlanOption } from '@/core/model/plan';
-import {
-  formatCount,
-  formatMoney,
-  formatMs,
-  formatPointTime,
-  formatRps,
-  PLACEMENT_NAMES,
-} from '@/core/plan/summarize-format';
-import { utilisationAt } from '@/core/plan/summarize-utilisation';
+import { formatCount, formatMoney, formatMs, formatPointTime, formatRps, PLACEMENT_NAMES } from '@/core/present/format';
+import { utilisationAt } from '@/core/present/utilisation';
 import dynamic from 'next/dynamic';
 
 // recharts loads with the first chart, not with the editor page.

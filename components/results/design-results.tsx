@@ -8,7 +8,7 @@ import { memo, useDeferredValue } from 'react';
 import { Bar, BarChart, LabelList, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { useEditor, useEditorStore, usePlan } from '@/components/editor/editor-context';
 import type { Plan, PlacementEntry } from '@/core/model/plan';
-import { formatCount, formatMoney, formatMs, WIRING_NAMES } from '@/core/plan/summarize-format';
+import { formatCount, formatMoney, formatMs, WIRING_NAMES } from '@/core/present/format';
 import { PlacementBadge } from './placement-badge';
 import { RunStatus } from './run-status';
 import './results.css';

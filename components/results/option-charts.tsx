@@ -8,8 +8,8 @@ import { memo, startTransition, useEffect, useMemo, useState } from 'react';
 import { Area, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { PLACEMENTS, type Placement } from '@/core/model/design';
 import type { PlanSeries } from '@/core/plan/build-plan';
-import { chartTop, maxCapacity, toChartRows, type ChartRow } from '@/core/plan/summarize-chart';
-import { formatRps, PLACEMENT_NAMES } from '@/core/plan/summarize-format';
+import { chartTop, maxCapacity, toChartRows, type ChartRow } from '@/core/present/chart-rows';
+import { formatRps, PLACEMENT_NAMES } from '@/core/present/format';
 import type { PlanOption } from '@/core/model/plan';
 import './results.css';
 

@@ -8,7 +8,7 @@ import { useEditor } from '@/components/editor/editor-context';
 import { nameOf } from '@/components/inspector/component-name';
 import { KIND_LABELS } from '@/components/canvas/kind-icons';
 import { PATTERN_FIELDS, type Component, type Connection } from '@/core/model/design';
-import { formatMs, PLACEMENT_NAMES } from '@/core/plan/summarize-format';
+import { formatMs, PLACEMENT_NAMES } from '@/core/present/format';
 
 const WORKLOAD_LABELS: Record<string, string> = {
   baseRps: 'Base load (req/s)',

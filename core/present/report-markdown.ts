@@ -6,7 +6,7 @@
  */
 import type { Design } from '../model/design';
 import type { Plan, PlanOption, Total } from '../model/plan';
-import { PLACEMENT_NAMES, WIRING_NAMES, formatCount, formatMoney, formatMs, formatRps } from './summarize-format';
+import { PLACEMENT_NAMES, WIRING_NAMES, formatCount, formatMoney, formatMs, formatRps } from './format';
 
 /** Pipes and line breaks would break a table row; backslash-escape the one, flatten the other. */
 function cell(text: string): string {

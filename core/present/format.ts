@@ -5,7 +5,7 @@
  */
 import type { Placement } from '../model/design';
 import type { WiringKind } from '../model/plan';
-import type { PlanProgress } from './build-plan';
+import type { PlanProgress } from '../plan/build-plan';
 
 export const PLACEMENT_NAMES: Record<Placement, string> = {
   static: 'Data centre',

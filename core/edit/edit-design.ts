@@ -11,8 +11,8 @@ import {
   type ComponentKind,
   type Connection,
   type Design,
-} from './design';
-import { findCycle } from './graph';
+} from '../model/design';
+import { findCycle } from '../model/graph';
 
 export interface Point {
   x: number;
