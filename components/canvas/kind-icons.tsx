@@ -36,25 +36,3 @@ export function KindIcon({ kind, size = 18 }: { kind: ComponentKind | WiringKind
     </svg>
   );
 }
-
-export const KIND_LABELS: Record<ComponentKind, string> = {
-  ui: 'User interface',
-  service: 'Service',
-  processing: 'Processing',
-  batch: 'Batch job',
-  'data-access': 'Data access',
-  database: 'Database',
-  storage: 'Storage',
-  queue: 'Queue',
-  external: 'External system',
-};
-
-export const WIRING_LABELS: Record<WiringKind, string> = {
-  queue: 'Message queue',
-  storage: 'Staging storage',
-  'data-access': 'Data access',
-  'api-gateway': 'API gateway',
-  'traffic-manager': 'Traffic manager',
-  'compliant-replication': 'Compliant replication',
-  'secure-link': 'Secure link',
-};

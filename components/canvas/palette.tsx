@@ -2,11 +2,12 @@
 /** The palette: drag a kind onto the canvas, or press Enter on it to add one in the middle of the view. */
 import { useReactFlow } from '@xyflow/react';
 import { KINDS, type ComponentKind } from '@/core/model/design';
+import { KIND_LABELS } from '@/core/model/labels';
 import { addComponent } from '@/core/edit/edit-design';
 import { useEditorStore } from '@/components/editor/editor-context';
 import { NODE_HEIGHT, NODE_WIDTH } from './auto-layout';
 import { KIND_MIME } from './design-canvas';
-import { KIND_LABELS, KindIcon } from './kind-icons';
+import { KindIcon } from './kind-icons';
 
 export function Palette() {
   const store = useEditorStore();

@@ -1,5 +1,5 @@
-import { PLACEMENT_LABELS } from './placement-style';
 import type { Placement } from '@/core/model/design';
+import { PLACEMENT_LABELS } from '@/core/model/labels';
 
 const ORDER: Placement[] = ['static', 'elastic-vm', 'serverless', 'burst'];
 

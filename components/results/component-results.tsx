@@ -8,7 +8,8 @@ import { useDeferredValue } from 'react';
 import { useEditor, usePlan } from '@/components/editor/editor-context';
 import { PLACEMENTS } from '@/core/model/design';
 import type { PlacementEntry, PlanOption } from '@/core/model/plan';
-import { formatCount, formatMoney, formatMs, formatPointTime, formatRps, PLACEMENT_NAMES } from '@/core/present/format';
+import { PLACEMENT_LABELS } from '@/core/model/labels';
+import { formatCount, formatMoney, formatMs, formatPointTime, formatRps } from '@/core/present/format';
 import { utilisationAt } from '@/core/present/utilisation';
 import dynamic from 'next/dynamic';
 
@@ -97,7 +98,7 @@ function OptionsTable({ entry }: { entry: PlacementEntry }) {
             <td />
             {options.map((o) => (
               <th key={o.placement} scope="col" className={o.placement === entry.placement ? 'res-chosen' : undefined}>
-                {PLACEMENT_NAMES[o.placement]}
+                {PLACEMENT_LABELS[o.placement]}
                 {o.placement === entry.placement && <span className="visually-hidden"> (recommended)</span>}
               </th>
             ))}
@@ -127,7 +128,7 @@ function OptionsTable({ entry }: { entry: PlacementEntry }) {
         <ul className="res-notes" aria-label="Notes on the options">
           {notes.map((o) => (
             <li key={o.placement}>
-              <strong>{PLACEMENT_NAMES[o.placement]}:</strong> {o.note}
+              <strong>{PLACEMENT_LABELS[o.placement]}:</strong> {o.note}
             </li>
           ))}
         </ul>

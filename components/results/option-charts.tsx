@@ -7,10 +7,11 @@
 import { memo, startTransition, useEffect, useMemo, useState } from 'react';
 import { Area, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { PLACEMENTS, type Placement } from '@/core/model/design';
+import type { PlanOption } from '@/core/model/plan';
+import { PLACEMENT_LABELS } from '@/core/model/labels';
 import type { PlanSeries } from '@/core/plan/build-plan';
 import { chartTop, maxCapacity, toChartRows, type ChartRow } from '@/core/present/chart-rows';
-import { formatRps, PLACEMENT_NAMES } from '@/core/present/format';
-import type { PlanOption } from '@/core/model/plan';
+import { formatRps } from '@/core/present/format';
 import './results.css';
 
 /** Points per small chart: about one per pixel of its plot area. */
@@ -84,7 +85,7 @@ function OptionChart(props: {
   const rows = shown?.rows ?? props.rows;
   const top = shown?.top ?? nextTop;
   const summary = describe(rows);
-  const name = PLACEMENT_NAMES[placement];
+  const name = PLACEMENT_LABELS[placement];
   const capacityTop = maxCapacity(rows);
   const note = isChosen ? 'recommended' : isFeasible ? '' : 'not feasible';
   const offScale = capacityTop > top ? `cap. ${shortNumber(capacityTop)} ↑` : '';
