@@ -5,7 +5,7 @@ import { memo } from 'react';
 import type { ComponentNode as ComponentNodeType } from './derive-flow';
 import { KindIcon } from './kind-icons';
 import { useCompact } from './use-compact';
-import { KIND_LABELS, PLACEMENT_LABELS } from '@/core/model/labels';
+import { KIND_LABELS, PLACEMENT_LABELS } from '@/core/model';
 
 /** 0.42 → "42 %"; beyond 999 % (or no capacity at all) the exact figure stops meaning anything. */
 function formatBusy(u: number): string {

@@ -22,8 +22,8 @@ import {
 import '@xyflow/react/dist/style.css';
 import './canvas.css';
 import { useCallback, useMemo, useState, type DragEvent } from 'react';
-import { KINDS, type ComponentKind } from '@/core/model/design';
-import { addComponent, connect, GRID, moveComponents, type Point } from '@/core/edit/edit-design';
+import { KINDS, type ComponentKind } from '@/core/model';
+import { addComponent, connect, GRID, moveComponents, type Point } from '@/core/edit';
 import { useEditor, useEditorStore, usePlan } from '@/components/editor/editor-context';
 import type { Selection } from '@/components/editor/editor-store';
 import { ComponentNode } from './component-node';
@@ -32,7 +32,7 @@ import { deriveEdges, deriveNodes, groupWiring, type FlowNode, type Replay } fro
 import { NODE_HEIGHT, NODE_WIDTH } from './auto-layout';
 import { PlacementLegend } from './placement-legend';
 import { WiringLayer } from './wiring-layer';
-import { utilisationAt } from '@/core/present/utilisation';
+import { utilisationAt } from '@/core/present';
 
 const nodeTypes = { component: ComponentNode };
 // Module-level so that React Flow and the minimap see the same functions on every drag frame.

@@ -1,6 +1,5 @@
 /** One clear icon per component kind (24 px grid, stroke icons so they read in both themes). */
-import type { ComponentKind } from '@/core/model/design';
-import type { WiringKind } from '@/core/model/plan';
+import type { ComponentKind, WiringKind } from '@/core/model';
 
 const paths: Record<ComponentKind | WiringKind, string> = {
   ui: 'M3 5h18v12H3zM8 21h8M12 17v4',

@@ -1,5 +1,4 @@
-import type { Placement } from '@/core/model/design';
-import { PLACEMENT_LABELS } from '@/core/model/labels';
+import { type Placement, PLACEMENT_LABELS } from '@/core/model';
 
 const ORDER: Placement[] = ['static', 'elastic-vm', 'serverless', 'burst'];
 

@@ -11,7 +11,7 @@ import { memo, useState } from 'react';
 import type { WiringGroup } from './derive-flow';
 import { KindIcon } from './kind-icons';
 import { useCompact } from './use-compact';
-import { WIRING_LABELS } from '@/core/model/labels';
+import { WIRING_LABELS } from '@/core/model';
 
 function WiringLayerView({ groups }: { groups: WiringGroup[] }) {
   const [open, setOpen] = useState<string | null>(null);

@@ -7,7 +7,7 @@
  * inside <EditorProvider>.
  */
 import { useEffect } from 'react';
-import { changesPlan, describeProblems } from '@/core/edit/replan';
+import { changesPlan, describeProblems } from '@/core/edit';
 import { useEditorStore, usePlanStore } from './editor-context';
 import type { PlanRequest, PlanResponse } from './plan-protocol';
 

@@ -9,7 +9,7 @@ import {
   type ComponentCheck,
   type ComponentDrafts,
   type ComponentField,
-} from '@/core/edit/component-draft';
+} from '@/core/edit';
 import {
   DATA_CLASSES,
   KINDS,
@@ -19,9 +19,12 @@ import {
   type Pattern,
   PLACEMENTS,
   type Placement,
-} from '@/core/model/design';
-import { KIND_LABELS, PATTERN_LABELS, PLACEMENT_LABELS, WORKLOAD_FIELD_LABELS } from '@/core/model/labels';
-import { WORKLOAD_DEFAULTS } from '@/core/model/defaults';
+  KIND_LABELS,
+  PATTERN_LABELS,
+  PLACEMENT_LABELS,
+  WORKLOAD_FIELD_LABELS,
+  WORKLOAD_DEFAULTS,
+} from '@/core/model';
 import { useEditor } from '@/components/editor/editor-context';
 import { AttachMeasuredLoad } from '@/components/metrics/attach-measured-load';
 import { CheckboxField, SelectField, TextField, type Option } from './fields';

@@ -6,11 +6,8 @@
  */
 import { useDeferredValue } from 'react';
 import { useEditor, usePlan } from '@/components/editor/editor-context';
-import { PLACEMENTS } from '@/core/model/design';
-import type { PlacementEntry, PlanOption } from '@/core/model/plan';
-import { PLACEMENT_LABELS } from '@/core/model/labels';
-import { formatCount, formatMoney, formatMs, formatPointTime, formatRps } from '@/core/present/format';
-import { utilisationAt } from '@/core/present/utilisation';
+import { PLACEMENTS, type PlacementEntry, type PlanOption, PLACEMENT_LABELS } from '@/core/model';
+import { formatCount, formatMoney, formatMs, formatPointTime, formatRps, utilisationAt } from '@/core/present';
 import dynamic from 'next/dynamic';
 
 // recharts loads with the first chart, not with the editor page.

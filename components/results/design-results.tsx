@@ -7,10 +7,8 @@
 import { memo, useDeferredValue } from 'react';
 import { Bar, BarChart, LabelList, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { useEditor, useEditorStore, usePlan } from '@/components/editor/editor-context';
-import { roundCents } from '@/core/model/round';
-import { WIRING_LABELS } from '@/core/model/labels';
-import type { PlacementEntry, Plan } from '@/core/model/plan';
-import { formatCount, formatMoney, formatMs } from '@/core/present/format';
+import { roundCents, WIRING_LABELS, type PlacementEntry, type Plan } from '@/core/model';
+import { formatCount, formatMoney, formatMs } from '@/core/present';
 import { PlacementBadge } from './placement-badge';
 import { RunStatus } from './run-status';
 import './results.css';

@@ -6,12 +6,9 @@
  */
 import { memo, startTransition, useEffect, useMemo, useState } from 'react';
 import { Area, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { PLACEMENTS, type Placement } from '@/core/model/design';
-import type { PlanOption } from '@/core/model/plan';
-import { PLACEMENT_LABELS } from '@/core/model/labels';
-import type { PlanSeries } from '@/core/plan/build-plan';
-import { chartTop, maxCapacity, toChartRows, type ChartRow } from '@/core/present/chart-rows';
-import { formatRps } from '@/core/present/format';
+import { PLACEMENTS, type Placement, type PlanOption, PLACEMENT_LABELS } from '@/core/model';
+import type { PlanSeries } from '@/core/plan';
+import { chartTop, maxCapacity, toChartRows, type ChartRow, formatRps } from '@/core/present';
 import './results.css';
 
 /** Points per small chart: about one per pixel of its plot area. */

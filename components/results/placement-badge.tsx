@@ -1,6 +1,5 @@
 /** A placement's name with its colour: purple for the data centre, teal for the cloud, both for burst. */
-import type { Placement } from '@/core/model/design';
-import { PLACEMENT_LABELS } from '@/core/model/labels';
+import { type Placement, PLACEMENT_LABELS } from '@/core/model';
 
 export function PlacementBadge({ placement }: { placement: Placement }) {
   return (

@@ -6,9 +6,16 @@
 import { useDeferredValue, type ReactNode } from 'react';
 import { useEditor } from '@/components/editor/editor-context';
 import { nameOf } from '@/components/inspector/component-name';
-import { KIND_LABELS, PATTERN_LABELS, PLACEMENT_LABELS, WORKLOAD_FIELD_LABELS } from '@/core/model/labels';
-import { PATTERN_FIELDS, type Component, type Connection } from '@/core/model/design';
-import { formatMs } from '@/core/present/format';
+import {
+  KIND_LABELS,
+  PATTERN_FIELDS,
+  PATTERN_LABELS,
+  PLACEMENT_LABELS,
+  WORKLOAD_FIELD_LABELS,
+  type Component,
+  type Connection,
+} from '@/core/model';
+import { formatMs } from '@/core/present';
 
 function Facts({ rows }: { rows: [string, ReactNode][] }) {
   return (
