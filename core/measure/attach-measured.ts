@@ -7,9 +7,9 @@
 import { PATTERN_FIELDS, resolveWorkload, workloadSchema, type Workload } from '../model/design';
 import type { Classification } from './classify';
 import { guessStepSeconds, toGrid, type RateUnit } from './classify-grid';
-import { generateWorkload } from './generate-workload';
+import { generateWorkload } from '../workload/generate-workload';
 import type { Series } from './parse-series-order';
-import { downsampleMinMax } from './preview-workload';
+import { downsampleMinMax } from '../workload/preview-workload';
 
 /** The chart shows at most this many points: recharts stays quick, and a peak is never lost (min/max buckets). */
 export const MEASURED_CHART_MAX_POINTS = 1000;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { workloadSchema } from '../model/design';
 import { classifySeries, classifyText } from './classify';
-import { drawSeries, type KnownWorkload as Case } from './classify-test-series';
+import { drawSeries, type KnownWorkload as Case } from '../testing/series-fixture';
 
 const CASES: [string, Case][] = [
   ['static', { pattern: 'static', baseRps: 50, noise: 0.15 }],

@@ -3,7 +3,7 @@ import { PATTERN_FIELDS, workloadSchema } from '../model/design';
 import { describeEvidence, fittedWorkload, measuredChart, measuredWorkload, withoutTrace } from './attach-measured';
 import { classifySeries, type Classification } from './classify';
 import { buildTrace } from './classify-trace';
-import { drawSeries } from './classify-test-series';
+import { drawSeries } from '../testing/series-fixture';
 
 const periodic = drawSeries(
   { pattern: 'periodic', baseRps: 20, peakRps: 200, periodHours: 24, peakHours: 4, peakStartHour: 18, noise: 0.02 },

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { hybridServerless } from '../examples/hybrid-serverless';
 import { designSchema } from '../model/design';
 import type { Plan } from '../model/plan';
-import { buildPlan } from './build-plan';
+import { buildPlan } from '../plan/build-plan';
 import { reportMarkdown } from './report-markdown';
-import { formatMoney } from './summarize-format';
+import { formatMoney } from './format';
 
 const design = designSchema.parse(hybridServerless);
 const { plan } = buildPlan(design);

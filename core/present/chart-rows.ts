@@ -4,6 +4,7 @@
  * lowest capacity, so that a short spike or a shortfall is never averaged out of sight.
  */
 import type { ChartSeries } from '../simulate/option-stats';
+import { roundPlaces } from '../model/round';
 
 export interface ChartRow {
   /** Days since the start of the simulation, at the bucket's start. */
@@ -23,7 +24,11 @@ export function toChartRows(series: ChartSeries, pointMinutes: number, maxRows =
       demand = Math.max(demand, series.demand[i] ?? 0);
       capacity = Math.min(capacity, series.capacity[i] ?? 0);
     }
-    rows.push({ day: round((start * pointMinutes) / 1440), demand: round(demand), capacity: round(capacity) });
+    rows.push({
+      day: roundPlaces((start * pointMinutes) / 1440, 3),
+      demand: roundPlaces(demand, 3),
+      capacity: roundPlaces(capacity, 3),
+    });
   }
   return rows;
 }
@@ -56,8 +61,4 @@ export function niceCeil(x: number): number {
   const p = 10 ** Math.floor(Math.log10(x));
   const m = x / p;
   return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * p;
-}
-
-function round(x: number): number {
-  return Math.round(x * 1000) / 1000;
 }

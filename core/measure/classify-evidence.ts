@@ -24,9 +24,9 @@ import {
   std,
 } from './classify-stats';
 import { detectPeriod } from './periodicity';
+import { HOURS_PER_MONTH } from '../model/defaults';
 
 const COARSE_POINTS = 16_384;
-const HOURS_PER_MONTH = 730;
 
 export interface Evidence {
   points: number;

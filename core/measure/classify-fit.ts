@@ -6,7 +6,7 @@
  */
 import { PATTERN_FIELDS, type Pattern, type Workload } from '../model/design';
 import type { EvidenceDetail } from './classify-evidence';
-import { roundTo } from './classify-stats';
+import { roundSignificant } from '../model/round';
 
 type FittedFields = Omit<Workload, 'trace'>;
 
@@ -63,15 +63,15 @@ export function fitWorkload(pattern: Pattern, detail: EvidenceDetail): FittedFie
   }
   const out: Record<string, unknown> = {
     pattern,
-    baseRps: roundTo(Math.min(all.baseRps, FIELD_MAX.baseRps as number)),
+    baseRps: roundSignificant(Math.min(all.baseRps, FIELD_MAX.baseRps as number)),
   };
   for (const field of PATTERN_FIELDS[pattern]) {
     const value = all[field as keyof typeof all];
-    if (typeof value === 'number') out[field] = roundTo(Math.min(value, FIELD_MAX[field] ?? Infinity));
+    if (typeof value === 'number') out[field] = roundSignificant(Math.min(value, FIELD_MAX[field] ?? Infinity));
   }
   if (typeof out.peakRps === 'number' && out.peakRps < (out.baseRps as number)) out.peakRps = out.baseRps;
   if (typeof out.periodHours === 'number' && (out.peakStartHour as number) >= out.periodHours) out.peakStartHour = 0;
-  out.noise = roundTo(Math.min(1, Math.max(0, e.noise)), 3);
+  out.noise = roundSignificant(Math.min(1, Math.max(0, e.noise)), 3);
   return out as FittedFields;
 }
 

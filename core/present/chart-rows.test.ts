@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chartTop, maxCapacity, niceCeil, toChartRows } from './summarize-chart';
+import { chartTop, maxCapacity, niceCeil, toChartRows } from './chart-rows';
 
 function series(demand: number[], capacity: number[]) {
   return {

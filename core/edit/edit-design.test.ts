@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { designSchema, type Design } from './design';
+import { designSchema, type Design } from '../model/design';
 import {
   addComponent,
   connect,
@@ -9,7 +9,7 @@ import {
   removeElements,
   uniqueId,
 } from './edit-design';
-import { validateDesign } from './validate';
+import { validateDesign } from '../model/validate';
 
 const base: Design = designSchema.parse({
   format: 'tidemark.design',

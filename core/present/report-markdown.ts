@@ -6,7 +6,8 @@
  */
 import type { Design } from '../model/design';
 import type { Plan, PlanOption, Total } from '../model/plan';
-import { PLACEMENT_NAMES, WIRING_NAMES, formatCount, formatMoney, formatMs, formatRps } from './summarize-format';
+import { PLACEMENT_LABELS, WIRING_LABELS } from '../model/labels';
+import { formatCount, formatMoney, formatMs, formatRps } from './format';
 
 /** Pipes and line breaks would break a table row; backslash-escape the one, flatten the other. */
 function cell(text: string): string {
@@ -17,7 +18,7 @@ function cell(text: string): string {
 }
 
 function optionRow(o: PlanOption, chosen: boolean): string {
-  const name = `${PLACEMENT_NAMES[o.placement]}${chosen ? ' **(chosen)**' : ''}`;
+  const name = `${PLACEMENT_LABELS[o.placement]}${chosen ? ' **(chosen)**' : ''}`;
   return `| ${[
     name,
     o.feasible ? 'yes' : 'no',
@@ -61,14 +62,14 @@ export function reportMarkdown(plan: Plan, design?: Design): string {
     const chosen = p.options.find((o) => o.placement === p.placement);
     const rules = [...new Set(p.reasons.map((r) => r.rule))].join(', ');
     out.push(
-      `| ${cell(nameOf(p.componentId))} | ${PLACEMENT_NAMES[p.placement]} | ${chosen ? formatMoney(chosen.monthlyCost) : '—'} | ${rules} |`,
+      `| ${cell(nameOf(p.componentId))} | ${PLACEMENT_LABELS[p.placement]} | ${chosen ? formatMoney(chosen.monthlyCost) : '—'} | ${rules} |`,
     );
   }
 
   out.push('', '## Components');
   for (const p of plan.placements) {
     const c = components.get(p.componentId);
-    out.push('', `### ${nameOf(p.componentId)}: ${PLACEMENT_NAMES[p.placement]}`, '');
+    out.push('', `### ${nameOf(p.componentId)}: ${PLACEMENT_LABELS[p.placement]}`, '');
     const facts = [`effective pattern: ${p.effectivePattern}`];
     if (c) facts.unshift(`kind: ${c.kind}`);
     if (p.demand)
@@ -97,7 +98,7 @@ export function reportMarkdown(plan: Plan, design?: Design): string {
         ? `connection \`${conn.id}\`: ${nameOf(conn.from)} → ${nameOf(conn.to)}`
         : `${w.connectionId ? `connection \`${w.connectionId}\`: ` : ''}${w.componentIds.map(nameOf).join(', ')}`;
       const cost = w.monthlyCost !== undefined ? ` (${formatMoney(w.monthlyCost)} a month)` : '';
-      out.push(`| ${w.id} | ${WIRING_NAMES[w.kind]} | ${cell(where)} | ${cell(w.reason)}${cost} |`);
+      out.push(`| ${w.id} | ${WIRING_LABELS[w.kind]} | ${cell(where)} | ${cell(w.reason)}${cost} |`);
     }
   }
 

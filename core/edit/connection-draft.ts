@@ -1,5 +1,5 @@
 /** A connection as the inspector edits it: mode, calls per request and payload, checked by `connectionSchema`. */
-import { connectionSchema, type Connection } from './design';
+import { connectionSchema, type Connection } from '../model/design';
 import { fieldErrors, numberText, readNumber, type DraftCheck, type Drafts, type FieldErrors } from './field-drafts';
 
 export const CONNECTION_FIELDS = ['mode', 'callsPerRequest', 'payloadKb'] as const;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkComponentDrafts, componentDrafts, withPattern, type ComponentDrafts } from './component-draft';
 import { checkConnectionDrafts, connectionDrafts } from './connection-draft';
-import { componentSchema, connectionSchema } from './design';
+import { componentSchema, connectionSchema } from '../model/design';
 import { sameValue } from './field-drafts';
 
 const web = componentSchema.parse({

@@ -4,7 +4,7 @@
  * component switched to static does not keep a hidden period; the drafts of hidden fields stay in
  * the form, so switching back restores them.
  */
-import { WORKLOAD_DEFAULTS } from './defaults';
+import { WORKLOAD_DEFAULTS } from '../model/defaults';
 import {
   componentSchema,
   PATTERN_FIELDS,
@@ -14,7 +14,7 @@ import {
   type Pattern,
   type Placement,
   type Workload,
-} from './design';
+} from '../model/design';
 import {
   defined,
   fieldErrors,

@@ -82,12 +82,6 @@ export function ramp(x: number, lo: number, hi: number): number {
   return u * u * (3 - 2 * u);
 }
 
-/** Rounds to a few significant digits so that the JSON reads as figures, not noise. */
-export function roundTo(x: number, digits = 4): number {
-  if (!Number.isFinite(x) || x === 0) return x;
-  return Number(x.toPrecision(digits));
-}
-
 /** Centred moving average over `window` points (clipped at the ends), by prefix sums: O(n). */
 export function movingAverage(x: ArrayLike<number>, window: number): Float64Array {
   const n = x.length;

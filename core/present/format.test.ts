@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatMoney, formatMs, formatPointTime, formatRps, progressPercent } from './summarize-format';
+import { formatCount, formatMoney, formatMs, formatPointTime, formatRps, progressPercent } from './format';
 
 describe('result formatting', () => {
   it('writes dollars with cents and thousands separators', () => {

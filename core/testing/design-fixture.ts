@@ -5,7 +5,7 @@
 import type { DesignInput } from '../model/design';
 import type { Plan } from '../model/plan';
 import { validateDesign } from '../model/validate';
-import { buildPlan } from './build-plan';
+import { buildPlan } from '../plan/build-plan';
 
 type ComponentInput = DesignInput['components'][number];
 

@@ -5,7 +5,7 @@
  */
 import type { Placement } from '../model/design';
 import { MODEL_ASSUMPTIONS } from '../model/defaults';
-import type { PlanResult } from './build-plan';
+import type { PlanResult } from '../plan/build-plan';
 
 export interface Utilisation {
   /** demand / capacity at that point: 0 when idle, above 1 when demand exceeds capacity (Infinity with no capacity). */

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Placement } from '../model/design';
 import { validateDesign } from '../model/validate';
-import { buildPlan, type PlanResult } from './build-plan';
-import { makeDesign } from './design-fixture';
-import { recommendedUtilisationAt, utilisationAt } from './summarize-utilisation';
+import { buildPlan, type PlanResult } from '../plan/build-plan';
+import { makeDesign } from '../testing/design-fixture';
+import { recommendedUtilisationAt, utilisationAt } from './utilisation';
 
 function fakeResult(demand: number[], capacity: number[]): PlanResult {
   const s = {

@@ -3,26 +3,7 @@
  * thousands separators, a chart point as "Day 3, 14:00", and a run's progress as one percentage.
  * Pure and locale-fixed (en-US) so that the server-rendered and client-rendered text agree.
  */
-import type { Placement } from '../model/design';
-import type { WiringKind } from '../model/plan';
-import type { PlanProgress } from './build-plan';
-
-export const PLACEMENT_NAMES: Record<Placement, string> = {
-  static: 'Data centre',
-  'elastic-vm': 'Elastic VMs',
-  serverless: 'Serverless',
-  burst: 'Burst (both)',
-};
-
-export const WIRING_NAMES: Record<WiringKind, string> = {
-  queue: 'Message queue',
-  storage: 'Storage',
-  'data-access': 'Data access',
-  'api-gateway': 'API gateway',
-  'traffic-manager': 'Traffic manager',
-  'compliant-replication': 'Compliant replication',
-  'secure-link': 'Secure link',
-};
+import type { PlanProgress } from '../plan/build-plan';
 
 const money = new Intl.NumberFormat('en-US', {
   style: 'currency',

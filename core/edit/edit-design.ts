@@ -11,8 +11,8 @@ import {
   type ComponentKind,
   type Connection,
   type Design,
-} from './design';
-import { findCycle } from './graph';
+} from '../model/design';
+import { findCycle } from '../model/graph';
 
 export interface Point {
   x: number;
@@ -170,7 +170,7 @@ export function pasteFragment(design: Design, fragment: Fragment, offset: Point)
   };
 }
 
-/** The canvas grid is 20 px; new and pasted components land on it. */
+/** The canvas grid, 20 px: dragged, new and pasted components snap to it, and its dots are drawn on it. */
 export const GRID = 20;
 function snap(p: Point): Point {
   return { x: Math.round(p.x / GRID) * GRID, y: Math.round(p.y / GRID) * GRID };

@@ -4,8 +4,8 @@
  * simulator will do with them.
  */
 import { resolveWorkload, type Pattern } from '../model/design';
-import { generateWorkload } from './generate-workload';
-import type { Series } from './parse-series-order';
+import { generateWorkload } from '../workload/generate-workload';
+import type { Series } from '../measure/parse-series-order';
 
 export interface KnownWorkload {
   pattern: Pattern;

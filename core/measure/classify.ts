@@ -11,7 +11,7 @@ import { gatherEvidence, type Evidence } from './classify-evidence';
 import { fitWorkload } from './classify-fit';
 import { guessStepSeconds, toGrid, type RateUnit } from './classify-grid';
 import { rankPatterns, scorePatterns } from './classify-score';
-import { roundTo } from './classify-stats';
+import { roundSignificant } from '../model/round';
 import { parseSeries, type Series } from './parse-series';
 
 export type { Evidence } from './classify-evidence';
@@ -52,9 +52,9 @@ export function classifySeries(series: Series, options: ClassifyOptions = {}): V
     ok: true,
     value: {
       pattern: ranking.pattern,
-      confidence: roundTo(ranking.confidence, 2),
+      confidence: roundSignificant(ranking.confidence, 2),
       ambiguous: ranking.ambiguous,
-      runnerUp: { pattern: ranking.runnerUp.pattern, confidence: roundTo(ranking.runnerUp.confidence, 2) },
+      runnerUp: { pattern: ranking.runnerUp.pattern, confidence: roundSignificant(ranking.runnerUp.confidence, 2) },
       workload: fitWorkload(ranking.pattern, detail),
       evidence: roundFigures(detail.evidence),
     },
@@ -73,7 +73,7 @@ function problem(path: string, message: string): { ok: false; problems: Problem[
 
 /** Every figure to four significant digits, recursively; the evidence reads as numbers, not noise. */
 function roundFigures<T>(value: T): T {
-  if (typeof value === 'number') return roundTo(value) as T;
+  if (typeof value === 'number') return roundSignificant(value) as T;
   if (value && typeof value === 'object') {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, roundFigures(v)])) as T;
   }

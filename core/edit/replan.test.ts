@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Design } from '../model/design';
 import { validateDesign } from '../model/validate';
-import { makeDesign } from './design-fixture';
-import { changesPlan, describeProblems } from './summarize-run';
+import { makeDesign } from '../testing/design-fixture';
+import { changesPlan, describeProblems } from './replan';
 
 function design(): Design {
   const checked = validateDesign(

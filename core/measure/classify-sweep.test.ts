@@ -7,8 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { PATTERNS, workloadSchema } from '../model/design';
 import { classifySeries } from './classify';
-import { drawSeries, type KnownWorkload } from './classify-test-series';
-import { createPrng } from './prng';
+import { drawSeries, type KnownWorkload } from '../testing/series-fixture';
+import { createPrng } from '../workload/prng';
 
 function drawWorkload(random: () => number): { w: KnownWorkload; days: number; step: number } {
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)] as T;
