@@ -4,6 +4,7 @@
  * lines add up to it exactly. The pricing functions of core/cost all return lines.
  */
 import { z } from 'zod';
+import { roundCents } from '../model/round';
 
 export const COST_ITEMS = [
   'cores',
@@ -32,13 +33,12 @@ export const costLineSchema = z.strictObject({
 export type CostLine = z.infer<typeof costLineSchema>;
 
 /**
- * Rounds dollars to the cent, half up, after dropping binary noise below a millionth of a cent:
- * 18.75e9 GB-s × $0.0000106667 is $200,000.625 on paper but 200000.62499999997 in floating point,
- * and a bill says $200,000.63.
+ * Rounds a bill's dollars to the cent (roundCents of core/model/round.ts) after dropping binary noise
+ * below a millionth of a dollar: 18.75e9 GB-s × $0.0000106667 is $200,000.625 on paper but
+ * 200000.62499999997 in floating point, and the bill says $200,000.63.
  */
 export function roundToCent(dollars: number): number {
-  const cents = Number((dollars * 100).toFixed(4));
-  return Math.round(cents) / 100;
+  return roundCents(Number(dollars.toFixed(6)));
 }
 
 export function costLine(item: CostItem, quantity: number, unit: string, unitPrice: number, detail?: string): CostLine {
