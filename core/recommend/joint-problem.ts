@@ -19,15 +19,17 @@ export interface JointState {
   channels: number;
   /**
    * Costs paid once per variable when any incident edge flags it, by channel: ONCE_AWAY is R12's
-   * price for ending up across the link from a neighbour, ONCE_STAGING the storage and data-access
-   * element that stage data for elastic work, however many connections need them.
+   * price for ending up across the link from a neighbour; ONCE_STORAGE and ONCE_DATA_ACCESS the
+   * storage offering and the data-access element that stage data for elastic work (R6), however
+   * many connections need them.
    */
   once: readonly number[];
 }
 
 export const ONCE_AWAY = 0;
-export const ONCE_STAGING = 1;
-export const ONCE_CHANNELS = 2;
+export const ONCE_STORAGE = 1;
+export const ONCE_DATA_ACCESS = 2;
+export const ONCE_CHANNELS = 3;
 
 /** Flags of a pair of states on an edge: the link, then per once-channel the caller's and the callee's bit. */
 export const NEEDS_LINK = 1;

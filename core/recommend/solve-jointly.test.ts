@@ -6,7 +6,7 @@ import {
   type JointState,
   NEEDS_LINK,
   ONCE_AWAY,
-  ONCE_STAGING,
+  ONCE_STORAGE,
   evaluateChoice,
   fromFlag,
   toFlag,
@@ -21,7 +21,7 @@ function problemArbitrary(maxVariables: number, maxEdges: number): fc.Arbitrary<
     cost: fc.integer({ min: 0, max: 60 }),
     slack: fc.oneof(fc.constant(Infinity), fc.integer({ min: 0, max: 50 })),
     channels: fc.integer({ min: 0, max: 3 }),
-    once: fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 15 })), { minLength: 2, maxLength: 2 }),
+    once: fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 15 })), { minLength: 3, maxLength: 3 }),
   });
   return fc
     .record({
@@ -32,7 +32,7 @@ function problemArbitrary(maxVariables: number, maxEdges: number): fc.Arbitrary<
           b: fc.nat(),
           cost: fc.array(fc.integer({ min: 0, max: 12 }), { minLength: 16, maxLength: 16 }),
           latency: fc.array(fc.constantFrom(0, 0, 10, 20, 30), { minLength: 32, maxLength: 32 }),
-          flags: fc.array(fc.integer({ min: 0, max: 31 }), { minLength: 16, maxLength: 16 }),
+          flags: fc.array(fc.integer({ min: 0, max: 127 }), { minLength: 16, maxLength: 16 }),
         }),
         { maxLength: maxEdges },
       ),
@@ -93,7 +93,7 @@ describe('solveJointly', () => {
       cost,
       slack: Infinity,
       channels: 3,
-      once: [0, 0],
+      once: [0, 0, 0],
     });
     const crossing = { cost: [0, 0], latency: [0, 0, 0, 0], flags: [0, NEEDS_LINK] };
     const problem: JointProblem = {
@@ -116,12 +116,12 @@ describe('solveJointly', () => {
     const problem: JointProblem = {
       variables: [
         [
-          { key: 0, cost: 10, slack: 15, channels: 1, once: [0, 0] },
-          { key: 1, cost: 30, slack: Infinity, channels: 2, once: [0, 0] },
+          { key: 0, cost: 10, slack: 15, channels: 1, once: [0, 0, 0] },
+          { key: 1, cost: 30, slack: Infinity, channels: 2, once: [0, 0, 0] },
         ],
         [
-          { key: 0, cost: 50, slack: Infinity, channels: 1, once: [0, 0] },
-          { key: 1, cost: 5, slack: Infinity, channels: 2, once: [0, 0] },
+          { key: 0, cost: 50, slack: Infinity, channels: 1, once: [0, 0, 0] },
+          { key: 1, cost: 5, slack: Infinity, channels: 2, once: [0, 0, 0] },
         ],
       ],
       edges: [{ from: 0, to: 1, cost: [0, 0, 0, 0], latency: [0, 0, 20, 0, 0, 0, 0, 0], flags: [0, 0, 0, 0] }],
@@ -136,16 +136,16 @@ describe('solveJointly', () => {
 
   it('charges a once-cost once however many neighbours flag it', () => {
     const open = (): JointState[] => [
-      { key: 0, cost: 20, slack: Infinity, channels: 1, once: [0, 0] },
-      { key: 1, cost: 10, slack: Infinity, channels: 2, once: [4, 3] },
+      { key: 0, cost: 20, slack: Infinity, channels: 1, once: [0, 0, 0] },
+      { key: 1, cost: 10, slack: Infinity, channels: 2, once: [4, 3, 0] },
     ];
-    const fixed: JointState[] = [{ key: 0, cost: 0, slack: Infinity, channels: 1, once: [0, 0] }];
+    const fixed: JointState[] = [{ key: 0, cost: 0, slack: Infinity, channels: 1, once: [0, 0, 0] }];
     const edge = (from: number, to: number) => ({
       from,
       to,
       cost: [0, 0],
       latency: [0, 0, 0, 0],
-      flags: [0, fromFlag(ONCE_AWAY) | (to === 3 ? fromFlag(ONCE_STAGING) : 0)],
+      flags: [0, fromFlag(ONCE_AWAY) | (to === 3 ? fromFlag(ONCE_STORAGE) : 0)],
     });
     const problem: JointProblem = {
       variables: [open(), fixed, fixed, fixed],
