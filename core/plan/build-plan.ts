@@ -12,14 +12,25 @@ import type { Plan, PlacementEntry } from '../model/plan';
 import { roundPlaces } from '../model/round';
 import type { SimulationContext } from '../simulate/component-load';
 import type { ChartSeries } from '../simulate/option-stats';
-import { orderCallersFirst, streamDemand } from '../simulate/propagate-demand';
+import { streamDemand } from '../simulate/propagate-demand';
 import { countSteps } from '../workload/generate-workload';
 import { describeSeries } from '../simulate/series-stats';
-import { type ComponentFacts, placeAll } from '../recommend/place-all';
+import {
+  type ComponentFacts,
+  type OptionResult,
+  assessAssignment,
+  assessEveryOption,
+  toleranceOf,
+} from '../recommend/assess-assignment';
+import { assignBaseline } from '../recommend/baselines';
+import { chooseJointly } from '../recommend/choose-jointly';
+import { compareAlternatives } from '../recommend/compare-alternatives';
+import { explainChoice } from '../recommend/explain-choice';
 import { runPlacements } from '../recommend/run-placement';
 import { planWiring } from '../recommend/plan-wiring';
+import { GENERATOR } from './generator';
 import { hashDesign } from './hash-design';
-import { sumTotals } from './sum-totals';
+import { type Baselines, type Scenario, sumTotals } from './sum-totals';
 import { toPlanOption } from './to-plan-option';
 
 export interface PlanProgress {
@@ -69,10 +80,10 @@ export function* generatePlan(design: Design, seriesPoints = 720): Generator<Pla
   const facts = new Map<string, ComponentFacts>();
   const series: PlanSeries = { pointMinutes: horizonMinutes / Math.min(seriesPoints, steps), components: {} };
   let done = 0;
-  for (const { id, load, effectivePattern, meanRps } of streamDemand(design)) {
+  for (const { id, load, effectivePattern, meanRps, ownMeanRps } of streamDemand(design)) {
     const component = byId.get(id);
     if (!component) continue;
-    const runs = runPlacements(component, load, ctx);
+    const runs = runPlacements(component, load, ctx, meanRps > 0 ? ownMeanRps / meanRps : 0);
     const shape = describeSeries(load.total, load.peakRps);
     facts.set(id, {
       component,
@@ -87,18 +98,36 @@ export function* generatePlan(design: Design, seriesPoints = 720): Generator<Pla
     >;
     yield { phase: 'simulate', done: ++done, total: n };
   }
-  const calleesFirst = orderCallersFirst(design).reverse();
-  const { chosen, results, choices } = placeAll(design, facts, calleesFirst, horizonMinutes);
+  const tol = toleranceOf(design.environments, horizonMinutes);
+  const joint = chooseJointly(design, facts, tol);
   yield { phase: 'placement', done: n, total: n };
-  const requestsPerMonth = new Map([...facts].map(([id, f]) => [id, f.requestsPerMonth]));
+  const judge = (assignment: ReadonlyMap<string, Placement>): Scenario => {
+    const result = assessAssignment(design, facts, assignment, tol);
+    return { result, wiring: planWiring(design, facts, result) };
+  };
+  const recommended = judge(joint.assignment);
+  const everyOption = assessEveryOption(design, facts, joint.assignment, tol);
+  const alternatives = compareAlternatives(design, facts, joint.assignment, tol);
   const entries = new Map<string, PlacementEntry>();
   for (const [id, f] of facts) {
+    const options = everyOption.get(id) ?? [];
+    const placement = joint.assignment.get(id) ?? 'static';
+    const chosen = recommended.result.options.get(id) ?? (options[0] as OptionResult);
     entries.set(id, {
       componentId: id,
-      placement: chosen.get(id) ?? 'static',
+      placement,
       effectivePattern: f.pattern,
-      reasons: choices.get(id)?.reasons ?? [],
-      options: (results.get(id) ?? []).map(toPlanOption),
+      reasons: explainChoice({
+        component: f.component,
+        pattern: f.pattern,
+        shape: f.shape,
+        options,
+        chosen,
+        alternatives: alternatives.get(id) ?? [],
+        env: design.environments,
+        tol,
+      }),
+      options: options.map(toPlanOption),
       demand: {
         meanRps: roundPlaces(f.shape.mean, 3),
         peakRps: roundPlaces(f.shape.peak, 3),
@@ -106,16 +135,23 @@ export function* generatePlan(design: Design, seriesPoints = 720): Generator<Pla
       },
     });
   }
-  const wiring = planWiring(design, chosen, requestsPerMonth);
+  const baselines: Baselines = {
+    allStatic: judge(assignBaseline('allStatic', design, facts, tol)),
+    allElastic: judge(assignBaseline('allElastic', design, facts, tol)),
+    allVm: judge(assignBaseline('allVm', design, facts, tol)),
+    allServerless: judge(assignBaseline('allServerless', design, facts, tol)),
+  };
   yield { phase: 'wiring', done: 1, total: 1 };
   const plan: Plan = {
     format: 'tidemark.plan',
     version: 1,
+    generator: GENERATOR,
     design: { name: design.name, sha256: hashDesign(design) },
     assumptions: { simulation: design.simulation, environments: design.environments },
     placements: design.components.flatMap((c) => entries.get(c.id) ?? []),
-    wiring,
-    totals: sumTotals(design, facts, results, chosen, wiring, horizonMinutes),
+    wiring: recommended.wiring,
+    totals: sumTotals(design, recommended, baselines, tol),
+    search: joint.search,
   };
   return { plan, series };
 }

@@ -92,9 +92,9 @@ export function describeCrossing(
   const calls = callerRequestsPerMonth * conn.callsPerRequest;
   const sync = conn.mode === 'sync';
   const queued = !sync && from.component.kind !== 'queue' && to.component.kind !== 'queue';
-  // A message or request of payloadKb leaves the cloud when the caller is there; a sync call's
-  // response (taken to be as large) when the callee is.
-  const kilobytesOut = calls * conn.payloadKb * (outbound + (sync ? inbound : 0));
+  // `payloadKb` is what the caller sends (a request or a message; responses are taken as small, as
+  // in spec/formats.md's model): it leaves the cloud when the caller's crossing part is there.
+  const kilobytesOut = calls * conn.payloadKb * outbound;
   const lines = billCrossing({ queuedMessages: queued ? calls * share : 0, kilobytesOut }, env);
   const perCall = sync ? conn.callsPerRequest * env.link.latencyMs : 0;
   return {

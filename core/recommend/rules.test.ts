@@ -88,7 +88,7 @@ describe('placement rules', () => {
     expect(entryOf(plan, 'a').placement).toBe('serverless');
     expect(entryOf(plan, 'a').reasons[0]).toMatchObject({
       rule: 'R10',
-      text: expect.stringContaining('Pinned to serverless'),
+      text: expect.stringContaining('A is pinned to run on functions'),
     });
     expect(optionOf(plan, 'a', 'static').feasible).toBe(false);
     expect(entryOf(plan, 'b').placement).toBe('static');
@@ -154,7 +154,7 @@ describe('placement rules', () => {
     );
     const entry = entryOf(plan, 'slow');
     expect(
-      entry.reasons.some((r) => r.rule === 'R10' && /No allowed placement meets the p95 SLO of 50 ms/.test(r.text)),
+      entry.reasons.some((r) => r.rule === 'R10' && /No allowed placement keeps its p95 under 50 ms/.test(r.text)),
     ).toBe(true);
     expect(plan.totals.recommended.sloViolationMinutes).toBe(7 * 24 * 60);
   });

@@ -1,17 +1,12 @@
 /**
- * Runs one capacity model for one component and turns its usage into a monthly bill and a short
- * note: static cores, VM instance-hours, function requests and GB-seconds (plus the API gateway in
- * front of sync invocations [HSA]), or a burst's base cores plus cloud instance-hours. Runs once per
- * component and placement, independent of the neighbours' placements (link latency and crossing
- * costs are applied afterwards, see assess-options.ts).
+ * Runs one capacity model for one component and says what it uses in a 730-hour month — cores,
+ * instance-hours, invocations and GB-seconds, a burst's base, cloud hours and managed requests —
+ * then bills that usage into cost lines (cost/bill-usage.ts) with a short note. Runs once per
+ * component and placement, independent of the neighbours' placements: what a connection costs when
+ * it crosses the link is the joint choice's business (crossing.ts).
  */
-import {
-  computeFunctionCost,
-  computeGatewayCost,
-  computeInstanceCost,
-  computeStaticCost,
-  scaleToMonth,
-} from '../cost/prices';
+import { billUsage, perMonth, type PlacementUsage } from '../cost/bill-usage';
+import { type CostLine, sumLines } from '../cost/cost-line';
 import { type Component, type Placement, PLACEMENTS } from '../model/design';
 import { resolveDurationSeconds } from '../model/design';
 import type { ComponentLoad, SimulationContext } from '../simulate/component-load';
@@ -27,7 +22,9 @@ export interface PlacementRun {
   stats: OptionStats;
   figures: OptionFigures;
   series: ChartSeries;
-  /** The component's own bill, per 730-hour month. */
+  /** What it uses in a month, its bill for that, and the bill's total. */
+  usage: PlacementUsage;
+  lines: CostLine[];
   ownCost: number;
   /** Share of served requests served in the cloud. */
   cloudShare: number;
@@ -36,8 +33,13 @@ export interface PlacementRun {
 
 /** Runs all four placements. A burst whose base already covers the peak (and has no async backlog
  * to overflow) never routes anything to the cloud: it is the static run, reused rather than re-run. */
-export function runPlacements(c: Component, load: ComponentLoad, ctx: SimulationContext): PlacementRun[] {
-  const runs = PLACEMENTS.filter((p) => p !== 'burst').map((p) => runPlacement(p, c, load, ctx));
+export function runPlacements(
+  c: Component,
+  load: ComponentLoad,
+  ctx: SimulationContext,
+  publicShare: number,
+): PlacementRun[] {
+  const runs = PLACEMENTS.filter((p) => p !== 'burst').map((p) => runPlacement(p, c, load, ctx, publicShare));
   const staticRun = runs[0] as PlacementRun;
   const env = ctx.env;
   const staticCores = c.pin?.placement === 'static' ? undefined : sizeForSlo(load, env.static.headroom);
@@ -46,30 +48,49 @@ export function runPlacements(c: Component, load: ComponentLoad, ctx: Simulation
       ? c.pin.cores
       : Math.min(sizeBurstBase(load, env), sizeForSlo(load, env.static.headroom));
   const isSame = staticCores !== undefined && baseCores === staticCores && load.async === null;
-  runs.push(
-    isSame
-      ? {
-          ...staticRun,
-          placement: 'burst',
-          note: `a base of ${plural(baseCores, 'core')} covers the peak: no overflow reaches the cloud`,
-        }
-      : runPlacement('burst', c, load, ctx),
-  );
+  runs.push(isSame ? asBurst(staticRun, baseCores, ctx) : runPlacement('burst', c, load, ctx, publicShare));
   return runs;
 }
 
+/** The static run as a burst that never overflows: its base, no cloud hours, the manager still in place. */
+function asBurst(staticRun: PlacementRun, baseCores: number, ctx: SimulationContext): PlacementRun {
+  const hours = (ctx.steps * ctx.stepMinutes) / 60;
+  const managedRequests = perMonth(staticRun.figures.requests, hours);
+  const usage: PlacementUsage = { placement: 'burst', baseCores, instanceHours: 0, managedRequests };
+  const lines = billUsage(usage, ctx.env);
+  const note = `a base of ${plural(baseCores, 'core')} covers the peak: no overflow reaches the cloud`;
+  return { ...staticRun, placement: 'burst', usage, lines, ownCost: sumLines(lines), note };
+}
+
+/**
+ * `publicShare` is the share of the component's requests that come from outside the design (its own
+ * workload): served by functions, those arrive over public HTTP and pass an API gateway [HSA]; calls
+ * from other components invoke the functions directly.
+ */
 export function runPlacement(
   placement: Placement,
   c: Component,
   load: ComponentLoad,
   ctx: SimulationContext,
+  publicShare = 0,
 ): PlacementRun {
   const env = ctx.env;
   const hours = (ctx.steps * ctx.stepMinutes) / 60;
   const pinnedCores = c.pin?.placement === placement ? c.pin.cores : undefined;
-  const done = (stats: OptionStats, ownCost: number, cloudShare: number, note: string): PlacementRun => {
+  const done = (stats: OptionStats, usage: PlacementUsage, cloudShare: number, note: string): PlacementRun => {
     const figures = stats.finish();
-    return { placement, stats, figures, series: stats.series, ownCost, cloudShare, note };
+    const lines = billUsage(usage, env);
+    return {
+      placement,
+      stats,
+      figures,
+      series: stats.series,
+      usage,
+      lines,
+      ownCost: sumLines(lines),
+      cloudShare,
+      note,
+    };
   };
   if (placement === 'static') {
     const run = simulateStatic(load, ctx, pinnedCores);
@@ -80,40 +101,37 @@ export function runPlacement(
         : run.cores > forPeak
           ? ` (peak + ${Math.round(100 * env.static.headroom)} % headroom needs ${forPeak}; the p95 SLO at peak needs ${run.cores})`
           : '';
-    return done(
-      run.stats,
-      computeStaticCost(run.cores, env.static.coreMonthlyCost),
-      0,
-      `${plural(run.cores, 'core')} reserved${why}`,
-    );
+    return done(run.stats, { placement, cores: run.cores }, 0, `${plural(run.cores, 'core')} reserved${why}`);
   }
   if (placement === 'elastic-vm') {
     const run = simulateVm(load, ctx);
-    const cost = scaleToMonth(computeInstanceCost(run.instanceHours, env.vm.hourlyPrice), hours);
+    const instanceHours = perMonth(run.instanceHours, hours);
     return done(
       run.stats,
-      cost,
+      { placement, instanceHours },
       1,
-      `${formatNumber(scaleToMonth(run.instanceHours, hours))} instance-hours a month, up to ${plural(run.peakInstances, 'instance')} of ${env.vm.vcpu} vCPU`,
+      `${formatNumber(instanceHours)} instance-hours a month, up to ${plural(run.peakInstances, 'instance')} of ${env.vm.vcpu} vCPU`,
     );
   }
   if (placement === 'serverless') {
     const run = simulateServerless(load, ctx);
-    const fn = computeFunctionCost(run.invocations, load.memoryMb, resolveDurationSeconds(c.demand), env.functions);
-    const gateway = computeGatewayCost(run.syncInvocations, env.apiGateway.pricePerMillionRequests);
+    const invocations = perMonth(run.invocations, hours);
+    const gbSeconds = invocations * (load.memoryMb / 1024) * resolveDurationSeconds(c.demand);
+    const gatewayRequests = perMonth(Math.min(run.syncInvocations, run.invocations * publicShare), hours);
     const cold = run.invocations > 0 ? (100 * run.coldStarts) / run.invocations : 0;
-    const note = `${formatNumber(scaleToMonth(run.invocations, hours))} invocations a month, ${cold.toFixed(cold < 1 ? 2 : 1)} % cold starts${gateway > 0 ? ', API gateway included' : ''}`;
-    return done(run.stats, scaleToMonth(fn.total + gateway, hours), 1, note);
+    const gateway = gatewayRequests > 0 ? `; ${formatNumber(gatewayRequests)} of them through an API gateway` : '';
+    const note = `${formatNumber(invocations)} invocations a month, ${cold.toFixed(cold < 1 ? 2 : 1)} % cold starts${gateway}`;
+    return done(run.stats, { placement, invocations, gbSeconds, gatewayRequests }, 1, note);
   }
   const baseCores = pinnedCores ?? Math.min(sizeBurstBase(load, env), sizeForSlo(load, env.static.headroom));
   const run = simulateBurst(load, ctx, baseCores);
-  const cost =
-    computeStaticCost(baseCores, env.static.coreMonthlyCost) +
-    scaleToMonth(computeInstanceCost(run.instanceHours, env.vm.hourlyPrice), hours);
-  const served = run.stats.finish().served;
-  const cloudShare = served > 0 ? run.cloudServed / served : 0;
-  const note = `${plural(baseCores, 'base core')} + ${formatNumber(scaleToMonth(run.instanceHours, hours))} cloud instance-hours a month; ${(100 * cloudShare).toFixed(1)} % of requests served in the cloud`;
-  return done(run.stats, cost, cloudShare, note);
+  const figures = run.stats.finish();
+  const cloudShare = figures.served > 0 ? run.cloudServed / figures.served : 0;
+  const instanceHours = perMonth(run.instanceHours, hours);
+  // Every request is resolved through the traffic manager's DNS name, overflow or not.
+  const managedRequests = perMonth(figures.requests, hours);
+  const note = `${plural(baseCores, 'base core')} + ${formatNumber(instanceHours)} cloud instance-hours a month; ${(100 * cloudShare).toFixed(1)} % of requests served in the cloud`;
+  return done(run.stats, { placement, baseCores, instanceHours, managedRequests }, cloudShare, note);
 }
 
 function plural(n: number, noun: string): string {

@@ -33,7 +33,7 @@ export interface JointSolution extends JointValue {
   method: 'exact' | 'heuristic';
   /** Product of the variables' state counts (capped at 1e300). */
   combinations: number;
-  /** Complete combinations the search evaluated. */
+  /** Complete combinations the search evaluated: its greedy start, every single move tried, every leaf. */
   evaluated: number;
   /** Largest number of open variables searched together. */
   largestPiece: number;
@@ -187,6 +187,7 @@ function searchPiece(
     }
     state.assign(v, pick < 0 ? (orderOf[k]?.[0] ?? 0) : pick);
   });
+  stats.evaluated++;
   for (let pass = 0, improved = true; improved && pass < 8; pass++) {
     improved = false;
     piece.forEach((v, k) => {
@@ -199,6 +200,7 @@ function searchPiece(
       for (const s of orderOf[k] as number[]) {
         if (s === current) continue;
         state.assign(v, s);
+        stats.evaluated++;
         if (isAllowed() && isBetter(now(), pickValue)) [pick, pickValue, improved] = [s, now(), true];
         state.release(v);
       }

@@ -161,6 +161,30 @@ export class OptionStats {
     };
   }
 
+  /**
+   * The largest p95 latency offset (ms) under which the SLO-violation minutes stay within
+   * `allowedMinutes` — what a caller's link latency may add before the SLO is missed — by the same
+   * bin rule as shift(); Infinity when no offset can push a step over (no SLO), −1 when the minutes
+   * are over already.
+   */
+  largestShift(allowedMinutes: number): number {
+    const figures = this.finish();
+    if (figures.sloViolationMinutes > allowedMinutes) return -1;
+    let over = this.dropSteps * this.stepMinutes;
+    if (!Number.isFinite(this.sloMs)) return Infinity;
+    const mids: [number, number][] = [];
+    for (let k = 0; k < this.stepBins.length; k += 2) {
+      const b = this.stepBins[k] as number;
+      mids.push([(binStart(b) + binEnd(b)) / 2, (this.stepBins[k + 1] as number) * this.stepMinutes]);
+    }
+    mids.sort((x, y) => y[0] - x[0]);
+    for (const [mid, minutes] of mids) {
+      over += minutes;
+      if (over > allowedMinutes) return Math.max(0, this.sloMs - mid);
+    }
+    return Infinity;
+  }
+
   /** Request-weighted quantile of the steps' p95 (upper edge of the bin, so never optimistic). */
   private quantile(q: number): number {
     if (this.served <= 0) return 0;
