@@ -13,9 +13,13 @@ export function toPlanOption(o: OptionResult): PlanOption {
     feasible: o.ruledOut === null,
     monthlyCost: roundTo(o.monthlyCost, 100),
     meanLatencyMs: roundTo(f.meanLatencyMs, 10),
+    p50LatencyMs: roundTo(f.p50LatencyMs, 10),
     p95LatencyMs: roundTo(f.p95LatencyMs, 10),
+    p99LatencyMs: roundTo(f.p99LatencyMs, 10),
     sloViolationMinutes: Math.round(f.sloViolationMinutes),
     droppedRequests: Math.round(f.droppedRequests),
+    ...(o.coldStartShare !== undefined ? { coldStartShare: roundTo(o.coldStartShare, 1e6) } : {}),
+    ...(o.meanInstances !== undefined ? { meanInstances: roundTo(o.meanInstances, 100) } : {}),
     note: o.ruledOut ? `ruled out by ${o.ruledOut.rule}: ${o.ruledOut.text}. ${o.note}` : o.note,
   };
 }

@@ -24,6 +24,8 @@ export interface OptionResult {
   crossingCost: number;
   monthlyCost: number;
   cloudShare: number;
+  coldStartShare?: number;
+  meanInstances?: number;
   note: string;
   series: ChartSeries;
 }
@@ -80,6 +82,8 @@ export function assessOptions(
       crossingCost,
       monthlyCost: run.ownCost + crossingCost,
       cloudShare: s,
+      ...(run.coldStartShare !== undefined ? { coldStartShare: run.coldStartShare } : {}),
+      ...(run.meanInstances !== undefined ? { meanInstances: run.meanInstances } : {}),
       note: run.note,
       series: run.series,
     };

@@ -29,12 +29,25 @@ export function meetsSlo(o: OptionResult, horizonMinutes: number): boolean {
   );
 }
 
-/** Orders options by how badly they miss: violation minutes, then dropped requests, then cost. */
-function compareMisses(a: OptionResult, b: OptionResult): number {
-  return (
-    a.figures.sloViolationMinutes - b.figures.sloViolationMinutes ||
-    a.figures.droppedRequests - b.figures.droppedRequests ||
-    a.monthlyCost - b.monthlyCost
+/**
+ * Figures closer than this are the same miss: the engine's violation minutes and drops agree with a
+ * per-request simulation to within 10 % or 10 (minutes, requests), so a smaller difference cannot
+ * justify a dearer option.
+ */
+function isAsBad(value: number, best: number): boolean {
+  return value <= best + Math.max(10, 0.1 * best);
+}
+
+/** The option that misses least: fewest violation minutes, then fewest drops, then cheapest. */
+function pickLeastMiss(options: readonly OptionResult[]): OptionResult | undefined {
+  const minutes = Math.min(...options.map((o) => o.figures.sloViolationMinutes));
+  const close = options.filter((o) => isAsBad(o.figures.sloViolationMinutes, minutes));
+  const drops = Math.min(...close.map((o) => o.figures.droppedRequests));
+  const closer = close.filter((o) => isAsBad(o.figures.droppedRequests, drops));
+  // Cheapest; PLACEMENTS order (static first) breaks a tie to the cent.
+  return closer.reduce<OptionResult | undefined>(
+    (a, b) => (a === undefined || Math.round(b.monthlyCost * 100) < Math.round(a.monthlyCost * 100) ? b : a),
+    undefined,
   );
 }
 
@@ -49,8 +62,8 @@ export function pickBest(
     const best = meeting.reduce((a, b) => (Math.round(b.monthlyCost * 100) < Math.round(a.monthlyCost * 100) ? b : a));
     return { best, meets: true };
   }
-  const sorted = [...options].sort(compareMisses);
-  return sorted[0] ? { best: sorted[0], meets: false } : null;
+  const best = pickLeastMiss(options);
+  return best ? { best, meets: false } : null;
 }
 
 export function choosePlacement(

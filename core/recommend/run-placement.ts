@@ -13,7 +13,6 @@ import {
   scaleToMonth,
 } from '../cost/prices';
 import { type Component, type Placement, PLACEMENTS } from '../model/design';
-import { resolveDurationSeconds } from '../model/design';
 import type { ComponentLoad, SimulationContext } from '../simulate/component-load';
 import type { ChartSeries, OptionFigures, OptionStats } from '../simulate/option-stats';
 import { simulateBurst } from '../simulate/simulate-burst';
@@ -31,6 +30,10 @@ export interface PlacementRun {
   ownCost: number;
   /** Share of served requests served in the cloud. */
   cloudShare: number;
+  /** Serverless: share of invocations that waited a cold start. */
+  coldStartShare?: number;
+  /** Serverless and VMs (a burst's cloud part): mean instances held, idle and busy. */
+  meanInstances?: number;
   note: string;
 }
 
@@ -40,11 +43,11 @@ export function runPlacements(c: Component, load: ComponentLoad, ctx: Simulation
   const runs = PLACEMENTS.filter((p) => p !== 'burst').map((p) => runPlacement(p, c, load, ctx));
   const staticRun = runs[0] as PlacementRun;
   const env = ctx.env;
-  const staticCores = c.pin?.placement === 'static' ? undefined : sizeForSlo(load, env.static.headroom);
+  const staticCores = c.pin?.placement === 'static' ? undefined : sizeForSlo(load, env.static.headroom).cores;
   const baseCores =
     c.pin?.placement === 'burst'
       ? c.pin.cores
-      : Math.min(sizeBurstBase(load, env), sizeForSlo(load, env.static.headroom));
+      : Math.min(sizeBurstBase(load, env), sizeForSlo(load, env.static.headroom).cores);
   const isSame = staticCores !== undefined && baseCores === staticCores && load.async === null;
   runs.push(
     isSame
@@ -67,9 +70,15 @@ export function runPlacement(
   const env = ctx.env;
   const hours = (ctx.steps * ctx.stepMinutes) / 60;
   const pinnedCores = c.pin?.placement === placement ? c.pin.cores : undefined;
-  const done = (stats: OptionStats, ownCost: number, cloudShare: number, note: string): PlacementRun => {
+  const done = (
+    stats: OptionStats,
+    ownCost: number,
+    cloudShare: number,
+    note: string,
+    usage: Pick<PlacementRun, 'coldStartShare' | 'meanInstances'> = {},
+  ): PlacementRun => {
     const figures = stats.finish();
-    return { placement, stats, figures, series: stats.series, ownCost, cloudShare, note };
+    return { placement, stats, figures, series: stats.series, ownCost, cloudShare, note, ...usage };
   };
   if (placement === 'static') {
     const run = simulateStatic(load, ctx, pinnedCores);
@@ -77,9 +86,11 @@ export function runPlacement(
     const why =
       pinnedCores !== undefined
         ? ' (pinned)'
-        : run.cores > forPeak
-          ? ` (peak + ${Math.round(100 * env.static.headroom)} % headroom needs ${forPeak}; the p95 SLO at peak needs ${run.cores})`
-          : '';
+        : run.sizing && !run.sizing.canMeetSlo
+          ? ` for peak + ${Math.round(100 * env.static.headroom)} % headroom; no core count meets the p95 SLO of ${load.sloMs} ms: the service time alone has a p95 of ${Math.round(run.sizing.serviceP95Ms)} ms`
+          : run.cores > forPeak
+            ? ` (peak + ${Math.round(100 * env.static.headroom)} % headroom needs ${forPeak}; the p95 SLO at peak needs ${run.cores})`
+            : '';
     return done(
       run.stats,
       computeStaticCost(run.cores, env.static.coreMonthlyCost),
@@ -94,18 +105,26 @@ export function runPlacement(
       run.stats,
       cost,
       1,
-      `${formatNumber(scaleToMonth(run.instanceHours, hours))} instance-hours a month, up to ${plural(run.peakInstances, 'instance')} of ${env.vm.vcpu} vCPU`,
+      `${formatNumber(scaleToMonth(run.instanceHours, hours))} instance-hours a month, ${run.meanInstances.toFixed(1)} instances on average, up to ${plural(run.peakInstances, 'instance')} of ${env.vm.vcpu} vCPU`,
+      { meanInstances: run.meanInstances },
     );
   }
   if (placement === 'serverless') {
     const run = simulateServerless(load, ctx);
-    const fn = computeFunctionCost(run.invocations, load.memoryMb, resolveDurationSeconds(c.demand), env.functions);
+    const seconds = load.functionDurationMs / 1000;
+    const fn = computeFunctionCost(run.invocations, load.memoryMb, seconds, env.functions);
     const gateway = computeGatewayCost(run.syncInvocations, env.apiGateway.pricePerMillionRequests);
-    const cold = run.invocations > 0 ? (100 * run.coldStarts) / run.invocations : 0;
-    const note = `${formatNumber(scaleToMonth(run.invocations, hours))} invocations a month, ${cold.toFixed(cold < 1 ? 2 : 1)} % cold starts${gateway > 0 ? ', API gateway included' : ''}`;
-    return done(run.stats, scaleToMonth(fn.total + gateway, hours), 1, note);
+    const coldStartShare = run.invocations > 0 ? run.coldStarts / run.invocations : 0;
+    const cold = 100 * coldStartShare;
+    const stretched =
+      seconds * 1000 > load.durationMs * 1.0001 ? ` of ${formatMs(seconds * 1000)} at ${load.memoryMb} MB` : '';
+    const note = `${formatNumber(scaleToMonth(run.invocations, hours))} invocations a month${stretched}, ${cold.toFixed(cold < 1 ? 2 : 1)} % cold starts, ${run.meanInstances.toFixed(1)} instances on average${gateway > 0 ? ', API gateway included' : ''}`;
+    return done(run.stats, scaleToMonth(fn.total + gateway, hours), 1, note, {
+      coldStartShare,
+      meanInstances: run.meanInstances,
+    });
   }
-  const baseCores = pinnedCores ?? Math.min(sizeBurstBase(load, env), sizeForSlo(load, env.static.headroom));
+  const baseCores = pinnedCores ?? Math.min(sizeBurstBase(load, env), sizeForSlo(load, env.static.headroom).cores);
   const run = simulateBurst(load, ctx, baseCores);
   const cost =
     computeStaticCost(baseCores, env.static.coreMonthlyCost) +
@@ -113,11 +132,15 @@ export function runPlacement(
   const served = run.stats.finish().served;
   const cloudShare = served > 0 ? run.cloudServed / served : 0;
   const note = `${plural(baseCores, 'base core')} + ${formatNumber(scaleToMonth(run.instanceHours, hours))} cloud instance-hours a month; ${(100 * cloudShare).toFixed(1)} % of requests served in the cloud`;
-  return done(run.stats, cost, cloudShare, note);
+  return done(run.stats, cost, cloudShare, note, { meanInstances: run.meanInstances });
 }
 
 function plural(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+function formatMs(ms: number): string {
+  return ms >= 1000 ? `${(ms / 1000).toFixed(ms >= 10000 ? 0 : 1)} s` : `${Math.round(ms)} ms`;
 }
 
 function formatNumber(x: number): string {
