@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Environments } from '../model/design';
 import { computeErlangB } from './erlang';
-import { defaultEnvironments, makeContext, makeLoad } from './load-fixture';
+import { defaultEnvironments, makeContext, makeLoad } from '../testing/load-fixture';
 import { simulateBurst } from './simulate-burst';
 import { simulateServerless } from './simulate-serverless';
 import { simulateStatic } from './simulate-static';

@@ -4,8 +4,7 @@
  */
 import { z } from 'zod';
 import { EXAMPLE_DESIGNS } from '../../core/examples';
-import { designSchema } from '../../core/model/design';
-import { importedDesignSchema } from '../../core/model/load-design';
+import { designSchema, importedDesignSchema } from '../../core/model';
 import {
   createDesign,
   deleteDesign,

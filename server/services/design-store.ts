@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq } from 'drizzle-orm';
-import type { Design } from '../../core/model/design';
+import type { Design } from '../../core/model';
 import type { Db } from '../../db/client';
 import { designs, revisions } from '../../db/schema';
 import { ConflictError, NotFoundError } from './errors';
