@@ -31,6 +31,10 @@ export const VM_DEFAULTS = {
   // Azure burst reference autoscales 1–10 instances; a group keeps at least one instance warm.
   minInstances: 1,
   maxInstances: 100,
+  // How often the autoscaler takes a datapoint and decides: EC2 target tracking works on 1-minute
+  // metrics (EC2 Auto Scaling user guide, "Target tracking scaling policies"; its alarms need 3
+  // datapoints above the target to scale out, 15 below to scale in). Checked 2026-12.
+  evaluationSeconds: 60,
 } as const;
 
 export const FUNCTIONS_DEFAULTS = {
@@ -46,6 +50,17 @@ export const FUNCTIONS_DEFAULTS = {
   // Lambda: at most 15 minutes per invocation (AWS Lambda quotas).
   maxDurationSeconds: 900,
 } as const;
+
+/**
+ * How a function's CPU follows its memory, per provider (issue 14 adds the others). AWS Lambda
+ * allocates CPU in proportion to memory, one full vCPU at 1,769 MB (AWS Lambda developer guide,
+ * "Memory and computing power", checked 2026-12): below it a request's CPU time stretches by
+ * 1,769 ÷ memory; above it the extra vCPUs do not speed up one single-threaded request.
+ */
+export const FUNCTION_CPU = {
+  aws: { fullVcpuMemoryMb: 1769 },
+} as const;
+export type FunctionProvider = keyof typeof FUNCTION_CPU;
 
 export const LINK_DEFAULTS = {
   // Assumption: a VPN or dedicated link between a data centre and a nearby cloud region adds
@@ -122,6 +137,9 @@ export const SIMULATION_DEFAULTS = {
 export const COMPONENT_DEFAULTS = {
   // Lambda's memory range is 128–10,240 MB (AWS Lambda quotas); 512 MB is the spec's default.
   memoryMb: 512,
+  // A sync request still waiting after 29 s fails: API Gateway's integration timeout (API Gateway
+  // quotas, "Integration timeout … 29 seconds", checked 2026-12). The spec's default for timeoutMs.
+  timeoutMs: 29_000,
   dataClass: 'internal',
   stateful: false,
   noise: 0,
@@ -162,13 +180,10 @@ export const MODEL_ASSUMPTIONS = {
   spikeMinHours: 0.25,
   spikeMaxHours: 6,
   spikeMinHeight: 0.3,
-  // A server's request queue is bounded (thread and connection limits): above 98 % utilisation it
-  // turns requests away instead of queueing without limit. Keeps Erlang C finite at saturation.
-  maxUtilization: 0.98,
   // A traffic manager fills healthy cloud instances to 90 % of their capacity before holding traffic
   // back (weighted DNS cannot split exactly; the Azure guide keeps headroom in the cloud pool).
   cloudFill: 0.9,
-  // A step counts as violating when more than 0.1 % of its requests are dropped.
+  // A stretch of time counts as violating when more than 0.1 % of its requests are dropped.
   stepDropShare: 0.001,
   // Weinman's R3 test looks at the share of time "near peak": at or above 80 % of it.
   nearPeakShare: 0.8,

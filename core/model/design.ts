@@ -12,7 +12,9 @@ import {
   CONNECTION_DEFAULTS,
   DATA_ACCESS_DEFAULTS,
   DECISION_DEFAULTS,
+  FUNCTION_CPU,
   FUNCTIONS_DEFAULTS,
+  type FunctionProvider,
   LINK_DEFAULTS,
   QUEUE_DEFAULTS,
   SIMULATION_DEFAULTS,
@@ -95,6 +97,7 @@ export const environmentsSchema = z.strictObject({
       targetUtilization: num(0.05, 1).default(VM_DEFAULTS.targetUtilization),
       minInstances: z.number().int().min(0).max(10000).default(VM_DEFAULTS.minInstances),
       maxInstances: z.number().int().min(1).max(10000).default(VM_DEFAULTS.maxInstances),
+      evaluationSeconds: num(10, 3600).default(VM_DEFAULTS.evaluationSeconds),
     })
     .prefault({}),
   functions: z
@@ -224,6 +227,14 @@ export const demandSchema = z.strictObject({
   memoryMb: z.number().int().min(128).max(10240).default(COMPONENT_DEFAULTS.memoryMb),
   /** Wall-clock time of one request; when absent, cpuMs / 1000 (see resolveDurationSeconds). */
   durationSeconds: z.number().finite().gt(0, 'must be greater than 0').max(86400).optional(),
+  /** A sync request that waits longer fails; when absent, API Gateway's 29 s (see resolveTimeoutMs). */
+  timeoutMs: z
+    .number()
+    .finite()
+    .gt(0, 'must be greater than 0')
+    .max(86_400_000)
+    .optional()
+    .describe(`default ${COMPONENT_DEFAULTS.timeoutMs}`),
 });
 
 export const pinSchema = z
@@ -405,4 +416,20 @@ export function resolveWorkload(w: {
 /** Duration of one request in seconds: given, or cpuMs / 1000 (spec default). */
 export function resolveDurationSeconds(demand: Component['demand']): number {
   return demand.durationSeconds ?? demand.cpuMs / 1000;
+}
+
+/** How long a sync request waits before it fails, ms: given, or API Gateway's 29 s. */
+export function resolveTimeoutMs(demand: Component['demand']): number {
+  return demand.timeoutMs ?? COMPONENT_DEFAULTS.timeoutMs;
+}
+
+/**
+ * Duration of one function invocation in seconds at the component's memory. A measured
+ * `durationSeconds` is taken as given (it was measured at that memory). Derived from `cpuMs`, it
+ * stretches where the function has less than one vCPU (FUNCTION_CPU: 1,769 MB on AWS).
+ */
+export function resolveFunctionSeconds(demand: Component['demand'], provider: FunctionProvider = 'aws'): number {
+  if (demand.durationSeconds !== undefined) return demand.durationSeconds;
+  const share = Math.min(1, demand.memoryMb / FUNCTION_CPU[provider].fullVcpuMemoryMb);
+  return demand.cpuMs / 1000 / share;
 }

@@ -54,9 +54,21 @@ export const optionSchema = z.strictObject({
   monthlyCost: money.describe('everything this placement of this component costs: the sum of its costLines'),
   costLines: z.array(costLineSchema),
   meanLatencyMs: count,
-  p95LatencyMs: count,
+  p50LatencyMs: count.optional().describe('median response time of all requests of the horizon, ms'),
+  p95LatencyMs: count.describe('95th percentile of the response times of all requests of the horizon, ms'),
+  p99LatencyMs: count.optional().describe('99th percentile of the response times of all requests of the horizon, ms'),
   sloViolationMinutes: count,
   droppedRequests: count,
+  coldStartShare: z
+    .number()
+    .finite()
+    .min(0)
+    .max(1)
+    .optional()
+    .describe('serverless: share of invocations that waited a cold start'),
+  meanInstances: count
+    .optional()
+    .describe('serverless and VMs (a burst: its cloud part): mean instances held, idle and busy'),
   note: z.string(),
 });
 export type PlanOption = z.infer<typeof optionSchema>;

@@ -15,9 +15,13 @@ export function toPlanOption(o: OptionResult): PlanOption {
     monthlyCost: o.ownCost,
     costLines: o.lines,
     meanLatencyMs: roundFigure(f.meanLatencyMs, 1),
+    p50LatencyMs: roundFigure(f.p50LatencyMs, 1),
     p95LatencyMs: roundFigure(f.p95LatencyMs, 1),
+    p99LatencyMs: roundFigure(f.p99LatencyMs, 1),
     sloViolationMinutes: Math.round(f.sloViolationMinutes),
     droppedRequests: Math.round(f.droppedRequests),
+    ...(o.coldStartShare !== undefined ? { coldStartShare: roundFigure(o.coldStartShare, 6) } : {}),
+    ...(o.meanInstances !== undefined ? { meanInstances: roundFigure(o.meanInstances, 2) } : {}),
     note: o.ruledOut ? `ruled out by ${o.ruledOut.rule}: ${o.ruledOut.text}. ${o.note}` : o.note,
   };
 }

@@ -57,6 +57,10 @@ export interface OptionResult {
   ownCost: number;
   lines: CostLine[];
   cloudShare: number;
+  /** Serverless: share of invocations that waited a cold start. */
+  coldStartShare?: number;
+  /** Serverless and VMs (a burst: its cloud part): mean instances held, idle and busy. */
+  meanInstances?: number;
   note: string;
   series: ChartSeries;
 }
@@ -120,6 +124,8 @@ export function assessOption(
     ownCost: run.ownCost,
     lines: run.lines,
     cloudShare: run.cloudShare,
+    ...(run.coldStartShare !== undefined ? { coldStartShare: run.coldStartShare } : {}),
+    ...(run.meanInstances !== undefined ? { meanInstances: run.meanInstances } : {}),
     note: run.note,
     series: run.series,
   };

@@ -29,7 +29,8 @@ const NAMES: Record<Placement, string> = {
   burst: 'bursting',
 };
 
-const pct = (x: number) => `${(100 * x).toFixed(x < 0.01 ? 2 : x < 0.1 ? 1 : 0)} %`;
+/** A share as a percentage: whole above 10 %, else two significant digits (0.0087 %, 0.95 %). */
+const pct = (x: number) => `${x >= 0.1 ? Math.round(100 * x) : Number((100 * x).toPrecision(2))} %`;
 const times = (x: number) => `${x.toFixed(x < 10 ? 1 : 0)}×`;
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const list = (items: readonly string[]) =>

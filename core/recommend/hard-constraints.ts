@@ -5,7 +5,7 @@
  * Each returns the rule and a sentence with the figure that decided it, or null when allowed.
  */
 import type { Component, Environments, Placement } from '../model/design';
-import { resolveDurationSeconds } from '../model/design';
+import { resolveFunctionSeconds } from '../model/design';
 import type { Reason } from '../model/plan';
 
 /** A component that holds state: flagged stateful, or a database by its kind. */
@@ -39,12 +39,17 @@ export function findRuleOut(c: Component, placement: Placement, env: Environment
       text: 'confidential data stays in the data centre; only a store-less cloud copy (burst) may help out',
     };
   }
-  const seconds = resolveDurationSeconds(c.demand);
+  // A function runs as long as its memory's CPU share lets it (resolveFunctionSeconds).
+  const seconds = resolveFunctionSeconds(c.demand);
   if (placement === 'serverless' && seconds > env.functions.maxDurationSeconds) {
     return {
       rule: 'R9',
-      text: `one request runs ${seconds} s, beyond the ${env.functions.maxDurationSeconds} s function invocation cap`,
+      text: `one request runs ${formatSeconds(seconds)} s at ${c.demand.memoryMb} MB, beyond the ${env.functions.maxDurationSeconds} s function invocation cap`,
     };
   }
   return null;
+}
+
+function formatSeconds(s: number): string {
+  return Number.isInteger(s) ? String(s) : s.toFixed(s >= 100 ? 0 : 1);
 }

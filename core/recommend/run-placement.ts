@@ -8,7 +8,6 @@
 import { billUsage, perMonth, type PlacementUsage } from '../cost/bill-usage';
 import { type CostLine, sumLines } from '../cost/cost-line';
 import { type Component, type Placement, PLACEMENTS } from '../model/design';
-import { resolveDurationSeconds } from '../model/design';
 import type { ComponentLoad, SimulationContext } from '../simulate/component-load';
 import type { ChartSeries, OptionFigures, OptionStats } from '../simulate/option-stats';
 import { simulateBurst } from '../simulate/simulate-burst';
@@ -28,6 +27,10 @@ export interface PlacementRun {
   ownCost: number;
   /** Share of served requests served in the cloud. */
   cloudShare: number;
+  /** Serverless: share of invocations that waited a cold start. */
+  coldStartShare?: number;
+  /** Serverless and VMs (a burst's cloud part): mean instances held, idle and busy. */
+  meanInstances?: number;
   note: string;
 }
 
@@ -42,11 +45,14 @@ export function runPlacements(
   const runs = PLACEMENTS.filter((p) => p !== 'burst').map((p) => runPlacement(p, c, load, ctx, publicShare));
   const staticRun = runs[0] as PlacementRun;
   const env = ctx.env;
-  const staticCores = c.pin?.placement === 'static' ? undefined : sizeForSlo(load, env.static.headroom);
+  const staticCores =
+    c.pin?.placement === 'static'
+      ? undefined
+      : sizeForSlo(load, env.static.headroom, env.decision.sloMinuteShare).cores;
   const baseCores =
     c.pin?.placement === 'burst'
       ? c.pin.cores
-      : Math.min(sizeBurstBase(load, env), sizeForSlo(load, env.static.headroom));
+      : Math.min(sizeBurstBase(load, env), sizeForSlo(load, env.static.headroom, env.decision.sloMinuteShare).cores);
   const isSame = staticCores !== undefined && baseCores === staticCores && load.async === null;
   runs.push(isSame ? asBurst(staticRun, baseCores, ctx) : runPlacement('burst', c, load, ctx, publicShare));
   return runs;
@@ -77,20 +83,17 @@ export function runPlacement(
   const env = ctx.env;
   const hours = (ctx.steps * ctx.stepMinutes) / 60;
   const pinnedCores = c.pin?.placement === placement ? c.pin.cores : undefined;
-  const done = (stats: OptionStats, usage: PlacementUsage, cloudShare: number, note: string): PlacementRun => {
+  const done = (
+    stats: OptionStats,
+    usage: PlacementUsage,
+    cloudShare: number,
+    note: string,
+    extra: Pick<PlacementRun, 'coldStartShare' | 'meanInstances'> = {},
+  ): PlacementRun => {
     const figures = stats.finish();
     const lines = billUsage(usage, env);
-    return {
-      placement,
-      stats,
-      figures,
-      series: stats.series,
-      usage,
-      lines,
-      ownCost: sumLines(lines),
-      cloudShare,
-      note,
-    };
+    const ownCost = sumLines(lines);
+    return { placement, stats, figures, series: stats.series, usage, lines, ownCost, cloudShare, note, ...extra };
   };
   if (placement === 'static') {
     const run = simulateStatic(load, ctx, pinnedCores);
@@ -98,9 +101,11 @@ export function runPlacement(
     const why =
       pinnedCores !== undefined
         ? ' (pinned)'
-        : run.cores > forPeak
-          ? ` (peak + ${Math.round(100 * env.static.headroom)} % headroom needs ${forPeak}; the p95 SLO at peak needs ${run.cores})`
-          : '';
+        : run.sizing && !run.sizing.canMeetSlo
+          ? ` for peak + ${Math.round(100 * env.static.headroom)} % headroom; no core count meets the p95 SLO of ${load.sloMs} ms: the service time alone has a p95 of ${Math.round(run.sizing.serviceP95Ms)} ms`
+          : run.cores > forPeak
+            ? ` (peak + ${Math.round(100 * env.static.headroom)} % headroom needs ${forPeak}; the p95 SLO at peak needs ${run.cores})`
+            : '';
     return done(run.stats, { placement, cores: run.cores }, 0, `${plural(run.cores, 'core')} reserved${why}`);
   }
   if (placement === 'elastic-vm') {
@@ -110,20 +115,30 @@ export function runPlacement(
       run.stats,
       { placement, instanceHours },
       1,
-      `${formatNumber(instanceHours)} instance-hours a month, up to ${plural(run.peakInstances, 'instance')} of ${env.vm.vcpu} vCPU`,
+      `${formatNumber(instanceHours)} instance-hours a month, ${run.meanInstances.toFixed(1)} instances on average, up to ${plural(run.peakInstances, 'instance')} of ${env.vm.vcpu} vCPU`,
+      { meanInstances: run.meanInstances },
     );
   }
   if (placement === 'serverless') {
     const run = simulateServerless(load, ctx);
+    const seconds = load.functionDurationMs / 1000;
     const invocations = perMonth(run.invocations, hours);
-    const gbSeconds = invocations * (load.memoryMb / 1024) * resolveDurationSeconds(c.demand);
+    const gbSeconds = invocations * (load.memoryMb / 1024) * seconds;
     const gatewayRequests = perMonth(Math.min(run.syncInvocations, run.invocations * publicShare), hours);
-    const cold = run.invocations > 0 ? (100 * run.coldStarts) / run.invocations : 0;
+    const coldStartShare = run.invocations > 0 ? run.coldStarts / run.invocations : 0;
+    const cold = 100 * coldStartShare;
+    const stretched =
+      seconds * 1000 > load.durationMs * 1.0001 ? ` of ${formatMs(seconds * 1000)} at ${load.memoryMb} MB` : '';
     const gateway = gatewayRequests > 0 ? `; ${formatNumber(gatewayRequests)} of them through an API gateway` : '';
-    const note = `${formatNumber(invocations)} invocations a month, ${cold.toFixed(cold < 1 ? 2 : 1)} % cold starts${gateway}`;
-    return done(run.stats, { placement, invocations, gbSeconds, gatewayRequests }, 1, note);
+    const note = `${formatNumber(invocations)} invocations a month${stretched}, ${cold.toFixed(cold < 1 ? 2 : 1)} % cold starts, ${run.meanInstances.toFixed(1)} instances on average${gateway}`;
+    return done(run.stats, { placement, invocations, gbSeconds, gatewayRequests }, 1, note, {
+      coldStartShare,
+      meanInstances: run.meanInstances,
+    });
   }
-  const baseCores = pinnedCores ?? Math.min(sizeBurstBase(load, env), sizeForSlo(load, env.static.headroom));
+  const baseCores =
+    pinnedCores ??
+    Math.min(sizeBurstBase(load, env), sizeForSlo(load, env.static.headroom, env.decision.sloMinuteShare).cores);
   const run = simulateBurst(load, ctx, baseCores);
   const figures = run.stats.finish();
   const cloudShare = figures.served > 0 ? run.cloudServed / figures.served : 0;
@@ -131,11 +146,17 @@ export function runPlacement(
   // Every request is resolved through the traffic manager's DNS name, overflow or not.
   const managedRequests = perMonth(figures.requests, hours);
   const note = `${plural(baseCores, 'base core')} + ${formatNumber(instanceHours)} cloud instance-hours a month; ${(100 * cloudShare).toFixed(1)} % of requests served in the cloud`;
-  return done(run.stats, { placement, baseCores, instanceHours, managedRequests }, cloudShare, note);
+  return done(run.stats, { placement, baseCores, instanceHours, managedRequests }, cloudShare, note, {
+    meanInstances: run.meanInstances,
+  });
 }
 
 function plural(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+function formatMs(ms: number): string {
+  return ms >= 1000 ? `${(ms / 1000).toFixed(ms >= 10000 ? 0 : 1)} s` : `${Math.round(ms)} ms`;
 }
 
 function formatNumber(x: number): string {

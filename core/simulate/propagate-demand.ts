@@ -8,7 +8,7 @@
  * of the largest contributor to the mean demand.
  */
 import type { Design, Pattern } from '../model/design';
-import { resolveDurationSeconds, resolveWorkload } from '../model/design';
+import { resolveDurationSeconds, resolveFunctionSeconds, resolveTimeoutMs, resolveWorkload } from '../model/design';
 import { topologicalOrder } from '../model/graph';
 import { countSteps, generateWorkload } from '../workload/generate-workload';
 import type { ComponentLoad } from './component-load';
@@ -85,7 +85,9 @@ export function* streamDemand(design: Design): Generator<DemandItem, void> {
         async: asyncPart,
         cpuMs: comp.demand.cpuMs,
         durationMs: resolveDurationSeconds(comp.demand) * 1000,
+        functionDurationMs: resolveFunctionSeconds(comp.demand) * 1000,
         memoryMb: comp.demand.memoryMb,
+        timeoutMs: resolveTimeoutMs(comp.demand),
         sloMs: comp.latencySloMs ?? Number.POSITIVE_INFINITY,
         peakRps: peak,
       },
