@@ -2,36 +2,21 @@
  * Turns a validated design into the plan of spec/formats.md, plus chart series kept out of the plan.
  * Demand is streamed callers first (propagate-demand.ts); each component's four options are
  * simulated as soon as its demand is known, so only the graph's frontier of series is alive at a
- * time; placements are then chosen in passes (see place-all.ts). The work runs as a generator that
+ * time; the placements are then chosen together (decide-plan.ts). The work runs as a generator that
  * yields after every component: `buildPlan` drives it straight through, `buildPlanAsync` hands the
  * thread back between slices so a Web Worker can receive a cancel message.
  */
 import { HOURS_PER_MONTH } from '../model/defaults';
 import type { Design, Placement } from '../model/design';
-import type { Plan, PlacementEntry } from '../model/plan';
-import { roundPlaces } from '../model/round';
+import type { Plan } from '../model/plan';
 import type { SimulationContext } from '../simulate/component-load';
 import type { ChartSeries } from '../simulate/option-stats';
 import { streamDemand } from '../simulate/propagate-demand';
 import { countSteps } from '../workload/generate-workload';
 import { describeSeries } from '../simulate/series-stats';
-import {
-  type ComponentFacts,
-  type OptionResult,
-  assessAssignment,
-  assessEveryOption,
-  toleranceOf,
-} from '../recommend/assess-assignment';
-import { assignBaseline } from '../recommend/baselines';
-import { chooseJointly } from '../recommend/choose-jointly';
-import { compareAlternatives } from '../recommend/compare-alternatives';
-import { explainChoice } from '../recommend/explain-choice';
+import type { ComponentFacts } from '../recommend/assess-assignment';
 import { runPlacements } from '../recommend/run-placement';
-import { planWiring } from '../recommend/plan-wiring';
-import { GENERATOR } from './generator';
-import { hashDesign } from './hash-design';
-import { type Baselines, type Scenario, sumTotals } from './sum-totals';
-import { toPlanOption } from './to-plan-option';
+import { decidePlan } from './decide-plan';
 
 export interface PlanProgress {
   phase: 'simulate' | 'placement' | 'wiring';
@@ -65,7 +50,14 @@ export class PlanCancelledError extends Error {
   }
 }
 
-export function* generatePlan(design: Design, seriesPoints = 720): Generator<PlanProgress, PlanResult> {
+export interface SimulatedDesign {
+  facts: Map<string, ComponentFacts>;
+  series: PlanSeries;
+  horizonMinutes: number;
+}
+
+/** The simulation stage: every component's four options, callers first, yielding after each. */
+export function* simulateDesign(design: Design, seriesPoints = 720): Generator<PlanProgress, SimulatedDesign> {
   const n = design.components.length;
   const steps = countSteps(design.simulation);
   const ctx: SimulationContext = {
@@ -98,72 +90,30 @@ export function* generatePlan(design: Design, seriesPoints = 720): Generator<Pla
     >;
     yield { phase: 'simulate', done: ++done, total: n };
   }
-  const tol = toleranceOf(design.environments, horizonMinutes);
-  const joint = chooseJointly(design, facts, tol);
-  yield { phase: 'placement', done: n, total: n };
-  const judge = (assignment: ReadonlyMap<string, Placement>): Scenario => {
-    const result = assessAssignment(design, facts, assignment, tol);
-    return { result, wiring: planWiring(design, facts, result) };
-  };
-  const recommended = judge(joint.assignment);
-  const everyOption = assessEveryOption(design, facts, joint.assignment, tol);
-  const alternatives = compareAlternatives(design, facts, joint.assignment, tol);
-  const entries = new Map<string, PlacementEntry>();
-  for (const [id, f] of facts) {
-    const options = everyOption.get(id) ?? [];
-    const placement = joint.assignment.get(id) ?? 'static';
-    const chosen = recommended.result.options.get(id) ?? (options[0] as OptionResult);
-    entries.set(id, {
-      componentId: id,
-      placement,
-      effectivePattern: f.pattern,
-      reasons: explainChoice({
-        component: f.component,
-        pattern: f.pattern,
-        shape: f.shape,
-        options,
-        chosen,
-        alternatives: alternatives.get(id) ?? [],
-        env: design.environments,
-        tol,
-      }),
-      options: options.map(toPlanOption),
-      demand: {
-        meanRps: roundPlaces(f.shape.mean, 3),
-        peakRps: roundPlaces(f.shape.peak, 3),
-        requestsPerMonth: Math.round(f.requestsPerMonth),
-      },
-    });
-  }
-  const baselines: Baselines = {
-    allStatic: judge(assignBaseline('allStatic', design, facts, tol)),
-    allElastic: judge(assignBaseline('allElastic', design, facts, tol)),
-    allVm: judge(assignBaseline('allVm', design, facts, tol)),
-    allServerless: judge(assignBaseline('allServerless', design, facts, tol)),
-  };
-  yield { phase: 'wiring', done: 1, total: 1 };
-  const plan: Plan = {
-    format: 'tidemark.plan',
-    version: 1,
-    generator: GENERATOR,
-    design: { name: design.name, sha256: hashDesign(design) },
-    assumptions: { simulation: design.simulation, environments: design.environments },
-    placements: design.components.flatMap((c) => entries.get(c.id) ?? []),
-    wiring: recommended.wiring,
-    totals: sumTotals(design, recommended, baselines, tol),
-    search: joint.search,
-  };
-  return { plan, series };
+  return { facts, series, horizonMinutes };
 }
 
-export function buildPlan(design: Design, options: BuildPlanOptions = {}): PlanResult {
-  const run = generatePlan(design, options.seriesPoints);
+/** Drives a generator to its end, handing progress on; returns what it returns. */
+export function runToEnd<T>(run: Generator<PlanProgress, T>, options: BuildPlanOptions = {}): T {
   for (;;) {
     if (options.isCancelled?.()) throw new PlanCancelledError();
     const step = run.next();
     if (step.done) return step.value;
     options.onProgress?.(step.value);
   }
+}
+
+export function* generatePlan(design: Design, seriesPoints = 720): Generator<PlanProgress, PlanResult> {
+  const { facts, series, horizonMinutes } = yield* simulateDesign(design, seriesPoints);
+  const n = design.components.length;
+  yield { phase: 'placement', done: n, total: n };
+  const plan = decidePlan(design, facts, horizonMinutes);
+  yield { phase: 'wiring', done: 1, total: 1 };
+  return { plan, series };
+}
+
+export function buildPlan(design: Design, options: BuildPlanOptions = {}): PlanResult {
+  return runToEnd(generatePlan(design, options.seriesPoints), options);
 }
 
 /** As buildPlan, yielding to the event loop every `sliceMs` so cancellation and progress get through. */
