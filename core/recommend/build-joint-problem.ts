@@ -5,7 +5,8 @@
  * carries, for every pair of placements, its crossing's cost, latency and flags (crossing.ts). R12's
  * price of simplicity is added to the choice, never to the bill: a burst pays the margin on its
  * simpler alternative's cost, and a component on VMs or functions pays it on its data-centre cost
- * once it ends up across the link from a data-centre neighbour. Costs enter as whole micro-dollars
+ * once it ends up across the link from a data-centre neighbour — or outright when it has no
+ * neighbour at all, since the data centre is where it runs by default (R1). Costs enter as whole micro-dollars
  * plus an eighth per placement index, so sums are exact and ties go to the earlier placement
  * (static first).
  */
@@ -64,6 +65,17 @@ export function buildJointProblem(
 ): BuiltProblem {
   const index = new Map(candidates.map((c, i) => [c.component.id, i]));
   const margin = env.decision.simplicityMargin;
+  // A component with no neighbour we place runs, by default, where the organisation runs today: the
+  // data centre (R1). Leaving it is a move like any other and pays R12's price outright.
+  const connected = new Set<string>();
+  for (const conn of connections) {
+    const a = candidates[index.get(conn.from) ?? -1];
+    const b = candidates[index.get(conn.to) ?? -1];
+    if (a && b && a.component.kind !== 'external' && b.component.kind !== 'external') {
+      connected.add(conn.from);
+      connected.add(conn.to);
+    }
+  }
   const states = candidates.map((c) => selectStates(c));
   const variables = candidates.map((c, v) => {
     const chosen = states[v] as CandidateOption[];
@@ -77,9 +89,10 @@ export function buildJointProblem(
       const key = PLACEMENTS.indexOf(o.placement);
       const isCloud = o.placement === 'elastic-vm' || o.placement === 'serverless';
       const staging = billStaging(c.component.dataGb, env, c.component.kind !== 'storage');
+      const alone = isCloud && !connected.has(c.component.id) ? awayPrice : 0;
       return {
         key,
-        cost: exact(o.ownCost + (o.placement === 'burst' ? burstPrice : 0), key),
+        cost: exact(o.ownCost + (o.placement === 'burst' ? burstPrice : 0) + alone, key),
         slack: o.slack >= 0 ? o.slack : Infinity,
         channels: o.placement === 'static' ? 1 : o.placement === 'burst' ? (o.cloudShare > 0.05 ? 3 : 1) : 2,
         once: [

@@ -29,13 +29,16 @@ export function toCandidate(f: ComponentFacts, design: Design, tol: Tolerance): 
   const options = PLACEMENTS.map((placement): CandidateOption => {
     const run = f.runs.find((r) => r.placement === placement);
     if (!run) throw new Error(`no ${placement} run for ${f.component.id}`);
-    const drops = run.figures.droppedRequests > tol.dropShare * Math.max(1, run.figures.requests);
+    // R12: a split must be clearly worth it — it keeps half the tolerance in reserve, so that a
+    // burst is not chosen on the strength of a detection delay that only just fits.
+    const share = placement === 'burst' ? 0.5 : 1;
+    const drops = run.figures.droppedRequests > share * tol.dropShare * Math.max(1, run.figures.requests);
     return {
       placement,
       allowed: findRuleOut(f.component, placement, design.environments) === null,
       ownCost: run.ownCost,
       cloudShare: run.cloudShare,
-      slack: drops ? -1 : run.stats.largestShift(tol.minutes),
+      slack: drops ? -1 : run.stats.largestShift(share * tol.minutes),
       missMinutes: run.figures.sloViolationMinutes,
       missDrops: run.figures.droppedRequests,
     };

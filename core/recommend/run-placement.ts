@@ -14,6 +14,7 @@ import { simulateBurst } from '../simulate/simulate-burst';
 import { simulateServerless } from '../simulate/simulate-serverless';
 import { simulateStatic, sizeForSlo, sizeStaticCores } from '../simulate/simulate-static';
 import { simulateVm } from '../simulate/simulate-vm';
+import { meetsTolerance, toleranceOf } from './assess-assignment';
 import { sizeBurstBase } from './size-burst-base';
 
 export interface PlacementRun {
@@ -55,8 +56,39 @@ export function runPlacements(
       : Math.min(sizeBurstBase(load, env), sizeForSlo(load, env.static.headroom, env.decision.sloMinuteShare).cores);
   const isSame = staticCores !== undefined && baseCores === staticCores && load.async === null;
   runs.push(isSame ? asBurst(staticRun, baseCores, ctx) : runPlacement('burst', c, load, ctx, publicShare));
+  if (c.pin) return runs;
+  // A planner tunes VMs that fall short before giving up on them: they scale out earlier (a lower
+  // target utilisation). A burst is not tuned: its base is Weinman's (size-burst-base.ts), and a
+  // base raised to hide the traffic manager's delay would be the data centre again, split in two. Only where it can matter:
+  // when the option is cheaper than the data centre, or the data centre falls short too.
+  const tol = toleranceOf(env, ctx.steps * ctx.stepMinutes);
+  const worth = (r: PlacementRun) =>
+    !meetsTolerance(r.figures, tol) && (r.ownCost < staticRun.ownCost || !meetsTolerance(staticRun.figures, tol));
+  const meets = (r: PlacementRun) => meetsTolerance(r.figures, tol);
+  const vm = runs[1] as PlacementRun;
+  if (worth(vm)) {
+    // Scale out earlier: the first target utilisation, in steps down from the configured one, that
+    // keeps up with the ramps (a scan, not a bisection: an autoscaler's timing is not monotone).
+    for (
+      let target = env.vm.targetUtilization - VM_TARGET_STEP;
+      target >= VM_TARGET_FLOOR - 1e-9;
+      target -= VM_TARGET_STEP
+    ) {
+      const tried = runPlacement('elastic-vm', c, load, ctx, publicShare, {
+        targetUtilization: Math.round(100 * target) / 100,
+      });
+      if (meets(tried)) {
+        runs[1] = tried;
+        break;
+      }
+    }
+  }
   return runs;
 }
+
+/** How a tuned autoscaler's target steps down, and the lowest it goes: below that, VMs mostly idle. */
+const VM_TARGET_STEP = 0.05;
+const VM_TARGET_FLOOR = 0.2;
 
 /** The static run as a burst that never overflows: its base, no cloud hours, the manager still in place. */
 function asBurst(staticRun: PlacementRun, baseCores: number, ctx: SimulationContext): PlacementRun {
@@ -79,8 +111,10 @@ export function runPlacement(
   load: ComponentLoad,
   ctx: SimulationContext,
   publicShare = 0,
+  sizing: { targetUtilization?: number } = {},
 ): PlacementRun {
-  const env = ctx.env;
+  const target = sizing.targetUtilization;
+  const env = target === undefined ? ctx.env : { ...ctx.env, vm: { ...ctx.env.vm, targetUtilization: target } };
   const hours = (ctx.steps * ctx.stepMinutes) / 60;
   const pinnedCores = c.pin?.placement === placement ? c.pin.cores : undefined;
   const done = (
@@ -109,13 +143,13 @@ export function runPlacement(
     return done(run.stats, { placement, cores: run.cores }, 0, `${plural(run.cores, 'core')} reserved${why}`);
   }
   if (placement === 'elastic-vm') {
-    const run = simulateVm(load, ctx);
+    const run = simulateVm(load, target === undefined ? ctx : { ...ctx, env });
     const instanceHours = perMonth(run.instanceHours, hours);
     return done(
       run.stats,
       { placement, instanceHours },
       1,
-      `${formatNumber(instanceHours)} instance-hours a month, ${run.meanInstances.toFixed(1)} instances on average, up to ${plural(run.peakInstances, 'instance')} of ${env.vm.vcpu} vCPU`,
+      `${formatNumber(instanceHours)} instance-hours a month${target === undefined ? '' : `, scaling out at ${Math.round(100 * target)} % CPU so it keeps up with the ramps of its peaks`}, ${run.meanInstances.toFixed(1)} instances on average, up to ${plural(run.peakInstances, 'instance')} of ${env.vm.vcpu} vCPU`,
       { meanInstances: run.meanInstances },
     );
   }
