@@ -58,7 +58,7 @@ function mergeNodes(previous: FlowNode[], derived: FlowNode[]): FlowNode[] {
       !!o.selected === !!d.selected
     )
       return o;
-    return o.measured ? ({ ...d, measured: o.measured } as FlowNode) : d;
+    return o.measured ? { ...d, measured: o.measured } : d;
   });
 }
 
