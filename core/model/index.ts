@@ -9,6 +9,7 @@ export * from './plan';
 export * from './defaults';
 export * from './labels';
 export * from './round';
+export * from './pricing-choice';
 export { formatPath, formatProblems, parseJson, problemsOf, validateDesign, validateWith } from './validate';
 export type { Problem, Validated } from './validate';
 export { importedDesignSchema, loadDesign, loadPlan, migrateDesign } from './load-design';
