@@ -7,13 +7,7 @@
 import type { Design, Placement } from '../model/design';
 import type { Plan, PlacementEntry } from '../model/plan';
 import { roundPlaces } from '../model/round';
-import {
-  type ComponentFacts,
-  type OptionResult,
-  assessAssignment,
-  assessEveryOption,
-  toleranceOf,
-} from '../recommend/assess-assignment';
+import { type ComponentFacts, assessAssignment, assessEveryOption, toleranceOf } from '../recommend/assess-assignment';
 import { assignBaseline } from '../recommend/baselines';
 import { chooseJointly } from '../recommend/choose-jointly';
 import { compareAlternatives } from '../recommend/compare-alternatives';
@@ -48,7 +42,8 @@ export function decidePlan(design: Design, facts: ReadonlyMap<string, ComponentF
   for (const [id, f] of facts) {
     const options = everyOption.get(id) ?? [];
     const placement = joint.assignment.get(id) ?? 'static';
-    const chosen = recommended.result.options.get(id) ?? (options[0] as OptionResult);
+    const chosen = recommended.result.options.get(id) ?? options[0];
+    if (!chosen) continue;
     entries.set(id, {
       componentId: id,
       placement,

@@ -58,7 +58,7 @@ export function sumTotals(design: Design, recommended: Scenario, baselines: Base
     recommended: rec,
     allStatic: describe('allStatic'),
     allElastic: describe('allElastic'),
-    bestSingle: { ...describe(best.key), environment: environment as 'static' | 'elastic-vm' | 'serverless' },
+    bestSingle: { ...describe(best.key), environment: environment },
   };
 }
 

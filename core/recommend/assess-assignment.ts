@@ -133,8 +133,8 @@ export function assessOption(
 
 /** The placed end of a component under an assignment. */
 function endOf(f: ComponentFacts, placement: Placement): PlacedEnd {
-  const run = f.runs.find((r) => r.placement === placement) ?? (f.runs[0] as PlacementRun);
-  return { component: f.component, placement, cloudShare: cloudShareOf(placement, run.cloudShare) };
+  const share = f.runs.find((r) => r.placement === placement)?.cloudShare ?? 0;
+  return { component: f.component, placement, cloudShare: cloudShareOf(placement, share) };
 }
 
 export function assessAssignment(

@@ -54,11 +54,11 @@ export class Cohorts {
     while (n - gone > 1e-9 && !this.isEmpty) {
       const k = this.head;
       const left = this.left[k] as number;
-      if (Number.isNaN(this.firstOut[k] as number)) this.firstOut[k] = at + gone / rate;
+      if (Number.isNaN(this.firstOut[k])) this.firstOut[k] = at + gone / rate;
       const take = Math.min(left, n - gone);
       gone += take;
       this.left[k] = left - take;
-      if ((this.left[k] as number) <= 1e-9) {
+      if (this.left[k] <= 1e-9) {
         done(this.finish(k, at + gone / rate));
         this.head++;
       }

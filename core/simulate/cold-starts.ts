@@ -85,8 +85,8 @@ export class UpperLevels {
     const k = y | 0;
     const f = y - k;
     const t = this.table;
-    if (Number.isNaN(t[2 * k] as number)) this.fill(k);
-    if (Number.isNaN(t[2 * k + 2] as number)) this.fill(k + 1);
+    if (Number.isNaN(t[2 * k])) this.fill(k);
+    if (Number.isNaN(t[2 * k + 2])) this.fill(k + 1);
     this.cold = (t[2 * k] as number) * (1 - f) + (t[2 * k + 2] as number) * f;
     this.alive = (t[2 * k + 1] as number) * (1 - f) + (t[2 * k + 3] as number) * f;
   }
