@@ -45,6 +45,8 @@ export interface PriceTier {
 /**
  * Splits `quantity` over tiers, one line a tier it reaches (the first always, even when the quantity is
  * 0, so a line shows the price). Tiers run from 0; a free allowance is taken off before, not here.
+ * Lines name their tier only when there are several: a bill that stays in the first tier shows one
+ * plain line at its price.
  */
 export function tieredLines(
   item: CostItem,
@@ -55,15 +57,16 @@ export function tieredLines(
 ): CostLine[] {
   const lines: CostLine[] = [];
   let from = 0;
+  const labels: string[] = [];
   for (const [i, tier] of tiers.entries()) {
     if (i > 0 && quantity <= from) break;
     const to = tier.upTo === null ? quantity : Math.min(quantity, tier.upTo);
-    const detail = tiers.length === 1 ? undefined : tierLabel(from, tier.upTo, unit);
-    lines.push(costLine(item, Math.max(0, to - from), unit, perUnit(tier.value, unitScale), detail));
+    labels.push(tierLabel(from, tier.upTo, unit));
+    lines.push(costLine(item, Math.max(0, to - from), unit, perUnit(tier.value, unitScale)));
     if (tier.upTo === null) break;
     from = tier.upTo;
   }
-  return lines;
+  return lines.length === 1 ? lines : lines.map((l, i) => ({ ...l, detail: labels[i] as string }));
 }
 
 function tierLabel(from: number, upTo: number | null, unit: string): string {

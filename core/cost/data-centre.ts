@@ -6,7 +6,7 @@
  */
 import type { DataCentre } from '../model/pricing-choice';
 import { HOURS_PER_MONTH } from '../model/defaults';
-import { costLine, type CostLine } from './cost-line';
+import { costLine, type CostItem, type CostLine } from './cost-line';
 
 export const CORE_MONTH_PARTS = ['hardware', 'power', 'space', 'operations'] as const;
 export type CoreMonthPart = (typeof CORE_MONTH_PARTS)[number];
@@ -42,8 +42,11 @@ const PART_DETAIL: Record<CoreMonthPart, (dc: DataCentre) => string> = {
   operations: (dc) => `operations: $${dc.opsMonthlyPerServer} a server-month`,
 };
 
-/** Reserved cores as four `cores` lines, one a part of the core-month; they sum to the placement's cost. */
-export function priceDataCentreCores(dc: DataCentre, cores: number): CostLine[] {
+/**
+ * Reserved cores as four lines, one a part of the core-month; they sum to the placement's cost. The
+ * item is `cores`, or `data-access` for the core a staging element takes.
+ */
+export function priceDataCentreCores(dc: DataCentre, cores: number, item: CostItem = 'cores'): CostLine[] {
   const perCore = coreMonth(dc);
-  return CORE_MONTH_PARTS.map((part) => costLine('cores', cores, 'core-month', perCore[part], PART_DETAIL[part](dc)));
+  return CORE_MONTH_PARTS.map((part) => costLine(item, cores, 'core-month', perCore[part], PART_DETAIL[part](dc)));
 }

@@ -16,7 +16,8 @@ export interface InvocationUnits {
 
 /**
  * The vCPU a function gets for its memory. AWS: memory ÷ 1,769 MB (one full vCPU at 1,769 MB); GCP:
- * the smallest step of the memory table that holds the memory; Azure Consumption: unpublished.
+ * the smallest step of the memory table that holds the memory; Azure Consumption: unpublished (it
+ * bills memory-time only; functionCpu gives the simulation's assumption).
  */
 export function functionVcpu(book: PriceBook, memoryMb: number): number | undefined {
   const cpu = book.behaviour.functions.cpu;
@@ -31,14 +32,39 @@ export function functionVcpu(book: PriceBook, memoryMb: number): number | undefi
   return step.vcpu;
 }
 
-export function invocationUnits(book: PriceBook, memoryMb: number, durationMs: number): InvocationUnits {
+/**
+ * The CPU one request runs with, for the simulation: what functionVcpu gives, and where the provider
+ * publishes no rule (Azure) the book's stated assumption (`assumedVcpu`, with its reason). A request's
+ * CPU time stretches by 1 ÷ this below one vCPU (resolveFunctionSeconds in core/model).
+ */
+export function functionCpu(book: PriceBook, memoryMb: number): number {
+  const cpu = book.behaviour.functions.cpu;
+  return cpu.kind === 'unpublished' ? cpu.assumedVcpu.value : (functionVcpu(book, memoryMb) ?? 1);
+}
+
+/**
+ * A rounding granularity at or below this is not applied to a *modelled* duration (the engine's mean
+ * of a component's requests, not a measured invocation): AWS and Azure round each invocation up to
+ * 1 ms, which on real, spread-out durations adds about 0.5 ms each — under 1 % above 50 ms — and
+ * which rounding a mean up would overstate. Minimums (Azure's 100 ms) and GCP's 100 ms steps apply.
+ */
+export const MODELLED_ROUNDING_FLOOR_MS = 1;
+
+export function invocationUnits(
+  book: PriceBook,
+  memoryMb: number,
+  durationMs: number,
+  isModelled = false,
+): InvocationUnits {
   const f: Behaviour['functions'] = book.behaviour.functions;
   const { min, max, step } = f.memoryMb;
   // Azure bills observed memory rounded up to 128 MB, capped at 1,536 MB; the others bill the setting.
   const rounded = Math.ceil(memoryMb / step.value) * step.value;
   const billedMemoryMb = Math.min(max.value, Math.max(min.value, rounded));
   const rounding = f.durationRoundingMs.value;
-  const billedDurationMs = Math.max(f.minimumBilledMs.value, Math.ceil(durationMs / rounding) * rounding);
+  const exact = isModelled && rounding <= MODELLED_ROUNDING_FLOOR_MS;
+  const steps = exact ? durationMs : Math.ceil(durationMs / rounding) * rounding;
+  const billedDurationMs = Math.max(f.minimumBilledMs.value, steps);
   return { billedMemoryMb, billedDurationMs, vcpu: functionVcpu(book, billedMemoryMb) };
 }
 
@@ -63,6 +89,8 @@ export interface FunctionComputeUsage {
   /** GCP only: a vCPU set explicitly (Cloud Run allows it); else the memory table decides. */
   vcpu?: number;
   includeFreeTier?: boolean;
+  /** The duration is the engine's modelled mean, not an invocation's (MODELLED_ROUNDING_FLOOR_MS). */
+  isModelled?: boolean;
 }
 
 /**
@@ -71,26 +99,27 @@ export interface FunctionComputeUsage {
  */
 export function priceFunctionCompute(book: PriceBook, region: string, usage: FunctionComputeUsage): CostLine[] {
   const fn = regionPrices(book, region).functions;
-  const units = invocationUnits(book, usage.memoryMb, usage.durationMs);
-  const seconds = (usage.invocations * units.billedDurationMs) / 1000;
-  const gib = units.billedMemoryMb / 1024;
+  const units = invocationUnits(book, usage.memoryMb, usage.durationMs, usage.isModelled);
+  const seconds = units.billedDurationMs / 1000;
+  // invocations × memory × seconds, in this order: the engine's figures before price books had it so.
+  const gibSeconds = usage.invocations * (units.billedMemoryMb / 1024) * seconds;
   const afterFree = (quantity: number, free: { value: number }) =>
     Math.max(0, quantity - (usage.includeFreeTier ? free.value : 0));
 
   if (fn.billing === 'gb-second') {
     const rates = usage.architecture === 'arm' ? fn.perGbSecondArm : fn.perGbSecond;
     if (rates === undefined) throw new Error(`${book.id} has no Arm function rates in ${region}`);
-    return tieredLines('function-compute', afterFree(seconds * gib, fn.freeTier.gbSeconds), 'GB-second', rates.tiers);
+    return tieredLines('function-compute', afterFree(gibSeconds, fn.freeTier.gbSeconds), 'GB-second', rates.tiers);
   }
   const vcpu = usage.vcpu ?? units.vcpu ?? 0;
   return [
     costLine(
       'function-compute',
-      afterFree(seconds * vcpu, fn.freeTier.vcpuSeconds),
+      afterFree(usage.invocations * vcpu * seconds, fn.freeTier.vcpuSeconds),
       'vCPU-second',
       fn.perVcpuSecond.value,
     ),
-    costLine('function-compute', afterFree(seconds * gib, fn.freeTier.gibSeconds), 'GiB-second', fn.perGibSecond.value),
+    costLine('function-compute', afterFree(gibSeconds, fn.freeTier.gibSeconds), 'GiB-second', fn.perGibSecond.value),
   ];
 }
 

@@ -88,6 +88,10 @@ const sizeNamePattern = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 const regionSchema = z.strictObject({
   name: z.string().min(1).describe('the provider’s display name, e.g. US East (N. Virginia)'),
+  area: z
+    .string()
+    .min(1)
+    .describe('the part of the world it serves (North America, Europe): comparing providers matches regions by it'),
   vm: z.strictObject({
     defaultSize: z.string().regex(sizeNamePattern),
     sizes: z.record(z.string().regex(sizeNamePattern), vmSizeSchema),
@@ -152,7 +156,11 @@ const behaviourSchema = z.strictObject({
         steps: z.array(z.strictObject({ memoryMb: z.number().int().positive(), vcpu: z.number().positive() })).min(1),
         source: sourceIdSchema,
       }),
-      z.strictObject({ kind: z.literal('unpublished'), note: z.string().min(1) }),
+      z.strictObject({
+        kind: z.literal('unpublished'),
+        note: z.string().min(1),
+        assumedVcpu: sourcedSchema.describe('what the engine assumes a request gets, and why (its note)'),
+      }),
     ]),
     durationRoundingMs: sourcedSchema,
     minimumBilledMs: sourcedSchema,

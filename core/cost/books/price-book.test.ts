@@ -51,6 +51,7 @@ describe('the price books', () => {
   it('give every region every price, billed as the provider bills', () => {
     const services = [
       'name',
+      'area',
       'vm',
       'functions',
       'apiGateway',
