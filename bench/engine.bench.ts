@@ -7,6 +7,7 @@
  */
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
+import { priceDesign } from '../core/cost';
 import { PLACEMENTS, type Design, validateDesign } from '../core/model';
 import { buildPlan } from '../core/plan';
 import { runPlacement } from '../core/recommend/run-placement';
@@ -84,7 +85,8 @@ function main(): void {
 }
 
 /** Each capacity model alone over every component (demand propagated once, outside the timing). */
-function measureOptions(design: Design, componentSteps: number): Record<string, number> {
+function measureOptions(input: Design, componentSteps: number): Record<string, number> {
+  const design = priceDesign(input);
   const demand = propagateDemand(design);
   const steps = (design.simulation.days * 24 * 60) / design.simulation.stepMinutes;
   const ctx = {
@@ -100,7 +102,7 @@ function measureOptions(design: Design, componentSteps: number): Record<string, 
     let sink = 0;
     for (const c of design.components) {
       const load = demand.get(c.id)?.load;
-      if (load) sink += runPlacement(placement, c, load, ctx).ownCost;
+      if (load) sink += runPlacement(placement, c, load, ctx, design.tariff).ownCost;
     }
     out[placement] = performance.now() - t;
     if (!Number.isFinite(sink)) throw new Error('non-finite cost');

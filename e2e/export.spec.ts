@@ -85,7 +85,7 @@ test('every export opens: plan JSON, Markdown, design JSON, PNG and SVG; the des
   expect(parsed.error?.issues ?? []).toEqual([]);
   expect(loadPlan(planJson).ok).toBe(true);
   const plan = parsed.data!;
-  expect(plan.design.sha256).toBe(hashDesign(designJson));
+  expect(plan.design.sha256).toBe(hashDesign(design.value));
   expect(plan.placements.map((p) => p.componentId).sort()).toEqual(design.value.components.map((c) => c.id).sort());
   expect(plan.assumptions.simulation).toEqual(design.value.simulation);
 

@@ -1,7 +1,11 @@
 /**
  * Every number that models the world, in one place, each with its source.
- * The design schema uses these as the defaults of `environments`; the engine reads the filled-in
- * values from the validated design, never from here directly, so a plan always carries what it used.
+ * The design schema uses these as the defaults of `environments` that no price book sets (boot time,
+ * cooldown, headroom, tolerances …). The prices below are the *hard defaults*: since issue 14 a price
+ * book (core/cost/books) sets them for the chosen provider and region, and these apply only to
+ * provider "custom" (no book). They are AWS us-east-1 list prices, so a design priced by the default
+ * book (aws-2026-11, us-east-1) gets the same figures either way. The engine reads the resolved values
+ * (core/cost/resolve-environments.ts), never from here directly, so a plan always carries what it used.
  * Sources: ../shared/reference/pricing-and-scaling.md (us-east-1 list prices as published).
  */
 
@@ -52,10 +56,11 @@ export const FUNCTIONS_DEFAULTS = {
 } as const;
 
 /**
- * How a function's CPU follows its memory, per provider (issue 14 adds the others). AWS Lambda
- * allocates CPU in proportion to memory, one full vCPU at 1,769 MB (AWS Lambda developer guide,
- * "Memory and computing power", checked 2026-12): below it a request's CPU time stretches by
- * 1,769 ÷ memory; above it the extra vCPUs do not speed up one single-threaded request.
+ * How a function's CPU follows its memory without a price book (provider "custom"): AWS Lambda's
+ * rule, CPU in proportion to memory, one full vCPU at 1,769 MB (AWS Lambda developer guide, "Memory
+ * and computing power", checked 2026-12): below it a request's CPU time stretches by 1,769 ÷ memory;
+ * above it the extra vCPUs do not speed up one single-threaded request. With a book the book's rule
+ * applies (core/cost/function-cpu.ts): GCP's memory table, Azure's one core per instance.
  */
 export const FUNCTION_CPU = {
   aws: { fullVcpuMemoryMb: 1769 },

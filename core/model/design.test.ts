@@ -25,21 +25,55 @@ describe('design schema', () => {
       dataGb: 0,
       demand: { cpuMs: 10, memoryMb: 512 },
     });
-    expect(d.environments.functions).toEqual({
-      requestPrice: 0.0000002,
-      gbSecondPrice: 0.0000166667,
-      coldStartMs: 250,
-      keepAliveMinutes: 10,
-      concurrencyLimit: 1000,
-      maxDurationSeconds: 900,
+    // Prices a book sets are left to it (core/cost/resolve-environments.ts): a saved design stays minimal.
+    expect(d.environments.functions).toEqual({ concurrencyLimit: 1000 });
+    expect(d.environments.vm).toEqual({
+      bootSeconds: 120,
+      cooldownSeconds: 300,
+      targetUtilization: 0.6,
+      minInstances: 1,
+      maxInstances: 100,
+      evaluationSeconds: 60,
     });
-    expect(d.environments.vm.hourlyPrice).toBe(0.096);
-    expect(d.environments.queue.pricePerMillionRequests).toBe(0.4);
+    expect(d.environments.queue).toEqual({});
+    expect(d.pricing).toBeUndefined();
   });
 
   it('keeps a partly given environment and defaults the rest', () => {
     const d = designSchema.parse({ ...minimal, environments: { vm: { hourlyPrice: 0.2 } } });
-    expect(d.environments.vm).toMatchObject({ hourlyPrice: 0.2, bootSeconds: 120, vcpu: 2 });
+    expect(d.environments.vm).toMatchObject({ hourlyPrice: 0.2, bootSeconds: 120 });
+    expect(d.environments.vm.vcpu).toBeUndefined();
+  });
+
+  it('keeps the pricing as written, and checks it against the price books', () => {
+    expect(designSchema.parse({ ...minimal, pricing: { provider: 'gcp' } }).pricing).toEqual({ provider: 'gcp' });
+    expect(problems({ ...minimal, pricing: { provider: 'azure', region: 'us-east-1' } })).toEqual([
+      'pricing.region: azure\'s price book (azure-2026-11) has no region "us-east-1"; it has eastus, westeurope',
+    ]);
+    expect(problems({ ...minimal, pricing: { provider: 'aws', region: 'eu-west-1', commitment: '5y' } })).toEqual([
+      'pricing.commitment: Invalid option: expected one of "none"|"1y"|"3y"',
+    ]);
+    expect(problems({ ...minimal, environments: { vm: { size: 'e2-standard-2' } } })).toEqual([
+      'environments.vm.size: aws-2026-11 has no size "e2-standard-2" in us-east-1; it has m5.large, m5.xlarge, t3.medium',
+    ]);
+    expect(
+      problems({ ...minimal, pricing: { provider: 'gcp' }, environments: { queue: { pricePerMillionRequests: 1 } } }),
+    ).toEqual([
+      'environments.queue.pricePerMillionRequests: Pub/Sub bills by volume, not per request: set queue.pricePerTib',
+    ]);
+    expect(problems({ ...minimal, environments: { functions: { vcpuSecondPrice: 0.00002 } } })).toEqual([
+      'environments.functions.vcpuSecondPrice: AWS Lambda (x86; Arm rates carried too) bills no vCPU-seconds',
+    ]);
+    expect(problems({ ...minimal, pricing: { provider: 'custom', commitment: '1y' } })).toEqual([
+      'pricing.commitment: custom pricing has no price book: a 1y commitment needs environments.vm.committedHourlyPrice',
+    ]);
+    expect(
+      problems({
+        ...minimal,
+        pricing: { provider: 'custom', commitment: '1y' },
+        environments: { vm: { committedHourlyPrice: 0.05 } },
+      }),
+    ).toEqual([]);
   });
 
   it.each([

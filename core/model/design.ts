@@ -6,25 +6,23 @@
  */
 import './zod-config';
 import { z } from 'zod';
+import { checkPricing } from './check-pricing';
 import {
-  API_GATEWAY_DEFAULTS,
   COMPONENT_DEFAULTS,
   CONNECTION_DEFAULTS,
   DATA_ACCESS_DEFAULTS,
   DECISION_DEFAULTS,
   FUNCTION_CPU,
   FUNCTIONS_DEFAULTS,
-  type FunctionProvider,
   LINK_DEFAULTS,
-  QUEUE_DEFAULTS,
   SIMULATION_DEFAULTS,
   STATIC_DEFAULTS,
-  STORAGE_DEFAULTS,
   TRAFFIC_MANAGER_DEFAULTS,
   VM_DEFAULTS,
   WORKLOAD_DEFAULTS,
 } from './defaults';
 import { findCycle } from './graph';
+import { dataCentreSchema, pricingSchema } from './pricing-choice';
 
 export const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
 export const MAX_COMPONENTS = 2000;
@@ -81,78 +79,189 @@ export const simulationSchema = z.strictObject({
   seed: z.number().int().min(-2147483648).max(2147483647).default(SIMULATION_DEFAULTS.seed),
 });
 
+/**
+ * One field of `environments`, with its bounds, shared by the two schemas below: the design's (what a
+ * user may write: prices a book sets are left absent, the rest defaulted) and the resolved one (what a
+ * plan was priced with: every field present). A price book sets the fields marked "book" in the
+ * descriptions; core/cost/resolve-environments.ts fills them: the design's own value, else the book's
+ * for the chosen region, else the hard default of defaults.ts (provider "custom").
+ */
+const ENV = {
+  coreMonthlyCost: num(0, 1e6),
+  headroom: num(0, 10),
+  vmSize: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'must be a size name of the price book, e.g. m5.large'),
+  vcpu: z.number().int().min(1).max(448),
+  hourlyPrice: num(0, 1e4),
+  bootSeconds: num(0, 3600),
+  cooldownSeconds: num(0, 86400),
+  targetUtilization: num(0.05, 1),
+  minInstances: z.number().int().min(0).max(10000),
+  maxInstances: z.number().int().min(1).max(10000),
+  evaluationSeconds: num(10, 3600),
+  requestPrice: num(0, 1),
+  gbSecondPrice: num(0, 1),
+  coldStartMs: num(0, 60000),
+  keepAliveMinutes: num(0, 1440),
+  concurrencyLimit: z.number().int().min(1).max(1e6),
+  maxDurationSeconds: num(1, 86400),
+  latencyMs: num(0, 10000),
+  egressPricePerGb: num(0, 100),
+  linkMonthlyCost: num(0, 1e6),
+  pricePerMillionRequests: num(0, 1000),
+  requestsPerMessage: z.number().int().min(1).max(10),
+  pricePerTib: num(0, 1e5),
+  pricePerGbMonth: num(0, 100),
+  detectionMinutes: num(0, 1440),
+  managerMonthlyCost: num(0, 1e5),
+  pricePerMillionQueries: num(0, 1000),
+  queriesPerRequest: num(0, 10),
+  dataAccessCores: num(0, 1000),
+  simplicityMargin: num(0, 0.9),
+  sloMinuteShare: num(0, 1),
+  dropShare: num(0, 1),
+};
+
+/** A price the book sets: absent from the saved design unless its author set it. */
+const book = <T extends z.ZodType>(schema: T, what: string) => schema.optional().describe(`book: ${what}`);
+
+/** `environments` as a design holds it (spec/formats.md): every field optional; see ENV above. */
 export const environmentsSchema = z.strictObject({
   static: z
     .strictObject({
-      coreMonthlyCost: num(0, 1e6).default(STATIC_DEFAULTS.coreMonthlyCost),
-      headroom: num(0, 10).default(STATIC_DEFAULTS.headroom),
+      coreMonthlyCost: ENV.coreMonthlyCost
+        .optional()
+        .describe(
+          `US dollars per reserved core-month; default: built up from dataCentre when given, else ${STATIC_DEFAULTS.coreMonthlyCost}`,
+        ),
+      headroom: ENV.headroom.default(STATIC_DEFAULTS.headroom),
     })
     .prefault({}),
   vm: z
     .strictObject({
-      vcpu: z.number().int().min(1).max(448).default(VM_DEFAULTS.vcpu),
-      hourlyPrice: num(0, 1e4).default(VM_DEFAULTS.hourlyPrice),
-      bootSeconds: num(0, 3600).default(VM_DEFAULTS.bootSeconds),
-      cooldownSeconds: num(0, 86400).default(VM_DEFAULTS.cooldownSeconds),
-      targetUtilization: num(0.05, 1).default(VM_DEFAULTS.targetUtilization),
-      minInstances: z.number().int().min(0).max(10000).default(VM_DEFAULTS.minInstances),
-      maxInstances: z.number().int().min(1).max(10000).default(VM_DEFAULTS.maxInstances),
-      evaluationSeconds: num(10, 3600).default(VM_DEFAULTS.evaluationSeconds),
+      size: book(ENV.vmSize, "the book's default size of the region"),
+      vcpu: book(ENV.vcpu, 'vCPU of the size'),
+      hourlyPrice: book(ENV.hourlyPrice, 'on-demand Linux price of the size per instance-hour'),
+      committedHourlyPrice: book(ENV.hourlyPrice, 'the size’s 1y or 3y committed rate (with a commitment)'),
+      bootSeconds: ENV.bootSeconds.default(VM_DEFAULTS.bootSeconds),
+      cooldownSeconds: ENV.cooldownSeconds.default(VM_DEFAULTS.cooldownSeconds),
+      targetUtilization: ENV.targetUtilization.default(VM_DEFAULTS.targetUtilization),
+      minInstances: ENV.minInstances.default(VM_DEFAULTS.minInstances),
+      maxInstances: ENV.maxInstances.default(VM_DEFAULTS.maxInstances),
+      evaluationSeconds: ENV.evaluationSeconds.default(VM_DEFAULTS.evaluationSeconds),
     })
     .prefault({}),
   functions: z
     .strictObject({
-      requestPrice: num(0, 1).default(FUNCTIONS_DEFAULTS.requestPrice),
-      gbSecondPrice: num(0, 1).default(FUNCTIONS_DEFAULTS.gbSecondPrice),
-      coldStartMs: num(0, 60000).default(FUNCTIONS_DEFAULTS.coldStartMs),
-      keepAliveMinutes: num(0, 1440).default(FUNCTIONS_DEFAULTS.keepAliveMinutes),
-      concurrencyLimit: z.number().int().min(1).max(1e6).default(FUNCTIONS_DEFAULTS.concurrencyLimit),
-      maxDurationSeconds: num(1, 86400).default(FUNCTIONS_DEFAULTS.maxDurationSeconds),
+      requestPrice: book(ENV.requestPrice, 'per invocation'),
+      gbSecondPrice: book(ENV.gbSecondPrice, 'per GB-second (GCP: per GiB-second of memory)'),
+      vcpuSecondPrice: book(ENV.gbSecondPrice, 'per vCPU-second (GCP only)'),
+      coldStartMs: book(ENV.coldStartMs, 'the provider’s typical cold start'),
+      keepAliveMinutes: book(ENV.keepAliveMinutes, 'how long an idle instance stays warm'),
+      concurrencyLimit: ENV.concurrencyLimit.default(FUNCTIONS_DEFAULTS.concurrencyLimit),
+      maxDurationSeconds: book(ENV.maxDurationSeconds, 'the invocation cap'),
     })
     .prefault({}),
   link: z
     .strictObject({
-      latencyMs: num(0, 10000).default(LINK_DEFAULTS.latencyMs),
-      egressPricePerGb: num(0, 100).default(LINK_DEFAULTS.egressPricePerGb),
-      monthlyCost: num(0, 1e6).default(LINK_DEFAULTS.monthlyCost),
+      latencyMs: ENV.latencyMs.default(LINK_DEFAULTS.latencyMs),
+      egressPricePerGb: book(ENV.egressPricePerGb, 'internet egress per GB'),
+      monthlyCost: book(ENV.linkMonthlyCost, 'one VPN connection, gateway or tunnel for 730 hours'),
     })
     .prefault({}),
   queue: z
     .strictObject({
-      pricePerMillionRequests: num(0, 1000).default(QUEUE_DEFAULTS.pricePerMillionRequests),
-      requestsPerMessage: z.number().int().min(1).max(10).default(QUEUE_DEFAULTS.requestsPerMessage),
+      pricePerMillionRequests: book(ENV.pricePerMillionRequests, 'per million requests (not GCP)'),
+      requestsPerMessage: book(ENV.requestsPerMessage, 'billed requests a message makes'),
+      pricePerTib: book(ENV.pricePerTib, 'per TiB carried (GCP Pub/Sub only)'),
     })
     .prefault({}),
   storage: z
     .strictObject({
-      pricePerGbMonth: num(0, 100).default(STORAGE_DEFAULTS.pricePerGbMonth),
+      pricePerGbMonth: book(ENV.pricePerGbMonth, 'object storage per GB-month'),
     })
     .prefault({}),
   trafficManager: z
     .strictObject({
-      detectionMinutes: num(0, 1440).default(TRAFFIC_MANAGER_DEFAULTS.detectionMinutes),
-      monthlyCost: num(0, 1e5).default(TRAFFIC_MANAGER_DEFAULTS.monthlyCost),
-      pricePerMillionQueries: num(0, 1000).default(TRAFFIC_MANAGER_DEFAULTS.pricePerMillionQueries),
-      queriesPerRequest: num(0, 10).default(TRAFFIC_MANAGER_DEFAULTS.queriesPerRequest),
+      detectionMinutes: ENV.detectionMinutes.default(TRAFFIC_MANAGER_DEFAULTS.detectionMinutes),
+      monthlyCost: book(ENV.managerMonthlyCost, 'zone or profile and the two monitored endpoints, a month'),
+      pricePerMillionQueries: book(ENV.pricePerMillionQueries, 'DNS queries per million'),
+      queriesPerRequest: ENV.queriesPerRequest.default(TRAFFIC_MANAGER_DEFAULTS.queriesPerRequest),
     })
     .prefault({}),
   apiGateway: z
     .strictObject({
-      pricePerMillionRequests: num(0, 1000).default(API_GATEWAY_DEFAULTS.pricePerMillionRequests),
+      pricePerMillionRequests: book(ENV.pricePerMillionRequests, 'per million requests'),
     })
     .prefault({}),
   dataAccess: z
     .strictObject({
-      cores: num(0, 1000).default(DATA_ACCESS_DEFAULTS.cores),
+      cores: ENV.dataAccessCores.default(DATA_ACCESS_DEFAULTS.cores),
     })
     .prefault({}),
   decision: z
     .strictObject({
-      simplicityMargin: num(0, 0.9).default(DECISION_DEFAULTS.simplicityMargin),
-      sloMinuteShare: num(0, 1).default(DECISION_DEFAULTS.sloMinuteShare),
-      dropShare: num(0, 1).default(DECISION_DEFAULTS.dropShare),
+      simplicityMargin: ENV.simplicityMargin.default(DECISION_DEFAULTS.simplicityMargin),
+      sloMinuteShare: ENV.sloMinuteShare.default(DECISION_DEFAULTS.sloMinuteShare),
+      dropShare: ENV.dropShare.default(DECISION_DEFAULTS.dropShare),
     })
     .prefault({}),
+  dataCentre: dataCentreSchema.optional().describe('derives static.coreMonthlyCost when that is not set'),
+});
+
+/**
+ * `environments` resolved: every value a plan was priced with (the plan's `assumptions.environments`).
+ * Fields only some providers bill are present only there: `functions.vcpuSecondPrice` and
+ * `queue.pricePerTib` for GCP (which has no `queue.pricePerMillionRequests`), `vm.committedHourlyPrice`
+ * with a commitment, `vm.size` when the design names one.
+ */
+export const resolvedEnvironmentsSchema = z.strictObject({
+  static: z.strictObject({ coreMonthlyCost: ENV.coreMonthlyCost, headroom: ENV.headroom }),
+  vm: z.strictObject({
+    size: ENV.vmSize.optional(),
+    vcpu: ENV.vcpu,
+    hourlyPrice: ENV.hourlyPrice,
+    committedHourlyPrice: ENV.hourlyPrice.optional(),
+    bootSeconds: ENV.bootSeconds,
+    cooldownSeconds: ENV.cooldownSeconds,
+    targetUtilization: ENV.targetUtilization,
+    minInstances: ENV.minInstances,
+    maxInstances: ENV.maxInstances,
+    evaluationSeconds: ENV.evaluationSeconds,
+  }),
+  functions: z.strictObject({
+    requestPrice: ENV.requestPrice,
+    gbSecondPrice: ENV.gbSecondPrice,
+    vcpuSecondPrice: ENV.gbSecondPrice.optional(),
+    coldStartMs: ENV.coldStartMs,
+    keepAliveMinutes: ENV.keepAliveMinutes,
+    concurrencyLimit: ENV.concurrencyLimit,
+    maxDurationSeconds: ENV.maxDurationSeconds,
+  }),
+  link: z.strictObject({
+    latencyMs: ENV.latencyMs,
+    egressPricePerGb: ENV.egressPricePerGb,
+    monthlyCost: ENV.linkMonthlyCost,
+  }),
+  queue: z.strictObject({
+    pricePerMillionRequests: ENV.pricePerMillionRequests.optional(),
+    requestsPerMessage: ENV.requestsPerMessage,
+    pricePerTib: ENV.pricePerTib.optional(),
+  }),
+  storage: z.strictObject({ pricePerGbMonth: ENV.pricePerGbMonth }),
+  trafficManager: z.strictObject({
+    detectionMinutes: ENV.detectionMinutes,
+    monthlyCost: ENV.managerMonthlyCost,
+    pricePerMillionQueries: ENV.pricePerMillionQueries,
+    queriesPerRequest: ENV.queriesPerRequest,
+  }),
+  apiGateway: z.strictObject({ pricePerMillionRequests: ENV.pricePerMillionRequests }),
+  dataAccess: z.strictObject({ cores: ENV.dataAccessCores }),
+  decision: z.strictObject({
+    simplicityMargin: ENV.simplicityMargin,
+    sloMinuteShare: ENV.sloMinuteShare,
+    dropShare: ENV.dropShare,
+  }),
+  dataCentre: dataCentreSchema.optional(),
 });
 
 export const traceSchema = z.strictObject({
@@ -283,6 +392,9 @@ export const designSchema = z
     name: z.string().trim().min(1, 'must not be empty').max(120),
     description: z.string().max(10000).optional(),
     simulation: simulationSchema.prefault({}),
+    pricing: pricingSchema
+      .optional()
+      .describe('which price book prices the design: provider, region, commitment (default aws, us-east-1, none)'),
     environments: environmentsSchema.prefault({}),
     components: z.array(componentSchema).min(1, 'a design needs at least one component').max(MAX_COMPONENTS),
     connections: z.array(connectionSchema).max(MAX_CONNECTIONS).default([]),
@@ -292,6 +404,10 @@ export const designSchema = z
   // problem (an unknown endpoint beside a wrong type); hence the defensive reading of `d`.
   .superRefine((d, ctx) => checkReferences(d, ctx), {
     when: (payload) => isLooseDesign(payload.value),
+  })
+  // A region, a VM size or a provider-specific price the chosen book does not have (check-pricing.ts).
+  .superRefine((d, ctx) => checkPricing(d, ctx), {
+    when: (payload) => isObject(payload.value),
   });
 
 interface LooseDesign {
@@ -370,7 +486,10 @@ export type DesignInput = z.input<typeof designSchema>;
 export type Component = Design['components'][number];
 export type Connection = Design['connections'][number];
 export type Workload = NonNullable<Component['workload']>;
-export type Environments = Design['environments'];
+/** `environments` as a design holds it: prices a book sets may be absent. */
+export type DesignEnvironments = Design['environments'];
+/** `environments` resolved (core/cost/resolve-environments.ts): what the engine prices and simulates with. */
+export type Environments = z.output<typeof resolvedEnvironmentsSchema>;
 export type Simulation = Design['simulation'];
 
 export interface WorkloadFields {
@@ -426,10 +545,15 @@ export function resolveTimeoutMs(demand: Component['demand']): number {
 /**
  * Duration of one function invocation in seconds at the component's memory. A measured
  * `durationSeconds` is taken as given (it was measured at that memory). Derived from `cpuMs`, it
- * stretches where the function has less than one vCPU (FUNCTION_CPU: 1,769 MB on AWS).
+ * stretches where the function has less than one vCPU: `vcpu` is what the provider gives the memory
+ * (core/cost/function-cpu.ts follows the price book); by default AWS Lambda's rule, memory ÷ 1,769 MB
+ * (FUNCTION_CPU). Above one vCPU the extra cores do not speed up one single-threaded request.
  */
-export function resolveFunctionSeconds(demand: Component['demand'], provider: FunctionProvider = 'aws'): number {
+export function resolveFunctionSeconds(
+  demand: Component['demand'],
+  vcpu: number = demand.memoryMb / FUNCTION_CPU.aws.fullVcpuMemoryMb,
+): number {
   if (demand.durationSeconds !== undefined) return demand.durationSeconds;
-  const share = Math.min(1, demand.memoryMb / FUNCTION_CPU[provider].fullVcpuMemoryMb);
+  const share = Math.min(1, vcpu);
   return demand.cpuMs / 1000 / share;
 }

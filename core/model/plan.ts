@@ -6,7 +6,8 @@
  * own schemas so a plan can be re-run from them.
  */
 import { z } from 'zod';
-import { environmentsSchema, idSchema, patternSchema, placementSchema, simulationSchema } from './design';
+import { idSchema, patternSchema, placementSchema, resolvedEnvironmentsSchema, simulationSchema } from './design';
+import { planPricingSchema } from './pricing-choice';
 
 export const RULE_IDS = ['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7', 'R8', 'R9', 'R10', 'R11', 'R12'] as const;
 export const ruleIdSchema = z.enum(RULE_IDS);
@@ -128,6 +129,21 @@ export const searchSchema = z.strictObject({
   largestPiece: count.optional().describe('addition: most open components searched together'),
 });
 
+/**
+ * What a 1- or 3-year commitment does to the recommendation (addition): the always-on VM instances
+ * it covers, what they cost committed and on demand, and what it locks in for the whole term.
+ */
+export const commitmentSummarySchema = z.strictObject({
+  term: z.enum(['1y', '3y']),
+  instances: count.describe("always-on VM instances committed to: the recommended VMs' autoscaler minimums"),
+  monthlyCost: money.describe('what those instances cost a month at the committed rate, busy or idle'),
+  onDemandMonthlyCost: money.describe('the same instance-hours on demand'),
+  monthlySaving: money,
+  lockedIn: money.describe("monthlyCost × the term's months: owed whatever the design does next"),
+  text: z.string().min(1),
+});
+export type CommitmentSummary = z.infer<typeof commitmentSummarySchema>;
+
 export const planSchema = z.strictObject({
   format: z.literal('tidemark.plan'),
   version: z.literal(1),
@@ -136,7 +152,13 @@ export const planSchema = z.strictObject({
     name: z.string(),
     sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex digits'),
   }),
-  assumptions: z.strictObject({ simulation: simulationSchema, environments: environmentsSchema }),
+  assumptions: z.strictObject({
+    simulation: simulationSchema,
+    environments: resolvedEnvironmentsSchema.describe('every price and figure the plan used, resolved'),
+    pricing: planPricingSchema
+      .optional()
+      .describe('the price book, region and commitment (absent only in plans made before price books)'),
+  }),
   placements: z.array(placementEntrySchema),
   wiring: z.array(wiringSchema),
   totals: z.strictObject({
@@ -150,5 +172,8 @@ export const planSchema = z.strictObject({
       .describe('addition: the best of all in the data centre, all on VMs, all on functions (where allowed)'),
   }),
   search: searchSchema,
+  commitment: commitmentSummarySchema
+    .optional()
+    .describe('addition: with a 1y or 3y commitment, what it saves and what it locks in'),
 });
 export type Plan = z.infer<typeof planSchema>;

@@ -1,28 +1,57 @@
 /**
- * The two design fields of the December 2026 additions (spec/formats.md) that choose prices, as Zod
- * schemas ready to be added to the design: `pricing` (which price book, region and commitment) and
- * `environments.dataCentre` (the parts an own data centre's core-month is built from). They are not
- * wired into designSchema yet; core/cost/books and core/cost/data-centre.ts read their types.
+ * The design fields of the December 2026 additions (spec/formats.md) that choose prices: `pricing`
+ * (which price book, region and commitment) and `environments.dataCentre` (the parts an own data
+ * centre's core-month is built from), and the plan's `assumptions.pricing`, which names the book a
+ * plan was priced with. Every field of `pricing` is optional and none is filled in by the schema, so a
+ * saved design keeps only what its author chose; core/cost/resolve-environments.ts supplies the rest
+ * (aws, the book's first region, no commitment).
  */
 import './zod-config';
 import { z } from 'zod';
 
 export const PRICING_PROVIDERS = ['aws', 'azure', 'gcp', 'custom'] as const;
+export type PricingProvider = (typeof PRICING_PROVIDERS)[number];
 export const COMMITMENTS = ['none', '1y', '3y'] as const;
 export type Commitment = (typeof COMMITMENTS)[number];
 /** A commitment term a book prices: every commitment but none. */
 export type CommitmentTerm = Exclude<Commitment, 'none'>;
 
+/** What a design without `pricing` is priced with (spec/formats.md). */
+export const DEFAULT_PRICING = { provider: 'aws', region: 'us-east-1', commitment: 'none' } as const;
+
+export const REGION_PATTERN = /^[a-z0-9][a-z0-9-]{1,39}$/;
+
 export const pricingSchema = z.strictObject({
-  provider: z.enum(PRICING_PROVIDERS).default('aws'),
-  // Named as the provider names it (us-east-1, eastus, us-central1); the book decides which exist.
+  provider: z
+    .enum(PRICING_PROVIDERS)
+    .optional()
+    .describe('aws | azure | gcp | custom (no book: every price from environments); default aws'),
+  // Named as the provider names it (us-east-1, eastus, us-central1); the book decides which exist
+  // (checked with the design, core/model/check-pricing.ts).
   region: z
     .string()
-    .regex(/^[a-z0-9][a-z0-9-]{1,39}$/, 'must be a region name as the provider writes it, e.g. us-east-1')
-    .default('us-east-1'),
-  commitment: z.enum(COMMITMENTS).default('none'),
+    .regex(REGION_PATTERN, 'must be a region name as the provider writes it, e.g. us-east-1')
+    .optional()
+    .describe("a region of the provider's price book; default its first (us-east-1, eastus, us-central1)"),
+  commitment: z
+    .enum(COMMITMENTS)
+    .optional()
+    .describe('none | 1y | 3y: applies to always-on cloud capacity; default none'),
 });
 export type PricingChoice = z.infer<typeof pricingSchema>;
+
+/** The plan's `assumptions.pricing`: the choice resolved, and the book that priced it. */
+export const planPricingSchema = z.strictObject({
+  provider: z.enum(PRICING_PROVIDERS),
+  region: z.string().min(1).optional().describe('absent for custom, which has no book'),
+  commitment: z.enum(COMMITMENTS),
+  book: z
+    .string()
+    .regex(/^(aws|azure|gcp)-\d{4}-\d{2}$/)
+    .nullable()
+    .describe('the price book, e.g. aws-2026-11; null for custom (every price from environments)'),
+});
+export type PlanPricing = z.infer<typeof planPricingSchema>;
 
 const num = (min: number, max: number) => z.number().finite().min(min).max(max);
 

@@ -6,7 +6,7 @@ import { planSchema } from '../model/plan';
 import { validateDesign } from '../model/validate';
 import { PlanCancelledError, buildPlan, buildPlanAsync, type PlanProgress } from './build-plan';
 import { entryOf, planOf } from '../testing/design-fixture';
-import { hashDesign, stringifyCanonical } from './hash-design';
+import { canonicalDesign, hashDesign, stringifyCanonical } from './hash-design';
 
 const example = (key: string): DesignInput => {
   const found = EXAMPLE_DESIGNS.find((e) => e.key === key);
@@ -80,9 +80,13 @@ describe('buildPlan', () => {
 
   it('hashes the canonical design: sorted keys, same hash whatever the field order', () => {
     expect(stringifyCanonical({ b: 1, a: [{ d: 2, c: undefined }, null] })).toBe('{"a":[{"d":2},null],"b":1}');
-    const reordered = Object.fromEntries(Object.entries(design).reverse());
+    const reordered = Object.fromEntries(Object.entries(design).reverse()) as typeof design;
     expect(hashDesign(reordered)).toBe(hashDesign(design));
-    expect(hashDesign(design)).toBe(createHash('sha256').update(stringifyCanonical(design)).digest('hex'));
+    // Over the design with its environments resolved from the price book: minimal or written out alike.
+    const resolved = canonicalDesign(design);
+    expect(resolved.environments.vm.hourlyPrice).toBe(0.096);
+    expect(hashDesign(design)).toBe(createHash('sha256').update(stringifyCanonical(resolved)).digest('hex'));
+    expect(hashDesign(resolved)).toBe(hashDesign(design));
     expect(buildPlan(design).plan.design.sha256).toBe(hashDesign(design));
   });
 

@@ -4,8 +4,11 @@
  * simulated as soon as its demand is known, so only the graph's frontier of series is alive at a
  * time; the placements are then chosen together (decide-plan.ts). The work runs as a generator that
  * yields after every component: `buildPlan` drives it straight through, `buildPlanAsync` hands the
- * thread back between slices so a Web Worker can receive a cancel message.
+ * thread back between slices so a Web Worker can receive a cancel message. The design is priced first
+ * (core/cost/tariff.ts: environments resolved from its price book); `simulateDesigns` runs the same
+ * design under several tariffs in one pass over the demand, sharing every run whose inputs agree.
  */
+import { type PricedDesign, priceDesign } from '../cost/tariff';
 import { HOURS_PER_MONTH } from '../model/defaults';
 import type { Design, Placement } from '../model/design';
 import type { Plan } from '../model/plan';
@@ -15,7 +18,7 @@ import { streamDemand } from '../simulate/propagate-demand';
 import { countSteps } from '../workload/generate-workload';
 import { describeSeries } from '../simulate/series-stats';
 import type { ComponentFacts } from '../recommend/assess-assignment';
-import { runPlacements } from '../recommend/run-placement';
+import { type RunCache, runPlacements } from '../recommend/run-placement';
 import { decidePlan } from './decide-plan';
 
 export interface PlanProgress {
@@ -57,40 +60,80 @@ export interface SimulatedDesign {
 }
 
 /** The simulation stage: every component's four options, callers first, yielding after each. */
-export function* simulateDesign(design: Design, seriesPoints = 720): Generator<PlanProgress, SimulatedDesign> {
-  const n = design.components.length;
-  const steps = countSteps(design.simulation);
-  const ctx: SimulationContext = {
+export function* simulateDesign(design: PricedDesign, seriesPoints = 720): Generator<PlanProgress, SimulatedDesign> {
+  const { results } = yield* simulateDesigns([design], seriesPoints);
+  return results[0] as SimulatedDesign;
+}
+
+export interface SimulatedDesigns {
+  /** One per tariff, in the order given. */
+  results: SimulatedDesign[];
+  /** Capacity-model runs made, and runs billed again from one already made (several tariffs only). */
+  simulatedRuns: number;
+  reusedRuns: number;
+}
+
+/**
+ * The same design (components, connections, simulation) under several tariffs — another provider,
+ * region or commitment — in one pass over the demand: a run whose inputs agree with one already made
+ * for the component is billed again, not simulated again (run-placement.ts). Prices never change a
+ * load; they change a function's duration (the CPU its memory buys), its cold starts and a burst's
+ * base (Weinman's premium), and those runs are made once per distinct value.
+ */
+export function* simulateDesigns(
+  designs: readonly PricedDesign[],
+  seriesPoints = 720,
+): Generator<PlanProgress, SimulatedDesigns> {
+  const first = designs[0];
+  if (!first) return { results: [], simulatedRuns: 0, reusedRuns: 0 };
+  const n = first.components.length;
+  const steps = countSteps(first.simulation);
+  const contexts = designs.map((d): SimulationContext => ({
     steps,
-    stepMinutes: design.simulation.stepMinutes,
-    dt: design.simulation.stepMinutes * 60,
-    env: design.environments,
+    stepMinutes: d.simulation.stepMinutes,
+    dt: d.simulation.stepMinutes * 60,
+    env: d.environments,
     points: seriesPoints,
-  };
-  const horizonMinutes = steps * ctx.stepMinutes;
-  const byId = new Map(design.components.map((c) => [c.id, c]));
-  const facts = new Map<string, ComponentFacts>();
-  const series: PlanSeries = { pointMinutes: horizonMinutes / Math.min(seriesPoints, steps), components: {} };
+  }));
+  const horizonMinutes = steps * first.simulation.stepMinutes;
+  const byId = new Map(first.components.map((c) => [c.id, c]));
+  const out: SimulatedDesign[] = designs.map(() => ({
+    facts: new Map<string, ComponentFacts>(),
+    series: { pointMinutes: horizonMinutes / Math.min(seriesPoints, steps), components: {} },
+    horizonMinutes,
+  }));
   let done = 0;
-  for (const { id, load, effectivePattern, meanRps, ownMeanRps } of streamDemand(design)) {
+  // Shared runs only matter with more than one tariff; one plan keys nothing.
+  const cache: RunCache | undefined = designs.length > 1 ? { runs: new Map(), reused: 0 } : undefined;
+  let simulatedRuns = 0;
+  for (const { id, load, effectivePattern, meanRps, ownMeanRps } of streamDemand(first)) {
     const component = byId.get(id);
     if (!component) continue;
-    const runs = runPlacements(component, load, ctx, meanRps > 0 ? ownMeanRps / meanRps : 0);
     const shape = describeSeries(load.total, load.peakRps);
-    facts.set(id, {
-      component,
-      runs,
-      pattern: effectivePattern,
-      shape,
-      requestsPerMonth: meanRps * HOURS_PER_MONTH * 3600,
+    const publicShare = meanRps > 0 ? ownMeanRps / meanRps : 0;
+    designs.forEach((d, k) => {
+      const runs = runPlacements(component, load, contexts[k] as SimulationContext, publicShare, d.tariff, cache);
+      const sim = out[k] as SimulatedDesign;
+      sim.facts.set(id, {
+        component,
+        runs,
+        pattern: effectivePattern,
+        shape,
+        requestsPerMonth: meanRps * HOURS_PER_MONTH * 3600,
+      });
+      sim.series.components[id] = Object.fromEntries(runs.map((r) => [r.placement, r.series])) as Record<
+        Placement,
+        ChartSeries
+      >;
     });
-    series.components[id] = Object.fromEntries(runs.map((r) => [r.placement, r.series])) as Record<
-      Placement,
-      ChartSeries
-    >;
+    if (cache) {
+      // A component's runs are not needed once its facts hold them: keep the cache to one component.
+      simulatedRuns += cache.runs.size;
+      cache.runs.clear();
+    }
     yield { phase: 'simulate', done: ++done, total: n };
   }
-  return { facts, series, horizonMinutes };
+  return { results: out, simulatedRuns, reusedRuns: cache?.reused ?? 0 };
 }
 
 /** Drives a generator to its end, handing progress on; returns what it returns. */
@@ -103,7 +146,8 @@ export function runToEnd<T>(run: Generator<PlanProgress, T>, options: BuildPlanO
   }
 }
 
-export function* generatePlan(design: Design, seriesPoints = 720): Generator<PlanProgress, PlanResult> {
+export function* generatePlan(input: Design, seriesPoints = 720): Generator<PlanProgress, PlanResult> {
+  const design = priceDesign(input);
   const { facts, series, horizonMinutes } = yield* simulateDesign(design, seriesPoints);
   const n = design.components.length;
   yield { phase: 'placement', done: n, total: n };
@@ -121,7 +165,14 @@ export async function buildPlanAsync(
   design: Design,
   options: BuildPlanOptions & { sliceMs?: number } = {},
 ): Promise<PlanResult> {
-  const run = generatePlan(design, options.seriesPoints);
+  return runAsync(generatePlan(design, options.seriesPoints), options);
+}
+
+/** Drives a generator, yielding to the event loop every `sliceMs` (default 50). */
+export async function runAsync<T>(
+  run: Generator<PlanProgress, T>,
+  options: BuildPlanOptions & { sliceMs?: number } = {},
+): Promise<T> {
   const slice = options.sliceMs ?? 50;
   let since = Date.now();
   for (;;) {

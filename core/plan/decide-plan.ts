@@ -4,7 +4,8 @@
  * its cost lines, the baselines judged alike, and the plan document itself. Kept apart from the
  * simulation so that a changed price or tolerance can be decided again from the same facts.
  */
-import type { Design, Placement } from '../model/design';
+import { type PricedDesign, pricedDocument } from '../cost/tariff';
+import type { Placement } from '../model/design';
 import type { Plan, PlacementEntry } from '../model/plan';
 import { roundPlaces } from '../model/round';
 import { type ComponentFacts, assessAssignment, assessEveryOption, toleranceOf } from '../recommend/assess-assignment';
@@ -14,13 +15,14 @@ import { compareAlternatives } from '../recommend/compare-alternatives';
 import { explainChoice } from '../recommend/explain-choice';
 import { planWiring } from '../recommend/plan-wiring';
 import { GENERATOR } from './generator';
+import { summariseCommitment } from './commitment-summary';
 import { hashDesign } from './hash-design';
 import { type Baselines, type Scenario, sumTotals } from './sum-totals';
 import { toPlanOption } from './to-plan-option';
 
 /** Judges an assignment as the plan does: its options in context and its wiring. */
 export function judgeAssignment(
-  design: Design,
+  design: PricedDesign,
   facts: ReadonlyMap<string, ComponentFacts>,
   assignment: ReadonlyMap<string, Placement>,
   horizonMinutes: number,
@@ -30,7 +32,11 @@ export function judgeAssignment(
   return { result, wiring: planWiring(design, facts, result) };
 }
 
-export function decidePlan(design: Design, facts: ReadonlyMap<string, ComponentFacts>, horizonMinutes: number): Plan {
+export function decidePlan(
+  design: PricedDesign,
+  facts: ReadonlyMap<string, ComponentFacts>,
+  horizonMinutes: number,
+): Plan {
   const tol = toleranceOf(design.environments, horizonMinutes);
   const joint = chooseJointly(design, facts, tol);
   const judge = (assignment: ReadonlyMap<string, Placement>) =>
@@ -72,15 +78,21 @@ export function decidePlan(design: Design, facts: ReadonlyMap<string, ComponentF
     allVm: judge(assignBaseline('allVm', design, facts, tol)),
     allServerless: judge(assignBaseline('allServerless', design, facts, tol)),
   };
+  const commitment = summariseCommitment(design, recommended);
   return {
     format: 'tidemark.plan',
     version: 1,
     generator: GENERATOR,
-    design: { name: design.name, sha256: hashDesign(design) },
-    assumptions: { simulation: design.simulation, environments: design.environments },
+    design: { name: design.name, sha256: hashDesign(pricedDocument(design)) },
+    assumptions: {
+      simulation: design.simulation,
+      environments: design.environments,
+      pricing: design.tariff.pricing,
+    },
     placements: design.components.flatMap((c) => entries.get(c.id) ?? []),
     wiring: recommended.wiring,
     totals: sumTotals(design, recommended, baselines, tol),
     search: joint.search,
+    ...(commitment ? { commitment } : {}),
   };
 }

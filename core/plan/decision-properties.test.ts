@@ -6,6 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { priceDesign } from '../cost/tariff';
 import { PLACEMENTS, type Design, type DesignInput, type Placement } from '../model/design';
 import type { Plan } from '../model/plan';
 import { validateDesign } from '../model/validate';
@@ -155,7 +156,7 @@ describe('decision properties', () => {
   it('is exact: at margin 0 no combination the plan would report is cheaper and meets every SLO it meets', () => {
     fc.assert(
       fc.property(fc.oneof(designArbOf(4), tradeOffArb), (input) => {
-        const design = withMargin(validated(input), 0);
+        const design = priceDesign(withMargin(validated(input), 0));
         const { facts, horizonMinutes } = runToEnd(simulateDesign(design, 24));
         const plan = decidePlan(design, facts, horizonMinutes);
         const chosen = new Map(plan.placements.map((p) => [p.componentId, p.placement]));
@@ -163,7 +164,7 @@ describe('decision properties', () => {
         const missing = (s: ReturnType<typeof judgeAssignment>) =>
           [...s.result.options.values()].filter((o) => !o.meets).length;
         const allowed = design.components.map((c) =>
-          PLACEMENTS.filter((p) => findRuleOut(c, p, design.environments) === null),
+          PLACEMENTS.filter((p) => findRuleOut(c, p, design.tariff) === null),
         );
         const assignment = new Map<string, Placement>();
         const visit = (i: number): void => {

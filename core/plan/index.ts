@@ -8,7 +8,8 @@
  *   planDesignText(json: string, options?)    → Validated<PlanResult>   the same from JSON text
  *   buildPlan(design: Design, options?)       → PlanResult              for an already validated design
  *   buildPlanAsync(design: Design, options?)  → Promise<PlanResult>     yields every `sliceMs` so a worker can cancel
- *   hashDesign(design)                        → string                  sha256 of the canonical JSON, as plan.design.sha256
+ *   hashDesign(design)                        → string                  sha256 of the canonical JSON (environments
+ *                                                                       resolved from the price book), as plan.design.sha256
  *   previewWorkload(workload, simulation, key)→ PreviewPoint[]          the inspector's live preview of one pattern
  *
  * options: { onProgress?(p: PlanProgress), isCancelled?(): boolean, seriesPoints?: number } —
@@ -18,7 +19,7 @@
 export { buildPlan, buildPlanAsync, PlanCancelledError } from './build-plan';
 export type { BuildPlanOptions, PlanProgress, PlanResult, PlanSeries } from './build-plan';
 export { planDesign, planDesignText } from './plan-design';
-export { hashDesign, stringifyCanonical } from './hash-design';
+export { canonicalDesign, hashDesign, stringifyCanonical } from './hash-design';
 export type { ChartSeries } from '../simulate/option-stats';
 export { countSteps, generateWorkload } from '../workload/generate-workload';
 export { previewWorkload, PREVIEW_MAX_POINTS } from '../workload/preview-workload';

@@ -5,7 +5,8 @@
  * so a total reconciles with its parts to the cent. Each baseline carries a sentence that sets it
  * against the recommendation: what it costs or saves, and when it is cheaper, why it was not chosen.
  */
-import type { Component, Design, Placement } from '../model/design';
+import type { PricedDesign } from '../cost/tariff';
+import type { Component, Placement } from '../model/design';
 import type { Plan, Total, WiringElement } from '../model/plan';
 import { formatCount, formatMoney } from '../present/format';
 import type { AssignmentResult, Tolerance } from '../recommend/assess-assignment';
@@ -39,7 +40,12 @@ const LABELS = {
   allServerless: 'Everything on functions that may be',
 } as const;
 
-export function sumTotals(design: Design, recommended: Scenario, baselines: Baselines, tol: Tolerance): Plan['totals'] {
+export function sumTotals(
+  design: PricedDesign,
+  recommended: Scenario,
+  baselines: Baselines,
+  tol: Tolerance,
+): Plan['totals'] {
   const rec = totalOf(recommended);
   const describe = (key: keyof Baselines) => ({
     ...totalOf(baselines[key]),
@@ -65,7 +71,7 @@ export function sumTotals(design: Design, recommended: Scenario, baselines: Base
 /** One baseline against the recommendation, in words. */
 function compare(
   label: string,
-  design: Design,
+  design: PricedDesign,
   base: Scenario,
   rec: Scenario,
   recTotal: Total,

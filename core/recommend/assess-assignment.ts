@@ -6,7 +6,8 @@
  * and measured alike.
  */
 import type { CostLine } from '../cost/cost-line';
-import type { Component, Connection, Design, Environments, Pattern, Placement } from '../model/design';
+import type { PricedDesign, Tariff } from '../cost/tariff';
+import type { Component, Connection, Environments, Pattern, Placement } from '../model/design';
 import type { Reason } from '../model/plan';
 import type { ChartSeries, OptionFigures } from '../simulate/option-stats';
 import type { SeriesShape } from '../simulate/series-stats';
@@ -85,7 +86,7 @@ export function assessOption(
   f: ComponentFacts,
   run: PlacementRun,
   callees: readonly { connection: Connection; end: PlacedEnd }[],
-  env: Environments,
+  tariff: Tariff,
   tol: Tolerance,
 ): OptionResult {
   const self: PlacedEnd = {
@@ -98,7 +99,7 @@ export function assessOption(
   let meanDc = 0;
   let meanCloud = 0;
   for (const { connection, end } of callees) {
-    const x = describeCrossing(connection, self, end, f.requestsPerMonth, env);
+    const x = describeCrossing(connection, self, end, f.requestsPerMonth, tariff);
     p95Dc += x.p95Dc;
     p95Cloud += x.p95Cloud;
     meanDc += x.meanDc;
@@ -115,7 +116,7 @@ export function assessOption(
   const figures = run.stats.shift(run.figures, mean, p95);
   return {
     placement: run.placement,
-    ruledOut: findRuleOut(f.component, run.placement, env),
+    ruledOut: findRuleOut(f.component, run.placement, tariff),
     run,
     figures,
     linkMeanMs: mean,
@@ -138,12 +139,12 @@ function endOf(f: ComponentFacts, placement: Placement): PlacedEnd {
 }
 
 export function assessAssignment(
-  design: Design,
+  design: PricedDesign,
   facts: ReadonlyMap<string, ComponentFacts>,
   assignment: ReadonlyMap<string, Placement>,
   tol: Tolerance,
 ): AssignmentResult {
-  const env = design.environments;
+  const tariff = design.tariff;
   const callees = new Map<string, { connection: Connection; end: PlacedEnd }[]>();
   const crossings: PlannedCrossing[] = [];
   let usesLink = false;
@@ -156,7 +157,7 @@ export function assessAssignment(
     const from = endOf(a, pa);
     const to = endOf(b, pb);
     pushTo(callees, connection.from, { connection, end: to });
-    const crossing = describeCrossing(connection, from, to, a.requestsPerMonth, env);
+    const crossing = describeCrossing(connection, from, to, a.requestsPerMonth, tariff);
     if (crossing.share > 0) {
       crossings.push({ connection, from, to, crossing });
       usesLink ||= crossing.needsLink;
@@ -165,14 +166,14 @@ export function assessAssignment(
   const options = new Map<string, OptionResult>();
   for (const [id, f] of facts) {
     const run = f.runs.find((r) => r.placement === assignment.get(id));
-    if (run) options.set(id, assessOption(f, run, callees.get(id) ?? [], env, tol));
+    if (run) options.set(id, assessOption(f, run, callees.get(id) ?? [], tariff, tol));
   }
   return { options, crossings, usesLink };
 }
 
 /** Every option of every component in the context of an assignment (what the plan shows per option). */
 export function assessEveryOption(
-  design: Design,
+  design: PricedDesign,
   facts: ReadonlyMap<string, ComponentFacts>,
   assignment: ReadonlyMap<string, Placement>,
   tol: Tolerance,
@@ -188,7 +189,7 @@ export function assessEveryOption(
   for (const [id, f] of facts) {
     all.set(
       id,
-      f.runs.map((run) => assessOption(f, run, callees.get(id) ?? [], design.environments, tol)),
+      f.runs.map((run) => assessOption(f, run, callees.get(id) ?? [], design.tariff, tol)),
     );
   }
   return all;

@@ -5,7 +5,8 @@
  * rest staying in the data centre; and everything on one service (all data centre, all VMs, all
  * functions) wherever allowed. A component that may only run one way (a pin) runs that way in all.
  */
-import type { Design, Placement } from '../model/design';
+import type { PricedDesign } from '../cost/tariff';
+import type { Placement } from '../model/design';
 import type { ComponentFacts, Tolerance } from './assess-assignment';
 import { meetsTolerance } from './assess-assignment';
 import { findRuleOut } from './hard-constraints';
@@ -13,8 +14,8 @@ import { findRuleOut } from './hard-constraints';
 export type Baseline = 'allStatic' | 'allElastic' | 'allVm' | 'allServerless';
 
 /** The placement a component takes in a baseline that prefers `wanted` (in order). */
-function pick(f: ComponentFacts, design: Design, wanted: readonly Placement[], tol: Tolerance): Placement {
-  const allowed = (p: Placement) => findRuleOut(f.component, p, design.environments) === null;
+function pick(f: ComponentFacts, design: PricedDesign, wanted: readonly Placement[], tol: Tolerance): Placement {
+  const allowed = (p: Placement) => findRuleOut(f.component, p, design.tariff) === null;
   const runs = wanted.filter(allowed).flatMap((p) => f.runs.filter((r) => r.placement === p));
   if (runs.length > 0) {
     const meeting = runs.filter((r) => meetsTolerance(r.figures, tol));
@@ -27,7 +28,7 @@ function pick(f: ComponentFacts, design: Design, wanted: readonly Placement[], t
 
 export function assignBaseline(
   baseline: Baseline,
-  design: Design,
+  design: PricedDesign,
   facts: ReadonlyMap<string, ComponentFacts>,
   tol: Tolerance,
 ): Map<string, Placement> {

@@ -12,7 +12,8 @@
  */
 import { billStaging } from '../cost/bill-usage';
 import { sumLines } from '../cost/cost-line';
-import type { Component, Connection, Environments, Placement } from '../model/design';
+import type { Tariff } from '../cost/tariff';
+import type { Component, Connection, Placement } from '../model/design';
 import { PLACEMENTS } from '../model/design';
 import { type Crossing, cloudShareOf, describeCrossing } from './crossing';
 import {
@@ -61,10 +62,11 @@ const exact = (dollars: number, key: number) => Math.round(dollars * MICRO) + ke
 export function buildJointProblem(
   candidates: readonly Candidate[],
   connections: readonly Connection[],
-  env: Environments,
+  tariff: Tariff,
+  /** R12's price of simplicity (environments.decision.simplicityMargin; 0 to compare alternatives). */
+  margin: number,
 ): BuiltProblem {
   const index = new Map(candidates.map((c, i) => [c.component.id, i]));
-  const margin = env.decision.simplicityMargin;
   // A component with no neighbour we place runs, by default, where the organisation runs today: the
   // data centre (R1). Leaving it is a move like any other and pays R12's price outright.
   const connected = new Set<string>();
@@ -88,7 +90,7 @@ export function buildJointProblem(
     return chosen.map((o): JointState => {
       const key = PLACEMENTS.indexOf(o.placement);
       const isCloud = o.placement === 'elastic-vm' || o.placement === 'serverless';
-      const staging = billStaging(c.component.dataGb, env, c.component.kind !== 'storage');
+      const staging = billStaging(c.component.dataGb, tariff, c.component.kind !== 'storage');
       const alone = isCloud && !connected.has(c.component.id) ? awayPrice : 0;
       return {
         key,
@@ -108,10 +110,10 @@ export function buildJointProblem(
     const from = index.get(conn.from);
     const to = index.get(conn.to);
     if (from === undefined || to === undefined) continue;
-    const edge = buildEdge(conn, candidates, states, from, to, env);
+    const edge = buildEdge(conn, candidates, states, from, to, tariff);
     if (edge) edges.push(edge);
   }
-  return { problem: { variables, edges, linkCost: Math.round(env.link.monthlyCost * MICRO) }, states };
+  return { problem: { variables, edges, linkCost: Math.round(tariff.env.link.monthlyCost * MICRO) }, states };
 }
 
 /** The options a component offers the joint choice (see the module comment). */
@@ -131,7 +133,7 @@ function buildEdge(
   states: readonly CandidateOption[][],
   from: number,
   to: number,
-  env: Environments,
+  tariff: Tariff,
 ): JointEdge | null {
   const a = candidates[from] as Candidate;
   const b = candidates[to] as Candidate;
@@ -148,7 +150,7 @@ function buildEdge(
         { component: a.component, placement: oa.placement, cloudShare: cloudShareOf(oa.placement, oa.cloudShare) },
         { component: b.component, placement: ob.placement, cloudShare: cloudShareOf(ob.placement, ob.cloudShare) },
         a.requestsPerMonth,
-        env,
+        tariff,
       );
       let f = x.needsLink ? NEEDS_LINK : 0;
       if (x.fromAway) f |= fromFlag(ONCE_AWAY);

@@ -5,7 +5,8 @@
  * least SLO excess, then the least cost with R12's price of simplicity. What comes back is the
  * assignment and how it was found.
  */
-import type { Design, Placement } from '../model/design';
+import type { PricedDesign } from '../cost/tariff';
+import type { Placement } from '../model/design';
 import { PLACEMENTS } from '../model/design';
 import type { ComponentFacts, Tolerance } from './assess-assignment';
 import { type Candidate, type CandidateOption, buildJointProblem } from './build-joint-problem';
@@ -25,7 +26,7 @@ export interface JointChoice {
   search: SearchFacts;
 }
 
-export function toCandidate(f: ComponentFacts, design: Design, tol: Tolerance): Candidate {
+export function toCandidate(f: ComponentFacts, design: PricedDesign, tol: Tolerance): Candidate {
   const options = PLACEMENTS.map((placement): CandidateOption => {
     const run = f.runs.find((r) => r.placement === placement);
     if (!run) throw new Error(`no ${placement} run for ${f.component.id}`);
@@ -35,7 +36,7 @@ export function toCandidate(f: ComponentFacts, design: Design, tol: Tolerance): 
     const drops = run.figures.droppedRequests > share * tol.dropShare * Math.max(1, run.figures.requests);
     return {
       placement,
-      allowed: findRuleOut(f.component, placement, design.environments) === null,
+      allowed: findRuleOut(f.component, placement, design.tariff) === null,
       ownCost: run.ownCost,
       cloudShare: run.cloudShare,
       slack: drops ? -1 : run.stats.largestShift(share * tol.minutes),
@@ -46,10 +47,15 @@ export function toCandidate(f: ComponentFacts, design: Design, tol: Tolerance): 
   return { component: f.component, options, requestsPerMonth: f.requestsPerMonth };
 }
 
-export function chooseJointly(design: Design, facts: ReadonlyMap<string, ComponentFacts>, tol: Tolerance): JointChoice {
+export function chooseJointly(
+  design: PricedDesign,
+  facts: ReadonlyMap<string, ComponentFacts>,
+  tol: Tolerance,
+): JointChoice {
   const ordered = design.components.flatMap((c) => facts.get(c.id) ?? []);
   const candidates = ordered.map((f) => toCandidate(f, design, tol));
-  const { problem, states } = buildJointProblem(candidates, design.connections, design.environments);
+  const margin = design.environments.decision.simplicityMargin;
+  const { problem, states } = buildJointProblem(candidates, design.connections, design.tariff, margin);
   const solution = solveJointly(problem);
   const assignment = new Map<string, Placement>();
   candidates.forEach((c, v) => {

@@ -6,7 +6,8 @@
  * would cross the link for $40 more (R11)" — so they are the same objective the choice minimised,
  * without R12's price (margin 0) and without tie-breaks.
  */
-import type { Design, Placement } from '../model/design';
+import type { PricedDesign } from '../cost/tariff';
+import type { Placement } from '../model/design';
 import type { ComponentFacts, Tolerance } from './assess-assignment';
 import { buildJointProblem } from './build-joint-problem';
 import { toCandidate } from './choose-jointly';
@@ -24,15 +25,14 @@ export interface Alternative {
 
 /** Per component id, its offered alternatives (the chosen one with deltas of 0) in PLACEMENTS order. */
 export function compareAlternatives(
-  design: Design,
+  design: PricedDesign,
   facts: ReadonlyMap<string, ComponentFacts>,
   assignment: ReadonlyMap<string, Placement>,
   tol: Tolerance,
 ): Map<string, Alternative[]> {
   const ordered = design.components.flatMap((c) => facts.get(c.id) ?? []);
   const candidates = ordered.map((f) => toCandidate(f, design, tol));
-  const env = { ...design.environments, decision: { ...design.environments.decision, simplicityMargin: 0 } };
-  const { problem, states } = buildJointProblem(candidates, design.connections, env);
+  const { problem, states } = buildJointProblem(candidates, design.connections, design.tariff, 0);
   const search = new JointSearchState(problem);
   const total = () => search.cost / 1e6 + (search.linkCount > 0 ? problem.linkCost / 1e6 : 0);
   candidates.forEach((c, v) => {

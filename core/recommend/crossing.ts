@@ -11,7 +11,8 @@
  */
 import { billCrossing } from '../cost/bill-usage';
 import type { CostLine } from '../cost/cost-line';
-import type { Component, Connection, Environments, Placement } from '../model/design';
+import type { Tariff } from '../cost/tariff';
+import type { Component, Connection, Placement } from '../model/design';
 import { isStateful } from './hard-constraints';
 
 export interface PlacedEnd {
@@ -75,7 +76,7 @@ export function describeCrossing(
   from: PlacedEnd,
   to: PlacedEnd,
   callerRequestsPerMonth: number,
-  env: Environments,
+  tariff: Tariff,
 ): Crossing {
   // An external system is not placed by us: calls to or from it never cross our link.
   if (isExternal(from.component) || isExternal(to.component)) return NONE;
@@ -95,8 +96,9 @@ export function describeCrossing(
   // `payloadKb` is what the caller sends (a request or a message; responses are taken as small, as
   // in spec/formats.md's model): it leaves the cloud when the caller's crossing part is there.
   const kilobytesOut = calls * conn.payloadKb * outbound;
-  const lines = billCrossing({ queuedMessages: queued ? calls * share : 0, kilobytesOut }, env);
-  const perCall = sync ? conn.callsPerRequest * env.link.latencyMs : 0;
+  const queuedMessages = queued ? calls * share : 0;
+  const lines = billCrossing({ queuedMessages, messageKb: conn.payloadKb, kilobytesOut }, tariff);
+  const perCall = sync ? conn.callsPerRequest * tariff.env.link.latencyMs : 0;
   return {
     share,
     lines,

@@ -1,11 +1,12 @@
 /**
  * Hard constraints, applied before any cost is compared: a pin is obeyed (R10), state stays where
  * its data is (R4), regulated and confidential data stay in the data centre (R5), an external
- * system is not ours to move (R8), and work longer than the function cap is never serverless (R9).
+ * system is not ours to move (R8), and work longer than the function cap, or needing more memory than
+ * the provider's functions have, is never serverless (R9).
  * Each returns the rule and a sentence with the figure that decided it, or null when allowed.
  */
-import type { Component, Environments, Placement } from '../model/design';
-import { resolveFunctionSeconds } from '../model/design';
+import { functionSecondsOf, type Tariff } from '../cost/tariff';
+import type { Component, Placement } from '../model/design';
 import type { Reason } from '../model/plan';
 
 /** A component that holds state: flagged stateful, or a database by its kind. */
@@ -13,7 +14,7 @@ export function isStateful(c: Component): boolean {
   return c.stateful || c.kind === 'database';
 }
 
-export function findRuleOut(c: Component, placement: Placement, env: Environments): Reason | null {
+export function findRuleOut(c: Component, placement: Placement, tariff: Tariff): Reason | null {
   if (c.pin) {
     return placement === c.pin.placement ? null : { rule: 'R10', text: `pinned to ${c.pin.placement}` };
   }
@@ -39,9 +40,18 @@ export function findRuleOut(c: Component, placement: Placement, env: Environment
       text: 'confidential data stays in the data centre; only a store-less cloud copy (burst) may help out',
     };
   }
-  // A function runs as long as its memory's CPU share lets it (resolveFunctionSeconds).
-  const seconds = resolveFunctionSeconds(c.demand);
-  if (placement === 'serverless' && seconds > env.functions.maxDurationSeconds) {
+  if (placement !== 'serverless') return null;
+  const env = tariff.env;
+  const memory = tariff.book.behaviour.functions.memoryMb.max.value;
+  if (c.demand.memoryMb > memory) {
+    return {
+      rule: 'R9',
+      text: `it needs ${c.demand.memoryMb} MB, more than the ${memory} MB ${tariff.book.behaviour.products.functions} gives an instance`,
+    };
+  }
+  // A function runs as long as the CPU its memory buys on this provider lets it (functionSecondsOf).
+  const seconds = functionSecondsOf(c.demand, tariff);
+  if (seconds > env.functions.maxDurationSeconds) {
     return {
       rule: 'R9',
       text: `one request runs ${formatSeconds(seconds)} s at ${c.demand.memoryMb} MB, beyond the ${env.functions.maxDurationSeconds} s function invocation cap`,

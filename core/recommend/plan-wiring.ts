@@ -9,7 +9,8 @@
  */
 import { billSecureLink, billStaging } from '../cost/bill-usage';
 import { type CostLine, sumLines } from '../cost/cost-line';
-import type { Component, Design } from '../model/design';
+import type { PricedDesign } from '../cost/tariff';
+import type { Component } from '../model/design';
 import { PLACEMENT_LABELS } from '../model/labels';
 import type { WiringElement } from '../model/plan';
 import { formatCount, formatMoney, formatMs } from '../present/format';
@@ -22,7 +23,7 @@ const where = (c: Component, placement: string) =>
   `${c.name} (${PLACEMENT_LABELS[placement as keyof typeof PLACEMENT_LABELS].toLowerCase()})`;
 
 export function planWiring(
-  design: Design,
+  design: PricedDesign,
   facts: ReadonlyMap<string, ComponentFacts>,
   result: AssignmentResult,
 ): WiringElement[] {
@@ -92,7 +93,13 @@ export function planWiring(
   }
   for (const { cloud, dc, connectionId, needsAccess } of staged.values()) {
     drafts.push(
-      ...planStaging(cloud, dc, connectionId, needsAccess, billStaging(cloud.dataGb, env, cloud.kind !== 'storage')),
+      ...planStaging(
+        cloud,
+        dc,
+        connectionId,
+        needsAccess,
+        billStaging(cloud.dataGb, design.tariff, cloud.kind !== 'storage'),
+      ),
     );
   }
   for (const c of design.components) {
@@ -123,7 +130,7 @@ export function planWiring(
       kind: 'secure-link',
       componentIds: names.map((c) => c.id),
       reason: `One secure link (a site-to-site VPN) joins the data centre and the cloud for every synchronous call that crosses: ${names.map((c) => c.name).join(', ')}. Paid by the month, however much crosses it.`,
-      costLines: billSecureLink(env),
+      costLines: billSecureLink(design.tariff),
     });
   }
   return drafts.map((d, i) => ({ id: `w${i + 1}`, ...d, monthlyCost: sumLines(d.costLines) }));

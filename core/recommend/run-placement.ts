@@ -1,12 +1,18 @@
 /**
  * Runs one capacity model for one component and says what it uses in a 730-hour month — cores,
- * instance-hours, invocations and GB-seconds, a burst's base, cloud hours and managed requests —
- * then bills that usage into cost lines (cost/bill-usage.ts) with a short note. Runs once per
- * component and placement, independent of the neighbours' placements: what a connection costs when
- * it crosses the link is the joint choice's business (crossing.ts).
+ * instance-hours, invocations at a duration, a burst's base, cloud hours and managed requests —
+ * then bills that usage into cost lines with the design's tariff (cost/bill-usage.ts), with a short
+ * note. Runs once per component and placement, independent of the neighbours' placements: what a
+ * connection costs when it crosses the link is the joint choice's business (crossing.ts).
+ *
+ * A run's usage does not depend on prices, so runs can be shared between tariffs (comparing
+ * providers): given a cache, a run whose inputs — the model's own settings, the function's duration
+ * and cold starts, a burst's base — match an earlier one's is billed again, not simulated again.
  */
 import { billUsage, perMonth, type PlacementUsage } from '../cost/bill-usage';
 import { type CostLine, sumLines } from '../cost/cost-line';
+import { functionMsOf, type Tariff } from '../cost/tariff';
+import { HOURS_PER_MONTH } from '../model/defaults';
 import { type Component, type Placement, PLACEMENTS } from '../model/design';
 import type { ComponentLoad, SimulationContext } from '../simulate/component-load';
 import type { ChartSeries, OptionFigures, OptionStats } from '../simulate/option-stats';
@@ -17,15 +23,14 @@ import { simulateVm } from '../simulate/simulate-vm';
 import { meetsTolerance, toleranceOf } from './assess-assignment';
 import { sizeBurstBase } from './size-burst-base';
 
-export interface PlacementRun {
+/** What a capacity model did, before any price: shareable between tariffs. */
+export interface SimulatedRun {
   placement: Placement;
   stats: OptionStats;
   figures: OptionFigures;
   series: ChartSeries;
-  /** What it uses in a month, its bill for that, and the bill's total. */
+  /** What it uses in a month. */
   usage: PlacementUsage;
-  lines: CostLine[];
-  ownCost: number;
   /** Share of served requests served in the cloud. */
   cloudShare: number;
   /** Serverless: share of invocations that waited a cold start. */
@@ -35,15 +40,33 @@ export interface PlacementRun {
   note: string;
 }
 
+export interface PlacementRun extends SimulatedRun {
+  /** Its bill for the usage, and the bill's total. */
+  lines: CostLine[];
+  ownCost: number;
+}
+
+/** Runs already simulated, by component and inputs (see the module comment), and how often one was reused. */
+export interface RunCache {
+  runs: Map<string, SimulatedRun>;
+  reused: number;
+}
+
 /** Runs all four placements. A burst whose base already covers the peak (and has no async backlog
  * to overflow) never routes anything to the cloud: it is the static run, reused rather than re-run. */
 export function runPlacements(
   c: Component,
-  load: ComponentLoad,
+  designLoad: ComponentLoad,
   ctx: SimulationContext,
   publicShare: number,
+  tariff: Tariff,
+  cache?: RunCache,
 ): PlacementRun[] {
-  const runs = PLACEMENTS.filter((p) => p !== 'burst').map((p) => runPlacement(p, c, load, ctx, publicShare));
+  // A function runs as long as the provider's CPU for its memory lets it.
+  const load = { ...designLoad, functionDurationMs: functionMsOf(c.demand, tariff) };
+  const run = (p: Placement, sizing: { targetUtilization?: number } = {}) =>
+    runPlacement(p, c, load, ctx, tariff, publicShare, sizing, cache);
+  const runs = PLACEMENTS.filter((p) => p !== 'burst').map((p) => run(p));
   const staticRun = runs[0] as PlacementRun;
   const env = ctx.env;
   const staticCores =
@@ -55,7 +78,7 @@ export function runPlacements(
       ? c.pin.cores
       : Math.min(sizeBurstBase(load, env), sizeForSlo(load, env.static.headroom, env.decision.sloMinuteShare).cores);
   const isSame = staticCores !== undefined && baseCores === staticCores && load.async === null;
-  runs.push(isSame ? asBurst(staticRun, baseCores, ctx) : runPlacement('burst', c, load, ctx, publicShare));
+  runs.push(isSame ? asBurst(staticRun, baseCores, ctx, tariff) : run('burst'));
   if (c.pin) return runs;
   // A planner tunes VMs that fall short before giving up on them: they scale out earlier (a lower
   // target utilisation). A burst is not tuned: its base is Weinman's (size-burst-base.ts), and a
@@ -74,9 +97,7 @@ export function runPlacements(
       target >= VM_TARGET_FLOOR - 1e-9;
       target -= VM_TARGET_STEP
     ) {
-      const tried = runPlacement('elastic-vm', c, load, ctx, publicShare, {
-        targetUtilization: Math.round(100 * target) / 100,
-      });
+      const tried = run('elastic-vm', { targetUtilization: Math.round(100 * target) / 100 });
       if (meets(tried)) {
         runs[1] = tried;
         break;
@@ -91,13 +112,44 @@ const VM_TARGET_STEP = 0.05;
 const VM_TARGET_FLOOR = 0.2;
 
 /** The static run as a burst that never overflows: its base, no cloud hours, the manager still in place. */
-function asBurst(staticRun: PlacementRun, baseCores: number, ctx: SimulationContext): PlacementRun {
+function asBurst(staticRun: PlacementRun, baseCores: number, ctx: SimulationContext, tariff: Tariff): PlacementRun {
   const hours = (ctx.steps * ctx.stepMinutes) / 60;
   const managedRequests = perMonth(staticRun.figures.requests, hours);
   const usage: PlacementUsage = { placement: 'burst', baseCores, instanceHours: 0, managedRequests };
-  const lines = billUsage(usage, ctx.env);
   const note = `a base of ${plural(baseCores, 'core')} covers the peak: no overflow reaches the cloud`;
-  return { ...staticRun, placement: 'burst', usage, lines, ownCost: sumLines(lines), note };
+  return billRun({ ...staticRun, placement: 'burst', usage, note }, tariff);
+}
+
+/** A simulated run priced by a tariff; under a commitment the VM note says what it saves and locks in. */
+export function billRun(run: SimulatedRun, tariff: Tariff): PlacementRun {
+  const lines = billUsage(run.usage, tariff);
+  const ownCost = sumLines(lines);
+  const committed = lines.filter((l) => l.item === 'commitment');
+  if (committed.length === 0) return { ...run, lines, ownCost };
+  const hours = committed.reduce((h, l) => h + l.quantity, 0);
+  const cost = sumLines(committed);
+  const onDemand = Math.round(hours * tariff.env.vm.hourlyPrice * 100) / 100;
+  const term = tariff.pricing.commitment === '3y' ? 36 : 12;
+  const instances = Math.round(hours / HOURS_PER_MONTH);
+  const note = `${run.note}; ${plural(instances, 'always-on instance')} committed for ${term / 12} year${term > 12 ? 's' : ''}: $${cost.toFixed(2)} a month instead of $${onDemand.toFixed(2)} on demand (saves $${(onDemand - cost).toFixed(2)}), $${(cost * term).toFixed(2)} locked in over the term`;
+  return { ...run, lines, ownCost, note };
+}
+
+/** The inputs a model's run depends on, as a cache key: everything but prices. */
+function runKey(placement: Placement, load: ComponentLoad, ctx: SimulationContext, extra: string): string {
+  const vm = ctx.env.vm;
+  const fn = ctx.env.functions;
+  const autoscaler = `${vm.vcpu}|${vm.bootSeconds}|${vm.cooldownSeconds}|${vm.minInstances}|${vm.maxInstances}|${vm.evaluationSeconds}`;
+  switch (placement) {
+    case 'static':
+      return `static|${extra}`;
+    case 'elastic-vm':
+      return `vm|${autoscaler}|${extra}`;
+    case 'serverless':
+      return `fn|${load.functionDurationMs}|${fn.coldStartMs}|${fn.keepAliveMinutes}|${fn.concurrencyLimit}|${extra}`;
+    case 'burst':
+      return `burst|${autoscaler}|${vm.targetUtilization}|${ctx.env.trafficManager.detectionMinutes}|${extra}`;
+  }
 }
 
 /**
@@ -110,9 +162,48 @@ export function runPlacement(
   c: Component,
   load: ComponentLoad,
   ctx: SimulationContext,
+  tariff: Tariff,
   publicShare = 0,
   sizing: { targetUtilization?: number } = {},
+  cache?: RunCache,
 ): PlacementRun {
+  if (!cache) return billRun(simulatePlacement(placement, c, load, ctx, publicShare, sizing), tariff);
+  const env = ctx.env;
+  const extra =
+    placement === 'elastic-vm'
+      ? String(sizing.targetUtilization ?? env.vm.targetUtilization)
+      : placement === 'burst'
+        ? String(burstBaseCores(c, load, ctx))
+        : '';
+  const key = `${c.id}|${runKey(placement, load, ctx, `${extra}|${publicShare}`)}`;
+  let simulated = cache.runs.get(key);
+  if (simulated) cache.reused++;
+  else {
+    simulated = simulatePlacement(placement, c, load, ctx, publicShare, sizing);
+    cache.runs.set(key, simulated);
+  }
+  return billRun(simulated, tariff);
+}
+
+/** A burst's base: pinned, else Weinman's (size-burst-base.ts) but never more than the data centre's. */
+function burstBaseCores(c: Component, load: ComponentLoad, ctx: SimulationContext): number {
+  const env = ctx.env;
+  const pinned = c.pin?.placement === 'burst' ? c.pin.cores : undefined;
+  return (
+    pinned ??
+    Math.min(sizeBurstBase(load, env), sizeForSlo(load, env.static.headroom, env.decision.sloMinuteShare).cores)
+  );
+}
+
+/** Runs one capacity model: usage, figures and a note, no prices. */
+export function simulatePlacement(
+  placement: Placement,
+  c: Component,
+  load: ComponentLoad,
+  ctx: SimulationContext,
+  publicShare = 0,
+  sizing: { targetUtilization?: number } = {},
+): SimulatedRun {
   const target = sizing.targetUtilization;
   const env = target === undefined ? ctx.env : { ...ctx.env, vm: { ...ctx.env.vm, targetUtilization: target } };
   const hours = (ctx.steps * ctx.stepMinutes) / 60;
@@ -122,12 +213,10 @@ export function runPlacement(
     usage: PlacementUsage,
     cloudShare: number,
     note: string,
-    extra: Pick<PlacementRun, 'coldStartShare' | 'meanInstances'> = {},
-  ): PlacementRun => {
+    extra: Pick<SimulatedRun, 'coldStartShare' | 'meanInstances'> = {},
+  ): SimulatedRun => {
     const figures = stats.finish();
-    const lines = billUsage(usage, env);
-    const ownCost = sumLines(lines);
-    return { placement, stats, figures, series: stats.series, usage, lines, ownCost, cloudShare, note, ...extra };
+    return { placement, stats, figures, series: stats.series, usage, cloudShare, note, ...extra };
   };
   if (placement === 'static') {
     const run = simulateStatic(load, ctx, pinnedCores);
@@ -147,7 +236,7 @@ export function runPlacement(
     const instanceHours = perMonth(run.instanceHours, hours);
     return done(
       run.stats,
-      { placement, instanceHours },
+      { placement, instanceHours, alwaysOnInstances: Math.min(env.vm.minInstances, env.vm.maxInstances) },
       1,
       `${formatNumber(instanceHours)} instance-hours a month${target === undefined ? '' : `, scaling out at ${Math.round(100 * target)} % CPU so it keeps up with the ramps of its peaks`}, ${run.meanInstances.toFixed(1)} instances on average, up to ${plural(run.peakInstances, 'instance')} of ${env.vm.vcpu} vCPU`,
       { meanInstances: run.meanInstances },
@@ -155,24 +244,18 @@ export function runPlacement(
   }
   if (placement === 'serverless') {
     const run = simulateServerless(load, ctx);
-    const seconds = load.functionDurationMs / 1000;
+    const durationMs = load.functionDurationMs;
     const invocations = perMonth(run.invocations, hours);
-    const gbSeconds = invocations * (load.memoryMb / 1024) * seconds;
     const gatewayRequests = perMonth(Math.min(run.syncInvocations, run.invocations * publicShare), hours);
     const coldStartShare = run.invocations > 0 ? run.coldStarts / run.invocations : 0;
     const cold = 100 * coldStartShare;
-    const stretched =
-      seconds * 1000 > load.durationMs * 1.0001 ? ` of ${formatMs(seconds * 1000)} at ${load.memoryMb} MB` : '';
+    const stretched = durationMs > load.durationMs * 1.0001 ? ` of ${formatMs(durationMs)} at ${load.memoryMb} MB` : '';
     const gateway = gatewayRequests > 0 ? `; ${formatNumber(gatewayRequests)} of them through an API gateway` : '';
     const note = `${formatNumber(invocations)} invocations a month${stretched}, ${cold.toFixed(cold < 1 ? 2 : 1)} % cold starts, ${run.meanInstances.toFixed(1)} instances on average${gateway}`;
-    return done(run.stats, { placement, invocations, gbSeconds, gatewayRequests }, 1, note, {
-      coldStartShare,
-      meanInstances: run.meanInstances,
-    });
+    const usage: PlacementUsage = { placement, invocations, memoryMb: load.memoryMb, durationMs, gatewayRequests };
+    return done(run.stats, usage, 1, note, { coldStartShare, meanInstances: run.meanInstances });
   }
-  const baseCores =
-    pinnedCores ??
-    Math.min(sizeBurstBase(load, env), sizeForSlo(load, env.static.headroom, env.decision.sloMinuteShare).cores);
+  const baseCores = burstBaseCores(c, load, { ...ctx, env });
   const run = simulateBurst(load, ctx, baseCores);
   const figures = run.stats.finish();
   const cloudShare = figures.served > 0 ? run.cloudServed / figures.served : 0;
@@ -180,9 +263,16 @@ export function runPlacement(
   // Every request is resolved through the traffic manager's DNS name, overflow or not.
   const managedRequests = perMonth(figures.requests, hours);
   const note = `${plural(baseCores, 'base core')} + ${formatNumber(instanceHours)} cloud instance-hours a month; ${(100 * cloudShare).toFixed(1)} % of requests served in the cloud`;
-  return done(run.stats, { placement, baseCores, instanceHours, managedRequests }, cloudShare, note, {
+  return {
+    placement,
+    stats: run.stats,
+    figures,
+    series: run.stats.series,
+    usage: { placement, baseCores, instanceHours, managedRequests },
+    cloudShare,
+    note,
     meanInstances: run.meanInstances,
-  });
+  };
 }
 
 function plural(n: number, noun: string): string {

@@ -1,15 +1,21 @@
 /**
  * Loads and contexts for tests of the capacity models and of the per-request simulator: a
- * component's demand series written directly, the environments' defaults filled in by the schema.
+ * component's demand series written directly, the environments resolved as for a design that sets none.
  * Not used by the engine itself.
  */
+import { type Tariff, tariffOf } from '../cost/tariff';
 import type { Environments } from '../model/design';
 import { environmentsSchema } from '../model/design';
 import type { ComponentLoad, SimulationContext } from '../simulate/component-load';
 
-/** Every environment default, as a validated design has them. */
+/** The tariff of a design that sets nothing: the default book (aws-2026-11, us-east-1). */
+export function defaultTariff(pricing?: Parameters<typeof tariffOf>[0]['pricing']): Tariff {
+  return tariffOf({ environments: environmentsSchema.parse({}), pricing });
+}
+
+/** Every environment resolved, as the engine sees a design that sets nothing. */
 export function defaultEnvironments(): Environments {
-  return environmentsSchema.parse({});
+  return defaultTariff().env;
 }
 
 export function makeContext(

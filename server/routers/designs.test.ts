@@ -56,7 +56,8 @@ describe('designs router', () => {
 
     const got = await caller.designs.get({ id: created.id });
     expect(got.document.name).toBe('First');
-    expect(got.document.environments.vm.hourlyPrice).toBe(0.096); // defaults are filled in
+    expect(got.document.environments.vm.bootSeconds).toBe(120); // defaults are filled in
+    expect(got.document.environments.vm.hourlyPrice).toBeUndefined(); // prices are left to the price book
     expect(got.componentCount).toBe(2);
 
     const edited = { ...got.document, name: 'First, edited' };
