@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { planSchema } from '../model/plan';
+import { formatMoney } from '../present/format';
 import { runPlanCli } from './plan';
 
 const dir = mkdtempSync(join(tmpdir(), 'tidemark-plan-'));
@@ -65,5 +66,72 @@ describe('npm run plan', () => {
     expect(missing.stderr).toContain('cannot read (ENOENT)');
     expect(runPlanCli([]).status).toBe(2);
     expect(runPlanCli([file('ok3.json', design), '--fast']).stderr).toContain('--fast: unknown option');
+  });
+
+  it('prices the design on the book --provider, --region and --commitment name, and records it', () => {
+    const r = runPlanCli([
+      file('gcp.json', design),
+      '--provider',
+      'gcp',
+      '--region=europe-west1',
+      '--commitment',
+      '3y',
+    ]);
+    expect(r.stderr).toBe('');
+    const plan = planSchema.parse(JSON.parse(r.stdout));
+    expect(plan.assumptions.pricing).toEqual({
+      provider: 'gcp',
+      region: 'europe-west1',
+      commitment: '3y',
+      book: 'gcp-2026-11',
+    });
+    // e2-standard-2 in Belgium, $0.0737 an hour on demand (gcp-2026-11).
+    expect(plan.assumptions.environments.vm.hourlyPrice).toBe(0.0737);
+  });
+
+  it('reads a new provider in the region serving the design’s part of the world', () => {
+    const european = { ...design, pricing: { provider: 'aws', region: 'eu-west-1' } };
+    const r = runPlanCli([file('eu.json', european), '--provider', 'azure']);
+    expect(planSchema.parse(JSON.parse(r.stdout)).assumptions.pricing).toMatchObject({
+      provider: 'azure',
+      region: 'westeurope',
+    });
+  });
+
+  it('refuses an unknown provider, region or commitment under the flag’s name, exit 2', () => {
+    const provider = runPlanCli([file('p.json', design), '--provider', 'oracle']);
+    expect(provider).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: '--provider: must be one of aws, azure, gcp, custom, got "oracle"\n',
+    });
+    const region = runPlanCli([file('r.json', design), '--provider', 'gcp', '--region', 'eastus']);
+    expect(region.status).toBe(2);
+    expect(region.stderr).toBe(
+      '--region: gcp\'s price book (gcp-2026-11) has no region "eastus"; it has us-central1, europe-west1\n',
+    );
+    expect(runPlanCli([file('c.json', design), '--commitment', '5y']).stderr).toBe(
+      '--commitment: must be one of none, 1y, 3y, got "5y"\n',
+    );
+    expect(runPlanCli([file('v.json', design), '--region']).stderr).toBe('--region: needs a value\n');
+  });
+
+  it('prints one row a provider with --compare, totals as each provider’s own plan has them', () => {
+    const path = file('compare.json', design);
+    const table = runPlanCli([path, '--compare']);
+    expect(table.status).toBe(0);
+    const lines = table.stdout.split('\n');
+    expect(lines[0]).toBe('Two services: planned on 3 providers, on demand (* cheapest)');
+    expect(lines[2]).toMatch(/^Provider +Region +Monthly +vs cheapest/);
+    const json = JSON.parse(runPlanCli([path, '--compare', '--json']).stdout) as {
+      rows: { provider: string; monthlyCost: number; plan?: unknown }[];
+    };
+    expect(json.rows.map((r) => r.provider)).toEqual(['aws', 'azure', 'gcp']);
+    expect(json.rows[0]?.plan).toBeUndefined(); // the comparison only, not three plans
+    const azure = planSchema.parse(JSON.parse(runPlanCli([path, '--provider', 'azure']).stdout));
+    expect(json.rows[1]?.monthlyCost).toBe(azure.totals.recommended.monthlyCost);
+    const azureRow = lines.find((l) => l.startsWith('Azure '));
+    expect(azureRow).toContain(formatMoney(azure.totals.recommended.monthlyCost));
+    expect(runPlanCli([path, '--json']).stderr).toBe('--json: only with --compare\n');
   });
 });

@@ -1,12 +1,22 @@
 /**
- * `npm run plan -- <design.json> [--out <plan.json>]`: reads a design, writes its plan (stdout unless
- * --out). Bad input exits with status 2 and one `path: message` line per problem; nothing is written.
- * The only module of the plan path that touches Node: everything else runs in a browser worker too.
+ * `npm run plan -- <design.json> [--out <plan.json>] [--provider aws|azure|gcp|custom] [--region <name>]
+ * [--commitment none|1y|3y] [--compare [--json]]`: reads a design, writes its plan (stdout unless
+ * --out). --provider, --region and --commitment price it on another book first (the design's own
+ * prices stay, see core/cost/choose-pricing.ts); --compare plans it on AWS, Azure and Google Cloud and
+ * prints the comparison table (--json: the comparison as JSON, without the three plans). Bad input
+ * exits with status 2 and one `path: message` line per problem (a flag's problem under the flag's
+ * name); nothing is written. The only module of the plan path that touches Node: everything else runs
+ * in a browser worker too.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { formatProblems } from '../model/validate';
-import { planDesignText } from '../plan/plan-design';
+import { choosePricing } from '../cost/choose-pricing';
+import type { Design } from '../model/design';
+import { COMMITMENTS, PRICING_PROVIDERS, type PricingChoice } from '../model/pricing-choice';
+import { formatProblems, parseJson, validateDesign, type Problem } from '../model/validate';
+import { buildPlan } from '../plan/build-plan';
+import { compareProviders, matchingRegion } from '../plan/compare-providers';
+import { formatComparison } from './format-comparison';
 
 export interface CliResult {
   status: number;
@@ -14,38 +24,141 @@ export interface CliResult {
   stderr: string;
 }
 
-const USAGE = 'usage: npm run plan -- <design.json> [--out <plan.json>]';
+const USAGE =
+  'usage: npm run plan -- <design.json> [--out <plan.json>] [--provider aws|azure|gcp|custom] [--region <name>] [--commitment none|1y|3y] [--compare [--json]]';
+
+const VALUED = ['--out', '--provider', '--region', '--commitment'] as const;
+type Valued = (typeof VALUED)[number];
+const SWITCHES = ['--compare', '--json'] as const;
+
+interface Args {
+  file: string;
+  values: Partial<Record<Valued, string>>;
+  switches: Set<string>;
+}
+
+function parseArgs(argv: readonly string[]): Args | string {
+  const values: Partial<Record<Valued, string>> = {};
+  const switches = new Set<string>();
+  const files: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (!arg.startsWith('--')) {
+      files.push(arg);
+      continue;
+    }
+    const [name, inline] = arg.includes('=')
+      ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+      : [arg];
+    if ((SWITCHES as readonly string[]).includes(name)) {
+      switches.add(name);
+    } else if ((VALUED as readonly string[]).includes(name)) {
+      const value = inline ?? argv[++i];
+      if (!value || value.startsWith('--')) return `${name}: needs a value`;
+      values[name as Valued] = value;
+    } else {
+      return `${arg}: unknown option (${USAGE})`;
+    }
+  }
+  const file = files[0];
+  if (!file || files.length > 1) return USAGE;
+  if (switches.has('--json') && !switches.has('--compare')) return '--json: only with --compare';
+  return { file, values, switches };
+}
+
+/** The pricing the flags ask for, or the problems with their values. */
+function flagPricing(args: Args): PricingChoice | Problem[] | null {
+  const { '--provider': provider, '--region': region, '--commitment': commitment } = args.values;
+  if (provider === undefined && region === undefined && commitment === undefined) return null;
+  const problems: Problem[] = [];
+  if (provider !== undefined && !(PRICING_PROVIDERS as readonly string[]).includes(provider)) {
+    problems.push({ path: '--provider', message: `must be one of ${PRICING_PROVIDERS.join(', ')}, got "${provider}"` });
+  }
+  if (commitment !== undefined && !(COMMITMENTS as readonly string[]).includes(commitment)) {
+    problems.push({ path: '--commitment', message: `must be one of ${COMMITMENTS.join(', ')}, got "${commitment}"` });
+  }
+  if (problems.length > 0) return problems;
+  return {
+    ...(provider !== undefined ? { provider: provider as PricingChoice['provider'] } : {}),
+    ...(region !== undefined ? { region } : {}),
+    ...(commitment !== undefined ? { commitment: commitment as PricingChoice['commitment'] } : {}),
+  };
+}
+
+/**
+ * The design as the flags price it: the design's own choice, with what the flags change. A new
+ * provider without --region is read in its region serving the same part of the world as the design's
+ * (eu-west-1 → westeurope, europe-west1), as comparing providers does.
+ */
+function applyFlags(design: Design, flags: PricingChoice): Design {
+  const own = design.pricing ?? {};
+  const provider = flags.provider ?? own.provider;
+  const changesProvider = flags.provider !== undefined && flags.provider !== (own.provider ?? 'aws');
+  const newBook = changesProvider && flags.provider !== 'custom' ? flags.provider : undefined;
+  const region =
+    flags.region ??
+    (newBook !== undefined ? matchingRegion(design, newBook) : changesProvider ? undefined : own.region);
+  const commitment = flags.commitment ?? own.commitment;
+  return choosePricing(design, {
+    ...(provider !== undefined ? { provider } : {}),
+    ...(region !== undefined ? { region } : {}),
+    ...(commitment !== undefined ? { commitment } : {}),
+  });
+}
+
+/** A flag's problem under the flag's name: `--region: …` rather than `pricing.region: …`. */
+function underFlags(problems: readonly Problem[], flags: PricingChoice): Problem[] {
+  return problems.map((p) => {
+    const key = p.path.startsWith('pricing.') ? (p.path.slice('pricing.'.length) as keyof PricingChoice) : null;
+    return key !== null && flags[key] !== undefined ? { ...p, path: `--${key}` } : p;
+  });
+}
 
 export function runPlanCli(argv: readonly string[]): CliResult {
-  const args = [...argv];
-  let out: string | undefined;
-  const outAt = args.findIndex((a) => a === '--out' || a.startsWith('--out='));
-  if (outAt >= 0) {
-    const flag = args[outAt] as string;
-    out = flag.includes('=') ? flag.slice('--out='.length) : args[outAt + 1];
-    args.splice(outAt, flag.includes('=') ? 1 : 2);
-    if (!out) return fail('--out: needs a file name');
-  }
-  const unknown = args.find((a) => a.startsWith('--'));
-  if (unknown) return fail(`${unknown}: unknown option (${USAGE})`);
-  const file = args[0];
-  if (!file || args.length > 1) return fail(USAGE);
+  const args = parseArgs(argv);
+  if (typeof args === 'string') return fail(args);
+  const flags = flagPricing(args);
+  if (Array.isArray(flags)) return problemsOut(flags);
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readFileSync(args.file, 'utf8');
   } catch (e) {
-    return fail(`${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    return fail(`${args.file}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
-  const result = planDesignText(text);
-  if (!result.ok) return { status: 2, stdout: '', stderr: `${formatProblems(result.problems)}\n` };
-  const json = `${JSON.stringify(result.value.plan, null, 2)}\n`;
-  if (!out) return { status: 0, stdout: json, stderr: '' };
+  const parsed = parseJson(text);
+  if (!parsed.ok) return problemsOut(parsed.problems);
+  const checked = validateDesign(parsed.value);
+  if (!checked.ok) return problemsOut(checked.problems);
+  let design = checked.value;
+  if (flags) {
+    const priced = validateDesign(applyFlags(design, flags));
+    if (!priced.ok) return problemsOut(underFlags(priced.problems, flags));
+    design = priced.value;
+  }
+  let output: string;
+  if (args.switches.has('--compare')) {
+    const comparison = compareProviders(design);
+    if (args.switches.has('--json')) {
+      const rows = comparison.rows.map(({ plan: _plan, ...row }) => row);
+      output = `${JSON.stringify({ ...comparison, rows }, null, 2)}\n`;
+    } else {
+      output = formatComparison(comparison);
+    }
+  } else {
+    output = `${JSON.stringify(buildPlan(design).plan, null, 2)}\n`;
+  }
+  const out = args.values['--out'];
+  if (!out) return { status: 0, stdout: output, stderr: '' };
   try {
-    writeFileSync(out, json);
+    writeFileSync(out, output);
   } catch (e) {
     return fail(`${out}: cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
   return { status: 0, stdout: '', stderr: '' };
+}
+
+function problemsOut(problems: readonly Problem[]): CliResult {
+  return { status: 2, stdout: '', stderr: `${formatProblems(problems)}\n` };
 }
 
 function fail(message: string): CliResult {

@@ -5,6 +5,7 @@
  */
 import type { ComponentKind, Pattern, Placement, WorkloadFields } from './design';
 import type { WiringKind } from './plan';
+import type { Commitment, PricingProvider } from './pricing-choice';
 
 export const KIND_LABELS: Record<ComponentKind, string> = {
   ui: 'User interface',
@@ -23,6 +24,19 @@ export const PLACEMENT_LABELS: Record<Placement, string> = {
   'elastic-vm': 'Elastic VMs',
   serverless: 'Serverless',
   burst: 'Burst (both)',
+};
+
+export const PROVIDER_LABELS: Record<PricingProvider, string> = {
+  aws: 'AWS',
+  azure: 'Azure',
+  gcp: 'Google Cloud',
+  custom: 'Custom prices',
+};
+
+export const COMMITMENT_LABELS: Record<Commitment, string> = {
+  none: 'On demand',
+  '1y': '1-year commitment',
+  '3y': '3-year commitment',
 };
 
 export const WIRING_LABELS: Record<WiringKind, string> = {

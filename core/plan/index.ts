@@ -10,6 +10,8 @@
  *   buildPlanAsync(design: Design, options?)  → Promise<PlanResult>     yields every `sliceMs` so a worker can cancel
  *   hashDesign(design)                        → string                  sha256 of the canonical JSON (environments
  *                                                                       resolved from the price book), as plan.design.sha256
+ *   compareProviders(design, options?)        → ProviderComparison      the design planned on AWS, Azure and Google Cloud
+ *   compareProvidersAsync(design, options?)   → Promise<…>              the same, yielding every `sliceMs` (the worker)
  *   previewWorkload(workload, simulation, key)→ PreviewPoint[]          the inspector's live preview of one pattern
  *
  * options: { onProgress?(p: PlanProgress), isCancelled?(): boolean, seriesPoints?: number } —
@@ -20,6 +22,14 @@ export { buildPlan, buildPlanAsync, PlanCancelledError } from './build-plan';
 export type { BuildPlanOptions, PlanProgress, PlanResult, PlanSeries } from './build-plan';
 export { planDesign, planDesignText } from './plan-design';
 export { canonicalDesign, hashDesign, stringifyCanonical } from './hash-design';
+export { compareProviders, compareProvidersAsync, matchingRegion } from './compare-providers';
+export type {
+  CompareOptions,
+  ComponentDifference,
+  PriceRow,
+  ProviderComparison,
+  ProviderRow,
+} from './compare-providers';
 export type { ChartSeries } from '../simulate/option-stats';
 export { countSteps, generateWorkload } from '../workload/generate-workload';
 export { previewWorkload, PREVIEW_MAX_POINTS } from '../workload/preview-workload';
