@@ -7,7 +7,7 @@
  */
 import { billUsage, perMonth, type PlacementUsage } from '../cost/bill-usage';
 import { type CostLine, sumLines } from '../cost/cost-line';
-import { type Component, type Placement, PLACEMENTS } from '../model/design';
+import { type Component, type Environments, type Placement, PLACEMENTS } from '../model/design';
 import type { ComponentLoad, SimulationContext } from '../simulate/component-load';
 import type { ChartSeries, OptionFigures, OptionStats } from '../simulate/option-stats';
 import { simulateBurst } from '../simulate/simulate-burst';
@@ -89,6 +89,15 @@ export function runPlacements(
 /** How a tuned autoscaler's target steps down, and the lowest it goes: below that, VMs mostly idle. */
 const VM_TARGET_STEP = 0.05;
 const VM_TARGET_FLOOR = 0.2;
+
+/**
+ * A run billed again at other prices: the usage a simulation measured does not depend on prices, so
+ * a changed price (a core-month, an hourly rate, a request price) re-prices without re-simulating.
+ */
+export function rebill(run: PlacementRun, env: Environments): PlacementRun {
+  const lines = billUsage(run.usage, env);
+  return { ...run, lines, ownCost: sumLines(lines) };
+}
 
 /** The static run as a burst that never overflows: its base, no cloud hours, the manager still in place. */
 function asBurst(staticRun: PlacementRun, baseCores: number, ctx: SimulationContext): PlacementRun {
