@@ -17,6 +17,7 @@ import { formatProblems, parseJson, validateDesign, type Problem } from '../mode
 import { buildPlan } from '../plan/build-plan';
 import { compareProviders, matchingRegion } from '../plan/compare-providers';
 import { formatComparison } from './format-comparison';
+import { registerHighs } from './register-highs';
 
 export interface CliResult {
   status: number;
@@ -166,8 +167,10 @@ function fail(message: string): CliResult {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const result = runPlanCli(process.argv.slice(2));
-  process.stdout.write(result.stdout);
-  process.stderr.write(result.stderr);
-  process.exitCode = result.status;
+  void registerHighs().then(() => {
+    const result = runPlanCli(process.argv.slice(2));
+    process.stdout.write(result.stdout);
+    process.stderr.write(result.stderr);
+    process.exitCode = result.status;
+  });
 }

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { priceDesign } from '../cost/tariff';
+import { type PricedDesign, priceDesign } from '../cost/tariff';
 import { PLACEMENTS, type Design, type DesignInput, type Placement } from '../model/design';
 import type { Plan } from '../model/plan';
 import { validateDesign } from '../model/validate';
@@ -15,6 +15,13 @@ import { designArbOf } from '../testing/design-arbitrary';
 import { buildPlan, runToEnd, simulateDesign } from './build-plan';
 import { decidePlan, judgeAssignment } from './decide-plan';
 import { totalOf } from './sum-totals';
+import type { ComponentFacts } from '../recommend/assess-assignment';
+import { billRun } from '../recommend/run-placement';
+
+/** The simulated facts re-billed at a design's prices (the load and the runs stay). */
+function withPrice(facts: ReadonlyMap<string, ComponentFacts>, design: PricedDesign): Map<string, ComponentFacts> {
+  return new Map([...facts].map(([id, f]) => [id, { ...f, runs: f.runs.map((r) => billRun(r, design.tariff)) }]));
+}
 
 const cents = (x: number) => Math.round(x * 100);
 
@@ -190,6 +197,45 @@ describe('decision properties', () => {
         expect(cents(totalOf(mine).monthlyCost)).toBe(cents(plan.totals.recommended.monthlyCost));
       }),
       { numRuns: 80, seed: 3 },
+    );
+  });
+
+  it('moves away from the data centre, never back, as its core price rises (a price sweep is monotone)', () => {
+    const prices = [4, 8, 12, 16, 24, 32, 48, 64];
+    fc.assert(
+      fc.property(tradeOffArb, (input) => {
+        const base = validated(input);
+        const { facts, horizonMinutes } = runToEnd(simulateDesign(priceDesign(base), 24));
+        let lastCores = Infinity;
+        const left = new Set<string>();
+        for (const price of prices) {
+          const design = priceDesign({
+            ...base,
+            environments: { ...base.environments, static: { ...base.environments.static, coreMonthlyCost: price } },
+          });
+          // Re-decide from the same simulation with the price changed (prices change no load).
+          const plan = decidePlan(design, withPrice(facts, design), horizonMinutes);
+          // The data-centre cores the recommendation reserves (components, bases, data access) never grow.
+          const cores =
+            plan.placements.reduce((sum, p) => {
+              const o = p.options.find((x) => x.placement === p.placement);
+              return sum + (o?.costLines.filter((l) => l.item === 'cores').reduce((a, l) => a + l.quantity, 0) ?? 0);
+            }, 0) +
+            plan.wiring.reduce(
+              (sum, w) => sum + w.costLines.filter((l) => l.item === 'data-access').reduce((a, l) => a + l.quantity, 0),
+              0,
+            );
+          expect(cores).toBeLessThanOrEqual(lastCores + 1e-9);
+          lastCores = cores;
+          for (const p of plan.placements) {
+            if (p.placement !== 'static') left.add(p.componentId);
+            else if (left.has(p.componentId) && design.components.length === 1) {
+              throw new Error(`${p.componentId} came back to the data centre at $${price} a core-month`);
+            }
+          }
+        }
+      }),
+      { numRuns: 25, seed: 5 },
     );
   });
 });

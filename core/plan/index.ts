@@ -30,6 +30,8 @@ export type {
   ProviderComparison,
   ProviderRow,
 } from './compare-providers';
+export { registerMipSolver } from '../recommend/mip-solver';
+export type { MipResult, MipSolver } from '../recommend/mip-solver';
 export type { ChartSeries } from '../simulate/option-stats';
 export { countSteps, generateWorkload } from '../workload/generate-workload';
 export { previewWorkload, PREVIEW_MAX_POINTS } from '../workload/preview-workload';

@@ -22,6 +22,6 @@ export function toPlanOption(o: OptionResult): PlanOption {
     droppedRequests: Math.round(f.droppedRequests),
     ...(o.coldStartShare !== undefined ? { coldStartShare: roundFigure(o.coldStartShare, 6) } : {}),
     ...(o.meanInstances !== undefined ? { meanInstances: roundFigure(o.meanInstances, 2) } : {}),
-    note: o.ruledOut ? `ruled out by ${o.ruledOut.rule}: ${o.ruledOut.text}. ${o.note}` : o.note,
+    note: o.ruledOut ? `ruled out by ${o.ruledOut.rule}: it ${o.ruledOut.text}. ${o.note}` : o.note,
   };
 }

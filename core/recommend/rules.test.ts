@@ -60,7 +60,7 @@ describe('placement rules', () => {
     expect(entryOf(plan, 'batch').placement).not.toBe('serverless');
     const fn = optionOf(plan, 'batch', 'serverless');
     expect(fn.feasible).toBe(false);
-    expect(fn.note).toMatch(/^ruled out by R9: one request runs 1200 s at 1024 MB, beyond the 900 s/);
+    expect(fn.note).toMatch(/^ruled out by R9: it runs 1200 s a request at 1024 MB, beyond the 900 s/);
     expect(rules(plan, 'batch')).toContain('R9');
   });
 

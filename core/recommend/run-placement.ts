@@ -120,7 +120,11 @@ function asBurst(staticRun: PlacementRun, baseCores: number, ctx: SimulationCont
   return billRun({ ...staticRun, placement: 'burst', usage, note }, tariff);
 }
 
-/** A simulated run priced by a tariff; under a commitment the VM note says what it saves and locks in. */
+/**
+ * A simulated run priced by a tariff. Its usage does not depend on prices, so a changed price (a
+ * core-month, an hourly rate, another provider's book) re-prices a run without re-simulating it. Under
+ * a commitment the VM note says what it saves and locks in.
+ */
 export function billRun(run: SimulatedRun, tariff: Tariff): PlacementRun {
   const lines = billUsage(run.usage, tariff);
   const ownCost = sumLines(lines);

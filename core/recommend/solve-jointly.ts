@@ -1,6 +1,7 @@
 /**
  * The exact joint choice (R11): the combination of states that minimises evaluateChoice — least SLO
- * excess, then least cost. Variables with one allowed state are fixed first. The rest fall apart into
+ * excess, then least cost. States that another state of the same variable dominates in every
+ * context are dropped first (joint-prune.ts); variables left with one state are fixed. The rest fall apart into
  * independent pieces (connected through edges, or through a fixed variable whose SLO or R12 price
  * depends on several of them); each piece is searched by branch and bound — variables in breadth-first
  * order, cheapest states first, pruned by the running objective plus the least each unassigned
@@ -8,10 +9,9 @@
  * cost couples the pieces only through "is it paid at all", so the search runs once with the link
  * free to use and, when that answer uses it, once with it forbidden: the better of the two is exact.
  *
- * Why not HiGHS (the `highs` WebAssembly build of the MILP solver)? It is the test oracle and the
- * baseline of `npm run bench:solver`; in the engine it would add a 3.5 MB module and an asynchronous
- * start to every editor tab and give no rule for exact ties, while this search answers the pieces real
- * designs produce in microseconds (see bench/RESULTS.md) with a deterministic tie-break.
+ * Pieces the branch and bound cannot close within NODE_LIMIT nodes go to HiGHS (mip-solver.ts) as a
+ * MILP whose relaxation is tight on these graphs (joint-milp.ts). Small pieces stay with the search:
+ * it answers them in microseconds, where a MILP solve costs milliseconds (bench:solver).
  */
 import {
   type JointProblem,
@@ -21,10 +21,17 @@ import {
   evaluateChoice,
   isBetter,
 } from './joint-problem';
+import { toMilp } from './joint-milp';
+import { pruneDominated } from './joint-prune';
+import { MIP_OPTIONS, findMipSolver } from './mip-solver';
 import { JointSearchState } from './joint-state';
+import { PieceBound } from './piece-bound';
 
-/** Search nodes a piece may use before its best-so-far is taken as is (a heuristic answer). */
-export const NODE_LIMIT = 200_000;
+/**
+ * Search nodes a piece may use before it goes to the MIP solver (or, without one, its best so far is
+ * taken as is: a heuristic answer). Small pieces close well within it; beyond it, HiGHS is faster.
+ */
+export const NODE_LIMIT = 2_000;
 
 export interface JointSolution extends JointValue {
   /** State index per variable. */
@@ -39,7 +46,8 @@ export interface JointSolution extends JointValue {
   largestPiece: number;
 }
 
-export function solveJointly(problem: JointProblem, nodeLimit = NODE_LIMIT): JointSolution {
+export function solveJointly(original: JointProblem, nodeLimit = NODE_LIMIT): JointSolution {
+  const { problem, kept } = pruneDominated(original);
   const n = problem.variables.length;
   const state = new JointSearchState(problem);
   const fixed: number[] = [];
@@ -70,12 +78,24 @@ export function solveJointly(problem: JointProblem, nodeLimit = NODE_LIMIT): Joi
       }
     }
   }
+  // A piece the search could not close: the whole problem goes to the MIP solver, link priced in.
+  let exact = !stats.aborted;
+  if (stats.aborted) {
+    const mip = solveWholeMip(problem, state.incident);
+    if (mip) {
+      exact = true;
+      stats.evaluated++;
+      const other = evaluateChoice(problem, mip);
+      if (isBetter(other, value)) [choice, value] = [mip, other];
+    }
+  }
+  choice = choice.map((s, v) => kept[v]?.[s] ?? 0);
   let combinations = 1;
-  for (const states of problem.variables) combinations = Math.min(1e300, combinations * states.length);
+  for (const states of original.variables) combinations = Math.min(1e300, combinations * states.length);
   return {
     ...value,
     choice,
-    method: stats.aborted ? 'heuristic' : 'exact',
+    method: exact ? 'exact' : 'heuristic',
     combinations,
     evaluated: stats.evaluated,
     largestPiece: pieces.reduce((m, p) => Math.max(m, p.length), 0),
@@ -154,29 +174,27 @@ function searchPiece(
 ): number[] | null {
   const problem = state.problem;
   const statesOf = (v: number) => problem.variables[v] as readonly JointState[];
-  // The least each variable can cost with the variables assigned now (edges to the rest are ≥ 0).
-  const least = piece.map((v) => {
-    const options = statesOf(v).map((_, s) => {
-      const before = state.cost;
-      state.assign(v, s);
-      const added = state.cost - before;
-      state.release(v);
-      return added;
-    });
-    return options;
-  });
-  const orderOf = least.map((costs) =>
-    costs.map((_, s) => s).sort((a, b) => (costs[a] as number) - (costs[b] as number) || a - b),
-  );
-  const suffix = new Float64Array(piece.length + 1);
-  for (let k = piece.length - 1; k >= 0; k--)
-    suffix[k] = (suffix[k + 1] as number) + Math.min(...(least[k] as number[]));
+  const bound = new PieceBound(problem, piece, state.incident, state.assigned);
+  // States cheapest first, by what each adds with what is assigned now (also the greedy's order).
+  const orderAt = (k: number): number[] => {
+    const n = statesOf(piece[k] as number).length;
+    const adds = Array.from({ length: n }, (_, s) => bound.least(k, s));
+    return adds
+      .map((_, s) => s)
+      .sort(
+        (a, b) =>
+          (adds[a]?.excess as number) - (adds[b]?.excess as number) ||
+          (adds[a]?.cost as number) - (adds[b]?.cost as number) ||
+          a - b,
+      );
+  };
   const isAllowed = () => !forbidLink || state.linkCount === 0;
   const now = (): JointValue => ({ excess: state.excess, cost: state.cost, usesLink: state.linkCount > 0 });
 
   // A greedy start, then single moves while they help: the incumbent the search must beat.
   let best: number[] | null = null;
   let bestValue: JointValue = { excess: Infinity, cost: Infinity, usesLink: false };
+  const orderOf = piece.map((_, k) => orderAt(k));
   piece.forEach((v, k) => {
     let pick = -1;
     let pickValue: JointValue = { excess: Infinity, cost: Infinity, usesLink: false };
@@ -210,7 +228,7 @@ function searchPiece(
   if (isAllowed()) [best, bestValue] = [piece.map((v) => state.assigned[v] as number), now()];
   for (const v of piece) state.release(v);
 
-  // Branch and bound.
+  // Branch and bound on the running value plus the least the unassigned variables must add.
   let nodes = 0;
   const visit = (k: number): void => {
     if (k === piece.length) {
@@ -219,18 +237,46 @@ function searchPiece(
       return;
     }
     const v = piece[k] as number;
-    for (const s of orderOf[k] as number[]) {
+    for (const s of orderAt(k)) {
       if (++nodes > nodeLimit) return;
       state.assign(v, s);
-      const excess = state.excess;
-      const canImprove =
-        excess < bestValue.excess - LATENCY_EPSILON ||
-        (excess <= bestValue.excess + LATENCY_EPSILON && state.cost + (suffix[k + 1] as number) < bestValue.cost);
-      if (isAllowed() && canImprove) visit(k + 1);
+      bound.move(k, s, 1);
+      if (isAllowed()) {
+        const rest = bound.bound(k + 1);
+        const excess = state.excess + rest.excess;
+        const canImprove =
+          excess < bestValue.excess - LATENCY_EPSILON ||
+          (excess <= bestValue.excess + LATENCY_EPSILON && state.cost + rest.cost < bestValue.cost);
+        if (canImprove) visit(k + 1);
+      }
+      bound.move(k, s, -1);
       state.release(v);
     }
   };
   visit(0);
   if (nodes > nodeLimit) stats.aborted = true;
   return best;
+}
+
+/**
+ * The whole (pruned) problem as one MILP for HiGHS (joint-milp.ts), the link's month in its
+ * objective; null without a registered solver, or when no choice keeps every SLO budget.
+ */
+function solveWholeMip(problem: JointProblem, incident: readonly (readonly number[])[]): number[] | null {
+  const solver = findMipSolver();
+  if (!solver) return null;
+  const variables = problem.variables.map((_, v) => v);
+  const fixed = new Map(
+    variables.filter((v) => (problem.variables[v] as readonly JointState[]).length === 1).map((v) => [v, 0]),
+  );
+  const result = solver.solve(toMilp(problem, { variables, fixed, link: 'priced' }, incident), MIP_OPTIONS);
+  if (result.Status !== 'Optimal') return null;
+  return variables.map((v) =>
+    Math.max(
+      0,
+      (problem.variables[v] as readonly JointState[]).findIndex(
+        (_, s) => (result.Columns[`x${v}_${s}`]?.Primal ?? 0) > 0.5,
+      ),
+    ),
+  );
 }
