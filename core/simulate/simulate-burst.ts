@@ -7,6 +7,8 @@
  * the same datapoint rules, boot and cooldown as the elastic-VM model. When the overflow has been
  * gone for `detectionMinutes` the manager routes everything back. Like the VM model, steps are cut
  * at every datapoint and boot, so the clock of every decision is independent of the step size.
+ * A peak known in advance is not left to detection: the manager's weights send the overflow to the
+ * cloud from its start, and the cloud group's minimum is raised beforehand (planned-scaling.ts).
  */
 import { MODEL_ASSUMPTIONS } from '../model/defaults';
 import { Autoscaler, createPolicy } from './autoscaler';
@@ -15,6 +17,7 @@ import { findErlangTable } from './erlang-table';
 import type { DoneCohort } from './async-cohorts';
 import type { LatencyMixture } from './latency-mixture';
 import type { OptionStats } from './option-stats';
+import { PlannedClock, scheduleActions } from './planned-scaling';
 import { type PartSink, createPoolOutcome, createPoolState, servePool } from './serve-pool';
 
 // Bound once: under a CommonJS transform (tsx, the CLI) an imported name is a getter per call.
@@ -99,6 +102,11 @@ export function simulateBurst(load: ComponentLoad, ctx: SimulationContext, baseC
   let routing = false;
   let streak = 0; // seconds the overflow has been present (or absent) against the routing
   let t = 0;
+  const actions = scheduleActions(load.planned, policy.bootSeconds, (peak) =>
+    cloud.desiredFor(Math.max(0, peak - threshold) * coresPerRps),
+  );
+  const planned = new PlannedClock(load.planned);
+  let nextAction = 0;
   const asyncSeries = load.async;
   for (let i = 0; i < ctx.steps; i++) {
     const rps = load.total[i] as number;
@@ -107,9 +115,21 @@ export function simulateBurst(load: ComponentLoad, ctx: SimulationContext, baseC
     const end = (i + 1) * dt;
     stats.beginStep(i, rps, (baseCores + cloud.running * policy.vcpu) * mu);
     while (t < end - 1e-9) {
+      while (nextAction < actions.length && (actions[nextAction] as { at: number }).at <= t + 1e-9) {
+        cloud.setMinimum(t, (actions[nextAction++] as { min: number | null }).min);
+      }
+      // Inside a planned peak the weights already send the overflow to the cloud.
+      if (!routing && planned.inside(t + 1e-9)) {
+        routing = true;
+        streak = 0;
+      }
       cloud.bootUntil(t);
       const boot = cloud.nextBootAt();
       let until = end < nextEval ? (end < boot ? end : boot) : nextEval < boot ? nextEval : boot;
+      const at = nextAction < actions.length ? (actions[nextAction] as { at: number }).at : Number.POSITIVE_INFINITY;
+      if (at < until) until = at;
+      const start = planned.nextStartAfter(t);
+      if (start < until) until = start;
       // Waiting async work counts as demand: the manager watches queue length too (Elastic Queue).
       const wanted = rps + base.asyncQueue / evaluation;
       const overflow = wanted > threshold ? wanted - threshold : 0;
