@@ -79,7 +79,7 @@ describe('npm run plan', () => {
     ]);
     expect(r.stderr).toBe('');
     const plan = planSchema.parse(JSON.parse(r.stdout));
-    expect(plan.assumptions.pricing).toEqual({
+    expect(plan.assumptions.pricing).toMatchObject({
       provider: 'gcp',
       region: 'europe-west1',
       commitment: '3y',

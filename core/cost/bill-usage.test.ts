@@ -4,6 +4,7 @@ import type { PricingChoice } from '../model/pricing-choice';
 import { sumLines } from './cost-line';
 import { billCrossing, billSecureLink, billStaging, billUsage } from './bill-usage';
 import { tariffOf } from './tariff';
+import { SPEC_DATA_CENTRE } from '../testing/pricing-fixtures';
 
 const tariff = (pricing?: PricingChoice, environments: unknown = {}) =>
   tariffOf({ environments: environmentsSchema.parse(environments), pricing });
@@ -211,16 +212,7 @@ describe('commitments', () => {
 });
 
 describe('an own data centre, built up', () => {
-  const dataCentre = {
-    serverPrice: 12000,
-    coresPerServer: 32,
-    amortisationYears: 4,
-    wattsPerServer: 450,
-    pue: 1.5,
-    kwhPrice: 0.15,
-    spaceMonthlyPerServer: 100,
-    opsMonthlyPerServer: 150,
-  };
+  const dataCentre = SPEC_DATA_CENTRE;
 
   it('shows reserved cores as four lines: hardware, power, space, operations', () => {
     // Per core: $250 / 32 = $7.8125; 450 W × 1.5 × 730 h × $0.15 / 32 = $2.30977; $100 / 32 = $3.125;

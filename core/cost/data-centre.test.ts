@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { dataCentreSchema, type DataCentre } from '../model/pricing-choice';
+import { dataCentreSchema } from '../model/pricing-choice';
 import { sumLines } from './cost-line';
 import { coreMonth, priceDataCentreCores, serverMonth } from './data-centre';
+import { SPEC_DATA_CENTRE } from '../testing/pricing-fixtures';
 
 // The example of spec/formats.md, "Additions of December 2026".
-const example: DataCentre = {
-  serverPrice: 12000,
-  coresPerServer: 32,
-  amortisationYears: 4,
-  wattsPerServer: 450,
-  pue: 1.5,
-  kwhPrice: 0.15,
-  spaceMonthlyPerServer: 100,
-  opsMonthlyPerServer: 150,
-};
+const example = SPEC_DATA_CENTRE;
 
 describe('the core-month of an own data centre', () => {
   it('builds a server-month from its parts, worked by hand', () => {

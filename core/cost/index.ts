@@ -10,6 +10,7 @@
  *   resolveEnvironments(design)              → { env, pricing, origins, … }  design over book over defaults
  *   tariffOf(design) / priceDesign(design)   → Tariff / PricedDesign          what the engine bills with
  *   choosePricing(design, choice)            → Design             switch provider, region or commitment
+ *   priceSources(tariff)                     → where each price came from (the plan's assumptions.pricing.sources)
  *   priceFunctionRequests / priceFunctionCompute / priceFunctionInvocations(book, region, usage)
  *   priceInstances / priceCommitment / priceApiGateway / priceQueue / priceStorage / priceEgress /
  *   priceSecureLink / priceTrafficManager(book, region, usage)              → CostLine[]
@@ -25,3 +26,4 @@ export * from './bill-usage';
 export * from './resolve-environments';
 export * from './tariff';
 export * from './choose-pricing';
+export * from './price-sources';

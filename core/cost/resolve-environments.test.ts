@@ -2,39 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { environmentsSchema } from '../model/design';
 import type { PricingChoice } from '../model/pricing-choice';
 import { resolveEnvironments } from './resolve-environments';
+import { LEGACY_ENVIRONMENTS, SPEC_DATA_CENTRE } from '../testing/pricing-fixtures';
 
 const resolve = (pricing?: PricingChoice, environments: unknown = {}) =>
   resolveEnvironments({ environments: environmentsSchema.parse(environments), pricing });
 
 /** Every environment value as designs were filled in before price books (AWS us-east-1 list prices). */
-const BEFORE_PRICE_BOOKS = {
-  static: { coreMonthlyCost: 16, headroom: 0.25 },
-  vm: {
-    vcpu: 2,
-    hourlyPrice: 0.096,
-    bootSeconds: 120,
-    cooldownSeconds: 300,
-    targetUtilization: 0.6,
-    minInstances: 1,
-    maxInstances: 100,
-    evaluationSeconds: 60,
-  },
-  functions: {
-    requestPrice: 0.0000002,
-    gbSecondPrice: 0.0000166667,
-    coldStartMs: 250,
-    keepAliveMinutes: 10,
-    concurrencyLimit: 1000,
-    maxDurationSeconds: 900,
-  },
-  link: { latencyMs: 20, egressPricePerGb: 0.09, monthlyCost: 36.5 },
-  queue: { pricePerMillionRequests: 0.4, requestsPerMessage: 3 },
-  storage: { pricePerGbMonth: 0.023 },
-  trafficManager: { detectionMinutes: 10, monthlyCost: 1.75, pricePerMillionQueries: 0.4, queriesPerRequest: 0.1 },
-  apiGateway: { pricePerMillionRequests: 1 },
-  dataAccess: { cores: 1 },
-  decision: { simplicityMargin: 0.1, sloMinuteShare: 0.001, dropShare: 0.0001 },
-};
+const BEFORE_PRICE_BOOKS = LEGACY_ENVIRONMENTS;
 
 describe('resolving environments: the design over the book over the defaults', () => {
   it('prices a design without pricing at aws-2026-11, us-east-1: the figures it had before books, key for key', () => {
@@ -110,22 +84,24 @@ describe('resolving environments: the design over the book over the defaults', (
   });
 
   it('builds the core-month up from an own data centre unless the design sets it', () => {
-    const dataCentre = {
-      serverPrice: 12000,
-      coresPerServer: 32,
-      amortisationYears: 4,
-      wattsPerServer: 450,
-      pue: 1.5,
-      kwhPrice: 0.15,
-      spaceMonthlyPerServer: 100,
-      opsMonthlyPerServer: 150,
-    };
+    const dataCentre = SPEC_DATA_CENTRE;
     // ($12,000 ÷ 48 + 450 W × 1.5 × 730 h × $0.15/kWh + $100 + $150) ÷ 32 = $573.9125 ÷ 32.
     const built = resolve(undefined, { dataCentre });
     expect(built.env.static.coreMonthlyCost).toBeCloseTo(17.934765625, 9);
     expect(built.origins['static.coreMonthlyCost']).toEqual({ from: 'data-centre' });
     expect(built.env.dataCentre).toEqual(dataCentre);
     expect(resolve(undefined, { dataCentre, static: { coreMonthlyCost: 20 } }).env.static.coreMonthlyCost).toBe(20);
+  });
+
+  it('counts a written-out price equal to the book’s as the book’s, and its committed rate too', () => {
+    const once = resolve({ commitment: '3y' }, { vm: { size: 't3.medium' } });
+    const again = resolve({ commitment: '3y' }, once.env);
+    expect(again.env.vm.committedHourlyPrice).toBe(0.018); // t3.medium's own 3-year rate, not $0.0416 × 0.433
+    expect(again.origins['vm.committedHourlyPrice']).toEqual(once.origins['vm.committedHourlyPrice']);
+    expect(again.origins['vm.hourlyPrice']).toEqual({ from: 'book', book: 'aws-2026-11', source: 'ec2-use1' });
+    expect(resolve({ provider: 'custom' }, { vm: { hourlyPrice: 0.096 } }).origins['vm.hourlyPrice']).toEqual({
+      from: 'default',
+    });
   });
 
   it('resolves a resolved environment to itself (what a plan hashes and re-plans from)', () => {

@@ -5,7 +5,9 @@
  * prices, so a design without `pricing` — priced by aws-2026-11 in us-east-1 — resolves to the same
  * figures as before price books). An own data centre (`environments.dataCentre`) derives the
  * core-month when `static.coreMonthlyCost` is not set. Every resolved value says where it came from
- * (`origins`), for the assumptions panel and the plan's readers.
+ * (`origins`), for the assumptions panel and the plan's readers; a value the design sets that only
+ * repeats the book's (a plan's assumptions written back, an older design saved with its defaults
+ * written out) counts as the book's.
  *
  * The engine prices at each book's first tier: tiers are per account and month, and one design rarely
  * reaches past them (books/README.md).
@@ -134,7 +136,7 @@ export function bookFigures(
     const m = book.behaviour.commitmentMultiplier[commitment];
     const own = committedHourly(book, region, s.name, commitment);
     out['vm.committedHourlyPrice'] =
-      hourlyOverride === undefined
+      hourlyOverride === undefined || hourlyOverride === s.hourly.value
         ? { value: clean(own.value), source: own.source }
         : { value: clean(hourlyOverride * m.value), source: m.source };
   }
@@ -172,8 +174,15 @@ export function resolveEnvironments(design: Pick<Design, 'environments' | 'prici
   for (const path of BOOK_FIELDS) {
     const [group, key] = path.split('.') as [string, string];
     const target = (resolved[group] ??= {});
-    if (target[key] !== undefined) continue;
     const figure = figures[path];
+    if (target[key] !== undefined) {
+      // A value that only repeats the book's (or the hard default) is not the author's own figure: a
+      // plan's assumptions written back into a design re-plan to the same plan, sources included.
+      if (figure && target[key] === figure.value) {
+        origins[path] = { from: 'book', book: book?.id ?? '', source: figure.source };
+      } else if (!book && target[key] === HARD_DEFAULTS[path]) origins[path] = { from: 'default' };
+      continue;
+    }
     if (figure) {
       target[key] = figure.value;
       origins[path] = { from: 'book', book: book?.id ?? '', source: figure.source };
@@ -183,8 +192,10 @@ export function resolveEnvironments(design: Pick<Design, 'environments' | 'prici
     }
   }
   const statics = (resolved.static ??= {});
-  if (statics.coreMonthlyCost === undefined) {
-    statics.coreMonthlyCost = d.dataCentre ? coreMonth(d.dataCentre).total : STATIC_DEFAULTS.coreMonthlyCost;
+  const derived = d.dataCentre ? coreMonth(d.dataCentre).total : STATIC_DEFAULTS.coreMonthlyCost;
+  if (statics.coreMonthlyCost === undefined || statics.coreMonthlyCost === derived) {
+    // As above: a core-month equal to what the data centre builds up (or the default) is theirs.
+    statics.coreMonthlyCost = derived;
     origins['static.coreMonthlyCost'] = { from: d.dataCentre ? 'data-centre' : 'default' };
   }
   if (d.dataCentre) resolved.dataCentre = d.dataCentre;

@@ -40,6 +40,20 @@ export const pricingSchema = z.strictObject({
 });
 export type PricingChoice = z.infer<typeof pricingSchema>;
 
+/**
+ * Where one price of a plan's `assumptions.environments` came from: the price book (its source id,
+ * the page, the day the figure was checked against it and how sure it is), the design itself, an own
+ * data centre built up (`environments.dataCentre`), or a hard default of core/model/defaults.ts.
+ */
+export const priceSourceSchema = z.strictObject({
+  from: z.enum(['book', 'design', 'data-centre', 'default']),
+  source: z.string().min(1).optional().describe("the book's source id, e.g. ec2-use1"),
+  url: z.string().min(1).optional().describe('the page the price was read on'),
+  checked: z.string().min(1).optional().describe('the day it was compared with that page (YYYY-MM-DD)'),
+  basis: z.string().min(1).optional().describe("how sure: the book's basis (page, secondary, reference, estimate)"),
+});
+export type PriceSourceOfPlan = z.infer<typeof priceSourceSchema>;
+
 /** The plan's `assumptions.pricing`: the choice resolved, and the book that priced it. */
 export const planPricingSchema = z.strictObject({
   provider: z.enum(PRICING_PROVIDERS),
@@ -50,6 +64,10 @@ export const planPricingSchema = z.strictObject({
     .regex(/^(aws|azure|gcp)-\d{4}-\d{2}$/)
     .nullable()
     .describe('the price book, e.g. aws-2026-11; null for custom (every price from environments)'),
+  sources: z
+    .record(z.string(), priceSourceSchema)
+    .optional()
+    .describe('addition: for each price in assumptions.environments ("vm.hourlyPrice"), where it came from'),
 });
 export type PlanPricing = z.infer<typeof planPricingSchema>;
 

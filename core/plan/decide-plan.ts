@@ -4,6 +4,7 @@
  * its cost lines, the baselines judged alike, and the plan document itself. Kept apart from the
  * simulation so that a changed price or tolerance can be decided again from the same facts.
  */
+import { priceSources } from '../cost/price-sources';
 import { type PricedDesign, pricedDocument } from '../cost/tariff';
 import type { Placement } from '../model/design';
 import type { Plan, PlacementEntry } from '../model/plan';
@@ -87,7 +88,7 @@ export function decidePlan(
     assumptions: {
       simulation: design.simulation,
       environments: design.environments,
-      pricing: design.tariff.pricing,
+      pricing: { ...design.tariff.pricing, sources: priceSources(design.tariff) },
     },
     placements: design.components.flatMap((c) => entries.get(c.id) ?? []),
     wiring: recommended.wiring,

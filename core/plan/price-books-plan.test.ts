@@ -9,6 +9,7 @@ import type { CostLine, Plan } from '../model/plan';
 import type { DesignInput } from '../model/design';
 import type { PricingChoice } from '../model/pricing-choice';
 import { entryOf, makeDesign, optionOf, planOf } from '../testing/design-fixture';
+import { SPEC_DATA_CENTRE } from '../testing/pricing-fixtures';
 
 const MONTH_SECONDS = 730 * 3600;
 const cents = (dollars: number) => Math.round(dollars * 100) / 100;
@@ -116,7 +117,7 @@ describe('a pinned design planned with each provider’s book, checked by hand',
     expect(link.find((w) => w.connectionId === undefined)?.monthlyCost).toBe(cents(p.vpnMonth));
     // The API's calls to the database leave the cloud: 13.14 M × 2 kB = 26.28 GB.
     expect(link.find((w) => w.connectionId === 'c1')?.monthlyCost).toBe(cents((requests * 2 * p.egress) / 1e6));
-    expect(plan.assumptions.pricing).toEqual({
+    expect(plan.assumptions.pricing).toMatchObject({
       provider: 'aws',
       region: 'us-east-1',
       commitment: 'none',
@@ -177,6 +178,58 @@ describe('a pinned design planned with each provider’s book, checked by hand',
   });
 });
 
+describe('the plan names where every price came from', () => {
+  it('gives each price the book set its source page and the day it was checked', () => {
+    const plan = planOf(pinned({ provider: 'gcp' }, { link: { monthlyCost: 99 } }));
+    const sources = plan.assumptions.pricing?.sources ?? {};
+    expect(sources['vm.hourlyPrice']).toEqual({
+      from: 'book',
+      source: 'vm-usc1',
+      url: 'https://cloud.google.com/compute/vm-instance-pricing',
+      checked: '2026-12-01',
+      basis: 'secondary',
+    });
+    expect(sources['functions.vcpuSecondPrice']?.url).toBe('https://cloud.google.com/run/pricing');
+    expect(sources['link.monthlyCost']).toEqual({ from: 'design' }); // the design's own $99
+    expect(sources['static.coreMonthlyCost']).toEqual({ from: 'default' });
+    // GCP bills Pub/Sub by volume: there is no per-request queue price, so nothing to source.
+    expect(sources['queue.pricePerMillionRequests']).toBeUndefined();
+    for (const [path, s] of Object.entries(sources)) {
+      if (s.from !== 'book') continue;
+      expect([path, s.url]).toEqual([path, expect.stringMatching(/^https:\/\//)]);
+      expect([path, s.checked]).toEqual([path, expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/)]);
+    }
+  });
+
+  it('re-plans byte for byte from its own assumptions, sources included, on any book', () => {
+    const dataCentre = {
+      serverPrice: 9000,
+      coresPerServer: 24,
+      amortisationYears: 5,
+      wattsPerServer: 400,
+      pue: 1.4,
+      kwhPrice: 0.2,
+      spaceMonthlyPerServer: 80,
+      opsMonthlyPerServer: 120,
+    };
+    for (const pricing of [
+      { provider: 'gcp', commitment: '1y' },
+      { provider: 'azure', region: 'westeurope' },
+    ] as const) {
+      const plan = planOf(pinned(pricing, { dataCentre }));
+      const again = planOf({ ...pinned(pricing), environments: plan.assumptions.environments });
+      expect(JSON.stringify(again)).toBe(JSON.stringify(plan));
+    }
+  });
+
+  it('says a core-month built up from the data centre came from it', () => {
+    const dataCentre = SPEC_DATA_CENTRE;
+    const plan = planOf(pinned({ provider: 'azure' }, { dataCentre }));
+    expect(plan.assumptions.pricing?.sources?.['static.coreMonthlyCost']).toEqual({ from: 'data-centre' });
+    expect(plan.assumptions.pricing?.sources?.['link.monthlyCost']?.source).toBe('vpn-gateway');
+  });
+});
+
 describe('commitments', () => {
   it('bill the VM minimum at the committed rate and say what that saves and locks in', () => {
     const plan = planOf(pinned({ provider: 'aws', commitment: '1y' }));
@@ -203,16 +256,7 @@ describe('commitments', () => {
 
 describe('an own data centre, built up', () => {
   it('shows reserved cores and the burst base as hardware, power, space and operations lines', () => {
-    const dataCentre = {
-      serverPrice: 12000,
-      coresPerServer: 32,
-      amortisationYears: 4,
-      wattsPerServer: 450,
-      pue: 1.5,
-      kwhPrice: 0.15,
-      spaceMonthlyPerServer: 100,
-      opsMonthlyPerServer: 150,
-    };
+    const dataCentre = SPEC_DATA_CENTRE;
     const plan = planOf(pinned(undefined, { dataCentre }));
     // The database's 2 pinned cores: $250 / 32 × 2 = $15.63; 492.75 kWh × $0.15 / 32 × 2 = $4.62;
     // $100 / 32 × 2 = $6.25; $150 / 32 × 2 = $9.38.

@@ -1,4 +1,21 @@
 /**
+ * Fixtures for tests of pricing; not used by the engine itself.
+ */
+import type { DataCentre } from '../model/pricing-choice';
+
+/** The own data centre of spec/formats.md's example ("Additions of December 2026"). */
+export const SPEC_DATA_CENTRE: DataCentre = {
+  serverPrice: 12000,
+  coresPerServer: 32,
+  amortisationYears: 4,
+  wattsPerServer: 450,
+  pue: 1.5,
+  kwhPrice: 0.15,
+  spaceMonthlyPerServer: 100,
+  opsMonthlyPerServer: 150,
+};
+
+/**
  * Every `environments` value as the design schema filled it in before price books (issue 14): the AWS
  * us-east-1 list prices and the model's defaults, written out. Older saved designs hold exactly this;
  * tests use it to show such designs plan as they did. Not used by the engine itself.
