@@ -8,10 +8,12 @@ export default defineConfig({
     include: [
       'core/**/*.test.ts',
       'app/**/*.test.ts',
+      'components/**/*.test.ts',
       'server/**/*.test.ts',
       'db/**/*.test.ts',
       'scripts/**/*.test.ts',
     ],
+    setupFiles: ['./vitest.setup.ts'],
     testTimeout: 30_000,
   },
 });

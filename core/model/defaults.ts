@@ -68,6 +68,9 @@ export const LINK_DEFAULTS = {
   latencyMs: 20,
   // Data transfer out of AWS to the internet: $0.09 per GB (S3 / EC2 pricing, first 10 TB).
   egressPricePerGb: 0.09,
+  // AWS Site-to-Site VPN: $0.05 per connection-hour (aws.amazon.com/vpn/pricing, us-east-1, as listed
+  // in reference/pricing-and-scaling.md, 2026-11) × 730 hours = $36.50 a month, whatever flows over it.
+  monthlyCost: 36.5,
 } as const;
 
 export const QUEUE_DEFAULTS = {
@@ -86,11 +89,43 @@ export const STORAGE_DEFAULTS = {
 export const TRAFFIC_MANAGER_DEFAULTS = {
   // Azure hybrid cross-cloud scaling guide: scale out when CPU > 50 % for 10 minutes.
   detectionMinutes: 10,
+  // Route 53 (aws.amazon.com/route53/pricing, 2026-11): $0.50 per hosted zone-month, and a health
+  // check on each side of the burst: $0.50 a month for the AWS endpoint, $0.75 for the on-premises
+  // (non-AWS) one. 0.50 + 0.50 + 0.75 = $1.75 a month per burst component.
+  monthlyCost: 1.75,
+  // Route 53 standard queries (weighted routing): $0.40 per million (same page).
+  pricePerMillionQueries: 0.4,
+  // Assumption: resolvers and browsers cache the answer for the record's TTL (60 s for a weighted
+  // failover record), and a user makes several requests per page view and per visit, so far fewer
+  // DNS queries reach the manager than requests reach the service. One query per ten requests is a
+  // cautious share (it prices the manager high rather than low).
+  queriesPerRequest: 0.1,
 } as const;
 
 export const API_GATEWAY_DEFAULTS = {
   // API Gateway HTTP APIs: $1.00 per million requests (API Gateway pricing).
   pricePerMillionRequests: 1.0,
+} as const;
+
+export const DATA_ACCESS_DEFAULTS = {
+  // Assumption: a data-access element inserted to stage data (Hybrid Backend [CCP]) copies tens of
+  // gigabytes a day, a fraction of one core's time; it still takes the smallest static reservation,
+  // one core in the data centre, billed at the static core-month.
+  cores: 1,
+} as const;
+
+/** How a decision is made: the tolerances of "meets the SLO" and the price of simplicity (R12). */
+export const DECISION_DEFAULTS = {
+  // R12: a split (burst) or a move away from the neighbours' environment must save at least 10 % of
+  // the simpler choice's cost. A cost estimate made before building is itself uncertain by about
+  // that much at best: AACE International's Recommended Practice 18R-97 gives a class 3 estimate
+  // (budget authorisation) an accuracy of −10…−20 % to +10…+30 %, so a smaller saving is within the
+  // estimate's own error and no reason to run a service in two places.
+  simplicityMargin: 0.1,
+  // "Meets the SLO": at most 0.1 % of the horizon's minutes in violation — the 99.9 % tier of cloud
+  // compute SLAs (EC2, Azure VMs) — and at most 0.01 % of requests dropped over the month.
+  sloMinuteShare: 0.001,
+  dropShare: 0.0001,
 } as const;
 
 export const SIMULATION_DEFAULTS = {
@@ -148,10 +183,6 @@ export const MODEL_ASSUMPTIONS = {
   // A traffic manager fills healthy cloud instances to 90 % of their capacity before holding traffic
   // back (weighted DNS cannot split exactly; the Azure guide keeps headroom in the cloud pool).
   cloudFill: 0.9,
-  // "Meets the SLO": at most 0.1 % of the horizon's minutes in violation — the 99.9 % tier of cloud
-  // compute SLAs (EC2, Azure VMs) — and at most 0.01 % of requests dropped over the month.
-  sloMinuteShare: 0.001,
-  dropShare: 0.0001,
   // A stretch of time counts as violating when more than 0.1 % of its requests are dropped.
   stepDropShare: 0.001,
   // Weinman's R3 test looks at the share of time "near peak": at or above 80 % of it.

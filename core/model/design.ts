@@ -10,6 +10,8 @@ import {
   API_GATEWAY_DEFAULTS,
   COMPONENT_DEFAULTS,
   CONNECTION_DEFAULTS,
+  DATA_ACCESS_DEFAULTS,
+  DECISION_DEFAULTS,
   FUNCTION_CPU,
   FUNCTIONS_DEFAULTS,
   type FunctionProvider,
@@ -112,6 +114,7 @@ export const environmentsSchema = z.strictObject({
     .strictObject({
       latencyMs: num(0, 10000).default(LINK_DEFAULTS.latencyMs),
       egressPricePerGb: num(0, 100).default(LINK_DEFAULTS.egressPricePerGb),
+      monthlyCost: num(0, 1e6).default(LINK_DEFAULTS.monthlyCost),
     })
     .prefault({}),
   queue: z
@@ -128,11 +131,26 @@ export const environmentsSchema = z.strictObject({
   trafficManager: z
     .strictObject({
       detectionMinutes: num(0, 1440).default(TRAFFIC_MANAGER_DEFAULTS.detectionMinutes),
+      monthlyCost: num(0, 1e5).default(TRAFFIC_MANAGER_DEFAULTS.monthlyCost),
+      pricePerMillionQueries: num(0, 1000).default(TRAFFIC_MANAGER_DEFAULTS.pricePerMillionQueries),
+      queriesPerRequest: num(0, 10).default(TRAFFIC_MANAGER_DEFAULTS.queriesPerRequest),
     })
     .prefault({}),
   apiGateway: z
     .strictObject({
       pricePerMillionRequests: num(0, 1000).default(API_GATEWAY_DEFAULTS.pricePerMillionRequests),
+    })
+    .prefault({}),
+  dataAccess: z
+    .strictObject({
+      cores: num(0, 1000).default(DATA_ACCESS_DEFAULTS.cores),
+    })
+    .prefault({}),
+  decision: z
+    .strictObject({
+      simplicityMargin: num(0, 0.9).default(DECISION_DEFAULTS.simplicityMargin),
+      sloMinuteShare: num(0, 1).default(DECISION_DEFAULTS.sloMinuteShare),
+      dropShare: num(0, 1).default(DECISION_DEFAULTS.dropShare),
     })
     .prefault({}),
 });
@@ -272,7 +290,7 @@ export const designSchema = z
   })
   // Cross-reference checks run even when some fields are malformed, so that one pass reports every
   // problem (an unknown endpoint beside a wrong type); hence the defensive reading of `d`.
-  .superRefine((d, ctx) => checkReferences(d as unknown as LooseDesign, ctx), {
+  .superRefine((d, ctx) => checkReferences(d, ctx), {
     when: (payload) => isLooseDesign(payload.value),
   });
 

@@ -171,8 +171,8 @@ export class Cohorts {
     departure.expired = expired;
     departure.minutes = ((this.minutes[k] as number) * gone) / n;
     sink.leave(departure);
-    if ((this.left[k] as number) <= 1e-9 * n) {
-      this.waiting -= this.left[k] as number;
+    if (this.left[k] <= 1e-9 * n) {
+      this.waiting -= this.left[k];
       this.head++;
       if (this.head > 256 && this.head * 2 > this.count.length) {
         for (const a of [this.count, this.left, this.from, this.to, this.minutes]) a.splice(0, this.head);

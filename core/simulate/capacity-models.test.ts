@@ -102,8 +102,11 @@ describe('burst', () => {
     const steps = 240;
     const demand = load((i) => (i >= 60 && i < 180 ? 200 : 20), steps);
     const run = (minutes: number) =>
-      simulateBurst(demand, ctx(steps, 1, { ...env, trafficManager: { detectionMinutes: minutes } }), 2).stats.finish()
-        .droppedRequests;
+      simulateBurst(
+        demand,
+        ctx(steps, 1, { ...env, trafficManager: { ...env.trafficManager, detectionMinutes: minutes } }),
+        2,
+      ).stats.finish().droppedRequests;
     const quick = run(1);
     const slow = run(20);
     expect(quick).toBeGreaterThan(0);

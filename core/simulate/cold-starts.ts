@@ -113,7 +113,7 @@ export class ColdStartCurve implements ColdStartFigures {
   }
 
   private fill(k: number): void {
-    if (!Number.isNaN(this.table[WIDTH * k] as number)) return;
+    if (!Number.isNaN(this.table[WIDTH * k])) return;
     computeColdStarts(pseudoExp2(LOW + k / PER_DOUBLING), this.n, scratch);
     this.table[WIDTH * k] = scratch.cold;
     this.table[WIDTH * k + 1] = scratch.alive;

@@ -338,4 +338,27 @@ export class OptionStats implements PartSink {
       sloViolationMinutes: Math.max(base.sloViolationMinutes, over),
     };
   }
+
+  /**
+   * The largest latency offset (ms) under which the SLO-violation minutes stay within
+   * `allowedMinutes` — what a caller's link latency may add before its SLO is missed — found by
+   * bisection on shift(), whose minutes grow with the offset; Infinity when no offset can push it
+   * over (no SLO), −1 when the minutes are over already.
+   */
+  largestShift(allowedMinutes: number): number {
+    const base = this.finish();
+    if (base.sloViolationMinutes > allowedMinutes) return -1;
+    if (!this.hasSlo) return Infinity;
+    const fits = (offset: number) => this.shift(base, 0, offset).sloViolationMinutes <= allowedMinutes;
+    let hi = this.sloMs + 1;
+    if (fits(hi)) return Infinity;
+    let lo = 0;
+    // To a hundredth of a millisecond: link latencies are whole milliseconds times calls per request.
+    while (hi - lo > 0.01) {
+      const mid = (lo + hi) / 2;
+      if (fits(mid)) lo = mid;
+      else hi = mid;
+    }
+    return lo;
+  }
 }

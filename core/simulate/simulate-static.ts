@@ -3,7 +3,6 @@
  * for the peak demand plus headroom, and more when the p95 SLO needs them at the peak, unless the
  * component is pinned to an exact core count.
  */
-import { MODEL_ASSUMPTIONS } from '../model/defaults';
 import {
   type ComponentLoad,
   type SimulationContext,
@@ -68,7 +67,7 @@ export function computePoolP95(load: ComponentLoad, cores: number, rps: number):
  * peak exceeds it (minute-spread.ts) is at most the share of minutes "meets the SLO" tolerates — or
  * adding cores no longer helps (hardly a request waits: what is left is the service time's own).
  */
-function keepsPeakMinutes(load: ComponentLoad, cores: number): boolean {
+function keepsPeakMinutes(load: ComponentLoad, cores: number, minuteShare: number): boolean {
   const mu = computeServiceRate(load);
   const full = cores * mu;
   const rps = load.peakRps;
@@ -79,7 +78,7 @@ function keepsPeakMinutes(load: ComponentLoad, cores: number): boolean {
   if (!(p95 <= load.sloMs * 4)) return false;
   const nu = 1 / load.durationMs;
   const spread = computeMinuteSpread(erlangC, full - rps, 1000 * nu, full, rps, mu, p95);
-  return computeViolationChance(p95, spread, 60 * rps, nu, load.sloMs) <= MODEL_ASSUMPTIONS.sloMinuteShare;
+  return computeViolationChance(p95, spread, 60 * rps, nu, load.sloMs) <= minuteShare;
 }
 
 /**
@@ -89,13 +88,13 @@ function keepsPeakMinutes(load: ComponentLoad, cores: number): boolean {
  * SLO is at or below the p95 of the service time alone (ln 20 ≈ 3 × the mean of an exponential), no
  * core count meets it: the planner keeps peak + headroom and says so.
  */
-export function sizeForSlo(load: ComponentLoad, headroom: number): StaticSizing {
+export function sizeForSlo(load: ComponentLoad, headroom: number, minuteShare: number): StaticSizing {
   const forPeak = sizeStaticCores(load.peakRps, load.cpuMs, headroom);
   const serviceP95Ms = SERVICE_P95_UNITS * load.durationMs;
   const sized = { cores: forPeak, forPeak, canMeetSlo: true, serviceP95Ms };
   if (!Number.isFinite(load.sloMs) || load.peakRps <= 0) return sized;
   if (load.sloMs <= serviceP95Ms) return { ...sized, canMeetSlo: false };
-  const meets = (c: number) => keepsPeakMinutes(load, c);
+  const meets = (c: number) => keepsPeakMinutes(load, c, minuteShare);
   if (meets(forPeak)) return sized;
   // p95 falls as cores are added and tends to the service's own: double, then bisect.
   let lo = forPeak;
@@ -113,7 +112,8 @@ export function sizeForSlo(load: ComponentLoad, headroom: number): StaticSizing 
 }
 
 export function simulateStatic(load: ComponentLoad, ctx: SimulationContext, pinnedCores?: number): StaticRun {
-  const sizing = pinnedCores === undefined ? sizeForSlo(load, ctx.env.static.headroom) : null;
+  const sizing =
+    pinnedCores === undefined ? sizeForSlo(load, ctx.env.static.headroom, ctx.env.decision.sloMinuteShare) : null;
   const cores = pinnedCores ?? (sizing as StaticSizing).cores;
   const stats = createStats(load, ctx);
   const spec = describePool(load);

@@ -88,7 +88,7 @@ export class SloCurve {
   /** One point: share row i, utilisation point j. */
   private point(i: number, j: number): void {
     const at = i * ROW + 3 * j;
-    if (!Number.isNaN(this.table[at] as number)) return;
+    if (!Number.isNaN(this.table[at])) return;
     // At ρ = 1 itself the pool is saturated: take the point just below it.
     const rho = Math.min(j / POINTS, 1 - 0.25 / POINTS);
     const share = i / SHARES;

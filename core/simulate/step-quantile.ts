@@ -39,7 +39,7 @@ function fillCells(i: number, j: number): void {
   for (let di = 0; di < 2; di++) {
     for (let dj = 0; dj < 2; dj++) {
       const k = (i + di) * ROW + j + dj;
-      if (Number.isNaN(table[k] as number)) {
+      if (Number.isNaN(table[k])) {
         table[k] = solveStepQuantile((i + di) / C_STEPS, pseudoExp2(X_LO + (j + dj) / PER_DOUBLING), 1);
       }
     }
