@@ -6,9 +6,7 @@
 import loadHighs from 'highs';
 import { type MipResult, registerMipSolver } from '../recommend/mip-solver';
 
-type HighsOptions = Parameters<Awaited<ReturnType<typeof loadHighs>>['solve']>[1];
-
 export async function registerHighs(): Promise<void> {
   const highs = await loadHighs();
-  registerMipSolver({ solve: (lp, options) => highs.solve(lp, options as HighsOptions) as MipResult });
+  registerMipSolver({ solve: (lp, options) => highs.solve(lp, options) as MipResult });
 }
