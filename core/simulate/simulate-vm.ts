@@ -13,7 +13,15 @@ import { type ComponentLoad, type SimulationContext, createStats, describePool }
 import { findErlangTable } from './erlang-table';
 import type { OptionStats } from './option-stats';
 import { scheduleActions } from './planned-scaling';
-import { createPoolOutcome, createPoolState, servePool } from './serve-pool';
+import {
+  countWaitingMessages,
+  createPoolCall,
+  createPoolOutcome,
+  createPoolState,
+  flushOccupancy,
+  servePool,
+  setCores,
+} from './serve-pool';
 
 // Bound once: under a CommonJS transform (tsx, the CLI) an imported name is a getter per call.
 const serve = servePool;
@@ -36,6 +44,7 @@ export function simulateVm(load: ComponentLoad, ctx: SimulationContext): VmRun {
   const coresPerRps = load.cpuMs / 1000;
   const scaler = new Autoscaler(policy, ((load.total[0] as number) || 0) * coresPerRps);
   const state = createPoolState();
+  const call = createPoolCall(tableFor(0));
   const out = createPoolOutcome();
   const evaluation = policy.evaluationSeconds;
   let nextEval = evaluation;
@@ -48,7 +57,9 @@ export function simulateVm(load: ComponentLoad, ctx: SimulationContext): VmRun {
     const rps = load.total[i] as number;
     const asyncRps = asyncSeries === null ? 0 : (asyncSeries[i] as number);
     const end = (i + 1) * dt;
-    stats.beginStep(i, rps, scaler.running * policy.vcpu * spec.mu);
+    stats.stepDemand = rps;
+    stats.stepCapacity = scaler.running * policy.vcpu * spec.mu;
+    stats.beginStep(i);
     while (t < end - 1e-9) {
       while (nextAction < actions.length && (actions[nextAction] as { at: number }).at <= t + 1e-9) {
         const a = actions[nextAction++] as { at: number; min: number | null };
@@ -62,10 +73,15 @@ export function simulateVm(load: ComponentLoad, ctx: SimulationContext): VmRun {
       const seconds = until - t;
       const cores = scaler.running * policy.vcpu;
       const busyBefore = out.busyCoreSeconds;
-      serve(state, spec, cores, tableFor(cores), rps - asyncRps, asyncRps, t, seconds, stats, out);
+      setCores(call, cores);
+      call.syncRps = rps - asyncRps;
+      call.asyncRps = asyncRps;
+      call.now = t;
+      call.seconds = seconds;
+      serve(state, spec, call, stats, out);
       scaler.pay(seconds);
       window += cores > 0 ? out.busyCoreSeconds - busyBefore : rps * coresPerRps * seconds;
-      window += ((state.asyncQueue * coresPerRps) / evaluation) * seconds;
+      window += ((countWaitingMessages(state) * coresPerRps) / evaluation) * seconds;
       t = until;
       if (t >= nextEval - 1e-9) {
         scaler.evaluate(nextEval, window / evaluation);
@@ -74,6 +90,7 @@ export function simulateVm(load: ComponentLoad, ctx: SimulationContext): VmRun {
       }
     }
   }
+  flushOccupancy(state, spec, stats);
   const horizon = ctx.steps * dt;
   return {
     stats,
