@@ -125,12 +125,13 @@ function replanTimes(): void {
     buildPlan(design);
     whole.push(performance.now() - t);
   }
-  const { facts, horizonMinutes } = runToEnd(simulateDesign(design, 24));
+  const priced = priceDesign(design);
+  const { facts, horizonMinutes } = runToEnd(simulateDesign(priced, 24));
   const decide: number[] = [];
   let method = '';
   for (let r = 0; r < REPEAT; r++) {
     const t = performance.now();
-    method = decidePlan(design, facts, horizonMinutes).search.method;
+    method = decidePlan(priced, facts, horizonMinutes).search.method;
     decide.push(performance.now() - t);
   }
   const [w, d] = [median(whole), median(decide)];

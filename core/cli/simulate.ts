@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { functionMsOf, priceDesign } from '../cost/tariff';
 import { formatProblems, parseJson, validateDesign } from '../model';
 import { propagateDemand } from '../simulate/propagate-demand';
 import { type ComparedFigures, compareEngine } from '../simulate-requests/compare-engine';
@@ -70,17 +71,21 @@ export function runSimulateCli(argv: readonly string[]): CliResult {
   const parsed = parseJson(text);
   const checked = parsed.ok ? validateDesign(parsed.value) : parsed;
   if (!checked.ok) return { status: 2, stdout: '', stderr: `${formatProblems(checked.problems)}\n` };
-  const design =
+  // Priced as the plan prices it: its environments resolved from its price book.
+  const design = priceDesign(
     args.days === undefined
       ? checked.value
-      : { ...checked.value, simulation: { ...checked.value.simulation, days: args.days } };
+      : { ...checked.value, simulation: { ...checked.value.simulation, days: args.days } },
+  );
   const component = design.components.find((c) => c.id === args.component);
   if (!component) {
     const ids = design.components.map((c) => c.id).join(', ');
     return fail(`--component ${args.component}: no such component in ${args.file} (its components: ${ids})`);
   }
-  const load = propagateDemand(design).get(component.id)?.load;
-  if (!load) return fail(`--component ${args.component}: the component has no demand`);
+  const demand = propagateDemand(design).get(component.id)?.load;
+  if (!demand) return fail(`--component ${args.component}: the component has no demand`);
+  // A function runs as long as the CPU its memory buys on the design's provider lets it, as in the plan.
+  const load = { ...demand, functionDurationMs: functionMsOf(component.demand, design.tariff) };
   const { stepMinutes, days } = design.simulation;
   const steps = (days * 24 * 60) / stepMinutes;
   const ctx = { steps, stepMinutes, dt: stepMinutes * 60, env: design.environments, points: 100 };
