@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { EXAMPLE_DESIGNS } from '../../core/examples';
 import { designSchema } from '../../core/model/design';
-import { importedDesignSchema } from '../../core/model/load-design';
+import { nameSchema } from '../../core/model/names';
 import {
   createDesign,
   deleteDesign,
@@ -18,6 +18,7 @@ import {
   saveDesign,
 } from '../services/design-store';
 import { editorProcedure, router } from '../trpc';
+import { importedDocumentInput, savedDocumentInput } from './document-input';
 
 const designId = z.string().regex(/^[a-z0-9]{1,64}$/, 'not a design id');
 const revision = z.number().int().min(1).max(1_000_000_000);
@@ -31,11 +32,12 @@ export const designsRouter = router({
     .query(({ ctx, input }) => getDesign(ctx.db, input.id, input.revision)),
 
   create: editorProcedure
+    .meta({ carriesDocument: true })
     .input(
       z.discriminatedUnion('from', [
-        z.strictObject({ from: z.literal('blank'), name: z.string().trim().min(1).max(120).optional() }),
+        z.strictObject({ from: z.literal('blank'), name: nameSchema.optional() }),
         z.strictObject({ from: z.literal('example'), example: exampleKey }),
-        z.strictObject({ from: z.literal('import'), document: importedDesignSchema }),
+        z.strictObject({ from: z.literal('import'), document: importedDocumentInput }),
       ]),
     )
     .mutation(({ ctx, input }) => {
@@ -48,11 +50,12 @@ export const designsRouter = router({
     }),
 
   save: editorProcedure
-    .input(z.strictObject({ id: designId, baseRevision: revision, document: designSchema }))
+    .meta({ carriesDocument: true })
+    .input(z.strictObject({ id: designId, baseRevision: revision, document: savedDocumentInput }))
     .mutation(({ ctx, input }) => saveDesign(ctx.db, input.id, input.baseRevision, input.document)),
 
   rename: editorProcedure
-    .input(z.strictObject({ id: designId, name: z.string().trim().min(1, 'must not be empty').max(120) }))
+    .input(z.strictObject({ id: designId, name: nameSchema }))
     .mutation(({ ctx, input }) => renameDesign(ctx.db, input.id, input.name)),
 
   duplicate: editorProcedure
