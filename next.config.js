@@ -1,8 +1,9 @@
 // @ts-check
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // better-sqlite3 is a native addon: load it from node_modules at run time, never bundle it.
-  serverExternalPackages: ['better-sqlite3'],
+  // Loaded from node_modules at run time, never bundled: better-sqlite3 is a native addon, piscina
+  // starts worker threads from its own files, rate-limiter-flexible loads its optional stores lazily.
+  serverExternalPackages: ['better-sqlite3', 'piscina', 'rate-limiter-flexible'],
   poweredByHeader: false,
   reactStrictMode: true,
   async headers() {

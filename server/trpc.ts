@@ -102,7 +102,7 @@ export const SIGN_IN_REQUIRED = 'Sign in to edit: this Tidemark is protected by 
  * Share-link views use publicProcedure with their token instead, and never reach these.
  */
 export const editorProcedure = publicProcedure.use(({ ctx, next }) => {
-  const access = ctx.access ?? requestEditorAccess(new Headers());
+  const access = ctx.access ?? requestEditorAccess(new Headers(), ctx.db);
   if (access.isPasswordMode && !access.isSignedIn)
     throw new TRPCError({ code: 'UNAUTHORIZED', message: SIGN_IN_REQUIRED });
   return next();

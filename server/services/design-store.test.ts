@@ -2,24 +2,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { designSchema, type Design } from '../../core/model/design';
 import { openDatabase, type Db } from '../../db/client';
 import { blankDesign } from '../routers/designs';
+import { designOf } from '../testing';
 import { planPruning } from './design-budget';
 import { createDesign, getDesign, listRevisions, renameDesign, restoreRevision, saveDesign } from './design-store';
 import { BudgetError } from './errors';
 import { createShareLink, openShareLink, revokeShareLink } from './share-links';
 
-function withComponents(name: string, count: number): Design {
-  return designSchema.parse({
-    format: 'tidemark.design',
-    version: 1,
-    name,
-    components: Array.from({ length: count }, (_, i) => ({
-      id: `c${i}`,
-      name: `Component ${i}`,
-      kind: 'service',
-      demand: { cpuMs: 10 },
-    })),
-  });
-}
+const withComponents = (name: string, count: number): Design => designSchema.parse(designOf(name, count));
 
 const bytesOf = (db: Db, id: string) =>
   (db.$client.prepare('select stored_bytes as b from designs where id = ?').get(id) as { b: number }).b;
