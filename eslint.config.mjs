@@ -15,6 +15,18 @@ const frameworkFree = {
   ],
 };
 
+// Outside core/, each subject of the engine is reached through its folder's index.ts (core/plan for
+// the engine, core/model for the documents, …), never through a file inside it.
+const coreFaces = {
+  group: ['@/core/*/*', '**/core/*/*'],
+  message: 'Import core through its public faces (@/core/model, @/core/plan, @/core/edit, …), not a file inside.',
+};
+// Fixtures are for tests and benchmarks; the app and the engine never run them.
+const noFixtures = {
+  group: ['**/testing/*', '@/core/testing', '@/core/testing/*'],
+  message: 'core/testing/ holds test fixtures: only tests and benchmarks import it.',
+};
+
 const config = [
   ...nextVitals,
   ...nextTs,
@@ -45,7 +57,7 @@ const config = [
   },
   {
     files: ['core/**/*.ts'],
-    ignores: ['core/cli/**', 'core/**/*.test.ts'],
+    ignores: ['core/cli/**', 'core/**/*.test.ts', 'core/testing/**'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -57,10 +69,15 @@ const config = [
               group: ['node:*', 'fs', 'path', 'os', 'crypto'],
               message: 'Only core/cli/ may use Node built-ins: core runs in the browser.',
             },
+            noFixtures,
           ],
         },
       ],
     },
+  },
+  {
+    files: ['app/**/*.{ts,tsx}', 'server/**/*.ts', 'db/**/*.ts', 'e2e/**/*.ts', 'proxy.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [coreFaces, noFixtures] }] },
   },
   {
     // Playwright fixtures receive a function named `use`; it is not React's hook.
@@ -80,6 +97,8 @@ const config = [
               message: 'components/ import server code only as types.',
               allowTypeImports: true,
             },
+            coreFaces,
+            noFixtures,
           ],
         },
       ],

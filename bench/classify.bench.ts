@@ -8,8 +8,7 @@ import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { classifyText } from '../core/workload/classify';
-import { parseSeries } from '../core/workload/parse-series';
+import { classifyText, parseSeries } from '../core/measure';
 
 const POINTS = 525_600;
 const REPETITIONS = 7;

@@ -7,9 +7,8 @@
  */
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { PLACEMENTS, type Design } from '../core/model/design';
-import { validateDesign } from '../core/model/validate';
-import { buildPlan } from '../core/plan/build-plan';
+import { PLACEMENTS, type Design, validateDesign } from '../core/model';
+import { buildPlan } from '../core/plan';
 import { runPlacement } from '../core/recommend/run-placement';
 import { propagateDemand } from '../core/simulate/propagate-demand';
 import { generateBenchDesign } from './generate-bench-design';

@@ -3,8 +3,7 @@
  * pattern, services, processing, data), connections only forward (so no cycle), a mix of sync and
  * async, stateful and regulated stores, at 1-minute steps over 30 days.
  */
-import type { DesignInput } from '../core/model/design';
-import { PATTERNS } from '../core/model/design';
+import { type DesignInput, PATTERNS } from '../core/model';
 import { createPrng } from '../core/workload/prng';
 
 export function generateBenchDesign(components: number, connections: number, seed: number): DesignInput {

@@ -14,8 +14,8 @@
 import os from 'node:os';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
-import { hybridServerless } from '../core/examples/hybrid-serverless';
-import { designSchema, type Design } from '../core/model/design';
+import { hybridServerless } from '../core/examples';
+import { designSchema, type Design } from '../core/model';
 import { createDesign, mutate, sleep, startBenchServer } from './lib/bench-server';
 
 const PORT = 3470;

@@ -4,7 +4,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { EXAMPLE_DESIGNS } from '../core/examples';
-import { designSchema } from '../core/model/design';
+import { designSchema } from '../core/model';
 import type { Db } from './client';
 import { meta } from './schema';
 import { insertDesign } from '../server/services/design-store';

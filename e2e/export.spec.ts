@@ -6,9 +6,8 @@
  */
 import { readFile, copyFile, mkdir } from 'node:fs/promises';
 import type { Download, Page } from '@playwright/test';
-import { loadDesign, loadPlan } from '../core/model/load-design';
-import { planSchema } from '../core/model/plan';
-import { hashDesign } from '../core/plan/hash-design';
+import { loadDesign, loadPlan, planSchema } from '../core/model';
+import { hashDesign } from '../core/plan';
 import { expect, test } from './fixtures';
 
 const EXAMPLE = 'Retail web shop with a flash sale (cloud bursting)';

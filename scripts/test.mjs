@@ -14,6 +14,7 @@ ensureDependencies();
 const chromium = ensureChromium();
 runOrExit('format check (prettier)', bin('prettier'), ['--check', '.']);
 runOrExit('type-check (tsc)', bin('tsc'), ['--noEmit', '-p', '.']);
+runOrExit('type-check the core without DOM or Node (tsc -p core)', bin('tsc'), ['--noEmit', '-p', 'core']);
 runOrExit('lint (eslint)', bin('eslint'), ['--max-warnings=0', '.']);
 const unit = run(bin('vitest'), [
   'run',

@@ -5,7 +5,7 @@
  */
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
-import { problemsOf, type Problem } from '../core/model/validate';
+import { problemsOf, type Problem } from '../core/model';
 import type { Db } from '../db/client';
 import { requestEditorAccess, type EditorAccess } from './auth/editor-access';
 import { BudgetError, ConflictError, NotFoundError, ProblemsError } from './services/errors';

@@ -6,8 +6,7 @@
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { migrateDesign } from '@/core/model/load-design';
-import { validateDesign, parseJson, type Problem } from '@/core/model/validate';
+import { migrateDesign, validateDesign, parseJson, type Problem } from '@/core/model';
 import { problemsOfError, useTRPC } from '@/components/trpc/client';
 
 const MAX_FILE_BYTES = 10 * 1024 * 1024;

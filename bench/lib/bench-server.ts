@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { DesignInput } from '../../core/model/design';
+import type { DesignInput } from '../../core/model';
 
 interface ScriptsLib {
   root: string;

@@ -4,7 +4,7 @@
  * picture. Seeded and deterministic. Every non-entry component has at least one caller in an earlier
  * layer (so demand reaches it); the remaining connections are extra forward edges, so no cycle.
  */
-import type { DesignInput } from '../../core/model/design';
+import type { DesignInput } from '../../core/model';
 import { createPrng } from '../../core/workload/prng';
 
 export const LAYER_GAP_X = 320;

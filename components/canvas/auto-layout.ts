@@ -1,7 +1,7 @@
 /** Auto-layout with elkjs's layered algorithm: callers left, callees right, as demand flows. */
 import type { ELK } from 'elkjs/lib/elk-api';
-import type { Design } from '@/core/model/design';
-import type { Point } from '@/core/model/edit-design';
+import type { Design } from '@/core/model';
+import type { Point } from '@/core/edit';
 
 /** elkjs (≈1.5 MB) loads on the first auto-layout, not with the editor page. */
 let elk: Promise<ELK> | null = null;

@@ -3,7 +3,7 @@
  * and mirrored to the system clipboard as JSON when the browser allows, so a fragment can be pasted
  * into a text editor. Shortcuts only reach it when focus is not in a text field.
  */
-import type { Fragment } from '@/core/model/edit-design';
+import type { Fragment } from '@/core/edit';
 
 let held: Fragment | null = null;
 

@@ -3,9 +3,9 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { ComponentNode as ComponentNodeType } from './derive-flow';
-import { KIND_LABELS, KindIcon } from './kind-icons';
-import { PLACEMENT_LABELS } from './placement-style';
+import { KindIcon } from './kind-icons';
 import { useCompact } from './use-compact';
+import { KIND_LABELS, PLACEMENT_LABELS } from '@/core/model';
 
 /** 0.42 → "42 %"; beyond 999 % (or no capacity at all) the exact figure stops meaning anything. */
 function formatBusy(u: number): string {

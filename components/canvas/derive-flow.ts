@@ -3,8 +3,7 @@
  * are reused while their inputs are unchanged, so React Flow re-renders only what an edit touched.
  */
 import type { Edge, Node } from '@xyflow/react';
-import type { Component, Connection, Design, Placement } from '@/core/model/design';
-import type { Plan, WiringElement } from '@/core/model/plan';
+import type { Component, Connection, Design, Placement, Plan, WiringElement } from '@/core/model';
 
 export interface ComponentNodeData extends Record<string, unknown> {
   component: Component;

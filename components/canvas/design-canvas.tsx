@@ -22,8 +22,8 @@ import {
 import '@xyflow/react/dist/style.css';
 import './canvas.css';
 import { useCallback, useMemo, useState, type DragEvent } from 'react';
-import { KINDS, type ComponentKind } from '@/core/model/design';
-import { addComponent, connect, moveComponents, type Point } from '@/core/model/edit-design';
+import { KINDS, type ComponentKind } from '@/core/model';
+import { addComponent, connect, GRID, moveComponents, type Point } from '@/core/edit';
 import { useEditor, useEditorStore, usePlan } from '@/components/editor/editor-context';
 import type { Selection } from '@/components/editor/editor-store';
 import { ComponentNode } from './component-node';
@@ -32,14 +32,14 @@ import { deriveEdges, deriveNodes, groupWiring, type FlowNode, type Replay } fro
 import { NODE_HEIGHT, NODE_WIDTH } from './auto-layout';
 import { PlacementLegend } from './placement-legend';
 import { WiringLayer } from './wiring-layer';
-import { utilisationAt } from '@/core/plan/summarize-utilisation';
+import { utilisationAt } from '@/core/present';
 
 const nodeTypes = { component: ComponentNode };
 // Module-level so that React Flow and the minimap see the same functions on every drag frame.
 const isValidConnection = (c: { source: string; target: string }) => c.source !== c.target;
 // Objects handed to React Flow must keep their identity between renders: React Flow copies changed
 // props into its store, and a fresh object each drag frame would wake every subscriber each frame.
-const SNAP_GRID: [number, number] = [20, 20];
+const SNAP_GRID: [number, number] = [GRID, GRID];
 const FIT_VIEW_OPTIONS = { padding: 0.2, maxZoom: 1.2 };
 const minimapClass = (n: { data: unknown }) => `tm-mini ${(n.data as { placement?: string }).placement ?? ''}`;
 const edgeTypes = { connection: ConnectionEdge };
@@ -178,7 +178,7 @@ export function DesignCanvas({ readOnly = false }: { readOnly?: boolean }) {
   const furniture = useMemo(
     () => (
       <>
-        <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
+        <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} />
         <Controls position="bottom-left" showInteractive={!readOnly} />
         <MiniMap position="bottom-right" pannable zoomable ariaLabel="Minimap" nodeClassName={minimapClass} />
         <Panel position="top-left">

@@ -1,6 +1,5 @@
 /** One clear icon per component kind (24 px grid, stroke icons so they read in both themes). */
-import type { ComponentKind } from '@/core/model/design';
-import type { WiringKind } from '@/core/model/plan';
+import type { ComponentKind, WiringKind } from '@/core/model';
 
 const paths: Record<ComponentKind | WiringKind, string> = {
   ui: 'M3 5h18v12H3zM8 21h8M12 17v4',
@@ -36,25 +35,3 @@ export function KindIcon({ kind, size = 18 }: { kind: ComponentKind | WiringKind
     </svg>
   );
 }
-
-export const KIND_LABELS: Record<ComponentKind, string> = {
-  ui: 'User interface',
-  service: 'Service',
-  processing: 'Processing',
-  batch: 'Batch job',
-  'data-access': 'Data access',
-  database: 'Database',
-  storage: 'Storage',
-  queue: 'Queue',
-  external: 'External system',
-};
-
-export const WIRING_LABELS: Record<WiringKind, string> = {
-  queue: 'Message queue',
-  storage: 'Staging storage',
-  'data-access': 'Data access',
-  'api-gateway': 'API gateway',
-  'traffic-manager': 'Traffic manager',
-  'compliant-replication': 'Compliant replication',
-  'secure-link': 'Secure link',
-};

@@ -1,12 +1,12 @@
 'use client';
 /** The palette: drag a kind onto the canvas, or press Enter on it to add one in the middle of the view. */
 import { useReactFlow } from '@xyflow/react';
-import { KINDS, type ComponentKind } from '@/core/model/design';
-import { addComponent } from '@/core/model/edit-design';
+import { KINDS, type ComponentKind, KIND_LABELS } from '@/core/model';
+import { addComponent } from '@/core/edit';
 import { useEditorStore } from '@/components/editor/editor-context';
 import { NODE_HEIGHT, NODE_WIDTH } from './auto-layout';
 import { KIND_MIME } from './design-canvas';
-import { KIND_LABELS, KindIcon } from './kind-icons';
+import { KindIcon } from './kind-icons';
 
 export function Palette() {
   const store = useEditorStore();

@@ -1,5 +1,4 @@
-import { PLACEMENT_LABELS } from './placement-style';
-import type { Placement } from '@/core/model/design';
+import { type Placement, PLACEMENT_LABELS } from '@/core/model';
 
 const ORDER: Placement[] = ['static', 'elastic-vm', 'serverless', 'burst'];
 

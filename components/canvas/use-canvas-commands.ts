@@ -5,7 +5,7 @@
  */
 import { useReactFlow } from '@xyflow/react';
 import { useCallback, useMemo } from 'react';
-import { copyElements, moveComponents, pasteFragment, removeElements } from '@/core/model/edit-design';
+import { copyElements, moveComponents, pasteFragment, removeElements } from '@/core/edit';
 import { useEditorStore } from '@/components/editor/editor-context';
 import { layoutDesign, NODE_HEIGHT, NODE_WIDTH } from './auto-layout';
 import { heldFragment, holdFragment } from './clipboard';

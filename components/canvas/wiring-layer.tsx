@@ -9,8 +9,9 @@
 import { ViewportPortal } from '@xyflow/react';
 import { memo, useState } from 'react';
 import type { WiringGroup } from './derive-flow';
-import { KindIcon, WIRING_LABELS } from './kind-icons';
+import { KindIcon } from './kind-icons';
 import { useCompact } from './use-compact';
+import { WIRING_LABELS } from '@/core/model';
 
 function WiringLayerView({ groups }: { groups: WiringGroup[] }) {
   const [open, setOpen] = useState<string | null>(null);

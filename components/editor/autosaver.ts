@@ -4,8 +4,7 @@
  * keeps the user's document in the editor until they choose what to do.
  */
 import { TRPCClientError } from '@trpc/client';
-import type { Design } from '@/core/model/design';
-import { formatProblems, validateDesign } from '@/core/model/validate';
+import { type Design, formatProblems, validateDesign } from '@/core/model';
 import type { EditorStore } from './editor-store';
 
 export const AUTOSAVE_DEBOUNCE_MS = 800;

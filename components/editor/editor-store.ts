@@ -5,7 +5,7 @@
  */
 import { temporal } from 'zundo';
 import { createStore } from 'zustand/vanilla';
-import type { Design } from '@/core/model/design';
+import type { Design } from '@/core/model';
 
 export type SaveStatus = 'saved' | 'unsaved' | 'saving' | 'conflict' | 'error';
 

@@ -3,8 +3,8 @@
  * it belongs to; a newer `run` supersedes every older one, so a late answer to a stale run is simply
  * ignored by the page. On `done` the chart series' Float32Array buffers are transferred, not copied.
  */
-import type { PlanProgress, PlanResult } from '@/core/plan/build-plan';
-import type { Problem } from '@/core/model/validate';
+import type { PlanProgress, PlanResult } from '@/core/plan';
+import type { Problem } from '@/core/model';
 
 /** Page → worker. The design is unvalidated: the worker validates it (defaults filled in) first. */
 export type PlanRequest = { type: 'run'; runId: number; design: unknown } | { type: 'cancel'; runId: number };

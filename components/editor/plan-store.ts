@@ -3,7 +3,7 @@
  * canvas (placement colours, wiring, timeline) and the results panels. Not part of undo history.
  */
 import { createStore } from 'zustand/vanilla';
-import type { PlanProgress, PlanResult } from '@/core/plan/build-plan';
+import type { PlanProgress, PlanResult } from '@/core/plan';
 
 export interface PlanState {
   /** The last finished plan, kept on screen while a newer run is under way. */

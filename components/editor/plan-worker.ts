@@ -4,8 +4,8 @@
  * latest run matters: starting a run (or cancelling it) makes every older run stop at its next
  * slice with PlanCancelledError, which is dropped silently.
  */
-import { validateDesign } from '@/core/model/validate';
-import { buildPlanAsync, PlanCancelledError } from '@/core/plan/build-plan';
+import { validateDesign } from '@/core/model';
+import { buildPlanAsync, PlanCancelledError } from '@/core/plan';
 import { seriesBuffers, type PlanRequest, type PlanResponse } from './plan-protocol';
 
 /** Progress messages at most this often (ms): ~10 a second is smooth and costs the page nothing. */

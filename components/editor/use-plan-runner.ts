@@ -7,7 +7,7 @@
  * inside <EditorProvider>.
  */
 import { useEffect } from 'react';
-import { changesPlan, describeProblems } from '@/core/plan/summarize-run';
+import { changesPlan, describeProblems } from '@/core/edit';
 import { useEditorStore, usePlanStore } from './editor-context';
 import type { PlanRequest, PlanResponse } from './plan-protocol';
 

@@ -6,9 +6,8 @@
  */
 import { useReactFlow } from '@xyflow/react';
 import { useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
-import type { Design } from '@/core/model/design';
-import { validateDesign } from '@/core/model/validate';
-import { reportMarkdown } from '@/core/plan/report-markdown';
+import { type Design, validateDesign } from '@/core/model';
+import { reportMarkdown } from '@/core/present';
 import { useEditorStore, usePlanStore } from '@/components/editor/editor-context';
 import { renderCanvasImage } from './canvas-image';
 import { downloadBlob, downloadText, fileStem } from './download';

@@ -5,10 +5,8 @@
  * plan's `design.sha256` always matches the design file exported beside it. A run under way is
  * waited for; a design the engine refused has no plan to export.
  */
-import type { Design } from '@/core/model/design';
-import type { Plan } from '@/core/model/plan';
-import type { PlanResult } from '@/core/plan/build-plan';
-import { hashDesign } from '@/core/plan/hash-design';
+import type { Design, Plan } from '@/core/model';
+import { type PlanResult, hashDesign } from '@/core/plan';
 import type { PlanState, PlanStore } from '@/components/editor/plan-store';
 
 export function planForDesign(result: PlanResult, design: Design): Plan {

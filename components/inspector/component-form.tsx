@@ -9,7 +9,7 @@ import {
   type ComponentCheck,
   type ComponentDrafts,
   type ComponentField,
-} from '@/core/model/component-draft';
+} from '@/core/edit';
 import {
   DATA_CLASSES,
   KINDS,
@@ -17,9 +17,14 @@ import {
   PATTERNS,
   type Component,
   type Pattern,
+  PLACEMENTS,
   type Placement,
-} from '@/core/model/design';
-import { WORKLOAD_DEFAULTS } from '@/core/model/defaults';
+  KIND_LABELS,
+  PATTERN_LABELS,
+  PLACEMENT_LABELS,
+  WORKLOAD_FIELD_LABELS,
+  WORKLOAD_DEFAULTS,
+} from '@/core/model';
 import { useEditor } from '@/components/editor/editor-context';
 import { AttachMeasuredLoad } from '@/components/metrics/attach-measured-load';
 import { CheckboxField, SelectField, TextField, type Option } from './fields';
@@ -34,40 +39,25 @@ import { useCommit } from './use-commit';
 import { useDraftForm } from './use-draft-form';
 import styles from './inspector.module.css';
 
-const KIND_LABELS: Record<(typeof KINDS)[number], string> = {
-  ui: 'UI',
-  service: 'Service',
-  processing: 'Processing',
-  batch: 'Batch',
-  'data-access': 'Data access',
-  database: 'Database',
-  storage: 'Storage',
-  queue: 'Queue',
-  external: 'External',
-};
-
 /** One line per pattern, after the Cloud Computing Patterns catalogue (reference/placement-rules.md). */
-const PATTERN_HELP: Record<Pattern | '', string> = {
-  '': 'No traffic from outside: its demand comes only from the components that call it.',
-  static: 'Static: flat, the same load all the time.',
-  periodic: 'Periodic: peaks recur every period (daily, weekly, month-end).',
-  'once-in-a-lifetime': 'Once-in-a-lifetime: flat, with one strong peak known in advance (a launch, a sale).',
-  unpredictable: 'Unpredictable: random spikes that cannot be foreseen; scaling must be automatic.',
-  'continuously-changing': 'Continuously changing: grows or shrinks steadily, compounding each month.',
+const PATTERN_HINTS: Record<Pattern, string> = {
+  static: 'flat, the same load all the time.',
+  periodic: 'peaks recur every period (daily, weekly, month-end).',
+  'once-in-a-lifetime': 'flat, with one strong peak known in advance (a launch, a sale).',
+  unpredictable: 'random spikes that cannot be foreseen; scaling must be automatic.',
+  'continuously-changing': 'grows or shrinks steadily, compounding each month.',
 };
+const NO_PATTERN_HELP = 'No traffic from outside: its demand comes only from the components that call it.';
 
 const PATTERN_OPTIONS: Option[] = [
   { value: '', label: 'none — demand only from callers' },
-  ...PATTERNS.map((p) => ({ value: p, label: p.replace(/-/g, ' ') })),
+  ...PATTERNS.map((p) => ({ value: p, label: PATTERN_LABELS[p] })),
 ];
 const KIND_OPTIONS: Option[] = KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }));
 const DATA_CLASS_OPTIONS: Option[] = DATA_CLASSES.map((d) => ({ value: d, label: d }));
 const PIN_OPTIONS: Option[] = [
   { value: '', label: 'none — let Tidemark choose' },
-  { value: 'static', label: 'static (data centre)' },
-  { value: 'elastic-vm', label: 'elastic VMs' },
-  { value: 'serverless', label: 'serverless' },
-  { value: 'burst', label: 'burst (static + cloud overflow)' },
+  ...PLACEMENTS.map((p) => ({ value: p, label: PLACEMENT_LABELS[p] })),
 ];
 
 type PatternNumber = (typeof PATTERN_FIELDS)[Pattern][number];
@@ -79,28 +69,28 @@ function patternFieldProps(
   switch (field) {
     case 'peakRps':
       return {
-        label: 'Peak load (req/s)',
+        label: WORKLOAD_FIELD_LABELS.peakRps,
         help: pattern === 'unpredictable' ? 'height of the tallest spikes' : undefined,
       };
     case 'periodHours':
       return {
-        label: 'Period (hours)',
+        label: WORKLOAD_FIELD_LABELS.periodHours,
         placeholder: `${WORKLOAD_DEFAULTS.periodHours}`,
         help: '24 = daily, 168 = weekly',
       };
     case 'peakHours':
-      return { label: 'Peak length (hours)', placeholder: `${WORKLOAD_DEFAULTS.peakHours}` };
+      return { label: WORKLOAD_FIELD_LABELS.peakHours, placeholder: `${WORKLOAD_DEFAULTS.peakHours}` };
     case 'peakStartHour':
       return {
-        label: 'Peak starts at (hour)',
+        label: WORKLOAD_FIELD_LABELS.peakStartHour,
         placeholder: `${WORKLOAD_DEFAULTS.peakStartHour}`,
         help: pattern === 'periodic' ? 'offset within each period' : 'hours from the start of the simulation',
       };
     case 'spikesPerWeek':
-      return { label: 'Spikes per week', placeholder: `${WORKLOAD_DEFAULTS.spikesPerWeek}` };
+      return { label: WORKLOAD_FIELD_LABELS.spikesPerWeek, placeholder: `${WORKLOAD_DEFAULTS.spikesPerWeek}` };
     case 'growthPerMonth':
       return {
-        label: 'Growth per month (fraction)',
+        label: WORKLOAD_FIELD_LABELS.growthPerMonth,
         placeholder: `${WORKLOAD_DEFAULTS.growthPerMonth}`,
         help: '0.1 = +10 % a month; negative shrinks',
       };
@@ -142,7 +132,7 @@ export function ComponentForm({ component }: { component: Component }) {
             field="pattern"
             label="Workload pattern"
             options={PATTERN_OPTIONS}
-            help={PATTERN_HELP[pattern]}
+            help={pattern === '' ? NO_PATTERN_HELP : `${PATTERN_LABELS[pattern]}: ${PATTERN_HINTS[pattern]}`}
             wide
             onChoose={(p) => form.setNow(withPattern(form.drafts, p as Pattern | ''))}
           />
@@ -151,13 +141,19 @@ export function ComponentForm({ component }: { component: Component }) {
               <TextField
                 form={form}
                 field="baseRps"
-                label="Base load (req/s)"
+                label={WORKLOAD_FIELD_LABELS.baseRps}
                 help={pattern === 'continuously-changing' ? 'load at the start' : 'the floor'}
               />
               {PATTERN_FIELDS[pattern].map((f) => (
                 <TextField key={f} form={form} field={f} {...patternFieldProps(f, pattern)} />
               ))}
-              <TextField form={form} field="noise" label="Noise (0–1)" placeholder="0" help="0.1 = ±10 % per step" />
+              <TextField
+                form={form}
+                field="noise"
+                label={WORKLOAD_FIELD_LABELS.noise}
+                placeholder="0"
+                help="0.1 = ±10 % per step"
+              />
             </>
           )}
         </div>

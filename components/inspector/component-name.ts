@@ -1,4 +1,4 @@
-import type { Design } from '@/core/model/design';
+import type { Design } from '@/core/model';
 
 /** A component's name for display, or its id if it has gone. */
 export function nameOf(design: Design, id: string | undefined): string {

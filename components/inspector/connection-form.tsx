@@ -1,13 +1,8 @@
 'use client';
 /** The inspector for one connection: its ends (read-only), mode, calls per request and payload. */
 import { useCallback } from 'react';
-import {
-  checkConnectionDrafts,
-  connectionDrafts,
-  type ConnectionDrafts,
-  type ConnectionField,
-} from '@/core/model/connection-draft';
-import type { Connection } from '@/core/model/design';
+import { checkConnectionDrafts, connectionDrafts, type ConnectionDrafts, type ConnectionField } from '@/core/edit';
+import type { Connection } from '@/core/model';
 import { useEditor } from '@/components/editor/editor-context';
 import { SelectField, TextField } from './fields';
 import { nameOf } from './component-name';

@@ -5,8 +5,8 @@
  */
 import { useDeferredValue, useMemo } from 'react';
 import { Area, AreaChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
-import type { Simulation, Workload } from '@/core/model/design';
-import { previewWorkload } from '@/core/workload/preview-workload';
+import type { Simulation, Workload } from '@/core/model';
+import { previewWorkload } from '@/core/plan';
 import styles from './inspector.module.css';
 
 const rpsFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });

@@ -5,9 +5,8 @@
  * whose item has been deleted meanwhile.
  */
 import { useCallback } from 'react';
-import type { Component, Connection } from '@/core/model/design';
-import { updateComponent, updateConnection } from '@/core/model/edit-design';
-import { sameValue } from '@/core/model/field-drafts';
+import type { Component, Connection } from '@/core/model';
+import { updateComponent, updateConnection, sameValue } from '@/core/edit';
 import { useEditorStore } from '@/components/editor/editor-context';
 
 export function useCommit(list: 'components', id: string): (value: Component) => void;

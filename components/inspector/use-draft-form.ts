@@ -7,7 +7,7 @@
  * the canvas), drafts that no longer describe it are reset to it.
  */
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { sameValue, type DraftCheck, type Drafts } from '@/core/model/field-drafts';
+import { sameValue, type DraftCheck, type Drafts } from '@/core/edit';
 
 export const COMMIT_DELAY_MS = 400;
 

@@ -8,9 +8,8 @@
 import { useId, useState, type DragEvent } from 'react';
 import dynamic from 'next/dynamic';
 import { FilePickerButton } from '@/components/ui/file-picker-button';
-import type { Component, Workload } from '@/core/model/design';
-import { describeEvidence, fittedWorkload } from '@/core/workload/attach-measured';
-import type { RateUnit } from '@/core/workload/classify-grid';
+import type { Component, Workload } from '@/core/model';
+import { describeEvidence, fittedWorkload, type RateUnit } from '@/core/measure';
 import { useMetricsImport } from './use-metrics-import';
 import styles from './metrics.module.css';
 

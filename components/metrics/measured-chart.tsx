@@ -1,7 +1,7 @@
 'use client';
 /** The measured series (area) beside the fitted pattern's curve without its noise (line), both in req/s. */
 import { Area, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from 'recharts';
-import type { MeasuredPoint } from '@/core/workload/attach-measured';
+import type { MeasuredPoint } from '@/core/measure';
 
 const rps = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
 const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });

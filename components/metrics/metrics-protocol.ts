@@ -4,11 +4,8 @@
  * without reading the file again; every answer names the request it belongs to, and the page
  * ignores an answer to a request it has since superseded.
  */
-import type { Classification } from '@/core/workload/classify';
-import type { RateUnit } from '@/core/workload/classify-grid';
-import type { MeasuredPoint } from '@/core/workload/attach-measured';
-import type { SeriesFormat } from '@/core/workload/parse-series';
-import type { Problem } from '@/core/model/validate';
+import type { Classification, RateUnit, MeasuredPoint, SeriesFormat } from '@/core/measure';
+import type { Problem } from '@/core/model';
 
 /** Page → worker. `per` absent on `read`: the worker guesses it (guessRateUnit). */
 export type MetricsRequest =

@@ -3,11 +3,15 @@
  * one-minute data takes a few hundred milliseconds), and builds the chart and the trace. Started by
  * use-metrics-import.ts as a module worker (same origin, no eval: the CSP allows it).
  */
-import { measuredChart } from '@/core/workload/attach-measured';
-import { classifySeries } from '@/core/workload/classify';
-import { guessRateUnit, buildTrace } from '@/core/workload/classify-trace';
-import { parseSeries, type ParsedSeries } from '@/core/workload/parse-series';
-import type { RateUnit } from '@/core/workload/classify-grid';
+import {
+  measuredChart,
+  classifySeries,
+  guessRateUnit,
+  buildTrace,
+  parseSeries,
+  type ParsedSeries,
+  type RateUnit,
+} from '@/core/measure';
 import type { MetricsRequest, MetricsResponse } from './metrics-protocol';
 
 const scope = self as unknown as {

@@ -5,12 +5,9 @@
  * design through the editor store as one undoable edit. A file that fails writes nothing.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Component } from '@/core/model/design';
-import type { Problem } from '@/core/model/validate';
-import { updateComponent } from '@/core/model/edit-design';
-import { fittedWorkload, measuredWorkload, withoutTrace } from '@/core/workload/attach-measured';
-import type { RateUnit } from '@/core/workload/classify-grid';
-import { SERIES_LIMITS } from '@/core/workload/parse-series';
+import type { Component, Problem } from '@/core/model';
+import { updateComponent } from '@/core/edit';
+import { fittedWorkload, measuredWorkload, withoutTrace, type RateUnit, SERIES_LIMITS } from '@/core/measure';
 import { useEditorStore } from '@/components/editor/editor-context';
 import type { MetricsReading, MetricsRequest, MetricsResponse } from './metrics-protocol';
 

@@ -6,17 +6,8 @@
  */
 import { useDeferredValue } from 'react';
 import { useEditor, usePlan } from '@/components/editor/editor-context';
-import { PLACEMENTS } from '@/core/model/design';
-import type { PlacementEntry, PlanOption } from '@/core/model/plan';
-import {
-  formatCount,
-  formatMoney,
-  formatMs,
-  formatPointTime,
-  formatRps,
-  PLACEMENT_NAMES,
-} from '@/core/plan/summarize-format';
-import { utilisationAt } from '@/core/plan/summarize-utilisation';
+import { PLACEMENTS, type PlacementEntry, type PlanOption, PLACEMENT_LABELS } from '@/core/model';
+import { formatCount, formatMoney, formatMs, formatPointTime, formatRps, utilisationAt } from '@/core/present';
 import dynamic from 'next/dynamic';
 
 // recharts loads with the first chart, not with the editor page.
@@ -104,7 +95,7 @@ function OptionsTable({ entry }: { entry: PlacementEntry }) {
             <td />
             {options.map((o) => (
               <th key={o.placement} scope="col" className={o.placement === entry.placement ? 'res-chosen' : undefined}>
-                {PLACEMENT_NAMES[o.placement]}
+                {PLACEMENT_LABELS[o.placement]}
                 {o.placement === entry.placement && <span className="visually-hidden"> (recommended)</span>}
               </th>
             ))}
@@ -134,7 +125,7 @@ function OptionsTable({ entry }: { entry: PlacementEntry }) {
         <ul className="res-notes" aria-label="Notes on the options">
           {notes.map((o) => (
             <li key={o.placement}>
-              <strong>{PLACEMENT_NAMES[o.placement]}:</strong> {o.note}
+              <strong>{PLACEMENT_LABELS[o.placement]}:</strong> {o.note}
             </li>
           ))}
         </ul>

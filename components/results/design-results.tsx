@@ -7,8 +7,8 @@
 import { memo, useDeferredValue } from 'react';
 import { Bar, BarChart, LabelList, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { useEditor, useEditorStore, usePlan } from '@/components/editor/editor-context';
-import type { Plan, PlacementEntry } from '@/core/model/plan';
-import { formatCount, formatMoney, formatMs, WIRING_NAMES } from '@/core/plan/summarize-format';
+import { roundCents, WIRING_LABELS, type PlacementEntry, type Plan } from '@/core/model';
+import { formatCount, formatMoney, formatMs } from '@/core/present';
 import { PlacementBadge } from './placement-badge';
 import { RunStatus } from './run-status';
 import './results.css';
@@ -84,7 +84,7 @@ function TotalsTable({ totals }: { totals: Plan['totals'] }) {
 
 /** Cost of the three plans as bars; the table above carries the same figures for screen readers. */
 const CostBars = memo(function CostBars({ totals }: { totals: Plan['totals'] }) {
-  const data = TOTALS.map(({ key, label }) => ({ label, cost: Math.round(totals[key].monthlyCost * 100) / 100 }));
+  const data = TOTALS.map(({ key, label }) => ({ label, cost: roundCents(totals[key].monthlyCost) }));
   return (
     <div className="res-chart" aria-hidden="true">
       <ResponsiveContainer width="100%" height={96}>
@@ -174,7 +174,7 @@ function WiringList({ wiring }: { wiring: Plan['wiring'] }) {
       <ul>
         {wiring.map((w) => (
           <li key={w.id}>
-            <strong>{WIRING_NAMES[w.kind]}</strong> · {w.componentIds.map((id) => nameOf.get(id) || id).join(' → ')}
+            <strong>{WIRING_LABELS[w.kind]}</strong> · {w.componentIds.map((id) => nameOf.get(id) || id).join(' → ')}
             {w.monthlyCost !== undefined && ` · ${formatMoney(w.monthlyCost)} / month`}
             <div className="res-sub">{w.reason}</div>
           </li>

@@ -6,11 +6,9 @@
  */
 import { memo, startTransition, useEffect, useMemo, useState } from 'react';
 import { Area, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { PLACEMENTS, type Placement } from '@/core/model/design';
-import type { PlanSeries } from '@/core/plan/build-plan';
-import { chartTop, maxCapacity, toChartRows, type ChartRow } from '@/core/plan/summarize-chart';
-import { formatRps, PLACEMENT_NAMES } from '@/core/plan/summarize-format';
-import type { PlanOption } from '@/core/model/plan';
+import { PLACEMENTS, type Placement, type PlanOption, PLACEMENT_LABELS } from '@/core/model';
+import type { PlanSeries } from '@/core/plan';
+import { chartTop, maxCapacity, toChartRows, type ChartRow, formatRps } from '@/core/present';
 import './results.css';
 
 /** Points per small chart: about one per pixel of its plot area. */
@@ -84,7 +82,7 @@ function OptionChart(props: {
   const rows = shown?.rows ?? props.rows;
   const top = shown?.top ?? nextTop;
   const summary = describe(rows);
-  const name = PLACEMENT_NAMES[placement];
+  const name = PLACEMENT_LABELS[placement];
   const capacityTop = maxCapacity(rows);
   const note = isChosen ? 'recommended' : isFeasible ? '' : 'not feasible';
   const offScale = capacityTop > top ? `cap. ${shortNumber(capacityTop)} ↑` : '';

@@ -1,7 +1,7 @@
 'use client';
 /** One line on how current the results are: "Simulating… 40 %", "Updated in 120 ms", or what is wrong. */
 import { usePlan } from '@/components/editor/editor-context';
-import { progressPercent } from '@/core/plan/summarize-format';
+import { progressPercent } from '@/core/present';
 import './results.css';
 
 export function RunStatus() {

@@ -6,7 +6,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { usePlan, usePlanStore } from '@/components/editor/editor-context';
-import { formatPointTime } from '@/core/plan/summarize-format';
+import { formatPointTime } from '@/core/present';
 import './results.css';
 
 /** A full replay's length (ms) and how often it advances. */

@@ -1,7 +1,7 @@
 'use client';
 /** Downloads of the shared design's plan, made in the browser from the plan the worker computed. */
 import { useEditor, usePlan } from '@/components/editor/editor-context';
-import { reportMarkdown } from '@/core/plan/report-markdown';
+import { reportMarkdown } from '@/core/present';
 
 function download(text: string, type: string, filename: string) {
   const a = document.createElement('a');

@@ -6,19 +6,16 @@
 import { useDeferredValue, type ReactNode } from 'react';
 import { useEditor } from '@/components/editor/editor-context';
 import { nameOf } from '@/components/inspector/component-name';
-import { KIND_LABELS } from '@/components/canvas/kind-icons';
-import { PATTERN_FIELDS, type Component, type Connection } from '@/core/model/design';
-import { formatMs, PLACEMENT_NAMES } from '@/core/plan/summarize-format';
-
-const WORKLOAD_LABELS: Record<string, string> = {
-  baseRps: 'Base load (req/s)',
-  peakRps: 'Peak load (req/s)',
-  periodHours: 'Period (hours)',
-  peakHours: 'Peak length (hours)',
-  peakStartHour: 'Peak starts at hour',
-  spikesPerWeek: 'Spikes a week',
-  growthPerMonth: 'Growth a month',
-};
+import {
+  KIND_LABELS,
+  PATTERN_FIELDS,
+  PATTERN_LABELS,
+  PLACEMENT_LABELS,
+  WORKLOAD_FIELD_LABELS,
+  type Component,
+  type Connection,
+} from '@/core/model';
+import { formatMs } from '@/core/present';
 
 function Facts({ rows }: { rows: [string, ReactNode][] }) {
   return (
@@ -37,11 +34,11 @@ function componentRows(c: Component): [string, ReactNode][] {
   const w = c.workload;
   const rows: [string, ReactNode][] = [['Kind', KIND_LABELS[c.kind]]];
   if (w) {
-    rows.push(['Workload pattern', w.trace ? `${w.pattern} (measured trace)` : w.pattern]);
-    rows.push([WORKLOAD_LABELS.baseRps!, w.baseRps]);
+    rows.push(['Workload pattern', `${PATTERN_LABELS[w.pattern]}${w.trace ? ' (measured trace)' : ''}`]);
+    rows.push([WORKLOAD_FIELD_LABELS.baseRps, w.baseRps]);
     for (const field of PATTERN_FIELDS[w.pattern]) {
       const value = w[field];
-      if (value !== undefined) rows.push([WORKLOAD_LABELS[field] ?? field, value]);
+      if (value !== undefined) rows.push([WORKLOAD_FIELD_LABELS[field], value]);
     }
   } else {
     rows.push(['Workload', 'called by other components only']);
@@ -51,7 +48,7 @@ function componentRows(c: Component): [string, ReactNode][] {
   if (c.latencySloMs !== undefined) rows.push(['Latency SLO', formatMs(c.latencySloMs)]);
   if (c.dataGb > 0) rows.push(['Data volume', `${c.dataGb} GB`]);
   if (c.pin)
-    rows.push(['Pinned to', `${PLACEMENT_NAMES[c.pin.placement]}${c.pin.cores ? `, ${c.pin.cores} cores` : ''}`]);
+    rows.push(['Pinned to', `${PLACEMENT_LABELS[c.pin.placement]}${c.pin.cores ? `, ${c.pin.cores} cores` : ''}`]);
   return rows;
 }
 

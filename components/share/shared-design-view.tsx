@@ -6,7 +6,7 @@
  */
 import { ReactFlowProvider } from '@xyflow/react';
 import { useState } from 'react';
-import type { Design } from '@/core/model/design';
+import type { Design } from '@/core/model';
 import { DesignCanvas } from '@/components/canvas/design-canvas';
 import { EditorProvider } from '@/components/editor/editor-context';
 import { createEditorStore } from '@/components/editor/editor-store';

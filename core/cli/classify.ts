@@ -7,8 +7,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { Problem } from '../model/validate';
-import { classifyText, type ClassifyOptions } from '../workload/classify';
-import { SERIES_LIMITS } from '../workload/parse-series';
+import { classifyText, type ClassifyOptions } from '../measure/classify';
+import { SERIES_LIMITS } from '../measure/parse-series';
 
 const USAGE = 'usage: npm run classify -- <trace.csv> [--step-minutes N] [--per second|minute|interval]';
 

@@ -6,9 +6,9 @@ import {
   computeInstanceCost,
   computeQueueCost,
   computeStaticCost,
-  roundCents,
   scaleToMonth,
 } from './prices';
+import { roundCents } from '../model/round';
 
 // Test vectors of reference/pricing-and-scaling.md.
 const fn = FUNCTIONS_DEFAULTS;

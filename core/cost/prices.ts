@@ -5,8 +5,6 @@
  */
 import { HOURS_PER_MONTH } from '../model/defaults';
 
-export { HOURS_PER_MONTH };
-
 /** Scales a usage-based cost over `horizonHours` to a 730-hour month. */
 export function scaleToMonth(cost: number, horizonHours: number): number {
   return horizonHours > 0 ? (cost * HOURS_PER_MONTH) / horizonHours : 0;
@@ -65,9 +63,4 @@ export function computeBreakEvenRequests(
   fn: { requestPrice: number; gbSecondPrice: number },
 ): number {
   return monthlyFixed / computeFunctionCost(1, memoryMb, durationSeconds, fn).total;
-}
-
-/** Rounds to the cent, as a bill does. */
-export function roundCents(dollars: number): number {
-  return Math.round(dollars * 100) / 100;
 }

@@ -5,7 +5,7 @@ import type { DesignInput } from '../model/design';
 import { planSchema } from '../model/plan';
 import { validateDesign } from '../model/validate';
 import { PlanCancelledError, buildPlan, buildPlanAsync, type PlanProgress } from './build-plan';
-import { entryOf, planOf } from './design-fixture';
+import { entryOf, planOf } from '../testing/design-fixture';
 import { hashDesign, stringifyCanonical } from './hash-design';
 
 const example = (key: string): DesignInput => {

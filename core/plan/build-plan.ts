@@ -9,6 +9,7 @@
 import { HOURS_PER_MONTH } from '../model/defaults';
 import type { Design, Placement } from '../model/design';
 import type { Plan, PlacementEntry } from '../model/plan';
+import { roundPlaces } from '../model/round';
 import type { SimulationContext } from '../simulate/component-load';
 import type { ChartSeries } from '../simulate/option-stats';
 import { orderCallersFirst, streamDemand } from '../simulate/propagate-demand';
@@ -99,8 +100,8 @@ export function* generatePlan(design: Design, seriesPoints = 720): Generator<Pla
       reasons: choices.get(id)?.reasons ?? [],
       options: (results.get(id) ?? []).map(toPlanOption),
       demand: {
-        meanRps: round(f.shape.mean, 3),
-        peakRps: round(f.shape.peak, 3),
+        meanRps: roundPlaces(f.shape.mean, 3),
+        peakRps: roundPlaces(f.shape.peak, 3),
         requestsPerMonth: Math.round(f.requestsPerMonth),
       },
     });
@@ -147,9 +148,4 @@ export async function buildPlanAsync(
       since = Date.now();
     }
   }
-}
-
-function round(x: number, digits: number): number {
-  const f = 10 ** digits;
-  return Math.round(x * f) / f;
 }

@@ -4,7 +4,7 @@
  * Pure JS (@noble/hashes), since core also runs in a browser worker.
  */
 import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex } from '@noble/hashes/utils.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 
 /** JSON with object keys sorted at every depth; arrays keep their order, undefined fields are left out. */
 export function stringifyCanonical(value: unknown): string {
@@ -19,5 +19,5 @@ export function stringifyCanonical(value: unknown): string {
 }
 
 export function hashDesign(design: unknown): string {
-  return bytesToHex(sha256(new TextEncoder().encode(stringifyCanonical(design))));
+  return bytesToHex(sha256(utf8ToBytes(stringifyCanonical(design))));
 }

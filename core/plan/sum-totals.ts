@@ -9,7 +9,7 @@ import type { Plan, WiringElement } from '../model/plan';
 import { pickBest } from '../recommend/choose-placement';
 import { isQueue, type OptionResult, priceConnection } from '../recommend/assess-options';
 import type { ComponentFacts } from '../recommend/place-all';
-import { roundTo } from './to-plan-option';
+import { roundFigure } from '../model/round';
 
 type Totals = Plan['totals'];
 
@@ -71,7 +71,7 @@ function add(
 
 function finish(acc: { cost: number; violation: number; dropped: number }) {
   return {
-    monthlyCost: roundTo(acc.cost, 100),
+    monthlyCost: roundFigure(acc.cost, 2),
     sloViolationMinutes: Math.round(acc.violation),
     droppedRequests: Math.round(acc.dropped),
   };

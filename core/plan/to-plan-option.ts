@@ -4,6 +4,7 @@
  * it out when it is not feasible.
  */
 import type { PlanOption } from '../model/plan';
+import { roundFigure } from '../model/round';
 import type { OptionResult } from '../recommend/assess-options';
 
 export function toPlanOption(o: OptionResult): PlanOption {
@@ -11,16 +12,11 @@ export function toPlanOption(o: OptionResult): PlanOption {
   return {
     placement: o.placement,
     feasible: o.ruledOut === null,
-    monthlyCost: roundTo(o.monthlyCost, 100),
-    meanLatencyMs: roundTo(f.meanLatencyMs, 10),
-    p95LatencyMs: roundTo(f.p95LatencyMs, 10),
+    monthlyCost: roundFigure(o.monthlyCost, 2),
+    meanLatencyMs: roundFigure(f.meanLatencyMs, 1),
+    p95LatencyMs: roundFigure(f.p95LatencyMs, 1),
     sloViolationMinutes: Math.round(f.sloViolationMinutes),
     droppedRequests: Math.round(f.droppedRequests),
     note: o.ruledOut ? `ruled out by ${o.ruledOut.rule}: ${o.ruledOut.text}. ${o.note}` : o.note,
   };
-}
-
-/** Rounds to 1/`per`; maps anything non-finite or negative to 0 so the plan stays valid. */
-export function roundTo(x: number, per: number): number {
-  return Number.isFinite(x) && x > 0 ? Math.round(x * per) / per : 0;
 }

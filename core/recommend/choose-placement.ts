@@ -4,6 +4,7 @@
  * reasons name the rules and quote the figures that decided.
  */
 import { MODEL_ASSUMPTIONS } from '../model/defaults';
+import { roundCents } from '../model/round';
 import type { Component, Environments, Pattern, Placement } from '../model/design';
 import type { Reason } from '../model/plan';
 import type { SeriesShape } from '../simulate/series-stats';
@@ -46,7 +47,7 @@ export function pickBest(
   const meeting = options.filter((o) => meetsSlo(o, horizonMinutes));
   if (meeting.length > 0) {
     // Cheapest; PLACEMENTS order (static first) breaks a tie to the cent.
-    const best = meeting.reduce((a, b) => (Math.round(b.monthlyCost * 100) < Math.round(a.monthlyCost * 100) ? b : a));
+    const best = meeting.reduce((a, b) => (roundCents(b.monthlyCost) < roundCents(a.monthlyCost) ? b : a));
     return { best, meets: true };
   }
   const sorted = [...options].sort(compareMisses);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DesignInput, Placement } from '../model/design';
 import { validateDesign } from '../model/validate';
-import { makeDesign } from '../plan/design-fixture';
+import { makeDesign } from '../testing/design-fixture';
 import { planWiring } from './plan-wiring';
 
 type C = DesignInput['components'][number];

@@ -7,6 +7,7 @@
 import { computeQueueCost, computeStorageCost } from '../cost/prices';
 import type { Component, Design, Placement } from '../model/design';
 import type { WiringElement } from '../model/plan';
+import { roundCents } from '../model/round';
 import { isStateful } from './hard-constraints';
 import { isCrossing, isExternal, sideOf } from './sides';
 
@@ -113,7 +114,7 @@ function planStaging(
         : [null, null];
   if (!cloud || !dc || cloud.dataGb <= 0 || staged.has(cloud.id)) return [];
   staged.add(cloud.id);
-  const cost = Math.round(computeStorageCost(cloud.dataGb, pricePerGbMonth) * 100) / 100;
+  const cost = roundCents(computeStorageCost(cloud.dataGb, pricePerGbMonth));
   const access =
     dc.kind === 'data-access'
       ? `${dc.id}, the static-side data-access component,`

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entryOf, makeDesign, optionOf, planOf } from '../plan/design-fixture';
+import { entryOf, makeDesign, optionOf, planOf } from '../testing/design-fixture';
 
 const rules = (plan: ReturnType<typeof planOf>, id: string) => entryOf(plan, id).reasons.map((r) => r.rule);
 

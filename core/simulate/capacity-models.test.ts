@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Environments } from '../model/design';
 import { validateDesign } from '../model/validate';
-import { makeDesign } from '../plan/design-fixture';
+import { makeDesign } from '../testing/design-fixture';
 import type { ComponentLoad, SimulationContext } from './component-load';
 import { computeErlangC } from './erlang';
 import { LatencyCurve } from './latency-curve';

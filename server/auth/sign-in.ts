@@ -6,7 +6,7 @@
  * working too. Neither passwords nor cookies are ever logged.
  */
 import { getDb, type Db } from '../../db/client';
-import { nestingProblem } from '../../core/model/json-depth';
+import { nestingProblem } from '../../core/model';
 import { readBody } from '../http/limit-body';
 import { crossSiteRefusal } from '../http/same-origin';
 import { configuredPassword, processSecret, requestAccessInputs, SESSION_COOKIE, sessionOf } from './editor-access';

@@ -5,9 +5,7 @@
  * the validation pool runs it in a worker thread (validation-pool.ts); it is a plain function of
  * bytes to plain data, so that the same code also runs inline for small bodies and in tests.
  */
-import { nestingProblem } from '../../core/model/json-depth';
-import { loadDesign } from '../../core/model/load-design';
-import type { Problem } from '../../core/model/validate';
+import { loadDesign, nestingProblem, type Problem } from '../../core/model';
 import { summarizeDocument, type DocumentSummary } from '../services/prepared-document';
 
 export type PreparedBodyDocument = { json: string; summary: DocumentSummary } | { problems: Problem[] };

@@ -18,7 +18,7 @@
  */
 import { TRPCError } from '@trpc/server';
 import { MAX_BATCH_CALLS } from '../../components/trpc/unbatched';
-import { nestingProblem } from '../../core/model/json-depth';
+import { nestingProblem } from '../../core/model';
 import type { EditorAccess } from '../auth/editor-access';
 import { PreparedDocument, RefusedDocument } from '../services/prepared-document';
 import { SIGN_IN_REQUIRED, type ProcedureMeta } from '../trpc';

@@ -1,7 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import { describe, expect, it } from 'vitest';
-import { hybridBackend } from '../../core/examples/hybrid-backend';
-import { designSchema, type DesignInput } from '../../core/model/design';
+import { hybridBackend } from '../../core/examples';
+import { designSchema, type DesignInput } from '../../core/model';
 import { createTestCaller } from '../testing';
 import { appRouter } from '../root';
 import { ConflictError } from '../services/errors';

@@ -4,8 +4,7 @@
  */
 import { z } from 'zod';
 import { EXAMPLE_DESIGNS } from '../../core/examples';
-import { designSchema } from '../../core/model/design';
-import { nameSchema } from '../../core/model/names';
+import { designSchema, nameSchema } from '../../core/model';
 import {
   createDesign,
   deleteDesign,

@@ -6,8 +6,7 @@
  * versioned loader (migrations, then the strict schema), then serialised once for storing.
  */
 import { z } from 'zod';
-import type { DesignInput } from '../../core/model/design';
-import { loadDesign } from '../../core/model/load-design';
+import { loadDesign, type DesignInput } from '../../core/model';
 import { ProblemsError } from '../services/errors';
 import { prepareDocument, PreparedDocument, RefusedDocument } from '../services/prepared-document';
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { designSchema, type Design } from '../../core/model/design';
+import { designSchema, type Design } from '../../core/model';
 import { openDatabase, type Db } from '../../db/client';
 import { blankDesign } from '../routers/designs';
 import { designOf } from '../testing';

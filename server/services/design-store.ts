@@ -10,8 +10,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, or } from 'drizzle-orm';
-import type { Design } from '../../core/model/design';
-import { loadStoredDesign } from '../../core/model/load-design';
+import { loadStoredDesign, type Design } from '../../core/model';
 import type { Db } from '../../db/client';
 import { designs, revisions, shareLinks } from '../../db/schema';
 import { designBudgetBytes, formatMb, planPruning } from './design-budget';

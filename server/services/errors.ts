@@ -2,7 +2,7 @@
  * Errors the domain functions throw; server/trpc.ts maps them to tRPC codes and puts their details
  * in the error's data, so that callers (the editor, the tests) can act on them.
  */
-import type { Problem } from '../../core/model/validate';
+import type { Problem } from '../../core/model';
 
 export class NotFoundError extends Error {
   constructor(what: string) {

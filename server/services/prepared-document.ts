@@ -4,8 +4,7 @@
  * (server/http/validation-pool.ts) for large documents. The services store `json` as it is, so a
  * 10 MB document is never parsed or serialised twice on the thread that answers everyone.
  */
-import type { Design } from '../../core/model/design';
-import type { Problem } from '../../core/model/validate';
+import type { Design, Problem } from '../../core/model';
 
 export interface DocumentSummary {
   name: string;

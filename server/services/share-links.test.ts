@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { designSchema } from '../../core/model/design';
+import { designSchema } from '../../core/model';
 import { openDatabase } from '../../db/client';
 import { blankDesign } from '../routers/designs';
 import { createDesign, saveDesign } from './design-store';

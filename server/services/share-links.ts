@@ -7,7 +7,7 @@
  */
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { and, desc, eq } from 'drizzle-orm';
-import type { Design } from '../../core/model/design';
+import type { Design } from '../../core/model';
 import type { Db } from '../../db/client';
 import { shareLinks } from '../../db/schema';
 import { getDesign } from './design-store';

@@ -3,13 +3,11 @@
  * `/schemas/plan.v1.json`, generated from the Zod schemas into core/schema/ (`npm run schema:generate`).
  * A versioned name never changes meaning, so clients may cache it for a day; anything else is 404.
  */
-import designV1 from '@/core/schema/design.v1.json';
-import planV1 from '@/core/schema/plan.v1.json';
+import { PUBLISHED_SCHEMAS } from '@/core/schema';
 
-const SCHEMAS: Readonly<Record<string, string>> = {
-  'design.v1.json': JSON.stringify(designV1, null, 2),
-  'plan.v1.json': JSON.stringify(planV1, null, 2),
-};
+const SCHEMAS: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(PUBLISHED_SCHEMAS).map(([name, schema]) => [name, JSON.stringify(schema, null, 2)]),
+);
 
 export async function GET(_request: Request, { params }: { params: Promise<{ file: string }> }): Promise<Response> {
   const { file } = await params;

@@ -7,7 +7,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { MiniMap, ReactFlow, useEdgesState, useNodesState, type Edge, type Node } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import type { Design } from '@/core/model/design';
+import type { Design } from '@/core/model';
 import { useTRPC } from '@/components/trpc/client';
 
 export function BareFlow({ id, withMiniMap }: { id: string; withMiniMap: boolean }) {

@@ -7,7 +7,7 @@ import { useQuery } from '@tanstack/react-query';
 import { ReactFlowProvider } from '@xyflow/react';
 import Link from 'next/link';
 import { useState } from 'react';
-import type { Design } from '@/core/model/design';
+import type { Design } from '@/core/model';
 import { EditorProvider } from '@/components/editor/editor-context';
 import { createEditorStore } from '@/components/editor/editor-store';
 import { createPlanStore } from '@/components/editor/plan-store';

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { designSchema, type Design } from '../model/design';
+import {
+  addComponent,
+  connect,
+  copyElements,
+  moveComponents,
+  pasteFragment,
+  removeElements,
+  uniqueId,
+} from './edit-design';
+import { validateDesign } from '../model/validate';
+
+const base: Design = designSchema.parse({
+  format: 'tidemark.design',
+  version: 1,
+  name: 'Edits',
+  components: [
+    { id: 'web', name: 'Web', kind: 'ui', demand: { cpuMs: 10 } },
+    { id: 'api', name: 'API', kind: 'service', demand: { cpuMs: 10 } },
+  ],
+  connections: [{ id: 'c1', from: 'web', to: 'api' }],
+  layout: { web: { x: 0, y: 0 }, api: { x: 200, y: 0 } },
+});
+
+const valid = (d: Design) =>
+  expect(validateDesign(d).ok ? [] : (validateDesign(d) as { problems: unknown[] }).problems).toEqual([]);
+
+describe('design edits', () => {
+  it('adds a component with a unique id, a unique name and a snapped position', () => {
+    const one = addComponent(base, 'service', { x: 33, y: 47 });
+    const two = addComponent(one.design, 'service', { x: 0, y: 0 });
+    expect([one.id, two.id]).toEqual(['service', 'service-2']);
+    expect(two.design.components.map((c) => c.name)).toEqual(['Web', 'API', 'Service', 'Service 2']);
+    expect(one.design.layout?.service).toEqual({ x: 40, y: 40 });
+    expect(two.design.components.at(-1)?.demand.memoryMb).toBe(512);
+    valid(two.design);
+    expect(base.components).toHaveLength(2); // the original is untouched
+  });
+
+  it('connects two components and refuses self-loops, duplicates and cycles with a reason', () => {
+    const db = addComponent(base, 'database', { x: 400, y: 0 });
+    const ok = connect(db.design, 'api', db.id);
+    expect(ok.ok).toBe(true);
+    if (!ok.ok) return;
+    valid(ok.design);
+    expect(connect(ok.design, 'api', 'api')).toEqual({ ok: false, reason: 'A component cannot call itself.' });
+    expect(connect(ok.design, 'web', 'api')).toMatchObject({ ok: false, reason: 'Web already calls API.' });
+    const cycle = connect(ok.design, db.id, 'web');
+    expect(cycle.ok).toBe(false);
+    if (!cycle.ok) expect(cycle.reason).toContain('Web → API → Database → Web');
+  });
+
+  it('removes components with their connections and positions, but never the last one', () => {
+    const after = removeElements(base, ['api'], []);
+    expect('refused' in after).toBe(false);
+    if ('refused' in after) return;
+    expect(after.connections).toEqual([]);
+    expect(Object.keys(after.layout ?? {})).toEqual(['web']);
+    valid(after);
+    expect(removeElements(base, ['web', 'api'], [])).toEqual({ refused: 'A design keeps at least one component.' });
+    const edgeOnly = removeElements(base, [], ['c1']);
+    expect('refused' in edgeOnly ? null : edgeOnly.connections).toEqual([]);
+  });
+
+  it('copies and pastes a fragment with fresh ids, remapped connections and offset positions', () => {
+    const fragment = copyElements(base, ['web', 'api']);
+    expect(fragment.connections).toHaveLength(1);
+    const pasted = pasteFragment(base, fragment, { x: 40, y: 40 });
+    expect(pasted.ids).toEqual(['web-2', 'api-2']);
+    const newEdge = pasted.design.connections.at(-1);
+    expect(newEdge).toMatchObject({ from: 'web-2', to: 'api-2' });
+    expect(pasted.design.layout?.['api-2']).toEqual({ x: 240, y: 40 });
+    expect(pasted.design.components.map((c) => c.name)).toContain('Web 2');
+    valid(pasted.design);
+  });
+
+  it('moves components to rounded positions', () => {
+    expect(moveComponents(base, { web: { x: 10.6, y: -3.2 } }).layout?.web).toEqual({ x: 11, y: -3 });
+  });
+
+  it('makes ids that the schema accepts from any text', () => {
+    expect(uniqueId('Data Access!', new Set())).toBe('data-access');
+    expect(uniqueId('***', new Set())).toBe('c');
+  });
+});

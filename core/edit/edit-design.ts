@@ -1,0 +1,177 @@
+/**
+ * Pure edits of a design document, for the editor: add, connect, update, move, remove, copy and
+ * paste. Each returns a new document (never mutates), keeps ids unique, cascades removals to
+ * connections and layout, and refuses an edit that would make the design invalid (a cycle, a
+ * duplicate or a self-connection) with a sentence the editor can show.
+ */
+import {
+  componentSchema,
+  connectionSchema,
+  type Component,
+  type ComponentKind,
+  type Connection,
+  type Design,
+} from '../model/design';
+import { findCycle } from '../model/graph';
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+/** Sensible starting figures per kind, so a dropped component simulates before it is tuned. */
+const KIND_STARTERS: Record<ComponentKind, { name: string; cpuMs: number; stateful?: boolean; rps?: number }> = {
+  ui: { name: 'Web front end', cpuMs: 20, rps: 10 },
+  service: { name: 'Service', cpuMs: 20 },
+  processing: { name: 'Processing', cpuMs: 200 },
+  batch: { name: 'Batch job', cpuMs: 1000 },
+  'data-access': { name: 'Data access', cpuMs: 10 },
+  database: { name: 'Database', cpuMs: 5, stateful: true },
+  storage: { name: 'Storage', cpuMs: 2, stateful: true },
+  queue: { name: 'Queue', cpuMs: 1 },
+  external: { name: 'External system', cpuMs: 10 },
+};
+
+export function uniqueId(base: string, taken: ReadonlySet<string>): string {
+  const stem =
+    base
+      .toLowerCase()
+      .replace(/[^a-z0-9-]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 56) || 'c';
+  if (!taken.has(stem)) return stem;
+  for (let i = 2; ; i++) if (!taken.has(`${stem}-${i}`)) return `${stem}-${i}`;
+}
+
+function uniqueName(base: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(base)) return base;
+  for (let i = 2; ; i++) if (!taken.has(`${base} ${i}`)) return `${base} ${i}`;
+}
+
+export function addComponent(design: Design, kind: ComponentKind, at: Point): { design: Design; id: string } {
+  const starter = KIND_STARTERS[kind];
+  const id = uniqueId(kind, new Set(design.components.map((c) => c.id)));
+  const component = componentSchema.parse({
+    id,
+    name: uniqueName(starter.name, new Set(design.components.map((c) => c.name))),
+    kind,
+    demand: { cpuMs: starter.cpuMs },
+    stateful: starter.stateful ?? false,
+    ...(starter.rps ? { workload: { pattern: 'static', baseRps: starter.rps } } : {}),
+  });
+  return {
+    id,
+    design: { ...design, components: [...design.components, component], layout: { ...design.layout, [id]: snap(at) } },
+  };
+}
+
+export function updateComponent(design: Design, id: string, next: Component): Design {
+  return { ...design, components: design.components.map((c) => (c.id === id ? next : c)) };
+}
+
+export function updateConnection(design: Design, id: string, next: Connection): Design {
+  return { ...design, connections: design.connections.map((c) => (c.id === id ? next : c)) };
+}
+
+export type ConnectResult = { ok: true; design: Design; id: string } | { ok: false; reason: string };
+
+export function connect(design: Design, from: string, to: string, mode: Connection['mode'] = 'sync'): ConnectResult {
+  const name = (id: string) => design.components.find((c) => c.id === id)?.name ?? id;
+  if (from === to) return { ok: false, reason: 'A component cannot call itself.' };
+  if (design.connections.some((c) => c.from === from && c.to === to)) {
+    return { ok: false, reason: `${name(from)} already calls ${name(to)}.` };
+  }
+  const cycle = findCycle(
+    design.components.map((c) => c.id),
+    [...design.connections, { from, to }],
+  );
+  if (cycle) {
+    return {
+      ok: false,
+      reason: `That connection would make a cycle (${cycle.path.map(name).join(' → ')}); demand must flow one way.`,
+    };
+  }
+  const id = uniqueId(`${from}-${to}`, new Set(design.connections.map((c) => c.id)));
+  const connection = connectionSchema.parse({ id, from, to, mode });
+  return { ok: true, id, design: { ...design, connections: [...design.connections, connection] } };
+}
+
+export function moveComponents(design: Design, positions: Record<string, Point>): Design {
+  const layout = { ...design.layout };
+  for (const [id, p] of Object.entries(positions)) layout[id] = { x: Math.round(p.x), y: Math.round(p.y) };
+  return { ...design, layout };
+}
+
+/** Removes components (with their connections and positions) and connections; keeps at least one component. */
+export function removeElements(
+  design: Design,
+  componentIds: Iterable<string>,
+  connectionIds: Iterable<string>,
+): Design | { refused: string } {
+  const gone = new Set(componentIds);
+  const goneEdges = new Set(connectionIds);
+  const components = design.components.filter((c) => !gone.has(c.id));
+  if (components.length === 0) return { refused: 'A design keeps at least one component.' };
+  const layout = Object.fromEntries(Object.entries(design.layout ?? {}).filter(([id]) => !gone.has(id)));
+  const connections = design.connections.filter((c) => !goneEdges.has(c.id) && !gone.has(c.from) && !gone.has(c.to));
+  return { ...design, components, connections, layout };
+}
+
+/** What the clipboard holds: the chosen components, the connections among them, their positions. */
+export interface Fragment {
+  kind: 'tidemark.fragment';
+  components: Component[];
+  connections: Connection[];
+  layout: Record<string, Point>;
+}
+
+export function copyElements(design: Design, componentIds: Iterable<string>): Fragment {
+  const ids = new Set(componentIds);
+  return {
+    kind: 'tidemark.fragment',
+    components: design.components.filter((c) => ids.has(c.id)),
+    connections: design.connections.filter((c) => ids.has(c.from) && ids.has(c.to)),
+    layout: Object.fromEntries(Object.entries(design.layout ?? {}).filter(([id]) => ids.has(id))),
+  };
+}
+
+/** Pastes a fragment with fresh ids and names, shifted by `offset`; returns the new component ids. */
+export function pasteFragment(design: Design, fragment: Fragment, offset: Point): { design: Design; ids: string[] } {
+  const takenIds = new Set(design.components.map((c) => c.id));
+  const takenNames = new Set(design.components.map((c) => c.name));
+  const takenEdges = new Set(design.connections.map((c) => c.id));
+  const rename = new Map<string, string>();
+  const components = fragment.components.map((c) => {
+    const id = uniqueId(c.id, takenIds);
+    takenIds.add(id);
+    rename.set(c.id, id);
+    const name = uniqueName(c.name, takenNames);
+    takenNames.add(name);
+    return { ...c, id, name };
+  });
+  const connections = fragment.connections.map((c) => {
+    const id = uniqueId(c.id, takenEdges);
+    takenEdges.add(id);
+    return { ...c, id, from: rename.get(c.from) ?? c.from, to: rename.get(c.to) ?? c.to };
+  });
+  const layout = { ...design.layout };
+  fragment.components.forEach((c, i) => {
+    const p = fragment.layout[c.id] ?? { x: i * 40, y: i * 40 };
+    layout[rename.get(c.id) as string] = snap({ x: p.x + offset.x, y: p.y + offset.y });
+  });
+  return {
+    ids: components.map((c) => c.id),
+    design: {
+      ...design,
+      components: [...design.components, ...components],
+      connections: [...design.connections, ...connections],
+      layout,
+    },
+  };
+}
+
+/** The canvas grid, 20 px: dragged, new and pasted components snap to it, and its dots are drawn on it. */
+export const GRID = 20;
+function snap(p: Point): Point {
+  return { x: Math.round(p.x / GRID) * GRID, y: Math.round(p.y / GRID) * GRID };
+}

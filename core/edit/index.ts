@@ -1,0 +1,25 @@
+/**
+ * What the editor does to a design, without a browser: the pure edits (add, connect, move, remove,
+ * copy, paste; each keeps the document valid), the inspector's per-field drafts checked by the
+ * design's own schemas, the canvas grid, and when an edit calls for a new plan.
+ */
+export {
+  addComponent,
+  connect,
+  copyElements,
+  GRID,
+  moveComponents,
+  pasteFragment,
+  removeElements,
+  uniqueId,
+  updateComponent,
+  updateConnection,
+} from './edit-design';
+export type { ConnectResult, Fragment, Point } from './edit-design';
+export { checkComponentDrafts, componentDrafts, PLACEMENTS_WITH_CORES, withPattern } from './component-draft';
+export type { ComponentCheck, ComponentDrafts, ComponentField } from './component-draft';
+export { checkConnectionDrafts, connectionDrafts } from './connection-draft';
+export type { ConnectionCheck, ConnectionDrafts, ConnectionField } from './connection-draft';
+export { sameValue } from './field-drafts';
+export type { DraftCheck, Drafts, FieldErrors } from './field-drafts';
+export { changesPlan, describeProblems } from './replan';

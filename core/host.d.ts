@@ -1,0 +1,13 @@
+/**
+ * The only globals the core takes from its host, beyond ECMAScript: both exist in browsers, Web
+ * Workers and Node. Declared here because core/tsconfig.json has neither the DOM library nor Node's
+ * types, so anything else a module reaches for fails to compile.
+ */
+
+/** buildPlanAsync hands the thread back between slices so that a worker's cancel message gets through. */
+declare function setTimeout(callback: (...args: unknown[]) => void, ms?: number): unknown;
+
+/** json-depth.ts scans JSON text as UTF-8 bytes, whether it arrives as bytes (the server) or a string. */
+declare class TextEncoder {
+  encode(input?: string): Uint8Array;
+}

@@ -1,0 +1,18 @@
+/**
+ * The documents' public face, for the app, the server and the command line: the design and plan
+ * schemas and types, every default with its source, the words people read for each enumeration,
+ * validation with JSON-path problems, the versioned loader, and the rounding the plan's figures use.
+ * Outside core/, import the documents from here, never from a file inside this folder.
+ */
+export * from './design';
+export * from './plan';
+export * from './defaults';
+export * from './labels';
+export * from './round';
+export * from './pricing-choice';
+export { formatPath, formatProblems, parseJson, problemsOf, validateDesign, validateWith } from './validate';
+export type { Problem, Validated } from './validate';
+export { importedDesignSchema, loadDesign, loadPlan, loadStoredDesign, migrateDesign } from './load-design';
+export { freeTextSchema, nameProblem, nameSchema } from './names';
+export { excessNestingAt, MAX_JSON_DEPTH, nestingProblem } from './json-depth';
+export { DESIGN_FORMAT, DESIGN_VERSION, PLAN_FORMAT, PLAN_VERSION } from './load-design';

@@ -1,0 +1,56 @@
+/**
+ * The words people read for the documents' enumerations, defined once: the palette, the inspector,
+ * the canvas, the results panels, the share page and the Markdown report all name a kind, a
+ * placement, a wiring element, a pattern or a workload field the same way.
+ */
+import type { ComponentKind, Pattern, Placement, WorkloadFields } from './design';
+import type { WiringKind } from './plan';
+
+export const KIND_LABELS: Record<ComponentKind, string> = {
+  ui: 'User interface',
+  service: 'Service',
+  processing: 'Processing',
+  batch: 'Batch job',
+  'data-access': 'Data access',
+  database: 'Database',
+  storage: 'Storage',
+  queue: 'Queue',
+  external: 'External system',
+};
+
+export const PLACEMENT_LABELS: Record<Placement, string> = {
+  static: 'Data centre',
+  'elastic-vm': 'Elastic VMs',
+  serverless: 'Serverless',
+  burst: 'Burst (both)',
+};
+
+export const WIRING_LABELS: Record<WiringKind, string> = {
+  queue: 'Message queue',
+  storage: 'Staging storage',
+  'data-access': 'Data access',
+  'api-gateway': 'API gateway',
+  'traffic-manager': 'Traffic manager',
+  'compliant-replication': 'Compliant replication',
+  'secure-link': 'Secure link',
+};
+
+export const PATTERN_LABELS: Record<Pattern, string> = {
+  static: 'Static',
+  periodic: 'Periodic',
+  'once-in-a-lifetime': 'Once-in-a-lifetime',
+  unpredictable: 'Unpredictable',
+  'continuously-changing': 'Continuously changing',
+};
+
+/** The numeric workload fields, as the inspector's fields and the share page's facts name them. */
+export const WORKLOAD_FIELD_LABELS: Record<Exclude<keyof WorkloadFields, 'pattern' | 'trace'>, string> = {
+  baseRps: 'Base load (req/s)',
+  peakRps: 'Peak load (req/s)',
+  periodHours: 'Period (hours)',
+  peakHours: 'Peak length (hours)',
+  peakStartHour: 'Peak starts at (hour)',
+  spikesPerWeek: 'Spikes per week',
+  growthPerMonth: 'Growth per month (fraction)',
+  noise: 'Noise (0–1)',
+};

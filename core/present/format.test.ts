@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { formatCount, formatMoney, formatMs, formatPointTime, formatRps, progressPercent } from './format';
+
+describe('result formatting', () => {
+  it('writes dollars with cents and thousands separators', () => {
+    expect(formatMoney(1234.561)).toBe('$1,234.56');
+    expect(formatMoney(0)).toBe('$0.00');
+    expect(formatMoney(Number.NaN)).toBe('—');
+  });
+
+  it('writes milliseconds with a decimal only below 10', () => {
+    expect(formatMs(12.4)).toBe('12 ms');
+    expect(formatMs(0.42)).toBe('0.4 ms');
+    expect(formatMs(1250)).toBe('1,250 ms');
+    expect(formatMs(Number.POSITIVE_INFINITY)).toBe('—');
+  });
+
+  it('writes counts and rates', () => {
+    expect(formatCount(1234567.4)).toBe('1,234,567');
+    expect(formatRps(0.25)).toBe('0.3');
+    expect(formatRps(1200.2)).toBe('1,200');
+  });
+
+  it('names a chart point by its day and hour', () => {
+    expect(formatPointTime(0, 60)).toBe('Day 1, 00:00');
+    expect(formatPointTime(38, 60)).toBe('Day 2, 14:00');
+    expect(formatPointTime(3, 15)).toBe('Day 1, 00:45');
+    expect(formatPointTime(719, 60)).toBe('Day 30, 23:00');
+  });
+
+  it('turns phase progress into one rising percentage', () => {
+    expect(progressPercent(null)).toBe(0);
+    expect(progressPercent({ phase: 'simulate', done: 0, total: 4 })).toBe(0);
+    expect(progressPercent({ phase: 'simulate', done: 2, total: 4 })).toBe(45);
+    expect(progressPercent({ phase: 'simulate', done: 4, total: 4 })).toBe(90);
+    expect(progressPercent({ phase: 'wiring', done: 1, total: 1 })).toBe(100);
+    expect(progressPercent({ phase: 'placement', done: 0, total: 0 })).toBe(97);
+  });
+});

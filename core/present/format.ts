@@ -1,0 +1,62 @@
+/**
+ * How the results panels write numbers and times: dollars with cents, milliseconds, counts with
+ * thousands separators, a chart point as "Day 3, 14:00", and a run's progress as one percentage.
+ * Pure and locale-fixed (en-US) so that the server-rendered and client-rendered text agree.
+ */
+import type { PlanProgress } from '../plan/build-plan';
+
+const money = new Intl.NumberFormat('en-US', {
+  style: 'currency',
+  currency: 'USD',
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 2,
+});
+const whole = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const oneDecimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+
+/** `$1,234.56` */
+export function formatMoney(dollars: number): string {
+  return Number.isFinite(dollars) ? money.format(dollars) : '—';
+}
+
+/** `12 ms`, `0.4 ms`, `1,250 ms` */
+export function formatMs(ms: number): string {
+  if (!Number.isFinite(ms)) return '—';
+  return `${ms < 10 ? oneDecimal.format(ms) : whole.format(ms)} ms`;
+}
+
+/** `1,234,567` (rounded to whole units) */
+export function formatCount(n: number): string {
+  return Number.isFinite(n) ? whole.format(n) : '—';
+}
+
+/** Requests per second, one decimal below 10: `0.5`, `1,200`. */
+export function formatRps(rps: number): string {
+  if (!Number.isFinite(rps)) return '—';
+  return rps < 10 ? oneDecimal.format(rps) : whole.format(rps);
+}
+
+/** Start of chart point `index` as `Day 3, 14:00` (day 1 is the first day of the simulation). */
+export function formatPointTime(index: number, pointMinutes: number): string {
+  const minutes = Math.max(0, Math.round(index * pointMinutes));
+  const day = Math.floor(minutes / 1440) + 1;
+  const hh = Math.floor((minutes % 1440) / 60);
+  const mm = minutes % 60;
+  return `Day ${day}, ${String(hh).padStart(2, '0')}:${String(mm).padStart(2, '0')}`;
+}
+
+// Share of a run each phase stands for: simulating the components is nearly all of the work.
+// Keyed by name, not by the phase type, so that a phase the engine adds later still counts (as 0–90).
+const PHASES: Record<string, [from: number, to: number]> = {
+  simulate: [0, 90],
+  placement: [90, 97],
+  wiring: [97, 100],
+};
+
+/** A run's progress as a whole percentage, 0–100, increasing across the phases. */
+export function progressPercent(progress: PlanProgress | null): number {
+  if (!progress) return 0;
+  const [from, to] = PHASES[progress.phase] ?? [0, 90];
+  const share = progress.total > 0 ? Math.min(1, Math.max(0, progress.done / progress.total)) : 1;
+  return Math.round(from + (to - from) * share);
+}

@@ -1,0 +1,12 @@
+/**
+ * How a plan reads to people, for the results panels, the share page and the Export menu: numbers and
+ * times in a fixed locale, chart rows that keep every spike in sight, how busy a component is at a
+ * point of the timeline, and the plan as a Markdown report. The words for kinds, placements and
+ * wiring are the documents' own (core/model/labels.ts).
+ */
+export { formatCount, formatMoney, formatMs, formatPointTime, formatRps, progressPercent } from './format';
+export { chartTop, maxCapacity, niceCeil, toChartRows } from './chart-rows';
+export type { ChartRow } from './chart-rows';
+export { recommendedUtilisationAt, utilisationAt } from './utilisation';
+export type { Utilisation } from './utilisation';
+export { reportMarkdown } from './report-markdown';

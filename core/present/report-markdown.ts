@@ -1,0 +1,127 @@
+/**
+ * The plan as a Markdown report, for the people who build the infrastructure: per component its
+ * placement, the reasons (with their rule ids) and the four options' figures side by side; the wiring
+ * the split needs, with reasons; the totals; and the assumptions the plan can be re-run from.
+ * Pure and deterministic (no clock, fixed locale): the same plan gives the same bytes.
+ */
+import type { Design } from '../model/design';
+import type { Plan, PlanOption, Total } from '../model/plan';
+import { PLACEMENT_LABELS, WIRING_LABELS } from '../model/labels';
+import { formatCount, formatMoney, formatMs, formatRps } from './format';
+
+/** Pipes and line breaks would break a table row; backslash-escape the one, flatten the other. */
+function cell(text: string): string {
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/\s*\n\s*/g, ' ');
+}
+
+function optionRow(o: PlanOption, chosen: boolean): string {
+  const name = `${PLACEMENT_LABELS[o.placement]}${chosen ? ' **(chosen)**' : ''}`;
+  return `| ${[
+    name,
+    o.feasible ? 'yes' : 'no',
+    formatMoney(o.monthlyCost),
+    formatMs(o.meanLatencyMs),
+    formatMs(o.p95LatencyMs),
+    formatCount(o.sloViolationMinutes),
+    formatCount(o.droppedRequests),
+    cell(o.note || '—'),
+  ].join(' | ')} |`;
+}
+
+function totalRow(label: string, t: Total): string {
+  return `| ${label} | ${formatMoney(t.monthlyCost)} | ${formatCount(t.sloViolationMinutes)} | ${formatCount(t.droppedRequests)} |`;
+}
+
+/**
+ * `design`, when given, supplies component names and connection endpoints; without it the report
+ * names components by id. Pass the design the plan was made from.
+ */
+export function reportMarkdown(plan: Plan, design?: Design): string {
+  const components = new Map(design?.components.map((c) => [c.id, c]) ?? []);
+  const connections = new Map(design?.connections.map((c) => [c.id, c]) ?? []);
+  const nameOf = (id: string) => {
+    const c = components.get(id);
+    return c && c.name !== id ? `${c.name} (\`${id}\`)` : `\`${id}\``;
+  };
+  const { recommended, allStatic, allElastic } = plan.totals;
+  const out: string[] = [
+    `# Placement plan: ${plan.design.name}`,
+    '',
+    `Tidemark plan (\`${plan.format}\` version ${plan.version}) for the design whose canonical JSON has sha256 \`${plan.design.sha256}\`.`,
+    `${plan.placements.length} component${plan.placements.length === 1 ? '' : 's'}, ${plan.wiring.length} wiring element${plan.wiring.length === 1 ? '' : 's'}; recommended monthly cost **${formatMoney(recommended.monthlyCost)}**.`,
+    '',
+    '## Summary',
+    '',
+    '| component | placement | monthly cost | rules |',
+    '|---|---|---:|---|',
+  ];
+  for (const p of plan.placements) {
+    const chosen = p.options.find((o) => o.placement === p.placement);
+    const rules = [...new Set(p.reasons.map((r) => r.rule))].join(', ');
+    out.push(
+      `| ${cell(nameOf(p.componentId))} | ${PLACEMENT_LABELS[p.placement]} | ${chosen ? formatMoney(chosen.monthlyCost) : '—'} | ${rules} |`,
+    );
+  }
+
+  out.push('', '## Components');
+  for (const p of plan.placements) {
+    const c = components.get(p.componentId);
+    out.push('', `### ${nameOf(p.componentId)}: ${PLACEMENT_LABELS[p.placement]}`, '');
+    const facts = [`effective pattern: ${p.effectivePattern}`];
+    if (c) facts.unshift(`kind: ${c.kind}`);
+    if (p.demand)
+      facts.push(
+        `demand: mean ${formatRps(p.demand.meanRps)} rps, peak ${formatRps(p.demand.peakRps)} rps, ${formatCount(p.demand.requestsPerMonth)} requests a month`,
+      );
+    if (c?.latencySloMs !== undefined) facts.push(`latency SLO: p95 ≤ ${formatMs(c.latencySloMs)}`);
+    out.push(facts.join(' · '), '', '**Reasons**', '');
+    for (const r of p.reasons) out.push(`- **${r.rule}**: ${r.text.replace(/\s*\n\s*/g, ' ')}`);
+    out.push(
+      '',
+      '| option | feasible | monthly cost | mean latency | p95 latency | SLO violation min | dropped requests | note |',
+      '|---|---|---:|---:|---:|---:|---:|---|',
+      ...p.options.map((o) => optionRow(o, o.placement === p.placement)),
+    );
+  }
+
+  out.push('', '## Wiring', '');
+  if (plan.wiring.length === 0)
+    out.push('No wiring is needed: no connection crosses between the data centre and the cloud.');
+  else {
+    out.push('| id | element | where | reason |', '|---|---|---|---|');
+    for (const w of plan.wiring) {
+      const conn = w.connectionId ? connections.get(w.connectionId) : undefined;
+      const where = conn
+        ? `connection \`${conn.id}\`: ${nameOf(conn.from)} → ${nameOf(conn.to)}`
+        : `${w.connectionId ? `connection \`${w.connectionId}\`: ` : ''}${w.componentIds.map(nameOf).join(', ')}`;
+      const cost = w.monthlyCost !== undefined ? ` (${formatMoney(w.monthlyCost)} a month)` : '';
+      out.push(`| ${w.id} | ${WIRING_LABELS[w.kind]} | ${cell(where)} | ${cell(w.reason)}${cost} |`);
+    }
+  }
+
+  out.push(
+    '',
+    '## Totals',
+    '',
+    '| | monthly cost | SLO violation minutes | dropped requests |',
+    '|---|---:|---:|---:|',
+    totalRow('**Recommended**', recommended),
+    totalRow('All in the data centre', allStatic),
+    totalRow('All elastic VMs', allElastic),
+    '',
+    'A month is 730 hours. *All elastic* is a comparison only: it ignores the hard constraints.',
+    '',
+    '## Assumptions',
+    '',
+    'Every default filled in; re-running the design with these gives this plan.',
+    '',
+    '```json',
+    JSON.stringify(plan.assumptions, null, 2),
+    '```',
+    '',
+  );
+  return out.join('\n');
+}

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import type { Placement } from '../model/design';
+import { validateDesign } from '../model/validate';
+import { buildPlan, type PlanResult } from '../plan/build-plan';
+import { makeDesign } from '../testing/design-fixture';
+import { recommendedUtilisationAt, utilisationAt } from './utilisation';
+
+function fakeResult(demand: number[], capacity: number[]): PlanResult {
+  const s = {
+    demand: Float32Array.from(demand),
+    capacity: Float32Array.from(capacity),
+    latencyMs: new Float32Array(demand.length),
+  };
+  const components = { a: { static: s, 'elastic-vm': s, serverless: s, burst: s } as Record<Placement, typeof s> };
+  const plan = { placements: [{ componentId: 'a', placement: 'serverless' }] } as unknown as PlanResult['plan'];
+  return { plan, series: { pointMinutes: 60, components } };
+}
+
+describe('utilisationAt', () => {
+  const result = fakeResult([0, 5, 10, 12, 3], [10, 10, 10, 10, 0]);
+
+  it('is demand over capacity, dropping only beyond capacity', () => {
+    expect(utilisationAt(result, 'a', 'static', 0)).toEqual({ utilisation: 0, dropping: false });
+    expect(utilisationAt(result, 'a', 'static', 1)).toEqual({ utilisation: 0.5, dropping: false });
+    expect(utilisationAt(result, 'a', 'static', 2)).toEqual({ utilisation: 1, dropping: false });
+    expect(utilisationAt(result, 'a', 'static', 3)?.dropping).toBe(true);
+    expect(utilisationAt(result, 'a', 'static', 3)?.utilisation).toBeCloseTo(1.2, 5);
+  });
+
+  it('treats demand with no capacity as dropping everything', () => {
+    expect(utilisationAt(result, 'a', 'static', 4)).toEqual({ utilisation: Number.POSITIVE_INFINITY, dropping: true });
+  });
+
+  it('is null outside the result', () => {
+    expect(utilisationAt(null, 'a', 'static', 0)).toBeNull();
+    expect(utilisationAt(result, 'missing', 'static', 0)).toBeNull();
+    expect(utilisationAt(result, 'a', 'static', 5)).toBeNull();
+    expect(utilisationAt(result, 'a', 'static', -1)).toBeNull();
+    expect(utilisationAt(result, 'a', 'static', 1.5)).toBeNull();
+  });
+
+  it('reads the recommended placement of a real plan at every point', () => {
+    const checked = validateDesign(
+      makeDesign([
+        {
+          id: 'api',
+          name: 'API',
+          kind: 'service',
+          workload: { pattern: 'periodic', baseRps: 20, peakRps: 200 },
+          demand: { cpuMs: 20 },
+        },
+      ]),
+    );
+    if (!checked.ok) throw new Error('fixture invalid');
+    const real = buildPlan(checked.value, { seriesPoints: 48 });
+    const points = real.series.components.api?.static.demand.length ?? 0;
+    expect(points).toBe(48);
+    for (let i = 0; i < points; i++) {
+      const u = recommendedUtilisationAt(real, 'api', i);
+      expect(u).not.toBeNull();
+      expect(u?.utilisation).toBeGreaterThanOrEqual(0);
+    }
+    expect(recommendedUtilisationAt(real, 'api', points)).toBeNull();
+  });
+});

@@ -1,0 +1,39 @@
+/**
+ * Small designs for tests: a component or two with sensible defaults, validated (defaults filled in)
+ * and planned. Not used by the engine itself.
+ */
+import type { DesignInput } from '../model/design';
+import type { Plan } from '../model/plan';
+import { validateDesign } from '../model/validate';
+import { buildPlan } from '../plan/build-plan';
+
+type ComponentInput = DesignInput['components'][number];
+
+export function makeDesign(components: ComponentInput[], extra: Partial<DesignInput> = {}): DesignInput {
+  return {
+    format: 'tidemark.design',
+    version: 1,
+    name: 'Test design',
+    simulation: { days: 7, stepMinutes: 15, seed: 1 },
+    components,
+    ...extra,
+  };
+}
+
+export function planOf(input: DesignInput): Plan {
+  const checked = validateDesign(input);
+  if (!checked.ok) throw new Error(checked.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
+  return buildPlan(checked.value).plan;
+}
+
+export function entryOf(plan: Plan, id: string): Plan['placements'][number] {
+  const entry = plan.placements.find((p) => p.componentId === id);
+  if (!entry) throw new Error(`no placement for ${id}`);
+  return entry;
+}
+
+export function optionOf(plan: Plan, id: string, placement: string): Plan['placements'][number]['options'][number] {
+  const option = entryOf(plan, id).options.find((o) => o.placement === placement);
+  if (!option) throw new Error(`no ${placement} option for ${id}`);
+  return option;
+}
