@@ -57,9 +57,12 @@ export function validateDesign(input: unknown): Validated<Design> {
 
 /**
  * Parses JSON text, reporting a syntax error as a problem at the document rather than throwing.
- * Text nested deeper than any document is refused before parsing (json-depth.ts).
+ * Text nested deeper than any document is refused before parsing (json-depth.ts); a leading byte
+ * order mark is skipped.
  */
-export function parseJson(text: string): Validated<unknown> {
+export function parseJson(input: string): Validated<unknown> {
+  // A UTF-8 byte order mark, as some Windows editors write: not part of the JSON.
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const tooDeep = nestingProblem(text);
   if (tooDeep) return { ok: false, problems: [{ path: '', message: tooDeep }] };
   try {
