@@ -12,3 +12,9 @@ export function edgeHandler(
   handle: (req: IncomingMessage, res: ServerResponse) => unknown,
   options: { hops: number; loopbackOnly: boolean },
 ): (req: IncomingMessage, res: ServerResponse) => unknown;
+export const SHARE_VIEWS: { max: number; maxWaiting: number };
+export function isShareView(url: string): boolean;
+export function limitConcurrency(
+  handle: (req: IncomingMessage, res: ServerResponse) => unknown,
+  options: { match: (url: string) => boolean; max: number; maxWaiting: number },
+): (req: IncomingMessage, res: ServerResponse) => unknown;

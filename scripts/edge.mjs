@@ -6,6 +6,9 @@
 //   TIDEMARK_TRUST_PROXY says how many proxies in front are trusted to set them. The app reads the
 //   client's address (rate limits) and scheme (Secure cookies, HSTS) from these headers only.
 // - Behind HTTPS, every answer carries Strict-Transport-Security.
+// - Share views (/s/…) render at most a few at a time; the rest wait their turn without costing the
+//   thread anything, and past a queue they are told to come back (503), so a crowd of viewers cannot
+//   push a cheap page's wait past a few renders.
 
 const LOOPBACK_BINDS = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
 export const HSTS = 'max-age=31536000; includeSubDomains';
@@ -91,3 +94,49 @@ export function edgeHandler(handle, { hops, loopbackOnly }) {
     return handle(req, res);
   };
 }
+
+/** Share views (the page and its document) being answered at once, and waiting, at most. */
+export const SHARE_VIEWS = { max: 4, maxWaiting: 64 };
+
+/**
+ * Runs `handle` for requests `match` accepts at most `max` at a time, releasing a slot when the
+ * response finishes or the client goes away; up to `maxWaiting` more wait, the rest get 503.
+ */
+export function limitConcurrency(handle, { match, max, maxWaiting }) {
+  let active = 0;
+  const waiting = [];
+  const release = () => {
+    active -= 1;
+    const next = waiting.shift();
+    if (next) next();
+  };
+  return (req, res) => {
+    if (!match(req.url ?? '')) return handle(req, res);
+    const run = () => {
+      active += 1;
+      let released = false;
+      const done = () => {
+        if (!released) {
+          released = true;
+          release();
+        }
+      };
+      res.on('finish', done);
+      res.on('close', done);
+      return handle(req, res);
+    };
+    if (active < max) return run();
+    if (waiting.length >= maxWaiting) {
+      res.writeHead(503, {
+        'retry-after': '2',
+        'content-type': 'text/plain; charset=utf-8',
+        'cache-control': 'no-store',
+      });
+      res.end('Many people are viewing shared designs right now. Try again in a moment.\n');
+      return;
+    }
+    waiting.push(run);
+  };
+}
+
+export const isShareView = (url) => url.startsWith('/s/');

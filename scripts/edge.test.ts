@@ -5,7 +5,15 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { bindAddress, edgeHandler, HSTS, isLoopbackHost, trustedProxyHops } from './edge.mjs';
+import {
+  bindAddress,
+  edgeHandler,
+  HSTS,
+  isLoopbackHost,
+  isShareView,
+  limitConcurrency,
+  trustedProxyHops,
+} from './edge.mjs';
 
 let server: http.Server | undefined;
 afterEach(() => server?.close());
@@ -24,9 +32,11 @@ async function start(options: { hops: number; loopbackOnly: boolean }): Promise<
 function get(
   port: number,
   headers: Record<string, string>,
+  path = '/',
 ): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.get({ host: '127.0.0.1', port, path: '/', headers }, (res) => {
+    // A fresh connection each time: the views must not queue behind each other on one socket.
+    const req = http.get({ host: '127.0.0.1', port, path, headers, agent: false }, (res) => {
       let body = '';
       res.on('data', (c) => (body += c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
@@ -101,5 +111,33 @@ describe('the edge', () => {
   it('reads TIDEMARK_TRUST_PROXY, refusing what it cannot mean', () => {
     expect([undefined, '', '0', 'false', 'true', '2'].map(trustedProxyHops)).toEqual([0, 0, 0, 0, 1, 2]);
     expect(() => trustedProxyHops('yes')).toThrow(/TIDEMARK_TRUST_PROXY must be/);
+  });
+});
+
+describe('share views at a time', () => {
+  it('runs a few at once, queues a few more, and turns the rest away; other paths never wait', async () => {
+    const held: (() => void)[] = [];
+    server = http.createServer(
+      limitConcurrency(
+        (req, res) => {
+          if (req.url?.startsWith('/s/')) held.push(() => res.end('shared'));
+          else res.end('cheap');
+        },
+        { match: isShareView, max: 2, maxWaiting: 1 },
+      ),
+    );
+    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+    const port = (server!.address() as AddressInfo).port;
+    const views = [1, 2, 3].map(() => get(port, { host: 'localhost' }, '/s/token'));
+    while (held.length < 2) await new Promise((r) => setTimeout(r, 5));
+    const refused = await get(port, { host: 'localhost' }, '/s/token');
+    expect(refused.status).toBe(503);
+    expect(refused.headers['retry-after']).toBe('2');
+    expect((await get(port, { host: 'localhost' }, '/icon.svg')).body).toBe('cheap');
+    expect(held).toHaveLength(2); // the third waits
+    held.shift()!();
+    while (held.length < 2) await new Promise((r) => setTimeout(r, 5));
+    for (const release of held) release();
+    expect((await Promise.all(views)).map((r) => r.body)).toEqual(['shared', 'shared', 'shared']);
   });
 });

@@ -3,7 +3,7 @@
 // interface with it) and PORT (default 3000).
 import http from 'node:http';
 import next from 'next';
-import { bindAddress, edgeHandler, trustedProxyHops } from './edge.mjs';
+import { bindAddress, edgeHandler, isShareView, limitConcurrency, SHARE_VIEWS, trustedProxyHops } from './edge.mjs';
 import { root } from './lib.mjs';
 
 const port = Number(process.env.PORT ?? 3000);
@@ -20,7 +20,8 @@ const app = next({ dev: false, dir: root, hostname: host ?? 'localhost', port })
 const handle = app.getRequestHandler();
 await app.prepare();
 
-const server = http.createServer(edgeHandler(handle, { hops, loopbackOnly }));
+const limited = limitConcurrency(handle, { match: isShareView, ...SHARE_VIEWS });
+const server = http.createServer(edgeHandler(limited, { hops, loopbackOnly }));
 server.on('error', (error) => {
   console.error(
     error.code === 'EADDRINUSE'

@@ -7,16 +7,22 @@
  * by the page, its document route and shares.open.
  */
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import type { Db } from '../../db/client';
 import { readDocument } from './design-store';
 
 export interface CachedDocument {
   json: string;
+  /** The same bytes gzipped once, so a view never compresses a megabyte again. */
+  gzip: Uint8Array;
   /** A strong validator for HTTP: the same revision gives the same bytes. */
   etag: string;
 }
 
 export const SHARE_CACHE_BYTES = 64 * 1024 * 1024;
+
+/** Memory an entry holds: its string (two bytes a character) and its gzip. */
+const sizeOf = (entry: CachedDocument) => entry.json.length * 2 + entry.gzip.byteLength;
 
 export class DocumentCache {
   private readonly entries = new Map<string, CachedDocument>();
@@ -35,7 +41,7 @@ export class DocumentCache {
   }
 
   set(key: string, entry: CachedDocument): void {
-    const size = entry.json.length * 2;
+    const size = sizeOf(entry);
     if (size > this.maxBytes) return;
     this.delete(key);
     this.entries.set(key, entry);
@@ -43,7 +49,7 @@ export class DocumentCache {
     for (const [oldest, old] of this.entries) {
       if (this.bytes <= this.maxBytes) break;
       this.entries.delete(oldest);
-      this.bytes -= old.json.length * 2;
+      this.bytes -= sizeOf(old);
     }
   }
 
@@ -51,7 +57,7 @@ export class DocumentCache {
     const old = this.entries.get(key);
     if (!old) return;
     this.entries.delete(key);
-    this.bytes -= old.json.length * 2;
+    this.bytes -= sizeOf(old);
   }
 
   get size(): number {
@@ -79,7 +85,11 @@ export function sharedDocument(
   const cached = cache.get(key);
   if (cached) return cached;
   const json = JSON.stringify(readDocument(db, designId, revision).document);
-  const entry = { json, etag: `"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"` };
+  const entry = {
+    json,
+    gzip: gzipSync(json, { level: 6 }),
+    etag: `"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"`,
+  };
   cache.set(key, entry);
   return entry;
 }

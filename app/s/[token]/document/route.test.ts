@@ -37,3 +37,16 @@ describe('a shared document', () => {
     expect((await get('x'.repeat(300))).status).toBe(404);
   });
 });
+
+describe('a shared document, compressed', () => {
+  it('is sent gzipped from the cache to a browser that accepts it', async () => {
+    const { gunzipSync } = await import('node:zlib');
+    const db = getDb();
+    const { id } = createDesign(db, blankDesign('Zipped'));
+    const { token } = createShareLink(db, { designId: id, revision: null, expiresAt: null });
+    const res = await get(token, '?revision=1', { 'accept-encoding': 'gzip, deflate, br' });
+    expect(res.headers.get('content-encoding')).toBe('gzip');
+    const body = JSON.parse(gunzipSync(Buffer.from(await res.arrayBuffer())).toString('utf8')) as { name: string };
+    expect(body.name).toBe('Zipped');
+  });
+});

@@ -4,7 +4,7 @@
  * bytes reused for every view of every link to it; an unchanged revision answers 304 to a browser
  * that has it. `?revision=` must name the revision the link shows now, so a page opened before an
  * edit never mixes two revisions. Views per address are limited in proxy.ts. Any refusal is the
- * same plain 404.
+ * same plain 404. The bytes are gzipped once, in the cache, not on every view.
  */
 import { getDb } from '@/db/client';
 import { sharedDocument } from '@/server/services/share-cache';
@@ -20,18 +20,21 @@ export async function GET(req: Request, { params }: { params: Promise<{ token: s
   const { token } = await params;
   if (token.length > 256) return notFound();
   const db = getDb();
-  let json: string;
-  let etag: string;
+  let cached: ReturnType<typeof sharedDocument>;
   try {
     const share = resolveShareLink(db, token);
     const asked = new URL(req.url).searchParams.get('revision');
     if (asked !== null && asked !== String(share.revision)) return notFound();
-    ({ json, etag } = sharedDocument(db, share.designId, share.revision));
+    cached = sharedDocument(db, share.designId, share.revision);
   } catch {
     return notFound();
   }
   // The document may sit in this browser's cache (it holds the link anyway), never a shared one.
-  const headers = { etag, 'cache-control': 'private, no-cache', vary: 'Cookie' };
-  if (req.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers });
-  return new Response(json, { status: 200, headers: { ...headers, 'content-type': 'application/json' } });
+  const headers = { etag: cached.etag, 'cache-control': 'private, no-cache', vary: 'Accept-Encoding' };
+  if (req.headers.get('if-none-match') === cached.etag) return new Response(null, { status: 304, headers });
+  const gzip = /\bgzip\b/.test(req.headers.get('accept-encoding') ?? '');
+  return new Response(gzip ? (cached.gzip as Uint8Array<ArrayBuffer>) : cached.json, {
+    status: 200,
+    headers: { ...headers, 'content-type': 'application/json', ...(gzip ? { 'content-encoding': 'gzip' } : {}) },
+  });
 }
