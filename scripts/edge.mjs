@@ -105,21 +105,22 @@ export const SHARE_VIEWS = { max: 4, maxWaiting: 64 };
 export function limitConcurrency(handle, { match, max, maxWaiting }) {
   let active = 0;
   const waiting = [];
-  const release = () => {
-    active -= 1;
-    const next = waiting.shift();
-    if (next) next();
+  const next = () => {
+    // Waiters whose client went away meanwhile are dropped, never given a slot they would not free.
+    while (active < max && waiting.length > 0) waiting.shift()();
   };
   return (req, res) => {
     if (!match(req.url ?? '')) return handle(req, res);
+    const gone = () => res.destroyed || res.writableEnded || req.destroyed;
     const run = () => {
+      if (gone()) return;
       active += 1;
       let released = false;
       const done = () => {
-        if (!released) {
-          released = true;
-          release();
-        }
+        if (released) return;
+        released = true;
+        active -= 1;
+        next();
       };
       res.on('finish', done);
       res.on('close', done);
@@ -136,6 +137,10 @@ export function limitConcurrency(handle, { match, max, maxWaiting }) {
       return;
     }
     waiting.push(run);
+    res.on('close', () => {
+      const at = waiting.indexOf(run);
+      if (at >= 0) waiting.splice(at, 1);
+    });
   };
 }
 

@@ -141,3 +141,33 @@ describe('share views at a time', () => {
     expect((await Promise.all(views)).map((r) => r.body)).toEqual(['shared', 'shared', 'shared']);
   });
 });
+
+describe('share views at a time, when clients give up', () => {
+  it('frees the queue place of a client that went away, and never leaks a slot', async () => {
+    const held: (() => void)[] = [];
+    server = http.createServer(
+      limitConcurrency((_req, res) => void held.push(() => res.end('shared')), {
+        match: isShareView,
+        max: 1,
+        maxWaiting: 1,
+      }),
+    );
+    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+    const port = (server!.address() as AddressInfo).port;
+    const first = get(port, { host: 'localhost' }, '/s/a');
+    while (held.length < 1) await new Promise((r) => setTimeout(r, 5));
+    // A second viewer queues, then gives up.
+    const quitter = http.get({ host: '127.0.0.1', port, path: '/s/b', agent: false });
+    quitter.on('error', () => undefined);
+    await new Promise((r) => setTimeout(r, 50));
+    quitter.destroy();
+    await new Promise((r) => setTimeout(r, 50));
+    // Its place in the queue is free again, and when the first finishes the next viewer is served.
+    const third = get(port, { host: 'localhost' }, '/s/c');
+    held.shift()!();
+    expect((await first).body).toBe('shared');
+    while (held.length < 1) await new Promise((r) => setTimeout(r, 5));
+    held.shift()!();
+    expect((await third).body).toBe('shared');
+  });
+});

@@ -50,7 +50,10 @@ async function probe(base: string, path: string, until: Promise<unknown>, everyM
   const out: number[] = [];
   while (!done) {
     const started = performance.now();
-    await fetch(base + path).then((r) => r.arrayBuffer());
+    // A request that fails counts with the time it took to fail (and is reported by its status).
+    await fetch(base + path)
+      .then((r) => r.arrayBuffer())
+      .catch((error: unknown) => console.error(`probe ${path}: ${String(error)}`));
     out.push(performance.now() - started);
     await new Promise((r) => setTimeout(r, everyMs));
   }
