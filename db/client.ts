@@ -64,7 +64,7 @@ export function openDatabase(
   // The WAL file shrinks back to this after a checkpoint, instead of keeping its largest size.
   sqlite.pragma(`journal_size_limit = ${64 * 1024 * 1024}`);
   if (backgroundCheckpoints) checkpointInBackground(sqlite, file);
-  const db = drizzle(sqlite, { schema }) as Db;
+  const db: Db = drizzle<typeof schema>(sqlite, { schema });
   migrate(db, { migrationsFolder });
   return db;
 }

@@ -4,8 +4,10 @@
  * clear message, and a cheap page stays fast while they run.
  */
 import http from 'node:http';
+import { z } from 'zod';
 import offSite from './data/off-site-next.json';
 import { expect, test } from './fixtures';
+import { createdSchema, problemPaths, trpcData, trpcError } from './trpc-json';
 
 const json = { 'content-type': 'application/json' };
 
@@ -31,9 +33,11 @@ test('one POST batching shares.open 200 times is refused at once, and a cheap pa
   const created = await request.post('/api/trpc/designs.create', {
     data: { from: 'example', example: 'hybrid-backend' },
   });
-  const { id } = (await created.json()).result.data as { id: string };
-  const { token } = (await (await request.post('/api/trpc/shares.create', { data: { designId: id } })).json()).result
-    .data as { token: string };
+  const { id } = await trpcData(created, createdSchema);
+  const { token } = await trpcData(
+    await request.post('/api/trpc/shares.create', { data: { designId: id } }),
+    z.object({ token: z.string() }),
+  );
   const paths = Array.from({ length: 200 }, () => 'shares.open').join(',');
   const input = Object.fromEntries(Array.from({ length: 200 }, (_, i) => [i, { token }]));
   const started = Date.now();
@@ -60,7 +64,7 @@ test('5 million levels of nesting in 10 MB are refused before parsing', async ({
   const body = Buffer.concat([Buffer.from('{"from":"import","document":'), deep, Buffer.from('}')]);
   const res = await request.post('/api/trpc/designs.create', { headers: json, data: body });
   expect(res.status()).toBe(400);
-  expect((await res.json()).error.message).toMatch(/^The request body is nested deeper than 64 levels \(at byte \d+\)/);
+  expect((await trpcError(res)).message).toMatch(/^The request body is nested deeper than 64 levels \(at byte \d+\)/);
 });
 
 test('no variant of next= leaves the site', async ({ baseURL }) => {
@@ -95,7 +99,7 @@ test('mutations from another Origin are refused; API answers are never cached', 
     data: { from: 'blank', name: 'Cross-site' },
   });
   expect(cross.status()).toBe(403);
-  expect((await cross.json()).error.message).toMatch(/comes from http:\/\/evil\.example/);
+  expect((await trpcError(cross)).message).toMatch(/comes from http:\/\/evil\.example/);
   const list = await request.get('/api/trpc/designs.list');
   expect(list.headers()['cache-control']).toBe('no-store');
   expect((await request.get('/api/trpc/designs.list')).headers()['cache-control']).toBe('no-store');
@@ -113,13 +117,13 @@ test('hostile names are refused with their path; <script> stays text', async ({ 
       data: { from: 'import', document: { ...base, name } },
     });
     expect(res.status(), JSON.stringify(name)).toBe(400);
-    expect((await res.json()).error.data.problems.map((p: { path: string }) => p.path)).toContain(path);
+    expect(await problemPaths(res)).toContain(path);
   }
   const proto = await request.post('/api/trpc/designs.create', {
     headers: json,
     data: `{"from":"import","document":{"format":"tidemark.design","version":1,"name":"x","components":[{"id":"a","name":"A","kind":"service","demand":{"cpuMs":1}}],"layout":{"__proto__":{"x":1,"y":2}}}}`,
   });
-  expect((await proto.json()).error.data.problems).toEqual([
+  expect((await trpcError(proto)).data?.problems).toEqual([
     { path: 'layout.__proto__', message: 'not a component id: "__proto__" is never one' },
   ]);
   const script = await request.post('/api/trpc/designs.create', {

@@ -26,7 +26,7 @@ async function start(options: { hops: number; loopbackOnly: boolean }): Promise<
     }, options),
   );
   await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
-  return (server!.address() as AddressInfo).port;
+  return (server.address() as AddressInfo).port;
 }
 
 function get(
@@ -127,7 +127,7 @@ describe('share views at a time', () => {
       ),
     );
     await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
-    const port = (server!.address() as AddressInfo).port;
+    const port = (server.address() as AddressInfo).port;
     const views = [1, 2, 3].map(() => get(port, { host: 'localhost' }, '/s/token'));
     while (held.length < 2) await new Promise((r) => setTimeout(r, 5));
     const refused = await get(port, { host: 'localhost' }, '/s/token');
@@ -153,7 +153,7 @@ describe('share views at a time, when clients give up', () => {
       }),
     );
     await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
-    const port = (server!.address() as AddressInfo).port;
+    const port = (server.address() as AddressInfo).port;
     const first = get(port, { host: 'localhost' }, '/s/a');
     while (held.length < 1) await new Promise((r) => setTimeout(r, 5));
     // A second viewer queues, then gives up.

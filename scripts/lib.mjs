@@ -74,6 +74,8 @@ export function buildInputs(base = root) {
 
 export function sourceHash(base = root) {
   const hash = createHash('sha256');
+  // A benchmark build (TIDEMARK_BENCH=1, see next.config.js) has an extra page: never reuse it for npm start.
+  hash.update(`bench:${process.env.TIDEMARK_BENCH === '1'}`);
   for (const file of buildInputs(base))
     hash
       .update(file)

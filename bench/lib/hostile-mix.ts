@@ -117,7 +117,7 @@ export async function runHostileMix(base: string, shareToken: string, seconds: n
       connections: 50,
       duration: seconds,
       requests: shareViewerRequests(shareToken, 50),
-    }) as unknown as Promise<autocannon.Result>,
+    }),
   ]);
   const [icon, list, results] = await Promise.all([
     probe(base, '/icon.svg', work),

@@ -86,7 +86,9 @@ export function createAutosaver(store: EditorStore, designId: string, saveDesign
         store.setState({ conflictRevision: data.conflict.latestRevision });
         store.getState().setStatus('conflict', message);
       } else if (isRetryable(data)) {
-        store.getState().setStatus('error', `Not saved: ${message} Trying again in ${RETRY_MS / 1000} s…`);
+        store
+          .getState()
+          .setStatus('error', `Not saved: ${message.replace(/\.?$/, '.')} Retrying in ${RETRY_MS / 1000} s…`);
         schedule(RETRY_MS);
       } else {
         store.getState().setStatus('error', `Not saved: ${message}`);

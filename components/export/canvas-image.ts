@@ -15,20 +15,11 @@
  */
 import type { ReactFlowInstance } from '@xyflow/react';
 import { toPng, toSvg } from 'html-to-image';
+import { drawnBoxes, IMAGE_PADDING, paddedUnion, pngPixelRatio, type Box } from './image-bounds';
 
 export type ImageFormat = 'png' | 'svg';
 type Options = NonNullable<Parameters<typeof toPng>[1]>;
 
-export interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-export const IMAGE_PADDING = 48;
-/** Longest side of the PNG in device pixels; beyond it the pixel ratio goes down (canvas limits). */
-const MAX_PNG_SIDE = 8192;
 const DRAWN = '.react-flow__node, .react-flow__edge path, .react-flow__edge text, .tm-wiring';
 const LEFT_OUT = ['react-flow__minimap', 'react-flow__controls', 'react-flow__panel', 'react-flow__attribution'];
 
@@ -68,39 +59,6 @@ function inlineSvgPaint(root: Element): () => void {
 
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 
-/** The union of the boxes, in flow coordinates, grown by `padding` on every side. */
-export function paddedUnion(boxes: readonly Box[], padding: number): Box | null {
-  if (boxes.length === 0) return null;
-  let x0 = Infinity;
-  let y0 = Infinity;
-  let x1 = -Infinity;
-  let y1 = -Infinity;
-  for (const b of boxes) {
-    x0 = Math.min(x0, b.x);
-    y0 = Math.min(y0, b.y);
-    x1 = Math.max(x1, b.x + b.width);
-    y1 = Math.max(y1, b.y + b.height);
-  }
-  return {
-    x: Math.floor(x0 - padding),
-    y: Math.floor(y0 - padding),
-    width: Math.ceil(x1 - x0 + 2 * padding),
-    height: Math.ceil(y1 - y0 + 2 * padding),
-  };
-}
-
-function drawnBoxes(viewport: HTMLElement, flow: ReactFlowInstance): Box[] {
-  const boxes: Box[] = [];
-  for (const el of viewport.querySelectorAll<Element>(DRAWN)) {
-    const r = el.getBoundingClientRect();
-    if (r.width === 0 && r.height === 0) continue;
-    const a = flow.screenToFlowPosition({ x: r.left, y: r.top }, { snapToGrid: false });
-    const b = flow.screenToFlowPosition({ x: r.right, y: r.bottom }, { snapToGrid: false });
-    boxes.push({ x: a.x, y: a.y, width: b.x - a.x, height: b.y - a.y });
-  }
-  return boxes;
-}
-
 /** Renders the whole design (not just what is on screen) as a PNG or SVG Blob. */
 export async function renderCanvasImage(
   canvas: HTMLElement,
@@ -116,7 +74,8 @@ export async function renderCanvasImage(
       await nextFrame();
       await nextFrame();
     }
-    const bounds = paddedUnion(drawnBoxes(viewport, flow), IMAGE_PADDING);
+    const toFlow = (p: { x: number; y: number }) => flow.screenToFlowPosition(p, { snapToGrid: false });
+    const bounds = paddedUnion(drawnBoxes(viewport.querySelectorAll(DRAWN), toFlow), IMAGE_PADDING);
     if (!bounds) throw new Error('The canvas is empty.');
     const background = getComputedStyle(canvas.querySelector('.react-flow') ?? canvas).backgroundColor;
     const options: Options = {
@@ -147,7 +106,7 @@ async function capture(viewport: HTMLElement, bounds: Box, format: ImageFormat, 
     const text = decodeURIComponent(url.slice(url.indexOf(',') + 1));
     return new Blob([text], { type: 'image/svg+xml' });
   }
-  const pixelRatio = Math.max(0.25, Math.min(2, MAX_PNG_SIDE / Math.max(bounds.width, bounds.height)));
+  const pixelRatio = pngPixelRatio(bounds);
   const url = await toPng(viewport, { ...options, pixelRatio });
   const bytes = Uint8Array.from(atob(url.slice(url.indexOf(',') + 1)), (ch) => ch.charCodeAt(0));
   return new Blob([bytes], { type: 'image/png' });

@@ -64,11 +64,11 @@ function repairNames(document: JsonObject): JsonObject {
   if (typeof document.name === 'string') repaired.name = repairName(document.name, 'Untitled design');
   if (typeof document.description === 'string') repaired.description = repairFreeText(document.description);
   if (Array.isArray(document.components))
-    repaired.components = document.components.map((c: unknown) =>
-      typeof c === 'object' && c !== null && typeof (c as JsonObject).name === 'string'
-        ? { ...c, name: repairName((c as JsonObject).name as string, String((c as JsonObject).id ?? 'component')) }
-        : c,
-    );
+    repaired.components = document.components.map((c: unknown) => {
+      if (typeof c !== 'object' || c === null) return c;
+      const { name, id } = c as JsonObject;
+      return typeof name === 'string' ? { ...c, name: repairName(name, typeof id === 'string' ? id : 'component') } : c;
+    });
   return repaired;
 }
 

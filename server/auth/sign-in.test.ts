@@ -32,13 +32,19 @@ describe('signing in', () => {
   const db = openDatabase(':memory:');
   /** Waits are recorded, not slept, so the tests need no timers. */
   let waits: number[] = [];
-  let throttle = new SignInThrottle(undefined, async (ms) => void waits.push(ms));
+  let throttle = new SignInThrottle(undefined, (ms) => {
+    waits.push(ms);
+    return Promise.resolve();
+  });
   const attempt = (password: unknown, init: Init = {}) => signIn(request(password, init), { db, throttle });
 
   beforeEach(() => {
     address += 1;
     waits = [];
-    throttle = new SignInThrottle(undefined, async (ms) => void waits.push(ms));
+    throttle = new SignInThrottle(undefined, (ms) => {
+      waits.push(ms);
+      return Promise.resolve();
+    });
     vi.stubEnv('TIDEMARK_PASSWORD', PASSWORD);
   });
   afterEach(() => vi.unstubAllEnvs());

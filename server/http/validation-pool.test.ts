@@ -38,10 +38,9 @@ describe('the validation pool', () => {
     const refused = await prepareBodyOffThread(bad, pool);
     expect(refused).toMatchObject({ ok: true, document: { problems: [{ path: 'connections[0].to' }] } });
     const deep = new TextEncoder().encode(`{"document":${'['.repeat(300_000)}${']'.repeat(300_000)}}`);
-    expect(await prepareBodyOffThread(deep, pool)).toEqual({
-      ok: false,
-      message: expect.stringMatching(/^The request body is nested deeper than 64 levels/),
-    });
+    const refusal = await prepareBodyOffThread(deep, pool);
+    expect(refusal.ok).toBe(false);
+    expect(refusal.ok ? '' : refusal.message).toMatch(/^The request body is nested deeper than 64 levels/);
   });
 
   it('tells callers past its queue that the server is busy, and still finishes the others', async () => {
@@ -49,7 +48,7 @@ describe('the validation pool', () => {
     const results = await Promise.allSettled(bodies.map((b) => prepareBodyOffThread(b, pool)));
     const busy = results.filter((r) => r.status === 'rejected');
     expect(busy.length).toBeGreaterThan(0);
-    for (const r of busy) expect((r as PromiseRejectedResult).reason).toBeInstanceOf(PoolBusyError);
+    for (const r of busy) expect(r.reason).toBeInstanceOf(PoolBusyError);
     expect(results.filter((r) => r.status === 'fulfilled').length).toBeGreaterThanOrEqual(3);
   });
 });
