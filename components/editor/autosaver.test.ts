@@ -1,7 +1,7 @@
 import { TRPCClientError } from '@trpc/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { designSchema, type Design } from '@/core/model';
-import { AUTOSAVE_DEBOUNCE_MS, createAutosaver, type SaveDesign } from './autosaver';
+import { AUTOSAVE_DEBOUNCE_MS, createAutosaver, KEEPALIVE_MAX_BYTES, type SaveDesign } from './autosaver';
 import { createEditorStore } from './editor-store';
 
 const initial: Design = designSchema.parse({
@@ -200,14 +200,19 @@ describe('autosaver', () => {
     stop();
   });
 
-  it('before unload, sends the change with keepalive when it fits, and asks when it cannot', () => {
+  /** An autosaver whose saves never answer (the page is going away), recording how each was sent. */
+  function unloading() {
     const sent: { keepalive: boolean }[] = [];
     const store = createEditorStore(initial, 1);
     const autosaver = createAutosaver(store, 'd1', (_input, options) => {
       sent.push(options);
       return new Promise(() => undefined);
     });
-    const stop = autosaver.start();
+    return { sent, store, autosaver, stop: autosaver.start() };
+  }
+
+  it('before unload, sends the change with keepalive when it fits, and asks when it cannot', () => {
+    const { sent, store, autosaver, stop } = unloading();
     expect(autosaver.flushOnUnload()).toBe(true); // nothing to send
     store.getState().setDesign(renamed('Just typed'));
     expect(autosaver.flushOnUnload()).toBe(true);
@@ -216,11 +221,45 @@ describe('autosaver', () => {
     store.getState().setDesign(renamed('And more'));
     expect(autosaver.flushOnUnload()).toBe(false);
     stop();
-    const big = createEditorStore(initial, 1);
-    const bigSaver = createAutosaver(big, 'd2', () => new Promise(() => undefined));
-    const stopBig = bigSaver.start();
-    big.getState().setDesign({ ...initial, description: 'x'.repeat(70 * 1024) });
-    expect(bigSaver.flushOnUnload()).toBe(false);
-    stopBig();
+  });
+
+  it('asks before unload when a valid change is too large for keepalive, counting bytes, not characters', () => {
+    // A measured trace of 20,000 points: valid, and well over the 64 KB a keepalive request may carry.
+    const traced: Design = designSchema.parse({
+      ...initial,
+      components: [
+        {
+          ...initial.components[0],
+          workload: {
+            pattern: 'static',
+            baseRps: 1,
+            trace: { stepMinutes: 5, rps: Array.from({ length: 20_000 }, (_, i) => 100 + (i % 97)) },
+          },
+        },
+      ],
+    });
+    // 200 components named in three-byte characters: about 35,000 characters, but about 83 KB sent.
+    const wide: Design = designSchema.parse({
+      ...initial,
+      components: Array.from({ length: 200 }, (_, i) => ({
+        id: `c${i}`,
+        name: '€'.repeat(119) + String(i % 10),
+        kind: 'ui',
+        demand: { cpuMs: 10 },
+      })),
+    });
+    expect(JSON.stringify(wide).length).toBeLessThan(KEEPALIVE_MAX_BYTES);
+    const cases: [string, Design, boolean][] = [
+      ['small', renamed('Just typed'), true],
+      ['a large trace', traced, false],
+      ['multi-byte names, over the limit in bytes only', wide, false],
+    ];
+    for (const [what, document, sends] of cases) {
+      const { sent, store, autosaver, stop } = unloading();
+      store.getState().setDesign(document);
+      expect(autosaver.flushOnUnload(), what).toBe(sends);
+      expect(sent, what).toEqual(sends ? [{ keepalive: true }] : []);
+      stop();
+    }
   });
 });

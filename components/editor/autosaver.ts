@@ -128,7 +128,9 @@ export function createAutosaver(store: EditorStore, designId: string, saveDesign
     if (state.design === lastSaved && !inFlight) return true;
     // Whatever is left waits for its usual turn (the debounce), in case the user stays on the page.
     if (inFlight || state.status === 'conflict') return false;
-    const size = JSON.stringify({ id: designId, baseRevision: state.baseRevision, document: state.design }).length;
+    // The limit is on bytes sent: a name in another script takes two or three bytes per character.
+    const body = JSON.stringify({ id: designId, baseRevision: state.baseRevision, document: state.design });
+    const size = new TextEncoder().encode(body).byteLength;
     if (size > KEEPALIVE_MAX_BYTES || !validateDesign(state.design).ok) return false;
     clearTimeout(timer);
     void save(undefined, { keepalive: true });
