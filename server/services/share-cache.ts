@@ -7,22 +7,19 @@
  * by the page, its document route and shares.open.
  */
 import { createHash } from 'node:crypto';
-import { gzipSync } from 'node:zlib';
 import type { Db } from '../../db/client';
 import { readDocument } from './design-store';
 
 export interface CachedDocument {
   json: string;
-  /** The same bytes gzipped once, so a view never compresses a megabyte again. */
-  gzip: Uint8Array;
   /** A strong validator for HTTP: the same revision gives the same bytes. */
   etag: string;
 }
 
 export const SHARE_CACHE_BYTES = 64 * 1024 * 1024;
 
-/** Memory an entry holds: its string (two bytes a character) and its gzip. */
-const sizeOf = (entry: CachedDocument) => entry.json.length * 2 + entry.gzip.byteLength;
+/** Memory an entry holds: its string, two bytes a character. */
+const sizeOf = (entry: CachedDocument) => entry.json.length * 2;
 
 export class DocumentCache {
   private readonly entries = new Map<string, CachedDocument>();
@@ -87,7 +84,6 @@ export function sharedDocument(
   const json = JSON.stringify(readDocument(db, designId, revision).document);
   const entry = {
     json,
-    gzip: gzipSync(json, { level: 6 }),
     etag: `"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"`,
   };
   cache.set(key, entry);

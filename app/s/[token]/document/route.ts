@@ -4,7 +4,9 @@
  * bytes reused for every view of every link to it; an unchanged revision answers 304 to a browser
  * that has it. `?revision=` must name the revision the link shows now, so a page opened before an
  * edit never mixes two revisions. Views per address are limited in proxy.ts. Any refusal is the
- * same plain 404. The bytes are gzipped once, in the cache, not on every view.
+ * same plain 404. The body is the cached JSON as it is: Next.js compresses it for a browser that
+ * accepts gzip, and drops any Content-Encoding a route sets (it assumes a fetched body was decoded),
+ * so bytes gzipped here arrived gzipped twice and no browser could read them.
  */
 import { getDb } from '@/db/client';
 import { sharedDocument } from '@/server/services/share-cache';
@@ -32,9 +34,5 @@ export async function GET(req: Request, { params }: { params: Promise<{ token: s
   // The document may sit in this browser's cache (it holds the link anyway), never a shared one.
   const headers = { etag: cached.etag, 'cache-control': 'private, no-cache', vary: 'Accept-Encoding' };
   if (req.headers.get('if-none-match') === cached.etag) return new Response(null, { status: 304, headers });
-  const gzip = /\bgzip\b/.test(req.headers.get('accept-encoding') ?? '');
-  return new Response(gzip ? (cached.gzip as Uint8Array<ArrayBuffer>) : cached.json, {
-    status: 200,
-    headers: { ...headers, 'content-type': 'application/json', ...(gzip ? { 'content-encoding': 'gzip' } : {}) },
-  });
+  return new Response(cached.json, { status: 200, headers: { ...headers, 'content-type': 'application/json' } });
 }
