@@ -5,8 +5,10 @@
  * refuses is not sent, and the indicator says so and why, until the next edit makes it valid again;
  * the server's own refusals (too large, over the design's budget) are shown the same way and tried
  * again on the next edit, while a busy or unreachable server is retried every few seconds.
- * Before the page unloads, a change not yet saved is sent with `keepalive` (when it fits in the 64 KB
- * a browser allows such a request); when it cannot be, the page asks before it is left.
+ * Every save whose body fits the 64 KB a browser allows a `keepalive` request is sent with it, so a
+ * save under way when the page unloads still arrives; before the page unloads, a change not yet
+ * saved is sent the same way. When it cannot be (too large, in conflict, invalid, or a change made
+ * while another save is under way), the page asks before it is left.
  */
 import { TRPCClientError } from '@trpc/client';
 import { formatProblems, validateDesign, type Design } from '@/core/model';
@@ -44,17 +46,25 @@ function errorData(error: unknown): ErrorData | undefined {
 const isRetryable = (data: ErrorData | undefined) =>
   data?.httpStatus === undefined || data.httpStatus >= 500 || data.httpStatus === 429;
 
+/** Whether a save's body fits a keepalive request: the browser counts bytes, not characters. */
+function fitsKeepalive(input: SaveInput): boolean {
+  const body = JSON.stringify(input);
+  // A name in another script takes two or three bytes a character; no string is shorter in bytes.
+  return body.length <= KEEPALIVE_MAX_BYTES && new TextEncoder().encode(body).byteLength <= KEEPALIVE_MAX_BYTES;
+}
+
 export function createAutosaver(store: EditorStore, designId: string, saveDesign: SaveDesign) {
   let lastSaved: Design = store.getState().design;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let inFlight = false;
+  /** The save under way: its document, and whether it outlives the page (keepalive). */
+  let inFlight: { doc: Design; keepalive: boolean } | null = null;
 
   const schedule = (ms = AUTOSAVE_DEBOUNCE_MS) => {
     clearTimeout(timer);
     timer = setTimeout(() => void save(), ms);
   };
 
-  async function save(baseRevision?: number, { keepalive = false } = {}): Promise<void> {
+  async function save(baseRevision?: number): Promise<void> {
     const state = store.getState();
     const doc = state.design;
     if (inFlight) return;
@@ -67,13 +77,12 @@ export function createAutosaver(store: EditorStore, designId: string, saveDesign
         `Not saved: ${formatProblems(valid.problems.slice(0, 2)).replace(/\n/g, '; ')}. Correct it or undo that change; until then no change is saved (they stay in this tab).`,
       );
     }
-    inFlight = true;
+    const input = { id: designId, baseRevision: baseRevision ?? state.baseRevision, document: doc };
+    const keepalive = fitsKeepalive(input);
+    inFlight = { doc, keepalive };
     state.setStatus('saving');
     try {
-      const saved = await saveDesign(
-        { id: designId, baseRevision: baseRevision ?? state.baseRevision, document: doc },
-        { keepalive },
-      );
+      const saved = await saveDesign(input, { keepalive });
       lastSaved = doc;
       store.setState({ baseRevision: saved.revision, conflictRevision: null });
       const now = store.getState();
@@ -94,7 +103,7 @@ export function createAutosaver(store: EditorStore, designId: string, saveDesign
         store.getState().setStatus('error', `Not saved: ${message}`);
       }
     } finally {
-      inFlight = false;
+      inFlight = null;
     }
     // Changes made while the save was in flight go out next.
     if (store.getState().status === 'unsaved') schedule();
@@ -120,20 +129,20 @@ export function createAutosaver(store: EditorStore, designId: string, saveDesign
 
   /**
    * The page is about to unload: sends what is not saved yet with keepalive. Returns false when
-   * something would be lost (a save still in flight, a conflict, an invalid or too large document),
-   * so the page should ask before it is left.
+   * something would be lost (a save under way that cannot outlive the page, or a change made since
+   * one began; a conflict; an invalid or too large document), so the page should ask before it is left.
    */
   function flushOnUnload(): boolean {
     const state = store.getState();
-    if (state.design === lastSaved && !inFlight) return true;
+    // A save under way arrives even if the page goes (keepalive); a change made since it cannot follow
+    // it, as its revision is not known yet.
+    if (inFlight) return inFlight.keepalive && state.design === inFlight.doc;
+    if (state.design === lastSaved) return true;
     // Whatever is left waits for its usual turn (the debounce), in case the user stays on the page.
-    if (inFlight || state.status === 'conflict') return false;
-    // The limit is on bytes sent: a name in another script takes two or three bytes per character.
-    const body = JSON.stringify({ id: designId, baseRevision: state.baseRevision, document: state.design });
-    const size = new TextEncoder().encode(body).byteLength;
-    if (size > KEEPALIVE_MAX_BYTES || !validateDesign(state.design).ok) return false;
+    if (state.status === 'conflict' || !validateDesign(state.design).ok) return false;
+    if (!fitsKeepalive({ id: designId, baseRevision: state.baseRevision, document: state.design })) return false;
     clearTimeout(timer);
-    void save(undefined, { keepalive: true });
+    void save();
     return true;
   }
 
