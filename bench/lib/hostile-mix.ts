@@ -5,6 +5,8 @@
  * cheap page (the static icon and the designs list) every 100 ms. What it reports is what a person
  * using Tidemark next to all that would wait.
  */
+import os from 'node:os';
+import { Worker } from 'node:worker_threads';
 import autocannon from 'autocannon';
 import { bigDesign } from '../../server/testing';
 
@@ -43,21 +45,56 @@ export function shareViewerRequests(token: string, addresses: number): autocanno
   ];
 }
 
-/** GETs `path` every `everyMs` until `until` resolves; the latencies, in ms. */
-async function probe(base: string, path: string, until: Promise<unknown>, everyMs = 100): Promise<number[]> {
-  let done = false;
-  void until.finally(() => (done = true));
-  const out: number[] = [];
+/**
+ * The probe runs in a thread of its own: the bench's main thread is busy with autocannon's 50
+ * connections and the 9.5 MB uploads, and a probe there would time its own event loop as well as the
+ * server. The thread GETs each path every `everyMs` until told to stop, then posts the latencies (ms).
+ */
+const PROBE_THREAD = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { base, paths, everyMs } = workerData;
+let done = false;
+parentPort.once('message', () => (done = true));
+async function loop(path) {
+  const out = [];
   while (!done) {
     const started = performance.now();
-    // A request that fails counts with the time it took to fail (and is reported by its status).
+    // A request that fails counts with the time it took to fail.
     await fetch(base + path)
       .then((r) => r.arrayBuffer())
-      .catch((error: unknown) => console.error(`probe ${path}: ${String(error)}`));
+      .catch((error) => console.error('probe ' + path + ': ' + String(error)));
     out.push(performance.now() - started);
     await new Promise((r) => setTimeout(r, everyMs));
   }
   return out;
+}
+Promise.all(paths.map(loop)).then((results) => parentPort.postMessage(results));
+`;
+
+/** GETs each of `paths` every `everyMs` (from a thread of its own) until `until` settles; latencies in ms. */
+async function probe(base: string, paths: string[], until: Promise<unknown>, everyMs = 100): Promise<number[][]> {
+  const thread = new Worker(PROBE_THREAD, { eval: true, workerData: { base, paths, everyMs } });
+  const results = new Promise<number[][]>((resolve, reject) => {
+    thread.once('message', resolve);
+    thread.once('error', reject);
+  });
+  await until.catch(() => undefined);
+  thread.postMessage('stop');
+  try {
+    return await results;
+  } finally {
+    void thread.terminate();
+  }
+}
+
+/** The 1-minute load average, sampled every second until `until` settles: [min, max]. */
+async function loadAverageDuring(until: Promise<unknown>): Promise<[number, number]> {
+  const samples = [os.loadavg()[0]!];
+  const timer = setInterval(() => samples.push(os.loadavg()[0]!), 1000);
+  await until.catch(() => undefined);
+  clearInterval(timer);
+  samples.push(os.loadavg()[0]!);
+  return [Math.min(...samples), Math.max(...samples)];
 }
 
 /** Loops `once` until the deadline; counts answers by status. */
@@ -72,6 +109,8 @@ async function repeat(deadline: number, once: () => Promise<number>): Promise<Re
 
 export interface HostileFigures {
   seconds: number;
+  /** The machine's 1-minute load average over the run, [min, max]. */
+  loadAverage: [number, number];
   icon: Latencies;
   list: Latencies;
   batches: Record<number, number>;
@@ -119,9 +158,9 @@ export async function runHostileMix(base: string, shareToken: string, seconds: n
       requests: shareViewerRequests(shareToken, 50),
     }),
   ]);
-  const [icon, list, results] = await Promise.all([
-    probe(base, '/icon.svg', work),
-    probe(base, '/api/trpc/designs.list', work),
+  const [[icon, list], loadAverage, results] = await Promise.all([
+    probe(base, ['/icon.svg', '/api/trpc/designs.list'], work),
+    loadAverageDuring(work),
     work,
   ]);
   const [batches, importA, importB, importC, importD, importE, hammer, viewers] = results as [
@@ -142,8 +181,9 @@ export async function runHostileMix(base: string, shareToken: string, seconds: n
     for (const [status, n] of Object.entries(part)) imports[Number(status)] = (imports[Number(status)] ?? 0) + n;
   return {
     seconds,
-    icon: summarize(icon),
-    list: summarize(list),
+    loadAverage,
+    icon: summarize(icon ?? []),
+    list: summarize(list ?? []),
     batches,
     imports,
     hammer,
@@ -161,20 +201,24 @@ const statuses = (s: Record<number, number>) =>
     .map(([status, n]) => `${n}× ${status}`)
     .join(', ');
 
-export function hostileTable(h: HostileFigures, quiet: { icon: Latencies; list: Latencies }): string {
+export function hostileTable(h: HostileFigures, quiet: Awaited<ReturnType<typeof quietCheapPages>>): string {
   const row = (label: string, l: Latencies) =>
     `| ${label} | ${l.n} | ${l.p50.toFixed(0)} ms | ${l.p99.toFixed(0)} ms | ${l.max.toFixed(0)} ms |`;
+  const ratio = (a: number, b: number) => `${(a / Math.max(b, 0.1)).toFixed(1)}×`;
+  const load = ([min, max]: [number, number]) => `${min.toFixed(1)}–${max.toFixed(1)}`;
   return [
     '',
-    `Hostile mix, ${h.seconds} s: cheap pages timed every 100 ms`,
+    `Hostile mix, ${h.seconds} s: cheap pages timed every 100 ms from a thread of their own`,
     '',
     '| cheap page | samples | p50 | p99 | max |',
     '|---|---|---|---|---|',
-    row('/icon.svg, server idle', quiet.icon),
-    row('/api/trpc/designs.list, server idle', quiet.list),
+    row(`/icon.svg, server idle (${quiet.seconds} s)`, quiet.icon),
+    row(`/api/trpc/designs.list, server idle (${quiet.seconds} s)`, quiet.list),
     row('/icon.svg, under the hostile mix', h.icon),
     row('/api/trpc/designs.list, under the hostile mix', h.list),
     '',
+    `- load average (1 min): ${load(quiet.loadAverage)} while idle, ${load(h.loadAverage)} under the mix`,
+    `- under the mix ÷ idle, same run: /icon.svg p50 ${ratio(h.icon.p50, quiet.icon.p50)}, p99 ${ratio(h.icon.p99, quiet.icon.p99)}; designs.list p50 ${ratio(h.list.p50, quiet.list.p50)}, p99 ${ratio(h.list.p99, quiet.list.p99)}`,
     `- batched shares.open ×200: ${statuses(h.batches)}`,
     `- 9.5 MB imports, 5 at a time: ${statuses(h.imports)}`,
     `- one address hammering a share page: ${statuses(h.hammer)}`,
@@ -182,9 +226,12 @@ export function hostileTable(h: HostileFigures, quiet: { icon: Latencies; list: 
   ].join('\n');
 }
 
-/** The cheap pages on an idle server, for comparison. */
-export async function quietCheapPages(base: string, seconds = 5) {
+/** The cheap pages on an idle server, for comparison, timed by the same probe. */
+export async function quietCheapPages(base: string, seconds = 10) {
   const idle = new Promise((r) => setTimeout(r, seconds * 1000));
-  const [icon, list] = await Promise.all([probe(base, '/icon.svg', idle), probe(base, '/api/trpc/designs.list', idle)]);
-  return { icon: summarize(icon), list: summarize(list) };
+  const [[icon, list], loadAverage] = await Promise.all([
+    probe(base, ['/icon.svg', '/api/trpc/designs.list'], idle),
+    loadAverageDuring(idle),
+  ]);
+  return { seconds, loadAverage, icon: summarize(icon ?? []), list: summarize(list ?? []) };
 }
