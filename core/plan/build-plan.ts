@@ -83,6 +83,7 @@ export function* simulateDesign(design: Design, seriesPoints = 720): Generator<P
       pattern: effectivePattern,
       shape,
       requestsPerMonth: meanRps * HOURS_PER_MONTH * 3600,
+      plannedPeakHours: (load.planned ?? []).map((p) => p.startSeconds / 3600),
     });
     series.components[id] = Object.fromEntries(runs.map((r) => [r.placement, r.series])) as Record<
       Placement,
