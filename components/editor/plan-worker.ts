@@ -21,14 +21,12 @@ const scope = self as unknown as {
 
 let latestRunId = -1;
 
-type HighsOptions = Parameters<Awaited<ReturnType<typeof loadHighs>>['solve']>[1];
-
 /**
  * HiGHS for the joint search's large pieces, fetched once from /solver/highs.wasm. Runs wait for it;
  * if it cannot load, plans still come, their search marked heuristic where a piece outgrew the budget.
  */
 const solverReady: Promise<void> = loadHighs({ locateFile: (file: string) => `/solver/${file}` })
-  .then((highs) => registerMipSolver({ solve: (lp, options) => highs.solve(lp, options as HighsOptions) as MipResult }))
+  .then((highs) => registerMipSolver({ solve: (lp, options) => highs.solve(lp, options) as MipResult }))
   .catch(() => undefined);
 
 scope.onmessage = (event) => {
