@@ -25,6 +25,16 @@ export interface EditorState {
   conflictRevision: number | null;
   /** A sentence about the last refused edit ("That connection would make a cycle…"). */
   notice: string | null;
+  /**
+   * Fields being typed in that hold a valid value not yet committed to the document (the inspector
+   * commits 400 ms after typing stops), each with the function that commits it now. While any is
+   * held the edit is not saved yet, so the indicator says Unsaved and leaving the page commits them.
+   */
+  drafts: Readonly<Record<string, () => void>>;
+  holdDraft: (key: string, commit: () => void) => void;
+  releaseDraft: (key: string) => void;
+  /** Commits every held draft now (before the page unloads). */
+  flushDrafts: () => void;
   /** Replaces the document; recorded for undo. */
   setDesign: (design: Design) => void;
   select: (selection: Selection) => void;
@@ -54,6 +64,17 @@ export function createEditorStore(design: Design, revision: number) {
         setStatus: (status, detail = null) => set({ status, statusDetail: detail }),
         setBaseRevision: (baseRevision) => set({ baseRevision }),
         setNotice: (notice) => set({ notice }),
+        drafts: {},
+        holdDraft: (key, commit) => set((s) => ({ drafts: { ...s.drafts, [key]: commit } })),
+        releaseDraft: (key) =>
+          set((s) => {
+            if (!(key in s.drafts)) return s;
+            const { [key]: _released, ...rest } = s.drafts;
+            return { drafts: rest };
+          }),
+        flushDrafts: () => {
+          for (const commit of Object.values(store.getState().drafts)) commit();
+        },
         reset: (next, rev) =>
           set({
             design: next,

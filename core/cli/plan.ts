@@ -6,13 +6,17 @@
  * prints the comparison table (--json: the comparison as JSON, without the three plans). Bad input
  * exits with status 2 and one `path: message` line per problem (a flag's problem under the flag's
  * name); nothing is written. The only module of the plan path that touches Node: everything else runs
- * in a browser worker too.
+ * in a browser worker too. The design goes through the versioned loader (a newer version is named),
+ * a UTF-8 byte order mark is skipped, and an --out that is the design file itself is refused before
+ * anything is read.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { choosePricing } from '../cost/choose-pricing';
 import type { Design } from '../model/design';
 import { COMMITMENTS, PRICING_PROVIDERS, type PricingChoice } from '../model/pricing-choice';
+import { loadDesign } from '../model/load-design';
 import { formatProblems, parseJson, validateDesign, type Problem } from '../model/validate';
 import { buildPlan } from '../plan/build-plan';
 import { compareProviders, matchingRegion } from '../plan/compare-providers';
@@ -120,6 +124,9 @@ export function runPlanCli(argv: readonly string[]): CliResult {
   if (typeof args === 'string') return fail(args);
   const flags = flagPricing(args);
   if (Array.isArray(flags)) return problemsOut(flags);
+  const out = args.values['--out'];
+  if (out !== undefined && isSameFile(args.file, out))
+    return fail(`--out: ${out} is the design file itself; the plan would overwrite the design. Choose another file.`);
   let text: string;
   try {
     text = readFileSync(args.file, 'utf8');
@@ -128,7 +135,7 @@ export function runPlanCli(argv: readonly string[]): CliResult {
   }
   const parsed = parseJson(text);
   if (!parsed.ok) return problemsOut(parsed.problems);
-  const checked = validateDesign(parsed.value);
+  const checked = loadDesign(parsed.value);
   if (!checked.ok) return problemsOut(checked.problems);
   let design = checked.value;
   if (flags) {
@@ -148,7 +155,6 @@ export function runPlanCli(argv: readonly string[]): CliResult {
   } else {
     output = `${JSON.stringify(buildPlan(design).plan, null, 2)}\n`;
   }
-  const out = args.values['--out'];
   if (!out) return { status: 0, stdout: output, stderr: '' };
   try {
     writeFileSync(out, output);
@@ -160,6 +166,15 @@ export function runPlanCli(argv: readonly string[]): CliResult {
 
 function problemsOut(problems: readonly Problem[]): CliResult {
   return { status: 2, stdout: '', stderr: `${formatProblems(problems)}\n` };
+}
+
+/** The same file by path, after following links, or the same inode (a hard link). */
+function isSameFile(a: string, b: string): boolean {
+  if (path.resolve(a) === path.resolve(b)) return true;
+  if (!existsSync(a) || !existsSync(b)) return false;
+  if (realpathSync(a) === realpathSync(b)) return true;
+  const [sa, sb] = [statSync(a), statSync(b)];
+  return sa.ino === sb.ino && sa.dev === sb.dev;
 }
 
 function fail(message: string): CliResult {

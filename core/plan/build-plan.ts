@@ -120,6 +120,7 @@ export function* simulateDesigns(
         pattern: effectivePattern,
         shape,
         requestsPerMonth: meanRps * HOURS_PER_MONTH * 3600,
+        plannedPeakHours: (load.planned ?? []).map((p) => p.startSeconds / 3600),
       });
       sim.series.components[id] = Object.fromEntries(runs.map((r) => [r.placement, r.series])) as Record<
         Placement,

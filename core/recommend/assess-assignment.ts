@@ -22,6 +22,8 @@ export interface ComponentFacts {
   pattern: Pattern;
   shape: SeriesShape;
   requestsPerMonth: number;
+  /** Start hours of the peaks known in advance (planned-scaling.ts); absent or empty: none. */
+  plannedPeakHours?: readonly number[];
 }
 
 /** What "meets the SLO" tolerates over the horizon (environments.decision). */

@@ -139,6 +139,21 @@ describe('wiring table', () => {
     expect(manager?.reason).toContain("Billed in The web's burst option");
   });
 
+  it('a burst whose peak is known in advance: the manager routes it on schedule, other overflow after detection', () => {
+    const w = wire(
+      [
+        comp('web', {
+          workload: { pattern: 'once-in-a-lifetime', baseRps: 10, peakRps: 200, peakHours: 4, peakStartHour: 30 },
+        }),
+      ],
+      [],
+      { web: 'burst' },
+    );
+    expect(w.find((x) => x.kind === 'traffic-manager')?.reason).toContain(
+      'on schedule for the planned peak at hour 30 (weights and cloud capacity set before it starts), and any other overflow 10 min after it starts',
+    );
+  });
+
   it("an API gateway only in front of functions' own (public) traffic, not for calls from other components", () => {
     const w = wire(
       [comp('shop'), comp('fn', { workload: { pattern: 'unpredictable', baseRps: 1, peakRps: 10 } })],

@@ -110,7 +110,7 @@ export function planWiring(
       drafts.push({
         kind: 'traffic-manager',
         componentIds: [c.id],
-        reason: `${c.name} runs in both environments: a traffic manager (weighted DNS) with health monitoring sends the overflow to autoscaled cloud instances ${env.trafficManager.detectionMinutes} min after it starts, and back [AZ]. Billed in ${c.name}'s burst option: ${formatMoney(sumLines(manager))} a month.`,
+        reason: `${c.name} runs in both environments: a traffic manager (weighted DNS) with health monitoring sends the overflow to autoscaled cloud instances ${describeRouting(facts.get(c.id)?.plannedPeakHours ?? [], env.trafficManager.detectionMinutes)}, and back [AZ]. Billed in ${c.name}'s burst option: ${formatMoney(sumLines(manager))} a month.`,
         costLines: [],
       });
     }
@@ -168,4 +168,17 @@ function planStaging(
     });
   }
   return drafts;
+}
+
+/** When the manager sends the overflow: on schedule for peaks known in advance, else once it has lasted the detection time. */
+function describeRouting(plannedHours: readonly number[], detectionMinutes: number): string {
+  const late = `${detectionMinutes} min after it starts`;
+  if (plannedHours.length === 0) return late;
+  const first = plannedHours[0] as number;
+  const when =
+    plannedHours.length === 1
+      ? `the planned peak at hour ${Number.isInteger(first) ? first : first.toFixed(1)}`
+      : `its ${plannedHours.length} planned peaks`;
+  const before = plannedHours.length === 1 ? 'before it starts' : 'before each starts';
+  return `on schedule for ${when} (weights and cloud capacity set ${before}), and any other overflow ${late}`;
 }

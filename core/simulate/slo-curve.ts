@@ -44,8 +44,11 @@ export class SloCurve {
   p95 = 0.5;
   spread = 0.5;
   chance = 0.5;
-  /** Per share row, per point: [p95 × (1 − ρ), spread, chance]; NaN = not yet computed. */
-  private readonly table = new Float64Array((SHARES + 1) * ROW).fill(Number.NaN);
+  /**
+   * Per share row, per point: [p95 × (1 − ρ), spread, chance]; NaN = not yet computed. Rows are made
+   * when first read: a pool of sync work only reads two of the nine (a VM fleet has a curve per size).
+   */
+  private readonly rows: (Float64Array | null)[] = new Array<Float64Array | null>(SHARES + 1).fill(null);
 
   constructor(
     private readonly cores: number,
@@ -60,10 +63,10 @@ export class SloCurve {
     const y = syncShare * SHARES;
     let r = y | 0;
     if (r >= SHARES) r = SHARES - 1;
-    const t = this.table;
-    const a = r * ROW + 3 * k;
-    const b = a + ROW;
-    if (Number.isNaN((t[a] as number) + (t[a + 3] as number) + (t[b] as number) + (t[b + 3] as number))) {
+    const ta = this.rows[r] ?? this.makeRow(r);
+    const tb = this.rows[r + 1] ?? this.makeRow(r + 1);
+    const a = 3 * k;
+    if (Number.isNaN((ta[a] as number) + (ta[a + 3] as number) + (tb[a] as number) + (tb[a + 3] as number))) {
       this.fill(r, k);
     }
     const f = x - k;
@@ -73,12 +76,24 @@ export class SloCurve {
     const w10 = (1 - f) * g;
     const w11 = f * g;
     this.p95 =
-      ((t[a] as number) * w00 + (t[a + 3] as number) * w01 + (t[b] as number) * w10 + (t[b + 3] as number) * w11) /
+      ((ta[a] as number) * w00 + (ta[a + 3] as number) * w01 + (tb[a] as number) * w10 + (tb[a + 3] as number) * w11) /
       (1 - rho);
     this.spread =
-      (t[a + 1] as number) * w00 + (t[a + 4] as number) * w01 + (t[b + 1] as number) * w10 + (t[b + 4] as number) * w11;
+      (ta[a + 1] as number) * w00 +
+      (ta[a + 4] as number) * w01 +
+      (tb[a + 1] as number) * w10 +
+      (tb[a + 4] as number) * w11;
     this.chance =
-      (t[a + 2] as number) * w00 + (t[a + 5] as number) * w01 + (t[b + 2] as number) * w10 + (t[b + 5] as number) * w11;
+      (ta[a + 2] as number) * w00 +
+      (ta[a + 5] as number) * w01 +
+      (tb[a + 2] as number) * w10 +
+      (tb[a + 5] as number) * w11;
+  }
+
+  private makeRow(r: number): Float64Array {
+    const row = new Float64Array(ROW).fill(Number.NaN);
+    this.rows[r] = row;
+    return row;
   }
 
   private fill(r: number, k: number): void {
@@ -87,8 +102,9 @@ export class SloCurve {
 
   /** One point: share row i, utilisation point j. */
   private point(i: number, j: number): void {
-    const at = i * ROW + 3 * j;
-    if (!Number.isNaN(this.table[at])) return;
+    const table = this.rows[i] ?? this.makeRow(i);
+    const at = 3 * j;
+    if (!Number.isNaN(table[at])) return;
     // At ρ = 1 itself the pool is saturated: take the point just below it.
     const rho = Math.min(j / POINTS, 1 - 0.25 / POINTS);
     const share = i / SHARES;
@@ -122,8 +138,8 @@ export class SloCurve {
       (admittedSync * (shares.noWait * service + shares.wait * hypoSurvival(slo, syncTheta, nu)) +
         admittedAsync * ((1 - erlangC) * service + erlangC * hypoSurvival(slo, asyncTheta, nu))) /
       (admittedSync + admittedAsync);
-    this.table[at] = p95 * (1 - rho);
-    this.table[at + 1] = spread;
-    this.table[at + 2] = computeViolationChance(p95, spread, 60 * (ls + la), nu, slo, late);
+    table[at] = p95 * (1 - rho);
+    table[at + 1] = spread;
+    table[at + 2] = computeViolationChance(p95, spread, 60 * (ls + la), nu, slo, late);
   }
 }

@@ -1,9 +1,15 @@
 'use client';
-/** Every save of this design, newest first; restoring one saves it again as the newest revision. */
+/**
+ * Every kept save of this design, newest first (the oldest are pruned beyond the design's storage
+ * budget); restoring one saves it again as the newest revision.
+ */
 import { useQuery } from '@tanstack/react-query';
 import { useModalDialog } from '@/components/ui/use-modal-dialog';
 import { useTRPC } from '@/components/trpc/client';
 import { formatExact, formatRelative } from '@/components/ui/time';
+
+const formatBytes = (n: number) =>
+  n < 1024 * 1024 ? `${Math.max(1, Math.round(n / 1024))} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`;
 
 export function RevisionsDialog(props: {
   designId: string;
@@ -34,7 +40,9 @@ export function RevisionsDialog(props: {
                   <time dateTime={new Date(r.createdAt).toISOString()} title={formatExact(r.createdAt)}>
                     {formatRelative(r.createdAt)}
                   </time>{' '}
-                  · {r.note} · {r.componentCount} components · “{r.name}”
+                  · {r.note}
+                  {r.changes && ` (${r.changes})`} · {r.componentCount} components, {r.connectionCount} connections ·{' '}
+                  {formatBytes(r.bytes)} · “{r.name}”
                 </div>
               </div>
               {r.number !== props.current && (
