@@ -68,7 +68,8 @@ describe('reading stored documents goes through the versioned loader', () => {
     const got = getDesign(db, id);
     expect(got.document.name).toBe('Invoice fdp.exe');
     expect(got.document.components[0]?.name).toBe('API');
-    expect(got.document.environments.vm.hourlyPrice).toBeGreaterThan(0);
+    // Prices come from the price book at plan time; a non-price default is filled in.
+    expect(got.document.environments.vm.bootSeconds).toBeGreaterThan(0);
     const link = createShareLink(db, { designId: id, revision: null, expiresAt: null });
     expect(openShareLink(db, link.token).document.simulation.days).toBe(30);
   });

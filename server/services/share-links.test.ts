@@ -65,7 +65,7 @@ describe('share links', () => {
     const cache = new DocumentCache();
     const a = createShareLink(db, { designId, revision: null, expiresAt: null });
     const b = createShareLink(db, { designId, revision: 2, expiresAt: null });
-    expect(openShareLink(db, a.token, Date.now(), cache).document.environments.vm.vcpu).toBeGreaterThan(0);
+    expect(openShareLink(db, a.token, Date.now(), cache).document.environments.vm.bootSeconds).toBeGreaterThan(0);
     // The stored document is not read again: damage it, and both links still open.
     db.$client.prepare("update revisions set document = 'damaged' where design_id = ?").run(designId);
     expect(openShareLink(db, a.token, Date.now(), cache).name).toBe('Shared, edited');
