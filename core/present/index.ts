@@ -8,5 +8,7 @@ export { formatCount, formatMoney, formatMs, formatPointTime, formatRps, progres
 export { chartTop, maxCapacity, niceCeil, toChartRows } from './chart-rows';
 export type { ChartRow } from './chart-rows';
 export { recommendedUtilisationAt, utilisationAt } from './utilisation';
+export { replayEvents } from './replay-events';
+export type { ReplayEvent } from './replay-events';
 export type { Utilisation } from './utilisation';
 export { reportMarkdown } from './report-markdown';

@@ -21,6 +21,10 @@ export interface ChartSeries {
   capacity: Float32Array;
   /** Mean response time of served requests, ms, request-weighted per point. */
   latencyMs: Float32Array;
+  /** Requests turned away within each point (what the timeline replay marks on the canvas). */
+  dropped: Float32Array;
+  /** Minutes of each point whose steps missed the SLO (p95 over it, or dropping beyond the tolerance). */
+  sloMinutes: Float32Array;
 }
 
 export interface OptionFigures {
@@ -60,7 +64,13 @@ export class OptionStats {
     points: number,
   ) {
     const n = Math.max(1, Math.min(points, steps));
-    this.series = { demand: new Float32Array(n), capacity: new Float32Array(n), latencyMs: new Float32Array(n) };
+    this.series = {
+      demand: new Float32Array(n),
+      capacity: new Float32Array(n),
+      latencyMs: new Float32Array(n),
+      dropped: new Float32Array(n),
+      sloMinutes: new Float32Array(n),
+    };
     this.points = n;
     this.sums = takeFloat64(n * 3);
     this.weights = takeFloat64(n);
@@ -94,9 +104,13 @@ export class OptionStats {
       if (!isDropping) this.stepHist[bin] = (this.stepHist[bin] as number) + 1;
     }
     if (isDropping) this.dropSteps++;
-    if ((served > 0 && p95Ms > this.sloMs) || isDropping) this.violationSteps++;
+    const isViolating = (served > 0 && p95Ms > this.sloMs) || isDropping;
+    if (isViolating) this.violationSteps++;
     while (i >= this.nextPointAt) this.nextPointAt = this.pointStart(++this.point + 1);
     const p = this.point;
+    // When, not only how much: the replay marks the points where requests are dropped or the SLO missed.
+    if (dropped > 0) this.series.dropped[p] = (this.series.dropped[p] as number) + dropped;
+    if (isViolating) this.series.sloMinutes[p] = (this.series.sloMinutes[p] as number) + this.stepMinutes;
     this.sums[3 * p] = (this.sums[3 * p] as number) + demandRps;
     this.sums[3 * p + 1] = (this.sums[3 * p + 1] as number) + capacityRps;
     this.sums[3 * p + 2] = (this.sums[3 * p + 2] as number) + served * meanMs;
