@@ -11,6 +11,7 @@ export default defineConfig({
       'server/**/*.test.ts',
       'db/**/*.test.ts',
       'scripts/**/*.test.ts',
+      'components/**/*.test.ts',
     ],
     testTimeout: 30_000,
   },

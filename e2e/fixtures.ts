@@ -1,5 +1,5 @@
 /** Page objects as fixtures (tldraw's way): tests speak of the designs list, not of selectors. */
-import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import { test as base, expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import path from 'node:path';
 import { EditorPage } from './editor-fixtures';
 
@@ -25,7 +25,7 @@ export class DesignsList {
   }
 
   async createFromExample(exampleName: string) {
-    await this.page.getByRole('button', { name: `Create from example: ${exampleName}` }).click();
+    await this.page.getByRole('button', { name: `Use this example: ${exampleName}` }).click();
     await expect(this.page.getByLabel('Design name')).toHaveValue(exampleName);
   }
 
@@ -54,6 +54,20 @@ export class DesignsList {
     await dialog.getByRole('button', { name: 'Delete design' }).click();
     await expect(dialog).toBeHidden();
   }
+}
+
+/** Creates a design from one of the seeded examples through the API (not by clicks); returns its id. */
+export async function createExample(request: APIRequestContext, example: string): Promise<string> {
+  const created = await request.post('/api/trpc/designs.create', { data: { from: 'example', example } });
+  expect(created.ok()).toBe(true);
+  return ((await created.json()) as { result: { data: { id: string } } }).result.data.id;
+}
+
+/** Imports a design document through the API; returns its id. */
+export async function importDesign(request: APIRequestContext, document: unknown): Promise<string> {
+  const created = await request.post('/api/trpc/designs.create', { data: { from: 'import', document } });
+  expect(created.ok(), await created.text()).toBe(true);
+  return ((await created.json()) as { result: { data: { id: string } } }).result.data.id;
 }
 
 export const test = base.extend<{ designs: DesignsList; editor: EditorPage }>({

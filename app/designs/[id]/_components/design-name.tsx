@@ -1,6 +1,6 @@
 'use client';
 /** The design's name, editable in place; an empty name is refused at the field and never saved. */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useEditor, useEditorStore } from '@/components/editor/editor-context';
 
 export function DesignName() {
@@ -8,6 +8,10 @@ export function DesignName() {
   const name = useEditor((s) => s.design.name);
   const [draft, setDraft] = useState<string | null>(null);
   const value = draft ?? name;
+  // The browser tab names the design too (the field may be too narrow for a long name).
+  useEffect(() => {
+    document.title = `${name} · Tidemark`;
+  }, [name]);
   const invalid =
     value.trim().length === 0
       ? 'A name cannot be empty.'
@@ -32,7 +36,7 @@ export function DesignName() {
         className="design-title-input"
         value={value}
         maxLength={200}
-        size={Math.min(40, Math.max(12, value.length + 1))}
+        title={value}
         aria-invalid={invalid ? true : undefined}
         aria-describedby={invalid ? 'design-name-error' : undefined}
         onChange={(e) => setDraft(e.target.value)}
