@@ -22,6 +22,7 @@ test('the designs list has no serious or critical accessibility violations', asy
 });
 
 test('the editor has none, in light and dark, with a component selected', async ({ page, editor, request }) => {
+  test.setTimeout(120_000);
   await page.goto(`/designs/${await createExample(request, 'cloud-bursting')}`);
   await editor.waitSimulated();
   expect(await seriousViolations(page)).toEqual([]);

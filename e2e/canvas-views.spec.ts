@@ -40,12 +40,13 @@ test('a placement has one colour on the node, the legend, the pill and the chart
         'background-color',
       );
       await editor.select(id);
-      const pill = await colourOf(page.getByTestId('component-decision').locator('.res-badge'), 'color');
-      const line = await colourOf(
-        page.locator(`.res-chart[data-placement="${placement}"] .recharts-line-curve`).first(),
-        'stroke',
-      );
-      expect([swatch, pill, line], `${placement} in ${theme}`).toEqual([border, border, border]);
+      expect(swatch, `${placement} swatch in ${theme}`).toBe(border);
+      // The panel follows the selection a moment later (a deferred render): read it once it has.
+      const pill = page.getByTestId('component-decision').locator(`.res-badge[data-placement="${placement}"]`);
+      await expect.poll(() => colourOf(pill, 'color'), { message: `${placement} pill in ${theme}` }).toBe(border);
+      // The charts redraw one after another: read the line once it has settled.
+      const line = page.locator(`.res-chart[data-placement="${placement}"] .recharts-line-curve`).first();
+      await expect.poll(() => colourOf(line, 'stroke'), { message: `${placement} chart in ${theme}` }).toBe(border);
       expect(seen.get(`${placement}-${theme === 'light' ? 'dark' : 'light'}`)).not.toBe(border);
       seen.set(`${placement}-${theme}`, border);
     }

@@ -56,21 +56,37 @@ export class DesignsList {
   }
 }
 
+/** Designs a test made through the helpers below: deleted when the test ends (the cleanUp fixture). */
+const made: string[] = [];
+
 /** Creates a design from one of the seeded examples through the API (not by clicks); returns its id. */
 export async function createExample(request: APIRequestContext, example: string): Promise<string> {
   const created = await request.post('/api/trpc/designs.create', { data: { from: 'example', example } });
   expect(created.ok()).toBe(true);
-  return ((await created.json()) as { result: { data: { id: string } } }).result.data.id;
+  const id = ((await created.json()) as { result: { data: { id: string } } }).result.data.id;
+  made.push(id);
+  return id;
 }
 
 /** Imports a design document through the API; returns its id. */
 export async function importDesign(request: APIRequestContext, document: unknown): Promise<string> {
   const created = await request.post('/api/trpc/designs.create', { data: { from: 'import', document } });
   expect(created.ok(), await created.text()).toBe(true);
-  return ((await created.json()) as { result: { data: { id: string } } }).result.data.id;
+  const id = ((await created.json()) as { result: { data: { id: string } } }).result.data.id;
+  made.push(id);
+  return id;
 }
 
-export const test = base.extend<{ designs: DesignsList; editor: EditorPage }>({
+export const test = base.extend<{ designs: DesignsList; editor: EditorPage; cleanUp: void }>({
+  // The tests share one database: what a test made through the helpers goes when it ends, so the
+  // designs list's first-start test still finds only the seeded examples, whatever ran before it.
+  cleanUp: [
+    async ({ request }, use) => {
+      await use();
+      for (const id of made.splice(0)) await request.post('/api/trpc/designs.delete', { data: { id } });
+    },
+    { auto: true },
+  ],
   designs: async ({ page }, use) => {
     await use(new DesignsList(page));
   },

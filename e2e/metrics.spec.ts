@@ -7,7 +7,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { createExample, expect, test } from './fixtures';
 
 const NASA = path.join(__dirname, '..', '..', 'shared', 'data', 'traces', 'periodic_nasa_http_1995_1h.csv');
 const shot = (name: string) => `test-results/screens/metrics-${name}.png`;
@@ -134,11 +134,7 @@ test('a long series: the days simulated are chosen, it is scaled to one’s traf
   editor,
   request,
 }) => {
-  const created = await request.post('/api/trpc/designs.create', {
-    data: { from: 'example', example: 'cloud-bursting' },
-  });
-  const { id } = (await created.json()).result.data as { id: string };
-  await page.goto(`/designs/${id}`);
+  await page.goto(`/designs/${await createExample(request, 'cloud-bursting')}`);
   await editor.waitSimulated();
   await editor.select('web');
   await page.getByTestId('measured-input').setInputFiles(WC98);

@@ -213,10 +213,11 @@ export function DesignCanvas({ readOnly = false }: { readOnly?: boolean }) {
         <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} />
         <Controls position="bottom-left" showInteractive={!readOnly} />
         <MiniMap position="bottom-right" pannable zoomable ariaLabel="Minimap" nodeClassName={minimapClass} />
-        <Panel position="top-left" className="tm-legend-panel">
+        <Panel position="top-left">
           <PlacementLegend hasPlan={hasPlan} />
         </Panel>
-        <Panel position="top-right" className="tm-canvas-tools">
+        {/* Bottom centre, between the zoom controls and the minimap: the legend keeps the top. */}
+        <Panel position="bottom-center" className="tm-canvas-tools">
           <CanvasSearch />
           <LanesToggle disabled={!hasPlan} />
         </Panel>

@@ -30,8 +30,12 @@ export function Palette() {
     const added = addComponent(design, kind, spot);
     setDesign(added.design);
     select({ components: [added.id], connections: [] });
-    // Keep the new component in sight (beside the selection may be off screen).
-    void flow.setCenter(spot.x + NODE_WIDTH / 2, spot.y + NODE_HEIGHT / 2, { zoom: flow.getZoom(), duration: 200 });
+    // Keep the new component in sight: beside the selection may be off screen. Only then, and at once
+    // (an animation here would still be running when, say, an auto-layout sets the view).
+    const a = flow.flowToScreenPosition(spot);
+    const b = flow.flowToScreenPosition({ x: spot.x + NODE_WIDTH, y: spot.y + NODE_HEIGHT });
+    const inView = box && a.x >= box.left && a.y >= box.top && b.x <= box.right && b.y <= box.bottom;
+    if (!inView) void flow.setCenter(spot.x + NODE_WIDTH / 2, spot.y + NODE_HEIGHT / 2, { zoom: flow.getZoom() });
   }
 
   return (
