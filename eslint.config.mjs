@@ -1,6 +1,8 @@
 // Flat config: Next's core-web-vitals and TypeScript rules, plus the boundaries of CONVENTIONS.md.
 import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
+import drizzle from 'eslint-plugin-drizzle';
+import tseslint from 'typescript-eslint';
 
 const frameworkFree = {
   patterns: [
@@ -44,6 +46,27 @@ const config = [
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  // Type-aware rules for every TypeScript file, each checked with the tsconfig.json nearest to it
+  // (core/ with its own, DOM-free one): promises must be awaited or handled, any may not leak, a
+  // switch over a union must name every member.
+  ...tseslint.configs.recommendedTypeChecked.map((c) => ({ ...c, files: ['**/*.{ts,tsx}'] })),
+  {
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
+    },
+  },
+  {
+    // A delete or update without where() empties or rewrites a whole table (create-t3-app's rule).
+    files: ['server/**/*.ts', 'db/**/*.ts'],
+    plugins: { drizzle },
+    rules: {
+      'drizzle/enforce-delete-with-where': ['error', { drizzleObjectName: ['db', 'tx'] }],
+      'drizzle/enforce-update-with-where': ['error', { drizzleObjectName: ['db', 'tx'] }],
     },
   },
   {

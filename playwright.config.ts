@@ -14,7 +14,10 @@ export default defineConfig({
   workers: 1,
   fullyParallel: false,
   retries: 0,
-  timeout: 60_000,
+  // A whole journey's budget. Unloaded the longest take 25-40 s; on the shared two-core machine, with
+  // other builds running (load average 12-14), the same journeys took 60-70 s and were cut off
+  // mid-step. Each step keeps its 10 s expect timeout, which is where a real failure shows.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['list'], ['json']] : [['list']],
   use: {

@@ -8,6 +8,7 @@ export default defineConfig({
     include: [
       'core/**/*.test.ts',
       'app/**/*.test.ts',
+      'components/**/*.test.ts',
       'server/**/*.test.ts',
       'db/**/*.test.ts',
       'scripts/**/*.test.ts',

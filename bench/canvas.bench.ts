@@ -1,7 +1,7 @@
 /**
  * `npm run bench:canvas`: the editor's canvas against bare React Flow, in headless Chromium.
  *
- * Builds the app if stale, starts the production server on 127.0.0.1:3460 with a fresh database under
+ * Builds the app if stale (with TIDEMARK_BENCH=1, the one build that has the baseline page), starts the production server on 127.0.0.1:3460 with a fresh database under
  * bench/out/, imports a seeded layered design (500 components, 800 connections) and opens it both in
  * the editor and in app/bench/bare-flow (default nodes and edges), alternating, RUNS times each:
  * time until every node is drawn, and frame times while one node is dragged for 3 s. Then, on a
@@ -17,6 +17,8 @@ import { generateLayeredDesign } from './lib/canvas-design';
 import { measureCanvas, measureEdit, median, type CanvasRun, type EditRun, type Variant } from './lib/canvas-measure';
 
 const PORT = 3460;
+// The baseline page exists only in a benchmark build (next.config.js); the build stamp tells it apart.
+process.env.TIDEMARK_BENCH = '1';
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const BIG = { components: 500, connections: 800 };
 const SMALL = { components: 50, connections: 80 };

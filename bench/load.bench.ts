@@ -92,7 +92,8 @@ function runEditor(baseUrl: string, designId: string, document: Design, acks: Ac
       },
     ],
   }) as unknown as autocannon.Instance & Promise<autocannon.Result>;
-  instance.on('response', (_client: unknown, _status: number, _bytes: number, time: number) => latencies.push(time));
+  const events: autocannon.Instance = instance; // its on() returns the emitter, not the promise
+  events.on('response', (_client: unknown, _status: number, _bytes: number, time: number) => latencies.push(time));
   return instance;
 }
 
@@ -185,7 +186,8 @@ async function main(): Promise<void> {
     const storm = await saveStorm(base, designs, document, 3000, () => server.process.kill('SIGKILL'));
     await sleep(500);
     const check = new Database(server.dbFile);
-    const integrity = check.pragma('integrity_check', { simple: true });
+    const checked: unknown = check.pragma('integrity_check', { simple: true });
+    const integrity = typeof checked === 'string' ? checked : JSON.stringify(checked);
     check.close();
     const lostInCrash = missingAcks(server.dbFile, storm);
     await server.restart();

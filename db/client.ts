@@ -29,7 +29,7 @@ export function openDatabase(file = resolveDatabaseFile(), migrationsFolder = MI
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
-  const db = drizzle(sqlite, { schema }) as Db;
+  const db: Db = drizzle<typeof schema>(sqlite, { schema });
   migrate(db, { migrationsFolder });
   return db;
 }

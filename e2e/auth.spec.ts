@@ -6,6 +6,8 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { E2E_PASSWORD } from './password-mode';
+import { z } from 'zod';
+import { createdSchema, trpcData, trpcError } from './trpc-json';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -80,9 +82,9 @@ test('the API refuses editor calls without a session, with a 401 the client can 
 }) => {
   const create = await request.post('/api/trpc/designs.create', { data: { from: 'blank', name: 'Intruder' } });
   expect(create.status()).toBe(401);
-  const body = await create.json();
-  expect(body.error.data.code).toBe('UNAUTHORIZED');
-  expect(body.error.message).toMatch(/Sign in to edit/);
+  const error = await trpcError(create);
+  expect(error.data?.code).toBe('UNAUTHORIZED');
+  expect(error.message).toMatch(/Sign in to edit/);
 
   const list = await request.get('/api/trpc/designs.list');
   expect(list.status()).toBe(401);
@@ -151,9 +153,9 @@ test('a share link opens without signing in, under the CSP, and its viewer can c
   const created = await page.request.post('/api/trpc/designs.create', {
     data: { from: 'example', example: 'hybrid-backend' },
   });
-  const { id } = (await created.json()).result.data as { id: string };
+  const { id } = await trpcData(created, createdSchema);
   const link = await page.request.post('/api/trpc/shares.create', { data: { designId: id } });
-  const { token } = (await link.json()).result.data as { token: string };
+  const { token } = await trpcData(link, z.object({ token: z.string() }));
 
   const reviewer = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const view = await reviewer.newPage();

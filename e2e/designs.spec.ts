@@ -57,3 +57,7 @@ test('an unknown design id shows a plain message, not a crash', async ({ page })
   await page.goto('/designs/not%20an%20id');
   await expect(page.locator('main').getByRole('alert')).toContainText('not a design id');
 });
+
+test('the canvas benchmark’s baseline page is not part of the production build', async ({ request }) => {
+  expect((await request.get('/bench/bare-flow?id=x')).status()).toBe(404);
+});

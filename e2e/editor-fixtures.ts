@@ -46,18 +46,39 @@ export class EditorPage {
   }
 
   /** Drags from the right-hand handle of one node to the left-hand handle of another. */
+  /**
+   * Drags from one node's right handle to another's left handle, as a person does. On a loaded
+   * machine a view animation (fit, layout) can stall for a frame and resume mid-drag, so the handles
+   * are measured once they hold still, and a drag that made no connection is tried again (twice at
+   * most); the caller still asserts the edge it expects.
+   */
   async connect(from: string, to: string) {
     const source = this.node(from).locator('.react-flow__handle-right');
     const target = this.node(to).locator('.react-flow__handle-left');
-    await this.waitUntilStill(source);
-    const s = await source.boundingBox();
-    const t = await target.boundingBox();
-    if (!s || !t) throw new Error('handle not visible');
-    await this.page.mouse.move(s.x + s.width / 2, s.y + s.height / 2);
-    await this.page.mouse.down();
-    await this.page.mouse.move((s.x + t.x) / 2, (s.y + t.y) / 2, { steps: 5 });
-    await this.page.mouse.move(t.x + t.width / 2, t.y + t.height / 2, { steps: 5 });
-    await this.page.mouse.up();
+    const edges = this.page.locator('.react-flow__edge');
+    const before = await edges.count();
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await this.waitUntilStill(source);
+      await this.waitUntilStill(target);
+      const s = await source.boundingBox();
+      const t = await target.boundingBox();
+      if (!s || !t) throw new Error('handle not visible');
+      await this.page.mouse.move(s.x + s.width / 2, s.y + s.height / 2);
+      await this.page.mouse.down();
+      await this.page.mouse.move((s.x + t.x) / 2, (s.y + t.y) / 2, { steps: 5 });
+      await this.page.mouse.move(t.x + t.width / 2, t.y + t.height / 2, { steps: 5 });
+      await this.page.mouse.up();
+      if (
+        await expect
+          .poll(() => edges.count(), { timeout: 2000 })
+          .toBeGreaterThan(before)
+          .then(
+            () => true,
+            () => false,
+          )
+      )
+        return;
+    }
   }
 
   /** Waits for a view animation (fit, layout) to end: the element stops moving between frames. */

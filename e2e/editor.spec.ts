@@ -11,7 +11,10 @@ test('an architect draws, tags and tunes a design, and finds it saved after a re
   await page.getByRole('button', { name: 'Add Database' }).focus();
   await page.keyboard.press('Enter');
   await expect(editor.node('database')).toBeVisible();
+  // elk lays out asynchronously: wait until the nodes have moved, or the drags below race it.
+  const dropped = await editor.positionOf('ui');
   await page.getByRole('button', { name: 'Auto-layout' }).click();
+  await expect.poll(async () => JSON.stringify(await editor.positionOf('ui'))).not.toBe(JSON.stringify(dropped));
   await expect(editor.componentNodes()).toHaveCount(3);
 
   // Connect them by their handles: ui → service → database.

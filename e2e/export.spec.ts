@@ -8,6 +8,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFile, copyFile, mkdir } from 'node:fs/promises';
 import type { Download, Page } from '@playwright/test';
+import { z } from 'zod';
 import { loadDesign, loadPlan, planSchema } from '../core/model';
 import { hashDesign } from '../core/plan';
 import { expect, test } from './fixtures';
@@ -94,11 +95,9 @@ test('every export opens: plan JSON, Markdown, design JSON, PNG and SVG; the des
   const schemaResponse = await page.request.get('/schemas/plan.v1.json');
   expect(schemaResponse.status()).toBe(200);
   expect(schemaResponse.headers()['content-type']).toMatch(/^application\/(schema\+)?json/);
-  const schema = (await schemaResponse.json()) as {
-    $id: string;
-    required: string[];
-    properties: Record<string, unknown>;
-  };
+  const schema = z
+    .looseObject({ $id: z.string(), required: z.array(z.string()), properties: z.record(z.string(), z.unknown()) })
+    .parse(await schemaResponse.json());
   expect(schema.$id).toBe('/schemas/plan.v1.json');
   expect(Object.keys(schema.properties).sort()).toEqual(Object.keys(plan).sort());
   expect((await page.request.get('/schemas/design.v1.json')).status()).toBe(200);

@@ -117,7 +117,7 @@ test('focus rings, connecting with the keyboard, new components beside the selec
   }
 
   // Dropped on top of another component, a new one moves to the nearest free spot.
-  const onTop = (await editor.positionOf('storefront'))!;
+  const onTop = await editor.positionOf('storefront');
   // The drop, as the browser delivers it, right on the middle of that component.
   const transfer = await page.evaluateHandle(() => {
     const dt = new DataTransfer();

@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { createExample, expect, test } from './fixtures';
 
+import { createdSchema, trpcData } from './trpc-json';
 const NASA = path.join(__dirname, '..', '..', 'shared', 'data', 'traces', 'periodic_nasa_http_1995_1h.csv');
 const shot = (name: string) => `test-results/screens/metrics-${name}.png`;
 
@@ -35,7 +36,7 @@ test('a measured series is recognised, fitted, refused when bad, and kept as a t
   const created = await request.post('/api/trpc/designs.create', {
     data: { from: 'example', example: 'hybrid-backend' },
   });
-  const { id } = (await created.json()).result.data as { id: string };
+  const { id } = await trpcData(created, createdSchema);
   await page.goto(`/designs/${id}`);
   await editor.waitSimulated();
   await editor.select('erp-ui');

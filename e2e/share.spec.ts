@@ -6,6 +6,8 @@ import { readFile } from 'node:fs/promises';
 import type { APIResponse, Locator, Page } from '@playwright/test';
 import { EditorPage } from './editor-fixtures';
 import { expect, test } from './fixtures';
+import { createdSchema, trpcData } from './trpc-json';
+import { formatProblems, loadPlan } from '../core/model';
 
 const shot = (name: string) => `test-results/screens/share-${name}.png`;
 
@@ -55,7 +57,7 @@ test('a reviewer opens a read-only link, finds nothing editable, downloads the p
   const created = await request.post('/api/trpc/designs.create', {
     data: { from: 'example', example: 'hybrid-backend' },
   });
-  const { id } = (await created.json()).result.data as { id: string };
+  const { id } = await trpcData(created, createdSchema);
   await page.goto(`/designs/${id}`);
   await editor.waitSimulated();
 
@@ -124,9 +126,10 @@ test('a reviewer opens a read-only link, finds nothing editable, downloads the p
     view.waitForEvent('download'),
     view.getByRole('button', { name: 'Plan (JSON)' }).click(),
   ]);
-  const plan = JSON.parse(await readFile(await json.path(), 'utf8'));
-  expect(plan).toMatchObject({ format: 'tidemark.plan', version: 1 });
-  expect(plan.placements.map((p: { componentId: string }) => p.componentId)).toContain('erp');
+  const plan = loadPlan(JSON.parse(await readFile(await json.path(), 'utf8')));
+  if (!plan.ok) throw new Error(formatProblems(plan.problems));
+  expect(plan.value).toMatchObject({ format: 'tidemark.plan', version: 1 });
+  expect(plan.value.placements.map((p) => p.componentId)).toContain('erp');
   const [markdown] = await Promise.all([
     view.waitForEvent('download'),
     view.getByRole('button', { name: 'Report (Markdown)' }).click(),

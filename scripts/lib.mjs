@@ -49,6 +49,8 @@ function hashTree(hash, dir) {
 
 function sourceHash() {
   const hash = createHash('sha256');
+  // A benchmark build (TIDEMARK_BENCH=1, see next.config.js) has an extra page: never reuse it for npm start.
+  hash.update(`bench:${process.env.TIDEMARK_BENCH === '1'}`);
   for (const dir of BUILD_INPUTS) hashTree(hash, path.join(root, dir));
   for (const file of BUILD_FILES)
     if (existsSync(path.join(root, file))) hash.update(file).update(readFileSync(path.join(root, file)));

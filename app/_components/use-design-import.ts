@@ -36,7 +36,7 @@ export function useDesignImport(onImported: (id: string, name: string) => void) 
     const valid = validateDesign(migrated.value);
     if (!valid.ok) return fail(valid.problems);
     try {
-      const created = await create.mutateAsync({ from: 'import', document: migrated.value as never });
+      const created = await create.mutateAsync({ from: 'import', document: migrated.value });
       await queryClient.invalidateQueries({ queryKey: trpc.designs.list.queryKey() });
       onImported(created.id, created.name);
     } catch (error) {

@@ -34,9 +34,7 @@ interface Metrics {
   [name: string]: number;
 }
 async function metrics(cdp: CDPSession): Promise<Metrics> {
-  const { metrics: list } = (await cdp.send('Performance.getMetrics')) as {
-    metrics: { name: string; value: number }[];
-  };
+  const { metrics: list } = await cdp.send('Performance.getMetrics');
   return Object.fromEntries(list.map((m) => [m.name, m.value]));
 }
 /** Main-thread seconds spent on script, layout and style between two Performance.getMetrics. */

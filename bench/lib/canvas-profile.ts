@@ -23,7 +23,7 @@ export async function startProfile(cdp: CDPSession): Promise<() => Promise<Profi
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
   await cdp.send('Profiler.start');
-  return async () => (await cdp.send('Profiler.stop')).profile as unknown as Profile;
+  return async () => (await cdp.send('Profiler.stop')).profile;
 }
 
 const MARKERS: [RegExp, string][] = [

@@ -91,6 +91,27 @@ export function deriveNodes(
 }
 
 /**
+ * React Flow keeps its own copies of the nodes (with their measured sizes): when a node is derived
+ * anew but nothing React Flow shows has changed, its old object is kept, so it does not re-render
+ * and re-measure; otherwise the new node takes over the old measurements.
+ */
+export function mergeNodes(previous: FlowNode[], derived: FlowNode[]): FlowNode[] {
+  const old = new Map(previous.map((n) => [n.id, n]));
+  return derived.map((d) => {
+    const o = old.get(d.id);
+    if (!o) return d;
+    if (
+      o.data === d.data &&
+      o.position.x === d.position.x &&
+      o.position.y === d.position.y &&
+      !!o.selected === !!d.selected
+    )
+      return o;
+    return o.measured ? { ...d, measured: o.measured } : d;
+  });
+}
+
+/**
  * Wiring is grouped: one group per crossing connection, sitting under the middle of it, and one per
  * component for what wraps the component itself (a traffic manager, a gateway), just above it.
  */

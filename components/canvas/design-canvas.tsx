@@ -28,7 +28,7 @@ import { useEditor, useEditorStore, usePlan } from '@/components/editor/editor-c
 import type { Selection } from '@/components/editor/editor-store';
 import { ComponentNode } from './component-node';
 import { ConnectionEdge } from './connection-edge';
-import { deriveEdges, deriveNodes, groupWiring, type FlowNode, type Replay } from './derive-flow';
+import { deriveEdges, deriveNodes, groupWiring, mergeNodes, type FlowNode, type Replay } from './derive-flow';
 import { NODE_HEIGHT, NODE_WIDTH } from './auto-layout';
 import { CanvasSearch } from './canvas-search';
 import { LaneLayer } from './lane-layer';
@@ -48,23 +48,6 @@ const NODE_SIZE = { width: NODE_WIDTH, height: NODE_HEIGHT };
 const minimapClass = (n: { data: unknown }) => `tm-mini ${(n.data as { placement?: string }).placement ?? ''}`;
 const edgeTypes = { connection: ConnectionEdge };
 export const KIND_MIME = 'application/x-tidemark-kind';
-
-/** Keeps React Flow's node objects (and their measured sizes) when the derived node is unchanged. */
-function mergeNodes(previous: FlowNode[], derived: FlowNode[]): FlowNode[] {
-  const old = new Map(previous.map((n) => [n.id, n]));
-  return derived.map((d) => {
-    const o = old.get(d.id);
-    if (!o) return d;
-    if (
-      o.data === d.data &&
-      o.position.x === d.position.x &&
-      o.position.y === d.position.y &&
-      !!o.selected === !!d.selected
-    )
-      return o;
-    return o.measured ? ({ ...d, measured: o.measured } as FlowNode) : d;
-  });
-}
 
 const sameIds = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 

@@ -133,7 +133,7 @@ export function sceneFromCanvas(
           width: l.width,
           height: l.height,
           label: `${l.label} · ${l.count}`,
-          placement: (LANE_SPECS.find((s) => s.id === l.id)?.placements[0] ?? 'static') as Placement,
+          placement: LANE_SPECS.find((s) => s.id === l.id)?.placements[0] ?? 'static',
         })) ?? [],
   };
 }

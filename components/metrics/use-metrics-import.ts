@@ -54,7 +54,7 @@ export function useMetricsImport(componentId: string) {
     const id = ++lastId.current;
     return new Promise((resolve) => {
       pending.current.set(id, resolve);
-      worker.current?.postMessage({ ...request, id } as MetricsRequest);
+      worker.current?.postMessage({ ...request, id });
     });
   }, []);
 

@@ -2,8 +2,20 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { workloadSchema } from '../model/design';
+import { z } from 'zod';
+import { patternSchema, workloadSchema } from '../model/design';
 import { runClassify } from './classify';
+
+/** What `npm run classify` prints, as far as these tests read it; the workload is checked apart. */
+const outputSchema = z.object({
+  pattern: patternSchema,
+  confidence: z.number(),
+  ambiguous: z.boolean(),
+  runnerUp: z.unknown(),
+  workload: z.looseObject({ baseRps: z.number(), peakRps: z.number().optional(), peakHours: z.number().optional() }),
+  evidence: z.unknown(),
+});
+const output = (stdout: string) => outputSchema.parse(JSON.parse(stdout));
 
 const dir = mkdtempSync(join(tmpdir(), 'tidemark-classify-'));
 function file(name: string, text: string): string {
@@ -21,18 +33,25 @@ describe('npm run classify', () => {
     const r = runClassify([file('daily.csv', `timestamp,value\n${daily}\n`)]);
     expect(r.status).toBe(0);
     expect(r.stderr).toBe('');
-    const out = JSON.parse(r.stdout);
-    expect(Object.keys(out)).toEqual(['pattern', 'confidence', 'ambiguous', 'runnerUp', 'workload', 'evidence']);
+    expect(Object.keys(z.record(z.string(), z.unknown()).parse(JSON.parse(r.stdout)))).toEqual([
+      'pattern',
+      'confidence',
+      'ambiguous',
+      'runnerUp',
+      'workload',
+      'evidence',
+    ]);
+    const out = output(r.stdout);
     expect(out.pattern).toBe('periodic');
     expect(out.workload).toMatchObject({ baseRps: 20, peakRps: 200, periodHours: 24 });
-    expect(Math.abs(out.workload.peakHours - 3)).toBeLessThanOrEqual(1); // resolved to the hour step
+    expect(Math.abs((out.workload.peakHours ?? Number.NaN) - 3)).toBeLessThanOrEqual(1); // resolved to the hour step
     expect(workloadSchema.safeParse(out.workload).success).toBe(true);
   });
 
   it('takes --step-minutes and --per, and converts to rps', () => {
     const r = runClassify([file('daily2.csv', `timestamp,value\n${daily}\n`), '--step-minutes', '60', '--per=minute']);
     expect(r.status).toBe(0);
-    expect(JSON.parse(r.stdout).workload.peakRps).toBeCloseTo(200 / 60, 2);
+    expect(output(r.stdout).workload.peakRps).toBeCloseTo(200 / 60, 2);
   });
 
   it('names the file and the line of a bad row, exit 2, nothing on stdout', () => {

@@ -17,7 +17,7 @@ function show(v: unknown): string {
   if (v === undefined) return 'none';
   if (typeof v === 'number') return number.format(v);
   if (typeof v === 'boolean') return v ? 'yes' : 'no';
-  return String(v);
+  return typeof v === 'string' ? v : JSON.stringify(v);
 }
 
 const FIELD_WORDS: Record<string, string> = {

@@ -47,7 +47,7 @@ export function measuredWorkload(c: Pick<Classification, 'pattern' | 'workload'>
 export function withoutTrace(w: Workload): Workload {
   const { trace, ...rest } = w;
   const plain = workloadSchema.safeParse(rest);
-  if (plain.success || !trace) return plain.success ? plain.data : (rest as Workload);
+  if (plain.success || !trace) return plain.success ? plain.data : rest;
   let lo = Infinity;
   let hi = 0;
   for (const v of trace.rps) {

@@ -261,7 +261,7 @@ export const designSchema = z
   })
   // Cross-reference checks run even when some fields are malformed, so that one pass reports every
   // problem (an unknown endpoint beside a wrong type); hence the defensive reading of `d`.
-  .superRefine((d, ctx) => checkReferences(d as unknown as LooseDesign, ctx), {
+  .superRefine((d, ctx) => checkReferences(d, ctx), {
     when: (payload) => isLooseDesign(payload.value),
   });
 

@@ -53,13 +53,13 @@ export function migrateDocument(input: unknown, kind: DocumentKind): Validated<J
     return refuse('', `must be a JSON object (a ${kind.format} document), not ${what}`);
   }
   if ('format' in input && input.format !== kind.format) {
-    return refuse('format', `must be "${kind.format}", not ${JSON.stringify(input.format) ?? String(input.format)}`);
+    return refuse('format', `must be "${kind.format}", not ${JSON.stringify(input.format) ?? typeof input.format}`);
   }
   const version = input.version;
   if (version === undefined)
     return refuse('version', `is missing (the current ${kind.format} version is ${kind.currentVersion})`);
   if (typeof version !== 'number' || !Number.isInteger(version)) {
-    return refuse('version', `must be a whole number, not ${JSON.stringify(version) ?? String(version)}`);
+    return refuse('version', `must be a whole number, not ${JSON.stringify(version) ?? typeof version}`);
   }
   if (version > kind.currentVersion) {
     return refuse(

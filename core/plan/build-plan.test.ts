@@ -62,7 +62,7 @@ describe('buildPlan', () => {
   it('is byte-identical for the same design and seed, and reproducible from its own assumptions', () => {
     const a = JSON.stringify(buildPlan(design).plan);
     expect(JSON.stringify(buildPlan(design).plan)).toBe(a);
-    const plan = JSON.parse(a);
+    const plan = planSchema.parse(JSON.parse(a));
     const again = validated({
       ...example('cloud-bursting'),
       simulation: plan.assumptions.simulation,

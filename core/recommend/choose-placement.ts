@@ -66,7 +66,8 @@ export function choosePlacement(
   // Every option ruled out cannot happen (static is always allowed unless pinned elsewhere), but a
   // plan must never be empty: fall back to all options.
   const picked = pickBest(feasible.length > 0 ? feasible : options, horizonMinutes);
-  const best = picked?.best ?? (options[0] as OptionResult);
+  const best = picked?.best ?? options[0];
+  if (!best) throw new Error(`no placement options for ${c.id}`);
   const reasons = explainChoice(c, options, best, picked?.meets ?? false, pattern, shape, env, horizonMinutes);
   return { placement: best.placement, reasons, meetsSlo: picked?.meets ?? false };
 }

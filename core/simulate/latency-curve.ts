@@ -64,8 +64,8 @@ export class LatencyCurve {
     const k = x | 0;
     const f = x - k;
     const t = this.table;
-    if (Number.isNaN(t[2 * k] as number)) fillPoint(t, this.cores, k);
-    if (Number.isNaN(t[2 * k + 2] as number)) fillPoint(t, this.cores, k + 1);
+    if (Number.isNaN(t[2 * k])) fillPoint(t, this.cores, k);
+    if (Number.isNaN(t[2 * k + 2])) fillPoint(t, this.cores, k + 1);
     this.p95 = this.serviceMs + this.unitMs * ((t[2 * k + 1] as number) * (1 - f) + (t[2 * k + 3] as number) * f);
     return this.serviceMs + this.unitMs * ((t[2 * k] as number) * (1 - f) + (t[2 * k + 2] as number) * f);
   }

@@ -164,7 +164,7 @@ describe('designs router refuses bad input with the path of each problem', () =>
         (c) =>
           c.designs.create({
             from: 'import',
-            document: { ...small(), components: [{ ...small().components[0], demand: { cpuMs: 'fast' } }] } as never,
+            document: { ...small(), components: [{ ...small().components[0], demand: { cpuMs: 'fast' } }] },
           }),
         'components[0].demand.cpuMs',
       ],
@@ -197,7 +197,7 @@ describe('designs router refuses bad input with the path of each problem', () =>
         (c) =>
           c.designs.create({
             from: 'import',
-            document: { ...small(), components: [{ ...small().components[0], id: 'my web' }] } as never,
+            document: { ...small(), components: [{ ...small().components[0], id: 'my web' }] },
           }),
         'components[0].id',
       ],
@@ -210,7 +210,7 @@ describe('designs router refuses bad input with the path of each problem', () =>
         (c) => {
           let deep: unknown = [];
           for (let i = 0; i < 10_000; i++) deep = [deep];
-          return c.designs.create({ from: 'import', document: { ...small(), components: deep } as never });
+          return c.designs.create({ from: 'import', document: { ...small(), components: deep } });
         },
         'components[0]',
       ],

@@ -17,16 +17,18 @@ import {
   saveDesign,
 } from '../services/design-store';
 import { editorProcedure, router } from '../trpc';
+import { deletedSchema, designSummarySchema, revisionSummarySchema, storedDesignSchema } from './outputs';
 
 const designId = z.string().regex(/^[a-z0-9]{1,64}$/, 'not a design id');
 const revision = z.number().int().min(1).max(1_000_000_000);
 const exampleKey = z.enum(EXAMPLE_DESIGNS.map((e) => e.key) as [string, ...string[]]);
 
 export const designsRouter = router({
-  list: editorProcedure.query(({ ctx }) => listDesigns(ctx.db)),
+  list: editorProcedure.output(z.array(designSummarySchema)).query(({ ctx }) => listDesigns(ctx.db)),
 
   get: editorProcedure
     .input(z.strictObject({ id: designId, revision: revision.optional() }))
+    .output(storedDesignSchema)
     .query(({ ctx, input }) => getDesign(ctx.db, input.id, input.revision)),
 
   create: editorProcedure
@@ -37,6 +39,7 @@ export const designsRouter = router({
         z.strictObject({ from: z.literal('import'), document: importedDesignSchema }),
       ]),
     )
+    .output(designSummarySchema)
     .mutation(({ ctx, input }) => {
       if (input.from === 'import') return createDesign(ctx.db, input.document, 'imported');
       if (input.from === 'example') {
@@ -48,27 +51,35 @@ export const designsRouter = router({
 
   save: editorProcedure
     .input(z.strictObject({ id: designId, baseRevision: revision, document: designSchema }))
+    .output(storedDesignSchema)
     .mutation(({ ctx, input }) => saveDesign(ctx.db, input.id, input.baseRevision, input.document)),
 
   rename: editorProcedure
     .input(z.strictObject({ id: designId, name: z.string().trim().min(1, 'must not be empty').max(120) }))
+    .output(designSummarySchema)
     .mutation(({ ctx, input }) => renameDesign(ctx.db, input.id, input.name)),
 
   duplicate: editorProcedure
     .input(z.strictObject({ id: designId }))
+    .output(designSummarySchema)
     .mutation(({ ctx, input }) => duplicateDesign(ctx.db, input.id)),
 
-  delete: editorProcedure.input(z.strictObject({ id: designId })).mutation(({ ctx, input }) => {
-    deleteDesign(ctx.db, input.id);
-    return { id: input.id };
-  }),
+  delete: editorProcedure
+    .input(z.strictObject({ id: designId }))
+    .output(deletedSchema)
+    .mutation(({ ctx, input }) => {
+      deleteDesign(ctx.db, input.id);
+      return { id: input.id };
+    }),
 
   revisions: editorProcedure
     .input(z.strictObject({ id: designId }))
+    .output(z.array(revisionSummarySchema))
     .query(({ ctx, input }) => listRevisions(ctx.db, input.id)),
 
   restore: editorProcedure
     .input(z.strictObject({ id: designId, revision }))
+    .output(storedDesignSchema)
     .mutation(({ ctx, input }) => restoreRevision(ctx.db, input.id, input.revision)),
 });
 

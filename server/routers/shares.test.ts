@@ -85,7 +85,7 @@ describe('shares router', () => {
     const { token } = await caller.shares.create({ designId: mine.id });
     // There is no parameter to point the token elsewhere: extra keys are refused before anything runs.
     for (const extra of [{ id: other.id }, { designId: other.id }, { revision: 1, designId: other.id }]) {
-      const e = await rejection(caller.shares.open({ token, ...extra } as never));
+      const e = await rejection(caller.shares.open({ token, ...extra }));
       expect(e.code).toBe('BAD_REQUEST');
     }
     const opened = await caller.shares.open({ token });

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { createShareLink, listShareLinks, openShareLink, revokeShareLink } from '../services/share-links';
 import { editorProcedure, publicProcedure, router } from '../trpc';
+import { createdShareSchema, sharedDesignSchema, shareLinkSummarySchema } from './outputs';
 
 const designId = z.string().regex(/^[a-z0-9]{1,64}$/, 'not a design id');
 const linkId = z.string().regex(/^[a-z0-9]{1,64}$/, 'not a share link id');
@@ -31,6 +32,7 @@ export const sharesRouter = router({
           .optional(),
       }),
     )
+    .output(createdShareSchema)
     .mutation(({ ctx, input }) => {
       const now = Date.now();
       const expiresAt = input.expiresInHours === undefined ? null : now + input.expiresInHours * HOUR_MS;
@@ -39,14 +41,17 @@ export const sharesRouter = router({
 
   list: editorProcedure
     .input(z.strictObject({ designId }))
+    .output(z.array(shareLinkSummarySchema))
     .query(({ ctx, input }) => listShareLinks(ctx.db, input.designId)),
 
   revoke: editorProcedure
     .input(z.strictObject({ designId, id: linkId }))
+    .output(shareLinkSummarySchema)
     .mutation(({ ctx, input }) => revokeShareLink(ctx.db, input.designId, input.id)),
 
   /** Public: the token is the only credential and the only input. */
   open: publicProcedure
     .input(z.strictObject({ token }))
+    .output(sharedDesignSchema)
     .mutation(({ ctx, input }) => openShareLink(ctx.db, input.token)),
 });

@@ -9,7 +9,8 @@ export function SignInForm({ next }: { next: string }) {
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    const password = String(new FormData(e.currentTarget).get('password') ?? '');
+    const entry = new FormData(e.currentTarget).get('password');
+    const password = typeof entry === 'string' ? entry : '';
     setBusy(true);
     setMessage(null);
     try {

@@ -13,7 +13,15 @@ import {
 
 const RAW: Record<string, unknown> = { aws: awsRaw, azure: azureRaw, gcp: gcpRaw };
 const books = Object.values(PRICE_BOOKS);
-const clone = (raw: unknown) => structuredClone(raw) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type JsonObject = Record<string, unknown>;
+/** The object at `path` inside `raw` (array indexes too), to change one field of a cloned book. */
+function at(raw: unknown, ...path: (string | number)[]): JsonObject {
+  let node = raw;
+  for (const key of path) node = typeof node === 'object' && node !== null ? (node as JsonObject)[key] : undefined;
+  if (typeof node !== 'object' || node === null) throw new Error(`no object at ${path.join('.')}`);
+  return node as JsonObject;
+}
+const clone = (raw: unknown): JsonObject => at(structuredClone(raw));
 
 /** Every number of a JSON value with its path and whether an enclosing object names a source. */
 function numbers(value: unknown, path: string[] = [], sourced = false): { path: string; sourced: boolean }[] {
@@ -137,37 +145,39 @@ describe('the book schema refuses', () => {
 
   it('a price without a source', () => {
     const raw = clone(awsRaw);
-    delete raw.regions['us-east-1'].storage.perGbMonth.source;
+    delete at(raw, 'regions', 'us-east-1', 'storage', 'perGbMonth').source;
     expect(problems(raw).join('\n')).toMatch(/regions\.us-east-1\.storage\.perGbMonth\.source/);
   });
 
   it('a source id that the sources map lacks, and a source nothing cites', () => {
     const raw = clone(awsRaw);
-    raw.regions['us-east-1'].storage.perGbMonth.source = 's3-typo';
+    at(raw, 'regions', 'us-east-1', 'storage', 'perGbMonth').source = 's3-typo';
     expect(problems(raw)).toContain('regions.us-east-1.storage.perGbMonth.source: unknown source "s3-typo"');
-    raw.sources.unused = { url: 'https://example.com/', checked: '2026-12-01', basis: 'page' };
-    raw.regions['us-east-1'].storage.perGbMonth.source = 's3';
+    at(raw, 'sources').unused = { url: 'https://example.com/', checked: '2026-12-01', basis: 'page' };
+    at(raw, 'regions', 'us-east-1', 'storage', 'perGbMonth').source = 's3';
     expect(problems(raw)).toEqual(['sources.unused: is cited by no figure']);
   });
 
   it('a region without one of the prices', () => {
     const raw = clone(gcpRaw);
-    delete raw.regions['europe-west1'].secureLink;
+    delete at(raw, 'regions', 'europe-west1').secureLink;
     expect(problems(raw).join('\n')).toMatch(/regions\.europe-west1\.secureLink/);
   });
 
   it('a misspelt field', () => {
     const raw = clone(azureRaw);
-    raw.regions.eastus.storage.perGBMonth = raw.regions.eastus.storage.perGbMonth;
+    const storage = at(raw, 'regions', 'eastus', 'storage');
+    storage.perGBMonth = storage.perGbMonth;
     expect(problems(raw).join('\n')).toMatch(/perGBMonth/);
   });
 
   it('tiers out of order, or with an end on the last', () => {
     const raw = clone(awsRaw);
-    raw.regions['us-east-1'].functions.perGbSecond.tiers[1].upTo = 5e9;
+    const tiers = (i: number) => at(raw, 'regions', 'us-east-1', 'functions', 'perGbSecond', 'tiers', i);
+    tiers(1).upTo = 5e9;
     expect(problems(raw)).toContain('regions.us-east-1.functions.perGbSecond.tiers.1.upTo: must be above 6000000000');
-    raw.regions['us-east-1'].functions.perGbSecond.tiers[1].upTo = 15e9;
-    raw.regions['us-east-1'].functions.perGbSecond.tiers[2].upTo = 20e9;
+    tiers(1).upTo = 15e9;
+    tiers(2).upTo = 20e9;
     expect(problems(raw)).toContain(
       'regions.us-east-1.functions.perGbSecond.tiers.2.upTo: only the last tier has no end (null)',
     );
@@ -175,8 +185,8 @@ describe('the book schema refuses', () => {
 
   it('a secondary source that does not say what it was read in, and a default size it does not have', () => {
     const raw = clone(awsRaw);
-    delete raw.sources.sqs.via;
-    raw.regions['eu-west-1'].vm.defaultSize = 'm5.huge';
+    delete at(raw, 'sources', 'sqs').via;
+    at(raw, 'regions', 'eu-west-1', 'vm').defaultSize = 'm5.huge';
     expect(problems(raw)).toEqual([
       'sources.sqs.via: a secondary source names what it was read in',
       `regions.eu-west-1.vm.defaultSize: "m5.huge" is not one of this region's sizes`,
@@ -185,11 +195,9 @@ describe('the book schema refuses', () => {
 
   it('regions of one book that bill differently', () => {
     const raw = clone(gcpRaw);
-    raw.regions['europe-west1'].queue = {
-      billing: 'per-request',
-      perMillionRequests: raw.regions['europe-west1'].queue.perTib,
-      freeRequests: raw.regions['europe-west1'].queue.freeGib,
-    };
+    const region = at(raw, 'regions', 'europe-west1');
+    const queue = at(region, 'queue');
+    region.queue = { billing: 'per-request', perMillionRequests: queue.perTib, freeRequests: queue.freeGib };
     expect(problems(raw)).toContain('regions: regions of one book must bill alike');
   });
 

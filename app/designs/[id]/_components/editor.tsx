@@ -160,7 +160,7 @@ export function Editor({ designId }: { designId: string }) {
       />
       <ConflictDialog
         onDownloadMine={downloadMine}
-        onReloadTheirs={async () => adopt(await client.designs.get.query({ id: designId }))}
+        onReloadTheirs={() => void client.designs.get.query({ id: designId }).then(adopt)}
         onSaveMine={() => void autosave.saveMineAsNew()}
       />
     </div>

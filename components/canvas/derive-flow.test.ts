@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { updateComponent } from '@/core/edit';
+import { designSchema, type Design, type Plan } from '@/core/model';
+import { deriveEdges, deriveNodes, mergeNodes, type FlowNode, type Replay } from './derive-flow';
+
+const design: Design = designSchema.parse({
+  format: 'tidemark.design',
+  version: 1,
+  name: 'Two',
+  components: [
+    { id: 'web', name: 'Web', kind: 'ui', demand: { cpuMs: 10 } },
+    { id: 'db', name: 'DB', kind: 'database', demand: { cpuMs: 5 }, stateful: true },
+  ],
+  connections: [{ id: 'c1', from: 'web', to: 'db' }],
+  layout: { web: { x: 0, y: 0 }, db: { x: 240, y: 0 } },
+});
+
+const [web, db] = design.components as [Design['components'][number], Design['components'][number]];
+
+/** A plan that says only where each component runs and what that costs (what the derivation reads). */
+const placed = (web: 'static' | 'serverless', db: 'static' | 'serverless') =>
+  ({
+    placements: [
+      { componentId: 'web', placement: web, options: [{ placement: web, monthlyCost: 12.5 }] },
+      { componentId: 'db', placement: db, options: [{ placement: db, monthlyCost: 16 }] },
+    ],
+  }) as unknown as Plan;
+
+const none = new Set<string>();
+
+describe('deriveNodes', () => {
+  it('returns the same node objects while nothing a node shows has changed', () => {
+    const first = deriveNodes(design, placed('static', 'static'), none, null);
+    const second = deriveNodes(design, placed('static', 'static'), new Set<string>(), null);
+    expect(second[0]).toBe(first[0]);
+    expect(first.map((n) => n.data.cost)).toEqual([12.5, 16]);
+    expect(second[1]).toBe(first[1]);
+  });
+
+  it('makes a new node only for the component an edit touched', () => {
+    const before = deriveNodes(design, null, none, null);
+    const edited = updateComponent(design, 'web', { ...web, name: 'Storefront' });
+    const after = deriveNodes(edited, null, none, null);
+    expect(after[0]).not.toBe(before[0]);
+    expect(after[0]?.data.component.name).toBe('Storefront');
+    expect(after[1]).toBe(before[1]);
+  });
+
+  it('makes a new node when its placement, selection, position or replay changes', () => {
+    const base = deriveNodes(design, placed('static', 'static'), none, null);
+    const replaced = deriveNodes(design, placed('serverless', 'static'), none, null);
+    expect(replaced[0]).not.toBe(base[0]);
+    expect(replaced[0]?.data.placement).toBe('serverless');
+    expect(replaced[1]).toBe(base[1]);
+
+    const selected = deriveNodes(design, placed('serverless', 'static'), new Set(['db']), null);
+    expect(selected[1]?.selected).toBe(true);
+    expect(selected[0]).toBe(replaced[0]);
+
+    const moved = deriveNodes({ ...design, layout: { ...design.layout, db: { x: 260, y: 0 } } }, null, none, null);
+    expect(moved[1]?.position).toEqual({ x: 260, y: 0 });
+
+    const busy: Replay = {
+      at: (id) => (id === 'web' ? { utilisation: 1.5, dropping: true, dropped: 120, missingSlo: true } : null),
+    };
+    const replaying = deriveNodes(design, placed('serverless', 'static'), none, busy);
+    expect(replaying[0]?.data).toMatchObject({ utilisation: 1.5, dropping: true, dropped: 120, missingSlo: true });
+    expect(replaying[1]?.data.utilisation).toBeNull();
+  });
+});
+
+describe('mergeNodes', () => {
+  it("keeps React Flow's object while unchanged, and its measured size when the node changes", () => {
+    const derived = deriveNodes(design, null, none, null);
+    const shown: FlowNode[] = derived.map((n) => ({ ...n, measured: { width: 200, height: 84 } }));
+    const same = mergeNodes(shown, derived);
+    expect(same[0]).toBe(shown[0]);
+
+    const edited = updateComponent(design, 'db', { ...db, name: 'Orders' });
+    const merged = mergeNodes(shown, deriveNodes(edited, null, none, null));
+    expect(merged[0]).toBe(shown[0]);
+    expect(merged[1]).not.toBe(shown[1]);
+    expect(merged[1]?.data.component.name).toBe('Orders');
+    expect(merged[1]?.measured).toEqual({ width: 200, height: 84 });
+  });
+});
+
+describe('deriveEdges', () => {
+  it('marks a connection crossing only when its ends run on different sides', () => {
+    expect(deriveEdges(design, placed('static', 'static'), none)[0]?.data?.crossing).toBe(false);
+    expect(deriveEdges(design, placed('serverless', 'static'), none)[0]?.data?.crossing).toBe(true);
+    expect(deriveEdges(design, null, none)[0]?.data?.crossing).toBe(false);
+  });
+});

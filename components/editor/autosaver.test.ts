@@ -1,0 +1,164 @@
+import { TRPCClientError } from '@trpc/client';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { designSchema, type Design } from '@/core/model';
+import { AUTOSAVE_DEBOUNCE_MS, createAutosaver, type SaveDesign } from './autosaver';
+import { createEditorStore } from './editor-store';
+
+const initial: Design = designSchema.parse({
+  format: 'tidemark.design',
+  version: 1,
+  name: 'Shop',
+  components: [{ id: 'web', name: 'Web', kind: 'ui', demand: { cpuMs: 10 } }],
+});
+const renamed = (name: string): Design => ({ ...initial, name });
+
+/** The error the tRPC client throws when the server refuses a save on a stale base (server/trpc.ts). */
+function conflict(latestRevision: number): TRPCClientError<never> {
+  return TRPCClientError.from({
+    error: {
+      message: 'Design "d1" was saved elsewhere',
+      code: -32009,
+      data: { code: 'CONFLICT', httpStatus: 409, conflict: { designId: 'd1', baseRevision: 1, latestRevision } },
+    },
+  });
+}
+
+/** A save the test answers by hand: calls are recorded, each resolves or rejects when told. */
+function manualSave() {
+  const calls: { baseRevision: number; document: Design; resolve: (r: number) => void; reject: (e: Error) => void }[] =
+    [];
+  const save: SaveDesign = (input) =>
+    new Promise((resolve, reject) => {
+      calls.push({
+        baseRevision: input.baseRevision,
+        document: input.document,
+        resolve: (revision) => resolve({ revision }),
+        reject,
+      });
+    });
+  return { calls, save };
+}
+
+function setup() {
+  const store = createEditorStore(initial, 1);
+  const saver = manualSave();
+  const autosaver = createAutosaver(store, 'd1', saver.save);
+  const stop = autosaver.start();
+  return { store, autosaver, stop, ...saver };
+}
+
+/** Lets a settled save's continuation run. */
+const settle = () => vi.advanceTimersByTimeAsync(0);
+
+/** An editor whose first save, of a document named "Mine", was refused: revision `latest` won. */
+async function inConflict(latest: number) {
+  const editor = setup();
+  editor.store.getState().setDesign(renamed('Mine'));
+  await vi.advanceTimersByTimeAsync(AUTOSAVE_DEBOUNCE_MS);
+  editor.calls[0]?.reject(conflict(latest));
+  await settle();
+  return editor;
+}
+
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => vi.useRealTimers());
+
+describe('autosaver', () => {
+  it('saves an edit once the typing pauses, on the revision it holds, then says saved', async () => {
+    const { store, calls, stop } = setup();
+    store.getState().setDesign(renamed('Shop 2'));
+    expect(store.getState().status).toBe('unsaved');
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DEBOUNCE_MS - 1);
+    expect(calls).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.baseRevision).toBe(1);
+    expect(store.getState().status).toBe('saving');
+    calls[0]?.resolve(2);
+    await settle();
+    expect(store.getState()).toMatchObject({ status: 'saved', baseRevision: 2, statusDetail: 'Saved as revision 2' });
+    stop();
+  });
+
+  it('stops on a conflict, keeps the document, and saves nothing more until the user chooses', async () => {
+    const { store, calls, stop } = await inConflict(5);
+    expect(store.getState()).toMatchObject({ status: 'conflict', conflictRevision: 5, baseRevision: 1 });
+    expect(store.getState().design.name).toBe('Mine');
+
+    store.getState().setDesign(renamed('Mine, edited after the conflict'));
+    await vi.advanceTimersByTimeAsync(10 * AUTOSAVE_DEBOUNCE_MS);
+    expect(calls).toHaveLength(1);
+    expect(store.getState().status).toBe('conflict');
+    stop();
+  });
+
+  it('"keep mine" saves this document on top of the latest revision and resumes', async () => {
+    const { store, calls, autosaver, stop } = await inConflict(5);
+
+    const kept = autosaver.saveMineAsNew();
+    expect(calls[1]).toMatchObject({ baseRevision: 5 });
+    expect(calls[1]?.document.name).toBe('Mine');
+    calls[1]?.resolve(6);
+    await kept;
+    expect(store.getState()).toMatchObject({ status: 'saved', baseRevision: 6, conflictRevision: null });
+
+    store.getState().setDesign(renamed('Mine again'));
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DEBOUNCE_MS);
+    expect(calls[2]?.baseRevision).toBe(6);
+    stop();
+  });
+
+  it('"take theirs" (a document loaded from the server) ends the conflict without saving', async () => {
+    const { store, calls, autosaver, stop } = await inConflict(5);
+
+    const theirs = renamed('Theirs');
+    autosaver.markSaved(theirs);
+    store.getState().reset(theirs, 5);
+    expect(store.getState()).toMatchObject({ status: 'saved', baseRevision: 5, conflictRevision: null });
+    await vi.advanceTimersByTimeAsync(10 * AUTOSAVE_DEBOUNCE_MS);
+    expect(calls).toHaveLength(1);
+    stop();
+  });
+
+  it('retries after any other failure, and says so meanwhile', async () => {
+    const { store, calls, stop } = setup();
+    store.getState().setDesign(renamed('Offline'));
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DEBOUNCE_MS);
+    calls[0]?.reject(new Error('Failed to fetch'));
+    await settle();
+    expect(store.getState().status).toBe('error');
+    expect(store.getState().statusDetail).toMatch(/Failed to fetch\. Retrying/);
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(calls).toHaveLength(2);
+    expect(calls[1]?.baseRevision).toBe(1);
+    calls[1]?.resolve(2);
+    await settle();
+    expect(store.getState().status).toBe('saved');
+    stop();
+  });
+
+  it('sends an edit made while a save is in flight right after it, on the new revision', async () => {
+    const { store, calls, stop } = setup();
+    store.getState().setDesign(renamed('First'));
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DEBOUNCE_MS);
+    store.getState().setDesign(renamed('Second'));
+    calls[0]?.resolve(2);
+    await settle();
+    expect(store.getState().status).toBe('unsaved');
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DEBOUNCE_MS);
+    expect(calls).toHaveLength(2);
+    expect(calls[1]).toMatchObject({ baseRevision: 2 });
+    expect(calls[1]?.document.name).toBe('Second');
+    stop();
+  });
+
+  it('does not send a document the schema refuses, and says why', async () => {
+    const { store, calls, stop } = setup();
+    store.getState().setDesign({ ...initial, name: '' });
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DEBOUNCE_MS);
+    expect(calls).toHaveLength(0);
+    expect(store.getState().status).toBe('error');
+    expect(store.getState().statusDetail).toMatch(/^Not saved: name/);
+    stop();
+  });
+});
