@@ -14,6 +14,7 @@ export default defineConfig({
       'scripts/**/*.test.ts',
       'components/**/*.test.ts',
     ],
+    setupFiles: ['./vitest.setup.ts'],
     testTimeout: 30_000,
   },
 });

@@ -4,8 +4,9 @@
  * latest run matters: starting a run (or cancelling it) makes every older run stop at its next
  * slice with PlanCancelledError, which is dropped silently.
  */
+import loadHighs from 'highs';
 import { validateDesign } from '@/core/model';
-import { buildPlanAsync, PlanCancelledError } from '@/core/plan';
+import { buildPlanAsync, PlanCancelledError, registerMipSolver, type MipResult } from '@/core/plan';
 import { seriesBuffers, type PlanRequest, type PlanResponse } from './plan-protocol';
 
 /** Progress messages at most this often (ms): ~10 a second is smooth and costs the page nothing. */
@@ -20,6 +21,14 @@ const scope = self as unknown as {
 
 let latestRunId = -1;
 
+/**
+ * HiGHS for the joint search's large pieces, fetched once from /solver/highs.wasm. Runs wait for it;
+ * if it cannot load, plans still come, their search marked heuristic where a piece outgrew the budget.
+ */
+const solverReady: Promise<void> = loadHighs({ locateFile: (file: string) => `/solver/${file}` })
+  .then((highs) => registerMipSolver({ solve: (lp, options) => highs.solve(lp, options) as MipResult }))
+  .catch(() => undefined);
+
 scope.onmessage = (event) => {
   const message = event.data;
   if (message.type === 'cancel') {
@@ -32,6 +41,8 @@ scope.onmessage = (event) => {
 
 async function run(runId: number, input: unknown): Promise<void> {
   const started = performance.now();
+  await solverReady;
+  if (runId !== latestRunId) return;
   const checked = validateDesign(input);
   if (!checked.ok) {
     scope.postMessage({ type: 'failed', runId, problems: checked.problems });

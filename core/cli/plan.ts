@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { formatProblems } from '../model/validate';
 import { planDesignText } from '../plan/plan-design';
+import { registerHighs } from './register-highs';
 
 export interface CliResult {
   status: number;
@@ -53,8 +54,10 @@ function fail(message: string): CliResult {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const result = runPlanCli(process.argv.slice(2));
-  process.stdout.write(result.stdout);
-  process.stderr.write(result.stderr);
-  process.exitCode = result.status;
+  void registerHighs().then(() => {
+    const result = runPlanCli(process.argv.slice(2));
+    process.stdout.write(result.stdout);
+    process.stderr.write(result.stderr);
+    process.exitCode = result.status;
+  });
 }

@@ -3,34 +3,11 @@
  * the cent as a bill is. A placement's monthlyCost is the sum of its (rounded) lines, so the plan's
  * lines add up to it exactly. The pricing functions of core/cost all return lines.
  */
-import { z } from 'zod';
 import { roundCents } from '../model/round';
 
-export const COST_ITEMS = [
-  'cores',
-  'instances',
-  'commitment',
-  'function-requests',
-  'function-compute',
-  'api-gateway',
-  'egress',
-  'queue-requests',
-  'storage',
-  'traffic-manager',
-  'secure-link',
-  'data-access',
-] as const;
-export type CostItem = (typeof COST_ITEMS)[number];
-
-export const costLineSchema = z.strictObject({
-  item: z.enum(COST_ITEMS),
-  quantity: z.number().finite().min(0),
-  unit: z.string().min(1),
-  unitPrice: z.number().finite().min(0),
-  monthlyCost: z.number().finite().min(0),
-  detail: z.string().min(1).optional().describe('which part of the item this line is: a tier, a price part'),
-});
-export type CostLine = z.infer<typeof costLineSchema>;
+// The line is part of the plan document: its schema lives with the plan's (core/model/plan.ts).
+export { COST_ITEMS, costLineSchema, type CostItem, type CostLine } from '../model/plan';
+import type { CostItem, CostLine } from '../model/plan';
 
 /**
  * Rounds a bill's dollars to the cent (roundCents of core/model/round.ts) after dropping binary noise

@@ -17,3 +17,4 @@ export * from './cost-line';
 export * from './price-functions';
 export * from './price-services';
 export * from './data-centre';
+export * from './bill-usage';

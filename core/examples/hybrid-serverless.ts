@@ -61,8 +61,10 @@ export const hybridServerless: DesignInput = {
       name: 'Image resizer',
       kind: 'processing',
       demand: { cpuMs: 800, memoryMb: 1024, durationSeconds: 1.2 },
-      // Thumbnails should appear within a few seconds of an upload.
-      latencySloMs: 5000,
+      // Thumbnails should appear within ten seconds of an upload. (A 5 s p95 is not kept minute by
+      // minute: resizes average 1.2 s and, taken as exponential, one in 64 runs past 5 s, so a minute
+      // of about thirty uploads has its p95 over 5 s about one minute in twelve.)
+      latencySloMs: 10000,
       dataClass: 'public',
       dataGb: 5,
     },

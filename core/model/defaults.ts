@@ -31,6 +31,10 @@ export const VM_DEFAULTS = {
   // Azure burst reference autoscales 1–10 instances; a group keeps at least one instance warm.
   minInstances: 1,
   maxInstances: 100,
+  // How often the autoscaler takes a datapoint and decides: EC2 target tracking works on 1-minute
+  // metrics (EC2 Auto Scaling user guide, "Target tracking scaling policies"; its alarms need 3
+  // datapoints above the target to scale out, 15 below to scale in). Checked 2026-12.
+  evaluationSeconds: 60,
 } as const;
 
 export const FUNCTIONS_DEFAULTS = {
@@ -47,12 +51,26 @@ export const FUNCTIONS_DEFAULTS = {
   maxDurationSeconds: 900,
 } as const;
 
+/**
+ * How a function's CPU follows its memory, per provider (issue 14 adds the others). AWS Lambda
+ * allocates CPU in proportion to memory, one full vCPU at 1,769 MB (AWS Lambda developer guide,
+ * "Memory and computing power", checked 2026-12): below it a request's CPU time stretches by
+ * 1,769 ÷ memory; above it the extra vCPUs do not speed up one single-threaded request.
+ */
+export const FUNCTION_CPU = {
+  aws: { fullVcpuMemoryMb: 1769 },
+} as const;
+export type FunctionProvider = keyof typeof FUNCTION_CPU;
+
 export const LINK_DEFAULTS = {
   // Assumption: a VPN or dedicated link between a data centre and a nearby cloud region adds
   // 10–30 ms round trip; 20 ms. Planned for per R8 (Azure hybrid patterns).
   latencyMs: 20,
   // Data transfer out of AWS to the internet: $0.09 per GB (S3 / EC2 pricing, first 10 TB).
   egressPricePerGb: 0.09,
+  // AWS Site-to-Site VPN: $0.05 per connection-hour (aws.amazon.com/vpn/pricing, us-east-1, as listed
+  // in reference/pricing-and-scaling.md, 2026-11) × 730 hours = $36.50 a month, whatever flows over it.
+  monthlyCost: 36.5,
 } as const;
 
 export const QUEUE_DEFAULTS = {
@@ -71,11 +89,43 @@ export const STORAGE_DEFAULTS = {
 export const TRAFFIC_MANAGER_DEFAULTS = {
   // Azure hybrid cross-cloud scaling guide: scale out when CPU > 50 % for 10 minutes.
   detectionMinutes: 10,
+  // Route 53 (aws.amazon.com/route53/pricing, 2026-11): $0.50 per hosted zone-month, and a health
+  // check on each side of the burst: $0.50 a month for the AWS endpoint, $0.75 for the on-premises
+  // (non-AWS) one. 0.50 + 0.50 + 0.75 = $1.75 a month per burst component.
+  monthlyCost: 1.75,
+  // Route 53 standard queries (weighted routing): $0.40 per million (same page).
+  pricePerMillionQueries: 0.4,
+  // Assumption: resolvers and browsers cache the answer for the record's TTL (60 s for a weighted
+  // failover record), and a user makes several requests per page view and per visit, so far fewer
+  // DNS queries reach the manager than requests reach the service. One query per ten requests is a
+  // cautious share (it prices the manager high rather than low).
+  queriesPerRequest: 0.1,
 } as const;
 
 export const API_GATEWAY_DEFAULTS = {
   // API Gateway HTTP APIs: $1.00 per million requests (API Gateway pricing).
   pricePerMillionRequests: 1.0,
+} as const;
+
+export const DATA_ACCESS_DEFAULTS = {
+  // Assumption: a data-access element inserted to stage data (Hybrid Backend [CCP]) copies tens of
+  // gigabytes a day, a fraction of one core's time; it still takes the smallest static reservation,
+  // one core in the data centre, billed at the static core-month.
+  cores: 1,
+} as const;
+
+/** How a decision is made: the tolerances of "meets the SLO" and the price of simplicity (R12). */
+export const DECISION_DEFAULTS = {
+  // R12: a split (burst) or a move away from the neighbours' environment must save at least 10 % of
+  // the simpler choice's cost. A cost estimate made before building is itself uncertain by about
+  // that much at best: AACE International's Recommended Practice 18R-97 gives a class 3 estimate
+  // (budget authorisation) an accuracy of −10…−20 % to +10…+30 %, so a smaller saving is within the
+  // estimate's own error and no reason to run a service in two places.
+  simplicityMargin: 0.1,
+  // "Meets the SLO": at most 0.1 % of the horizon's minutes in violation — the 99.9 % tier of cloud
+  // compute SLAs (EC2, Azure VMs) — and at most 0.01 % of requests dropped over the month.
+  sloMinuteShare: 0.001,
+  dropShare: 0.0001,
 } as const;
 
 export const SIMULATION_DEFAULTS = {
@@ -87,6 +137,9 @@ export const SIMULATION_DEFAULTS = {
 export const COMPONENT_DEFAULTS = {
   // Lambda's memory range is 128–10,240 MB (AWS Lambda quotas); 512 MB is the spec's default.
   memoryMb: 512,
+  // A sync request still waiting after 29 s fails: API Gateway's integration timeout (API Gateway
+  // quotas, "Integration timeout … 29 seconds", checked 2026-12). The spec's default for timeoutMs.
+  timeoutMs: 29_000,
   dataClass: 'internal',
   stateful: false,
   noise: 0,
@@ -127,17 +180,10 @@ export const MODEL_ASSUMPTIONS = {
   spikeMinHours: 0.25,
   spikeMaxHours: 6,
   spikeMinHeight: 0.3,
-  // A server's request queue is bounded (thread and connection limits): above 98 % utilisation it
-  // turns requests away instead of queueing without limit. Keeps Erlang C finite at saturation.
-  maxUtilization: 0.98,
   // A traffic manager fills healthy cloud instances to 90 % of their capacity before holding traffic
   // back (weighted DNS cannot split exactly; the Azure guide keeps headroom in the cloud pool).
   cloudFill: 0.9,
-  // "Meets the SLO": at most 0.1 % of the horizon's minutes in violation — the 99.9 % tier of cloud
-  // compute SLAs (EC2, Azure VMs) — and at most 0.01 % of requests dropped over the month.
-  sloMinuteShare: 0.001,
-  dropShare: 0.0001,
-  // A step counts as violating when more than 0.1 % of its requests are dropped.
+  // A stretch of time counts as violating when more than 0.1 % of its requests are dropped.
   stepDropShare: 0.001,
   // Weinman's R3 test looks at the share of time "near peak": at or above 80 % of it.
   nearPeakShare: 0.8,

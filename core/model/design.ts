@@ -10,7 +10,11 @@ import {
   API_GATEWAY_DEFAULTS,
   COMPONENT_DEFAULTS,
   CONNECTION_DEFAULTS,
+  DATA_ACCESS_DEFAULTS,
+  DECISION_DEFAULTS,
+  FUNCTION_CPU,
   FUNCTIONS_DEFAULTS,
+  type FunctionProvider,
   LINK_DEFAULTS,
   QUEUE_DEFAULTS,
   SIMULATION_DEFAULTS,
@@ -93,6 +97,7 @@ export const environmentsSchema = z.strictObject({
       targetUtilization: num(0.05, 1).default(VM_DEFAULTS.targetUtilization),
       minInstances: z.number().int().min(0).max(10000).default(VM_DEFAULTS.minInstances),
       maxInstances: z.number().int().min(1).max(10000).default(VM_DEFAULTS.maxInstances),
+      evaluationSeconds: num(10, 3600).default(VM_DEFAULTS.evaluationSeconds),
     })
     .prefault({}),
   functions: z
@@ -109,6 +114,7 @@ export const environmentsSchema = z.strictObject({
     .strictObject({
       latencyMs: num(0, 10000).default(LINK_DEFAULTS.latencyMs),
       egressPricePerGb: num(0, 100).default(LINK_DEFAULTS.egressPricePerGb),
+      monthlyCost: num(0, 1e6).default(LINK_DEFAULTS.monthlyCost),
     })
     .prefault({}),
   queue: z
@@ -125,11 +131,26 @@ export const environmentsSchema = z.strictObject({
   trafficManager: z
     .strictObject({
       detectionMinutes: num(0, 1440).default(TRAFFIC_MANAGER_DEFAULTS.detectionMinutes),
+      monthlyCost: num(0, 1e5).default(TRAFFIC_MANAGER_DEFAULTS.monthlyCost),
+      pricePerMillionQueries: num(0, 1000).default(TRAFFIC_MANAGER_DEFAULTS.pricePerMillionQueries),
+      queriesPerRequest: num(0, 10).default(TRAFFIC_MANAGER_DEFAULTS.queriesPerRequest),
     })
     .prefault({}),
   apiGateway: z
     .strictObject({
       pricePerMillionRequests: num(0, 1000).default(API_GATEWAY_DEFAULTS.pricePerMillionRequests),
+    })
+    .prefault({}),
+  dataAccess: z
+    .strictObject({
+      cores: num(0, 1000).default(DATA_ACCESS_DEFAULTS.cores),
+    })
+    .prefault({}),
+  decision: z
+    .strictObject({
+      simplicityMargin: num(0, 0.9).default(DECISION_DEFAULTS.simplicityMargin),
+      sloMinuteShare: num(0, 1).default(DECISION_DEFAULTS.sloMinuteShare),
+      dropShare: num(0, 1).default(DECISION_DEFAULTS.dropShare),
     })
     .prefault({}),
 });
@@ -206,6 +227,14 @@ export const demandSchema = z.strictObject({
   memoryMb: z.number().int().min(128).max(10240).default(COMPONENT_DEFAULTS.memoryMb),
   /** Wall-clock time of one request; when absent, cpuMs / 1000 (see resolveDurationSeconds). */
   durationSeconds: z.number().finite().gt(0, 'must be greater than 0').max(86400).optional(),
+  /** A sync request that waits longer fails; when absent, API Gateway's 29 s (see resolveTimeoutMs). */
+  timeoutMs: z
+    .number()
+    .finite()
+    .gt(0, 'must be greater than 0')
+    .max(86_400_000)
+    .optional()
+    .describe(`default ${COMPONENT_DEFAULTS.timeoutMs}`),
 });
 
 export const pinSchema = z
@@ -387,4 +416,20 @@ export function resolveWorkload(w: {
 /** Duration of one request in seconds: given, or cpuMs / 1000 (spec default). */
 export function resolveDurationSeconds(demand: Component['demand']): number {
   return demand.durationSeconds ?? demand.cpuMs / 1000;
+}
+
+/** How long a sync request waits before it fails, ms: given, or API Gateway's 29 s. */
+export function resolveTimeoutMs(demand: Component['demand']): number {
+  return demand.timeoutMs ?? COMPONENT_DEFAULTS.timeoutMs;
+}
+
+/**
+ * Duration of one function invocation in seconds at the component's memory. A measured
+ * `durationSeconds` is taken as given (it was measured at that memory). Derived from `cpuMs`, it
+ * stretches where the function has less than one vCPU (FUNCTION_CPU: 1,769 MB on AWS).
+ */
+export function resolveFunctionSeconds(demand: Component['demand'], provider: FunctionProvider = 'aws'): number {
+  if (demand.durationSeconds !== undefined) return demand.durationSeconds;
+  const share = Math.min(1, demand.memoryMb / FUNCTION_CPU[provider].fullVcpuMemoryMb);
+  return demand.cpuMs / 1000 / share;
 }

@@ -1,18 +1,46 @@
 /**
- * The plan document (`tidemark.plan`, version 1) of spec/formats.md as Zod schemas. Every field the
- * spec names is here with its meaning; the few additions (`demand`, `detail`, `monthlyCost` on
- * wiring, `rule`-free notes) are optional extras that the spec allows. The assumptions reuse the
- * design's own schemas so a plan can be re-run from them.
+ * The plan document (`tidemark.plan`, version 1) of spec/formats.md as Zod schemas, with the
+ * additions of December 2026 (cost lines, the generator, the search, the baselines that respect the
+ * hard constraints). Every field the spec names is here with its meaning; a few additions (`demand`,
+ * `note` on a baseline, `bestSingle`) are extras the spec allows. The assumptions reuse the design's
+ * own schemas so a plan can be re-run from them.
  */
 import { z } from 'zod';
 import { environmentsSchema, idSchema, patternSchema, placementSchema, simulationSchema } from './design';
 
-export const RULE_IDS = ['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7', 'R8', 'R9', 'R10'] as const;
+export const RULE_IDS = ['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7', 'R8', 'R9', 'R10', 'R11', 'R12'] as const;
 export const ruleIdSchema = z.enum(RULE_IDS);
 export type RuleId = z.infer<typeof ruleIdSchema>;
 
 const money = z.number().finite().min(0).describe('US dollars per 730-hour month');
 const count = z.number().finite().min(0);
+
+/** What a bill charges for (spec/formats.md, additions of December 2026). */
+export const COST_ITEMS = [
+  'cores',
+  'instances',
+  'commitment',
+  'function-requests',
+  'function-compute',
+  'api-gateway',
+  'egress',
+  'queue-requests',
+  'storage',
+  'traffic-manager',
+  'secure-link',
+  'data-access',
+] as const;
+export type CostItem = (typeof COST_ITEMS)[number];
+
+export const costLineSchema = z.strictObject({
+  item: z.enum(COST_ITEMS),
+  quantity: z.number().finite().min(0),
+  unit: z.string().min(1),
+  unitPrice: z.number().finite().min(0),
+  monthlyCost: money.describe('quantity × unitPrice, rounded to the cent'),
+  detail: z.string().min(1).optional().describe('which part of the item this line is: a tier, a price part'),
+});
+export type CostLine = z.infer<typeof costLineSchema>;
 
 export const reasonSchema = z.strictObject({
   rule: ruleIdSchema.describe('a rule of reference/placement-rules.md'),
@@ -23,11 +51,24 @@ export type Reason = z.infer<typeof reasonSchema>;
 export const optionSchema = z.strictObject({
   placement: placementSchema,
   feasible: z.boolean(),
-  monthlyCost: money,
+  monthlyCost: money.describe('everything this placement of this component costs: the sum of its costLines'),
+  costLines: z.array(costLineSchema),
   meanLatencyMs: count,
-  p95LatencyMs: count,
+  p50LatencyMs: count.optional().describe('median response time of all requests of the horizon, ms'),
+  p95LatencyMs: count.describe('95th percentile of the response times of all requests of the horizon, ms'),
+  p99LatencyMs: count.optional().describe('99th percentile of the response times of all requests of the horizon, ms'),
   sloViolationMinutes: count,
   droppedRequests: count,
+  coldStartShare: z
+    .number()
+    .finite()
+    .min(0)
+    .max(1)
+    .optional()
+    .describe('serverless: share of invocations that waited a cold start'),
+  meanInstances: count
+    .optional()
+    .describe('serverless and VMs (a burst: its cloud part): mean instances held, idle and busy'),
   note: z.string(),
 });
 export type PlanOption = z.infer<typeof optionSchema>;
@@ -63,20 +104,34 @@ export const wiringSchema = z.strictObject({
   connectionId: idSchema.optional().describe('the crossing connection, when the element sits on one'),
   componentIds: z.array(idSchema).min(1),
   reason: z.string().min(1),
-  monthlyCost: money.optional().describe('addition: cost not already in a placement option (staged storage)'),
+  monthlyCost: money.describe('the sum of its costLines; 0 when billed in a placement option, as the reason says'),
+  costLines: z.array(costLineSchema),
 });
 export type WiringElement = z.infer<typeof wiringSchema>;
 
 export const totalSchema = z.strictObject({
-  monthlyCost: money,
+  monthlyCost: money.describe("its components' chosen options plus its wiring, to the cent"),
   sloViolationMinutes: count,
   droppedRequests: count,
+  note: z.string().min(1).optional().describe('addition: a baseline against the recommendation, in words'),
 });
 export type Total = z.infer<typeof totalSchema>;
+
+export const searchSchema = z.strictObject({
+  method: z.enum(['exact', 'heuristic']),
+  combinations: z
+    .number()
+    .finite()
+    .min(1)
+    .describe('placement combinations the hard constraints allow (capped at 1e300)'),
+  evaluated: count.describe('complete combinations the search evaluated'),
+  largestPiece: count.optional().describe('addition: most open components searched together'),
+});
 
 export const planSchema = z.strictObject({
   format: z.literal('tidemark.plan'),
   version: z.literal(1),
+  generator: z.strictObject({ name: z.string().min(1), version: z.string().min(1) }).describe('what made this plan'),
   design: z.strictObject({
     name: z.string(),
     sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex digits'),
@@ -84,6 +139,16 @@ export const planSchema = z.strictObject({
   assumptions: z.strictObject({ simulation: simulationSchema, environments: environmentsSchema }),
   placements: z.array(placementEntrySchema),
   wiring: z.array(wiringSchema),
-  totals: z.strictObject({ recommended: totalSchema, allStatic: totalSchema, allElastic: totalSchema }),
+  totals: z.strictObject({
+    recommended: totalSchema,
+    allStatic: totalSchema.describe('every component in the data centre where its hard constraints allow'),
+    allElastic: totalSchema.describe(
+      'every component on its cheapest elastic option that the hard constraints allow (the others stay put), wiring included',
+    ),
+    bestSingle: totalSchema
+      .extend({ environment: z.enum(['static', 'elastic-vm', 'serverless']) })
+      .describe('addition: the best of all in the data centre, all on VMs, all on functions (where allowed)'),
+  }),
+  search: searchSchema,
 });
 export type Plan = z.infer<typeof planSchema>;

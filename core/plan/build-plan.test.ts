@@ -25,7 +25,7 @@ describe('the example designs', () => {
     (_key, design) => {
       const plan = planOf(design);
       expect(planSchema.safeParse(plan).success).toBe(true);
-      for (const p of plan.placements) expect(p.reasons.every((r) => /^R([1-9]|10)$/.test(r.rule))).toBe(true);
+      for (const p of plan.placements) expect(p.reasons.every((r) => /^R([1-9]|1[0-2])$/.test(r.rule))).toBe(true);
     },
   );
 

@@ -2,25 +2,21 @@
  * Turns a validated design into the plan of spec/formats.md, plus chart series kept out of the plan.
  * Demand is streamed callers first (propagate-demand.ts); each component's four options are
  * simulated as soon as its demand is known, so only the graph's frontier of series is alive at a
- * time; placements are then chosen in passes (see place-all.ts). The work runs as a generator that
+ * time; the placements are then chosen together (decide-plan.ts). The work runs as a generator that
  * yields after every component: `buildPlan` drives it straight through, `buildPlanAsync` hands the
  * thread back between slices so a Web Worker can receive a cancel message.
  */
 import { HOURS_PER_MONTH } from '../model/defaults';
 import type { Design, Placement } from '../model/design';
-import type { Plan, PlacementEntry } from '../model/plan';
-import { roundPlaces } from '../model/round';
+import type { Plan } from '../model/plan';
 import type { SimulationContext } from '../simulate/component-load';
 import type { ChartSeries } from '../simulate/option-stats';
-import { orderCallersFirst, streamDemand } from '../simulate/propagate-demand';
+import { streamDemand } from '../simulate/propagate-demand';
 import { countSteps } from '../workload/generate-workload';
 import { describeSeries } from '../simulate/series-stats';
-import { type ComponentFacts, placeAll } from '../recommend/place-all';
+import type { ComponentFacts } from '../recommend/assess-assignment';
 import { runPlacements } from '../recommend/run-placement';
-import { planWiring } from '../recommend/plan-wiring';
-import { hashDesign } from './hash-design';
-import { sumTotals } from './sum-totals';
-import { toPlanOption } from './to-plan-option';
+import { decidePlan } from './decide-plan';
 
 export interface PlanProgress {
   phase: 'simulate' | 'placement' | 'wiring';
@@ -54,7 +50,14 @@ export class PlanCancelledError extends Error {
   }
 }
 
-export function* generatePlan(design: Design, seriesPoints = 720): Generator<PlanProgress, PlanResult> {
+export interface SimulatedDesign {
+  facts: Map<string, ComponentFacts>;
+  series: PlanSeries;
+  horizonMinutes: number;
+}
+
+/** The simulation stage: every component's four options, callers first, yielding after each. */
+export function* simulateDesign(design: Design, seriesPoints = 720): Generator<PlanProgress, SimulatedDesign> {
   const n = design.components.length;
   const steps = countSteps(design.simulation);
   const ctx: SimulationContext = {
@@ -69,10 +72,10 @@ export function* generatePlan(design: Design, seriesPoints = 720): Generator<Pla
   const facts = new Map<string, ComponentFacts>();
   const series: PlanSeries = { pointMinutes: horizonMinutes / Math.min(seriesPoints, steps), components: {} };
   let done = 0;
-  for (const { id, load, effectivePattern, meanRps } of streamDemand(design)) {
+  for (const { id, load, effectivePattern, meanRps, ownMeanRps } of streamDemand(design)) {
     const component = byId.get(id);
     if (!component) continue;
-    const runs = runPlacements(component, load, ctx);
+    const runs = runPlacements(component, load, ctx, meanRps > 0 ? ownMeanRps / meanRps : 0);
     const shape = describeSeries(load.total, load.peakRps);
     facts.set(id, {
       component,
@@ -87,47 +90,30 @@ export function* generatePlan(design: Design, seriesPoints = 720): Generator<Pla
     >;
     yield { phase: 'simulate', done: ++done, total: n };
   }
-  const calleesFirst = orderCallersFirst(design).reverse();
-  const { chosen, results, choices } = placeAll(design, facts, calleesFirst, horizonMinutes);
-  yield { phase: 'placement', done: n, total: n };
-  const requestsPerMonth = new Map([...facts].map(([id, f]) => [id, f.requestsPerMonth]));
-  const entries = new Map<string, PlacementEntry>();
-  for (const [id, f] of facts) {
-    entries.set(id, {
-      componentId: id,
-      placement: chosen.get(id) ?? 'static',
-      effectivePattern: f.pattern,
-      reasons: choices.get(id)?.reasons ?? [],
-      options: (results.get(id) ?? []).map(toPlanOption),
-      demand: {
-        meanRps: roundPlaces(f.shape.mean, 3),
-        peakRps: roundPlaces(f.shape.peak, 3),
-        requestsPerMonth: Math.round(f.requestsPerMonth),
-      },
-    });
-  }
-  const wiring = planWiring(design, chosen, requestsPerMonth);
-  yield { phase: 'wiring', done: 1, total: 1 };
-  const plan: Plan = {
-    format: 'tidemark.plan',
-    version: 1,
-    design: { name: design.name, sha256: hashDesign(design) },
-    assumptions: { simulation: design.simulation, environments: design.environments },
-    placements: design.components.flatMap((c) => entries.get(c.id) ?? []),
-    wiring,
-    totals: sumTotals(design, facts, results, chosen, wiring, horizonMinutes),
-  };
-  return { plan, series };
+  return { facts, series, horizonMinutes };
 }
 
-export function buildPlan(design: Design, options: BuildPlanOptions = {}): PlanResult {
-  const run = generatePlan(design, options.seriesPoints);
+/** Drives a generator to its end, handing progress on; returns what it returns. */
+export function runToEnd<T>(run: Generator<PlanProgress, T>, options: BuildPlanOptions = {}): T {
   for (;;) {
     if (options.isCancelled?.()) throw new PlanCancelledError();
     const step = run.next();
     if (step.done) return step.value;
     options.onProgress?.(step.value);
   }
+}
+
+export function* generatePlan(design: Design, seriesPoints = 720): Generator<PlanProgress, PlanResult> {
+  const { facts, series, horizonMinutes } = yield* simulateDesign(design, seriesPoints);
+  const n = design.components.length;
+  yield { phase: 'placement', done: n, total: n };
+  const plan = decidePlan(design, facts, horizonMinutes);
+  yield { phase: 'wiring', done: 1, total: 1 };
+  return { plan, series };
+}
+
+export function buildPlan(design: Design, options: BuildPlanOptions = {}): PlanResult {
+  return runToEnd(generatePlan(design, options.seriesPoints), options);
 }
 
 /** As buildPlan, yielding to the event loop every `sliceMs` so cancellation and progress get through. */

@@ -19,6 +19,8 @@ export { buildPlan, buildPlanAsync, PlanCancelledError } from './build-plan';
 export type { BuildPlanOptions, PlanProgress, PlanResult, PlanSeries } from './build-plan';
 export { planDesign, planDesignText } from './plan-design';
 export { hashDesign, stringifyCanonical } from './hash-design';
+export { registerMipSolver } from '../recommend/mip-solver';
+export type { MipResult, MipSolver } from '../recommend/mip-solver';
 export type { ChartSeries } from '../simulate/option-stats';
 export { countSteps, generateWorkload } from '../workload/generate-workload';
 export { previewWorkload, PREVIEW_MAX_POINTS } from '../workload/preview-workload';

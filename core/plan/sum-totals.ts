@@ -1,78 +1,97 @@
 /**
- * The three totals of a plan: the recommendation (chosen options' own bills, each crossing
- * connection's egress and queue messages once, and staged storage from the wiring), all-static (every component reserved in the data centre), and all-elastic
- * (every component on its better elastic option, VM or functions, by the same SLO-then-cost rule).
- * The two baselines use figures without link latency: nothing crosses when everything is on one side.
+ * The plan's totals: the recommendation and each baseline is an assignment judged alike (its
+ * components' options in context plus its wiring), and its monthly cost is the sum of those
+ * options' and elements' costs — each already a sum of cent-rounded lines — added in whole cents,
+ * so a total reconciles with its parts to the cent. Each baseline carries a sentence that sets it
+ * against the recommendation: what it costs or saves, and when it is cheaper, why it was not chosen.
  */
-import type { Design, Placement } from '../model/design';
-import type { Plan, WiringElement } from '../model/plan';
-import { pickBest } from '../recommend/choose-placement';
-import { isQueue, type OptionResult, priceConnection } from '../recommend/assess-options';
-import type { ComponentFacts } from '../recommend/place-all';
-import { roundFigure } from '../model/round';
+import type { Component, Design, Placement } from '../model/design';
+import type { Plan, Total, WiringElement } from '../model/plan';
+import { formatCount, formatMoney } from '../present/format';
+import type { AssignmentResult, Tolerance } from '../recommend/assess-assignment';
 
-type Totals = Plan['totals'];
-
-export function sumTotals(
-  design: Design,
-  facts: ReadonlyMap<string, ComponentFacts>,
-  results: ReadonlyMap<string, OptionResult[]>,
-  chosen: ReadonlyMap<string, Placement>,
-  wiring: readonly WiringElement[],
-  horizonMinutes: number,
-): Totals {
-  const rec = { cost: 0, violation: 0, dropped: 0 };
-  const stat = { cost: 0, violation: 0, dropped: 0 };
-  const elastic = { cost: 0, violation: 0, dropped: 0 };
-  for (const id of design.components.map((c) => c.id)) {
-    const options = results.get(id) ?? [];
-    const pick = options.find((o) => o.placement === chosen.get(id));
-    if (pick) add(rec, pick.ownCost, pick);
-    const s = options.find((o) => o.placement === 'static');
-    if (s) add(stat, s.ownCost, { figures: s.isolated });
-    const candidates = options
-      .filter((o) => o.placement === 'elastic-vm' || o.placement === 'serverless')
-      .map((o) => ({ ...o, figures: o.isolated, monthlyCost: o.ownCost }));
-    const best = pickBest(candidates, horizonMinutes)?.best;
-    if (best) add(elastic, best.monthlyCost, best);
-  }
-  for (const w of wiring) rec.cost += w.monthlyCost ?? 0;
-  // Each crossing connection's egress and queue messages, counted once.
-  for (const conn of design.connections) {
-    const caller = chosen.get(conn.from);
-    const callee = chosen.get(conn.to);
-    const share = results.get(conn.from)?.find((o) => o.placement === caller)?.cloudShare ?? 0;
-    const from = facts.get(conn.from)?.component;
-    const to = facts.get(conn.to)?.component;
-    if (caller && callee && from && to && from.kind !== 'external' && to.kind !== 'external') {
-      rec.cost += priceConnection(
-        conn,
-        caller,
-        share,
-        callee,
-        facts.get(conn.from)?.requestsPerMonth ?? 0,
-        design.environments,
-        isQueue(from, to),
-      );
-    }
-  }
-  return { recommended: finish(rec), allStatic: finish(stat), allElastic: finish(elastic) };
+export interface Scenario {
+  result: AssignmentResult;
+  wiring: WiringElement[];
 }
 
-function add(
-  acc: { cost: number; violation: number; dropped: number },
-  cost: number,
-  o: Pick<OptionResult, 'figures'>,
-): void {
-  acc.cost += cost;
-  acc.violation += o.figures.sloViolationMinutes;
-  acc.dropped += o.figures.droppedRequests;
+export type Baselines = Record<'allStatic' | 'allElastic' | 'allVm' | 'allServerless', Scenario>;
+
+const cents = (dollars: number) => Math.round(dollars * 100);
+
+export function totalOf(s: Scenario): Total {
+  let total = 0;
+  let minutes = 0;
+  let dropped = 0;
+  for (const o of s.result.options.values()) {
+    total += cents(o.ownCost);
+    minutes += o.figures.sloViolationMinutes;
+    dropped += o.figures.droppedRequests;
+  }
+  for (const w of s.wiring) total += cents(w.monthlyCost);
+  return { monthlyCost: total / 100, sloViolationMinutes: Math.round(minutes), droppedRequests: Math.round(dropped) };
 }
 
-function finish(acc: { cost: number; violation: number; dropped: number }) {
+const LABELS = {
+  allStatic: 'Everything in the data centre',
+  allElastic: 'Everything elastic that may be',
+  allVm: 'Everything on elastic VMs that may be',
+  allServerless: 'Everything on functions that may be',
+} as const;
+
+export function sumTotals(design: Design, recommended: Scenario, baselines: Baselines, tol: Tolerance): Plan['totals'] {
+  const rec = totalOf(recommended);
+  const describe = (key: keyof Baselines) => ({
+    ...totalOf(baselines[key]),
+    note: compare(LABELS[key], design, baselines[key], recommended, rec, tol),
+  });
+  const single = (['allStatic', 'allVm', 'allServerless'] as const).map((key) => ({ key, scenario: baselines[key] }));
+  // The best single environment: fewest components short of their targets, then the cheapest.
+  const rank = (s: Scenario) => [...s.result.options.values()].filter((o) => !o.meets).length;
+  const best = single.reduce((m, x) => {
+    const [a, b] = [rank(x.scenario), rank(m.scenario)];
+    return a < b || (a === b && totalOf(x.scenario).monthlyCost < totalOf(m.scenario).monthlyCost) ? x : m;
+  });
+  const environment: Placement =
+    best.key === 'allStatic' ? 'static' : best.key === 'allVm' ? 'elastic-vm' : 'serverless';
   return {
-    monthlyCost: roundFigure(acc.cost, 2),
-    sloViolationMinutes: Math.round(acc.violation),
-    droppedRequests: Math.round(acc.dropped),
+    recommended: rec,
+    allStatic: describe('allStatic'),
+    allElastic: describe('allElastic'),
+    bestSingle: { ...describe(best.key), environment: environment },
   };
+}
+
+/** One baseline against the recommendation, in words. */
+function compare(
+  label: string,
+  design: Design,
+  base: Scenario,
+  rec: Scenario,
+  recTotal: Total,
+  tol: Tolerance,
+): string {
+  const t = totalOf(base);
+  const diff = Math.round((t.monthlyCost - recTotal.monthlyCost) * 100) / 100;
+  const byId = new Map(design.components.map((c) => [c.id, c]));
+  const missing: Component[] = [];
+  for (const [id, o] of base.result.options) {
+    const mine = rec.result.options.get(id);
+    const c = byId.get(id);
+    if (c && !o.meets && mine?.meets) missing.push(c);
+  }
+  if (diff >= 0.01) return `${label}: ${formatMoney(diff)} a month more than the recommendation.`;
+  if (diff > -0.01) return `${label}: the same monthly cost as the recommendation.`;
+  const saving = `${label} would cost ${formatMoney(-diff)} a month less`;
+  if (missing.length > 0) {
+    const names = missing.slice(0, 3).map((c) => c.name);
+    const more = missing.length > 3 ? ` and ${missing.length - 3} more` : '';
+    const what =
+      t.droppedRequests > recTotal.droppedRequests
+        ? ` and drop ${formatCount(t.droppedRequests - recTotal.droppedRequests)} more requests`
+        : '';
+    return `${saving}, but it would leave ${names.join(', ')}${more} short of ${missing.length === 1 ? 'its target' : 'their targets'} beyond what we tolerate (${formatCount(tol.minutes)} minutes a month)${what}, which the recommendation meets.`;
+  }
+  const margin = design.environments.decision.simplicityMargin;
+  return `${saving} (${((100 * -diff) / Math.max(0.01, t.monthlyCost)).toFixed(1)} %), but by splitting components across environments or moving them away from their neighbours for less than the ${Math.round(100 * margin)} % such a change must save (R12).`;
 }

@@ -6,6 +6,13 @@
  */
 import type { PlanResult } from '../plan/build-plan';
 
+/**
+ * SLO minutes are expected values (a stretch's minutes × the chance a minute's p95 is over), and the
+ * plan reports them rounded to the minute; a point is marked from half a minute on, as the plan would
+ * count it.
+ */
+export const MARKED_SLO_MINUTES = 0.5;
+
 export interface ReplayEvent {
   /** First and last chart point of the episode. */
   from: number;
@@ -26,7 +33,7 @@ export function replayEvents(result: PlanResult | null): ReplayEvent[] {
     for (let i = 0; i < s.dropped.length; i++) {
       const dropped = s.dropped[i] ?? 0;
       const slo = s.sloMinutes[i] ?? 0;
-      if (dropped < 1 && slo <= 0) continue;
+      if (dropped < 1 && slo < MARKED_SLO_MINUTES) continue;
       const at = perPoint.get(i) ?? { dropped: 0, sloMinutes: 0, ids: new Set<string>() };
       at.dropped += dropped;
       at.sloMinutes += slo;

@@ -46,6 +46,12 @@ describe('utilisationAt', () => {
     expect(utilisationAt(hidden, 'a', 'static', 2)).toMatchObject({ dropping: false, missingSlo: true });
   });
 
+  it('does not mark a point whose expected SLO minutes round to none, as the plan counts them', () => {
+    const faint = fakeResult([5, 5], [10, 10], [0, 0], [0.2, 0.5]);
+    expect(utilisationAt(faint, 'a', 'static', 0)?.missingSlo).toBe(false);
+    expect(utilisationAt(faint, 'a', 'static', 1)?.missingSlo).toBe(true);
+  });
+
   it('is null outside the result', () => {
     expect(utilisationAt(null, 'a', 'static', 0)).toBeNull();
     expect(utilisationAt(result, 'missing', 'static', 0)).toBeNull();

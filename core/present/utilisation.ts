@@ -8,6 +8,7 @@
 import type { Placement } from '../model/design';
 import { MODEL_ASSUMPTIONS } from '../model/defaults';
 import type { PlanResult } from '../plan/build-plan';
+import { MARKED_SLO_MINUTES } from './replay-events';
 
 export interface Utilisation {
   /** demand / capacity at that point: 0 when idle, above 1 when demand exceeds capacity (Infinity with no capacity). */
@@ -32,7 +33,7 @@ export function utilisationAt(
   const demand = series.demand[index] ?? 0;
   const capacity = series.capacity[index] ?? 0;
   const dropped = series.dropped[index] ?? 0;
-  const missingSlo = (series.sloMinutes[index] ?? 0) > 0;
+  const missingSlo = (series.sloMinutes[index] ?? 0) >= MARKED_SLO_MINUTES;
   if (demand <= 0) return { utilisation: 0, dropping: dropped >= 1, dropped, missingSlo };
   if (capacity <= 0) return { utilisation: Number.POSITIVE_INFINITY, dropping: true, dropped, missingSlo };
   const utilisation = demand / capacity;

@@ -1,124 +1,205 @@
 /**
- * The sentences behind a placement, each under the rule it applies: the hard constraints that
- * narrowed the choice (R4, R5, R8, R9, R10), the pattern (R1/R2), Weinman's economic test with the
- * simulated costs (R3), serverless fit (R7), the link latency of crossing calls (R8), data that moves
- * with elastic processing (R6), and an unmet SLO said plainly (R10).
+ * The sentences behind a placement, each under the rule it applies and each quoting the figures of
+ * the plan it sits in: the hard constraints that narrowed the choice (R4, R5, R8, R9, R10), the
+ * pattern (R1/R2), Weinman's economics in words (R3), the SLO met or missed with the tolerance that
+ * decided it, what placing it with its neighbours changed (R11) and what simplicity cost (R12),
+ * serverless fit (R7), link latency (R8) and staged data (R6). Components are named by name.
  */
-import type { Component, Environments, Pattern } from '../model/design';
+import { HOURS_PER_MONTH } from '../model/defaults';
+import type { Component, Environments, Pattern, Placement } from '../model/design';
 import type { Reason } from '../model/plan';
+import { formatCount, formatMoney, formatMs, formatRps } from '../present/format';
 import type { SeriesShape } from '../simulate/series-stats';
-import type { OptionResult } from './assess-options';
+import type { OptionResult, Tolerance } from './assess-assignment';
+import type { Alternative } from './compare-alternatives';
 import { computeUtilityPremium } from './size-burst-base';
 
-const money = (x: number) => `$${x.toFixed(2)}`;
-const pct = (x: number) => `${(100 * x).toFixed(x < 0.1 ? 1 : 0)} %`;
+/** A placement as a sentence says it: "runs in the data centre", "runs on functions". */
+export const PLACEMENT_PHRASES: Record<Placement, string> = {
+  static: 'in the data centre',
+  'elastic-vm': 'on elastic VMs',
+  serverless: 'on functions',
+  burst: 'as a burst (a data-centre base with cloud overflow)',
+};
 
-export function explainChoice(
-  c: Component,
-  options: readonly OptionResult[],
-  best: OptionResult,
-  meets: boolean,
-  pattern: Pattern,
-  shape: SeriesShape,
-  env: Environments,
-  horizonMinutes: number,
-): Reason[] {
+const NAMES: Record<Placement, string> = {
+  static: 'the data centre',
+  'elastic-vm': 'elastic VMs',
+  serverless: 'functions',
+  burst: 'bursting',
+};
+
+/** A share as a percentage: whole above 10 %, else two significant digits (0.0087 %, 0.95 %). */
+const pct = (x: number) => `${x >= 0.1 ? Math.round(100 * x) : Number((100 * x).toPrecision(2))} %`;
+const times = (x: number) => `${x.toFixed(x < 10 ? 1 : 0)}×`;
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+const list = (items: readonly string[]) =>
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+
+export interface ExplainInput {
+  component: Component;
+  pattern: Pattern;
+  shape: SeriesShape;
+  /** All four options in the plan's context, PLACEMENTS order. */
+  options: readonly OptionResult[];
+  chosen: OptionResult;
+  alternatives: readonly Alternative[];
+  env: Environments;
+  tol: Tolerance;
+}
+
+export function explainChoice(input: ExplainInput): Reason[] {
+  const { component: c, options, chosen, env } = input;
   const reasons: Reason[] = [];
+  if (c.pin) {
+    reasons.push({
+      rule: 'R10',
+      text: `${c.name} is pinned to run ${PLACEMENT_PHRASES[c.pin.placement]}${c.pin.cores ? ` with ${c.pin.cores} cores` : ''}; the pin is obeyed.`,
+    });
+  }
   const seen = new Set<string>();
   for (const o of options) {
-    if (o.ruledOut && !seen.has(o.ruledOut.text)) {
-      seen.add(o.ruledOut.text);
-      const out = options.filter((x) => x.ruledOut?.text === o.ruledOut?.text).map((x) => x.placement);
-      reasons.push({ rule: o.ruledOut.rule, text: `${capitalise(o.ruledOut.text)}: rules out ${out.join(', ')}.` });
-    }
+    const out = o.ruledOut;
+    if (!out || out.rule === 'R10' || seen.has(out.text)) continue;
+    seen.add(out.text);
+    const placements = options.filter((x) => x.ruledOut?.text === out.text).map((x) => NAMES[x.placement]);
+    reasons.push({
+      rule: out.rule,
+      text: `${c.name}: ${out.text}, so ${list(placements)} ${placements.length > 1 ? 'are' : 'is'} out.`,
+    });
   }
-  // A stateful store of sensitive data is kept on site by R4 first; say that R5 would keep it there too.
   const sensitive = c.dataClass === 'regulated' || c.dataClass === 'confidential';
   if (sensitive && !c.pin && !reasons.some((r) => r.rule === 'R5')) {
     reasons.push({
       rule: 'R5',
-      text: `It holds ${c.dataClass} data: a single on-premises store for compliance; cloud copies of its callers reach it over a secured link.`,
+      text: `${c.name} holds ${c.dataClass} data: a single store on premises for compliance; cloud copies of its callers reach it over the secure link.`,
     });
   }
-  if (c.pin)
-    reasons.unshift({
-      rule: 'R10',
-      text: `Pinned to ${c.pin.placement}${c.pin.cores ? ` with ${c.pin.cores} cores` : ''}; the pin is obeyed.`,
-    });
-  const ratio = shape.mean > 0 ? shape.peak / shape.mean : 1;
-  const level = `mean ${shape.mean.toFixed(1)} rps, peak ${shape.peak.toFixed(1)} rps`;
-  if (pattern === 'static') reasons.push({ rule: 'R1', text: `Static demand (${level}) → static by default.` });
-  else
-    reasons.push({
-      rule: 'R2',
-      text: `${capitalise(pattern)} demand (${level}, peak ${ratio.toFixed(1)}× mean) → an elastic candidate.`,
-    });
-  const u = computeUtilityPremium(env);
-  const feasible = options.filter((o) => o.ruledOut === null);
-  if (feasible.length > 1 || pattern !== 'static') {
-    const test =
-      ratio > u
-        ? `peak ÷ mean ${ratio.toFixed(1)} > U, so pay-per-use can win`
-        : `peak ÷ mean ${ratio.toFixed(1)} ≤ U, so reserved capacity is cheaper at this shape`;
-    const burst =
-      shape.nearPeakShare < 1 / u
-        ? `; ${pct(shape.nearPeakShare)} of the time near peak < 1/U = ${pct(1 / u)}, so a static base with elastic peak (burst) is worth pricing`
-        : '';
-    const costs = options
-      .map((o) => `${o.placement} ${money(o.monthlyCost)}${o.ruledOut ? ' (ruled out)' : ''}`)
-      .join(', ');
-    reasons.push({
-      rule: 'R3',
-      text: `Utility premium U = ${u.toFixed(2)}; ${test}${burst}. Simulated month: ${costs}.`,
-    });
-  }
-  const hasSlo = c.latencySloMs !== undefined;
-  const slo = hasSlo ? `meets the p95 SLO of ${c.latencySloMs} ms` : 'drops no requests (it has no latency SLO)';
-  const f = best.figures;
-  reasons.push({
-    rule: !meets || c.pin ? 'R10' : pattern === 'static' ? 'R1' : 'R3',
-    text: meets
-      ? `${capitalise(best.placement)} at ${money(best.monthlyCost)} a month is the cheapest allowed option that ${slo}: p95 ${f.p95LatencyMs.toFixed(0)} ms, ${f.sloViolationMinutes} min in violation.`
-      : `No allowed placement ${hasSlo ? `meets the p95 SLO of ${c.latencySloMs} ms` : 'serves every request'}; ${best.placement} misses it least: ${f.sloViolationMinutes} of ${horizonMinutes} min in violation, ${Math.round(f.droppedRequests)} requests dropped.`,
-  });
-  if (!meets)
-    reasons.push({
-      rule: 'R10',
-      text: 'The unmet SLO is reported, not hidden: add capacity, relax the SLO, or change the design.',
-    });
-  const serverless = options.find((o) => o.placement === 'serverless');
-  if (best.placement === 'serverless') {
+  reasons.push(...explainEconomics(input));
+  reasons.push(...explainSlo(input));
+  reasons.push(...explainTogether(input));
+  if (chosen.placement === 'serverless') {
     reasons.push({
       rule: 'R7',
-      text: `Sporadic or batch work suits functions: pay per use, ${money(best.monthlyCost)} a month for ${best.note}.`,
+      text: `Sporadic or batch work suits functions: pay per use, ${formatMoney(chosen.ownCost)} a month for ${chosen.note}.`,
     });
-  } else if (
-    serverless &&
-    serverless.ruledOut === null &&
-    serverless.figures.sloViolationMinutes > 0 &&
-    pattern !== 'static'
-  ) {
-    reasons.push({
-      rule: 'R7',
-      text: `Functions would spend ${serverless.figures.sloViolationMinutes} min over the SLO (cold starts of ${env.functions.coldStartMs} ms): servers suit latency-critical work.`,
-    });
+  } else {
+    const fn = options.find((o) => o.placement === 'serverless');
+    if (fn && !fn.ruledOut && !fn.meets && fn.figures.sloViolationMinutes > 0 && input.pattern !== 'static') {
+      reasons.push({
+        rule: 'R7',
+        text: `On functions ${c.name} would spend ${formatCount(fn.figures.sloViolationMinutes)} minutes over its target (cold starts of ${formatMs(env.functions.coldStartMs)}): servers suit latency-critical work.`,
+      });
+    }
   }
-  const linked = best.figures.meanLatencyMs - best.isolated.meanLatencyMs;
-  if (linked > 0.5)
+  if (chosen.linkMeanMs > 0.5) {
     reasons.push({
       rule: 'R8',
-      text: `Sync calls that cross the link add ${linked.toFixed(0)} ms per request on average; counted in its latency.`,
+      text: `Its synchronous calls across the link add ${formatMs(chosen.linkMeanMs)} to a request on average (${formatMs(chosen.linkP95Ms)} at the 95th percentile), counted in its latency.`,
     });
-  if (c.dataGb > 0 && best.placement !== 'static') {
-    const text =
-      c.kind === 'storage'
-        ? `It holds ${c.dataGb} GB whose volume follows the elastic work around it: an elastic storage offering (Hybrid Data).`
-        : `It reads ${c.dataGb} GB a day: the data it needs moves with it, staged into a storage offering next to it (see wiring).`;
-    reasons.push({ rule: 'R6', text });
+  }
+  if (c.dataGb > 0 && chosen.placement !== 'static') {
+    reasons.push({
+      rule: 'R6',
+      text:
+        c.kind === 'storage'
+          ? `${c.name} holds ${c.dataGb} GB whose volume follows the elastic work around it: an elastic storage offering (Hybrid Data).`
+          : `${c.name} reads ${c.dataGb} GB a day: where that data lives in the data centre, it is staged into storage next to it (see the wiring).`,
+    });
   }
   return reasons;
 }
 
-function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
+function explainEconomics({ component: c, pattern, shape, options, env }: ExplainInput): Reason[] {
+  const level = `mean ${formatRps(shape.mean)} req/s, peak ${formatRps(shape.peak)} req/s`;
+  const ratio = shape.mean > 0 ? shape.peak / shape.mean : 1;
+  const reasons: Reason[] = [
+    pattern === 'static'
+      ? { rule: 'R1', text: `${c.name}'s demand is steady (${level}): a steady load is cheapest on capacity you own.` }
+      : {
+          rule: 'R2',
+          text: `${c.name}'s demand is ${pattern.replace(/-/g, ' ')} (${level}, the peak ${times(ratio)} the mean): a candidate for elastic capacity.`,
+        },
+  ];
+  const allowed = options.filter((o) => !o.ruledOut);
+  if (allowed.length <= 1) return reasons;
+  const u = computeUtilityPremium(env);
+  const verdict =
+    ratio > u
+      ? `its peak is ${times(ratio)} its mean, so paying only for what is used can win`
+      : `its peak is only ${times(ratio)} its mean, so capacity it owns is cheaper at this shape`;
+  const burst =
+    shape.nearPeakShare < 1 / u && pattern !== 'static'
+      ? `; it runs near its peak ${pct(shape.nearPeakShare)} of the time, less than 1 hour in ${u.toFixed(1)}, so a data-centre base with cloud overflow (burst) is worth pricing`
+      : '';
+  const costs = options.map(
+    (o) => `${NAMES[o.placement]} ${formatMoney(o.ownCost)}${o.ruledOut ? ' (ruled out)' : ''}`,
+  );
+  return [
+    ...reasons,
+    {
+      rule: 'R3',
+      text: `A core rented in the cloud costs ${u.toFixed(1)} times one owned (Weinman's utility premium, from these prices): ${verdict}${burst}. Simulated month: ${list(costs)}.`,
+    },
+  ];
+}
+
+function explainSlo({ component: c, chosen, tol, pattern }: ExplainInput): Reason[] {
+  const f = chosen.figures;
+  const hours = tol.horizonMinutes / 60;
+  const drops =
+    f.droppedRequests < 0.5
+      ? 'no dropped requests'
+      : `${formatCount(f.droppedRequests)} dropped requests (${pct(f.droppedRequests / Math.max(1, f.requests))} of them; we tolerate ${pct(tol.dropShare)})`;
+  const minutes =
+    f.sloViolationMinutes === 0
+      ? 'never over it'
+      : `${formatCount(f.sloViolationMinutes)} minutes over it, within the ${formatCount(tol.minutes)} minutes (${pct(tol.minutes / tol.horizonMinutes)} of the ${hours >= HOURS_PER_MONTH * 0.9 ? 'month' : 'horizon'}) we tolerate`;
+  const rule = c.pin ? 'R10' : pattern === 'static' ? 'R1' : 'R3';
+  const where = `${c.name} runs ${PLACEMENT_PHRASES[chosen.placement]}`;
+  if (chosen.meets) {
+    const text =
+      c.latencySloMs !== undefined
+        ? `${where} at ${formatMoney(chosen.ownCost)} a month: the cheapest combination keeps its p95 under its ${formatMs(c.latencySloMs)} target — p95 ${formatMs(f.p95LatencyMs)}, ${minutes} — with ${drops}.`
+        : `${where} at ${formatMoney(chosen.ownCost)} a month, the cheapest combination that serves its load; it has no latency target, and has ${drops}.`;
+    return [{ rule, text }];
+  }
+  const target =
+    c.latencySloMs !== undefined ? `keeps its p95 under ${formatMs(c.latencySloMs)}` : 'serves every request';
+  return [
+    {
+      rule: 'R10',
+      text: `No allowed placement ${target}; ${NAMES[chosen.placement]} falls short least: ${formatCount(f.sloViolationMinutes)} of ${formatCount(tol.horizonMinutes)} minutes over${c.latencySloMs === undefined ? ' (dropping requests)' : ''}, ${formatCount(f.droppedRequests)} requests dropped.`,
+    },
+    {
+      rule: 'R10',
+      text: 'The shortfall is reported, not hidden: add capacity, relax the target, or change the design.',
+    },
+  ];
+}
+
+/** R11 and R12: what the other options would do to the whole plan. */
+function explainTogether({ component: c, chosen, alternatives, env }: ExplainInput): Reason[] {
+  const reasons: Reason[] = [];
+  const others = alternatives.filter((a) => a.placement !== chosen.placement && a.excessDelta <= 1e-9);
+  const cheaperAlone = others.filter((a) => a.ownCost < chosen.ownCost - 0.005 && a.costDelta > 0.005);
+  const best = cheaperAlone.reduce<Alternative | null>((m, a) => (m === null || a.ownCost < m.ownCost ? a : m), null);
+  if (best) {
+    reasons.push({
+      rule: 'R11',
+      text: `On its own, ${NAMES[best.placement]} would cost less (${formatMoney(best.ownCost)} against ${formatMoney(chosen.ownCost)}), but its connections would then cross the link and the whole plan would cost ${formatMoney(best.costDelta)} a month more: placed together with its neighbours, it runs ${PLACEMENT_PHRASES[chosen.placement]}.`,
+    });
+  }
+  const margin = env.decision.simplicityMargin;
+  for (const a of others.filter((x) => x.costDelta < -0.005)) {
+    const saving = -a.costDelta;
+    const share = chosen.ownCost > 0 ? saving / chosen.ownCost : 1;
+    const what =
+      a.placement === 'burst' ? 'split it across both environments' : `move it away from its neighbours' environment`;
+    reasons.push({
+      rule: 'R12',
+      text: `${capitalise(NAMES[a.placement])} would save ${formatMoney(saving)} a month (${pct(share)} of its cost here) but ${what}; a split or a move must save at least ${pct(margin)}, so ${c.name} stays ${PLACEMENT_PHRASES[chosen.placement]}.`,
+    });
+  }
+  return reasons;
 }

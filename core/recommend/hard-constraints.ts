@@ -2,10 +2,12 @@
  * Hard constraints, applied before any cost is compared: a pin is obeyed (R10), state stays where
  * its data is (R4), regulated and confidential data stay in the data centre (R5), an external
  * system is not ours to move (R8), and work longer than the function cap is never serverless (R9).
- * Each returns the rule and a sentence with the figure that decided it, or null when allowed.
+ * Each returns the rule and a clause that completes the component's name ("Orders DB holds state: …")
+ * with the figure that decided it, or null when allowed.
  */
 import type { Component, Environments, Placement } from '../model/design';
-import { resolveDurationSeconds } from '../model/design';
+import { resolveFunctionSeconds } from '../model/design';
+import { PLACEMENT_LABELS } from '../model/labels';
 import type { Reason } from '../model/plan';
 
 /** A component that holds state: flagged stateful, or a database by its kind. */
@@ -15,36 +17,43 @@ export function isStateful(c: Component): boolean {
 
 export function findRuleOut(c: Component, placement: Placement, env: Environments): Reason | null {
   if (c.pin) {
-    return placement === c.pin.placement ? null : { rule: 'R10', text: `pinned to ${c.pin.placement}` };
+    return placement === c.pin.placement
+      ? null
+      : { rule: 'R10', text: `is pinned to ${PLACEMENT_LABELS[c.pin.placement].toLowerCase()}` };
   }
   if (placement === 'static') return null;
   if (c.kind === 'external') {
     return {
       rule: 'R8',
-      text: 'an external system stays where its owner runs it; only our side of the call is placed',
+      text: 'is an external system: it stays where its owner runs it, and only our side of the call is placed',
     };
   }
   if (isStateful(c)) {
     return {
       rule: 'R4',
-      text: 'stateful: only stateless components are scaled out or replicated; its state stays static',
+      text: 'holds state: only stateless components are scaled out or copied, so its state stays in the data centre',
     };
   }
   if (c.dataClass === 'regulated') {
-    return { rule: 'R5', text: 'regulated data stays in the data centre' };
+    return { rule: 'R5', text: 'holds regulated data, which stays in the data centre' };
   }
   if (c.dataClass === 'confidential' && placement !== 'burst') {
     return {
       rule: 'R5',
-      text: 'confidential data stays in the data centre; only a store-less cloud copy (burst) may help out',
+      text: 'holds confidential data, which stays in the data centre: only a store-less cloud copy (burst) may help out',
     };
   }
-  const seconds = resolveDurationSeconds(c.demand);
+  // A function runs as long as its memory's CPU share lets it (resolveFunctionSeconds).
+  const seconds = resolveFunctionSeconds(c.demand);
   if (placement === 'serverless' && seconds > env.functions.maxDurationSeconds) {
     return {
       rule: 'R9',
-      text: `one request runs ${seconds} s, beyond the ${env.functions.maxDurationSeconds} s function invocation cap`,
+      text: `runs ${formatSeconds(seconds)} s a request at ${c.demand.memoryMb} MB, beyond the ${env.functions.maxDurationSeconds} s a function invocation may last`,
     };
   }
   return null;
+}
+
+function formatSeconds(s: number): string {
+  return Number.isInteger(s) ? String(s) : s.toFixed(s >= 100 ? 0 : 1);
 }

@@ -1,146 +1,164 @@
 /**
- * The wiring table of reference/placement-rules.md applied to the chosen placements: for every
- * connection that crosses between the data centre and the cloud, the elements to insert, each with
- * its reason; plus a traffic manager for every burst component and an API gateway in front of
- * functions that users call synchronously.
+ * The wiring table of reference/placement-rules.md applied to an assignment, each element with its
+ * reason and its cost lines: per crossing connection a message queue (async) or the call over the
+ * secure link (sync) carrying its egress, compliant replication where sensitive data crosses, the
+ * staging of data for elastic work (R6, once per component); per burst component a traffic manager
+ * and per serverless entry point an API gateway, both billed in that component's option (so the
+ * option table compares like with like) and shown here at $0; and the secure link itself, once for
+ * the design. A total is its options plus this wiring, to the cent.
  */
-import { computeQueueCost, computeStorageCost } from '../cost/prices';
-import type { Component, Design, Placement } from '../model/design';
+import { billSecureLink, billStaging } from '../cost/bill-usage';
+import { type CostLine, sumLines } from '../cost/cost-line';
+import type { Component, Design } from '../model/design';
+import { PLACEMENT_LABELS } from '../model/labels';
 import type { WiringElement } from '../model/plan';
-import { roundCents } from '../model/round';
+import { formatCount, formatMoney, formatMs } from '../present/format';
+import type { AssignmentResult, ComponentFacts } from './assess-assignment';
 import { isStateful } from './hard-constraints';
-import { isCrossing, isExternal, sideOf } from './sides';
 
-type Draft = Omit<WiringElement, 'id'>;
+type Draft = Omit<WiringElement, 'id' | 'monthlyCost'> & { costLines: CostLine[] };
+
+const where = (c: Component, placement: string) =>
+  `${c.name} (${PLACEMENT_LABELS[placement as keyof typeof PLACEMENT_LABELS].toLowerCase()})`;
 
 export function planWiring(
   design: Design,
-  placements: ReadonlyMap<string, Placement>,
-  requestsPerMonth: ReadonlyMap<string, number>,
+  facts: ReadonlyMap<string, ComponentFacts>,
+  result: AssignmentResult,
 ): WiringElement[] {
-  const byId = new Map(design.components.map((c) => [c.id, c]));
   const env = design.environments;
   const drafts: Draft[] = [];
-  const staged = new Set<string>();
-  for (const conn of design.connections) {
-    const from = byId.get(conn.from);
-    const to = byId.get(conn.to);
-    const pf = placements.get(conn.from);
-    const pt = placements.get(conn.to);
-    if (!from || !to || !pf || !pt || isExternal(from) || isExternal(to) || !isCrossing(pf, pt)) continue;
-    const ids = [from.id, to.id];
-    const where = `${from.id} (${pf}) → ${to.id} (${pt})`;
-    const messages = (requestsPerMonth.get(from.id) ?? 0) * conn.callsPerRequest;
-    // A queue the architect drew already decouples the two sides: no second one is inserted.
-    if (conn.mode === 'async' && from.kind !== 'queue' && to.kind !== 'queue') {
-      const elastic =
-        pt === 'elastic-vm' || pt === 'burst' ? '; its elastic consumers scale on queue length (Elastic Queue)' : '';
-      drafts.push({
-        kind: 'queue',
-        connectionId: conn.id,
-        componentIds: ids,
-        reason: `${where} crosses the link: a message queue decouples the two sides (Hybrid Processing/Backend [CCP]); at-least-once delivery with an idempotent consumer${elastic}. ${fmt(messages)} messages a month ≈ $${computeQueueCost(messages, env.queue).toFixed(2)} (${env.queue.requestsPerMessage} requests each).`,
-      });
-    } else if (conn.mode === 'sync') {
+  const staged = new Map<string, { cloud: Component; dc: Component; connectionId: string; needsAccess: boolean }>();
+  const linked = new Set<string>();
+  for (const { connection: conn, from, to, crossing: x } of result.crossings) {
+    const a = from.component;
+    const b = to.component;
+    const ids = [a.id, b.id];
+    const route = `${where(a, from.placement)} → ${where(b, to.placement)}`;
+    const calls = (facts.get(a.id)?.requestsPerMonth ?? 0) * conn.callsPerRequest;
+    const share = x.share < 1 ? ` (the ${Math.round(100 * x.share)} % of calls that cross)` : '';
+    if (conn.mode === 'async') {
+      const drawn = a.kind === 'queue' ? a : b.kind === 'queue' ? b : null;
+      if (drawn === null) {
+        const elastic =
+          to.placement === 'elastic-vm' || to.placement === 'burst'
+            ? '; its elastic consumers scale on queue length (Elastic Queue)'
+            : '';
+        drafts.push({
+          kind: 'queue',
+          connectionId: conn.id,
+          componentIds: ids,
+          reason: `${route} crosses the link: a message queue decouples the two sides (Hybrid Processing/Backend [CCP]) with at-least-once delivery and an idempotent consumer${elastic}. ${formatCount(calls * x.share)} messages a month${share}, ${env.queue.requestsPerMessage} requests each.`,
+          costLines: x.lines,
+        });
+      } else if (x.lines.length > 0) {
+        drafts.push({
+          kind: 'queue',
+          connectionId: conn.id,
+          componentIds: ids,
+          reason: `${route} crosses the link through ${drawn.name}, the queue drawn in the design: its messages are priced in its own placement; here only the bytes leaving the cloud.`,
+          costLines: x.lines,
+        });
+      }
+    } else {
+      linked.add(a.id);
+      linked.add(b.id);
       drafts.push({
         kind: 'secure-link',
         connectionId: conn.id,
         componentIds: ids,
-        reason: `${where} is a synchronous call across the link: a secured connection (VPN or dedicated line) adds ${env.link.latencyMs} ms per call (R8), counted in the caller's latency.`,
+        reason: `${route} is a synchronous call across the link${share}: it travels over the secure link and adds ${formatMs(env.link.latencyMs)} per call (R8), counted in ${a.name}'s latency.`,
+        costLines: x.lines,
       });
-      if (pt === 'serverless') {
-        drafts.push({
-          kind: 'api-gateway',
-          connectionId: conn.id,
-          componentIds: [to.id],
-          reason: `Functions behind a synchronous HTTP call need an API gateway [HSA]; priced per request in ${to.id}'s option.`,
-        });
-      }
     }
-    if (
-      from.dataClass === 'confidential' ||
-      from.dataClass === 'regulated' ||
-      to.dataClass === 'confidential' ||
-      to.dataClass === 'regulated'
-    ) {
-      const cls = [from, to].find((c) => c.dataClass === 'regulated' || c.dataClass === 'confidential')?.dataClass;
+    const sensitive = [a, b].find((c) => c.dataClass === 'regulated' || c.dataClass === 'confidential');
+    if (sensitive) {
       drafts.push({
         kind: 'compliant-replication',
         connectionId: conn.id,
         componentIds: ids,
-        reason: `${cls} data crosses a trust boundary on ${conn.id}: filter or obfuscate it on the way out and enrich it on the way back (Compliant Data Replication [CCP], R5).`,
+        reason: `${sensitive.name}'s ${sensitive.dataClass} data crosses a trust boundary here: filter or obfuscate it on the way out and enrich it on the way back (Compliant Data Replication [CCP], R5).`,
+        costLines: [],
       });
     }
-    drafts.push(...planStaging(from, to, pf, pt, conn.id, staged, env.storage.pricePerGbMonth));
+    if (x.staged !== null) {
+      const [cloud, dc] = x.staged === 'to' ? [b, a] : [a, b];
+      const seen = staged.get(cloud.id);
+      // Staged once per elastic component; an inserted data-access element when any partner needs one.
+      if (!seen) staged.set(cloud.id, { cloud, dc, connectionId: conn.id, needsAccess: x.needsDataAccess });
+      else if (x.needsDataAccess && !seen.needsAccess)
+        staged.set(cloud.id, { cloud, dc, connectionId: conn.id, needsAccess: true });
+    }
+  }
+  for (const { cloud, dc, connectionId, needsAccess } of staged.values()) {
+    drafts.push(
+      ...planStaging(cloud, dc, connectionId, needsAccess, billStaging(cloud.dataGb, env, cloud.kind !== 'storage')),
+    );
   }
   for (const c of design.components) {
-    const p = placements.get(c.id);
-    if (p === 'burst') {
+    const option = result.options.get(c.id);
+    if (!option) continue;
+    if (option.placement === 'burst') {
+      const manager = option.lines.filter((l) => l.item === 'traffic-manager');
       drafts.push({
         kind: 'traffic-manager',
         componentIds: [c.id],
-        reason: `${c.id} runs in both environments: a traffic manager (weighted DNS) with health monitoring sends the overflow to autoscaled cloud instances after ${env.trafficManager.detectionMinutes} min and back; the cloud copy reaches on-premises data over a secure link [AZ].`,
+        reason: `${c.name} runs in both environments: a traffic manager (weighted DNS) with health monitoring sends the overflow to autoscaled cloud instances ${env.trafficManager.detectionMinutes} min after it starts, and back [AZ]. Billed in ${c.name}'s burst option: ${formatMoney(sumLines(manager))} a month.`,
+        costLines: [],
       });
     }
-    if (p === 'serverless' && c.workload) {
+    const gateway = option.lines.filter((l) => l.item === 'api-gateway');
+    if (option.placement === 'serverless' && gateway.length > 0) {
       drafts.push({
         kind: 'api-gateway',
         componentIds: [c.id],
-        reason: `${c.id}'s own callers reach its functions over synchronous HTTP: an API gateway in front, events (queue, object storage) as triggers [HSA]; priced per request in its option.`,
+        reason: `${c.name}'s users reach its functions over synchronous HTTP: an API gateway in front (auth, throttling, routing), events as triggers [HSA]. Billed in its serverless option: ${formatMoney(sumLines(gateway))} a month.`,
+        costLines: [],
       });
     }
   }
-  return drafts.map((d, i) => ({ id: `w${i + 1}`, ...d }));
+  if (result.usesLink) {
+    const names = design.components.filter((c) => linked.has(c.id));
+    drafts.push({
+      kind: 'secure-link',
+      componentIds: names.map((c) => c.id),
+      reason: `One secure link (a site-to-site VPN) joins the data centre and the cloud for every synchronous call that crosses: ${names.map((c) => c.name).join(', ')}. Paid by the month, however much crosses it.`,
+      costLines: billSecureLink(env),
+    });
+  }
+  return drafts.map((d, i) => ({ id: `w${i + 1}`, ...d, monthlyCost: sumLines(d.costLines) }));
 }
 
-/**
- * Hybrid Backend [CCP] (R6): elastic processing that needs data from the static side gets it staged
- * by a static-side data-access component into a storage offering; the message carries its location.
- */
+/** Hybrid Backend [CCP] (R6): a data-centre data-access element stages data into storage next to the elastic work. */
 function planStaging(
-  from: Component,
-  to: Component,
-  pf: Placement,
-  pt: Placement,
+  cloud: Component,
+  dc: Component,
   connectionId: string,
-  staged: Set<string>,
-  pricePerGbMonth: number,
+  needsAccess: boolean,
+  lines: CostLine[],
 ): Draft[] {
-  const [cloud, dc] =
-    sideOf(pt) !== 'data-centre' && sideOf(pf) === 'data-centre'
-      ? [to, from]
-      : sideOf(pf) !== 'data-centre' && sideOf(pt) === 'data-centre' && isStateful(to)
-        ? [from, to]
-        : [null, null];
-  if (!cloud || !dc || cloud.dataGb <= 0 || staged.has(cloud.id)) return [];
-  staged.add(cloud.id);
-  const cost = roundCents(computeStorageCost(cloud.dataGb, pricePerGbMonth));
-  const access =
-    dc.kind === 'data-access'
-      ? `${dc.id}, the static-side data-access component,`
-      : `a static-side data-access component next to ${dc.id}`;
+  const drawnAccess = !needsAccess;
+  const access = drawnAccess ? `${dc.name}, the data-access component,` : `a data-access element next to ${dc.name}`;
   const isStore = cloud.kind === 'storage';
-  const target = isStore ? `into ${cloud.id}, the storage offering,` : 'into a storage offering';
-  const staging: Draft = {
-    kind: 'data-access',
-    connectionId,
-    componentIds: [dc.id],
-    reason: `${cloud.id} runs elastically but needs ${cloud.dataGb} GB a day from the data centre: ${access} stages it ${target} and the triggering message carries its location (Hybrid Backend [CCP], R6).`,
-  };
-  // A storage component in the cloud already is the offering; anything else gets one inserted.
-  if (isStore) return [staging];
-  return [
-    staging,
+  const target = isStore ? `into ${cloud.name}, the storage offering,` : 'into a storage offering';
+  const reading = isStateful(dc) ? `reads ${dc.name}'s data` : `is triggered from ${dc.name}`;
+  const drafts: Draft[] = [
     {
+      kind: 'data-access',
+      connectionId,
+      componentIds: [dc.id],
+      reason: `${cloud.name} runs elastically, ${reading} and needs ${cloud.dataGb} GB a day: ${access} stages it ${target} and the triggering message carries its location (Hybrid Backend [CCP], R6).${drawnAccess ? '' : ' It takes one reserved data-centre core.'}`,
+      costLines: drawnAccess ? [] : lines.filter((l) => l.item === 'data-access'),
+    },
+  ];
+  if (!isStore) {
+    drafts.push({
       kind: 'storage',
       connectionId,
       componentIds: [cloud.id],
-      reason: `A storage offering holds ${cloud.dataGb} GB of staged data next to ${cloud.id}: $${cost.toFixed(2)} a month (Hybrid Backend [CCP], R6).`,
-      monthlyCost: cost,
-    },
-  ];
-}
-
-function fmt(x: number): string {
-  return Math.round(x).toLocaleString('en-US');
+      reason: `A storage offering next to ${cloud.name} holds the ${cloud.dataGb} GB staged each day (Hybrid Backend [CCP], R6).`,
+      costLines: lines.filter((l) => l.item === 'storage'),
+    });
+  }
+  return drafts;
 }

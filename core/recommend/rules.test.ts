@@ -60,7 +60,7 @@ describe('placement rules', () => {
     expect(entryOf(plan, 'batch').placement).not.toBe('serverless');
     const fn = optionOf(plan, 'batch', 'serverless');
     expect(fn.feasible).toBe(false);
-    expect(fn.note).toMatch(/^ruled out by R9: one request runs 1200 s, beyond the 900 s/);
+    expect(fn.note).toMatch(/^ruled out by R9: it runs 1200 s a request at 1024 MB, beyond the 900 s/);
     expect(rules(plan, 'batch')).toContain('R9');
   });
 
@@ -88,7 +88,7 @@ describe('placement rules', () => {
     expect(entryOf(plan, 'a').placement).toBe('serverless');
     const [pin] = entryOf(plan, 'a').reasons;
     expect(pin?.rule).toBe('R10');
-    expect(pin?.text).toContain('Pinned to serverless');
+    expect(pin?.text).toContain('A is pinned to run on functions');
     expect(optionOf(plan, 'a', 'static').feasible).toBe(false);
     expect(entryOf(plan, 'b').placement).toBe('static');
     expect(optionOf(plan, 'b', 'static').note).toBe('7 cores reserved (pinned)');
@@ -153,7 +153,7 @@ describe('placement rules', () => {
     );
     const entry = entryOf(plan, 'slow');
     expect(
-      entry.reasons.some((r) => r.rule === 'R10' && /No allowed placement meets the p95 SLO of 50 ms/.test(r.text)),
+      entry.reasons.some((r) => r.rule === 'R10' && /No allowed placement keeps its p95 under 50 ms/.test(r.text)),
     ).toBe(true);
     expect(plan.totals.recommended.sloViolationMinutes).toBe(7 * 24 * 60);
   });
@@ -174,7 +174,7 @@ describe('placement rules', () => {
           kind: 'service',
           workload: { pattern: 'static', baseRps: 20 },
           demand: { cpuMs: 30 },
-          latencySloMs: 100,
+          latencySloMs: 150,
         },
       ]),
     );

@@ -27,17 +27,47 @@ describe('published JSON Schemas', () => {
 
   it('the plan schema requires every field the spec names', () => {
     const plan = rendered('plan.v1.json');
-    expect(plan.required).toEqual(['format', 'version', 'design', 'assumptions', 'placements', 'wiring', 'totals']);
+    expect(plan.required).toEqual([
+      'format',
+      'version',
+      'generator',
+      'design',
+      'assumptions',
+      'placements',
+      'wiring',
+      'totals',
+      'search',
+    ]);
     const option = plan.properties?.placements?.items?.properties?.options?.items;
     expect(option?.required).toEqual([
       'placement',
       'feasible',
       'monthlyCost',
+      'costLines',
       'meanLatencyMs',
       'p95LatencyMs',
       'sloViolationMinutes',
       'droppedRequests',
       'note',
+    ]);
+  });
+
+  it('every cost line and every total carries what the spec names', () => {
+    const plan = rendered('plan.v1.json');
+    const option = plan.properties?.placements?.items?.properties?.options?.items;
+    expect(option?.properties?.costLines?.items?.required).toEqual([
+      'item',
+      'quantity',
+      'unit',
+      'unitPrice',
+      'monthlyCost',
+    ]);
+    expect(plan.properties?.wiring?.items?.required).toContain('costLines');
+    expect(Object.keys(plan.properties?.totals?.properties ?? {})).toEqual([
+      'recommended',
+      'allStatic',
+      'allElastic',
+      'bestSingle',
     ]);
   });
 

@@ -1,33 +1,35 @@
 /**
- * A reactive autoscaler as clouds ship it (target tracking on CPU): at the end of each step it
- * compares the utilisation it observed with the target and launches or stops instances. New
- * instances serve only after the boot delay, and after any action it waits out the cooldown. Because
- * the observed utilisation cannot exceed 100 %, a sudden tenfold spike is met by a few cautious
- * rounds of scaling, not one: Fehling et al. (2012) note such policies "fail when the load increases
- * drastically within very short time frames", and the simulation shows it.
+ * A reactive autoscaler as EC2 Auto Scaling ships it (target tracking), on its own clock. Every
+ * `evaluationSeconds` it takes one datapoint — the busy cores averaged over the period, against the
+ * running instances' cores — and, like the alarms target tracking creates, scales out only after
+ * 3 consecutive datapoints above the target and in only after 15 below it (EC2 Auto Scaling user
+ * guide, "Target tracking scaling policies": the alarms' 3-of-3 and 15-of-15 one-minute datapoints;
+ * ../shared/reference/pricing-and-scaling.md, checked 2026-12). The new capacity is what would
+ * bring the datapoint to the target: ceil(busy cores ÷ (vCPU × target)), within min and max.
+ * Launched instances are paid from launch and serve `bootSeconds` later; after an action the
+ * scaler waits `cooldownSeconds` before the next. Times are in seconds from the start of the
+ * horizon, independent of the simulation step: the caller cuts its steps at every datapoint and
+ * every boot that completes. Since the metric of busy CPU cannot exceed 100 %, a sudden tenfold
+ * rise is met by a few cautious rounds, not one: Fehling et al. (2012) note that such policies "fail
+ * when the load increases drastically within very short time frames".
  */
+
+/** Consecutive datapoints above (below) the target before scaling out (in): EC2 target tracking. */
+export const SCALE_OUT_DATAPOINTS = 3;
+export const SCALE_IN_DATAPOINTS = 15;
 
 export interface ScalingPolicy {
   vcpu: number;
   targetUtilization: number;
   minInstances: number;
   maxInstances: number;
-  /** Steps from launch until an instance serves (at least 1: it acts at the end of a step). */
-  bootSteps: number;
-  /** Steps to wait after an action before the next. */
-  cooldownSteps: number;
+  bootSeconds: number;
+  cooldownSeconds: number;
+  evaluationSeconds: number;
 }
 
 export function createPolicy(
-  vm: {
-    vcpu: number;
-    targetUtilization: number;
-    minInstances: number;
-    maxInstances: number;
-    bootSeconds: number;
-    cooldownSeconds: number;
-  },
-  dt: number,
+  vm: Omit<ScalingPolicy, 'evaluationSeconds'> & { evaluationSeconds?: number | undefined },
   minInstances = vm.minInstances,
 ): ScalingPolicy {
   return {
@@ -35,24 +37,32 @@ export function createPolicy(
     targetUtilization: vm.targetUtilization,
     minInstances: Math.min(minInstances, vm.maxInstances),
     maxInstances: vm.maxInstances,
-    bootSteps: Math.max(1, Math.ceil(vm.bootSeconds / dt - 1e-9)),
-    cooldownSteps: Math.ceil(vm.cooldownSeconds / dt - 1e-9),
+    bootSeconds: vm.bootSeconds,
+    cooldownSeconds: vm.cooldownSeconds,
+    evaluationSeconds: vm.evaluationSeconds ?? 60,
   };
 }
 
 export class Autoscaler {
   running: number;
   pending = 0;
-  /** Instance-steps paid for (running or booting). */
-  instanceSteps = 0;
+  /** Instance-seconds paid for (running or booting). */
+  instanceSeconds = 0;
+  /** Most instances running at once. */
+  peak: number;
+  /** Launches still booting: [ready at, count] pairs, in launch order (= ready order). */
   private readonly boots: number[] = [];
-  private lastAction = -1e9;
+  private head = 0;
+  private lastActionAt = Number.NEGATIVE_INFINITY;
+  private above = 0;
+  private below = 0;
 
   constructor(
     private readonly policy: ScalingPolicy,
     initialBusyCores: number,
   ) {
     this.running = this.desiredFor(initialBusyCores);
+    this.peak = this.running;
   }
 
   /** Instances needed to run `busyCores` at the target utilisation, within min and max. */
@@ -62,30 +72,58 @@ export class Autoscaler {
     return want < p.minInstances ? p.minInstances : want > p.maxInstances ? p.maxInstances : want;
   }
 
-  /** Brings booted instances into service and pays for the step; returns the cores serving. */
-  beginStep(i: number): number {
-    while (this.boots.length > 0 && (this.boots[0] as number) <= i) {
-      this.boots.shift();
-      const count = this.boots.shift() as number;
-      this.running += count;
-      this.pending -= count;
-    }
-    this.instanceSteps += this.running + this.pending;
-    return this.running * this.policy.vcpu;
+  /** When the next launch finishes booting (Infinity when none is booting). */
+  nextBootAt(): number {
+    return this.head < this.boots.length ? (this.boots[this.head] as number) : Number.POSITIVE_INFINITY;
   }
 
-  /** Reacts to the busy cores observed in step i. */
-  endStep(i: number, busyCores: number): void {
-    if (i - this.lastAction < this.policy.cooldownSteps) return;
+  /** Puts into service every launch whose boot has finished by time `t`. */
+  bootUntil(t: number): void {
+    while (this.head < this.boots.length && (this.boots[this.head] as number) <= t + 1e-9) {
+      const count = this.boots[this.head + 1] as number;
+      this.head += 2;
+      this.running += count;
+      this.pending -= count;
+      if (this.running > this.peak) this.peak = this.running;
+    }
+    if (this.head > 64 && this.head === this.boots.length) {
+      this.boots.length = 0;
+      this.head = 0;
+    }
+  }
+
+  /** Pays for `seconds` of the instances held. */
+  pay(seconds: number): void {
+    this.instanceSeconds += (this.running + this.pending) * seconds;
+  }
+
+  /** One datapoint at time `t`: the busy cores averaged over the period that ends then. */
+  evaluate(t: number, busyCores: number): void {
+    const p = this.policy;
+    const cores = this.running * p.vcpu;
+    const target = p.targetUtilization * cores;
+    if (cores > 0 ? busyCores > target : busyCores > 0) {
+      this.above++;
+      this.below = 0;
+    } else if (busyCores < target) {
+      this.below++;
+      this.above = 0;
+    } else {
+      this.above = 0;
+      this.below = 0;
+    }
+    if (t - this.lastActionAt < p.cooldownSeconds - 1e-9) return;
     const desired = this.desiredFor(busyCores);
-    if (desired > this.running + this.pending) {
+    if (this.above >= SCALE_OUT_DATAPOINTS && desired > this.running + this.pending) {
       const count = desired - this.running - this.pending;
-      this.boots.push(i + this.policy.bootSteps, count);
+      this.boots.push(t + p.bootSeconds, count);
       this.pending += count;
-      this.lastAction = i;
-    } else if (desired < this.running) {
+      this.lastActionAt = t;
+      // A launch that boots instantly serves at once.
+      if (p.bootSeconds <= 0) this.bootUntil(t);
+    } else if (this.below >= SCALE_IN_DATAPOINTS && desired < this.running) {
       this.running = desired;
-      this.lastAction = i;
+      this.lastActionAt = t;
     }
   }
 }

@@ -3,6 +3,8 @@
  * step length, and the latency a request pays for crossing the data-centre/cloud link from each side.
  */
 import type { Environments } from '../model/design';
+import { OptionStats } from './option-stats';
+import type { PoolSpec } from './serve-pool';
 
 export interface ComponentLoad {
   /** Requests per second arriving at each step (own workload + callers × callsPerRequest). */
@@ -10,9 +12,13 @@ export interface ComponentLoad {
   /** The asynchronous part of `total`, or null when nothing arrives asynchronously. */
   async: Float32Array | null;
   cpuMs: number;
-  /** Wall-clock time of one request, ms. */
+  /** Wall-clock time of one request on a server, ms. */
   durationMs: number;
+  /** Wall-clock time of one function invocation at `memoryMb`, ms (CPU follows memory). */
+  functionDurationMs: number;
   memoryMb: number;
+  /** How long a sync request waits before it fails, ms. */
+  timeoutMs: number;
   /** p95 target, ms; Infinity when the component has none. */
   sloMs: number;
   /** Largest value of `total`. */
@@ -38,4 +44,14 @@ export interface LinkLatency {
 /** Service rate of one core, requests per second (spec: 1000 / cpuMs). */
 export function computeServiceRate(load: ComponentLoad): number {
   return 1000 / load.cpuMs;
+}
+
+/** The pool figures of a component on servers: service rate per core, duration, timeout. */
+export function describePool(load: ComponentLoad): PoolSpec {
+  return { mu: 1000 / load.cpuMs, durationMs: load.durationMs, nu: 1 / load.durationMs, patienceMs: load.timeoutMs };
+}
+
+/** Statistics for one option of this component, its latency measured against service rate `nu`. */
+export function createStats(load: ComponentLoad, ctx: SimulationContext, nu = 1 / load.durationMs): OptionStats {
+  return new OptionStats(ctx.steps, load.sloMs, ctx.points, nu, load.timeoutMs);
 }

@@ -25,6 +25,20 @@ export function computeErlangC(c: number, a: number): number {
   return b / (1 - rho * (1 - b));
 }
 
+/**
+ * Erlang B: the probability that an arrival finds all c servers busy when there is no queue (M/M/c/c;
+ * insensitive to the service distribution): a function's concurrency limit, by the same recursion.
+ */
+export function computeErlangB(c: number, a: number): number {
+  if (a <= 0) return 0;
+  let b = 1;
+  for (let k = 1; k <= c; k++) {
+    const ab = a * b;
+    b = ab / (k + ab);
+  }
+  return b;
+}
+
 /** Mean wait in the queue, seconds: C / (cμ − λ). Infinite when the queue is unstable. */
 export function computeMeanWait(lambda: number, mu: number, c: number): number {
   const slack = c * mu - lambda;

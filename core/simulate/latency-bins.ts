@@ -30,3 +30,20 @@ export function binStart(bin: number): number {
 export function binEnd(bin: number): number {
   return binStart(bin + 1);
 }
+
+/**
+ * log₂ x read from the float's bits, linear between powers of two (exact at them, at most 0.086
+ * below the true logarithm between them): monotone and continuous, so a table laid out on it and
+ * read through it interpolates as well as one laid out on the logarithm, for a shift and a mask.
+ */
+export function pseudoLog2(x: number): number {
+  f64[0] = x;
+  const hi = u32[1] as number;
+  return (hi >>> 20) - 1023 + (hi & 0xfffff) / 1048576;
+}
+
+/** The inverse of pseudoLog2. */
+export function pseudoExp2(y: number): number {
+  const e = Math.floor(y);
+  return 2 ** e * (1 + (y - e));
+}

@@ -8,7 +8,7 @@
  * of the largest contributor to the mean demand.
  */
 import type { Design, Pattern } from '../model/design';
-import { resolveDurationSeconds, resolveWorkload } from '../model/design';
+import { resolveDurationSeconds, resolveFunctionSeconds, resolveTimeoutMs, resolveWorkload } from '../model/design';
 import { topologicalOrder } from '../model/graph';
 import { countSteps, generateWorkload } from '../workload/generate-workload';
 import type { ComponentLoad } from './component-load';
@@ -18,6 +18,8 @@ export interface DemandItem {
   load: ComponentLoad;
   effectivePattern: Pattern;
   meanRps: number;
+  /** Mean of its own workload alone: the traffic that reaches it from outside the design. */
+  ownMeanRps: number;
 }
 
 /** Component ids with callers before callees (the design must be valid: no cycle). */
@@ -49,9 +51,11 @@ export function* streamDemand(design: Design): Generator<DemandItem, void> {
     const total = new Float32Array(steps);
     let asyncPart: Float32Array | null = null;
     const contributions = new Map<Pattern, number>();
+    let ownMeanRps = 0;
     if (comp.workload) {
       total.set(generateWorkload(resolveWorkload(comp.workload), design.simulation, design.simulation.seed, id));
-      contributions.set(comp.workload.pattern, computeMean(total));
+      ownMeanRps = computeMean(total);
+      contributions.set(comp.workload.pattern, ownMeanRps);
     }
     for (const conn of incoming.get(id) ?? []) {
       const caller = live.get(conn.from);
@@ -81,12 +85,15 @@ export function* streamDemand(design: Design): Generator<DemandItem, void> {
         async: asyncPart,
         cpuMs: comp.demand.cpuMs,
         durationMs: resolveDurationSeconds(comp.demand) * 1000,
+        functionDurationMs: resolveFunctionSeconds(comp.demand) * 1000,
         memoryMb: comp.demand.memoryMb,
+        timeoutMs: resolveTimeoutMs(comp.demand),
         sloMs: comp.latencySloMs ?? Number.POSITIVE_INFINITY,
         peakRps: peak,
       },
       effectivePattern: pattern,
       meanRps: mean,
+      ownMeanRps,
     };
   }
 }

@@ -1,19 +1,41 @@
 /**
  * Static placement: a fixed reservation of cores in the data centre, paid whether used or not. Sized
- * for the peak demand plus headroom unless the component is pinned to an exact core count.
+ * for the peak demand plus headroom, and more when the p95 SLO needs them at the peak, unless the
+ * component is pinned to an exact core count.
  */
-import { type ComponentLoad, type SimulationContext, computeServiceRate } from './component-load';
-import { computeErlangC, computeWaitQuantile } from './erlang';
-import { findLatencyCurve } from './latency-curve';
-import { OptionStats } from './option-stats';
-import { createOutcome, serveStep } from './serve-step';
+import {
+  type ComponentLoad,
+  type SimulationContext,
+  computeServiceRate,
+  createStats,
+  describePool,
+} from './component-load';
+import { computeErlangC } from './erlang';
+import { findErlangTable } from './erlang-table';
+import type { OptionStats } from './option-stats';
+import { ResponseDist } from './response-dist';
+import { computeShares, createShares } from './response-time';
+import { computeMinuteSpread, computeViolationChance } from './minute-spread';
+import { createPoolOutcome, createPoolState, servePool } from './serve-pool';
+import { SERVICE_P95_UNITS } from './step-quantile';
 
 // Bound once: under a CommonJS transform (tsx, the CLI) an imported name is a getter per call.
-const serve = serveStep;
+const serve = servePool;
+
+export interface StaticSizing {
+  cores: number;
+  /** Cores peak plus headroom alone would reserve. */
+  forPeak: number;
+  /** False when no core count meets the SLO: the service time alone is too slow. */
+  canMeetSlo: boolean;
+  /** p95 of the service time alone (ln 20 × its mean), ms: the floor no pool gets below. */
+  serviceP95Ms: number;
+}
 
 export interface StaticRun {
   stats: OptionStats;
   cores: number;
+  sizing: StaticSizing | null;
 }
 
 /** Cores for a peak of `peakRps` at `cpuMs` each, plus `headroom` (at least one core). */
@@ -21,40 +43,91 @@ export function sizeStaticCores(peakRps: number, cpuMs: number, headroom: number
   return Math.max(1, Math.ceil((peakRps * cpuMs * (1 + headroom)) / 1000 - 1e-9));
 }
 
+const shares = createShares();
+const dist = new ResponseDist();
+
+/** The exact p95 response time (ms) of `cores` cores under a steady `rps` (M/M/c with the timeout). */
+export function computePoolP95(load: ComponentLoad, cores: number, rps: number): number {
+  const mu = computeServiceRate(load);
+  const full = cores * mu;
+  if (rps >= full) return Number.POSITIVE_INFINITY;
+  const nu = 1 / load.durationMs;
+  const theta = (full - rps) / 1000;
+  computeShares(shares, computeErlangC(cores, rps / mu), theta, rps / full, load.timeoutMs);
+  return dist
+    .reset(nu)
+    .add(shares.noWait, 0, 0)
+    .add(shares.wait, 0, theta)
+    .add(shares.truncated, load.timeoutMs, theta)
+    .quantile(0.95);
+}
+
 /**
- * A capacity planner sizes for the peak plus headroom, and adds cores when the p95 SLO needs them at
- * the peak (M/M/c wait quantile). Gives up adding after a bounded search when the SLO is below the
- * request's own duration and no core count can meet it.
+ * Whether `cores` cores keep a peak minute within the SLO: the chance that one minute's p95 at the
+ * peak exceeds it (minute-spread.ts) is at most the share of minutes "meets the SLO" tolerates — or
+ * adding cores no longer helps (hardly a request waits: what is left is the service time's own).
  */
-export function sizeForSlo(load: ComponentLoad, headroom: number): number {
-  const base = sizeStaticCores(load.peakRps, load.cpuMs, headroom);
-  // At a thousand cores and more, peak + headroom leaves the Erlang C wait at nothing: no search.
-  if (!Number.isFinite(load.sloMs) || load.durationMs >= load.sloMs || load.peakRps <= 0 || base >= 1000) return base;
-  const mu = 1000 / load.cpuMs;
-  const a = load.peakRps / mu;
-  for (let c = base; c <= base * 4 + 64; c++) {
-    if (a >= c) continue;
-    const p95 = load.durationMs + 1000 * computeWaitQuantile(computeErlangC(c, a), c * mu - load.peakRps, 0.95);
-    if (p95 <= load.sloMs) return c;
+function keepsPeakMinutes(load: ComponentLoad, cores: number, minuteShare: number): boolean {
+  const mu = computeServiceRate(load);
+  const full = cores * mu;
+  const rps = load.peakRps;
+  if (rps >= full) return false;
+  const erlangC = computeErlangC(cores, rps / mu);
+  if (erlangC < 1e-4) return true;
+  const p95 = computePoolP95(load, cores, rps);
+  if (!(p95 <= load.sloMs * 4)) return false;
+  const nu = 1 / load.durationMs;
+  const spread = computeMinuteSpread(erlangC, full - rps, 1000 * nu, full, rps, mu, p95);
+  return computeViolationChance(p95, spread, 60 * rps, nu, load.sloMs) <= minuteShare;
+}
+
+/**
+ * A capacity planner sizes for the peak plus headroom, and adds cores until a peak minute keeps its
+ * p95 within the SLO (the exact M/M/c response time, and how much one minute's p95 wanders around
+ * it: a pool whose stationary p95 just touches the SLO fails it in half its peak minutes). When the
+ * SLO is at or below the p95 of the service time alone (ln 20 ≈ 3 × the mean of an exponential), no
+ * core count meets it: the planner keeps peak + headroom and says so.
+ */
+export function sizeForSlo(load: ComponentLoad, headroom: number, minuteShare: number): StaticSizing {
+  const forPeak = sizeStaticCores(load.peakRps, load.cpuMs, headroom);
+  const serviceP95Ms = SERVICE_P95_UNITS * load.durationMs;
+  const sized = { cores: forPeak, forPeak, canMeetSlo: true, serviceP95Ms };
+  if (!Number.isFinite(load.sloMs) || load.peakRps <= 0) return sized;
+  if (load.sloMs <= serviceP95Ms) return { ...sized, canMeetSlo: false };
+  const meets = (c: number) => keepsPeakMinutes(load, c, minuteShare);
+  if (meets(forPeak)) return sized;
+  // p95 falls as cores are added and tends to the service's own: double, then bisect.
+  let lo = forPeak;
+  let hi = forPeak * 2;
+  while (!meets(hi)) {
+    lo = hi;
+    hi *= 2;
   }
-  return base;
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (meets(mid)) hi = mid;
+    else lo = mid;
+  }
+  return { ...sized, cores: hi };
 }
 
 export function simulateStatic(load: ComponentLoad, ctx: SimulationContext, pinnedCores?: number): StaticRun {
-  const cores = pinnedCores ?? sizeForSlo(load, ctx.env.static.headroom);
-  const stats = new OptionStats(ctx.steps, ctx.stepMinutes, load.sloMs, ctx.points);
-  const mu = computeServiceRate(load);
-  const out = createOutcome();
-  const curve = findLatencyCurve(cores, mu, load.durationMs);
+  const sizing =
+    pinnedCores === undefined ? sizeForSlo(load, ctx.env.static.headroom, ctx.env.decision.sloMinuteShare) : null;
+  const cores = pinnedCores ?? (sizing as StaticSizing).cores;
+  const stats = createStats(load, ctx);
+  const spec = describePool(load);
+  const table = findErlangTable(cores);
+  const state = createPoolState();
+  const out = createPoolOutcome();
+  const capacity = cores * spec.mu;
   const { dt } = ctx;
-  let backlog = 0;
   const asyncSeries = load.async;
   for (let i = 0; i < ctx.steps; i++) {
     const rps = load.total[i] as number;
     const asyncRps = asyncSeries === null ? 0 : (asyncSeries[i] as number);
-    serve(out, rps - asyncRps, asyncRps, backlog, curve, dt);
-    backlog = out.backlog;
-    stats.record(i, rps, cores * mu, rps * dt, out.served, out.dropped, out.meanMs, out.p95Ms);
+    stats.beginStep(i, rps, capacity);
+    serve(state, spec, cores, table, rps - asyncRps, asyncRps, i * dt, dt, stats, out);
   }
-  return { stats, cores };
+  return { stats, cores, sizing };
 }

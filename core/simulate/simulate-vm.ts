@@ -1,48 +1,74 @@
 /**
- * Elastic-VM placement: instances in the cloud behind a reactive autoscaler (see autoscaler.ts).
- * Sync requests beyond the running capacity are dropped while new instances boot; async requests
- * wait, and the queue length is part of what the autoscaler watches (Elastic Queue, [CCP]).
+ * Elastic-VM placement: instances in the cloud behind a reactive autoscaler (autoscaler.ts) that
+ * decides on its own clock. A simulation step is served in stretches cut at every datapoint and
+ * every boot that completes, so a step of 15 minutes sees the same scaling as fifteen of one: the
+ * results do not depend on the step size. The autoscaler sees the CPU the instances spent (what was
+ * served, at most all of it); with no instance running, the load balancer's request count stands in.
+ * Waiting messages count too, as the work to clear them within one evaluation period (an Elastic
+ * Queue [CCP]: queue consumers scale on their backlog, AWS's "backlog per instance").
  */
 import { Autoscaler, createPolicy } from './autoscaler';
-import { type ComponentLoad, type SimulationContext, computeServiceRate } from './component-load';
-import { findLatencyCurve } from './latency-curve';
-import { OptionStats } from './option-stats';
-import { createOutcome, serveStep } from './serve-step';
+import { type ComponentLoad, type SimulationContext, createStats, describePool } from './component-load';
+import { findErlangTable } from './erlang-table';
+import type { OptionStats } from './option-stats';
+import { createPoolOutcome, createPoolState, servePool } from './serve-pool';
 
 // Bound once: under a CommonJS transform (tsx, the CLI) an imported name is a getter per call.
-const serve = serveStep;
+const serve = servePool;
+const tableFor = findErlangTable;
 
 export interface VmRun {
   stats: OptionStats;
-  /** Instance-hours paid over the horizon. */
+  /** Instance-hours paid over the horizon (running and booting). */
   instanceHours: number;
+  /** Mean instances held over the horizon. */
+  meanInstances: number;
   peakInstances: number;
 }
 
 export function simulateVm(load: ComponentLoad, ctx: SimulationContext): VmRun {
   const { dt } = ctx;
-  const stats = new OptionStats(ctx.steps, ctx.stepMinutes, load.sloMs, ctx.points);
-  const mu = computeServiceRate(load);
+  const policy = createPolicy(ctx.env.vm);
+  const stats = createStats(load, ctx);
+  const spec = describePool(load);
   const coresPerRps = load.cpuMs / 1000;
-  const scaler = new Autoscaler(createPolicy(ctx.env.vm, dt), ((load.total[0] as number) || 0) * coresPerRps);
-  const out = createOutcome();
-  let curve = findLatencyCurve(0, mu, load.durationMs);
-  let backlog = 0;
-  let peakInstances = 0;
+  const scaler = new Autoscaler(policy, ((load.total[0] as number) || 0) * coresPerRps);
+  const state = createPoolState();
+  const out = createPoolOutcome();
+  const evaluation = policy.evaluationSeconds;
+  let nextEval = evaluation;
+  let window = 0; // busy core-seconds since the last datapoint
+  let t = 0;
   const asyncSeries = load.async;
   for (let i = 0; i < ctx.steps; i++) {
-    const cores = scaler.beginStep(i);
-    if (scaler.running > peakInstances) peakInstances = scaler.running;
     const rps = load.total[i] as number;
     const asyncRps = asyncSeries === null ? 0 : (asyncSeries[i] as number);
-    if (cores !== curve.cores) curve = findLatencyCurve(cores, mu, load.durationMs);
-    serve(out, rps - asyncRps, asyncRps, backlog, curve, dt);
-    backlog = out.backlog;
-    stats.record(i, rps, cores * mu, rps * dt, out.served, out.dropped, out.meanMs, out.p95Ms);
-    // CPU shows only what was served; with no instance at all the load balancer's request count
-    // stands in for it. The backlog adds what is needed to drain the queue within a step.
-    const seen = cores > 0 ? out.served / dt : rps;
-    scaler.endStep(i, (seen + out.backlog / dt) * coresPerRps);
+    const end = (i + 1) * dt;
+    stats.beginStep(i, rps, scaler.running * policy.vcpu * spec.mu);
+    while (t < end - 1e-9) {
+      scaler.bootUntil(t);
+      const boot = scaler.nextBootAt();
+      const until = end < nextEval ? (end < boot ? end : boot) : nextEval < boot ? nextEval : boot;
+      const seconds = until - t;
+      const cores = scaler.running * policy.vcpu;
+      const busyBefore = out.busyCoreSeconds;
+      serve(state, spec, cores, tableFor(cores), rps - asyncRps, asyncRps, t, seconds, stats, out);
+      scaler.pay(seconds);
+      window += cores > 0 ? out.busyCoreSeconds - busyBefore : rps * coresPerRps * seconds;
+      window += ((state.asyncQueue * coresPerRps) / evaluation) * seconds;
+      t = until;
+      if (t >= nextEval - 1e-9) {
+        scaler.evaluate(nextEval, window / evaluation);
+        window = 0;
+        nextEval += evaluation;
+      }
+    }
   }
-  return { stats, instanceHours: (scaler.instanceSteps * dt) / 3600, peakInstances };
+  const horizon = ctx.steps * dt;
+  return {
+    stats,
+    instanceHours: scaler.instanceSeconds / 3600,
+    meanInstances: horizon > 0 ? scaler.instanceSeconds / horizon : 0,
+    peakInstances: scaler.peak,
+  };
 }

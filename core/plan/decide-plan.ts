@@ -1,0 +1,86 @@
+/**
+ * The decision stage of a plan: from every component's simulated options (the facts), the joint
+ * choice (R11, R12), the options judged in the context of that choice, the reasons, the wiring with
+ * its cost lines, the baselines judged alike, and the plan document itself. Kept apart from the
+ * simulation so that a changed price or tolerance can be decided again from the same facts.
+ */
+import type { Design, Placement } from '../model/design';
+import type { Plan, PlacementEntry } from '../model/plan';
+import { roundPlaces } from '../model/round';
+import { type ComponentFacts, assessAssignment, assessEveryOption, toleranceOf } from '../recommend/assess-assignment';
+import { assignBaseline } from '../recommend/baselines';
+import { chooseJointly } from '../recommend/choose-jointly';
+import { compareAlternatives } from '../recommend/compare-alternatives';
+import { explainChoice } from '../recommend/explain-choice';
+import { planWiring } from '../recommend/plan-wiring';
+import { GENERATOR } from './generator';
+import { hashDesign } from './hash-design';
+import { type Baselines, type Scenario, sumTotals } from './sum-totals';
+import { toPlanOption } from './to-plan-option';
+
+/** Judges an assignment as the plan does: its options in context and its wiring. */
+export function judgeAssignment(
+  design: Design,
+  facts: ReadonlyMap<string, ComponentFacts>,
+  assignment: ReadonlyMap<string, Placement>,
+  horizonMinutes: number,
+): Scenario {
+  const tol = toleranceOf(design.environments, horizonMinutes);
+  const result = assessAssignment(design, facts, assignment, tol);
+  return { result, wiring: planWiring(design, facts, result) };
+}
+
+export function decidePlan(design: Design, facts: ReadonlyMap<string, ComponentFacts>, horizonMinutes: number): Plan {
+  const tol = toleranceOf(design.environments, horizonMinutes);
+  const joint = chooseJointly(design, facts, tol);
+  const judge = (assignment: ReadonlyMap<string, Placement>) =>
+    judgeAssignment(design, facts, assignment, horizonMinutes);
+  const recommended = judge(joint.assignment);
+  const everyOption = assessEveryOption(design, facts, joint.assignment, tol);
+  const alternatives = compareAlternatives(design, facts, joint.assignment, tol);
+  const entries = new Map<string, PlacementEntry>();
+  for (const [id, f] of facts) {
+    const options = everyOption.get(id) ?? [];
+    const placement = joint.assignment.get(id) ?? 'static';
+    const chosen = recommended.result.options.get(id) ?? options[0];
+    if (!chosen) continue;
+    entries.set(id, {
+      componentId: id,
+      placement,
+      effectivePattern: f.pattern,
+      reasons: explainChoice({
+        component: f.component,
+        pattern: f.pattern,
+        shape: f.shape,
+        options,
+        chosen,
+        alternatives: alternatives.get(id) ?? [],
+        env: design.environments,
+        tol,
+      }),
+      options: options.map(toPlanOption),
+      demand: {
+        meanRps: roundPlaces(f.shape.mean, 3),
+        peakRps: roundPlaces(f.shape.peak, 3),
+        requestsPerMonth: Math.round(f.requestsPerMonth),
+      },
+    });
+  }
+  const baselines: Baselines = {
+    allStatic: judge(assignBaseline('allStatic', design, facts, tol)),
+    allElastic: judge(assignBaseline('allElastic', design, facts, tol)),
+    allVm: judge(assignBaseline('allVm', design, facts, tol)),
+    allServerless: judge(assignBaseline('allServerless', design, facts, tol)),
+  };
+  return {
+    format: 'tidemark.plan',
+    version: 1,
+    generator: GENERATOR,
+    design: { name: design.name, sha256: hashDesign(design) },
+    assumptions: { simulation: design.simulation, environments: design.environments },
+    placements: design.components.flatMap((c) => entries.get(c.id) ?? []),
+    wiring: recommended.wiring,
+    totals: sumTotals(design, recommended, baselines, tol),
+    search: joint.search,
+  };
+}

@@ -1,0 +1,201 @@
+/**
+ * A whole assignment of placements judged as it would run: every component's option with the link
+ * latency its sync calls pick up from callees across the link (R8) and whether it then meets its
+ * SLO within the decision's tolerances, and every connection's crossing (crossing.ts). The
+ * recommendation and each baseline are assignments judged by this one function, so they are priced
+ * and measured alike.
+ */
+import type { CostLine } from '../cost/cost-line';
+import type { Component, Connection, Design, Environments, Pattern, Placement } from '../model/design';
+import type { Reason } from '../model/plan';
+import type { ChartSeries, OptionFigures } from '../simulate/option-stats';
+import type { SeriesShape } from '../simulate/series-stats';
+import { type Crossing, type PlacedEnd, cloudShareOf, describeCrossing } from './crossing';
+import { findRuleOut } from './hard-constraints';
+import type { PlacementRun } from './run-placement';
+
+export interface ComponentFacts {
+  component: Component;
+  /** The four placements' runs, in PLACEMENTS order. */
+  runs: PlacementRun[];
+  pattern: Pattern;
+  shape: SeriesShape;
+  requestsPerMonth: number;
+}
+
+/** What "meets the SLO" tolerates over the horizon (environments.decision). */
+export interface Tolerance {
+  horizonMinutes: number;
+  /** SLO-violation minutes allowed. */
+  minutes: number;
+  /** Share of requests that may be dropped. */
+  dropShare: number;
+}
+
+export function toleranceOf(env: Environments, horizonMinutes: number): Tolerance {
+  return {
+    horizonMinutes,
+    minutes: env.decision.sloMinuteShare * horizonMinutes,
+    dropShare: env.decision.dropShare,
+  };
+}
+
+export function meetsTolerance(f: OptionFigures, tol: Tolerance): boolean {
+  return f.sloViolationMinutes <= tol.minutes + 1e-9 && f.droppedRequests <= tol.dropShare * Math.max(1, f.requests);
+}
+
+export interface OptionResult {
+  placement: Placement;
+  ruledOut: Reason | null;
+  run: PlacementRun;
+  /** Figures with the link latency of crossing sync calls added. */
+  figures: OptionFigures;
+  /** ms the link adds to its mean and p95. */
+  linkMeanMs: number;
+  linkP95Ms: number;
+  meets: boolean;
+  ownCost: number;
+  lines: CostLine[];
+  cloudShare: number;
+  /** Serverless: share of invocations that waited a cold start. */
+  coldStartShare?: number;
+  /** Serverless and VMs (a burst: its cloud part): mean instances held, idle and busy. */
+  meanInstances?: number;
+  note: string;
+  series: ChartSeries;
+}
+
+export interface PlannedCrossing {
+  connection: Connection;
+  from: PlacedEnd;
+  to: PlacedEnd;
+  crossing: Crossing;
+}
+
+export interface AssignmentResult {
+  /** The assigned option of each component, in context. */
+  options: Map<string, OptionResult>;
+  /** Connections whose ends are across the link from each other, with what that costs and does. */
+  crossings: PlannedCrossing[];
+  usesLink: boolean;
+}
+
+/** One option of `f` in context: its sync callees placed as `placed` says. */
+export function assessOption(
+  f: ComponentFacts,
+  run: PlacementRun,
+  callees: readonly { connection: Connection; end: PlacedEnd }[],
+  env: Environments,
+  tol: Tolerance,
+): OptionResult {
+  const self: PlacedEnd = {
+    component: f.component,
+    placement: run.placement,
+    cloudShare: cloudShareOf(run.placement, run.cloudShare),
+  };
+  let p95Dc = 0;
+  let p95Cloud = 0;
+  let meanDc = 0;
+  let meanCloud = 0;
+  for (const { connection, end } of callees) {
+    const x = describeCrossing(connection, self, end, f.requestsPerMonth, env);
+    p95Dc += x.p95Dc;
+    p95Cloud += x.p95Cloud;
+    meanDc += x.meanDc;
+    meanCloud += x.meanCloud;
+  }
+  const s = self.cloudShare;
+  const mean = (1 - s) * meanDc + s * meanCloud;
+  const p95 =
+    run.placement === 'static'
+      ? p95Dc
+      : run.placement === 'burst'
+        ? Math.max(p95Dc, s > 0.05 ? p95Cloud : 0)
+        : p95Cloud;
+  const figures = run.stats.shift(run.figures, mean, p95);
+  return {
+    placement: run.placement,
+    ruledOut: findRuleOut(f.component, run.placement, env),
+    run,
+    figures,
+    linkMeanMs: mean,
+    linkP95Ms: p95,
+    meets: meetsTolerance(figures, tol),
+    ownCost: run.ownCost,
+    lines: run.lines,
+    cloudShare: run.cloudShare,
+    ...(run.coldStartShare !== undefined ? { coldStartShare: run.coldStartShare } : {}),
+    ...(run.meanInstances !== undefined ? { meanInstances: run.meanInstances } : {}),
+    note: run.note,
+    series: run.series,
+  };
+}
+
+/** The placed end of a component under an assignment. */
+function endOf(f: ComponentFacts, placement: Placement): PlacedEnd {
+  const share = f.runs.find((r) => r.placement === placement)?.cloudShare ?? 0;
+  return { component: f.component, placement, cloudShare: cloudShareOf(placement, share) };
+}
+
+export function assessAssignment(
+  design: Design,
+  facts: ReadonlyMap<string, ComponentFacts>,
+  assignment: ReadonlyMap<string, Placement>,
+  tol: Tolerance,
+): AssignmentResult {
+  const env = design.environments;
+  const callees = new Map<string, { connection: Connection; end: PlacedEnd }[]>();
+  const crossings: PlannedCrossing[] = [];
+  let usesLink = false;
+  for (const connection of design.connections) {
+    const a = facts.get(connection.from);
+    const b = facts.get(connection.to);
+    const pa = assignment.get(connection.from);
+    const pb = assignment.get(connection.to);
+    if (!a || !b || !pa || !pb) continue;
+    const from = endOf(a, pa);
+    const to = endOf(b, pb);
+    pushTo(callees, connection.from, { connection, end: to });
+    const crossing = describeCrossing(connection, from, to, a.requestsPerMonth, env);
+    if (crossing.share > 0) {
+      crossings.push({ connection, from, to, crossing });
+      usesLink ||= crossing.needsLink;
+    }
+  }
+  const options = new Map<string, OptionResult>();
+  for (const [id, f] of facts) {
+    const run = f.runs.find((r) => r.placement === assignment.get(id));
+    if (run) options.set(id, assessOption(f, run, callees.get(id) ?? [], env, tol));
+  }
+  return { options, crossings, usesLink };
+}
+
+/** Every option of every component in the context of an assignment (what the plan shows per option). */
+export function assessEveryOption(
+  design: Design,
+  facts: ReadonlyMap<string, ComponentFacts>,
+  assignment: ReadonlyMap<string, Placement>,
+  tol: Tolerance,
+): Map<string, OptionResult[]> {
+  const callees = new Map<string, { connection: Connection; end: PlacedEnd }[]>();
+  for (const connection of design.connections) {
+    const b = facts.get(connection.to);
+    const pb = assignment.get(connection.to);
+    if (!b || !pb) continue;
+    pushTo(callees, connection.from, { connection, end: endOf(b, pb) });
+  }
+  const all = new Map<string, OptionResult[]>();
+  for (const [id, f] of facts) {
+    all.set(
+      id,
+      f.runs.map((run) => assessOption(f, run, callees.get(id) ?? [], design.environments, tol)),
+    );
+  }
+  return all;
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

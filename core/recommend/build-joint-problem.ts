@@ -1,0 +1,168 @@
+/**
+ * The design's placement decision as a JointProblem (R11). Each component offers the options that
+ * its hard constraints allow and that meet its SLO with no link latency added (with the latency they
+ * can still absorb as slack); when none meets it, the ones that miss it least (R10). Each connection
+ * carries, for every pair of placements, its crossing's cost, latency and flags (crossing.ts). R12's
+ * price of simplicity is added to the choice, never to the bill: a burst pays the margin on its
+ * simpler alternative's cost, and a component on VMs or functions pays it on its data-centre cost
+ * once it ends up across the link from a data-centre neighbour — or outright when it has no
+ * neighbour at all, since the data centre is where it runs by default (R1). Costs enter as whole micro-dollars
+ * plus an eighth per placement index, so sums are exact and ties go to the earlier placement
+ * (static first).
+ */
+import { billStaging } from '../cost/bill-usage';
+import { sumLines } from '../cost/cost-line';
+import type { Component, Connection, Environments, Placement } from '../model/design';
+import { PLACEMENTS } from '../model/design';
+import { type Crossing, cloudShareOf, describeCrossing } from './crossing';
+import {
+  type JointEdge,
+  type JointProblem,
+  type JointState,
+  NEEDS_LINK,
+  ONCE_AWAY,
+  ONCE_DATA_ACCESS,
+  ONCE_STORAGE,
+  fromFlag,
+  toFlag,
+} from './joint-problem';
+
+export interface CandidateOption {
+  placement: Placement;
+  /** Allowed by the hard constraints (R4, R5, R8, R9, R10). */
+  allowed: boolean;
+  /** The option's own monthly cost (the sum of its cost lines). */
+  ownCost: number;
+  /** Share of its requests served in the cloud. */
+  cloudShare: number;
+  /** Most p95 latency (ms) it can take on and still meet its SLO; negative when it misses with none. */
+  slack: number;
+  /** How far it misses when it does: violation minutes, then dropped requests. */
+  missMinutes: number;
+  missDrops: number;
+}
+
+export interface Candidate {
+  component: Component;
+  /** The four options, in PLACEMENTS order. */
+  options: readonly CandidateOption[];
+  requestsPerMonth: number;
+}
+
+export interface BuiltProblem {
+  problem: JointProblem;
+  /** Per component, the option behind each state. */
+  states: CandidateOption[][];
+}
+
+const MICRO = 1e6;
+const exact = (dollars: number, key: number) => Math.round(dollars * MICRO) + key / 8;
+
+export function buildJointProblem(
+  candidates: readonly Candidate[],
+  connections: readonly Connection[],
+  env: Environments,
+): BuiltProblem {
+  const index = new Map(candidates.map((c, i) => [c.component.id, i]));
+  const margin = env.decision.simplicityMargin;
+  // A component with no neighbour we place runs, by default, where the organisation runs today: the
+  // data centre (R1). Leaving it is a move like any other and pays R12's price outright.
+  const connected = new Set<string>();
+  for (const conn of connections) {
+    const a = candidates[index.get(conn.from) ?? -1];
+    const b = candidates[index.get(conn.to) ?? -1];
+    if (a && b && a.component.kind !== 'external' && b.component.kind !== 'external') {
+      connected.add(conn.from);
+      connected.add(conn.to);
+    }
+  }
+  const states = candidates.map((c) => selectStates(c));
+  const variables = candidates.map((c, v) => {
+    const chosen = states[v] as CandidateOption[];
+    const meeting = chosen.filter((o) => o.slack >= 0);
+    const pinned = c.component.pin !== undefined;
+    const simpler = meeting.filter((o) => o.placement !== 'burst').map((o) => o.ownCost);
+    const burstPrice = pinned || simpler.length === 0 ? 0 : margin * Math.min(...simpler);
+    const home = meeting.find((o) => o.placement === 'static');
+    const awayPrice = pinned || !home ? 0 : margin * home.ownCost;
+    return chosen.map((o): JointState => {
+      const key = PLACEMENTS.indexOf(o.placement);
+      const isCloud = o.placement === 'elastic-vm' || o.placement === 'serverless';
+      const staging = billStaging(c.component.dataGb, env, c.component.kind !== 'storage');
+      const alone = isCloud && !connected.has(c.component.id) ? awayPrice : 0;
+      return {
+        key,
+        cost: exact(o.ownCost + (o.placement === 'burst' ? burstPrice : 0) + alone, key),
+        slack: o.slack >= 0 ? o.slack : Infinity,
+        channels: o.placement === 'static' ? 1 : o.placement === 'burst' ? (o.cloudShare > 0.05 ? 3 : 1) : 2,
+        once: [
+          isCloud ? Math.round(awayPrice * MICRO) : 0,
+          Math.round(sumLines(staging.filter((l) => l.item === 'storage')) * MICRO),
+          Math.round(sumLines(staging.filter((l) => l.item === 'data-access')) * MICRO),
+        ],
+      };
+    });
+  });
+  const edges: JointEdge[] = [];
+  for (const conn of connections) {
+    const from = index.get(conn.from);
+    const to = index.get(conn.to);
+    if (from === undefined || to === undefined) continue;
+    const edge = buildEdge(conn, candidates, states, from, to, env);
+    if (edge) edges.push(edge);
+  }
+  return { problem: { variables, edges, linkCost: Math.round(env.link.monthlyCost * MICRO) }, states };
+}
+
+/** The options a component offers the joint choice (see the module comment). */
+export function selectStates(c: Candidate): CandidateOption[] {
+  const allowed = c.options.filter((o) => o.allowed);
+  const pool = allowed.length > 0 ? allowed : [...c.options];
+  const meeting = pool.filter((o) => o.slack >= 0);
+  if (meeting.length > 0) return meeting;
+  const worse = (x: CandidateOption, y: CandidateOption) => x.missMinutes - y.missMinutes || x.missDrops - y.missDrops;
+  const least = pool.reduce((best, o) => (worse(o, best) < 0 ? o : best));
+  return pool.filter((o) => worse(o, least) === 0);
+}
+
+function buildEdge(
+  conn: Connection,
+  candidates: readonly Candidate[],
+  states: readonly CandidateOption[][],
+  from: number,
+  to: number,
+  env: Environments,
+): JointEdge | null {
+  const a = candidates[from] as Candidate;
+  const b = candidates[to] as Candidate;
+  const sa = states[from] as CandidateOption[];
+  const sb = states[to] as CandidateOption[];
+  const cost: number[] = [];
+  const latency: number[] = [];
+  const flags: number[] = [];
+  let any = false;
+  for (const oa of sa) {
+    for (const ob of sb) {
+      const x: Crossing = describeCrossing(
+        conn,
+        { component: a.component, placement: oa.placement, cloudShare: cloudShareOf(oa.placement, oa.cloudShare) },
+        { component: b.component, placement: ob.placement, cloudShare: cloudShareOf(ob.placement, ob.cloudShare) },
+        a.requestsPerMonth,
+        env,
+      );
+      let f = x.needsLink ? NEEDS_LINK : 0;
+      if (x.fromAway) f |= fromFlag(ONCE_AWAY);
+      if (x.toAway) f |= toFlag(ONCE_AWAY);
+      if (x.staged !== null) {
+        const flag = x.staged === 'from' ? fromFlag : toFlag;
+        f |= flag(ONCE_STORAGE);
+        if (x.needsDataAccess) f |= flag(ONCE_DATA_ACCESS);
+      }
+      cost.push(Math.round(sumLines(x.lines) * MICRO));
+      latency.push(x.p95Dc, x.p95Cloud);
+      flags.push(f);
+      any ||= f !== 0 || x.share > 0;
+    }
+  }
+  return any ? { from, to, cost, latency, flags } : null;
+}

@@ -1,0 +1,68 @@
+/**
+ * The recommendation (R11): every component's options become states of one JointProblem — the
+ * ones its hard constraints allow that meet its SLO with room for link latency, else the ones that
+ * miss it least — and the connections its edges; the exact search picks the combination with the
+ * least SLO excess, then the least cost with R12's price of simplicity. What comes back is the
+ * assignment and how it was found.
+ */
+import type { Design, Placement } from '../model/design';
+import { PLACEMENTS } from '../model/design';
+import type { ComponentFacts, Tolerance } from './assess-assignment';
+import { type Candidate, type CandidateOption, buildJointProblem } from './build-joint-problem';
+import { findRuleOut } from './hard-constraints';
+import { solveJointly } from './solve-jointly';
+
+export interface SearchFacts {
+  method: 'exact' | 'heuristic';
+  combinations: number;
+  evaluated: number;
+  /** Most open components searched together. */
+  largestPiece: number;
+}
+
+export interface JointChoice {
+  assignment: Map<string, Placement>;
+  search: SearchFacts;
+}
+
+export function toCandidate(f: ComponentFacts, design: Design, tol: Tolerance): Candidate {
+  const options = PLACEMENTS.map((placement): CandidateOption => {
+    const run = f.runs.find((r) => r.placement === placement);
+    if (!run) throw new Error(`no ${placement} run for ${f.component.id}`);
+    // R12: a split must be clearly worth it — it keeps half the tolerance in reserve, so that a
+    // burst is not chosen on the strength of a detection delay that only just fits.
+    const share = placement === 'burst' ? 0.5 : 1;
+    const drops = run.figures.droppedRequests > share * tol.dropShare * Math.max(1, run.figures.requests);
+    return {
+      placement,
+      allowed: findRuleOut(f.component, placement, design.environments) === null,
+      ownCost: run.ownCost,
+      cloudShare: run.cloudShare,
+      slack: drops ? -1 : run.stats.largestShift(share * tol.minutes),
+      missMinutes: run.figures.sloViolationMinutes,
+      missDrops: run.figures.droppedRequests,
+    };
+  });
+  return { component: f.component, options, requestsPerMonth: f.requestsPerMonth };
+}
+
+export function chooseJointly(design: Design, facts: ReadonlyMap<string, ComponentFacts>, tol: Tolerance): JointChoice {
+  const ordered = design.components.flatMap((c) => facts.get(c.id) ?? []);
+  const candidates = ordered.map((f) => toCandidate(f, design, tol));
+  const { problem, states } = buildJointProblem(candidates, design.connections, design.environments);
+  const solution = solveJointly(problem);
+  const assignment = new Map<string, Placement>();
+  candidates.forEach((c, v) => {
+    const option = states[v]?.[solution.choice[v] ?? 0];
+    assignment.set(c.component.id, option?.placement ?? 'static');
+  });
+  return {
+    assignment,
+    search: {
+      method: solution.method,
+      combinations: solution.combinations,
+      evaluated: solution.evaluated,
+      largestPiece: solution.largestPiece,
+    },
+  };
+}

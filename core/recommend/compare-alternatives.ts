@@ -1,0 +1,64 @@
+/**
+ * What each component's other options would do to the whole plan, everything else as chosen: the
+ * change in the monthly bill (its own cost, its connections' wiring, staging, the secure link) and in
+ * SLO excess. The reasons quote these figures — "functions would save $1.23 (0.4 %), less than the
+ * 10 % a split must save (R12)", "on its own the cloud is cheaper, but its calls to the database
+ * would cross the link for $40 more (R11)" — so they are the same objective the choice minimised,
+ * without R12's price (margin 0) and without tie-breaks.
+ */
+import type { Design, Placement } from '../model/design';
+import type { ComponentFacts, Tolerance } from './assess-assignment';
+import { buildJointProblem } from './build-joint-problem';
+import { toCandidate } from './choose-jointly';
+import { JointSearchState } from './joint-state';
+
+export interface Alternative {
+  placement: Placement;
+  /** Change of the plan's monthly cost were this component placed so, dollars (negative: cheaper). */
+  costDelta: number;
+  /** Change of the summed SLO excess (ms over what the SLOs tolerate; > 0: some SLO is missed). */
+  excessDelta: number;
+  /** Its own option's monthly cost. */
+  ownCost: number;
+}
+
+/** Per component id, its offered alternatives (the chosen one with deltas of 0) in PLACEMENTS order. */
+export function compareAlternatives(
+  design: Design,
+  facts: ReadonlyMap<string, ComponentFacts>,
+  assignment: ReadonlyMap<string, Placement>,
+  tol: Tolerance,
+): Map<string, Alternative[]> {
+  const ordered = design.components.flatMap((c) => facts.get(c.id) ?? []);
+  const candidates = ordered.map((f) => toCandidate(f, design, tol));
+  const env = { ...design.environments, decision: { ...design.environments.decision, simplicityMargin: 0 } };
+  const { problem, states } = buildJointProblem(candidates, design.connections, env);
+  const search = new JointSearchState(problem);
+  const total = () => search.cost / 1e6 + (search.linkCount > 0 ? problem.linkCost / 1e6 : 0);
+  candidates.forEach((c, v) => {
+    const s = (states[v] ?? []).findIndex((o) => o.placement === assignment.get(c.component.id));
+    search.assign(v, Math.max(0, s));
+  });
+  const out = new Map<string, Alternative[]>();
+  candidates.forEach((c, v) => {
+    const current = search.assigned[v] as number;
+    const baseCost = total();
+    const baseExcess = search.excess;
+    const list: Alternative[] = [];
+    (states[v] ?? []).forEach((o, s) => {
+      search.release(v);
+      search.assign(v, s);
+      // Tie-break eighths (placement keys) cancel out of a difference up to their own size.
+      list.push({
+        placement: o.placement,
+        costDelta: Math.round((total() - baseCost) * 100) / 100,
+        excessDelta: search.excess - baseExcess,
+        ownCost: o.ownCost,
+      });
+    });
+    search.release(v);
+    search.assign(v, current);
+    out.set(c.component.id, list);
+  });
+  return out;
+}

@@ -1,0 +1,126 @@
+/**
+ * What one connection costs and does when its two ends run where they run: the share of calls that
+ * cross the link, the bytes that leave the cloud, the messages an inserted queue carries, the latency
+ * the crossing adds to the caller, whether it needs the secure link, and which end it leaves across
+ * the link from its neighbour (R12) or needs data staged for (R6). One function, used both to build
+ * the joint choice and to write the plan's wiring, so the two never disagree.
+ *
+ * Each end serves a share of its requests in the cloud: 0 in the data centre, 1 on VMs or functions,
+ * the overflow share for burst (the traffic manager splits every caller's traffic by its weights, so
+ * a burst callee's cloud part answers that share of calls from anywhere).
+ */
+import { billCrossing } from '../cost/bill-usage';
+import type { CostLine } from '../cost/cost-line';
+import type { Component, Connection, Environments, Placement } from '../model/design';
+import { isStateful } from './hard-constraints';
+
+export interface PlacedEnd {
+  component: Component;
+  placement: Placement;
+  /** Share of its requests served in the cloud. */
+  cloudShare: number;
+}
+
+export interface Crossing {
+  /** Share of the caller's calls that cross between the data centre and the cloud. */
+  share: number;
+  /** The crossing's own cost lines: queue requests and egress. */
+  lines: CostLine[];
+  /** Whether an inserted queue carries the crossing messages (async, no queue drawn at either end). */
+  queued: boolean;
+  /** ms added to the caller's p95 while it serves in the data centre / in the cloud. */
+  p95Dc: number;
+  p95Cloud: number;
+  /** ms added to the caller's mean while it serves in the data centre / in the cloud. */
+  meanDc: number;
+  meanCloud: number;
+  needsLink: boolean;
+  /** Which end runs on VMs or functions across the link from a data-centre neighbour (R12). */
+  fromAway: boolean;
+  toAway: boolean;
+  /** The end that runs elastically and needs data staged from the other (R6), if any. */
+  staged: 'from' | 'to' | null;
+  /** Whether staging needs an inserted data-access element (the data-centre end is not one). */
+  needsDataAccess: boolean;
+}
+
+/** A share of a step's requests above which the p95 includes them (the p95 is the worst 5 %). */
+const P95_SHARE = 0.05;
+
+export function cloudShareOf(placement: Placement, burstShare: number): number {
+  return placement === 'static' ? 0 : placement === 'burst' ? burstShare : 1;
+}
+
+export function isExternal(c: Component): boolean {
+  return c.kind === 'external';
+}
+
+const NONE: Crossing = {
+  share: 0,
+  lines: [],
+  queued: false,
+  p95Dc: 0,
+  p95Cloud: 0,
+  meanDc: 0,
+  meanCloud: 0,
+  needsLink: false,
+  fromAway: false,
+  toAway: false,
+  staged: null,
+  needsDataAccess: false,
+};
+
+export function describeCrossing(
+  conn: Connection,
+  from: PlacedEnd,
+  to: PlacedEnd,
+  callerRequestsPerMonth: number,
+  env: Environments,
+): Crossing {
+  // An external system is not placed by us: calls to or from it never cross our link.
+  if (isExternal(from.component) || isExternal(to.component)) return NONE;
+  const a = from.cloudShare;
+  const b = to.cloudShare;
+  const outbound = a * (1 - b); // caller in the cloud, callee in the data centre
+  const inbound = (1 - a) * b; // caller in the data centre, callee in the cloud
+  const share = outbound + inbound;
+  if (share <= 0) return NONE;
+  const staged = findStaged(from, to);
+  const needsDataAccess = staged !== null && (staged === 'from' ? to.component : from.component).kind !== 'data-access';
+  const away = (self: PlacedEnd, other: PlacedEnd) =>
+    (self.placement === 'elastic-vm' || self.placement === 'serverless') && other.placement === 'static';
+  const calls = callerRequestsPerMonth * conn.callsPerRequest;
+  const sync = conn.mode === 'sync';
+  const queued = !sync && from.component.kind !== 'queue' && to.component.kind !== 'queue';
+  // `payloadKb` is what the caller sends (a request or a message; responses are taken as small, as
+  // in spec/formats.md's model): it leaves the cloud when the caller's crossing part is there.
+  const kilobytesOut = calls * conn.payloadKb * outbound;
+  const lines = billCrossing({ queuedMessages: queued ? calls * share : 0, kilobytesOut }, env);
+  const perCall = sync ? conn.callsPerRequest * env.link.latencyMs : 0;
+  return {
+    share,
+    lines,
+    queued,
+    p95Dc: b > P95_SHARE ? perCall : 0,
+    p95Cloud: 1 - b > P95_SHARE ? perCall : 0,
+    meanDc: perCall * b,
+    meanCloud: perCall * (1 - b),
+    needsLink: sync,
+    fromAway: away(from, to),
+    toAway: away(to, from),
+    staged,
+    needsDataAccess,
+  };
+}
+
+/**
+ * Hybrid Backend [CCP] (R6): elastic processing that needs data from the static side gets it staged
+ * into a storage offering — when a data-centre caller triggers it, or when it calls a stateful
+ * component left in the data centre. Only for components that read data (`dataGb` > 0).
+ */
+function findStaged(from: PlacedEnd, to: PlacedEnd): 'from' | 'to' | null {
+  if (to.placement !== 'static' && from.placement === 'static' && to.component.dataGb > 0) return 'to';
+  if (from.placement !== 'static' && to.placement === 'static' && isStateful(to.component) && from.component.dataGb > 0)
+    return 'from';
+  return null;
+}

@@ -1,0 +1,140 @@
+/**
+ * The branch-and-bound's lower bound for one piece of the joint problem: for every variable not yet
+ * assigned, the least it can still add given what is assigned now — its state's cost, its edges to
+ * assigned variables, the once-paid costs those edges already set off on it, and the SLO excess its
+ * assigned callees already cause it — summed over the unassigned variables. Edges between two
+ * unassigned variables and the once-paid costs they may set off count as 0 (all are ≥ 0), so the sum
+ * never overestimates: pruning on it keeps the search exact. Kept up to date as variables are
+ * assigned and released, so a node pays only for the edges of the variable it moves.
+ */
+import {
+  type JointEdge,
+  type JointProblem,
+  type JointState,
+  ONCE_CHANNELS,
+  computeExcess,
+  fromFlag,
+  toFlag,
+} from './joint-problem';
+
+interface Link {
+  edge: JointEdge;
+  /** The other end's local index in the piece, or −1 when it lies outside. */
+  other: number;
+  /** The other end's variable index. */
+  otherVar: number;
+  /** Whether this variable is the edge's caller. */
+  isFrom: boolean;
+  /** Where this edge sits in the other end's links (−1 outside the piece). */
+  back: number;
+}
+
+export class PieceBound {
+  private readonly states: (readonly JointState[])[];
+  private readonly links: Link[][];
+  private readonly cost: Float64Array[];
+  private readonly dc: Float64Array[];
+  private readonly cloud: Float64Array[];
+  private readonly flags: Int32Array[];
+
+  /** `assigned[v]` is the state of every variable outside the piece that is assigned now, else −1. */
+  constructor(
+    problem: JointProblem,
+    private readonly piece: readonly number[],
+    incident: readonly (readonly number[])[],
+    assigned: Int32Array,
+  ) {
+    const local = new Map(piece.map((v, k) => [v, k]));
+    this.states = piece.map((v) => problem.variables[v] as readonly JointState[]);
+    this.links = piece.map((v) =>
+      (incident[v] ?? []).map((i) => {
+        const edge = problem.edges[i] as JointEdge;
+        const isFrom = edge.from === v;
+        const otherVar = isFrom ? edge.to : edge.from;
+        return { edge, other: local.get(otherVar) ?? -1, otherVar, isFrom, back: -1 };
+      }),
+    );
+    this.links.forEach((links) => {
+      for (const l of links) {
+        if (l.other >= 0) l.back = (this.links[l.other] as Link[]).findIndex((m) => m.edge === l.edge);
+      }
+    });
+    this.cost = this.states.map((s) => Float64Array.from(s, (x) => x.cost));
+    this.dc = this.states.map((s) => new Float64Array(s.length));
+    this.cloud = this.states.map((s) => new Float64Array(s.length));
+    this.flags = this.states.map((s) => new Int32Array(s.length * ONCE_CHANNELS));
+    // Edges to assigned variables outside the piece are known from the start.
+    this.links.forEach((links, k) => {
+      for (const l of links) {
+        const x = l.other < 0 ? (assigned[l.otherVar] as number) : -1;
+        if (x >= 0) this.apply(k, l, x, 1);
+      }
+    });
+  }
+
+  /** Adds (sign 1) or removes (−1) what `l`'s other end in state x means to variable k. */
+  private apply(k: number, l: Link, x: number, sign: number): void {
+    const e = l.edge;
+    const states = this.states[k] as readonly JointState[];
+    const nb = l.isFrom ? (e.cost.length / states.length) | 0 : states.length;
+    const cost = this.cost[k] as Float64Array;
+    const dc = this.dc[k] as Float64Array;
+    const cloud = this.cloud[k] as Float64Array;
+    const flags = this.flags[k] as Int32Array;
+    for (let s = 0; s < states.length; s++) {
+      const p = l.isFrom ? s * nb + x : x * nb + s;
+      cost[s] = (cost[s] as number) + sign * (e.cost[p] as number);
+      if (l.isFrom) {
+        dc[s] = (dc[s] as number) + sign * (e.latency[2 * p] as number);
+        cloud[s] = (cloud[s] as number) + sign * (e.latency[2 * p + 1] as number);
+      }
+      const f = e.flags[p] as number;
+      for (let c = 0; c < ONCE_CHANNELS; c++) {
+        if (f & (l.isFrom ? fromFlag(c) : toFlag(c))) {
+          flags[s * ONCE_CHANNELS + c] = (flags[s * ONCE_CHANNELS + c] as number) + sign;
+        }
+      }
+    }
+  }
+
+  /** Local variable k takes state x (sign 1) or gives it up (−1): its piece neighbours learn it. */
+  move(k: number, x: number, sign: number): void {
+    for (const l of this.links[k] as Link[]) {
+      if (l.other >= 0) this.apply(l.other, (this.links[l.other] as Link[])[l.back] as Link, x, sign);
+    }
+  }
+
+  /** The least (cost, excess) variable k adds in state s, given what its neighbours hold now. */
+  least(k: number, s: number): { cost: number; excess: number } {
+    const state = (this.states[k] as readonly JointState[])[s] as JointState;
+    let cost = (this.cost[k] as Float64Array)[s] as number;
+    const flags = this.flags[k] as Int32Array;
+    for (let c = 0; c < ONCE_CHANNELS; c++)
+      if ((flags[s * ONCE_CHANNELS + c] as number) > 0) cost += state.once[c] ?? 0;
+    const excess = computeExcess(
+      state,
+      (this.dc[k] as Float64Array)[s] as number,
+      (this.cloud[k] as Float64Array)[s] as number,
+    );
+    return { cost, excess };
+  }
+
+  /** Σ over the piece's variables from position `from` on of their least cost and least excess. */
+  bound(from: number): { cost: number; excess: number } {
+    let cost = 0;
+    let excess = 0;
+    for (let k = from; k < this.piece.length; k++) {
+      let c = Infinity;
+      let x = Infinity;
+      const n = (this.states[k] as readonly JointState[]).length;
+      for (let s = 0; s < n; s++) {
+        const l = this.least(k, s);
+        if (l.cost < c) c = l.cost;
+        if (l.excess < x) x = l.excess;
+      }
+      cost += c;
+      excess += x;
+    }
+    return { cost, excess };
+  }
+}

@@ -1,0 +1,181 @@
+import fc from 'fast-check';
+import loadHighs from 'highs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  type JointProblem,
+  type JointState,
+  NEEDS_LINK,
+  ONCE_AWAY,
+  ONCE_STORAGE,
+  evaluateChoice,
+  fromFlag,
+  toFlag,
+} from './joint-problem';
+import { bruteForce, toLpFormat } from './joint-oracle';
+import { solveJointly } from './solve-jointly';
+
+/** Random problems with small integer figures, so that sums are exact and ties are real ties. */
+function problemArbitrary(maxVariables: number, maxEdges: number): fc.Arbitrary<JointProblem> {
+  const state = fc.record({
+    key: fc.integer({ min: 0, max: 3 }),
+    cost: fc.integer({ min: 0, max: 60 }),
+    slack: fc.oneof(fc.constant(Infinity), fc.integer({ min: 0, max: 50 })),
+    channels: fc.integer({ min: 0, max: 3 }),
+    once: fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 15 })), { minLength: 3, maxLength: 3 }),
+  });
+  return fc
+    .record({
+      variables: fc.array(fc.array(state, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: maxVariables }),
+      edgeSeeds: fc.array(
+        fc.record({
+          a: fc.nat(),
+          b: fc.nat(),
+          cost: fc.array(fc.integer({ min: 0, max: 12 }), { minLength: 16, maxLength: 16 }),
+          latency: fc.array(fc.constantFrom(0, 0, 10, 20, 30), { minLength: 32, maxLength: 32 }),
+          flags: fc.array(fc.integer({ min: 0, max: 127 }), { minLength: 16, maxLength: 16 }),
+        }),
+        { maxLength: maxEdges },
+      ),
+      linkCost: fc.integer({ min: 0, max: 40 }),
+    })
+    .map(({ variables, edgeSeeds, linkCost }) => {
+      const n = variables.length;
+      const edges = edgeSeeds
+        .map((e) => {
+          const [from, to] = [e.a % n, e.b % n].sort((x, y) => x - y) as [number, number];
+          return { ...e, from, to };
+        })
+        .filter((e) => e.from !== e.to)
+        .map((e) => {
+          const pairs = (variables[e.from] as JointState[]).length * (variables[e.to] as JointState[]).length;
+          return {
+            from: e.from,
+            to: e.to,
+            cost: e.cost.slice(0, pairs),
+            latency: e.latency.slice(0, 2 * pairs),
+            flags: e.flags.slice(0, pairs),
+          };
+        });
+      return { variables, edges, linkCost };
+    });
+}
+
+describe('solveJointly', () => {
+  it('finds the value brute force finds, on every small problem', () => {
+    fc.assert(
+      fc.property(problemArbitrary(7, 10), (problem) => {
+        const solved = solveJointly(problem);
+        const oracle = bruteForce(problem);
+        const value = evaluateChoice(problem, solved.choice);
+        expect(value.excess).toBeCloseTo(oracle.value.excess, 6);
+        expect(value.cost).toBe(oracle.value.cost);
+        expect(solved.cost).toBe(value.cost);
+        expect(solved.method).toBe('exact');
+        expect(solved.combinations).toBe(oracle.count);
+      }),
+      { numRuns: 400, seed: 11 },
+    );
+  });
+
+  it('gives the same answer twice (deterministic)', () => {
+    fc.assert(
+      fc.property(problemArbitrary(9, 14), (problem) => {
+        expect(solveJointly(problem).choice).toEqual(solveJointly(problem).choice);
+      }),
+      { numRuns: 100, seed: 3 },
+    );
+  });
+
+  it('pays the link once, and only when an edge that needs it is chosen', () => {
+    // Two callers that each save 30 by crossing; the link costs 50: crossing both (60) beats one (30).
+    const state = (key: number, cost: number): JointState => ({
+      key,
+      cost,
+      slack: Infinity,
+      channels: 3,
+      once: [0, 0, 0],
+    });
+    const crossing = { cost: [0, 0], latency: [0, 0, 0, 0], flags: [0, NEEDS_LINK] };
+    const problem: JointProblem = {
+      variables: [[state(0, 0)], [state(0, 40), state(1, 10)], [state(0, 40), state(1, 10)]],
+      edges: [
+        { from: 1, to: 0, ...crossing, flags: [0, NEEDS_LINK] },
+        { from: 2, to: 0, ...crossing, flags: [0, NEEDS_LINK] },
+      ],
+      linkCost: 50,
+    };
+    const solved = solveJointly(problem);
+    expect(solved.choice).toEqual([0, 1, 1]);
+    expect(solved.cost).toBe(70);
+    expect(solved.usesLink).toBe(true);
+    expect(solveJointly({ ...problem, linkCost: 61 }).choice).toEqual([0, 0, 0]);
+  });
+
+  it('keeps a caller within its latency budget, paying more when it must', () => {
+    // The caller's cheap state tolerates 15 ms; its callee's cheap state adds 20 ms to it.
+    const problem: JointProblem = {
+      variables: [
+        [
+          { key: 0, cost: 10, slack: 15, channels: 1, once: [0, 0, 0] },
+          { key: 1, cost: 30, slack: Infinity, channels: 2, once: [0, 0, 0] },
+        ],
+        [
+          { key: 0, cost: 50, slack: Infinity, channels: 1, once: [0, 0, 0] },
+          { key: 1, cost: 5, slack: Infinity, channels: 2, once: [0, 0, 0] },
+        ],
+      ],
+      edges: [{ from: 0, to: 1, cost: [0, 0, 0, 0], latency: [0, 0, 20, 0, 0, 0, 0, 0], flags: [0, 0, 0, 0] }],
+      linkCost: 0,
+    };
+    // (0,0): 60; (0,1): 15 but 5 ms over; (1,0): 80; (1,1): 35.
+    const solved = solveJointly(problem);
+    expect(solved.choice).toEqual([1, 1]);
+    expect(solved.excess).toBe(0);
+    expect(solved.cost).toBe(35);
+  });
+
+  it('charges a once-cost once however many neighbours flag it', () => {
+    const open = (): JointState[] => [
+      { key: 0, cost: 20, slack: Infinity, channels: 1, once: [0, 0, 0] },
+      { key: 1, cost: 10, slack: Infinity, channels: 2, once: [4, 3, 0] },
+    ];
+    const fixed: JointState[] = [{ key: 0, cost: 0, slack: Infinity, channels: 1, once: [0, 0, 0] }];
+    const edge = (from: number, to: number) => ({
+      from,
+      to,
+      cost: [0, 0],
+      latency: [0, 0, 0, 0],
+      flags: [0, fromFlag(ONCE_AWAY) | (to === 3 ? fromFlag(ONCE_STORAGE) : 0)],
+    });
+    const problem: JointProblem = {
+      variables: [open(), fixed, fixed, fixed],
+      edges: [edge(0, 1), edge(0, 2), edge(0, 3)],
+      linkCost: 0,
+    };
+    expect(evaluateChoice(problem, [1, 0, 0, 0]).cost).toBe(17);
+    expect(solveJointly(problem).choice[0]).toBe(1);
+    // Flagged on the callee's side instead, the callee pays: nothing here, its once-costs are 0.
+    const reversed = { ...problem, edges: problem.edges.map((e) => ({ ...e, flags: [0, toFlag(ONCE_AWAY)] })) };
+    expect(evaluateChoice(reversed, [1, 0, 0, 0]).cost).toBe(10);
+  });
+});
+
+describe('solveJointly against HiGHS', () => {
+  let highs: Awaited<ReturnType<typeof loadHighs>>;
+  beforeAll(async () => {
+    highs = await loadHighs();
+  });
+
+  it('reaches the MILP optimum on problems too big to enumerate', () => {
+    fc.assert(
+      fc.property(problemArbitrary(40, 70), (problem) => {
+        const solved = solveJointly(problem);
+        const result = highs.solve(toLpFormat(problem), { output_flag: false, mip_rel_gap: 0 });
+        expect(result.Status).toBe('Optimal');
+        const ours = 1e7 * solved.excess + solved.cost;
+        expect(ours).toBeCloseTo(result.ObjectiveValue, 4);
+      }),
+      { numRuns: 60, seed: 5 },
+    );
+  });
+});

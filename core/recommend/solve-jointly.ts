@@ -1,0 +1,282 @@
+/**
+ * The exact joint choice (R11): the combination of states that minimises evaluateChoice — least SLO
+ * excess, then least cost. States that another state of the same variable dominates in every
+ * context are dropped first (joint-prune.ts); variables left with one state are fixed. The rest fall apart into
+ * independent pieces (connected through edges, or through a fixed variable whose SLO or R12 price
+ * depends on several of them); each piece is searched by branch and bound — variables in breadth-first
+ * order, cheapest states first, pruned by the running objective plus the least each unassigned
+ * variable must still cost — from a greedy start improved by single moves. The secure link's fixed
+ * cost couples the pieces only through "is it paid at all", so the search runs once with the link
+ * free to use and, when that answer uses it, once with it forbidden: the better of the two is exact.
+ *
+ * Pieces the branch and bound cannot close within NODE_LIMIT nodes go to HiGHS (mip-solver.ts) as a
+ * MILP whose relaxation is tight on these graphs (joint-milp.ts). Small pieces stay with the search:
+ * it answers them in microseconds, where a MILP solve costs milliseconds (bench:solver).
+ */
+import {
+  type JointProblem,
+  type JointState,
+  type JointValue,
+  LATENCY_EPSILON,
+  evaluateChoice,
+  isBetter,
+} from './joint-problem';
+import { toMilp } from './joint-milp';
+import { pruneDominated } from './joint-prune';
+import { MIP_OPTIONS, findMipSolver } from './mip-solver';
+import { JointSearchState } from './joint-state';
+import { PieceBound } from './piece-bound';
+
+/**
+ * Search nodes a piece may use before it goes to the MIP solver (or, without one, its best so far is
+ * taken as is: a heuristic answer). Small pieces close well within it; beyond it, HiGHS is faster.
+ */
+export const NODE_LIMIT = 2_000;
+
+export interface JointSolution extends JointValue {
+  /** State index per variable. */
+  choice: number[];
+  /** 'exact' unless a piece outgrew NODE_LIMIT. */
+  method: 'exact' | 'heuristic';
+  /** Product of the variables' state counts (capped at 1e300). */
+  combinations: number;
+  /** Complete combinations the search evaluated: its greedy start, every single move tried, every leaf. */
+  evaluated: number;
+  /** Largest number of open variables searched together. */
+  largestPiece: number;
+}
+
+export function solveJointly(original: JointProblem, nodeLimit = NODE_LIMIT): JointSolution {
+  const { problem, kept } = pruneDominated(original);
+  const n = problem.variables.length;
+  const state = new JointSearchState(problem);
+  const fixed: number[] = [];
+  for (let v = 0; v < n; v++) if ((problem.variables[v] as readonly JointState[]).length === 1) fixed.push(v);
+  const pieces = findPieces(problem, state.incident);
+  const stats = { evaluated: 0, aborted: false };
+  const run = (forbidLink: boolean): number[] | null => {
+    for (let v = 0; v < n; v++) state.release(v);
+    for (const v of fixed) state.assign(v, 0);
+    if (forbidLink && state.linkCount > 0) return null;
+    for (const piece of pieces) {
+      const best = searchPiece(state, piece, forbidLink, nodeLimit, stats);
+      if (best === null) return null;
+      piece.forEach((v, k) => state.assign(v, best[k] as number));
+    }
+    return Array.from(state.assigned);
+  };
+  const free = run(false) ?? [];
+  let choice = free;
+  let value = evaluateChoice(problem, free);
+  if (value.usesLink) {
+    const without = run(true);
+    if (without) {
+      const other = evaluateChoice(problem, without);
+      if (!isBetter(value, other)) {
+        choice = without;
+        value = other;
+      }
+    }
+  }
+  // A piece the search could not close: the whole problem goes to the MIP solver, link priced in.
+  let exact = !stats.aborted;
+  if (stats.aborted) {
+    const mip = solveWholeMip(problem, state.incident);
+    if (mip) {
+      exact = true;
+      stats.evaluated++;
+      const other = evaluateChoice(problem, mip);
+      if (isBetter(other, value)) [choice, value] = [mip, other];
+    }
+  }
+  choice = choice.map((s, v) => kept[v]?.[s] ?? 0);
+  let combinations = 1;
+  for (const states of original.variables) combinations = Math.min(1e300, combinations * states.length);
+  return {
+    ...value,
+    choice,
+    method: exact ? 'exact' : 'heuristic',
+    combinations,
+    evaluated: stats.evaluated,
+    largestPiece: pieces.reduce((m, p) => Math.max(m, p.length), 0),
+  };
+}
+
+/**
+ * Open variables grouped so that no edge or shared fixed neighbour links two groups, each in
+ * breadth-first order from its most connected variable.
+ */
+function findPieces(problem: JointProblem, incident: readonly number[][]): number[][] {
+  const n = problem.variables.length;
+  const isOpen = (v: number) => (problem.variables[v] as readonly JointState[]).length > 1;
+  const parent = Int32Array.from({ length: n }, (_, i) => i);
+  const root = (v: number): number => {
+    while (parent[v] !== v) {
+      parent[v] = parent[parent[v] as number] as number;
+      v = parent[v] as number;
+    }
+    return v;
+  };
+  const join = (a: number, b: number) => {
+    parent[root(a)] = root(b);
+  };
+  for (const e of problem.edges) if (isOpen(e.from) && isOpen(e.to)) join(e.from, e.to);
+  for (let u = 0; u < n; u++) {
+    if (isOpen(u)) continue;
+    const s = (problem.variables[u] as readonly JointState[])[0] as JointState;
+    const bound = Number.isFinite(s.slack) && s.channels !== 0;
+    let first = -1;
+    for (const i of incident[u] as number[]) {
+      const e = problem.edges[i] as JointProblem['edges'][number];
+      const other = e.from === u ? e.to : e.from;
+      // A fixed caller's SLO depends on all its open callees; its once-paid costs on all its neighbours.
+      if (!isOpen(other) || !((bound && e.from === u) || s.once.some((x) => x > 0))) continue;
+      if (first < 0) first = other;
+      else join(first, other);
+    }
+  }
+  const groups = new Map<number, number[]>();
+  for (let v = 0; v < n; v++) if (isOpen(v)) groups.set(root(v), [...(groups.get(root(v)) ?? []), v]);
+  return [...groups.values()].map((members) => orderBreadthFirst(problem, incident, members));
+}
+
+function orderBreadthFirst(problem: JointProblem, incident: readonly number[][], members: number[]): number[] {
+  const inPiece = new Set(members);
+  const degree = (v: number) => (incident[v] as number[]).length;
+  const starts = [...members].sort((a, b) => degree(b) - degree(a) || a - b);
+  const seen = new Set<number>();
+  const order: number[] = [];
+  for (const start of starts) {
+    if (seen.has(start)) continue;
+    seen.add(start);
+    order.push(start);
+    for (let k = order.length - 1; k < order.length; k++) {
+      for (const i of incident[order[k] as number] as number[]) {
+        const e = problem.edges[i] as JointProblem['edges'][number];
+        const other = e.from === order[k] ? e.to : e.from;
+        if (inPiece.has(other) && !seen.has(other)) {
+          seen.add(other);
+          order.push(other);
+        }
+      }
+    }
+  }
+  return order;
+}
+
+/** Best states for `piece` (in its order) given everything outside it as assigned now; null if none fits. */
+function searchPiece(
+  state: JointSearchState,
+  piece: readonly number[],
+  forbidLink: boolean,
+  nodeLimit: number,
+  stats: { evaluated: number; aborted: boolean },
+): number[] | null {
+  const problem = state.problem;
+  const statesOf = (v: number) => problem.variables[v] as readonly JointState[];
+  const bound = new PieceBound(problem, piece, state.incident, state.assigned);
+  // States cheapest first, by what each adds with what is assigned now (also the greedy's order).
+  const orderAt = (k: number): number[] => {
+    const n = statesOf(piece[k] as number).length;
+    const adds = Array.from({ length: n }, (_, s) => bound.least(k, s));
+    return adds
+      .map((_, s) => s)
+      .sort(
+        (a, b) =>
+          (adds[a]?.excess as number) - (adds[b]?.excess as number) ||
+          (adds[a]?.cost as number) - (adds[b]?.cost as number) ||
+          a - b,
+      );
+  };
+  const isAllowed = () => !forbidLink || state.linkCount === 0;
+  const now = (): JointValue => ({ excess: state.excess, cost: state.cost, usesLink: state.linkCount > 0 });
+
+  // A greedy start, then single moves while they help: the incumbent the search must beat.
+  let best: number[] | null = null;
+  let bestValue: JointValue = { excess: Infinity, cost: Infinity, usesLink: false };
+  const orderOf = piece.map((_, k) => orderAt(k));
+  piece.forEach((v, k) => {
+    let pick = -1;
+    let pickValue: JointValue = { excess: Infinity, cost: Infinity, usesLink: false };
+    for (const s of orderOf[k] as number[]) {
+      state.assign(v, s);
+      if (isAllowed() && (pick < 0 || isBetter(now(), pickValue))) [pick, pickValue] = [s, now()];
+      state.release(v);
+    }
+    state.assign(v, pick < 0 ? (orderOf[k]?.[0] ?? 0) : pick);
+  });
+  stats.evaluated++;
+  for (let pass = 0, improved = true; improved && pass < 8; pass++) {
+    improved = false;
+    piece.forEach((v, k) => {
+      const current = state.assigned[v] as number;
+      state.release(v);
+      let pick = current;
+      state.assign(v, current);
+      let pickValue = now();
+      state.release(v);
+      for (const s of orderOf[k] as number[]) {
+        if (s === current) continue;
+        state.assign(v, s);
+        stats.evaluated++;
+        if (isAllowed() && isBetter(now(), pickValue)) [pick, pickValue, improved] = [s, now(), true];
+        state.release(v);
+      }
+      state.assign(v, pick);
+    });
+  }
+  if (isAllowed()) [best, bestValue] = [piece.map((v) => state.assigned[v] as number), now()];
+  for (const v of piece) state.release(v);
+
+  // Branch and bound on the running value plus the least the unassigned variables must add.
+  let nodes = 0;
+  const visit = (k: number): void => {
+    if (k === piece.length) {
+      stats.evaluated++;
+      if (isBetter(now(), bestValue)) [best, bestValue] = [piece.map((v) => state.assigned[v] as number), now()];
+      return;
+    }
+    const v = piece[k] as number;
+    for (const s of orderAt(k)) {
+      if (++nodes > nodeLimit) return;
+      state.assign(v, s);
+      bound.move(k, s, 1);
+      if (isAllowed()) {
+        const rest = bound.bound(k + 1);
+        const excess = state.excess + rest.excess;
+        const canImprove =
+          excess < bestValue.excess - LATENCY_EPSILON ||
+          (excess <= bestValue.excess + LATENCY_EPSILON && state.cost + rest.cost < bestValue.cost);
+        if (canImprove) visit(k + 1);
+      }
+      bound.move(k, s, -1);
+      state.release(v);
+    }
+  };
+  visit(0);
+  if (nodes > nodeLimit) stats.aborted = true;
+  return best;
+}
+
+/**
+ * The whole (pruned) problem as one MILP for HiGHS (joint-milp.ts), the link's month in its
+ * objective; null without a registered solver, or when no choice keeps every SLO budget.
+ */
+function solveWholeMip(problem: JointProblem, incident: readonly (readonly number[])[]): number[] | null {
+  const solver = findMipSolver();
+  if (!solver) return null;
+  const variables = problem.variables.map((_, v) => v);
+  const fixed = new Map(
+    variables.filter((v) => (problem.variables[v] as readonly JointState[]).length === 1).map((v) => [v, 0]),
+  );
+  const result = solver.solve(toMilp(problem, { variables, fixed, link: 'priced' }, incident), MIP_OPTIONS);
+  if (result.Status !== 'Optimal') return null;
+  return variables.map((v) =>
+    Math.max(
+      0,
+      (problem.variables[v] as readonly JointState[]).findIndex(
+        (_, s) => (result.Columns[`x${v}_${s}`]?.Primal ?? 0) > 0.5,
+      ),
+    ),
+  );
+}

@@ -1,0 +1,102 @@
+/**
+ * Functions, request by request: an instance per request in flight, up to the concurrency limit; an
+ * idle instance stays warm for the keep-alive and the most recently used one is taken first; a
+ * request that finds none warm starts one, waiting the cold start first. Invocations last an
+ * exponential time with the function's mean duration (at its memory). At the limit, sync requests
+ * are throttled (dropped) and async ones wait in a FIFO for the next instance to free.
+ */
+import type { ComponentLoad } from '../simulate/component-load';
+import { Arrivals } from './arrivals';
+import { MinHeap } from './heap';
+import { type RequestFigures, RequestRecord } from './request-record';
+
+export interface FunctionRequestRun {
+  figures: RequestFigures;
+  record: RequestRecord;
+  invocations: number;
+  coldStarts: number;
+  coldStartShare: number;
+  meanInstances: number;
+}
+
+export interface FunctionRequestOptions {
+  steps: number;
+  dt: number;
+  seed: number;
+  coldStartMs: number;
+  keepAliveMinutes: number;
+  concurrencyLimit: number;
+}
+
+export function simulateFunctionRequests(load: ComponentLoad, o: FunctionRequestOptions): FunctionRequestRun {
+  const horizon = o.steps * o.dt;
+  const record = new RequestRecord(Math.ceil(horizon / 60), load.sloMs);
+  const arrivals = new Arrivals(load.total, load.async, o.dt, o.steps, o.seed);
+  const mean = load.functionDurationMs / 1000;
+  const cold = o.coldStartMs / 1000;
+  const keepAlive = o.keepAliveMinutes * 60;
+  const done = new MinHeap();
+  // Idle instances by the time they became idle: the last is the most recent, the first expires first.
+  const idle: number[] = [];
+  let oldest = 0;
+  const waiting: number[] = [];
+  let nextWaiting = 0;
+  let now = 0;
+  let invocations = 0;
+  let coldStarts = 0;
+  let instanceSeconds = 0;
+
+  const run = (arrivedAt: number) => {
+    let startup = 0;
+    if (idle.length > oldest) idle.pop();
+    else {
+      startup = cold;
+      coldStarts++;
+    }
+    invocations++;
+    const busy = startup + arrivals.exponential(mean);
+    done.push(now + busy);
+    record.answer(arrivedAt, 1000 * (now - arrivedAt + busy));
+  };
+  /** Advances the clock to t, retiring idle instances whose keep-alive ran out on the way. */
+  const advance = (t: number) => {
+    while (idle.length > oldest && (idle[oldest] as number) + keepAlive <= t) {
+      const expiry = (idle[oldest] as number) + keepAlive;
+      instanceSeconds += (done.size + idle.length - oldest) * (expiry - now);
+      now = expiry;
+      oldest++;
+    }
+    if (oldest > 4096 && oldest * 2 > idle.length) {
+      idle.splice(0, oldest);
+      oldest = 0;
+    }
+    instanceSeconds += (done.size + idle.length - oldest) * (t - now);
+    now = t;
+  };
+
+  for (;;) {
+    const t = Math.min(arrivals.at, done.peek());
+    if (t >= horizon) break;
+    advance(t);
+    if (t === done.peek()) {
+      done.pop();
+      idle.push(t);
+      if (nextWaiting < waiting.length) run(waiting[nextWaiting++] as number);
+    } else {
+      record.arrive(t);
+      if (done.size < o.concurrencyLimit) run(t);
+      else if (arrivals.isAsync) waiting.push(t);
+      else record.drop(t);
+      arrivals.advance(t);
+    }
+  }
+  advance(horizon);
+  return {
+    figures: record.figures(),
+    record,
+    invocations,
+    coldStarts,
+    coldStartShare: invocations > 0 ? coldStarts / invocations : 0,
+    meanInstances: instanceSeconds / horizon,
+  };
+}

@@ -1,0 +1,83 @@
+/**
+ * The per-request simulator's entry point: one component's load (the engine's demand series: the
+ * same rates per step) under one placement, request by request. It shares with the engine only the
+ * inputs — the series, the environments and, for a static pool, the core count — so it can stand as
+ * an independent reference for the engine's figures (tests, `npm run simulate`).
+ */
+import type { Environments } from '../model/design';
+import type { ComponentLoad } from '../simulate/component-load';
+import { simulateFunctionRequests } from './simulate-function-requests';
+import { simulatePoolRequests } from './simulate-pool-requests';
+import type { RequestFigures } from './request-record';
+
+export type RequestPlacement = 'static' | 'elastic-vm' | 'serverless';
+
+export interface RequestRun {
+  placement: RequestPlacement;
+  figures: RequestFigures;
+  /** Static: the cores simulated. */
+  cores?: number;
+  instanceHours?: number;
+  meanInstances?: number;
+  invocations?: number;
+  coldStartShare?: number;
+}
+
+export interface RequestHorizon {
+  steps: number;
+  /** Step length, seconds. */
+  dt: number;
+  env: Environments;
+  seed: number;
+}
+
+export function simulateRequests(
+  load: ComponentLoad,
+  placement: RequestPlacement,
+  h: RequestHorizon,
+  staticCores = 1,
+): RequestRun {
+  if (placement === 'serverless') {
+    const fn = h.env.functions;
+    const run = simulateFunctionRequests(load, {
+      steps: h.steps,
+      dt: h.dt,
+      seed: h.seed,
+      coldStartMs: fn.coldStartMs,
+      keepAliveMinutes: fn.keepAliveMinutes,
+      concurrencyLimit: fn.concurrencyLimit,
+    });
+    return {
+      placement,
+      figures: run.figures,
+      invocations: run.invocations,
+      coldStartShare: run.coldStartShare,
+      meanInstances: run.meanInstances,
+    };
+  }
+  if (placement === 'static') {
+    const run = simulatePoolRequests(load, { steps: h.steps, dt: h.dt, seed: h.seed, cores: staticCores });
+    return { placement, figures: run.figures, cores: staticCores };
+  }
+  const vm = h.env.vm;
+  const run = simulatePoolRequests(load, {
+    steps: h.steps,
+    dt: h.dt,
+    seed: h.seed,
+    scaler: {
+      vcpu: vm.vcpu,
+      targetUtilization: vm.targetUtilization,
+      minInstances: Math.min(vm.minInstances, vm.maxInstances),
+      maxInstances: vm.maxInstances,
+      bootSeconds: vm.bootSeconds,
+      cooldownSeconds: vm.cooldownSeconds,
+      evaluationSeconds: vm.evaluationSeconds,
+    },
+  });
+  return {
+    placement,
+    figures: run.figures,
+    instanceHours: run.instanceHours,
+    meanInstances: run.meanInstances,
+  };
+}

@@ -1,0 +1,93 @@
+/**
+ * The response times of all requests over the horizon, accumulated step by step in O(1): every step
+ * adds its requests as pieces of response-dist.ts (no wait; an Exp(θ) wait; the same truncated at the
+ * timeout; a fixed delay). Pieces are pooled in log-spaced bins of θ or δ (eight a doubling), each
+ * bin keeping its weight and its weight-averaged θ or δ, so a horizon of one load level is exact and
+ * a varying one is within a fraction of a percent. At the end the few hundred bins at most become
+ * one ResponseDist whose quantiles are the horizon's p50, p95 and p99: the percentiles of the
+ * request-weighted mixture of the steps' distributions.
+ */
+import { pseudoLog2 } from './latency-bins';
+import { ResponseDist } from './response-dist';
+import { giveBack, takeFloat64 } from './scratch-pool';
+
+// Bound once: under a CommonJS transform (tsx, the CLI) an imported name is a getter per call.
+const log2 = pseudoLog2;
+
+const PER_DOUBLING = 8;
+/** Covers 2⁻⁶⁴ … 2⁶⁴ (of ms or per ms); beyond, the end bins (their averages stay exact). */
+const OFFSET = 64;
+const BINS = 128 * PER_DOUBLING;
+
+function binOf(x: number): number {
+  const b = ((log2(x) + OFFSET) * PER_DOUBLING) | 0;
+  return b < 0 ? 0 : b >= BINS ? BINS - 1 : b;
+}
+
+export class LatencyMixture {
+  /** Requests that did not wait. */
+  private noWait = 0;
+  /** Interleaved [weight, weight·θ] per θ bin: requests with an Exp(θ) wait. */
+  private waits = takeFloat64(2 * BINS);
+  /** The same for T + Exp(θ) waits (negative weights): the part of a wait cut off at the timeout. */
+  private cut = takeFloat64(2 * BINS);
+  /** Interleaved [weight, weight·δ] per δ bin: requests delayed by δ ms (backlog, cold start). */
+  private delays = takeFloat64(2 * BINS);
+  private used = false;
+
+  constructor(
+    /** Service rate, per ms (1 / mean duration). */
+    readonly nu: number,
+    /** The timeout of sync requests, ms (the delay of the cut-off pieces). */
+    readonly patienceMs: number,
+  ) {}
+
+  addNoWait(weight: number): void {
+    this.noWait += weight;
+    this.used = true;
+  }
+
+  /** `weight` requests whose wait is Exp(theta), theta per ms. */
+  addWait(weight: number, theta: number): void {
+    this.put(this.waits, weight, theta);
+  }
+
+  /** `weight` (≤ 0) of patience + Exp(theta) waits. */
+  addCut(weight: number, theta: number): void {
+    this.put(this.cut, weight, theta);
+  }
+
+  /** `weight` requests delayed by `delayMs` before their service (no further wait). */
+  addDelay(weight: number, delayMs: number): void {
+    if (delayMs > 0) this.put(this.delays, weight, delayMs);
+    else this.noWait += weight;
+  }
+
+  /** Adds `weight` at `x` (a θ or a δ) to the bins of `a`, with its weighted value for the average. */
+  private put(a: Float64Array, weight: number, x: number): void {
+    const k = 2 * binOf(x);
+    a[k] = (a[k] as number) + weight;
+    a[k + 1] = (a[k + 1] as number) + weight * x;
+    this.used = true;
+  }
+
+  /** The whole horizon as one distribution; releases the bins. */
+  finish(): ResponseDist {
+    const dist = new ResponseDist().reset(this.nu);
+    if (this.used) {
+      dist.add(this.noWait, 0, 0);
+      for (let b = 0; b < BINS; b++) {
+        const k = 2 * b;
+        const w = this.waits[k] as number;
+        if (w !== 0) dist.add(w, 0, (this.waits[k + 1] as number) / w);
+        const x = this.cut[k] as number;
+        if (x !== 0) dist.add(x, this.patienceMs, (this.cut[k + 1] as number) / x);
+        const d = this.delays[k] as number;
+        if (d !== 0) dist.add(d, (this.delays[k + 1] as number) / d, 0);
+      }
+    }
+    for (const a of [this.waits, this.cut, this.delays]) giveBack(a);
+    this.waits = this.cut = this.delays = new Float64Array(0);
+    return dist;
+  }
+}

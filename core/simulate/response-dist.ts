@@ -1,0 +1,142 @@
+/**
+ * A response-time distribution as a weighted sum of pieces "fixed delay δ, then an optional
+ * exponential wait of rate θ, then the exponential service of rate ν" (response-time.ts explains
+ * why every case the engine meets has this form: M/M/c waits, waits truncated at a timeout, a
+ * backlog's fluid delay, cold starts). Weights may be negative (a truncation removes the tail of an
+ * exponential) as long as the whole is a distribution. Quantiles are solved from the closed-form
+ * survival function, so a mixture of many steps gives the percentiles of all their requests — not
+ * a percentile of percentiles. Rates per ms, times in ms.
+ */
+import { hypoSurvival } from './response-time';
+
+export class ResponseDist {
+  /** Service rate, per ms. */
+  nu = 1;
+  size = 0;
+  private w = new Float64Array(8);
+  private delay = new Float64Array(8);
+  private theta = new Float64Array(8);
+
+  reset(nu: number): this {
+    this.nu = nu;
+    this.size = 0;
+    return this;
+  }
+
+  /** Adds `weight` of requests that pay `delayMs`, then an Exp(theta) wait (theta 0: none), then service. */
+  add(weight: number, delayMs: number, theta: number): this {
+    if (weight === 0) return this;
+    if (this.size === this.w.length) this.grow();
+    const k = this.size++;
+    this.w[k] = weight;
+    this.delay[k] = delayMs;
+    this.theta[k] = theta;
+    return this;
+  }
+
+  private grow(): void {
+    const n = this.w.length * 2;
+    for (const key of ['w', 'delay', 'theta'] as const) {
+      const next = new Float64Array(n);
+      next.set(this[key]);
+      this[key] = next;
+    }
+  }
+
+  total(): number {
+    let s = 0;
+    for (let k = 0; k < this.size; k++) s += this.w[k] as number;
+    return s;
+  }
+
+  /** Mean response time, ms. */
+  mean(): number {
+    let s = 0;
+    let m = 0;
+    for (let k = 0; k < this.size; k++) {
+      const w = this.w[k] as number;
+      const th = this.theta[k] as number;
+      s += w;
+      m += w * ((this.delay[k] as number) + (th > 0 ? 1 / th : 0));
+    }
+    return s !== 0 ? m / s + 1 / this.nu : 0;
+  }
+
+  /** Unnormalised P(R > t) (the weights' sum at t ≤ 0). */
+  survival(t: number): number {
+    const nu = this.nu;
+    let s = 0;
+    for (let k = 0; k < this.size; k++) {
+      const x = t - (this.delay[k] as number);
+      const w = this.w[k] as number;
+      if (x <= 0) s += w;
+      else {
+        const th = this.theta[k] as number;
+        s += w * (th > 0 ? hypoSurvival(x, th, nu) : Math.exp(-nu * x));
+      }
+    }
+    return s;
+  }
+
+  /** Unnormalised density at t (minus the derivative of `survival`). */
+  density(t: number): number {
+    const nu = this.nu;
+    let f = 0;
+    for (let k = 0; k < this.size; k++) {
+      const x = t - (this.delay[k] as number);
+      if (x <= 0) continue;
+      const w = this.w[k] as number;
+      const th = this.theta[k] as number;
+      const en = Math.exp(-nu * x);
+      if (!(th > 0)) f += w * nu * en;
+      else {
+        const d = th - nu;
+        const dx = d * x;
+        // θν(e^(−νx) − e^(−θx))/(θ − ν), with the θ = ν limit ν²x·e^(−νx).
+        f +=
+          w * th * nu * (dx < 1 && dx > -1 ? en * (d === 0 ? x : -Math.expm1(-dx) / d) : (en - Math.exp(-th * x)) / d);
+      }
+    }
+    return f;
+  }
+
+  /**
+   * The q-quantile, ms: the t with P(R > t) = 1 − q. Newton's method inside a bracket that halves
+   * whenever a Newton step would leave it, so it converges on every piecewise-smooth survival.
+   */
+  quantile(q: number): number {
+    const total = this.total();
+    if (!(total > 0) || this.size === 0) return 0;
+    const target = (1 - q) * total;
+    let lo = 0;
+    let hi = this.upperGuess(q);
+    for (let i = 0; i < 200 && this.survival(hi) > target; i++) {
+      lo = hi;
+      hi *= 2;
+    }
+    let t = (lo + hi) / 2;
+    for (let i = 0; i < 100; i++) {
+      const s = this.survival(t) - target;
+      if (s > 0) lo = t;
+      else hi = t;
+      const f = this.density(t);
+      let next = f > 0 ? t + s / f : (lo + hi) / 2;
+      if (!(next > lo && next < hi)) next = (lo + hi) / 2;
+      if (Math.abs(next - t) <= 1e-10 * t || hi - lo <= 1e-10 * hi) return next;
+      t = next;
+    }
+    return t;
+  }
+
+  /** A time at which few requests are still outstanding: a start for the bracket. */
+  private upperGuess(q: number): number {
+    let delay = 0;
+    let slowest = this.nu;
+    for (let k = 0; k < this.size; k++) {
+      delay = Math.max(delay, this.delay[k] as number);
+      const th = this.theta[k] as number;
+      if (th > 0 && th < slowest) slowest = th;
+    }
+    return delay + (Math.log(1 / (1 - q)) + 2) / slowest + 1 / this.nu;
+  }
+}
