@@ -16,6 +16,7 @@ const OptionCharts = dynamic(() => import('./option-charts').then((m) => m.Optio
   ssr: false,
   loading: () => <div style={{ height: 320 }} />,
 });
+import { Prose, RuleLink } from '@/components/ui/prose';
 import { PlacementBadge } from './placement-badge';
 import './results.css';
 
@@ -60,10 +61,12 @@ export function ComponentDecision({ componentId }: { componentId: string }) {
         <ul className="res-reasons" aria-label="Why">
           {entry.reasons.map((r, i) => (
             <li key={i}>
-              <span className="res-rule" title={`Placement rule ${r.rule}`}>
-                {r.rule}
+              <span className="res-rule">
+                <RuleLink rule={r.rule} />
               </span>
-              <span>{r.text}</span>
+              <span>
+                <Prose text={r.text} />
+              </span>
             </li>
           ))}
         </ul>
@@ -147,7 +150,7 @@ function OptionsTable({ entry }: { entry: PlacementEntry }) {
         <ul className="res-notes" aria-label="Notes on the options">
           {notes.map((o) => (
             <li key={o.placement}>
-              <strong>{PLACEMENT_LABELS[o.placement]}:</strong> {o.note}
+              <strong>{PLACEMENT_LABELS[o.placement]}:</strong> <Prose text={o.note} />
             </li>
           ))}
         </ul>

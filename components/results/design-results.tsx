@@ -9,6 +9,7 @@ import { Bar, BarChart, LabelList, ResponsiveContainer, XAxis, YAxis } from 'rec
 import { useEditor, useEditorStore, usePlan } from '@/components/editor/editor-context';
 import { roundCents, WIRING_LABELS, type PlacementEntry, type Plan } from '@/core/model';
 import { formatCount, formatMoney, formatMs } from '@/core/present';
+import { Prose } from '@/components/ui/prose';
 import { PlacementBadge } from './placement-badge';
 import { RunStatus } from './run-status';
 import './results.css';
@@ -183,7 +184,9 @@ function WiringList({ wiring }: { wiring: Plan['wiring'] }) {
           <li key={w.id}>
             <strong>{WIRING_LABELS[w.kind]}</strong> · {w.componentIds.map((id) => nameOf.get(id) || id).join(' → ')}
             {w.monthlyCost !== undefined && ` · ${formatMoney(w.monthlyCost)} / month`}
-            <div className="res-sub">{w.reason}</div>
+            <div className="res-sub">
+              <Prose text={w.reason} />
+            </div>
           </li>
         ))}
       </ul>

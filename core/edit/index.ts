@@ -26,3 +26,18 @@ export { sameValue } from './field-drafts';
 export type { DraftCheck, Drafts, FieldErrors } from './field-drafts';
 export { changesPlan, describeProblems } from './replan';
 export { describeChanges } from './describe-changes';
+export {
+  ASSUMPTION_FIELDS,
+  assumptionDrafts,
+  checkAssumptionDrafts,
+  isDefault,
+  resetDraft,
+  shownValue,
+} from './assumptions';
+export type {
+  AssumptionCheck,
+  AssumptionDrafts,
+  AssumptionField,
+  AssumptionGroup,
+  AssumptionValue,
+} from './assumptions';

@@ -4,7 +4,15 @@
  * point of the timeline, and the plan as a Markdown report. The words for kinds, placements and
  * wiring are the documents' own (core/model/labels.ts).
  */
-export { formatCount, formatMoney, formatMs, formatPointTime, formatRps, progressPercent } from './format';
+export {
+  formatCount,
+  formatDuration,
+  formatMoney,
+  formatMs,
+  formatPointTime,
+  formatRps,
+  progressPercent,
+} from './format';
 export { chartTop, maxCapacity, niceCeil, toChartRows } from './chart-rows';
 export type { ChartRow } from './chart-rows';
 export { recommendedUtilisationAt, utilisationAt } from './utilisation';
@@ -12,3 +20,7 @@ export { replayEvents } from './replay-events';
 export type { ReplayEvent } from './replay-events';
 export type { Utilisation } from './utilisation';
 export { reportMarkdown } from './report-markdown';
+export { describeCostLine, formatAbout, formatMinutes, formatShare, summariseDecision } from './decision';
+export type { BaselineRow, DecisionSummary, GroupRow, WiringRow } from './decision';
+export { RULES, SOURCES, ruleHref, ruleSummary, splitProse } from './rules';
+export type { ProsePart, RuleText, SourceKey } from './rules';

@@ -4,10 +4,12 @@
  * whole design. *Selection* opens when something is selected: a component's decision (placement,
  * cost, reasons, options) first, then its edit form, then its charts; or a connection's form.
  * *Whole design* lists every component's placement and figures and the inserted wiring.
+ * *Assumptions* shows the horizon, prices, autoscaling figures and tolerances, with their sources.
  */
 import { useDeferredValue } from 'react';
 import dynamic from 'next/dynamic';
 import { useEditor } from '@/components/editor/editor-context';
+import { AssumptionsPanel } from '@/components/assumptions/assumptions-panel';
 import { Inspector } from '@/components/inspector/inspector';
 import { ComponentCharts, ComponentDecision } from '@/components/results/component-results';
 import { PanelTabs } from '@/components/ui/panel-tabs';
@@ -21,11 +23,12 @@ const DesignResults = dynamic(() => import('@/components/results/design-results'
   ssr: false,
 });
 
-type Tab = 'decision' | 'selection' | 'design';
+type Tab = 'decision' | 'selection' | 'design' | 'assumptions';
 const TABS = [
   { id: 'decision', label: 'Decision' },
   { id: 'selection', label: 'Selection' },
   { id: 'design', label: 'Whole design' },
+  { id: 'assumptions', label: 'Assumptions' },
 ] as const;
 
 const decision = (id: string) => <ComponentDecision componentId={id} />;
@@ -49,6 +52,7 @@ export function SidePanel() {
           </>
         )}
         {tab === 'design' && <DesignResults />}
+        {tab === 'assumptions' && <AssumptionsPanel />}
       </PanelTabs>
     </aside>
   );
