@@ -3,18 +3,8 @@
  * the editor (with a plan, a component selected, in both themes) and a share page. No serious or
  * critical violation; the findings are printed so a failure says what and where.
  */
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import { seriousViolations } from './axe';
 import { createExample, expect, test } from './fixtures';
-
-async function seriousViolations(page: Page, exclude: string[] = []) {
-  let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
-  for (const selector of exclude) builder = builder.exclude(selector);
-  const { violations } = await builder.analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 test('the designs list has no serious or critical accessibility violations', async ({ page, designs }) => {
   await designs.open();

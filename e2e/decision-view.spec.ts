@@ -5,22 +5,13 @@
  * links to their explanation; the Assumptions tab (sources, validation, reset, one undo step per
  * change, a live re-plan); and no ids, tags or bare formulas anywhere in the side panel.
  */
-import AxeBuilder from '@axe-core/playwright';
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
+import { seriousViolations as serious } from './axe';
 import { createExample, expect, test } from './fixtures';
 
 const shot = (name: string) => `test-results/screens/decision-view-${name}.png`;
 
 const cents = (text: string) => Math.round(Number(text.replace(/[$,]/g, '')) * 100);
-
-async function serious(page: Page) {
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 async function sumOf(locator: Locator): Promise<number> {
   return (await locator.allInnerTexts()).reduce((s, t) => s + cents(t), 0);

@@ -90,9 +90,10 @@ test('a reviewer opens a read-only link, finds nothing editable, downloads the p
   await expect(view.locator('.react-flow__handle').first()).toBeHidden();
   await expect(view.getByRole('button', { name: /interactivity/i })).toHaveCount(0);
 
-  // The recommendation: totals against the alternatives, every component's placement, the cost chart.
-  await expect(view.getByRole('table', { name: 'Totals for the month' })).toBeVisible();
-  await expect(view.locator('.recharts-surface').first()).toBeVisible();
+  // The recommendation: its cost against the alternatives, every component's placement and cost.
+  await expect(view.getByTestId('decision-total')).toHaveText(/^\$[\d,]+\.\d\d$/);
+  await expect(view.getByTestId('saving-allStatic')).toBeVisible();
+  await expect(view.getByTestId('decision-groups')).toBeVisible();
   await view.screenshot({ path: shot('light') });
 
   // Dragging a node does not move it; Delete and Backspace remove nothing.
