@@ -4,8 +4,9 @@ const nextConfig = {
   // The canvas benchmark's baseline (app/bench/bare-flow/page.bench.tsx) is a page only in the build
   // that `npm run bench:canvas` makes (TIDEMARK_BENCH=1); the production build leaves it out.
   pageExtensions: ['tsx', 'ts', 'jsx', 'js', ...(process.env.TIDEMARK_BENCH === '1' ? ['bench.tsx'] : [])],
-  // better-sqlite3 is a native addon: load it from node_modules at run time, never bundle it.
-  serverExternalPackages: ['better-sqlite3'],
+  // Loaded from node_modules at run time, never bundled: better-sqlite3 is a native addon, piscina
+  // starts worker threads from its own files, rate-limiter-flexible loads its optional stores lazily.
+  serverExternalPackages: ['better-sqlite3', 'piscina', 'rate-limiter-flexible'],
   poweredByHeader: false,
   reactStrictMode: true,
   async headers() {

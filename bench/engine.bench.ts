@@ -3,7 +3,9 @@
  * connections, 30 days at 1-minute steps (8.64 M component-steps per option). Reports the whole plan's
  * time and peak memory, each capacity model's throughput, and a floor loop in the same run that only
  * reads and writes one number per component-step; the engine ÷ floor ratio says how much work per
- * step the models do beyond touching memory.
+ * step the models do beyond touching memory. Then (engine-baseline.ts) the same benchmark of this
+ * checkout and of the pre-issue-11 engine, alternately in child processes, and their ratio; set
+ * BENCH_BASELINE=off to skip that, BENCH_ROUNDS (default 2) for more rounds.
  */
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -11,6 +13,7 @@ import { PLACEMENTS, type Design, validateDesign } from '../core/model';
 import { buildPlan } from '../core/plan';
 import { runPlacement } from '../core/recommend/run-placement';
 import { propagateDemand } from '../core/simulate/propagate-demand';
+import { BASELINE_COMMIT, compareWithBaseline } from './engine-baseline';
 import { generateBenchDesign } from './generate-bench-design';
 
 const COMPONENTS = 200;
@@ -123,3 +126,8 @@ function measureFloor(components: number, steps: number): { ms: number; rate: nu
 }
 
 main();
+const baseline = process.env.BENCH_BASELINE ?? BASELINE_COMMIT;
+if (baseline !== 'off') {
+  const rounds = Number(process.env.BENCH_ROUNDS ?? 2);
+  for (const line of compareWithBaseline(process.cwd(), baseline, rounds)) console.log(line);
+}

@@ -5,6 +5,9 @@
  * 2. Load, for 30 s at once: 50 viewers of a read-only share page, and 20 editors, each autosaving
  *    its own design as fast as the server acknowledges (every save names the revision it is based on,
  *    as the editor does). Afterwards every acknowledged save must be a revision in the database.
+ * 2b. Hostile mix, for 30 s (BENCH_HOSTILE_SECONDS): batched share opens, five 9.5 MB imports at a
+ *    time, one address hammering a share page and 50 viewers from 50 addresses, while a cheap page
+ *    (the icon, the designs list) is timed every 100 ms (bench/lib/hostile-mix.ts).
  * 3. Crash: 20 editors save in a storm; the server is killed with SIGKILL in the middle; the database
  *    file must pass PRAGMA integrity_check and hold every save that was acknowledged before the kill;
  *    the server restarts on it and serves.
@@ -17,11 +20,13 @@ import Database from 'better-sqlite3';
 import { hybridServerless } from '../core/examples';
 import { designSchema, type Design } from '../core/model';
 import { createDesign, mutate, sleep, startBenchServer } from './lib/bench-server';
+import { hostileTable, quietCheapPages, runHostileMix, shareViewerRequests } from './lib/hostile-mix';
 
 const PORT = 3470;
 const EDITORS = 20;
 const VIEWERS = 50;
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 30);
+const HOSTILE_S = Number(process.env.BENCH_HOSTILE_SECONDS ?? 30);
 
 type Ack = { designId: string; revision: number };
 
@@ -97,11 +102,16 @@ function runEditor(baseUrl: string, designId: string, document: Design, acks: Ac
   return instance;
 }
 
-async function runLoad(baseUrl: string, designs: string[], shareUrl: string, document: Design) {
+async function runLoad(baseUrl: string, designs: string[], shareToken: string, document: Design) {
   const acks: Ack[] = [];
   const latencies: number[] = [];
   const editors = Promise.all(designs.map((id) => runEditor(baseUrl, id, document, acks, latencies)));
-  const viewers = autocannon({ url: `${baseUrl}${shareUrl}`, connections: VIEWERS, duration: DURATION_S });
+  const viewers = autocannon({
+    url: baseUrl,
+    connections: VIEWERS,
+    duration: DURATION_S,
+    requests: shareViewerRequests(shareToken, VIEWERS * 10),
+  });
   const [results, v] = await Promise.all([editors, viewers]);
   const sorted = latencies.sort((a, b) => a - b);
   const sum = (f: (r: autocannon.Result) => number) => results.reduce((n, r) => n + f(r), 0);
@@ -163,7 +173,8 @@ async function saveStorm(baseUrl: string, designs: string[], document: Design, k
 }
 
 async function main(): Promise<void> {
-  const server = await startBenchServer(PORT, 'load.db');
+  // Viewers come from many addresses, as behind a proxy: the server trusts one hop of X-Forwarded-For.
+  const server = await startBenchServer(PORT, 'load.db', { TIDEMARK_TRUST_PROXY: '1' });
   try {
     const base = server.base;
     const document = designSchema.parse(hybridServerless);
@@ -172,13 +183,14 @@ async function main(): Promise<void> {
       designs.push(await createDesign(base, { ...hybridServerless, name: `Load ${i}` }));
     const shared = await createDesign(base, hybridServerless);
     const link = await mutate<{ token: string }>(base, 'shares.create', { designId: shared });
-    const sharePath = `/s/${link.token}`;
 
     const baseline = fmt(
       await autocannon({ url: `${base}/icon.svg`, connections: VIEWERS, duration: Math.min(10, DURATION_S) }),
     );
-    const load = await runLoad(base, designs, sharePath, document);
+    const load = await runLoad(base, designs, link.token, document);
     const lost = missingAcks(server.dbFile, load.acks);
+    const quiet = await quietCheapPages(base);
+    const hostile = await runHostileMix(base, link.token, HOSTILE_S);
     const ed = load.editors;
     const vw = load.viewers;
 
@@ -207,6 +219,8 @@ async function main(): Promise<void> {
         `share page ÷ static file: p50 ${(vw.p50 / Math.max(baseline.p50, 0.01)).toFixed(1)}×, throughput ${(vw.rps / Math.max(baseline.rps, 1)).toFixed(2)}×`,
         `acknowledged saves: ${load.acks.length}; missing from the database afterwards: ${lost.length}; editor non-2xx: ${ed.non2xx}`,
         `crash: ${storm.length} saves acknowledged before SIGKILL; integrity_check: ${integrity}; missing after the crash: ${lostInCrash.length}; after restart the server lists ${after.result.data.length} designs`,
+        hostileTable(hostile, quiet),
+        '',
         `machine: ${os.cpus()[0]?.model} × ${os.cpus().length}, Node ${process.version}, load average ${os
           .loadavg()
           .map((x) => x.toFixed(1))
@@ -215,11 +229,13 @@ async function main(): Promise<void> {
     );
     const failed =
       vw.server5xx + ed.server5xx + vw.errors + ed.errors > 0 ||
+      hostile.icon.max > 1000 ||
+      hostile.list.max > 1000 ||
       lost.length > 0 ||
       lostInCrash.length > 0 ||
       integrity !== 'ok';
     if (failed) {
-      console.error('FAILED: server errors, lost saves or a damaged database (see above).');
+      console.error('FAILED: server errors, lost saves, a damaged database or a cheap page over 1 s (see above).');
       process.exitCode = 1;
     }
   } finally {

@@ -11,7 +11,8 @@ import loadHighs from 'highs';
 import { registerHighs } from '../core/cli/register-highs';
 import { EXAMPLE_DESIGNS } from '../core/examples';
 import { type Design, validateDesign } from '../core/model';
-import { runToEnd, simulateDesign } from '../core/plan/build-plan';
+import { buildPlan, runToEnd, simulateDesign } from '../core/plan/build-plan';
+import { decidePlan } from '../core/plan/decide-plan';
 import { toleranceOf } from '../core/recommend/assess-assignment';
 import { buildJointProblem } from '../core/recommend/build-joint-problem';
 import { toCandidate } from '../core/recommend/choose-jointly';
@@ -99,6 +100,40 @@ async function main(): Promise<void> {
       `| ${name} | ${a.toFixed(2)} | ${searched.method} | ${b.toFixed(2)} | ${(b / a).toFixed(1)}× | ${same ? 'yes' : `no (search $${(searched.cost / 1e6).toFixed(2)}, MILP $${(mipValue.cost / 1e6).toFixed(2)})`} |`,
     );
   }
+  await registerHighs();
+  replanTimes();
+}
+
+/**
+ * What an edit waits for on a 50-component design at the default horizon (30 days, 5-minute steps):
+ * the whole plan (simulate + decide) and the decision alone (what a price edit re-runs), warm, median
+ * of 5 — the decision's share of an edit's re-plan.
+ */
+function replanTimes(): void {
+  // The design's own default horizon, as a user's new design has it.
+  const { simulation: _generated, ...input } = generateBenchDesign(50, 80, 1);
+  const checked = validateDesign(input);
+  if (!checked.ok) throw new Error('generated 50');
+  const design = checked.value;
+  buildPlan(design);
+  const whole: number[] = [];
+  for (let r = 0; r < REPEAT; r++) {
+    const t = performance.now();
+    buildPlan(design);
+    whole.push(performance.now() - t);
+  }
+  const { facts, horizonMinutes } = runToEnd(simulateDesign(design, 24));
+  const decide: number[] = [];
+  let method = '';
+  for (let r = 0; r < REPEAT; r++) {
+    const t = performance.now();
+    method = decidePlan(design, facts, horizonMinutes).search.method;
+    decide.push(performance.now() - t);
+  }
+  const [w, d] = [median(whole), median(decide)];
+  console.log(
+    `\n50 components, ${design.simulation.days} days at ${design.simulation.stepMinutes}-minute steps: whole plan ${w.toFixed(0)} ms, decision alone ${d.toFixed(0)} ms (${method}), decision ÷ whole ${(d / w).toFixed(2)}`,
+  );
 }
 
 void main();

@@ -6,3 +6,8 @@
 
 /** buildPlanAsync hands the thread back between slices so that a worker's cancel message gets through. */
 declare function setTimeout(callback: (...args: unknown[]) => void, ms?: number): unknown;
+
+/** json-depth.ts scans JSON text as UTF-8 bytes, whether it arrives as bytes (the server) or a string. */
+declare class TextEncoder {
+  encode(input?: string): Uint8Array;
+}

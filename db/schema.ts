@@ -13,6 +13,8 @@ export const designs = sqliteTable('designs', {
   latestRevision: integer('latest_revision').notNull(),
   createdAt: integer('created_at', { mode: 'number' }).notNull(),
   updatedAt: integer('updated_at', { mode: 'number' }).notNull(),
+  /** Bytes of all its kept revisions, against the per-design storage budget (design-budget.ts). */
+  storedBytes: integer('stored_bytes').notNull().default(0),
 });
 
 export const revisions = sqliteTable(
@@ -30,6 +32,18 @@ export const revisions = sqliteTable(
       .notNull()
       .default(sql`''`),
     createdAt: integer('created_at', { mode: 'number' }).notNull(),
+    // What the revisions list shows, written with the revision so that listing never reads documents.
+    name: text('name')
+      .notNull()
+      .default(sql`''`),
+    componentCount: integer('component_count').notNull().default(0),
+    connectionCount: integer('connection_count').notNull().default(0),
+    /** Size of `document` in UTF-8 bytes: what the revision costs the design's storage budget. */
+    bytes: integer('bytes').notNull().default(0),
+    /** A short "what changed" against the revision before it (renamed, +2 components, …). */
+    changes: text('changes')
+      .notNull()
+      .default(sql`''`),
   },
   (t) => [uniqueIndex('revisions_design_number').on(t.designId, t.number), index('revisions_design').on(t.designId)],
 );
@@ -59,4 +73,20 @@ export const shareLinks = sqliteTable(
     lastViewedAt: integer('last_viewed_at', { mode: 'number' }),
   },
   (t) => [uniqueIndex('share_links_token_hash').on(t.tokenHash), index('share_links_design').on(t.designId)],
+);
+
+/**
+ * Signed-in sessions (password mode). The cookie carries the id, its expiry and an HMAC; a session is
+ * live while its row exists unrevoked and unexpired, so signing out (revoking the row) ends it on
+ * every copy of the cookie and, with a shared database, on every app instance.
+ */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    createdAt: integer('created_at', { mode: 'number' }).notNull(),
+    expiresAt: integer('expires_at', { mode: 'number' }).notNull(),
+    revokedAt: integer('revoked_at', { mode: 'number' }),
+  },
+  (t) => [index('sessions_expires').on(t.expiresAt)],
 );

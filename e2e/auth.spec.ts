@@ -2,9 +2,10 @@
  * Password mode, against the second e2e server (TIDEMARK_PASSWORD set, port 3211): the designs
  * list, the editor and the API need a session; share pages do not; failed sign-ins are limited;
  * every page runs under its Content-Security-Policy without a single violation.
- * Serial: the rate-limit test locks this address out for a minute, so it runs last.
+ * Serial: the sign-in throttle test slows this address down, so it runs near the end.
  */
 import { expect, test, type Page } from '@playwright/test';
+import offSite from './data/off-site-next.json';
 import { E2E_PASSWORD } from './password-mode';
 import { z } from 'zod';
 import { createdSchema, trpcData, trpcError } from './trpc-json';
@@ -177,20 +178,60 @@ test('a share link opens without signing in, under the CSP, and its viewer can c
   await reviewer.close();
 });
 
-test('six quick wrong passwords are rate-limited, the right one included', async ({ page }) => {
-  await page.goto('/sign-in');
-  for (let i = 0; i < 5; i++) {
-    await signIn(page, `guess ${i}`);
-    await expect(message(page)).toHaveText('Wrong password.');
-    await message(page).evaluate((e) => (e.textContent = ''));
-  }
-  await signIn(page, 'guess 5');
-  await expect(message(page)).toHaveText(/^Too many failed sign-ins\. Try again in \d+ seconds\.$/);
-  await message(page).evaluate((e) => (e.textContent = ''));
-  await signIn(page, E2E_PASSWORD);
-  await expect(message(page)).toHaveText(/^Too many failed sign-ins/);
+test('sign-in bodies are limited, other sites refused, and signing out ends every copy of the cookie', async ({
+  request,
+  playwright,
+  baseURL,
+}) => {
+  const huge = await request.post('/api/session', {
+    headers: { 'content-type': 'application/json' },
+    data: Buffer.alloc(50 * 1024 * 1024, 'a'),
+  });
+  expect(huge.status()).toBe(413);
+  expect(await huge.text()).toMatch(/^A sign-in is at most 4096 bytes/);
+  const cross = await request.post('/api/session', {
+    headers: { origin: 'http://evil.example' },
+    data: { password: E2E_PASSWORD },
+  });
+  expect(cross.status()).toBe(403);
 
-  const res = await page.request.post('/api/session', { data: { password: E2E_PASSWORD } });
-  expect(res.status()).toBe(429);
-  expect(Number(res.headers()['retry-after'])).toBeGreaterThan(0);
+  const signedIn = await request.post('/api/session', { data: { password: E2E_PASSWORD } });
+  expect(signedIn.status()).toBe(200);
+  const cookie = signedIn.headers()['set-cookie']!.split(';')[0]!;
+  // A copy of the cookie, in another client altogether.
+  const copy = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { cookie } });
+  expect((await copy.get('/api/trpc/designs.list')).status()).toBe(200);
+  expect((await request.delete('/api/session', { headers: { cookie } })).status()).toBe(204);
+  expect((await copy.get('/api/trpc/designs.list')).status()).toBe(401);
+  await copy.dispose();
+});
+
+test('wrong passwords slow their address down, forged X-Forwarded-For included, and never lock out the right one', async ({
+  request,
+}) => {
+  const attempt = async (password: string, forged: string) => {
+    const started = Date.now();
+    const res = await request.post('/api/session', { headers: { 'x-forwarded-for': forged }, data: { password } });
+    return { status: res.status(), ms: Date.now() - started };
+  };
+  const results = [];
+  for (let i = 0; i < 6; i++) results.push(await attempt(`guess ${i}`, `203.0.113.${i + 1}`));
+  expect(results.map((r) => r.status)).toEqual([401, 401, 401, 401, 401, 401]);
+  // Every spelling of the address counted as the same client: the sixth failure waited.
+  expect(results[5]!.ms).toBeGreaterThanOrEqual(900);
+  // The right password is slowed too, but not refused.
+  const right = await attempt(E2E_PASSWORD, '198.51.100.7');
+  expect(right.status).toBe(200);
+  expect(right.ms).toBeGreaterThanOrEqual(900);
+  // Signing in cleared the address: the next guess is answered at once.
+  expect((await attempt('one more guess', '198.51.100.8')).ms).toBeLessThan(900);
+});
+
+test('signed in, no variant of next= leaves the site', async ({ page }) => {
+  expect((await page.request.post('/api/session', { data: { password: E2E_PASSWORD } })).status()).toBe(200);
+  for (const next of offSite.paths) {
+    const res = await page.request.get(`/sign-in?next=${encodeURIComponent(next)}`, { maxRedirects: 0 });
+    expect(res.status(), next).toBe(307);
+    expect(res.headers().location, next).toBe('/');
+  }
 });

@@ -70,11 +70,11 @@ test('a placement has one colour on the node, the legend, the pill and the chart
 test('each node shows its monthly cost, the same as the plan’s', async ({ page, editor, request }) => {
   await page.goto(`/designs/${await createExample(request, 'cloud-bursting')}`);
   await editor.waitSimulated();
-  await expect(page.getByTestId('cost-catalog')).toHaveText('$53.78/mo');
+  await expect(page.getByTestId('cost-catalog')).toHaveText('$57.71/mo');
   await expect(page.getByTestId('cost-shop-db')).toHaveText('$112.00/mo');
   await page.getByRole('tab', { name: 'Whole design' }).click();
   const row = page.getByRole('table', { name: 'Every component' }).getByRole('row', { name: /Catalogue service/ });
-  await expect(row).toContainText('$53.78');
+  await expect(row).toContainText('$57.71');
 });
 
 test('lanes group a 100-component design by where it runs; search reveals a component by name', async ({

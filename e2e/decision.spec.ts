@@ -19,7 +19,7 @@ test('the editor opens on the decision; a component’s decision comes before it
   await expect(tabs.getByRole('tab')).toHaveText(['Decision', 'Selection', 'Whole design', 'Assumptions']);
   await expect(tabs.getByRole('tab', { name: 'Decision' })).toHaveAttribute('aria-selected', 'true');
   const decision = page.getByTestId('decision-view');
-  await expect(decision.getByTestId('decision-total')).toHaveText('$397.06');
+  await expect(decision.getByTestId('decision-total')).toHaveText('$404.51');
   await page.screenshot({ path: shot('opened') });
 
   // Select the catalogue: the Selection tab opens with its decision first.
@@ -29,7 +29,7 @@ test('the editor opens on the decision; a component’s decision comes before it
   const headline = panel.getByTestId('component-decision');
   await expect(headline).toContainText('Runs in');
   await expect(headline).toContainText('Burst (both)');
-  await expect(panel.getByTestId('component-cost')).toHaveText('$53.78 / month');
+  await expect(panel.getByTestId('component-cost')).toHaveText('$57.71 / month');
   await expect(panel.getByRole('list', { name: 'Why' }).getByRole('listitem').first()).toBeVisible();
   await expect(panel.getByRole('table', { name: 'The four options' })).toBeVisible();
   // Above the form, and on screen without scrolling the panel.

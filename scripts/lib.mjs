@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildWorkers, WORKERS, workersDir } from './build-workers.mjs';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const bin = (name) => path.join(root, 'node_modules', '.bin', name);
@@ -35,41 +36,74 @@ export function ensureDependencies() {
   runOrExit('npm install', 'npm', ['install', '--no-audit', '--no-fund']);
 }
 
-const BUILD_INPUTS = ['app', 'components', 'core', 'server', 'db', 'public'];
-const BUILD_FILES = ['next.config.js', 'package-lock.json', 'tsconfig.json'];
+/**
+ * What `next build` and the worker bundles read: every file of the project (tracked, or untracked but
+ * not ignored, as git lists them) except those the build never reads: tests, end-to-end tests,
+ * benchmarks, docs, the scripts that drive it. A new file anywhere else, like proxy.ts, counts
+ * without anyone having to list it.
+ */
+const NOT_READ_BY_BUILD =
+  /^(?:e2e|bench|docs|\.ci|data|test-results|playwright-report)\/|^scripts\/(?!build-workers\.mjs$)|\.test\.tsx?$|\.md$|^\.git/;
+const NEVER_WALKED = new Set(['node_modules', '.next', '.git']);
 
-function hashTree(hash, dir) {
-  if (!existsSync(dir)) return;
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) hashTree(hash, full);
-    else if (!/\.test\.tsx?$/.test(entry.name)) hash.update(path.relative(root, full)).update(readFileSync(full));
-  }
+function listFiles(base) {
+  const listed = spawnSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+    cwd: base,
+    encoding: 'utf8',
+  });
+  if (listed.status === 0) return listed.stdout.split('\0').filter(Boolean);
+  const files = [];
+  const walk = (dir) => {
+    for (const entry of readdirSync(path.join(base, dir), { withFileTypes: true })) {
+      const rel = dir ? `${dir}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) {
+        if (!NEVER_WALKED.has(entry.name)) walk(rel);
+      } else files.push(rel);
+    }
+  };
+  walk('');
+  return files;
 }
 
-function sourceHash() {
+/** The build's inputs under `base`, sorted, as paths relative to it. */
+export function buildInputs(base = root) {
+  return listFiles(base)
+    .filter((file) => !NOT_READ_BY_BUILD.test(file) && existsSync(path.join(base, file)))
+    .sort();
+}
+
+export function sourceHash(base = root) {
   const hash = createHash('sha256');
   // A benchmark build (TIDEMARK_BENCH=1, see next.config.js) has an extra page: never reuse it for npm start.
   hash.update(`bench:${process.env.TIDEMARK_BENCH === '1'}`);
-  for (const dir of BUILD_INPUTS) hashTree(hash, path.join(root, dir));
-  for (const file of BUILD_FILES)
-    if (existsSync(path.join(root, file))) hash.update(file).update(readFileSync(path.join(root, file)));
+  for (const file of buildInputs(base))
+    hash
+      .update(file)
+      .update('\0')
+      .update(readFileSync(path.join(base, file)));
   return hash.digest('hex');
 }
 
-/** Runs `next build` unless .next holds a build of exactly the current sources. */
+/** `next build`, then the worker bundles, then the stamp that says which sources they were built from. */
+export function build() {
+  const current = sourceHash();
+  console.log('Building the app (next build)…');
+  runOrExit('next build', bin('next'), ['build']);
+  buildWorkers();
+  writeFileSync(path.join(root, '.next', 'tidemark-source-hash'), current);
+}
+
+/** Builds unless .next holds a build (app and workers) of exactly the current sources. */
 export function buildIfStale() {
   const stampFile = path.join(root, '.next', 'tidemark-source-hash');
-  const current = sourceHash();
-  if (
+  const fresh =
     existsSync(path.join(root, '.next', 'BUILD_ID')) &&
+    Object.keys(WORKERS).every((name) => existsSync(path.join(workersDir(), `${name}.mjs`))) &&
     existsSync(stampFile) &&
-    readFileSync(stampFile, 'utf8') === current
-  ) {
+    readFileSync(stampFile, 'utf8') === sourceHash();
+  if (fresh) {
     console.log('Build is up to date.');
     return;
   }
-  console.log('Building the app (next build)…');
-  runOrExit('next build', bin('next'), ['build']);
-  writeFileSync(stampFile, current);
+  build();
 }

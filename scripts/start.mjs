@@ -1,6 +1,8 @@
-// `npm start`: install what is missing, migrate and seed the database, build when stale, serve.
+// `npm start`: install what is missing, migrate and seed the database, build when stale, serve
+// (scripts/serve.mjs: Next.js behind the edge, on 127.0.0.1 unless HOST or TIDEMARK_PASSWORD say otherwise).
 import { spawn } from 'node:child_process';
 import net from 'node:net';
+import { bindAddress } from './edge.mjs';
 import { bin, buildIfStale, ensureDependencies, env, root, runOrExit } from './lib.mjs';
 
 const port = Number(process.env.PORT ?? 3000);
@@ -31,18 +33,22 @@ runOrExit('database migration', bin('tsx'), ['db/migrate-cli.ts']);
 buildIfStale();
 await assertPortFree();
 
-const server = spawn(bin('next'), ['start', '-p', String(port)], {
+const server = spawn(process.execPath, ['scripts/serve.mjs'], {
   cwd: root,
-  env,
+  env: { ...env, PORT: String(port) },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
+const { host } = bindAddress(process.env);
+const shownHost =
+  host === undefined || host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
 let announced = false;
 server.stdout.on('data', (chunk) => {
   const text = chunk.toString();
-  if (!announced && /Ready|started server|Local:/i.test(text)) {
+  if (!announced && /^Ready on/m.test(text)) {
     announced = true;
-    console.log(`\nTidemark is running at http://localhost:${port}  (Ctrl+C to stop)\n`);
-  } else if (!/Next\.js|Local:|Network:|Starting|Ready/.test(text)) {
+    const where = host === undefined ? ' (listening on every interface)' : '';
+    console.log(`\nTidemark is running at http://${shownHost}:${port}${where}  (Ctrl+C to stop)\n`);
+  } else if (!/^Ready on/m.test(text)) {
     process.stdout.write(text);
   }
 });

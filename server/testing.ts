@@ -1,8 +1,9 @@
 /** A caller on a fresh in-memory database migrated from db/migrations, for router tests. */
-import { openDatabase } from '../db/client';
+import { openDatabase, type Db } from '../db/client';
 import { editorAccessOf, SESSION_COOKIE } from './auth/editor-access';
 import { deriveSessionKey } from './auth/password';
-import { signSession } from './auth/session';
+import { isSessionLive, startSession } from './auth/sessions';
+import { signSession, newSessionId } from './auth/session';
 import { createCaller } from './root';
 
 const TEST_SECRET = Buffer.alloc(32, 7);
@@ -10,22 +11,59 @@ const TEST_SECRET = Buffer.alloc(32, 7);
 export interface TestCallerOptions {
   /** Password mode, as if TIDEMARK_PASSWORD were this. */
   password?: string;
-  /** The request's Cookie header, e.g. from `sessionCookieFor(password)`. */
+  /** The request's Cookie header, e.g. from `sessionCookieFor(db, password)`. */
   cookie?: string;
+  /** The database to call on; a fresh in-memory one by default. */
+  db?: Db;
 }
 
-/** A Cookie header holding a valid session for `password` (signed as the test caller verifies it). */
-export function sessionCookieFor(password: string, now = Date.now()): string {
-  return `${SESSION_COOKIE}=${signSession(deriveSessionKey(password, TEST_SECRET), now)}`;
+/** A Cookie header holding a live session for `password`, recorded in `db` (signed as the test caller verifies it). */
+export function sessionCookieFor(db: Db, password: string, now = Date.now()): string {
+  return `${SESSION_COOKIE}=${startSession(db, deriveSessionKey(password, TEST_SECRET), now)}`;
+}
+
+/** A cookie that is correctly signed but names a session that was never recorded. */
+export function unrecordedSessionCookie(password: string, now = Date.now()): string {
+  return `${SESSION_COOKIE}=${signSession(deriveSessionKey(password, TEST_SECRET), { id: newSessionId(), expiresAt: now + 60_000 })}`;
 }
 
 export function createTestCaller(options: TestCallerOptions = {}) {
-  const db = openDatabase(':memory:');
+  const db = options.db ?? openDatabase(':memory:');
+  const now = Date.now();
   const access = editorAccessOf({
     password: options.password,
     secret: TEST_SECRET,
     cookieHeader: options.cookie,
-    now: Date.now(),
+    now,
+    isLive: (id) => isSessionLive(db, id, now),
   });
   return { db, caller: createCaller({ db, access }) };
+}
+
+/** A valid design input of `count` services, each with `trace(i)` as its measured load when given. */
+export function designOf(name: string, count: number, trace?: (i: number) => number[]) {
+  return {
+    format: 'tidemark.design' as const,
+    version: 1 as const,
+    name,
+    components: Array.from({ length: count }, (_, i) => ({
+      id: `c${i}`,
+      name: `Component ${i}`,
+      kind: 'service' as const,
+      demand: { cpuMs: 10 },
+      ...(trace
+        ? { workload: { pattern: 'static' as const, baseRps: 1, trace: { stepMinutes: 60, rps: trace(i) } } }
+        : {}),
+    })),
+  };
+}
+
+/** A valid design of about `bytes` bytes of JSON: components carrying measured traces. */
+export function bigDesign(bytes: number, name = 'Big design') {
+  // Each sample is about 17 characters of JSON ("1234.571428571428,").
+  const perComponent = 2000;
+  const count = Math.max(1, Math.min(2000, Math.round(bytes / (perComponent * 16.7))));
+  return designOf(name, count, (i) =>
+    Array.from({ length: perComponent }, (_, k) => 1000 + ((i * 7919 + k * 104729) % 9000) / 7),
+  );
 }

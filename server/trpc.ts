@@ -8,7 +8,7 @@ import { ZodError } from 'zod';
 import { problemsOf, type Problem } from '../core/model';
 import type { Db } from '../db/client';
 import { requestEditorAccess, type EditorAccess } from './auth/editor-access';
-import { ConflictError, NotFoundError, ProblemsError } from './services/errors';
+import { BudgetError, ConflictError, NotFoundError, ProblemsError } from './services/errors';
 
 export interface Context {
   db: Db;
@@ -17,6 +17,20 @@ export interface Context {
    * (a server-side caller) is judged as a request without a cookie: refused in password mode.
    */
   access?: EditorAccess;
+}
+
+/**
+ * What the HTTP route (app/api/trpc, server/http/trpc-gate.ts) needs to know about a procedure before
+ * it reads the request body.
+ */
+export interface ProcedureMeta {
+  /** `public`: callable without a session (a share link's token is its credential). Default `editor`. */
+  access?: 'editor' | 'public';
+  /**
+   * Its input may carry a whole design document (up to 10 MB). Such calls are never batched, and a
+   * large body is parsed and validated in the validation pool, off the thread that answers everyone.
+   */
+  carriesDocument?: boolean;
 }
 
 export interface ConflictData {
@@ -33,33 +47,36 @@ function documentProblems(problems: Problem[]): Problem[] {
 
 function problemsFromCause(cause: unknown): Problem[] | undefined {
   if (cause instanceof ZodError) return documentProblems(problemsOf(cause));
-  if (cause instanceof ProblemsError) return cause.problems;
+  if (cause instanceof ProblemsError) return [...cause.problems];
   return undefined;
 }
 
-const t = initTRPC.context<Context>().create({
-  errorFormatter({ shape, error }) {
-    const problems = problemsFromCause(error.cause);
-    const conflict: ConflictData | undefined =
-      error.cause instanceof ConflictError
-        ? {
-            designId: error.cause.designId,
-            baseRevision: error.cause.baseRevision,
-            latestRevision: error.cause.latestRevision,
-            yourDocument: error.cause.yourDocument,
-          }
-        : undefined;
-    const message = problems
-      ? `Invalid input: ${problems
-          .slice(0, 5)
-          .map((p) => `${p.path || '(input)'}: ${p.message}`)
-          .join('; ')}${problems.length > 5 ? `; and ${problems.length - 5} more` : ''}`
-      : shape.message;
-    // Never send stack traces to the browser.
-    const { stack: _stack, ...data } = shape.data;
-    return { ...shape, message, data: { ...data, problems, conflict } };
-  },
-});
+const t = initTRPC
+  .context<Context>()
+  .meta<ProcedureMeta>()
+  .create({
+    errorFormatter({ shape, error }) {
+      const problems = problemsFromCause(error.cause);
+      const conflict: ConflictData | undefined =
+        error.cause instanceof ConflictError
+          ? {
+              designId: error.cause.designId,
+              baseRevision: error.cause.baseRevision,
+              latestRevision: error.cause.latestRevision,
+              yourDocument: error.cause.yourDocument,
+            }
+          : undefined;
+      const message = problems
+        ? `Invalid input: ${problems
+            .slice(0, 5)
+            .map((p) => `${p.path || '(input)'}: ${p.message}`)
+            .join('; ')}${problems.length > 5 ? `; and ${problems.length - 5} more` : ''}`
+        : shape.message;
+      // Never send stack traces to the browser.
+      const { stack: _stack, ...data } = shape.data;
+      return { ...shape, message, data: { ...data, problems, conflict } };
+    },
+  });
 
 /** Maps domain errors thrown by services to tRPC errors with the right code. */
 const domainErrors = t.middleware(async ({ next }) => {
@@ -69,6 +86,7 @@ const domainErrors = t.middleware(async ({ next }) => {
     if (cause instanceof NotFoundError) throw new TRPCError({ code: 'NOT_FOUND', message: cause.message, cause });
     if (cause instanceof ConflictError) throw new TRPCError({ code: 'CONFLICT', message: cause.message, cause });
     if (cause instanceof ProblemsError) throw new TRPCError({ code: 'BAD_REQUEST', message: cause.message, cause });
+    if (cause instanceof BudgetError) throw new TRPCError({ code: 'PAYLOAD_TOO_LARGE', message: cause.message, cause });
   }
   return result;
 });
@@ -84,7 +102,7 @@ export const SIGN_IN_REQUIRED = 'Sign in to edit: this Tidemark is protected by 
  * Share-link views use publicProcedure with their token instead, and never reach these.
  */
 export const editorProcedure = publicProcedure.use(({ ctx, next }) => {
-  const access = ctx.access ?? requestEditorAccess(new Headers());
+  const access = ctx.access ?? requestEditorAccess(new Headers(), ctx.db);
   if (access.isPasswordMode && !access.isSignedIn)
     throw new TRPCError({ code: 'UNAUTHORIZED', message: SIGN_IN_REQUIRED });
   return next();

@@ -58,10 +58,10 @@ export async function startBenchServer(
   for (const suffix of ['', '-wal', '-shm']) rmSync(dbFile + suffix, { force: true });
   const base = `http://127.0.0.1:${port}`;
   const launch = () =>
-    spawn(lib.bin('next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
+    spawn(process.execPath, ['scripts/serve.mjs'], {
       cwd: lib.root,
       stdio: ['ignore', 'ignore', 'inherit'],
-      env: { ...lib.env, ...extraEnv, DATABASE_URL: dbFile },
+      env: { ...lib.env, HOST: '127.0.0.1', ...extraEnv, PORT: String(port), DATABASE_URL: dbFile },
     });
   const handle: BenchServer = {
     base,

@@ -1,7 +1,7 @@
 import { TRPCClientError } from '@trpc/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { designSchema, type Design } from '@/core/model';
-import { AUTOSAVE_DEBOUNCE_MS, createAutosaver, type SaveDesign } from './autosaver';
+import { AUTOSAVE_DEBOUNCE_MS, createAutosaver, KEEPALIVE_MAX_BYTES, type SaveDesign } from './autosaver';
 import { createEditorStore } from './editor-store';
 
 const initial: Design = designSchema.parse({
@@ -160,5 +160,124 @@ describe('autosaver', () => {
     expect(store.getState().status).toBe('error');
     expect(store.getState().statusDetail).toMatch(/^Not saved: name/);
     stop();
+  });
+
+  it('does not send a document the schema refuses, and says why, until an edit makes it valid', async () => {
+    const { store, calls, stop } = setup();
+    store.getState().setDesign({ ...initial, name: 'Bad \u202Ename' });
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DEBOUNCE_MS);
+    expect(calls).toHaveLength(0);
+    expect(store.getState().status).toBe('error');
+    expect(store.getState().statusDetail).toMatch(/^Not saved: name: must not contain a bidirectional override/);
+    store.getState().setDesign(renamed('Good'));
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DEBOUNCE_MS);
+    calls[0]?.resolve(2);
+    await settle();
+    expect(store.getState().status).toBe('saved');
+    stop();
+  });
+
+  it('does not retry in a loop what the server refused (over budget), and tries again on the next edit', async () => {
+    const { store, calls, stop } = setup();
+    store.getState().setDesign(renamed('Huge'));
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DEBOUNCE_MS);
+    calls[0]?.reject(
+      TRPCClientError.from({
+        error: {
+          message: 'Not saved: over budget.',
+          code: -32600,
+          data: { code: 'PAYLOAD_TOO_LARGE', httpStatus: 413 },
+        },
+      }),
+    );
+    await settle();
+    expect(store.getState().statusDetail).toBe('Not saved: Not saved: over budget.');
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(calls).toHaveLength(1);
+    store.getState().setDesign(renamed('Smaller'));
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DEBOUNCE_MS);
+    expect(calls).toHaveLength(2);
+    stop();
+  });
+
+  /** An autosaver whose saves never answer (the page is going away), recording how each was sent. */
+  function unloading() {
+    const sent: { keepalive: boolean }[] = [];
+    const store = createEditorStore(initial, 1);
+    const autosaver = createAutosaver(store, 'd1', (_input, options) => {
+      sent.push(options);
+      return new Promise(() => undefined);
+    });
+    return { sent, store, autosaver, stop: autosaver.start() };
+  }
+
+  it('sends every save that fits with keepalive, so one under way when the page unloads still arrives', async () => {
+    const { sent, store, stop } = unloading();
+    store.getState().setDesign(renamed('Typed a while ago'));
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DEBOUNCE_MS);
+    expect(sent).toEqual([{ keepalive: true }]);
+    stop();
+  });
+
+  it('before unload, sends the change with keepalive when it fits, and asks when it cannot', () => {
+    const { sent, store, autosaver, stop } = unloading();
+    expect(autosaver.flushOnUnload()).toBe(true); // nothing to send
+    store.getState().setDesign(renamed('Just typed'));
+    expect(autosaver.flushOnUnload()).toBe(true);
+    expect(sent).toEqual([{ keepalive: true }]);
+    // Leaving again while that save is under way: it outlives the page, nothing more to send or ask.
+    expect(autosaver.flushOnUnload()).toBe(true);
+    expect(sent).toHaveLength(1);
+    // A change made since cannot follow it from a page that is going away (its base is not known): ask.
+    store.getState().setDesign(renamed('And more'));
+    expect(autosaver.flushOnUnload()).toBe(false);
+    stop();
+  });
+
+  it('asks before unload when a valid change is too large for keepalive, counting bytes, not characters', async () => {
+    // A measured trace of 20,000 points: valid, and well over the 64 KB a keepalive request may carry.
+    const traced: Design = designSchema.parse({
+      ...initial,
+      components: [
+        {
+          ...initial.components[0],
+          workload: {
+            pattern: 'static',
+            baseRps: 1,
+            trace: { stepMinutes: 5, rps: Array.from({ length: 20_000 }, (_, i) => 100 + (i % 97)) },
+          },
+        },
+      ],
+    });
+    // 200 components named in three-byte characters: about 35,000 characters, but about 83 KB sent.
+    const wide: Design = designSchema.parse({
+      ...initial,
+      components: Array.from({ length: 200 }, (_, i) => ({
+        id: `c${i}`,
+        name: '€'.repeat(119) + String(i % 10),
+        kind: 'ui',
+        demand: { cpuMs: 10 },
+      })),
+    });
+    expect(JSON.stringify(wide).length).toBeLessThan(KEEPALIVE_MAX_BYTES);
+    const cases: [string, Design, boolean][] = [
+      ['small', renamed('Just typed'), true],
+      ['a large trace', traced, false],
+      ['multi-byte names, over the limit in bytes only', wide, false],
+    ];
+    for (const [what, document, fits] of cases) {
+      const { sent, store, autosaver, stop } = unloading();
+      store.getState().setDesign(document);
+      expect(autosaver.flushOnUnload(), what).toBe(fits);
+      expect(sent, what).toEqual(fits ? [{ keepalive: true }] : []);
+      // Its ordinary save, once the typing pauses, outlives the page only if it fits.
+      if (!fits) {
+        await vi.advanceTimersByTimeAsync(AUTOSAVE_DEBOUNCE_MS);
+        expect(sent, what).toEqual([{ keepalive: false }]);
+        // A save under way that the page's end would cut off: ask.
+        expect(autosaver.flushOnUnload(), what).toBe(false);
+      }
+      stop();
+    }
   });
 });

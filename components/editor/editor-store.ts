@@ -31,6 +31,16 @@ export interface EditorState {
   /** The component the connect dialog (key C) is choosing a target for; null when it is closed. */
   connectFrom: string | null;
   setConnectFrom: (id: string | null) => void;
+  /**
+   * Fields being typed in that hold a valid value not yet committed to the document (the inspector
+   * commits 400 ms after typing stops), each with the function that commits it now. While any is
+   * held the edit is not saved yet, so the indicator says Unsaved and leaving the page commits them.
+   */
+  drafts: Readonly<Record<string, () => void>>;
+  holdDraft: (key: string, commit: () => void) => void;
+  releaseDraft: (key: string) => void;
+  /** Commits every held draft now (before the page unloads). */
+  flushDrafts: () => void;
   /** Replaces the document; recorded for undo. */
   setDesign: (design: Design) => void;
   select: (selection: Selection) => void;
@@ -64,6 +74,17 @@ export function createEditorStore(design: Design, revision: number) {
         setStatus: (status, detail = null) => set({ status, statusDetail: detail }),
         setBaseRevision: (baseRevision) => set({ baseRevision }),
         setNotice: (notice) => set({ notice }),
+        drafts: {},
+        holdDraft: (key, commit) => set((s) => ({ drafts: { ...s.drafts, [key]: commit } })),
+        releaseDraft: (key) =>
+          set((s) => {
+            if (!(key in s.drafts)) return s;
+            const { [key]: _released, ...rest } = s.drafts;
+            return { drafts: rest };
+          }),
+        flushDrafts: () => {
+          for (const commit of Object.values(store.getState().drafts)) commit();
+        },
         reset: (next, rev) =>
           set({
             design: next,

@@ -8,6 +8,7 @@
  */
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { sameValue, type DraftCheck, type Drafts } from '@/core/edit';
+import { useEditorStore } from '@/components/editor/editor-context';
 
 export const COMMIT_DELAY_MS = 400;
 
@@ -48,12 +49,19 @@ export function useDraftForm<F extends string, T, C extends DraftCheck<T, F> = D
   const pending = checked.ok && !sameValue(checked.value, stored) ? checked.value : null;
 
   const latest = useRef<{ pending: T | null; commit: (value: T) => void }>({ pending, commit });
+  const store = useEditorStore();
   useEffect(() => {
     latest.current = { pending, commit };
     if (pending === null) return;
     const timer = setTimeout(() => commit(pending), COMMIT_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [pending, commit]);
+    // Until it is committed, the value is not in the document: the editor counts it as unsaved and
+    // commits it at once if the page is left.
+    store.getState().holdDraft(idPrefix, () => commit(pending));
+    return () => {
+      clearTimeout(timer);
+      store.getState().releaseDraft(idPrefix);
+    };
+  }, [pending, commit, store, idPrefix]);
   // Leaving the form (another selection) keeps what was typed, if it was valid.
   useEffect(
     () => () => {

@@ -7,9 +7,9 @@
  * good reading stays.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Component, Problem } from '@/core/model';
+import { formatProblems, validateDesign, type Component, type Problem } from '@/core/model';
 import { updateComponent } from '@/core/edit';
-import { fittedWorkload, measuredWorkload, withoutTrace, SERIES_LIMITS } from '@/core/measure';
+import { fittedWorkloadFor, measuredWorkload, withoutTrace, SERIES_LIMITS } from '@/core/measure';
 import { useEditorStore } from '@/components/editor/editor-context';
 import type { MeasuredOptions, MetricsReading, MetricsRequest, MetricsResponse } from './metrics-protocol';
 
@@ -49,6 +49,34 @@ export function useMetricsImport(componentId: string) {
         pending.current.delete(event.data.id);
         resolve?.(event.data.id === lastId.current ? event.data : null);
       };
+      // A reader that fails to start or dies (a script error, out of memory on a huge file) answers
+      // nothing: every request still waiting is told so, and the next one starts a fresh reader.
+      const fail = (why: string) => {
+        w.terminate();
+        if (worker.current === w) worker.current = null;
+        const waiting = [...pending.current.entries()];
+        pending.current.clear();
+        for (const [id, resolve] of waiting)
+          resolve(
+            id === lastId.current
+              ? {
+                  type: 'failed',
+                  id,
+                  problems: [
+                    {
+                      path: '',
+                      message: `The file could not be read: the reader stopped (${why}). Nothing was attached; try again.`,
+                    },
+                  ],
+                }
+              : null,
+          );
+      };
+      w.onerror = (event) => {
+        event.preventDefault();
+        fail(event.message || 'it failed to start');
+      };
+      w.onmessageerror = () => fail('its answer could not be read');
       worker.current = w;
     }
     const id = ++lastId.current;
@@ -116,21 +144,44 @@ export function useMetricsImport(componentId: string) {
     [state, ask, show, componentId],
   );
 
-  /** Writes the component's next workload as one undoable edit; skips it if the component is gone. */
+  /**
+   * Writes the component's next workload as one undoable edit, only if the whole design stays one the
+   * schema accepts: a value refused here would otherwise stop every later save. Returns the problems
+   * when it refused (nothing written), null otherwise; skips the edit if the component is gone.
+   */
   const write = useCallback(
-    (next: (c: Component) => Component) => {
-      const { design, setDesign } = store.getState();
+    (next: (c: Component) => Component, note?: string): Problem[] | null => {
+      const { design, setDesign, setNotice } = store.getState();
       const current = design.components.find((c) => c.id === componentId);
-      if (current) setDesign(updateComponent(design, componentId, next(current)));
+      if (!current) return null;
+      const candidate = updateComponent(design, componentId, next(current));
+      const checked = validateDesign(candidate);
+      if (!checked.ok) return checked.problems;
+      setDesign(candidate);
+      if (note) setNotice(note);
+      return null;
     },
     [store, componentId],
   );
 
+  /** After a write: the panel closes, or shows why the value was refused (nothing was written). */
+  const settle = useCallback((fileName: string, refused: Problem[] | null) => {
+    setState(
+      refused
+        ? { step: 'failed', fileName, problems: refused.map((p) => ({ ...p, message: `not applied: ${p.message}` })) }
+        : { step: 'idle' },
+    );
+  }, []);
+
   const acceptFitted = useCallback(() => {
     if (state.step !== 'ready') return;
-    write((c) => ({ ...c, workload: fittedWorkload(state.reading.classification) }));
-    setState({ step: 'idle' });
-  }, [state, write]);
+    const horizonHours = store.getState().design.simulation.days * 24;
+    const { workload, note } = fittedWorkloadFor(state.reading.classification, horizonHours);
+    settle(
+      state.fileName,
+      write((c) => ({ ...c, workload }), note),
+    );
+  }, [state, store, write, settle]);
 
   const acceptMeasured = useCallback(async () => {
     if (state.step !== 'ready') return;
@@ -139,19 +190,21 @@ export function useMetricsImport(componentId: string) {
     const response = await ask({ type: 'trace', options: optionsOf(state.reading) });
     if (!response) return;
     if (response.type !== 'trace') return show(state.fileName, response);
-    write((c) => ({ ...c, workload: measuredWorkload(classification, response.trace) }));
-    setState({ step: 'idle' });
-  }, [state, ask, show, write]);
+    settle(
+      state.fileName,
+      write((c) => ({ ...c, workload: measuredWorkload(classification, response.trace) })),
+    );
+  }, [state, ask, show, write, settle]);
 
   const cancel = useCallback(() => {
     lastId.current++;
     setState({ step: 'idle' });
   }, []);
 
-  const removeTrace = useCallback(
-    () => write((c) => (c.workload ? { ...c, workload: withoutTrace(c.workload) } : c)),
-    [write],
-  );
+  const removeTrace = useCallback(() => {
+    const refused = write((c) => (c.workload ? { ...c, workload: withoutTrace(c.workload) } : c));
+    if (refused) store.getState().setNotice(`Not removed: ${formatProblems(refused.slice(0, 2))}`);
+  }, [write, store]);
 
   return { state, readFile, setOptions, acceptFitted, acceptMeasured, cancel, removeTrace };
 }

@@ -3,10 +3,11 @@
  * tRPC + TanStack Query for the browser. The UI imports the server only as a type (AppRouter).
  */
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
+import { createTRPCClient, httpBatchLink, httpLink, splitLink, TRPCClientError } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import { useState, type ReactNode } from 'react';
 import type { AppRouter } from '@/server/root';
+import { MAX_BATCH_CALLS, UNBATCHED_PROCEDURES } from './unbatched';
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
@@ -29,7 +30,15 @@ export function TrpcProviders({ children }: { children: ReactNode }) {
     () => new QueryClient({ defaultOptions: { queries: { staleTime: 5_000, retry: 1 } } }),
   );
   const [trpcClient] = useState(() =>
-    createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: '/api/trpc', maxURLLength: 4000 })] }),
+    createTRPCClient<AppRouter>({
+      links: [
+        splitLink({
+          condition: (op) => UNBATCHED_PROCEDURES.has(op.path),
+          true: httpLink({ url: '/api/trpc' }),
+          false: httpBatchLink({ url: '/api/trpc', maxURLLength: 4000, maxItems: MAX_BATCH_CALLS }),
+        }),
+      ],
+    }),
   );
   return (
     <QueryClientProvider client={queryClient}>

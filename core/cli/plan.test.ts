@@ -67,3 +67,31 @@ describe('npm run plan', () => {
     expect(runPlanCli([file('ok3.json', design), '--fast']).stderr).toContain('--fast: unknown option');
   });
 });
+
+describe('npm run plan: versions, byte order marks and --out', () => {
+  it('names a future version instead of a schema error', () => {
+    const r = runPlanCli([file('v2.json', { ...design, version: 2 })]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(
+      'version: version 2 is newer than this Tidemark reads (it reads tidemark.design up to version 1); update Tidemark to open it\n',
+    );
+  });
+
+  it('accepts a design file that starts with a UTF-8 byte order mark', () => {
+    const r = runPlanCli([file('bom.json', `\uFEFF${JSON.stringify(design)}`)]);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
+
+  it('refuses --out naming the design file itself, by any path, and leaves the design as it was', () => {
+    const input = file('self.json', design);
+    const before = readFileSync(input, 'utf8');
+    for (const out of [input, join(dir, '.', 'self.json'), `${dir}/../${dir.split('/').pop()}/self.json`]) {
+      const r = runPlanCli([input, '--out', out]);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/^--out: .* is the design file itself; the plan would overwrite the design/);
+    }
+    expect(runPlanCli([input, `--out=${input}`]).status).toBe(2);
+    expect(readFileSync(input, 'utf8')).toBe(before);
+  });
+});

@@ -1,9 +1,12 @@
 /**
  * `npm run plan -- <design.json> [--out <plan.json>]`: reads a design, writes its plan (stdout unless
  * --out). Bad input exits with status 2 and one `path: message` line per problem; nothing is written.
+ * The design goes through the versioned loader (a newer version is named), a UTF-8 byte order mark is
+ * skipped, and an --out that is the design file itself is refused before anything is read.
  * The only module of the plan path that touches Node: everything else runs in a browser worker too.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { formatProblems } from '../model/validate';
 import { planDesignText } from '../plan/plan-design';
@@ -31,6 +34,8 @@ export function runPlanCli(argv: readonly string[]): CliResult {
   if (unknown) return fail(`${unknown}: unknown option (${USAGE})`);
   const file = args[0];
   if (!file || args.length > 1) return fail(USAGE);
+  if (out !== undefined && isSameFile(file, out))
+    return fail(`--out: ${out} is the design file itself; the plan would overwrite the design. Choose another file.`);
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -47,6 +52,15 @@ export function runPlanCli(argv: readonly string[]): CliResult {
     return fail(`${out}: cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
   return { status: 0, stdout: '', stderr: '' };
+}
+
+/** The same file by path, after following links, or the same inode (a hard link). */
+function isSameFile(a: string, b: string): boolean {
+  if (path.resolve(a) === path.resolve(b)) return true;
+  if (!existsSync(a) || !existsSync(b)) return false;
+  if (realpathSync(a) === realpathSync(b)) return true;
+  const [sa, sb] = [statSync(a), statSync(b)];
+  return sa.ino === sb.ino && sa.dev === sb.dev;
 }
 
 function fail(message: string): CliResult {

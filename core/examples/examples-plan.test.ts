@@ -17,13 +17,14 @@ function planOf(input: typeof hybridBackend) {
 }
 
 describe('example plans', () => {
-  it('hybrid backend: the ERP and its confidential data stay on site, the nightly analytics go elastic with staged data', () => {
+  it('hybrid backend: the ERP and its confidential data stay on site, the nightly analytics use the cloud with staged data', () => {
     const { plan, placement, rules } = planOf(hybridBackend);
     expect(['erp-ui', 'erp', 'erp-db', 'data-access'].map(placement)).toEqual(['static', 'static', 'static', 'static']);
     expect(rules('erp-db')).toContain('R4');
     expect(rules('erp-db')).toContain('R5');
     expect(rules('data-access')).toContain('R5');
-    expect(['serverless', 'elastic-vm']).toContain(placement('analytics'));
+    // Its nightly peak is known: a data-centre base with the peak planned in the cloud (burst) or all elastic.
+    expect(['serverless', 'elastic-vm', 'burst']).toContain(placement('analytics'));
     expect(rules('analytics')).toContain('R6');
     const kinds = plan.wiring.map((w) => w.kind);
     expect(kinds).toContain('data-access');

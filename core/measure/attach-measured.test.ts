@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { PATTERN_FIELDS, workloadSchema } from '../model/design';
-import { describeEvidence, fittedWorkload, measuredChart, measuredWorkload, withoutTrace } from './attach-measured';
+import {
+  describeEvidence,
+  fittedWorkload,
+  fittedWorkloadFor,
+  measuredChart,
+  measuredWorkload,
+  withoutTrace,
+} from './attach-measured';
 import { classifySeries, type Classification } from './classify';
 import { buildTrace } from './classify-trace';
 import { drawSeries } from '../testing/series-fixture';
@@ -93,5 +100,53 @@ describe('describeEvidence', () => {
     expect(text).toMatch(/Repeats every 24 h/);
     expect(text).toMatch(/points every 15 min over 28 days/);
     expect(text).toMatch(/of the volume/);
+  });
+});
+
+describe('fittedWorkloadFor', () => {
+  it('places the World Cup 98 final inside a 30-day horizon, keeping its height and length', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { fileURLToPath } = await import('node:url');
+    const { classifyText } = await import('./classify');
+    const { designSchema } = await import('../model/design');
+    const file = fileURLToPath(new URL('../../../shared/data/traces/once_wc98_full_1h.csv', import.meta.url));
+    const r = classifyText(readFileSync(file, 'utf8'), { per: 'interval' });
+    if (!r.ok) throw new Error(r.problems[0]?.message);
+    expect(r.value.pattern).toBe('once-in-a-lifetime');
+    const raw = fittedWorkload(r.value);
+    expect(raw.peakStartHour).toBeGreaterThan(720); // as measured: after a 30-day horizon ends
+    const { workload, note } = fittedWorkloadFor(r.value, 720);
+    expect(workload.peakStartHour).toBeLessThan(720);
+    expect(workload.peakStartHour! + workload.peakHours!).toBeLessThanOrEqual(720);
+    expect([workload.peakRps, workload.peakHours, workload.baseRps]).toEqual([raw.peakRps, raw.peakHours, raw.baseRps]);
+    expect(note).toMatch(
+      /^The measured peak came at hour 1,341 of 87 days; it starts at hour \d+ of this design's 30-day horizon\.$/,
+    );
+    // What the editor writes is a design the schema accepts.
+    const design = {
+      format: 'tidemark.design',
+      version: 1,
+      name: 'WC98',
+      components: [{ id: 'web', name: 'Web', kind: 'ui', demand: { cpuMs: 5 }, workload }],
+    };
+    expect(designSchema.safeParse(design).success).toBe(true);
+    expect(
+      designSchema.safeParse({ ...design, components: [{ ...design.components[0], workload: raw }] }).success,
+    ).toBe(false);
+  });
+
+  it('leaves a fit that already fits alone, and shortens an event longer than half the horizon', () => {
+    const c = { pattern: 'once-in-a-lifetime' as const, evidence: { spanDays: 10 } as Classification['evidence'] };
+    const event = (peakHours: number, peakStartHour: number) => ({
+      ...c,
+      workload: { pattern: 'once-in-a-lifetime' as const, baseRps: 1, peakRps: 5, peakHours, peakStartHour, noise: 0 },
+    });
+    const fits = event(10, 50);
+    expect(fittedWorkloadFor(fits, 240)).toEqual({ workload: fittedWorkload(fits) });
+    const long = event(200, 30);
+    const out = fittedWorkloadFor(long, 48);
+    expect(out.workload).toMatchObject({ peakHours: 24 });
+    expect(out.workload.peakStartHour! + 24).toBeLessThanOrEqual(48);
+    expect(out.note).toMatch(/lasting 24 h instead of 200 h\.$/);
   });
 });

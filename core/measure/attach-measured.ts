@@ -32,6 +32,44 @@ export function fittedWorkload(c: Pick<Classification, 'pattern' | 'workload'>):
   return workloadSchema.parse(picked);
 }
 
+const hourFigure = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
+/**
+ * The fitted workload as it can go into a design whose horizon is `horizonHours` long. A single
+ * event (once-in-a-lifetime) measured late in a long series, like the World Cup 98 final at hour
+ * 1,238 of 87 days, would start after a 30-day horizon ends, which the design schema refuses: the
+ * event keeps its height and length and moves to the same place relative to the horizon as it had
+ * in the measurement (and no later than leaves room for it). `note` says what moved, for the user.
+ */
+export function fittedWorkloadFor(
+  c: Pick<Classification, 'pattern' | 'workload' | 'evidence'>,
+  horizonHours: number,
+): { workload: Workload; note?: string } {
+  const workload = fittedWorkload(c);
+  if (workload.pattern !== 'once-in-a-lifetime') return { workload };
+  const { peakStartHour, peakHours } = resolveWorkload(workload);
+  if (peakStartHour < horizonHours && peakStartHour + peakHours <= horizonHours) return { workload };
+  const spanHours = Math.max(c.evidence.spanDays * 24, horizonHours);
+  const length = Math.min(peakHours, horizonHours / 2);
+  const relative = (peakStartHour / spanHours) * horizonHours;
+  const start = Math.max(0, Math.min(relative, horizonHours - length));
+  const moved = workloadSchema.parse({
+    ...workload,
+    peakStartHour: Math.round(start * 100) / 100,
+    ...(length !== peakHours ? { peakHours: Math.round(length * 100) / 100 } : {}),
+  });
+  const days = hourFigure.format(horizonHours / 24);
+  return {
+    workload: moved,
+    note:
+      `The measured peak came at hour ${hourFigure.format(peakStartHour)} of ${hourFigure.format(spanHours / 24)} days; ` +
+      `it starts at hour ${hourFigure.format(moved.peakStartHour ?? 0)} of this design's ${days}-day horizon` +
+      (length !== peakHours
+        ? `, lasting ${hourFigure.format(length)} h instead of ${hourFigure.format(peakHours)} h.`
+        : '.'),
+  };
+}
+
 /**
  * The measured series as the component's trace, labelled with the fitted pattern. The fitted fields
  * come along so that removing the trace later leaves a workload that still simulates.

@@ -12,6 +12,7 @@ export { buildTrace, guessRateUnit } from './classify-trace';
 export {
   describeEvidence,
   fittedWorkload,
+  fittedWorkloadFor,
   MEASURED_CHART_MAX_POINTS,
   measuredChart,
   measuredWorkload,

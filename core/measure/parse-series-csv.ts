@@ -3,10 +3,13 @@
  * whose header names a time or date (the CloudWatch console writes `Timestamp`/`Time`, others `ds`),
  * else the first; the value column is the first other one. An empty value (or NaN/null) is a gap, as
  * the console writes for a missing datapoint; anything else that is not a number is an error.
+ * Fields are read as RFC 4180 says: a quoted field may hold the delimiter, a line break and doubled
+ * quotes (`"api, prod"`, `"say ""hi"""`); rows without a quote take a fast path. A timestamp that
+ * names no real instant (2024-02-31, 24:00:00) is refused at its line, not rolled over.
  */
 import type { Problem, Validated } from '../model/validate';
 import { checkTimeOrder, MAX_PROBLEMS, type ParsedSeries } from './parse-series-order';
-import { parseTimestamp } from './parse-series-time';
+import { describeBadTimestamp, parseTimestamp } from './parse-series-time';
 
 const TIME_HEADER = /time|date|^ts$|^ds$|^t$/i;
 const GAP = /^(|nan|null|none|-)$/i;
@@ -14,8 +17,10 @@ const GAP = /^(|nan|null|none|-)$/i;
 export function parseCsvSeries(text: string, maxRows: number): Validated<ParsedSeries> {
   const lines = text.split('\n');
   const header = (lines[0] ?? '').replace(/\r$/, '');
-  const delim = header.includes(',') ? ',' : header.includes(';') ? ';' : '\t';
-  const names = header.split(delim).map(unquote);
+  // The delimiter is read outside quoted names ("time, UTC";value is a semicolon file).
+  const bare = header.replace(/"[^"]*"/g, '');
+  const delim = bare.includes(',') ? ',' : bare.includes(';') ? ';' : '\t';
+  const names = splitRecord(header, delim).map(unquote);
   if (names.length < 2) {
     return {
       ok: false,
@@ -52,8 +57,8 @@ export function parseCsvSeries(text: string, maxRows: number): Validated<ParsedS
   const problems: Problem[] = [];
   const cellOf = createCellReader(delim);
   for (let i = 1; i < lines.length && problems.length < MAX_PROBLEMS; i++) {
-    const raw = lines[i] as string;
-    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    const first = i + 1;
+    let line = withoutCr(lines[i] as string);
     if (line.length === 0 || (line.charCodeAt(0) <= 32 && line.trim() === '')) continue;
     if (count >= maxRows) {
       return {
@@ -61,28 +66,39 @@ export function parseCsvSeries(text: string, maxRows: number): Validated<ParsedS
         problems: [{ path: '', message: `more than ${maxRows} rows: a series may have at most ${maxRows}` }],
       };
     }
-    const rawTime = unquote(cellOf(line, timeCol));
-    const rawValue = unquote(cellOf(line, valueCol));
+    let rawTime: string;
+    let rawValue: string;
+    if (line.includes('"')) {
+      // A quoted field may hold line breaks: the record goes on until its quotes pair up.
+      while (quoteCount(line) % 2 === 1 && i + 1 < lines.length) line += `\n${withoutCr(lines[++i] as string)}`;
+      if (quoteCount(line) % 2 === 1) {
+        problems.push({ path: `line ${first}`, message: 'a quoted field is not closed: a " is missing' });
+        break;
+      }
+      const cells = splitRecord(line, delim);
+      rawTime = unquote(cells[timeCol] ?? '');
+      rawValue = unquote(cells[valueCol] ?? '');
+    } else {
+      rawTime = unquote(cellOf(line, timeCol));
+      rawValue = unquote(cellOf(line, valueCol));
+    }
     const ms = parseTimestamp(rawTime);
     if (Number.isNaN(ms)) {
-      problems.push({
-        path: `line ${i + 1}`,
-        message: `timestamp "${clip(rawTime)}" is not ISO-8601 or unix seconds/milliseconds`,
-      });
+      problems.push({ path: `line ${first}`, message: describeBadTimestamp(rawTime) });
       continue;
     }
     // Every dated row joins the order check, a gap or a bad value too: a duplicate is a duplicate.
     t[count] = ms;
-    lineOf[count] = i + 1;
+    lineOf[count] = first;
     const value = rawValue === '' ? Number.NaN : Number(rawValue);
     if (Number.isNaN(value) && GAP.test(rawValue)) {
       v[count++] = Number.NaN;
       continue;
     }
     if (!Number.isFinite(value))
-      problems.push({ path: `line ${i + 1}`, message: `value "${clip(rawValue)}" is not a number` });
+      problems.push({ path: `line ${first}`, message: `value "${clip(rawValue)}" is not a number` });
     else if (value < 0)
-      problems.push({ path: `line ${i + 1}`, message: `value ${rawValue} is negative: a request rate cannot be` });
+      problems.push({ path: `line ${first}`, message: `value ${rawValue} is negative: a request rate cannot be` });
     v[count++] = value;
   }
   problems.push(...checkTimeOrder(t.subarray(0, count), (k) => `line ${lineOf[k]}`));
@@ -94,6 +110,48 @@ export function parseCsvSeries(text: string, maxRows: number): Validated<ParsedS
     v[kept++] = v[k] as number;
   }
   return { ok: true, value: { t: t.slice(0, kept), v: v.slice(0, kept), format: 'csv' } };
+}
+
+const withoutCr = (line: string) => (line.endsWith('\r') ? line.slice(0, -1) : line);
+
+function quoteCount(s: string): number {
+  let n = 0;
+  for (let at = s.indexOf('"'); at >= 0; at = s.indexOf('"', at + 1)) n++;
+  return n;
+}
+
+/**
+ * The fields of one record, RFC 4180: a field that starts with a quote (after spaces) runs to its
+ * closing quote, `""` inside it is one quote, and the delimiter or a line break inside it is text.
+ * The field keeps its outer quotes (unquote takes them off), so `""` and an empty field stay apart.
+ */
+export function splitRecord(record: string, delim: string): string[] {
+  const fields: string[] = [];
+  let at = 0;
+  for (;;) {
+    let start = at;
+    while (record[start] === ' ' || record[start] === '\t') start++;
+    let end: number;
+    if (record[start] === '"') {
+      let field = '"';
+      let k = start + 1;
+      for (; k < record.length; k++) {
+        if (record[k] !== '"') field += record[k];
+        else if (record[k + 1] === '"') {
+          field += '"';
+          k++;
+        } else break;
+      }
+      end = record.indexOf(delim, k + 1);
+      // Anything after the closing quote and before the delimiter is kept, as spreadsheets do.
+      fields.push(`${field}"${(end < 0 ? record.slice(k + 1) : record.slice(k + 1, end)).trim()}`);
+    } else {
+      end = record.indexOf(delim, at);
+      fields.push(end < 0 ? record.slice(at) : record.slice(at, end));
+    }
+    if (end < 0) return fields;
+    at = end + 1;
+  }
 }
 
 function isNumber(s: string): boolean {

@@ -5,7 +5,7 @@
  *   default, so they are sorted here (a duplicate timestamp is still an error);
  * - CloudWatch `get-metric-statistics`: `Datapoints[]` of `{ Timestamp, Average|Sum|… }`, unordered.
  */
-import type { Problem, Validated } from '../model/validate';
+import { parseJson, type Problem, type Validated } from '../model/validate';
 import { checkTimeOrder, MAX_PROBLEMS, type ParsedSeries, type SeriesFormat } from './parse-series-order';
 import { parseTimestampValue } from './parse-series-time';
 
@@ -13,12 +13,10 @@ type Point = { t: number; v: number; where: string };
 const STATISTICS = ['Average', 'Sum', 'Maximum', 'Minimum', 'SampleCount'] as const;
 
 export function parseJsonSeries(text: string): Validated<ParsedSeries> {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch (e) {
-    return { ok: false, problems: [{ path: '', message: `not valid JSON: ${(e as Error).message}` }] };
-  }
+  // The same reading as a design file's: nesting past any export's depth refused before parsing.
+  const parsed = parseJson(text);
+  if (!parsed.ok) return parsed;
+  const doc = parsed.value;
   const result = arrayAt(objectAt(doc, 'data'), 'result');
   if (result) {
     const values = arrayAt(result[0], 'values');

@@ -1,7 +1,9 @@
 /**
  * Timestamps as measurement exports write them: ISO-8601 (with or without `T`, seconds, fraction and
  * zone; a missing zone means UTC so that the result never depends on the machine's clock settings),
- * a bare date, or unix seconds / milliseconds. Pure: no Date.parse, whose zone handling varies.
+ * a bare date, or unix seconds / milliseconds. Pure: no Date.parse, whose zone handling varies. A
+ * date or time that does not exist (2024-02-31, 24:00:00, minute 60) is refused, never rolled over
+ * into the next day as Date.UTC would, and `describeBadTimestamp` says why.
  */
 
 const ISO =
@@ -28,10 +30,60 @@ export function parseTimestamp(text: string): number {
   const hour = Number(h ?? 0);
   const minute = Number(mi ?? 0);
   const second = Number(sec ?? 0);
-  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 24 || minute > 59 || second > 60) return Number.NaN;
+  if (impossibleDateTime(Number(y), month, day, hour, minute, second) || !validZone(zone)) return Number.NaN;
   let ms = Date.UTC(Number(y), month - 1, day, hour, minute, second);
   if (frac) ms += Number(`0.${frac}`) * 1000;
   return ms - zoneOffsetMs(zone);
+}
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/** Why these fields name no instant (a day the month lacks, hour 24, minute 60…), or null when they do. */
+function impossibleDateTime(year: number, month: number, day: number, hour: number, minute: number, second: number) {
+  if (!(month >= 1 && month <= 12)) return `there is no month ${month}`;
+  const days = daysInMonth(year, month);
+  if (!(day >= 1 && day <= days)) return `${MONTHS[month - 1]} ${year} has ${days} days, not ${day}`;
+  if (!(hour >= 0 && hour <= 23)) return `hour ${hour} does not exist (hours run from 00 to 23)`;
+  if (!(minute >= 0 && minute <= 59)) return `minute ${minute} does not exist`;
+  if (!(second >= 0 && second <= 59)) return `second ${second} does not exist`;
+  return null;
+}
+
+function validZone(zone: string | undefined): boolean {
+  if (!zone || /^(Z|UTC|GMT)$/i.test(zone)) return true;
+  const digits = zone.slice(1).replace(':', '');
+  return Number(digits.slice(0, 2)) <= 14 && Number(digits.slice(2) || 0) <= 59;
+}
+
+/** What is wrong with a timestamp that did not parse, for the problem at its line. */
+export function describeBadTimestamp(text: string): string {
+  const m = ISO.exec(text.trim());
+  const shown = JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text);
+  if (m) {
+    const [, y, mo, d, h, mi, sec, , zone] = m;
+    const why = impossibleDateTime(Number(y), Number(mo), Number(d), Number(h ?? 0), Number(mi ?? 0), Number(sec ?? 0));
+    if (why) return `timestamp ${shown} is not a real date and time: ${why}`;
+    if (!validZone(zone)) return `timestamp ${shown} has a time zone offset that does not exist (${zone})`;
+  }
+  return `timestamp ${shown} is not ISO-8601 or unix seconds/milliseconds`;
 }
 
 const dayCache = { key: '', first: 0, ms: 0 };
@@ -57,8 +109,7 @@ function parsePlainDateTime(s: string): number {
   const minute = readTwoDigits(s, 14);
   const second = readTwoDigits(s, 17);
   const year = readTwoDigits(s, 0) * 100 + readTwoDigits(s, 2);
-  if (!(year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour <= 24 && minute <= 59 && second <= 60))
-    return -1;
+  if (!(year >= 0) || impossibleDateTime(year, month, day, hour, minute, second)) return -1;
   if (s.charCodeAt(0) !== dayCache.first || s.slice(0, 10) !== dayCache.key) {
     dayCache.key = s.slice(0, 10);
     dayCache.first = s.charCodeAt(0);

@@ -156,3 +156,49 @@ describe('parseSeries: bad files name the line', () => {
     expect(problems(JSON.stringify(doc))).toEqual(['data.result[0].values[0]: value "x" is not a number']);
   });
 });
+
+describe('parseSeries: CSV read as RFC 4180', () => {
+  it('reads a quoted field holding the delimiter, a line break and doubled quotes', () => {
+    const s = ok(
+      'service,timestamp,value\n' +
+        '"api, prod",2024-01-01T00:00:00Z,5\n' +
+        '"api ""edge""\nsecond line",2024-01-01T01:00:00Z,7\n' +
+        '"api, prod","2024-01-01T02:00:00Z","9"\n',
+    );
+    expect(Array.from(s.v)).toEqual([5, 7, 9]);
+    expect(s.t[2]! - s.t[0]!).toBe(7_200_000);
+    // Semicolon files with quoted names that hold commas.
+    expect(Array.from(ok('"time, UTC";"value"\n2024-01-01 00:00:00;1\n2024-01-01 00:01:00;2\n').v)).toEqual([1, 2]);
+  });
+
+  it('names the line of a quoted field that is never closed, and of a bad row after a multi-line one', () => {
+    expect(problems('service,timestamp,value\n"api,2024-01-01T00:00:00Z,5\n"x",2024-01-01T01:00:00Z,6\n')).toEqual([
+      'line 2: a quoted field is not closed: a " is missing',
+    ]);
+    expect(problems('label,timestamp,value\n"a\nb",2024-01-01T00:00:00Z,5\nx,2024-01-01T01:00:00Z,oops\n')).toEqual([
+      'line 4: value "oops" is not a number',
+    ]);
+  });
+});
+
+describe('parseSeries: impossible dates and times are refused at their line, never rolled over', () => {
+  it.each([
+    ['2024-02-31T00:00:00Z', 'is not a real date and time: February 2024 has 29 days, not 31'],
+    ['2023-02-29 10:00:00', 'is not a real date and time: February 2023 has 28 days, not 29'],
+    ['2024-04-31', 'is not a real date and time: April 2024 has 30 days, not 31'],
+    ['2024-01-01 24:00:00', 'is not a real date and time: hour 24 does not exist (hours run from 00 to 23)'],
+    ['2024-01-01T23:60:00Z', 'is not a real date and time: minute 60 does not exist'],
+    ['2024-01-01T23:59:60Z', 'is not a real date and time: second 60 does not exist'],
+    ['2024-13-01', 'is not a real date and time: there is no month 13'],
+    ['2024-01-01T10:00:00+25:00', 'has a time zone offset that does not exist (+25:00)'],
+  ])('%s', (stamp, why) => {
+    const text = `timestamp,value\n2024-01-01T00:00:00Z,1\n${stamp},2\n2024-06-01T00:00:00Z,3\n`;
+    expect(problems(text)).toEqual([`line 3: timestamp ${JSON.stringify(stamp)} ${why}`]);
+  });
+
+  it('accepts the leap day of a leap year and the last second of a day', () => {
+    expect(parseTimestamp('2024-02-29 23:59:59')).toBe(Date.UTC(2024, 1, 29, 23, 59, 59));
+    expect(parseTimestamp('2000-02-29')).toBe(Date.UTC(2000, 1, 29));
+    expect(parseTimestamp('1900-02-29')).toBeNaN();
+  });
+});

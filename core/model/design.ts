@@ -25,6 +25,7 @@ import {
   WORKLOAD_DEFAULTS,
 } from './defaults';
 import { findCycle } from './graph';
+import { freeTextSchema, nameSchema } from './names';
 
 export const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
 export const MAX_COMPONENTS = 2000;
@@ -36,6 +37,7 @@ export const idSchema = z
   .string()
   .regex(ID_PATTERN, 'must be 1–64 characters of a–z, 0–9 and "-", starting with a letter or digit');
 
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const num = (min: number, max: number) => z.number().finite().min(min).max(max);
 
 export const PATTERNS = ['static', 'periodic', 'once-in-a-lifetime', 'unpredictable', 'continuously-changing'] as const;
@@ -254,7 +256,7 @@ export const pinSchema = z
 
 export const componentSchema = z.strictObject({
   id: idSchema,
-  name: z.string().trim().min(1, 'must not be empty').max(120),
+  name: nameSchema,
   kind: kindSchema,
   workload: workloadSchema.optional(),
   demand: demandSchema,
@@ -276,17 +278,31 @@ export const connectionSchema = z.strictObject({
 
 export const pointSchema = z.strictObject({ x: num(-1e7, 1e7), y: num(-1e7, 1e7) });
 
+/**
+ * Canvas positions by component id. A record drops a `__proto__` key silently (JSON.parse makes it an
+ * own property, zod skips it), so it is looked for first and refused at its path like any other key
+ * that names no component.
+ */
+const layoutSchema = z.preprocess(
+  (layout, ctx) => {
+    if (isObject(layout) && Object.hasOwn(layout, '__proto__'))
+      ctx.addIssue({ code: 'custom', path: ['__proto__'], message: 'not a component id: "__proto__" is never one' });
+    return layout;
+  },
+  z.record(idSchema, pointSchema),
+);
+
 export const designSchema = z
   .strictObject({
     format: z.literal('tidemark.design'),
     version: z.literal(1),
-    name: z.string().trim().min(1, 'must not be empty').max(120),
-    description: z.string().max(10000).optional(),
+    name: nameSchema,
+    description: freeTextSchema(10000).optional(),
     simulation: simulationSchema.prefault({}),
     environments: environmentsSchema.prefault({}),
     components: z.array(componentSchema).min(1, 'a design needs at least one component').max(MAX_COMPONENTS),
     connections: z.array(connectionSchema).max(MAX_CONNECTIONS).default([]),
-    layout: z.record(idSchema, pointSchema).optional(),
+    layout: layoutSchema.optional(),
   })
   // Cross-reference checks run even when some fields are malformed, so that one pass reports every
   // problem (an unknown endpoint beside a wrong type); hence the defensive reading of `d`.
@@ -300,8 +316,6 @@ interface LooseDesign {
   connections?: { id?: unknown; from?: unknown; to?: unknown }[];
   layout?: unknown;
 }
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function isLooseDesign(v: unknown): v is LooseDesign {
   return (
@@ -353,7 +367,8 @@ function checkReferences(d: LooseDesign, ctx: z.RefinementCtx): void {
   });
   if (isObject(d.layout)) {
     for (const key of Object.keys(d.layout)) {
-      if (!ids.has(key)) issue(['layout', key], `position of unknown component "${key}"`);
+      // __proto__ is refused by the layout schema itself.
+      if (!ids.has(key) && key !== '__proto__') issue(['layout', key], `position of unknown component "${key}"`);
     }
   }
   const cycle = findCycle([...ids.keys()], edges);

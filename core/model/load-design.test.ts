@@ -153,7 +153,12 @@ describe('loadPlan', () => {
     expect(loadPlan(JSON.parse(JSON.stringify(plan)))).toEqual({ ok: true, value: plan });
     expect(loadPlan({ ...plan, version: 9 })).toMatchObject({
       ok: false,
-      problems: [{ path: 'version', message: containing('tidemark.plan version 9 is newer') }],
+      problems: [
+        {
+          path: 'version',
+          message: containing('version 9 is newer than this Tidemark reads (it reads tidemark.plan up to version 1)'),
+        },
+      ],
     });
     expect(loadPlan({ ...plan, format: 'tidemark.design' })).toMatchObject({
       ok: false,

@@ -8,8 +8,9 @@
 import { z } from 'zod';
 import { designSchema, type Design } from './design';
 import { migrateDocument, type DocumentKind, type JsonObject, type Migration } from './migrate-document';
+import { repairFreeText, repairName } from './names';
 import { planSchema, type Plan } from './plan';
-import { validateWith, type Validated } from './validate';
+import { parseJson, validateWith, type Validated } from './validate';
 
 export const DESIGN_FORMAT = 'tidemark.design';
 export const DESIGN_VERSION = 1;
@@ -38,6 +39,37 @@ export function migrateDesign(
 export function loadDesign(input: unknown, migrations: readonly Migration[] = DESIGN_MIGRATIONS): Validated<Design> {
   const migrated = migrateDesign(input, migrations);
   return migrated.ok ? validateWith(designSchema, migrated.value) : migrated;
+}
+
+/**
+ * A design read back from storage (a revision's JSON). Stored documents go through the same loader as
+ * imports, so a future version 2 migrates stored revisions too. A document was valid when it was
+ * written, but rules tighten: when only the schema refuses it, names are repaired (`repairName`)
+ * and it is validated again, so that no saved design becomes unreadable by a later rule.
+ */
+export function loadStoredDesign(
+  json: string,
+  migrations: readonly Migration[] = DESIGN_MIGRATIONS,
+): Validated<Design> {
+  const parsed = parseJson(json);
+  if (!parsed.ok) return parsed;
+  const migrated = migrateDesign(parsed.value, migrations);
+  if (!migrated.ok) return migrated;
+  const loaded = validateWith(designSchema, migrated.value);
+  return loaded.ok ? loaded : validateWith(designSchema, repairNames(migrated.value));
+}
+
+function repairNames(document: JsonObject): JsonObject {
+  const repaired: JsonObject = { ...document };
+  if (typeof document.name === 'string') repaired.name = repairName(document.name, 'Untitled design');
+  if (typeof document.description === 'string') repaired.description = repairFreeText(document.description);
+  if (Array.isArray(document.components))
+    repaired.components = document.components.map((c: unknown) => {
+      if (typeof c !== 'object' || c === null) return c;
+      const { name, id } = c as JsonObject;
+      return typeof name === 'string' ? { ...c, name: repairName(name, typeof id === 'string' ? id : 'component') } : c;
+    });
+  return repaired;
 }
 
 /**

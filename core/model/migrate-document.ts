@@ -64,7 +64,7 @@ export function migrateDocument(input: unknown, kind: DocumentKind): Validated<J
   if (version > kind.currentVersion) {
     return refuse(
       'version',
-      `${kind.format} version ${version} is newer than this Tidemark understands (it reads versions up to ${kind.currentVersion}); update Tidemark to open it`,
+      `version ${version} is newer than this Tidemark reads (it reads ${kind.format} up to version ${kind.currentVersion}); update Tidemark to open it`,
     );
   }
   let document: JsonObject = input;

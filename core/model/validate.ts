@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import { designSchema, type Design } from './design';
+import { nestingProblem } from './json-depth';
 
 export interface Problem {
   /** JSON path of the offending value, `""` for the document itself. */
@@ -54,8 +55,16 @@ export function validateDesign(input: unknown): Validated<Design> {
   return validateWith(designSchema, input);
 }
 
-/** Parses JSON text, reporting a syntax error as a problem at the document rather than throwing. */
-export function parseJson(text: string): Validated<unknown> {
+/**
+ * Parses JSON text, reporting a syntax error as a problem at the document rather than throwing.
+ * Text nested deeper than any document is refused before parsing (json-depth.ts); a leading byte
+ * order mark is skipped.
+ */
+export function parseJson(input: string): Validated<unknown> {
+  // A UTF-8 byte order mark, as some Windows editors write: not part of the JSON.
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  const tooDeep = nestingProblem(text);
+  if (tooDeep) return { ok: false, problems: [{ path: '', message: tooDeep }] };
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (e) {

@@ -35,7 +35,8 @@ describe('the example designs', () => {
     expect(entryOf(plan, 'erp').placement).toBe('static');
     expect(entryOf(plan, 'data-access').placement).toBe('static');
     expect(entryOf(plan, 'analytics').placement).not.toBe('static');
-    expect(plan.wiring.filter((w) => w.kind === 'queue')).toEqual([]); // analytics-jobs already is one
+    // analytics-jobs already is one: no queue is added, its messages are not priced twice.
+    expect(plan.wiring.flatMap((w) => w.costLines).filter((l) => l.item === 'queue-requests')).toEqual([]);
     expect(plan.wiring.find((w) => w.kind === 'data-access')?.componentIds).toEqual(['data-access']);
     expect(plan.totals.recommended.monthlyCost).toBeLessThan(plan.totals.allStatic.monthlyCost);
   });

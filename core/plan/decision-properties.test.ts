@@ -237,4 +237,60 @@ describe('decision properties', () => {
       { numRuns: 25, seed: 5 },
     );
   });
+
+  it('a sweep of peak ÷ mean moves a periodic component one way only: from the data centre, never back', () => {
+    // Away from the data centre: static, then a base with cloud overflow, then all elastic.
+    const rank: Record<Placement, number> = { static: 0, burst: 1, 'elastic-vm': 2, serverless: 2 };
+    // Components of 4 busy cores or more at their base: below that, whole cores (static) and whole
+    // instances (the cloud) make both costs saw-toothed steps of a sixth or more of the bill, and the
+    // cheaper of the two can alternate from one ratio to the next — the decision follows the cheaper.
+    const arb = fc.record({
+      baseRps: fc.constantFrom(200, 400, 1000),
+      cpuMs: fc.constantFrom(20, 60),
+      peakHours: fc.constantFrom(1, 2, 4, 8),
+      slo: fc.option(fc.constantFrom(100, 300, 1000), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(arb, ({ baseRps, cpuMs, peakHours, slo }) => {
+        const seen: Placement[] = [];
+        for (const ratio of [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8]) {
+          const plan = buildPlan(
+            validated({
+              format: 'tidemark.design',
+              version: 1,
+              name: 'sweep',
+              simulation: { days: 7, stepMinutes: 5, seed: 3 },
+              components: [
+                {
+                  id: 'api',
+                  name: 'API',
+                  kind: 'service',
+                  workload: {
+                    pattern: 'periodic',
+                    baseRps,
+                    peakRps: baseRps * ratio,
+                    periodHours: 24,
+                    peakHours,
+                    peakStartHour: 12,
+                  },
+                  demand: { cpuMs },
+                  ...(slo === undefined ? {} : { latencySloMs: slo }),
+                },
+              ],
+              connections: [],
+            }),
+          ).plan;
+          const placed = plan.placements[0]?.placement as Placement;
+          const last = seen[seen.length - 1];
+          if (last !== undefined && placed !== last) {
+            // One direction only, and never back to a placement it has left.
+            expect(rank[placed], `${seen.join(' → ')} → ${placed} at ${ratio}×`).toBeGreaterThanOrEqual(rank[last]);
+            expect(seen, `${seen.join(' → ')} → ${placed} at ${ratio}×`).not.toContain(placed);
+          }
+          seen.push(placed);
+        }
+      }),
+      { numRuns: 12, seed: 11 },
+    );
+  });
 });

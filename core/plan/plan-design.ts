@@ -1,12 +1,14 @@
 /**
- * The engine's front door for untrusted input: validate, then plan. Invalid designs come back as
+ * The engine's front door for untrusted input: load (the versioned loader: an earlier version is
+ * migrated, a newer one refused naming it), validate, then plan. Invalid designs come back as
  * problems with JSON paths (never a throw), for the command line, the server and the editor alike.
  */
-import { parseJson, validateDesign, type Validated } from '../model/validate';
+import { loadDesign } from '../model/load-design';
+import { parseJson, type Validated } from '../model/validate';
 import { type BuildPlanOptions, type PlanResult, buildPlan } from './build-plan';
 
 export function planDesign(input: unknown, options?: BuildPlanOptions): Validated<PlanResult> {
-  const design = validateDesign(input);
+  const design = loadDesign(input);
   if (!design.ok) return design;
   return { ok: true, value: buildPlan(design.value, options) };
 }

@@ -3,7 +3,7 @@ import { hybridServerless } from '../examples/hybrid-serverless';
 import { designSchema } from '../model/design';
 import type { Plan } from '../model/plan';
 import { buildPlan } from '../plan/build-plan';
-import { reportMarkdown } from './report-markdown';
+import { reportMarkdown, text } from './report-markdown';
 import { formatMoney } from './format';
 
 const design = designSchema.parse(hybridServerless);
@@ -52,5 +52,33 @@ describe('reportMarkdown', () => {
     const text = reportMarkdown(odd);
     expect(text).toContain('a \\| b c');
     expect(text).toContain('No wiring is needed');
+  });
+});
+
+describe('names in the report', () => {
+  it('never become markup, a heading or a broken table row', () => {
+    const hostile = {
+      ...design,
+      name: 'Shop\n# Pwned <img src=x onerror=alert(1)>',
+      components: design.components.map((c, i) =>
+        i === 0 ? { ...c, name: '<script>alert(1)</script> *bold* [link](http://evil.example) a|b `x` #' } : c,
+      ),
+    };
+    const md = reportMarkdown({ ...plan, design: { ...plan.design, name: hostile.name } }, hostile);
+    expect(md).not.toMatch(/<script|<img/);
+    expect(md.split('\n').filter((l) => /^#+ /.test(l) && l.includes('Pwned'))).toEqual([
+      '# Placement plan: Shop \\# Pwned &lt;img src=x onerror=alert(1)&gt;',
+    ]);
+    const first = design.components[0]!.id;
+    const row = md.split('\n').find((l) => l.startsWith('| ') && l.includes(`(\`${first}\`)`))!;
+    expect(row).toContain(
+      '&lt;script&gt;alert(1)&lt;/script&gt; \\*bold\\* \\[link\\](http://evil.example) a\\|b \\`x\\` \\#',
+    );
+    // The row still has its four cells.
+    expect(row.split(/(?<!\\)\|/).length - 2).toBe(4);
+  });
+
+  it('escapes nothing in a plain name', () => {
+    expect(text('Photo shop (hybrid serverless) 1.5')).toBe('Photo shop (hybrid serverless) 1.5');
   });
 });

@@ -2,19 +2,29 @@
  * The plan as a Markdown report, for the people who build the infrastructure: per component its
  * placement, the reasons (with their rule ids) and the four options' figures side by side; the wiring
  * the split needs, with reasons; the totals; and the assumptions the plan can be re-run from.
- * Pure and deterministic (no clock, fixed locale): the same plan gives the same bytes.
+ * Pure and deterministic (no clock, fixed locale): the same plan gives the same bytes. Every text
+ * that comes from a document (names, notes, reasons that quote them) is escaped for Markdown and HTML
+ * (`text`), so a name like `<script>` or `Shop\n# Pwned` stays the words it is, in a cell or a heading.
  */
 import type { Design } from '../model/design';
 import type { Plan, PlanOption, Total } from '../model/plan';
 import { PLACEMENT_LABELS, WIRING_LABELS } from '../model/labels';
 import { formatCount, formatMoney, formatMs, formatRps } from './format';
 
-/** Pipes and line breaks would break a table row; backslash-escape the one, flatten the other. */
-function cell(text: string): string {
-  return text
-    .replace(/\\/g, '\\\\')
-    .replace(/\|/g, '\\|')
-    .replace(/\s*\n\s*/g, ' ');
+/**
+ * Text as Markdown that renders as exactly that text, inline: line breaks and other controls become
+ * spaces (a new line could start a heading or a list), HTML's `<`, `>` and `&` become entities (no
+ * tag is ever made), and the characters Markdown reads as markup inside a line (emphasis, code,
+ * links, a closing `#`, strikethrough, table pipes) are backslash-escaped, so the result is safe in
+ * a heading and in a table cell alike. It always follows other text, so line-start markers need none.
+ */
+export function text(raw: string): string {
+  return raw
+    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
+    .replace(/[\\`*_[\]#|~]/g, (c) => `\\${c}`)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
 }
 
 function optionRow(o: PlanOption, chosen: boolean): string {
@@ -27,7 +37,7 @@ function optionRow(o: PlanOption, chosen: boolean): string {
     formatMs(o.p95LatencyMs),
     formatCount(o.sloViolationMinutes),
     formatCount(o.droppedRequests),
-    cell(o.note || '—'),
+    o.note ? text(o.note) : '—',
   ].join(' | ')} |`;
 }
 
@@ -44,11 +54,11 @@ export function reportMarkdown(plan: Plan, design?: Design): string {
   const connections = new Map(design?.connections.map((c) => [c.id, c]) ?? []);
   const nameOf = (id: string) => {
     const c = components.get(id);
-    return c && c.name !== id ? `${c.name} (\`${id}\`)` : `\`${id}\``;
+    return c && c.name !== id ? `${text(c.name)} (\`${id}\`)` : `\`${id}\``;
   };
   const { recommended, allStatic, allElastic } = plan.totals;
   const out: string[] = [
-    `# Placement plan: ${plan.design.name}`,
+    `# Placement plan: ${text(plan.design.name)}`,
     '',
     `Tidemark plan (\`${plan.format}\` version ${plan.version}) for the design whose canonical JSON has sha256 \`${plan.design.sha256}\`.`,
     `${plan.placements.length} component${plan.placements.length === 1 ? '' : 's'}, ${plan.wiring.length} wiring element${plan.wiring.length === 1 ? '' : 's'}; recommended monthly cost **${formatMoney(recommended.monthlyCost)}**.`,
@@ -62,7 +72,7 @@ export function reportMarkdown(plan: Plan, design?: Design): string {
     const chosen = p.options.find((o) => o.placement === p.placement);
     const rules = [...new Set(p.reasons.map((r) => r.rule))].join(', ');
     out.push(
-      `| ${cell(nameOf(p.componentId))} | ${PLACEMENT_LABELS[p.placement]} | ${chosen ? formatMoney(chosen.monthlyCost) : '—'} | ${rules} |`,
+      `| ${nameOf(p.componentId)} | ${PLACEMENT_LABELS[p.placement]} | ${chosen ? formatMoney(chosen.monthlyCost) : '—'} | ${rules} |`,
     );
   }
 
@@ -78,7 +88,7 @@ export function reportMarkdown(plan: Plan, design?: Design): string {
       );
     if (c?.latencySloMs !== undefined) facts.push(`latency SLO: p95 ≤ ${formatMs(c.latencySloMs)}`);
     out.push(facts.join(' · '), '', '**Reasons**', '');
-    for (const r of p.reasons) out.push(`- **${r.rule}**: ${r.text.replace(/\s*\n\s*/g, ' ')}`);
+    for (const r of p.reasons) out.push(`- **${r.rule}**: ${text(r.text)}`);
     out.push(
       '',
       '| option | feasible | monthly cost | mean latency | p95 latency | SLO violation min | dropped requests | note |',
@@ -98,7 +108,7 @@ export function reportMarkdown(plan: Plan, design?: Design): string {
         ? `connection \`${conn.id}\`: ${nameOf(conn.from)} → ${nameOf(conn.to)}`
         : `${w.connectionId ? `connection \`${w.connectionId}\`: ` : ''}${w.componentIds.map(nameOf).join(', ')}`;
       const cost = w.monthlyCost !== undefined ? ` (${formatMoney(w.monthlyCost)} a month)` : '';
-      out.push(`| ${w.id} | ${WIRING_LABELS[w.kind]} | ${cell(where)} | ${cell(w.reason)}${cost} |`);
+      out.push(`| ${w.id} | ${WIRING_LABELS[w.kind]} | ${where} | ${text(w.reason)}${cost} |`);
     }
   }
 

@@ -7,6 +7,7 @@
  */
 import { HOURS_PER_MONTH } from '../model/defaults';
 import type { Component, Environments, Pattern, Placement } from '../model/design';
+import { resolveFunctionSeconds } from '../model/design';
 import type { Reason } from '../model/plan';
 import { formatCount, formatMoney, formatMs, formatRps } from '../present/format';
 import type { SeriesShape } from '../simulate/series-stats';
@@ -88,7 +89,7 @@ export function explainChoice(input: ExplainInput): Reason[] {
     if (fn && !fn.ruledOut && !fn.meets && fn.figures.sloViolationMinutes > 0 && input.pattern !== 'static') {
       reasons.push({
         rule: 'R7',
-        text: `On functions ${c.name} would spend ${formatCount(fn.figures.sloViolationMinutes)} minutes over its target (cold starts of ${formatMs(env.functions.coldStartMs)}): servers suit latency-critical work.`,
+        text: `On functions ${c.name} would spend ${formatCount(fn.figures.sloViolationMinutes)} minutes over its target: ${describeFunctionTime(c, fn, env)}; servers suit latency-critical work.`,
       });
     }
   }
@@ -202,4 +203,28 @@ function explainTogether({ component: c, chosen, alternatives, env }: ExplainInp
     });
   }
   return reasons;
+}
+
+/** Why a function is slow, from its own figures: its duration at its memory, its cold starts, the link. */
+function describeFunctionTime(c: Component, fn: OptionResult, env: Environments): string {
+  const seconds = resolveFunctionSeconds(c.demand);
+  const stretched =
+    c.demand.durationSeconds === undefined && seconds > c.demand.cpuMs / 1000 + 1e-9
+      ? ` (its ${formatMs(c.demand.cpuMs)} of CPU at ${Math.round((100 * c.demand.cpuMs) / 1000 / seconds)} % of a vCPU)`
+      : '';
+  const parts = [`a request takes ${formatMs(seconds * 1000)} on average at ${c.demand.memoryMb} MB${stretched}`];
+  const cold = fn.coldStartShare ?? 0;
+  if (cold > 0) {
+    parts.push(
+      `${(100 * cold).toFixed(cold < 0.01 ? 2 : 1)} % of invocations wait a cold start of ${formatMs(env.functions.coldStartMs)}`,
+    );
+  }
+  if (fn.linkMeanMs > 0.5) parts.push(`its calls across the link add ${formatMs(fn.linkMeanMs)}`);
+  const slo = c.latencySloMs ?? 0;
+  const p95 = fn.figures.p95LatencyMs;
+  const tail =
+    p95 > slo
+      ? `its p95 is ${formatMs(p95)} against a target of ${formatMs(slo)}`
+      : `over the month its p95 is ${formatMs(p95)}, under the ${formatMs(slo)} target, but in a quiet minute a few slow requests are that minute's p95`;
+  return `${parts.join(', ')}; ${tail}`;
 }

@@ -138,6 +138,28 @@ describe('placement rules', () => {
     expect(rules(plan, 'hook')).toEqual(expect.arrayContaining(['R2', 'R3', 'R7']));
   });
 
+  it('R7: when functions miss the SLO, the reason gives their own figures: duration at memory, cold starts, p95', () => {
+    const plan = planOf(
+      makeDesign([
+        {
+          id: 'report',
+          name: 'Report generator',
+          kind: 'processing',
+          workload: { pattern: 'unpredictable', baseRps: 0.05, peakRps: 20, spikesPerWeek: 2 },
+          demand: { cpuMs: 300, memoryMb: 512 },
+          latencySloMs: 2000,
+        },
+      ]),
+    );
+    const fn = optionOf(plan, 'report', 'serverless');
+    expect(entryOf(plan, 'report').placement).not.toBe('serverless');
+    expect(fn.sloViolationMinutes).toBeGreaterThan(0);
+    const text = entryOf(plan, 'report').reasons.find((r) => r.rule === 'R7')?.text ?? '';
+    // 300 ms of CPU at 512 / 1,769 of a vCPU (AWS Lambda) is 1,037 ms.
+    expect(text).toContain('a request takes 1,037 ms on average at 512 MB (its 300 ms of CPU at 29 % of a vCPU)');
+    expect(text).toContain(`${Math.round(fn.p95LatencyMs).toLocaleString('en-US')} ms`);
+  });
+
   it('R10: an SLO that no placement meets is reported, not hidden', () => {
     const plan = planOf(
       makeDesign([

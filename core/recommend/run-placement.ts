@@ -158,7 +158,7 @@ export function runPlacement(
       run.stats,
       { placement, instanceHours },
       1,
-      `${formatNumber(instanceHours)} instance-hours a month${target === undefined ? '' : `, scaling out at ${Math.round(100 * target)} % CPU so it keeps up with the ramps of its peaks`}, ${run.meanInstances.toFixed(1)} instances on average, up to ${plural(run.peakInstances, 'instance')} of ${env.vm.vcpu} vCPU`,
+      `${formatNumber(instanceHours)} instance-hours a month${target === undefined ? '' : `, scaling out at ${Math.round(100 * target)} % CPU so it keeps up with the ramps of its peaks`}, ${run.meanInstances.toFixed(1)} instances on average, up to ${plural(run.peakInstances, 'instance')} of ${env.vm.vcpu} vCPU${describePlanned(load, 'instances scheduled to be running')}`,
       { meanInstances: run.meanInstances },
     );
   }
@@ -188,10 +188,22 @@ export function runPlacement(
   const instanceHours = perMonth(run.instanceHours, hours);
   // Every request is resolved through the traffic manager's DNS name, overflow or not.
   const managedRequests = perMonth(figures.requests, hours);
-  const note = `${plural(baseCores, 'base core')} + ${formatNumber(instanceHours)} cloud instance-hours a month; ${(100 * cloudShare).toFixed(1)} % of requests served in the cloud`;
+  const note = `${plural(baseCores, 'base core')} + ${formatNumber(instanceHours)} cloud instance-hours a month; ${(100 * cloudShare).toFixed(1)} % of requests served in the cloud${describePlanned(load, 'cloud instances and traffic weights scheduled')}`;
   return done(run.stats, { placement, baseCores, instanceHours, managedRequests }, cloudShare, note, {
     meanInstances: run.meanInstances,
   });
+}
+
+/** The planned peaks in words, for a note: '; instances scheduled to be running when the planned peak starts at hour 300'. */
+function describePlanned(load: ComponentLoad, what: string): string {
+  const peaks = load.planned ?? [];
+  if (peaks.length === 0) return '';
+  const hours = peaks.map((p) => formatHours(p.startSeconds / 3600)).join(', ');
+  return `; ${what} before the planned peak${peaks.length === 1 ? '' : 's'} at hour ${hours}`;
+}
+
+function formatHours(h: number): string {
+  return Number.isInteger(h) ? String(h) : h.toFixed(1);
 }
 
 function plural(n: number, noun: string): string {

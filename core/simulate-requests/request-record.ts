@@ -26,6 +26,8 @@ export class RequestRecord {
   readonly servedByMinute: Float64Array;
   readonly droppedByMinute: Float64Array;
   readonly lateByMinute: Float64Array;
+  /** Response times summed per minute of arrival, ms. */
+  readonly latencyByMinute: Float64Array;
 
   constructor(
     minutes: number,
@@ -35,6 +37,7 @@ export class RequestRecord {
     this.servedByMinute = new Float64Array(minutes);
     this.droppedByMinute = new Float64Array(minutes);
     this.lateByMinute = new Float64Array(minutes);
+    this.latencyByMinute = new Float64Array(minutes);
   }
 
   private minute(arrivedAt: number): number {
@@ -55,6 +58,7 @@ export class RequestRecord {
     this.hist[b] = (this.hist[b] as number) + 1;
     const m = this.minute(at);
     this.servedByMinute[m] = (this.servedByMinute[m] as number) + 1;
+    this.latencyByMinute[m] = (this.latencyByMinute[m] as number) + ms;
     if (ms > this.sloMs) this.lateByMinute[m] = (this.lateByMinute[m] as number) + 1;
   }
 

@@ -23,6 +23,7 @@ export class RequestScaler {
   private lastAction = Number.NEGATIVE_INFINITY;
   private over = 0;
   private under = 0;
+  private floor = 0;
 
   constructor(
     private readonly rules: ScalerRules,
@@ -38,7 +39,17 @@ export class RequestScaler {
   fleetFor(busy: number): number {
     const r = this.rules;
     const n = Math.ceil(busy / (r.vcpu * r.targetUtilization) - 1e-9);
-    return Math.min(r.maxInstances, Math.max(r.minInstances, n));
+    return Math.min(r.maxInstances, Math.max(r.minInstances, this.floor, n));
+  }
+
+  /** A scheduled minimum (0: none): what the fleet lacks of it is launched at `t`, outside the cooldown. */
+  setFloor(t: number, floor: number): void {
+    this.floor = Math.min(this.rules.maxInstances, floor);
+    const lacking = this.floor - this.running - this.booting;
+    if (lacking > 0) {
+      this.launches.push({ at: t + this.rules.bootSeconds, count: lacking });
+      this.ready(t);
+    }
   }
 
   /** Next launch to finish booting, seconds (Infinity: none). */

@@ -63,6 +63,8 @@ export function simulatePoolRequests(load: ComponentLoad, o: PoolRequestOptions)
   const capacity = () => (scaler ? scaler.running * vcpu : (o.cores ?? 0));
   const evaluation = o.scaler?.evaluationSeconds ?? Number.POSITIVE_INFINITY;
   let nextEval = evaluation;
+  const plan = scaler && o.scaler ? planFloors(load, o.scaler, meanCpu, (busy) => scaler.fleetFor(busy)) : [];
+  let nextPlan = 0;
   const done = new MinHeap();
   const syncQ = new Fifo();
   const asyncQ = new Fifo();
@@ -89,7 +91,8 @@ export function simulatePoolRequests(load: ComponentLoad, o: PoolRequestOptions)
 
   for (;;) {
     const ready = scaler ? scaler.nextReady() : Number.POSITIVE_INFINITY;
-    const t = Math.min(arrivals.at, done.peek(), nextEval, ready);
+    const planAt = nextPlan < plan.length ? (plan[nextPlan] as { at: number }).at : Number.POSITIVE_INFINITY;
+    const t = Math.min(arrivals.at, done.peek(), nextEval, ready, planAt);
     if (t >= horizon) break;
     busyArea += done.size * (t - now);
     if (scaler) instanceSeconds += (scaler.running + scaler.booting) * (t - now);
@@ -106,6 +109,9 @@ export function simulatePoolRequests(load: ComponentLoad, o: PoolRequestOptions)
       arrivals.advance(t);
     } else if (t === ready && scaler) {
       scaler.ready(t);
+      dispatch();
+    } else if (t === planAt && scaler) {
+      scaler.setFloor(t, (plan[nextPlan++] as { floor: number }).floor);
       dispatch();
     } else if (scaler) {
       // CPU (or, with no instance, the work arriving), plus the work waiting messages hold.
@@ -129,4 +135,31 @@ export function simulatePoolRequests(load: ComponentLoad, o: PoolRequestOptions)
     instanceHours: scaler ? instanceSeconds / 3600 : 0,
     meanInstances: scaler ? instanceSeconds / horizon : 0,
   };
+}
+
+/**
+ * The scheduled minimums for the load's planned peaks, from the rules alone: from a boot before each
+ * peak starts to its end, the fleet that runs the peak's work at the target utilisation; where two
+ * overlap, the larger. A list of (time, floor) changes in time order; a floor of 0 is none.
+ */
+function planFloors(
+  load: ComponentLoad,
+  rules: ScalerRules,
+  meanCpu: number,
+  fleetFor: (busy: number) => number,
+): { at: number; floor: number }[] {
+  const spans = (load.planned ?? []).map((p) => ({
+    from: Math.max(0, p.startSeconds - rules.bootSeconds),
+    to: p.endSeconds,
+    floor: fleetFor(p.peakRps * meanCpu),
+  }));
+  const times = [...new Set(spans.flatMap((s) => [s.from, s.to]))].sort((a, b) => a - b);
+  const out: { at: number; floor: number }[] = [];
+  let last = 0;
+  for (const at of times) {
+    const floor = spans.reduce((m, s) => (s.from <= at && at < s.to && s.floor > m ? s.floor : m), 0);
+    if (floor !== last) out.push({ at, floor });
+    last = floor;
+  }
+  return out;
 }

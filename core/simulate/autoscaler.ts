@@ -56,11 +56,14 @@ export class Autoscaler {
   private lastActionAt = Number.NEGATIVE_INFINITY;
   private above = 0;
   private below = 0;
+  /** The group's minimum now: the policy's, or a scheduled action's (setMinimum). */
+  private minInstances: number;
 
   constructor(
     private readonly policy: ScalingPolicy,
     initialBusyCores: number,
   ) {
+    this.minInstances = policy.minInstances;
     this.running = this.desiredFor(initialBusyCores);
     this.peak = this.running;
   }
@@ -69,7 +72,23 @@ export class Autoscaler {
   desiredFor(busyCores: number): number {
     const p = this.policy;
     const want = Math.ceil(busyCores / (p.vcpu * p.targetUtilization) - 1e-9);
-    return want < p.minInstances ? p.minInstances : want > p.maxInstances ? p.maxInstances : want;
+    return want < this.minInstances ? this.minInstances : want > p.maxInstances ? p.maxInstances : want;
+  }
+
+  /**
+   * A scheduled action at time `t` (EC2 Auto Scaling "scheduled scaling": it sets the group's
+   * minimum at a given time, outside the cooldown): launches what the new minimum lacks at once;
+   * a lower minimum lets target tracking scale in by its own datapoints. Null restores the policy's.
+   */
+  setMinimum(t: number, min: number | null): void {
+    const p = this.policy;
+    this.minInstances = Math.min(p.maxInstances, Math.max(p.minInstances, min ?? p.minInstances));
+    const lacking = this.minInstances - this.running - this.pending;
+    if (lacking > 0) {
+      this.boots.push(t + p.bootSeconds, lacking);
+      this.pending += lacking;
+      if (p.bootSeconds <= 0) this.bootUntil(t);
+    }
   }
 
   /** When the next launch finishes booting (Infinity when none is booting). */

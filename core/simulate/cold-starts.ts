@@ -14,10 +14,11 @@
  *   instances alive = Σⱼ (1 − P(level j cold))
  *
  * Level 1 — the single instance of a quiet function — is P(N = 0)·e^(−Λe^(−m)) ≈ e^(−λ·keepAlive):
- * the familiar "a request after more than the keep-alive idle starts cold". Higher levels are
- * tabulated per component (they depend on m and on keepAlive ÷ d only), lazily, point by point.
- * The formula is for a steady rate; a rising one also starts instances for levels it reaches for the
- * first time, which the caller counts from the growth of the expected window maximum.
+ * the familiar "a request after more than the keep-alive idle starts cold". With Λ = m × keepAlive ÷ d
+ * everything depends on m and on n = keepAlive ÷ d only: tabulated per n, lazily, point by point,
+ * read by interpolation in log m. The formula is for a steady rate; a rising one also starts
+ * instances for levels it reaches for the first time, which the caller counts from the growth of the
+ * expected window maximum of the levels above the first.
  */
 import { pseudoExp2, pseudoLog2 } from './latency-bins';
 
@@ -25,6 +26,8 @@ const PER_DOUBLING = 8;
 const LOW = -24;
 const HIGH = 14;
 const POINTS = (HIGH - LOW) * PER_DOUBLING + 1;
+/** Per point: cold share, instances alive, instances alive above the first. */
+const WIDTH = 3;
 const tables = new Map<number, Float64Array>();
 /** Levels whose chance of being in flight is below this are not summed. */
 const NEGLIGIBLE = 1e-12;
@@ -32,68 +35,88 @@ const NEGLIGIBLE = 1e-12;
 // Bound once: under a CommonJS transform (tsx, the CLI) an imported name is a getter per call.
 const log2 = pseudoLog2;
 
-/** [cold share from levels ≥ 2, instances alive at levels ≥ 2] at mean concurrency m, window n = keepAlive ÷ d. */
-export function computeUpperLevels(m: number, n: number, out: [number, number]): [number, number] {
-  let cold = 0;
-  let alive = 0;
-  // p = P(N = j − 1), from P(N = 1) = m·e^(−m) upwards; the levels around the mean first.
+/** What a steady mean concurrency m gives, for a window of n = keepAlive ÷ d invocation times. */
+export interface ColdStartFigures {
+  /** Share of invocations that start cold. */
+  cold: number;
+  /** Instances alive (busy or warm), all levels; and those above the first. */
+  alive: number;
+  aliveAbove: number;
+}
+
+export function computeColdStarts(m: number, n: number, out: ColdStartFigures): ColdStartFigures {
+  // Level 1: reached by arrivals that find nothing in flight, Λ·e^(−m) of them in a window.
+  const first = Math.exp(-n * m * Math.exp(-m));
+  let cold = Math.exp(-m) * first;
+  let above = 0;
+  // p = P(N = j − 1), from P(N = 1) = m·e^(−m) upwards.
   let p = m * Math.exp(-m);
   const top = m + 12 * Math.sqrt(m) + 30;
   for (let j = 2; j <= top; j++) {
     const visits = n * m * p * ((j - 1) / (m + j - 1));
     const coldLevel = visits > 700 ? 0 : Math.exp(-visits);
     cold += p * coldLevel;
-    alive += 1 - coldLevel;
+    above += 1 - coldLevel;
     if (p < NEGLIGIBLE && j > m) break;
     p *= m / j;
   }
-  out[0] = cold;
-  out[1] = alive;
+  out.cold = cold;
+  out.alive = 1 - first + above;
+  out.aliveAbove = above;
   return out;
 }
 
-const pair: [number, number] = [0, 0];
+const scratch: ColdStartFigures = { cold: 0.5, alive: 0.5, aliveAbove: 0.5 };
 
-/** Tabulated computeUpperLevels for one window ratio n, read by linear interpolation in log m. */
-export class UpperLevels {
-  cold = 0;
-  alive = 0;
+/** computeColdStarts tabulated for one window ratio n. Set `m`, call `evaluate()`, read the fields. */
+export class ColdStartCurve implements ColdStartFigures {
+  m = 0.5;
+  cold = 0.5;
+  alive = 0.5;
+  aliveAbove = 0.5;
   private readonly table: Float64Array;
 
   constructor(private readonly n: number) {
     let t = tables.get(n);
     if (!t) {
-      t = new Float64Array(2 * POINTS).fill(Number.NaN);
+      t = new Float64Array(WIDTH * POINTS).fill(Number.NaN);
       tables.set(n, t);
     }
     this.table = t;
   }
 
-  /** Sets `cold` and `alive` for mean concurrency m. */
-  at(m: number): void {
+  /** Sets the figures for mean concurrency `this.m` (fields, so nothing is boxed per call). */
+  evaluate(): void {
+    const m = this.m;
     if (!(m > 0)) {
-      this.cold = this.alive = 0;
+      this.cold = 1;
+      this.alive = this.aliveAbove = 0;
       return;
     }
     const y = (log2(m) - LOW) * PER_DOUBLING;
     if (!(y >= 0) || y >= POINTS - 1) {
-      computeUpperLevels(m, this.n, pair);
-      this.cold = pair[0];
-      this.alive = pair[1];
+      computeColdStarts(m, this.n, this);
       return;
     }
     const k = y | 0;
     const f = y - k;
     const t = this.table;
-    if (Number.isNaN(t[2 * k])) this.fill(k);
-    if (Number.isNaN(t[2 * k + 2])) this.fill(k + 1);
-    this.cold = (t[2 * k] as number) * (1 - f) + (t[2 * k + 2] as number) * f;
-    this.alive = (t[2 * k + 1] as number) * (1 - f) + (t[2 * k + 3] as number) * f;
+    const a = WIDTH * k;
+    if (Number.isNaN((t[a] as number) + (t[a + WIDTH] as number))) {
+      this.fill(k);
+      this.fill(k + 1);
+    }
+    const g = 1 - f;
+    this.cold = (t[a] as number) * g + (t[a + WIDTH] as number) * f;
+    this.alive = (t[a + 1] as number) * g + (t[a + WIDTH + 1] as number) * f;
+    this.aliveAbove = (t[a + 2] as number) * g + (t[a + WIDTH + 2] as number) * f;
   }
 
   private fill(k: number): void {
-    computeUpperLevels(pseudoExp2(LOW + k / PER_DOUBLING), this.n, pair);
-    this.table[2 * k] = pair[0];
-    this.table[2 * k + 1] = pair[1];
+    if (!Number.isNaN(this.table[WIDTH * k])) return;
+    computeColdStarts(pseudoExp2(LOW + k / PER_DOUBLING), this.n, scratch);
+    this.table[WIDTH * k] = scratch.cold;
+    this.table[WIDTH * k + 1] = scratch.alive;
+    this.table[WIDTH * k + 2] = scratch.aliveAbove;
   }
 }

@@ -23,6 +23,22 @@ export interface ComponentLoad {
   sloMs: number;
   /** Largest value of `total`. */
   peakRps: number;
+  /**
+   * Peaks known in advance (a once-in-a-lifetime event of its own or of a caller): capacity for
+   * them is planned, not discovered by the autoscaler. Absent or empty: every peak is a surprise.
+   */
+  planned?: readonly PlannedPeak[] | undefined;
+}
+
+/**
+ * A peak whose time is known in advance — a launch, a ticket sale ("once-in-a-lifetime ... often
+ * known in advance; provisioning can be planned", ../shared/reference/placement-rules.md [CCP]) —
+ * in seconds from the start of the horizon, with this component's largest demand inside it.
+ */
+export interface PlannedPeak {
+  startSeconds: number;
+  endSeconds: number;
+  peakRps: number;
 }
 
 export interface SimulationContext {

@@ -80,8 +80,9 @@ export const FEW_PER_MINUTE = 20;
 /**
  * Probability that a minute's p95 exceeds `limitMs`: its stationary p95 being `p95Ms` with spread
  * `sigma`; or, with fewer than FEW_PER_MINUTE requests a minute, that any of them is late (more than
- * 5 % of a handful is one), the share late beyond p95 falling as the service's exponential (rate `nu`
- * per ms): 1 − exp(−requests × 0.05·e^(−ν(limit − p95))).
+ * 5 % of a handful is one): 1 − exp(−requests × share late). The share late is `lateShare` when
+ * the caller knows it at this limit, else it falls beyond p95 as the service's exponential (rate `nu`
+ * per ms): 0.05·e^(−ν(limit − p95)).
  */
 export function computeViolationChance(
   p95Ms: number,
@@ -89,10 +90,11 @@ export function computeViolationChance(
   perMinute: number,
   nu: number,
   limitMs: number,
+  lateShare = Number.NaN,
 ): number {
   if (!(limitMs > 0)) return 1;
   if (perMinute < FEW_PER_MINUTE) {
-    const late = Math.min(1, 0.05 * Math.exp(nu * (p95Ms - limitMs)));
+    const late = lateShare >= 0 ? lateShare : Math.min(1, 0.05 * Math.exp(nu * (p95Ms - limitMs)));
     return -Math.expm1(-perMinute * late);
   }
   if (!(sigma > 1e-9)) return p95Ms > limitMs ? 1 : 0;

@@ -8,38 +8,45 @@
  */
 
 import { MODEL_ASSUMPTIONS } from '../model/defaults';
-import { binEnd, binStart, findBin } from './latency-bins';
-import type { DoneCohort } from './async-cohorts';
+import { BINS, binEnd, binStart, findBin, pseudoLog2 } from './latency-bins';
+import type { Departure } from './backlog';
+import { type Part, type PartSink, createPart } from './serve-pool';
 import { LatencyMixture } from './latency-mixture';
 import { FEW_PER_MINUTE, computeViolationChance } from './minute-spread';
 import { giveBack, takeFloat64 } from './scratch-pool';
-import { SPREAD } from './serve-pool';
 import { SERVICE_P95_UNITS } from './step-quantile';
 
 // Bound once: under a CommonJS transform (tsx, the CLI) an imported name is a getter per call.
 const binOf = findBin;
+const log2 = pseudoLog2;
 const chanceOf = computeViolationChance;
 
+/** A backlog's waits are spread over its departures at these quantile midpoints (a uniform, four points). */
+const SPREAD = [0.125, 0.375, 0.625, 0.875] as const;
+
 /**
- * Stretches are kept for a later SLO offset by p95 bin and by how they vary minute to minute: a
- * level for the spread σ (0: none; 1–23: σ = 2^((level − 24)/2), 0.0002 … 0.7) or, for stretches of
- * few requests a minute, for their rate (24–47: 2^((level − 40)/2) requests a minute).
+ * Stretches are kept for a later SLO offset by p95 bin (32 a doubling: two latency bins) and by how
+ * they vary minute to minute: a level for the spread σ (0: none; 1–15: σ = 2^((level − 16)/2),
+ * 0.006 … 0.7) or, for stretches of few requests a minute, for their rate (16–31: 2^(level − 26)
+ * requests a minute, 0.001 … 32).
  */
-const LEVELS = 48;
+const LEVELS = 32;
+const KEYS = (BINS / 2) * LEVELS;
 function levelOf(spread: number, perMinute: number): number {
+  // The logarithm from the float's bits (latency-bins.ts): a level is a bucket, not a measurement.
   if (perMinute < FEW_PER_MINUTE) {
-    const k = Math.round(2 * Math.log2(perMinute) + 40);
-    return k < 24 ? 24 : k > 47 ? 47 : k;
+    const k = Math.round(log2(perMinute) + 26);
+    return k < 16 ? 16 : k > 31 ? 31 : k;
   }
   if (!(spread > 0)) return 0;
-  const k = Math.round(2 * Math.log2(spread) + 24);
-  return k < 1 ? 1 : k > 23 ? 23 : k;
+  const k = Math.round(2 * log2(spread) + 16);
+  return k < 1 ? 1 : k > 15 ? 15 : k;
 }
 function spreadOf(level: number): number {
-  return level === 0 || level >= 24 ? 0 : 2 ** ((level - 24) / 2);
+  return level === 0 || level >= 16 ? 0 : 2 ** ((level - 16) / 2);
 }
 function perMinuteOf(level: number): number {
-  return level >= 24 ? 2 ** ((level - 40) / 2) : FEW_PER_MINUTE;
+  return level >= 16 ? 2 ** (level - 26) : FEW_PER_MINUTE;
 }
 
 /** A stretch violates the SLO when more than this share of its requests is turned away. */
@@ -54,7 +61,10 @@ export interface ChartSeries {
   latencyMs: Float32Array;
   /** Requests turned away within each point (what the timeline replay marks on the canvas). */
   dropped: Float32Array;
-  /** Minutes of each point that missed the SLO (p95 over it, or dropping beyond the tolerance). */
+  /**
+   * Minutes of each point that missed the SLO (p95 over it, or dropping beyond the tolerance). A
+   * pool's settled stretches, recorded at the end (isFlushing), drop nothing and are not charted here.
+   */
   sloMinutes: Float32Array;
 }
 
@@ -71,7 +81,9 @@ export interface OptionFigures {
   sloViolationMinutes: number;
 }
 
-export class OptionStats {
+export class OptionStats implements PartSink {
+  /** The stretch a model is reporting: filled in, then `commit()`. */
+  readonly partIn: Part = createPart();
   /** Whether parts need their p95 (the component has an SLO). */
   readonly hasSlo: boolean;
   readonly mix: LatencyMixture;
@@ -81,7 +93,9 @@ export class OptionStats {
   private latencySum = 0;
   private violationMinutes = 0;
   /** Minutes by p95 bin × level (see levelOf), and minutes that dropped too much: for an SLO offset. */
-  private minutesByKey = new Map<number, number>();
+  private minutesByKey: Float64Array = new Float64Array(0);
+  /** After finish(): the non-empty keys only (key, minutes pairs), the rest released. */
+  private minuteKeys: Float64Array = new Float64Array(0);
   private dropMinutes = 0;
   private figures: OptionFigures | null = null;
   /** Chart point of the current step, and the first step of the next point. */
@@ -92,6 +106,13 @@ export class OptionStats {
   private readonly points: number;
   readonly series: ChartSeries;
 
+  /**
+   * A collector (see `collectorFor`) sums its parts here instead of recording them: one of a
+   * burst's two pools, whose parts become one record per stretch of time.
+   */
+  private readonly parent: OptionStats | null;
+  segment = { arrived: 0, admitted: 0, dropped: 0, latency: 0, p95: 0, spread: 0 };
+
   constructor(
     private readonly steps: number,
     readonly sloMs: number,
@@ -99,6 +120,7 @@ export class OptionStats {
     /** Service rate of one request, per ms, and the timeout of sync requests, ms. */
     private readonly nu: number,
     patienceMs: number,
+    parent: OptionStats | null = null,
   ) {
     const n = Math.max(1, Math.min(points, steps));
     this.series = {
@@ -109,11 +131,23 @@ export class OptionStats {
       sloMinutes: new Float32Array(n),
     };
     this.points = n;
-    this.sums = takeFloat64(n * 3);
-    this.weights = takeFloat64(n);
+    this.sums = parent ? new Float64Array(0) : takeFloat64(n * 3);
+    this.weights = parent ? new Float64Array(0) : takeFloat64(n);
     this.nextPointAt = this.pointStart(1);
     this.hasSlo = Number.isFinite(sloMs);
-    this.mix = new LatencyMixture(nu, patienceMs);
+    this.mix = parent ? parent.mix : new LatencyMixture(nu, patienceMs);
+    this.parent = parent;
+  }
+
+  /** Stats that sum a pool's parts for `parent` (same class, so a pool's calls stay monomorphic). */
+  static collectorFor(parent: OptionStats): OptionStats {
+    return new OptionStats(1, parent.sloMs, 1, parent.nu, parent.mix.patienceMs, parent);
+  }
+
+  /** Empties a collector's segment. */
+  clearSegment(): void {
+    const g = this.segment;
+    g.arrived = g.admitted = g.dropped = g.latency = g.p95 = g.spread = 0;
   }
 
   /** First step of chart point p (points split the steps as evenly as integers allow). */
@@ -121,82 +155,141 @@ export class OptionStats {
     return Math.ceil((p * this.steps) / this.points);
   }
 
-  /** Starts step i of the chart: the demand arriving and the capacity in place, requests per second. */
-  beginStep(i: number, demandRps: number, capacityRps: number): void {
+  /** The demand arriving in the step `beginStep` starts, and the capacity in place, requests per second. */
+  stepDemand = 0.5;
+  stepCapacity = 0.5;
+
+  /**
+   * While true, committed parts are not charted: a pool's settled stretches are recorded at the end
+   * (serve-pool.ts: Occupancy), their chart latency having been added step by step (`chartLatency`).
+   */
+  isFlushing = false;
+  /** Whether a pool may defer its settled stretches to the end (not a collector's parts). */
+  get canDefer(): boolean {
+    return this.parent === null;
+  }
+
+  /** Adds a step's latency (ms summed over `admitted` requests) to the chart, outside any part. */
+  chartLatency(latencySumMs: number, admitted: number): void {
+    const p = this.point;
+    this.sums[3 * p + 2] = (this.sums[3 * p + 2] as number) + latencySumMs;
+    this.weights[p] = (this.weights[p] as number) + admitted;
+  }
+
+  /** Starts step i of the chart with `stepDemand` and `stepCapacity` (fields: nothing boxed per call). */
+  beginStep(i: number): void {
     while (i >= this.nextPointAt) this.nextPointAt = this.pointStart(++this.point + 1);
     const p = 3 * this.point;
-    this.sums[p] = (this.sums[p] as number) + demandRps;
-    this.sums[p + 1] = (this.sums[p + 1] as number) + capacityRps;
+    this.sums[p] = (this.sums[p] as number) + this.stepDemand;
+    this.sums[p + 1] = (this.sums[p + 1] as number) + this.stepCapacity;
   }
 
   /**
-   * Records one stretch of `seconds`: requests arrived, admitted (answered or still queued: the
-   * weight of the latency figures), dropped, the admitted requests' latency summed (ms), their p95 and
-   * how much a minute's p95 wanders (σ of its logarithm). Its violation minutes are its minutes ×
-   * the chance that a minute's p95 exceeds the SLO (minute-spread.ts), or all of them when it drops.
+   * Records the stretch in `partIn` (serve-pool.ts: Part). Its violation minutes are its minutes × the
+   * chance that a minute's p95 exceeds the SLO (minute-spread.ts), or all of them when it drops.
    */
-  part(
-    seconds: number,
-    arrived: number,
-    admitted: number,
-    dropped: number,
-    latencySumMs: number,
-    p95Ms: number,
-    spread: number,
-  ): void {
+  commit(): void {
+    const q = this.partIn;
+    if (this.parent) {
+      const g = this.segment;
+      g.arrived += q.arrived;
+      g.admitted += q.admitted;
+      g.dropped += q.dropped;
+      g.latency += q.latency;
+      if (q.admitted > 0 && q.p95 > g.p95) {
+        g.p95 = q.p95;
+        g.spread = q.spread;
+      }
+      return;
+    }
+    const seconds = q.seconds;
+    const arrived = q.arrived;
+    const admitted = q.admitted;
+    const dropped = q.dropped;
+    const latencySumMs = q.latency;
+    const p95Ms = q.p95;
+    const spread = q.spread;
+    const lateShare = q.late;
+    const knownChance = q.chance;
     this.requests += arrived;
     this.served += admitted;
     this.dropped += dropped;
     this.latencySum += latencySumMs;
-    const p = this.point;
-    this.sums[3 * p + 2] = (this.sums[3 * p + 2] as number) + latencySumMs;
-    this.weights[p] = (this.weights[p] as number) + admitted;
+    if (!this.isFlushing) {
+      const p = this.point;
+      this.sums[3 * p + 2] = (this.sums[3 * p + 2] as number) + latencySumMs;
+      this.weights[p] = (this.weights[p] as number) + admitted;
+    }
     const minutes = seconds / 60;
     const isDropping = dropped > DROP_TOLERANCE * arrived && dropped >= minutes;
-    // When, not only how much: the replay marks the points where requests are dropped or the SLO missed.
-    if (dropped > 0) this.series.dropped[p] = (this.series.dropped[p] as number) + dropped;
     let over = 0;
     if (isDropping) {
       this.dropMinutes += minutes;
       over = minutes;
     } else if (this.hasSlo && admitted > 0) {
       const perMinute = admitted / minutes;
-      const key = binOf(p95Ms) * LEVELS + levelOf(spread, perMinute);
-      this.minutesByKey.set(key, (this.minutesByKey.get(key) ?? 0) + minutes);
-      over = minutes * chanceOf(p95Ms, spread, perMinute, this.nu, this.sloMs);
+      this.keep(p95Ms, levelOf(spread, perMinute), minutes);
+      const chance =
+        knownChance >= 0 ? knownChance : chanceOf(p95Ms, spread, perMinute, this.nu, this.sloMs, lateShare);
+      over = minutes * chance;
     }
     this.violationMinutes += over;
-    if (over > 0) this.series.sloMinutes[p] = (this.series.sloMinutes[p] as number) + over;
+    if (!this.isFlushing) this.chartTrouble(dropped, over);
+  }
+
+  /** When, not only how much: the replay marks the points where requests are dropped or the SLO missed. */
+  private chartTrouble(dropped: number, overMinutes: number): void {
+    const p = this.point;
+    if (dropped > 0) this.series.dropped[p] = (this.series.dropped[p] as number) + dropped;
+    if (overMinutes > 0) this.series.sloMinutes[p] = (this.series.sloMinutes[p] as number) + overMinutes;
+  }
+
+  /** Keeps `minutes` of parts with this p95 and level for a later SLO offset. */
+  private keep(p95Ms: number, level: number, minutes: number): void {
+    if (this.minutesByKey.length === 0) this.minutesByKey = takeFloat64(KEYS);
+    const key = (binOf(p95Ms) >> 1) * LEVELS + level;
+    this.minutesByKey[key] = (this.minutesByKey[key] as number) + minutes;
   }
 
   /**
-   * Messages of a backlog answered now (async-cohorts.ts): their waits run evenly from the first's to
-   * the last's; their SLO minutes are those of their arrival, weighted as the cohort says.
+   * Requests of a backlog leaving now (backlog.ts): those served waited evenly from the first's wait
+   * to the last's; those expired are dropped. Their SLO minutes are those of their arrival: dropping
+   * minutes when more than the tolerated share expired, else each minute's p95 against the SLO.
    */
-  answered(cohort: DoneCohort): void {
-    const n = cohort.count;
+  left(d: Readonly<Departure>): void {
+    if (this.parent) {
+      this.parent.left(d);
+      return;
+    }
     const service = 1 / this.nu;
-    const each = n / SPREAD.length;
-    const minutes = cohort.minutes / SPREAD.length;
-    const perMinute = cohort.minutes > 0 ? n / cohort.minutes : Number.POSITIVE_INFINITY;
+    const minutes = d.minutes;
+    this.dropped += d.expired;
+    const isDropping = d.expired > DROP_TOLERANCE * (d.served + d.expired) && d.expired >= minutes;
+    if (isDropping) {
+      this.dropMinutes += minutes;
+      this.violationMinutes += minutes;
+    }
+    this.chartTrouble(d.expired, isDropping ? minutes : 0);
+    if (!(d.served > 0)) return;
+    const each = d.served / SPREAD.length;
+    const perMinute = minutes > 0 ? d.served / minutes : Number.POSITIVE_INFINITY;
     for (const s of SPREAD) {
-      const delay = 1000 * (cohort.firstWait + (cohort.lastWait - cohort.firstWait) * s);
+      const delay = 1000 * (d.firstWait + (d.lastWait - d.firstWait) * s);
       this.mix.addDelay(each, delay);
-      if (this.hasSlo && minutes > 0) {
+      if (this.hasSlo && !isDropping && minutes > 0) {
         const p95 = delay + SERVICE_P95_UNITS * service;
-        const key = binOf(p95) * LEVELS + levelOf(0, perMinute);
-        this.minutesByKey.set(key, (this.minutesByKey.get(key) ?? 0) + minutes);
-        const over = minutes * chanceOf(p95, 0, perMinute, this.nu, this.sloMs);
+        this.keep(p95, levelOf(0, perMinute), minutes / SPREAD.length);
+        const over = (minutes / SPREAD.length) * chanceOf(p95, 0, perMinute, this.nu, this.sloMs);
         this.violationMinutes += over;
-        if (over > 0) this.series.sloMinutes[this.point] = (this.series.sloMinutes[this.point] as number) + over;
+        this.chartTrouble(0, over);
       }
     }
-    const latency = n * (service + 500 * (cohort.firstWait + cohort.lastWait));
-    this.served += n;
+    const latency = d.served * (service + 500 * (d.firstWait + d.lastWait));
+    this.served += d.served;
     this.latencySum += latency;
     const p = this.point;
     this.sums[3 * p + 2] = (this.sums[3 * p + 2] as number) + latency;
-    this.weights[p] = (this.weights[p] as number) + n;
+    this.weights[p] = (this.weights[p] as number) + d.served;
   }
 
   /**
@@ -225,8 +318,19 @@ export class OptionStats {
       p99LatencyMs: isServed ? dist.quantile(0.99) : 0,
       sloViolationMinutes: this.violationMinutes,
     };
-    for (const a of [this.sums, this.weights]) giveBack(a);
-    this.sums = this.weights = new Float64Array(0);
+    let used = 0;
+    const byKey = this.minutesByKey;
+    for (let k = 0; k < byKey.length; k++) if ((byKey[k] as number) > 0) used++;
+    this.minuteKeys = new Float64Array(2 * used);
+    for (let k = 0, j = 0; k < byKey.length; k++) {
+      const minutes = byKey[k] as number;
+      if (minutes > 0) {
+        this.minuteKeys[j++] = k;
+        this.minuteKeys[j++] = minutes;
+      }
+    }
+    for (const a of [this.sums, this.weights, this.minutesByKey]) giveBack(a);
+    this.sums = this.weights = this.minutesByKey = new Float64Array(0);
     return this.figures;
   }
 
@@ -241,12 +345,13 @@ export class OptionStats {
     let over = this.dropMinutes;
     if (this.hasSlo) {
       const limit = this.sloMs - tailOffsetMs;
-      for (const [key, minutes] of this.minutesByKey) {
+      for (let k = 0; k < this.minuteKeys.length; k += 2) {
+        const key = this.minuteKeys[k] as number;
         const b = Math.floor(key / LEVELS);
         const level = key - b * LEVELS;
         // A bin stands for its midpoint.
-        const p95 = (binStart(b) + binEnd(b)) / 2;
-        over += minutes * chanceOf(p95, spreadOf(level), perMinuteOf(level), this.nu, limit);
+        const p95 = (binStart(2 * b) + binEnd(2 * b + 1)) / 2;
+        over += (this.minuteKeys[k + 1] as number) * chanceOf(p95, spreadOf(level), perMinuteOf(level), this.nu, limit);
       }
     }
     const has = base.served > 0;

@@ -11,7 +11,7 @@ import type { Design, Pattern } from '../model/design';
 import { resolveDurationSeconds, resolveFunctionSeconds, resolveTimeoutMs, resolveWorkload } from '../model/design';
 import { topologicalOrder } from '../model/graph';
 import { countSteps, generateWorkload } from '../workload/generate-workload';
-import type { ComponentLoad } from './component-load';
+import type { ComponentLoad, PlannedPeak } from './component-load';
 
 export interface DemandItem {
   id: string;
@@ -44,7 +44,8 @@ export function* streamDemand(design: Design): Generator<DemandItem, void> {
     else incoming.set(c.to, [c]);
     unread.set(c.from, (unread.get(c.from) ?? 0) + 1);
   }
-  const live = new Map<string, { total: Float32Array; pattern: Pattern; mean: number }>();
+  const live = new Map<string, { total: Float32Array; pattern: Pattern; mean: number; windows: Window[] }>();
+  const horizonSeconds = steps * design.simulation.stepMinutes * 60;
   for (const id of orderCallersFirst(design)) {
     const comp = byId.get(id);
     if (!comp) continue;
@@ -52,10 +53,28 @@ export function* streamDemand(design: Design): Generator<DemandItem, void> {
     let asyncPart: Float32Array | null = null;
     const contributions = new Map<Pattern, number>();
     let ownMeanRps = 0;
+    const windows: Window[] = [];
     if (comp.workload) {
-      total.set(generateWorkload(resolveWorkload(comp.workload), design.simulation, design.simulation.seed, id));
+      const w = resolveWorkload(comp.workload);
+      total.set(generateWorkload(w, design.simulation, design.simulation.seed, id));
       ownMeanRps = computeMean(total);
       contributions.set(comp.workload.pattern, ownMeanRps);
+      // A generated once-in-a-lifetime peak is known in advance ("often known in advance ...
+      // provisioning can be planned", placement-rules.md [CCP]); a measured series is not.
+      if (w.pattern === 'once-in-a-lifetime' && !w.trace && w.peakRps > w.baseRps) {
+        const start = w.peakStartHour * 3600;
+        const end = Math.min(horizonSeconds, start + w.peakHours * 3600);
+        if (end > start) windows.push({ start, end });
+      }
+      // So is a periodic one: its schedule is the pattern (predictive scaling plans for it).
+      if (w.pattern === 'periodic' && !w.trace && w.peakRps > w.baseRps) {
+        for (let k = -1; ; k++) {
+          const start = (w.peakStartHour + k * w.periodHours) * 3600;
+          if (start >= horizonSeconds) break;
+          const end = Math.min(horizonSeconds, start + w.peakHours * 3600);
+          if (end > 0) windows.push({ start: Math.max(0, start), end });
+        }
+      }
     }
     for (const conn of incoming.get(id) ?? []) {
       const caller = live.get(conn.from);
@@ -68,6 +87,15 @@ export function* streamDemand(design: Design): Generator<DemandItem, void> {
           for (let i = 0; i < steps; i++) asyncPart[i] = (asyncPart[i] as number) + k * (src[i] as number);
         }
         contributions.set(caller.pattern, (contributions.get(caller.pattern) ?? 0) + k * caller.mean);
+        // The callers' planned peaks reach this component too.
+        const seen = new Set(windows.map((x) => `${x.start}:${x.end}`));
+        for (const cw of caller.windows) {
+          const key = `${cw.start}:${cw.end}`;
+          if (!seen.has(key)) {
+            seen.add(key);
+            windows.push(cw);
+          }
+        }
       }
       const left = (unread.get(conn.from) ?? 1) - 1;
       unread.set(conn.from, left);
@@ -77,7 +105,8 @@ export function* streamDemand(design: Design): Generator<DemandItem, void> {
     for (let i = 0; i < steps; i++) if ((total[i] as number) > peak) peak = total[i] as number;
     const mean = computeMean(total);
     const pattern = pickLargest(contributions);
-    if ((unread.get(id) ?? 0) > 0) live.set(id, { total, pattern, mean });
+    if ((unread.get(id) ?? 0) > 0) live.set(id, { total, pattern, mean, windows });
+    const stepSeconds = design.simulation.stepMinutes * 60;
     yield {
       id,
       load: {
@@ -90,12 +119,28 @@ export function* streamDemand(design: Design): Generator<DemandItem, void> {
         timeoutMs: resolveTimeoutMs(comp.demand),
         sloMs: comp.latencySloMs ?? Number.POSITIVE_INFINITY,
         peakRps: peak,
+        planned: windows.map((w) => plannedPeak(w, total, stepSeconds)),
       },
       effectivePattern: pattern,
       meanRps: mean,
       ownMeanRps,
     };
   }
+}
+
+/** A planned peak's time, seconds from the start of the horizon. */
+interface Window {
+  start: number;
+  end: number;
+}
+
+/** A window with this component's largest demand in the steps it touches. */
+function plannedPeak(w: Window, total: Float32Array, stepSeconds: number): PlannedPeak {
+  const first = Math.max(0, Math.floor(w.start / stepSeconds));
+  const last = Math.min(total.length - 1, Math.ceil(w.end / stepSeconds) - 1);
+  let peakRps = 0;
+  for (let i = first; i <= last; i++) if ((total[i] as number) > peakRps) peakRps = total[i] as number;
+  return { startSeconds: w.start, endSeconds: w.end, peakRps };
 }
 
 /** Every component's demand at once (tests and the benchmark; the plan streams instead). */

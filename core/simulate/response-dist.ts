@@ -7,15 +7,13 @@
  * survival function, so a mixture of many steps gives the percentiles of all their requests — not
  * a percentile of percentiles. Rates per ms, times in ms.
  */
-import { hypoSurvival } from './response-time';
-
 export class ResponseDist {
   /** Service rate, per ms. */
   nu = 1;
   size = 0;
-  private w = new Float64Array(8);
-  private delay = new Float64Array(8);
-  private theta = new Float64Array(8);
+  private w: Float64Array = new Float64Array(8);
+  private delay: Float64Array = new Float64Array(8);
+  private theta: Float64Array = new Float64Array(8);
 
   reset(nu: number): this {
     this.nu = nu;
@@ -35,12 +33,10 @@ export class ResponseDist {
   }
 
   private grow(): void {
-    const n = this.w.length * 2;
-    for (const key of ['w', 'delay', 'theta'] as const) {
-      const next = new Float64Array(n);
-      next.set(this[key]);
-      this[key] = next;
-    }
+    // Written out field by field: a computed property name would slow every later access.
+    this.w = enlarge(this.w);
+    this.delay = enlarge(this.delay);
+    this.theta = enlarge(this.theta);
   }
 
   total(): number {
@@ -64,62 +60,71 @@ export class ResponseDist {
 
   /** Unnormalised P(R > t) (the weights' sum at t ≤ 0). */
   survival(t: number): number {
-    const nu = this.nu;
-    let s = 0;
-    for (let k = 0; k < this.size; k++) {
-      const x = t - (this.delay[k] as number);
-      const w = this.w[k] as number;
-      if (x <= 0) s += w;
-      else {
-        const th = this.theta[k] as number;
-        s += w * (th > 0 ? hypoSurvival(x, th, nu) : Math.exp(-nu * x));
-      }
-    }
-    return s;
+    return this.evaluate(t);
   }
 
   /** Unnormalised density at t (minus the derivative of `survival`). */
   density(t: number): number {
+    this.evaluate(t);
+    return this.lastDensity;
+  }
+
+  /** The density found by the last `evaluate`. */
+  private lastDensity = 0;
+
+  /** Survival at t, and its density into `lastDensity`: one pass, each exponential taken once. */
+  private evaluate(t: number): number {
     const nu = this.nu;
+    let s = 0;
     let f = 0;
     for (let k = 0; k < this.size; k++) {
       const x = t - (this.delay[k] as number);
-      if (x <= 0) continue;
       const w = this.w[k] as number;
+      if (x <= 0) {
+        s += w;
+        continue;
+      }
       const th = this.theta[k] as number;
       const en = Math.exp(-nu * x);
-      if (!(th > 0)) f += w * nu * en;
-      else {
-        const d = th - nu;
-        const dx = d * x;
-        // θν(e^(−νx) − e^(−θx))/(θ − ν), with the θ = ν limit ν²x·e^(−νx).
-        f +=
-          w * th * nu * (dx < 1 && dx > -1 ? en * (d === 0 ? x : -Math.expm1(-dx) / d) : (en - Math.exp(-th * x)) / d);
+      if (!(th > 0)) {
+        s += w * en;
+        f += w * nu * en;
+        continue;
       }
+      // hypoSurvival (response-time.ts) inlined with its density: H = e^(−νx) + ν·g and the density θν·g, with g = (e^(−νx) − e^(−θx))/(θ − ν) (→ x·e^(−νx)).
+      const d = th - nu;
+      const dx = d * x;
+      const g = dx < 1 && dx > -1 ? en * (d === 0 ? x : -Math.expm1(-dx) / d) : (en - Math.exp(-th * x)) / d;
+      s += w * (en + nu * g);
+      f += w * th * nu * g;
     }
-    return f;
+    this.lastDensity = f;
+    return s;
   }
 
   /**
    * The q-quantile, ms: the t with P(R > t) = 1 − q. Newton's method inside a bracket that halves
-   * whenever a Newton step would leave it, so it converges on every piecewise-smooth survival.
+   * whenever a Newton step would leave it, so it converges on every piecewise-smooth survival. A
+   * caller that knows the answer lies in [low, high] (a mix lies between its parts') may say so.
    */
-  quantile(q: number): number {
+  quantile(q: number, low = 0, high = Number.NaN): number {
     const total = this.total();
     if (!(total > 0) || this.size === 0) return 0;
     const target = (1 - q) * total;
-    let lo = 0;
-    let hi = this.upperGuess(q);
-    for (let i = 0; i < 200 && this.survival(hi) > target; i++) {
+    let lo = low > 0 && this.evaluate(low) > target ? low : 0;
+    let hi = high > lo ? high : this.upperGuess(q);
+    for (let i = 0; i < 200 && this.evaluate(hi) > target; i++) {
       lo = hi;
       hi *= 2;
     }
-    let t = (lo + hi) / 2;
+    // Start where an exponential of the same mean has its quantile, kept inside the bracket.
+    let t = this.mean() * Math.log(1 / (1 - q));
+    if (!(t > lo && t < hi)) t = lo > 0 ? lo : (lo + hi) / 2;
     for (let i = 0; i < 100; i++) {
-      const s = this.survival(t) - target;
+      const s = this.evaluate(t) - target;
+      const f = this.lastDensity;
       if (s > 0) lo = t;
       else hi = t;
-      const f = this.density(t);
       let next = f > 0 ? t + s / f : (lo + hi) / 2;
       if (!(next > lo && next < hi)) next = (lo + hi) / 2;
       if (Math.abs(next - t) <= 1e-10 * t || hi - lo <= 1e-10 * hi) return next;
@@ -139,4 +144,10 @@ export class ResponseDist {
     }
     return delay + (Math.log(1 / (1 - q)) + 2) / slowest + 1 / this.nu;
   }
+}
+
+function enlarge(a: Float64Array): Float64Array {
+  const next = new Float64Array(a.length * 2);
+  next.set(a);
+  return next;
 }

@@ -63,7 +63,9 @@ export interface StationaryShares {
 }
 
 export function createShares(): StationaryShares {
-  return { noWait: 1, wait: 0, truncated: 0, abandoned: 0, meanWaitMs: 0, meanQueueMs: 0 };
+  // Fractions, not integers: the fields are then kept as doubles from the start (no later change of
+  // representation in the engine's object layout, which would cost every step after).
+  return { noWait: 0.5, wait: 0.5, truncated: -0.5, abandoned: 0.5, meanWaitMs: 0.5, meanQueueMs: 0.5 };
 }
 
 /** Beyond θT = 30 the timeout cuts off e^(−30) of the waiting mass: nothing at double precision that matters. */

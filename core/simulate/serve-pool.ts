@@ -13,26 +13,60 @@
  *   the cores sync work leaves: the priority queue's mean wait C/(cμ(1 − ρ_sync)(1 − ρ)) (Cobham),
  *   taken as exponential.
  *   Near saturation the stationary queue is reached only by diffusion (see serveStretch).
- * - backlog, when the load reaches the cores (ρ ≥ 1) or a queue built up earlier is longer than the
- *   stationary one: a fluid queue that fills at λ − cμ and drains at cμ − λ across steps. A sync
- *   request waits what is ahead of it, queue ÷ cμ (its timeout keeps that short); a sync queue holds
- *   at most cμ × timeout requests, beyond which requests would wait past their timeout and fail
- *   (dropped). Messages may wait for hours while the cores change under them, so each learns its
- *   wait when it leaves (async-cohorts.ts).
+ * - backlog, from the moment the load reaches the cores (ρ ≥ 1) until the queue has caught up with
+ *   its arrivals again, across steps: a fluid FIFO queue (backlog.ts) served at the cores' full
+ *   rate, whose requests learn their wait when they leave — the cores may change meanwhile. A sync
+ *   request older than its timeout gives up and is dropped, so in an overload sync requests wait
+ *   the timeout and the excess fails; messages wait as long as it takes.
  * There is no cap below ρ = 1: a pool at 99 % is as slow as M/M/c says.
  */
-import { Cohorts, type DoneCohort } from './async-cohorts';
-import type { ErlangTable } from './erlang-table';
+import { Cohorts, type Departure, type DepartureSink } from './backlog';
+import { giveBack, takeFloat64 } from './scratch-pool';
+import { type ErlangTable, findErlangTable } from './erlang-table';
 import type { LatencyMixture } from './latency-mixture';
-import { computeMinuteSpread } from './minute-spread';
+import { FEW_PER_MINUTE, computeMinuteSpread } from './minute-spread';
 import { ResponseDist } from './response-dist';
-import { computeShares, createShares } from './response-time';
+import { computeShares, createShares, hypoSurvival } from './response-time';
 import { computeStepP95 } from './step-quantile';
+import { type SloCurve, findSloCurve } from './slo-curve';
 
 // Bound once: under a CommonJS transform (tsx, the CLI) an imported name is a getter per call.
 const shares = computeShares;
 const stepP95 = computeStepP95;
 const minuteSpread = computeMinuteSpread;
+
+/** One stretch as a pool reports it (filled in, then committed: no numbers passed one by one). */
+export interface Part {
+  /** Its length, seconds (its share of SLO minutes: messages in a backlog count theirs later). */
+  seconds: number;
+  arrived: number;
+  /** Requests answered (or still queued): the weight of the latency figures. */
+  admitted: number;
+  dropped: number;
+  /** The admitted requests' latency summed, ms, and their p95, ms. */
+  latency: number;
+  p95: number;
+  /** How much one minute's p95 wanders around it: σ of its logarithm (minute-spread.ts). */
+  spread: number;
+  /** The share of its requests later than the SLO, when known (NaN otherwise). */
+  late: number;
+  /** The chance that one of its minutes exceeds the SLO, when already known (NaN otherwise). */
+  chance: number;
+}
+
+export function createPart(): Part {
+  return {
+    seconds: 0.5,
+    arrived: 0.5,
+    admitted: 0.5,
+    dropped: 0.5,
+    latency: 0.5,
+    p95: 0.5,
+    spread: 0.5,
+    late: Number.NaN,
+    chance: Number.NaN,
+  };
+}
 
 /** Where a pool reports what it served: OptionStats, or a collector that merges two pools (burst). */
 export interface PartSink {
@@ -41,32 +75,125 @@ export interface PartSink {
   readonly sloMs: number;
   /** The horizon's latency distribution, fed piece by piece. */
   readonly mix: LatencyMixture;
-  /**
-   * One stretch: its length, requests arrived, admitted, dropped, admitted latency sum (ms), p95 (ms),
-   * and how much one minute's p95 wanders around it (σ of its logarithm, minute-spread.ts).
-   */
-  part(
-    seconds: number,
-    arrived: number,
-    admitted: number,
-    dropped: number,
-    latencySumMs: number,
-    p95Ms: number,
-    spread: number,
-  ): void;
-  /** Messages of a backlog, answered now; their waits run evenly from the first's to the last's. */
-  answered(cohort: DoneCohort): void;
+  /** The part being filled in; `commit` records it. */
+  readonly partIn: Part;
+  commit(): void;
+  /** Requests of a backlog leaving now: served (with their waits) or expired. */
+  left(departure: Readonly<Departure>): void;
+  /** Whether settled stretches may be kept as occupancy and recorded at the end (see Occupancy). */
+  readonly canDefer: boolean;
+  /** Set while they are: parts committed meanwhile are not charted again. */
+  isFlushing: boolean;
+  /** A step's latency for the chart (ms over `admitted` requests), outside any part. */
+  chartLatency(latencySumMs: number, admitted: number): void;
 }
 
-/** What a pool carries from one stretch to the next: its queues, in requests, and the messages waiting. */
+/** Passes a backlog's departures to the stats and the totals of the call in progress. */
+class Departures implements DepartureSink {
+  stats: PartSink | null = null;
+  out: PoolOutcome | null = null;
+  leave(d: Readonly<Departure>): void {
+    this.stats?.left(d);
+    if (this.out) {
+      this.out.served += d.served;
+      this.out.dropped += d.expired;
+    }
+  }
+}
+
+/** What a pool carries from one stretch to the next: stationary queue lengths, and the backlogs. */
 export interface PoolState {
   syncQueue: number;
   asyncQueue: number;
-  backlog: Cohorts;
+  syncBacklog: Cohorts;
+  asyncBacklog: Cohorts;
+  departures: Departures;
+  occupancy: Occupancy;
 }
 
 export function createPoolState(): PoolState {
-  return { syncQueue: 0, asyncQueue: 0, backlog: new Cohorts() };
+  return {
+    syncQueue: asDouble(0),
+    asyncQueue: asDouble(0),
+    syncBacklog: new Cohorts(),
+    asyncBacklog: new Cohorts(),
+    departures: new Departures(),
+    occupancy: new Occupancy(),
+  };
+}
+
+/**
+ * The time a pool spent settled — both queues stationary, no backlog — by core count, utilisation
+ * (1,024 bins) and share of sync work (five rows), with the time-weighted mean utilisation and share
+ * of each cell. Everything such a stretch adds to the statistics (requests, drops, latency pieces,
+ * SLO minutes) is a function of those alone, so a step only adds its time to a cell and the cells are
+ * recorded once, at the end, each at its mean (`flushOccupancy`): most of a month costs three
+ * additions a step. Chart latency, which belongs to its step, is still added as the steps run.
+ */
+export class Occupancy {
+  readonly byCores = new Map<number, Float64Array>();
+  cores = -1;
+  cells: Float64Array = new Float64Array(0);
+
+  /** The cells of `cores` cores. */
+  select(cores: number): Float64Array {
+    if (cores !== this.cores) {
+      let cells = this.byCores.get(cores);
+      if (!cells) {
+        cells = takeFloat64(OCCUPANCY_CELLS * 3);
+        this.byCores.set(cores, cells);
+      }
+      this.cores = cores;
+      this.cells = cells;
+    }
+    return this.cells;
+  }
+}
+
+const OCCUPANCY_POINTS = 1024;
+const OCCUPANCY_SHARES = 4;
+const OCCUPANCY_CELLS = (OCCUPANCY_SHARES + 1) * (OCCUPANCY_POINTS + 1);
+
+/** Records a pool's settled stretches (see Occupancy) into `stats`; call once, when the run is over. */
+export function flushOccupancy(state: PoolState, spec: PoolSpec, stats: PartSink): void {
+  const occupancy = state.occupancy;
+  const out = createPoolOutcome();
+  const s = stretch;
+  stats.isFlushing = true;
+  for (const [cores, cells] of occupancy.byCores) {
+    const full = cores * spec.mu;
+    let curve: SloCurve | null = null;
+    for (let c = 0; c < OCCUPANCY_CELLS; c++) {
+      const seconds = cells[3 * c] as number;
+      if (!(seconds > 0)) continue;
+      const rho = (cells[3 * c + 1] as number) / seconds;
+      const share = (cells[3 * c + 2] as number) / seconds;
+      s.cores = cores;
+      s.full = full;
+      s.ls = rho * full * share;
+      s.la = rho * full - s.ls;
+      s.seconds = s.used = seconds;
+      s.syncShare = share;
+      s.isAsyncBacklog = false;
+      s.isSettled = true;
+      s.erlangC = findErlangTable(cores).erlangC(rho);
+      s.syncC = s.erlangC;
+      s.syncTheta = (full - s.ls) / 1000;
+      shares(sync, s.syncC, s.syncTheta, s.ls / full, spec.patienceMs);
+      s.asyncTheta = (full * (1 - s.ls / full) * (1 - rho)) / 1000;
+      if (stats.hasSlo) curve ??= findSloCurve(cores, spec, stats.sloMs);
+      recordStationary(s, spec, curve, stats, out);
+    }
+    giveBack(cells);
+  }
+  occupancy.byCores.clear();
+  occupancy.cores = -1;
+  stats.isFlushing = false;
+}
+
+/** Messages waiting in a pool, stationary queue and backlog together. */
+export function countWaitingMessages(state: PoolState): number {
+  return state.asyncQueue + state.asyncBacklog.waiting;
 }
 
 /** The fixed figures of a pool: one component's requests on one kind of core. */
@@ -89,252 +216,350 @@ export interface PoolOutcome {
 }
 
 export function createPoolOutcome(): PoolOutcome {
-  return { served: 0, dropped: 0, busyCoreSeconds: 0 };
+  return { served: asDouble(0), dropped: asDouble(0), busyCoreSeconds: asDouble(0) };
+}
+
+/**
+ * x, written so that an object literal's field starts out as a double: a field that starts as an
+ * integer and later holds fractions changes representation once, and code compiled before the
+ * change is thrown away. (0.5 - 0.5 is 0, but not a constant the compiler folds into an integer.)
+ */
+export function asDouble(x: number): number {
+  return x + Number.MIN_VALUE - Number.MIN_VALUE;
+}
+
+/** One call: `seconds` from `now` (seconds since the horizon began) on `cores` cores, at these rates. */
+export interface PoolCall {
+  cores: number;
+  table: ErlangTable;
+  syncRps: number;
+  asyncRps: number;
+  now: number;
+  seconds: number;
+  /** The SLO figures of stationary work on these cores (slo-curve.ts), made when first needed. */
+  curve: SloCurve | null;
+  /** The curves of other core counts this pool has had. */
+  curves: Map<number, SloCurve>;
+}
+
+export function createPoolCall(table: ErlangTable): PoolCall {
+  return {
+    cores: table.cores,
+    table,
+    syncRps: 0.5,
+    asyncRps: 0.5,
+    now: 0.5,
+    seconds: 0.5,
+    curve: null,
+    curves: new Map(),
+  };
+}
+
+/** Sets the call's cores (and with them its Erlang table and SLO curve, kept per core count). */
+export function setCores(call: PoolCall, cores: number): void {
+  if (call.cores === cores) return;
+  if (call.curve) call.curves.set(call.cores, call.curve);
+  call.cores = cores;
+  call.table = findErlangTable(cores);
+  call.curve = call.curves.get(cores) ?? null;
+}
+
+/** The stretch being served, its figures in one place (see serveGeneral). */
+interface Stretch {
+  cores: number;
+  full: number;
+  ls: number;
+  la: number;
+  now: number;
+  seconds: number;
+  syncShare: number;
+  used: number;
+  isAsyncBacklog: boolean;
+  /** Whether both queues are at their stationary length (not still growing towards it). */
+  isSettled: boolean;
+  erlangC: number;
+  syncC: number;
+  syncTheta: number;
+  asyncTheta: number;
+  syncAdmitted: number;
+  asyncAdmitted: number;
 }
 
 const sync = createShares();
-const part = new ResponseDist();
-/** Backlog delays are spread over a stretch at these quantile midpoints (a uniform, four points). */
-export const SPREAD = [0.125, 0.375, 0.625, 0.875] as const;
+const LN40 = Math.log(40);
+const dist = new ResponseDist();
+// Every field starts as a fraction so the engine stores them as unboxed doubles from the first use.
+const stretch: Stretch = {
+  cores: 0.5,
+  full: 0.5,
+  ls: 0.5,
+  la: 0.5,
+  now: 0.5,
+  seconds: 0.5,
+  syncShare: 0.5,
+  used: 0.5,
+  isAsyncBacklog: false,
+  isSettled: true,
+  erlangC: 0.5,
+  syncC: 0.5,
+  syncTheta: 0.5,
+  asyncTheta: 0.5,
+  syncAdmitted: 0.5,
+  asyncAdmitted: 0.5,
+};
 
 /**
- * Serves `syncRps` and `asyncRps` for `seconds` from time `now` (seconds since the horizon began) on
- * `cores` cores, records every part in `stats` (its latency pieces in `stats.mix`) and adds served,
- * dropped and busy core-seconds to `out`.
+ * Serves `call` on the pool, records every part in `stats` (its latency pieces in `stats.mix`) and
+ * adds served, dropped and busy core-seconds to `out`. A call is cut where a backlog catches up.
+ * The usual case — sync work only, below saturation, no backlog — takes a short path.
  */
-export function servePool(
+export function servePool(state: PoolState, spec: PoolSpec, call: PoolCall, stats: PartSink, out: PoolOutcome): void {
+  const cores = call.cores;
+  const full = cores * spec.mu;
+  const ls = call.syncRps;
+  const la = call.asyncRps;
+  const lambda = ls + la;
+  if (!(lambda < full) || !state.syncBacklog.isEmpty || !state.asyncBacklog.isEmpty || !stats.canDefer) {
+    serveGeneral(state, spec, call, stats, out);
+    return;
+  }
+  const seconds = call.seconds;
+  const rho = lambda / full;
+  const erlangC = call.table.erlangC(rho);
+  // Settled? Each queue at its stationary length, or the time to grow there has passed (serveStationary).
+  const syncTheta = (full - ls) / 1000; // per ms
+  const syncQueue = (ls * erlangC) / (syncTheta * 1000);
+  if (syncQueue > 1 && syncQueue * syncQueue > state.syncQueue * state.syncQueue + 2 * ls * seconds) {
+    serveGeneral(state, spec, call, stats, out);
+    return;
+  }
+  let asyncWait = 0;
+  if (la > 0) {
+    const asyncTheta = (full * (1 - ls / full) * (1 - rho)) / 1000;
+    const asyncQueue = (la * erlangC) / (asyncTheta * 1000);
+    if (asyncQueue > 1 && asyncQueue * asyncQueue > state.asyncQueue * state.asyncQueue + 2 * lambda * seconds) {
+      serveGeneral(state, spec, call, stats, out);
+      return;
+    }
+    state.asyncQueue = asyncQueue;
+    asyncWait = erlangC / asyncTheta;
+  } else state.asyncQueue = 0;
+  state.syncQueue = syncQueue;
+  // Settled: the stretch only adds its time to its cell (Occupancy); the chart gets its latency now.
+  // No arrivals (a quiet stretch): counted as sync, so the cell's share stays a number.
+  const share = lambda > 0 ? ls / lambda : 1;
+  const cells = state.occupancy.select(cores);
+  const k = (rho * OCCUPANCY_POINTS) | 0;
+  const c = 3 * (((share * OCCUPANCY_SHARES + 0.5) | 0) * (OCCUPANCY_POINTS + 1) + k);
+  cells[c] = (cells[c] as number) + seconds;
+  cells[c + 1] = (cells[c + 1] as number) + rho * seconds;
+  cells[c + 2] = (cells[c + 2] as number) + share * seconds;
+  const admitted = lambda * seconds;
+  stats.chartLatency(
+    admitted * spec.durationMs + ls * seconds * (erlangC / syncTheta) + la * seconds * asyncWait,
+    admitted,
+  );
+  out.served += admitted;
+  out.busyCoreSeconds += admitted / spec.mu;
+}
+
+/** Every other case: async work, saturation, backlogs; stretch by stretch. */
+function serveGeneral(state: PoolState, spec: PoolSpec, call: PoolCall, stats: PartSink, out: PoolOutcome): void {
+  // Numbers travel in `stretch` (one object, fields of doubles) rather than as arguments: a call
+  // that is not inlined would box every number it passes.
+  const s = stretch;
+  s.cores = call.cores;
+  s.full = call.cores * spec.mu;
+  s.ls = call.syncRps;
+  s.la = call.asyncRps;
+  s.now = call.now;
+  s.seconds = call.seconds;
+  s.syncShare = s.ls + s.la > 0 ? s.ls / (s.ls + s.la) : 1;
+  const leave = state.departures;
+  leave.stats = stats;
+  leave.out = out;
+  for (let guard = 0; s.seconds > 1e-9 && guard < 8; guard++) {
+    if (s.ls >= s.full || !state.syncBacklog.isEmpty) serveSyncBacklog(s, state, spec, stats, out);
+    else serveStationary(s, state, spec, call, stats, out);
+    s.now += s.used;
+    s.seconds -= s.used;
+  }
+}
+
+/** Sync work beyond the cores: a backlog served at full rate until it catches up. */
+function serveSyncBacklog(s: Stretch, state: PoolState, spec: PoolSpec, stats: PartSink, out: PoolOutcome): void {
+  const backlog = state.syncBacklog;
+  backlog.add(s.ls * s.seconds, s.now, s.now + s.seconds, (s.seconds / 60) * s.syncShare);
+  s.used = backlog.serve(s.full, s.now, s.seconds, spec.patienceMs / 1000, state.departures);
+  if (s.used < s.seconds) backlog.cutAfter(s.now + s.used);
+  // Messages arriving meanwhile wait behind it.
+  state.asyncBacklog.add(s.la * s.used, s.now, s.now + s.used, (s.used / 60) * (1 - s.syncShare));
+  state.syncQueue = 0;
+  state.asyncQueue = 0;
+  const p = stats.partIn;
+  p.seconds = 0;
+  p.arrived = (s.ls + s.la) * s.used;
+  p.admitted = p.dropped = p.latency = p.p95 = p.spread = 0;
+  p.late = p.chance = Number.NaN;
+  stats.commit();
+  out.busyCoreSeconds += s.cores * s.used;
+}
+
+/** Sync work stationary; async work stationary too, or draining a backlog with the cores left over. */
+function serveStationary(
+  s: Stretch,
   state: PoolState,
   spec: PoolSpec,
-  cores: number,
-  table: ErlangTable,
-  syncRps: number,
-  asyncRps: number,
-  now: number,
-  seconds: number,
+  call: PoolCall,
   stats: PartSink,
   out: PoolOutcome,
 ): void {
-  const full = cores * spec.mu;
-  if (!(full > 0)) {
-    // No core at all: a load balancer turns sync requests away; messages wait for a consumer.
-    const dropped = syncRps * seconds;
-    state.asyncQueue += asyncRps * seconds;
-    const arrived = (syncRps + asyncRps) * seconds;
-    state.backlog.add(
-      asyncRps * seconds,
-      now,
-      now + seconds,
-      arrived > 0 ? ((asyncRps * seconds) / arrived) * (seconds / 60) : 0,
-    );
-    stats.part(arrived > 0 ? (seconds * syncRps * seconds) / arrived : seconds, arrived, 0, dropped, 0, 0, 0);
-    out.dropped += dropped;
-    return;
-  }
-  const limit = (full * spec.patienceMs) / 1000;
-  if (state.syncQueue > limit) {
-    // Fewer cores than before: requests beyond what they can serve within the timeout will fail.
-    const dropped = state.syncQueue - limit;
-    stats.part(0, 0, 0, dropped, 0, 0, 0);
-    out.dropped += dropped;
-    state.syncQueue = limit;
-  }
-  let done = 0;
-  for (let guard = 0; seconds - done > 1e-9 && guard < 8; guard++) {
-    done += serveStretch(
-      state,
-      spec,
-      cores,
-      full,
-      limit,
-      table,
-      syncRps,
-      asyncRps,
-      now + done,
-      seconds - done,
-      stats,
-      out,
-    );
-  }
-}
-
-/**
- * A queue longer than this is a backlog rather than the stationary queue at a slightly lower load:
- * a stationary queue of mean L wanders by about L + 1 (its waiting part is geometric), so only a
- * queue beyond twice that is left over from before and drains as a fluid.
- */
-function beyondStationary(queue: number): number {
-  return 2 * queue + 4;
-}
-
-/** Serves until `seconds` are over or a queue changes regime; returns the seconds served. */
-function serveStretch(
-  state: PoolState,
-  spec: PoolSpec,
-  cores: number,
-  full: number,
-  limit: number,
-  table: ErlangTable,
-  ls: number,
-  la: number,
-  now: number,
-  seconds: number,
-  stats: PartSink,
-  out: PoolOutcome,
-): number {
+  const ls = s.ls;
+  const la = s.la;
+  const full = s.full;
   const rhoSync = ls / full;
   const rho = (ls + la) / full;
-  const erlangC = rho < 1 ? table.erlangC(rho) : 1;
-  // The async class: stationary unless the cores are saturated or a backlog is still draining.
-  let asyncTheta = (full * (1 - rhoSync) * (1 - rho)) / 1000; // per ms
-  const asyncStationaryQueue = asyncTheta > 0 ? (la * erlangC) / (asyncTheta * 1000) : 0;
-  const isAsyncBacklog =
-    (la > 0 || state.asyncQueue > 0) && (rho >= 1 || state.asyncQueue > beyondStationary(asyncStationaryQueue));
+  s.erlangC = rho < 1 ? call.table.erlangC(rho) : 1;
+  s.isSettled = true;
+  s.isAsyncBacklog = rho >= 1 || !state.asyncBacklog.isEmpty;
   // The sync class sees every core busy whenever async work is backed up behind it.
-  const syncC = isAsyncBacklog ? 1 : erlangC;
-  let syncTheta = (full - ls) / 1000;
-  if (rhoSync < 1) shares(sync, syncC, syncTheta, rhoSync, spec.patienceMs);
-  const syncStationaryQueue = rhoSync < 1 ? (ls * sync.meanQueueMs) / 1000 : limit;
-  const isSyncBacklog =
-    (ls > 0 || state.syncQueue > 0) && (rhoSync >= 1 || state.syncQueue > beyondStationary(syncStationaryQueue));
-  if (isSyncBacklog) {
-    return serveSyncBacklog(state, spec, cores, full, limit, ls, la, syncStationaryQueue, now, seconds, stats, out);
-  }
+  s.syncC = s.isAsyncBacklog ? 1 : s.erlangC;
+  s.syncTheta = (full - ls) / 1000; // per ms
+  shares(sync, s.syncC, s.syncTheta, rhoSync, spec.patienceMs);
   // Near saturation a queue reaches its stationary length slowly, by diffusion: the square of the
   // queue grows by at most 2λ per second (arrivals and services, both Poisson, each add variance λ).
   // Until it gets there its requests wait as long as the queue they find: θ scaled to match.
-  const reach = Math.sqrt(state.syncQueue * state.syncQueue + 2 * ls * seconds);
-  if (syncStationaryQueue > reach) {
-    syncTheta *= syncStationaryQueue / reach;
-    shares(sync, syncC, syncTheta, rhoSync, spec.patienceMs);
+  const syncStationary = (ls * sync.meanQueueMs) / 1000;
+  if (syncStationary > 1) {
+    const reach = Math.sqrt(state.syncQueue * state.syncQueue + 2 * ls * s.seconds);
+    if (syncStationary > reach) {
+      s.syncTheta *= syncStationary / reach;
+      s.isSettled = false;
+      shares(sync, s.syncC, s.syncTheta, rhoSync, spec.patienceMs);
+    }
   }
-  const asyncReach = Math.sqrt(state.asyncQueue * state.asyncQueue + 2 * (ls + la) * seconds);
-  if (!isAsyncBacklog && asyncStationaryQueue > asyncReach) asyncTheta *= asyncStationaryQueue / asyncReach;
   state.syncQueue = (ls * sync.meanQueueMs) / 1000;
-  const servedSyncRps = ls * (1 - sync.abandoned);
-  // With an async backlog, the stretch ends when it has drained to its stationary length.
-  let used = seconds;
-  const drain = full - servedSyncRps;
-  if (isAsyncBacklog) {
-    const a0 = state.asyncQueue;
-    if (la < drain && a0 - (drain - la) * seconds <= asyncStationaryQueue) {
-      used = Math.max(0, (a0 - asyncStationaryQueue) / (drain - la));
-      state.asyncQueue = asyncStationaryQueue;
-    } else state.asyncQueue = a0 + (la - drain) * used;
-  } else state.asyncQueue = asyncTheta > 0 ? (la * erlangC) / (asyncTheta * 1000) : 0;
-
-  const d = spec.durationMs;
-  const mix = stats.mix;
-  const syncIn = ls * used;
-  const syncDropped = syncIn * sync.abandoned;
-  const syncAdmitted = syncIn - syncDropped;
-  const asyncIn = la * used;
-  let latency = 0;
-  if (syncAdmitted > 0) {
-    mix.addNoWait(syncAdmitted * sync.noWait);
-    if (sync.wait > 0) mix.addWait(syncAdmitted * sync.wait, syncTheta);
-    if (sync.truncated < 0) mix.addCut(syncAdmitted * sync.truncated, syncTheta);
-    latency = syncAdmitted * (d + sync.meanWaitMs);
-  }
-  let admitted = syncAdmitted;
-  let seconds_ = used;
-  if (isAsyncBacklog) {
-    // Messages join the backlog; those that leave now learn their waits.
-    seconds_ = syncIn + asyncIn > 0 ? (used * syncIn) / (syncIn + asyncIn) : used;
-    state.backlog.add(asyncIn, now, now + used, (used - seconds_) / 60);
-    state.backlog.depart(drain * used, now, used, (c) => stats.answered(c));
-    if (used < seconds) state.backlog.flush(now + used, drain, (c) => stats.answered(c));
-  } else if (asyncIn > 0) {
-    if (!state.backlog.isEmpty) state.backlog.flush(now, drain, (c) => stats.answered(c));
-    mix.addNoWait(asyncIn * (1 - erlangC));
-    if (erlangC > 0) mix.addWait(asyncIn * erlangC, asyncTheta);
-    latency += asyncIn * (d + erlangC / asyncTheta);
-    admitted += asyncIn;
-  }
-  const asyncAdmitted = admitted - syncAdmitted;
-
-  let p95 = 0;
-  let spread = 0;
-  if (stats.hasSlo && admitted > 0) {
-    // The tables give each class's p95; a mix of classes, or a timeout that cuts the tail, is
-    // solved exactly only where it matters: near the SLO.
-    const syncP95 = syncAdmitted > 0 ? stepP95(syncC, syncTheta, spec.nu) : 0;
-    const asyncP95 = asyncAdmitted > 0 ? stepP95(erlangC, asyncTheta, spec.nu) : 0;
-    p95 = syncP95 > asyncP95 ? syncP95 : asyncP95;
-    const isNear = p95 > stats.sloMs / 4 && p95 < stats.sloMs * 4;
-    if (isNear && (sync.truncated < 0 || (asyncAdmitted > 0 && syncAdmitted > 0))) {
-      part.reset(spec.nu);
-      part.add(syncAdmitted * sync.noWait, 0, 0);
-      part.add(syncAdmitted * sync.wait, 0, syncTheta);
-      part.add(syncAdmitted * sync.truncated, spec.patienceMs, syncTheta);
-      part.add(asyncAdmitted * (1 - erlangC), 0, 0);
-      part.add(asyncAdmitted * erlangC, 0, asyncTheta);
-      p95 = part.quantile(0.95);
+  s.used = s.seconds;
+  s.asyncTheta = 0;
+  if (s.isAsyncBacklog) {
+    // The async backlog drains with what sync work leaves, until it has caught up.
+    const backlog = state.asyncBacklog;
+    backlog.add(la * s.seconds, s.now, s.now + s.seconds, (s.seconds / 60) * (1 - s.syncShare));
+    s.used = backlog.serve(
+      full - ls * (1 - sync.abandoned),
+      s.now,
+      s.seconds,
+      Number.POSITIVE_INFINITY,
+      state.departures,
+    );
+    if (s.used < s.seconds) backlog.cutAfter(s.now + s.used);
+    state.asyncQueue = 0;
+  } else if (la > 0) {
+    // Messages wait for the cores sync work leaves: Cobham's priority-queue mean, as an exponential.
+    s.asyncTheta = (full * (1 - rhoSync) * (1 - rho)) / 1000;
+    const asyncStationary = (la * s.erlangC) / (s.asyncTheta * 1000);
+    const asyncReach = Math.sqrt(state.asyncQueue * state.asyncQueue + 2 * (ls + la) * s.seconds);
+    if (asyncStationary > asyncReach) {
+      s.asyncTheta *= asyncStationary / asyncReach;
+      s.isSettled = false;
     }
-    // Near the SLO it matters how much a minute's p95 wanders (minute-spread.ts): from its main class.
-    if (isNear) {
-      spread =
-        syncAdmitted >= asyncAdmitted
-          ? minuteSpread(syncC, syncTheta * 1000, spec.nu * 1000, full, ls, spec.mu, p95)
-          : minuteSpread(erlangC, asyncTheta * 1000, spec.nu * 1000, full, ls + la, spec.mu, p95);
-    }
-  }
-  stats.part(seconds_, syncIn + asyncIn, admitted, syncDropped, latency, p95, spread);
-  out.served += syncAdmitted + (isAsyncBacklog ? drain * used : asyncIn);
-  out.dropped += syncDropped;
-  out.busyCoreSeconds += isAsyncBacklog ? cores * used : admitted / spec.mu;
-  return used;
+    state.asyncQueue = (la * s.erlangC) / (s.asyncTheta * 1000);
+  } else state.asyncQueue = 0;
+  const curve =
+    stats.hasSlo && s.isSettled && !s.isAsyncBacklog ? (call.curve ??= findSloCurve(s.cores, spec, stats.sloMs)) : null;
+  recordStationary(s, spec, curve, stats, out);
 }
 
-/** All cores on sync work that queues beyond the stationary level: a fluid queue. */
-function serveSyncBacklog(
-  state: PoolState,
-  spec: PoolSpec,
-  cores: number,
-  full: number,
-  limit: number,
-  ls: number,
-  la: number,
-  stationaryQueue: number,
-  now: number,
-  seconds: number,
-  stats: PartSink,
-  out: PoolOutcome,
-): number {
-  const q0 = state.syncQueue;
-  let used = seconds;
-  if (ls < full) {
-    // Draining: the stretch ends when the queue is back to its stationary length.
-    if (q0 - (full - ls) * seconds < stationaryQueue) used = Math.max(0, (q0 - stationaryQueue) / (full - ls));
-  } else if (q0 < limit && q0 + (ls - full) * seconds > limit) {
-    // Filling: the stretch ends when the queue is full (from then on, the excess times out).
-    used = (limit - q0) / (ls - full);
-  }
-  const atLimit = q0 >= limit && ls >= full;
-  // A stretch cut short ends exactly at the level that cut it, so the next one changes regime.
-  const q1 = atLimit ? limit : used < seconds ? (ls < full ? stationaryQueue : limit) : q0 + (ls - full) * used;
-  state.syncQueue = q1;
-  const arrived = ls * used;
-  const dropped = atLimit ? (ls - full) * used : 0;
-  const admitted = arrived - dropped;
-  const d0 = (1000 * q0) / full;
-  const d1 = (1000 * q1) / full;
+/** The stationary classes' requests of a stretch: latency pieces, figures, and the part itself. */
+function recordStationary(s: Stretch, spec: PoolSpec, curve: SloCurve | null, stats: PartSink, out: PoolOutcome): void {
+  const d = spec.durationMs;
   const mix = stats.mix;
-  for (const s of SPREAD) mix.addDelay(admitted / SPREAD.length, d0 + (d1 - d0) * s);
-  const latency = admitted * (spec.durationMs + (d0 + d1) / 2);
-  // Messages arriving meanwhile join the backlog; no core is left for them.
-  const asyncIn = la * used;
-  state.asyncQueue += asyncIn;
-  const share = arrived + asyncIn > 0 ? arrived / (arrived + asyncIn) : 1;
-  state.backlog.add(asyncIn, now, now + used, (used * (1 - share)) / 60);
-  let p95 = 0;
-  if (stats.hasSlo && admitted > 0) {
-    part.reset(spec.nu);
-    for (const s of SPREAD) part.add(admitted / SPREAD.length, d0 + (d1 - d0) * s, 0);
-    p95 = part.quantile(0.95);
+  const syncIn = s.ls * s.used;
+  const syncDropped = syncIn * sync.abandoned;
+  s.syncAdmitted = syncIn - syncDropped;
+  s.asyncAdmitted = s.isAsyncBacklog ? 0 : s.la * s.used;
+  let latency = 0;
+  if (s.syncAdmitted > 0) {
+    mix.addNoWait(s.syncAdmitted * sync.noWait);
+    if (sync.wait > 0) mix.addWait(s.syncAdmitted * sync.wait, s.syncTheta);
+    if (sync.truncated < 0) mix.addCut(s.syncAdmitted * sync.truncated, s.syncTheta);
+    latency = s.syncAdmitted * (d + sync.meanWaitMs);
   }
-  stats.part(used * share, arrived + asyncIn, admitted, dropped, latency, p95, 0);
-  out.served += full * used;
-  out.dropped += dropped;
-  out.busyCoreSeconds += cores * used;
-  return used;
+  if (s.asyncAdmitted > 0) {
+    mix.addNoWait(s.asyncAdmitted * (1 - s.erlangC));
+    if (s.erlangC > 0) mix.addWait(s.asyncAdmitted * s.erlangC, s.asyncTheta);
+    latency += s.asyncAdmitted * (d + s.erlangC / s.asyncTheta);
+  }
+  const admitted = s.syncAdmitted + s.asyncAdmitted;
+  const p = stats.partIn;
+  p.p95 = 0;
+  p.spread = 0;
+  p.late = p.chance = Number.NaN;
+  if (curve && admitted > 0 && s.isSettled && !s.isAsyncBacklog) {
+    // Settled at its stationary state: the pool's tabulated curve (slo-curve.ts).
+    curve.read((s.ls + s.la) / s.full, s.syncAdmitted / admitted);
+    p.p95 = curve.p95;
+    p.spread = curve.spread;
+    p.chance = curve.chance;
+  } else if (stats.hasSlo && admitted > 0) {
+    // Far below the SLO a bound will do: P(W + D > a + b) ≤ P(W > a) + P(D > b), each at 2.5 %.
+    const nu = spec.nu;
+    const syncBound = s.syncAdmitted > 0 ? LN40 / nu + (s.syncC > 0.025 ? Math.log(40 * s.syncC) / s.syncTheta : 0) : 0;
+    const asyncBound =
+      s.asyncAdmitted > 0 ? LN40 / nu + (s.erlangC > 0.025 ? Math.log(40 * s.erlangC) / s.asyncTheta : 0) : 0;
+    p.p95 = syncBound > asyncBound ? syncBound : asyncBound;
+    if (p.p95 > stats.sloMs / 4) measureNearSlo(s, spec, stats);
+  }
+  // Messages in a backlog count their SLO minutes when they leave; this stretch keeps the rest.
+  p.seconds = s.isAsyncBacklog ? s.used * s.syncShare : s.used;
+  p.arrived = syncIn + s.la * s.used;
+  p.admitted = admitted;
+  p.dropped = syncDropped;
+  p.latency = latency;
+  stats.commit();
+  out.served += admitted;
+  out.dropped += syncDropped;
+  out.busyCoreSeconds += s.isAsyncBacklog ? s.cores * s.used : admitted / spec.mu;
+}
+
+/**
+ * The p95 of a stationary stretch whose bound came near the SLO: the tables give each class's; a mix
+ * of classes, or a timeout that cuts the tail, is solved exactly (it lies between its parts' p95s,
+ * or below the untruncated one). Then how much a minute's p95 wanders (minute-spread.ts), and with
+ * few requests a minute the share later than the SLO (such a minute's p95 is its worst request).
+ */
+function measureNearSlo(s: Stretch, spec: PoolSpec, stats: PartSink): void {
+  const p = stats.partIn;
+  const nu = spec.nu;
+  const syncP95 = s.syncAdmitted > 0 ? stepP95(s.syncC, s.syncTheta, nu) : 0;
+  const asyncP95 = s.asyncAdmitted > 0 ? stepP95(s.erlangC, s.asyncTheta, nu) : 0;
+  let p95 = syncP95 > asyncP95 ? syncP95 : asyncP95;
+  const isNear = p95 > stats.sloMs / 4 && p95 < stats.sloMs * 4;
+  if (isNear && (sync.truncated < 0 || (s.asyncAdmitted > 0 && s.syncAdmitted > 0))) {
+    dist.reset(nu);
+    dist.add(s.syncAdmitted * sync.noWait, 0, 0);
+    dist.add(s.syncAdmitted * sync.wait, 0, s.syncTheta);
+    dist.add(s.syncAdmitted * sync.truncated, spec.patienceMs, s.syncTheta);
+    dist.add(s.asyncAdmitted * (1 - s.erlangC), 0, 0);
+    dist.add(s.asyncAdmitted * s.erlangC, 0, s.asyncTheta);
+    const low = s.syncAdmitted > 0 && s.asyncAdmitted > 0 ? Math.min(syncP95, asyncP95) : 0;
+    p95 = dist.quantile(0.95, low * 0.999, p95 * 1.001);
+  }
+  p.p95 = p95;
+  if (isNear) {
+    p.spread =
+      s.syncAdmitted >= s.asyncAdmitted
+        ? minuteSpread(s.syncC, s.syncTheta * 1000, nu * 1000, s.full, s.ls, spec.mu, p95)
+        : minuteSpread(s.erlangC, s.asyncTheta * 1000, nu * 1000, s.full, s.ls + s.la, spec.mu, p95);
+  }
+  const admitted = s.syncAdmitted + s.asyncAdmitted;
+  if (p95 > stats.sloMs / 8 && (admitted * 60) / s.used < FEW_PER_MINUTE) {
+    const slo = stats.sloMs;
+    const service = Math.exp(-nu * slo);
+    p.late =
+      (s.syncAdmitted * (sync.noWait * service + sync.wait * hypoSurvival(slo, s.syncTheta, nu)) +
+        s.asyncAdmitted *
+          ((1 - s.erlangC) * service + (s.erlangC > 0 ? s.erlangC * hypoSurvival(slo, s.asyncTheta, nu) : 0))) /
+      admitted;
+  }
 }

@@ -7,15 +7,24 @@
  * the same datapoint rules, boot and cooldown as the elastic-VM model. When the overflow has been
  * gone for `detectionMinutes` the manager routes everything back. Like the VM model, steps are cut
  * at every datapoint and boot, so the clock of every decision is independent of the step size.
+ * A peak known in advance is not left to detection: the manager's weights send the overflow to the
+ * cloud from its start, and the cloud group's minimum is raised beforehand (planned-scaling.ts).
  */
 import { MODEL_ASSUMPTIONS } from '../model/defaults';
 import { Autoscaler, createPolicy } from './autoscaler';
 import { type ComponentLoad, type SimulationContext, createStats, describePool } from './component-load';
 import { findErlangTable } from './erlang-table';
-import type { DoneCohort } from './async-cohorts';
-import type { LatencyMixture } from './latency-mixture';
-import type { OptionStats } from './option-stats';
-import { type PartSink, createPoolOutcome, createPoolState, servePool } from './serve-pool';
+import { OptionStats } from './option-stats';
+import { PlannedClock, scheduleActions } from './planned-scaling';
+import {
+  countWaitingMessages,
+  createPoolCall,
+  createPoolOutcome,
+  createPoolState,
+  flushOccupancy,
+  servePool,
+  setCores,
+} from './serve-pool';
 
 // Bound once: under a CommonJS transform (tsx, the CLI) an imported name is a getter per call.
 const serve = servePool;
@@ -32,49 +41,6 @@ export interface BurstRun {
   cloudServed: number;
 }
 
-/** Collects one pool's stretches within a segment, so the two pools make one record per segment. */
-class PoolParts implements PartSink {
-  arrived = 0;
-  admitted = 0;
-  dropped = 0;
-  latency = 0;
-  /** Worst p95 of its stretches, ms, and that stretch's minute-to-minute spread. */
-  p95 = 0;
-  spread = 0;
-  readonly hasSlo: boolean;
-  readonly sloMs: number;
-  readonly mix: LatencyMixture;
-  constructor(private readonly stats: OptionStats) {
-    this.hasSlo = stats.hasSlo;
-    this.sloMs = stats.sloMs;
-    this.mix = stats.mix;
-  }
-  clear(): void {
-    this.arrived = this.admitted = this.dropped = this.latency = this.p95 = this.spread = 0;
-  }
-  answered(cohort: DoneCohort): void {
-    this.stats.answered(cohort);
-  }
-  part(
-    _seconds: number,
-    arrived: number,
-    admitted: number,
-    dropped: number,
-    latency: number,
-    p95: number,
-    spread: number,
-  ): void {
-    this.arrived += arrived;
-    this.admitted += admitted;
-    this.dropped += dropped;
-    this.latency += latency;
-    if (admitted > 0 && p95 > this.p95) {
-      this.p95 = p95;
-      this.spread = spread;
-    }
-  }
-}
-
 export function simulateBurst(load: ComponentLoad, ctx: SimulationContext, baseCores: number): BurstRun {
   const { dt, env } = ctx;
   const stats = createStats(load, ctx);
@@ -86,32 +52,52 @@ export function simulateBurst(load: ComponentLoad, ctx: SimulationContext, baseC
   const detectSeconds = env.trafficManager.detectionMinutes * 60;
   const policy = createPolicy(env.vm, 0);
   const cloud = new Autoscaler(policy, 0);
-  const baseTable = findErlangTable(baseCores);
+  const baseCall = createPoolCall(findErlangTable(baseCores));
+  const cloudCall = createPoolCall(findErlangTable(0));
   const base = createPoolState();
   const remote = createPoolState();
   const baseOut = createPoolOutcome();
   const cloudOut = createPoolOutcome();
-  const baseParts = new PoolParts(stats);
-  const cloudParts = new PoolParts(stats);
+  const baseParts = OptionStats.collectorFor(stats);
+  const cloudParts = OptionStats.collectorFor(stats);
   const evaluation = policy.evaluationSeconds;
   let nextEval = evaluation;
   let window = 0; // overflow core-seconds since the last datapoint
   let routing = false;
   let streak = 0; // seconds the overflow has been present (or absent) against the routing
   let t = 0;
+  const actions = scheduleActions(load.planned, policy.bootSeconds, (peak) =>
+    cloud.desiredFor(Math.max(0, peak - threshold) * coresPerRps),
+  );
+  const planned = new PlannedClock(load.planned);
+  let nextAction = 0;
   const asyncSeries = load.async;
   for (let i = 0; i < ctx.steps; i++) {
     const rps = load.total[i] as number;
     const asyncRps = asyncSeries === null ? 0 : (asyncSeries[i] as number);
     const syncRps = rps - asyncRps;
     const end = (i + 1) * dt;
-    stats.beginStep(i, rps, (baseCores + cloud.running * policy.vcpu) * mu);
+    stats.stepDemand = rps;
+    stats.stepCapacity = (baseCores + cloud.running * policy.vcpu) * mu;
+    stats.beginStep(i);
     while (t < end - 1e-9) {
+      while (nextAction < actions.length && (actions[nextAction] as { at: number }).at <= t + 1e-9) {
+        cloud.setMinimum(t, (actions[nextAction++] as { min: number | null }).min);
+      }
+      // Inside a planned peak the weights already send the overflow to the cloud.
+      if (!routing && planned.inside(t + 1e-9)) {
+        routing = true;
+        streak = 0;
+      }
       cloud.bootUntil(t);
       const boot = cloud.nextBootAt();
       let until = end < nextEval ? (end < boot ? end : boot) : nextEval < boot ? nextEval : boot;
+      const at = nextAction < actions.length ? (actions[nextAction] as { at: number }).at : Number.POSITIVE_INFINITY;
+      if (at < until) until = at;
+      const start = planned.nextStartAfter(t);
+      if (start < until) until = start;
       // Waiting async work counts as demand: the manager watches queue length too (Elastic Queue).
-      const wanted = rps + base.asyncQueue / evaluation;
+      const wanted = rps + countWaitingMessages(base) / evaluation;
       const overflow = wanted > threshold ? wanted - threshold : 0;
       // The manager flips when the overflow has been present (absent) for the detection time: cut there.
       if (routing !== overflow > 0) {
@@ -127,42 +113,30 @@ export function simulateBurst(load: ComponentLoad, ctx: SimulationContext, baseC
       const syncToCloud = toCloud < syncRps ? toCloud : syncRps;
       let asyncToCloud = toCloud - syncToCloud;
       if (asyncToCloud > asyncRps) {
-        const moved = Math.min(base.asyncQueue, (asyncToCloud - asyncRps) * seconds);
-        base.asyncQueue -= moved;
-        remote.asyncQueue += moved;
-        base.backlog.moveNewest(moved, remote.backlog);
+        base.asyncBacklog.moveNewest((asyncToCloud - asyncRps) * seconds, remote.asyncBacklog);
         asyncToCloud = asyncRps;
       }
-      baseParts.clear();
-      cloudParts.clear();
-      serve(
-        base,
-        spec,
-        baseCores,
-        baseTable,
-        syncRps - syncToCloud,
-        asyncRps - asyncToCloud,
-        t,
-        seconds,
-        baseParts,
-        baseOut,
-      );
-      serve(
-        remote,
-        spec,
-        cloudCores,
-        findErlangTable(cloudCores),
-        syncToCloud,
-        asyncToCloud,
-        t,
-        seconds,
-        cloudParts,
-        cloudOut,
-      );
-      recordSegment(stats, seconds, baseParts, cloudParts);
+      baseCall.syncRps = syncRps - syncToCloud;
+      baseCall.asyncRps = asyncRps - asyncToCloud;
+      baseCall.now = cloudCall.now = t;
+      baseCall.seconds = cloudCall.seconds = seconds;
+      if (toCloud <= 0 && remote.syncBacklog.isEmpty && remote.asyncBacklog.isEmpty) {
+        // Nothing in the cloud (most of the month): the base alone, straight into the stats.
+        remote.syncQueue = remote.asyncQueue = 0;
+        serve(base, spec, baseCall, stats, baseOut);
+      } else {
+        baseParts.clearSegment();
+        cloudParts.clearSegment();
+        serve(base, spec, baseCall, baseParts, baseOut);
+        setCores(cloudCall, cloudCores);
+        cloudCall.syncRps = syncToCloud;
+        cloudCall.asyncRps = asyncToCloud;
+        serve(remote, spec, cloudCall, cloudParts, cloudOut);
+        recordSegment(stats, seconds, baseParts, cloudParts);
+      }
       cloud.pay(seconds);
       // The cloud group's demand: the overflow while it is routed there, and its own queue always.
-      window += ((routing ? overflow : 0) + remote.asyncQueue / evaluation) * coresPerRps * seconds;
+      window += ((routing ? overflow : 0) + countWaitingMessages(remote) / evaluation) * coresPerRps * seconds;
       // The traffic manager's view: how long the overflow has been present (or absent).
       if (routing === overflow > 0) streak = 0;
       else if ((streak += seconds) >= detectSeconds - 1e-9) {
@@ -177,6 +151,8 @@ export function simulateBurst(load: ComponentLoad, ctx: SimulationContext, baseC
       }
     }
   }
+  flushOccupancy(base, spec, stats);
+  flushOccupancy(remote, spec, stats);
   const horizon = ctx.steps * dt;
   return {
     stats,
@@ -188,18 +164,21 @@ export function simulateBurst(load: ComponentLoad, ctx: SimulationContext, baseC
 }
 
 /** One record for both pools: the segment's p95 is the worse of the parts serving over 5 % of it. */
-function recordSegment(stats: OptionStats, seconds: number, base: PoolParts, cloud: PoolParts): void {
+function recordSegment(stats: OptionStats, seconds: number, baseParts: OptionStats, cloudParts: OptionStats): void {
+  const base = baseParts.segment;
+  const cloud = cloudParts.segment;
   const admitted = base.admitted + cloud.admitted;
   const w = admitted > 0 ? cloud.admitted / admitted : 0;
   const fromBase = w < 0.95 ? base.p95 : 0;
   const fromCloud = w > 0.05 ? cloud.p95 : 0;
-  stats.part(
-    seconds,
-    base.arrived + cloud.arrived,
-    admitted,
-    base.dropped + cloud.dropped,
-    base.latency + cloud.latency,
-    Math.max(fromBase, fromCloud),
-    fromBase >= fromCloud ? base.spread : cloud.spread,
-  );
+  const p = stats.partIn;
+  p.seconds = seconds;
+  p.arrived = base.arrived + cloud.arrived;
+  p.admitted = admitted;
+  p.dropped = base.dropped + cloud.dropped;
+  p.latency = base.latency + cloud.latency;
+  p.p95 = Math.max(fromBase, fromCloud);
+  p.spread = fromBase >= fromCloud ? base.spread : cloud.spread;
+  p.late = p.chance = Number.NaN;
+  stats.commit();
 }

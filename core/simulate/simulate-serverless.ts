@@ -7,11 +7,14 @@
  * level of concurrency), plus one per level a rising load reaches for the first time within the
  * keep-alive. Produces usage — invocations, GB-seconds, cold starts, instances held — never dollars.
  */
-import { UpperLevels } from './cold-starts';
+import { ColdStartCurve } from './cold-starts';
 import { type ComponentLoad, type SimulationContext, createStats } from './component-load';
 import { computeErlangB } from './erlang';
 import type { OptionStats } from './option-stats';
+import type { LatencyMixture } from './latency-mixture';
+import { pseudoLog2 } from './latency-bins';
 import { ResponseDist } from './response-dist';
+import { giveBack, takeFloat64 } from './scratch-pool';
 
 export interface ServerlessRun {
   stats: OptionStats;
@@ -29,6 +32,8 @@ export interface ServerlessRun {
 /** Backlog delays are spread over a step at these quantile midpoints (a uniform, four points). */
 const SPREAD = [0.125, 0.375, 0.625, 0.875] as const;
 const dist = new ResponseDist();
+// Bound once: under a CommonJS transform (tsx, the CLI) an imported name is a getter per call.
+const log2 = pseudoLog2;
 
 export function simulateServerless(load: ComponentLoad, ctx: SimulationContext): ServerlessRun {
   const { dt, steps } = ctx;
@@ -36,20 +41,20 @@ export function simulateServerless(load: ComponentLoad, ctx: SimulationContext):
   const durationMs = load.functionDurationMs;
   const nu = 1 / durationMs;
   const stats = createStats(load, ctx, nu);
-  const mix = stats.mix;
   const d = durationMs / 1000;
   const limit = fn.concurrencyLimit;
   const capRps = limit / d;
   const keepAlive = fn.keepAliveMinutes * 60;
   const coldMs = fn.coldStartMs;
-  const upper = new UpperLevels(keepAlive / d);
-  // The keep-alive window seen from the middle of a step: half the step, then whole earlier steps.
+  const curve = new ColdStartCurve(keepAlive / d);
+  // The keep-alive window seen from the middle of a step: half the step, then `whole` earlier steps
+  // and a `partial` share of the one before them. `ring` holds the arrivals of recent steps.
   const back = keepAlive - dt / 2;
   const whole = back > 0 ? Math.floor(back / dt) : 0;
   const partial = back > 0 ? back / dt - whole : 0;
-  const ring = new Float64Array(whole + 2); // arrivals of recent steps
+  const ring = new Float64Array(whole + 2);
   let windowSum = 0; // arrivals of the `whole` steps before this one
-  // Monotonic deque of recent upper-level instance counts: its head is the most still warm.
+  // Monotonic deque of recent instance counts above the first: its head is the most still warm.
   const keep = Math.max(1, Math.ceil(keepAlive / dt));
   const dqStep = new Int32Array(keep + 2);
   const dqValue = new Float64Array(keep + 2);
@@ -60,99 +65,94 @@ export function simulateServerless(load: ComponentLoad, ctx: SimulationContext):
   let syncInvocations = 0;
   let coldStarts = 0;
   let instanceSeconds = 0;
+  // Invocations without and with a cold start: two pieces of the latency mixture, added at the end.
+  let warmWeight = 0;
+  let coldWeight = 0;
   const asyncSeries = load.async;
+  const cells = new FunctionSteps();
   for (let i = 0; i < steps; i++) {
     const rps = load.total[i] as number;
     const asyncRps = asyncSeries === null ? 0 : (asyncSeries[i] as number);
     const syncRps = rps - asyncRps;
-    stats.beginStep(i, rps, capRps);
+    stats.stepDemand = rps;
+    stats.stepCapacity = capRps;
+    stats.beginStep(i);
     // Throttling at the concurrency limit: Erlang B for sync; async work waits its turn.
-    const m = rps * d;
-    const blocked = m > 0.5 * limit ? computeErlangB(limit, m) : 0;
+    const blocked = rps * d > 0.5 * limit ? computeErlangB(limit, rps * d) : 0;
     const syncServed = syncRps * (1 - blocked) * dt;
     const syncDropped = syncRps * blocked * dt;
     const room = capRps - syncRps * (1 - blocked);
     const q0 = backlog;
     const q1 = Math.max(0, q0 + (asyncRps - room) * dt);
     backlog = q1;
-    const asyncServed = asyncRps * dt + q0 - q1;
-    const served = syncServed + asyncServed;
-    const servedRps = served / dt;
-    // Cold starts: the keep-alive window's arrivals, level by level.
-    const older = whole > 0 ? ring[(i - whole - 1 + ring.length) % ring.length] : 0;
-    const lambdaK = servedRps * Math.min(keepAlive, dt / 2) + windowSum + partial * (i > whole ? (older as number) : 0);
-    const mK = (lambdaK * d) / keepAlive;
-    const mNow = servedRps * d;
-    const firstVisits = lambdaK * Math.exp(-mK);
-    const level1Cold = firstVisits > 40 ? 0 : Math.exp(-mNow - firstVisits);
-    upper.at(mK);
-    const churn = upper.cold;
-    const aliveAbove = upper.alive;
-    upper.at(mNow);
-    const reach = upper.alive;
+    const served = syncServed + asyncRps * dt + q0 - q1;
+    // Cold starts (cold-starts.ts): the keep-alive window's arrivals give its mean concurrency.
+    const slot = i % ring.length;
+    const older = i > whole ? (ring[(slot + 1) % ring.length] as number) : 0;
+    const lambdaK = (served / dt) * Math.min(keepAlive, dt / 2) + windowSum + partial * older;
+    curve.m = (lambdaK * d) / keepAlive;
+    curve.evaluate();
+    const churn = curve.cold;
+    const alive = curve.alive;
+    const aliveAboveK = curve.aliveAbove;
+    // The levels above the first that the current rate reaches: the window's unless it has moved.
+    const mNow = (served / dt) * d;
+    let reach = aliveAboveK;
+    if (mNow > 1.02 * curve.m || mNow < 0.98 * curve.m) {
+      curve.m = mNow;
+      curve.evaluate();
+      reach = curve.aliveAbove;
+    }
     while (size > 0 && (dqStep[head] as number) < i - keep) {
       head = head + 1 === dqStep.length ? 0 : head + 1;
       size--;
     }
     const warm = size > 0 ? (dqValue[head] as number) : 0;
-    const growth = reach > warm ? reach - warm : 0;
-    let cold = served * (level1Cold + churn) + growth;
+    let cold = served * churn + (reach > warm ? reach - warm : 0);
     if (cold > served) cold = served;
     const coldShare = served > 0 ? cold / served : 0;
     // Latency: the duration, a cold start for some, the backlog's wait for async work.
     const admittedAsync = asyncRps * dt;
     const admitted = syncServed + admittedAsync;
-    mix.addNoWait(syncServed * (1 - coldShare));
-    if (coldShare > 0) mix.addDelay(syncServed * coldShare, coldMs);
-    const delay0 = room > 0 ? (1000 * q0) / room : 0;
-    const delay1 = room > 0 ? (1000 * q1) / room : 0;
-    const hasBacklog = admittedAsync > 0 && delay1 + delay0 > 0;
-    if (admittedAsync > 0) {
-      for (const s of SPREAD) {
-        const delay = delay0 + (delay1 - delay0) * s;
-        const w = admittedAsync / SPREAD.length;
-        mix.addDelay(w * (1 - coldShare), delay);
-        if (coldShare > 0) mix.addDelay(w * coldShare, delay + coldMs);
-      }
-    }
+    const hasBacklog = admittedAsync > 0 && q1 + q0 > 0 && room > 0;
+    const delay0 = hasBacklog ? (1000 * q0) / room : 0;
+    const delay1 = hasBacklog ? (1000 * q1) / room : 0;
+    const direct = hasBacklog ? syncServed : admitted;
+    warmWeight += direct * (1 - coldShare);
+    coldWeight += direct * coldShare;
+    if (hasBacklog) spreadBacklog(stats.mix, admittedAsync, delay0, delay1, coldShare, coldMs);
     const latency = admitted * (durationMs + coldShare * coldMs) + admittedAsync * ((delay0 + delay1) / 2);
-    let p95 = 0;
-    let spread = 0;
-    if (stats.hasSlo && admitted > 0) {
-      p95 = computeColdP95(coldShare, coldMs, nu);
-      const isNear = p95 > stats.sloMs / 4 && p95 < stats.sloMs * 4;
-      if (hasBacklog && (isNear || delay1 > stats.sloMs / 4)) {
-        dist
-          .reset(nu)
-          .add(syncServed * (1 - coldShare), 0, 0)
-          .add(syncServed * coldShare, coldMs, 0);
-        for (const s of SPREAD) {
-          const delay = delay0 + (delay1 - delay0) * s;
-          dist.add((admittedAsync / SPREAD.length) * (1 - coldShare), delay, 0);
-          dist.add((admittedAsync / SPREAD.length) * coldShare, delay + coldMs, 0);
-        }
-        p95 = dist.quantile(0.95);
-      } else if (isNear) {
-        // Invocations are independent: a minute's late share is binomial (minute-spread.ts).
-        const perMinute = (60 * admitted) / dt;
-        const density =
-          nu *
-          ((1 - coldShare) * Math.exp(-nu * p95) + (p95 > coldMs ? coldShare * Math.exp(-nu * (p95 - coldMs)) : 0));
-        spread = density > 0 ? Math.sqrt(0.0475 / perMinute) / (density * p95) : 0;
-      }
+    if (hasBacklog || !(admitted > 0)) {
+      recordStep(
+        stats,
+        dt,
+        rps * dt,
+        admitted,
+        syncDropped,
+        latency,
+        coldShare,
+        delay0,
+        delay1,
+        syncServed,
+        admittedAsync,
+        coldMs,
+      );
+    } else {
+      // Most steps: everything they add to the statistics follows from the rate and the cold-start
+      // share, so they only add to their cell of `steps` (FunctionSteps) and the chart gets its latency.
+      cells.add(dt, rps * dt, admitted, syncDropped, coldShare);
+      stats.chartLatency(latency, admitted);
     }
-    stats.part(dt, rps * dt, admitted, syncDropped, latency, p95, spread);
     invocations += served;
     syncInvocations += syncServed;
     coldStarts += cold;
-    const firstAlive = firstVisits > 40 ? 1 : -Math.expm1(-firstVisits);
-    instanceSeconds += (Math.max(firstAlive, Math.min(1, mNow)) + Math.max(aliveAbove, warm, reach)) * dt;
+    const aboveNow = aliveAboveK > warm ? (aliveAboveK > reach ? aliveAboveK : reach) : warm > reach ? warm : reach;
+    instanceSeconds += (alive - aliveAboveK + aboveNow) * dt;
     // Slide the windows: this step's arrivals in, the oldest whole step out; its level into the deque.
     if (whole > 0) {
-      const slot = i % ring.length;
       ring[slot] = served;
       windowSum += served;
-      if (i >= whole) windowSum -= ring[(i - whole + ring.length) % ring.length] as number;
+      if (i >= whole) windowSum -= ring[(slot + ring.length - whole) % ring.length] as number;
     }
     let last = head + size - 1;
     if (last >= dqStep.length) last -= dqStep.length;
@@ -160,11 +160,14 @@ export function simulateServerless(load: ComponentLoad, ctx: SimulationContext):
       size--;
       last = last === 0 ? dqStep.length - 1 : last - 1;
     }
-    const slot = last + 1 === dqStep.length ? 0 : last + 1;
-    dqStep[slot] = i;
-    dqValue[slot] = reach;
+    const next = last + 1 === dqStep.length ? 0 : last + 1;
+    dqStep[next] = i;
+    dqValue[next] = reach;
     size++;
   }
+  cells.flush(stats, durationMs, coldMs);
+  stats.mix.addNoWait(warmWeight);
+  stats.mix.addDelay(coldWeight, coldMs);
   const horizon = steps * dt;
   return {
     stats,
@@ -174,6 +177,145 @@ export function simulateServerless(load: ComponentLoad, ctx: SimulationContext):
     coldStarts,
     meanInstances: horizon > 0 ? instanceSeconds / horizon : 0,
   };
+}
+
+/** Async invocations that waited in the throttled backlog: their delays spread over the step. */
+function spreadBacklog(
+  mix: LatencyMixture,
+  admitted: number,
+  delay0: number,
+  delay1: number,
+  coldShare: number,
+  coldMs: number,
+): void {
+  const w = admitted / SPREAD.length;
+  for (const s of SPREAD) {
+    const delay = delay0 + (delay1 - delay0) * s;
+    mix.addDelay(w * (1 - coldShare), delay);
+    if (coldShare > 0) mix.addDelay(w * coldShare, delay + coldMs);
+  }
+}
+
+/**
+ * One step's part: its p95 from the cold-start share (and the backlog's waits), how much a minute's
+ * p95 wanders — invocations are independent, so a minute's late share is binomial (minute-spread.ts) —
+ * and the share later than the SLO, which decides minutes of only a few invocations.
+ */
+function recordStep(
+  stats: OptionStats,
+  seconds: number,
+  arrived: number,
+  admitted: number,
+  dropped: number,
+  latency: number,
+  coldShare: number,
+  delay0: number,
+  delay1: number,
+  syncServed: number,
+  admittedAsync: number,
+  coldMs: number,
+): void {
+  const part = stats.partIn;
+  const nu = stats.mix.nu;
+  part.seconds = seconds;
+  part.arrived = arrived;
+  part.admitted = admitted;
+  part.dropped = dropped;
+  part.latency = latency;
+  part.p95 = 0;
+  part.spread = 0;
+  part.late = part.chance = Number.NaN;
+  const slo = stats.sloMs;
+  if (stats.hasSlo && admitted > 0) {
+    const hasBacklog = delay1 + delay0 > 0;
+    // A rare cold start moves p95 by 19p/ν (the derivative of ln((1 − p)/(0.05 − p)) at 0).
+    let p95 = coldShare > 1e-3 ? computeColdP95(coldShare, coldMs, nu) : (Math.log(20) + 19 * coldShare) / nu;
+    if (hasBacklog && (p95 > slo / 4 || delay1 > slo / 4)) {
+      dist
+        .reset(nu)
+        .add(syncServed * (1 - coldShare), 0, 0)
+        .add(syncServed * coldShare, coldMs, 0);
+      for (const s of SPREAD) {
+        const delay = delay0 + (delay1 - delay0) * s;
+        dist.add((admittedAsync / SPREAD.length) * (1 - coldShare), delay, 0);
+        dist.add((admittedAsync / SPREAD.length) * coldShare, delay + coldMs, 0);
+      }
+      p95 = dist.quantile(0.95);
+    } else if (!hasBacklog) {
+      part.late =
+        (1 - coldShare) * Math.exp(-nu * slo) + coldShare * (slo > coldMs ? Math.exp(-nu * (slo - coldMs)) : 1);
+      if (p95 > slo / 4 && p95 < slo * 4) {
+        const perMinute = (60 * admitted) / seconds;
+        // At p95 the survival is 5 %; without cold starts to speak of, its hazard is ν.
+        const density =
+          coldShare < 1e-3
+            ? 0.05 * nu
+            : nu *
+              ((1 - coldShare) * Math.exp(-nu * p95) + (p95 > coldMs ? coldShare * Math.exp(-nu * (p95 - coldMs)) : 0));
+        part.spread = density > 0 ? Math.sqrt(0.0475 / perMinute) / (density * p95) : 0;
+      }
+    }
+    part.p95 = p95;
+  }
+  stats.commit();
+}
+
+const RATE_PER_DOUBLING = 8;
+const RATE_LOW = -16;
+const RATE_BINS = 32 * RATE_PER_DOUBLING;
+const COLD_BINS = 34;
+
+/**
+ * Steps without a backlog, by invocation rate (eight bins a doubling) and cold-start share (none,
+ * or two bins a doubling from 2⁻¹⁶): everything such a step adds to the statistics is a function of
+ * those, so each cell keeps its time, requests, drops and the request-weighted cold share, and is
+ * recorded once at the end, at its means — like a pool's Occupancy (serve-pool.ts).
+ */
+class FunctionSteps {
+  /** Per cell: [seconds, arrived, admitted, dropped, admitted × cold share]. */
+  private readonly cells = takeFloat64(RATE_BINS * COLD_BINS * 5);
+
+  add(seconds: number, arrived: number, admitted: number, dropped: number, coldShare: number): void {
+    const r = ((log2(admitted / seconds) - RATE_LOW) * RATE_PER_DOUBLING) | 0;
+    const rate = r < 0 ? 0 : r >= RATE_BINS ? RATE_BINS - 1 : r;
+    const c = coldShare > 0 ? ((2 * log2(coldShare) + 33) | 0) + 1 : 0;
+    const cold = c < 0 ? 0 : c >= COLD_BINS ? COLD_BINS - 1 : c;
+    const k = 5 * (rate * COLD_BINS + cold);
+    const a = this.cells;
+    a[k] = (a[k] as number) + seconds;
+    a[k + 1] = (a[k + 1] as number) + arrived;
+    a[k + 2] = (a[k + 2] as number) + admitted;
+    a[k + 3] = (a[k + 3] as number) + dropped;
+    a[k + 4] = (a[k + 4] as number) + admitted * coldShare;
+  }
+
+  flush(stats: OptionStats, durationMs: number, coldMs: number): void {
+    const a = this.cells;
+    stats.isFlushing = true;
+    for (let k = 0; k < a.length; k += 5) {
+      const seconds = a[k] as number;
+      if (!(seconds > 0)) continue;
+      const admitted = a[k + 2] as number;
+      const coldShare = admitted > 0 ? (a[k + 4] as number) / admitted : 0;
+      const latency = admitted * (durationMs + coldShare * coldMs);
+      recordStep(
+        stats,
+        seconds,
+        a[k + 1] as number,
+        admitted,
+        a[k + 3] as number,
+        latency,
+        coldShare,
+        0,
+        0,
+        0,
+        0,
+        coldMs,
+      );
+    }
+    stats.isFlushing = false;
+    giveBack(a);
+  }
 }
 
 /**

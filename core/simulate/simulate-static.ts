@@ -16,7 +16,7 @@ import type { OptionStats } from './option-stats';
 import { ResponseDist } from './response-dist';
 import { computeShares, createShares } from './response-time';
 import { computeMinuteSpread, computeViolationChance } from './minute-spread';
-import { createPoolOutcome, createPoolState, servePool } from './serve-pool';
+import { createPoolCall, createPoolOutcome, createPoolState, flushOccupancy, servePool } from './serve-pool';
 import { SERVICE_P95_UNITS } from './step-quantile';
 
 // Bound once: under a CommonJS transform (tsx, the CLI) an imported name is a getter per call.
@@ -121,13 +121,21 @@ export function simulateStatic(load: ComponentLoad, ctx: SimulationContext, pinn
   const state = createPoolState();
   const out = createPoolOutcome();
   const capacity = cores * spec.mu;
+  const call = createPoolCall(table);
   const { dt } = ctx;
+  call.seconds = dt;
   const asyncSeries = load.async;
   for (let i = 0; i < ctx.steps; i++) {
     const rps = load.total[i] as number;
     const asyncRps = asyncSeries === null ? 0 : (asyncSeries[i] as number);
-    stats.beginStep(i, rps, capacity);
-    serve(state, spec, cores, table, rps - asyncRps, asyncRps, i * dt, dt, stats, out);
+    stats.stepDemand = rps;
+    stats.stepCapacity = capacity;
+    stats.beginStep(i);
+    call.syncRps = rps - asyncRps;
+    call.asyncRps = asyncRps;
+    call.now = i * dt;
+    serve(state, spec, call, stats, out);
   }
+  flushOccupancy(state, spec, stats);
   return { stats, cores, sizing };
 }

@@ -5,13 +5,23 @@
  * results do not depend on the step size. The autoscaler sees the CPU the instances spent (what was
  * served, at most all of it); with no instance running, the load balancer's request count stands in.
  * Waiting messages count too, as the work to clear them within one evaluation period (an Elastic
- * Queue [CCP]: queue consumers scale on their backlog, AWS's "backlog per instance").
+ * Queue [CCP]: queue consumers scale on their backlog, AWS's "backlog per instance"). A peak known in
+ * advance gets a scheduled minimum that has booted when it starts (planned-scaling.ts).
  */
 import { Autoscaler, createPolicy } from './autoscaler';
 import { type ComponentLoad, type SimulationContext, createStats, describePool } from './component-load';
 import { findErlangTable } from './erlang-table';
 import type { OptionStats } from './option-stats';
-import { createPoolOutcome, createPoolState, servePool } from './serve-pool';
+import { scheduleActions } from './planned-scaling';
+import {
+  countWaitingMessages,
+  createPoolCall,
+  createPoolOutcome,
+  createPoolState,
+  flushOccupancy,
+  servePool,
+  setCores,
+} from './serve-pool';
 
 // Bound once: under a CommonJS transform (tsx, the CLI) an imported name is a getter per call.
 const serve = servePool;
@@ -34,28 +44,44 @@ export function simulateVm(load: ComponentLoad, ctx: SimulationContext): VmRun {
   const coresPerRps = load.cpuMs / 1000;
   const scaler = new Autoscaler(policy, ((load.total[0] as number) || 0) * coresPerRps);
   const state = createPoolState();
+  const call = createPoolCall(tableFor(0));
   const out = createPoolOutcome();
   const evaluation = policy.evaluationSeconds;
   let nextEval = evaluation;
   let window = 0; // busy core-seconds since the last datapoint
   let t = 0;
+  const actions = scheduleActions(load.planned, policy.bootSeconds, (peak) => scaler.desiredFor(peak * coresPerRps));
+  let nextAction = 0;
   const asyncSeries = load.async;
   for (let i = 0; i < ctx.steps; i++) {
     const rps = load.total[i] as number;
     const asyncRps = asyncSeries === null ? 0 : (asyncSeries[i] as number);
     const end = (i + 1) * dt;
-    stats.beginStep(i, rps, scaler.running * policy.vcpu * spec.mu);
+    stats.stepDemand = rps;
+    stats.stepCapacity = scaler.running * policy.vcpu * spec.mu;
+    stats.beginStep(i);
     while (t < end - 1e-9) {
+      while (nextAction < actions.length && (actions[nextAction] as { at: number }).at <= t + 1e-9) {
+        const a = actions[nextAction++] as { at: number; min: number | null };
+        scaler.setMinimum(t, a.min);
+      }
       scaler.bootUntil(t);
       const boot = scaler.nextBootAt();
-      const until = end < nextEval ? (end < boot ? end : boot) : nextEval < boot ? nextEval : boot;
+      let until = end < nextEval ? (end < boot ? end : boot) : nextEval < boot ? nextEval : boot;
+      const at = nextAction < actions.length ? (actions[nextAction] as { at: number }).at : Number.POSITIVE_INFINITY;
+      if (at < until) until = at;
       const seconds = until - t;
       const cores = scaler.running * policy.vcpu;
       const busyBefore = out.busyCoreSeconds;
-      serve(state, spec, cores, tableFor(cores), rps - asyncRps, asyncRps, t, seconds, stats, out);
+      setCores(call, cores);
+      call.syncRps = rps - asyncRps;
+      call.asyncRps = asyncRps;
+      call.now = t;
+      call.seconds = seconds;
+      serve(state, spec, call, stats, out);
       scaler.pay(seconds);
       window += cores > 0 ? out.busyCoreSeconds - busyBefore : rps * coresPerRps * seconds;
-      window += ((state.asyncQueue * coresPerRps) / evaluation) * seconds;
+      window += ((countWaitingMessages(state) * coresPerRps) / evaluation) * seconds;
       t = until;
       if (t >= nextEval - 1e-9) {
         scaler.evaluate(nextEval, window / evaluation);
@@ -64,6 +90,7 @@ export function simulateVm(load: ComponentLoad, ctx: SimulationContext): VmRun {
       }
     }
   }
+  flushOccupancy(state, spec, stats);
   const horizon = ctx.steps * dt;
   return {
     stats,

@@ -34,14 +34,16 @@ export function solveStepQuantile(erlangC: number, theta: number, nu: number, q 
     .quantile(q);
 }
 
-function cell(i: number, j: number): number {
-  const k = i * ROW + j;
-  let v = table[k] as number;
-  if (Number.isNaN(v)) {
-    v = solveStepQuantile(i / C_STEPS, pseudoExp2(X_LO + j / PER_DOUBLING), 1);
-    table[k] = v;
+/** Fills the four cells around (i, j) that are still empty. Integers in, nothing out: cheap to call. */
+function fillCells(i: number, j: number): void {
+  for (let di = 0; di < 2; di++) {
+    for (let dj = 0; dj < 2; dj++) {
+      const k = (i + di) * ROW + j + dj;
+      if (Number.isNaN(table[k])) {
+        table[k] = solveStepQuantile((i + di) / C_STEPS, pseudoExp2(X_LO + (j + dj) / PER_DOUBLING), 1);
+      }
+    }
   }
-  return v;
 }
 
 /** p95 response time (ms) of a step whose requests wait with probability `erlangC`, at rate `theta`. */
@@ -57,10 +59,15 @@ export function computeStepP95(erlangC: number, theta: number, nu: number): numb
   let i = ci | 0;
   if (i >= C_STEPS) i = C_STEPS - 1;
   const fc = ci - i;
-  const a = cell(i, j);
-  const b = cell(i, j + 1);
-  const c = cell(i + 1, j);
-  const d = cell(i + 1, j + 1);
+  const k = i * ROW + j;
+  let a = table[k] as number;
+  if (Number.isNaN(a + (table[k + 1] as number) + (table[k + ROW] as number) + (table[k + ROW + 1] as number))) {
+    fillCells(i, j);
+    a = table[k] as number;
+  }
+  const b = table[k + 1] as number;
+  const c = table[k + ROW] as number;
+  const d = table[k + ROW + 1] as number;
   // Where the corners differ by more than 15 % the surface is too steep to interpolate: solve.
   const lo = a < b ? (a < c ? (a < d ? a : d) : c < d ? c : d) : b < c ? (b < d ? b : d) : c < d ? c : d;
   const hi = a > b ? (a > c ? (a > d ? a : d) : c > d ? c : d) : b > c ? (b > d ? b : d) : c > d ? c : d;

@@ -6,29 +6,37 @@ import { signSession } from './session';
 
 const secret = Buffer.alloc(32, 3);
 const now = 1_700_000_000_000;
-const cookie = `theme=dark; ${SESSION_COOKIE}=${signSession(deriveSessionKey('pw', secret), now)}`;
+const session = { id: 'A'.repeat(22), expiresAt: now + 60_000 };
+const cookie = `theme=dark; ${SESSION_COOKIE}=${signSession(deriveSessionKey('pw', secret), session)}`;
+const live = new Set([session.id]);
+const isLive = (id: string) => live.has(id);
 
 describe('editor access', () => {
   it('lets anyone edit without a password', () => {
-    expect(editorAccessOf({ password: undefined, secret, cookieHeader: null, now })).toEqual({
+    expect(editorAccessOf({ password: undefined, secret, cookieHeader: null, now, isLive })).toEqual({
       isPasswordMode: false,
       isSignedIn: false,
     });
   });
 
   it('in password mode, needs a valid session cookie', () => {
-    expect(editorAccessOf({ password: 'pw', secret, cookieHeader: null, now })).toEqual({
+    expect(editorAccessOf({ password: 'pw', secret, cookieHeader: null, now, isLive })).toEqual({
       isPasswordMode: true,
       isSignedIn: false,
     });
-    expect(editorAccessOf({ password: 'pw', secret, cookieHeader: cookie, now })).toEqual({
+    expect(editorAccessOf({ password: 'pw', secret, cookieHeader: cookie, now, isLive })).toEqual({
       isPasswordMode: true,
       isSignedIn: true,
     });
-    expect(editorAccessOf({ password: 'other', secret, cookieHeader: cookie, now }).isSignedIn).toBe(false);
-    expect(editorAccessOf({ password: 'pw', secret, cookieHeader: `${SESSION_COOKIE}=forged`, now }).isSignedIn).toBe(
-      false,
-    );
+    expect(editorAccessOf({ password: 'other', secret, cookieHeader: cookie, now, isLive }).isSignedIn).toBe(false);
+    expect(
+      editorAccessOf({ password: 'pw', secret, cookieHeader: `${SESSION_COOKIE}=forged`, now, isLive }).isSignedIn,
+    ).toBe(false);
+  });
+
+  it('refuses a validly signed cookie whose session has ended (signed out)', () => {
+    const ended = (id: string) => id !== session.id;
+    expect(editorAccessOf({ password: 'pw', secret, cookieHeader: cookie, now, isLive: ended }).isSignedIn).toBe(false);
   });
 
   it('reads one cookie out of a Cookie header', () => {

@@ -3,8 +3,10 @@
  * carrying a valid session cookie. The tRPC context, the proxy and the sign-in route all ask here.
  */
 import { randomBytes } from 'node:crypto';
+import { getDb, type Db } from '../../db/client';
 import { deriveSessionKey } from './password';
-import { verifySession } from './session';
+import { verifySession, type SignedSession } from './session';
+import { isSessionLive } from './sessions';
 
 export const SESSION_COOKIE = 'tidemark_session';
 
@@ -19,6 +21,8 @@ export interface AccessInputs {
   secret: Uint8Array;
   cookieHeader: string | null | undefined;
   now: number;
+  /** Whether the session a valid cookie names is still live (not signed out): the database says. */
+  isLive: (sessionId: string) => boolean;
 }
 
 /** The value of one cookie in a Cookie header (the first, as browsers send the most specific first). */
@@ -30,10 +34,16 @@ export function cookieValue(cookieHeader: string | null | undefined, name: strin
   return undefined;
 }
 
-export function editorAccessOf({ password, secret, cookieHeader, now }: AccessInputs): EditorAccess {
-  if (!password) return { isPasswordMode: false, isSignedIn: false };
+/** The signed-in session a request's cookie names (signature, expiry and database all agreeing), or null. */
+export function sessionOf({ password, secret, cookieHeader, now, isLive }: AccessInputs): SignedSession | null {
+  if (!password) return null;
   const session = verifySession(deriveSessionKey(password, secret), cookieValue(cookieHeader, SESSION_COOKIE), now);
-  return { isPasswordMode: true, isSignedIn: session !== null };
+  return session && isLive(session.id) ? session : null;
+}
+
+export function editorAccessOf(inputs: AccessInputs): EditorAccess {
+  if (!inputs.password) return { isPasswordMode: false, isSignedIn: false };
+  return { isPasswordMode: true, isSignedIn: sessionOf(inputs) !== null };
 }
 
 export function configuredPassword(): string | undefined {
@@ -54,12 +64,18 @@ export function processSecret(): Buffer {
   return g[SECRET];
 }
 
-/** Access for an incoming request, from its Cookie header. */
-export function requestEditorAccess(headers: Headers, now = Date.now()): EditorAccess {
-  return editorAccessOf({
+/** What `sessionOf` and `editorAccessOf` need to judge an incoming request. */
+export function requestAccessInputs(headers: Headers, db: Db = getDb(), now = Date.now()): AccessInputs {
+  return {
     password: configuredPassword(),
     secret: processSecret(),
     cookieHeader: headers.get('cookie'),
     now,
-  });
+    isLive: (id) => isSessionLive(db, id, now),
+  };
+}
+
+/** Access for an incoming request, from its Cookie header and the sessions table. */
+export function requestEditorAccess(headers: Headers, db?: Db, now = Date.now()): EditorAccess {
+  return editorAccessOf(requestAccessInputs(headers, db, now));
 }

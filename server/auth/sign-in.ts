@@ -1,17 +1,32 @@
 /**
- * Signing in and out (POST and DELETE /api/session). A wrong password counts against the client's
- * address; after five failures in a minute every attempt from it gets 429 with Retry-After until the
- * minute is over, the right password included. Neither passwords nor cookies are ever logged.
+ * Signing in and out (POST and DELETE /api/session). Both refuse requests from other sites
+ * (same-origin.ts). A sign-in body is at most 4 KB, refused before it is read when it says it is
+ * larger. Wrong passwords slow their address down (sign-in-throttle.ts); the right one always signs in,
+ * once its turn comes. Signing out revokes the session in the database, so a copy of the cookie stops
+ * working too. Neither passwords nor cookies are ever logged.
  */
-import { configuredPassword, processSecret, SESSION_COOKIE } from './editor-access';
+import { getDb, type Db } from '../../db/client';
+import { nestingProblem } from '../../core/model';
+import { readBody } from '../http/limit-body';
+import { crossSiteRefusal } from '../http/same-origin';
+import { configuredPassword, processSecret, requestAccessInputs, SESSION_COOKIE, sessionOf } from './editor-access';
 import { deriveSessionKey, passwordMatches } from './password';
-import { SignInLimiter } from './rate-limit';
 import { clientAddress, isHttpsRequest } from './request-info';
 import { safeNextPath } from './safe-next';
-import { SESSION_TTL_MS, signSession } from './session';
+import { SESSION_TTL_MS } from './session';
+import { endSession, startSession } from './sessions';
+import { SignInThrottle } from './sign-in-throttle';
 
-const limiter = new SignInLimiter({ limit: 5, windowMs: 60_000, globalLimit: 100 });
-const MAX_BODY_CHARS = 10_000;
+/** A password, a path and JSON punctuation: far below this. */
+export const MAX_SIGN_IN_BODY_BYTES = 4096;
+
+const throttle = new SignInThrottle();
+
+export interface AuthDeps {
+  db?: Db;
+  now?: number;
+  throttle?: SignInThrottle;
+}
 
 function text(status: number, message: string, headers: Record<string, string> = {}): Response {
   return new Response(message, {
@@ -25,37 +40,49 @@ function sessionCookie(req: Request, value: string, maxAgeSeconds: number): stri
   return `${SESSION_COOKIE}=${value}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAgeSeconds}${secure}`;
 }
 
-async function readForm(req: Request): Promise<{ password: string; next: string | null } | null> {
-  const body = await req.text().catch(() => '');
-  if (body.length > MAX_BODY_CHARS) return null;
+type Form = { password: string; next: string | null };
+
+async function readForm(req: Request): Promise<Form | Response> {
+  const body = await readBody(req, MAX_SIGN_IN_BODY_BYTES).catch(() => null);
+  if (body && !body.ok)
+    return text(
+      413,
+      `A sign-in is at most ${MAX_SIGN_IN_BODY_BYTES} bytes; this one is ${body.bytes}. It was not read.`,
+    );
+  const invalid = text(400, 'Send JSON: {"password": "…", "next": "/…"}.');
+  if (!body || nestingProblem(body.bytes)) return invalid;
   try {
-    const parsed: unknown = JSON.parse(body);
-    if (typeof parsed !== 'object' || parsed === null) return null;
+    const parsed: unknown = JSON.parse(new TextDecoder().decode(body.bytes));
+    if (typeof parsed !== 'object' || parsed === null) return invalid;
     const { password, next } = parsed as Record<string, unknown>;
-    if (typeof password !== 'string') return null;
+    if (typeof password !== 'string') return invalid;
     return { password, next: typeof next === 'string' ? next : null };
   } catch {
-    return null;
+    return invalid;
   }
 }
 
-export async function signIn(req: Request, now = Date.now()): Promise<Response> {
+export async function signIn(req: Request, deps: AuthDeps = {}): Promise<Response> {
   const password = configuredPassword();
   if (!password) return text(404, 'Signing in is not needed: TIDEMARK_PASSWORD is not set, so anyone may edit.');
-  const address = clientAddress(req.headers);
-  const waitMs = limiter.retryAfterMs(address, now);
-  if (waitMs > 0) {
-    const seconds = Math.ceil(waitMs / 1000);
-    return text(429, `Too many failed sign-ins. Try again in ${seconds} seconds.`, { 'retry-after': String(seconds) });
-  }
+  const crossSite = crossSiteRefusal(req);
+  if (crossSite) return text(403, crossSite);
   const form = await readForm(req);
-  if (!form) return text(400, 'Send JSON: {"password": "…", "next": "/…"}.');
-  if (!passwordMatches(form.password, password)) {
-    limiter.recordFailure(address, now);
-    return text(401, 'Wrong password.');
+  if (form instanceof Response) return form;
+  const attempt = await (deps.throttle ?? throttle).attempt(clientAddress(req.headers), () =>
+    passwordMatches(form.password, password),
+  );
+  if (!attempt.ran) {
+    const seconds = Math.ceil(attempt.retryAfterMs / 1000);
+    return text(
+      429,
+      `Too many sign-ins at once from your address. Wait for the answers, then try again in ${seconds} seconds.`,
+      { 'retry-after': String(seconds) },
+    );
   }
-  limiter.recordSuccess(address);
-  const token = signSession(deriveSessionKey(password, processSecret()), now);
+  if (!attempt.result) return text(401, 'Wrong password.');
+  const now = deps.now ?? Date.now();
+  const token = startSession(deps.db ?? getDb(), deriveSessionKey(password, processSecret()), now);
   return new Response(JSON.stringify({ next: safeNextPath(form.next) }), {
     status: 200,
     headers: {
@@ -66,7 +93,14 @@ export async function signIn(req: Request, now = Date.now()): Promise<Response> 
   });
 }
 
-export function signOut(req: Request): Response {
+/** Ends the session the cookie names (every copy of it), and clears the cookie. */
+export function signOut(req: Request, deps: AuthDeps = {}): Response {
+  const crossSite = crossSiteRefusal(req);
+  if (crossSite) return text(403, crossSite);
+  const db = deps.db ?? getDb();
+  const now = deps.now ?? Date.now();
+  const session = sessionOf(requestAccessInputs(req.headers, db, now));
+  if (session) endSession(db, session.id, now);
   return new Response(null, {
     status: 204,
     headers: { 'cache-control': 'no-store', 'set-cookie': sessionCookie(req, '', 0) },

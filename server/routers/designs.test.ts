@@ -137,7 +137,8 @@ describe('designs router', () => {
     expect(lost).toHaveLength(1);
     const cause = (lost[0]?.reason as TRPCError).cause;
     expect(cause).toBeInstanceOf(ConflictError);
-    const winnerName = (won[0] as PromiseFulfilledResult<{ document: { name: string } }>).value.document.name;
+    const winner = (won[0] as PromiseFulfilledResult<{ revision: number }>).value.revision;
+    const winnerName = (await caller.designs.get({ id, revision: winner })).document.name;
     const loserDoc = (cause as ConflictError).yourDocument as { name: string };
     // Both documents survive: the winner's in the database, the loser's handed back.
     expect(new Set([winnerName, loserDoc.name])).toEqual(new Set(['Tab A', 'Tab B']));
@@ -224,6 +225,32 @@ describe('designs router refuses bad input with the path of each problem', () =>
             ),
           }),
         '__proto__',
+      ],
+      ['a name with a line break', (c, id) => c.designs.rename({ id, name: 'Shop\n# Pwned' }), 'name'],
+      [
+        'a component name with a right-to-left override',
+        (c) =>
+          c.designs.create({
+            from: 'import',
+            document: { ...small(), components: [{ ...small().components[0]!, name: 'Web \u202Egnp.exe' }] },
+          }),
+        'components[0].name',
+      ],
+      [
+        'a name of zero-width characters only',
+        (c) => c.designs.create({ from: 'blank', name: '\u200B\u200D\uFEFF' }),
+        'name',
+      ],
+      [
+        '__proto__ as a layout key',
+        (c) =>
+          c.designs.create({
+            from: 'import',
+            document: JSON.parse(
+              `{"format":"tidemark.design","version":1,"name":"x","components":[{"id":"a","name":"A","kind":"service","demand":{"cpuMs":1}}],"layout":{"__proto__":{"x":1,"y":2}}}`,
+            ),
+          }),
+        'layout.__proto__',
       ],
       [
         'a design of a future version',

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { EXAMPLE_DESIGNS } from '../../core/examples';
-import { designSchema, importedDesignSchema } from '../../core/model';
+import { designSchema, nameSchema } from '../../core/model';
 import {
   createDesign,
   deleteDesign,
@@ -17,7 +17,14 @@ import {
   saveDesign,
 } from '../services/design-store';
 import { editorProcedure, router } from '../trpc';
-import { deletedSchema, designSummarySchema, revisionSummarySchema, storedDesignSchema } from './outputs';
+import { importedDocumentInput, savedDocumentInput } from './document-input';
+import {
+  deletedSchema,
+  designSummarySchema,
+  revisionSummarySchema,
+  storedDesignSchema,
+  writtenRevisionSchema,
+} from './outputs';
 
 const designId = z.string().regex(/^[a-z0-9]{1,64}$/, 'not a design id');
 const revision = z.number().int().min(1).max(1_000_000_000);
@@ -32,11 +39,12 @@ export const designsRouter = router({
     .query(({ ctx, input }) => getDesign(ctx.db, input.id, input.revision)),
 
   create: editorProcedure
+    .meta({ carriesDocument: true })
     .input(
       z.discriminatedUnion('from', [
-        z.strictObject({ from: z.literal('blank'), name: z.string().trim().min(1).max(120).optional() }),
+        z.strictObject({ from: z.literal('blank'), name: nameSchema.optional() }),
         z.strictObject({ from: z.literal('example'), example: exampleKey }),
-        z.strictObject({ from: z.literal('import'), document: importedDesignSchema }),
+        z.strictObject({ from: z.literal('import'), document: importedDocumentInput }),
       ]),
     )
     .output(designSummarySchema)
@@ -50,12 +58,13 @@ export const designsRouter = router({
     }),
 
   save: editorProcedure
-    .input(z.strictObject({ id: designId, baseRevision: revision, document: designSchema }))
-    .output(storedDesignSchema)
+    .meta({ carriesDocument: true })
+    .input(z.strictObject({ id: designId, baseRevision: revision, document: savedDocumentInput }))
+    .output(writtenRevisionSchema)
     .mutation(({ ctx, input }) => saveDesign(ctx.db, input.id, input.baseRevision, input.document)),
 
   rename: editorProcedure
-    .input(z.strictObject({ id: designId, name: z.string().trim().min(1, 'must not be empty').max(120) }))
+    .input(z.strictObject({ id: designId, name: nameSchema }))
     .output(designSummarySchema)
     .mutation(({ ctx, input }) => renameDesign(ctx.db, input.id, input.name)),
 

@@ -5,7 +5,8 @@
 import { TRPCError } from '@trpc/server';
 import { describe, expect, it } from 'vitest';
 import { appRouter } from '../root';
-import { createTestCaller, sessionCookieFor } from '../testing';
+import { openDatabase } from '../../db/client';
+import { createTestCaller, sessionCookieFor, unrecordedSessionCookie } from '../testing';
 import { SIGN_IN_REQUIRED } from '../trpc';
 
 const PASSWORD = 'correct horse battery staple';
@@ -54,19 +55,22 @@ describe('password mode', () => {
     expect(await codeOf(procedureOf(caller, path)({}))).toBe('UNAUTHORIZED');
   });
 
-  it('refuses expired, forged and other-password sessions', async () => {
+  it('refuses expired, forged, other-password and unrecorded sessions', async () => {
+    const db = openDatabase(':memory:');
     for (const cookie of [
-      sessionCookieFor(PASSWORD, Date.now() - 8 * 24 * 3600 * 1000),
-      sessionCookieFor('another password'),
-      'tidemark_session=9999999999999.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+      sessionCookieFor(db, PASSWORD, Date.now() - 8 * 24 * 3600 * 1000),
+      sessionCookieFor(db, 'another password'),
+      unrecordedSessionCookie(PASSWORD),
+      `tidemark_session=${'A'.repeat(22)}.9999999999999.${'A'.repeat(43)}`,
     ]) {
-      const { caller } = createTestCaller({ password: PASSWORD, cookie });
+      const { caller } = createTestCaller({ db, password: PASSWORD, cookie });
       expect(await codeOf(caller.designs.list())).toBe('UNAUTHORIZED');
     }
   });
 
   it('with a valid session, the editor works', async () => {
-    const { caller, db } = createTestCaller({ password: PASSWORD, cookie: sessionCookieFor(PASSWORD) });
+    const db = openDatabase(':memory:');
+    const { caller } = createTestCaller({ db, password: PASSWORD, cookie: sessionCookieFor(db, PASSWORD) });
     const created = await caller.designs.create({ from: 'blank', name: 'Signed in' });
     await caller.designs.rename({ id: created.id, name: 'Renamed' });
     expect((await caller.designs.list()).map((d) => d.name)).toEqual(['Renamed']);
@@ -76,7 +80,8 @@ describe('password mode', () => {
   });
 
   it('a share token alone opens its design and nothing else', async () => {
-    const { caller: editor, db } = createTestCaller({ password: PASSWORD, cookie: sessionCookieFor(PASSWORD) });
+    const db = openDatabase(':memory:');
+    const { caller: editor } = createTestCaller({ db, password: PASSWORD, cookie: sessionCookieFor(db, PASSWORD) });
     const design = await editor.designs.create({ from: 'blank', name: 'Shared' });
     const { token } = await editor.shares.create({ designId: design.id });
     const viewer = createTestCallerOn(db);

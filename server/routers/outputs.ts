@@ -4,13 +4,13 @@
  * row or a service result never reaches a browser unless it is added here too. Each schema is held
  * to its service's type (`satisfies`), so the two cannot drift apart silently.
  *
- * Documents are typed, not re-validated: every document was checked by designSchema on its way into
- * the database, and validating a 2,000-component design again on every read would double the cost
- * of opening it.
+ * Documents are typed, not re-validated here: every document read from the database has just come
+ * through the versioned loader (design-store.ts), and validating a 2,000-component design again on
+ * its way out would double the cost of opening it.
  */
 import { z } from 'zod';
 import type { Design } from '../../core/model';
-import type { DesignSummary, RevisionSummary, StoredDesign } from '../services/design-store';
+import type { DesignSummary, RevisionSummary, StoredDesign, WrittenRevision } from '../services/design-store';
 import type { ShareLinkSummary, SharedDesign } from '../services/share-links';
 
 const documentSchema = z.custom<Design>((value) => typeof value === 'object' && value !== null);
@@ -24,6 +24,11 @@ export const designSummarySchema = z.object({
   updatedAt: z.number(),
 }) satisfies z.ZodType<DesignSummary>;
 
+/** What a save answers: the design as it stands and the revision this save wrote (not the document). */
+export const writtenRevisionSchema = designSummarySchema.extend({
+  revision: z.number(),
+}) satisfies z.ZodType<WrittenRevision>;
+
 export const storedDesignSchema = designSummarySchema.extend({
   revision: z.number(),
   revisionCreatedAt: z.number(),
@@ -34,7 +39,10 @@ export const revisionSummarySchema = z.object({
   number: z.number(),
   name: z.string(),
   componentCount: z.number(),
+  connectionCount: z.number(),
+  bytes: z.number(),
   note: z.string(),
+  changes: z.string(),
   createdAt: z.number(),
 }) satisfies z.ZodType<RevisionSummary>;
 

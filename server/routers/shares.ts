@@ -51,6 +51,7 @@ export const sharesRouter = router({
 
   /** Public: the token is the only credential and the only input. */
   open: publicProcedure
+    .meta({ access: 'public' })
     .input(z.strictObject({ token }))
     .output(sharedDesignSchema)
     .mutation(({ ctx, input }) => openShareLink(ctx.db, input.token)),

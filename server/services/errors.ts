@@ -17,8 +17,8 @@ export class ConflictError extends Error {
     readonly designId: string,
     readonly baseRevision: number,
     readonly latestRevision: number,
-    /** The refused document, handed back so that nothing the user typed is lost. */
-    readonly yourDocument: unknown,
+    /** The refused document, handed back so that nothing the user typed is lost (parsed only then). */
+    private readonly mine: { readonly document: unknown },
   ) {
     super(
       `This design was saved elsewhere: your changes are based on revision ${baseRevision}, ` +
@@ -26,11 +26,15 @@ export class ConflictError extends Error {
     );
     this.name = 'ConflictError';
   }
+
+  get yourDocument(): unknown {
+    return this.mine.document;
+  }
 }
 
 /** Input that parsed as JSON but is not a valid document: one problem per path. */
 export class ProblemsError extends Error {
-  constructor(readonly problems: Problem[]) {
+  constructor(readonly problems: readonly Problem[]) {
     super(
       problems
         .map((p) => `${p.path || '(document)'}: ${p.message}`)
@@ -38,5 +42,26 @@ export class ProblemsError extends Error {
         .join('; '),
     );
     this.name = 'ProblemsError';
+  }
+}
+
+/** A save that would take a design over its storage budget even after pruning: nothing was written. */
+export class BudgetError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BudgetError';
+  }
+}
+
+/** A stored revision that the versioned loader cannot read (a damaged database, not user input). */
+export class StoredDocumentError extends Error {
+  constructor(what: string, problems: readonly { path: string; message: string }[]) {
+    super(
+      `${what} cannot be read: ${problems
+        .slice(0, 3)
+        .map((p) => `${p.path || '(document)'}: ${p.message}`)
+        .join('; ')}`,
+    );
+    this.name = 'StoredDocumentError';
   }
 }

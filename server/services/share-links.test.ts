@@ -4,6 +4,7 @@ import { openDatabase } from '../../db/client';
 import { blankDesign } from '../routers/designs';
 import { createDesign, saveDesign } from './design-store';
 import { NotFoundError } from './errors';
+import { DocumentCache, sharedDocument } from './share-cache';
 import { createShareLink, hashToken, listShareLinks, openShareLink, revokeShareLink } from './share-links';
 
 function setup() {
@@ -50,12 +51,39 @@ describe('share links', () => {
     });
     saveDesign(db, designId, 2, blankDesign('Third'));
     expect(openShareLink(db, latest.token, 7000).revision).toBe(3);
-    expect(openShareLink(db, pinned.token, 7000).revision).toBe(1);
+    expect(openShareLink(db, pinned.token, 70_000).revision).toBe(1);
+    // A view is recorded at most once a minute per link: 7000 came too soon after 6000.
     const listed = listShareLinks(db, designId);
     expect(listed.map((l) => [l.id, l.revision, l.lastViewedAt])).toEqual([
-      [latest.link.id, null, 7000],
-      [pinned.link.id, 1, 7000],
+      [latest.link.id, null, 6000],
+      [pinned.link.id, 1, 70_000],
     ]);
+  });
+
+  it('loads a shared revision once: later views, of any link to it, come from the cache', () => {
+    const { db, designId } = setup();
+    const cache = new DocumentCache();
+    const a = createShareLink(db, { designId, revision: null, expiresAt: null });
+    const b = createShareLink(db, { designId, revision: 2, expiresAt: null });
+    expect(openShareLink(db, a.token, Date.now(), cache).document.environments.vm.vcpu).toBeGreaterThan(0);
+    // The stored document is not read again: damage it, and both links still open.
+    db.$client.prepare("update revisions set document = 'damaged' where design_id = ?").run(designId);
+    expect(openShareLink(db, a.token, Date.now(), cache).name).toBe('Shared, edited');
+    expect(openShareLink(db, b.token, Date.now(), cache).revision).toBe(2);
+    expect(cache.size).toBe(1);
+    expect(sharedDocument(db, designId, 2, cache).etag).toMatch(/^"[A-Za-z0-9_-]{27}"$/);
+  });
+
+  it('bounds the cache by bytes, forgetting the least recently viewed', () => {
+    const cache = new DocumentCache(2500);
+    const entry = (n: number) => ({ json: 'x'.repeat(n), etag: '"e"' });
+    cache.set('a', entry(500));
+    cache.set('b', entry(500));
+    cache.get('a');
+    cache.set('c', entry(500));
+    expect([cache.get('a'), cache.get('b'), cache.get('c')].map(Boolean)).toEqual([true, false, true]);
+    cache.set('huge', entry(5000));
+    expect(cache.get('huge')).toBeUndefined();
   });
 
   it('refuses unknown, revoked and expired tokens with the same error', () => {

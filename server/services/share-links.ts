@@ -9,9 +9,10 @@ import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypt
 import { and, desc, eq } from 'drizzle-orm';
 import type { Design } from '../../core/model';
 import type { Db } from '../../db/client';
-import { shareLinks } from '../../db/schema';
+import { designs, revisions, shareLinks } from '../../db/schema';
 import { getDesign } from './design-store';
 import { NotFoundError } from './errors';
+import { sharedDocument, shareDocumentCache, type DocumentCache } from './share-cache';
 
 export interface ShareLinkSummary {
   id: string;
@@ -98,11 +99,25 @@ export function revokeShareLink(db: Db, designId: string, id: string, now = Date
   return summaryOf({ ...row, revokedAt: row.revokedAt ?? now }, now);
 }
 
+/** A live link resolved to what it shows, without reading the document. */
+export interface ResolvedShare {
+  linkId: string;
+  designId: string;
+  revision: number;
+  following: 'latest' | 'pinned';
+  /** The revision's name, from its summary. */
+  name: string;
+}
+
+/** A view's "last viewed" is written at most this often per link: a busy link costs no write per view. */
+export const VIEW_RECORD_EVERY_MS = 60_000;
+
 /**
- * Opens a link: the document it shows (and nothing else of the design), recording the view.
- * Unknown, revoked and expired tokens throw the same NotFoundError.
+ * Resolves a token to the design and revision it shows, from the link and the revision's summary
+ * alone. Unknown, revoked and expired tokens throw the same NotFoundError. With `recordView`, the
+ * link's last view is updated (at most once a minute).
  */
-export function openShareLink(db: Db, token: string, now = Date.now()): SharedDesign {
+export function resolveShareLink(db: Db, token: string, { now = Date.now(), recordView = false } = {}): ResolvedShare {
   const hash = hashToken(token);
   const row = db.select().from(shareLinks).where(eq(shareLinks.tokenHash, hash)).get();
   // Decide in one expression, comparing the hashes in constant time (against zeros when unknown).
@@ -111,17 +126,50 @@ export function openShareLink(db: Db, token: string, now = Date.now()): SharedDe
   const live =
     matches && row !== undefined && row.revokedAt === null && (row.expiresAt === null || row.expiresAt > now);
   if (!live || !row) throw notFound();
-  let design;
+  const design = db.select().from(designs).where(eq(designs.id, row.designId)).get();
+  const revision = row.revision ?? design?.latestRevision;
+  const summary =
+    revision === undefined
+      ? undefined
+      : db
+          .select({ name: revisions.name })
+          .from(revisions)
+          .where(and(eq(revisions.designId, row.designId), eq(revisions.number, revision)))
+          .get();
+  if (!design || revision === undefined || !summary) throw notFound();
+  if (recordView && (row.lastViewedAt === null || now - row.lastViewedAt >= VIEW_RECORD_EVERY_MS))
+    db.update(shareLinks).set({ lastViewedAt: now }).where(eq(shareLinks.id, row.id)).run();
+  return {
+    linkId: row.id,
+    designId: row.designId,
+    revision,
+    following: row.revision === null ? 'latest' : 'pinned',
+    name: summary.name,
+  };
+}
+
+/**
+ * Opens a link: the document it shows (and nothing else of the design), recording the view. The
+ * document comes from the share cache (share-cache.ts): loaded through the versioned loader once per
+ * revision. Unknown, revoked and expired tokens throw the same NotFoundError.
+ */
+export function openShareLink(
+  db: Db,
+  token: string,
+  now = Date.now(),
+  cache: DocumentCache = shareDocumentCache(),
+): SharedDesign {
+  const share = resolveShareLink(db, token, { now, recordView: true });
+  let json: string;
   try {
-    design = getDesign(db, row.designId, row.revision ?? undefined);
+    json = sharedDocument(db, share.designId, share.revision, cache).json;
   } catch {
     throw notFound();
   }
-  db.update(shareLinks).set({ lastViewedAt: now }).where(eq(shareLinks.id, row.id)).run();
   return {
-    name: design.document.name,
-    revision: design.revision,
-    following: row.revision === null ? 'latest' : 'pinned',
-    document: design.document,
+    name: share.name,
+    revision: share.revision,
+    following: share.following,
+    document: JSON.parse(json) as Design,
   };
 }

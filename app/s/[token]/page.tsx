@@ -1,25 +1,31 @@
 /**
- * /s/[token]: a read-only share link. The token is resolved on the server through the public
- * shares.open procedure (which records the view); unknown, revoked, expired and malformed tokens
- * all end in the same plain 404. Only the document reaches the browser, never the design's id.
- * Referrer-Policy: no-referrer and X-Robots-Tag: noindex come from next.config.js.
+ * /s/[token]: a read-only share link. The page resolves the token on the server from the link and the
+ * revision's summary alone (recording the view at most once a minute) and renders a small shell;
+ * the document itself comes from ./document, served from the share cache, so a view costs a lookup
+ * rather than a parse and a render of the whole design. Unknown, revoked, expired and malformed
+ * tokens all end in the same plain 404. Only the document reaches the browser, never the design's
+ * id. Views per address are limited in proxy.ts; Referrer-Policy: no-referrer and X-Robots-Tag:
+ * noindex come from next.config.js.
  */
-import { TRPCError } from '@trpc/server';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
-import { SharedDesignView } from '@/components/share/shared-design-view';
+import { SharedDesignLoader } from '@/components/share/shared-design-loader';
 import { getDb } from '@/db/client';
-import { createCaller } from '@/server/root';
+import { NotFoundError } from '@/server/services/errors';
+import { resolveShareLink } from '@/server/services/share-links';
 
 export const dynamic = 'force-dynamic';
 
+const MAX_TOKEN_LENGTH = 256;
+
 /** One lookup (and one recorded view) per request, shared by the metadata and the page. */
-const openShare = cache(async (token: string) => {
+const resolveShare = cache((token: string) => {
+  if (token.length > MAX_TOKEN_LENGTH) notFound();
   try {
-    return await createCaller({ db: getDb() }).shares.open({ token });
+    return resolveShareLink(getDb(), token, { recordView: true });
   } catch (e) {
-    if (e instanceof TRPCError && (e.code === 'NOT_FOUND' || e.code === 'BAD_REQUEST')) notFound();
+    if (e instanceof NotFoundError) notFound();
     throw e;
   }
 });
@@ -27,7 +33,7 @@ const openShare = cache(async (token: string) => {
 type Props = { params: Promise<{ token: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const shared = await openShare((await params).token);
+  const shared = resolveShare((await params).token);
   return {
     title: `${shared.name} · shared read-only · Tidemark`,
     robots: { index: false, follow: false },
@@ -36,6 +42,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function SharePage({ params }: Props) {
-  const shared = await openShare((await params).token);
-  return <SharedDesignView document={shared.document} revision={shared.revision} following={shared.following} />;
+  const { token } = await params;
+  const shared = resolveShare(token);
+  return (
+    <SharedDesignLoader
+      documentPath={`/s/${encodeURIComponent(token)}/document?revision=${shared.revision}`}
+      name={shared.name}
+      revision={shared.revision}
+      following={shared.following}
+    />
+  );
 }

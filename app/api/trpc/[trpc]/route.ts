@@ -1,9 +1,14 @@
-import { TRPCError } from '@trpc/server';
+/**
+ * The tRPC endpoint. server/http/trpc-gate.ts decides first (batch size, who may call, body limits,
+ * nesting, the validation pool); a refusal is thrown from createContext so the client gets an
+ * ordinary tRPC error. No answer is cached anywhere (Cache-Control: no-store).
+ */
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { getDb } from '@/db/client';
-import { requestEditorAccess } from '@/server/auth/editor-access';
 import { seedExamples } from '@/db/seed';
-import { describeTooLarge, limitBody } from '@/server/http/limit-body';
+import { requestEditorAccess } from '@/server/auth/editor-access';
+import { clientAddress } from '@/server/auth/request-info';
+import { admitTrpcRequest, refusedRequest, TRPC_ENDPOINT, type Procedures } from '@/server/http/trpc-gate';
 import { appRouter } from '@/server/root';
 
 export const runtime = 'nodejs';
@@ -12,25 +17,33 @@ export const dynamic = 'force-dynamic';
 let seeded = false;
 
 async function handler(req: Request) {
-  const limited = await limitBody(req);
   const db = getDb();
   if (!seeded) {
     seedExamples(db);
     seeded = true;
   }
-  return fetchRequestHandler({
-    endpoint: '/api/trpc',
-    req: limited.ok ? limited.request : new Request(req.url, { method: req.method, headers: req.headers, body: '{}' }),
+  const access = requestEditorAccess(req.headers, db);
+  const admitted = await admitTrpcRequest(req, {
+    procedures: appRouter._def.procedures as unknown as Procedures,
+    access,
+    address: clientAddress(req.headers),
+  });
+  const res = await fetchRequestHandler({
+    endpoint: TRPC_ENDPOINT,
+    // A refused call is answered without its body: tRPC only needs the paths.
+    req: admitted.ok ? admitted.request : refusedRequest(req),
     router: appRouter,
     createContext: () => {
-      // Refused here, inside tRPC, so the client gets an ordinary tRPC error it can show.
-      if (!limited.ok) throw new TRPCError({ code: 'PAYLOAD_TOO_LARGE', message: describeTooLarge(limited.bytes) });
-      return { db, access: requestEditorAccess(req.headers) };
+      if (!admitted.ok) throw admitted.error;
+      return { db, access };
     },
     onError({ error, path }) {
       if (error.code === 'INTERNAL_SERVER_ERROR') console.error(`tRPC ${path ?? '?'} failed:`, error.message);
     },
   });
+  res.headers.set('cache-control', 'no-store');
+  if (!admitted.ok && admitted.retryAfterSeconds) res.headers.set('retry-after', String(admitted.retryAfterSeconds));
+  return res;
 }
 
 export { handler as GET, handler as POST };

@@ -1,7 +1,15 @@
 'use client';
-/** The design's name, editable in place; an empty name is refused at the field and never saved. */
+/**
+ * The design's name, editable in place. It is checked as the schema checks it (not empty, at most
+ * 120 characters, no control or bidirectional override characters, something visible): a refused
+ * name is marked at the field and never reaches the document, so it can never stop autosave. While
+ * a valid name is being typed it counts as unsaved, and leaving the page commits it.
+ */
 import { useEffect, useState } from 'react';
+import { nameSchema } from '@/core/model';
 import { useEditor, useEditorStore } from '@/components/editor/editor-context';
+
+const DRAFT_KEY = 'design-name';
 
 export function DesignName() {
   const store = useEditorStore();
@@ -12,17 +20,24 @@ export function DesignName() {
   useEffect(() => {
     document.title = `${name} · Tidemark`;
   }, [name]);
-  const invalid =
-    value.trim().length === 0
-      ? 'A name cannot be empty.'
-      : value.trim().length > 120
-        ? 'At most 120 characters.'
-        : null;
+  const checked = nameSchema.safeParse(value);
+  const invalid = checked.success ? null : `The name ${checked.error.issues[0]?.message ?? 'is not valid'}.`;
+  const pending = draft !== null && checked.success && checked.data !== name ? checked.data : null;
+
+  useEffect(() => {
+    if (pending === null) return;
+    store.getState().holdDraft(DRAFT_KEY, () => {
+      const { design, setDesign } = store.getState();
+      setDesign({ ...design, name: pending });
+    });
+    return () => store.getState().releaseDraft(DRAFT_KEY);
+  }, [pending, store]);
+
   function commit() {
     if (draft === null) return;
-    if (!invalid && draft.trim() !== name) {
+    if (pending !== null) {
       const { design, setDesign } = store.getState();
-      setDesign({ ...design, name: draft.trim() });
+      setDesign({ ...design, name: pending });
     }
     setDraft(null);
   }

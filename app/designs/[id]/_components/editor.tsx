@@ -18,7 +18,7 @@ import { ThemeToggle } from '@/components/ui/theme-toggle';
 import { ConflictDialog } from './conflict-dialog';
 import { DesignName } from './design-name';
 import { RevisionsDialog } from './revisions-dialog';
-import { SaveIndicator } from './save-indicator';
+import { SaveIndicator, SaveProblem } from './save-indicator';
 import { ShareButton } from './share-dialog';
 import { SidePanel } from './side-panel';
 import { TimelineBar } from './timeline-bar';
@@ -140,6 +140,7 @@ export function Editor({ designId }: { designId: string }) {
         <Palette />
         <main className="editor-main">
           <DesignCanvas />
+          <SaveProblem />
           {notice && (
             <div role="status" className="editor-notice">
               {notice}

@@ -1,6 +1,7 @@
 'use client';
 /**
- * Every save of this design, newest first, each saying what changed since the one before it
+ * Every kept save of this design, newest first (the oldest are pruned beyond the design's storage
+ * budget), each saying what changed since the one before it
  * (`Web shop: base load 600 → 1,200`, from core/edit's describeChanges over the two documents);
  * restoring one saves it again as the newest revision. The documents of the newest revisions are
  * read when the dialog opens (revisions never change, so each is fetched once).
@@ -13,6 +14,9 @@ import { formatExact, formatRelative } from '@/components/ui/time';
 
 /** Revisions whose changes are worked out when the dialog opens; older ones just list their note. */
 const DESCRIBED = 15;
+
+const formatBytes = (n: number) =>
+  n < 1024 * 1024 ? `${Math.max(1, Math.round(n / 1024))} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`;
 
 export function RevisionsDialog(props: {
   designId: string;
@@ -52,7 +56,8 @@ export function RevisionsDialog(props: {
       {revisions.data && (
         <ol className="revision-list" aria-label="Revisions, newest first">
           {revisions.data.map((r) => {
-            const changes = changesOf(r.number);
+            // Worked out from the two documents; the server's summary where the one before is pruned.
+            const changes = changesOf(r.number) ?? r.changes ?? null;
             return (
               <li key={r.number} data-testid="revision">
                 <div>
@@ -67,7 +72,8 @@ export function RevisionsDialog(props: {
                     <time dateTime={new Date(r.createdAt).toISOString()} title={formatExact(r.createdAt)}>
                       {formatRelative(r.createdAt)}
                     </time>{' '}
-                    · {r.note} · {r.componentCount} components · “{r.name}”
+                    · {r.note} · {r.componentCount} components, {r.connectionCount} connections · {formatBytes(r.bytes)}{' '}
+                    · “{r.name}”
                   </div>
                 </div>
                 {r.number !== props.current && (

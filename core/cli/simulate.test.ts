@@ -1,0 +1,61 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runSimulateCli } from './simulate';
+
+const dir = mkdtempSync(join(tmpdir(), 'tidemark-simulate-'));
+function file(name: string, value: unknown): string {
+  const path = join(dir, name);
+  writeFileSync(path, typeof value === 'string' ? value : JSON.stringify(value));
+  return path;
+}
+const design = {
+  format: 'tidemark.design',
+  version: 1,
+  name: 'Two services',
+  simulation: { days: 3, stepMinutes: 15, seed: 1 },
+  components: [
+    { id: 'web', name: 'Web', kind: 'ui', workload: { pattern: 'static', baseRps: 5 }, demand: { cpuMs: 20 } },
+    { id: 'orders', name: 'Orders', kind: 'service', demand: { cpuMs: 30 }, latencySloMs: 200 },
+  ],
+  connections: [{ id: 'c1', from: 'web', to: 'orders' }],
+};
+
+describe('npm run simulate', () => {
+  it("prints the simulator's figures next to the engine's for static, VMs and functions", () => {
+    const r = runSimulateCli([file('ok.json', design), '--component', 'orders', '--days', '1']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^orders: 1 days at 15-minute steps/);
+    for (const title of [/static \(\d+ cores?\)/, /elastic-vm/, /serverless/]) expect(r.stdout).toMatch(title);
+    // One day at 5 rps: about 432,000 requests on each side.
+    const requests = [...r.stdout.matchAll(/requests\s+(\d+)\s+(\d+)/g)];
+    expect(requests).toHaveLength(3);
+    for (const m of requests) {
+      expect(Number(m[1])).toBeCloseTo(432_000, -3);
+      expect(Math.abs(Number(m[2]) / Number(m[1]) - 1)).toBeLessThan(0.01);
+    }
+  });
+
+  it('names the components when the id is unknown', () => {
+    const r = runSimulateCli([file('ok2.json', design), '--component', 'nope']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--component nope: no such component .* \(its components: web, orders\)/);
+    expect(r.stdout).toBe('');
+  });
+
+  it('refuses a missing file, an invalid design, a bad --days and a missing --component', () => {
+    expect(runSimulateCli([join(dir, 'none.json'), '--component', 'web']).stderr).toMatch(/cannot read \(ENOENT\)/);
+    const invalid = runSimulateCli([file('bad.json', { ...design, components: 'x' }), '--component', 'web']);
+    expect(invalid.status).toBe(2);
+    expect(invalid.stderr).toMatch(/^components/);
+    expect(runSimulateCli([file('ok3.json', design), '--component', 'web', '--days', '0']).stderr).toMatch(
+      /--days: expected a whole number from 1 to 90, got 0/,
+    );
+    expect(runSimulateCli([file('ok4.json', design)]).stderr).toMatch(/--component: needs the id/);
+    expect(runSimulateCli([file('ok5.json', design), '--component', 'web', '--fast']).stderr).toMatch(
+      /--fast: unknown option/,
+    );
+  });
+});

@@ -1,0 +1,101 @@
+/**
+ * The engine against the per-request simulator on issue 11's hard cases — a daily peak, an overload
+ * (sync, and half async), a step from 10 to 500 rps — on static cores, elastic VMs and functions:
+ * mean, p95, drops and SLO-violation minutes within the tolerances of oracle-expect.ts.
+ */
+import { describe, expect, it } from 'vitest';
+import type { ComponentLoad } from '../simulate/component-load';
+import { makeContext, makeLoad } from '../testing/load-fixture';
+import { compareEngine } from './compare-engine';
+import { findMisses } from './oracle-expect';
+import type { RequestPlacement } from './simulate-requests';
+
+function check(load: ComponentLoad, placement: RequestPlacement, cores?: number) {
+  const steps = load.total.length;
+  const run = compareEngine(
+    load,
+    placement,
+    makeContext(steps),
+    cores === undefined ? { seed: 3 } : { cores, seed: 3 },
+  );
+  return { ...run, misses: findMisses(run.engine, run.requests, steps) };
+}
+
+/**
+ * A known miss (see the report of issue 11): every other figure within tolerance, the violation
+ * minutes only within [low, high] × the simulator's — below it, so a change that makes the miss
+ * worse or moves it to the other side fails here.
+ */
+function expectKnownMinutesMiss(run: ReturnType<typeof check>, low: number, high: number): void {
+  expect(run.misses.filter((m) => !m.startsWith('violation minutes'))).toEqual([]);
+  const ratio = run.engine.sloViolationMinutes / run.requests.sloViolationMinutes;
+  expect(ratio).toBeGreaterThan(low);
+  expect(ratio).toBeLessThan(high);
+}
+
+describe('a daily peak (one day, 100 ms requests, 5 → 37 rps, SLO 400 ms)', () => {
+  const day = (i: number) => 5 + 32 * Math.max(0, Math.sin((Math.PI * i) / 1440)) ** 4;
+  const load = makeLoad(day, 1440, { cpuMs: 100, durationMs: 100, functionDurationMs: 100, sloMs: 400 });
+  for (const cores of [4, 5]) {
+    it(`on ${cores} static cores`, () => {
+      const { misses, requests } = check(load, 'static', cores);
+      expect(requests.sloViolationMinutes).toBeGreaterThan(0);
+      expect(misses).toEqual([]);
+    });
+  }
+  it("on elastic VMs (known miss: violation minutes about half the simulator's)", () => {
+    // Engine 47 minutes, simulator 86: the minutes lost are those while a scale-out boots, where the
+    // engine's minute-spread model (fitted to stationary pools) underrates a queue that is growing.
+    expectKnownMinutesMiss(check(load, 'elastic-vm'), 0.4, 1);
+  });
+  it('on functions', () => {
+    expect(check(load, 'serverless').misses).toEqual([]);
+  });
+});
+
+describe('an overload (4 cores of 50 ms, 60 rps with an hour at 120 rps)', () => {
+  const rate = (i: number) => (i >= 60 && i < 120 ? 120 : 60);
+  it('sync: the excess times out after 29 s and is dropped', () => {
+    const load = makeLoad(rate, 300, { sloMs: 200 });
+    const { misses, requests } = check(load, 'static', 4);
+    expect(requests.droppedRequests).toBeGreaterThan(100_000);
+    expect(misses).toEqual([]);
+  });
+  it('half async: messages wait out the backlog, the drain lasts past the peak', () => {
+    const load = makeLoad(rate, 300, { sloMs: 200, async: Float32Array.from({ length: 300 }, (_, i) => rate(i) / 2) });
+    const run = check(load, 'static', 4);
+    expect(run.requests.p95LatencyMs).toBeGreaterThan(60_000);
+    // Known miss: violation minutes 229 against 278 (−18 %): a message's minutes are charged when it
+    // leaves the backlog, by its wait alone; the simulator also fails minutes whose sync requests
+    // wait behind the drain (sync first, but every core is busy when they arrive).
+    expectKnownMinutesMiss(run, 0.75, 1);
+  });
+});
+
+describe('a step from 10 to 500 rps (50 ms requests, SLO 200 ms)', () => {
+  const load = makeLoad((i) => (i < 60 ? 10 : 500), 120, { sloMs: 200 });
+  it('on elastic VMs: drops while instances boot', () => {
+    const { misses, requests } = check(load, 'elastic-vm');
+    expect(requests.droppedRequests).toBeGreaterThan(0);
+    expect(misses).toEqual([]);
+  });
+  it('on functions', () => {
+    expect(check(load, 'serverless').misses).toEqual([]);
+  });
+  it('on 30 static cores', () => {
+    expect(check(load, 'static', 30).misses).toEqual([]);
+  });
+});
+
+describe('a planned sale (the same step, known in advance: a scheduled minimum boots before it)', () => {
+  const sale = [{ startSeconds: 3600, endSeconds: 7200, peakRps: 500 }];
+  const load = makeLoad((i) => (i < 60 ? 10 : 500), 120, { sloMs: 200, planned: sale });
+  it('on elastic VMs: nothing dropped, the instances held agree with the simulator', () => {
+    const { misses, engine, requests } = check(load, 'elastic-vm');
+    expect(requests.droppedRequests).toBe(0);
+    expect(misses).toEqual([]);
+    expect(Math.abs((engine.meanInstances ?? 0) - (requests.meanInstances ?? 0))).toBeLessThan(
+      0.1 * (requests.meanInstances ?? 0),
+    );
+  });
+});

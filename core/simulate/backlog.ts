@@ -1,0 +1,183 @@
+/**
+ * A backlog as a fluid FIFO queue whose requests learn their wait when they are served, not when
+ * they arrive: the cores that serve a backlog change under it (an autoscaler multiplies them, a
+ * traffic manager moves the work), so only its departure says how long a request waited. Arrivals of
+ * one stretch form a cohort, arriving evenly from `from` to `to`. The head of the queue is served at
+ * the pool's rate; the head's age is what its requests waited. A request older than its patience
+ * (a sync timeout) leaves unserved, so in an overload the head stays at the patience's age and the
+ * excess expires there, as in a real queue — where added cores serve requests that would otherwise
+ * have timed out (M/M/c+D in the fluid limit). Messages have no patience and wait as long as it takes.
+ */
+
+/** Requests leaving the queue: `served` of them waited from `firstWait` to `lastWait` s, `expired` gave up. */
+export interface Departure {
+  served: number;
+  firstWait: number;
+  lastWait: number;
+  expired: number;
+  /** The SLO minutes of their arrival (its window × this class's share of the arrivals). */
+  minutes: number;
+}
+
+/** Where departures go (OptionStats and the pool's totals); one object, reused, so nothing is allocated. */
+export interface DepartureSink {
+  leave(departure: Readonly<Departure>): void;
+}
+
+/** The departure handed to a sink: overwritten by the next one, so a sink must copy what it keeps. */
+const departure: Departure = { served: 0, firstWait: 0, lastWait: 0, expired: 0, minutes: 0 };
+
+export class Cohorts {
+  private count: number[] = [];
+  private left: number[] = [];
+  private from: number[] = [];
+  private to: number[] = [];
+  private minutes: number[] = [];
+  private head = 0;
+  /** Requests waiting. */
+  waiting = 0;
+
+  get isEmpty(): boolean {
+    return this.head >= this.count.length;
+  }
+
+  /** `count` requests arriving evenly from `from` to `to` (seconds), worth `minutes` of SLO minutes. */
+  add(count: number, from: number, to: number, minutes: number): void {
+    if (!(count > 0)) return;
+    this.count.push(count);
+    this.left.push(count);
+    this.from.push(from);
+    this.to.push(Math.max(to, from + 1e-6));
+    this.minutes.push(minutes);
+    this.waiting += count;
+  }
+
+  /**
+   * Serves the head at `rate` per second from time `at` for up to `seconds`; requests older than
+   * `patience` seconds expire. Every piece that leaves goes to `leave`. Returns the seconds served
+   * until the queue caught up with its arrivals (all of `seconds` when it did not).
+   */
+  serve(rate: number, at: number, seconds: number, patience: number, sink: DepartureSink): number {
+    const end = at + seconds;
+    let now = at;
+    while (now < end - 1e-9 && !this.isEmpty) {
+      const k = this.head;
+      const n = this.count[k] as number;
+      const left = this.left[k] as number;
+      const to = this.to[k] as number;
+      const arrivalRate = n / (to - (this.from[k] as number));
+      // The oldest request still waiting arrived at `oldest`.
+      const oldest = to - left / arrivalRate;
+      // Nothing waits: the queue has caught up, unless requests arrive faster than it is served.
+      if (oldest >= now - 1e-9 && arrivalRate <= rate) return now - at;
+      let age = Math.max(0, now - oldest);
+      let gone = 0;
+      if (age > patience) {
+        // Requests past their patience have left (the cores that served this queue were removed).
+        const expired = Math.min(left, (age - patience) * arrivalRate);
+        this.take(k, 0, 0, 0, expired, sink);
+        age = patience;
+        gone = expired;
+        if (gone >= left - 1e-9) continue;
+      }
+      if (age >= patience && arrivalRate > rate) {
+        // At the limit: the head stays `patience` old; what the rate cannot serve expires.
+        const step = Math.min(end - now, (left - gone) / arrivalRate);
+        this.take(k, rate * step, patience, patience, (arrivalRate - rate) * step, sink);
+        now += step;
+        continue;
+      }
+      // Served from the head; its age changes by 1 − rate/arrivalRate per second.
+      const ageing = 1 - rate / arrivalRate;
+      let step = Math.min(end - now, (left - gone) / rate);
+      let isCaughtUp = false;
+      if (ageing < 0 && age / -ageing < step) {
+        step = age / -ageing;
+        isCaughtUp = true;
+      }
+      if (ageing > 0 && (patience - age) / ageing < step) step = (patience - age) / ageing;
+      this.take(k, rate * step, age, age + ageing * step, 0, sink);
+      now += step;
+      if (isCaughtUp) return now - at;
+    }
+    return this.isEmpty ? now - at : seconds;
+  }
+
+  /** Drops the requests that arrive after `time` (they belong to a later regime); returns how many. */
+  cutAfter(time: number): number {
+    let cut = 0;
+    while (!this.isEmpty) {
+      const k = this.count.length - 1;
+      const from = this.from[k] as number;
+      const to = this.to[k] as number;
+      if (to <= time) break;
+      const n = this.count[k] as number;
+      const late = Math.min(this.left[k] as number, (n * (to - Math.max(time, from))) / (to - from));
+      cut += late;
+      this.waiting -= late;
+      if (from >= time || late >= (this.left[k] as number) - 1e-9) {
+        for (const a of [this.count, this.left, this.from, this.to, this.minutes]) a.pop();
+      } else {
+        this.left[k] = (this.left[k] as number) - late;
+        this.minutes[k] = (this.minutes[k] as number) * (1 - late / n);
+        this.count[k] = n - late;
+        this.to[k] = time;
+      }
+    }
+    return cut;
+  }
+
+  /** Moves up to `n` of the newest waiting requests into `into` (work sent elsewhere). */
+  moveNewest(n: number, into: Cohorts): void {
+    let moved = 0;
+    while (n - moved > 1e-9 && !this.isEmpty) {
+      const k = this.count.length - 1;
+      const count = this.count[k] as number;
+      const left = this.left[k] as number;
+      const take = Math.min(left, n - moved);
+      // The cohort's waiting requests are its newest; the newest `take` of them arrived last.
+      const to = this.to[k] as number;
+      const cut = to - ((to - (this.from[k] as number)) * take) / count;
+      into.add(take, cut, to, ((this.minutes[k] as number) * take) / count);
+      moved += take;
+      this.waiting -= take;
+      if (take >= left - 1e-9) {
+        for (const a of [this.count, this.left, this.from, this.to, this.minutes]) a.pop();
+      } else {
+        this.left[k] = left - take;
+        this.count[k] = count - take;
+        this.minutes[k] = ((this.minutes[k] as number) * (count - take)) / count;
+        this.to[k] = cut;
+      }
+    }
+  }
+
+  /** Takes `served + expired` requests from the head cohort k and reports them. */
+  private take(
+    k: number,
+    served: number,
+    firstWait: number,
+    lastWait: number,
+    expired: number,
+    sink: DepartureSink,
+  ): void {
+    const n = this.count[k] as number;
+    const gone = Math.min(this.left[k] as number, served + expired);
+    this.left[k] = (this.left[k] as number) - gone;
+    this.waiting -= gone;
+    departure.served = served;
+    departure.firstWait = firstWait;
+    departure.lastWait = lastWait;
+    departure.expired = expired;
+    departure.minutes = ((this.minutes[k] as number) * gone) / n;
+    sink.leave(departure);
+    if (this.left[k] <= 1e-9 * n) {
+      this.waiting -= this.left[k];
+      this.head++;
+      if (this.head > 256 && this.head * 2 > this.count.length) {
+        for (const a of [this.count, this.left, this.from, this.to, this.minutes]) a.splice(0, this.head);
+        this.head = 0;
+      }
+    }
+  }
+}

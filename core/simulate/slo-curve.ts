@@ -1,0 +1,129 @@
+/**
+ * What the SLO test needs of a stationary pool, as a function of its utilisation ρ and of the share
+ * of its work that is sync, tabulated per pool (one component on one core count) and read by
+ * interpolation, so a step computes no percentile, spread or chance: the step's p95 (as
+ * p95 × (1 − ρ), which stays smooth up to saturation), how much a minute's p95 wanders
+ * (minute-spread.ts) and the chance that a minute exceeds the SLO. Points are computed on first use
+ * from the closed forms; results do not depend on the order of the steps.
+ */
+import { computeErlangC } from './erlang';
+import { computeMinuteSpread, computeViolationChance } from './minute-spread';
+import { ResponseDist } from './response-dist';
+import { computeShares, createShares, hypoSurvival } from './response-time';
+
+const POINTS = 512;
+const SHARES = 8;
+const ROW = 3 * (POINTS + 1);
+/** Curves kept between runs (an editor re-plans on every edit): a bounded, first-in-first-out map. */
+const MAX_CURVES = 2048;
+const curves = new Map<string, SloCurve>();
+
+/** The curve of `cores` cores of this pool against this SLO, shared by every run that asks. */
+export function findSloCurve(cores: number, spec: SloCurveSpec, sloMs: number): SloCurve {
+  const key = `${cores} ${spec.mu} ${spec.nu} ${spec.patienceMs} ${sloMs}`;
+  let curve = curves.get(key);
+  if (!curve) {
+    if (curves.size >= MAX_CURVES) curves.delete(curves.keys().next().value as string);
+    curve = new SloCurve(cores, spec, sloMs);
+    curves.set(key, curve);
+  }
+  return curve;
+}
+const shares = createShares();
+const dist = new ResponseDist();
+
+/** The pool's figures a curve depends on. */
+export interface SloCurveSpec {
+  mu: number;
+  nu: number;
+  patienceMs: number;
+}
+
+export class SloCurve {
+  /** At the last `read`: p95 (ms), spread and the chance that a minute's p95 exceeds the SLO. */
+  p95 = 0.5;
+  spread = 0.5;
+  chance = 0.5;
+  /** Per share row, per point: [p95 × (1 − ρ), spread, chance]; NaN = not yet computed. */
+  private readonly table = new Float64Array((SHARES + 1) * ROW).fill(Number.NaN);
+
+  constructor(
+    private readonly cores: number,
+    private readonly spec: SloCurveSpec,
+    private readonly sloMs: number,
+  ) {}
+
+  /** Sets p95, spread and chance at utilisation rho (0 < rho < 1) with `syncShare` of the work sync. */
+  read(rho: number, syncShare: number): void {
+    const x = rho * POINTS;
+    const k = x | 0;
+    const y = syncShare * SHARES;
+    let r = y | 0;
+    if (r >= SHARES) r = SHARES - 1;
+    const t = this.table;
+    const a = r * ROW + 3 * k;
+    const b = a + ROW;
+    if (Number.isNaN((t[a] as number) + (t[a + 3] as number) + (t[b] as number) + (t[b + 3] as number))) {
+      this.fill(r, k);
+    }
+    const f = x - k;
+    const g = y - r;
+    const w00 = (1 - f) * (1 - g);
+    const w01 = f * (1 - g);
+    const w10 = (1 - f) * g;
+    const w11 = f * g;
+    this.p95 =
+      ((t[a] as number) * w00 + (t[a + 3] as number) * w01 + (t[b] as number) * w10 + (t[b + 3] as number) * w11) /
+      (1 - rho);
+    this.spread =
+      (t[a + 1] as number) * w00 + (t[a + 4] as number) * w01 + (t[b + 1] as number) * w10 + (t[b + 4] as number) * w11;
+    this.chance =
+      (t[a + 2] as number) * w00 + (t[a + 5] as number) * w01 + (t[b + 2] as number) * w10 + (t[b + 5] as number) * w11;
+  }
+
+  private fill(r: number, k: number): void {
+    for (let dr = 0; dr < 2; dr++) for (let dk = 0; dk < 2; dk++) this.point(r + dr, k + dk);
+  }
+
+  /** One point: share row i, utilisation point j. */
+  private point(i: number, j: number): void {
+    const at = i * ROW + 3 * j;
+    if (!Number.isNaN(this.table[at])) return;
+    // At ρ = 1 itself the pool is saturated: take the point just below it.
+    const rho = Math.min(j / POINTS, 1 - 0.25 / POINTS);
+    const share = i / SHARES;
+    const { mu, nu, patienceMs } = this.spec;
+    const full = this.cores * mu;
+    const ls = rho * full * share;
+    const la = rho * full - ls;
+    const erlangC = computeErlangC(this.cores, (rho * full) / mu);
+    // Sync work waits Exp(cμ − λ_sync) behind its own queue, cut at its timeout; messages wait
+    // Cobham's mean for what sync work leaves (serve-pool.ts).
+    const syncTheta = (full - ls) / 1000;
+    const asyncTheta = (full * (1 - ls / full) * (1 - rho)) / 1000;
+    computeShares(shares, erlangC, syncTheta, ls / full, patienceMs);
+    const admittedSync = share * (1 - shares.abandoned);
+    const admittedAsync = 1 - share;
+    dist.reset(nu);
+    dist.add(admittedSync * shares.noWait, 0, 0);
+    dist.add(admittedSync * shares.wait, 0, syncTheta);
+    dist.add(admittedSync * shares.truncated, patienceMs, syncTheta);
+    dist.add(admittedAsync * (1 - erlangC), 0, 0);
+    dist.add(admittedAsync * erlangC, 0, asyncTheta);
+    const p95 = dist.quantile(0.95);
+    // The minute-to-minute spread of the class that does most of the work.
+    const spread =
+      share >= 0.5
+        ? computeMinuteSpread(erlangC, syncTheta * 1000, nu * 1000, full, ls, mu, p95)
+        : computeMinuteSpread(erlangC, asyncTheta * 1000, nu * 1000, full, rho * full, mu, p95);
+    const slo = this.sloMs;
+    const service = Math.exp(-nu * slo);
+    const late =
+      (admittedSync * (shares.noWait * service + shares.wait * hypoSurvival(slo, syncTheta, nu)) +
+        admittedAsync * ((1 - erlangC) * service + erlangC * hypoSurvival(slo, asyncTheta, nu))) /
+      (admittedSync + admittedAsync);
+    this.table[at] = p95 * (1 - rho);
+    this.table[at + 1] = spread;
+    this.table[at + 2] = computeViolationChance(p95, spread, 60 * (ls + la), nu, slo, late);
+  }
+}

@@ -1,0 +1,180 @@
+/**
+ * Nothing lost in the editor: no single field can stop autosave, an edit made just before a reload
+ * survives it, a change too large to send on unload makes the browser ask, and a metrics reader that
+ * dies says so instead of reading forever.
+ */
+import path from 'node:path';
+import type { APIRequestContext } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+const WC98 = path.join(__dirname, '..', '..', 'shared', 'data', 'traces', 'once_wc98_full_1h.csv');
+
+async function createFromExample(request: APIRequestContext): Promise<string> {
+  const created = await request.post('/api/trpc/designs.create', {
+    data: { from: 'example', example: 'hybrid-backend' },
+  });
+  return ((await created.json()) as { result: { data: { id: string } } }).result.data.id;
+}
+
+interface StoredComponent {
+  id: string;
+  demand: { cpuMs: number };
+  workload?: { pattern: string; peakStartHour?: number };
+}
+
+async function latestDocument(request: APIRequestContext, id: string) {
+  const res = await request.get(`/api/trpc/designs.get?input=${encodeURIComponent(JSON.stringify({ id }))}`);
+  return (
+    (await res.json()) as {
+      result: { data: { revision: number; document: { name: string; components: StoredComponent[] } } };
+    }
+  ).result.data;
+}
+
+test('the World Cup 98 fit lands inside the horizon, and every later edit is saved', async ({
+  page,
+  editor,
+  request,
+}) => {
+  const id = await createFromExample(request);
+  await page.goto(`/designs/${id}`);
+  await editor.waitSimulated();
+  await editor.select('erp-ui');
+  await page.getByTestId('measured-input').setInputFiles(WC98);
+  await expect(page.getByTestId('measured-verdict')).toContainText('once-in-a-lifetime', { timeout: 20_000 });
+  await page.getByTestId('measured-result').getByRole('button', { name: 'Use the fitted pattern' }).click();
+  // The measured final (hour 1,238 of 87 days) is moved into the 30-day horizon, and the user is told.
+  await expect(page.getByRole('status').filter({ hasText: 'The measured peak came at hour 1,238' })).toBeVisible();
+  await expect(page.getByLabel('Workload pattern')).toHaveValue('once-in-a-lifetime');
+  expect(Number(await page.getByLabel(/Peak start/).inputValue())).toBeLessThan(720);
+  await editor.waitSaved();
+
+  // An edit anywhere else afterwards is saved too, and survives a reload.
+  await editor.select('erp');
+  await page.getByLabel('CPU time (ms)').fill('77');
+  await page.getByLabel('CPU time (ms)').press('Tab');
+  await editor.waitSaved();
+  await expect(page.getByTestId('save-problem')).toHaveCount(0);
+  await page.reload();
+  await editor.waitSimulated();
+  const saved = await latestDocument(request, id);
+  const ui = saved.document.components.find((c) => c.id === 'erp-ui')!;
+  expect(ui.workload?.pattern).toBe('once-in-a-lifetime');
+  expect(ui.workload?.peakStartHour).toBeLessThan(720);
+  expect(saved.document.components.find((c) => c.id === 'erp')!.demand.cpuMs).toBe(77);
+});
+
+test('a name the schema refuses is refused at the field, and autosave goes on', async ({ page, editor, request }) => {
+  const id = await createFromExample(request);
+  await page.goto(`/designs/${id}`);
+  await editor.waitSimulated();
+  const name = page.getByLabel('Design name');
+  await name.fill('Invoice \u202Egnp.exe');
+  await expect(page.locator('#design-name-error')).toContainText('bidirectional override');
+  await name.press('Enter');
+  await editor.select('erp');
+  await page.getByLabel('CPU time (ms)').fill('55');
+  await page.getByLabel('CPU time (ms)').press('Tab');
+  await editor.waitSaved();
+  const saved = await latestDocument(request, id);
+  expect(saved.document.name).toBe('ERP with nightly analytics (hybrid backend)');
+  expect(saved.document.components.find((c) => c.id === 'erp')!.demand.cpuMs).toBe(55);
+});
+
+test('an edit typed 150 ms before a reload is saved, not lost', async ({ page, editor, request }) => {
+  const id = await createFromExample(request);
+  await page.goto(`/designs/${id}`);
+  await editor.waitSimulated();
+  await editor.select('erp');
+  const cpu = page.getByLabel('CPU time (ms)');
+  await cpu.fill('123');
+  // Still being typed: not in the document yet, and the indicator says so.
+  await expect(page.getByTestId('save-status')).toHaveText('Unsaved');
+  await page.waitForTimeout(150);
+  let asked = false;
+  page.once('dialog', (dialog) => {
+    asked = true;
+    void dialog.accept();
+  });
+  await page.reload();
+  await editor.waitSimulated();
+  await editor.select('erp');
+  await expect(page.getByLabel('CPU time (ms)')).toHaveValue('123');
+  expect(asked).toBe(false); // sent with keepalive: nothing to ask about
+  expect((await latestDocument(request, id)).document.components.find((c) => c.id === 'erp')!.demand.cpuMs).toBe(123);
+});
+
+test('a change too large to send on unload makes the browser ask before leaving', async ({ page, editor, request }) => {
+  const trace = Array.from({ length: 30_000 }, (_, i) => 100 + (i % 97));
+  const created = await request.post('/api/trpc/designs.create', {
+    data: {
+      from: 'import',
+      document: {
+        format: 'tidemark.design',
+        version: 1,
+        name: 'Large traced design',
+        components: [
+          {
+            id: 'web',
+            name: 'Web',
+            kind: 'ui',
+            demand: { cpuMs: 5 },
+            workload: { pattern: 'static', baseRps: 1, trace: { stepMinutes: 5, rps: trace } },
+          },
+        ],
+      },
+    },
+  });
+  const { id } = ((await created.json()) as { result: { data: { id: string } } }).result.data;
+  await page.goto(`/designs/${id}`);
+  await editor.waitSimulated();
+  await editor.select('web');
+  // The click that selected the component is the user activation Chromium wants before it asks.
+  await page.getByLabel('CPU time (ms)').fill('9');
+  // Leaving now would lose the change (too large for a keepalive request): the browser asks. Closing
+  // with runBeforeUnload runs the page's beforeunload; dismissing the question keeps the page open (a
+  // dismissed reload would instead leave page.reload() waiting for a load that never comes).
+  const dialog = page.waitForEvent('dialog');
+  await page.close({ runBeforeUnload: true });
+  const asked = await dialog;
+  expect(asked.type()).toBe('beforeunload');
+  await asked.dismiss();
+  // Staying on the page, the change is saved as usual.
+  await editor.waitSaved();
+  expect(page.isClosed()).toBe(false);
+  expect((await latestDocument(request, id)).document.components[0]!.demand.cpuMs).toBe(9);
+  // Once it is saved there is nothing to lose: the page closes without a question.
+  let askedAgain = false;
+  page.on('dialog', (again) => {
+    askedAgain = true;
+    void again.dismiss();
+  });
+  const closed = page.waitForEvent('close', { timeout: 10_000 });
+  await page.close({ runBeforeUnload: true });
+  await closed;
+  expect(askedAgain).toBe(false);
+});
+
+test('a metrics reader that dies says so, instead of reading forever', async ({ page, editor, request }) => {
+  await page.addInitScript(() => {
+    const Real = window.Worker;
+    // The metrics reader (and only it) fails as a crashed or unloadable worker would.
+    window.Worker = class extends Real {
+      constructor(url: string | URL, options?: WorkerOptions) {
+        const broken = URL.createObjectURL(
+          new Blob(['throw new Error("reader crashed")'], { type: 'text/javascript' }),
+        );
+        super(options?.name === 'tidemark-metrics' ? broken : url, options);
+      }
+    };
+  });
+  const id = await createFromExample(request);
+  await page.goto(`/designs/${id}`);
+  await editor.waitSimulated();
+  await editor.select('erp-ui');
+  await page.getByTestId('measured-input').setInputFiles(WC98);
+  const alert = page.getByTestId('measured-load').getByRole('alert');
+  await expect(alert).toContainText('The file could not be read: the reader stopped');
+  await expect(page.getByText(/^Reading /)).toHaveCount(0);
+  await expect(page.getByLabel('Workload pattern')).toHaveValue('static');
+});
