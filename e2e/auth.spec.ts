@@ -117,7 +117,7 @@ test('pages carry a nonce CSP and the editor runs under it without a single viol
 
   // The editor: an example (the plan worker runs), its charts, auto-layout (elkjs), a save.
   await page
-    .getByRole('button', { name: /^Create from example:/ })
+    .getByRole('button', { name: /^Use this example:/ })
     .first()
     .click();
   await expect(page).toHaveURL(/\/designs\/[a-z0-9]+$/);

@@ -8,11 +8,14 @@ export class EditorPage {
     return this.page.locator('.react-flow__pane');
   }
 
-  /** Clicks an empty spot of the canvas (clearing the selection, taking focus off any field). */
+  /**
+   * Clicks an empty spot of the canvas (clearing the selection, taking focus off any field): near the
+   * bottom, between the zoom controls (bottom left) and the search box (bottom centre).
+   */
   async clickEmptyCanvas() {
     const box = await this.canvas().boundingBox();
     if (!box) throw new Error('no canvas');
-    await this.canvas().click({ position: { x: box.width * 0.45, y: box.height - 30 } });
+    await this.canvas().click({ position: { x: box.width * 0.2, y: box.height - 30 } });
   }
 
   node(id: string): Locator {

@@ -1,9 +1,11 @@
 /**
  * Exports from the editor, opened as a person would: the plan JSON checked against the published
  * schema (Zod's planSchema, the source of /schemas/plan.v1.json) and against the design exported
- * beside it, the Markdown report read, the PNG measured and saved for looking at, the SVG parsed,
- * and the design JSON dropped back onto the designs list.
+ * beside it, the Markdown report read, the PNG measured and saved for looking at, the SVG parsed and
+ * opened with librsvg (rsvg-convert) as well as the browser, and the design JSON dropped back onto
+ * the designs list.
  */
+import { execFileSync } from 'node:child_process';
 import { readFile, copyFile, mkdir } from 'node:fs/promises';
 import type { Download, Page } from '@playwright/test';
 import { z } from 'zod';
@@ -116,44 +118,89 @@ test('every export opens: plan JSON, Markdown, design JSON, PNG and SVG; the des
   const png = await exportAs(page, 'Canvas image (PNG)');
   expect(png.download.suggestedFilename()).toBe(`${STEM}.png`);
   const size = pngSize(await readFile(png.path));
-  // Four components 200 px wide at zoom 1, drawn at twice the pixels: readable, never a poster.
+  // Four components 200 px wide at zoom 1 with a title and a legend, drawn at twice the pixels.
   expect(size.width).toBeGreaterThan(800);
   expect(size.height).toBeGreaterThan(300);
   expect(Math.max(size.width, size.height)).toBeLessThanOrEqual(8192);
   await copyFile(png.path, 'test-results/screens/export-canvas.png');
 
-  const svg = await readFile((await exportAs(page, 'Canvas image (SVG)')).path, 'utf8');
+  const svgFile = await exportAs(page, 'Canvas image (SVG)');
+  const svg = await readFile(svgFile.path, 'utf8');
   const found = await page.evaluate((text) => {
     const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
     return {
       error: doc.querySelector('parsererror')?.textContent ?? null,
       root: doc.documentElement.localName,
-      edges: [...doc.querySelectorAll('.react-flow__edge')].map((e) => e.getAttribute('data-id')),
-      // Drawn: a path with a real stroke inline (html-to-image copies an <svg> without its stylesheet).
-      paths: [...doc.querySelectorAll<SVGPathElement>('path.react-flow__edge-path')].filter(
-        (p) =>
-          (p.getAttribute('d') ?? '').length > 10 &&
-          !['', 'none'].includes(p.style.stroke) &&
-          Number.parseFloat(p.style.strokeWidth) > 0,
-      ).length,
-      labels: doc.querySelectorAll('.tm-edge-label').length,
-      wiring: doc.querySelectorAll('[data-testid="wiring-group"]').length,
-      nodes: doc.querySelectorAll('.react-flow__node-component').length,
+      width: Number(doc.documentElement.getAttribute('width')),
+      foreign: doc.getElementsByTagName('foreignObject').length,
+      nodes: [...doc.querySelectorAll('g[data-id]')].map((g) => g.getAttribute('data-id')),
+      edges: [...doc.querySelectorAll('path[marker-end]')].length,
+      wiring: doc.querySelectorAll('g[data-wiring]').length,
+      texts: [...doc.querySelectorAll('text')].map((t) => t.textContent),
     };
   }, svg);
   expect(found.error).toBeNull();
   expect(found.root).toBe('svg');
-  expect(found.edges.sort()).toEqual([...connectionIds].sort());
-  expect(found.paths).toBe(connectionIds.length);
-  expect(found.labels).toBe(connectionIds.length);
+  // Shapes and text only: nothing a non-browser renderer would leave blank.
+  expect(found.foreign).toBe(0);
+  expect(svg).not.toContain('var(--');
+  expect(found.nodes.sort()).toEqual(design.value.components.map((c) => c.id).sort());
+  expect(found.edges).toBe(connectionIds.length);
   expect(found.wiring).toBe(wiringGroups);
-  expect(found.nodes).toBe(design.value.components.length);
+  // A title, the totals and a legend; every component named, with its placement and cost.
+  expect(found.texts).toContain(EXAMPLE);
+  expect(found.texts.some((t) => t?.startsWith('Recommended $'))).toBe(true);
+  for (const label of ['Data centre', 'Elastic VMs', 'Serverless', 'Burst (both)', 'Inserted wiring'])
+    expect(found.texts).toContain(label);
+  for (const c of design.value.components) expect(found.texts).toContain(c.name);
+  expect(found.texts.filter((t) => t?.endsWith('/mo'))).toHaveLength(design.value.components.length);
+  // The PNG is the same picture at twice the size.
+  expect(size.width).toBe(found.width * 2);
+
+  // Opened with librsvg (rsvg-convert, as a document tool would) it draws the same as in the browser.
+  const rsvgPng = 'test-results/exports/canvas-rsvg.png';
+  execFileSync(process.env.RSVG_CONVERT_PATH ?? 'rsvg-convert', ['-o', rsvgPng, svgFile.path]);
+  await copyFile(rsvgPng, 'test-results/screens/export-canvas-rsvg.png');
+  const drawn = await page.evaluate(
+    async ({ text, png }) => {
+      /** Pixels that differ from the background (the top-left pixel) by more than a trace of anti-aliasing. */
+      async function ink(src: string) {
+        const image = new Image();
+        image.src = src;
+        await image.decode();
+        const canvas = document.createElement('canvas');
+        canvas.width = image.naturalWidth;
+        canvas.height = image.naturalHeight;
+        const context = canvas.getContext('2d')!;
+        context.drawImage(image, 0, 0);
+        const data = context.getImageData(0, 0, canvas.width, canvas.height).data;
+        let count = 0;
+        for (let i = 0; i < data.length; i += 4) {
+          const d = Math.max(
+            Math.abs(data[i]! - data[0]!),
+            Math.abs(data[i + 1]! - data[1]!),
+            Math.abs(data[i + 2]! - data[2]!),
+          );
+          if (d > 24) count++;
+        }
+        return { width: canvas.width, height: canvas.height, ink: count };
+      }
+      const svgUrl = `data:image/svg+xml;base64,${btoa(String.fromCharCode(...new TextEncoder().encode(text)))}`;
+      return { browser: await ink(svgUrl), rsvg: await ink(`data:image/png;base64,${png}`) };
+    },
+    { text: svg, png: (await readFile(rsvgPng)).toString('base64') },
+  );
+  expect(drawn.rsvg.width).toBe(drawn.browser.width);
+  expect(drawn.rsvg.height).toBe(drawn.browser.height);
+  // Not blank: nodes, edges, text and the legend cover a few per cent of the picture.
+  expect(drawn.rsvg.ink).toBeGreaterThan(0.02 * drawn.rsvg.width * drawn.rsvg.height);
+  expect(Math.abs(drawn.rsvg.ink - drawn.browser.ink) / drawn.browser.ink).toBeLessThan(0.25);
   // The view the person had is given back.
   await expect(page.getByTestId('edge-label-' + connectionIds[0])).toHaveCount(0);
 
   // In the dark theme the image keeps the theme's colours (CSS variables resolved at capture).
-  await page.getByRole('button', { name: /^Theme: system/ }).click();
-  await page.getByRole('button', { name: /^Theme: light/ }).click();
+  await page.getByRole('button', { name: /^Theme: Auto/ }).click();
+  await page.getByRole('button', { name: /^Theme: Light/ }).click();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   const dark = await exportAs(page, 'Canvas image (PNG)');
   expect(pngSize(await readFile(dark.path))).toEqual(size);

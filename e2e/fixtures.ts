@@ -1,5 +1,5 @@
 /** Page objects as fixtures (tldraw's way): tests speak of the designs list, not of selectors. */
-import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import { test as base, expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import path from 'node:path';
 import { EditorPage } from './editor-fixtures';
 
@@ -25,7 +25,7 @@ export class DesignsList {
   }
 
   async createFromExample(exampleName: string) {
-    await this.page.getByRole('button', { name: `Create from example: ${exampleName}` }).click();
+    await this.page.getByRole('button', { name: `Use this example: ${exampleName}` }).click();
     await expect(this.page.getByLabel('Design name')).toHaveValue(exampleName);
   }
 
@@ -56,7 +56,37 @@ export class DesignsList {
   }
 }
 
-export const test = base.extend<{ designs: DesignsList; editor: EditorPage }>({
+/** Designs a test made through the helpers below: deleted when the test ends (the cleanUp fixture). */
+const made: string[] = [];
+
+/** Creates a design from one of the seeded examples through the API (not by clicks); returns its id. */
+export async function createExample(request: APIRequestContext, example: string): Promise<string> {
+  const created = await request.post('/api/trpc/designs.create', { data: { from: 'example', example } });
+  expect(created.ok()).toBe(true);
+  const id = ((await created.json()) as { result: { data: { id: string } } }).result.data.id;
+  made.push(id);
+  return id;
+}
+
+/** Imports a design document through the API; returns its id. */
+export async function importDesign(request: APIRequestContext, document: unknown): Promise<string> {
+  const created = await request.post('/api/trpc/designs.create', { data: { from: 'import', document } });
+  expect(created.ok(), await created.text()).toBe(true);
+  const id = ((await created.json()) as { result: { data: { id: string } } }).result.data.id;
+  made.push(id);
+  return id;
+}
+
+export const test = base.extend<{ designs: DesignsList; editor: EditorPage; cleanUp: void }>({
+  // The tests share one database: what a test made through the helpers goes when it ends, so the
+  // designs list's first-start test still finds only the seeded examples, whatever ran before it.
+  cleanUp: [
+    async ({ request }, use) => {
+      await use();
+      for (const id of made.splice(0)) await request.post('/api/trpc/designs.delete', { data: { id } });
+    },
+    { auto: true },
+  ],
   designs: async ({ page }, use) => {
     await use(new DesignsList(page));
   },

@@ -7,7 +7,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { createExample, expect, test } from './fixtures';
 
 import { createdSchema, trpcData } from './trpc-json';
 const NASA = path.join(__dirname, '..', '..', 'shared', 'data', 'traces', 'periodic_nasa_http_1995_1h.csv');
@@ -126,4 +126,72 @@ test('a measured series is recognised, fitted, refused when bad, and kept as a t
   await expect(pattern).toHaveValue('periodic');
   await undo.click();
   await expect(attached).toBeVisible();
+});
+
+const WC98 = path.join(__dirname, '..', '..', 'shared', 'data', 'traces', 'once_wc98_full_1h.csv');
+
+test('a long series: the days simulated are chosen, it is scaled to one’s traffic, its fields are read-only', async ({
+  page,
+  editor,
+  request,
+}) => {
+  await page.goto(`/designs/${await createExample(request, 'cloud-bursting')}`);
+  await editor.waitSimulated();
+  await editor.select('web');
+  await page.getByTestId('measured-input').setInputFiles(WC98);
+  const result = page.getByTestId('measured-result');
+  await expect(page.getByTestId('measured-verdict')).toBeVisible();
+
+  // 87 days measured, 30 simulated: the 30 days around the tournament's peak, chosen by default.
+  await expect(result.getByText('The file covers 87.04 days; the design simulates 30.')).toBeVisible();
+  const from = result.getByLabel('From day');
+  const days = result.getByLabel('Number of days');
+  await expect(days).toHaveValue('30');
+  const peakDay = Number(await from.inputValue());
+  expect(peakDay).toBeGreaterThan(30);
+  // The fitted peak is the tournament's own (~3,000 req/s), not a week's median (324).
+  const fittedPeak = async () =>
+    Number(/peak ([\d,.]+) req\/s/.exec(await result.getByText(/^Fitted:/).innerText())?.[1]?.replace(/,/g, '') ?? 0);
+  expect(await fittedPeak()).toBeGreaterThan(1000);
+  await result.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: shot('wc98-window') });
+
+  // Another window: the quiet days before the tournament, which the occasion falls outside of; a
+  // window past the series' end is refused at its field.
+  await from.fill('0');
+  await from.press('Enter');
+  await expect(from).toHaveValue('0');
+  await expect(result.getByText(/falls outside these days/)).toBeVisible();
+  await from.fill('90');
+  await expect(result.getByText('The series covers 87.04 days.')).toBeVisible();
+  await result.getByRole('button', { name: 'Around the peak' }).click();
+  await expect(from).toHaveValue(String(peakDay));
+
+  // Scaled to one's own traffic: a peak of 300 req/s.
+  await result.getByLabel('to a peak of').check();
+  const target = result.getByLabel('Target peak (req/s)');
+  await target.fill('300');
+  await target.press('Enter');
+  await expect(result.getByTestId('measured-scaled')).toContainText('peak 300 req/s');
+  await expect.poll(fittedPeak).toBeLessThanOrEqual(300);
+  expect(await fittedPeak()).toBeGreaterThan(100);
+  // Or by a factor.
+  await result.getByLabel('times').check();
+  const factor = result.getByLabel('Scale factor');
+  await factor.fill('0');
+  await expect(result.getByText('The factor must be a number above 0.')).toBeVisible();
+  await factor.fill('0.5');
+  await factor.press('Enter');
+  await expect(result.getByTestId('measured-scaled')).toContainText('Scaled ×0.5');
+
+  // Keep the measured series: the pattern's fields are shown as set by it, not as inputs.
+  await result.getByRole('button', { name: 'Use the measured series' }).click();
+  const fields = page.getByTestId('measured-fields');
+  await expect(fields).toContainText('Set by the measured series');
+  await expect(fields.getByRole('textbox')).toHaveCount(0);
+  await expect(page.getByRole('textbox', { name: 'Base load (req/s)' })).toHaveCount(0);
+  await expect(page.getByLabel('Workload pattern')).toBeEnabled();
+  await page.screenshot({ path: shot('wc98-attached') });
+  await page.getByRole('button', { name: 'Remove measured series' }).click();
+  await expect(page.getByRole('textbox', { name: 'Base load (req/s)' })).toBeVisible();
 });

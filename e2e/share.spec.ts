@@ -83,13 +83,17 @@ test('a reviewer opens a read-only link, finds nothing editable, downloads the p
   // Nothing editable: no palette, no form fields (the timeline's replay slider is the only input),
   // no connection handles, no interactivity toggle.
   await expect(view.getByRole('button', { name: /^Add / })).toHaveCount(0);
-  await expect(view.locator('input:not([type="range"]), select, textarea, [contenteditable="true"]')).toHaveCount(0);
+  // (Finding a component by name is reading, not editing: its search box is the one input.)
+  await expect(
+    view.locator('input:not([type="range"]):not([type="search"]), select, textarea, [contenteditable="true"]'),
+  ).toHaveCount(0);
   await expect(view.locator('.react-flow__handle').first()).toBeHidden();
   await expect(view.getByRole('button', { name: /interactivity/i })).toHaveCount(0);
 
-  // The recommendation: totals against the alternatives, every component's placement, the cost chart.
-  await expect(view.getByRole('table', { name: 'Totals for the month' })).toBeVisible();
-  await expect(view.locator('.recharts-surface').first()).toBeVisible();
+  // The recommendation: its cost against the alternatives, every component's placement and cost.
+  await expect(view.getByTestId('decision-total')).toHaveText(/^\$[\d,]+\.\d\d$/);
+  await expect(view.getByTestId('saving-allStatic')).toBeVisible();
+  await expect(view.getByTestId('decision-groups')).toBeVisible();
   await view.screenshot({ path: shot('light') });
 
   // Dragging a node does not move it; Delete and Backspace remove nothing.
@@ -114,7 +118,7 @@ test('a reviewer opens a read-only link, finds nothing editable, downloads the p
   await expect(details).toContainText('Latency SLO');
   await expect(view.getByRole('list', { name: 'Why' })).toBeVisible();
   await expect(view.locator('.res-chart').first()).toBeVisible();
-  await expect(view.locator('input:not([type="range"]), select, textarea')).toHaveCount(0);
+  await expect(view.locator('input:not([type="range"]):not([type="search"]), select, textarea')).toHaveCount(0);
   await view.emulateMedia({ colorScheme: 'dark' });
   await view.screenshot({ path: shot('dark') });
 

@@ -2,7 +2,7 @@
 // production build, and the end-to-end tests in Chromium. Fails if anything fails.
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { ensureChromium } from './ensure-browser.mjs';
+import { ensureChromium, ensureRsvg } from './ensure-browser.mjs';
 import { bin, buildIfStale, ensureDependencies, env, root, run, runOrExit } from './lib.mjs';
 
 const results = path.join(root, 'test-results');
@@ -12,6 +12,7 @@ mkdirSync(results, { recursive: true });
 
 ensureDependencies();
 const chromium = ensureChromium();
+const rsvg = ensureRsvg();
 runOrExit('format check (prettier)', bin('prettier'), ['--check', '.']);
 runOrExit('type-check (tsc)', bin('tsc'), ['--noEmit', '-p', '.']);
 runOrExit('type-check the core without DOM or Node (tsc -p core)', bin('tsc'), ['--noEmit', '-p', 'core']);
@@ -24,7 +25,12 @@ const unit = run(bin('vitest'), [
 ]);
 buildIfStale();
 const e2e = run(bin('playwright'), ['test'], {
-  env: { ...env, CHROMIUM_PATH: chromium, PLAYWRIGHT_JSON_OUTPUT_NAME: path.join(results, 'playwright.json') },
+  env: {
+    ...env,
+    CHROMIUM_PATH: chromium,
+    RSVG_CONVERT_PATH: rsvg,
+    PLAYWRIGHT_JSON_OUTPUT_NAME: path.join(results, 'playwright.json'),
+  },
 });
 
 function count(file, read) {

@@ -13,6 +13,7 @@ import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { FilePickerButton } from '@/components/ui/file-picker-button';
 import { ProblemList } from '@/components/ui/problem-list';
 import { SignOutButton } from '@/components/ui/sign-out-button';
+import { ThemeToggle } from '@/components/ui/theme-toggle';
 import { DesignRow, type DesignRowData } from './design-row';
 import { useDesignImport } from './use-design-import';
 
@@ -75,6 +76,7 @@ export function DesignsPage({ canSignOut = false }: { canSignOut?: boolean }) {
         >
           Import JSON…
         </FilePickerButton>
+        <ThemeToggle />
         {canSignOut && <SignOutButton />}
       </AppHeader>
       <main
@@ -146,7 +148,7 @@ export function DesignsPage({ canSignOut = false }: { canSignOut?: boolean }) {
                   type="button"
                   className="button"
                   disabled={busy}
-                  aria-label={`Create from example: ${design.name}`}
+                  aria-label={`Use this example: ${design.name}`}
                   onClick={() => void createAndOpen({ from: 'example', example: key })}
                 >
                   Use this example

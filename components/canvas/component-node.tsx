@@ -1,34 +1,38 @@
 'use client';
-/** A component on the canvas: icon, name, kind, pattern, and where the plan puts it. */
+/**
+ * A component on the canvas: icon, name, kind, pattern, where the plan puts it and what that costs a
+ * month. While the timeline replays: how busy it is, and a mark when it drops requests or misses its
+ * SLO in that moment. Its accessible name is set on React Flow's focusable wrapper (derive-flow.ts).
+ */
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { ComponentNode as ComponentNodeType } from './derive-flow';
+import { formatBusy, formatNodeCost } from './node-text';
 import { KindIcon } from './kind-icons';
 import { useCompact } from './use-compact';
 import { KIND_LABELS, PLACEMENT_LABELS } from '@/core/model';
-
-/** 0.42 → "42 %"; beyond 999 % (or no capacity at all) the exact figure stops meaning anything. */
-function formatBusy(u: number): string {
-  return Number.isFinite(u) && u < 10 ? `${Math.round(u * 100)} %` : '>999 %';
-}
+import { formatCount } from '@/core/present';
 
 function ComponentNodeView({ data, selected }: NodeProps<ComponentNodeType>) {
-  const { component: c, placement, utilisation, dropping } = data;
+  const { component: c, placement, cost, utilisation, dropping, dropped, missingSlo } = data;
   const pattern = c.workload?.pattern;
   const compact = useCompact();
-  const heat = utilisation === null ? undefined : Math.min(1, utilisation);
-  const label = `${c.name}, ${KIND_LABELS[c.kind]}${placement ? `, placed ${PLACEMENT_LABELS[placement]}` : ''}${
-    utilisation !== null ? `, ${formatBusy(utilisation)} busy${dropping ? ', dropping requests' : ''}` : ''
-  }`;
+  const busy = utilisation === null ? undefined : Math.min(1, utilisation);
+  const alarm = dropping || missingSlo;
   return (
     <div
-      className={`tm-node${selected ? ' selected' : ''}${dropping ? ' dropping' : ''}`}
+      className={`tm-node${selected ? ' selected' : ''}${dropping ? ' dropping' : ''}${missingSlo ? ' missing-slo' : ''}`}
       data-placement={placement ?? 'none'}
       data-testid={`node-${c.id}`}
-      aria-label={label}
-      style={heat === undefined ? undefined : ({ '--heat': heat } as React.CSSProperties)}
+      style={busy === undefined ? undefined : ({ '--busy': busy } as React.CSSProperties)}
     >
-      <Handle type="target" position={Position.Left} aria-label={`Connect into ${c.name}`} />
+      {/* Handles are for the mouse; the keyboard connects with C (connect-dialog.tsx). */}
+      <Handle type="target" position={Position.Left} />
+      {alarm && (
+        <span className="tm-node-alarm" data-testid={`alarm-${c.id}`} aria-hidden="true">
+          !
+        </span>
+      )}
       <div className="tm-node-head">
         <span className="tm-node-icon">
           <KindIcon kind={c.kind} />
@@ -46,13 +50,25 @@ function ComponentNodeView({ data, selected }: NodeProps<ComponentNodeType>) {
         </div>
       )}
       {placement && (
-        <div className="tm-node-placement" data-testid={`placement-${c.id}`}>
-          {utilisation !== null
-            ? `${formatBusy(utilisation)} busy${dropping ? ' · dropping' : ''}`
-            : PLACEMENT_LABELS[placement]}
+        <div className="tm-node-foot">
+          <span className="tm-node-placement" data-testid={`placement-${c.id}`}>
+            {utilisation !== null ? `${formatBusy(utilisation)} busy` : PLACEMENT_LABELS[placement]}
+          </span>
+          {utilisation === null && cost !== null && (
+            <span className="tm-node-cost" data-testid={`cost-${c.id}`}>
+              {formatNodeCost(cost)}
+            </span>
+          )}
         </div>
       )}
-      <Handle type="source" position={Position.Right} aria-label={`Connect from ${c.name}`} />
+      {alarm && (
+        <div className="tm-node-replay" data-testid={`replay-${c.id}`}>
+          {[dropping && `${dropped >= 1 ? formatCount(dropped) : 'some'} dropped`, missingSlo && 'over SLO']
+            .filter(Boolean)
+            .join(' · ')}
+        </div>
+      )}
+      <Handle type="source" position={Position.Right} />
     </div>
   );
 }

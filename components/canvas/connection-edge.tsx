@@ -7,6 +7,7 @@
 import { BaseEdge, getBezierPath, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { ConnectionEdge as ConnectionEdgeType } from './derive-flow';
+import { connectionLabel } from './node-text';
 import { useCompact } from './use-compact';
 
 function ConnectionEdgeView(props: EdgeProps<ConnectionEdgeType>) {
@@ -34,7 +35,7 @@ function ConnectionEdgeView(props: EdgeProps<ConnectionEdgeType>) {
           dominantBaseline="central"
           data-testid={`edge-label-${c.id}`}
         >
-          {c.mode} ×{c.callsPerRequest}
+          {connectionLabel(c)}
         </text>
       )}
     </>

@@ -17,12 +17,12 @@ const design: Design = designSchema.parse({
 
 const [web, db] = design.components as [Design['components'][number], Design['components'][number]];
 
-/** A plan that says only where each component runs (what the derivation reads). */
+/** A plan that says only where each component runs and what that costs (what the derivation reads). */
 const placed = (web: 'static' | 'serverless', db: 'static' | 'serverless') =>
   ({
     placements: [
-      { componentId: 'web', placement: web },
-      { componentId: 'db', placement: db },
+      { componentId: 'web', placement: web, options: [{ placement: web, monthlyCost: 12.5 }] },
+      { componentId: 'db', placement: db, options: [{ placement: db, monthlyCost: 16 }] },
     ],
   }) as unknown as Plan;
 
@@ -33,6 +33,7 @@ describe('deriveNodes', () => {
     const first = deriveNodes(design, placed('static', 'static'), none, null);
     const second = deriveNodes(design, placed('static', 'static'), new Set<string>(), null);
     expect(second[0]).toBe(first[0]);
+    expect(first.map((n) => n.data.cost)).toEqual([12.5, 16]);
     expect(second[1]).toBe(first[1]);
   });
 
@@ -59,9 +60,11 @@ describe('deriveNodes', () => {
     const moved = deriveNodes({ ...design, layout: { ...design.layout, db: { x: 260, y: 0 } } }, null, none, null);
     expect(moved[1]?.position).toEqual({ x: 260, y: 0 });
 
-    const busy: Replay = { at: (id) => (id === 'web' ? { utilisation: 1.5, dropping: true } : null) };
+    const busy: Replay = {
+      at: (id) => (id === 'web' ? { utilisation: 1.5, dropping: true, dropped: 120, missingSlo: true } : null),
+    };
     const replaying = deriveNodes(design, placed('serverless', 'static'), none, busy);
-    expect(replaying[0]?.data).toMatchObject({ utilisation: 1.5, dropping: true });
+    expect(replaying[0]?.data).toMatchObject({ utilisation: 1.5, dropping: true, dropped: 120, missingSlo: true });
     expect(replaying[1]?.data.utilisation).toBeNull();
   });
 });

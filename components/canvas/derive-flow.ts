@@ -4,13 +4,22 @@
  */
 import type { Edge, Node } from '@xyflow/react';
 import type { Component, Connection, Design, Placement, Plan, WiringElement } from '@/core/model';
+import type { Point } from '@/core/edit';
+import type { Utilisation } from '@/core/present';
+import { nodeLabel } from './node-text';
 
 export interface ComponentNodeData extends Record<string, unknown> {
   component: Component;
   placement: Placement | null;
+  /** The recommended option's monthly cost, dollars; null before the first plan. */
+  cost: number | null;
   /** 0..1+ while the timeline replays; null otherwise. */
   utilisation: number | null;
+  /** Requests dropped in the replayed point (0 when none, or not replaying). */
+  dropped: number;
   dropping: boolean;
+  /** The replayed point missed the component's latency SLO. */
+  missingSlo: boolean;
 }
 
 export interface WiringNodeData extends Record<string, unknown> {
@@ -36,7 +45,7 @@ export interface WiringGroup extends WiringNodeData {
 export type ConnectionEdge = Edge<ConnectionEdgeData, 'connection'>;
 
 export interface Replay {
-  at: (componentId: string, placement: Placement) => { utilisation: number; dropping: boolean } | null;
+  at: (componentId: string, placement: Placement) => Utilisation | null;
 }
 
 const cache = new WeakMap<Component, { key: string; node: ComponentNode }>();
@@ -46,14 +55,18 @@ export function deriveNodes(
   plan: Plan | null,
   selected: ReadonlySet<string>,
   replay: Replay | null,
+  /** Positions that replace the layout's (the lanes view); null: the design's own layout. */
+  override: ReadonlyMap<string, Point> | null = null,
 ): ComponentNode[] {
-  const placements = new Map(plan?.placements.map((p) => [p.componentId, p.placement]));
+  const entries = new Map(plan?.placements.map((p) => [p.componentId, p]));
   const layout = design.layout ?? {};
   return design.components.map((c, i) => {
-    const position = layout[c.id] ?? { x: (i % 5) * 240, y: Math.floor(i / 5) * 160 };
-    const placement = placements.get(c.id) ?? null;
+    const position = override?.get(c.id) ?? layout[c.id] ?? { x: (i % 5) * 240, y: Math.floor(i / 5) * 160 };
+    const entry = entries.get(c.id);
+    const placement = entry?.placement ?? null;
+    const cost = entry?.options.find((o) => o.placement === entry.placement)?.monthlyCost ?? null;
     const r = placement && replay ? replay.at(c.id, placement) : null;
-    const key = `${position.x},${position.y},${placement},${selected.has(c.id)},${r?.utilisation.toFixed(2)},${r?.dropping}`;
+    const key = `${position.x},${position.y},${placement},${cost},${selected.has(c.id)},${r?.utilisation.toFixed(2)},${r?.dropped},${r?.missingSlo}`;
     const hit = cache.get(c);
     if (hit && hit.key === key) return hit.node;
     const node: ComponentNode = {
@@ -61,7 +74,16 @@ export function deriveNodes(
       type: 'component',
       position,
       selected: selected.has(c.id),
-      data: { component: c, placement, utilisation: r ? r.utilisation : null, dropping: r?.dropping ?? false },
+      ariaLabel: nodeLabel(c, placement, cost, r),
+      data: {
+        component: c,
+        placement,
+        cost,
+        utilisation: r ? r.utilisation : null,
+        dropped: r?.dropped ?? 0,
+        dropping: r?.dropping ?? false,
+        missingSlo: r?.missingSlo ?? false,
+      },
     };
     cache.set(c, { key, node });
     return node;
@@ -93,8 +115,12 @@ export function mergeNodes(previous: FlowNode[], derived: FlowNode[]): FlowNode[
  * Wiring is grouped: one group per crossing connection, sitting under the middle of it, and one per
  * component for what wraps the component itself (a traffic manager, a gateway), just above it.
  */
-export function groupWiring(design: Design, wiring: readonly WiringElement[]): WiringGroup[] {
-  const layout = design.layout ?? {};
+export function groupWiring(
+  design: Design,
+  wiring: readonly WiringElement[],
+  override: ReadonlyMap<string, Point> | null = null,
+): WiringGroup[] {
+  const layout: Record<string, Point> = override ? Object.fromEntries(override) : (design.layout ?? {});
   const names = new Map(design.components.map((c) => [c.id, c.name]));
   const connections = new Map(design.connections.map((c) => [c.id, c]));
   const groups = new Map<string, { elements: WiringElement[]; at: { x: number; y: number }; where: string }>();
@@ -126,6 +152,7 @@ export function groupWiring(design: Design, wiring: readonly WiringElement[]): W
 
 export function deriveEdges(design: Design, plan: Plan | null, selected: ReadonlySet<string>): Edge[] {
   const placements = new Map(plan?.placements.map((p) => [p.componentId, p.placement]));
+  const names = new Map(design.components.map((c) => [c.id, c.name]));
   const side = (p: Placement | undefined) =>
     p === undefined ? null : p === 'static' ? 'dc' : p === 'burst' ? 'both' : 'cloud';
   const edges: Edge[] = design.connections.map((c) => {
@@ -138,6 +165,7 @@ export function deriveEdges(design: Design, plan: Plan | null, selected: Readonl
       target: c.to,
       type: 'connection',
       selected: selected.has(c.id),
+      ariaLabel: `${c.mode === 'async' ? 'Async' : 'Sync'} connection from ${names.get(c.from) ?? c.from} to ${names.get(c.to) ?? c.to}${crossing ? ', crosses between data centre and cloud' : ''}`,
       data: { connection: c, crossing },
     };
     return edge;

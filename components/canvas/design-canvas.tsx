@@ -21,15 +21,18 @@ import {
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import './canvas.css';
-import { useCallback, useMemo, useState, type DragEvent } from 'react';
-import { KINDS, type ComponentKind } from '@/core/model';
-import { addComponent, connect, GRID, moveComponents, type Point } from '@/core/edit';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { KINDS, type ComponentKind, type Placement } from '@/core/model';
+import { addComponent, connect, GRID, moveComponents, nearestFreeSpot, positionsOf, type Point } from '@/core/edit';
 import { useEditor, useEditorStore, usePlan } from '@/components/editor/editor-context';
 import type { Selection } from '@/components/editor/editor-store';
 import { ComponentNode } from './component-node';
 import { ConnectionEdge } from './connection-edge';
 import { deriveEdges, deriveNodes, groupWiring, mergeNodes, type FlowNode, type Replay } from './derive-flow';
 import { NODE_HEIGHT, NODE_WIDTH } from './auto-layout';
+import { CanvasSearch } from './canvas-search';
+import { LaneLayer } from './lane-layer';
+import { laneLayout } from './lanes';
 import { PlacementLegend } from './placement-legend';
 import { WiringLayer } from './wiring-layer';
 import { utilisationAt } from '@/core/present';
@@ -41,6 +44,7 @@ const isValidConnection = (c: { source: string; target: string }) => c.source !=
 // props into its store, and a fresh object each drag frame would wake every subscriber each frame.
 const SNAP_GRID: [number, number] = [GRID, GRID];
 const FIT_VIEW_OPTIONS = { padding: 0.2, maxZoom: 1.2 };
+const NODE_SIZE = { width: NODE_WIDTH, height: NODE_HEIGHT };
 const minimapClass = (n: { data: unknown }) => `tm-mini ${(n.data as { placement?: string }).placement ?? ''}`;
 const edgeTypes = { connection: ConnectionEdge };
 export const KIND_MIME = 'application/x-tidemark-kind';
@@ -55,6 +59,7 @@ export function DesignCanvas({ readOnly = false }: { readOnly?: boolean }) {
   const flow = useReactFlow();
   const design = useEditor((s) => s.design);
   const selection = useEditor((s) => s.selection);
+  const lanes = useEditor((s) => s.lanes);
   const result = usePlan((s) => s.result);
   const timeIndex = usePlan((s) => s.timeIndex);
   const plan = result?.plan ?? null;
@@ -65,9 +70,30 @@ export function DesignCanvas({ readOnly = false }: { readOnly?: boolean }) {
       result && timeIndex !== null ? { at: (id, placement) => utilisationAt(result, id, placement, timeIndex) } : null,
     [result, timeIndex],
   );
-  const derivedNodes = useMemo(() => deriveNodes(design, plan, selected, replay), [design, plan, selected, replay]);
+  // The lanes view: positions by placement band (a view only; dragging is off while it shows).
+  const laneView = useMemo(() => {
+    if (!lanes || !plan) return null;
+    const placements = new Map<string, Placement>(plan.placements.map((p) => [p.componentId, p.placement]));
+    const ids = design.components.map((c) => c.id);
+    return laneLayout(ids, positionsOf(design), placements, NODE_SIZE);
+  }, [lanes, design, plan]);
+  const override = laneView?.positions ?? null;
+  const derivedNodes = useMemo(
+    () => deriveNodes(design, plan, selected, replay, override),
+    [design, plan, selected, replay, override],
+  );
   const edges = useMemo(() => deriveEdges(design, plan, selected), [design, plan, selected]);
-  const wiring = useMemo(() => (plan ? groupWiring(design, plan.wiring) : []), [design, plan]);
+  const wiring = useMemo(() => (plan ? groupWiring(design, plan.wiring, override) : []), [design, plan, override]);
+
+  // Switching the lanes view on or off moves every node: fit the view to where they are now.
+  const lanesShown = laneView !== null;
+  const shownBefore = useRef(lanesShown);
+  useEffect(() => {
+    if (shownBefore.current === lanesShown) return;
+    shownBefore.current = lanesShown;
+    const frame = requestAnimationFrame(() => void flow.fitView({ ...FIT_VIEW_OPTIONS, duration: 250 }));
+    return () => cancelAnimationFrame(frame);
+  }, [lanesShown, flow]);
 
   const [nodes, setNodes] = useState<FlowNode[]>(derivedNodes);
   const [syncedFrom, setSyncedFrom] = useState(derivedNodes);
@@ -138,7 +164,13 @@ export function DesignCanvas({ readOnly = false }: { readOnly?: boolean }) {
   const addAt = useCallback(
     (kind: ComponentKind, at: Point) => {
       const { design: current, setDesign, select } = store.getState();
-      const added = addComponent(current, kind, { x: at.x - NODE_WIDTH / 2, y: at.y - NODE_HEIGHT / 2 });
+      // Where it was dropped, unless another component is there: then the nearest free spot.
+      const spot = nearestFreeSpot(
+        [...positionsOf(current).values()],
+        { x: at.x - NODE_WIDTH / 2, y: at.y - NODE_HEIGHT / 2 },
+        NODE_SIZE,
+      );
+      const added = addComponent(current, kind, spot);
       setDesign(added.design);
       select({ components: [added.id], connections: [] });
     },
@@ -167,15 +199,21 @@ export function DesignCanvas({ readOnly = false }: { readOnly?: boolean }) {
         <Panel position="top-left">
           <PlacementLegend hasPlan={hasPlan} />
         </Panel>
+        {/* Bottom centre, between the zoom controls and the minimap: the legend keeps the top. */}
+        <Panel position="bottom-center" className="tm-canvas-tools">
+          <CanvasSearch />
+          <LanesToggle disabled={!hasPlan} />
+        </Panel>
+        {laneView && <LaneLayer lanes={laneView.lanes} />}
         <WiringLayer groups={wiring} />
       </>
     ),
-    [hasPlan, wiring, readOnly],
+    [hasPlan, wiring, readOnly, laneView],
   );
 
   return (
     <div
-      className={readOnly ? 'tm-canvas read-only' : 'tm-canvas'}
+      className={`tm-canvas${readOnly ? ' read-only' : ''}${lanesShown ? ' lanes' : ''}`}
       onDragOver={readOnly ? undefined : (e) => e.dataTransfer.types.includes(KIND_MIME) && e.preventDefault()}
       onDrop={readOnly ? undefined : onDrop}
     >
@@ -188,7 +226,7 @@ export function DesignCanvas({ readOnly = false }: { readOnly?: boolean }) {
         onEdgesChange={onEdgesChange}
         onNodeDragStop={readOnly ? undefined : onNodeDragStop}
         onConnect={readOnly ? undefined : onConnect}
-        nodesDraggable={!readOnly}
+        nodesDraggable={!readOnly && !lanesShown}
         nodesConnectable={!readOnly}
         isValidConnection={isValidConnection}
         deleteKeyCode={null}
@@ -206,5 +244,28 @@ export function DesignCanvas({ readOnly = false }: { readOnly?: boolean }) {
         {furniture}
       </ReactFlow>
     </div>
+  );
+}
+
+/** Shows the components in placement lanes, or back in the design's own layout (key G). */
+function LanesToggle({ disabled }: { disabled: boolean }) {
+  const store = useEditorStore();
+  const lanes = useEditor((s) => s.lanes);
+  return (
+    <button
+      type="button"
+      className="button small tm-lanes-toggle"
+      aria-pressed={lanes}
+      aria-keyshortcuts="G"
+      disabled={disabled}
+      title={
+        lanes
+          ? 'Back to the design’s own layout (G)'
+          : 'Group the components by where they run: data centre, both, cloud (G). Moving is off while lanes show.'
+      }
+      onClick={() => store.getState().setLanes(!lanes)}
+    >
+      Lanes
+    </button>
   );
 }

@@ -91,6 +91,11 @@ export function useCanvasCommands() {
       undo: () => store.temporal.getState().undo(),
       redo: () => store.temporal.getState().redo(),
       fit: () => void flow.fitView({ padding: 0.15, duration: 200, maxZoom: 1.2 }),
+      toggleLanes: () => {
+        const { lanes, setLanes } = state();
+        setLanes(!lanes);
+      },
+      focusSearch: () => document.querySelector<HTMLInputElement>('[data-canvas-search]')?.focus(),
     }),
     [remove, copy, paste, layout, state, store, flow],
   );

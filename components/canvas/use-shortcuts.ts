@@ -12,13 +12,26 @@ export const SHORTCUTS: { keys: string; action: string }[] = [
   { keys: 'Ctrl/⌘ + A', action: 'Select everything' },
   { keys: 'Delete, Backspace', action: 'Delete the selection' },
   { keys: 'Shift + drag, Shift + click', action: 'Box-select, add to the selection' },
+  { keys: 'C', action: 'Connect the selected component to another (choose it from a list)' },
+  { keys: '/', action: 'Find a component by name (Enter pans to it and selects it)' },
+  { keys: 'G', action: 'Show or hide the placement lanes' },
+  { keys: 'Tab, Shift + Tab', action: 'Move the focus between components and connections' },
+  { keys: 'Enter, Space', action: 'Select the focused component or connection' },
   { keys: 'L', action: 'Auto-layout' },
   { keys: 'F', action: 'Fit the design in view' },
   { keys: 'Escape', action: 'Clear the selection, close this help' },
   { keys: '?', action: 'Show or hide this help' },
 ];
 
-export function useShortcuts(commands: CanvasCommands, toggleHelp: () => void, clearSelection: () => void) {
+export interface ShortcutActions {
+  toggleHelp: () => void;
+  clearSelection: () => void;
+  /** Opens the connect dialog for the one selected component. */
+  connect: () => void;
+}
+
+export function useShortcuts(commands: CanvasCommands, actions: ShortcutActions) {
+  const { toggleHelp, clearSelection, connect } = actions;
   useEffect(() => {
     function onKey(e: KeyboardEvent) {
       if (e.defaultPrevented || isTypingTarget(e.target)) return;
@@ -39,10 +52,13 @@ export function useShortcuts(commands: CanvasCommands, toggleHelp: () => void, c
       if (key === 'delete' || key === 'backspace') return run(commands.remove);
       if (key === 'l') return run(() => void commands.layout());
       if (key === 'f') return run(commands.fit);
+      if (key === 'c') return run(connect);
+      if (key === 'g') return run(commands.toggleLanes);
+      if (e.key === '/') return run(commands.focusSearch);
       if (e.key === '?') return run(toggleHelp);
       if (key === 'escape') return clearSelection();
     }
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [commands, toggleHelp, clearSelection]);
+  }, [commands, toggleHelp, clearSelection, connect]);
 }

@@ -29,13 +29,17 @@ function WiringLayerView({ groups }: { groups: WiringGroup[] }) {
             type="button"
             className={`tm-wiring-chips${open === g.id ? ' selected' : ''}`}
             aria-expanded={open === g.id}
-            aria-label={`Inserted on ${g.where}: ${g.elements.map((e) => WIRING_LABELS[e.kind]).join(', ')}. Show reasons`}
             onClick={() => setOpen((o) => (o === g.id ? null : g.id))}
           >
+            {/* The name is the chips' own text between these (what is seen is what is said). */}
+            <span className="visually-hidden">Inserted on {g.where}: </span>
             {compact ? (
               // Zoomed far out the chips are a few pixels wide: one plain mark per group is drawn
               // instead of an icon per element (cheaper to rasterise on every frame of a drag).
-              <span className="tm-wiring-mark" aria-hidden="true" />
+              <>
+                <span className="tm-wiring-mark" aria-hidden="true" />
+                <span className="visually-hidden">{g.elements.map((e) => WIRING_LABELS[e.kind]).join(', ')}</span>
+              </>
             ) : (
               g.elements.map((e) => (
                 <span key={e.id} className="tm-wiring-chip" title={e.reason} data-testid={`wiring-${e.kind}`}>

@@ -25,6 +25,12 @@ export interface EditorState {
   conflictRevision: number | null;
   /** A sentence about the last refused edit ("That connection would make a cycle…"). */
   notice: string | null;
+  /** The canvas shows components in placement lanes (a view; the layout is untouched). */
+  lanes: boolean;
+  setLanes: (lanes: boolean) => void;
+  /** The component the connect dialog (key C) is choosing a target for; null when it is closed. */
+  connectFrom: string | null;
+  setConnectFrom: (id: string | null) => void;
   /**
    * Fields being typed in that hold a valid value not yet committed to the document (the inspector
    * commits 400 ms after typing stops), each with the function that commits it now. While any is
@@ -55,6 +61,10 @@ export function createEditorStore(design: Design, revision: number) {
         status: 'saved',
         statusDetail: null,
         notice: null,
+        lanes: false,
+        setLanes: (lanes) => set({ lanes }),
+        connectFrom: null,
+        setConnectFrom: (connectFrom) => set({ connectFrom }),
         conflictRevision: null,
         setDesign: (next) =>
           set((s) =>
@@ -92,6 +102,21 @@ export function createEditorStore(design: Design, revision: number) {
       },
     ),
   );
+  // An undo or redo can take away what is selected (undoing a new connection while it is selected):
+  // the selection keeps only what is still in the document.
+  store.subscribe((state, prev) => {
+    if (state.design === prev.design) return;
+    const { components, connections } = state.selection;
+    if (components.length === 0 && connections.length === 0) return;
+    const componentIds = new Set(state.design.components.map((c) => c.id));
+    const connectionIds = new Set(state.design.connections.map((c) => c.id));
+    const kept = {
+      components: components.filter((id) => componentIds.has(id)),
+      connections: connections.filter((id) => connectionIds.has(id)),
+    };
+    if (kept.components.length !== components.length || kept.connections.length !== connections.length)
+      state.select(kept);
+  });
   return store;
 }
 

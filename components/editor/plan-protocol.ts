@@ -21,7 +21,8 @@ export function seriesBuffers(result: PlanResult): ArrayBuffer[] {
   const buffers = new Set<ArrayBuffer>();
   for (const options of Object.values(result.series.components)) {
     for (const s of Object.values(options)) {
-      for (const a of [s.demand, s.capacity, s.latencyMs]) if (a.buffer instanceof ArrayBuffer) buffers.add(a.buffer);
+      for (const a of [s.demand, s.capacity, s.latencyMs, s.dropped, s.sloMinutes])
+        if (a.buffer instanceof ArrayBuffer) buffers.add(a.buffer);
     }
   }
   return [...buffers];

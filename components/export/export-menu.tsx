@@ -9,7 +9,9 @@ import { useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent }
 import { type Design, validateDesign } from '@/core/model';
 import { reportMarkdown } from '@/core/present';
 import { useEditorStore, usePlanStore } from '@/components/editor/editor-context';
-import { renderCanvasImage } from './canvas-image';
+import type { FlowNode } from '@/components/canvas/derive-flow';
+import { buildCanvasSvg } from './canvas-svg';
+import { readPalette, sceneFromCanvas, svgToPng } from './canvas-scene';
 import { downloadBlob, downloadText, fileStem } from './download';
 import { currentPlan, planForDesign } from './plan-export';
 import './export-menu.css';
@@ -20,16 +22,18 @@ const ITEMS: { kind: ExportKind; label: string; hint: string }[] = [
   { kind: 'plan-json', label: 'Plan (JSON)', hint: 'tidemark.plan v1' },
   { kind: 'plan-md', label: 'Plan report (Markdown)', hint: 'placements, reasons, wiring, totals' },
   { kind: 'design-json', label: 'Design (JSON)', hint: 'tidemark.design v1' },
-  { kind: 'png', label: 'Canvas image (PNG)', hint: 'every component, edge and wiring' },
-  { kind: 'svg', label: 'Canvas image (SVG)', hint: 'scalable' },
+  { kind: 'png', label: 'Canvas image (PNG)', hint: 'title, legend, every component, edge and wiring' },
+  { kind: 'svg', label: 'Canvas image (SVG)', hint: 'shapes and text, for documents' },
 ];
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+/** Longest side of the PNG in pixels (canvas limits); below it the PNG is drawn at twice the size. */
+const MAX_PNG_SIDE = 8192;
 
 export function ExportMenu() {
   const store = useEditorStore();
   const planStore = usePlanStore();
-  const flow = useReactFlow();
+  const flow = useReactFlow<FlowNode>();
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState<ExportKind | null>(null);
   const root = useRef<HTMLDivElement>(null);
@@ -70,9 +74,14 @@ export function ExportMenu() {
         if (kind === 'plan-json') downloadText(json(plan), `${stem}.plan.json`, 'application/json');
         else downloadText(reportMarkdown(plan, design), `${stem}.plan.md`, 'text/markdown');
       } else {
-        const canvas = document.querySelector<HTMLElement>('.tm-canvas');
-        if (!canvas) throw new Error('The canvas is not on the page.');
-        downloadBlob(await renderCanvasImage(canvas, flow, kind), `${stem}.${kind}`);
+        const { lanes } = store.getState();
+        const scene = sceneFromCanvas(flow, design, planStore.getState().result, lanes, readPalette());
+        const svg = buildCanvasSvg(scene);
+        if (kind === 'svg') downloadText(svg.text, `${stem}.svg`, 'image/svg+xml');
+        else {
+          const scale = Math.min(2, MAX_PNG_SIDE / Math.max(svg.width, svg.height));
+          downloadBlob(await svgToPng(svg.text, scale), `${stem}.png`);
+        }
       }
     } catch (error) {
       store.getState().setNotice(`Export failed: ${(error as Error).message}`);

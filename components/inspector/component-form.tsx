@@ -112,6 +112,8 @@ export function ComponentForm({ component }: { component: Component }) {
     commit,
   );
   const pattern = form.drafts.pattern as Pattern | '';
+  // A measured series replaces the pattern's curve: its fitted fields are shown, not edited.
+  const trace = component.workload?.trace;
   const placement = form.drafts.pinPlacement as Placement | '';
   const previewWorkload = checked.ok || checked.workload ? checked.workload : component.workload;
   const cpuMs = Number(form.drafts.cpuMs);
@@ -132,11 +134,20 @@ export function ComponentForm({ component }: { component: Component }) {
             field="pattern"
             label="Workload pattern"
             options={PATTERN_OPTIONS}
-            help={pattern === '' ? NO_PATTERN_HELP : `${PATTERN_LABELS[pattern]}: ${PATTERN_HINTS[pattern]}`}
+            help={
+              pattern === ''
+                ? NO_PATTERN_HELP
+                : trace
+                  ? `${PATTERN_LABELS[pattern]}, as recognised in the measured series; the placement rules read it.`
+                  : `${PATTERN_LABELS[pattern]}: ${PATTERN_HINTS[pattern]}`
+            }
             wide
             onChoose={(p) => form.setNow(withPattern(form.drafts, p as Pattern | ''))}
           />
-          {pattern !== '' && (
+          {pattern !== '' && trace && component.workload && (
+            <MeasuredFields workload={component.workload} pattern={pattern} />
+          )}
+          {pattern !== '' && !trace && (
             <>
               <TextField
                 form={form}
@@ -214,5 +225,33 @@ export function ComponentForm({ component }: { component: Component }) {
         </div>
       </fieldset>
     </form>
+  );
+}
+
+/**
+ * The pattern's fields while a measured series is attached: the simulator replays the series, so the
+ * fields are what its pattern was fitted as (kept for when the series is removed), shown read-only.
+ */
+function MeasuredFields({ workload, pattern }: { workload: NonNullable<Component['workload']>; pattern: Pattern }) {
+  const fields = ['baseRps', ...PATTERN_FIELDS[pattern], 'noise'] as const;
+  return (
+    <div className={`${styles.wide} ${styles.measured}`} data-testid="measured-fields">
+      <p className={styles.measuredNote}>
+        <strong>Set by the measured series</strong> ({workload.trace?.rps.length.toLocaleString('en-US')} points every{' '}
+        {workload.trace?.stepMinutes} min): the simulation replays it. The fitted values below are kept for when the
+        series is removed.
+      </p>
+      <dl className={styles.measuredList}>
+        {fields.map((f) => {
+          const value = workload[f];
+          return value === undefined ? null : (
+            <div key={f}>
+              <dt>{WORKLOAD_FIELD_LABELS[f]}</dt>
+              <dd>{value.toLocaleString('en-US')}</dd>
+            </div>
+          );
+        })}
+      </dl>
+    </div>
   );
 }

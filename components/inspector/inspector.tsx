@@ -3,15 +3,17 @@
  * The editor's right-hand inspector: the selected component or connection, or a hint. Each form is
  * keyed by the selected id, so choosing another one starts from its stored values.
  */
-import { useDeferredValue, useId } from 'react';
-import { useEditor } from '@/components/editor/editor-context';
+import { useDeferredValue, useId, type ReactNode } from 'react';
+import { useEditor, useEditorStore } from '@/components/editor/editor-context';
 import { ComponentForm } from './component-form';
 import { nameOf } from './component-name';
 import { ConnectionForm } from './connection-form';
 import styles from './inspector.module.css';
 
-export function Inspector() {
+/** `decision`: what the plan decided for the selected component, shown between its name and its form. */
+export function Inspector({ decision }: { decision?: (componentId: string) => ReactNode }) {
   const titleId = useId();
+  const store = useEditorStore();
   // Deferred: selecting a node (as a drag starts) must not hold up the canvas's next frame; the
   // panel renders in the background, interruptibly.
   const selection = useDeferredValue(useEditor((s) => s.selection));
@@ -49,7 +51,19 @@ export function Inspector() {
         <h2 id={titleId} className={styles.title}>
           {title}
         </h2>
+        {component && (
+          <button
+            type="button"
+            className={`button small ${styles.connect}`}
+            aria-keyshortcuts="C"
+            onClick={() => store.getState().setConnectFrom(component.id)}
+          >
+            Connect to…
+          </button>
+        )}
       </header>
+      {component && decision?.(component.id)}
+      {component && <h3 className={styles.formTitle}>Edit the component</h3>}
       {body}
     </section>
   );

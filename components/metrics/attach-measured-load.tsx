@@ -1,16 +1,19 @@
 'use client';
 /**
  * "Attach measured load…" in a component's inspector (journey 4): pick or drop a CSV, CloudWatch or
- * Prometheus export; see the measured series beside the fitted pattern's curve, the verdict and its
- * evidence; then keep the fitted fields, keep the measured series as the component's trace, or
- * cancel. Also shows an attached trace and removes it. Every write is one undo step.
+ * Prometheus export; choose the days of it to simulate and scale it to one's own traffic; see the
+ * measured series beside the fitted pattern's curve, the verdict and its evidence; then keep the
+ * fitted fields, keep the measured series as the component's trace, or cancel. Also shows an attached
+ * trace and removes it. Every write is one undo step.
  */
 import { useId, useState, type DragEvent } from 'react';
 import dynamic from 'next/dynamic';
 import { FilePickerButton } from '@/components/ui/file-picker-button';
 import type { Component, Workload } from '@/core/model';
 import { describeEvidence, fittedWorkload, type RateUnit } from '@/core/measure';
+import { useEditor } from '@/components/editor/editor-context';
 import { useMetricsImport } from './use-metrics-import';
+import { WindowAndScale } from './window-and-scale';
 import styles from './metrics.module.css';
 
 // recharts loads with the first measured series, not with the inspector.
@@ -48,7 +51,7 @@ function describeFields(w: Workload): string {
 }
 
 export function AttachMeasuredLoad({ component }: { component: Component }) {
-  const { state, readFile, setUnit, acceptFitted, acceptMeasured, cancel, removeTrace } = useMetricsImport(
+  const { state, readFile, setOptions, acceptFitted, acceptMeasured, cancel, removeTrace } = useMetricsImport(
     component.id,
   );
   const [dropping, setDropping] = useState(false);
@@ -126,7 +129,7 @@ export function AttachMeasuredLoad({ component }: { component: Component }) {
         <Reading
           state={state}
           unitId={unitId}
-          setUnit={setUnit}
+          setOptions={setOptions}
           acceptFitted={acceptFitted}
           acceptMeasured={acceptMeasured}
           cancel={cancel}
@@ -141,19 +144,20 @@ type Ready = Extract<ReturnType<typeof useMetricsImport>['state'], { step: 'read
 function Reading({
   state,
   unitId,
-  setUnit,
+  setOptions,
   acceptFitted,
   acceptMeasured,
   cancel,
 }: {
   state: Ready;
   unitId: string;
-  setUnit: (per: RateUnit) => Promise<void>;
+  setOptions: ReturnType<typeof useMetricsImport>['setOptions'];
   acceptFitted: () => void;
   acceptMeasured: () => Promise<void>;
   cancel: () => void;
 }) {
-  const { reading, fileName, busy } = state;
+  const { reading, fileName, busy, refused } = state;
+  const horizonDays = useEditor((s) => s.design.simulation.days);
   const c = reading.classification;
   const summary = `Measured ${fileName} beside the fitted ${c.pattern} pattern: mean ${fmt(c.evidence.meanRps)} req/s, peak ${fmt(c.evidence.peakToMean * c.evidence.meanRps)} req/s.`;
   return (
@@ -172,7 +176,7 @@ function Reading({
           id={unitId}
           value={reading.per}
           disabled={busy}
-          onChange={(e) => void setUnit(e.target.value as RateUnit)}
+          onChange={(e) => void setOptions({ per: e.target.value as RateUnit })}
         >
           {(Object.keys(UNIT_LABELS) as RateUnit[]).map((u) => (
             <option key={u} value={u}>
@@ -183,6 +187,18 @@ function Reading({
           ))}
         </select>
       </label>
+      <WindowAndScale
+        reading={reading}
+        horizonDays={horizonDays}
+        busy={busy}
+        onWindow={(window) => void setOptions({ window })}
+        onScaling={(scaling) => void setOptions({ scaling })}
+      />
+      {refused.length > 0 && (
+        <p className={styles.fieldError} role="alert">
+          Not applied: {refused.map((p) => p.message).join('; ')}.
+        </p>
+      )}
       <p className={styles.verdict} data-testid="measured-verdict">
         Pattern: <strong>{c.pattern}</strong>, confidence {fmt(c.confidence)}
       </p>

@@ -1,15 +1,17 @@
 'use client';
 /**
  * The state of one component's "Attach measured load…": reads a file in the metrics worker, shows
- * its classification, re-classifies when the unit changes, and writes the chosen workload to the
- * design through the editor store as one undoable edit. A file that fails writes nothing.
+ * its classification, re-classifies when the unit, the window or the scaling changes, and writes the
+ * chosen workload to the design through the editor store as one undoable edit. A file that fails
+ * writes nothing; a window or scaling the worker refuses is said beside the controls, and the last
+ * good reading stays.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { formatProblems, validateDesign, type Component, type Problem } from '@/core/model';
 import { updateComponent } from '@/core/edit';
-import { fittedWorkloadFor, measuredWorkload, withoutTrace, type RateUnit, SERIES_LIMITS } from '@/core/measure';
+import { fittedWorkloadFor, measuredWorkload, withoutTrace, SERIES_LIMITS } from '@/core/measure';
 import { useEditorStore } from '@/components/editor/editor-context';
-import type { MetricsReading, MetricsRequest, MetricsResponse } from './metrics-protocol';
+import type { MeasuredOptions, MetricsReading, MetricsRequest, MetricsResponse } from './metrics-protocol';
 
 /** Omit over each member of a union (the built-in Omit would merge them). */
 type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
@@ -18,7 +20,7 @@ export type ImportState =
   | { step: 'idle' }
   | { step: 'reading'; fileName: string }
   | { step: 'failed'; fileName: string; problems: Problem[] }
-  | { step: 'ready'; fileName: string; reading: MetricsReading; busy: boolean };
+  | { step: 'ready'; fileName: string; reading: MetricsReading; busy: boolean; refused: Problem[] };
 
 export function useMetricsImport(componentId: string) {
   const store = useEditorStore();
@@ -86,10 +88,16 @@ export function useMetricsImport(componentId: string) {
 
   const show = useCallback((fileName: string, response: MetricsResponse | null) => {
     if (!response) return;
-    if (response.type === 'failed') setState({ step: 'failed', fileName, problems: response.problems });
-    else if (response.type === 'classified') {
+    if (response.type === 'failed') {
+      // A refused window or scale keeps the reading on screen; a file that cannot be read does not.
+      setState((s) =>
+        s.step === 'ready'
+          ? { ...s, busy: false, refused: response.problems }
+          : { step: 'failed', fileName, problems: response.problems },
+      );
+    } else if (response.type === 'classified') {
       const { type: _type, id: _id, ...reading } = response;
-      setState({ step: 'ready', fileName, reading, busy: false });
+      setState({ step: 'ready', fileName, reading, busy: false, refused: [] });
     }
   }, []);
 
@@ -111,16 +119,27 @@ export function useMetricsImport(componentId: string) {
         return;
       }
       setState({ step: 'reading', fileName: file.name });
-      show(file.name, await ask({ type: 'read', file, key: componentId }));
+      const horizonHours = store.getState().design.simulation.days * 24;
+      show(file.name, await ask({ type: 'read', file, key: componentId, horizonHours }));
     },
-    [ask, show, componentId],
+    [ask, show, componentId, store],
   );
 
-  const setUnit = useCallback(
-    async (per: RateUnit) => {
+  /** The options the current reading was made with. */
+  const optionsOf = (reading: MetricsReading): MeasuredOptions => ({
+    per: reading.per,
+    window: reading.window,
+    scaling: reading.scaling,
+  });
+
+  /** Re-classifies under other options (unit, window, scaling), keeping the rest. */
+  const setOptions = useCallback(
+    async (change: Partial<MeasuredOptions>) => {
       if (state.step !== 'ready') return;
       setState({ ...state, busy: true });
-      show(state.fileName, await ask({ type: 'classify', per, key: componentId }));
+      // A new unit changes what a window's default would be: keep the window chosen, unless asked otherwise.
+      const options = { ...optionsOf(state.reading), ...change };
+      show(state.fileName, await ask({ type: 'classify', options, key: componentId }));
     },
     [state, ask, show, componentId],
   );
@@ -166,9 +185,9 @@ export function useMetricsImport(componentId: string) {
 
   const acceptMeasured = useCallback(async () => {
     if (state.step !== 'ready') return;
-    const { classification, per } = state.reading;
+    const { classification } = state.reading;
     setState({ ...state, busy: true });
-    const response = await ask({ type: 'trace', per });
+    const response = await ask({ type: 'trace', options: optionsOf(state.reading) });
     if (!response) return;
     if (response.type !== 'trace') return show(state.fileName, response);
     settle(
@@ -187,5 +206,5 @@ export function useMetricsImport(componentId: string) {
     if (refused) store.getState().setNotice(`Not removed: ${formatProblems(refused.slice(0, 2))}`);
   }, [write, store]);
 
-  return { state, readFile, setUnit, acceptFitted, acceptMeasured, cancel, removeTrace };
+  return { state, readFile, setOptions, acceptFitted, acceptMeasured, cancel, removeTrace };
 }

@@ -1,8 +1,9 @@
 'use client';
 /**
- * The selected component's results: the recommended placement and why (rule badges), its four
- * options side by side (cost, latency, SLO, drops, notes; the chosen one highlighted), what the
- * timeline scrubber's moment looks like, and demand against capacity for each option.
+ * The selected component's decision, shown before its edit form: where it runs and what that costs a
+ * month, why (rule badges), what the timeline scrubber's moment looks like, and its four options side
+ * by side (cost, latency, SLO, drops, notes; the chosen one highlighted). ComponentCharts draws
+ * demand against capacity for each option, further down.
  */
 import { useDeferredValue } from 'react';
 import { useEditor, usePlan } from '@/components/editor/editor-context';
@@ -15,30 +16,42 @@ const OptionCharts = dynamic(() => import('./option-charts').then((m) => m.Optio
   ssr: false,
   loading: () => <div style={{ height: 320 }} />,
 });
+import { Prose, RuleLink } from '@/components/ui/prose';
 import { PlacementBadge } from './placement-badge';
 import './results.css';
 
-export function ComponentResults({ componentId }: { componentId: string }) {
-  const name = useEditor((s) => s.design.components.find((c) => c.id === componentId)?.name);
+/** The plan's entry and chart series for one component, deferred so a new plan never blocks a frame. */
+function useComponentResult(componentId: string) {
   // Deferred: a new plan re-renders the charts in an interruptible render, never one long task.
   const result = useDeferredValue(usePlan((s) => s.result));
   const running = usePlan((s) => s.running);
   const entry = result?.plan.placements.find((p) => p.componentId === componentId);
   const series = result?.series.components[componentId];
+  return { result, running, entry, series };
+}
 
-  if (!result || !entry || !series) {
+export function ComponentDecision({ componentId }: { componentId: string }) {
+  const name = useEditor((s) => s.design.components.find((c) => c.id === componentId)?.name);
+  const { running, entry, series } = useComponentResult(componentId);
+  if (!entry || !series) {
     return (
-      <section className="res" aria-label={`Results for ${name ?? componentId}`}>
+      <section className="res" aria-label={`Decision for ${name ?? componentId}`}>
         <p className="res-empty">{running ? 'Simulating…' : 'No results for this component yet.'}</p>
       </section>
     );
   }
+  const chosen = entry.options.find((o) => o.placement === entry.placement);
   return (
-    <section className="res" aria-label={`Results for ${name ?? componentId}`}>
-      <div className="res-section">
-        <h2>
-          Recommended: <PlacementBadge placement={entry.placement} />
-        </h2>
+    <section className="res" aria-label={`Decision for ${name ?? componentId}`}>
+      <div className="res-section res-decision">
+        <h3 className="res-headline" data-testid="component-decision">
+          Runs in <PlacementBadge placement={entry.placement} />
+          {chosen && (
+            <span className="res-cost" data-testid="component-cost">
+              {formatMoney(chosen.monthlyCost)} / month
+            </span>
+          )}
+        </h3>
         {entry.demand && (
           <p className="res-sub">
             {entry.effectivePattern} load · mean {formatRps(entry.demand.meanRps)} rps · peak{' '}
@@ -48,16 +61,28 @@ export function ComponentResults({ componentId }: { componentId: string }) {
         <ul className="res-reasons" aria-label="Why">
           {entry.reasons.map((r, i) => (
             <li key={i}>
-              <span className="res-rule" title={`Placement rule ${r.rule}`}>
-                {r.rule}
+              <span className="res-rule">
+                <RuleLink rule={r.rule} />
               </span>
-              <span>{r.text}</span>
+              <span>
+                <Prose text={r.text} />
+              </span>
             </li>
           ))}
         </ul>
       </div>
       <TimelineMoment componentId={componentId} entry={entry} />
       <OptionsTable entry={entry} />
+    </section>
+  );
+}
+
+/** Demand against capacity over the month for each of the component's four options. */
+export function ComponentCharts({ componentId }: { componentId: string }) {
+  const { result, entry, series } = useComponentResult(componentId);
+  if (!result || !entry || !series) return null;
+  return (
+    <section className="res" aria-label="Demand and capacity">
       <OptionCharts
         series={series}
         pointMinutes={result.series.pointMinutes}
@@ -125,7 +150,7 @@ function OptionsTable({ entry }: { entry: PlacementEntry }) {
         <ul className="res-notes" aria-label="Notes on the options">
           {notes.map((o) => (
             <li key={o.placement}>
-              <strong>{PLACEMENT_LABELS[o.placement]}:</strong> {o.note}
+              <strong>{PLACEMENT_LABELS[o.placement]}:</strong> <Prose text={o.note} />
             </li>
           ))}
         </ul>

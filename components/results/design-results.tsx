@@ -9,6 +9,7 @@ import { Bar, BarChart, LabelList, ResponsiveContainer, XAxis, YAxis } from 'rec
 import { useEditor, useEditorStore, usePlan } from '@/components/editor/editor-context';
 import { roundCents, WIRING_LABELS, type PlacementEntry, type Plan } from '@/core/model';
 import { formatCount, formatMoney, formatMs } from '@/core/present';
+import { Prose } from '@/components/ui/prose';
 import { PlacementBadge } from './placement-badge';
 import { RunStatus } from './run-status';
 import './results.css';
@@ -39,7 +40,7 @@ export function DesignResults() {
   );
 }
 
-function TotalsTable({ totals }: { totals: Plan['totals'] }) {
+export function TotalsTable({ totals }: { totals: Plan['totals'] }) {
   const saving = totals.allStatic.monthlyCost - totals.recommended.monthlyCost;
   return (
     <div className="res-section">
@@ -83,12 +84,19 @@ function TotalsTable({ totals }: { totals: Plan['totals'] }) {
 }
 
 /** Cost of the three plans as bars; the table above carries the same figures for screen readers. */
-const CostBars = memo(function CostBars({ totals }: { totals: Plan['totals'] }) {
+export const CostBars = memo(function CostBars({ totals }: { totals: Plan['totals'] }) {
   const data = TOTALS.map(({ key, label }) => ({ label, cost: roundCents(totals[key].monthlyCost) }));
   return (
     <div className="res-chart" aria-hidden="true">
       <ResponsiveContainer width="100%" height={96}>
-        <BarChart data={data} layout="vertical" margin={{ top: 0, right: 78, bottom: 0, left: 0 }} barCategoryGap={6}>
+        <BarChart
+          data={data}
+          layout="vertical"
+          margin={{ top: 0, right: 78, bottom: 0, left: 0 }}
+          barCategoryGap={6}
+          // Hidden from assistive technology (the table says the same): not focusable either.
+          accessibilityLayer={false}
+        >
           <XAxis type="number" hide domain={[0, 'dataMax']} />
           <YAxis type="category" dataKey="label" width={100} tickLine={false} axisLine={false} />
           <Bar dataKey="cost" isAnimationActive={false}>
@@ -176,7 +184,9 @@ function WiringList({ wiring }: { wiring: Plan['wiring'] }) {
           <li key={w.id}>
             <strong>{WIRING_LABELS[w.kind]}</strong> · {w.componentIds.map((id) => nameOf.get(id) || id).join(' → ')}
             {w.monthlyCost !== undefined && ` · ${formatMoney(w.monthlyCost)} / month`}
-            <div className="res-sub">{w.reason}</div>
+            <div className="res-sub">
+              <Prose text={w.reason} />
+            </div>
           </li>
         ))}
       </ul>

@@ -1,5 +1,5 @@
 /** The results panels of the editor, and the helper the canvas uses to colour nodes during a replay. */
-export { ComponentResults } from './component-results';
+export { ComponentCharts, ComponentDecision } from './component-results';
 export { DesignResults } from './design-results';
 export { RunStatus } from './run-status';
 export { TimelineScrubber } from './timeline-scrubber';

@@ -1,7 +1,7 @@
 'use client';
 /** One line on how current the results are: "Simulating… 40 %", "Updated in 120 ms", or what is wrong. */
 import { usePlan } from '@/components/editor/editor-context';
-import { progressPercent } from '@/core/present';
+import { formatDuration, progressPercent } from '@/core/present';
 import './results.css';
 
 export function RunStatus() {
@@ -46,7 +46,7 @@ export function RunStatus() {
           <progress max={100} value={percent} aria-label="Simulation progress" />
         </>
       ) : lastRunMs !== null ? (
-        <span>Updated in {lastRunMs} ms</span>
+        <span>Updated in {formatDuration(lastRunMs)}</span>
       ) : (
         <span>{hasResult ? 'Up to date' : 'Not simulated yet'}</span>
       )}

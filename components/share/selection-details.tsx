@@ -60,7 +60,8 @@ function connectionRows(c: Connection): [string, ReactNode][] {
   ];
 }
 
-export function SelectionDetails() {
+/** `decision`: what the plan decided for a selected component, shown between its name and its facts. */
+export function SelectionDetails({ decision }: { decision?: (componentId: string) => ReactNode }) {
   const selection = useDeferredValue(useEditor((s) => s.selection));
   const count = selection.components.length + selection.connections.length;
   const component = useEditor((s) =>
@@ -77,6 +78,8 @@ export function SelectionDetails() {
       <section className="share-details" aria-label="Selected item">
         <p className="share-eyebrow">{component ? 'Component' : 'Connection'}</p>
         <h2>{component ? component.name : `${fromName} → ${toName}`}</h2>
+        {component && decision?.(component.id)}
+        {component && <h3 className="share-facts-title">What it is</h3>}
         <Facts rows={component ? componentRows(component) : connectionRows(connection!)} />
       </section>
     );

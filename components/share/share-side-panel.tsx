@@ -1,35 +1,36 @@
 'use client';
 /**
- * The share page's right-hand panel: the recommendation for the whole design (totals, cost bars,
- * every component's placement) or the selection (read-only details, then its reasons, options and
- * charts). Selecting something on the canvas opens the selection tab.
+ * The share page's right-hand panel, in the editor's three tabs: the decision for the whole design
+ * (the default), the selection (a component's decision first, then its read-only details and
+ * charts), and the whole design's every component and wiring. Selecting on the canvas opens the
+ * selection tab.
  */
 import dynamic from 'next/dynamic';
-import { useDeferredValue, useState } from 'react';
+import { useDeferredValue } from 'react';
 import { PanelTabs } from '@/components/ui/panel-tabs';
+import { useSelectionTab } from '@/components/ui/use-selection-tab';
 import { useEditor } from '@/components/editor/editor-context';
-import { ComponentResults } from '@/components/results/component-results';
-import { RunStatus } from '@/components/results/run-status';
+import { ComponentCharts, ComponentDecision } from '@/components/results/component-results';
 import { SelectionDetails } from './selection-details';
 
+const DecisionView = dynamic(() => import('@/components/decision/decision-view').then((m) => m.DecisionView), {
+  ssr: false,
+});
 const DesignResults = dynamic(() => import('@/components/results/design-results').then((m) => m.DesignResults), {
   ssr: false,
 });
 
-type Tab = 'design' | 'selection';
+type Tab = 'decision' | 'selection' | 'design';
 const TABS = [
-  { id: 'design', label: 'Recommendation' },
+  { id: 'decision', label: 'Decision' },
   { id: 'selection', label: 'Selection' },
+  { id: 'design', label: 'Whole design' },
 ] as const;
 
+const decision = (id: string) => <ComponentDecision componentId={id} />;
+
 export function ShareSidePanel() {
-  const selectionKey = useEditor((s) => [...s.selection.components, ...s.selection.connections].join(' '));
-  const [tab, setTab] = useState<Tab>('design');
-  const [seenKey, setSeenKey] = useState(selectionKey);
-  if (seenKey !== selectionKey) {
-    setSeenKey(selectionKey);
-    setTab(selectionKey ? 'selection' : 'design');
-  }
+  const [tab, setTab] = useSelectionTab<Tab>('decision', 'selection');
   const selected = useDeferredValue(
     useEditor((s) =>
       s.selection.components.length === 1 && s.selection.connections.length === 0 ? s.selection.components[0] : null,
@@ -38,19 +39,14 @@ export function ShareSidePanel() {
   return (
     <aside className="editor-side" aria-label="Details">
       <PanelTabs tabs={TABS} active={tab} onChange={setTab}>
-        {tab === 'design' ? (
-          <DesignResults />
-        ) : (
+        {tab === 'decision' && <DecisionView />}
+        {tab === 'selection' && (
           <>
-            <SelectionDetails />
-            {selected && (
-              <>
-                <RunStatus />
-                <ComponentResults componentId={selected} />
-              </>
-            )}
+            <SelectionDetails decision={decision} />
+            {selected && <ComponentCharts componentId={selected} />}
           </>
         )}
+        {tab === 'design' && <DesignResults />}
       </PanelTabs>
     </aside>
   );

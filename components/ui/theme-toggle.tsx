@@ -4,6 +4,8 @@ import { useEffect, useState } from 'react';
 
 type Theme = 'system' | 'light' | 'dark';
 const NEXT: Record<Theme, Theme> = { system: 'light', light: 'dark', dark: 'system' };
+const LABELS: Record<Theme, string> = { system: 'Auto', light: 'Light', dark: 'Dark' };
+const ICONS: Record<Theme, string> = { system: '◐', light: '☀', dark: '☾' };
 
 export function ThemeToggle() {
   const [theme, setTheme] = useState<Theme>('system');
@@ -27,14 +29,15 @@ export function ThemeToggle() {
       localStorage.setItem('tidemark-theme', next);
     }
   }
+  // The name starts with what the button shows ("Auto"), as speech input expects.
   return (
     <button
       type="button"
       className="button small"
       onClick={cycle}
-      aria-label={`Theme: ${theme}. Switch to ${NEXT[theme]}`}
+      aria-label={`Theme: ${LABELS[theme]} (${theme === 'system' ? 'the system’s' : theme}). Switch to ${LABELS[NEXT[theme]]}`}
     >
-      {theme === 'dark' ? '☾ Dark' : theme === 'light' ? '☀ Light' : '◐ Auto'}
+      <span aria-hidden="true">{ICONS[theme]}</span> {LABELS[theme]}
     </button>
   );
 }

@@ -16,6 +16,8 @@ export {
   updateConnection,
 } from './edit-design';
 export type { ConnectResult, Fragment, Point } from './edit-design';
+export { nearestFreeSpot, positionsOf, spotForNew } from './free-spot';
+export type { Size } from './free-spot';
 export { checkComponentDrafts, componentDrafts, PLACEMENTS_WITH_CORES, withPattern } from './component-draft';
 export type { ComponentCheck, ComponentDrafts, ComponentField } from './component-draft';
 export { checkConnectionDrafts, connectionDrafts } from './connection-draft';
@@ -23,3 +25,19 @@ export type { ConnectionCheck, ConnectionDrafts, ConnectionField } from './conne
 export { sameValue } from './field-drafts';
 export type { DraftCheck, Drafts, FieldErrors } from './field-drafts';
 export { changesPlan, describeProblems } from './replan';
+export { describeChanges } from './describe-changes';
+export {
+  ASSUMPTION_FIELDS,
+  assumptionDrafts,
+  checkAssumptionDrafts,
+  isDefault,
+  resetDraft,
+  shownValue,
+} from './assumptions';
+export type {
+  AssumptionCheck,
+  AssumptionDrafts,
+  AssumptionField,
+  AssumptionGroup,
+  AssumptionValue,
+} from './assumptions';

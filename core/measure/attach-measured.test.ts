@@ -120,7 +120,7 @@ describe('fittedWorkloadFor', () => {
     expect(workload.peakStartHour! + workload.peakHours!).toBeLessThanOrEqual(720);
     expect([workload.peakRps, workload.peakHours, workload.baseRps]).toEqual([raw.peakRps, raw.peakHours, raw.baseRps]);
     expect(note).toMatch(
-      /^The measured peak came at hour 1,238 of 87 days; it starts at hour \d+ of this design's 30-day horizon\.$/,
+      /^The measured peak came at hour 1,341 of 87 days; it starts at hour \d+ of this design's 30-day horizon\.$/,
     );
     // What the editor writes is a design the schema accepts.
     const design = {

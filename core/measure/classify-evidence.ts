@@ -47,12 +47,34 @@ export interface Evidence {
   event: { spanShare: number; startHour: number; hours: number; peakOverBase: number; endsAtSeriesEnd: boolean } | null;
 }
 
+/**
+ * Inside an occasion's region: the highest level it reaches (a three-point average, so one stray
+ * point does not set it), where, and the volume above the base (rps × hours).
+ */
+export interface EventShape {
+  top: number;
+  topBin: number;
+  excessRpsHours: number;
+}
+
 /** What the fit needs beyond the figures: the cycle's peak region, the event region, the spikes. */
 export interface EvidenceDetail {
   evidence: Evidence;
   cycle: (PeakRegion & { binHours: number }) | null;
-  event: (PeakRegion & { stepHours: number }) | null;
+  event: (PeakRegion & EventShape & { stepHours: number }) | null;
   spikes: SpikeFigures;
+}
+
+function measureEvent(x: Float64Array, region: PeakRegion, stepHours: number): EventShape {
+  const smooth = x.length >= 3 ? movingAverage(x, 3) : x;
+  let top = region.peak;
+  let topBin = region.startBin;
+  let excess = 0;
+  for (let i = region.startBin; i < Math.min(x.length, region.startBin + region.bins); i++) {
+    if ((smooth[i] as number) > top) [top, topBin] = [smooth[i] as number, i];
+    excess += Math.max(0, (x[i] as number) - region.base) * stepHours;
+  }
+  return { top, topBin, excessRpsHours: excess };
 }
 
 export function gatherEvidence(grid: Grid): EvidenceDetail {
@@ -93,9 +115,8 @@ export function gatherEvidence(grid: Grid): EvidenceDetail {
         )
       : blockMedianBaseline(x, Math.max(5, Math.round(n / 20)));
   const window = findExcessWindow(coarse);
-  const event = window
-    ? { ...findPeakRegion(coarse, false, Math.max(1, Math.round(window.length / 8))), stepHours: coarseHours }
-    : null;
+  const region = window ? findPeakRegion(coarse, false, Math.max(1, Math.round(window.length / 8))) : null;
+  const event = region ? { ...region, ...measureEvent(coarse, region, coarseHours), stepHours: coarseHours } : null;
   const mergeGap = Math.max(1, Math.min(Math.round(1 / stepHours), Math.round(n / 200)));
   // Spikes inside a concentrated occasion belong to the occasion; a spread-out window is no occasion.
   const skip =

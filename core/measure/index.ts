@@ -19,3 +19,16 @@ export {
   withoutTrace,
 } from './attach-measured';
 export type { MeasuredPoint } from './attach-measured';
+export {
+  checkScaling,
+  checkWindow,
+  defaultWindow,
+  MAX_SCALE_FACTOR,
+  placeInWindow,
+  scaleFactor,
+  scaleSeries,
+  seriesPeak,
+  seriesSpanHours,
+  sliceSeries,
+} from './measured-window';
+export type { Scaling, SeriesWindow } from './measured-window';

@@ -6,6 +6,8 @@ function series(demand: number[], capacity: number[]) {
     demand: Float32Array.from(demand),
     capacity: Float32Array.from(capacity),
     latencyMs: new Float32Array(demand.length),
+    dropped: new Float32Array(demand.length),
+    sloMinutes: new Float32Array(demand.length),
   };
 }
 

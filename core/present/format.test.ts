@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatMoney, formatMs, formatPointTime, formatRps, progressPercent } from './format';
+import {
+  formatCount,
+  formatDuration,
+  formatMoney,
+  formatMs,
+  formatPointTime,
+  formatRps,
+  progressPercent,
+} from './format';
 
 describe('result formatting', () => {
   it('writes dollars with cents and thousands separators', () => {
@@ -35,5 +43,14 @@ describe('result formatting', () => {
     expect(progressPercent({ phase: 'simulate', done: 4, total: 4 })).toBe(90);
     expect(progressPercent({ phase: 'wiring', done: 1, total: 1 })).toBe(100);
     expect(progressPercent({ phase: 'placement', done: 0, total: 0 })).toBe(97);
+  });
+});
+
+describe('formatDuration', () => {
+  it('writes a run time in the unit that reads best', () => {
+    expect(formatDuration(480)).toBe('480 ms');
+    expect(formatDuration(7484)).toBe('7.5 s');
+    expect(formatDuration(125_000)).toBe('2 min 5 s');
+    expect(formatDuration(120_000)).toBe('2 min');
   });
 });

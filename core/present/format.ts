@@ -25,6 +25,15 @@ export function formatMs(ms: number): string {
   return `${ms < 10 ? oneDecimal.format(ms) : whole.format(ms)} ms`;
 }
 
+/** A run's duration: `480 ms` below a second, then `7.5 s`, then `2 min 5 s`. */
+export function formatDuration(ms: number): string {
+  if (!Number.isFinite(ms)) return '—';
+  if (ms < 1000) return `${whole.format(ms)} ms`;
+  if (ms < 60_000) return `${oneDecimal.format(ms / 1000)} s`;
+  const s = Math.round(ms / 1000);
+  return `${Math.floor(s / 60)} min${s % 60 ? ` ${s % 60} s` : ''}`;
+}
+
 /** `1,234,567` (rounded to whole units) */
 export function formatCount(n: number): string {
   return Number.isFinite(n) ? whole.format(n) : '—';

@@ -4,9 +4,23 @@
  * point of the timeline, and the plan as a Markdown report. The words for kinds, placements and
  * wiring are the documents' own (core/model/labels.ts).
  */
-export { formatCount, formatMoney, formatMs, formatPointTime, formatRps, progressPercent } from './format';
+export {
+  formatCount,
+  formatDuration,
+  formatMoney,
+  formatMs,
+  formatPointTime,
+  formatRps,
+  progressPercent,
+} from './format';
 export { chartTop, maxCapacity, niceCeil, toChartRows } from './chart-rows';
 export type { ChartRow } from './chart-rows';
 export { recommendedUtilisationAt, utilisationAt } from './utilisation';
+export { replayEvents } from './replay-events';
+export type { ReplayEvent } from './replay-events';
 export type { Utilisation } from './utilisation';
 export { reportMarkdown } from './report-markdown';
+export { describeCostLine, formatAbout, formatMinutes, formatShare, summariseDecision } from './decision';
+export type { BaselineRow, DecisionSummary, GroupRow, WiringRow } from './decision';
+export { RULES, SOURCES, ruleHref, ruleSummary, splitProse } from './rules';
+export type { ProsePart, RuleText, SourceKey } from './rules';

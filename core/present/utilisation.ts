@@ -1,17 +1,24 @@
 /**
  * What the timeline scrubber shows on the canvas: how busy a component is at one chart point under
- * one placement, and whether it is turning requests away. Read straight from the plan's chart
- * series (mean demand and capacity per point), so it costs two array reads per node per frame.
+ * one placement, whether it is turning requests away and whether it misses its SLO there. Read
+ * straight from the plan's chart series (mean demand and capacity, drops and SLO minutes per point),
+ * so it costs a few array reads per node per frame. A point is an hour or more: a ten-minute shortfall
+ * averages out of the mean demand and capacity, so drops are read from the drop series, not guessed.
  */
 import type { Placement } from '../model/design';
 import { MODEL_ASSUMPTIONS } from '../model/defaults';
 import type { PlanResult } from '../plan/build-plan';
+import { MARKED_SLO_MINUTES } from './replay-events';
 
 export interface Utilisation {
   /** demand / capacity at that point: 0 when idle, above 1 when demand exceeds capacity (Infinity with no capacity). */
   utilisation: number;
-  /** Demand exceeds capacity by more than the engine's drop tolerance: requests are being dropped. */
+  /** Requests are turned away in this point (the engine dropped some, or demand is beyond capacity). */
   dropping: boolean;
+  /** Requests dropped within the point, as the engine counted them. */
+  dropped: number;
+  /** Some of the point's minutes missed the latency SLO (or dropped beyond the tolerance). */
+  missingSlo: boolean;
 }
 
 /** null when the component, placement or point is not in the result (a stale or partial plan). */
@@ -25,10 +32,13 @@ export function utilisationAt(
   if (!series || !Number.isInteger(index) || index < 0 || index >= series.demand.length) return null;
   const demand = series.demand[index] ?? 0;
   const capacity = series.capacity[index] ?? 0;
-  if (demand <= 0) return { utilisation: 0, dropping: false };
-  if (capacity <= 0) return { utilisation: Number.POSITIVE_INFINITY, dropping: true };
+  const dropped = series.dropped[index] ?? 0;
+  const missingSlo = (series.sloMinutes[index] ?? 0) >= MARKED_SLO_MINUTES;
+  if (demand <= 0) return { utilisation: 0, dropping: dropped >= 1, dropped, missingSlo };
+  if (capacity <= 0) return { utilisation: Number.POSITIVE_INFINITY, dropping: true, dropped, missingSlo };
   const utilisation = demand / capacity;
-  return { utilisation, dropping: utilisation > 1 + MODEL_ASSUMPTIONS.stepDropShare };
+  const dropping = dropped >= 1 || utilisation > 1 + MODEL_ASSUMPTIONS.stepDropShare;
+  return { utilisation, dropping, dropped, missingSlo };
 }
 
 /** As utilisationAt, under the placement the plan recommends for the component. */

@@ -59,6 +59,13 @@ export interface ChartSeries {
   capacity: Float32Array;
   /** Mean response time of served requests, ms, request-weighted per point. */
   latencyMs: Float32Array;
+  /** Requests turned away within each point (what the timeline replay marks on the canvas). */
+  dropped: Float32Array;
+  /**
+   * Minutes of each point that missed the SLO (p95 over it, or dropping beyond the tolerance). A
+   * pool's settled stretches, recorded at the end (isFlushing), drop nothing and are not charted here.
+   */
+  sloMinutes: Float32Array;
 }
 
 export interface OptionFigures {
@@ -116,7 +123,13 @@ export class OptionStats implements PartSink {
     parent: OptionStats | null = null,
   ) {
     const n = Math.max(1, Math.min(points, steps));
-    this.series = { demand: new Float32Array(n), capacity: new Float32Array(n), latencyMs: new Float32Array(n) };
+    this.series = {
+      demand: new Float32Array(n),
+      capacity: new Float32Array(n),
+      latencyMs: new Float32Array(n),
+      dropped: new Float32Array(n),
+      sloMinutes: new Float32Array(n),
+    };
     this.points = n;
     this.sums = parent ? new Float64Array(0) : takeFloat64(n * 3);
     this.weights = parent ? new Float64Array(0) : takeFloat64(n);
@@ -209,16 +222,26 @@ export class OptionStats implements PartSink {
     }
     const minutes = seconds / 60;
     const isDropping = dropped > DROP_TOLERANCE * arrived && dropped >= minutes;
+    let over = 0;
     if (isDropping) {
       this.dropMinutes += minutes;
-      this.violationMinutes += minutes;
+      over = minutes;
     } else if (this.hasSlo && admitted > 0) {
       const perMinute = admitted / minutes;
       this.keep(p95Ms, levelOf(spread, perMinute), minutes);
       const chance =
         knownChance >= 0 ? knownChance : chanceOf(p95Ms, spread, perMinute, this.nu, this.sloMs, lateShare);
-      this.violationMinutes += minutes * chance;
+      over = minutes * chance;
     }
+    this.violationMinutes += over;
+    if (!this.isFlushing) this.chartTrouble(dropped, over);
+  }
+
+  /** When, not only how much: the replay marks the points where requests are dropped or the SLO missed. */
+  private chartTrouble(dropped: number, overMinutes: number): void {
+    const p = this.point;
+    if (dropped > 0) this.series.dropped[p] = (this.series.dropped[p] as number) + dropped;
+    if (overMinutes > 0) this.series.sloMinutes[p] = (this.series.sloMinutes[p] as number) + overMinutes;
   }
 
   /** Keeps `minutes` of parts with this p95 and level for a later SLO offset. */
@@ -246,6 +269,7 @@ export class OptionStats implements PartSink {
       this.dropMinutes += minutes;
       this.violationMinutes += minutes;
     }
+    this.chartTrouble(d.expired, isDropping ? minutes : 0);
     if (!(d.served > 0)) return;
     const each = d.served / SPREAD.length;
     const perMinute = minutes > 0 ? d.served / minutes : Number.POSITIVE_INFINITY;
@@ -255,7 +279,9 @@ export class OptionStats implements PartSink {
       if (this.hasSlo && !isDropping && minutes > 0) {
         const p95 = delay + SERVICE_P95_UNITS * service;
         this.keep(p95, levelOf(0, perMinute), minutes / SPREAD.length);
-        this.violationMinutes += (minutes / SPREAD.length) * chanceOf(p95, 0, perMinute, this.nu, this.sloMs);
+        const over = (minutes / SPREAD.length) * chanceOf(p95, 0, perMinute, this.nu, this.sloMs);
+        this.violationMinutes += over;
+        this.chartTrouble(0, over);
       }
     }
     const latency = d.served * (service + 500 * (d.firstWait + d.lastWait));

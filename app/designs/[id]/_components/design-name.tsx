@@ -16,6 +16,10 @@ export function DesignName() {
   const name = useEditor((s) => s.design.name);
   const [draft, setDraft] = useState<string | null>(null);
   const value = draft ?? name;
+  // The browser tab names the design too (the field may be too narrow for a long name).
+  useEffect(() => {
+    document.title = `${name} · Tidemark`;
+  }, [name]);
   const checked = nameSchema.safeParse(value);
   const invalid = checked.success ? null : `The name ${checked.error.issues[0]?.message ?? 'is not valid'}.`;
   const pending = draft !== null && checked.success && checked.data !== name ? checked.data : null;
@@ -47,7 +51,7 @@ export function DesignName() {
         className="design-title-input"
         value={value}
         maxLength={200}
-        size={Math.min(40, Math.max(12, value.length + 1))}
+        title={value}
         aria-invalid={invalid ? true : undefined}
         aria-describedby={invalid ? 'design-name-error' : undefined}
         onChange={(e) => setDraft(e.target.value)}

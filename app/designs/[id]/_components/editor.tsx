@@ -4,6 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useCallback, useEffect, useState } from 'react';
 import { DesignCanvas } from '@/components/canvas/design-canvas';
+import { ConnectDialog } from '@/components/canvas/connect-dialog';
 import { Palette } from '@/components/canvas/palette';
 import { ShortcutsHelp } from '@/components/canvas/shortcuts-help';
 import { useCanvasCommands } from '@/components/canvas/use-canvas-commands';
@@ -36,7 +37,14 @@ export function Editor({ designId }: { designId: string }) {
   const notice = useEditor((s) => s.notice);
   const baseRevision = useEditor((s) => s.baseRevision);
   const clearSelection = useCallback(() => store.getState().select({ components: [], connections: [] }), [store]);
-  useShortcuts(commands, () => setHelpOpen((o) => !o), clearSelection);
+  const openConnect = useCallback(() => {
+    const { selection, setNotice, setConnectFrom } = store.getState();
+    if (selection.components.length === 1 && selection.connections.length === 0)
+      setConnectFrom(selection.components[0] ?? null);
+    else setNotice('Select one component first, then press C to connect it to another.');
+  }, [store]);
+  const toggleHelp = useCallback(() => setHelpOpen((o) => !o), []);
+  useShortcuts(commands, { toggleHelp, clearSelection, connect: openConnect });
 
   useEffect(() => {
     if (!notice) return;
@@ -89,8 +97,10 @@ export function Editor({ designId }: { designId: string }) {
             onClick={history.undo}
             disabled={!history.canUndo}
             aria-keyshortcuts="Control+Z"
+            aria-label="Undo"
+            title="Undo (Ctrl+Z)"
           >
-            Undo
+            ↶
           </button>
           <button
             type="button"
@@ -98,8 +108,10 @@ export function Editor({ designId }: { designId: string }) {
             onClick={history.redo}
             disabled={!history.canRedo}
             aria-keyshortcuts="Control+Shift+Z"
+            aria-label="Redo"
+            title="Redo (Ctrl+Shift+Z)"
           >
-            Redo
+            ↷
           </button>
           <button type="button" className="button small" onClick={() => void commands.layout()} aria-keyshortcuts="L">
             Auto-layout
@@ -139,6 +151,7 @@ export function Editor({ designId }: { designId: string }) {
         <SidePanel />
       </div>
       <ShortcutsHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
+      <ConnectDialog />
       <RevisionsDialog
         designId={designId}
         open={revisionsOpen}

@@ -1,26 +1,40 @@
 'use client';
-/** The right-hand panel: the selection (inspector and its results) or the whole design's results. */
-import { useDeferredValue, useState } from 'react';
-import { useEditor } from '@/components/editor/editor-context';
-import { Inspector } from '@/components/inspector/inspector';
+/**
+ * The right-hand panel, in three tabs. *Decision* (the default) is what the plan decided for the
+ * whole design. *Selection* opens when something is selected: a component's decision (placement,
+ * cost, reasons, options) first, then its edit form, then its charts; or a connection's form.
+ * *Whole design* lists every component's placement and figures and the inserted wiring.
+ * *Assumptions* shows the horizon, prices, autoscaling figures and tolerances, with their sources.
+ */
+import { useDeferredValue } from 'react';
 import dynamic from 'next/dynamic';
-import { ComponentResults } from '@/components/results/component-results';
-import { RunStatus } from '@/components/results/run-status';
+import { useEditor } from '@/components/editor/editor-context';
+import { AssumptionsPanel } from '@/components/assumptions/assumptions-panel';
+import { Inspector } from '@/components/inspector/inspector';
+import { ComponentCharts, ComponentDecision } from '@/components/results/component-results';
 import { PanelTabs } from '@/components/ui/panel-tabs';
+import { useSelectionTab } from '@/components/ui/use-selection-tab';
 
-// The whole-design tab (and its recharts bar chart) loads when first opened.
+// The decision and whole-design tabs (and their recharts bar chart) load when first shown.
+const DecisionView = dynamic(() => import('@/components/decision/decision-view').then((m) => m.DecisionView), {
+  ssr: false,
+});
 const DesignResults = dynamic(() => import('@/components/results/design-results').then((m) => m.DesignResults), {
   ssr: false,
 });
 
-type Tab = 'selection' | 'design';
+type Tab = 'decision' | 'selection' | 'design' | 'assumptions';
 const TABS = [
+  { id: 'decision', label: 'Decision' },
   { id: 'selection', label: 'Selection' },
   { id: 'design', label: 'Whole design' },
+  { id: 'assumptions', label: 'Assumptions' },
 ] as const;
 
+const decision = (id: string) => <ComponentDecision componentId={id} />;
+
 export function SidePanel() {
-  const [tab, setTab] = useState<Tab>('selection');
+  const [tab, setTab] = useSelectionTab<Tab>('decision', 'selection');
   // Deferred like the inspector's selection, so that the results' charts never delay a canvas frame.
   const selected = useDeferredValue(
     useEditor((s) =>
@@ -30,19 +44,15 @@ export function SidePanel() {
   return (
     <aside className="editor-side" aria-label="Details">
       <PanelTabs tabs={TABS} active={tab} onChange={setTab}>
-        {tab === 'selection' ? (
+        {tab === 'decision' && <DecisionView />}
+        {tab === 'selection' && (
           <>
-            <Inspector />
-            {selected && (
-              <>
-                <RunStatus />
-                <ComponentResults componentId={selected} />
-              </>
-            )}
+            <Inspector decision={decision} />
+            {selected && <ComponentCharts componentId={selected} />}
           </>
-        ) : (
-          <DesignResults />
         )}
+        {tab === 'design' && <DesignResults />}
+        {tab === 'assumptions' && <AssumptionsPanel />}
       </PanelTabs>
     </aside>
   );

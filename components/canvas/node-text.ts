@@ -1,0 +1,46 @@
+/**
+ * The short texts a canvas node carries, shared by the node, its accessible name and the SVG export:
+ * how busy it is, its monthly cost in a few characters, and the sentence a screen reader hears.
+ */
+import { KIND_LABELS, PLACEMENT_LABELS, type Component, type Placement } from '@/core/model';
+import { formatCount, formatMoney } from '@/core/present';
+
+/** 0.42 → "42 %"; beyond 999 % (or no capacity at all) the exact figure stops meaning anything. */
+export function formatBusy(u: number): string {
+  return Number.isFinite(u) && u < 10 ? `${Math.round(u * 100)} %` : '>999 %';
+}
+
+const compactMoney = new Intl.NumberFormat('en-US', {
+  style: 'currency',
+  currency: 'USD',
+  notation: 'compact',
+  maximumFractionDigits: 1,
+});
+
+/** `$88.46/mo`; from $10,000 on, `$12.3K/mo`, so that a node's cost line always fits. */
+export function formatNodeCost(dollars: number): string {
+  return `${dollars < 10_000 ? formatMoney(dollars) : compactMoney.format(dollars)}/mo`;
+}
+
+/** A connection's label: `sync ×0.35` (calls per request to three significant digits). */
+export function connectionLabel(c: { mode: string; callsPerRequest: number }): string {
+  return `${c.mode} ×${Number(c.callsPerRequest.toPrecision(3))}`;
+}
+
+export function nodeLabel(
+  c: Component,
+  placement: Placement | null,
+  cost: number | null,
+  replay: { utilisation: number; dropping: boolean; dropped: number; missingSlo: boolean } | null,
+): string {
+  const parts = [`${c.name}, ${KIND_LABELS[c.kind]}`];
+  if (placement) parts.push(`runs in ${PLACEMENT_LABELS[placement]}`);
+  if (placement && cost !== null) parts.push(`${formatMoney(cost)} a month`);
+  if (replay) {
+    parts.push(`${formatBusy(replay.utilisation)} busy`);
+    if (replay.dropping)
+      parts.push(replay.dropped >= 1 ? `${formatCount(replay.dropped)} requests dropped` : 'dropping requests');
+    if (replay.missingSlo) parts.push('missing its latency SLO');
+  }
+  return parts.join(', ');
+}

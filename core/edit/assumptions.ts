@@ -1,0 +1,342 @@
+/**
+ * The design's assumptions as the Assumptions panel edits them: the horizon, step and seed, the
+ * prices, the autoscaling figures, the SLO tolerances and the simplicity margin. Each field names
+ * where it lives in the design, its default (core/model/defaults.ts) and, in a few words, the source
+ * of that default (the comments there). Shares are edited as percentages and prices per million where
+ * the price list quotes them so; a draft is checked by the design's own schemas, like every field.
+ */
+import {
+  API_GATEWAY_DEFAULTS,
+  DECISION_DEFAULTS,
+  FUNCTIONS_DEFAULTS,
+  LINK_DEFAULTS,
+  SIMULATION_DEFAULTS,
+  STATIC_DEFAULTS,
+  TRAFFIC_MANAGER_DEFAULTS,
+  VM_DEFAULTS,
+} from '../model/defaults';
+import { environmentsSchema, simulationSchema, type Design } from '../model/design';
+import { describeIssue, type DraftCheck, type Drafts, type FieldErrors } from './field-drafts';
+
+export type AssumptionGroup = 'Simulation' | 'Prices' | 'Autoscaling' | 'Decision';
+
+export interface AssumptionField {
+  key: string;
+  group: AssumptionGroup;
+  /** Where the value lives: ['simulation', 'days'] or ['environments', 'vm', 'hourlyPrice']. */
+  path: readonly string[];
+  label: string;
+  /** Shown value = stored value × scale (100 for a share shown in %, 1e6 for a price per million). */
+  scale: number;
+  defaultValue: number;
+  source: string;
+  /** A choice among these stored values instead of free text. */
+  choices?: readonly number[];
+}
+
+const f = (
+  key: string,
+  group: AssumptionGroup,
+  path: readonly string[],
+  label: string,
+  defaultValue: number,
+  source: string,
+  scale = 1,
+  choices?: readonly number[],
+): AssumptionField => ({ key, group, path, label, scale, defaultValue, source, ...(choices ? { choices } : {}) });
+
+export const ASSUMPTION_FIELDS: readonly AssumptionField[] = [
+  f(
+    'days',
+    'Simulation',
+    ['simulation', 'days'],
+    'Horizon (days)',
+    SIMULATION_DEFAULTS.days,
+    'A month: what a bill covers.',
+  ),
+  f(
+    'stepMinutes',
+    'Simulation',
+    ['simulation', 'stepMinutes'],
+    'Step (minutes)',
+    SIMULATION_DEFAULTS.stepMinutes,
+    'Five minutes: the finest step that keeps a month quick to simulate.',
+    1,
+    [1, 5, 15, 60],
+  ),
+  f(
+    'seed',
+    'Simulation',
+    ['simulation', 'seed'],
+    'Random seed',
+    SIMULATION_DEFAULTS.seed,
+    'Any whole number: the same seed gives the same plan.',
+  ),
+  f(
+    'coreMonthlyCost',
+    'Prices',
+    ['environments', 'static', 'coreMonthlyCost'],
+    'Data-centre core ($ a month)',
+    STATIC_DEFAULTS.coreMonthlyCost,
+    'Assumption: a 64-core server at $12,000 over 48 months, tripled for power, cooling, space and staff (Uptime Institute rules of thumb).',
+  ),
+  f(
+    'hourlyPrice',
+    'Prices',
+    ['environments', 'vm', 'hourlyPrice'],
+    'Cloud VM ($ an hour)',
+    VM_DEFAULTS.hourlyPrice,
+    'AWS EC2 m5.large (2 vCPU, 8 GiB) on demand, us-east-1.',
+  ),
+  f(
+    'requestPrice',
+    'Prices',
+    ['environments', 'functions', 'requestPrice'],
+    'Function requests ($ per million)',
+    FUNCTIONS_DEFAULTS.requestPrice,
+    'AWS Lambda pricing: $0.20 per million requests.',
+    1e6,
+  ),
+  f(
+    'gbSecondPrice',
+    'Prices',
+    ['environments', 'functions', 'gbSecondPrice'],
+    'Function compute ($ per million GB-seconds)',
+    FUNCTIONS_DEFAULTS.gbSecondPrice,
+    'AWS Lambda pricing, x86: $0.0000166667 per GB-second.',
+    1e6,
+  ),
+  f(
+    'linkMonthlyCost',
+    'Prices',
+    ['environments', 'link', 'monthlyCost'],
+    'Secure link ($ a month)',
+    LINK_DEFAULTS.monthlyCost,
+    'AWS Site-to-Site VPN: $0.05 per connection-hour × 730 hours.',
+  ),
+  f(
+    'egressPricePerGb',
+    'Prices',
+    ['environments', 'link', 'egressPricePerGb'],
+    'Data sent out of the cloud ($ per GB)',
+    LINK_DEFAULTS.egressPricePerGb,
+    'AWS data transfer out: $0.09 per GB, first 10 TB.',
+  ),
+  f(
+    'trafficManagerMonthlyCost',
+    'Prices',
+    ['environments', 'trafficManager', 'monthlyCost'],
+    'Traffic manager ($ a month per burst)',
+    TRAFFIC_MANAGER_DEFAULTS.monthlyCost,
+    'Route 53: a hosted zone ($0.50) and a health check on each side ($0.50 + $0.75).',
+  ),
+  f(
+    'pricePerMillionQueries',
+    'Prices',
+    ['environments', 'trafficManager', 'pricePerMillionQueries'],
+    'Traffic manager DNS queries ($ per million)',
+    TRAFFIC_MANAGER_DEFAULTS.pricePerMillionQueries,
+    'Route 53 standard queries: $0.40 per million.',
+  ),
+  f(
+    'gatewayPrice',
+    'Prices',
+    ['environments', 'apiGateway', 'pricePerMillionRequests'],
+    'API gateway ($ per million requests)',
+    API_GATEWAY_DEFAULTS.pricePerMillionRequests,
+    'AWS API Gateway HTTP APIs: $1.00 per million requests.',
+  ),
+  f(
+    'linkLatencyMs',
+    'Prices',
+    ['environments', 'link', 'latencyMs'],
+    'Link latency (ms per call)',
+    LINK_DEFAULTS.latencyMs,
+    'Assumption: a VPN to a nearby cloud region adds 10–30 ms a round trip (R8).',
+  ),
+  f(
+    'bootSeconds',
+    'Autoscaling',
+    ['environments', 'vm', 'bootSeconds'],
+    'VM start-up (seconds)',
+    VM_DEFAULTS.bootSeconds,
+    'About 1–2 minutes today (Hao et al., 2021; Mao & Humphrey, 2012).',
+  ),
+  f(
+    'cooldownSeconds',
+    'Autoscaling',
+    ['environments', 'vm', 'cooldownSeconds'],
+    'Cooldown (seconds)',
+    VM_DEFAULTS.cooldownSeconds,
+    'EC2 Auto Scaling default cooldown: 300 s.',
+  ),
+  f(
+    'targetUtilization',
+    'Autoscaling',
+    ['environments', 'vm', 'targetUtilization'],
+    'Target CPU (%)',
+    VM_DEFAULTS.targetUtilization,
+    'Azure’s hybrid guide scales out above 50 %, AWS examples use 50–70 %: 60 %.',
+    100,
+  ),
+  f(
+    'evaluationSeconds',
+    'Autoscaling',
+    ['environments', 'vm', 'evaluationSeconds'],
+    'Autoscaler checks every (seconds)',
+    VM_DEFAULTS.evaluationSeconds,
+    'EC2 target tracking works on 1-minute metrics.',
+  ),
+  f(
+    'minInstances',
+    'Autoscaling',
+    ['environments', 'vm', 'minInstances'],
+    'Fewest VMs',
+    VM_DEFAULTS.minInstances,
+    'A group keeps at least one instance warm.',
+  ),
+  f(
+    'maxInstances',
+    'Autoscaling',
+    ['environments', 'vm', 'maxInstances'],
+    'Most VMs',
+    VM_DEFAULTS.maxInstances,
+    'A cap well above the Azure burst reference’s 1–10 instances.',
+  ),
+  f(
+    'coldStartMs',
+    'Autoscaling',
+    ['environments', 'functions', 'coldStartMs'],
+    'Function cold start (ms)',
+    FUNCTIONS_DEFAULTS.coldStartMs,
+    'Node.js at 256 MB: mean 242 ms (mikhail.io cold-start study).',
+  ),
+  f(
+    'detectionMinutes',
+    'Autoscaling',
+    ['environments', 'trafficManager', 'detectionMinutes'],
+    'Burst starts after (minutes)',
+    TRAFFIC_MANAGER_DEFAULTS.detectionMinutes,
+    'Azure cross-cloud scaling: scale out when CPU is over 50 % for 10 minutes.',
+  ),
+  f(
+    'sloMinuteShare',
+    'Decision',
+    ['environments', 'decision', 'sloMinuteShare'],
+    'Minutes over the SLO we tolerate (% of the month)',
+    DECISION_DEFAULTS.sloMinuteShare,
+    'The 99.9 % tier of cloud compute SLAs (EC2, Azure VMs).',
+    100,
+  ),
+  f(
+    'dropShare',
+    'Decision',
+    ['environments', 'decision', 'dropShare'],
+    'Dropped requests we tolerate (% of requests)',
+    DECISION_DEFAULTS.dropShare,
+    'One request in 10,000 over the month.',
+    100,
+  ),
+  f(
+    'simplicityMargin',
+    'Decision',
+    ['environments', 'decision', 'simplicityMargin'],
+    'Simplicity margin (% a split must save)',
+    DECISION_DEFAULTS.simplicityMargin,
+    'A budget estimate is itself uncertain by about 10 % (AACE 18R-97, class 3): a smaller saving is no reason to split (R12).',
+    100,
+  ),
+];
+
+export type AssumptionKey = string;
+export type AssumptionDrafts = Drafts<AssumptionKey>;
+export type AssumptionValue = Pick<Design, 'simulation' | 'environments'>;
+export type AssumptionCheck = DraftCheck<AssumptionValue, AssumptionKey>;
+
+function read(design: AssumptionValue, path: readonly string[]): number {
+  let v: unknown = design;
+  for (const p of path) v = (v as Record<string, unknown>)[p];
+  return v as number;
+}
+
+function write<T>(obj: T, path: readonly string[], value: number): T {
+  const [head, ...rest] = path as [string, ...string[]];
+  const o = obj as Record<string, unknown>;
+  return { ...o, [head]: rest.length === 0 ? value : write(o[head], rest, value) } as T;
+}
+
+/** Removes the float noise of scaling (0.001 × 100 = 0.1, not 0.10000000000000001). */
+const tidy = (n: number) => Number(n.toPrecision(12));
+
+/** The value a field shows, in its own units. */
+export function shownValue(field: AssumptionField, design: AssumptionValue): number {
+  return tidy(read(design, field.path) * field.scale);
+}
+
+export function assumptionDrafts(design: AssumptionValue): AssumptionDrafts {
+  return Object.fromEntries(ASSUMPTION_FIELDS.map((a) => [a.key, String(shownValue(a, design))]));
+}
+
+/** The drafts of `design` with one field back at its default. */
+export function resetDraft(drafts: AssumptionDrafts, field: AssumptionField): AssumptionDrafts {
+  return { ...drafts, [field.key]: String(tidy(field.defaultValue * field.scale)) };
+}
+
+const fieldAt = (path: readonly PropertyKey[]) =>
+  ASSUMPTION_FIELDS.find((a) => a.path.length === path.length && a.path.every((p, i) => p === path[i]));
+
+/**
+ * Checks the drafts as a candidate: each number read, the whole simulation and environments parsed
+ * by the design's schemas (bounds quoted in the field's own units), and a horizon that would end
+ * before a component's one-off peak starts refused, as the design schema refuses it.
+ */
+export function checkAssumptionDrafts(design: Design, drafts: AssumptionDrafts): AssumptionCheck {
+  const errors: FieldErrors<AssumptionKey> = {};
+  let candidate: AssumptionValue = { simulation: design.simulation, environments: design.environments };
+  for (const a of ASSUMPTION_FIELDS) {
+    const text = (drafts[a.key] ?? '').trim();
+    const n = Number(text);
+    if (text === '') errors[a.key] = 'required';
+    else if (!Number.isFinite(n)) errors[a.key] = 'must be a number';
+    else candidate = write(candidate, a.path, tidy(n / a.scale));
+  }
+  const results = [
+    ['simulation', simulationSchema.safeParse(candidate.simulation)],
+    ['environments', environmentsSchema.safeParse(candidate.environments)],
+  ] as const;
+  for (const [root, result] of results) {
+    if (result.success) continue;
+    for (const issue of result.error.issues) {
+      const field = fieldAt([root, ...issue.path]);
+      const key = field?.key ?? 'form';
+      if (errors[key] !== undefined) continue;
+      if (field && field.scale !== 1 && (issue.code === 'too_small' || issue.code === 'too_big')) {
+        const bound = Number(issue.code === 'too_small' ? issue.minimum : issue.maximum) * field.scale;
+        errors[key] = `must be ${issue.code === 'too_small' ? 'at least' : 'at most'} ${tidy(bound)}`;
+      } else errors[key] = describeIssue(issue);
+    }
+  }
+  if (errors.days === undefined) {
+    const hours = candidate.simulation.days * 24;
+    const late = design.components.find(
+      (c) =>
+        c.workload?.pattern === 'once-in-a-lifetime' &&
+        c.workload.trace === undefined &&
+        (c.workload.peakStartHour ?? 0) >= hours,
+    );
+    if (late)
+      errors.days = `${late.name}'s peak starts at hour ${late.workload?.peakStartHour}, after this horizon ends`;
+  }
+  const vm = candidate.environments.vm;
+  if (errors.minInstances === undefined && vm.minInstances > vm.maxInstances)
+    errors.minInstances = `must be at most the most VMs (${vm.maxInstances})`;
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  const simulation = simulationSchema.parse(candidate.simulation);
+  const environments = environmentsSchema.parse(candidate.environments);
+  return { ok: true, value: { simulation, environments }, errors };
+}
+
+/** Whether a field holds its default. */
+export function isDefault(field: AssumptionField, design: AssumptionValue): boolean {
+  return tidy(read(design, field.path)) === tidy(field.defaultValue);
+}

@@ -1,0 +1,75 @@
+/**
+ * Where a new component goes: beside what is selected (to its right, else below, else further out),
+ * or at the point asked for (a drop, the middle of the view), and never on top of another component.
+ * Candidates are tried ring by ring around the preferred spot on the grid, nearest first, so a new
+ * component lands as close as it can to where the person was working.
+ */
+import type { Design } from '../model/design';
+import { GRID, type Point } from './edit-design';
+
+export interface Size {
+  width: number;
+  height: number;
+}
+
+/** Space kept clear around every component, so a new one never touches its neighbour. */
+export const CLEARANCE = GRID;
+/** How far from the selection the first candidate sits (room for the connection between them). */
+const BESIDE_GAP = 3 * GRID;
+/** Rings searched before giving up and stacking below everything. */
+const MAX_RINGS = 60;
+
+const snap = (v: number) => Math.round(v / GRID) * GRID;
+
+/** Every component's top-left, with the same fallback grid the canvas draws components without a position at. */
+export function positionsOf(design: Design): Map<string, Point> {
+  const layout = design.layout ?? {};
+  return new Map(
+    design.components.map((c, i) => [c.id, layout[c.id] ?? { x: (i % 5) * 240, y: Math.floor(i / 5) * 160 }]),
+  );
+}
+
+function overlaps(a: Point, b: Point, size: Size): boolean {
+  return Math.abs(a.x - b.x) < size.width + CLEARANCE && Math.abs(a.y - b.y) < size.height + CLEARANCE;
+}
+
+/** The free top-left nearest to `preferred` (snapped to the grid) among the occupied top-lefts. */
+export function nearestFreeSpot(occupied: readonly Point[], preferred: Point, size: Size): Point {
+  const start = { x: snap(preferred.x), y: snap(preferred.y) };
+  const stepX = snap(size.width / 2) || GRID;
+  const stepY = snap(size.height / 2) || GRID;
+  const isFree = (p: Point) => occupied.every((o) => !overlaps(p, o, size));
+  for (let ring = 0; ring <= MAX_RINGS; ring++) {
+    const candidates: Point[] = [];
+    for (let dx = -ring; dx <= ring; dx++) {
+      for (let dy = -ring; dy <= ring; dy++) {
+        if (Math.max(Math.abs(dx), Math.abs(dy)) !== ring) continue;
+        candidates.push({ x: start.x + dx * stepX, y: start.y + dy * stepY });
+      }
+    }
+    // Nearest first; on a tie, to the right before the left and below before above (reading order).
+    candidates.sort(
+      (a, b) =>
+        Math.hypot(a.x - start.x, a.y - start.y) - Math.hypot(b.x - start.x, b.y - start.y) || b.x - a.x || b.y - a.y,
+    );
+    const free = candidates.find(isFree);
+    if (free) return free;
+  }
+  const bottom = Math.max(...occupied.map((o) => o.y));
+  return { x: start.x, y: snap(bottom + size.height + 2 * CLEARANCE) };
+}
+
+/**
+ * The spot for a new component: beside the selected components (right of the rightmost one, level
+ * with it) when there are any, else at `fallback` (the middle of the view: the top-left it asks for).
+ */
+export function spotForNew(design: Design, selected: readonly string[], fallback: Point, size: Size): Point {
+  const positions = positionsOf(design);
+  const anchors = selected.map((id) => positions.get(id)).filter((p): p is Point => p !== undefined);
+  const preferred =
+    anchors.length > 0
+      ? anchors.reduce((best, p) => (p.x > best.x || (p.x === best.x && p.y < best.y) ? p : best))
+      : null;
+  const start = preferred ? { x: preferred.x + size.width + BESIDE_GAP, y: preferred.y } : fallback;
+  return nearestFreeSpot([...positions.values()], start, size);
+}

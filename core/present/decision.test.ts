@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { EXAMPLE_DESIGNS } from '../examples';
+import { designSchema } from '../model/design';
+import { buildPlan } from '../plan/build-plan';
+import { describeCostLine, formatAbout, formatMinutes, formatShare, summariseDecision } from './decision';
+import { replayEvents } from './replay-events';
+import { splitProse } from './rules';
+
+describe('summariseDecision', () => {
+  for (const example of EXAMPLE_DESIGNS) {
+    it(`adds up to the recommended total, to the cent: ${example.key}`, () => {
+      const design = designSchema.parse(example.design);
+      const result = buildPlan(design);
+      const names = new Map(design.components.map((c) => [c.id, c.name]));
+      const s = summariseDecision(result.plan, names, replayEvents(result), result.series.pointMinutes);
+      expect(s.componentsCents + s.wiringCents).toBe(s.totalCents);
+      expect(s.totalCents).toBe(Math.round(result.plan.totals.recommended.monthlyCost * 100));
+      for (const g of s.groups) expect(g.components.reduce((sum, c) => sum + c.monthlyCents, 0)).toBe(g.subtotalCents);
+      expect(s.groups.flatMap((g) => g.components).length).toBe(design.components.length);
+      for (const b of s.baselines) {
+        expect(b.savingCents).toBe(b.monthlyCents - s.totalCents);
+        expect(b.note.length).toBeGreaterThan(0);
+      }
+      // Names, never ids, in what the view writes itself.
+      const ids = design.components.filter((c) => !names.get(c.id)?.toLowerCase().includes(c.id));
+      for (const c of ids) expect(s.risk).not.toContain(`${c.id} `);
+      for (const w of s.wiring) for (const n of w.between) expect(names.has(n)).toBe(false);
+    });
+  }
+
+  it('says the risk in words with the tolerance quoted, and what a safer baseline would buy', () => {
+    // The ERP's nightly analytics burst and spend a few minutes a month over their one-minute SLO.
+    const example = EXAMPLE_DESIGNS.find((e) => e.key === 'hybrid-backend')!;
+    const design = designSchema.parse(example.design);
+    const result = buildPlan(design);
+    const names = new Map(design.components.map((c) => [c.id, c.name]));
+    const s = summariseDecision(result.plan, names, replayEvents(result), result.series.pointMinutes);
+    const minutes = result.plan.totals.recommended.sloViolationMinutes;
+    expect(minutes).toBeGreaterThan(0);
+    expect(s.risk).toMatch(new RegExp(`^${minutes} minutes? over the latency targets`));
+    expect(s.risk).toContain('within the tolerance of 0.1 % of the month (43 minutes per component)');
+    expect(s.risk).toContain('0.01 % of requests dropped');
+    expect(s.withinTolerance).toBe(true);
+    // All in the data centre risks less and costs more: what it would buy, in words.
+    const allStatic = s.baselines.find((b) => b.key === 'allStatic')!;
+    expect(allStatic.isAlternative).toBe(true);
+    expect(allStatic.safer).toMatch(/^It would avoid \d+ minutes? over the targets for \$[\d,.]+ a month more/);
+  });
+
+  it('names the wiring in words: the shared link by who uses it, what a component already pays', () => {
+    const example = EXAMPLE_DESIGNS.find((e) => e.key === 'cloud-bursting')!;
+    const design = designSchema.parse(example.design);
+    const result = buildPlan(design);
+    const names = new Map(design.components.map((c) => [c.id, c.name]));
+    const s = summariseDecision(result.plan, names);
+    const shared = s.wiring.find((w) => w.lines.some((l) => l.item === 'secure-link'))!;
+    expect(shared.between.join(shared.joiner)).toBe('Web shop, Catalogue service, Cart and checkout, Shop database');
+    expect(s.wiring.filter((w) => w.billedInComponent).map((w) => w.label)).toEqual([
+      'Traffic manager',
+      'Traffic manager',
+    ]);
+    expect(s.wiring.some((w) => w.label === 'Data sent over the secure link')).toBe(true);
+    if (
+      result.plan.totals.recommended.sloViolationMinutes === 0 &&
+      result.plan.totals.recommended.droppedRequests === 0
+    )
+      expect(s.risk).toBe('No minute over any latency target and no dropped request in the simulated month.');
+  });
+});
+
+describe('formatting for architects', () => {
+  it('writes durations, shares and round counts in words', () => {
+    expect(formatMinutes(1)).toBe('1 minute');
+    expect(formatMinutes(43.2)).toBe('43 minutes');
+    expect(formatMinutes(150)).toBe('2.5 hours');
+    expect(formatMinutes(4320)).toBe('3 days');
+    expect(formatShare(0.001)).toBe('0.1 %');
+    expect(formatShare(0.0001)).toBe('0.01 %');
+    expect(formatShare(0.1)).toBe('10 %');
+    expect(formatAbout(3042)).toBe('about 3,000');
+    expect(formatAbout(4873)).toBe('about 4,900');
+    expect(formatAbout(312)).toBe('312');
+  });
+
+  it('describes a cost line by its quantity, unit and price', () => {
+    expect(
+      describeCostLine({
+        item: 'instances',
+        quantity: 86.18,
+        unit: 'instance-hour',
+        unitPrice: 0.096,
+        monthlyCost: 8.27,
+      }),
+    ).toBe('86.2 instance-hours at $0.096 each');
+    expect(
+      describeCostLine({
+        item: 'traffic-manager',
+        quantity: 12_367_910.9,
+        unit: 'DNS query',
+        unitPrice: 4e-7,
+        monthlyCost: 4.95,
+        detail: 'DNS queries',
+      }),
+    ).toBe('12,367,911 DNS queries at $0.40 per million (DNS queries)');
+  });
+
+  it('turns rule ids into links and source tags into names', () => {
+    const parts = splitProse('sends the overflow to the cloud [AZ], R5 and R12 apply; R13 is not a rule');
+    expect(parts.filter((p) => p.kind === 'rule').map((p) => (p.kind === 'rule' ? p.rule : ''))).toEqual(['R5', 'R12']);
+    expect(parts.find((p) => p.kind === 'source')).toMatchObject({ source: 'AZ', text: 'Azure hybrid app patterns' });
+    expect(parts.map((p) => (p.kind === 'rule' ? p.rule : p.text)).join('')).toBe(
+      'sends the overflow to the cloud Azure hybrid app patterns, R5 and R12 apply; R13 is not a rule',
+    );
+  });
+});

@@ -1,0 +1,266 @@
+/**
+ * The Decision view's content, read from a plan and nothing else: the recommended monthly cost, the
+ * saving against each baseline, the risk accepted in words with the tolerances quoted, why each
+ * cheaper or safer baseline was not chosen (the plan's own notes), the components grouped by where
+ * they run with their monthly cost, and the wiring with its cost lines. Every figure is in cents
+ * before it is shown, so that the groups and the wiring add up to the headline on screen exactly.
+ */
+import type { Placement } from '../model/design';
+import { PLACEMENT_LABELS, WIRING_LABELS } from '../model/labels';
+import type { CostLine, Plan, Total } from '../model/plan';
+import { formatCount, formatMoney, formatPointTime } from './format';
+import type { ReplayEvent } from './replay-events';
+
+const cents = (dollars: number) => Math.round(dollars * 100);
+const tenths = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+
+export type BaselineKey = 'allStatic' | 'allElastic' | 'bestSingle';
+
+export interface BaselineRow {
+  key: BaselineKey;
+  label: string;
+  monthlyCents: number;
+  /** Baseline minus recommendation: positive when the recommendation saves. */
+  savingCents: number;
+  sloViolationMinutes: number;
+  droppedRequests: number;
+  /** Cheaper than the recommendation, or fewer SLO minutes or drops: it needs a "why not". */
+  isAlternative: boolean;
+  /** The plan's own sentence on this baseline. */
+  note: string;
+  /**
+   * For a baseline that risks less but costs more: what it would avoid and at what price, when the
+   * recommendation's risk is within the tolerance (so that price buys nothing the plan requires).
+   */
+  safer?: string;
+}
+
+export interface GroupRow {
+  placement: Placement;
+  label: string;
+  components: { id: string; name: string; monthlyCents: number }[];
+  subtotalCents: number;
+}
+
+export interface WiringRow {
+  id: string;
+  label: string;
+  /** The components it joins, by name, in the plan's order, and how to join them in words. */
+  between: string[];
+  joiner: string;
+  /** Its cost is one of its component's cost lines (a burst's traffic manager): $0 here, not missing. */
+  billedInComponent: boolean;
+  monthlyCents: number;
+  lines: CostLine[];
+  reason: string;
+}
+
+export interface DecisionSummary {
+  totalCents: number;
+  risk: string;
+  /** Whether every component is within the tolerances (false: some target cannot be met). */
+  withinTolerance: boolean;
+  baselines: BaselineRow[];
+  groups: GroupRow[];
+  componentsCents: number;
+  wiring: WiringRow[];
+  wiringCents: number;
+}
+
+const GROUP_ORDER: Placement[] = ['static', 'burst', 'elastic-vm', 'serverless'];
+const BASELINE_LABELS: Record<BaselineKey, string> = {
+  allStatic: 'All in the data centre',
+  allElastic: 'All elastic',
+  bestSingle: 'Best single environment',
+};
+const SINGLE_LABELS: Record<Plan['totals']['bestSingle']['environment'], string> = {
+  static: 'All in the data centre',
+  'elastic-vm': 'All on elastic VMs',
+  serverless: 'All on functions',
+};
+
+/** `43 minutes`, `1 minute`, `2.5 hours`, `3 days`: a duration in the unit that reads best. */
+export function formatMinutes(minutes: number): string {
+  const m = Math.round(minutes);
+  if (m < 120) return `${formatCount(m)} minute${m === 1 ? '' : 's'}`;
+  if (m < 2 * 1440) return `${tenths.format(m / 60)} hours`;
+  return `${tenths.format(m / 1440)} days`;
+}
+
+/** `0.1 %`, `0.01 %`: a share as a percentage with the digits it needs. */
+export function formatShare(share: number): string {
+  const p = share * 100;
+  const digits = p === 0 ? 0 : Math.max(0, Math.min(4, -Math.floor(Math.log10(p)) + 1));
+  return `${Number(p.toFixed(digits))} %`;
+}
+
+/** "about 4,900": a count rounded to two significant figures once it is in the thousands. */
+export function formatAbout(n: number): string {
+  if (n < 1000) return formatCount(n);
+  const step = 10 ** (Math.floor(Math.log10(n)) - 1);
+  return `about ${formatCount(Math.round(n / step) * step)}`;
+}
+
+function riskSentence(
+  plan: Plan,
+  events: ReplayEvent[],
+  pointMinutes: number,
+  nameOf: (id: string) => string,
+): { text: string; withinTolerance: boolean } {
+  const rec = plan.totals.recommended;
+  const { decision } = plan.assumptions.environments;
+  const monthMinutes = plan.assumptions.simulation.days * 1440;
+  const allowed = decision.sloMinuteShare * monthMinutes;
+  const shortOf = plan.placements.filter((p) => !p.options.find((o) => o.placement === p.placement)?.feasible);
+  const tolerance = `within the tolerance of ${formatShare(decision.sloMinuteShare)} of the month (${formatMinutes(allowed)} per component) and ${formatShare(decision.dropShare)} of requests dropped`;
+  if (rec.sloViolationMinutes === 0 && rec.droppedRequests === 0 && shortOf.length === 0) {
+    return {
+      text: 'No minute over any latency target and no dropped request in the simulated month.',
+      withinTolerance: true,
+    };
+  }
+  const what: string[] = [];
+  if (rec.sloViolationMinutes > 0) what.push(`${formatMinutes(rec.sloViolationMinutes)} over the latency targets`);
+  if (rec.droppedRequests > 0) what.push(`${formatAbout(rec.droppedRequests)} dropped requests`);
+  // The episode with the most trouble says when; its components say where.
+  const worst = events.reduce<ReplayEvent | null>(
+    (m, e) => (!m || e.dropped + 60 * e.sloMinutes > m.dropped + 60 * m.sloMinutes ? e : m),
+    null,
+  );
+  const when = worst
+    ? `, mostly from ${formatPointTime(worst.from, pointMinutes)} (${worst.componentIds.slice(0, 3).map(nameOf).join(', ')}${worst.componentIds.length > 3 ? ` and ${worst.componentIds.length - 3} more` : ''})`
+    : '';
+  if (shortOf.length > 0) {
+    const names = shortOf.slice(0, 3).map((p) => nameOf(p.componentId));
+    const more = shortOf.length > 3 ? ` and ${shortOf.length - 3} more` : '';
+    return {
+      text: `${what.join(' and ') || 'Targets missed'}${when}: no placement keeps ${names.join(', ')}${more} ${tolerance}.`,
+      withinTolerance: false,
+    };
+  }
+  const text = `${what.join(' and ')}${when}, ${tolerance}.`;
+  return { text: text.charAt(0).toUpperCase() + text.slice(1), withinTolerance: true };
+}
+
+function saferText(t: Total, rec: Total, extraCents: number): { safer?: string } {
+  const avoided: string[] = [];
+  if (t.sloViolationMinutes < rec.sloViolationMinutes)
+    avoided.push(`${formatMinutes(rec.sloViolationMinutes - t.sloViolationMinutes)} over the targets`);
+  if (t.droppedRequests < rec.droppedRequests)
+    avoided.push(`${formatCount(rec.droppedRequests - t.droppedRequests)} dropped requests`);
+  if (avoided.length === 0) return {};
+  return {
+    safer: `It would avoid ${avoided.join(' and ')} for ${formatMoney(extraCents / 100)} a month more; the recommendation's risk is within what we tolerate, so that is not worth paying.`,
+  };
+}
+
+export function summariseDecision(
+  plan: Plan,
+  names: ReadonlyMap<string, string>,
+  events: ReplayEvent[] = [],
+  pointMinutes = 60,
+): DecisionSummary {
+  // A name, never an id: a component missing from the names (a stale plan) reads as "a component".
+  const nameOf = (id: string) => names.get(id) ?? 'a removed component';
+  const rec: Total = plan.totals.recommended;
+  const totalCents = cents(rec.monthlyCost);
+  const risk = riskSentence(plan, events, pointMinutes, nameOf);
+  const baselines: BaselineRow[] = (['allStatic', 'allElastic', 'bestSingle'] as const).map((key) => {
+    const t = plan.totals[key];
+    const monthlyCents = cents(t.monthlyCost);
+    const label =
+      key === 'bestSingle'
+        ? `${SINGLE_LABELS[plan.totals.bestSingle.environment]} (the best single environment)`
+        : BASELINE_LABELS[key];
+    return {
+      key,
+      label,
+      monthlyCents,
+      savingCents: monthlyCents - totalCents,
+      sloViolationMinutes: t.sloViolationMinutes,
+      droppedRequests: t.droppedRequests,
+      isAlternative:
+        monthlyCents < totalCents ||
+        t.sloViolationMinutes < rec.sloViolationMinutes ||
+        t.droppedRequests < rec.droppedRequests,
+      note: t.note ?? `${label}: ${formatMoney((monthlyCents - totalCents) / 100)} a month against the recommendation.`,
+      ...(monthlyCents > totalCents && risk.withinTolerance ? saferText(t, rec, monthlyCents - totalCents) : {}),
+    };
+  });
+  const groups: GroupRow[] = [];
+  for (const placement of GROUP_ORDER) {
+    const components = plan.placements
+      .filter((p) => p.placement === placement)
+      .map((p) => ({
+        id: p.componentId,
+        name: nameOf(p.componentId),
+        monthlyCents: cents(p.options.find((o) => o.placement === placement)?.monthlyCost ?? 0),
+      }));
+    if (components.length === 0) continue;
+    groups.push({
+      placement,
+      label: PLACEMENT_LABELS[placement],
+      components,
+      subtotalCents: components.reduce((s, c) => s + c.monthlyCents, 0),
+    });
+  }
+  const wiring: WiringRow[] = plan.wiring.map((w) => {
+    const onlyEgress = w.costLines.length > 0 && w.costLines.every((l) => l.item === 'egress');
+    return {
+      id: w.id,
+      label: onlyEgress ? 'Data sent over the secure link' : WIRING_LABELS[w.kind],
+      between: w.componentIds.map(nameOf),
+      // A connection's element joins its two ends; a shared one (the link) lists who uses it.
+      joiner: w.connectionId ? ' → ' : ', ',
+      monthlyCents: cents(w.monthlyCost),
+      lines: w.costLines,
+      reason: w.reason,
+      billedInComponent: w.costLines.length === 0 && /\bBilled in\b/.test(w.reason),
+    };
+  });
+  const componentsCents = groups.reduce((s, g) => s + g.subtotalCents, 0);
+  const wiringCents = wiring.reduce((s, w) => s + w.monthlyCents, 0);
+  return {
+    totalCents,
+    risk: risk.text,
+    withinTolerance: risk.withinTolerance,
+    baselines,
+    groups,
+    componentsCents,
+    wiring,
+    wiringCents,
+  };
+}
+
+const UNIT_WORDS: Record<string, [one: string, many: string]> = {
+  'core-month': ['core for the month', 'cores for the month'],
+  'instance-hour': ['instance-hour', 'instance-hours'],
+  month: ['month', 'months'],
+  GB: ['GB', 'GB'],
+  'GB-month': ['GB stored for the month', 'GB stored for the month'],
+  'DNS query': ['DNS query', 'DNS queries'],
+  request: ['request', 'requests'],
+  'GB-second': ['GB-second', 'GB-seconds'],
+  'connection-hour': ['connection-hour', 'connection-hours'],
+  'zone-month': ['hosted zone for the month', 'hosted zones for the month'],
+  TiB: ['TiB', 'TiB'],
+};
+
+const quantity = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+const fine = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumSignificantDigits: 4 });
+/** Whole cents as money ($0.40), finer prices to four significant digits ($0.096). */
+const price = {
+  format: (v: number) => (Math.abs(v * 100 - Math.round(v * 100)) < 1e-9 ? formatMoney(v) : fine.format(v)),
+};
+
+/** `86.2 instance-hours at $0.096` — a cost line's quantity and unit price in words. */
+export function describeCostLine(line: CostLine): string {
+  const [one, many] = UNIT_WORDS[line.unit] ?? [line.unit, line.unit];
+  const q = line.quantity >= 1e5 ? formatCount(line.quantity) : quantity.format(line.quantity);
+  const unitWord = line.quantity === 1 ? one : many;
+  const per =
+    line.unitPrice < 0.001
+      ? `${price.format(line.unitPrice * 1e6)} per million`
+      : `${price.format(line.unitPrice)} each`;
+  return `${q} ${unitWord} at ${per}${line.detail ? ` (${line.detail})` : ''}`;
+}
