@@ -37,7 +37,11 @@ export function AssumptionsPanel() {
   const store = useEditorStore();
   const simulation = useEditor((s) => s.design.simulation);
   const environments = useEditor((s) => s.design.environments);
-  const stored = useMemo<AssumptionValue>(() => ({ simulation, environments }), [simulation, environments]);
+  const pricing = useEditor((s) => s.design.pricing);
+  const stored = useMemo<AssumptionValue>(
+    () => ({ simulation, environments, pricing }),
+    [simulation, environments, pricing],
+  );
   const check = useCallback(
     (d: AssumptionDrafts) => checkAssumptionDrafts(store.getState().design, d),
     // The check reads the design at call time (the components' peaks); it changes with the assumptions.

@@ -15,6 +15,7 @@ import {
   TRAFFIC_MANAGER_DEFAULTS,
   VM_DEFAULTS,
 } from '../model/defaults';
+import { resolveEnvironments } from '../cost/resolve-environments';
 import { environmentsSchema, simulationSchema, type Design } from '../model/design';
 import { describeIssue, type DraftCheck, type Drafts, type FieldErrors } from './field-drafts';
 
@@ -250,13 +251,21 @@ export const ASSUMPTION_FIELDS: readonly AssumptionField[] = [
 
 export type AssumptionKey = string;
 export type AssumptionDrafts = Drafts<AssumptionKey>;
-export type AssumptionValue = Pick<Design, 'simulation' | 'environments'>;
+export type AssumptionValue = Pick<Design, 'simulation' | 'environments'> & { pricing?: Design['pricing'] };
 export type AssumptionCheck = DraftCheck<AssumptionValue, AssumptionKey>;
 
+/** A field's value: the design's own, else (a price the design leaves to its book) the book's. */
 function read(design: AssumptionValue, path: readonly string[]): number {
-  let v: unknown = design;
-  for (const p of path) v = (v as Record<string, unknown>)[p];
-  return v as number;
+  const own = walk(design, path);
+  if (own !== undefined || path[0] !== 'environments') return own as number;
+  const resolved = resolveEnvironments({ environments: design.environments, pricing: design.pricing }).env;
+  return walk(resolved, path.slice(1)) as number;
+}
+
+function walk(from: unknown, path: readonly string[]): unknown {
+  let v: unknown = from;
+  for (const p of path) v = v === undefined ? undefined : (v as Record<string, unknown>)[p];
+  return v;
 }
 
 function write<T>(obj: T, path: readonly string[], value: number): T {
@@ -293,12 +302,15 @@ const fieldAt = (path: readonly PropertyKey[]) =>
 export function checkAssumptionDrafts(design: Design, drafts: AssumptionDrafts): AssumptionCheck {
   const errors: FieldErrors<AssumptionKey> = {};
   let candidate: AssumptionValue = { simulation: design.simulation, environments: design.environments };
+  const shown = { ...candidate, pricing: design.pricing };
   for (const a of ASSUMPTION_FIELDS) {
     const text = (drafts[a.key] ?? '').trim();
     const n = Number(text);
     if (text === '') errors[a.key] = 'required';
     else if (!Number.isFinite(n)) errors[a.key] = 'must be a number';
-    else candidate = write(candidate, a.path, tidy(n / a.scale));
+    // A price left to the book stays so unless it is changed: switching book later still re-prices it.
+    else if (!(walk(design, a.path) === undefined && tidy(n) === shownValue(a, shown)))
+      candidate = write(candidate, a.path, tidy(n / a.scale));
   }
   const results = [
     ['simulation', simulationSchema.safeParse(candidate.simulation)],
