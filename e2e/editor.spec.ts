@@ -19,9 +19,9 @@ test('an architect draws, tags and tunes a design, and finds it saved after a re
 
   // Connect them by their handles: ui → service → database.
   await editor.connect('ui', 'service');
-  await expect(page.getByTestId('edge-label-ui-service')).toHaveText('sync ×1');
+  await expect(page.getByTestId('edge-label-ui-service')).toHaveText('sync, 1 call');
   await editor.connect('service', 'database');
-  await expect(page.getByTestId('edge-label-service-database')).toHaveText('sync ×1');
+  await expect(page.getByTestId('edge-label-service-database')).toHaveText('sync, 1 call');
   await page.screenshot({ path: shot('drawn') });
 
   // Tag the entry point: a daily peak barely above the base stays in the data centre.

@@ -1,13 +1,13 @@
 'use client';
 /**
  * A connection: solid when sync, dashed when async, red when it crosses between data centre and
- * cloud; its mode and calls per request written on it. The label is SVG text inside the edge (not
+ * cloud; its mode and calls per request written on it (in a sentence on hover). The label is SVG text inside the edge (not
  * an HTML portal), so redrawing the edges of a dragged node stays cheap on large designs.
  */
 import { BaseEdge, getBezierPath, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { ConnectionEdge as ConnectionEdgeType } from './derive-flow';
-import { connectionLabel } from './node-text';
+import { connectionLabel, connectionSentence } from './node-text';
 import { useCompact } from './use-compact';
 
 function ConnectionEdgeView(props: EdgeProps<ConnectionEdgeType>) {
@@ -35,6 +35,7 @@ function ConnectionEdgeView(props: EdgeProps<ConnectionEdgeType>) {
           dominantBaseline="central"
           data-testid={`edge-label-${c.id}`}
         >
+          <title>{connectionSentence(c, crossing)}</title>
           {connectionLabel(c)}
         </text>
       )}

@@ -2,7 +2,7 @@
  * The short texts a canvas node carries, shared by the node, its accessible name and the SVG export:
  * how busy it is, its monthly cost in a few characters, and the sentence a screen reader hears.
  */
-import { KIND_LABELS, PLACEMENT_LABELS, type Component, type Placement } from '@/core/model';
+import { KIND_LABELS, PLACEMENT_PHRASES, type Component, type Placement } from '@/core/model';
 import { formatCount, formatMoney } from '@/core/present';
 
 /** 0.42 → "42 %"; beyond 999 % (or no capacity at all) the exact figure stops meaning anything. */
@@ -22,9 +22,20 @@ export function formatNodeCost(dollars: number): string {
   return `${dollars < 10_000 ? formatMoney(dollars) : compactMoney.format(dollars)}/mo`;
 }
 
-/** A connection's label: `sync ×0.35` (calls per request to three significant digits). */
+const calls = (n: number) => {
+  const figure = Number(n.toPrecision(3));
+  return `${figure.toLocaleString('en-US')} call${figure === 1 ? '' : 's'}`;
+};
+
+/** A connection's label on the canvas: `sync, 1 call` or `async, 0.35 calls` (per request, to three significant digits). */
 export function connectionLabel(c: { mode: string; callsPerRequest: number }): string {
-  return `${c.mode} ×${Number(c.callsPerRequest.toPrecision(3))}`;
+  return `${c.mode}, ${calls(c.callsPerRequest)}`;
+}
+
+/** The same in a sentence, for a tooltip and a screen reader. */
+export function connectionSentence(c: { mode: string; callsPerRequest: number }, crossing: boolean): string {
+  const mode = c.mode === 'async' ? 'Asynchronous (a message)' : 'Synchronous (the caller waits)';
+  return `${mode}: ${calls(c.callsPerRequest)} per request${crossing ? '; crosses between the data centre and the cloud' : ''}.`;
 }
 
 export function nodeLabel(
@@ -34,7 +45,7 @@ export function nodeLabel(
   replay: { utilisation: number; dropping: boolean; dropped: number; missingSlo: boolean } | null,
 ): string {
   const parts = [`${c.name}, ${KIND_LABELS[c.kind]}`];
-  if (placement) parts.push(`runs in ${PLACEMENT_LABELS[placement]}`);
+  if (placement) parts.push(`runs ${PLACEMENT_PHRASES[placement]}`);
   if (placement && cost !== null) parts.push(`${formatMoney(cost)} a month`);
   if (replay) {
     parts.push(`${formatBusy(replay.utilisation)} busy`);

@@ -43,7 +43,7 @@ function scene(overrides: Partial<SvgScene> = {}): SvgScene {
       },
     ],
     edges: [
-      { id: 'e1', from: { x: 200, y: 45 }, to: { x: 400, y: 165 }, async: true, crossing: true, label: 'sync ×1' },
+      { id: 'e1', from: { x: 200, y: 45 }, to: { x: 400, y: 165 }, async: true, crossing: true, label: 'sync, 1 call' },
     ],
     wiring: [{ x: 250, y: 130, labels: ['Secure link', 'Compliant replication'] }],
     lanes: [],

@@ -15,8 +15,12 @@ export function Inspector({ decision }: { decision?: (componentId: string) => Re
   const titleId = useId();
   const store = useEditorStore();
   // Deferred: selecting a node (as a drag starts) must not hold up the canvas's next frame; the
-  // panel renders in the background, interruptibly.
-  const selection = useDeferredValue(useEditor((s) => s.selection));
+  // panel renders in the background, interruptibly. Until it has caught up, the form on screen is
+  // the previous selection's: it is disabled, so a value typed right after a click can never land
+  // on the component that was selected before (it would be committed there when the form leaves).
+  const live = useEditor((s) => s.selection);
+  const selection = useDeferredValue(live);
+  const catchingUp = selection !== live;
   const count = selection.components.length + selection.connections.length;
   const componentId = count === 1 ? selection.components[0] : undefined;
   const connectionId = count === 1 ? selection.connections[0] : undefined;
@@ -62,9 +66,11 @@ export function Inspector({ decision }: { decision?: (componentId: string) => Re
           </button>
         )}
       </header>
-      {component && decision?.(component.id)}
-      {component && <h3 className={styles.formTitle}>Edit the component</h3>}
-      {body}
+      <fieldset className={styles.body} disabled={catchingUp} aria-busy={catchingUp || undefined}>
+        {component && decision?.(component.id)}
+        {component && <h3 className={styles.formTitle}>Edit the component</h3>}
+        {body}
+      </fieldset>
     </section>
   );
 }

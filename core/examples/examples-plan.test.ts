@@ -56,3 +56,27 @@ describe('example plans', () => {
     expect(plan.totals.recommended.monthlyCost).toBeLessThan(plan.totals.allElastic.monthlyCost);
   });
 });
+
+describe('example plans read as sentences', () => {
+  // One level of brackets at most ("Web shop (bursting)", never "Web shop (burst (both))"), and no
+  // placement named by its pill label inside a sentence.
+  const nested = /\([^()]*\(/;
+  for (const [name, input] of [
+    ['hybrid backend', hybridBackend],
+    ['hybrid serverless', hybridServerless],
+    ['cloud bursting', cloudBursting],
+  ] as const) {
+    it(`${name}: no reason nests brackets or says "burst (both)"`, () => {
+      const { plan } = planOf(input);
+      const texts = [
+        ...plan.placements.flatMap((p) => p.reasons.map((r) => r.text)),
+        ...plan.wiring.map((w) => w.reason),
+      ];
+      expect(texts.length).toBeGreaterThan(0);
+      for (const text of texts) {
+        expect(text, text).not.toMatch(nested);
+        expect(text.toLowerCase(), text).not.toContain('burst (both)');
+      }
+    });
+  }
+});

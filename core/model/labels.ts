@@ -26,6 +26,22 @@ export const PLACEMENT_LABELS: Record<Placement, string> = {
   burst: 'Burst (both)',
 };
 
+/** A placement as a sentence says where something runs: "runs in the data centre", "runs on functions". */
+export const PLACEMENT_PHRASES: Record<Placement, string> = {
+  static: 'in the data centre',
+  'elastic-vm': 'on elastic VMs',
+  serverless: 'on functions',
+  burst: 'as a burst (a data-centre base with cloud overflow)',
+};
+
+/** A placement as a noun in a sentence ("the data centre would cost less"); short enough for brackets. */
+export const PLACEMENT_NOUNS: Record<Placement, string> = {
+  static: 'the data centre',
+  'elastic-vm': 'elastic VMs',
+  serverless: 'functions',
+  burst: 'bursting',
+};
+
 export const PROVIDER_LABELS: Record<PricingProvider, string> = {
   aws: 'AWS',
   azure: 'Azure',

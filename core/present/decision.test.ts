@@ -47,6 +47,30 @@ describe('summariseDecision', () => {
     expect(allStatic.safer).toMatch(/^It would avoid \d+ minutes? over the targets for \$[\d,.]+ a month more/);
   });
 
+  it('shows the data centre once when it is also the best single environment', () => {
+    const example = EXAMPLE_DESIGNS.find((e) => e.key === 'hybrid-backend')!;
+    const design = designSchema.parse(example.design);
+    const { plan } = buildPlan(design);
+    const names = new Map(design.components.map((c) => [c.id, c.name]));
+    const vmBest = summariseDecision(
+      { ...plan, totals: { ...plan.totals, bestSingle: { ...plan.totals.allElastic, environment: 'elastic-vm' } } },
+      names,
+    );
+    expect(vmBest.baselines.map((b) => b.label)).toEqual([
+      'All in the data centre',
+      'All elastic',
+      'All on elastic VMs (the best single environment)',
+    ]);
+    const staticBest = summariseDecision(
+      { ...plan, totals: { ...plan.totals, bestSingle: { ...plan.totals.allStatic, environment: 'static' } } },
+      names,
+    );
+    expect(staticBest.baselines.map((b) => b.label)).toEqual([
+      'All in the data centre (also the best single environment)',
+      'All elastic',
+    ]);
+  });
+
   it('names the wiring in words: the shared link by who uses it, what a component already pays', () => {
     const example = EXAMPLE_DESIGNS.find((e) => e.key === 'cloud-bursting')!;
     const design = designSchema.parse(example.design);

@@ -165,13 +165,21 @@ export function summariseDecision(
   const rec: Total = plan.totals.recommended;
   const totalCents = cents(rec.monthlyCost);
   const risk = riskSentence(plan, events, pointMinutes, nameOf);
-  const baselines: BaselineRow[] = (['allStatic', 'allElastic', 'bestSingle'] as const).map((key) => {
+  // When the best single environment is the data centre it is the all-static baseline itself: one
+  // row, labelled as both, not the same figures twice.
+  const staticIsBest = plan.totals.bestSingle.environment === 'static';
+  const keys = staticIsBest
+    ? (['allStatic', 'allElastic'] as const)
+    : (['allStatic', 'allElastic', 'bestSingle'] as const);
+  const baselines: BaselineRow[] = keys.map((key) => {
     const t = plan.totals[key];
     const monthlyCents = cents(t.monthlyCost);
     const label =
       key === 'bestSingle'
         ? `${SINGLE_LABELS[plan.totals.bestSingle.environment]} (the best single environment)`
-        : BASELINE_LABELS[key];
+        : key === 'allStatic' && staticIsBest
+          ? `${BASELINE_LABELS.allStatic} (also the best single environment)`
+          : BASELINE_LABELS[key];
     return {
       key,
       label,

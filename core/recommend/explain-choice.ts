@@ -6,7 +6,8 @@
  * serverless fit (R7), link latency (R8) and staged data (R6). Components are named by name.
  */
 import { HOURS_PER_MONTH } from '../model/defaults';
-import type { Component, Environments, Pattern, Placement } from '../model/design';
+import { PLACEMENT_NOUNS, PLACEMENT_PHRASES } from '../model/labels';
+import type { Component, Environments, Pattern } from '../model/design';
 import { resolveFunctionSeconds } from '../model/design';
 import type { Reason } from '../model/plan';
 import { formatCount, formatMoney, formatMs, formatRps } from '../present/format';
@@ -15,20 +16,7 @@ import type { OptionResult, Tolerance } from './assess-assignment';
 import type { Alternative } from './compare-alternatives';
 import { computeUtilityPremium } from './size-burst-base';
 
-/** A placement as a sentence says it: "runs in the data centre", "runs on functions". */
-export const PLACEMENT_PHRASES: Record<Placement, string> = {
-  static: 'in the data centre',
-  'elastic-vm': 'on elastic VMs',
-  serverless: 'on functions',
-  burst: 'as a burst (a data-centre base with cloud overflow)',
-};
-
-const NAMES: Record<Placement, string> = {
-  static: 'the data centre',
-  'elastic-vm': 'elastic VMs',
-  serverless: 'functions',
-  burst: 'bursting',
-};
+const NAMES = PLACEMENT_NOUNS;
 
 /** A share as a percentage: whole above 10 %, else two significant digits (0.0087 %, 0.95 %). */
 const pct = (x: number) => `${x >= 0.1 ? Math.round(100 * x) : Number((100 * x).toPrecision(2))} %`;

@@ -8,7 +8,7 @@
  */
 import { functionSecondsOf, type Tariff } from '../cost/tariff';
 import type { Component, Placement } from '../model/design';
-import { PLACEMENT_LABELS } from '../model/labels';
+import { PLACEMENT_PHRASES } from '../model/labels';
 import type { Reason } from '../model/plan';
 
 /** A component that holds state: flagged stateful, or a database by its kind. */
@@ -20,7 +20,7 @@ export function findRuleOut(c: Component, placement: Placement, tariff: Tariff):
   if (c.pin) {
     return placement === c.pin.placement
       ? null
-      : { rule: 'R10', text: `is pinned to ${PLACEMENT_LABELS[c.pin.placement].toLowerCase()}` };
+      : { rule: 'R10', text: `is pinned to run ${PLACEMENT_PHRASES[c.pin.placement]}` };
   }
   if (placement === 'static') return null;
   if (c.kind === 'external') {

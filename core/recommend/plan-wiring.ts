@@ -10,8 +10,8 @@
 import { billSecureLink, billStaging } from '../cost/bill-usage';
 import { type CostLine, sumLines } from '../cost/cost-line';
 import type { PricedDesign } from '../cost/tariff';
-import type { Component } from '../model/design';
-import { PLACEMENT_LABELS } from '../model/labels';
+import type { Component, Placement } from '../model/design';
+import { PLACEMENT_NOUNS } from '../model/labels';
 import type { WiringElement } from '../model/plan';
 import { formatCount, formatMoney, formatMs } from '../present/format';
 import type { AssignmentResult, ComponentFacts } from './assess-assignment';
@@ -19,8 +19,8 @@ import { isStateful } from './hard-constraints';
 
 type Draft = Omit<WiringElement, 'id' | 'monthlyCost'> & { costLines: CostLine[] };
 
-const where = (c: Component, placement: string) =>
-  `${c.name} (${PLACEMENT_LABELS[placement as keyof typeof PLACEMENT_LABELS].toLowerCase()})`;
+// "Web shop (bursting) → Catalogue (the data centre)": one bracket, in words.
+const where = (c: Component, placement: Placement) => `${c.name} (${PLACEMENT_NOUNS[placement]})`;
 
 export function planWiring(
   design: PricedDesign,
