@@ -27,17 +27,19 @@ function ConnectionEdgeView(props: EdgeProps<ConnectionEdgeType>) {
         className={`tm-edge${async ? (compact ? ' async-far' : ' async') : ''}${crossing ? ' crossing' : ''}${props.selected ? ' selected' : ''}`}
       />
       {c && (!compact || props.selected) && (
-        <text
-          x={labelX}
-          y={labelY}
-          className={`tm-edge-label${props.selected ? ' selected' : ''}`}
-          textAnchor="middle"
-          dominantBaseline="central"
-          data-testid={`edge-label-${c.id}`}
-        >
+        <g>
           <title>{connectionSentence(c, crossing)}</title>
-          {connectionLabel(c)}
-        </text>
+          <text
+            x={labelX}
+            y={labelY}
+            className={`tm-edge-label${props.selected ? ' selected' : ''}`}
+            textAnchor="middle"
+            dominantBaseline="central"
+            data-testid={`edge-label-${c.id}`}
+          >
+            {connectionLabel(c)}
+          </text>
+        </g>
       )}
     </>
   );

@@ -36,8 +36,8 @@ const hourFigure = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
 /**
  * The fitted workload as it can go into a design whose horizon is `horizonHours` long. A single
- * event (once-in-a-lifetime) measured late in a long series, like the World Cup 98 final at hour
- * 1,238 of 87 days, would start after a 30-day horizon ends, which the design schema refuses: the
+ * event (once-in-a-lifetime) measured late in a long series, like the World Cup 98 tournament fitted from hour
+ * 1,341 of 87 days, would start after a 30-day horizon ends, which the design schema refuses: the
  * event keeps its height and length and moves to the same place relative to the horizon as it had
  * in the measurement (and no later than leaves room for it). `note` says what moved, for the user.
  */
