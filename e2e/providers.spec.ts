@@ -54,6 +54,7 @@ test('switch AWS to Azure, see the plan change, compare providers, use one, undo
   await expect(page.getByTestId('decision-view')).not.toContainText('Simulating');
   await expect(total).toHaveText('$464.42');
   await expect(page.getByTestId('decision-book')).toContainText('Priced with Azure East US, book azure-2026-11.');
+  await page.screenshot({ path: shot('decision-azure') });
 
   // Compare providers: three rows, three different totals, the design's own book marked in use.
   await page.getByRole('button', { name: 'Compare providers…' }).click();
@@ -79,6 +80,8 @@ test('switch AWS to Azure, see the plan change, compare providers, use one, undo
   expect(await dialog.innerText()).not.toMatch(/environments\.|\bshop-db\b|\bcatalog\b|\bcart\b/);
   await page.screenshot({ path: shot('compare') });
   expect(await serious(page)).toEqual([]);
+  await dialog.getByTestId('compare-prices').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: shot('compare-prices') });
 
   // Dark theme reads as well.
   await page.emulateMedia({ colorScheme: 'dark' });
@@ -107,7 +110,7 @@ test('switch AWS to Azure, see the plan change, compare providers, use one, undo
   await expect(gbSeconds).toHaveValue('16.6667');
 });
 
-test('a comparison can be stopped, and the keyboard reaches every control', async ({ page, editor, request }) => {
+test('a comparison is opened, stopped and run again from the keyboard', async ({ page, editor, request }) => {
   await page.goto(`/designs/${await createExample(request, 'hybrid-backend')}`);
   await editor.waitSimulated();
   const open = page.getByRole('button', { name: 'Compare providers…' });
@@ -117,9 +120,14 @@ test('a comparison can be stopped, and the keyboard reaches every control', asyn
   await expect(dialog).toBeVisible();
   // Stopped at once or already finished (a quick machine): either way nothing is left running.
   const stop = dialog.getByRole('button', { name: 'Stop comparing' });
-  if (await stop.isVisible()) await stop.click();
-  await expect(dialog.getByRole('button', { name: 'Compare again' })).toBeVisible();
-  await dialog.getByRole('button', { name: 'Compare again' }).click();
+  if (await stop.isVisible()) {
+    await stop.focus();
+    await page.keyboard.press('Enter');
+  }
+  const again = dialog.getByRole('button', { name: 'Compare again' });
+  await expect(again).toBeVisible();
+  await again.focus();
+  await page.keyboard.press('Enter');
   await expect(dialog.getByTestId('compare-status')).toHaveText('Up to date with the open design.', {
     timeout: 60_000,
   });
