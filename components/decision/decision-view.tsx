@@ -8,12 +8,14 @@
  * up to the headline on screen.
  */
 import { useDeferredValue, useMemo } from 'react';
+import { CompareProvidersButton } from '@/components/compare/compare-providers';
 import { useEditor, useEditorStore, usePlan } from '@/components/editor/editor-context';
 import { PlacementBadge } from '@/components/results/placement-badge';
 import { RunStatus } from '@/components/results/run-status';
 import { Prose } from '@/components/ui/prose';
 import { describeCostLine, formatCount, formatMoney, replayEvents, summariseDecision } from '@/core/present';
 import type { BaselineRow, DecisionSummary } from '@/core/present';
+import { describeBook } from '@/core/edit';
 import '@/components/results/results.css';
 import './decision.css';
 
@@ -34,6 +36,7 @@ export function DecisionView() {
       {summary && result ? (
         <>
           <Headline summary={summary} />
+          <PriceBook />
           <WhyNot baselines={summary.baselines} />
           <Groups summary={summary} />
           <Wiring summary={summary} />
@@ -72,6 +75,17 @@ function Headline({ summary }: { summary: DecisionSummary }) {
         <strong>Risk accepted: </strong>
         {summary.risk}
       </p>
+    </div>
+  );
+}
+
+/** Whose prices the plan is in, and the way to see it on every provider. */
+function PriceBook() {
+  const pricing = useEditor((s) => s.design.pricing);
+  return (
+    <div className="res-section dec-book" data-testid="decision-book">
+      <p className="res-sub">Priced with {describeBook({ pricing })}.</p>
+      <CompareProvidersButton />
     </div>
   );
 }

@@ -2,19 +2,44 @@
  * Messages between the editor page and the plan worker (plan-worker.ts). Every message names the run
  * it belongs to; a newer `run` supersedes every older one, so a late answer to a stale run is simply
  * ignored by the page. On `done` the chart series' Float32Array buffers are transferred, not copied.
+ * Comparing providers (issue 14) is a job of its own beside the plan runs, numbered apart
+ * (`compareId`): a re-plan does not stop a comparison, and a newer comparison or a cancel does.
  */
-import type { PlanProgress, PlanResult } from '@/core/plan';
+import type { PlanProgress, PlanResult, ProviderComparison, ProviderRow } from '@/core/plan';
 import type { Problem } from '@/core/model';
 
 /** Page → worker. The design is unvalidated: the worker validates it (defaults filled in) first. */
-export type PlanRequest = { type: 'run'; runId: number; design: unknown } | { type: 'cancel'; runId: number };
+export type PlanRequest =
+  | { type: 'run'; runId: number; design: unknown }
+  | { type: 'cancel'; runId: number }
+  | { type: 'compare'; compareId: number; design: unknown }
+  | { type: 'cancel-compare'; compareId: number };
 
 /** Worker → page. */
 export type PlanResponse =
   | { type: 'progress'; runId: number; progress: PlanProgress }
   | { type: 'done'; runId: number; result: PlanResult; ms: number }
   | { type: 'failed'; runId: number; problems: Problem[] }
-  | { type: 'failed'; runId: number; message: string };
+  | { type: 'failed'; runId: number; message: string }
+  | CompareResponse;
+
+export type CompareResponse =
+  | { type: 'compare-progress'; compareId: number; progress: PlanProgress }
+  | { type: 'compared'; compareId: number; comparison: ComparisonView; ms: number }
+  | { type: 'compare-failed'; compareId: number; problems: Problem[] }
+  | { type: 'compare-failed'; compareId: number; message: string };
+
+/** A comparison as the page shows it: every figure of the engine's, without each provider's whole plan. */
+export type ComparisonView = Omit<ProviderComparison, 'rows'> & { rows: Omit<ProviderRow, 'plan'>[] };
+
+export function toComparisonView(comparison: ProviderComparison): ComparisonView {
+  return { ...comparison, rows: comparison.rows.map(({ plan: _plan, ...row }) => row) };
+}
+
+/** Whether a worker message belongs to the comparison job rather than to a plan run. */
+export function isCompareResponse(message: PlanResponse): message is CompareResponse {
+  return 'compareId' in message;
+}
 
 /** The distinct buffers behind a result's chart series, for postMessage's transfer list. */
 export function seriesBuffers(result: PlanResult): ArrayBuffer[] {

@@ -3,7 +3,34 @@
  * canvas (placement colours, wiring, timeline) and the results panels. Not part of undo history.
  */
 import { createStore } from 'zustand/vanilla';
+import type { Design } from '@/core/model';
 import type { PlanProgress, PlanResult } from '@/core/plan';
+import type { ComparisonView } from './plan-protocol';
+
+/** The open design planned on every provider (issue 14), asked for by the user, made in the plan worker. */
+export interface ComparisonState {
+  /** Whether the comparison dialog is shown. */
+  open: boolean;
+  running: boolean;
+  progress: PlanProgress | null;
+  result: ComparisonView | null;
+  /** Why the last comparison could not finish, in plain words. */
+  error: string | null;
+  /** Milliseconds the last comparison took, end to end. */
+  ms: number | null;
+  /** The design as it was compared: the dialog says when the open design has changed since. */
+  design: Design | null;
+}
+
+export const NO_COMPARISON: ComparisonState = {
+  open: false,
+  running: false,
+  progress: null,
+  result: null,
+  error: null,
+  ms: null,
+  design: null,
+};
 
 export interface PlanState {
   /** The last finished plan, kept on screen while a newer run is under way. */
@@ -18,6 +45,14 @@ export interface PlanState {
   /** Chart point shown by the timeline scrubber; null = no replay (colour by placement). */
   timeIndex: number | null;
   setTimeIndex: (index: number | null) => void;
+  comparison: ComparisonState;
+  /** Whether a plan worker is there to compare with (the editor; not the read-only share page). */
+  canCompare: boolean;
+  /** Opens the comparison and compares the open design on every provider; set by the plan runner. */
+  compare: () => void;
+  /** Stops a comparison under way (the dialog stays, with what it had). */
+  cancelCompare: () => void;
+  closeComparison: () => void;
 }
 
 export function createPlanStore() {
@@ -29,6 +64,12 @@ export function createPlanStore() {
     lastRunMs: null,
     timeIndex: null,
     setTimeIndex: (timeIndex) => set({ timeIndex }),
+    comparison: NO_COMPARISON,
+    canCompare: false,
+    // Until the plan runner starts its worker there is nothing to compare with.
+    compare: () => undefined,
+    cancelCompare: () => undefined,
+    closeComparison: () => set((s) => ({ comparison: { ...s.comparison, open: false } })),
   }));
 }
 

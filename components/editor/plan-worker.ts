@@ -7,6 +7,7 @@
 import loadHighs from 'highs';
 import { validateDesign } from '@/core/model';
 import { buildPlanAsync, PlanCancelledError, registerMipSolver, type MipResult } from '@/core/plan';
+import { runComparisonJob } from './compare-job';
 import { seriesBuffers, type PlanRequest, type PlanResponse } from './plan-protocol';
 
 /** Progress messages at most this often (ms): ~10 a second is smooth and costs the page nothing. */
@@ -20,6 +21,8 @@ const scope = self as unknown as {
 };
 
 let latestRunId = -1;
+/** The comparison of providers under way (its own numbering: a re-plan does not stop it). */
+let latestCompareId = -1;
 
 /**
  * HiGHS for the joint search's large pieces, fetched once from /solver/highs.wasm. Runs wait for it;
@@ -31,12 +34,31 @@ const solverReady: Promise<void> = loadHighs({ locateFile: (file: string) => `/s
 
 scope.onmessage = (event) => {
   const message = event.data;
-  if (message.type === 'cancel') {
-    if (message.runId === latestRunId) latestRunId = -1;
-    return;
+  switch (message.type) {
+    case 'cancel':
+      if (message.runId === latestRunId) latestRunId = -1;
+      return;
+    case 'run':
+      latestRunId = message.runId;
+      void run(message.runId, message.design);
+      return;
+    case 'cancel-compare':
+      if (message.compareId === latestCompareId) latestCompareId = -1;
+      return;
+    case 'compare': {
+      const { compareId } = message;
+      latestCompareId = compareId;
+      void solverReady.then(() =>
+        runComparisonJob(compareId, message.design, {
+          sliceMs: SLICE_MS,
+          progressEveryMs: PROGRESS_EVERY_MS,
+          isCancelled: () => compareId !== latestCompareId,
+          post: (response) => scope.postMessage(response),
+        }),
+      );
+      return;
+    }
   }
-  latestRunId = message.runId;
-  void run(message.runId, message.design);
 };
 
 async function run(runId: number, input: unknown): Promise<void> {

@@ -9,7 +9,8 @@
 import { useEffect } from 'react';
 import { changesPlan, describeProblems } from '@/core/edit';
 import { useEditorStore, usePlanStore } from './editor-context';
-import type { PlanRequest, PlanResponse } from './plan-protocol';
+import { isCompareResponse, type CompareResponse, type PlanRequest, type PlanResponse } from './plan-protocol';
+import { NO_COMPARISON, type ComparisonState } from './plan-store';
 
 /** Quiet time after the last edit before a run starts (ms). Short: the inspector already coalesces typing. */
 export const PLAN_DEBOUNCE_MS = 60;
@@ -34,8 +35,31 @@ export function usePlanRunner(): void {
       post({ type: 'run', runId, design: editorStore.getState().design });
     };
 
+    let compareId = 0;
+    const setComparison = (patch: Partial<ComparisonState>) =>
+      planStore.setState((s) => ({ comparison: { ...s.comparison, ...patch } }));
+    planStore.setState({
+      canCompare: true,
+      compare: () => {
+        compareId += 1;
+        const design = editorStore.getState().design;
+        setComparison({ open: true, running: true, progress: null, error: null, design });
+        post({ type: 'compare', compareId, design });
+      },
+      cancelCompare: () => {
+        if (!planStore.getState().comparison.running) return;
+        post({ type: 'cancel-compare', compareId });
+        compareId += 1; // a late answer to the cancelled comparison is dropped
+        setComparison({ running: false, progress: null });
+      },
+    });
+
     worker.onmessage = (event: MessageEvent<PlanResponse>) => {
       const message = event.data;
+      if (isCompareResponse(message)) {
+        if (message.compareId === compareId) setComparison(comparisonUpdate(message));
+        return;
+      }
       if (message.runId !== runId || timer !== null) return; // stale: a newer run is due or under way
       if (message.type === 'progress') {
         planStore.setState({ progress: message.progress });
@@ -58,11 +82,9 @@ export function usePlanRunner(): void {
     };
     worker.onerror = (event) => {
       event.preventDefault();
-      planStore.setState({
-        progress: null,
-        running: false,
-        error: `The simulation worker stopped: ${event.message || 'unknown error'}`,
-      });
+      const error = `The simulation worker stopped: ${event.message || 'unknown error'}`;
+      planStore.setState({ progress: null, running: false, error });
+      if (planStore.getState().comparison.running) setComparison({ running: false, progress: null, error });
     };
 
     const unsubscribe = editorStore.subscribe((state, prev) => {
@@ -78,7 +100,33 @@ export function usePlanRunner(): void {
       unsubscribe();
       if (timer !== null) clearTimeout(timer);
       worker.terminate();
-      planStore.setState({ running: false, progress: null });
+      planStore.setState({
+        running: false,
+        progress: null,
+        comparison: NO_COMPARISON,
+        canCompare: false,
+        compare: () => undefined,
+        cancelCompare: () => undefined,
+      });
     };
   }, [editorStore, planStore]);
+}
+
+/** The comparison state after a worker message about the current comparison. */
+export function comparisonUpdate(message: CompareResponse): Partial<ComparisonState> {
+  switch (message.type) {
+    case 'compare-progress':
+      return { progress: message.progress };
+    case 'compared':
+      return { running: false, progress: null, error: null, result: message.comparison, ms: message.ms };
+    case 'compare-failed':
+      return {
+        running: false,
+        progress: null,
+        error:
+          'problems' in message
+            ? describeProblems(message.problems, 8, 'it cannot be compared')
+            : `The comparison failed: ${message.message}`,
+      };
+  }
 }

@@ -10,7 +10,7 @@
 import { defaultRegion } from '../model/check-pricing';
 import type { Design } from '../model/design';
 import { DEFAULT_PRICING, type PricingChoice } from '../model/pricing-choice';
-import { PRICE_BOOKS } from './books/price-book';
+import { PRICE_BOOKS, type BookProvider } from './books/price-book';
 import { BOOK_FIELDS, resolveEnvironments } from './resolve-environments';
 
 type Groups = Record<string, Record<string, unknown>>;
@@ -75,4 +75,16 @@ export function choosePricing(design: Design, choice: PricingChoice): Design {
   }
   const { pricing: _old, ...rest } = design;
   return { ...rest, pricing: next, environments: env as unknown as Design['environments'] };
+}
+
+/** The region of `provider` that matches the design's: its own, else the same area, else the default. */
+export function matchingRegion(design: Pick<Design, 'pricing'>, provider: BookProvider): string {
+  const book = PRICE_BOOKS[provider];
+  const own = design.pricing?.provider ?? 'aws';
+  if (own === 'custom') return defaultRegion(book);
+  const ownBook = PRICE_BOOKS[own];
+  const ownRegion = design.pricing?.region ?? defaultRegion(ownBook);
+  if (own === provider) return ownRegion;
+  const area = ownBook.regions[ownRegion]?.area;
+  return Object.entries(book.regions).find(([, r]) => r.area === area)?.[0] ?? defaultRegion(book);
 }

@@ -1,14 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { EXAMPLE_DESIGNS } from '../examples';
 import { designSchema, environmentsSchema, simulationSchema } from '../model/design';
+import { resolveEnvironments } from '../cost/resolve-environments';
 import {
   ASSUMPTION_FIELDS,
   assumptionDrafts,
   checkAssumptionDrafts,
+  defaultOf,
   isDefault,
   resetDraft,
   shownValue,
+  sourceOf,
 } from './assumptions';
+import { sameValue } from './field-drafts';
+import { pickProvider } from './pricing-picker';
 
 const design = designSchema.parse(EXAMPLE_DESIGNS.find((e) => e.key === 'cloud-bursting')!.design);
 const field = (key: string) => ASSUMPTION_FIELDS.find((a) => a.key === key)!;
@@ -59,7 +64,37 @@ describe('assumptions', () => {
   });
 
   it('puts one field back to its default', () => {
-    const drafts = resetDraft({ ...assumptionDrafts(design), hourlyPrice: '0.2' }, field('hourlyPrice'));
+    const drafts = resetDraft({ ...assumptionDrafts(design), hourlyPrice: '0.2' }, field('hourlyPrice'), design);
     expect(drafts.hourlyPrice).toBe('0.096');
+  });
+
+  it('reads a price, its default and its source from the chosen book', () => {
+    const azure = pickProvider(design, 'azure');
+    const vm = field('gbSecondPrice');
+    const hourly = shownValue(vm, azure);
+    expect(hourly).toBe(resolveEnvironments(azure).env.functions.gbSecondPrice * 1e6);
+    expect(hourly).not.toBe(shownValue(vm, design));
+    // Left to the book, the price is at its default: the book's, not AWS's.
+    expect(Number((defaultOf(vm, azure) * vm.scale).toPrecision(12))).toBe(hourly);
+    expect(isDefault(vm, azure)).toBe(true);
+    expect(sourceOf(vm, azure)).toMatch(
+      /^Azure list price, East US \(azure\.microsoft\.com\/.+functions.+, checked \d{4}-\d{2}-\d{2}\)\.$/,
+    );
+    // AWS us-east-1 is what the hard defaults describe: their own words stay.
+    expect(sourceOf(vm, design)).toBe(vm.source);
+    // A reset puts the book's price back.
+    const drafts = resetDraft({ ...assumptionDrafts(azure), gbSecondPrice: '50' }, vm, azure);
+    expect(drafts.gbSecondPrice).toBe(String(hourly));
+  });
+
+  it('keeps the price book in the checked value, so unchanged drafts are no change', () => {
+    const azure = pickProvider(design, 'azure');
+    const c = checkAssumptionDrafts(azure, assumptionDrafts(azure));
+    expect(c.ok).toBe(true);
+    if (!c.ok) return;
+    expect(c.value.pricing).toEqual(azure.pricing);
+    expect(
+      sameValue(c.value, { simulation: azure.simulation, environments: azure.environments, pricing: azure.pricing }),
+    ).toBe(true);
   });
 });

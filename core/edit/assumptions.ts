@@ -15,7 +15,9 @@ import {
   TRAFFIC_MANAGER_DEFAULTS,
   VM_DEFAULTS,
 } from '../model/defaults';
-import { resolveEnvironments } from '../cost/resolve-environments';
+import { PRICE_BOOKS } from '../cost/books/price-book';
+import { BOOK_FIELDS, resolveEnvironments } from '../cost/resolve-environments';
+import { PROVIDER_LABELS } from '../model/labels';
 import { environmentsSchema, simulationSchema, type Design } from '../model/design';
 import { describeIssue, type DraftCheck, type Drafts, type FieldErrors } from './field-drafts';
 
@@ -286,9 +288,53 @@ export function assumptionDrafts(design: AssumptionValue): AssumptionDrafts {
   return Object.fromEntries(ASSUMPTION_FIELDS.map((a) => [a.key, String(shownValue(a, design))]));
 }
 
-/** The drafts of `design` with one field back at its default. */
-export function resetDraft(drafts: AssumptionDrafts, field: AssumptionField): AssumptionDrafts {
-  return { ...drafts, [field.key]: String(tidy(field.defaultValue * field.scale)) };
+/** The drafts of `design` with one field back at its default (for a price, the chosen book's). */
+export function resetDraft(
+  drafts: AssumptionDrafts,
+  field: AssumptionField,
+  design: AssumptionValue,
+): AssumptionDrafts {
+  return { ...drafts, [field.key]: String(tidy(defaultOf(field, design) * field.scale)) };
+}
+
+/** "vm.hourlyPrice" for a field a price book sets, else undefined. */
+function bookField(field: AssumptionField): string | undefined {
+  const [root, group, key] = field.path;
+  const path = `${group}.${key}`;
+  return root === 'environments' && (BOOK_FIELDS as readonly string[]).includes(path) ? path : undefined;
+}
+
+/** The design resolved as if it left this one field to its book. */
+function resolvedWithout(field: AssumptionField, design: AssumptionValue) {
+  const [, group, key] = field.path as [string, string, string];
+  const groups = design.environments as unknown as Record<string, Record<string, unknown>>;
+  const { [key]: _own, ...rest } = groups[group] ?? {};
+  const environments = { ...groups, [group]: rest } as unknown as AssumptionValue['environments'];
+  return resolveEnvironments({ environments, pricing: design.pricing });
+}
+
+/** A field's default: for a price a book sets, what the design's book gives; else core/model/defaults. */
+export function defaultOf(field: AssumptionField, design: AssumptionValue): number {
+  if (bookField(field) === undefined) return field.defaultValue;
+  return walk(resolvedWithout(field, design).env, field.path.slice(1)) as number;
+}
+
+/**
+ * Where a field's default comes from, in words: for a price of a book other than the hard defaults'
+ * (AWS us-east-1), the provider, the region and the page the book read it on; else the field's own.
+ */
+export function sourceOf(field: AssumptionField, design: AssumptionValue): string {
+  const path = bookField(field);
+  if (path === undefined) return field.source;
+  const resolved = resolvedWithout(field, design);
+  const origin = resolved.origins[path];
+  const { provider, region } = resolved.pricing;
+  if (origin?.from !== 'book' || provider === 'custom' || (provider === 'aws' && region === 'us-east-1'))
+    return field.source;
+  const book = PRICE_BOOKS[provider];
+  const page = book.sources[origin.source];
+  const where = `${PROVIDER_LABELS[provider]} list price, ${book.regions[region ?? '']?.name ?? region}`;
+  return page ? `${where} (${page.url.replace(/^https?:\/\//, '')}, checked ${page.checked}).` : `${where}.`;
 }
 
 const fieldAt = (path: readonly PropertyKey[]) =>
@@ -345,10 +391,15 @@ export function checkAssumptionDrafts(design: Design, drafts: AssumptionDrafts):
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   const simulation = simulationSchema.parse(candidate.simulation);
   const environments = environmentsSchema.parse(candidate.environments);
-  return { ok: true, value: { simulation, environments }, errors };
+  // The price book travels with the value, so that a value equal to the stored one is no change.
+  return {
+    ok: true,
+    value: { simulation, environments, ...(design.pricing !== undefined ? { pricing: design.pricing } : {}) },
+    errors,
+  };
 }
 
-/** Whether a field holds its default. */
+/** Whether a field holds its default (for a price, the chosen book's). */
 export function isDefault(field: AssumptionField, design: AssumptionValue): boolean {
-  return tidy(read(design, field.path)) === tidy(field.defaultValue);
+  return tidy(read(design, field.path)) === tidy(defaultOf(field, design));
 }

@@ -30,10 +30,24 @@ export {
   ASSUMPTION_FIELDS,
   assumptionDrafts,
   checkAssumptionDrafts,
+  defaultOf,
   isDefault,
   resetDraft,
   shownValue,
+  sourceOf,
 } from './assumptions';
+export {
+  commitmentOptions,
+  currentPick,
+  describeBook,
+  pickBook,
+  pickCommitment,
+  pickProvider,
+  pickRegion,
+  providerOptions,
+  regionOptions,
+} from './pricing-picker';
+export type { PickOption, PricingPick } from './pricing-picker';
 export type {
   AssumptionCheck,
   AssumptionDrafts,

@@ -14,10 +14,17 @@ export function changesPlan(prev: Design, next: Design): boolean {
   return false;
 }
 
-/** "The design has 2 problems; …" then one `path: message` line per problem, at most `max` of them. */
-export function describeProblems(problems: readonly Problem[], max = 8): string {
+/**
+ * "The design has 2 problems; the results shown are from before." (or what else follows from them),
+ * then one `path: message` line per problem, at most `max` of them.
+ */
+export function describeProblems(
+  problems: readonly Problem[],
+  max = 8,
+  consequence = 'the results shown are from before',
+): string {
   const shown = problems.slice(0, max);
   const more = problems.length - shown.length;
-  const head = `The design has ${problems.length} problem${problems.length === 1 ? '' : 's'}; the results shown are from before.`;
+  const head = `The design has ${problems.length} problem${problems.length === 1 ? '' : 's'}; ${consequence}.`;
   return [head, formatProblems(shown), ...(more > 0 ? [`…and ${more} more`] : [])].join('\n');
 }

@@ -93,7 +93,7 @@ describe('comparing providers', () => {
       gcp: 50,
     });
     expect(comparison.summary.at(-1)).toBe(
-      'Prices the design sets itself apply on every provider: environments.link.monthlyCost.',
+      'Prices the design sets itself apply on every provider: the secure link’s monthly cost.',
     );
   });
 });

@@ -8,11 +8,10 @@
  * Pure and cancellable like buildPlan, so the editor can run it in its Web Worker.
  */
 import { type BookProvider, BOOK_PROVIDERS, PRICE_BOOKS } from '../cost/books/price-book';
-import { choosePricing } from '../cost/choose-pricing';
+import { choosePricing, matchingRegion } from '../cost/choose-pricing';
 import type { CostItem } from '../cost/cost-line';
-import { BOOK_FIELDS } from '../cost/resolve-environments';
+import { BOOK_FIELDS, type BookField } from '../cost/resolve-environments';
 import { priceDesign, type PricedDesign } from '../cost/tariff';
-import { defaultRegion } from '../model/check-pricing';
 import { type Design, type Placement, PLACEMENTS } from '../model/design';
 import { PROVIDER_LABELS } from '../model/labels';
 import type { Plan } from '../model/plan';
@@ -21,6 +20,8 @@ import { formatCount, formatMoney } from '../present/format';
 import { type BuildPlanOptions, type PlanProgress, runAsync, runToEnd, simulateDesigns } from './build-plan';
 import { decidePlan } from './decide-plan';
 import { hashDesign } from './hash-design';
+
+export { matchingRegion };
 
 export interface ProviderRow {
   provider: BookProvider;
@@ -73,18 +74,6 @@ export interface ProviderComparison {
 
 export interface CompareOptions extends BuildPlanOptions {
   providers?: readonly BookProvider[];
-}
-
-/** The region of `provider` that matches the design's: its own, else the same area, else the default. */
-export function matchingRegion(design: Design, provider: BookProvider): string {
-  const book = PRICE_BOOKS[provider];
-  const own = design.pricing?.provider ?? 'aws';
-  if (own === 'custom') return defaultRegion(book);
-  const ownBook = PRICE_BOOKS[own];
-  const ownRegion = design.pricing?.region ?? defaultRegion(ownBook);
-  if (own === provider) return ownRegion;
-  const area = ownBook.regions[ownRegion]?.area;
-  return Object.entries(book.regions).find(([, r]) => r.area === area)?.[0] ?? defaultRegion(book);
 }
 
 export function* generateComparison(
@@ -259,6 +248,28 @@ const ITEM_WORDS: Record<CostItem, string> = {
   'data-access': 'data access',
 };
 
+/** The book fields a design can set itself, as the summary names them. */
+const OVERRIDE_WORDS: Record<BookField, string> = {
+  'vm.vcpu': 'the VM’s vCPUs',
+  'vm.hourlyPrice': 'the VM’s hourly price',
+  'vm.committedHourlyPrice': 'the VM’s committed hourly price',
+  'functions.requestPrice': 'the function request price',
+  'functions.gbSecondPrice': 'the function memory-time price',
+  'functions.vcpuSecondPrice': 'the function CPU-time price',
+  'functions.coldStartMs': 'the function cold start',
+  'functions.keepAliveMinutes': 'how long a function is kept warm',
+  'functions.maxDurationSeconds': 'the function time limit',
+  'link.egressPricePerGb': 'the egress price',
+  'link.monthlyCost': 'the secure link’s monthly cost',
+  'queue.pricePerMillionRequests': 'the queue request price',
+  'queue.requestsPerMessage': 'the queue requests per message',
+  'queue.pricePerTib': 'the queue volume price',
+  'storage.pricePerGbMonth': 'the storage price',
+  'trafficManager.monthlyCost': 'the traffic manager’s monthly cost',
+  'trafficManager.pricePerMillionQueries': 'the traffic-manager query price',
+  'apiGateway.pricePerMillionRequests': 'the API gateway price',
+};
+
 function summarise(
   rows: readonly ProviderRow[],
   differences: readonly ComponentDifference[],
@@ -295,7 +306,8 @@ function summarise(
       : `${differences.length} component${differences.length === 1 ? ' is' : 's are'} placed differently: ${differences.map((d) => d.name).join(', ')}.`,
   );
   if (overrides.length > 0) {
-    lines.push(`Prices the design sets itself apply on every provider: ${overrides.join(', ')}.`);
+    const words = overrides.map((path) => OVERRIDE_WORDS[path.replace(/^environments\./, '') as BookField] ?? path);
+    lines.push(`Prices the design sets itself apply on every provider: ${words.join(', ')}.`);
   }
   return lines;
 }

@@ -8,7 +8,7 @@
 import type { Placement } from '../model/design';
 import { PLACEMENT_LABELS, WIRING_LABELS } from '../model/labels';
 import type { CostLine, Plan, Total } from '../model/plan';
-import { formatCount, formatMoney, formatPointTime } from './format';
+import { formatCount, formatMoney, formatPointTime, formatPrice } from './format';
 import type { ReplayEvent } from './replay-events';
 
 const cents = (dollars: number) => Math.round(dollars * 100);
@@ -255,11 +255,6 @@ const UNIT_WORDS: Record<string, [one: string, many: string]> = {
 };
 
 const quantity = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
-const fine = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumSignificantDigits: 4 });
-/** Whole cents as money ($0.40), finer prices to four significant digits ($0.096). */
-const price = {
-  format: (v: number) => (Math.abs(v * 100 - Math.round(v * 100)) < 1e-9 ? formatMoney(v) : fine.format(v)),
-};
 
 /** `86.2 instance-hours at $0.096` — a cost line's quantity and unit price in words. */
 export function describeCostLine(line: CostLine): string {
@@ -267,8 +262,6 @@ export function describeCostLine(line: CostLine): string {
   const q = line.quantity >= 1e5 ? formatCount(line.quantity) : quantity.format(line.quantity);
   const unitWord = line.quantity === 1 ? one : many;
   const per =
-    line.unitPrice < 0.001
-      ? `${price.format(line.unitPrice * 1e6)} per million`
-      : `${price.format(line.unitPrice)} each`;
+    line.unitPrice < 0.001 ? `${formatPrice(line.unitPrice * 1e6)} per million` : `${formatPrice(line.unitPrice)} each`;
   return `${q} ${unitWord} at ${per}${line.detail ? ` (${line.detail})` : ''}`;
 }

@@ -19,6 +19,14 @@ export function formatMoney(dollars: number): string {
   return Number.isFinite(dollars) ? money.format(dollars) : '—';
 }
 
+const fine = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumSignificantDigits: 4 });
+
+/** A unit price: whole cents as money (`$0.40`), finer prices to four significant digits (`$0.096`, `$0.00001667`). */
+export function formatPrice(dollars: number): string {
+  if (!Number.isFinite(dollars)) return '—';
+  return Math.abs(dollars * 100 - Math.round(dollars * 100)) < 1e-9 ? formatMoney(dollars) : fine.format(dollars);
+}
+
 /** `12 ms`, `0.4 ms`, `1,250 ms` */
 export function formatMs(ms: number): string {
   if (!Number.isFinite(ms)) return '—';

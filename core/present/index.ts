@@ -10,9 +10,12 @@ export {
   formatMoney,
   formatMs,
   formatPointTime,
+  formatPrice,
   formatRps,
   progressPercent,
 } from './format';
+export { comparisonCells } from './compare';
+export type { ComparisonCells, ComparisonRowCells, PriceRowCells } from './compare';
 export { chartTop, maxCapacity, niceCeil, toChartRows } from './chart-rows';
 export type { ChartRow } from './chart-rows';
 export { recommendedUtilisationAt, utilisationAt } from './utilisation';

@@ -4,12 +4,14 @@
  * whole design. *Selection* opens when something is selected: a component's decision (placement,
  * cost, reasons, options) first, then its edit form, then its charts; or a connection's form.
  * *Whole design* lists every component's placement and figures and the inserted wiring.
- * *Assumptions* shows the horizon, prices, autoscaling figures and tolerances, with their sources.
+ * *Assumptions* shows the price book, the horizon, prices, autoscaling figures and tolerances, with
+ * their sources. The provider comparison's dialog (opened from Decision or Assumptions) lives here.
  */
 import { useDeferredValue } from 'react';
 import dynamic from 'next/dynamic';
 import { useEditor } from '@/components/editor/editor-context';
 import { AssumptionsPanel } from '@/components/assumptions/assumptions-panel';
+import { CompareProvidersDialog } from '@/components/compare/compare-providers';
 import { Inspector } from '@/components/inspector/inspector';
 import { ComponentCharts, ComponentDecision } from '@/components/results/component-results';
 import { PanelTabs } from '@/components/ui/panel-tabs';
@@ -54,6 +56,7 @@ export function SidePanel() {
         {tab === 'design' && <DesignResults />}
         {tab === 'assumptions' && <AssumptionsPanel />}
       </PanelTabs>
+      <CompareProvidersDialog />
     </aside>
   );
 }
