@@ -286,7 +286,7 @@ function summarise(
         `${PROVIDER_LABELS[r.provider]} ${formatMoney(r.monthlyCost)} (+${formatMoney(r.aboveCheapest)}, ${((100 * r.aboveCheapest) / Math.max(0.01, best.monthlyCost)).toFixed(1)} %)`,
     );
   lines.push(
-    `Cheapest: ${PROVIDER_LABELS[best.provider]} (${best.regionName}) at ${formatMoney(best.monthlyCost)} a month${others.length > 0 ? `; ${others.join('; ')}` : ''}.`,
+    `Cheapest: ${PROVIDER_LABELS[best.provider]} in ${best.regionName} at ${formatMoney(best.monthlyCost)} a month${others.length > 0 ? `; ${others.join('; ')}` : ''}.`,
   );
   const bestItems = itemTotals(best.plan);
   for (const r of sorted.slice(1)) {

@@ -42,6 +42,11 @@ export function formatDuration(ms: number): string {
   return `${Math.floor(s / 60)} min${s % 60 ? ` ${s % 60} s` : ''}`;
 }
 
+/** An hour of the simulation: `237`, `237.5` (one decimal when it is not whole). */
+export function formatHour(h: number): string {
+  return Number.isFinite(h) ? oneDecimal.format(h) : '—';
+}
+
 /** `1,234,567` (rounded to whole units) */
 export function formatCount(n: number): string {
   return Number.isFinite(n) ? whole.format(n) : '—';

@@ -13,7 +13,7 @@ import type { PricedDesign } from '../cost/tariff';
 import type { Component, Placement } from '../model/design';
 import { PLACEMENT_NOUNS } from '../model/labels';
 import type { WiringElement } from '../model/plan';
-import { formatCount, formatMoney, formatMs } from '../present/format';
+import { formatCount, formatHour, formatMoney, formatMs } from '../present/format';
 import type { AssignmentResult, ComponentFacts } from './assess-assignment';
 import { isStateful } from './hard-constraints';
 
@@ -177,7 +177,7 @@ function describeRouting(plannedHours: readonly number[], detectionMinutes: numb
   const first = plannedHours[0] as number;
   const when =
     plannedHours.length === 1
-      ? `the planned peak at hour ${Number.isInteger(first) ? first : first.toFixed(1)}`
+      ? `the planned peak at hour ${formatHour(first)}`
       : `its ${plannedHours.length} planned peaks`;
   const before = plannedHours.length === 1 ? 'before it starts' : 'before each starts';
   return `on schedule for ${when} (weights and cloud capacity set ${before}), and any other overflow ${late}`;

@@ -20,6 +20,7 @@ import { simulateBurst } from '../simulate/simulate-burst';
 import { simulateServerless } from '../simulate/simulate-serverless';
 import { simulateStatic, sizeForSlo, sizeStaticCores } from '../simulate/simulate-static';
 import { simulateVm } from '../simulate/simulate-vm';
+import { formatCount, formatDuration, formatHour, formatMoney } from '../present/format';
 import { meetsTolerance, toleranceOf } from './assess-assignment';
 import { sizeBurstBase } from './size-burst-base';
 
@@ -135,7 +136,7 @@ export function billRun(run: SimulatedRun, tariff: Tariff): PlacementRun {
   const onDemand = Math.round(hours * tariff.env.vm.hourlyPrice * 100) / 100;
   const term = tariff.pricing.commitment === '3y' ? 36 : 12;
   const instances = Math.round(hours / HOURS_PER_MONTH);
-  const note = `${run.note}; ${plural(instances, 'always-on instance')} committed for ${term / 12} year${term > 12 ? 's' : ''}: $${cost.toFixed(2)} a month instead of $${onDemand.toFixed(2)} on demand (saves $${(onDemand - cost).toFixed(2)}), $${(cost * term).toFixed(2)} locked in over the term`;
+  const note = `${run.note}; ${plural(instances, 'always-on instance')} committed for ${term / 12} year${term > 12 ? 's' : ''}: ${formatMoney(cost)} a month instead of ${formatMoney(onDemand)} on demand (saves ${formatMoney(onDemand - cost)}), ${formatMoney(cost * term)} locked in over the term`;
   return { ...run, lines, ownCost, note };
 }
 
@@ -242,7 +243,7 @@ export function simulatePlacement(
       run.stats,
       { placement, instanceHours, alwaysOnInstances: Math.min(env.vm.minInstances, env.vm.maxInstances) },
       1,
-      `${formatNumber(instanceHours)} instance-hours a month${target === undefined ? '' : `, scaling out at ${Math.round(100 * target)} % CPU so it keeps up with the ramps of its peaks`}, ${run.meanInstances.toFixed(1)} instances on average, up to ${plural(run.peakInstances, 'instance')} of ${env.vm.vcpu} vCPU${describePlanned(load, 'instances scheduled to be running')}`,
+      `${formatCount(instanceHours)} instance-hours a month${target === undefined ? '' : `, scaling out at ${Math.round(100 * target)} % CPU so it keeps up with the ramps of its peaks`}, ${run.meanInstances.toFixed(1)} instances on average, up to ${plural(run.peakInstances, 'instance')} of ${env.vm.vcpu} vCPU${describePlanned(load, 'instances scheduled to be running')}`,
       { meanInstances: run.meanInstances },
     );
   }
@@ -253,9 +254,10 @@ export function simulatePlacement(
     const gatewayRequests = perMonth(Math.min(run.syncInvocations, run.invocations * publicShare), hours);
     const coldStartShare = run.invocations > 0 ? run.coldStarts / run.invocations : 0;
     const cold = 100 * coldStartShare;
-    const stretched = durationMs > load.durationMs * 1.0001 ? ` of ${formatMs(durationMs)} at ${load.memoryMb} MB` : '';
-    const gateway = gatewayRequests > 0 ? `; ${formatNumber(gatewayRequests)} of them through an API gateway` : '';
-    const note = `${formatNumber(invocations)} invocations a month${stretched}, ${cold.toFixed(cold < 1 ? 2 : 1)} % cold starts, ${run.meanInstances.toFixed(1)} instances on average${gateway}`;
+    const stretched =
+      durationMs > load.durationMs * 1.0001 ? ` of ${formatDuration(durationMs)} at ${load.memoryMb} MB` : '';
+    const gateway = gatewayRequests > 0 ? `; ${formatCount(gatewayRequests)} of them through an API gateway` : '';
+    const note = `${formatCount(invocations)} invocations a month${stretched}, ${cold.toFixed(cold < 1 ? 2 : 1)} % cold starts, ${run.meanInstances.toFixed(1)} instances on average${gateway}`;
     const usage: PlacementUsage = { placement, invocations, memoryMb: load.memoryMb, durationMs, gatewayRequests };
     return done(run.stats, usage, 1, note, { coldStartShare, meanInstances: run.meanInstances });
   }
@@ -266,7 +268,7 @@ export function simulatePlacement(
   const instanceHours = perMonth(run.instanceHours, hours);
   // Every request is resolved through the traffic manager's DNS name, overflow or not.
   const managedRequests = perMonth(figures.requests, hours);
-  const note = `${plural(baseCores, 'base core')} + ${formatNumber(instanceHours)} cloud instance-hours a month; ${(100 * cloudShare).toFixed(1)} % of requests served in the cloud${describePlanned(load, 'cloud instances and traffic weights scheduled')}`;
+  const note = `${plural(baseCores, 'base core')} + ${formatCount(instanceHours)} cloud instance-hours a month; ${(100 * cloudShare).toFixed(1)} % of requests served in the cloud${describePlanned(load, 'cloud instances and traffic weights scheduled')}`;
   return {
     placement,
     stats: run.stats,
@@ -283,22 +285,10 @@ export function simulatePlacement(
 function describePlanned(load: ComponentLoad, what: string): string {
   const peaks = load.planned ?? [];
   if (peaks.length === 0) return '';
-  const hours = peaks.map((p) => formatHours(p.startSeconds / 3600)).join(', ');
+  const hours = peaks.map((p) => formatHour(p.startSeconds / 3600)).join(', ');
   return `; ${what} before the planned peak${peaks.length === 1 ? '' : 's'} at hour ${hours}`;
-}
-
-function formatHours(h: number): string {
-  return Number.isInteger(h) ? String(h) : h.toFixed(1);
 }
 
 function plural(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}
-
-function formatMs(ms: number): string {
-  return ms >= 1000 ? `${(ms / 1000).toFixed(ms >= 10000 ? 0 : 1)} s` : `${Math.round(ms)} ms`;
-}
-
-function formatNumber(x: number): string {
-  return x >= 100 ? Math.round(x).toLocaleString('en-US') : x.toFixed(1);
 }
