@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateDesign } from '../model/validate';
 import { defaultEnvironments, makeContext, makeLoad } from '../testing/load-fixture';
-import { PlannedClock, scheduleActions } from './planned-scaling';
+import { PlannedClock, ScheduleCursor, scheduleActions } from './planned-scaling';
 import { propagateDemand } from './propagate-demand';
 import { simulateBurst } from './simulate-burst';
 import { simulateVm } from './simulate-vm';
@@ -39,6 +39,31 @@ describe('scheduled actions for planned peaks', () => {
     expect(clock.inside(899)).toBe(true);
     expect(clock.inside(900)).toBe(false);
     expect(clock.nextStartAfter(900)).toBe(Number.POSITIVE_INFINITY);
+  });
+});
+
+describe('a schedule walked along the clock', () => {
+  it('applies each action once, in order, when its time comes, and says when the next is due', () => {
+    const cursor = new ScheduleCursor([
+      { at: 100, min: 4 },
+      { at: 100, min: 6 },
+      { at: 400, min: null },
+    ]);
+    const seen: [number, number | null][] = [];
+    const scaler = { setMinimum: (t: number, min: number | null) => void seen.push([t, min]) };
+    cursor.applyDue(0, scaler);
+    expect(seen).toEqual([]);
+    expect(cursor.nextAt()).toBe(100);
+    cursor.applyDue(100, scaler);
+    cursor.applyDue(250, scaler);
+    expect(seen).toEqual([
+      [100, 4],
+      [100, 6],
+    ]);
+    expect(cursor.nextAt()).toBe(400);
+    cursor.applyDue(1000, scaler);
+    expect(seen.at(-1)).toEqual([1000, null]);
+    expect(cursor.nextAt()).toBe(Number.POSITIVE_INFINITY);
   });
 });
 

@@ -53,6 +53,28 @@ export function scheduleActions(
 }
 
 /**
+ * Walks a schedule along a simulation's clock (times never go back): applies the actions due by `t`
+ * to the scaler and says when the next is due, so the caller can cut its interval there.
+ */
+export class ScheduleCursor {
+  private next = 0;
+
+  constructor(private readonly actions: readonly ScheduledAction[]) {}
+
+  /** Applies, in order, every action due by `t` to `scaler`. */
+  applyDue(t: number, scaler: { setMinimum(t: number, min: number | null): void }): void {
+    const { actions } = this;
+    while (this.next < actions.length && (actions[this.next] as ScheduledAction).at <= t + 1e-9)
+      scaler.setMinimum(t, (actions[this.next++] as ScheduledAction).min);
+  }
+
+  /** When the next action is due (Infinity when none is left). */
+  nextAt(): number {
+    return this.next < this.actions.length ? (this.actions[this.next] as ScheduledAction).at : Number.POSITIVE_INFINITY;
+  }
+}
+
+/**
  * Answers "is `t` inside a planned peak, and when does the next one start" for times that never go
  * back (a simulation's clock), in amortised O(1) per question.
  */

@@ -15,7 +15,7 @@ import { Autoscaler, createPolicy } from './autoscaler';
 import { type ComponentLoad, type SimulationContext, createStats, describePool } from './component-load';
 import { findErlangTable } from './erlang-table';
 import { OptionStats } from './option-stats';
-import { PlannedClock, scheduleActions } from './planned-scaling';
+import { PlannedClock, ScheduleCursor, scheduleActions } from './planned-scaling';
 import {
   countWaitingMessages,
   createPoolCall,
@@ -66,11 +66,12 @@ export function simulateBurst(load: ComponentLoad, ctx: SimulationContext, baseC
   let routing = false;
   let streak = 0; // seconds the overflow has been present (or absent) against the routing
   let t = 0;
-  const actions = scheduleActions(load.planned, policy.bootSeconds, (peak) =>
-    cloud.desiredFor(Math.max(0, peak - threshold) * coresPerRps),
+  const schedule = new ScheduleCursor(
+    scheduleActions(load.planned, policy.bootSeconds, (peak) =>
+      cloud.desiredFor(Math.max(0, peak - threshold) * coresPerRps),
+    ),
   );
   const planned = new PlannedClock(load.planned);
-  let nextAction = 0;
   const asyncSeries = load.async;
   for (let i = 0; i < ctx.steps; i++) {
     const rps = load.total[i] as number;
@@ -81,9 +82,7 @@ export function simulateBurst(load: ComponentLoad, ctx: SimulationContext, baseC
     stats.stepCapacity = (baseCores + cloud.running * policy.vcpu) * mu;
     stats.beginStep(i);
     while (t < end - 1e-9) {
-      while (nextAction < actions.length && (actions[nextAction] as { at: number }).at <= t + 1e-9) {
-        cloud.setMinimum(t, (actions[nextAction++] as { min: number | null }).min);
-      }
+      schedule.applyDue(t, cloud);
       // Inside a planned peak the weights already send the overflow to the cloud.
       if (!routing && planned.inside(t + 1e-9)) {
         routing = true;
@@ -92,7 +91,7 @@ export function simulateBurst(load: ComponentLoad, ctx: SimulationContext, baseC
       cloud.bootUntil(t);
       const boot = cloud.nextBootAt();
       let until = end < nextEval ? (end < boot ? end : boot) : nextEval < boot ? nextEval : boot;
-      const at = nextAction < actions.length ? (actions[nextAction] as { at: number }).at : Number.POSITIVE_INFINITY;
+      const at = schedule.nextAt();
       if (at < until) until = at;
       const start = planned.nextStartAfter(t);
       if (start < until) until = start;

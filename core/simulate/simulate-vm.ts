@@ -12,7 +12,7 @@ import { Autoscaler, createPolicy } from './autoscaler';
 import { type ComponentLoad, type SimulationContext, createStats, describePool } from './component-load';
 import { findErlangTable } from './erlang-table';
 import type { OptionStats } from './option-stats';
-import { scheduleActions } from './planned-scaling';
+import { ScheduleCursor, scheduleActions } from './planned-scaling';
 import {
   countWaitingMessages,
   createPoolCall,
@@ -50,8 +50,9 @@ export function simulateVm(load: ComponentLoad, ctx: SimulationContext): VmRun {
   let nextEval = evaluation;
   let window = 0; // busy core-seconds since the last datapoint
   let t = 0;
-  const actions = scheduleActions(load.planned, policy.bootSeconds, (peak) => scaler.desiredFor(peak * coresPerRps));
-  let nextAction = 0;
+  const schedule = new ScheduleCursor(
+    scheduleActions(load.planned, policy.bootSeconds, (peak) => scaler.desiredFor(peak * coresPerRps)),
+  );
   const asyncSeries = load.async;
   for (let i = 0; i < ctx.steps; i++) {
     const rps = load.total[i] as number;
@@ -61,14 +62,11 @@ export function simulateVm(load: ComponentLoad, ctx: SimulationContext): VmRun {
     stats.stepCapacity = scaler.running * policy.vcpu * spec.mu;
     stats.beginStep(i);
     while (t < end - 1e-9) {
-      while (nextAction < actions.length && (actions[nextAction] as { at: number }).at <= t + 1e-9) {
-        const a = actions[nextAction++] as { at: number; min: number | null };
-        scaler.setMinimum(t, a.min);
-      }
+      schedule.applyDue(t, scaler);
       scaler.bootUntil(t);
       const boot = scaler.nextBootAt();
       let until = end < nextEval ? (end < boot ? end : boot) : nextEval < boot ? nextEval : boot;
-      const at = nextAction < actions.length ? (actions[nextAction] as { at: number }).at : Number.POSITIVE_INFINITY;
+      const at = schedule.nextAt();
       if (at < until) until = at;
       const seconds = until - t;
       const cores = scaler.running * policy.vcpu;
