@@ -68,6 +68,7 @@ function Headline({ summary }: { summary: DecisionSummary }) {
               : b.savingCents < 0
                 ? `${money(-b.savingCents)} a month more than ${lower(b.label)} (${money(b.monthlyCents)})`
                 : `The same as ${lower(b.label)} (${money(b.monthlyCents)})`}
+            {b.also && `; ${b.also}`}
           </li>
         ))}
       </ul>
@@ -106,8 +107,12 @@ function WhyNot({ baselines }: { baselines: BaselineRow[] }) {
       <ul className="dec-why">
         {alternatives.map((b) => (
           <li key={b.key}>
-            <strong>{b.label}</strong>: {money(b.monthlyCents)} a month, {formatCount(b.sloViolationMinutes)} minutes
-            over the targets, {formatCount(b.droppedRequests)} dropped requests.{' '}
+            <strong>
+              {b.label}
+              {b.also && ` (${b.also})`}
+            </strong>
+            : {money(b.monthlyCents)} a month, {formatCount(b.sloViolationMinutes)} minutes over the targets,{' '}
+            {formatCount(b.droppedRequests)} dropped requests.{' '}
             <span className="dec-note">
               <Prose text={b.note} />
               {b.safer && ` ${b.safer}`}

@@ -52,22 +52,32 @@ describe('summariseDecision', () => {
     const design = designSchema.parse(example.design);
     const { plan } = buildPlan(design);
     const names = new Map(design.components.map((c) => [c.id, c.name]));
+    const distinct = { ...plan.totals.allElastic, monthlyCost: plan.totals.allElastic.monthlyCost + 1 };
     const vmBest = summariseDecision(
+      { ...plan, totals: { ...plan.totals, bestSingle: { ...distinct, environment: 'elastic-vm' } } },
+      names,
+    );
+    expect(vmBest.baselines.map((b) => [b.label, b.also])).toEqual([
+      ['All in the data centre', undefined],
+      ['All elastic', undefined],
+      ['All on elastic VMs (the best single environment)', undefined],
+    ]);
+    // All on elastic VMs with the very figures of all-elastic: one row.
+    const vmIsElastic = summariseDecision(
       { ...plan, totals: { ...plan.totals, bestSingle: { ...plan.totals.allElastic, environment: 'elastic-vm' } } },
       names,
     );
-    expect(vmBest.baselines.map((b) => b.label)).toEqual([
-      'All in the data centre',
-      'All elastic',
-      'All on elastic VMs (the best single environment)',
+    expect(vmIsElastic.baselines.map((b) => [b.label, b.also])).toEqual([
+      ['All in the data centre', undefined],
+      ['All elastic', 'here all on elastic VMs, also the best single environment'],
     ]);
     const staticBest = summariseDecision(
       { ...plan, totals: { ...plan.totals, bestSingle: { ...plan.totals.allStatic, environment: 'static' } } },
       names,
     );
-    expect(staticBest.baselines.map((b) => b.label)).toEqual([
-      'All in the data centre (also the best single environment)',
-      'All elastic',
+    expect(staticBest.baselines.map((b) => [b.label, b.also])).toEqual([
+      ['All in the data centre', 'also the best single environment'],
+      ['All elastic', undefined],
     ]);
   });
 

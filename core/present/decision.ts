@@ -19,6 +19,8 @@ export type BaselineKey = 'allStatic' | 'allElastic' | 'bestSingle';
 export interface BaselineRow {
   key: BaselineKey;
   label: string;
+  /** When the row is also the best single environment: says so ("also the best single environment"). */
+  also?: string;
   monthlyCents: number;
   /** Baseline minus recommendation: positive when the recommendation saves. */
   savingCents: number;
@@ -78,6 +80,9 @@ const SINGLE_LABELS: Record<Plan['totals']['bestSingle']['environment'], string>
   'elastic-vm': 'All on elastic VMs',
   serverless: 'All on functions',
 };
+
+/** `All on elastic VMs` → `all on elastic VMs`: lower case for the middle of a sentence, names kept. */
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 /** `43 minutes`, `1 minute`, `2.5 hours`, `3 days`: a duration in the unit that reads best. */
 export function formatMinutes(minutes: number): string {
@@ -165,24 +170,35 @@ export function summariseDecision(
   const rec: Total = plan.totals.recommended;
   const totalCents = cents(rec.monthlyCost);
   const risk = riskSentence(plan, events, pointMinutes, nameOf);
-  // When the best single environment is the data centre it is the all-static baseline itself: one
-  // row, labelled as both, not the same figures twice.
-  const staticIsBest = plan.totals.bestSingle.environment === 'static';
-  const keys = staticIsBest
-    ? (['allStatic', 'allElastic'] as const)
-    : (['allStatic', 'allElastic', 'bestSingle'] as const);
+  // The best single environment is often a baseline already: the data centre is all-static itself,
+  // and all on elastic VMs is all-elastic when VMs are every component's cheapest elastic option.
+  // Then it is one row, labelled as both, not the same figures twice.
+  const single = plan.totals.bestSingle;
+  const same = (t: Total) =>
+    cents(t.monthlyCost) === cents(single.monthlyCost) &&
+    t.sloViolationMinutes === single.sloViolationMinutes &&
+    t.droppedRequests === single.droppedRequests;
+  const foldedInto: BaselineKey | null =
+    single.environment === 'static' ? 'allStatic' : same(plan.totals.allElastic) ? 'allElastic' : null;
+  const keys =
+    foldedInto === null ? (['allStatic', 'allElastic', 'bestSingle'] as const) : (['allStatic', 'allElastic'] as const);
   const baselines: BaselineRow[] = keys.map((key) => {
     const t = plan.totals[key];
     const monthlyCents = cents(t.monthlyCost);
     const label =
       key === 'bestSingle'
-        ? `${SINGLE_LABELS[plan.totals.bestSingle.environment]} (the best single environment)`
-        : key === 'allStatic' && staticIsBest
-          ? `${BASELINE_LABELS.allStatic} (also the best single environment)`
-          : BASELINE_LABELS[key];
+        ? `${SINGLE_LABELS[single.environment]} (the best single environment)`
+        : BASELINE_LABELS[key];
+    const also =
+      key !== foldedInto
+        ? undefined
+        : key === 'allStatic'
+          ? 'also the best single environment'
+          : `here ${lowerFirst(SINGLE_LABELS[single.environment])}, also the best single environment`;
     return {
       key,
       label,
+      ...(also ? { also } : {}),
       monthlyCents,
       savingCents: monthlyCents - totalCents,
       sloViolationMinutes: t.sloViolationMinutes,
