@@ -14,7 +14,8 @@ const shot = (name: string) => `test-results/screens/decision-view-${name}.png`;
 const cents = (text: string) => Math.round(Number(text.replace(/[$,]/g, '')) * 100);
 
 async function sumOf(locator: Locator): Promise<number> {
-  return (await locator.allInnerTexts()).reduce((s, t) => s + cents(t), 0);
+  // "included": an element billed in its component's cost adds nothing here.
+  return (await locator.allInnerTexts()).reduce((s, t) => s + (t.trim() === 'included' ? 0 : cents(t)), 0);
 }
 
 test('the decision: headline, why not, where, wiring — and the numbers add up', async ({ page, editor, request }) => {
@@ -35,7 +36,7 @@ test('the decision: headline, why not, where, wiring — and the numbers add up'
   // No baseline is cheaper or safer; each one's note says what it would cost more.
   const whyNot = view.getByTestId('decision-why-not');
   await expect(whyNot).toContainText('No baseline is cheaper or meets the targets better');
-  await expect(whyNot).toContainText('Everything in the data centre: $379.49 a month more than the recommendation.');
+  await expect(whyNot).toContainText('All in the data centre: $379.49 a month more than the recommendation.');
   // A burst's traffic manager is billed in its component: said, not a missing cost.
   await expect(view.getByTestId('decision-wiring')).toContainText(
     'Traffic manager · Web shop (in its component’s cost)',

@@ -34,9 +34,13 @@ export function useShortcuts(commands: CanvasCommands, actions: ShortcutActions)
   const { toggleHelp, clearSelection, connect } = actions;
   useEffect(() => {
     function onKey(e: KeyboardEvent) {
-      if (e.defaultPrevented || isTypingTarget(e.target)) return;
+      if (e.defaultPrevented) return;
       const mod = e.ctrlKey || e.metaKey;
       const key = e.key.toLowerCase();
+      // A select commits its choice at once and has no undo of its own: undo and redo work from it, as
+      // they do from the canvas (a text field keeps the browser's own undo of its text).
+      const fromSelect = e.target instanceof HTMLSelectElement && mod && (key === 'z' || key === 'y');
+      if (isTypingTarget(e.target) && !fromSelect) return;
       const run = (f: () => unknown) => {
         e.preventDefault();
         f();

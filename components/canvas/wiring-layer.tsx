@@ -11,7 +11,7 @@ import { memo, useState } from 'react';
 import type { WiringGroup } from './derive-flow';
 import { KindIcon } from './kind-icons';
 import { useCompact } from './use-compact';
-import { WIRING_LABELS } from '@/core/model';
+import { wiringLabel } from '@/core/present';
 
 function WiringLayerView({ groups }: { groups: WiringGroup[] }) {
   const [open, setOpen] = useState<string | null>(null);
@@ -38,13 +38,13 @@ function WiringLayerView({ groups }: { groups: WiringGroup[] }) {
               // instead of an icon per element (cheaper to rasterise on every frame of a drag).
               <>
                 <span className="tm-wiring-mark" aria-hidden="true" />
-                <span className="visually-hidden">{g.elements.map((e) => WIRING_LABELS[e.kind]).join(', ')}</span>
+                <span className="visually-hidden">{g.elements.map(wiringLabel).join(', ')}</span>
               </>
             ) : (
               g.elements.map((e) => (
                 <span key={e.id} className="tm-wiring-chip" title={e.reason} data-testid={`wiring-${e.kind}`}>
                   <KindIcon kind={e.kind} size={14} />
-                  {WIRING_LABELS[e.kind]}
+                  {wiringLabel(e)}
                 </span>
               ))
             )}
@@ -53,7 +53,7 @@ function WiringLayerView({ groups }: { groups: WiringGroup[] }) {
             <ul className="tm-wiring-reasons" aria-label={`Why, on ${g.where}`}>
               {g.elements.map((e) => (
                 <li key={e.id}>
-                  <strong>{WIRING_LABELS[e.kind]}:</strong> {e.reason}
+                  <strong>{wiringLabel(e)}:</strong> {e.reason}
                 </li>
               ))}
             </ul>

@@ -101,7 +101,8 @@ function WhyNot({ baselines }: { baselines: BaselineRow[] }) {
       <h3>Why not the alternatives</h3>
       {alternatives.length === 0 && (
         <p className="res-sub">
-          No baseline is cheaper or meets the targets better: each costs more and risks as much.
+          No baseline is cheaper or takes less risk: each costs more, for no fewer minutes over the targets and no fewer
+          dropped requests.
         </p>
       )}
       <ul className="dec-why">
@@ -125,6 +126,11 @@ function WhyNot({ baselines }: { baselines: BaselineRow[] }) {
           </li>
         ))}
       </ul>
+      <p className="res-sub" data-testid="decision-single-defined">
+        The best single environment is the one place, of the data centre, elastic VMs and functions, where the fewest
+        components miss their targets, then the cheapest. All elastic is not one place: each component takes its
+        cheapest elastic option the constraints allow.
+      </p>
     </div>
   );
 }
@@ -198,7 +204,7 @@ function Wiring({ summary }: { summary: DecisionSummary }) {
                   {w.billedInComponent && <span className="res-sub"> (in its component&rsquo;s cost)</span>}
                 </span>
                 <span className="res-num" data-testid="wiring-monthly">
-                  {money(w.monthlyCents)}
+                  {w.billedInComponent ? <span className="res-sub">included</span> : money(w.monthlyCents)}
                 </span>
               </summary>
               {w.lines.length > 0 && (

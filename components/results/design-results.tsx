@@ -16,7 +16,7 @@ import './results.css';
 
 const TOTALS: { key: keyof Plan['totals']; label: string }[] = [
   { key: 'recommended', label: 'Recommended' },
-  { key: 'allStatic', label: 'All data centre' },
+  { key: 'allStatic', label: 'All in the data centre' },
   { key: 'allElastic', label: 'All elastic' },
 ];
 

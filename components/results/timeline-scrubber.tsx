@@ -109,7 +109,7 @@ export function TimelineScrubber() {
           Live
         </button>
       </div>
-      {timeIndex !== null && <ReplayLegend />}
+      {timeIndex !== null && <ReplayLegend marked={events.length > 0} />}
     </div>
   );
 }
@@ -161,8 +161,8 @@ function EventMarkers({
   );
 }
 
-/** What the replay's colours mean. */
-function ReplayLegend() {
+/** What the replay's colours mean; the timeline's marks only when there are any. */
+function ReplayLegend({ marked }: { marked: boolean }) {
   return (
     <div className="res-replay-legend" aria-label="Replay legend" data-testid="replay-legend">
       <span className="res-heat-scale">
@@ -176,9 +176,12 @@ function ReplayLegend() {
         </i>{' '}
         drops requests or misses its SLO in this moment
       </span>
-      <span>
-        <i className="res-event-key" aria-hidden="true" /> a moment the plan reports drops (click to go there)
-      </span>
+      {marked && (
+        <span>
+          <i className="res-event-key" aria-hidden="true" /> a moment the plan reports drops or SLO misses (click to go
+          there)
+        </span>
+      )}
     </div>
   );
 }

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildPlan } from '../plan/build-plan';
+import { formatMoney } from '../present/format';
 import { designSchema } from '../model/design';
 import { cloudBursting } from './cloud-bursting';
 import { hybridBackend } from './hybrid-backend';
@@ -77,6 +78,35 @@ describe('example plans read as sentences', () => {
         expect(text, text).not.toMatch(nested);
         expect(text.toLowerCase(), text).not.toContain('burst (both)');
       }
+    });
+  }
+});
+
+describe('a cheaper option passed over is explained', () => {
+  const LABEL = { static: 'the data centre', 'elastic-vm': 'elastic VMs', serverless: 'functions', burst: 'bursting' };
+  for (const [name, input] of [
+    ['hybrid backend', hybridBackend],
+    ['hybrid serverless', hybridServerless],
+    ['cloud bursting', cloudBursting],
+  ] as const) {
+    it(`${name}: every cheaper option that misses its targets is named with what it misses`, () => {
+      const { plan } = planOf(input);
+      let named = 0;
+      const { sloMinuteShare } = plan.assumptions.environments.decision;
+      const allowed = sloMinuteShare * plan.assumptions.simulation.days * 1440;
+      for (const p of plan.placements) {
+        const chosen = p.options.find((o) => o.placement === p.placement)!;
+        const text = p.reasons.map((r) => r.text).join(' ');
+        for (const o of p.options) {
+          // Allowed by the hard constraints, cheaper on its own, and over the tolerated minutes.
+          if (!o.feasible || o.monthlyCost >= chosen.monthlyCost - 0.005 || o.sloViolationMinutes <= allowed) continue;
+          expect(text, `${p.componentId}: ${o.placement}`).toContain(
+            `${LABEL[o.placement]} (${formatMoney(o.monthlyCost)}) would have ${o.sloViolationMinutes.toLocaleString('en-US')} minutes over`,
+          );
+          named++;
+        }
+      }
+      if (name !== 'hybrid backend') expect(named).toBeGreaterThan(0);
     });
   }
 });

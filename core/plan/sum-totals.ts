@@ -33,11 +33,13 @@ export function totalOf(s: Scenario): Total {
   return { monthlyCost: total / 100, sloViolationMinutes: Math.round(minutes), droppedRequests: Math.round(dropped) };
 }
 
+// As the Decision view names them; "where allowed": a component the hard constraints keep in the data
+// centre stays there.
 const LABELS = {
-  allStatic: 'Everything in the data centre',
-  allElastic: 'Everything elastic that may be',
-  allVm: 'Everything on elastic VMs that may be',
-  allServerless: 'Everything on functions that may be',
+  allStatic: 'All in the data centre',
+  allElastic: 'All elastic (where allowed)',
+  allVm: 'All on elastic VMs (where allowed)',
+  allServerless: 'All on functions (where allowed)',
 } as const;
 
 export function sumTotals(
@@ -86,17 +88,20 @@ function compare(
     const c = byId.get(id);
     if (c && !o.meets && mine?.meets) missing.push(c);
   }
-  if (diff >= 0.01) return `${label}: ${formatMoney(diff)} a month more than the recommendation.`;
+  const shortOf = (names: string[], more: string) =>
+    `${names.join(', ')}${more} short of ${missing.length === 1 ? 'its target' : 'their targets'} beyond what we tolerate (${formatCount(tol.minutes)} minutes a month)`;
+  const names = missing.slice(0, 3).map((c) => c.name);
+  const more = missing.length > 3 ? ` and ${missing.length - 3} more` : '';
+  if (diff >= 0.01)
+    return `${label}: ${formatMoney(diff)} a month more than the recommendation${missing.length > 0 ? `, and it would leave ${shortOf(names, more)}` : ''}.`;
   if (diff > -0.01) return `${label}: the same monthly cost as the recommendation.`;
   const saving = `${label} would cost ${formatMoney(-diff)} a month less`;
   if (missing.length > 0) {
-    const names = missing.slice(0, 3).map((c) => c.name);
-    const more = missing.length > 3 ? ` and ${missing.length - 3} more` : '';
     const what =
       t.droppedRequests > recTotal.droppedRequests
         ? ` and drop ${formatCount(t.droppedRequests - recTotal.droppedRequests)} more requests`
         : '';
-    return `${saving}, but it would leave ${names.join(', ')}${more} short of ${missing.length === 1 ? 'its target' : 'their targets'} beyond what we tolerate (${formatCount(tol.minutes)} minutes a month)${what}, which the recommendation meets.`;
+    return `${saving}, but it would leave ${shortOf(names, more)}${what}, which the recommendation meets.`;
   }
   const margin = design.environments.decision.simplicityMargin;
   return `${saving} (${((100 * -diff) / Math.max(0.01, t.monthlyCost)).toFixed(1)} %), but by splitting components across environments or moving them away from their neighbours for less than the ${Math.round(100 * margin)} % such a change must save (R12).`;

@@ -40,6 +40,8 @@ describe('summariseDecision', () => {
     expect(s.risk).toMatch(new RegExp(`^${minutes} minutes? over the latency targets`));
     expect(s.risk).toContain('within the tolerance of 0.1 % of the month (43 minutes per component)');
     expect(s.risk).toContain('0.01 % of requests dropped');
+    // Who takes that risk, by name, even when no hour of the replay holds half a minute of it.
+    expect(s.risk).toContain('Nightly analytics');
     expect(s.withinTolerance).toBe(true);
     // All in the data centre risks less and costs more: what it would buy, in words.
     const allStatic = s.baselines.find((b) => b.key === 'allStatic')!;
@@ -60,7 +62,7 @@ describe('summariseDecision', () => {
     expect(vmBest.baselines.map((b) => [b.label, b.also])).toEqual([
       ['All in the data centre', undefined],
       ['All elastic', undefined],
-      ['All on elastic VMs (the best single environment)', undefined],
+      ['All on elastic VMs', 'the best single environment'],
     ]);
     // All on elastic VMs with the very figures of all-elastic: one row.
     const vmIsElastic = summariseDecision(
@@ -94,6 +96,9 @@ describe('summariseDecision', () => {
       'Traffic manager',
     ]);
     expect(s.wiring.some((w) => w.label === 'Data sent over the secure link')).toBe(true);
+    // One row is the secure link itself, with its price; a call that travels over it says so.
+    expect(s.wiring.filter((w) => w.label === 'Secure link').map((w) => w.monthlyCents > 0)).toEqual([true]);
+    for (const w of s.wiring.filter((x) => x.label === 'Call over the secure link')) expect(w.monthlyCents).toBe(0);
     if (
       result.plan.totals.recommended.sloViolationMinutes === 0 &&
       result.plan.totals.recommended.droppedRequests === 0

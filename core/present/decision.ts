@@ -7,7 +7,7 @@
  */
 import type { Placement } from '../model/design';
 import { PLACEMENT_LABELS, WIRING_LABELS } from '../model/labels';
-import type { CostLine, Plan, Total } from '../model/plan';
+import type { CostLine, Plan, Total, WiringElement } from '../model/plan';
 import { formatCount, formatMoney, formatPointTime, formatPrice } from './format';
 import type { ReplayEvent } from './replay-events';
 
@@ -132,9 +132,21 @@ function riskSentence(
     (m, e) => (!m || e.dropped + 60 * e.sloMinutes > m.dropped + 60 * m.sloMinutes ? e : m),
     null,
   );
+  const list = (ids: string[]) =>
+    `${ids.slice(0, 3).map(nameOf).join(', ')}${ids.length > 3 ? ` and ${ids.length - 3} more` : ''}`;
+  // Who takes the risk, from the chosen options' own figures: the replay marks only moments of half a
+  // minute or more, and a few minutes spread over many nights never reach that.
+  const takers = plan.placements
+    .filter((p) => {
+      const o = p.options.find((x) => x.placement === p.placement);
+      return o !== undefined && (o.sloViolationMinutes >= 0.5 || o.droppedRequests >= 1);
+    })
+    .map((p) => p.componentId);
   const when = worst
-    ? `, mostly from ${formatPointTime(worst.from, pointMinutes)} (${worst.componentIds.slice(0, 3).map(nameOf).join(', ')}${worst.componentIds.length > 3 ? ` and ${worst.componentIds.length - 3} more` : ''})`
-    : '';
+    ? `, mostly from ${formatPointTime(worst.from, pointMinutes)} (${list(worst.componentIds)})`
+    : takers.length > 0
+      ? `, spread thinly over the month (${list(takers)}; no single hour of the replay reaches half a minute)`
+      : '';
   if (shortOf.length > 0) {
     const names = shortOf.slice(0, 3).map((p) => nameOf(p.componentId));
     const more = shortOf.length > 3 ? ` and ${shortOf.length - 3} more` : '';
@@ -157,6 +169,17 @@ function saferText(t: Total, rec: Total, extraCents: number): { safer?: string }
   return {
     safer: `It would avoid ${avoided.join(' and ')} for ${formatMoney(extraCents / 100)} a month more; the recommendation's risk is within what we tolerate, so that is not worth paying.`,
   };
+}
+
+/**
+ * A wiring element's name as the canvas chip, the Decision view and the share page all show it: what
+ * it is for this connection, not only its kind. A drawn queue's crossing costs only the bytes sent
+ * over the link; a synchronous call's crossing is priced in the one secure link it travels over.
+ */
+export function wiringLabel(w: Pick<WiringElement, 'kind' | 'costLines' | 'connectionId'>): string {
+  if (w.costLines.length > 0 && w.costLines.every((l) => l.item === 'egress')) return 'Data sent over the secure link';
+  if (w.kind === 'secure-link' && w.connectionId && w.costLines.length === 0) return 'Call over the secure link';
+  return WIRING_LABELS[w.kind];
 }
 
 export function summariseDecision(
@@ -185,16 +208,15 @@ export function summariseDecision(
   const baselines: BaselineRow[] = keys.map((key) => {
     const t = plan.totals[key];
     const monthlyCents = cents(t.monthlyCost);
-    const label =
-      key === 'bestSingle'
-        ? `${SINGLE_LABELS[single.environment]} (the best single environment)`
-        : BASELINE_LABELS[key];
+    const label = key === 'bestSingle' ? SINGLE_LABELS[single.environment] : BASELINE_LABELS[key];
     const also =
-      key !== foldedInto
-        ? undefined
-        : key === 'allStatic'
-          ? 'also the best single environment'
-          : `here ${lowerFirst(SINGLE_LABELS[single.environment])}, also the best single environment`;
+      key === 'bestSingle'
+        ? 'the best single environment'
+        : key !== foldedInto
+          ? undefined
+          : key === 'allStatic'
+            ? 'also the best single environment'
+            : `here ${lowerFirst(SINGLE_LABELS[single.environment])}, also the best single environment`;
     return {
       key,
       label,
@@ -229,10 +251,9 @@ export function summariseDecision(
     });
   }
   const wiring: WiringRow[] = plan.wiring.map((w) => {
-    const onlyEgress = w.costLines.length > 0 && w.costLines.every((l) => l.item === 'egress');
     return {
       id: w.id,
-      label: onlyEgress ? 'Data sent over the secure link' : WIRING_LABELS[w.kind],
+      label: wiringLabel(w),
       between: w.componentIds.map(nameOf),
       // A connection's element joins its two ends; a shared one (the link) lists who uses it.
       joiner: w.connectionId ? ' → ' : ', ',

@@ -31,7 +31,7 @@ describe('reportMarkdown', () => {
     for (const w of plan.wiring) expect(report).toMatch(new RegExp(`^\\| ${w.id} \\|`, 'm'));
     expect(report).toContain(`| **Recommended** | ${formatMoney(plan.totals.recommended.monthlyCost)} |`);
     expect(report).toContain(`| All in the data centre | ${formatMoney(plan.totals.allStatic.monthlyCost)} |`);
-    expect(report).toContain(`| All elastic VMs | ${formatMoney(plan.totals.allElastic.monthlyCost)} |`);
+    expect(report).toContain(`| All elastic | ${formatMoney(plan.totals.allElastic.monthlyCost)} |`);
     expect(report).toContain(plan.design.sha256);
     expect(report).toContain('"stepMinutes"');
   });

@@ -93,7 +93,7 @@ export function explainChoice(input: ExplainInput): Reason[] {
       text:
         c.kind === 'storage'
           ? `${c.name} holds ${c.dataGb} GB whose volume follows the elastic work around it: an elastic storage offering (Hybrid Data).`
-          : `${c.name} reads ${c.dataGb} GB a day: where that data lives in the data centre, it is staged into storage next to it (see the wiring).`,
+          : `${c.name} reads ${c.dataGb} GB a day: what it reads from the data centre is staged into storage next to it (the wiring lists the staging when there is any); what is already in the cloud it reads where it is.`,
     });
   }
   return reasons;
@@ -133,7 +133,7 @@ function explainEconomics({ component: c, pattern, shape, options, env }: Explai
   ];
 }
 
-function explainSlo({ component: c, chosen, tol, pattern }: ExplainInput): Reason[] {
+function explainSlo({ component: c, chosen, tol, pattern, options }: ExplainInput): Reason[] {
   const f = chosen.figures;
   const hours = tol.horizonMinutes / 60;
   const drops =
@@ -151,7 +151,30 @@ function explainSlo({ component: c, chosen, tol, pattern }: ExplainInput): Reaso
       c.latencySloMs !== undefined
         ? `${where} at ${formatMoney(chosen.ownCost)} a month: the cheapest combination keeps its p95 under its ${formatMs(c.latencySloMs)} target — p95 ${formatMs(f.p95LatencyMs)}, ${minutes} — with ${drops}.`
         : `${where} at ${formatMoney(chosen.ownCost)} a month, the cheapest combination that serves its load; it has no latency target, and has ${drops}.`;
-    return [{ rule, text }];
+    // The options that cost less on their own but were not chosen because they miss the targets: what
+    // each would miss, from its own figures (the rest of the why is R11/R12's).
+    const missing = options
+      .filter((o) => !o.ruledOut && !o.meets && o.ownCost < chosen.ownCost - 0.005)
+      .sort((a, b) => a.ownCost - b.ownCost)
+      .map((o) => {
+        const g = o.figures;
+        const misses: string[] = [];
+        if (g.sloViolationMinutes > tol.minutes)
+          misses.push(
+            `${formatCount(g.sloViolationMinutes)} minutes over its ${c.latencySloMs !== undefined ? formatMs(c.latencySloMs) + ' target' : 'target'}`,
+          );
+        if (g.droppedRequests > tol.dropShare * Math.max(1, g.requests))
+          misses.push(`${formatCount(g.droppedRequests)} dropped requests`);
+        return `${NAMES[o.placement]} (${formatMoney(o.ownCost)}) would have ${misses.length > 0 ? misses.join(' and ') : 'missed its targets'}`;
+      });
+    if (missing.length === 0) return [{ rule, text }];
+    return [
+      { rule, text },
+      {
+        rule,
+        text: `Cheaper on its own, but beyond what we tolerate (${formatCount(tol.minutes)} minutes a month, ${pct(tol.dropShare)} of requests dropped): ${list(missing)}.`,
+      },
+    ];
   }
   const target =
     c.latencySloMs !== undefined ? `keeps its p95 under ${formatMs(c.latencySloMs)}` : 'serves every request';
