@@ -35,7 +35,7 @@ test('the decision: headline, why not, where, wiring — and the numbers add up'
   );
   // No baseline is cheaper or safer; each one's note says what it would cost more.
   const whyNot = view.getByTestId('decision-why-not');
-  await expect(whyNot).toContainText('No baseline is cheaper or meets the targets better');
+  await expect(whyNot).toContainText('No baseline is cheaper or takes less risk');
   await expect(whyNot).toContainText('All in the data centre: $379.49 a month more than the recommendation.');
   // A burst's traffic manager is billed in its component: said, not a missing cost.
   await expect(view.getByTestId('decision-wiring')).toContainText(

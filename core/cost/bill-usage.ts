@@ -27,12 +27,19 @@ export type PlacementUsage =
     }
   | {
       placement: 'serverless';
+      service?: 'function';
       invocations: number;
       memoryMb: number;
       /** Modelled duration of one invocation at that memory, ms. */
       durationMs: number;
       gatewayRequests: number;
     }
+  /**
+   * A queue or storage component "on functions" is the cloud's managed offering of it (SQS, Azure
+   * Queue Storage, Pub/Sub; S3, Blob Storage, Cloud Storage), billed as such, not as invocations.
+   */
+  | { placement: 'serverless'; service: 'queue'; messages: number; messageBytes: number }
+  | { placement: 'serverless'; service: 'storage'; gbMonths: number }
   | { placement: 'burst'; baseCores: number; instanceHours: number; managedRequests: number };
 
 export function billUsage(usage: PlacementUsage, tariff: Tariff): CostLine[] {
@@ -43,6 +50,11 @@ export function billUsage(usage: PlacementUsage, tariff: Tariff): CostLine[] {
       return billInstanceHours(usage.instanceHours, usage.alwaysOnInstances, tariff);
     case 'serverless': {
       const { book, region } = tariff;
+      if (usage.service === 'queue') {
+        const requests = usage.messages * tariff.env.queue.requestsPerMessage;
+        return priceQueue(book, region, { requests, requestBytes: usage.messageBytes });
+      }
+      if (usage.service === 'storage') return priceStorage(book, region, { gbMonths: usage.gbMonths });
       const lines = [
         ...priceFunctionRequests(book, region, { requests: usage.invocations }),
         ...priceFunctionCompute(book, region, {

@@ -110,3 +110,30 @@ describe('a cheaper option passed over is explained', () => {
     });
   }
 });
+
+describe('a queue or a store in the cloud is the managed offering', () => {
+  it('hybrid backend: the job queue bills queue requests, the staged files GB-months (AWS list prices)', () => {
+    const { plan } = planOf(hybridBackend);
+    const option = (id: string) =>
+      plan.placements.find((p) => p.componentId === id)!.options.find((o) => o.placement === 'serverless')!;
+    const queue = option('analytics-jobs');
+    // SQS standard: $0.40 per million requests; a message is send + receive + delete (pricing reference).
+    expect(queue.costLines.map((l) => [l.item, l.unit, l.unitPrice])).toEqual([['queue-requests', 'request', 4e-7]]);
+    const messages = Number(
+      /^a managed queue: ([\d,]+) messages a month, 3 requests each/.exec(queue.note)![1]!.replace(/,/g, ''),
+    );
+    expect(Math.abs(queue.costLines[0]!.quantity / 3 - messages)).toBeLessThanOrEqual(0.5);
+    const files = option('staging');
+    // S3 standard: $0.023 per GB-month.
+    const gb = hybridBackend.components.find((c) => c.id === 'staging')!.dataGb!;
+    expect(files.costLines).toEqual([
+      {
+        item: 'storage',
+        quantity: gb,
+        unit: 'GB-month',
+        unitPrice: 0.023,
+        monthlyCost: Math.round(gb * 0.023 * 100) / 100,
+      },
+    ]);
+  });
+});

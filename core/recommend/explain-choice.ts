@@ -7,7 +7,7 @@
  */
 import { HOURS_PER_MONTH } from '../model/defaults';
 import { PLACEMENT_NOUNS, PLACEMENT_PHRASES } from '../model/labels';
-import type { Component, Environments, Pattern } from '../model/design';
+import type { Component, Environments, Pattern, Placement } from '../model/design';
 import { resolveFunctionSeconds } from '../model/design';
 import type { Reason } from '../model/plan';
 import { formatCount, formatMoney, formatMs, formatRps } from '../present/format';
@@ -17,6 +17,13 @@ import type { Alternative } from './compare-alternatives';
 import { computeUtilityPremium } from './size-burst-base';
 
 const NAMES = PLACEMENT_NOUNS;
+
+/** Where a component runs, in words: a queue or a store "on functions" is the cloud's managed one. */
+function phraseFor(c: Component, placement: Placement): string {
+  if (placement === 'serverless' && c.kind === 'queue') return "as the cloud's managed queue";
+  if (placement === 'serverless' && c.kind === 'storage') return "as the cloud's managed object storage";
+  return PLACEMENT_PHRASES[placement];
+}
 
 /** A share as a percentage: whole above 10 %, else two significant digits (0.0087 %, 0.95 %). */
 const pct = (x: number) => `${x >= 0.1 ? Math.round(100 * x) : Number((100 * x).toPrecision(2))} %`;
@@ -67,7 +74,12 @@ export function explainChoice(input: ExplainInput): Reason[] {
   reasons.push(...explainEconomics(input));
   reasons.push(...explainSlo(input));
   reasons.push(...explainTogether(input));
-  if (chosen.placement === 'serverless') {
+  if (chosen.placement === 'serverless' && (c.kind === 'queue' || c.kind === 'storage')) {
+    reasons.push({
+      rule: 'R7',
+      text: `In the cloud ${c.name} is the provider's managed ${c.kind === 'queue' ? 'queue' : 'object storage'}, paid per use: ${formatMoney(chosen.ownCost)} a month for ${chosen.note.replace(/^(a )?managed (queue|object storage): /, '')}.`,
+    });
+  } else if (chosen.placement === 'serverless') {
     reasons.push({
       rule: 'R7',
       text: `Sporadic or batch work suits functions: pay per use, ${formatMoney(chosen.ownCost)} a month for ${chosen.note}.`,
@@ -145,7 +157,7 @@ function explainSlo({ component: c, chosen, tol, pattern, options }: ExplainInpu
       ? 'never over it'
       : `${formatCount(f.sloViolationMinutes)} minutes over it, within the ${formatCount(tol.minutes)} minutes (${pct(tol.minutes / tol.horizonMinutes)} of the ${hours >= HOURS_PER_MONTH * 0.9 ? 'month' : 'horizon'}) we tolerate`;
   const rule = c.pin ? 'R10' : pattern === 'static' ? 'R1' : 'R3';
-  const where = `${c.name} runs ${PLACEMENT_PHRASES[chosen.placement]}`;
+  const where = `${c.name} runs ${phraseFor(c, chosen.placement)}`;
   if (chosen.meets) {
     const text =
       c.latencySloMs !== undefined
@@ -199,7 +211,7 @@ function explainTogether({ component: c, chosen, alternatives, env }: ExplainInp
   if (best) {
     reasons.push({
       rule: 'R11',
-      text: `On its own, ${NAMES[best.placement]} would cost less (${formatMoney(best.ownCost)} against ${formatMoney(chosen.ownCost)}), but its connections would then cross the link and the whole plan would cost ${formatMoney(best.costDelta)} a month more: placed together with its neighbours, it runs ${PLACEMENT_PHRASES[chosen.placement]}.`,
+      text: `On its own, ${NAMES[best.placement]} would cost less (${formatMoney(best.ownCost)} against ${formatMoney(chosen.ownCost)}), but its connections would then cross the link and the whole plan would cost ${formatMoney(best.costDelta)} a month more: placed together with its neighbours, it runs ${phraseFor(c, chosen.placement)}.`,
     });
   }
   const margin = env.decision.simplicityMargin;
@@ -210,7 +222,7 @@ function explainTogether({ component: c, chosen, alternatives, env }: ExplainInp
       a.placement === 'burst' ? 'split it across both environments' : `move it away from its neighbours' environment`;
     reasons.push({
       rule: 'R12',
-      text: `${capitalise(NAMES[a.placement])} would save ${formatMoney(saving)} a month (${pct(share)} of its cost here) but ${what}; a split or a move must save at least ${pct(margin)}, so ${c.name} stays ${PLACEMENT_PHRASES[chosen.placement]}.`,
+      text: `${capitalise(NAMES[a.placement])} would save ${formatMoney(saving)} a month (${pct(share)} of its cost here) but ${what}; a split or a move must save at least ${pct(margin)}, so ${c.name} stays ${phraseFor(c, chosen.placement)}.`,
     });
   }
   return reasons;

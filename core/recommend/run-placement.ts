@@ -12,7 +12,7 @@
 import { billUsage, perMonth, type PlacementUsage } from '../cost/bill-usage';
 import { type CostLine, sumLines } from '../cost/cost-line';
 import { functionMsOf, type Tariff } from '../cost/tariff';
-import { HOURS_PER_MONTH } from '../model/defaults';
+import { CONNECTION_DEFAULTS, HOURS_PER_MONTH } from '../model/defaults';
 import { type Component, type Placement, PLACEMENTS } from '../model/design';
 import type { ComponentLoad, SimulationContext } from '../simulate/component-load';
 import type { ChartSeries, OptionFigures, OptionStats } from '../simulate/option-stats';
@@ -251,6 +251,22 @@ export function simulatePlacement(
     const run = simulateServerless(load, ctx);
     const durationMs = load.functionDurationMs;
     const invocations = perMonth(run.invocations, hours);
+    // A queue or a store in the cloud is the provider's managed offering, billed per request or per
+    // GB-month (the latency figures still come from the same pay-per-use model of its own work).
+    if (c.kind === 'queue') {
+      const usage: PlacementUsage = {
+        placement,
+        service: 'queue',
+        messages: invocations,
+        messageBytes: CONNECTION_DEFAULTS.payloadKb * 1000,
+      };
+      const note = `a managed queue: ${formatCount(invocations)} messages a month, ${env.queue.requestsPerMessage} requests each (send, receive, delete)`;
+      return done(run.stats, usage, 1, note);
+    }
+    if (c.kind === 'storage') {
+      const usage: PlacementUsage = { placement, service: 'storage', gbMonths: c.dataGb };
+      return done(run.stats, usage, 1, `managed object storage: ${formatCount(c.dataGb)} GB held`);
+    }
     const gatewayRequests = perMonth(Math.min(run.syncInvocations, run.invocations * publicShare), hours);
     const coldStartShare = run.invocations > 0 ? run.coldStarts / run.invocations : 0;
     const cold = 100 * coldStartShare;
