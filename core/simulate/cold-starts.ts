@@ -94,22 +94,33 @@ export class ColdStartCurve implements ColdStartFigures {
       return;
     }
     const y = (log2(m) - LOW) * PER_DOUBLING;
+    const k = y | 0;
+    const t = this.table;
+    const a = WIDTH * k;
+    // Small enough to be inlined into a step loop twice: the rare cases are evaluateRarely's.
+    if (!(y >= 0) || y >= POINTS - 1 || Number.isNaN((t[a] as number) + (t[a + WIDTH] as number))) {
+      this.evaluateRarely();
+      return;
+    }
+    const f = y - k;
+    const g = 1 - f;
+    this.cold = (t[a] as number) * g + (t[a + WIDTH] as number) * f;
+    this.alive = (t[a + 1] as number) * g + (t[a + WIDTH + 1] as number) * f;
+    this.aliveAbove = (t[a + 2] as number) * g + (t[a + WIDTH + 2] as number) * f;
+  }
+
+  /** evaluate's rare cases (m > 0): beyond the table's range, or a point not yet filled. */
+  private evaluateRarely(): void {
+    const m = this.m;
+    const y = (log2(m) - LOW) * PER_DOUBLING;
     if (!(y >= 0) || y >= POINTS - 1) {
       computeColdStarts(m, this.n, this);
       return;
     }
     const k = y | 0;
-    const f = y - k;
-    const t = this.table;
-    const a = WIDTH * k;
-    if (Number.isNaN((t[a] as number) + (t[a + WIDTH] as number))) {
-      this.fill(k);
-      this.fill(k + 1);
-    }
-    const g = 1 - f;
-    this.cold = (t[a] as number) * g + (t[a + WIDTH] as number) * f;
-    this.alive = (t[a + 1] as number) * g + (t[a + WIDTH + 1] as number) * f;
-    this.aliveAbove = (t[a + 2] as number) * g + (t[a + WIDTH + 2] as number) * f;
+    this.fill(k);
+    this.fill(k + 1);
+    this.evaluate();
   }
 
   private fill(k: number): void {

@@ -178,10 +178,15 @@ export class OptionStats implements PartSink {
 
   /** Starts step i of the chart with `stepDemand` and `stepCapacity` (fields: nothing boxed per call). */
   beginStep(i: number): void {
-    while (i >= this.nextPointAt) this.nextPointAt = this.pointStart(++this.point + 1);
+    if (i >= this.nextPointAt) this.advanceTo(i);
     const p = 3 * this.point;
     this.sums[p] = (this.sums[p] as number) + this.stepDemand;
     this.sums[p + 1] = (this.sums[p + 1] as number) + this.stepCapacity;
+  }
+
+  /** Moves to the chart point of step i (out of line: once a point, and step loops inline beginStep). */
+  private advanceTo(i: number): void {
+    while (i >= this.nextPointAt) this.nextPointAt = this.pointStart(++this.point + 1);
   }
 
   /**
