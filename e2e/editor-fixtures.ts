@@ -98,8 +98,13 @@ export class EditorPage {
       .toBe(true);
   }
 
+  /**
+   * Selects a component and waits until the inspector has caught up with it: until then its form is
+   * disabled (aria-busy), and a key pressed into it would reach the canvas instead.
+   */
   async select(id: string) {
     await this.node(id).click();
+    await expect(this.page.locator('fieldset[aria-busy="true"]')).toHaveCount(0);
   }
 
   async waitSaved() {

@@ -61,6 +61,7 @@ test('an architect draws, tags and tunes a design, and finds it saved after a re
   await expect(editor.componentNodes()).toHaveCount(4);
   await editor.select('ui');
   await page.getByLabel('Name', { exact: true }).focus();
+  await expect(page.getByLabel('Name', { exact: true })).toBeFocused();
   await page.keyboard.press('Control+v');
   await expect(editor.componentNodes()).toHaveCount(4);
 
