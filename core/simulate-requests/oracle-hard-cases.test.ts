@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { ComponentLoad } from '../simulate/component-load';
 import { makeContext, makeLoad } from '../testing/load-fixture';
 import { compareEngine } from './compare-engine';
-import { findMisses } from './oracle-expect';
+import { averageFigures, findMisses } from './oracle-expect';
 import type { RequestPlacement } from './simulate-requests';
 
 function check(load: ComponentLoad, placement: RequestPlacement, cores?: number) {
@@ -19,6 +19,21 @@ function check(load: ComponentLoad, placement: RequestPlacement, cores?: number)
     cores === undefined ? { seed: 3 } : { cores, seed: 3 },
   );
   return { ...run, misses: findMisses(run.engine, run.requests, steps) };
+}
+
+/**
+ * The engine against the simulator's mean over seeds 1…`seeds`: where minutes sit near the SLO, one
+ * seed's count of violation minutes is one draw of a wide distribution, and the engine computes its
+ * expectation.
+ */
+function checkMean(load: ComponentLoad, placement: RequestPlacement, seeds: number) {
+  const steps = load.total.length;
+  const runs = Array.from({ length: seeds }, (_, i) =>
+    compareEngine(load, placement, makeContext(steps), { seed: i + 1 }),
+  );
+  const engine = (runs[0] as (typeof runs)[number]).engine;
+  const requests = averageFigures(runs.map((r) => r.requests));
+  return { engine, requests, misses: findMisses(engine, requests, steps, seeds) };
 }
 
 /**
@@ -43,10 +58,13 @@ describe('a daily peak (one day, 100 ms requests, 5 → 37 rps, SLO 400 ms)', ()
       expect(misses).toEqual([]);
     });
   }
-  it("on elastic VMs (known miss: violation minutes about half the simulator's)", () => {
-    // Engine 47 minutes, simulator 86: the minutes lost are those while a scale-out boots, where the
-    // engine's minute-spread model (fitted to stationary pools) underrates a queue that is growing.
-    expectKnownMinutesMiss(check(load, 'elastic-vm'), 0.4, 1);
+  it('on elastic VMs, against the mean of 8 seeds', () => {
+    // Seed 3 alone finds 86 minutes, the most of 30 seeds (their mean: 59, σ 8.5): the engine's 56
+    // is held to the mean. Most minutes over are while one instance carries 8–11 rps at dawn and
+    // dusk, a p95 within 10 % of the SLO (minute-spread.ts).
+    const { misses, requests } = checkMean(load, 'elastic-vm', 8);
+    expect(requests.sloViolationMinutes).toBeGreaterThan(30);
+    expect(misses).toEqual([]);
   });
   it('on functions', () => {
     expect(check(load, 'serverless').misses).toEqual([]);
@@ -65,7 +83,7 @@ describe('an overload (4 cores of 50 ms, 60 rps with an hour at 120 rps)', () =>
     const load = makeLoad(rate, 300, { sloMs: 200, async: Float32Array.from({ length: 300 }, (_, i) => rate(i) / 2) });
     const run = check(load, 'static', 4);
     expect(run.requests.p95LatencyMs).toBeGreaterThan(60_000);
-    // Known miss: violation minutes 229 against 278 (−18 %): a message's minutes are charged when it
+    // Known miss: violation minutes 238 against 278 (−14 %; the mean of 8 seeds is 283): a message's minutes are charged when it
     // leaves the backlog, by its wait alone; the simulator also fails minutes whose sync requests
     // wait behind the drain (sync first, but every core is busy when they arrive).
     expectKnownMinutesMiss(run, 0.75, 1);

@@ -26,8 +26,8 @@ const SPREAD = [0.125, 0.375, 0.625, 0.875] as const;
 
 /**
  * Stretches are kept for a later SLO offset by p95 bin (32 a doubling: two latency bins) and by how
- * they vary minute to minute: a level for the spread σ (0: none; 1–15: σ = 2^((level − 16)/2),
- * 0.006 … 0.7) or, for stretches of few requests a minute, for their rate (16–31: 2^(level − 26)
+ * they vary minute to minute: a level for the spread s (minute-spread.ts; 0: none; 1–15: s =
+ * 2^((level − 12)/2), 0.02 … 2.8) or, for stretches of few requests a minute, for their rate (16–31: 2^(level − 26)
  * requests a minute, 0.001 … 32).
  */
 const LEVELS = 32;
@@ -39,14 +39,11 @@ function levelOf(spread: number, perMinute: number): number {
     return k < 16 ? 16 : k > 31 ? 31 : k;
   }
   if (!(spread > 0)) return 0;
-  const k = Math.round(2 * log2(spread) + 16);
+  const k = Math.round(2 * log2(spread) + 12);
   return k < 1 ? 1 : k > 15 ? 15 : k;
 }
 function spreadOf(level: number): number {
-  return level === 0 || level >= 16 ? 0 : 2 ** ((level - 16) / 2);
-}
-function perMinuteOf(level: number): number {
-  return level >= 16 ? 2 ** (level - 26) : FEW_PER_MINUTE;
+  return level === 0 || level >= 16 ? 0 : 2 ** ((level - 12) / 2);
 }
 
 /** A stretch violates the SLO when more than this share of its requests is turned away. */
@@ -92,9 +89,13 @@ export class OptionStats implements PartSink {
   private dropped = 0;
   private latencySum = 0;
   private violationMinutes = 0;
-  /** Minutes by p95 bin × level (see levelOf), and minutes that dropped too much: for an SLO offset. */
+  /**
+   * Minutes and requests by p95 bin × level (see levelOf), and minutes that dropped too much: for an
+   * SLO offset (a minute's chance depends on how many requests it holds, minute-spread.ts).
+   */
   private minutesByKey: Float64Array = new Float64Array(0);
-  /** After finish(): the non-empty keys only (key, minutes pairs), the rest released. */
+  private requestsByKey: Float64Array = new Float64Array(0);
+  /** After finish(): the non-empty keys only (key, minutes, requests a minute), the rest released. */
   private minuteKeys: Float64Array = new Float64Array(0);
   private dropMinutes = 0;
   private figures: OptionFigures | null = null;
@@ -233,7 +234,7 @@ export class OptionStats implements PartSink {
       over = minutes;
     } else if (this.hasSlo && admitted > 0) {
       const perMinute = admitted / minutes;
-      this.keep(p95Ms, levelOf(spread, perMinute), minutes);
+      this.keep(p95Ms, levelOf(spread, perMinute), minutes, admitted);
       const chance =
         knownChance >= 0 ? knownChance : chanceOf(p95Ms, spread, perMinute, this.nu, this.sloMs, lateShare);
       over = minutes * chance;
@@ -249,11 +250,15 @@ export class OptionStats implements PartSink {
     if (overMinutes > 0) this.series.sloMinutes[p] = (this.series.sloMinutes[p] as number) + overMinutes;
   }
 
-  /** Keeps `minutes` of parts with this p95 and level for a later SLO offset. */
-  private keep(p95Ms: number, level: number, minutes: number): void {
-    if (this.minutesByKey.length === 0) this.minutesByKey = takeFloat64(KEYS);
+  /** Keeps `minutes` of parts with this p95 and level, and their `requests`, for a later SLO offset. */
+  private keep(p95Ms: number, level: number, minutes: number, requests: number): void {
+    if (this.minutesByKey.length === 0) {
+      this.minutesByKey = takeFloat64(KEYS);
+      this.requestsByKey = takeFloat64(KEYS);
+    }
     const key = (binOf(p95Ms) >> 1) * LEVELS + level;
     this.minutesByKey[key] = (this.minutesByKey[key] as number) + minutes;
+    this.requestsByKey[key] = (this.requestsByKey[key] as number) + requests;
   }
 
   /**
@@ -283,7 +288,7 @@ export class OptionStats implements PartSink {
       this.mix.addDelay(each, delay);
       if (this.hasSlo && !isDropping && minutes > 0) {
         const p95 = delay + SERVICE_P95_UNITS * service;
-        this.keep(p95, levelOf(0, perMinute), minutes / SPREAD.length);
+        this.keep(p95, levelOf(0, perMinute), minutes / SPREAD.length, each);
         const over = (minutes / SPREAD.length) * chanceOf(p95, 0, perMinute, this.nu, this.sloMs);
         this.violationMinutes += over;
         this.chartTrouble(0, over);
@@ -326,16 +331,17 @@ export class OptionStats implements PartSink {
     let used = 0;
     const byKey = this.minutesByKey;
     for (let k = 0; k < byKey.length; k++) if ((byKey[k] as number) > 0) used++;
-    this.minuteKeys = new Float64Array(2 * used);
+    this.minuteKeys = new Float64Array(3 * used);
     for (let k = 0, j = 0; k < byKey.length; k++) {
       const minutes = byKey[k] as number;
       if (minutes > 0) {
         this.minuteKeys[j++] = k;
         this.minuteKeys[j++] = minutes;
+        this.minuteKeys[j++] = (this.requestsByKey[k] as number) / minutes;
       }
     }
-    for (const a of [this.sums, this.weights, this.minutesByKey]) giveBack(a);
-    this.sums = this.weights = this.minutesByKey = new Float64Array(0);
+    for (const a of [this.sums, this.weights, this.minutesByKey, this.requestsByKey]) giveBack(a);
+    this.sums = this.weights = this.minutesByKey = this.requestsByKey = new Float64Array(0);
     return this.figures;
   }
 
@@ -350,13 +356,14 @@ export class OptionStats implements PartSink {
     let over = this.dropMinutes;
     if (this.hasSlo) {
       const limit = this.sloMs - tailOffsetMs;
-      for (let k = 0; k < this.minuteKeys.length; k += 2) {
+      for (let k = 0; k < this.minuteKeys.length; k += 3) {
         const key = this.minuteKeys[k] as number;
         const b = Math.floor(key / LEVELS);
         const level = key - b * LEVELS;
         // A bin stands for its midpoint.
         const p95 = (binStart(2 * b) + binEnd(2 * b + 1)) / 2;
-        over += (this.minuteKeys[k + 1] as number) * chanceOf(p95, spreadOf(level), perMinuteOf(level), this.nu, limit);
+        const perMinute = this.minuteKeys[k + 2] as number;
+        over += (this.minuteKeys[k + 1] as number) * chanceOf(p95, spreadOf(level), perMinute, this.nu, limit);
       }
     }
     const has = base.served > 0;

@@ -46,7 +46,7 @@ export interface Part {
   /** The admitted requests' latency summed, ms, and their p95, ms. */
   latency: number;
   p95: number;
-  /** How much one minute's p95 wanders around it: σ of its logarithm (minute-spread.ts). */
+  /** How much one minute wanders around it: its late share's coefficient of variation (minute-spread.ts). */
   spread: number;
   /** The share of its requests later than the SLO, when known (NaN otherwise). */
   late: number;
@@ -549,7 +549,7 @@ function measureNearSlo(s: Stretch, spec: PoolSpec, stats: PartSink): void {
   if (isNear) {
     p.spread =
       s.syncAdmitted >= s.asyncAdmitted
-        ? minuteSpread(s.syncC, s.syncTheta * 1000, nu * 1000, s.full, s.ls, spec.mu, p95)
+        ? minuteSpread(s.syncC, s.syncTheta * 1000, nu * 1000, s.full, s.ls + s.la, spec.mu, p95)
         : minuteSpread(s.erlangC, s.asyncTheta * 1000, nu * 1000, s.full, s.ls + s.la, spec.mu, p95);
   }
   const admitted = s.syncAdmitted + s.asyncAdmitted;

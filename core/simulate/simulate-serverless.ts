@@ -10,6 +10,7 @@
 import { ColdStartCurve } from './cold-starts';
 import { type ComponentLoad, type SimulationContext, createStats } from './component-load';
 import { computeErlangB } from './erlang';
+import { computeIndependentSpread } from './minute-spread';
 import type { OptionStats } from './option-stats';
 import type { LatencyMixture } from './latency-mixture';
 import { pseudoLog2 } from './latency-bins';
@@ -247,14 +248,7 @@ function recordStep(
       part.late =
         (1 - coldShare) * Math.exp(-nu * slo) + coldShare * (slo > coldMs ? Math.exp(-nu * (slo - coldMs)) : 1);
       if (p95 > slo / 4 && p95 < slo * 4) {
-        const perMinute = (60 * admitted) / seconds;
-        // At p95 the survival is 5 %; without cold starts to speak of, its hazard is ν.
-        const density =
-          coldShare < 1e-3
-            ? 0.05 * nu
-            : nu *
-              ((1 - coldShare) * Math.exp(-nu * p95) + (p95 > coldMs ? coldShare * Math.exp(-nu * (p95 - coldMs)) : 0));
-        part.spread = density > 0 ? Math.sqrt(0.0475 / perMinute) / (density * p95) : 0;
+        part.spread = computeIndependentSpread((60 * admitted) / seconds);
       }
     }
     part.p95 = p95;

@@ -78,7 +78,9 @@ function keepsPeakMinutes(load: ComponentLoad, cores: number, minuteShare: numbe
   if (!(p95 <= load.sloMs * 4)) return false;
   const nu = 1 / load.durationMs;
   const spread = computeMinuteSpread(erlangC, full - rps, 1000 * nu, full, rps, mu, p95);
-  return computeViolationChance(p95, spread, 60 * rps, nu, load.sloMs) <= minuteShare;
+  // computePoolP95 left the peak's response-time distribution in `dist`: its share later than the SLO.
+  const late = dist.survival(load.sloMs) / dist.total();
+  return computeViolationChance(p95, spread, 60 * rps, nu, load.sloMs, late) <= minuteShare;
 }
 
 /**

@@ -130,7 +130,7 @@ export class SloCurve {
     // The minute-to-minute spread of the class that does most of the work.
     const spread =
       share >= 0.5
-        ? computeMinuteSpread(erlangC, syncTheta * 1000, nu * 1000, full, ls, mu, p95)
+        ? computeMinuteSpread(erlangC, syncTheta * 1000, nu * 1000, full, rho * full, mu, p95)
         : computeMinuteSpread(erlangC, asyncTheta * 1000, nu * 1000, full, rho * full, mu, p95);
     const slo = this.sloMs;
     const service = Math.exp(-nu * slo);

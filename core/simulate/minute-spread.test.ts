@@ -1,0 +1,91 @@
+/**
+ * The chance that a minute misses its SLO (minute-spread.ts) against the per-request simulator, on
+ * stationary pools from 1 to 16 cores, ρ 0.4 to 0.9, SLOs from the p95 to 1.35 × it: the share of
+ * minutes whose p95 exceeds the SLO, engine against simulator. The simulator's share is itself a
+ * sample (480 minutes): at worst ±0.07 where minutes are correlated (ρ 0.9 on one core), so the bar
+ * is 0.08 for each case, 0.025 on average (the lognormal p95 this replaced: 0.033), and a factor of 2 either way where the simulator finds
+ * at least 3 % of the minutes over — the tail that sizes a pool for "meets the SLO". One known
+ * deviation: with the SLO at the stationary p95 itself on 8 or more cores near saturation, the
+ * engine says about 0.47 where the simulator finds 0.35 (the late count is more skewed than Gamma
+ * there: most minutes meet no queue at all); that case has a bar of 0.13.
+ */
+import { describe, expect, it } from 'vitest';
+import { simulatePoolRequests } from '../simulate-requests/simulate-pool-requests';
+import { makeContext, makeLoad } from '../testing/load-fixture';
+import { computeIndependentSpread, computeViolationChance } from './minute-spread';
+import { simulateStatic } from './simulate-static';
+
+const MINUTES = 240;
+const SEEDS = [1, 2];
+
+function shares(cores: number, rho: number, sloOverP95: number) {
+  const cpuMs = 100;
+  const lambda = (rho * cores * 1000) / cpuMs;
+  const base = makeLoad(() => lambda, MINUTES, { cpuMs, durationMs: cpuMs, functionDurationMs: cpuMs });
+  const p95 = simulateStatic(base, makeContext(MINUTES), cores).stats.finish().p95LatencyMs;
+  const load = { ...base, sloMs: sloOverP95 * p95 };
+  const engine = simulateStatic(load, makeContext(MINUTES), cores).stats.finish().sloViolationMinutes / MINUTES;
+  let simulated = 0;
+  for (const seed of SEEDS) {
+    const run = simulatePoolRequests(load, { steps: MINUTES, dt: 60, seed, cores });
+    simulated += run.figures.sloViolationMinutes / MINUTES / SEEDS.length;
+  }
+  return { engine, simulated };
+}
+
+describe('the share of minutes over the SLO, against the per-request simulator', () => {
+  const pools: [number, number][] = [
+    [1, 0.4],
+    [1, 0.8],
+    [2, 0.4],
+    [2, 0.8],
+    [4, 0.6],
+    [4, 0.9],
+    [8, 0.8],
+    [16, 0.9],
+  ];
+  it('within 0.08 each (0.13 at the p95 itself), 0.025 on average, and a factor of 2 in the tail', () => {
+    const misses: string[] = [];
+    let error = 0;
+    let cases = 0;
+    for (const [cores, rho] of pools) {
+      for (const k of [1, 1.1, 1.2, 1.35]) {
+        const { engine, simulated } = shares(cores, rho, k);
+        const where = `${cores} cores, ρ ${rho}, SLO ${k} × p95: engine ${engine.toFixed(3)}, simulator ${simulated.toFixed(3)}`;
+        error += Math.abs(engine - simulated);
+        cases++;
+        if (Math.abs(engine - simulated) > (k === 1 ? 0.13 : 0.08)) misses.push(where);
+        else if (simulated >= 0.03 && (engine < simulated / 2 || engine > simulated * 2)) misses.push(`tail: ${where}`);
+      }
+    }
+    expect(misses).toEqual([]);
+    expect(error / cases).toBeLessThan(0.025);
+  }, 60_000);
+});
+
+describe('computeViolationChance', () => {
+  it('is a half or so at the p95 itself, and falls as the SLO moves beyond it', () => {
+    const spread = 0.3;
+    const at = computeViolationChance(300, spread, 600, 0.01, 300);
+    expect(at).toBeGreaterThan(0.3);
+    expect(at).toBeLessThan(0.55);
+    const beyond = [330, 360, 420, 600].map((limit) => computeViolationChance(300, spread, 600, 0.01, limit));
+    for (let i = 1; i < beyond.length; i++) expect(beyond[i]).toBeLessThan(beyond[i - 1] as number);
+    expect(beyond[3]).toBeLessThan(1e-4);
+  });
+
+  it('with independent requests, is the binomial tail: more than 5 % of N late', () => {
+    // N = 400, 3 % late at the limit: P(Binomial(400, 0.03) > 20), summed exactly.
+    const n = 400;
+    const p = 0.03;
+    let below = 0;
+    let term = (1 - p) ** n;
+    for (let j = 0; j <= 20; j++) {
+      below += term;
+      term *= ((n - j) / (j + 1)) * (p / (1 - p));
+    }
+    const chance = computeViolationChance(300, computeIndependentSpread(n), n, 0.01, 330, p);
+    expect(chance).toBeGreaterThan(0.5 * (1 - below));
+    expect(chance).toBeLessThan(2 * (1 - below));
+  });
+});
