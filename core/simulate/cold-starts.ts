@@ -11,7 +11,10 @@
  * (Λ = the arrivals expected in the last keep-alive) as a Poisson number (Aldous' clumping heuristic):
  *
  *   P(level j cold) = exp(−Λ·P(N = j − 1)·κⱼ),   cold share = Σⱼ P(N = j − 1)·P(level j cold)
- *   instances alive = Σⱼ (1 − P(level j cold))
+ *   instances alive = Σⱼ (1 − P(N < j)·P(level j cold))
+ *
+ * (a level is idle only if the requests in flight are below it now and never climbed to it within the
+ * window: the levels under the usual concurrency are always busy, however rarely they are *reached*).
  *
  * Level 1 — the single instance of a quiet function — is P(N = 0)·e^(−Λe^(−m)) ≈ e^(−λ·keepAlive):
  * the familiar "a request after more than the keep-alive idle starts cold". With Λ = m × keepAlive ÷ d
@@ -46,22 +49,27 @@ export interface ColdStartFigures {
 
 export function computeColdStarts(m: number, n: number, out: ColdStartFigures): ColdStartFigures {
   // Level 1: reached by arrivals that find nothing in flight, Λ·e^(−m) of them in a window.
-  const first = Math.exp(-n * m * Math.exp(-m));
-  let cold = Math.exp(-m) * first;
+  const none = Math.exp(-m);
+  const first = Math.exp(-n * m * none);
+  let cold = none * first;
   let above = 0;
-  // p = P(N = j − 1), from P(N = 1) = m·e^(−m) upwards.
-  let p = m * Math.exp(-m);
+  // p = P(N = j − 1), from P(N = 1) = m·e^(−m) upwards; below = P(N < j − 1).
+  let p = m * none;
+  let below = none;
   const top = m + 12 * Math.sqrt(m) + 30;
   for (let j = 2; j <= top; j++) {
     const visits = n * m * p * ((j - 1) / (m + j - 1));
     const coldLevel = visits > 700 ? 0 : Math.exp(-visits);
     cold += p * coldLevel;
-    above += 1 - coldLevel;
+    below += p;
+    // Level j is idle past its keep-alive only if the requests in flight stayed below it throughout:
+    // below it now (P(N < j)) and never climbing to it within the window.
+    above += 1 - Math.min(1, below) * coldLevel;
     if (p < NEGLIGIBLE && j > m) break;
     p *= m / j;
   }
   out.cold = cold;
-  out.alive = 1 - first + above;
+  out.alive = 1 - none * first + above;
   out.aliveAbove = above;
   return out;
 }
