@@ -1,10 +1,12 @@
-import betainc from '@stdlib/math-base-special-betainc';
-import gammainc from '@stdlib/math-base-special-gammainc';
+// jStat's incomplete gamma and beta (Numerical Recipes' series and continued fractions). Not stdlib's:
+// its dependencies generate code with `new Function`, which the app's Content Security Policy refuses
+// in the plan worker (measured: four script-src violations per editor load, e2e/auth.spec.ts).
+import { jStat } from 'jstat';
 
-/** P(Poisson(mean) ≥ k) = P(k, mean), the regularised lower incomplete gamma (stdlib's, Boost's). */
-const poissonAtLeast = (k: number, mean: number): number => gammainc(mean, k, true, false);
+/** P(Poisson(mean) ≥ k) = P(k, mean), the regularised lower incomplete gamma. */
+const poissonAtLeast = (k: number, mean: number): number => jStat.lowRegGamma(k, mean);
 /** P(NB ≥ k), NB of r "successes" and failure probability x: I_x(k, r), the regularised incomplete beta. */
-const negativeBinomialAtLeast = (k: number, r: number, x: number): number => betainc(x, k, r, true, false);
+const negativeBinomialAtLeast = (k: number, r: number, x: number): number => jStat.ibeta(x, k, r);
 
 /**
  * How much one minute of requests wanders around the stationary state. An SLO is judged minute by

@@ -1,0 +1,9 @@
+/** The two functions of jStat (npm `jstat`, untyped) the engine uses: minute-spread.ts. */
+declare module 'jstat' {
+  export const jStat: {
+    /** P(a, x): the regularised lower incomplete gamma function. */
+    lowRegGamma(a: number, x: number): number;
+    /** I_x(a, b): the regularised incomplete beta function (x in [0, 1]). */
+    ibeta(x: number, a: number, b: number): number;
+  };
+}
