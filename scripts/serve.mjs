@@ -22,6 +22,12 @@ await app.prepare();
 
 const limited = limitConcurrency(handle, { match: isShareView, ...SHARE_VIEWS });
 const server = http.createServer(edgeHandler(limited, { hops, loopbackOnly }));
+// An idle keep-alive connection that the server closes as a client reuses it fails that request with
+// ECONNRESET (seen in the end-to-end tests: a cleanup call after 6 s idle, Node's default being 5 s).
+// Keep idle connections longer than a load balancer does (AWS ALB's idle timeout: 60 s by default,
+// docs.aws.amazon.com/elasticloadbalancing, 2026-12), so the client side always closes first.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 server.on('error', (error) => {
   console.error(
     error.code === 'EADDRINUSE'
