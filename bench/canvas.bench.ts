@@ -12,6 +12,7 @@
 import os from 'node:os';
 import { chromium, type Browser } from '@playwright/test';
 import { PLAN_DEBOUNCE_MS } from '../components/editor/use-plan-runner';
+import { CHROMIUM_ARGS } from '../scripts/chromium.cjs';
 import { startBenchServer, createDesign as createVia, OUT_DIR } from './lib/bench-server';
 import { generateLayeredDesign } from './lib/canvas-design';
 import { measureCanvas, measureEdit, median, type CanvasRun, type EditRun, type Variant } from './lib/canvas-measure';
@@ -36,13 +37,7 @@ async function main(): Promise<void> {
     const smallId = await createVia(BASE, generateLayeredDesign(SMALL.components, SMALL.connections, 7));
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: CHROMIUM_ARGS,
     });
     const b = browser;
     const target = { base: BASE, outDir: OUT_DIR };

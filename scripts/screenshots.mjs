@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS } from './chromium.cjs';
 import { findChromium } from './ensure-browser.mjs';
 import { buildIfStale, env, root } from './lib.mjs';
 
@@ -48,13 +49,7 @@ try {
   const created = await trpc('designs.create', { from: 'example', example: 'cloud-bursting' });
   browser = await chromium.launch({
     executablePath: findChromium(),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_ARGS,
   });
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme: 'light' });
   const shot = async (name) => {
