@@ -1,13 +1,3 @@
-// jStat's incomplete gamma and beta (Numerical Recipes' series and continued fractions). Not stdlib's:
-// its dependencies generate code with `new Function`, which the app's Content Security Policy refuses
-// in the plan worker (measured: four script-src violations per editor load, e2e/auth.spec.ts).
-import { jStat } from 'jstat';
-
-/** P(Poisson(mean) ≥ k) = P(k, mean), the regularised lower incomplete gamma. */
-const poissonAtLeast = (k: number, mean: number): number => jStat.lowRegGamma(k, mean);
-/** P(NB ≥ k), NB of r "successes" and failure probability x: I_x(k, r), the regularised incomplete beta. */
-const negativeBinomialAtLeast = (k: number, r: number, x: number): number => jStat.ibeta(x, k, r);
-
 /**
  * How much one minute of requests wanders around the stationary state. An SLO is judged minute by
  * minute, and a minute's p95 is a sample: the queue the minute's requests meet rises and falls, so a
@@ -16,9 +6,10 @@ const negativeBinomialAtLeast = (k: number, r: number, x: number): number => jSt
  * minutes as minutes × P(a minute's p95 > SLO) = P(more than 5 % of the minute's requests are late).
  *
  * The share F of a minute's N requests answered later than t has mean f = P(R > t) and variance
- *   Var F ≈ f(1 − f)/N  +  2·Var g(X)·τ / 60 s
+ *   Var F ≈ f(1 − f)/N  +  Var g(X)·2x(1 − x(1 − e^(−1/x))),  x = τ / 60 s
  * (the first term the service times' own noise, the second the queue's: g(x) = P(late | the arrival
- * meets state x), averaged over a minute of a process whose fluctuations last about τ). The state is
+ * meets state x), averaged over a minute of a process whose fluctuations last about τ — 2τ/60 s of
+ * Var g when τ is short, all of it when the queue hardly moves within the minute). The state is
  * "no wait" (1 − C, g = e^(−νt)) or "j requests ahead" (geometric, as the exponential wait of rate θ
  * implies; g ≈ P(D > t − j/cμ)), which gives Var g in closed form. τ = 20/(μ√c) + 0.4/gap, gap =
  * min(μ, (√(cμ) − √λ)²): the second term is the M/M/1-like relaxation near saturation, the first the
@@ -30,6 +21,16 @@ const negativeBinomialAtLeast = (k: number, r: number, x: number): number => jSt
  * service, SLOs from 0.9 to 1.5 × the p95, 4 × 6 hours each: mean error 0.010 in the chance, against
  * 0.022 for the lognormal p95 it replaces) and checked against it in minute-spread.test.ts.
  */
+// jStat's incomplete gamma and beta (Numerical Recipes' series and continued fractions). Not stdlib's:
+// its dependencies generate code with `new Function`, which the app's Content Security Policy refuses
+// in the plan worker (measured: four script-src violations per editor load, e2e/auth.spec.ts).
+import { jStat } from 'jstat';
+
+/** P(Poisson(mean) ≥ k) = P(k, mean), the regularised lower incomplete gamma. */
+const poissonAtLeast = (k: number, mean: number): number => jStat.lowRegGamma(k, mean);
+/** P(NB ≥ k), NB of r "successes" and failure probability x: I_x(k, r), the regularised incomplete beta. */
+const negativeBinomialAtLeast = (k: number, r: number, x: number): number => jStat.ibeta(x, k, r);
+
 /** ln 20: the p95 of an exponential in units of its mean (its hazard × its p95). */
 const LN20 = Math.log(20);
 
