@@ -1,6 +1,8 @@
-/** The two functions of jStat (npm `jstat`, untyped) the engine uses: minute-spread.ts. */
+/** The functions of jStat (npm `jstat`, untyped) the engine uses: minute-spread.ts, cold-starts.ts. */
 declare module 'jstat' {
   export const jStat: {
+    /** ln Γ(x). */
+    gammaln(x: number): number;
     /** P(a, x): the regularised lower incomplete gamma function. */
     lowRegGamma(a: number, x: number): number;
     /** I_x(a, b): the regularised incomplete beta function (x in [0, 1]). */
