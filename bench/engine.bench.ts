@@ -11,7 +11,7 @@ import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { priceDesign } from '../core/cost';
 import { PLACEMENTS, type Design, validateDesign } from '../core/model';
-import { buildPlan } from '../core/plan';
+import { buildPlan, createRunMemo } from '../core/plan';
 import { runPlacement } from '../core/recommend/run-placement';
 import { propagateDemand } from '../core/simulate/propagate-demand';
 import { BASELINE_COMMIT, compareWithBaseline } from './engine-baseline';
@@ -85,6 +85,63 @@ function main(): void {
   console.log(
     `whole plan (4 options, demand, choice, wiring): ${(engineRate / 1e6).toFixed(1)} M component-steps/s; engine ÷ floor = ${(floor.rate / engineRate).toFixed(1)}× slower`,
   );
+  const edits = measureEdits(design);
+  console.log(
+    `re-plan with the runs of the last plan (run-memo.ts), best of 3: a rename ${edits.rename.toFixed(0)} ms, one leaf's CPU time ${edits.leaf.toFixed(0)} ms, an entry's peak ${edits.entry.toFixed(0)} ms (${edits.entryRuns} runs simulated), a price ${edits.price.toFixed(0)} ms; ÷ the whole plan ${(edits.leaf / planMs).toFixed(2)} (leaf)`,
+  );
+}
+
+/**
+ * What the editor waits for after an edit: the design re-planned with the runs of the plan before it
+ * (core/plan/run-memo.ts), each edit from the same starting plan, the best of three.
+ */
+function measureEdits(design: Design): {
+  rename: number;
+  leaf: number;
+  entry: number;
+  entryRuns: number;
+  price: number;
+} {
+  const edit = (id: string, change: (c: Design['components'][number]) => Partial<Design['components'][number]>) => ({
+    ...design,
+    components: design.components.map((c) => (c.id === id ? { ...c, ...change(c) } : c)),
+  });
+  const leaf = design.components.find((c) => !design.connections.some((k) => k.from === c.id));
+  const entry = design.components.find((c) => c.workload !== undefined);
+  if (!leaf || !entry) throw new Error('the bench design has no leaf or no entry');
+  const edited = {
+    rename: edit(leaf.id, () => ({ name: `${leaf.name} (renamed)` })),
+    leaf: edit(leaf.id, (c) => ({ demand: { ...c.demand, cpuMs: c.demand.cpuMs * 1.1 } })),
+    entry: edit(entry.id, (c) => ({
+      workload: c.workload && {
+        ...c.workload,
+        baseRps: c.workload.baseRps * 1.1,
+        peakRps: (c.workload.peakRps ?? c.workload.baseRps) * 1.1,
+      },
+    })),
+    price: {
+      ...design,
+      environments: { ...design.environments, static: { ...design.environments.static, coreMonthlyCost: 31 } },
+    },
+  };
+  const out = { rename: Infinity, leaf: Infinity, entry: Infinity, entryRuns: 0, price: Infinity };
+  for (let round = 0; round < 3; round++) {
+    for (const kind of ['rename', 'leaf', 'entry', 'price'] as const) {
+      const memo = createRunMemo();
+      buildPlan(design, { memo });
+      let simulated = 0;
+      const set = memo.runs.set.bind(memo.runs);
+      memo.runs.set = (key, value) => {
+        simulated++;
+        return set(key, value);
+      };
+      const t = performance.now();
+      buildPlan(edited[kind], { memo });
+      out[kind] = Math.min(out[kind], performance.now() - t);
+      if (kind === 'entry') out.entryRuns = simulated;
+    }
+  }
+  return out;
 }
 
 /** Each capacity model alone over every component (demand propagated once, outside the timing). */

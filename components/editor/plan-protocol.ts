@@ -1,11 +1,12 @@
 /**
  * Messages between the editor page and the plan worker (plan-worker.ts). Every message names the run
  * it belongs to; a newer `run` supersedes every older one, so a late answer to a stale run is simply
- * ignored by the page. On `done` the chart series' Float32Array buffers are transferred, not copied.
+ * ignored by the page. On `done` the chart series' Float32Array buffers are transferred: copies of
+ * them, since the worker keeps its runs for the next plan (`withOwnSeries`).
  * Comparing providers (issue 14) is a job of its own beside the plan runs, numbered apart
  * (`compareId`): a re-plan does not stop a comparison, and a newer comparison or a cancel does.
  */
-import type { PlanProgress, PlanResult, ProviderComparison, ProviderRow } from '@/core/plan';
+import type { ChartSeries, PlanProgress, PlanResult, ProviderComparison, ProviderRow } from '@/core/plan';
 import type { Problem } from '@/core/model';
 
 /** Page → worker. The design is unvalidated: the worker validates it (defaults filled in) first. */
@@ -39,6 +40,29 @@ export function toComparisonView(comparison: ProviderComparison): ComparisonView
 /** Whether a worker message belongs to the comparison job rather than to a plan run. */
 export function isCompareResponse(message: PlanResponse): message is CompareResponse {
   return 'compareId' in message;
+}
+
+/**
+ * The result with its chart series copied, for a worker that keeps its runs (run-memo.ts): the copies'
+ * buffers are transferred, and the runs it keeps hold their own series still (a transferred buffer is
+ * detached, and a later plan that reused the run would post an empty chart).
+ */
+export function withOwnSeries(result: PlanResult): PlanResult {
+  const components: PlanResult['series']['components'] = {};
+  for (const [id, options] of Object.entries(result.series.components)) {
+    const copied: Partial<(typeof components)[string]> = {};
+    for (const [placement, s] of Object.entries(options) as [keyof typeof options, ChartSeries][]) {
+      copied[placement] = {
+        demand: s.demand.slice(),
+        capacity: s.capacity.slice(),
+        latencyMs: s.latencyMs.slice(),
+        dropped: s.dropped.slice(),
+        sloMinutes: s.sloMinutes.slice(),
+      };
+    }
+    components[id] = copied as (typeof components)[string];
+  }
+  return { ...result, series: { ...result.series, components } };
 }
 
 /** The distinct buffers behind a result's chart series, for postMessage's transfer list. */

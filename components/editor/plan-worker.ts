@@ -1,14 +1,15 @@
 /**
  * The plan worker: validates the design and runs the engine off the main thread, so that the editor
- * never freezes while it re-simulates. Started by use-plan-runner.ts as a module worker. Only the
+ * never freezes while it re-simulates. Started by use-plan-runner.ts as a module worker. It keeps
+ * the runs of its earlier plans, so an edit re-simulates only what it changed. Only the
  * latest run matters: starting a run (or cancelling it) makes every older run stop at its next
  * slice with PlanCancelledError, which is dropped silently.
  */
 import loadHighs from 'highs';
 import { validateDesign } from '@/core/model';
-import { buildPlanAsync, PlanCancelledError, registerMipSolver, type MipResult } from '@/core/plan';
+import { buildPlanAsync, createRunMemo, PlanCancelledError, registerMipSolver, type MipResult } from '@/core/plan';
 import { runComparisonJob } from './compare-job';
-import { seriesBuffers, type PlanRequest, type PlanResponse } from './plan-protocol';
+import { seriesBuffers, withOwnSeries, type PlanRequest, type PlanResponse } from './plan-protocol';
 
 /** Progress messages at most this often (ms): ~10 a second is smooth and costs the page nothing. */
 const PROGRESS_EVERY_MS = 100;
@@ -21,6 +22,11 @@ const scope = self as unknown as {
 };
 
 let latestRunId = -1;
+/**
+ * The runs of earlier plans (core/plan/run-memo.ts): an edit re-simulates only the components whose
+ * load or settings it changed; a rename, a move or a price re-simulates nothing.
+ */
+const memo = createRunMemo();
 /** The comparison of providers under way (its own numbering: a re-plan does not stop it). */
 let latestCompareId = -1;
 
@@ -74,6 +80,7 @@ async function run(runId: number, input: unknown): Promise<void> {
   try {
     const result = await buildPlanAsync(checked.value, {
       sliceMs: SLICE_MS,
+      memo,
       isCancelled: () => runId !== latestRunId,
       onProgress: (progress) => {
         const now = performance.now();
@@ -83,7 +90,8 @@ async function run(runId: number, input: unknown): Promise<void> {
       },
     });
     if (runId !== latestRunId) return;
-    scope.postMessage({ type: 'done', runId, result, ms: performance.now() - started }, seriesBuffers(result));
+    const posted = withOwnSeries(result);
+    scope.postMessage({ type: 'done', runId, result: posted, ms: performance.now() - started }, seriesBuffers(posted));
   } catch (error) {
     if (error instanceof PlanCancelledError) return;
     scope.postMessage({ type: 'failed', runId, message: error instanceof Error ? error.message : String(error) });

@@ -20,6 +20,7 @@ import { describeSeries } from '../simulate/series-stats';
 import type { ComponentFacts } from '../recommend/assess-assignment';
 import { type RunCache, runPlacements } from '../recommend/run-placement';
 import { decidePlan } from './decide-plan';
+import { sweepRunMemo } from './run-memo';
 
 export interface PlanProgress {
   phase: 'simulate' | 'placement' | 'wiring';
@@ -33,6 +34,11 @@ export interface BuildPlanOptions {
   isCancelled?: () => boolean;
   /** Points per chart series (default 720: hourly over 30 days). */
   seriesPoints?: number;
+  /**
+   * Runs kept from earlier plans (run-memo.ts): what they already simulated is billed again, not
+   * simulated again. A plan that completes lets go of the runs it did not use.
+   */
+  memo?: RunCache;
 }
 
 export interface PlanSeries {
@@ -60,8 +66,12 @@ export interface SimulatedDesign {
 }
 
 /** The simulation stage: every component's four options, callers first, yielding after each. */
-export function* simulateDesign(design: PricedDesign, seriesPoints = 720): Generator<PlanProgress, SimulatedDesign> {
-  const { results } = yield* simulateDesigns([design], seriesPoints);
+export function* simulateDesign(
+  design: PricedDesign,
+  seriesPoints = 720,
+  memo?: RunCache,
+): Generator<PlanProgress, SimulatedDesign> {
+  const { results } = yield* simulateDesigns([design], seriesPoints, memo);
   return results[0] as SimulatedDesign;
 }
 
@@ -83,6 +93,7 @@ export interface SimulatedDesigns {
 export function* simulateDesigns(
   designs: readonly PricedDesign[],
   seriesPoints = 720,
+  memo?: RunCache,
 ): Generator<PlanProgress, SimulatedDesigns> {
   const first = designs[0];
   if (!first) return { results: [], simulatedRuns: 0, reusedRuns: 0 };
@@ -104,7 +115,8 @@ export function* simulateDesigns(
   }));
   let done = 0;
   // Shared runs only matter with more than one tariff; one plan keys nothing.
-  const cache: RunCache | undefined = designs.length > 1 ? { runs: new Map(), reused: 0 } : undefined;
+  // A memo keeps what it holds for the next plan.
+  const cache: RunCache | undefined = memo ?? (designs.length > 1 ? { runs: new Map(), reused: 0 } : undefined);
   let simulatedRuns = 0;
   for (const { id, load, effectivePattern, meanRps, ownMeanRps } of streamDemand(first)) {
     const component = byId.get(id);
@@ -127,13 +139,14 @@ export function* simulateDesigns(
         ChartSeries
       >;
     });
-    if (cache) {
+    if (cache && !memo) {
       // A component's runs are not needed once its facts hold them: keep the cache to one component.
       simulatedRuns += cache.runs.size;
       cache.runs.clear();
     }
     yield { phase: 'simulate', done: ++done, total: n };
   }
+  if (memo) sweepRunMemo(memo);
   return { results: out, simulatedRuns, reusedRuns: cache?.reused ?? 0 };
 }
 
@@ -147,9 +160,9 @@ export function runToEnd<T>(run: Generator<PlanProgress, T>, options: BuildPlanO
   }
 }
 
-export function* generatePlan(input: Design, seriesPoints = 720): Generator<PlanProgress, PlanResult> {
+export function* generatePlan(input: Design, seriesPoints = 720, memo?: RunCache): Generator<PlanProgress, PlanResult> {
   const design = priceDesign(input);
-  const { facts, series, horizonMinutes } = yield* simulateDesign(design, seriesPoints);
+  const { facts, series, horizonMinutes } = yield* simulateDesign(design, seriesPoints, memo);
   const n = design.components.length;
   yield { phase: 'placement', done: n, total: n };
   const plan = decidePlan(design, facts, horizonMinutes);
@@ -158,7 +171,7 @@ export function* generatePlan(input: Design, seriesPoints = 720): Generator<Plan
 }
 
 export function buildPlan(design: Design, options: BuildPlanOptions = {}): PlanResult {
-  return runToEnd(generatePlan(design, options.seriesPoints), options);
+  return runToEnd(generatePlan(design, options.seriesPoints, options.memo), options);
 }
 
 /** As buildPlan, yielding to the event loop every `sliceMs` so cancellation and progress get through. */
@@ -166,7 +179,7 @@ export async function buildPlanAsync(
   design: Design,
   options: BuildPlanOptions & { sliceMs?: number } = {},
 ): Promise<PlanResult> {
-  return runAsync(generatePlan(design, options.seriesPoints), options);
+  return runAsync(generatePlan(design, options.seriesPoints, options.memo), options);
 }
 
 /** Drives a generator, yielding to the event loop every `sliceMs` (default 50). */

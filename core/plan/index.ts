@@ -19,6 +19,7 @@
  * (demand, capacity, latency per component and option) are for charts and are not part of the plan.
  */
 export { buildPlan, buildPlanAsync, PlanCancelledError } from './build-plan';
+export { createRunMemo, sweepRunMemo } from './run-memo';
 export type { BuildPlanOptions, PlanProgress, PlanResult, PlanSeries } from './build-plan';
 export { planDesign, planDesignText } from './plan-design';
 export { canonicalDesign, hashDesign, stringifyCanonical } from './hash-design';

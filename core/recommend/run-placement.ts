@@ -18,7 +18,7 @@ import type { ComponentLoad, SimulationContext } from '../simulate/component-loa
 import type { ChartSeries, OptionFigures, OptionStats } from '../simulate/option-stats';
 import { simulateBurst } from '../simulate/simulate-burst';
 import { simulateServerless } from '../simulate/simulate-serverless';
-import { simulateStatic, sizeForSlo, sizeStaticCores } from '../simulate/simulate-static';
+import { simulateStatic, sizeForSlo, sizeStaticCores, type StaticSizing } from '../simulate/simulate-static';
 import { simulateVm } from '../simulate/simulate-vm';
 import { formatCount, formatDuration, formatHour, formatMoney } from '../present/format';
 import { meetsTolerance, toleranceOf } from './assess-assignment';
@@ -51,6 +51,38 @@ export interface PlacementRun extends SimulatedRun {
 export interface RunCache {
   runs: Map<string, SimulatedRun>;
   reused: number;
+  /**
+   * Kept across plans (a RunMemo, run-memo.ts): keys read or written by the plan under way, so that
+   * the runs no later plan asked for can be let go; and each component's fingerprint, which then
+   * names it in the keys instead of its id (an edit changes the fingerprint, a rename does not).
+   */
+  used?: Set<string>;
+  fingerprintOf?: (c: Component, load: ComponentLoad, ctx: SimulationContext) => string;
+  /** Static sizing for the SLO (sizeForSlo) by component fingerprint: it depends on no price either. */
+  sizings?: Map<string, StaticSizing>;
+}
+
+/** Extra inputs of a run: a tuned autoscaler's target, and sizeForSlo's answer when already known. */
+export interface RunSizing {
+  targetUtilization?: number;
+  slo?: StaticSizing;
+}
+
+/** sizeForSlo for a component, once per plan (several runs read it), and once per edit with a memo. */
+function sloSizingOf(
+  load: ComponentLoad,
+  env: SimulationContext['env'],
+  scope: string,
+  cache?: RunCache,
+): StaticSizing {
+  const key = `${scope}|slo`;
+  cache?.used?.add(key);
+  let sized = cache?.sizings?.get(key);
+  if (!sized) {
+    sized = sizeForSlo(load, env.static.headroom, env.decision.sloMinuteShare);
+    cache?.sizings?.set(key, sized);
+  }
+  return sized;
 }
 
 /** Runs all four placements. A burst whose base already covers the peak (and has no async backlog
@@ -65,19 +97,15 @@ export function runPlacements(
 ): PlacementRun[] {
   // A function runs as long as the provider's CPU for its memory lets it.
   const load = { ...designLoad, functionDurationMs: functionMsOf(c.demand, tariff) };
-  const run = (p: Placement, sizing: { targetUtilization?: number } = {}) =>
-    runPlacement(p, c, load, ctx, tariff, publicShare, sizing, cache);
+  const scope = cache?.fingerprintOf?.(c, designLoad, ctx) ?? c.id;
+  const env = ctx.env;
+  const slo = sloSizingOf(load, env, scope, cache);
+  const run = (p: Placement, sizing: RunSizing = {}) =>
+    runPlacement(p, c, load, ctx, tariff, publicShare, { ...sizing, slo }, cache, scope);
   const runs = PLACEMENTS.filter((p) => p !== 'burst').map((p) => run(p));
   const staticRun = runs[0] as PlacementRun;
-  const env = ctx.env;
-  const staticCores =
-    c.pin?.placement === 'static'
-      ? undefined
-      : sizeForSlo(load, env.static.headroom, env.decision.sloMinuteShare).cores;
-  const baseCores =
-    c.pin?.placement === 'burst'
-      ? c.pin.cores
-      : Math.min(sizeBurstBase(load, env), sizeForSlo(load, env.static.headroom, env.decision.sloMinuteShare).cores);
+  const staticCores = c.pin?.placement === 'static' ? undefined : slo.cores;
+  const baseCores = c.pin?.placement === 'burst' ? c.pin.cores : Math.min(sizeBurstBase(load, env), slo.cores);
   const isSame = staticCores !== undefined && baseCores === staticCores && load.async === null;
   runs.push(isSame ? asBurst(staticRun, baseCores, ctx, tariff) : run('burst'));
   if (c.pin) return runs;
@@ -169,8 +197,9 @@ export function runPlacement(
   ctx: SimulationContext,
   tariff: Tariff,
   publicShare = 0,
-  sizing: { targetUtilization?: number } = {},
+  sizing: RunSizing = {},
   cache?: RunCache,
+  scope: string = c.id,
 ): PlacementRun {
   if (!cache) return billRun(simulatePlacement(placement, c, load, ctx, publicShare, sizing), tariff);
   const env = ctx.env;
@@ -178,9 +207,10 @@ export function runPlacement(
     placement === 'elastic-vm'
       ? String(sizing.targetUtilization ?? env.vm.targetUtilization)
       : placement === 'burst'
-        ? String(burstBaseCores(c, load, ctx))
+        ? String(burstBaseCores(c, load, ctx, sizing.slo))
         : '';
-  const key = `${c.id}|${runKey(placement, load, ctx, `${extra}|${publicShare}`)}`;
+  const key = `${scope}|${runKey(placement, load, ctx, `${extra}|${publicShare}`)}`;
+  cache.used?.add(key);
   let simulated = cache.runs.get(key);
   if (simulated) cache.reused++;
   else {
@@ -191,12 +221,15 @@ export function runPlacement(
 }
 
 /** A burst's base: pinned, else Weinman's (size-burst-base.ts) but never more than the data centre's. */
-function burstBaseCores(c: Component, load: ComponentLoad, ctx: SimulationContext): number {
+function burstBaseCores(c: Component, load: ComponentLoad, ctx: SimulationContext, slo?: StaticSizing): number {
   const env = ctx.env;
   const pinned = c.pin?.placement === 'burst' ? c.pin.cores : undefined;
   return (
     pinned ??
-    Math.min(sizeBurstBase(load, env), sizeForSlo(load, env.static.headroom, env.decision.sloMinuteShare).cores)
+    Math.min(
+      sizeBurstBase(load, env),
+      (slo ?? sizeForSlo(load, env.static.headroom, env.decision.sloMinuteShare)).cores,
+    )
   );
 }
 
@@ -207,7 +240,7 @@ export function simulatePlacement(
   load: ComponentLoad,
   ctx: SimulationContext,
   publicShare = 0,
-  sizing: { targetUtilization?: number } = {},
+  sizing: RunSizing = {},
 ): SimulatedRun {
   const target = sizing.targetUtilization;
   const env = target === undefined ? ctx.env : { ...ctx.env, vm: { ...ctx.env.vm, targetUtilization: target } };
@@ -224,7 +257,7 @@ export function simulatePlacement(
     return { placement, stats, figures, series: stats.series, usage, cloudShare, note, ...extra };
   };
   if (placement === 'static') {
-    const run = simulateStatic(load, ctx, pinnedCores);
+    const run = simulateStatic(load, ctx, pinnedCores, sizing.slo);
     const forPeak = sizeStaticCores(load.peakRps, load.cpuMs, env.static.headroom);
     const why =
       pinnedCores !== undefined
@@ -277,7 +310,7 @@ export function simulatePlacement(
     const usage: PlacementUsage = { placement, invocations, memoryMb: load.memoryMb, durationMs, gatewayRequests };
     return done(run.stats, usage, 1, note, { coldStartShare, meanInstances: run.meanInstances });
   }
-  const baseCores = burstBaseCores(c, load, { ...ctx, env });
+  const baseCores = burstBaseCores(c, load, { ...ctx, env }, sizing.slo);
   const run = simulateBurst(load, ctx, baseCores);
   const figures = run.stats.finish();
   const cloudShare = figures.served > 0 ? run.cloudServed / figures.served : 0;

@@ -113,9 +113,17 @@ export function sizeForSlo(load: ComponentLoad, headroom: number, minuteShare: n
   return { ...sized, cores: hi };
 }
 
-export function simulateStatic(load: ComponentLoad, ctx: SimulationContext, pinnedCores?: number): StaticRun {
+/** `sized`: sizeForSlo's answer for this load, when the caller already has it (it is not cheap). */
+export function simulateStatic(
+  load: ComponentLoad,
+  ctx: SimulationContext,
+  pinnedCores?: number,
+  sized?: StaticSizing,
+): StaticRun {
   const sizing =
-    pinnedCores === undefined ? sizeForSlo(load, ctx.env.static.headroom, ctx.env.decision.sloMinuteShare) : null;
+    pinnedCores === undefined
+      ? (sized ?? sizeForSlo(load, ctx.env.static.headroom, ctx.env.decision.sloMinuteShare))
+      : null;
   const cores = pinnedCores ?? (sizing as StaticSizing).cores;
   const stats = createStats(load, ctx);
   const spec = describePool(load);

@@ -1,0 +1,180 @@
+/**
+ * Incremental re-planning (run-memo.ts): a plan made with the runs of earlier plans equals a plan
+ * made from nothing, byte for byte, whatever the edit; and it simulates again only what the edit
+ * changed — nothing for a rename or a price, the edited component and its callees for a load edit.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { EXAMPLE_DESIGNS } from '../examples/index';
+import type { Design, DesignInput } from '../model/design';
+import { validateDesign } from '../model/validate';
+import type { RunCache } from '../recommend/run-placement';
+import { designArbOf } from '../testing/design-arbitrary';
+import { buildPlan, type PlanResult } from './build-plan';
+import { createRunMemo } from './run-memo';
+
+function validated(input: DesignInput): Design {
+  const checked = validateDesign(input);
+  if (!checked.ok) throw new Error(`invalid design: ${JSON.stringify(checked.problems)}`);
+  return checked.value;
+}
+
+const example = (key: string): Design => {
+  const found = EXAMPLE_DESIGNS.find((e) => e.key === key);
+  if (!found) throw new Error(`no example ${key}`);
+  return validated(found.design);
+};
+
+/** The plan and its chart series as one string (typed arrays as lists), for byte-for-byte equality. */
+function bytesOf(result: PlanResult): string {
+  return JSON.stringify(result, (_key, value: unknown) =>
+    value instanceof Float32Array || value instanceof Float64Array ? Array.from(value) : value,
+  );
+}
+
+/** A memo that counts the runs it had to simulate. */
+function countingMemo(): { memo: RunCache; simulated: () => number } {
+  const memo = createRunMemo();
+  let simulated = 0;
+  const set = memo.runs.set.bind(memo.runs);
+  memo.runs.set = (key, value) => {
+    simulated++;
+    return set(key, value);
+  };
+  return {
+    memo,
+    simulated: () => {
+      const n = simulated;
+      simulated = 0;
+      return n;
+    },
+  };
+}
+
+/** Plans `design` with the memo and from nothing, expects them equal, returns the runs simulated. */
+function replan(design: Design, counting: ReturnType<typeof countingMemo>): number {
+  const incremental = buildPlan(design, { memo: counting.memo });
+  const simulated = counting.simulated();
+  expect(bytesOf(incremental)).toBe(bytesOf(buildPlan(design)));
+  return simulated;
+}
+
+const withComponent = (design: Design, id: string, edit: (c: Design['components'][number]) => object): Design => ({
+  ...design,
+  components: design.components.map((c) => (c.id === id ? { ...c, ...edit(c) } : c)),
+});
+
+describe('re-planning with the runs of earlier plans', () => {
+  it('the hybrid backend: each edit re-simulates only what it changed, and the plan is the full plan', () => {
+    const counting = countingMemo();
+    const design = example('hybrid-backend');
+    const first = replan(design, counting);
+    expect(first).toBeGreaterThanOrEqual(3 * design.components.length);
+    // Renamed and moved: nothing to simulate.
+    const renamed = withComponent(design, 'erp', () => ({ name: 'ERP (renamed)' }));
+    const moved: Design = {
+      ...renamed,
+      layout: Object.fromEntries(design.components.map((c, i) => [c.id, { x: i * 40, y: 7 }])),
+    };
+    expect(replan(moved, counting)).toBe(0);
+    // A price: billed again, not simulated again.
+    const pricier: Design = {
+      ...moved,
+      environments: {
+        ...moved.environments,
+        static: { ...moved.environments.static, coreMonthlyCost: 31 },
+        vm: { ...moved.environments.vm, hourlyPrice: 0.2 },
+        functions: { ...moved.environments.functions, gbSecondPrice: 0.00002 },
+      },
+    };
+    expect(replan(pricier, counting)).toBe(0);
+    // A leaf's CPU time: that component alone (its four options, a tuned VM run or two at most).
+    const leaf = design.components.find((c) => !design.connections.some((k) => k.from === c.id));
+    if (!leaf) throw new Error('no leaf');
+    const slower = withComponent(pricier, leaf.id, (c) => ({ demand: { ...c.demand, cpuMs: c.demand.cpuMs * 2 } }));
+    const leafRuns = replan(slower, counting);
+    expect(leafRuns).toBeGreaterThanOrEqual(3);
+    expect(leafRuns).toBeLessThan(first / 2);
+    // Back to the first design: its runs were let go after the edit, so they are simulated again.
+    expect(replan(design, counting)).toBeGreaterThan(0);
+  });
+
+  it('the examples: a workload edit at an entry re-simulates the entry and its callees, nothing else', () => {
+    for (const { key } of EXAMPLE_DESIGNS) {
+      const counting = countingMemo();
+      const design = example(key);
+      replan(design, counting);
+      const entry = design.components.find((c) => c.workload !== undefined);
+      if (!entry?.workload) throw new Error(`${key}: no entry`);
+      const callees = new Set<string>([entry.id]);
+      for (let grew = true; grew;) {
+        grew = false;
+        for (const k of design.connections)
+          if (callees.has(k.from) && !callees.has(k.to)) {
+            callees.add(k.to);
+            grew = true;
+          }
+      }
+      const busier = withComponent(design, entry.id, (c) => ({
+        workload: {
+          ...c.workload,
+          baseRps: (c.workload?.baseRps ?? 1) * 1.5,
+          peakRps: (c.workload?.peakRps ?? 1) * 1.5,
+        },
+      }));
+      const runs = replan(busier, counting);
+      expect(runs).toBeGreaterThan(0);
+      // At most the four options and the tuned VM runs of each component whose load changed.
+      expect(runs).toBeLessThanOrEqual(12 * callees.size);
+      if (callees.size < design.components.length) expect(runs).toBeLessThan(4 * design.components.length);
+    }
+  });
+
+  it('random designs and random edits: the plan with the memo is the plan from nothing', () => {
+    fc.assert(
+      fc.property(
+        designArbOf(5),
+        fc.array(fc.tuple(fc.nat(), fc.constantFrom('cpu', 'peak', 'name', 'slo', 'price', 'drop', 'data', 'state')), {
+          minLength: 1,
+          maxLength: 4,
+        }),
+        (input, edits) => {
+          const checked = validateDesign(input);
+          if (!checked.ok || checked.value.components.length === 0) return;
+          const counting = countingMemo();
+          let design = checked.value;
+          replan(design, counting);
+          for (const [n, kind] of edits) {
+            const target = design.components[n % design.components.length];
+            if (!target) continue;
+            if (kind === 'cpu')
+              design = withComponent(design, target.id, (c) => ({
+                demand: { ...c.demand, cpuMs: c.demand.cpuMs + 7 },
+              }));
+            else if (kind === 'peak' && target.workload)
+              design = withComponent(design, target.id, (c) => ({
+                workload: { ...c.workload, peakRps: (c.workload?.peakRps ?? 0) + 10 },
+              }));
+            else if (kind === 'name') design = withComponent(design, target.id, () => ({ name: `${target.name} 2` }));
+            else if (kind === 'slo') design = withComponent(design, target.id, () => ({ latencySloMs: 150 }));
+            else if (kind === 'price')
+              design = {
+                ...design,
+                environments: {
+                  ...design.environments,
+                  static: { ...design.environments.static, coreMonthlyCost: 20 + (n % 50) },
+                },
+              };
+            else if (kind === 'data') design = withComponent(design, target.id, (c) => ({ dataGb: c.dataGb + 5 }));
+            else if (kind === 'state')
+              design = withComponent(design, target.id, (c) => ({ stateful: !c.stateful, dataClass: 'regulated' }));
+            else if (kind === 'drop' && design.connections.length > 0)
+              design = { ...design, connections: design.connections.slice(1) };
+            replan(validated(design), counting);
+          }
+        },
+      ),
+      { numRuns: 30, seed: 11 },
+    );
+  });
+});

@@ -1,0 +1,114 @@
+/**
+ * Runs kept from one plan to the next, so that an edit re-simulates only what it changed (the editor
+ * re-plans on every edit). A capacity model's run depends on the component, its load and the
+ * context, never on prices (run-placement.ts); so a component is named in the keys by a fingerprint of
+ * those, and a run whose fingerprint and model settings match is billed again, not simulated again.
+ * A layout or rename edit changes no fingerprint and re-simulates nothing; an edit to a component
+ * changes its own load and its callees' loads, and only those are simulated again; a price changes no
+ * fingerprint and re-bills every run.
+ *
+ * The fingerprint holds the component (its name aside), the context's steps and environments (prices
+ * aside) verbatim, and the load's series as two independent 32-bit hashes of their bits (64 bits: an
+ * accidental collision between two loads is about one in 10¹⁹). A plan that completes lets go of the
+ * runs it did not ask for (`sweepRunMemo`).
+ */
+import type { Component } from '../model/design';
+import type { RunCache } from '../recommend/run-placement';
+import type { ComponentLoad, SimulationContext } from '../simulate/component-load';
+
+/** Beyond this many runs (cancelled plans add without sweeping) the memo starts afresh. */
+const MAX_RUNS = 20_000;
+
+export function createRunMemo(): RunCache {
+  const contextKeys = new WeakMap<SimulationContext, string>();
+  const contextKey = (ctx: SimulationContext) => {
+    let key = contextKeys.get(ctx);
+    if (key === undefined) {
+      key = `${ctx.steps}|${ctx.stepMinutes}|${ctx.dt}|${ctx.points}|${JSON.stringify(ctx.env, withoutPrices)}`;
+      contextKeys.set(ctx, key);
+    }
+    return key;
+  };
+  const memo: RunCache = {
+    runs: new Map(),
+    reused: 0,
+    used: new Set(),
+    sizings: new Map(),
+    fingerprintOf: (c, load, ctx) => {
+      if (memo.runs.size > MAX_RUNS) {
+        memo.runs.clear();
+        memo.sizings?.clear();
+      }
+      return fingerprint(c, load, contextKey(ctx));
+    },
+  };
+  return memo;
+}
+
+/**
+ * The environments without their prices (and the data centre's cost inputs, which only make a
+ * core's price): a run never reads a price except through a burst's base, which is in its key
+ * (run-placement.ts). run-memo.test.ts re-plans after price edits and expects the full plan.
+ */
+function withoutPrices(key: string, value: unknown): unknown {
+  return key === 'dataCentre' || /price|cost/i.test(key) ? undefined : value;
+}
+
+/** After a completed plan: drops the runs it did not use. */
+export function sweepRunMemo(memo: RunCache): void {
+  const used = memo.used;
+  if (!used) return;
+  for (const key of memo.runs.keys()) if (!used.has(key)) memo.runs.delete(key);
+  if (memo.sizings) for (const key of memo.sizings.keys()) if (!used.has(key)) memo.sizings.delete(key);
+  used.clear();
+}
+
+function fingerprint(c: Component, load: ComponentLoad, context: string): string {
+  const text = [
+    JSON.stringify({ ...c, name: '' }),
+    load.cpuMs,
+    load.durationMs,
+    load.functionDurationMs,
+    load.memoryMb,
+    load.timeoutMs,
+    load.sloMs,
+    load.peakRps,
+    JSON.stringify(load.planned ?? []),
+    load.total.length,
+    load.async === null ? -1 : load.async.length,
+    context,
+  ].join('|');
+  lanes[0] = hashText(text, 0x2545f491, 0x9e3779b1);
+  lanes[1] = hashText(text, 0x6a09e667, 0x85ebca6b);
+  hashSeries(load.total, lanes);
+  if (load.async !== null) hashSeries(load.async, lanes);
+  return `${(lanes[0] >>> 0).toString(36)}.${(lanes[1] >>> 0).toString(36)}`;
+}
+
+/** The two running hashes (32 bits each, independent multipliers). */
+const lanes = new Int32Array(2);
+
+function hashText(text: string, seed: number, multiplier: number): number {
+  let h = seed;
+  for (let i = 0; i < text.length; i++) {
+    h = Math.imul(h ^ text.charCodeAt(i), multiplier);
+    h ^= h >>> 15;
+  }
+  return h;
+}
+
+/** Both lanes over a series' bits in one pass. */
+function hashSeries(series: Float32Array, into: Int32Array): void {
+  const words = new Uint32Array(series.buffer, series.byteOffset, series.length);
+  let a = into[0] as number;
+  let b = into[1] as number;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as number;
+    a = Math.imul(a ^ w, 0x9e3779b1);
+    a ^= a >>> 15;
+    b = Math.imul(b ^ w, 0x85ebca6b);
+    b ^= b >>> 13;
+  }
+  into[0] = a;
+  into[1] = b;
+}
