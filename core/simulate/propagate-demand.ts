@@ -76,6 +76,13 @@ export function* streamDemand(design: Design): Generator<DemandItem, void> {
         }
       }
     }
+    // Windows already held, by start and end (seconds).
+    const seen = new Map<number, Set<number>>();
+    for (const w of windows) {
+      let ends = seen.get(w.start);
+      if (!ends) seen.set(w.start, (ends = new Set()));
+      ends.add(w.end);
+    }
     for (const conn of incoming.get(id) ?? []) {
       const caller = live.get(conn.from);
       const k = conn.callsPerRequest;
@@ -87,12 +94,12 @@ export function* streamDemand(design: Design): Generator<DemandItem, void> {
           for (let i = 0; i < steps; i++) asyncPart[i] = (asyncPart[i] as number) + k * (src[i] as number);
         }
         contributions.set(caller.pattern, (contributions.get(caller.pattern) ?? 0) + k * caller.mean);
-        // The callers' planned peaks reach this component too.
-        const seen = new Set(windows.map((x) => `${x.start}:${x.end}`));
+        // The callers' planned peaks reach this component too (each window once).
         for (const cw of caller.windows) {
-          const key = `${cw.start}:${cw.end}`;
-          if (!seen.has(key)) {
-            seen.add(key);
+          let ends = seen.get(cw.start);
+          if (!ends) seen.set(cw.start, (ends = new Set()));
+          if (!ends.has(cw.end)) {
+            ends.add(cw.end);
             windows.push(cw);
           }
         }
