@@ -74,6 +74,20 @@ export const optionSchema = z.strictObject({
 });
 export type PlanOption = z.infer<typeof optionSchema>;
 
+/**
+ * What would change a placement (spec/formats.md, additions of December 2026): with every other input
+ * unchanged, setting `parameter` beyond `flipsAt` in `direction` makes the recommended placement `to`.
+ * Checked when found: at flipsAt × (1 ± 0.01) beyond it the plan says `to`, just before it does not.
+ */
+export const tippingPointSchema = z.strictObject({
+  parameter: z.string().min(1).describe('a JSON path into the design, e.g. components[2].workload.peakRps'),
+  value: z.number().finite().describe("the parameter's value in this plan (a price: as resolved)"),
+  flipsAt: z.number().finite(),
+  to: placementSchema,
+  direction: z.enum(['above', 'below']),
+});
+export type TippingPointEntry = z.infer<typeof tippingPointSchema>;
+
 export const placementEntrySchema = z.strictObject({
   componentId: idSchema,
   placement: placementSchema,
@@ -84,6 +98,10 @@ export const placementEntrySchema = z.strictObject({
     .strictObject({ meanRps: count, peakRps: count, requestsPerMonth: count })
     .optional()
     .describe('addition: the demand the placement was sized for'),
+  tippingPoints: z
+    .array(tippingPointSchema)
+    .optional()
+    .describe('what would change this decision (npm run plan -- --insight); absent: not searched'),
 });
 export type PlacementEntry = z.infer<typeof placementEntrySchema>;
 

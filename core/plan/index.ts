@@ -13,6 +13,8 @@
  *   compareProviders(design, options?)        → ProviderComparison      the design planned on AWS, Azure and Google Cloud
  *   compareProvidersAsync(design, options?)   → Promise<…>              the same, yielding every `sliceMs` (the worker)
  *   previewWorkload(workload, simulation, key)→ PreviewPoint[]          the inspector's live preview of one pattern
+ *   findTippingPoints(design, options?)       → TippingResult           the plan with placements[i].tippingPoints:
+ *                                                                       what would flip each placement, and where
  *
  * options: { onProgress?(p: PlanProgress), isCancelled?(): boolean, seriesPoints?: number } —
  * cancellation throws PlanCancelledError. PlanResult = { plan: Plan, series: PlanSeries }; the series
@@ -30,6 +32,9 @@ export type {
   ProviderComparison,
   ProviderRow,
 } from './compare-providers';
+export { findTippingPoints, PRICE_PARAMETERS, PROBE, RANGE } from './tipping-points';
+export type { Direction, TippingOptions, TippingPoint, TippingResult } from './tipping-points';
+export { readParameter, setParameter } from './set-parameter';
 export { registerMipSolver } from '../recommend/mip-solver';
 export type { MipResult, MipSolver } from '../recommend/mip-solver';
 export type { ChartSeries } from '../simulate/option-stats';
