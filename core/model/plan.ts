@@ -88,6 +88,31 @@ export const tippingPointSchema = z.strictObject({
 });
 export type TippingPointEntry = z.infer<typeof tippingPointSchema>;
 
+/** P10, P50 and P90 of a figure over the seeds planned (nearest rank: each a value some seed gave). */
+export const spreadSchema = z.strictObject({ p10: count, p50: count, p90: count });
+export type Spread = z.infer<typeof spreadSchema>;
+
+/**
+ * Addition (issue 16): how a placement varies with the random part of the load — the plan made again
+ * over `seeds` seeds (where unpredictable spikes fall, the noise), each option's figures in the
+ * context of that seed's decision, and how often the decision was another placement.
+ */
+export const placementRangesSchema = z.strictObject({
+  seeds: z.number().int().min(1).describe('plans made, the design’s own seed first'),
+  isRandom: z.boolean().describe('whether its load (its own or a caller’s) changes with the seed'),
+  differentShare: z.number().min(0).max(1).describe('share of the seeds whose plan recommends another placement'),
+  recommended: z.partialRecord(placementSchema, z.number().int().min(1)).describe('seeds recommending each placement'),
+  options: z.array(
+    z.strictObject({
+      placement: placementSchema,
+      monthlyCost: spreadSchema,
+      sloViolationMinutes: spreadSchema,
+      droppedRequests: spreadSchema,
+    }),
+  ),
+});
+export type PlacementRanges = z.infer<typeof placementRangesSchema>;
+
 export const placementEntrySchema = z.strictObject({
   componentId: idSchema,
   placement: placementSchema,
@@ -102,6 +127,7 @@ export const placementEntrySchema = z.strictObject({
     .array(tippingPointSchema)
     .optional()
     .describe('what would change this decision (npm run plan -- --insight); absent: not searched'),
+  ranges: placementRangesSchema.optional().describe('addition: figures over many seeds (npm run plan -- --insight)'),
 });
 export type PlacementEntry = z.infer<typeof placementEntrySchema>;
 

@@ -15,6 +15,8 @@
  *   previewWorkload(workload, simulation, key)→ PreviewPoint[]          the inspector's live preview of one pattern
  *   findTippingPoints(design, options?)       → TippingResult           the plan with placements[i].tippingPoints:
  *                                                                       what would flip each placement, and where
+ *   findCostRanges(design, seeds?)            → Plan                    the plan with placements[i].ranges: P10/P50/P90
+ *                                                                       of each option over `seeds` seeds of the random load
  *
  * options: { onProgress?(p: PlanProgress), isCancelled?(): boolean, seriesPoints?: number } —
  * cancellation throws PlanCancelledError. PlanResult = { plan: Plan, series: PlanSeries }; the series
@@ -34,6 +36,7 @@ export type {
 } from './compare-providers';
 export { findTippingPoints, PRICE_PARAMETERS, PROBE, RANGE } from './tipping-points';
 export type { Direction, TippingOptions, TippingPoint, TippingResult } from './tipping-points';
+export { DEFAULT_SEEDS, findCostRanges } from './cost-ranges';
 export { readParameter, setParameter } from './set-parameter';
 export { registerMipSolver } from '../recommend/mip-solver';
 export type { MipResult, MipSolver } from '../recommend/mip-solver';

@@ -7,21 +7,14 @@ import { describe, expect, it } from 'vitest';
 import { generateBenchDesign } from '../../bench/generate-bench-design';
 import { EXAMPLE_DESIGNS } from '../examples';
 import type { Design, DesignInput } from '../model/design';
-import { validateDesign } from '../model/validate';
-import { makeDesign } from '../testing/design-fixture';
+import { makeDesign, validDesign } from '../testing/design-fixture';
 import { buildPlan } from './build-plan';
 import { readParameter, setParameter } from './set-parameter';
 import { findTippingPoints, PROBE, RANGE, type TippingPoint } from './tipping-points';
 
-function validated(input: DesignInput): Design {
-  const checked = validateDesign(input);
-  if (!checked.ok) throw new Error(checked.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
-  return checked.value;
-}
-
 /** The placement buildPlan gives `id` with `parameter` at `value` (the changed design validated first). */
 function placementWith(design: Design, parameter: string, value: number, id: string): string | undefined {
-  const changed = validated(setParameter(design, parameter, value));
+  const changed = validDesign(setParameter(design, parameter, value));
   return buildPlan(changed, { seriesPoints: 24 }).plan.placements.find((p) => p.componentId === id)?.placement;
 }
 
@@ -58,7 +51,7 @@ function checkEvery(design: Design): number {
 
 describe('setParameter', () => {
   it('changes one number by its path and leaves the design it came from alone', () => {
-    const design = validated(EXAMPLE_DESIGNS[2]?.design as DesignInput);
+    const design = validDesign(EXAMPLE_DESIGNS[2]?.design as DesignInput);
     const changed = setParameter(design, 'components[0].workload.peakRps', 900);
     expect(readParameter(changed, 'components[0].workload.peakRps')).toBe(900);
     expect(readParameter(design, 'components[0].workload.peakRps')).toBe(600);
@@ -73,7 +66,7 @@ describe('tipping points', () => {
   it.each(EXAMPLE_DESIGNS.map((e) => [e.key, e.design] as const))(
     'every tipping point of the %s example re-plans true',
     (_key, input) => {
-      expect(checkEvery(validated(input))).toBeGreaterThan(0);
+      expect(checkEvery(validDesign(input))).toBeGreaterThan(0);
     },
     240_000,
   );
@@ -82,14 +75,14 @@ describe('tipping points', () => {
     'every tipping point of a generated design (seed %i) re-plans true',
     (seed) => {
       const input = generateBenchDesign(6, 8, seed);
-      expect(checkEvery(validated({ ...input, simulation: { days: 7, stepMinutes: 5, seed } }))).toBeGreaterThan(0);
+      expect(checkEvery(validDesign({ ...input, simulation: { days: 7, stepMinutes: 5, seed } }))).toBeGreaterThan(0);
     },
     240_000,
   );
 
   it('finds where a steady service outgrows the data centre, and nothing when nothing flips', () => {
     // One core-month for $16 against VMs at $0.096 an hour: a small steady load stays on site.
-    const design = validated(
+    const design = validDesign(
       makeDesign(
         [
           {
