@@ -83,13 +83,8 @@ export interface TippingResult {
 /** The plan of `design` with every placement's tipping points (see the module comment). */
 export function findTippingPoints(design: Design, options: TippingOptions = {}): TippingResult {
   const whatIf = new WhatIf(design);
-  const plan = whatIf.basePlan();
-  const points = searchTippingPoints(whatIf, options);
-  return {
-    plan: withTippingPoints(plan, points),
-    replans: whatIf.replans,
-    resimulated: whatIf.resimulated,
-  };
+  const plan = withTippingPoints(whatIf.basePlan(), searchTippingPoints(whatIf, options));
+  return { plan, replans: whatIf.replans, resimulated: whatIf.resimulated };
 }
 
 /** The plan with `tippingPoints` on every placement (empty where nothing flips within the range). */
