@@ -13,7 +13,8 @@
  * assumes the placement changes once on the way to the end of the range (a monotone input); a flip
  * that comes back before the end is not found.
  */
-import { PATTERN_FIELDS, type Design, type Placement } from '../model/design';
+import { type Component, PATTERN_FIELDS, type Design, type Placement } from '../model/design';
+import { findRuleOut } from '../recommend/hard-constraints';
 import type { Plan } from '../model/plan';
 import { readParameter } from './set-parameter';
 import { WhatIf } from './what-if';
@@ -99,10 +100,16 @@ export function withTippingPoints(plan: Plan, points: ReadonlyMap<string, Tippin
 export function searchTippingPoints(whatIf: WhatIf, options: TippingOptions = {}): Map<string, TippingPoint[]> {
   const design = whatIf.design;
   const wanted = new Set(options.componentIds ?? design.components.map((c) => c.id));
-  const open = design.components.filter((c) => !c.pin && wanted.has(c.id)).map((c) => c.id);
+  // Pinned, external, stateful and regulated components never leave the data centre whatever the
+  // numbers (hard-constraints.ts: burst, the most permitted move, is ruled out for no numeric reason).
+  const isMovable = (c: Component) => !c.pin && findRuleOut(c, 'burst', whatIf.priced.tariff) === null;
+  const open = design.components.filter((c) => wanted.has(c.id) && isMovable(c)).map((c) => c.id);
   const current = whatIf.baseAssignment();
-  const out = new Map<string, TippingPoint[]>(open.map((id) => [id, []]));
-  const parameters = design.components.flatMap((c, i) => (c.pin || !wanted.has(c.id) ? [] : ownParameters(design, i)));
+  const out = new Map<string, TippingPoint[]>(
+    design.components.filter((c) => wanted.has(c.id)).map((c) => [c.id, [] as TippingPoint[]]),
+  );
+  const movable = new Set(open);
+  const parameters = design.components.flatMap((c, i) => (movable.has(c.id) ? ownParameters(design, i) : []));
   if (options.prices ?? true) parameters.push(...priceParameters(whatIf, open));
   for (const parameter of parameters) {
     for (const direction of ['below', 'above'] as const) {

@@ -14,11 +14,18 @@
  * buildPlan would choose for the changed design (the tests hold it to that).
  */
 import { type PricedDesign, priceDesign } from '../cost/tariff';
-import type { Design, Placement } from '../model/design';
+import {
+  type Component,
+  type Design,
+  type Placement,
+  resolveDurationSeconds,
+  resolveFunctionSeconds,
+  resolveTimeoutMs,
+} from '../model/design';
 import { type ComponentFacts, toleranceOf } from '../recommend/assess-assignment';
 import { chooseJointly } from '../recommend/choose-jointly';
 import type { RunCache } from '../recommend/run-placement';
-import type { SimulationContext } from '../simulate/component-load';
+import type { ComponentLoad, SimulationContext } from '../simulate/component-load';
 import { type DemandItem, streamDemand } from '../simulate/propagate-demand';
 import { type SeriesShape, describeSeries } from '../simulate/series-stats';
 import { countSteps } from '../workload/generate-workload';
@@ -50,6 +57,7 @@ export class WhatIf {
   private readonly stored = new Map<string, Stored>();
   private readonly ctx: SimulationContext;
   private readonly downstream: Map<string, string[]>;
+  private readonly upstream: Map<string, string[]>;
 
   constructor(
     design: Design,
@@ -70,7 +78,11 @@ export class WhatIf {
       this.facts.set(item.id, simulateComponent(component, item, shape, this.ctx, this.priced.tariff, cache));
     }
     this.downstream = new Map(design.components.map((c) => [c.id, [] as string[]]));
-    for (const k of design.connections) this.downstream.get(k.from)?.push(k.to);
+    this.upstream = new Map(design.components.map((c) => [c.id, [] as string[]]));
+    for (const k of design.connections) {
+      this.downstream.get(k.from)?.push(k.to);
+      this.upstream.get(k.to)?.push(k.from);
+    }
   }
 
   /** The plan of the unchanged design, as buildPlan makes it (without chart series). */
@@ -103,12 +115,27 @@ export class WhatIf {
     const facts = new Map(this.facts);
     if (changed.size === 0) return { design, facts };
     const byId = new Map(design.components.map((c) => [c.id, c]));
-    for (const item of streamDemand(design)) {
-      const component = byId.get(item.id);
-      if (!component || !changed.has(item.id)) continue;
-      const shape = describeSeries(item.load.total, item.load.peakRps);
-      facts.set(item.id, simulateComponent(component, item, shape, this.ctx, design.tariff));
+    const resimulate = (component: Component, item: DemandItem, shape: SeriesShape) => {
+      facts.set(component.id, simulateComponent(component, item, shape, this.ctx, design.tariff));
       this.resimulated++;
+    };
+    const component = keys[0] === 'components' ? design.components[keys[1] as number] : undefined;
+    const stored = component ? this.stored.get(component.id) : undefined;
+    if (component && stored && keys[2] !== 'workload') {
+      // Its CPU time or SLO: the same demand series, read with its new request.
+      resimulate(component, { ...stored.item, load: { ...stored.item.load, ...requestOf(component) } }, stored.shape);
+      return { design, facts };
+    }
+    // A component's demand depends only on its callers': stream the changed ones and their ancestors.
+    const needed = this.withUpstream(changed);
+    const part = {
+      ...design,
+      components: design.components.filter((c) => needed.has(c.id)),
+      connections: design.connections.filter((k) => needed.has(k.from) && needed.has(k.to)),
+    };
+    for (const item of streamDemand(part)) {
+      const c = byId.get(item.id);
+      if (c && changed.has(item.id)) resimulate(c, item, describeSeries(item.load.total, item.load.peakRps));
     }
     return { design, facts };
   }
@@ -132,18 +159,12 @@ export class WhatIf {
     return keys[2] === 'workload' ? this.withDownstream([component.id]) : new Set([component.id]);
   }
 
-  private withDownstream(ids: readonly string[]): Set<string> {
-    const seen = new Set<string>(ids);
-    const stack = [...ids];
-    for (let id = stack.pop(); id !== undefined; id = stack.pop()) {
-      for (const next of this.downstream.get(id) ?? []) {
-        if (!seen.has(next)) {
-          seen.add(next);
-          stack.push(next);
-        }
-      }
-    }
-    return seen;
+  private withDownstream(ids: Iterable<string>): Set<string> {
+    return reach(ids, this.downstream);
+  }
+
+  private withUpstream(ids: Iterable<string>): Set<string> {
+    return reach(ids, this.upstream);
   }
 
   /** Every component's runs billed at the changed prices; runs a price does change are simulated again. */
@@ -159,4 +180,31 @@ export class WhatIf {
     }
     return facts;
   }
+}
+
+/** Every id reachable from `ids` along `next`, `ids` included. */
+function reach(ids: Iterable<string>, next: ReadonlyMap<string, readonly string[]>): Set<string> {
+  const seen = new Set<string>(ids);
+  const stack = [...seen];
+  for (let id = stack.pop(); id !== undefined; id = stack.pop()) {
+    for (const n of next.get(id) ?? []) {
+      if (!seen.has(n)) {
+        seen.add(n);
+        stack.push(n);
+      }
+    }
+  }
+  return seen;
+}
+
+/** What a component's load carries of its request, as streamDemand (propagate-demand.ts) sets it. */
+function requestOf(c: Component): Partial<ComponentLoad> {
+  return {
+    cpuMs: c.demand.cpuMs,
+    durationMs: resolveDurationSeconds(c.demand) * 1000,
+    functionDurationMs: resolveFunctionSeconds(c.demand) * 1000,
+    memoryMb: c.demand.memoryMb,
+    timeoutMs: resolveTimeoutMs(c.demand),
+    sloMs: c.latencySloMs ?? Number.POSITIVE_INFINITY,
+  };
 }
