@@ -44,8 +44,8 @@ async function main(): Promise<void> {
   const base = whatIf.value.basePlan();
   const ranges = timed(() => searchRanges(whatIf.value, base, SEEDS));
   const points = [...tipping.value.values()].flat();
-  const random = [...ranges.value.values()].filter((r) => r.isRandom).length;
-  const moved = [...ranges.value.values()].filter((r) => r.differentShare > 0).length;
+  const random = [...ranges.value.placements.values()].filter((r) => r.isRandom).length;
+  const moved = [...ranges.value.placements.values()].filter((r) => r.differentShare > 0).length;
   const ratio = (t: { cpuMs: number }) => `${(t.cpuMs / plan.cpuMs).toFixed(1)}×`;
   const line = (label: string, t: { ms: number; cpuMs: number }, extra = '') =>
     console.log(

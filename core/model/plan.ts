@@ -113,6 +113,17 @@ export const placementRangesSchema = z.strictObject({
 });
 export type PlacementRanges = z.infer<typeof placementRangesSchema>;
 
+/** Addition (issue 16): the recommended total over the same seeds (each seed's own recommendation). */
+export const totalsRangeSchema = z.strictObject({
+  seeds: z.number().int().min(1),
+  recommended: z.strictObject({
+    monthlyCost: spreadSchema,
+    sloViolationMinutes: spreadSchema,
+    droppedRequests: spreadSchema,
+  }),
+});
+export type TotalsRange = z.infer<typeof totalsRangeSchema>;
+
 export const placementEntrySchema = z.strictObject({
   componentId: idSchema,
   placement: placementSchema,
@@ -216,6 +227,9 @@ export const planSchema = z.strictObject({
       .describe('addition: the best of all in the data centre, all on VMs, all on functions (where allowed)'),
   }),
   search: searchSchema,
+  ranges: totalsRangeSchema
+    .optional()
+    .describe('addition: the recommended total over many seeds of the random load (npm run plan -- --insight)'),
   commitment: commitmentSummarySchema
     .optional()
     .describe('addition: with a 1y or 3y commitment, what it saves and what it locks in'),

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { hybridServerless } from '../examples';
+import type { DesignInput } from '../model/design';
 import { makeDesign, validDesign } from '../testing/design-fixture';
 import { findCostRanges, percentile, rangeSeeds } from './cost-ranges';
 
@@ -73,6 +74,23 @@ describe('cost ranges', () => {
     const single = spiky?.options.find((o) => o.placement === spiky.placement)?.monthlyCost ?? 0;
     expect(Math.abs((chosen?.monthlyCost.p50 ?? 0) - single)).toBeLessThanOrEqual(0.2 * single);
     expect(Object.values(ranges?.recommended ?? {}).reduce((a, b) => a + b, 0)).toBe(12);
+    const total = plan.ranges?.recommended.monthlyCost;
+    expect(plan.ranges?.seeds).toBe(12);
+    expect(total?.p10).toBeLessThanOrEqual(total?.p50 ?? -1);
+    expect(total?.p50).toBeLessThanOrEqual(total?.p90 ?? -1);
+    const planned = plan.totals.recommended.monthlyCost;
+    expect(Math.abs((total?.p50 ?? 0) - planned)).toBeLessThanOrEqual(0.2 * planned);
+  });
+
+  it('a design without randomness has its single plan’s total at every percentile', () => {
+    const steadyOnly = validDesign(makeDesign([design.components[0] as DesignInput['components'][number]]));
+    const plan = findCostRanges(steadyOnly, 5);
+    const { monthlyCost, sloViolationMinutes } = plan.ranges?.recommended ?? {};
+    expect([monthlyCost?.p10, monthlyCost?.p50, monthlyCost?.p90]).toEqual(
+      Array(3).fill(plan.totals.recommended.monthlyCost),
+    );
+    expect(sloViolationMinutes?.p90).toBe(plan.totals.recommended.sloViolationMinutes);
+    expect(plan.placements[0]?.ranges?.isRandom).toBe(false);
   });
 
   it('the hybrid serverless example: the upload pipeline’s ranges, the regulated database never moves', () => {

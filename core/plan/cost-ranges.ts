@@ -9,9 +9,11 @@
  * so its range is one value unless a neighbour's move changes its link latency.
  */
 import { PLACEMENTS, type Design, type Placement } from '../model/design';
-import type { Plan, PlacementRanges, Spread } from '../model/plan';
+import type { Plan, PlacementRanges, Spread, TotalsRange } from '../model/plan';
 import { assessEveryOption, toleranceOf } from '../recommend/assess-assignment';
 import { chooseJointly } from '../recommend/choose-jointly';
+import { judgeAssignment } from './decide-plan';
+import { totalOf } from './sum-totals';
 import { toPlanOption } from './to-plan-option';
 import { WhatIf } from './what-if';
 
@@ -39,17 +41,27 @@ interface Figures {
   droppedRequests: number[];
 }
 
-/** Every component's ranges over `seeds` plans, by id; `plan` is the plan they are compared with. */
-export function searchRanges(whatIf: WhatIf, plan: Plan, seeds = DEFAULT_SEEDS): Map<string, PlacementRanges> {
+export interface Ranges {
+  placements: Map<string, PlacementRanges>;
+  totals: TotalsRange;
+}
+
+/** Every component's ranges over `seeds` plans, by id, and the recommended total's; `plan` is the plan they are compared with. */
+export function searchRanges(whatIf: WhatIf, plan: Plan, seeds = DEFAULT_SEEDS): Ranges {
   const design = whatIf.design;
   const random = whatIf.randomComponents();
   const figures = new Map<string, Map<Placement, Figures>>();
   const chosen = new Map<string, Placement[]>();
+  const totals: Figures = { monthlyCost: [], sloViolationMinutes: [], droppedRequests: [] };
   for (const seed of rangeSeeds(design.simulation.seed, seeds)) {
     const changed = whatIf.factsWith('simulation.seed', seed);
     const tol = toleranceOf(changed.design.environments, whatIf.horizonMinutes);
     const assignment = chooseJointly(changed.design, changed.facts, tol).assignment;
     const options = assessEveryOption(changed.design, changed.facts, assignment, tol);
+    const total = totalOf(judgeAssignment(changed.design, changed.facts, assignment, whatIf.horizonMinutes));
+    totals.monthlyCost.push(total.monthlyCost);
+    totals.sloViolationMinutes.push(total.sloViolationMinutes);
+    totals.droppedRequests.push(total.droppedRequests);
     for (const [id, results] of options) {
       const byPlacement = figures.get(id) ?? new Map<Placement, Figures>();
       figures.set(id, byPlacement);
@@ -80,30 +92,30 @@ export function searchRanges(whatIf: WhatIf, plan: Plan, seeds = DEFAULT_SEEDS):
       recommended,
       options: PLACEMENTS.flatMap((placement) => {
         const f = byPlacement.get(placement);
-        return f
-          ? [
-              {
-                placement,
-                monthlyCost: spreadOf(f.monthlyCost),
-                sloViolationMinutes: spreadOf(f.sloViolationMinutes),
-                droppedRequests: spreadOf(f.droppedRequests),
-              },
-            ]
-          : [];
+        return f ? [{ placement, ...spreadsOf(f) }] : [];
       }),
     });
   }
-  return out;
+  return { placements: out, totals: { seeds, recommended: spreadsOf(totals) } };
 }
 
-/** The plan with `ranges` on every placement. */
-export function withRanges(plan: Plan, ranges: ReadonlyMap<string, PlacementRanges>): Plan {
+function spreadsOf(f: Figures): TotalsRange['recommended'] {
+  return {
+    monthlyCost: spreadOf(f.monthlyCost),
+    sloViolationMinutes: spreadOf(f.sloViolationMinutes),
+    droppedRequests: spreadOf(f.droppedRequests),
+  };
+}
+
+/** The plan with `ranges` on every placement and on the recommended total. */
+export function withRanges(plan: Plan, ranges: Ranges): Plan {
   return {
     ...plan,
     placements: plan.placements.map((p) => {
-      const r = ranges.get(p.componentId);
+      const r = ranges.placements.get(p.componentId);
       return r ? { ...p, ranges: r } : p;
     }),
+    ranges: ranges.totals,
   };
 }
 

@@ -47,9 +47,16 @@ describe('the report with what would change it', () => {
       expect(section).toContain(`| Burst (both) **(chosen)** | ${formatSpread(chosen.monthlyCost, formatMoney)} |`);
   });
 
+  it('gives the recommended total as a range', () => {
+    const total = plan.ranges?.recommended.monthlyCost;
+    expect(total).toBeDefined();
+    if (total) expect(section).toContain(`costs ${formatSpread(total, formatMoney)} a month`);
+  });
+
   it('is absent from a plan made without --insight', () => {
     const { placements } = plan;
-    const plain = { ...plan, placements: placements.map(({ tippingPoints: _t, ranges: _r, ...p }) => p) };
+    const { ranges: _ranges, ...rest } = plan;
+    const plain = { ...rest, placements: placements.map(({ tippingPoints: _t, ranges: _r, ...p }) => p) };
     expect(reportMarkdown(plain, design)).not.toContain('## What would change it');
   });
 });

@@ -10,7 +10,7 @@ import type { Design } from '../model/design';
 import type { Plan, PlanOption, Total } from '../model/plan';
 import { PLACEMENT_LABELS, WIRING_LABELS } from '../model/labels';
 import { formatCount, formatMoney, formatMs, formatRps } from './format';
-import { describeTippingPoint, isUncertain, rangeCells } from './insight-words';
+import { describeTippingPoint, formatSpread, isUncertain, rangeCells } from './insight-words';
 
 /**
  * Text as Markdown that renders as exactly that text, inline: line breaks and other controls become
@@ -64,6 +64,12 @@ function insightSection(plan: Plan, nameOf: (id: string) => string): string[] {
         out.push(`- ${nameOf(p.componentId)} ${describeTippingPoint(t, p.placement)}.`);
     out.push('');
   }
+  const total = plan.ranges?.recommended;
+  if (plan.ranges && total)
+    out.push(
+      `Over ${plan.ranges.seeds} seeds of the random load, the recommendation (each seed's own) costs ${formatSpread(total.monthlyCost, formatMoney)} a month, with ${formatSpread(total.sloViolationMinutes, formatCount)} SLO violation minutes and ${formatSpread(total.droppedRequests, formatCount)} dropped requests.`,
+      '',
+    );
   for (const p of ranged) {
     const r = p.ranges;
     if (!r) continue;
