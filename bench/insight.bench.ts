@@ -41,6 +41,7 @@ async function main(): Promise<void> {
   const tipping = timed(() => searchTippingPoints(whatIf.value));
   const tippingReplans = whatIf.value.replans;
   const tippingResimulated = whatIf.value.resimulated;
+  const tippingScreens = whatIf.value.screens;
   const base = whatIf.value.basePlan();
   const ranges = timed(() => searchRanges(whatIf.value, base, SEEDS));
   const points = [...tipping.value.values()].flat();
@@ -64,7 +65,7 @@ async function main(): Promise<void> {
   line(
     'tipping points',
     tipping,
-    `; ${tippingReplans} re-plans, ${tippingResimulated} components re-simulated, ${points.length} points on ${[...tipping.value.values()].filter((p) => p.length > 0).length} components`,
+    `; ${tippingReplans} re-plans + ${tippingScreens} screens, ${tippingResimulated} components re-simulated, ${points.length} points on ${[...tipping.value.values()].filter((p) => p.length > 0).length} components`,
   );
   line(
     `ranges over ${SEEDS} seeds`,

@@ -6,7 +6,10 @@
  * first the end of the range (nothing reported when the placement there is today's), then bisection
  * on the logarithm of the input down to a bracket of BRACKET, over the real engine (what-if.ts:
  * re-planned in full, only the changed part re-simulated). A price is one search for every component
- * at once: each re-plan narrows the bracket of every component whose flip it falls inside.
+ * at once: each re-plan narrows the bracket of every component whose flip it falls inside. A workload
+ * is bisected first on a cheap screen (the component alone simulated again, what it calls left at
+ * today's demand) and only the ends of that bracket re-planned in full; where they disagree, the
+ * bisection is made again on full re-plans.
  *
  * A reported point is checked before it is reported: with the input at flipsAt × (1 ± PROBE) — just
  * beyond it in its direction — the placement is `to`, and just before it, it is not. The search
@@ -172,23 +175,46 @@ function searchDirection(
 ): { id: string; point: TippingPoint }[] {
   const end = direction === 'above' ? parameter.high : parameter.low;
   if ((direction === 'above' && end <= parameter.value) || (direction === 'below' && end >= parameter.value)) return [];
-  const memo = new Map<number, Map<string, Placement>>();
-  const at = (x: number) => {
+  const full = memoised((x) => whatIf.assignmentWith(parameter.path, x));
+  const atEnd = full(end);
+  const flipping = parameter.ids.filter((id) => atEnd.get(id) !== current.get(id));
+  if (flipping.length === 0) return [];
+  const bracketsOf = (ids: readonly string[]): Bracket[] => ids.map((id) => ({ id, near: parameter.value, far: end }));
+  const check = (brackets: Bracket[]) => checkPoints(brackets, parameter, direction, current, full);
+  const found: { id: string; point: TippingPoint }[] = [];
+  if (parameter.path.includes('.workload.')) {
+    // A workload moves the demand of everything downstream, which a full re-plan simulates again:
+    // bisect on the screen (the component alone re-simulated) and check the result on full re-plans;
+    // where the check fails, the full bisection below finds it.
+    const screen = memoised((x) => whatIf.screenWith(parameter.path, x));
+    const screenEnd = screen(end);
+    const screened = flipping.filter((id) => screenEnd.get(id) !== current.get(id));
+    found.push(...check(bisect(bracketsOf(screened), screen, current)));
+  }
+  const left = flipping.filter((id) => !found.some((f) => f.id === id));
+  found.push(...check(bisect(bracketsOf(left), full, current)));
+  return found;
+}
+
+type Evaluate = (x: number) => ReadonlyMap<string, Placement>;
+
+function memoised(run: Evaluate): Evaluate {
+  const memo = new Map<number, ReadonlyMap<string, Placement>>();
+  return (x) => {
     let found = memo.get(x);
     if (!found) {
-      found = whatIf.assignmentWith(parameter.path, x);
+      found = run(x);
       memo.set(x, found);
     }
     return found;
   };
-  const atEnd = at(end);
-  const brackets: Bracket[] = parameter.ids
-    .filter((id) => atEnd.get(id) !== current.get(id))
-    .map((id) => ({ id, near: parameter.value, far: end }));
-  // Bisect the widest bracket; every re-plan narrows each bracket it falls inside.
+}
+
+/** Brackets narrowed to BRACKET: bisect the widest; every re-plan narrows each bracket it falls inside. */
+function bisect(brackets: Bracket[], at: Evaluate, current: ReadonlyMap<string, Placement>): Bracket[] {
   for (;;) {
     const open = brackets.filter((b) => ratio(b) > BRACKET);
-    if (open.length === 0) break;
+    if (open.length === 0) return brackets;
     const widest = open.reduce((a, b) => (ratio(b) > ratio(a) ? b : a));
     const x = Math.sqrt(widest.near * widest.far);
     const placed = at(x);
@@ -198,6 +224,16 @@ function searchDirection(
       else b.far = x;
     }
   }
+}
+
+/** The tipping points that full re-plans just before and just beyond each bracket confirm. */
+function checkPoints(
+  brackets: readonly Bracket[],
+  parameter: Parameter,
+  direction: Direction,
+  current: ReadonlyMap<string, Placement>,
+  full: Evaluate,
+): { id: string; point: TippingPoint }[] {
   const out: { id: string; point: TippingPoint }[] = [];
   const sign = direction === 'above' ? 1 : -1;
   for (const b of brackets) {
@@ -205,8 +241,8 @@ function searchDirection(
     const before = flipsAt * (1 - sign * PROBE);
     const beyond = flipsAt * (1 + sign * PROBE);
     if (!isAllowed(parameter, before) || !isAllowed(parameter, beyond)) continue;
-    const to = at(beyond).get(b.id);
-    if (to === undefined || to === current.get(b.id) || at(before).get(b.id) === to) continue;
+    const to = full(beyond).get(b.id);
+    if (to === undefined || to === current.get(b.id) || full(before).get(b.id) === to) continue;
     out.push({ id: b.id, point: { parameter: parameter.path, value: parameter.value, flipsAt, to, direction } });
   }
   return out;

@@ -54,6 +54,8 @@ export class WhatIf {
   /** Re-plans made, and components simulated again for them (four runs each, less what a cache held). */
   replans = 0;
   resimulated = 0;
+  /** Approximate re-plans made to narrow a search (screenWith). */
+  screens = 0;
   private readonly stored = new Map<string, Stored>();
   private readonly ctx: SimulationContext;
   private readonly downstream: Map<string, string[]>;
@@ -105,13 +107,27 @@ export class WhatIf {
     return chooseJointly(changed.design, changed.facts, tol).assignment;
   }
 
+  /**
+   * A cheaper, approximate re-plan for a component's own input: only that component is simulated
+   * again, the components downstream keep today's demand. For screening a search, never for a result.
+   */
+  screenWith(parameter: string, value: number): Map<string, Placement> {
+    this.screens++;
+    return this.decide(this.changedFacts(parameter, value, true));
+  }
+
   /** The facts of the design with `parameter` set to `value`, simulating again only what it changes. */
   factsWith(parameter: string, value: number): ChangedFacts {
     this.replans++;
+    return this.changedFacts(parameter, value, false);
+  }
+
+  private changedFacts(parameter: string, value: number, isItselfOnly: boolean): ChangedFacts {
     const design = priceDesign(setParameter(this.design, parameter, value));
     const keys = parsePath(parameter);
     if (keys[0] === 'environments') return { design, facts: this.rebill(design) };
-    const changed = this.changedBy(keys);
+    const own = keys[0] === 'components' ? design.components[keys[1] as number] : undefined;
+    const changed = isItselfOnly && own ? new Set([own.id]) : this.changedBy(keys);
     const facts = new Map(this.facts);
     if (changed.size === 0) return { design, facts };
     const byId = new Map(design.components.map((c) => [c.id, c]));
