@@ -136,6 +136,50 @@ describe('npm run plan', () => {
   });
 });
 
+describe('npm run plan -- --insight', () => {
+  const spiky = {
+    ...design,
+    components: [
+      {
+        id: 'web',
+        name: 'Web',
+        kind: 'ui',
+        workload: { pattern: 'unpredictable', baseRps: 2, peakRps: 60, spikesPerWeek: 3, noise: 0.2 },
+        demand: { cpuMs: 20 },
+        latencySloMs: 300,
+      },
+      design.components[1],
+    ],
+  };
+
+  it('adds each placement’s tipping points and ranges to the plan, the plan itself unchanged', () => {
+    const path = file('insight.json', spiky);
+    const r = runPlanCli([path, '--insight', '--seeds', '5']);
+    expect(r.stderr).toBe('');
+    const plan = planSchema.parse(JSON.parse(r.stdout));
+    const plain = planSchema.parse(JSON.parse(runPlanCli([path]).stdout));
+    expect(plan.placements.map((p) => p.placement)).toEqual(plain.placements.map((p) => p.placement));
+    expect(plan.totals).toEqual(plain.totals);
+    for (const p of plan.placements) {
+      expect(Array.isArray(p.tippingPoints)).toBe(true);
+      expect(p.ranges?.seeds).toBe(5);
+    }
+    expect(plan.placements.flatMap((p) => p.tippingPoints ?? []).length).toBeGreaterThan(0);
+    expect(plain.placements[0]?.tippingPoints).toBeUndefined();
+    const none = planSchema.parse(JSON.parse(runPlanCli([path, '--insight', '--seeds', '0']).stdout));
+    expect(none.placements[0]?.ranges).toBeUndefined();
+  });
+
+  it('refuses --seeds without --insight, a bad count, and --insight with --compare', () => {
+    const path = file('insight-bad.json', spiky);
+    expect(runPlanCli([path, '--seeds', '5']).stderr).toBe('--seeds: only with --insight\n');
+    expect(runPlanCli([path, '--insight', '--seeds', '2.5']).stderr).toBe(
+      '--seeds: must be a whole number from 0 to 1000, got "2.5"\n',
+    );
+    expect(runPlanCli([path, '--insight', '--compare']).stderr).toBe('--insight: not with --compare\n');
+  });
+});
+
 describe('npm run plan: versions, byte order marks and --out', () => {
   it('names a future version instead of a schema error', () => {
     const r = runPlanCli([file('v2.json', { ...design, version: 2 })]);

@@ -1,7 +1,8 @@
 /**
  * `npm run plan -- <design.json> [--out <plan.json>] [--provider aws|azure|gcp|custom] [--region <name>]
- * [--commitment none|1y|3y] [--compare [--json]]`: reads a design, writes its plan (stdout unless
- * --out). --provider, --region and --commitment price it on another book first (the design's own
+ * [--commitment none|1y|3y] [--compare [--json]] [--insight [--seeds <n>]]`: reads a design, writes its
+ * plan (stdout unless --out). --insight adds what would change it (core/plan/insight.ts): each
+ * placement's tipping points and its cost ranges over --seeds seeds (default 20; 0: none). --provider, --region and --commitment price it on another book first (the design's own
  * prices stay, see core/cost/choose-pricing.ts); --compare plans it on AWS, Azure and Google Cloud and
  * prints the comparison table (--json: the comparison as JSON, without the three plans). Bad input
  * exits with status 2 and one `path: message` line per problem (a flag's problem under the flag's
@@ -20,6 +21,8 @@ import { loadDesign } from '../model/load-design';
 import { formatProblems, parseJson, validateDesign, type Problem } from '../model/validate';
 import { buildPlan } from '../plan/build-plan';
 import { compareProviders, matchingRegion } from '../plan/compare-providers';
+import { DEFAULT_SEEDS } from '../plan/cost-ranges';
+import { buildInsight } from '../plan/insight';
 import { formatComparison } from './format-comparison';
 import { registerHighs } from './register-highs';
 
@@ -30,11 +33,13 @@ export interface CliResult {
 }
 
 const USAGE =
-  'usage: npm run plan -- <design.json> [--out <plan.json>] [--provider aws|azure|gcp|custom] [--region <name>] [--commitment none|1y|3y] [--compare [--json]]';
+  'usage: npm run plan -- <design.json> [--out <plan.json>] [--provider aws|azure|gcp|custom] [--region <name>] [--commitment none|1y|3y] [--compare [--json]] [--insight [--seeds <n>]]';
 
-const VALUED = ['--out', '--provider', '--region', '--commitment'] as const;
+const VALUED = ['--out', '--provider', '--region', '--commitment', '--seeds'] as const;
 type Valued = (typeof VALUED)[number];
-const SWITCHES = ['--compare', '--json'] as const;
+const SWITCHES = ['--compare', '--json', '--insight'] as const;
+/** The most seeds --seeds takes: each is a plan of the random part of the design. */
+const MAX_SEEDS = 1000;
 
 interface Args {
   file: string;
@@ -68,6 +73,8 @@ function parseArgs(argv: readonly string[]): Args | string {
   const file = files[0];
   if (!file || files.length > 1) return USAGE;
   if (switches.has('--json') && !switches.has('--compare')) return '--json: only with --compare';
+  if (switches.has('--insight') && switches.has('--compare')) return '--insight: not with --compare';
+  if (values['--seeds'] !== undefined && !switches.has('--insight')) return '--seeds: only with --insight';
   return { file, values, switches };
 }
 
@@ -124,6 +131,9 @@ export function runPlanCli(argv: readonly string[]): CliResult {
   if (typeof args === 'string') return fail(args);
   const flags = flagPricing(args);
   if (Array.isArray(flags)) return problemsOut(flags);
+  const seeds = args.values['--seeds'] === undefined ? DEFAULT_SEEDS : Number(args.values['--seeds']);
+  if (!Number.isInteger(seeds) || seeds < 0 || seeds > MAX_SEEDS)
+    return fail(`--seeds: must be a whole number from 0 to ${MAX_SEEDS}, got "${args.values['--seeds']}"`);
   const out = args.values['--out'];
   if (out !== undefined && isSameFile(args.file, out))
     return fail(`--out: ${out} is the design file itself; the plan would overwrite the design. Choose another file.`);
@@ -152,6 +162,8 @@ export function runPlanCli(argv: readonly string[]): CliResult {
     } else {
       output = formatComparison(comparison);
     }
+  } else if (args.switches.has('--insight')) {
+    output = `${JSON.stringify(buildInsight(design, { seeds }).plan, null, 2)}\n`;
   } else {
     output = `${JSON.stringify(buildPlan(design).plan, null, 2)}\n`;
   }

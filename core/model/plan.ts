@@ -74,6 +74,56 @@ export const optionSchema = z.strictObject({
 });
 export type PlanOption = z.infer<typeof optionSchema>;
 
+/**
+ * What would change a placement (spec/formats.md, additions of December 2026): with every other input
+ * unchanged, setting `parameter` beyond `flipsAt` in `direction` makes the recommended placement `to`.
+ * Checked when found: at flipsAt × (1 ± 0.01) beyond it the plan says `to`, just before it does not.
+ */
+export const tippingPointSchema = z.strictObject({
+  parameter: z.string().min(1).describe('a JSON path into the design, e.g. components[2].workload.peakRps'),
+  value: z.number().finite().describe("the parameter's value in this plan (a price: as resolved)"),
+  flipsAt: z.number().finite(),
+  to: placementSchema,
+  direction: z.enum(['above', 'below']),
+});
+export type TippingPointEntry = z.infer<typeof tippingPointSchema>;
+
+/** P10, P50 and P90 of a figure over the seeds planned (nearest rank: each a value some seed gave). */
+export const spreadSchema = z.strictObject({ p10: count, p50: count, p90: count });
+export type Spread = z.infer<typeof spreadSchema>;
+
+/**
+ * Addition (issue 16): how a placement varies with the random part of the load — the plan made again
+ * over `seeds` seeds (where unpredictable spikes fall, the noise), each option's figures in the
+ * context of that seed's decision, and how often the decision was another placement.
+ */
+export const placementRangesSchema = z.strictObject({
+  seeds: z.number().int().min(1).describe('plans made, the design’s own seed first'),
+  isRandom: z.boolean().describe('whether its load (its own or a caller’s) changes with the seed'),
+  differentShare: z.number().min(0).max(1).describe('share of the seeds whose plan recommends another placement'),
+  recommended: z.partialRecord(placementSchema, z.number().int().min(1)).describe('seeds recommending each placement'),
+  options: z.array(
+    z.strictObject({
+      placement: placementSchema,
+      monthlyCost: spreadSchema,
+      sloViolationMinutes: spreadSchema,
+      droppedRequests: spreadSchema,
+    }),
+  ),
+});
+export type PlacementRanges = z.infer<typeof placementRangesSchema>;
+
+/** Addition (issue 16): the recommended total over the same seeds (each seed's own recommendation). */
+export const totalsRangeSchema = z.strictObject({
+  seeds: z.number().int().min(1),
+  recommended: z.strictObject({
+    monthlyCost: spreadSchema,
+    sloViolationMinutes: spreadSchema,
+    droppedRequests: spreadSchema,
+  }),
+});
+export type TotalsRange = z.infer<typeof totalsRangeSchema>;
+
 export const placementEntrySchema = z.strictObject({
   componentId: idSchema,
   placement: placementSchema,
@@ -84,6 +134,11 @@ export const placementEntrySchema = z.strictObject({
     .strictObject({ meanRps: count, peakRps: count, requestsPerMonth: count })
     .optional()
     .describe('addition: the demand the placement was sized for'),
+  tippingPoints: z
+    .array(tippingPointSchema)
+    .optional()
+    .describe('what would change this decision (npm run plan -- --insight); absent: not searched'),
+  ranges: placementRangesSchema.optional().describe('addition: figures over many seeds (npm run plan -- --insight)'),
 });
 export type PlacementEntry = z.infer<typeof placementEntrySchema>;
 
@@ -172,6 +227,9 @@ export const planSchema = z.strictObject({
       .describe('addition: the best of all in the data centre, all on VMs, all on functions (where allowed)'),
   }),
   search: searchSchema,
+  ranges: totalsRangeSchema
+    .optional()
+    .describe('addition: the recommended total over many seeds of the random load (npm run plan -- --insight)'),
   commitment: commitmentSummarySchema
     .optional()
     .describe('addition: with a 1y or 3y commitment, what it saves and what it locks in'),

@@ -8,15 +8,15 @@
  * (core/cost/tariff.ts: environments resolved from its price book); `simulateDesigns` runs the same
  * design under several tariffs in one pass over the demand, sharing every run whose inputs agree.
  */
-import { type PricedDesign, priceDesign } from '../cost/tariff';
+import { type PricedDesign, type Tariff, priceDesign } from '../cost/tariff';
 import { HOURS_PER_MONTH } from '../model/defaults';
-import type { Design, Placement } from '../model/design';
+import type { Component, Design, Placement } from '../model/design';
 import type { Plan } from '../model/plan';
 import type { SimulationContext } from '../simulate/component-load';
 import type { ChartSeries } from '../simulate/option-stats';
-import { streamDemand } from '../simulate/propagate-demand';
+import { type DemandItem, streamDemand } from '../simulate/propagate-demand';
 import { countSteps } from '../workload/generate-workload';
-import { describeSeries } from '../simulate/series-stats';
+import { type SeriesShape, describeSeries } from '../simulate/series-stats';
 import type { ComponentFacts } from '../recommend/assess-assignment';
 import { type RunCache, runPlacements } from '../recommend/run-placement';
 import { decidePlan } from './decide-plan';
@@ -99,13 +99,7 @@ export function* simulateDesigns(
   if (!first) return { results: [], simulatedRuns: 0, reusedRuns: 0 };
   const n = first.components.length;
   const steps = countSteps(first.simulation);
-  const contexts = designs.map((d): SimulationContext => ({
-    steps,
-    stepMinutes: d.simulation.stepMinutes,
-    dt: d.simulation.stepMinutes * 60,
-    env: d.environments,
-    points: seriesPoints,
-  }));
+  const contexts = designs.map((d) => contextOf(d, seriesPoints));
   const horizonMinutes = steps * first.simulation.stepMinutes;
   const byId = new Map(first.components.map((c) => [c.id, c]));
   const out: SimulatedDesign[] = designs.map(() => ({
@@ -118,23 +112,15 @@ export function* simulateDesigns(
   // A memo keeps what it holds for the next plan.
   const cache: RunCache | undefined = memo ?? (designs.length > 1 ? { runs: new Map(), reused: 0 } : undefined);
   let simulatedRuns = 0;
-  for (const { id, load, effectivePattern, meanRps, ownMeanRps } of streamDemand(first)) {
-    const component = byId.get(id);
+  for (const item of streamDemand(first)) {
+    const component = byId.get(item.id);
     if (!component) continue;
-    const shape = describeSeries(load.total, load.peakRps);
-    const publicShare = meanRps > 0 ? ownMeanRps / meanRps : 0;
+    const shape = describeSeries(item.load.total, item.load.peakRps);
     designs.forEach((d, k) => {
-      const runs = runPlacements(component, load, contexts[k] as SimulationContext, publicShare, d.tariff, cache);
+      const f = simulateComponent(component, item, shape, contexts[k] as SimulationContext, d.tariff, cache);
       const sim = out[k] as SimulatedDesign;
-      sim.facts.set(id, {
-        component,
-        runs,
-        pattern: effectivePattern,
-        shape,
-        requestsPerMonth: meanRps * HOURS_PER_MONTH * 3600,
-        plannedPeakHours: (load.planned ?? []).map((p) => p.startSeconds / 3600),
-      });
-      sim.series.components[id] = Object.fromEntries(runs.map((r) => [r.placement, r.series])) as Record<
+      sim.facts.set(item.id, f);
+      sim.series.components[item.id] = Object.fromEntries(f.runs.map((r) => [r.placement, r.series])) as Record<
         Placement,
         ChartSeries
       >;
@@ -148,6 +134,38 @@ export function* simulateDesigns(
   }
   if (memo) sweepRunMemo(memo);
   return { results: out, simulatedRuns, reusedRuns: cache?.reused ?? 0 };
+}
+
+/** How a priced design is simulated: its horizon in steps, its environments, the chart points. */
+export function contextOf(design: PricedDesign, seriesPoints = 720): SimulationContext {
+  return {
+    steps: countSteps(design.simulation),
+    stepMinutes: design.simulation.stepMinutes,
+    dt: design.simulation.stepMinutes * 60,
+    env: design.environments,
+    points: seriesPoints,
+  };
+}
+
+/** One component's four runs on its demand, with what the decision reads beside them. */
+export function simulateComponent(
+  component: Component,
+  item: DemandItem,
+  shape: SeriesShape,
+  ctx: SimulationContext,
+  tariff: Tariff,
+  cache?: RunCache,
+): ComponentFacts {
+  const { load, effectivePattern, meanRps, ownMeanRps } = item;
+  const publicShare = meanRps > 0 ? ownMeanRps / meanRps : 0;
+  return {
+    component,
+    runs: runPlacements(component, load, ctx, publicShare, tariff, cache),
+    pattern: effectivePattern,
+    shape,
+    requestsPerMonth: meanRps * HOURS_PER_MONTH * 3600,
+    plannedPeakHours: (load.planned ?? []).map((p) => p.startSeconds / 3600),
+  };
 }
 
 /** Drives a generator to its end, handing progress on; returns what it returns. */

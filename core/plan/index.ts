@@ -13,6 +13,11 @@
  *   compareProviders(design, options?)        → ProviderComparison      the design planned on AWS, Azure and Google Cloud
  *   compareProvidersAsync(design, options?)   → Promise<…>              the same, yielding every `sliceMs` (the worker)
  *   previewWorkload(workload, simulation, key)→ PreviewPoint[]          the inspector's live preview of one pattern
+ *   findTippingPoints(design, options?)       → TippingResult           the plan with placements[i].tippingPoints:
+ *                                                                       what would flip each placement, and where
+ *   findCostRanges(design, seeds?)            → Plan                    the plan with placements[i].ranges: P10/P50/P90
+ *                                                                       of each option over `seeds` seeds of the random load
+ *   buildInsight(design, options?)            → Insight                 both over one simulation (npm run plan -- --insight)
  *
  * options: { onProgress?(p: PlanProgress), isCancelled?(): boolean, seriesPoints?: number } —
  * cancellation throws PlanCancelledError. PlanResult = { plan: Plan, series: PlanSeries }; the series
@@ -31,6 +36,12 @@ export type {
   ProviderComparison,
   ProviderRow,
 } from './compare-providers';
+export { findTippingPoints, PRICE_PARAMETERS, PROBE, RANGE } from './tipping-points';
+export type { Direction, TippingOptions, TippingPoint, TippingResult } from './tipping-points';
+export { DEFAULT_SEEDS, findCostRanges } from './cost-ranges';
+export { buildInsight } from './insight';
+export type { Insight, InsightOptions } from './insight';
+export { readParameter, setParameter } from './set-parameter';
 export { registerMipSolver } from '../recommend/mip-solver';
 export type { MipResult, MipSolver } from '../recommend/mip-solver';
 export type { ChartSeries } from '../simulate/option-stats';

@@ -10,6 +10,7 @@ import type { Design } from '../model/design';
 import type { Plan, PlanOption, Total } from '../model/plan';
 import { PLACEMENT_LABELS, WIRING_LABELS } from '../model/labels';
 import { formatCount, formatMoney, formatMs, formatRps } from './format';
+import { describeTippingPoint, formatSpread, isUncertain, rangeCells } from './insight-words';
 
 /**
  * Text as Markdown that renders as exactly that text, inline: line breaks and other controls become
@@ -43,6 +44,49 @@ function optionRow(o: PlanOption, chosen: boolean): string {
 
 function totalRow(label: string, t: Total): string {
   return `| ${label} | ${formatMoney(t.monthlyCost)} | ${formatCount(t.sloViolationMinutes)} | ${formatCount(t.droppedRequests)} |`;
+}
+
+/**
+ * What would change the plan (npm run plan -- --insight): the tipping points in words and the ranges
+ * over seeds of the components whose load is random. Nothing when the plan carries neither.
+ */
+function insightSection(plan: Plan, nameOf: (id: string) => string): string[] {
+  const points = plan.placements.filter((p) => (p.tippingPoints?.length ?? 0) > 0);
+  const ranged = plan.placements.filter((p) => p.ranges && isUncertain(p.ranges));
+  const searched = plan.placements.some((p) => p.tippingPoints !== undefined || p.ranges !== undefined);
+  if (!searched) return [];
+  const out = ['## What would change it', ''];
+  if (points.length === 0) out.push('No single input within ×0.1…×10 of its value moves a component.', '');
+  else {
+    out.push('Each input alone, the others as they are; checked by planning again just before and just beyond it.', '');
+    for (const p of points)
+      for (const t of p.tippingPoints ?? [])
+        out.push(`- ${nameOf(p.componentId)} ${describeTippingPoint(t, p.placement)}.`);
+    out.push('');
+  }
+  const total = plan.ranges?.recommended;
+  if (plan.ranges && total)
+    out.push(
+      `Over ${plan.ranges.seeds} seeds of the random load, the recommendation (each seed's own) costs ${formatSpread(total.monthlyCost, formatMoney)} a month, with ${formatSpread(total.sloViolationMinutes, formatCount)} SLO violation minutes and ${formatSpread(total.droppedRequests, formatCount)} dropped requests.`,
+      '',
+    );
+  for (const p of ranged) {
+    const r = p.ranges;
+    if (!r) continue;
+    const others = Math.round(r.differentShare * r.seeds);
+    out.push(
+      `**${nameOf(p.componentId)}** over ${r.seeds} seeds of its random load: ${others === 0 ? `${PLACEMENT_LABELS[p.placement]} every time` : `another placement than ${PLACEMENT_LABELS[p.placement]} in ${others} of ${r.seeds}`}.`,
+      '',
+      '| option | monthly cost, P10–P90 | SLO violation min | dropped requests |',
+      '|---|---:|---:|---:|',
+      ...rangeCells(r).map(
+        (row) =>
+          `| ${PLACEMENT_LABELS[row.placement]}${row.placement === p.placement ? ' **(chosen)**' : ''} | ${row.cells.join(' | ')} |`,
+      ),
+      '',
+    );
+  }
+  return out;
 }
 
 /**
@@ -124,6 +168,7 @@ export function reportMarkdown(plan: Plan, design?: Design): string {
     '',
     `Costs are per month of 730 hours (the providers' convention): the ${plan.assumptions.simulation.days}-day simulation is scaled to it. *All elastic* puts every component on its cheapest elastic option that the hard constraints allow; the others stay where those constraints put them.`,
     '',
+    ...insightSection(plan, nameOf),
     '## Assumptions',
     '',
     'Every default filled in; re-running the design with these gives this plan.',

@@ -2,7 +2,7 @@
  * Small designs for tests: a component or two with sensible defaults, validated (defaults filled in)
  * and planned. Not used by the engine itself.
  */
-import type { DesignInput } from '../model/design';
+import type { Design, DesignInput } from '../model/design';
 import type { Plan } from '../model/plan';
 import { validateDesign } from '../model/validate';
 import { buildPlan } from '../plan/build-plan';
@@ -20,10 +20,15 @@ export function makeDesign(components: ComponentInput[], extra: Partial<DesignIn
   };
 }
 
-export function planOf(input: DesignInput): Plan {
+/** The design validated, every default filled in; a test's own mistake throws with its problems. */
+export function validDesign(input: DesignInput): Design {
   const checked = validateDesign(input);
   if (!checked.ok) throw new Error(checked.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
-  return buildPlan(checked.value).plan;
+  return checked.value;
+}
+
+export function planOf(input: DesignInput): Plan {
+  return buildPlan(validDesign(input)).plan;
 }
 
 export function entryOf(plan: Plan, id: string): Plan['placements'][number] {
