@@ -2,7 +2,8 @@
 /**
  * The selected component's decision, shown before its edit form: where it runs and what that costs a
  * month, why (rule badges), what the timeline scrubber's moment looks like, and its four options side
- * by side (cost, latency, SLO, drops, notes; the chosen one highlighted). ComponentCharts draws
+ * by side (cost, latency, SLO, drops, notes; the chosen one highlighted), and on request what would
+ * change it (what-would-change.tsx). ComponentCharts draws
  * demand against capacity for each option, further down.
  */
 import { useDeferredValue } from 'react';
@@ -18,6 +19,7 @@ const OptionCharts = dynamic(() => import('./option-charts').then((m) => m.Optio
 });
 import { Prose, RuleLink } from '@/components/ui/prose';
 import { PlacementBadge } from './placement-badge';
+import { WhatWouldChange } from './what-would-change';
 import './results.css';
 
 /** The plan's entry and chart series for one component, deferred so a new plan never blocks a frame. */
@@ -73,6 +75,7 @@ export function ComponentDecision({ componentId }: { componentId: string }) {
       </div>
       <TimelineMoment componentId={componentId} entry={entry} />
       <OptionsTable entry={entry} />
+      <WhatWouldChange key={componentId} componentId={componentId} />
     </section>
   );
 }

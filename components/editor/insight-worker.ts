@@ -1,0 +1,52 @@
+/**
+ * The insight worker: for one component of the open design, the inputs that would flip its placement
+ * and its cost range over seeds (core/plan/insight.ts), searched off the main thread and apart from the
+ * plan worker, so the editor keeps re-planning while it runs. Started by the "What would change this?"
+ * panel (components/results/what-would-change.tsx), one at a time. Nothing is saved.
+ */
+import loadHighs from 'highs';
+import { validateDesign } from '@/core/model';
+import { buildInsight, registerMipSolver, type MipResult } from '@/core/plan';
+import type { InsightRequest, InsightResponse } from './insight-protocol';
+
+const scope = self as unknown as {
+  postMessage(message: InsightResponse): void;
+  onmessage: ((event: MessageEvent<InsightRequest>) => void) | null;
+};
+
+/** HiGHS, as in the plan worker, so the searched plans choose as the editor's plan does. */
+const solverReady: Promise<void> = loadHighs({ locateFile: (file: string) => `/solver/${file}` })
+  .then((highs) => registerMipSolver({ solve: (lp, options) => highs.solve(lp, options) as MipResult }))
+  .catch(() => undefined);
+
+scope.onmessage = (event) => {
+  const message = event.data;
+  if (message.type === 'insight') void run(message);
+};
+
+async function run({ id, design, componentId }: InsightRequest): Promise<void> {
+  const started = performance.now();
+  await solverReady;
+  const checked = validateDesign(design);
+  if (!checked.ok) {
+    scope.postMessage({ type: 'insight-failed', id, problems: checked.problems });
+    return;
+  }
+  try {
+    const insight = buildInsight(checked.value, { componentIds: [componentId] });
+    const entry = insight.plan.placements.find((p) => p.componentId === componentId);
+    if (!entry) throw new Error(`no component "${componentId}" in the design`);
+    scope.postMessage({
+      type: 'insight-done',
+      id,
+      componentId,
+      placement: entry.placement,
+      tippingPoints: entry.tippingPoints ?? [],
+      ranges: entry.ranges ?? null,
+      replans: insight.replans,
+      ms: performance.now() - started,
+    });
+  } catch (error) {
+    scope.postMessage({ type: 'insight-failed', id, message: error instanceof Error ? error.message : String(error) });
+  }
+}

@@ -1,0 +1,36 @@
+/**
+ * What would change a decision (issue 16), on screen: the selected component's "What would change
+ * this?" searches in a worker of its own and answers in sentences, with the cost range over draws of
+ * a random load; an edit marks the answer out of date. Each sentence's truth is the engine tests'
+ * (core/plan/tipping-points.test.ts re-plans every point just before and beyond it).
+ */
+import { createExample, expect, test } from './fixtures';
+
+test('a component’s tipping points read as sentences, with its cost range; an edit makes them stale', async ({
+  page,
+  editor,
+  request,
+}) => {
+  await page.goto(`/designs/${await createExample(request, 'cloud-bursting')}`);
+  await editor.waitSimulated();
+  await editor.select('web');
+  const panel = page.getByTestId('what-would-change');
+  await panel.getByTestId('search-tipping-points').click();
+  await expect(panel.getByRole('status')).toContainText('Searching');
+  const points = panel.getByTestId('tipping-point');
+  await expect(points.first()).toBeVisible({ timeout: 60_000 });
+  // The web front bursts today; its base load just below today's sends it back to the data centre.
+  await expect(points.first()).toHaveText(/^Web shop stays bursting until its .+; then the data centre\.$/);
+  await expect(panel.getByTestId('cost-ranges')).toContainText(
+    'Over 20 draws of its random load: the same placement every time',
+  );
+  await expect(panel.getByTestId('cost-ranges').locator('tbody tr')).toHaveCount(4);
+  await panel.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/screens/insight-web.png' });
+
+  // An edit that changes the plan: the answer is out of date.
+  await page.getByLabel('CPU time (ms)').fill('30');
+  await page.getByLabel('CPU time (ms)').press('Tab');
+  await expect(panel).toContainText('The design has changed since');
+  await expect(panel.getByTestId('search-tipping-points')).toHaveText('Search again');
+});
