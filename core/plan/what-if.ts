@@ -23,6 +23,7 @@ import {
   resolveTimeoutMs,
 } from '../model/design';
 import { type ComponentFacts, toleranceOf } from '../recommend/assess-assignment';
+import type { Candidate } from '../recommend/build-joint-problem';
 import { chooseJointly } from '../recommend/choose-jointly';
 import type { RunCache } from '../recommend/run-placement';
 import type { ComponentLoad, SimulationContext } from '../simulate/component-load';
@@ -57,6 +58,7 @@ export class WhatIf {
   /** Approximate re-plans made to narrow a search (screenWith). */
   screens = 0;
   private readonly stored = new Map<string, Stored>();
+  private readonly candidates = new WeakMap<ComponentFacts, Candidate>();
   private readonly ctx: SimulationContext;
   private readonly downstream: Map<string, string[]>;
   private readonly upstream: Map<string, string[]>;
@@ -104,7 +106,10 @@ export class WhatIf {
 
   decide(changed: ChangedFacts): Map<string, Placement> {
     const tol = toleranceOf(changed.design.environments, this.horizonMinutes);
-    return chooseJointly(changed.design, changed.facts, tol).assignment;
+    // Candidates are kept by facts: a price change makes new facts for every component, and no
+    // parameter searched here changes the tolerance, so a kept candidate is always the one toCandidate
+    // would make again.
+    return chooseJointly(changed.design, changed.facts, tol, this.candidates).assignment;
   }
 
   /**
