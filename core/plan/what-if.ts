@@ -23,8 +23,9 @@ import {
   resolveTimeoutMs,
 } from '../model/design';
 import { type ComponentFacts, toleranceOf } from '../recommend/assess-assignment';
-import type { Candidate } from '../recommend/build-joint-problem';
-import { chooseJointly } from '../recommend/choose-jointly';
+import { buildJointProblem, type Candidate } from '../recommend/build-joint-problem';
+import { chooseJointly, toCandidate } from '../recommend/choose-jointly';
+import { evaluateChoice, isBetter } from '../recommend/joint-problem';
 import type { RunCache } from '../recommend/run-placement';
 import type { ComponentLoad, SimulationContext } from '../simulate/component-load';
 import { type DemandItem, streamDemand } from '../simulate/propagate-demand';
@@ -119,6 +120,50 @@ export class WhatIf {
   screenWith(parameter: string, value: number): Map<string, Placement> {
     this.screens++;
     return this.decide(this.changedFacts(parameter, value, true));
+  }
+
+  /**
+   * A cheaper, approximate decision for screening a search over any input: the changed facts (as
+   * factsWith), then each component's best state in the joint problem the real decision solves with
+   * every other component where `around` places it — one round of best responses, no search.
+   */
+  screenLocallyWith(parameter: string, value: number, around: ReadonlyMap<string, Placement>): Map<string, Placement> {
+    this.screens++;
+    const { design, facts } = this.changedFacts(parameter, value, false);
+    const tol = toleranceOf(design.environments, this.horizonMinutes);
+    const candidates = design.components.flatMap((c) => {
+      const f = facts.get(c.id);
+      if (!f) return [];
+      let candidate = this.candidates.get(f);
+      if (!candidate) {
+        candidate = toCandidate(f, design, tol);
+        this.candidates.set(f, candidate);
+      }
+      return [candidate];
+    });
+    const margin = design.environments.decision.simplicityMargin;
+    const { problem, states } = buildJointProblem(candidates, design.connections, design.tariff, margin);
+    const choice = states.map((options, v) =>
+      Math.max(
+        0,
+        options.findIndex((o) => o.placement === around.get(candidates[v]?.component.id ?? '')),
+      ),
+    );
+    const out = new Map<string, Placement>();
+    states.forEach((options, v) => {
+      const trial = [...choice];
+      let best = choice[v] as number;
+      let bestValue = evaluateChoice(problem, trial);
+      options.forEach((_, k) => {
+        if (k === best) return;
+        trial[v] = k;
+        const value = evaluateChoice(problem, trial);
+        if (isBetter(value, bestValue)) [best, bestValue] = [k, value];
+      });
+      const id = candidates[v]?.component.id;
+      if (id) out.set(id, options[best]?.placement ?? 'static');
+    });
+    return out;
   }
 
   /** The facts of the design with `parameter` set to `value`, simulating again only what it changes. */
