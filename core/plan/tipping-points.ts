@@ -92,11 +92,14 @@ export function findTippingPoints(design: Design, options: TippingOptions = {}):
   return { plan, replans: whatIf.replans, resimulated: whatIf.resimulated };
 }
 
-/** The plan with `tippingPoints` on every placement (empty where nothing flips within the range). */
+/** The plan with `tippingPoints` on every placement searched (empty where nothing flips within the range). */
 export function withTippingPoints(plan: Plan, points: ReadonlyMap<string, TippingPoint[]>): Plan {
   return {
     ...plan,
-    placements: plan.placements.map((p) => ({ ...p, tippingPoints: points.get(p.componentId) ?? [] })),
+    placements: plan.placements.map((p) => {
+      const found = points.get(p.componentId);
+      return found ? { ...p, tippingPoints: found } : p;
+    }),
   };
 }
 
