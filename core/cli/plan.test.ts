@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { planSchema } from '../model/plan';
 import { formatMoney } from '../present/format';
+import { SPIKY_SERVICE } from '../testing/design-fixture';
 import { runPlanCli } from './plan';
 
 const dir = mkdtempSync(join(tmpdir(), 'tidemark-plan-'));
@@ -139,17 +140,7 @@ describe('npm run plan', () => {
 describe('npm run plan -- --insight', () => {
   const spiky = {
     ...design,
-    components: [
-      {
-        id: 'web',
-        name: 'Web',
-        kind: 'ui',
-        workload: { pattern: 'unpredictable', baseRps: 2, peakRps: 60, spikesPerWeek: 3, noise: 0.2 },
-        demand: { cpuMs: 20 },
-        latencySloMs: 300,
-      },
-      design.components[1],
-    ],
+    components: [{ ...SPIKY_SERVICE, id: 'web', name: 'Web' }, design.components[1]],
   };
 
   it('adds each placement’s tipping points and ranges to the plan, the plan itself unchanged', () => {

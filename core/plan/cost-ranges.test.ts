@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { hybridServerless } from '../examples';
 import type { DesignInput } from '../model/design';
-import { makeDesign, validDesign } from '../testing/design-fixture';
+import { makeDesign, SPIKY_SERVICE, validDesign } from '../testing/design-fixture';
 import { findCostRanges, percentile, rangeSeeds } from './cost-ranges';
 
 const design = validDesign(
@@ -18,14 +18,7 @@ const design = validDesign(
       workload: { pattern: 'static', baseRps: 20 },
       demand: { cpuMs: 20 },
     },
-    {
-      id: 'spiky',
-      name: 'Spiky',
-      kind: 'service',
-      workload: { pattern: 'unpredictable', baseRps: 2, peakRps: 80, spikesPerWeek: 3, noise: 0.2 },
-      demand: { cpuMs: 30 },
-      latencySloMs: 400,
-    },
+    SPIKY_SERVICE,
   ]),
 );
 

@@ -80,7 +80,7 @@ describe('tipping points', () => {
     240_000,
   );
 
-  it('finds where a steady service outgrows the data centre, and nothing when nothing flips', () => {
+  it('finds where a service leaves the data centre; a regulated store has none and costs no re-plan', () => {
     // One core-month for $16 against VMs at $0.096 an hour: a small steady load stays on site.
     const design = validDesign(
       makeDesign(
@@ -104,6 +104,15 @@ describe('tipping points', () => {
     expect(db?.placement).toBe('static');
     expect(db?.tippingPoints).toEqual([]);
     const api = plan.placements.find((p) => p.componentId === 'api');
+    // Heavier requests need more reserved cores: somewhere the cloud becomes the cheaper home.
+    const heavier = api?.tippingPoints?.find((t) => t.parameter === 'components[0].demand.cpuMs');
+    expect(heavier?.direction).toBe('above');
+    expect(heavier?.to).not.toBe('static');
     for (const point of api?.tippingPoints ?? []) expectTrue(design, 'api', point);
+    // Searching only the store: the API's placement carries no field (not searched), no re-plan is made.
+    const only = findTippingPoints(design, { componentIds: ['db'], prices: false });
+    expect(only.plan.placements.find((p) => p.componentId === 'api')?.tippingPoints).toBeUndefined();
+    expect(only.plan.placements.find((p) => p.componentId === 'db')?.tippingPoints).toEqual([]);
+    expect(only.replans).toBe(0);
   });
 });

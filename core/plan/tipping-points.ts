@@ -6,10 +6,11 @@
  * first the end of the range (nothing reported when the placement there is today's), then bisection
  * on the logarithm of the input down to a bracket of BRACKET, over the real engine (what-if.ts:
  * re-planned in full, only the changed part re-simulated). A price is one search for every component
- * at once: each re-plan narrows the bracket of every component whose flip it falls inside. A workload
- * is bisected first on a cheap screen (the component alone simulated again, what it calls left at
- * today's demand) and only the ends of that bracket re-planned in full; where they disagree, the
- * bisection is made again on full re-plans.
+ * at once: each re-plan narrows the bracket of every component whose flip it falls inside. The
+ * bisection runs on a cheap screen — for a workload the component alone simulated again (what it
+ * calls left at today's demand), for any other input each component's best response to today's
+ * placements in the joint problem — and only the end of the range and the two probes are re-planned
+ * in full; where they disagree with the screen, the bisection is made again on full re-plans.
  *
  * A reported point is checked before it is reported: with the input at flipsAt × (1 ± PROBE) — just
  * beyond it in its direction — the placement is `to`, and just before it, it is not. The search
@@ -91,11 +92,14 @@ export function findTippingPoints(design: Design, options: TippingOptions = {}):
   return { plan, replans: whatIf.replans, resimulated: whatIf.resimulated };
 }
 
-/** The plan with `tippingPoints` on every placement (empty where nothing flips within the range). */
+/** The plan with `tippingPoints` on every placement searched (empty where nothing flips within the range). */
 export function withTippingPoints(plan: Plan, points: ReadonlyMap<string, TippingPoint[]>): Plan {
   return {
     ...plan,
-    placements: plan.placements.map((p) => ({ ...p, tippingPoints: points.get(p.componentId) ?? [] })),
+    placements: plan.placements.map((p) => {
+      const found = points.get(p.componentId);
+      return found ? { ...p, tippingPoints: found } : p;
+    }),
   };
 }
 
@@ -181,16 +185,18 @@ function searchDirection(
   if (flipping.length === 0) return [];
   const bracketsOf = (ids: readonly string[]): Bracket[] => ids.map((id) => ({ id, near: parameter.value, far: end }));
   const check = (brackets: Bracket[]) => checkPoints(brackets, parameter, direction, current, full);
-  const found: { id: string; point: TippingPoint }[] = [];
-  if (parameter.path.includes('.workload.')) {
-    // A workload moves the demand of everything downstream, which a full re-plan simulates again:
-    // bisect on the screen (the component alone re-simulated) and check the result on full re-plans;
-    // where the check fails, the full bisection below finds it.
-    const screen = memoised((x) => whatIf.screenWith(parameter.path, x));
-    const screenEnd = screen(end);
-    const screened = flipping.filter((id) => screenEnd.get(id) !== current.get(id));
-    found.push(...check(bisect(bracketsOf(screened), screen, current)));
-  }
+  // Bisect on a screen and check the result on full re-plans; where the check fails, the full
+  // bisection below finds it. A workload moves the demand of everything downstream: its screen
+  // simulates the component alone. Any other input re-simulates little, so its screen saves on the
+  // decision instead: each component's best response to today's placements.
+  const screen = memoised((x) =>
+    parameter.path.includes('.workload.')
+      ? whatIf.screenWith(parameter.path, x)
+      : whatIf.screenLocallyWith(parameter.path, x, current),
+  );
+  const screenEnd = screen(end);
+  const screened = flipping.filter((id) => screenEnd.get(id) !== current.get(id));
+  const found = check(bisect(bracketsOf(screened), screen, current));
   const left = flipping.filter((id) => !found.some((f) => f.id === id));
   found.push(...check(bisect(bracketsOf(left), full, current)));
   return found;

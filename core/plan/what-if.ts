@@ -1,8 +1,9 @@
 /**
  * Re-planning a design with one input changed, reusing what the change leaves alone — the engine
  * under tipping points (tipping-points.ts) and cost ranges (cost-ranges.ts), which ask the same
- * question hundreds of times. The decision is always made again in full (chooseJointly, as
- * decidePlan makes it); what is reused is the simulation:
+ * question hundreds of times. A re-plan (factsWith, assignmentWith) decides again in full
+ * (chooseJointly, as decidePlan makes it, each unchanged component's candidate kept); what is reused
+ * is the simulation:
  * - a price (`environments.…`) changes no load: every run is billed again from the first
  *   simulation (a run cache per component, run-placement.ts), and only runs whose inputs a price
  *   does change (a burst's base, a function's duration) are simulated again, as comparing providers
@@ -11,7 +12,8 @@
  *   demand and that of every component downstream of it: only those are simulated again;
  * - its CPU time or SLO changes only its own runs.
  * Everything else keeps the facts of the first simulation, so a re-plan here chooses exactly what
- * buildPlan would choose for the changed design (the tests hold it to that).
+ * buildPlan would choose for the changed design (the tests hold it to that). The screens
+ * (screenWith, screenLocallyWith) are cheaper approximations that narrow a search, never a result.
  */
 import { type PricedDesign, priceDesign } from '../cost/tariff';
 import {
@@ -23,15 +25,17 @@ import {
   resolveTimeoutMs,
 } from '../model/design';
 import { type ComponentFacts, toleranceOf } from '../recommend/assess-assignment';
-import { chooseJointly } from '../recommend/choose-jointly';
+import { buildJointProblem, type Candidate } from '../recommend/build-joint-problem';
+import { candidatesOf, chooseJointly } from '../recommend/choose-jointly';
+import { evaluateChoice, isBetter } from '../recommend/joint-problem';
 import type { RunCache } from '../recommend/run-placement';
 import type { ComponentLoad, SimulationContext } from '../simulate/component-load';
 import { type DemandItem, streamDemand } from '../simulate/propagate-demand';
 import { type SeriesShape, describeSeries } from '../simulate/series-stats';
 import { countSteps } from '../workload/generate-workload';
 import { contextOf, simulateComponent } from './build-plan';
-import { decidePlan } from './decide-plan';
 import type { Plan } from '../model/plan';
+import { decidePlan } from './decide-plan';
 import { parsePath, setParameter } from './set-parameter';
 
 /** A design's facts after a change: what decidePlan and chooseJointly read. */
@@ -54,17 +58,15 @@ export class WhatIf {
   /** Re-plans made, and components simulated again for them (four runs each, less what a cache held). */
   replans = 0;
   resimulated = 0;
-  /** Approximate re-plans made to narrow a search (screenWith). */
+  /** Approximate re-plans made to narrow a search (screenWith, screenLocallyWith). */
   screens = 0;
   private readonly stored = new Map<string, Stored>();
+  private readonly candidates = new WeakMap<ComponentFacts, Candidate>();
   private readonly ctx: SimulationContext;
   private readonly downstream: Map<string, string[]>;
   private readonly upstream: Map<string, string[]>;
 
-  constructor(
-    design: Design,
-    private readonly seriesPoints = 24,
-  ) {
+  constructor(design: Design, seriesPoints = 24) {
     this.design = design;
     this.priced = priceDesign(design);
     this.ctx = contextOf(this.priced, seriesPoints);
@@ -104,7 +106,10 @@ export class WhatIf {
 
   decide(changed: ChangedFacts): Map<string, Placement> {
     const tol = toleranceOf(changed.design.environments, this.horizonMinutes);
-    return chooseJointly(changed.design, changed.facts, tol).assignment;
+    // Candidates are kept by facts: a price change makes new facts for every component, and no
+    // parameter searched here changes the tolerance, so a kept candidate is always the one toCandidate
+    // would make again.
+    return chooseJointly(changed.design, changed.facts, tol, this.candidates).assignment;
   }
 
   /**
@@ -114,6 +119,41 @@ export class WhatIf {
   screenWith(parameter: string, value: number): Map<string, Placement> {
     this.screens++;
     return this.decide(this.changedFacts(parameter, value, true));
+  }
+
+  /**
+   * A cheaper, approximate decision for screening a search over any input: the changed facts (as
+   * factsWith), then each component's best state in the joint problem the real decision solves with
+   * every other component where `around` places it — one round of best responses, no search.
+   */
+  screenLocallyWith(parameter: string, value: number, around: ReadonlyMap<string, Placement>): Map<string, Placement> {
+    this.screens++;
+    const { design, facts } = this.changedFacts(parameter, value, false);
+    const tol = toleranceOf(design.environments, this.horizonMinutes);
+    const candidates = candidatesOf(design, facts, tol, this.candidates);
+    const margin = design.environments.decision.simplicityMargin;
+    const { problem, states } = buildJointProblem(candidates, design.connections, design.tariff, margin);
+    const choice = states.map((options, v) =>
+      Math.max(
+        0,
+        options.findIndex((o) => o.placement === around.get(candidates[v]?.component.id ?? '')),
+      ),
+    );
+    const out = new Map<string, Placement>();
+    states.forEach((options, v) => {
+      const trial = [...choice];
+      let best = choice[v] as number;
+      let bestValue = evaluateChoice(problem, trial);
+      options.forEach((_, k) => {
+        if (k === best) return;
+        trial[v] = k;
+        const value = evaluateChoice(problem, trial);
+        if (isBetter(value, bestValue)) [best, bestValue] = [k, value];
+      });
+      const id = candidates[v]?.component.id;
+      if (id) out.set(id, options[best]?.placement ?? 'static');
+    });
+    return out;
   }
 
   /** The facts of the design with `parameter` set to `value`, simulating again only what it changes. */
@@ -126,8 +166,8 @@ export class WhatIf {
     const design = priceDesign(setParameter(this.design, parameter, value));
     const keys = parsePath(parameter);
     if (keys[0] === 'environments') return { design, facts: this.rebill(design) };
-    const own = keys[0] === 'components' ? design.components[keys[1] as number] : undefined;
-    const changed = isItselfOnly && own ? new Set([own.id]) : this.changedBy(keys);
+    const component = keys[0] === 'components' ? design.components[keys[1] as number] : undefined;
+    const changed = isItselfOnly && component ? new Set([component.id]) : this.changedBy(keys);
     const facts = new Map(this.facts);
     if (changed.size === 0) return { design, facts };
     const byId = new Map(design.components.map((c) => [c.id, c]));
@@ -135,7 +175,6 @@ export class WhatIf {
       facts.set(component.id, simulateComponent(component, item, shape, this.ctx, design.tariff));
       this.resimulated++;
     };
-    const component = keys[0] === 'components' ? design.components[keys[1] as number] : undefined;
     const stored = component ? this.stored.get(component.id) : undefined;
     if (component && stored && keys[2] !== 'workload') {
       // Its CPU time or SLO: the same demand series, read with its new request.

@@ -47,13 +47,38 @@ export function toCandidate(f: ComponentFacts, design: PricedDesign, tol: Tolera
   return { component: f.component, options, requestsPerMonth: f.requestsPerMonth };
 }
 
+/** Every component's candidate in the design's order, taken from `cache` where it holds one. */
+export function candidatesOf(
+  design: PricedDesign,
+  facts: ReadonlyMap<string, ComponentFacts>,
+  tol: Tolerance,
+  cache?: WeakMap<ComponentFacts, Candidate>,
+): Candidate[] {
+  return design.components.flatMap((c) => {
+    const f = facts.get(c.id);
+    if (!f) return [];
+    let candidate = cache?.get(f);
+    if (!candidate) {
+      candidate = toCandidate(f, design, tol);
+      cache?.set(f, candidate);
+    }
+    return [candidate];
+  });
+}
+
+/**
+ * `cache`, when given, keeps each component's candidate by its facts, for callers that decide
+ * many times over facts that mostly stay the same (core/plan/what-if.ts). A component's candidate
+ * depends on its facts, the tariff and the tolerance: only share it between decisions whose tariff
+ * and tolerance agree (new prices come with new facts).
+ */
 export function chooseJointly(
   design: PricedDesign,
   facts: ReadonlyMap<string, ComponentFacts>,
   tol: Tolerance,
+  cache?: WeakMap<ComponentFacts, Candidate>,
 ): JointChoice {
-  const ordered = design.components.flatMap((c) => facts.get(c.id) ?? []);
-  const candidates = ordered.map((f) => toCandidate(f, design, tol));
+  const candidates = candidatesOf(design, facts, tol, cache);
   const margin = design.environments.decision.simplicityMargin;
   const { problem, states } = buildJointProblem(candidates, design.connections, design.tariff, margin);
   const solution = solveJointly(problem);

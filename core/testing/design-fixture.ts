@@ -9,6 +9,16 @@ import { buildPlan } from '../plan/build-plan';
 
 type ComponentInput = DesignInput['components'][number];
 
+/** A service whose load is random: unpredictable spikes and noise, so a new seed changes it. */
+export const SPIKY_SERVICE: ComponentInput = {
+  id: 'spiky',
+  name: 'Spiky',
+  kind: 'service',
+  workload: { pattern: 'unpredictable', baseRps: 2, peakRps: 80, spikesPerWeek: 3, noise: 0.2 },
+  demand: { cpuMs: 30 },
+  latencySloMs: 400,
+};
+
 export function makeDesign(components: ComponentInput[], extra: Partial<DesignInput> = {}): DesignInput {
   return {
     format: 'tidemark.design',
