@@ -16,21 +16,14 @@
  * (screenWith, screenLocallyWith) are cheaper approximations that narrow a search, never a result.
  */
 import { type PricedDesign, priceDesign } from '../cost/tariff';
-import {
-  type Component,
-  type Design,
-  type Placement,
-  resolveDurationSeconds,
-  resolveFunctionSeconds,
-  resolveTimeoutMs,
-} from '../model/design';
+import type { Component, Design, Placement } from '../model/design';
 import { type ComponentFacts, toleranceOf } from '../recommend/assess-assignment';
 import { buildJointProblem, type Candidate } from '../recommend/build-joint-problem';
 import { candidatesOf, chooseJointly } from '../recommend/choose-jointly';
 import { evaluateChoice, isBetter } from '../recommend/joint-problem';
 import type { RunCache } from '../recommend/run-placement';
-import type { ComponentLoad, SimulationContext } from '../simulate/component-load';
-import { type DemandItem, streamDemand } from '../simulate/propagate-demand';
+import type { SimulationContext } from '../simulate/component-load';
+import { type DemandItem, requestOf, streamDemand } from '../simulate/propagate-demand';
 import { type SeriesShape, describeSeries } from '../simulate/series-stats';
 import { countSteps } from '../workload/generate-workload';
 import { contextOf, simulateComponent } from './build-plan';
@@ -250,16 +243,4 @@ function reach(ids: Iterable<string>, next: ReadonlyMap<string, readonly string[
     }
   }
   return seen;
-}
-
-/** What a component's load carries of its request, as streamDemand (propagate-demand.ts) sets it. */
-function requestOf(c: Component): Partial<ComponentLoad> {
-  return {
-    cpuMs: c.demand.cpuMs,
-    durationMs: resolveDurationSeconds(c.demand) * 1000,
-    functionDurationMs: resolveFunctionSeconds(c.demand) * 1000,
-    memoryMb: c.demand.memoryMb,
-    timeoutMs: resolveTimeoutMs(c.demand),
-    sloMs: c.latencySloMs ?? Number.POSITIVE_INFINITY,
-  };
 }

@@ -119,12 +119,7 @@ export function* streamDemand(design: Design): Generator<DemandItem, void> {
       load: {
         total,
         async: asyncPart,
-        cpuMs: comp.demand.cpuMs,
-        durationMs: resolveDurationSeconds(comp.demand) * 1000,
-        functionDurationMs: resolveFunctionSeconds(comp.demand) * 1000,
-        memoryMb: comp.demand.memoryMb,
-        timeoutMs: resolveTimeoutMs(comp.demand),
-        sloMs: comp.latencySloMs ?? Number.POSITIVE_INFINITY,
+        ...requestOf(comp),
         peakRps: peak,
         planned: windows.map((w) => plannedPeak(w, total, stepSeconds)),
       },
@@ -133,6 +128,20 @@ export function* streamDemand(design: Design): Generator<DemandItem, void> {
       ownMeanRps,
     };
   }
+}
+
+/** What one request of a component asks of whatever serves it: the part of its load that is not demand. */
+export function requestOf(
+  c: Design['components'][number],
+): Pick<ComponentLoad, 'cpuMs' | 'durationMs' | 'functionDurationMs' | 'memoryMb' | 'timeoutMs' | 'sloMs'> {
+  return {
+    cpuMs: c.demand.cpuMs,
+    durationMs: resolveDurationSeconds(c.demand) * 1000,
+    functionDurationMs: resolveFunctionSeconds(c.demand) * 1000,
+    memoryMb: c.demand.memoryMb,
+    timeoutMs: resolveTimeoutMs(c.demand),
+    sloMs: c.latencySloMs ?? Number.POSITIVE_INFINITY,
+  };
 }
 
 /** A planned peak's time, seconds from the start of the horizon. */
