@@ -34,3 +34,20 @@ test('a component’s tipping points read as sentences, with its cost range; an 
   await expect(panel).toContainText('The design has changed since');
   await expect(panel.getByTestId('search-tipping-points')).toHaveText('Search again');
 });
+
+test('the Decision tab gives the recommended total as a range over draws of the random load', async ({
+  page,
+  editor,
+  request,
+}) => {
+  await page.goto(`/designs/${await createExample(request, 'hybrid-serverless')}`);
+  await editor.waitSimulated();
+  const range = page.getByTestId('total-range');
+  await range.getByTestId('search-total-range').click();
+  // The upload API's spikes fall elsewhere with each draw: the month's cost spreads.
+  await expect(range.getByTestId('total-range-figure')).toHaveText(
+    /^Over 20 draws of the random load: \$[\d,.]+–\$[\d,.]+ \(median \$[\d,.]+\) a month \(P10–P90\); /,
+    { timeout: 60_000 },
+  );
+  await page.screenshot({ path: 'test-results/screens/insight-total.png' });
+});

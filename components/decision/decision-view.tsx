@@ -2,7 +2,7 @@
 /**
  * The Decision tab: the editor's default panel, what an architect reads first. The headline (what the
  * recommendation costs a month, what it saves against each baseline, the risk accepted in words with
- * the tolerances quoted), why each cheaper or safer baseline was not chosen (the plan's own notes),
+ * the tolerances quoted; on request its range over draws of the random load, total-range.tsx), why each cheaper or safer baseline was not chosen (the plan's own notes),
  * the components grouped by where they run with their monthly cost, and the wiring with its cost
  * lines. Every figure comes from core/present/decision.ts, in cents, so the groups plus the wiring add
  * up to the headline on screen.
@@ -12,6 +12,7 @@ import { CompareProvidersButton } from '@/components/compare/compare-providers';
 import { useEditor, useEditorStore, usePlan } from '@/components/editor/editor-context';
 import { PlacementBadge } from '@/components/results/placement-badge';
 import { RunStatus } from '@/components/results/run-status';
+import { TotalRange } from './total-range';
 import { Prose } from '@/components/ui/prose';
 import { describeCostLine, formatCount, formatMoney, replayEvents, summariseDecision } from '@/core/present';
 import type { BaselineRow, DecisionSummary } from '@/core/present';
@@ -36,6 +37,7 @@ export function DecisionView() {
       {summary && result ? (
         <>
           <Headline summary={summary} />
+          <TotalRange />
           <PriceBook />
           <WhyNot baselines={summary.baselines} />
           <Groups summary={summary} />

@@ -1,8 +1,8 @@
 /**
  * The insight worker: for one component of the open design, the inputs that would flip its placement
- * and its cost range over seeds (core/plan/insight.ts), searched off the main thread and apart from the
- * plan worker, so the editor keeps re-planning while it runs. Started by the "What would change this?"
- * panel (components/results/what-would-change.tsx), one at a time. Nothing is saved.
+ * and its cost range over seeds (core/plan/insight.ts); for the whole design, its total's range over
+ * seeds. Searched off the main thread and apart from the plan worker, so the editor keeps re-planning
+ * while it runs. Started by use-insight-search.ts, one search at a time per panel. Nothing is saved.
  */
 import loadHighs from 'highs';
 import { validateDesign } from '@/core/model';
@@ -33,16 +33,21 @@ async function run({ id, design, componentId }: InsightRequest): Promise<void> {
     return;
   }
   try {
-    const insight = buildInsight(checked.value, { componentIds: [componentId] });
-    const entry = insight.plan.placements.find((p) => p.componentId === componentId);
-    if (!entry) throw new Error(`no component "${componentId}" in the design`);
+    const insight =
+      componentId === null
+        ? buildInsight(checked.value, { tippingPoints: false })
+        : buildInsight(checked.value, { componentIds: [componentId] });
+    const entry = componentId === null ? null : insight.plan.placements.find((p) => p.componentId === componentId);
+    if (entry === undefined) throw new Error(`no component "${componentId}" in the design`);
     scope.postMessage({
       type: 'insight-done',
       id,
       componentId,
-      placement: entry.placement,
-      tippingPoints: entry.tippingPoints ?? [],
-      ranges: entry.ranges ?? null,
+      placement: entry?.placement ?? null,
+      tippingPoints: entry?.tippingPoints ?? [],
+      ranges: entry?.ranges ?? null,
+      total: insight.plan.ranges ?? null,
+      moved: insight.plan.placements.filter((p) => (p.ranges?.differentShare ?? 0) > 0).length,
       replans: insight.replans,
       ms: performance.now() - started,
     });

@@ -7,11 +7,10 @@
  * option's cost range. An answer belongs to the design it was asked for: an edit that changes the plan
  * marks it out of date. Only where a plan worker runs (the editor), like Compare providers.
  */
-import { useEffect, useRef, useState } from 'react';
 import { useEditor, usePlan } from '@/components/editor/editor-context';
-import type { InsightRequest, InsightResponse } from '@/components/editor/insight-protocol';
-import { changesPlan, describeProblems } from '@/core/edit';
-import { PLACEMENT_LABELS, type Design } from '@/core/model';
+import { changesPlan } from '@/core/edit';
+import { PLACEMENT_LABELS } from '@/core/model';
+import { type InsightAnswer, useInsightSearch } from './use-insight-search';
 import {
   describeTippingPoint,
   formatCount,
@@ -21,67 +20,12 @@ import {
   isUncertain,
 } from '@/core/present';
 
-type Answer = Extract<InsightResponse, { type: 'insight-done' }>;
-
-type State =
-  | { status: 'idle' }
-  | { status: 'running'; design: Design }
-  | { status: 'done'; design: Design; answer: Answer }
-  | { status: 'failed'; design: Design; error: string };
-
 export function WhatWouldChange({ componentId }: { componentId: string }) {
   const design = useEditor((s) => s.design);
   const canSearch = usePlan((s) => s.canCompare);
   const name = design.components.find((c) => c.id === componentId)?.name || componentId;
-  const [state, setState] = useState<State>({ status: 'idle' });
-  const worker = useRef<Worker | null>(null);
-  const asked = useRef(0);
-  useEffect(
-    () => () => {
-      worker.current?.terminate();
-      worker.current = null;
-    },
-    [],
-  );
+  const { state, search } = useInsightSearch();
   if (!canSearch) return null;
-
-  const search = () => {
-    // One search at a time: a new one replaces the worker (and the answer it would have given).
-    worker.current?.terminate();
-    const w = new Worker(new URL('../editor/insight-worker.ts', import.meta.url), {
-      type: 'module',
-      name: 'tidemark-insight',
-    });
-    worker.current = w;
-    const id = ++asked.current;
-    const forDesign = design;
-    const done = (next: State) => {
-      if (id !== asked.current) return;
-      setState(next);
-      w.terminate();
-      if (worker.current === w) worker.current = null;
-    };
-    w.onmessage = (event: MessageEvent<InsightResponse>) => {
-      const m = event.data;
-      if (m.id !== id) return;
-      if (m.type === 'insight-done') done({ status: 'done', design: forDesign, answer: m });
-      else
-        done({
-          status: 'failed',
-          design: forDesign,
-          error:
-            'problems' in m
-              ? describeProblems(m.problems, 8, 'it cannot be searched')
-              : `The search failed: ${m.message}`,
-        });
-    };
-    w.onerror = (event) => {
-      event.preventDefault();
-      done({ status: 'failed', design: forDesign, error: `The search stopped: ${event.message || 'unknown error'}` });
-    };
-    setState({ status: 'running', design: forDesign });
-    w.postMessage({ type: 'insight', id, design: forDesign, componentId } satisfies InsightRequest);
-  };
 
   const isStale = state.status !== 'idle' && state.design !== design && changesPlan(state.design, design);
   return (
@@ -103,10 +47,15 @@ export function WhatWouldChange({ componentId }: { componentId: string }) {
           {state.error}
         </p>
       )}
-      {state.status === 'done' && <InsightAnswer name={name} answer={state.answer} />}
+      {state.status === 'done' && <ComponentAnswer name={name} answer={state.answer} />}
       {isStale && <p className="res-sub">The design has changed since: search again for the current one.</p>}
       {state.status !== 'running' && (
-        <button type="button" className="button" onClick={search} data-testid="search-tipping-points">
+        <button
+          type="button"
+          className="button"
+          onClick={() => search(design, componentId)}
+          data-testid="search-tipping-points"
+        >
           {state.status === 'idle' ? 'Find what would change it' : 'Search again'}
         </button>
       )}
@@ -114,10 +63,11 @@ export function WhatWouldChange({ componentId }: { componentId: string }) {
   );
 }
 
-function InsightAnswer({ name, answer }: { name: string; answer: Answer }) {
+function ComponentAnswer({ name, answer }: { name: string; answer: InsightAnswer }) {
   const ranges = answer.ranges;
   // The search started from the design as it was asked for: its placement is the one the sentences keep.
   const from = answer.placement;
+  if (from === null) return null;
   return (
     <>
       {answer.tippingPoints.length === 0 ? (

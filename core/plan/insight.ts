@@ -12,6 +12,8 @@ import { WhatIf } from './what-if';
 export interface InsightOptions extends TippingOptions {
   /** Seeds planned for the ranges (default DEFAULT_SEEDS); 0 leaves the ranges out. */
   seeds?: number;
+  /** Search the tipping points (default true); false gives the ranges alone. */
+  tippingPoints?: boolean;
 }
 
 export interface Insight {
@@ -25,7 +27,7 @@ export function buildInsight(design: Design, options: InsightOptions = {}): Insi
   const whatIf = new WhatIf(design);
   const base = whatIf.basePlan();
   const seeds = options.seeds ?? DEFAULT_SEEDS;
-  let plan = withTippingPoints(base, searchTippingPoints(whatIf, options));
+  let plan = options.tippingPoints === false ? base : withTippingPoints(base, searchTippingPoints(whatIf, options));
   if (seeds > 0) plan = withRanges(plan, searchRanges(whatIf, base, seeds));
   return { plan, replans: whatIf.replans, resimulated: whatIf.resimulated };
 }
