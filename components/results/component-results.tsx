@@ -19,6 +19,7 @@ const OptionCharts = dynamic(() => import('./option-charts').then((m) => m.Optio
 });
 import { Prose, RuleLink } from '@/components/ui/prose';
 import { PlacementBadge } from './placement-badge';
+import { RunStatus } from './run-status';
 import { WhatWouldChange } from './what-would-change';
 import './results.css';
 
@@ -45,6 +46,8 @@ export function ComponentDecision({ componentId }: { componentId: string }) {
   const chosen = entry.options.find((o) => o.placement === entry.placement);
   return (
     <section className="res" aria-label={`Decision for ${name ?? componentId}`}>
+      {/* While a component is edited its tab is the one on screen: it says how current the figures are. */}
+      <RunStatus />
       <div className="res-section res-decision">
         <h3 className="res-headline" data-testid="component-decision">
           Runs in <PlacementBadge placement={entry.placement} />
