@@ -174,6 +174,8 @@ export interface EditRun {
   selfCheckMs?: number;
 }
 
+const originalPeaks = new Map<string, number>();
+
 export async function measureEdit(browser: Browser, target: Target, id: string, traced: boolean): Promise<EditRun> {
   const { page, cdp, close } = await openPage(browser, target.base);
   try {
@@ -187,7 +189,11 @@ export async function measureEdit(browser: Browser, target: Target, id: string, 
       .waitFor({ timeout: 120_000 });
     const peak = page.getByLabel('Peak load (req/s)');
     const current = Number(await peak.inputValue());
-    await peak.fill(String(Math.round(current * 40)));
+    // The edit is saved, so the next run opens it: alternate between the design's own peak and 40 times
+    // it, so that every run makes the same two-way change instead of multiplying the peak again.
+    const original = originalPeaks.get(id) ?? current;
+    originalPeaks.set(id, original);
+    await peak.fill(String(current === original ? Math.round(original * 40) : original));
     await sleep(300);
     await page.evaluate(armEditProbe);
     const stopTrace = traced ? await startTrace(cdp) : null;

@@ -12,7 +12,7 @@ import { type PricedDesign, type Tariff, priceDesign } from '../cost/tariff';
 import { HOURS_PER_MONTH } from '../model/defaults';
 import type { Component, Design, Placement } from '../model/design';
 import type { Plan } from '../model/plan';
-import type { SimulationContext } from '../simulate/component-load';
+import type { ComponentLoad, SimulationContext } from '../simulate/component-load';
 import type { ChartSeries } from '../simulate/option-stats';
 import { type DemandItem, streamDemand } from '../simulate/propagate-demand';
 import { countSteps } from '../workload/generate-workload';
@@ -112,10 +112,10 @@ export function* simulateDesigns(
   // A memo keeps what it holds for the next plan.
   const cache: RunCache | undefined = memo ?? (designs.length > 1 ? { runs: new Map(), reused: 0 } : undefined);
   let simulatedRuns = 0;
-  for (const item of streamDemand(first)) {
+  for (const item of streamDemand(first, memo?.demand)) {
     const component = byId.get(item.id);
     if (!component) continue;
-    const shape = describeSeries(item.load.total, item.load.peakRps);
+    const shape = shapeOf(item.load);
     designs.forEach((d, k) => {
       const f = simulateComponent(component, item, shape, contexts[k] as SimulationContext, d.tariff, cache);
       const sim = out[k] as SimulatedDesign;
@@ -134,6 +134,20 @@ export function* simulateDesigns(
   }
   if (memo) sweepRunMemo(memo);
   return { results: out, simulatedRuns, reusedRuns: cache?.reused ?? 0 };
+}
+
+/**
+ * describeSeries of a load, kept by its series while a memo keeps the series (propagate-demand.ts):
+ * the same array is never written to, so its shape holds for as long as the array lives.
+ */
+const shapes = new WeakMap<Float32Array, SeriesShape>();
+function shapeOf(load: ComponentLoad): SeriesShape {
+  let shape = shapes.get(load.total);
+  if (!shape) {
+    shape = describeSeries(load.total, load.peakRps);
+    shapes.set(load.total, shape);
+  }
+  return shape;
 }
 
 /** How a priced design is simulated: its horizon in steps, its environments, the chart points. */

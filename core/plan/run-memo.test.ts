@@ -12,6 +12,7 @@ import type { RunCache } from '../recommend/run-placement';
 import { designArbOf } from '../testing/design-arbitrary';
 import { buildPlan, type PlanResult } from './build-plan';
 import { createRunMemo } from './run-memo';
+import { createDemandMemo, streamDemand, type DemandItem } from '../simulate/propagate-demand';
 
 function validated(input: DesignInput): Design {
   const checked = validateDesign(input);
@@ -134,10 +135,16 @@ describe('re-planning with the runs of earlier plans', () => {
     fc.assert(
       fc.property(
         designArbOf(5),
-        fc.array(fc.tuple(fc.nat(), fc.constantFrom('cpu', 'peak', 'name', 'slo', 'price', 'drop', 'data', 'state')), {
-          minLength: 1,
-          maxLength: 4,
-        }),
+        fc.array(
+          fc.tuple(
+            fc.nat(),
+            fc.constantFrom('cpu', 'peak', 'name', 'slo', 'price', 'drop', 'data', 'state', 'calls', 'mode', 'seed'),
+          ),
+          {
+            minLength: 1,
+            maxLength: 4,
+          },
+        ),
         (input, edits) => {
           const checked = validateDesign(input);
           if (!checked.ok || checked.value.components.length === 0) return;
@@ -170,11 +177,87 @@ describe('re-planning with the runs of earlier plans', () => {
               design = withComponent(design, target.id, (c) => ({ stateful: !c.stateful, dataClass: 'regulated' }));
             else if (kind === 'drop' && design.connections.length > 0)
               design = { ...design, connections: design.connections.slice(1) };
+            else if ((kind === 'calls' || kind === 'mode') && design.connections.length > 0) {
+              const at = n % design.connections.length;
+              design = {
+                ...design,
+                connections: design.connections.map((k, i) =>
+                  i !== at
+                    ? k
+                    : kind === 'calls'
+                      ? { ...k, callsPerRequest: k.callsPerRequest + 0.5 }
+                      : { ...k, mode: k.mode === 'async' ? 'sync' : 'async' },
+                ),
+              };
+            } else if (kind === 'seed')
+              design = { ...design, simulation: { ...design.simulation, seed: design.simulation.seed + 1 } };
             replan(validated(design), counting);
           }
         },
       ),
       { numRuns: 30, seed: 11 },
     );
+  });
+});
+
+describe('demand kept across plans', () => {
+  /** Every component's demand with the memo, checked against the demand from nothing; how many series were made. */
+  function demandOf(design: Design, memo: ReturnType<typeof createDemandMemo>): number {
+    let made = 0;
+    const set = memo.series.set.bind(memo.series);
+    memo.series.set = (key, value) => {
+      made++;
+      return set(key, value);
+    };
+    const kept: DemandItem[] = [...streamDemand(design, memo)];
+    memo.series.set = set;
+    const fresh = new Map<string, string>();
+    for (const item of streamDemand(design)) fresh.set(item.id, bytesOf(item as unknown as PlanResult));
+    expect(kept.map((item) => item.id)).toEqual([...fresh.keys()]);
+    for (const item of kept) expect(bytesOf(item as unknown as PlanResult)).toBe(fresh.get(item.id));
+    return made;
+  }
+
+  it('an edit makes again only the series it changes: none for a CPU time, the entry and its callees for a load', () => {
+    const design = example('hybrid-backend');
+    const memo = createDemandMemo();
+    expect(demandOf(design, memo)).toBe(design.components.length);
+    expect(
+      demandOf(
+        withComponent(design, design.components[0]?.id ?? '', () => ({ name: 'x' })),
+        memo,
+      ),
+    ).toBe(0);
+    for (const c of design.components)
+      expect(
+        demandOf(
+          withComponent(design, c.id, (x) => ({ demand: { ...x.demand, cpuMs: x.demand.cpuMs + 3 } })),
+          memo,
+        ),
+      ).toBe(0);
+    const entry = design.components.find((c) => c.workload !== undefined);
+    if (!entry?.workload) throw new Error('no entry');
+    const callees = new Set<string>([entry.id]);
+    for (let grew = true; grew;) {
+      grew = false;
+      for (const k of design.connections)
+        if (callees.has(k.from) && !callees.has(k.to)) {
+          callees.add(k.to);
+          grew = true;
+        }
+    }
+    const busier = withComponent(design, entry.id, (c) => ({
+      workload: { ...c.workload, peakRps: (c.workload?.peakRps ?? 1) * 2 },
+    }));
+    expect(demandOf(busier, memo)).toBe(callees.size);
+    // A connection's calls per request: its callee and everything downstream of it.
+    const first = design.connections[0];
+    if (!first) throw new Error('no connection');
+    const more: Design = {
+      ...busier,
+      connections: busier.connections.map((k) => (k === first ? { ...k, callsPerRequest: k.callsPerRequest * 2 } : k)),
+    };
+    expect(demandOf(more, memo)).toBeGreaterThan(0);
+    expect(demandOf(more, memo)).toBe(0);
   });
 });

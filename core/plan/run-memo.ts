@@ -15,6 +15,7 @@
 import type { Component } from '../model/design';
 import type { RunCache } from '../recommend/run-placement';
 import type { ComponentLoad, SimulationContext } from '../simulate/component-load';
+import { createDemandMemo, sweepDemandMemo } from '../simulate/propagate-demand';
 
 /** Beyond this many runs (cancelled plans add without sweeping) the memo starts afresh. */
 const MAX_RUNS = 20_000;
@@ -34,6 +35,7 @@ export function createRunMemo(): RunCache {
     reused: 0,
     used: new Set(),
     sizings: new Map(),
+    demand: createDemandMemo(),
     fingerprintOf: (c, load, ctx) => {
       if (memo.runs.size > MAX_RUNS) {
         memo.runs.clear();
@@ -60,6 +62,7 @@ export function sweepRunMemo(memo: RunCache): void {
   if (!used) return;
   for (const key of memo.runs.keys()) if (!used.has(key)) memo.runs.delete(key);
   if (memo.sizings) for (const key of memo.sizings.keys()) if (!used.has(key)) memo.sizings.delete(key);
+  if (memo.demand) sweepDemandMemo(memo.demand);
   used.clear();
 }
 
@@ -75,18 +78,39 @@ function fingerprint(c: Component, load: ComponentLoad, context: string): string
     load.peakRps,
     JSON.stringify(load.planned ?? []),
     load.total.length,
+    seriesHash(load.total),
     load.async === null ? -1 : load.async.length,
+    load.async === null ? '' : seriesHash(load.async),
     context,
   ].join('|');
-  lanes[0] = hashText(text, 0x2545f491, 0x9e3779b1);
-  lanes[1] = hashText(text, 0x6a09e667, 0x85ebca6b);
-  hashSeries(load.total, lanes);
-  if (load.async !== null) hashSeries(load.async, lanes);
-  return `${(lanes[0] >>> 0).toString(36)}.${(lanes[1] >>> 0).toString(36)}`;
+  const a = hashText(text, 0x2545f491, 0x9e3779b1);
+  const b = hashText(text, 0x6a09e667, 0x85ebca6b);
+  return `${(a >>> 0).toString(36)}.${(b >>> 0).toString(36)}`;
 }
 
-/** The two running hashes (32 bits each, independent multipliers). */
-const lanes = new Int32Array(2);
+/**
+ * A series' two 32-bit hashes, kept by the series: a kept demand series (propagate-demand.ts) is the
+ * same array from plan to plan and never written to, so an unchanged load is hashed once.
+ */
+const seriesHashes = new WeakMap<Float32Array, string>();
+function seriesHash(series: Float32Array): string {
+  let hash = seriesHashes.get(series);
+  if (hash === undefined) {
+    const words = new Uint32Array(series.buffer, series.byteOffset, series.length);
+    let a = 0x2545f491;
+    let b = 0x6a09e667;
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i] as number;
+      a = Math.imul(a ^ w, 0x9e3779b1);
+      a ^= a >>> 15;
+      b = Math.imul(b ^ w, 0x85ebca6b);
+      b ^= b >>> 13;
+    }
+    hash = `${(a >>> 0).toString(36)}.${(b >>> 0).toString(36)}`;
+    seriesHashes.set(series, hash);
+  }
+  return hash;
+}
 
 function hashText(text: string, seed: number, multiplier: number): number {
   let h = seed;
@@ -95,20 +119,4 @@ function hashText(text: string, seed: number, multiplier: number): number {
     h ^= h >>> 15;
   }
   return h;
-}
-
-/** Both lanes over a series' bits in one pass. */
-function hashSeries(series: Float32Array, into: Int32Array): void {
-  const words = new Uint32Array(series.buffer, series.byteOffset, series.length);
-  let a = into[0] as number;
-  let b = into[1] as number;
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i] as number;
-    a = Math.imul(a ^ w, 0x9e3779b1);
-    a ^= a >>> 15;
-    b = Math.imul(b ^ w, 0x85ebca6b);
-    b ^= b >>> 13;
-  }
-  into[0] = a;
-  into[1] = b;
 }

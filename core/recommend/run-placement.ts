@@ -15,6 +15,7 @@ import { functionMsOf, type Tariff } from '../cost/tariff';
 import { CONNECTION_DEFAULTS, HOURS_PER_MONTH } from '../model/defaults';
 import { type Component, type Placement, PLACEMENTS } from '../model/design';
 import type { ComponentLoad, SimulationContext } from '../simulate/component-load';
+import type { DemandMemo } from '../simulate/propagate-demand';
 import type { ChartSeries, OptionFigures, OptionStats } from '../simulate/option-stats';
 import { simulateBurst } from '../simulate/simulate-burst';
 import { simulateServerless } from '../simulate/simulate-serverless';
@@ -60,6 +61,8 @@ export interface RunCache {
   fingerprintOf?: (c: Component, load: ComponentLoad, ctx: SimulationContext) => string;
   /** Static sizing for the SLO (sizeForSlo) by component fingerprint: it depends on no price either. */
   sizings?: Map<string, StaticSizing>;
+  /** Demand series kept across plans (propagate-demand.ts): an edit recomputes only what it changes. */
+  demand?: DemandMemo;
 }
 
 /** Extra inputs of a run: a tuned autoscaler's target, and sizeForSlo's answer when already known. */

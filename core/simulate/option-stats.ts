@@ -99,6 +99,8 @@ export class OptionStats implements PartSink {
   private minuteKeys: Float64Array = new Float64Array(0);
   private dropMinutes = 0;
   private figures: OptionFigures | null = null;
+  /** largestShift() by allowance: the figures are fixed once finished. */
+  private readonly largestShifts = new Map<number, number>();
   /** Chart point of the current step, and the first step of the next point. */
   private point = 0;
   private nextPointAt: number;
@@ -384,6 +386,16 @@ export class OptionStats implements PartSink {
    * over (no SLO), −1 when the minutes are over already.
    */
   largestShift(allowedMinutes: number): number {
+    // The figures are fixed once finished, so the answer is too: kept per allowance, because a kept
+    // run (core/plan/run-memo.ts) is asked again by every later plan's joint choice.
+    const known = this.largestShifts.get(allowedMinutes);
+    if (known !== undefined) return known;
+    const found = this.searchLargestShift(allowedMinutes);
+    this.largestShifts.set(allowedMinutes, found);
+    return found;
+  }
+
+  private searchLargestShift(allowedMinutes: number): number {
     const base = this.finish();
     if (base.sloViolationMinutes > allowedMinutes) return -1;
     if (!this.hasSlo) return Infinity;

@@ -32,8 +32,50 @@ export function orderCallersFirst(design: Design): string[] {
   return order;
 }
 
-/** Yields every component's demand, callers first; a yielded series stays valid until the next step. */
-export function* streamDemand(design: Design): Generator<DemandItem, void> {
+/**
+ * Demand kept from one plan to the next (the editor re-plans on every edit), so that an edit
+ * recomputes only the series it changes. A component's series is a function of the horizon, its id
+ * and workload, and its callers' series with each connection's calls and mode, in the design's
+ * order (the order of the sums): those make its key, with each caller named by its own key, so the
+ * key changes exactly when the series would. The kept series are never written to.
+ */
+export interface DemandMemo {
+  /** Key text → a short number that stands for it in the callees' keys. */
+  keys: Map<string, number>;
+  series: Map<number, KeptDemand>;
+  /** Keys used by the plan under way; `sweepDemandMemo` lets the rest go. */
+  used: Set<number>;
+}
+
+interface KeptDemand {
+  total: Float32Array;
+  async: Float32Array | null;
+  pattern: Pattern;
+  mean: number;
+  ownMeanRps: number;
+  peak: number;
+  windows: Window[];
+}
+
+/** Beyond this many kept values (4 bytes a step) the memo starts afresh: 64 MB of series. */
+const MAX_KEPT_VALUES = 16_000_000;
+
+export function createDemandMemo(): DemandMemo {
+  return { keys: new Map(), series: new Map(), used: new Set() };
+}
+
+/** After a completed plan: drops the series it did not use. */
+export function sweepDemandMemo(memo: DemandMemo): void {
+  for (const key of memo.series.keys()) if (!memo.used.has(key)) memo.series.delete(key);
+  if (memo.series.size === 0) memo.keys.clear();
+  memo.used.clear();
+}
+
+/**
+ * Yields every component's demand, callers first; a yielded series stays valid until the next step
+ * (with a memo: for as long as the memo keeps it).
+ */
+export function* streamDemand(design: Design, memo?: DemandMemo): Generator<DemandItem, void> {
   const steps = countSteps(design.simulation);
   const byId = new Map(design.components.map((c) => [c.id, c]));
   const incoming = new Map<string, Design['connections'][number][]>();
@@ -44,11 +86,32 @@ export function* streamDemand(design: Design): Generator<DemandItem, void> {
     else incoming.set(c.to, [c]);
     unread.set(c.from, (unread.get(c.from) ?? 0) + 1);
   }
-  const live = new Map<string, { total: Float32Array; pattern: Pattern; mean: number; windows: Window[] }>();
+  const live = new Map<string, KeptDemand>();
   const horizonSeconds = steps * design.simulation.stepMinutes * 60;
+  const stepSeconds = design.simulation.stepMinutes * 60;
+  const horizonKey = JSON.stringify(design.simulation);
+  const keyOf = new Map<string, number>();
+  if (memo && memo.series.size * steps > MAX_KEPT_VALUES) {
+    memo.series.clear();
+    memo.keys.clear();
+  }
   for (const id of orderCallersFirst(design)) {
     const comp = byId.get(id);
     if (!comp) continue;
+    let key = -1;
+    if (memo) {
+      const from = (incoming.get(id) ?? []).map((c) => `${keyOf.get(c.from) ?? -1}*${c.callsPerRequest}${c.mode}`);
+      const text = `${horizonKey}|${JSON.stringify(id)}|${JSON.stringify(comp.workload ?? null)}|${from.join(',')}`;
+      key = memo.keys.get(text) ?? memo.keys.size;
+      memo.keys.set(text, key);
+      keyOf.set(id, key);
+      memo.used.add(key);
+      const kept = memo.series.get(key);
+      if (kept) {
+        yield itemOf(id, comp, kept, stepSeconds);
+        continue;
+      }
+    }
     const total = new Float32Array(steps);
     let asyncPart: Float32Array | null = null;
     const contributions = new Map<Pattern, number>();
@@ -84,7 +147,7 @@ export function* streamDemand(design: Design): Generator<DemandItem, void> {
       ends.add(w.end);
     }
     for (const conn of incoming.get(id) ?? []) {
-      const caller = live.get(conn.from);
+      const caller = memo ? memo.series.get(keyOf.get(conn.from) ?? -1) : live.get(conn.from);
       const k = conn.callsPerRequest;
       if (caller && k > 0) {
         const src = caller.total;
@@ -112,22 +175,27 @@ export function* streamDemand(design: Design): Generator<DemandItem, void> {
     for (let i = 0; i < steps; i++) if ((total[i] as number) > peak) peak = total[i] as number;
     const mean = computeMean(total);
     const pattern = pickLargest(contributions);
-    if ((unread.get(id) ?? 0) > 0) live.set(id, { total, pattern, mean, windows });
-    const stepSeconds = design.simulation.stepMinutes * 60;
-    yield {
-      id,
-      load: {
-        total,
-        async: asyncPart,
-        ...requestOf(comp),
-        peakRps: peak,
-        planned: windows.map((w) => plannedPeak(w, total, stepSeconds)),
-      },
-      effectivePattern: pattern,
-      meanRps: mean,
-      ownMeanRps,
-    };
+    const made: KeptDemand = { total, async: asyncPart, pattern, mean, ownMeanRps, peak, windows };
+    if (memo) memo.series.set(key, made);
+    else if ((unread.get(id) ?? 0) > 0) live.set(id, made);
+    yield itemOf(id, comp, made, stepSeconds);
   }
+}
+
+function itemOf(id: string, comp: Design['components'][number], d: KeptDemand, stepSeconds: number): DemandItem {
+  return {
+    id,
+    load: {
+      total: d.total,
+      async: d.async,
+      ...requestOf(comp),
+      peakRps: d.peak,
+      planned: d.windows.map((w) => plannedPeak(w, d.total, stepSeconds)),
+    },
+    effectivePattern: d.pattern,
+    meanRps: d.mean,
+    ownMeanRps: d.ownMeanRps,
+  };
 }
 
 /** What one request of a component asks of whatever serves it: the part of its load that is not demand. */
