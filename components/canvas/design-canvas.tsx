@@ -21,7 +21,7 @@ import {
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import './canvas.css';
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { KINDS, type ComponentKind, type Placement } from '@/core/model';
 import { addComponent, connect, GRID, moveComponents, nearestFreeSpot, positionsOf, type Point } from '@/core/edit';
 import { useEditor, useEditorStore, usePlan } from '@/components/editor/editor-context';
@@ -35,6 +35,7 @@ import { LaneLayer } from './lane-layer';
 import { laneLayout } from './lanes';
 import { PlacementLegend } from './placement-legend';
 import { WiringLayer } from './wiring-layer';
+import { CompactContext, useZoomCompact } from './use-compact';
 import { utilisationAt } from '@/core/present';
 
 const nodeTypes = { component: ComponentNode };
@@ -60,7 +61,10 @@ export function DesignCanvas({ readOnly = false }: { readOnly?: boolean }) {
   const design = useEditor((s) => s.design);
   const selection = useEditor((s) => s.selection);
   const lanes = useEditor((s) => s.lanes);
-  const result = usePlan((s) => s.result);
+  // A new plan redraws every node whose figures changed: deferred, so that React can do it in slices
+  // between frames instead of in one long task after each edit.
+  const result = useDeferredValue(usePlan((s) => s.result));
+  const compact = useZoomCompact();
   const timeIndex = usePlan((s) => s.timeIndex);
   const plan = result?.plan ?? null;
 
@@ -217,32 +221,34 @@ export function DesignCanvas({ readOnly = false }: { readOnly?: boolean }) {
       onDragOver={readOnly ? undefined : (e) => e.dataTransfer.types.includes(KIND_MIME) && e.preventDefault()}
       onDrop={readOnly ? undefined : onDrop}
     >
-      <ReactFlow<FlowNode>
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onNodeDragStop={readOnly ? undefined : onNodeDragStop}
-        onConnect={readOnly ? undefined : onConnect}
-        nodesDraggable={!readOnly && !lanesShown}
-        nodesConnectable={!readOnly}
-        isValidConnection={isValidConnection}
-        deleteKeyCode={null}
-        // Moving a node does not select it (a click does): the side panel is not re-rendered as a drag starts.
-        selectNodesOnDrag={false}
-        selectionKeyCode="Shift"
-        multiSelectionKeyCode="Shift"
-        snapToGrid
-        snapGrid={SNAP_GRID}
-        minZoom={0.05}
-        fitView
-        fitViewOptions={FIT_VIEW_OPTIONS}
-        aria-label="Design canvas"
-      >
-        {furniture}
-      </ReactFlow>
+      <CompactContext.Provider value={compact}>
+        <ReactFlow<FlowNode>
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onNodeDragStop={readOnly ? undefined : onNodeDragStop}
+          onConnect={readOnly ? undefined : onConnect}
+          nodesDraggable={!readOnly && !lanesShown}
+          nodesConnectable={!readOnly}
+          isValidConnection={isValidConnection}
+          deleteKeyCode={null}
+          // Moving a node does not select it (a click does): the side panel is not re-rendered as a drag starts.
+          selectNodesOnDrag={false}
+          selectionKeyCode="Shift"
+          multiSelectionKeyCode="Shift"
+          snapToGrid
+          snapGrid={SNAP_GRID}
+          minZoom={0.05}
+          fitView
+          fitViewOptions={FIT_VIEW_OPTIONS}
+          aria-label="Design canvas"
+        >
+          {furniture}
+        </ReactFlow>
+      </CompactContext.Provider>
     </div>
   );
 }

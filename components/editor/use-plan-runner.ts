@@ -1,7 +1,8 @@
 'use client';
 /**
- * Keeps the open design's plan current: watches the editor store's document, waits for a pause in
- * the edits (debounce), and asks the plan worker for a fresh plan; the answer goes to the plan store.
+ * Keeps the open design's plan current: watches the editor store's document and asks the plan worker
+ * for a fresh plan — at once after a quiet spell, after the last of a quick burst of edits otherwise;
+ * the answer goes to the plan store.
  * The engine never runs on this thread. Only the newest run's answers are kept: a newer edit cancels
  * the run under way. Moving nodes (layout only) does not re-simulate. Use once, in the editor page,
  * inside <EditorProvider>.
@@ -12,7 +13,10 @@ import { useEditorStore, usePlanStore } from './editor-context';
 import { isCompareResponse, type CompareResponse, type PlanRequest, type PlanResponse } from './plan-protocol';
 import { NO_COMPARISON, type ComparisonState } from './plan-store';
 
-/** Quiet time after the last edit before a run starts (ms). Short: the inspector already coalesces typing. */
+/**
+ * Edits closer together than this (ms) are planned once, after the last; an edit after a quiet spell
+ * is planned at once. Short: the inspector already coalesces typing.
+ */
 export const PLAN_DEBOUNCE_MS = 60;
 
 export function usePlanRunner(): void {
@@ -90,7 +94,10 @@ export function usePlanRunner(): void {
     const unsubscribe = editorStore.subscribe((state, prev) => {
       if (!changesPlan(prev.design, state.design)) return;
       if (timer !== null) clearTimeout(timer);
-      else post({ type: 'cancel', runId }); // stop wasted work now; the next run starts after the pause
+      else post({ type: 'cancel', runId }); // stop wasted work now
+      // The first edit after a pause runs at once (the inspector commits on Enter or leaving a field,
+      // so one edit is one change); edits that follow within the pause wait for it to end.
+      if (timer === null && performance.now() - startedAt >= PLAN_DEBOUNCE_MS) return start();
       planStore.setState({ running: true, progress: null });
       timer = setTimeout(start, PLAN_DEBOUNCE_MS);
     });

@@ -6,7 +6,7 @@
  * back to colouring by placement. Above the slider, a marker for each moment the plan reports
  * drops or SLO misses (click to go there); while replaying, a legend for the colours.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useEditor, usePlan, usePlanStore } from '@/components/editor/editor-context';
 import { formatCount, formatPointTime, replayEvents, type ReplayEvent } from '@/core/present';
 import './results.css';
@@ -24,7 +24,8 @@ export function TimelineScrubber() {
   const points = usePlan((s) =>
     s.result ? (Object.values(s.result.series.components)[0]?.static.demand.length ?? 0) : 0,
   );
-  const result = usePlan((s) => s.result);
+  // Scanning every series for marked moments waits for a quiet moment after a new plan.
+  const result = useDeferredValue(usePlan((s) => s.result));
   const events = useMemo(() => replayEvents(result), [result]);
   const [isPlaying, setPlaying] = useState(false);
   const timer = useRef<ReturnType<typeof setInterval> | null>(null);
