@@ -15,7 +15,16 @@ import { PLAN_DEBOUNCE_MS } from '../components/editor/use-plan-runner';
 import { CHROMIUM_ARGS } from '../scripts/chromium.cjs';
 import { startBenchServer, createDesign as createVia, OUT_DIR } from './lib/bench-server';
 import { generateLayeredDesign } from './lib/canvas-design';
-import { measureCanvas, measureEdit, median, type CanvasRun, type EditRun, type Variant } from './lib/canvas-measure';
+import {
+  EDITED,
+  measureCanvas,
+  measureEdit,
+  median,
+  type CanvasRun,
+  type EditRun,
+  type Variant,
+} from './lib/canvas-measure';
+import { leafOf, measureReplan, validated, withComponent, type ReplanFigures } from './lib/replan-measure';
 
 const PORT = 3460;
 // The baseline page exists only in a benchmark build (next.config.js); the build stamp tells it apart.
@@ -26,7 +35,38 @@ const SMALL = { components: 50, connections: 80 };
 
 const ms = (x: number) => (Number.isFinite(x) ? `${x.toFixed(x < 100 ? 1 : 0)} ms` : 'n/a');
 
+/** The engine's part of two edits, in this process: a leaf's CPU time on the big design, the bench's edit on the small one. */
+function measureEngineEdits(): { leaf: ReplanFigures; entry: ReplanFigures } {
+  const big = validated(generateLayeredDesign(BIG.components, BIG.connections, 42));
+  const leaf = leafOf(big);
+  const small = validated(generateLayeredDesign(SMALL.components, SMALL.connections, 7));
+  return {
+    leaf: measureReplan(
+      big,
+      (d, run) =>
+        withComponent(d, leaf.id, (c) => ({ demand: { ...c.demand, cpuMs: c.demand.cpuMs * (run % 2 ? 1.5 : 2) } })),
+      RUNS,
+    ),
+    entry: measureReplan(
+      small,
+      (d, run) =>
+        withComponent(d, EDITED, (c) => ({
+          workload: c.workload && { ...c.workload, peakRps: (c.workload.peakRps ?? 0) * (run % 2 ? 20 : 40) },
+        })),
+      RUNS,
+    ),
+  };
+}
+
 async function main(): Promise<void> {
+  const engine = measureEngineEdits();
+  const spread = (xs: number[]) => `median ${ms(median(xs))}, ${ms(Math.min(...xs))}–${ms(Math.max(...xs))}`;
+  console.log(
+    `engine, in this process: ${BIG.components}-component design, one leaf's CPU time re-planned with the kept runs: wall ${spread(engine.leaf.wallMs)}, CPU ${spread(engine.leaf.cpuMs)} (${engine.leaf.simulated} runs simulated); whole plan ${ms(engine.leaf.wholeMs)} (CPU ${ms(engine.leaf.wholeCpuMs)})`,
+  );
+  console.log(
+    `engine, in this process: ${SMALL.components}-component design, the edit below (${EDITED}'s peak) re-planned: wall ${spread(engine.entry.wallMs)}, CPU ${spread(engine.entry.cpuMs)} (${engine.entry.simulated} runs simulated); whole plan ${ms(engine.entry.wholeMs)} (CPU ${ms(engine.entry.wholeCpuMs)})`,
+  );
   const server = await startBenchServer(PORT, 'canvas.db');
   const BASE = server.base;
   const stop = () => server.stop();
@@ -98,10 +138,10 @@ async function main(): Promise<void> {
     const table = [
       `| ${BIG.components} components, ${BIG.connections} connections (median of ${RUNS}) | editor | bare React Flow | editor ÷ bare | target | bare + MiniMap |`,
       '|---|---|---|---|---|---|',
-      row('time until all 500 nodes drawn (from navigation start)', (r) => r.drawnMs, '≤ 1.3×'),
-      row('drag frame time, median', (r) => r.frameMedian, '≤ 1.3×'),
-      row('drag frame time, p95', (r) => r.frameP95, '≤ 1.3×'),
-      row('frames drawn during the 3 s drag', (r) => r.frames, '', count),
+      row('time until all 500 nodes drawn (from navigation start)', (r) => r.drawnMs, '≤ 1.1×'),
+      row('drag frame time, median', (r) => r.frameMedian),
+      row('drag frame time, p95', (r) => r.frameP95, '≤ 1.1×'),
+      row('frames drawn during the 3 s drag', (r) => r.frames, '≥ 0.95×', count),
       row('main-thread busy during the drag', (r) => r.split.task),
       row('… of which script', (r) => r.split.script),
       row('… of which layout + style', (r) => r.split.layout + r.split.style),
@@ -114,10 +154,12 @@ async function main(): Promise<void> {
       '',
       `| ${SMALL.components} components, one edit (median of ${RUNS}) | value | target |`,
       '|---|---|---|',
-      `| Enter → updated recommendation on screen | ${ms(median(edits.map((e) => e.updatedMs)))} (runs: ${edits.map((e) => Math.round(e.updatedMs)).join(', ')}) | ≤ 300 ms |`,
+      `| Enter → updated recommendation on screen | ${ms(median(edits.map((e) => e.updatedMs)))} (runs: ${edits.map((e) => Math.round(e.updatedMs)).join(', ')}) | ≤ 100 ms |`,
       `| … of which the worker round trip after the ${PLAN_DEBOUNCE_MS} ms debounce ("Updated in N ms") | ${median(edits.map((e) => Number(/(\d+)/.exec(e.status)?.[1] ?? NaN)))} ms | |`,
       `| longest main-thread task from Enter to the update (+300 ms) | ${ms(median(edits.map((e) => e.longestTask)))} median, ${ms(longest)} max (runs: ${edits.map((e) => Math.round(e.longestTask)).join(', ')}; 0 = no long task) | none > 50 ms |`,
       `| time until the first simulation of the 500-component design is shown (editor) | ${ms(m(editor, (r) => r.planShownMs ?? NaN))} | |`,
+      `| engine: ${BIG.components}-component design, one leaf edit re-planned with the kept runs (wall, median of ${RUNS}) | ${ms(median(engine.leaf.wallMs))} (÷ whole plan ${(median(engine.leaf.wallMs) / engine.leaf.wholeMs).toFixed(2)}) | ≤ 300 ms |`,
+      `| engine: ${SMALL.components}-component design, the edit above re-planned (wall, median of ${RUNS}) | ${ms(median(engine.entry.wallMs))} (÷ whole plan ${(median(engine.entry.wallMs) / engine.entry.wholeMs).toFixed(2)}) | |`,
     ].join('\n');
     console.log(`\n${table}\n`);
     console.log(
