@@ -36,10 +36,12 @@ export function createRunMemo(): RunCache {
     used: new Set(),
     sizings: new Map(),
     demand: createDemandMemo(),
+    placements: new Map(),
     fingerprintOf: (c, load, ctx) => {
       if (memo.runs.size > MAX_RUNS) {
         memo.runs.clear();
         memo.sizings?.clear();
+        memo.placements?.clear();
       }
       return fingerprint(c, load, contextKey(ctx));
     },
@@ -62,6 +64,7 @@ export function sweepRunMemo(memo: RunCache): void {
   if (!used) return;
   for (const key of memo.runs.keys()) if (!used.has(key)) memo.runs.delete(key);
   if (memo.sizings) for (const key of memo.sizings.keys()) if (!used.has(key)) memo.sizings.delete(key);
+  if (memo.placements) for (const key of memo.placements.keys()) if (!used.has(key)) memo.placements.delete(key);
   if (memo.demand) sweepDemandMemo(memo.demand);
   used.clear();
 }

@@ -63,6 +63,23 @@ export interface RunCache {
   sizings?: Map<string, StaticSizing>;
   /** Demand series kept across plans (propagate-demand.ts): an edit recomputes only what it changes. */
   demand?: DemandMemo;
+  /**
+   * A component's billed runs as runPlacements returned them, by its fingerprint and everything else
+   * they read (prices included), with the run and sizing keys they used (marked used again on a hit,
+   * so that a later price edit still finds its runs).
+   */
+  placements?: Map<string, { runs: PlacementRun[]; keys: string[] }>;
+}
+
+/** JSON of an object the plan shares between components (a tariff, the environments), made once per object. */
+const jsonKeys = new WeakMap<object, string>();
+function jsonKeyOf(value: object): string {
+  let key = jsonKeys.get(value);
+  if (key === undefined) {
+    key = JSON.stringify(value);
+    jsonKeys.set(value, key);
+  }
+  return key;
 }
 
 /** Extra inputs of a run: a tuned autoscaler's target, and sizeForSlo's answer when already known. */
@@ -98,9 +115,41 @@ export function runPlacements(
   tariff: Tariff,
   cache?: RunCache,
 ): PlacementRun[] {
+  const scope = cache?.fingerprintOf?.(c, designLoad, ctx) ?? c.id;
+  const kept = cache?.placements;
+  const used = cache?.used;
+  if (!cache?.fingerprintOf || !kept || !used) return placeRuns(c, designLoad, ctx, publicShare, tariff, scope, cache);
+  const key = `${scope}|placements|${publicShare}|${ctx.steps}|${ctx.stepMinutes}|${ctx.dt}|${ctx.points}|${jsonKeyOf(ctx.env)}|${jsonKeyOf(tariff)}`;
+  used.add(key);
+  const hit = kept.get(key);
+  if (hit) {
+    for (const k of hit.keys) used.add(k);
+    return hit.runs;
+  }
+  // Record the run and sizing keys this component's runs use, to mark them used on a later hit.
+  const inner = new Set<string>();
+  cache.used = inner;
+  try {
+    const runs = placeRuns(c, designLoad, ctx, publicShare, tariff, scope, cache);
+    kept.set(key, { runs, keys: [...inner] });
+    return runs;
+  } finally {
+    cache.used = used;
+    for (const k of inner) used.add(k);
+  }
+}
+
+function placeRuns(
+  c: Component,
+  designLoad: ComponentLoad,
+  ctx: SimulationContext,
+  publicShare: number,
+  tariff: Tariff,
+  scope: string,
+  cache?: RunCache,
+): PlacementRun[] {
   // A function runs as long as the provider's CPU for its memory lets it.
   const load = { ...designLoad, functionDurationMs: functionMsOf(c.demand, tariff) };
-  const scope = cache?.fingerprintOf?.(c, designLoad, ctx) ?? c.id;
   const env = ctx.env;
   const slo = sloSizingOf(load, env, scope, cache);
   const run = (p: Placement, sizing: RunSizing = {}) =>
