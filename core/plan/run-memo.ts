@@ -37,6 +37,14 @@ export function createRunMemo(): RunCache {
     sizings: new Map(),
     demand: createDemandMemo(),
     placements: new Map(),
+    keyOf: (value) => {
+      let key = objectKeys.get(value);
+      if (key === undefined) {
+        key = hashOf(JSON.stringify(value));
+        objectKeys.set(value, key);
+      }
+      return key;
+    },
     fingerprintOf: (c, load, ctx) => {
       if (memo.runs.size > MAX_RUNS) {
         memo.runs.clear();
@@ -86,10 +94,21 @@ function fingerprint(c: Component, load: ComponentLoad, context: string): string
     load.async === null ? '' : seriesHash(load.async),
     context,
   ].join('|');
+  return hashOf(text);
+}
+
+/** Two independent 32-bit hashes of a text, as one short key. */
+function hashOf(text: string): string {
   const a = hashText(text, 0x2545f491, 0x9e3779b1);
   const b = hashText(text, 0x6a09e667, 0x85ebca6b);
   return `${(a >>> 0).toString(36)}.${(b >>> 0).toString(36)}`;
 }
+
+/**
+ * Objects a plan shares between components (a tariff, the environments) by their JSON's hash, made
+ * once per object: a price book's JSON is large, and the key is built for every component.
+ */
+const objectKeys = new WeakMap<object, string>();
 
 /**
  * A series' two 32-bit hashes, kept by the series: a kept demand series (propagate-demand.ts) is the

@@ -69,17 +69,8 @@ export interface RunCache {
    * so that a later price edit still finds its runs).
    */
   placements?: Map<string, { runs: PlacementRun[]; keys: string[] }>;
-}
-
-/** JSON of an object the plan shares between components (a tariff, the environments), made once per object. */
-const jsonKeys = new WeakMap<object, string>();
-function jsonKeyOf(value: object): string {
-  let key = jsonKeys.get(value);
-  if (key === undefined) {
-    key = JSON.stringify(value);
-    jsonKeys.set(value, key);
-  }
-  return key;
+  /** A short key for an object the plan shares between components (a tariff, the environments). */
+  keyOf?: (value: object) => string;
 }
 
 /** Extra inputs of a run: a tuned autoscaler's target, and sizeForSlo's answer when already known. */
@@ -118,8 +109,9 @@ export function runPlacements(
   const scope = cache?.fingerprintOf?.(c, designLoad, ctx) ?? c.id;
   const kept = cache?.placements;
   const used = cache?.used;
-  if (!cache?.fingerprintOf || !kept || !used) return placeRuns(c, designLoad, ctx, publicShare, tariff, scope, cache);
-  const key = `${scope}|placements|${publicShare}|${ctx.steps}|${ctx.stepMinutes}|${ctx.dt}|${ctx.points}|${jsonKeyOf(ctx.env)}|${jsonKeyOf(tariff)}`;
+  if (!cache?.fingerprintOf || !cache.keyOf || !kept || !used)
+    return placeRuns(c, designLoad, ctx, publicShare, tariff, scope, cache);
+  const key = `${scope}|placements|${publicShare}|${ctx.steps}|${ctx.stepMinutes}|${ctx.dt}|${ctx.points}|${cache.keyOf(ctx.env)}|${cache.keyOf(tariff)}`;
   used.add(key);
   const hit = kept.get(key);
   if (hit) {
