@@ -116,6 +116,7 @@ export function runPlacements(
   const hit = kept.get(key);
   if (hit) {
     for (const k of hit.keys) used.add(k);
+    cache.reused += hit.runs.length;
     return hit.runs;
   }
   // Record the run and sizing keys this component's runs use, to mark them used on a later hit.
