@@ -39,7 +39,10 @@ describe('diffDesigns', () => {
 
   it('tells added, removed, moved and re-tagged components apart, matched by id', () => {
     const web = base.components[0]!;
-    let next = updateComponent(base, 'web', { ...web, workload: { pattern: 'periodic', baseRps: 600, peakRps: 2000 } });
+    let next = updateComponent(base, 'web', {
+      ...web,
+      workload: { pattern: 'periodic', baseRps: 600, peakRps: 2000, noise: 0 },
+    });
     next = moveComponents(next, { db: { x: 300, y: 400 } });
     const removed = removeElements(next, ['mail'], []);
     if ('refused' in removed) throw new Error(removed.refused);
