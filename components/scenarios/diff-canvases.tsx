@@ -11,12 +11,14 @@ import {
   Controls,
   Panel,
   ReactFlow,
+  applyNodeChanges,
   getViewportForBounds,
+  type NodeChange,
   type Viewport,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import '@/components/canvas/canvas.css';
-import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Design, Plan, Placement } from '@/core/model';
 import { PLACEMENT_PHRASES } from '@/core/model';
 import type { ComponentDiff } from '@/core/edit';
@@ -135,13 +137,35 @@ function OneCanvas({
   viewport: Viewport;
   onViewport: (v: Viewport) => void;
 }) {
-  const { nodes, edges } = useMemo(() => flowOf(side, rows), [side, rows]);
+  const derived = useMemo(() => flowOf(side, rows), [side, rows]);
+  // React Flow measures each node once and keeps the size on the node object: new node objects (a
+  // plan arrived, a mark changed) take over the sizes measured so far, or a node whose size did not
+  // change would wait, hidden, for a measurement that never comes.
+  const [nodes, setNodes] = useState(derived.nodes);
+  const [shown, setShown] = useState(derived);
+  if (shown !== derived) {
+    setShown(derived);
+    const measured = new Map(nodes.map((n) => [n.id, n.measured]));
+    setNodes(derived.nodes.map((n) => ({ ...n, measured: measured.get(n.id) })));
+  }
+  const onNodesChange = useCallback(
+    (changes: NodeChange<DiffNodeType>[]) =>
+      setNodes((ns) =>
+        applyNodeChanges(
+          changes.filter((c) => c.type === 'dimensions'),
+          ns,
+        ),
+      ),
+    [],
+  );
+  const edges = derived.edges;
   return (
     <div className="tm-canvas read-only">
       <ReactFlow<DiffNodeType>
         id={`compare-${side.side}`}
         nodes={nodes}
         edges={edges}
+        onNodesChange={onNodesChange}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         viewport={viewport}

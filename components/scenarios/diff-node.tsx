@@ -57,13 +57,11 @@ function DiffNodeView({ data }: NodeProps<DiffNodeType>) {
       </div>
       {placement && (
         <div className="tm-node-foot">
-          <span className="tm-node-placement">
-            {PLACEMENT_LABELS[placement]}
-            {was && <span className="sc-was"> (was {PLACEMENT_LABELS[was]})</span>}
-          </span>
+          <span className="tm-node-placement">{PLACEMENT_LABELS[placement]}</span>
           {cost !== null && <span className="tm-node-cost">{formatNodeCost(cost)}</span>}
         </div>
       )}
+      {was && <div className="sc-was">was {PLACEMENT_LABELS[was]}</div>}
       {marks.length > 0 && (
         <ul className="sc-marks" aria-hidden="true">
           {marks.map((m) => (

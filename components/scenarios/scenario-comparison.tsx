@@ -253,7 +253,7 @@ function DesignMarks({ row }: { row: ComponentRow }) {
     row.isRetagged && 'retagged',
     row.isMoved && 'moved',
   ].filter((m): m is 'added' | 'removed' | 'retagged' | 'moved' => typeof m === 'string');
-  if (marks.length === 0) return <span className="muted">—</span>;
+  if (marks.length === 0) return <span className="muted">not edited</span>;
   return (
     <>
       {marks.map((m) => (
