@@ -105,6 +105,7 @@ test('compare a revision with the current one, share it read-only, revoke it', a
   await expectPlannedTotals(page, original, next);
   await expectShopChanges(page);
   await page.screenshot({ path: shot('revisions'), fullPage: true });
+  await page.getByTestId('canvas-after').screenshot({ path: shot('canvas-after') });
   expect(await seriousViolations(page)).toEqual([]);
 
   // Shared: two ordinary links, pinned to the two revisions.
@@ -133,7 +134,8 @@ test('compare a revision with the current one, share it read-only, revoke it', a
   await expectShopChanges(view);
   await expect(view.getByRole('button', { name: 'Share this comparison' })).toHaveCount(0);
   await expect(view.locator('input:not([type="checkbox"]), select, textarea, [contenteditable="true"]')).toHaveCount(0);
-  await view.screenshot({ path: shot('shared'), fullPage: true });
+  await view.emulateMedia({ colorScheme: 'dark' });
+  await view.screenshot({ path: shot('shared-dark'), fullPage: true });
   expect(await seriousViolations(view)).toEqual([]);
   expect(calls).toEqual([]);
 
@@ -155,11 +157,11 @@ test('pick two designs on the designs list and compare them', async ({ page, req
   await designs.open();
   const pick = page.getByTestId('compare-pick');
   await expect(pick.getByRole('button', { name: 'Compare the two picked' })).toBeDisabled();
-  await page.getByRole('checkbox', { name: 'Pick Shop as it is to compare' }).check();
-  await page.getByRole('checkbox', { name: 'Pick Shop without the sale to compare' }).check();
+  await page.getByRole('checkbox', { name: 'Compare Shop as it is' }).check();
+  await page.getByRole('checkbox', { name: 'Compare Shop without the sale' }).check();
   // Two at most: the others wait.
   await expect(
-    page.getByRole('checkbox', { name: 'Pick ERP with nightly analytics (hybrid backend) to compare' }).first(),
+    page.getByRole('checkbox', { name: 'Compare ERP with nightly analytics (hybrid backend)' }).first(),
   ).toBeDisabled();
   await pick.getByRole('link', { name: 'Compare the two picked' }).click();
   await expect(page).toHaveURL(/\/compare\?a=[a-z0-9]+&b=[a-z0-9]+$/);

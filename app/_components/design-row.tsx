@@ -103,7 +103,7 @@ export function DesignRow(props: {
             checked={props.picked}
             disabled={!props.picked && !props.canPick}
             onChange={(e) => props.onPick(e.target.checked)}
-            aria-label={`Pick ${design.name} to compare`}
+            aria-label={`Compare ${design.name}`}
           />
           Compare
         </label>
