@@ -15,11 +15,10 @@ import {
   formatCount,
   formatDeltaCents,
   formatMoney,
-  placementChange,
   progressPercent,
-  type ComponentRow,
   type ScenarioDiff,
 } from '@/core/present';
+import { ComponentTable, DesignChanges, Heads, WiringTable } from './comparison-tables';
 import { DiffCanvases, type MarkedRow } from './diff-canvases';
 import { MARK_LABELS, MARK_ORDER } from './diff-node';
 import { useScenarioPlans, type SidePlan } from './use-scenario-plans';
@@ -133,26 +132,7 @@ function Outcome({ diff }: { diff: ScenarioDiff }) {
           <caption id="sc-totals-caption" className="visually-hidden">
             Monthly totals before and after
           </caption>
-          <thead>
-            <tr>
-              <th scope="col">Plan</th>
-              <th scope="col" className="sc-num">
-                Before
-              </th>
-              <th scope="col" className="sc-num">
-                After
-              </th>
-              <th scope="col" className="sc-num">
-                Change
-              </th>
-              <th scope="col" className="sc-num">
-                Minutes over the SLO
-              </th>
-              <th scope="col" className="sc-num">
-                Dropped requests
-              </th>
-            </tr>
-          </thead>
+          <Heads text={['Plan']} numbers={['Before', 'After', 'Change', 'Minutes over the SLO', 'Dropped requests']} />
           <tbody>
             {diff.totals.map((t) => (
               <tr
@@ -194,139 +174,5 @@ function ChangeLegend() {
         </li>
       ))}
     </ul>
-  );
-}
-
-/** Every component, the changed ones first (largest change of cost first), then the rest in order. */
-function ComponentTable({ rows }: { rows: ComponentRow[] }) {
-  const ordered = [
-    ...rows.filter((r) => r.isChanged).sort((x, y) => Math.abs(y.deltaCents) - Math.abs(x.deltaCents)),
-    ...rows.filter((r) => !r.isChanged),
-  ];
-  return (
-    <section aria-labelledby="sc-components-title" className="sc-section">
-      <h2 id="sc-components-title">Components</h2>
-      <div className="sc-scroll" tabIndex={0} role="region" aria-labelledby="sc-components-title">
-        <table className="table sc-table" data-testid="compare-components">
-          <thead>
-            <tr>
-              <th scope="col">Component</th>
-              <th scope="col">Changed in the design</th>
-              <th scope="col">Where it runs</th>
-              <th scope="col" className="sc-num">
-                Before
-              </th>
-              <th scope="col" className="sc-num">
-                After
-              </th>
-              <th scope="col" className="sc-num">
-                Change
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {ordered.map((r) => (
-              <tr key={r.id} data-testid={`compare-row-${r.id}`} className={r.isChanged ? 'sc-changed' : undefined}>
-                <th scope="row">{r.name}</th>
-                <td>
-                  <DesignMarks row={r} />
-                </td>
-                <td className={r.isPlacementChanged ? 'sc-placement-changed' : undefined}>{placementChange(r)}</td>
-                <td className="sc-num">{r.before ? money(r.before.monthlyCents) : '—'}</td>
-                <td className="sc-num">{r.after ? money(r.after.monthlyCents) : '—'}</td>
-                <td className="sc-num" data-sign={Math.sign(r.deltaCents)}>
-                  {formatDeltaCents(r.deltaCents)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </section>
-  );
-}
-
-function DesignMarks({ row }: { row: ComponentRow }) {
-  const marks = [
-    row.presence === 'added' && 'added',
-    row.presence === 'removed' && 'removed',
-    row.isRetagged && 'retagged',
-    row.isMoved && 'moved',
-  ].filter((m): m is 'added' | 'removed' | 'retagged' | 'moved' => typeof m === 'string');
-  if (marks.length === 0) return <span className="muted">not edited</span>;
-  return (
-    <>
-      {marks.map((m) => (
-        <span key={m} className="sc-mark" data-mark={m}>
-          {MARK_LABELS[m]}
-        </span>
-      ))}
-      {row.edits.length > 0 && <div className="sc-edits">{row.edits.join('; ')}</div>}
-    </>
-  );
-}
-
-function WiringTable({ diff }: { diff: ScenarioDiff }) {
-  const changed = diff.wiring.filter((w) => w.presence !== 'kept' || w.beforeCents !== w.afterCents);
-  return (
-    <section aria-labelledby="sc-wiring-title" className="sc-section">
-      <h2 id="sc-wiring-title">Wiring the split needs</h2>
-      {changed.length === 0 ? (
-        <p className="muted">The same wiring at the same cost ({money(diff.wiringCents.after)} a month).</p>
-      ) : (
-        <div className="sc-scroll" tabIndex={0} role="region" aria-labelledby="sc-wiring-title">
-          <table className="table sc-table" data-testid="compare-wiring">
-            <thead>
-              <tr>
-                <th scope="col">Element</th>
-                <th scope="col">Between</th>
-                <th scope="col">Change</th>
-                <th scope="col" className="sc-num">
-                  Before
-                </th>
-                <th scope="col" className="sc-num">
-                  After
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {changed.map((w) => (
-                <tr key={w.key}>
-                  <th scope="row">{w.label}</th>
-                  <td>{w.between}</td>
-                  <td>{w.presence === 'kept' ? 'cost changed' : w.presence}</td>
-                  <td className="sc-num">{w.presence === 'added' ? '—' : money(w.beforeCents)}</td>
-                  <td className="sc-num">{w.presence === 'removed' ? '—' : money(w.afterCents)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </section>
-  );
-}
-
-function DesignChanges({ diff }: { diff: ScenarioDiff['design'] }) {
-  const connections = diff.connections.filter((c) => c.presence !== 'kept' || c.edits.length > 0);
-  return (
-    <section aria-labelledby="sc-other-title" className="sc-section">
-      <h2 id="sc-other-title">Connections and settings</h2>
-      {connections.length === 0 && diff.settings.length === 0 ? (
-        <p className="muted">The same connections and the same settings.</p>
-      ) : (
-        <ul className="sc-list" data-testid="compare-connections">
-          {connections.map((c) => (
-            <li key={`${c.presence}-${c.id}`}>
-              {c.between}:{' '}
-              {c.presence === 'kept' ? c.edits.join(', ') : c.presence === 'added' ? 'connected' : 'disconnected'}
-            </li>
-          ))}
-          {diff.settings.map((s) => (
-            <li key={s}>{s}</li>
-          ))}
-        </ul>
-      )}
-    </section>
   );
 }
