@@ -10,9 +10,9 @@ import { requestEditorAccess } from './server/auth/editor-access';
 import { clientAddress, isHttpsRequest } from './server/auth/request-info';
 import { takeShareView, tooManyViews } from './server/http/share-view-limit';
 
-/** The designs list and the editor; share pages (/s/…) and the sign-in page stay open. */
+/** The designs list, the editor and comparisons; share pages (/s/…) and the sign-in page stay open. */
 function isEditorPath(pathname: string): boolean {
-  return pathname === '/' || pathname === '/designs' || pathname.startsWith('/designs/');
+  return pathname === '/' || pathname === '/designs' || pathname.startsWith('/designs/') || pathname === '/compare';
 }
 
 export async function proxy(request: NextRequest) {

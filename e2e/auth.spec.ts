@@ -44,6 +44,9 @@ test('the designs list and the editor send visitors to sign in; a wrong password
   await expect(page).toHaveURL(/\/sign-in\?next=%2F$/);
   await page.goto('/designs/abc');
   await expect(page).toHaveURL(/\/sign-in\?next=%2Fdesigns%2Fabc$/);
+  // Comparing two scenarios is an editor page too.
+  await page.goto('/compare?a=abc&b=def');
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fcompare%3Fa%3Dabc%26b%3Ddef$/);
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
   await signIn(page, 'not the password');
   await expect(message(page)).toHaveText('Wrong password.');
@@ -99,6 +102,8 @@ test('the API refuses editor calls without a session, with a 401 the client can 
   // A share page never redirects to sign-in (an unknown token is simply not found).
   const share = await request.get('/s/unknown-token', { maxRedirects: 0 });
   expect(share.status()).toBe(404);
+  const comparison = await request.get('/s/unknown-token/vs/another-token', { maxRedirects: 0 });
+  expect(comparison.status()).toBe(404);
 });
 
 test('pages carry a nonce CSP and the editor runs under it without a single violation', async ({ page }) => {

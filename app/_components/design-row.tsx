@@ -15,6 +15,10 @@ export function DesignRow(props: {
   design: DesignRowData;
   highlighted: boolean;
   busy: boolean;
+  /** Picked for a comparison; `canPick`: another may still be picked (two at most). */
+  picked: boolean;
+  canPick: boolean;
+  onPick: (picked: boolean) => void;
   onRename: (name: string) => void;
   onDuplicate: () => void;
   onDelete: () => void;
@@ -93,6 +97,16 @@ export function DesignRow(props: {
         </div>
       </div>
       <div className="design-actions">
+        <label className="pick-compare">
+          <input
+            type="checkbox"
+            checked={props.picked}
+            disabled={!props.picked && !props.canPick}
+            onChange={(e) => props.onPick(e.target.checked)}
+            aria-label={`Compare ${design.name}`}
+          />
+          Compare
+        </label>
         {!editing && (
           <button
             type="button"

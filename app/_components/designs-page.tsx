@@ -1,12 +1,15 @@
 'use client';
 /**
  * The designs list: every design with its size and last change; create (blank, from an example,
- * by importing a file — picker or drop), rename, duplicate and delete with confirmation.
+ * by importing a file — picker or drop), rename, duplicate and delete with confirmation; pick two to
+ * compare side by side (/compare).
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState, type DragEvent } from 'react';
 import { EXAMPLE_DESIGNS } from '@/core/examples';
+import { compareHref } from '@/components/scenarios/compare-href';
 import { useTRPC } from '@/components/trpc/client';
 import { AppHeader } from '@/components/ui/app-header';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
@@ -26,6 +29,9 @@ export function DesignsPage({ canSignOut = false }: { canSignOut?: boolean }) {
   const [status, setStatus] = useState<{ text: string; highlight?: string } | null>(null);
   const [toDelete, setToDelete] = useState<DesignRowData | null>(null);
   const [dragging, setDragging] = useState(false);
+  // Two designs picked to compare side by side (ids still listed only: a deleted one drops out).
+  const [picks, setPicks] = useState<string[]>([]);
+  const picked = picks.filter((id) => list.data?.some((d) => d.id === id));
 
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.designs.list.queryKey() });
   const onDone = (text: string) => (d: { id: string }) => {
@@ -121,6 +127,7 @@ export function DesignsPage({ canSignOut = false }: { canSignOut?: boolean }) {
               No designs yet. Start from an example above, create a new design, or import a JSON file.
             </p>
           )}
+          {list.data && list.data.length > 1 && <ComparePicked picked={picked} />}
           {list.data && list.data.length > 0 && (
             <ul className="design-list" aria-label="Designs">
               {list.data.map((d) => (
@@ -129,6 +136,9 @@ export function DesignsPage({ canSignOut = false }: { canSignOut?: boolean }) {
                   design={d}
                   highlighted={status?.highlight === d.id}
                   busy={busy}
+                  picked={picked.includes(d.id)}
+                  canPick={picked.length < 2}
+                  onPick={(on) => setPicks(on ? [...picked, d.id] : picked.filter((id) => id !== d.id))}
                   onRename={(name) => rename.mutate({ id: d.id, name })}
                   onDuplicate={() => duplicate.mutate({ id: d.id })}
                   onDelete={() => setToDelete(d)}
@@ -179,5 +189,26 @@ export function DesignsPage({ canSignOut = false }: { canSignOut?: boolean }) {
         )}
       </ConfirmDialog>
     </>
+  );
+}
+
+/** Pick two designs, then compare them (their latest revisions) side by side. */
+function ComparePicked({ picked }: { picked: string[] }) {
+  const [a, b] = picked;
+  return (
+    <div className="compare-pick" data-testid="compare-pick">
+      <span className="muted">
+        {a && b ? 'Two designs picked.' : `Pick two designs to compare them side by side (${picked.length} of 2).`}
+      </span>
+      {a && b ? (
+        <Link className="button small primary" href={compareHref({ designId: a }, { designId: b })}>
+          Compare the two picked
+        </Link>
+      ) : (
+        <button type="button" className="button small" disabled>
+          Compare the two picked
+        </button>
+      )}
+    </div>
   );
 }

@@ -5,6 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { Design } from '@/core/model';
+import { fetchSharedDocument } from './fetch-shared-document';
 import { SharedDesignView } from './shared-design-view';
 
 export interface SharedDesignLoaderProps {
@@ -20,13 +21,8 @@ export function SharedDesignLoader({ documentPath, name, revision, following }: 
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
   useEffect(() => {
     const controller = new AbortController();
-    fetch(documentPath, { signal: controller.signal })
-      .then(async (res) => {
-        if (res.status === 429) throw new Error(await res.text());
-        if (!res.ok)
-          throw new Error('This design is no longer shared at this address (the link was revoked or has expired).');
-        setLoaded({ state: 'loaded', document: (await res.json()) as Design });
-      })
+    fetchSharedDocument(documentPath, controller.signal)
+      .then((document) => setLoaded({ state: 'loaded', document }))
       .catch((error: unknown) => {
         if (controller.signal.aborted) return;
         setLoaded({ state: 'failed', message: error instanceof Error ? error.message : String(error) });

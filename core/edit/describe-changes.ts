@@ -40,7 +40,7 @@ const FIELD_WORDS: Record<string, string> = {
 };
 
 /** The component's fields that differ, as `field a → b` (a measured series counts as one field). */
-function componentEdits(before: Component, after: Component): string[] {
+export function componentEdits(before: Component, after: Component): string[] {
   const flat = (c: Component): Record<string, unknown> => {
     const { workload, demand, pin, id: _id, ...rest } = c;
     const out: Record<string, unknown> = { ...rest };
@@ -66,7 +66,8 @@ function componentEdits(before: Component, after: Component): string[] {
   return edits;
 }
 
-function connectionEdits(before: Connection, after: Connection): string[] {
+/** A connection's mode, calls per request and payload where they differ, as `a → b`. */
+export function connectionEdits(before: Connection, after: Connection): string[] {
   const edits: string[] = [];
   if (before.mode !== after.mode) edits.push(`${before.mode} → ${after.mode}`);
   if (before.callsPerRequest !== after.callsPerRequest)

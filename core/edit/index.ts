@@ -55,3 +55,5 @@ export type {
   AssumptionGroup,
   AssumptionValue,
 } from './assumptions';
+export { diffDesigns } from './diff-designs';
+export type { ComponentDiff, ConnectionDiff, DesignDiff, Presence } from './diff-designs';

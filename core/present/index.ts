@@ -28,3 +28,5 @@ export { describeCostLine, formatAbout, formatMinutes, formatShare, summariseDec
 export type { BaselineRow, DecisionSummary, GroupRow, WiringRow } from './decision';
 export { RULES, SOURCES, ruleHref, ruleSummary, splitProse } from './rules';
 export type { ProsePart, RuleText, SourceKey } from './rules';
+export { diffScenarios, formatDeltaCents, placementChange } from './scenario-diff';
+export type { ComponentRow, PlacedFigures, Scenario, ScenarioDiff, TotalKey, TotalRow } from './scenario-diff';

@@ -8,27 +8,10 @@
  * noindex come from next.config.js.
  */
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
-import { cache } from 'react';
 import { SharedDesignLoader } from '@/components/share/shared-design-loader';
-import { getDb } from '@/db/client';
-import { NotFoundError } from '@/server/services/errors';
-import { resolveShareLink } from '@/server/services/share-links';
+import { resolveSharePage as resolveShare } from '../_components/resolve-share';
 
 export const dynamic = 'force-dynamic';
-
-const MAX_TOKEN_LENGTH = 256;
-
-/** One lookup (and one recorded view) per request, shared by the metadata and the page. */
-const resolveShare = cache((token: string) => {
-  if (token.length > MAX_TOKEN_LENGTH) notFound();
-  try {
-    return resolveShareLink(getDb(), token, { recordView: true });
-  } catch (e) {
-    if (e instanceof NotFoundError) notFound();
-    throw e;
-  }
-});
 
 type Props = { params: Promise<{ token: string }> };
 

@@ -3,12 +3,15 @@
  * Every kept save of this design, newest first (the oldest are pruned beyond the design's storage
  * budget), each saying what changed since the one before it
  * (`Web shop: base load 600 → 1,200`, from core/edit's describeChanges over the two documents);
- * restoring one saves it again as the newest revision. The documents of the newest revisions are
+ * restoring one saves it again as the newest revision; "Compare with current" opens it beside the
+ * open revision (/compare). The documents of the newest revisions are
  * read when the dialog opens (revisions never change, so each is fetched once).
  */
 import { useQueries, useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
 import { describeChanges } from '@/core/edit';
 import { useModalDialog } from '@/components/ui/use-modal-dialog';
+import { compareHref } from '@/components/scenarios/compare-href';
 import { useTRPC } from '@/components/trpc/client';
 import { formatExact, formatRelative } from '@/components/ui/time';
 
@@ -77,14 +80,26 @@ export function RevisionsDialog(props: {
                   </div>
                 </div>
                 {r.number !== props.current && (
-                  <button
-                    type="button"
-                    className="button small"
-                    onClick={() => props.onRestore(r.number)}
-                    aria-label={`Restore revision ${r.number}`}
-                  >
-                    Restore
-                  </button>
+                  <div className="revision-actions">
+                    <Link
+                      className="button small"
+                      href={compareHref(
+                        { designId: props.designId, revision: r.number },
+                        { designId: props.designId, revision: props.current },
+                      )}
+                      aria-label={`Compare revision ${r.number} with the current revision (${props.current})`}
+                    >
+                      Compare with current
+                    </Link>
+                    <button
+                      type="button"
+                      className="button small"
+                      onClick={() => props.onRestore(r.number)}
+                      aria-label={`Restore revision ${r.number}`}
+                    >
+                      Restore
+                    </button>
+                  </div>
                 )}
               </li>
             );
