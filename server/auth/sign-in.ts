@@ -82,7 +82,7 @@ export async function signIn(req: Request, deps: AuthDeps = {}): Promise<Respons
   }
   if (!attempt.result) return text(401, 'Wrong password.');
   const now = deps.now ?? Date.now();
-  const token = startSession(deps.db ?? getDb(), deriveSessionKey(password, processSecret()), now);
+  const token = await startSession(deps.db ?? (await getDb()), deriveSessionKey(password, processSecret()), now);
   return new Response(JSON.stringify({ next: safeNextPath(form.next) }), {
     status: 200,
     headers: {
@@ -94,13 +94,12 @@ export async function signIn(req: Request, deps: AuthDeps = {}): Promise<Respons
 }
 
 /** Ends the session the cookie names (every copy of it), and clears the cookie. */
-export function signOut(req: Request, deps: AuthDeps = {}): Response {
+export async function signOut(req: Request, deps: AuthDeps = {}): Promise<Response> {
   const crossSite = crossSiteRefusal(req);
   if (crossSite) return text(403, crossSite);
-  const db = deps.db ?? getDb();
   const now = deps.now ?? Date.now();
-  const session = sessionOf(requestAccessInputs(req.headers, db, now));
-  if (session) endSession(db, session.id, now);
+  const session = await sessionOf(requestAccessInputs(req.headers, deps.db, now));
+  if (session) await endSession(deps.db ?? (await getDb()), session.id, now);
   return new Response(null, {
     status: 204,
     headers: { 'cache-control': 'no-store', 'set-cookie': sessionCookie(req, '', 0) },

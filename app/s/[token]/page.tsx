@@ -20,10 +20,10 @@ export const dynamic = 'force-dynamic';
 const MAX_TOKEN_LENGTH = 256;
 
 /** One lookup (and one recorded view) per request, shared by the metadata and the page. */
-const resolveShare = cache((token: string) => {
+const resolveShare = cache(async (token: string) => {
   if (token.length > MAX_TOKEN_LENGTH) notFound();
   try {
-    return resolveShareLink(getDb(), token, { recordView: true });
+    return await resolveShareLink(await getDb(), token, { recordView: true });
   } catch (e) {
     if (e instanceof NotFoundError) notFound();
     throw e;
@@ -33,7 +33,7 @@ const resolveShare = cache((token: string) => {
 type Props = { params: Promise<{ token: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const shared = resolveShare((await params).token);
+  const shared = await resolveShare((await params).token);
   return {
     title: `${shared.name} · shared read-only · Tidemark`,
     robots: { index: false, follow: false },
@@ -43,7 +43,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function SharePage({ params }: Props) {
   const { token } = await params;
-  const shared = resolveShare(token);
+  const shared = await resolveShare(token);
   return (
     <SharedDesignLoader
       documentPath={`/s/${encodeURIComponent(token)}/document?revision=${shared.revision}`}
