@@ -5,7 +5,7 @@
  * overflow PostgreSQL's 32-bit `integer`. Migrations: drizzle.pg.config.ts → db/migrations-pg/.
  */
 import { sql } from 'drizzle-orm';
-import { bigint, index, integer, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 const millis = (name: string) => bigint(name, { mode: 'number' });
 
@@ -77,3 +77,9 @@ export const sessions = pgTable(
   },
   (t) => [index('sessions_expires').on(t.expiresAt)],
 );
+
+export const rateLimits = pgTable('rate_limits', {
+  key: text('key').primaryKey(),
+  points: integer('points').notNull(),
+  expire: timestamp('expire', { withTimezone: true, mode: 'date' }),
+});

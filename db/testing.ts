@@ -5,9 +5,11 @@
  * run both ways (vitest.config.ts: the `postgres` project). Databases a test file opens are closed
  * after it.
  */
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll } from 'vitest';
+import { createDatabase } from '../scripts/postgres.mjs';
 import { openDatabase, type Db } from './client';
 
 export const TEST_POSTGRES_URL = process.env.TIDEMARK_TEST_POSTGRES_URL || undefined;
@@ -18,20 +20,19 @@ afterAll(async () => {
   await Promise.all(opened.splice(0).map((db) => db.close()));
 });
 
-/** A URL for a new, empty database: `:memory:` on SQLite, a newly created database on PostgreSQL. */
-export async function testDatabaseUrl(): Promise<string> {
-  if (!TEST_POSTGRES_URL) return ':memory:';
-  const name = `tidemark_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(TEST_POSTGRES_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
+/**
+ * A URL for a new, empty database: `:memory:` on SQLite (a file in a temp folder when it is to be
+ * opened twice, as two app instances would), a newly created database on PostgreSQL.
+ */
+export async function testDatabaseUrl({ shared = false } = {}): Promise<string> {
+  if (TEST_POSTGRES_URL) return createDatabase(TEST_POSTGRES_URL, 'tidemark_test');
+  return shared ? path.join(mkdtempSync(path.join(os.tmpdir(), 'tidemark-test-')), 'test.db') : ':memory:';
+}
+
+/** Two connections to one fresh database, as two app instances on it would have. */
+export async function openTwoInstances(): Promise<[Db, Db]> {
+  const url = await testDatabaseUrl({ shared: true });
+  return [await openTestDatabase(url), await openTestDatabase(url)];
 }
 
 /** A fresh, migrated database (or `url` opened again), closed when the test file ends. */

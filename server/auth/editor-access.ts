@@ -2,9 +2,9 @@
  * Who may edit. Without TIDEMARK_PASSWORD anyone who reaches the app may; with it, only a request
  * carrying a valid session cookie. The tRPC context, the proxy and the sign-in route all ask here.
  */
-import { randomBytes } from 'node:crypto';
 import { getDb, type Tx } from '../../db/client';
 import { deriveSessionKey } from './password';
+import { sessionSecret } from './session-secret';
 import { verifySession, type SignedSession } from './session';
 import { isSessionLive } from './sessions';
 
@@ -56,28 +56,16 @@ export function configuredPassword(): string | undefined {
   return process.env.TIDEMARK_PASSWORD || undefined;
 }
 
-const SECRET = Symbol.for('tidemark.sessionSecret');
-type WithSecret = typeof globalThis & { [SECRET]?: Buffer };
-
 /**
- * A random secret made once per server process and shared by every bundle in it (the proxy and the
- * route handlers are bundled apart, so a module-level constant would differ between them).
- * Restarting the server signs everyone out.
+ * What `sessionOf` and `editorAccessOf` need to judge an incoming request. Without a password the
+ * database is not asked anything.
  */
-export function processSecret(): Buffer {
-  const g = globalThis as WithSecret;
-  g[SECRET] ??= randomBytes(32);
-  return g[SECRET];
-}
-
-/**
- * What `sessionOf` and `editorAccessOf` need to judge an incoming request. The database is opened
- * only when a correctly signed cookie has to be looked up.
- */
-export function requestAccessInputs(headers: Headers, db?: Tx, now = Date.now()): AccessInputs {
+export async function requestAccessInputs(headers: Headers, db?: Tx, now = Date.now()): Promise<AccessInputs> {
+  const password = configuredPassword();
   return {
-    password: configuredPassword(),
-    secret: processSecret(),
+    password,
+    // The same on every instance (session-secret.ts), so a session signed by one holds on all.
+    secret: password ? await sessionSecret(db) : new Uint8Array(),
     cookieHeader: headers.get('cookie'),
     now,
     isLive: async (id) => isSessionLive(db ?? (await getDb()), id, now),
@@ -85,6 +73,6 @@ export function requestAccessInputs(headers: Headers, db?: Tx, now = Date.now())
 }
 
 /** Access for an incoming request, from its Cookie header and the sessions table. */
-export function requestEditorAccess(headers: Headers, db?: Tx, now = Date.now()): Promise<EditorAccess> {
-  return editorAccessOf(requestAccessInputs(headers, db, now));
+export async function requestEditorAccess(headers: Headers, db?: Tx, now = Date.now()): Promise<EditorAccess> {
+  return editorAccessOf(await requestAccessInputs(headers, db, now));
 }

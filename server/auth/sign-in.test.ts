@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { openTestDatabase } from '../../db/testing';
+import { openTestDatabase, openTwoInstances } from '../../db/testing';
 import { requestEditorAccess, SESSION_COOKIE } from './editor-access';
 import { signIn, signOut } from './sign-in';
 import { SignInThrottle } from './sign-in-throttle';
@@ -130,6 +130,21 @@ describe('signing in', () => {
   it('is not needed without a password', async () => {
     vi.stubEnv('TIDEMARK_PASSWORD', '');
     expect((await attempt('anything')).status).toBe(404);
+  });
+
+  it('a session signed in on one instance holds on another, and signing out on either ends it on both', async () => {
+    const [a, b] = await openTwoInstances();
+    const res = await signIn(request(PASSWORD), { db: a, throttle });
+    const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+    const copied = new Headers({ cookie });
+    expect(await requestEditorAccess(copied, b)).toEqual({ isPasswordMode: true, isSignedIn: true });
+    const out = await signOut(
+      new Request('http://127.0.0.1:3000/api/session', { method: 'DELETE', headers: { cookie } }),
+      { db: b },
+    );
+    expect(out.status).toBe(204);
+    expect((await requestEditorAccess(copied, a)).isSignedIn).toBe(false);
+    expect((await requestEditorAccess(copied, b)).isSignedIn).toBe(false);
   });
 
   it('signing out ends the session for every copy of the cookie', async () => {
