@@ -6,9 +6,17 @@
 import { describeDatabase, openDatabase } from './client';
 import { seedExamples } from './seed';
 
-let seeded = 0;
-const db = await openDatabase(process.env.DATABASE_URL, {
-  afterMigrate: async (opened) => (seeded = await seedExamples(opened)),
+async function main(): Promise<void> {
+  let seeded = 0;
+  const db = await openDatabase(process.env.DATABASE_URL, {
+    afterMigrate: async (opened) => (seeded = await seedExamples(opened)),
+  });
+  await db.close();
+  console.log(`database ${describeDatabase()}: migrated${seeded ? `, ${seeded} example designs seeded` : ''}`);
+}
+
+main().catch((error: unknown) => {
+  // The message only: a connection error can carry the URL, and with it a password.
+  console.error(`database ${describeDatabase()}: migration failed: ${(error as Error).message}`);
+  process.exitCode = 1;
 });
-await db.close();
-console.log(`database ${describeDatabase()}: migrated${seeded ? `, ${seeded} example designs seeded` : ''}`);
