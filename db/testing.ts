@@ -9,15 +9,20 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll } from 'vitest';
-import { createDatabase } from '../scripts/postgres.mjs';
+import { createDatabase, dropDatabases } from '../scripts/postgres.mjs';
 import { openDatabase, type Db } from './client';
 
 export const TEST_POSTGRES_URL = process.env.TIDEMARK_TEST_POSTGRES_URL || undefined;
 export const testDialect = TEST_POSTGRES_URL ? 'postgres' : 'sqlite';
 
 const opened: Db[] = [];
+/** PostgreSQL databases this file created and opened only through openTestDatabase: dropped after it. */
+const owned = new Set<string>();
 afterAll(async () => {
   await Promise.all(opened.splice(0).map((db) => db.close()));
+  // Each is a copy of template1 (~8 MB): dropped, a run's data directory stays small.
+  if (TEST_POSTGRES_URL) await dropDatabases(TEST_POSTGRES_URL, [...owned]);
+  owned.clear();
 });
 
 /**
@@ -37,7 +42,9 @@ export async function openTwoInstances(): Promise<[Db, Db]> {
 
 /** A fresh, migrated database (or `url` opened again), closed when the test file ends. */
 export async function openTestDatabase(url?: string): Promise<Db> {
-  const db = await openDatabase(url ?? (await testDatabaseUrl()), { poolSize: 4 });
+  const target = url ?? (await testDatabaseUrl());
+  const db = await openDatabase(target, { poolSize: 4 });
   opened.push(db);
+  if (TEST_POSTGRES_URL) owned.add(new URL(target).pathname.slice(1));
   return db;
 }

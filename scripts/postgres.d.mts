@@ -8,3 +8,4 @@ export function ensurePostgresInstalled(): string;
 export function freePort(): Promise<number>;
 export function startPostgres(options?: { log?: (line: string) => void }): Promise<RunningPostgres>;
 export function createDatabase(serverUrl: string, prefix: string): Promise<string>;
+export function dropDatabases(serverUrl: string, names: string[]): Promise<void>;

@@ -106,3 +106,15 @@ export async function createDatabase(serverUrl, prefix) {
   url.pathname = `/${name}`;
   return url.toString();
 }
+
+/** Drops the databases named, on the server `serverUrl` names, closing whatever still uses them. */
+export async function dropDatabases(serverUrl, names) {
+  if (names.length === 0) return;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    for (const name of names) await admin.query(`DROP DATABASE IF EXISTS "${name.replace(/"/g, '')}" WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+}
