@@ -7,6 +7,14 @@ const baseURL = `http://127.0.0.1:${port}`;
 /** A second server in password mode (TIDEMARK_PASSWORD) with its own database, for e2e/auth.spec.ts. */
 const authPort = Number(process.env.E2E_AUTH_PORT ?? 3211);
 const authBaseURL = `http://127.0.0.1:${authPort}`;
+/**
+ * With E2E_POSTGRES_URL (a PostgreSQL server; npm test starts one), a third server on a fresh database
+ * there, and the `postgres` project: the journeys that save, conflict, share and sign in, run on it.
+ */
+const postgresUrl = process.env.E2E_POSTGRES_URL;
+const postgresPort = Number(process.env.E2E_POSTGRES_PORT ?? 3212);
+const postgresBaseURL = `http://127.0.0.1:${postgresPort}`;
+export const POSTGRES_SPECS = ['designs.spec.ts', 'share.spec.ts', 'editor-conflict.spec.ts', 'save-safety.spec.ts'];
 
 export default defineConfig({
   testDir: 'e2e',
@@ -41,6 +49,15 @@ export default defineConfig({
       testMatch: 'auth.spec.ts',
       use: { browserName: 'chromium', viewport: { width: 1280, height: 800 }, baseURL: authBaseURL },
     },
+    ...(postgresUrl
+      ? [
+          {
+            name: 'postgres',
+            testMatch: POSTGRES_SPECS,
+            use: { browserName: 'chromium' as const, viewport: { width: 1280, height: 800 }, baseURL: postgresBaseURL },
+          },
+        ]
+      : []),
   ],
   webServer: [
     {
@@ -57,5 +74,16 @@ export default defineConfig({
       timeout: 60_000,
       env: { E2E_PORT: String(authPort), E2E_DB: 'e2e-password.db', TIDEMARK_PASSWORD: E2E_PASSWORD },
     },
+    ...(postgresUrl
+      ? [
+          {
+            command: 'node scripts/serve-e2e.mjs',
+            url: `${postgresBaseURL}/api/trpc/designs.list`,
+            reuseExistingServer: false,
+            timeout: 60_000,
+            env: { E2E_PORT: String(postgresPort), E2E_POSTGRES_URL: postgresUrl, TIDEMARK_PASSWORD: '' },
+          },
+        ]
+      : []),
   ],
 });

@@ -31,7 +31,7 @@ export async function proxy(request: NextRequest) {
       });
   }
   if (isEditorPath(pathname)) {
-    const access = requestEditorAccess(request.headers);
+    const access = await requestEditorAccess(request.headers);
     if (access.isPasswordMode && !access.isSignedIn) {
       const signIn = request.nextUrl.clone();
       signIn.pathname = '/sign-in';

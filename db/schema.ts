@@ -90,3 +90,13 @@ export const sessions = sqliteTable(
   },
   (t) => [index('sessions_expires').on(t.expiresAt)],
 );
+
+/**
+ * Counters of rate-limiter-flexible's drizzle store (RateLimiterDrizzle): failed sign-ins per client
+ * address, shared by every app instance on the database. `expire` null: never expires.
+ */
+export const rateLimits = sqliteTable('rate_limits', {
+  key: text('key').primaryKey(),
+  points: integer('points').notNull(),
+  expire: integer('expire', { mode: 'timestamp_ms' }),
+});

@@ -32,7 +32,7 @@ export function ensureChromium() {
 }
 
 /** Installs Debian packages when running as root with apt-get; returns whether it could try. */
-function aptInstall(packages, why) {
+export function aptInstall(packages, why) {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot || !existsSync('/usr/bin/apt-get')) return false;
   console.log(`Installing ${why} (apt-get install ${packages.join(' ')})…`);

@@ -8,6 +8,12 @@ import { root } from './lib.mjs';
 
 const port = Number(process.env.PORT ?? 3000);
 const { host, loopbackOnly } = bindAddress(process.env);
+// Refused here, in one line, rather than on every sign-in (server/auth/session-secret.ts says the same).
+const secret = process.env.TIDEMARK_SESSION_SECRET;
+if (secret && secret.length < 32) {
+  console.error(`TIDEMARK_SESSION_SECRET must be at least 32 characters (it has ${secret.length}).`);
+  process.exit(1);
+}
 let hops;
 try {
   hops = trustedProxyHops(process.env.TIDEMARK_TRUST_PROXY);

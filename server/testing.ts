@@ -1,5 +1,6 @@
-/** A caller on a fresh in-memory database migrated from db/migrations, for router tests. */
-import { openDatabase, type Db } from '../db/client';
+/** A caller on a fresh database (db/testing.ts: SQLite in memory, or PostgreSQL), for router tests. */
+import type { Db, Tx } from '../db/client';
+import { openTestDatabase } from '../db/testing';
 import { editorAccessOf, SESSION_COOKIE } from './auth/editor-access';
 import { deriveSessionKey } from './auth/password';
 import { isSessionLive, startSession } from './auth/sessions';
@@ -18,8 +19,8 @@ export interface TestCallerOptions {
 }
 
 /** A Cookie header holding a live session for `password`, recorded in `db` (signed as the test caller verifies it). */
-export function sessionCookieFor(db: Db, password: string, now = Date.now()): string {
-  return `${SESSION_COOKIE}=${startSession(db, deriveSessionKey(password, TEST_SECRET), now)}`;
+export async function sessionCookieFor(db: Tx, password: string, now = Date.now()): Promise<string> {
+  return `${SESSION_COOKIE}=${await startSession(db, deriveSessionKey(password, TEST_SECRET), now)}`;
 }
 
 /** A cookie that is correctly signed but names a session that was never recorded. */
@@ -27,10 +28,10 @@ export function unrecordedSessionCookie(password: string, now = Date.now()): str
   return `${SESSION_COOKIE}=${signSession(deriveSessionKey(password, TEST_SECRET), { id: newSessionId(), expiresAt: now + 60_000 })}`;
 }
 
-export function createTestCaller(options: TestCallerOptions = {}) {
-  const db = options.db ?? openDatabase(':memory:');
+export async function createTestCaller(options: TestCallerOptions = {}) {
+  const db = options.db ?? (await openTestDatabase());
   const now = Date.now();
-  const access = editorAccessOf({
+  const access = await editorAccessOf({
     password: options.password,
     secret: TEST_SECRET,
     cookieHeader: options.cookie,

@@ -101,8 +101,8 @@ export const SIGN_IN_REQUIRED = 'Sign in to edit: this Tidemark is protected by 
  * reaches the app may edit unless TIDEMARK_PASSWORD is set; then only a signed-in session may.
  * Share-link views use publicProcedure with their token instead, and never reach these.
  */
-export const editorProcedure = publicProcedure.use(({ ctx, next }) => {
-  const access = ctx.access ?? requestEditorAccess(new Headers(), ctx.db);
+export const editorProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  const access = ctx.access ?? (await requestEditorAccess(new Headers(), ctx.db));
   if (access.isPasswordMode && !access.isSignedIn)
     throw new TRPCError({ code: 'UNAUTHORIZED', message: SIGN_IN_REQUIRED });
   return next();

@@ -14,7 +14,7 @@ export default async function SignInPage({
 }) {
   const { next } = await searchParams;
   const target = safeNextPath(typeof next === 'string' ? next : undefined);
-  const access = requestEditorAccess(await headers());
+  const access = await requestEditorAccess(await headers());
   // Nothing to sign in to without a password, and nothing to do when already signed in.
   if (!access.isPasswordMode || access.isSignedIn) redirect(target);
   return <SignInForm next={target} />;

@@ -9,34 +9,38 @@ const now = 1_700_000_000_000;
 const session = { id: 'A'.repeat(22), expiresAt: now + 60_000 };
 const cookie = `theme=dark; ${SESSION_COOKIE}=${signSession(deriveSessionKey('pw', secret), session)}`;
 const live = new Set([session.id]);
-const isLive = (id: string) => live.has(id);
+const isLive = (id: string) => Promise.resolve(live.has(id));
 
 describe('editor access', () => {
-  it('lets anyone edit without a password', () => {
-    expect(editorAccessOf({ password: undefined, secret, cookieHeader: null, now, isLive })).toEqual({
+  it('lets anyone edit without a password', async () => {
+    expect(await editorAccessOf({ password: undefined, secret, cookieHeader: null, now, isLive })).toEqual({
       isPasswordMode: false,
       isSignedIn: false,
     });
   });
 
-  it('in password mode, needs a valid session cookie', () => {
-    expect(editorAccessOf({ password: 'pw', secret, cookieHeader: null, now, isLive })).toEqual({
+  it('in password mode, needs a valid session cookie', async () => {
+    expect(await editorAccessOf({ password: 'pw', secret, cookieHeader: null, now, isLive })).toEqual({
       isPasswordMode: true,
       isSignedIn: false,
     });
-    expect(editorAccessOf({ password: 'pw', secret, cookieHeader: cookie, now, isLive })).toEqual({
+    expect(await editorAccessOf({ password: 'pw', secret, cookieHeader: cookie, now, isLive })).toEqual({
       isPasswordMode: true,
       isSignedIn: true,
     });
-    expect(editorAccessOf({ password: 'other', secret, cookieHeader: cookie, now, isLive }).isSignedIn).toBe(false);
+    expect((await editorAccessOf({ password: 'other', secret, cookieHeader: cookie, now, isLive })).isSignedIn).toBe(
+      false,
+    );
     expect(
-      editorAccessOf({ password: 'pw', secret, cookieHeader: `${SESSION_COOKIE}=forged`, now, isLive }).isSignedIn,
+      (await editorAccessOf({ password: 'pw', secret, cookieHeader: `${SESSION_COOKIE}=forged`, now, isLive }))
+        .isSignedIn,
     ).toBe(false);
   });
 
-  it('refuses a validly signed cookie whose session has ended (signed out)', () => {
-    const ended = (id: string) => id !== session.id;
-    expect(editorAccessOf({ password: 'pw', secret, cookieHeader: cookie, now, isLive: ended }).isSignedIn).toBe(false);
+  it('refuses a validly signed cookie whose session has ended (signed out)', async () => {
+    const ended = (id: string) => Promise.resolve(id !== session.id);
+    const access = await editorAccessOf({ password: 'pw', secret, cookieHeader: cookie, now, isLive: ended });
+    expect(access.isSignedIn).toBe(false);
   });
 
   it('reads one cookie out of a Cookie header', () => {

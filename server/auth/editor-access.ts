@@ -2,9 +2,9 @@
  * Who may edit. Without TIDEMARK_PASSWORD anyone who reaches the app may; with it, only a request
  * carrying a valid session cookie. The tRPC context, the proxy and the sign-in route all ask here.
  */
-import { randomBytes } from 'node:crypto';
-import { getDb, type Db } from '../../db/client';
+import { getDb, type Tx } from '../../db/client';
 import { deriveSessionKey } from './password';
+import { sessionSecret } from './session-secret';
 import { verifySession, type SignedSession } from './session';
 import { isSessionLive } from './sessions';
 
@@ -22,7 +22,7 @@ export interface AccessInputs {
   cookieHeader: string | null | undefined;
   now: number;
   /** Whether the session a valid cookie names is still live (not signed out): the database says. */
-  isLive: (sessionId: string) => boolean;
+  isLive: (sessionId: string) => Promise<boolean>;
 }
 
 /** The value of one cookie in a Cookie header (the first, as browsers send the most specific first). */
@@ -35,47 +35,44 @@ export function cookieValue(cookieHeader: string | null | undefined, name: strin
 }
 
 /** The signed-in session a request's cookie names (signature, expiry and database all agreeing), or null. */
-export function sessionOf({ password, secret, cookieHeader, now, isLive }: AccessInputs): SignedSession | null {
+export async function sessionOf({
+  password,
+  secret,
+  cookieHeader,
+  now,
+  isLive,
+}: AccessInputs): Promise<SignedSession | null> {
   if (!password) return null;
   const session = verifySession(deriveSessionKey(password, secret), cookieValue(cookieHeader, SESSION_COOKIE), now);
-  return session && isLive(session.id) ? session : null;
+  return session && (await isLive(session.id)) ? session : null;
 }
 
-export function editorAccessOf(inputs: AccessInputs): EditorAccess {
+export async function editorAccessOf(inputs: AccessInputs): Promise<EditorAccess> {
   if (!inputs.password) return { isPasswordMode: false, isSignedIn: false };
-  return { isPasswordMode: true, isSignedIn: sessionOf(inputs) !== null };
+  return { isPasswordMode: true, isSignedIn: (await sessionOf(inputs)) !== null };
 }
 
 export function configuredPassword(): string | undefined {
   return process.env.TIDEMARK_PASSWORD || undefined;
 }
 
-const SECRET = Symbol.for('tidemark.sessionSecret');
-type WithSecret = typeof globalThis & { [SECRET]?: Buffer };
-
 /**
- * A random secret made once per server process and shared by every bundle in it (the proxy and the
- * route handlers are bundled apart, so a module-level constant would differ between them).
- * Restarting the server signs everyone out.
+ * What `sessionOf` and `editorAccessOf` need to judge an incoming request. Without a password the
+ * database is not asked anything.
  */
-export function processSecret(): Buffer {
-  const g = globalThis as WithSecret;
-  g[SECRET] ??= randomBytes(32);
-  return g[SECRET];
-}
-
-/** What `sessionOf` and `editorAccessOf` need to judge an incoming request. */
-export function requestAccessInputs(headers: Headers, db: Db = getDb(), now = Date.now()): AccessInputs {
+export async function requestAccessInputs(headers: Headers, db?: Tx, now = Date.now()): Promise<AccessInputs> {
+  const password = configuredPassword();
   return {
-    password: configuredPassword(),
-    secret: processSecret(),
+    password,
+    // The same on every instance (session-secret.ts), so a session signed by one holds on all.
+    secret: password ? await sessionSecret(db) : new Uint8Array(),
     cookieHeader: headers.get('cookie'),
     now,
-    isLive: (id) => isSessionLive(db, id, now),
+    isLive: async (id) => isSessionLive(db ?? (await getDb()), id, now),
   };
 }
 
 /** Access for an incoming request, from its Cookie header and the sessions table. */
-export function requestEditorAccess(headers: Headers, db?: Db, now = Date.now()): EditorAccess {
-  return editorAccessOf(requestAccessInputs(headers, db, now));
+export async function requestEditorAccess(headers: Headers, db?: Tx, now = Date.now()): Promise<EditorAccess> {
+  return editorAccessOf(await requestAccessInputs(headers, db, now));
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SignInThrottle, type ThrottleOptions } from './sign-in-throttle';
+import { openTwoInstances } from '../../db/testing';
+import { failureCounter, SignInThrottle, type ThrottleOptions } from './sign-in-throttle';
 
 const options: ThrottleOptions = {
   freeFailures: 3,
@@ -52,5 +53,22 @@ describe('sign-in throttle', () => {
     for (const release of held) release();
     expect(await first).toMatchObject({ ran: true, result: false });
     expect(await second).toMatchObject({ ran: true, result: true });
+  });
+});
+
+describe('sign-in throttle across instances', () => {
+  it('counts an address’s failures in the database, so every instance slows it down', async () => {
+    const [a, b] = await openTwoInstances();
+    const noSleep = () => Promise.resolve();
+    const onA = new SignInThrottle(options, noSleep, failureCounter(options, a));
+    const onB = new SignInThrottle(options, noSleep, failureCounter(options, b));
+    for (let i = 0; i < 3; i++) await (i % 2 ? onA : onB).attempt('10.0.0.9', () => false);
+    // Three failures spread over both instances use up the free ones on both.
+    expect(await onA.delayMs('10.0.0.9')).toBe(1000);
+    expect(await onB.delayMs('10.0.0.9')).toBe(1000);
+    expect(await onB.delayMs('10.0.0.10')).toBe(0);
+    // The right password on one clears the address on the other.
+    await onA.attempt('10.0.0.9', () => true);
+    expect(await onB.delayMs('10.0.0.9')).toBe(0);
   });
 });

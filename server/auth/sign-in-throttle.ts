@@ -1,14 +1,17 @@
 /**
  * Slows password guessing down per client address, and never refuses the right password because of
- * anyone else's failures. Failed sign-ins are counted per address (rate-limiter-flexible: in memory
- * now, on the shared database once several instances run); the first few are free, and after them
+ * anyone else's failures. Failed sign-ins are counted per address in the database
+ * (rate-limiter-flexible's drizzle store, table `rate_limits`), so every app instance on it draws on
+ * one budget per address rather than one each; the first few are free, and after them
  * every attempt from that address waits before its password is checked, twice as long for each
  * further failure up to a cap. A wait is a delay, not a refusal: the right password, once its turn
  * comes, signs in. Only an address that keeps several attempts waiting at once is told to come back
- * later (429), so guessing in parallel gains nothing. The address is the edge server's
- * (request-info.ts), which a client cannot forge.
+ * later (429), so guessing in parallel gains nothing (counted per instance: the waits themselves are
+ * held in memory, so N instances let an address keep 2N attempts waiting). The address is the edge
+ * server's (request-info.ts), which a client cannot forge.
  */
-import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { RateLimiterDrizzle, RateLimiterMemory, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { Tx } from '../../db/client';
 
 export interface ThrottleOptions {
   /** Failures an address may make before its attempts start to wait. */
@@ -34,20 +37,22 @@ export type Attempt<T> = { ran: true; result: T; waitedMs: number } | { ran: fal
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** Failures counted in `db`, shared by every instance on it; in memory without one (unit tests). */
+export function failureCounter(options: ThrottleOptions, db?: Tx): RateLimiterAbstract {
+  const settings = { keyPrefix: 'sign-in-failures', points: options.freeFailures, duration: options.windowSeconds };
+  return db
+    ? new RateLimiterDrizzle({ ...settings, storeClient: db.orm, schema: db.tables.rateLimits })
+    : new RateLimiterMemory(settings);
+}
+
 export class SignInThrottle {
-  private readonly failures: RateLimiterMemory;
   private readonly waiting = new Map<string, number>();
 
   constructor(
     private readonly options: ThrottleOptions = SIGN_IN_THROTTLE,
     private readonly sleep: (ms: number) => Promise<void> = realSleep,
-  ) {
-    this.failures = new RateLimiterMemory({
-      keyPrefix: 'sign-in-failures',
-      points: options.freeFailures,
-      duration: options.windowSeconds,
-    });
-  }
+    private readonly failures: RateLimiterAbstract = failureCounter(options),
+  ) {}
 
   /** How long the next attempt from `address` waits before its password is checked. */
   async delayMs(address: string): Promise<number> {
@@ -80,4 +85,19 @@ export class SignInThrottle {
     else await this.failures.penalty(address, 1);
     return { ran: true, result, waitedMs: delay };
   }
+}
+
+const THROTTLES = Symbol.for('tidemark.signInThrottles');
+type WithThrottles = typeof globalThis & { [THROTTLES]?: WeakMap<object, SignInThrottle> };
+
+/** The server's throttle on `db`: one per process and database, its counts in the database. */
+export function sharedSignInThrottle(db: Tx): SignInThrottle {
+  const g = globalThis as WithThrottles;
+  g[THROTTLES] ??= new WeakMap();
+  let throttle = g[THROTTLES].get(db);
+  if (!throttle) {
+    throttle = new SignInThrottle(SIGN_IN_THROTTLE, realSleep, failureCounter(SIGN_IN_THROTTLE, db));
+    g[THROTTLES].set(db, throttle);
+  }
+  return throttle;
 }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { openDatabase } from '../../db/client';
+import { openTestDatabase, openTwoInstances } from '../../db/testing';
 import { requestEditorAccess, SESSION_COOKIE } from './editor-access';
 import { signIn, signOut } from './sign-in';
 import { SignInThrottle } from './sign-in-throttle';
@@ -28,8 +28,9 @@ function request(password: unknown, init: Init = {}) {
   });
 }
 
+const db = await openTestDatabase();
+
 describe('signing in', () => {
-  const db = openDatabase(':memory:');
   /** Waits are recorded, not slept, so the tests need no timers. */
   let waits: number[] = [];
   let throttle = new SignInThrottle(undefined, (ms) => {
@@ -55,7 +56,7 @@ describe('signing in', () => {
     expect(await res.json()).toEqual({ next: '/designs/abc' });
     const cookie = res.headers.get('set-cookie') ?? '';
     expect(cookie).toMatch(new RegExp(`^${SESSION_COOKIE}=[^;]+; Path=/; HttpOnly; SameSite=Lax; Max-Age=604800$`));
-    const access = requestEditorAccess(new Headers({ cookie: cookie.split(';')[0]! }), db);
+    const access = await requestEditorAccess(new Headers({ cookie: cookie.split(';')[0]! }), db);
     expect(access).toEqual({ isPasswordMode: true, isSignedIn: true });
   });
 
@@ -131,15 +132,33 @@ describe('signing in', () => {
     expect((await attempt('anything')).status).toBe(404);
   });
 
+  it('a session signed in on one instance holds on another, and signing out on either ends it on both', async () => {
+    const [a, b] = await openTwoInstances();
+    const res = await signIn(request(PASSWORD), { db: a, throttle });
+    const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+    const copied = new Headers({ cookie });
+    expect(await requestEditorAccess(copied, b)).toEqual({ isPasswordMode: true, isSignedIn: true });
+    const out = await signOut(
+      new Request('http://127.0.0.1:3000/api/session', { method: 'DELETE', headers: { cookie } }),
+      { db: b },
+    );
+    expect(out.status).toBe(204);
+    expect((await requestEditorAccess(copied, a)).isSignedIn).toBe(false);
+    expect((await requestEditorAccess(copied, b)).isSignedIn).toBe(false);
+  });
+
   it('signing out ends the session for every copy of the cookie', async () => {
     const cookie = (await attempt(PASSWORD)).headers.get('set-cookie')!.split(';')[0]!;
     const copied = new Headers({ cookie });
-    expect(requestEditorAccess(copied, db).isSignedIn).toBe(true);
-    const res = signOut(new Request('http://127.0.0.1:3000/api/session', { method: 'DELETE', headers: { cookie } }), {
-      db,
-    });
+    expect((await requestEditorAccess(copied, db)).isSignedIn).toBe(true);
+    const res = await signOut(
+      new Request('http://127.0.0.1:3000/api/session', { method: 'DELETE', headers: { cookie } }),
+      {
+        db,
+      },
+    );
     expect(res.status).toBe(204);
     expect(res.headers.get('set-cookie')).toBe(`${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0`);
-    expect(requestEditorAccess(copied, db).isSignedIn).toBe(false);
+    expect((await requestEditorAccess(copied, db)).isSignedIn).toBe(false);
   });
 });

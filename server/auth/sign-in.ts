@@ -9,18 +9,17 @@ import { getDb, type Db } from '../../db/client';
 import { nestingProblem } from '../../core/model';
 import { readBody } from '../http/limit-body';
 import { crossSiteRefusal } from '../http/same-origin';
-import { configuredPassword, processSecret, requestAccessInputs, SESSION_COOKIE, sessionOf } from './editor-access';
+import { configuredPassword, requestAccessInputs, SESSION_COOKIE, sessionOf } from './editor-access';
 import { deriveSessionKey, passwordMatches } from './password';
 import { clientAddress, isHttpsRequest } from './request-info';
 import { safeNextPath } from './safe-next';
 import { SESSION_TTL_MS } from './session';
 import { endSession, startSession } from './sessions';
-import { SignInThrottle } from './sign-in-throttle';
+import { sessionSecret } from './session-secret';
+import { sharedSignInThrottle, type SignInThrottle } from './sign-in-throttle';
 
 /** A password, a path and JSON punctuation: far below this. */
 export const MAX_SIGN_IN_BODY_BYTES = 4096;
-
-const throttle = new SignInThrottle();
 
 export interface AuthDeps {
   db?: Db;
@@ -69,9 +68,8 @@ export async function signIn(req: Request, deps: AuthDeps = {}): Promise<Respons
   if (crossSite) return text(403, crossSite);
   const form = await readForm(req);
   if (form instanceof Response) return form;
-  const attempt = await (deps.throttle ?? throttle).attempt(clientAddress(req.headers), () =>
-    passwordMatches(form.password, password),
-  );
+  const throttle = deps.throttle ?? sharedSignInThrottle(deps.db ?? (await getDb()));
+  const attempt = await throttle.attempt(clientAddress(req.headers), () => passwordMatches(form.password, password));
   if (!attempt.ran) {
     const seconds = Math.ceil(attempt.retryAfterMs / 1000);
     return text(
@@ -82,7 +80,8 @@ export async function signIn(req: Request, deps: AuthDeps = {}): Promise<Respons
   }
   if (!attempt.result) return text(401, 'Wrong password.');
   const now = deps.now ?? Date.now();
-  const token = startSession(deps.db ?? getDb(), deriveSessionKey(password, processSecret()), now);
+  const db = deps.db ?? (await getDb());
+  const token = await startSession(db, deriveSessionKey(password, await sessionSecret(db)), now);
   return new Response(JSON.stringify({ next: safeNextPath(form.next) }), {
     status: 200,
     headers: {
@@ -94,13 +93,12 @@ export async function signIn(req: Request, deps: AuthDeps = {}): Promise<Respons
 }
 
 /** Ends the session the cookie names (every copy of it), and clears the cookie. */
-export function signOut(req: Request, deps: AuthDeps = {}): Response {
+export async function signOut(req: Request, deps: AuthDeps = {}): Promise<Response> {
   const crossSite = crossSiteRefusal(req);
   if (crossSite) return text(403, crossSite);
-  const db = deps.db ?? getDb();
   const now = deps.now ?? Date.now();
-  const session = sessionOf(requestAccessInputs(req.headers, db, now));
-  if (session) endSession(db, session.id, now);
+  const session = await sessionOf(await requestAccessInputs(req.headers, deps.db, now));
+  if (session) await endSession(deps.db ?? (await getDb()), session.id, now);
   return new Response(null, {
     status: 204,
     headers: { 'cache-control': 'no-store', 'set-cookie': sessionCookie(req, '', 0) },

@@ -50,7 +50,7 @@ function shapeOf(error: TRPCError) {
 
 describe('designs router', () => {
   it('creates, gets, lists, saves and deletes a design', async () => {
-    const { caller } = createTestCaller();
+    const { caller } = await createTestCaller();
     const created = await caller.designs.create({ from: 'import', document: small('First') });
     expect(created.latestRevision).toBe(1);
 
@@ -72,7 +72,7 @@ describe('designs router', () => {
   });
 
   it('creates blank designs and designs from every example', async () => {
-    const { caller } = createTestCaller();
+    const { caller } = await createTestCaller();
     const blank = await caller.designs.create({ from: 'blank', name: 'Scratch' });
     expect((await caller.designs.get({ id: blank.id })).document.components).toHaveLength(1);
     for (const example of ['hybrid-backend', 'hybrid-serverless', 'cloud-bursting']) {
@@ -83,7 +83,7 @@ describe('designs router', () => {
   });
 
   it('keeps every revision, renames and duplicates, and restores an old revision as a new one', async () => {
-    const { caller } = createTestCaller();
+    const { caller } = await createTestCaller();
     const { id } = await caller.designs.create({ from: 'import', document: small('V1') });
     const v1 = await caller.designs.get({ id });
     await caller.designs.save({ id, baseRevision: 1, document: { ...v1.document, name: 'V2' } });
@@ -107,7 +107,7 @@ describe('designs router', () => {
   });
 
   it('refuses a save on a stale revision with CONFLICT and overwrites nothing', async () => {
-    const { caller } = createTestCaller();
+    const { caller } = await createTestCaller();
     const { id } = await caller.designs.create({ from: 'import', document: small('Base') });
     const base = await caller.designs.get({ id });
     await caller.designs.save({ id, baseRevision: 1, document: { ...base.document, name: 'Theirs' } });
@@ -123,7 +123,7 @@ describe('designs router', () => {
   });
 
   it('lets exactly one of two concurrent saves on the same base win', async () => {
-    const { caller } = createTestCaller();
+    const { caller } = await createTestCaller();
     const { id } = await caller.designs.create({ from: 'import', document: small('Base') });
     const base = (await caller.designs.get({ id })).document;
     const a = { ...base, name: 'Tab A' };
@@ -148,120 +148,123 @@ describe('designs router', () => {
   });
 
   it('seeds the three examples once, and not again after they are deleted', async () => {
-    const { db, caller } = createTestCaller();
-    expect(seedExamples(db)).toBe(3);
+    const { db, caller } = await createTestCaller();
+    expect(await seedExamples(db)).toBe(3);
     const list = await caller.designs.list();
     expect(list.map((d) => d.name)).toContain(hybridBackend.name);
     for (const d of list) await caller.designs.delete({ id: d.id });
-    expect(seedExamples(db)).toBe(0);
+    expect(await seedExamples(db)).toBe(0);
     expect(await caller.designs.list()).toEqual([]);
   });
 });
 
 describe('designs router refuses bad input with the path of each problem', () => {
-  const cases: [string, (c: ReturnType<typeof createTestCaller>['caller'], id: string) => Promise<unknown>, string][] =
+  const cases: [
+    string,
+    (c: Awaited<ReturnType<typeof createTestCaller>>['caller'], id: string) => Promise<unknown>,
+    string,
+  ][] = [
     [
-      [
-        'a wrong type',
-        (c) =>
-          c.designs.create({
-            from: 'import',
-            document: { ...small(), components: [{ ...small().components[0], demand: { cpuMs: 'fast' } }] },
-          }),
-        'components[0].demand.cpuMs',
-      ],
-      [
-        'a connection to an unknown component',
-        (c) =>
-          c.designs.create({
-            from: 'import',
-            document: { ...small(), connections: [{ id: 'c1', from: 'web', to: 'ordrs' }] },
-          }),
-        'connections[0].to',
-      ],
-      [
-        'a cycle',
-        (c) =>
-          c.designs.create({
-            from: 'import',
-            document: {
-              ...small(),
-              connections: [
-                { id: 'c1', from: 'web', to: 'db' },
-                { id: 'c2', from: 'db', to: 'web' },
-              ],
-            },
-          }),
-        'connections[1]',
-      ],
-      [
-        'a component id with spaces',
-        (c) =>
-          c.designs.create({
-            from: 'import',
-            document: { ...small(), components: [{ ...small().components[0], id: 'my web' }] },
-          }),
-        'components[0].id',
-      ],
-      ['a design id with spaces', (c) => c.designs.get({ id: 'not an id' }), 'id'],
-      ['a revision that is not a number', (c, id) => c.designs.get({ id, revision: 'one' as never }), 'revision'],
-      ['an empty name', (c, id) => c.designs.rename({ id, name: '   ' }), 'name'],
-      ['an unknown example', (c) => c.designs.create({ from: 'example', example: 'nope' }), 'example'],
-      [
-        '10,000-deep nested arrays',
-        (c) => {
-          let deep: unknown = [];
-          for (let i = 0; i < 10_000; i++) deep = [deep];
-          return c.designs.create({ from: 'import', document: { ...small(), components: deep } });
-        },
-        'components[0]',
-      ],
-      [
-        'a __proto__ key',
-        (c) =>
-          c.designs.create({
-            from: 'import',
-            document: JSON.parse(
-              `{"format":"tidemark.design","version":1,"name":"x","__proto__":{"admin":true},"components":[]}`,
-            ),
-          }),
-        '__proto__',
-      ],
-      ['a name with a line break', (c, id) => c.designs.rename({ id, name: 'Shop\n# Pwned' }), 'name'],
-      [
-        'a component name with a right-to-left override',
-        (c) =>
-          c.designs.create({
-            from: 'import',
-            document: { ...small(), components: [{ ...small().components[0]!, name: 'Web \u202Egnp.exe' }] },
-          }),
-        'components[0].name',
-      ],
-      [
-        'a name of zero-width characters only',
-        (c) => c.designs.create({ from: 'blank', name: '\u200B\u200D\uFEFF' }),
-        'name',
-      ],
-      [
-        '__proto__ as a layout key',
-        (c) =>
-          c.designs.create({
-            from: 'import',
-            document: JSON.parse(
-              `{"format":"tidemark.design","version":1,"name":"x","components":[{"id":"a","name":"A","kind":"service","demand":{"cpuMs":1}}],"layout":{"__proto__":{"x":1,"y":2}}}`,
-            ),
-          }),
-        'layout.__proto__',
-      ],
-      [
-        'a design of a future version',
-        (c) => c.designs.create({ from: 'import', document: { ...small(), version: 2 } }),
-        'version',
-      ],
-    ];
+      'a wrong type',
+      (c) =>
+        c.designs.create({
+          from: 'import',
+          document: { ...small(), components: [{ ...small().components[0], demand: { cpuMs: 'fast' } }] },
+        }),
+      'components[0].demand.cpuMs',
+    ],
+    [
+      'a connection to an unknown component',
+      (c) =>
+        c.designs.create({
+          from: 'import',
+          document: { ...small(), connections: [{ id: 'c1', from: 'web', to: 'ordrs' }] },
+        }),
+      'connections[0].to',
+    ],
+    [
+      'a cycle',
+      (c) =>
+        c.designs.create({
+          from: 'import',
+          document: {
+            ...small(),
+            connections: [
+              { id: 'c1', from: 'web', to: 'db' },
+              { id: 'c2', from: 'db', to: 'web' },
+            ],
+          },
+        }),
+      'connections[1]',
+    ],
+    [
+      'a component id with spaces',
+      (c) =>
+        c.designs.create({
+          from: 'import',
+          document: { ...small(), components: [{ ...small().components[0], id: 'my web' }] },
+        }),
+      'components[0].id',
+    ],
+    ['a design id with spaces', (c) => c.designs.get({ id: 'not an id' }), 'id'],
+    ['a revision that is not a number', (c, id) => c.designs.get({ id, revision: 'one' as never }), 'revision'],
+    ['an empty name', (c, id) => c.designs.rename({ id, name: '   ' }), 'name'],
+    ['an unknown example', (c) => c.designs.create({ from: 'example', example: 'nope' }), 'example'],
+    [
+      '10,000-deep nested arrays',
+      (c) => {
+        let deep: unknown = [];
+        for (let i = 0; i < 10_000; i++) deep = [deep];
+        return c.designs.create({ from: 'import', document: { ...small(), components: deep } });
+      },
+      'components[0]',
+    ],
+    [
+      'a __proto__ key',
+      (c) =>
+        c.designs.create({
+          from: 'import',
+          document: JSON.parse(
+            `{"format":"tidemark.design","version":1,"name":"x","__proto__":{"admin":true},"components":[]}`,
+          ),
+        }),
+      '__proto__',
+    ],
+    ['a name with a line break', (c, id) => c.designs.rename({ id, name: 'Shop\n# Pwned' }), 'name'],
+    [
+      'a component name with a right-to-left override',
+      (c) =>
+        c.designs.create({
+          from: 'import',
+          document: { ...small(), components: [{ ...small().components[0]!, name: 'Web \u202Egnp.exe' }] },
+        }),
+      'components[0].name',
+    ],
+    [
+      'a name of zero-width characters only',
+      (c) => c.designs.create({ from: 'blank', name: '\u200B\u200D\uFEFF' }),
+      'name',
+    ],
+    [
+      '__proto__ as a layout key',
+      (c) =>
+        c.designs.create({
+          from: 'import',
+          document: JSON.parse(
+            `{"format":"tidemark.design","version":1,"name":"x","components":[{"id":"a","name":"A","kind":"service","demand":{"cpuMs":1}}],"layout":{"__proto__":{"x":1,"y":2}}}`,
+          ),
+        }),
+      'layout.__proto__',
+    ],
+    [
+      'a design of a future version',
+      (c) => c.designs.create({ from: 'import', document: { ...small(), version: 2 } }),
+      'version',
+    ],
+  ];
 
   it.each(cases)('%s', async (_name, call, path) => {
-    const { caller } = createTestCaller();
+    const { caller } = await createTestCaller();
     const { id } = await caller.designs.create({ from: 'import', document: small('Keep me') });
     const error = await rejection(call(caller, id));
     expect(error.code).toBe('BAD_REQUEST');

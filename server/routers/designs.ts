@@ -76,8 +76,8 @@ export const designsRouter = router({
   delete: editorProcedure
     .input(z.strictObject({ id: designId }))
     .output(deletedSchema)
-    .mutation(({ ctx, input }) => {
-      deleteDesign(ctx.db, input.id);
+    .mutation(async ({ ctx, input }) => {
+      await deleteDesign(ctx.db, input.id);
       return { id: input.id };
     }),
 

@@ -5,7 +5,8 @@
 import { TRPCError } from '@trpc/server';
 import { describe, expect, it } from 'vitest';
 import { appRouter } from '../root';
-import { openDatabase } from '../../db/client';
+import type { Db } from '../../db/client';
+import { openTestDatabase } from '../../db/testing';
 import { createTestCaller, sessionCookieFor, unrecordedSessionCookie } from '../testing';
 import { SIGN_IN_REQUIRED } from '../trpc';
 
@@ -41,7 +42,7 @@ describe('password mode', () => {
   });
 
   it.each(designsProcedures.map(([path]) => path))('%s without a session is UNAUTHORIZED', async (path) => {
-    const { caller } = createTestCaller({ password: PASSWORD });
+    const { caller } = await createTestCaller({ password: PASSWORD });
     const error = await procedureOf(
       caller,
       path,
@@ -51,26 +52,26 @@ describe('password mode', () => {
   });
 
   it.each(guarded.map(([path]) => path))('%s is refused without a session', async (path) => {
-    const { caller } = createTestCaller({ password: PASSWORD });
+    const { caller } = await createTestCaller({ password: PASSWORD });
     expect(await codeOf(procedureOf(caller, path)({}))).toBe('UNAUTHORIZED');
   });
 
   it('refuses expired, forged, other-password and unrecorded sessions', async () => {
-    const db = openDatabase(':memory:');
+    const db = await openTestDatabase();
     for (const cookie of [
-      sessionCookieFor(db, PASSWORD, Date.now() - 8 * 24 * 3600 * 1000),
-      sessionCookieFor(db, 'another password'),
+      await sessionCookieFor(db, PASSWORD, Date.now() - 8 * 24 * 3600 * 1000),
+      await sessionCookieFor(db, 'another password'),
       unrecordedSessionCookie(PASSWORD),
       `tidemark_session=${'A'.repeat(22)}.9999999999999.${'A'.repeat(43)}`,
     ]) {
-      const { caller } = createTestCaller({ db, password: PASSWORD, cookie });
+      const { caller } = await createTestCaller({ db, password: PASSWORD, cookie });
       expect(await codeOf(caller.designs.list())).toBe('UNAUTHORIZED');
     }
   });
 
   it('with a valid session, the editor works', async () => {
-    const db = openDatabase(':memory:');
-    const { caller } = createTestCaller({ db, password: PASSWORD, cookie: sessionCookieFor(db, PASSWORD) });
+    const db = await openTestDatabase();
+    const { caller } = await createTestCaller({ db, password: PASSWORD, cookie: await sessionCookieFor(db, PASSWORD) });
     const created = await caller.designs.create({ from: 'blank', name: 'Signed in' });
     await caller.designs.rename({ id: created.id, name: 'Renamed' });
     expect((await caller.designs.list()).map((d) => d.name)).toEqual(['Renamed']);
@@ -80,8 +81,12 @@ describe('password mode', () => {
   });
 
   it('a share token alone opens its design and nothing else', async () => {
-    const db = openDatabase(':memory:');
-    const { caller: editor } = createTestCaller({ db, password: PASSWORD, cookie: sessionCookieFor(db, PASSWORD) });
+    const db = await openTestDatabase();
+    const { caller: editor } = await createTestCaller({
+      db,
+      password: PASSWORD,
+      cookie: await sessionCookieFor(db, PASSWORD),
+    });
     const design = await editor.designs.create({ from: 'blank', name: 'Shared' });
     const { token } = await editor.shares.create({ designId: design.id });
     const viewer = createTestCallerOn(db);
@@ -93,12 +98,12 @@ describe('password mode', () => {
   });
 
   it('without a password, anyone may edit', async () => {
-    const { caller } = createTestCaller();
+    const { caller } = await createTestCaller();
     expect(await codeOf(caller.designs.list())).toBe('OK');
   });
 });
 
 /** A caller without a session, in password mode, on an existing database. */
-function createTestCallerOn(db: ReturnType<typeof createTestCaller>['db']) {
+function createTestCallerOn(db: Db) {
   return appRouter.createCaller({ db, access: { isPasswordMode: true, isSignedIn: false } });
 }

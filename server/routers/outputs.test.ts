@@ -15,7 +15,7 @@ describe('declared outputs', () => {
   });
 
   it('shares.open answers the document and its caption, nothing that names the design or the link', async () => {
-    const { caller } = createTestCaller();
+    const { caller } = await createTestCaller();
     const design = await caller.designs.create({ from: 'import', document: blankDesign('Shared') });
     const { token, link } = await caller.shares.create({ designId: design.id });
     const opened = await caller.shares.open({ token });

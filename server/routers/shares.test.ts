@@ -1,4 +1,5 @@
 import { TRPCError } from '@trpc/server';
+import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createTestCaller } from '../testing';
 import { blankDesign } from './designs';
@@ -16,7 +17,7 @@ const rejection = (p: Promise<unknown>): Promise<TRPCError> =>
   );
 
 async function setup() {
-  const { db, caller } = createTestCaller();
+  const { db, caller } = await createTestCaller();
   const mine = await caller.designs.create({ from: 'import', document: blankDesign('Mine') });
   const other = await caller.designs.create({ from: 'import', document: blankDesign('Secret other') });
   return { db, caller, mine, other };
@@ -75,8 +76,8 @@ describe('shares router', () => {
       (await caller.shares.create({ designId: mine.id, revision: 1 })).token,
     ];
     await caller.shares.open({ token: tokens[0]! });
-    const rows = db.$client.prepare('select * from share_links').all();
-    const file = JSON.stringify(rows) + JSON.stringify(db.$client.prepare('select * from revisions').all());
+    const rows = await db.execute(sql`select * from share_links`);
+    const file = JSON.stringify(rows) + JSON.stringify(await db.execute(sql`select * from revisions`));
     for (const token of tokens) expect(file).not.toContain(token);
   });
 

@@ -1,24 +1,25 @@
 /**
- * Designs and their revisions. Every write is one immediate transaction, so two saves on the same
- * base revision are serialised: the first appends revision n+1, the second finds the base stale and
- * gets a ConflictError carrying its own document back. What a write returns is read inside its own
- * transaction: the revision it wrote, never one another writer appended after it.
+ * Designs and their revisions, on SQLite or PostgreSQL (db/client.ts). Every write that appends a
+ * revision first claims its number with one conditional update of the design row — `latest_revision
+ * = base + 1 WHERE latest_revision = base` (compare-and-set) — and only then writes the revision, in
+ * the same transaction. Of two saves on the same base, whichever updates first wins; the other's
+ * update finds the row changed (PostgreSQL re-checks the condition on the committed row under READ
+ * COMMITTED, SQLite's immediate transactions run one at a time), touches no row, and its save gets a
+ * ConflictError carrying its own document back. What a write returns is what it wrote, from its own
+ * statements: the revision it appended, never one another writer appended after it.
  *
  * Documents go in as PreparedDocuments (validated, serialised once, with their summary) and come out
  * through the versioned loader (core/model/load-design.ts), so stored revisions of an older version
  * are migrated like imports. Listing reads only the summary columns, never a document.
  */
 import { randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, or } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import { loadStoredDesign, type Design } from '../../core/model';
-import type { Db } from '../../db/client';
-import { designs, revisions, shareLinks } from '../../db/schema';
+import type { Db, Tx } from '../../db/client';
 import { designBudgetBytes, formatMb, planPruning } from './design-budget';
 import { BudgetError, ConflictError, NotFoundError, StoredDocumentError } from './errors';
 import { PreparedDocument, toPrepared } from './prepared-document';
 import { describeChanges } from './revision-changes';
-
-type Tx = Db | Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export interface DesignSummary {
   id: string;
@@ -54,21 +55,24 @@ export interface RevisionSummary {
 
 const newId = () => randomUUID().replace(/-/g, '').slice(0, 16);
 
-const summaryColumns = {
+const summaryColumns = ({ designs }: Tx['tables']) => ({
   id: designs.id,
   name: designs.name,
   componentCount: designs.componentCount,
   latestRevision: designs.latestRevision,
   createdAt: designs.createdAt,
   updatedAt: designs.updatedAt,
-};
+});
 
-function findDesign(tx: Tx, id: string): DesignSummary & { storedBytes: number } {
-  const row = tx
-    .select({ ...summaryColumns, storedBytes: designs.storedBytes })
+type DesignRow = DesignSummary & { storedBytes: number };
+
+export async function findDesign(tx: Tx, id: string): Promise<DesignRow> {
+  const { designs } = tx.tables;
+  const [row] = await tx.orm
+    .select({ ...summaryColumns(tx.tables), storedBytes: designs.storedBytes })
     .from(designs)
     .where(eq(designs.id, id))
-    .get();
+    .limit(1);
   if (!row) throw new NotFoundError(`design "${id}"`);
   return row;
 }
@@ -79,8 +83,9 @@ function summaryOf(row: DesignSummary & { storedBytes?: number }): DesignSummary
 }
 
 /** Revision numbers that a live share link (not revoked, not expired) is pinned to. */
-function pinnedRevisions(tx: Tx, id: string, now: number): Set<number> {
-  const rows = tx
+async function pinnedRevisions(tx: Tx, id: string, now: number): Promise<Set<number>> {
+  const { shareLinks } = tx.tables;
+  const rows = await tx.orm
     .select({ revision: shareLinks.revision })
     .from(shareLinks)
     .where(
@@ -90,25 +95,26 @@ function pinnedRevisions(tx: Tx, id: string, now: number): Set<number> {
         isNull(shareLinks.revokedAt),
         or(isNull(shareLinks.expiresAt), gt(shareLinks.expiresAt, now)),
       ),
-    )
-    .all();
+    );
   return new Set(rows.map((r) => r.revision).filter((n): n is number => n !== null));
 }
 
 /**
  * Keeps the design within its storage budget after revision `latest` was added (design-budget.ts):
  * prunes the oldest unpinned revisions, or throws BudgetError, which rolls the whole write back.
+ * Runs while this transaction holds the design row (its claim of `latest`), so no other write to
+ * the design interleaves.
  */
-function enforceBudget(tx: Tx, id: string, latest: number, storedBytes: number, now: number): void {
+async function enforceBudget(tx: Tx, id: string, latest: number, storedBytes: number, now: number): Promise<void> {
   const budget = designBudgetBytes();
   if (storedBytes <= budget) return;
-  const pinned = pinnedRevisions(tx, id, now);
-  const kept = tx
+  const { designs, revisions } = tx.tables;
+  const pinned = await pinnedRevisions(tx, id, now);
+  const kept = await tx.orm
     .select({ number: revisions.number, bytes: revisions.bytes })
     .from(revisions)
     .where(and(eq(revisions.designId, id), lt(revisions.number, latest)))
-    .orderBy(asc(revisions.number))
-    .all();
+    .orderBy(asc(revisions.number));
   const plan = planPruning(kept, storedBytes, budget, latest, pinned);
   if (plan.storedBytes > budget) {
     throw new BudgetError(
@@ -118,66 +124,87 @@ function enforceBudget(tx: Tx, id: string, latest: number, storedBytes: number, 
     );
   }
   if (plan.prune.length > 0)
-    tx.delete(revisions)
-      .where(and(eq(revisions.designId, id), inArray(revisions.number, plan.prune)))
-      .run();
-  tx.update(designs).set({ storedBytes: plan.storedBytes }).where(eq(designs.id, id)).run();
+    await tx.orm.delete(revisions).where(and(eq(revisions.designId, id), inArray(revisions.number, plan.prune)));
+  await tx.orm.update(designs).set({ storedBytes: plan.storedBytes }).where(eq(designs.id, id));
 }
 
-/** Appends revision latest+1 with its summary, updates the design row, keeps the budget. */
-function appendRevision(tx: Tx, id: string, doc: PreparedDocument, note: string, now: number): WrittenRevision {
-  const design = findDesign(tx, id);
-  const before = tx
+/**
+ * Claims the next revision number of design `id` by a conditional update: when `base` is given, only
+ * if it is still the latest (a save), else on top of whatever is latest (rename, restore). Returns
+ * the design row as this update left it, or null when `base` is stale. The update also holds the
+ * row until the transaction ends, so the rest of the write sees no other writer.
+ */
+async function claimNextRevision(
+  tx: Tx,
+  id: string,
+  base: number | undefined,
+  doc: PreparedDocument,
+  now: number,
+): Promise<DesignRow | null> {
+  const { designs } = tx.tables;
+  const { summary } = doc;
+  const [row] = await tx.orm
+    .update(designs)
+    .set({
+      latestRevision: sql`${designs.latestRevision} + 1`,
+      name: summary.name,
+      componentCount: summary.componentCount,
+      updatedAt: now,
+      storedBytes: sql`${designs.storedBytes} + ${summary.bytes}`,
+    })
+    .where(base === undefined ? eq(designs.id, id) : and(eq(designs.id, id), eq(designs.latestRevision, base)))
+    .returning({ ...summaryColumns(tx.tables), storedBytes: designs.storedBytes });
+  return row ?? null;
+}
+
+/** Writes the revision a claim reserved, with its summary and what changed, and keeps the budget. */
+async function writeClaimedRevision(
+  tx: Tx,
+  design: DesignRow,
+  doc: PreparedDocument,
+  note: string,
+  now: number,
+): Promise<WrittenRevision> {
+  const { revisions } = tx.tables;
+  const number = design.latestRevision;
+  const [before] = await tx.orm
     .select({
       name: revisions.name,
       componentCount: revisions.componentCount,
       connectionCount: revisions.connectionCount,
     })
     .from(revisions)
-    .where(and(eq(revisions.designId, id), eq(revisions.number, design.latestRevision)))
-    .get();
-  const number = design.latestRevision + 1;
+    .where(and(eq(revisions.designId, design.id), eq(revisions.number, number - 1)))
+    .limit(1);
   const { summary } = doc;
-  tx.insert(revisions)
-    .values({
-      designId: id,
-      number,
-      document: doc.json,
-      note,
-      createdAt: now,
-      ...summary,
-      changes: describeChanges(before, summary),
-    })
-    .run();
-  const storedBytes = design.storedBytes + summary.bytes;
-  tx.update(designs)
-    .set({
-      name: summary.name,
-      componentCount: summary.componentCount,
-      latestRevision: number,
-      updatedAt: now,
-      storedBytes,
-    })
-    .where(eq(designs.id, id))
-    .run();
-  enforceBudget(tx, id, number, storedBytes, now);
-  return {
-    ...summaryOf(design),
-    name: summary.name,
-    componentCount: summary.componentCount,
-    latestRevision: number,
-    updatedAt: now,
-    revision: number,
-  };
+  await tx.orm.insert(revisions).values({
+    designId: design.id,
+    number,
+    document: doc.json,
+    note,
+    createdAt: now,
+    ...summary,
+    changes: describeChanges(before, summary),
+  });
+  await enforceBudget(tx, design.id, number, design.storedBytes, now);
+  return { ...summaryOf(design), revision: number };
+}
+
+/** Appends a revision on top of the latest one (rename, restore): these cannot conflict. */
+async function appendRevision(tx: Tx, id: string, doc: PreparedDocument, note: string, now: number) {
+  const design = await claimNextRevision(tx, id, undefined, doc, now);
+  if (!design) throw new NotFoundError(`design "${id}"`);
+  return writeClaimedRevision(tx, design, doc, note, now);
 }
 
 /** Inserts a new design with its first revision; callers run it inside a transaction. */
-export function insertDesign(
+export async function insertDesign(
   tx: Tx,
   document: Design | PreparedDocument,
   note: string,
   now = Date.now(),
-): DesignSummary {
+): Promise<DesignSummary> {
+  const { designs, revisions } = tx.tables;
   const doc = toPrepared(document);
   const { summary } = doc;
   const row: DesignSummary = {
@@ -188,47 +215,54 @@ export function insertDesign(
     createdAt: now,
     updatedAt: now,
   };
-  tx.insert(designs)
-    .values({ ...row, storedBytes: summary.bytes })
-    .run();
-  tx.insert(revisions)
-    .values({ designId: row.id, number: 1, document: doc.json, note, createdAt: now, ...summary, changes: '' })
-    .run();
-  enforceBudget(tx, row.id, 1, summary.bytes, now);
+  await tx.orm.insert(designs).values({ ...row, storedBytes: summary.bytes });
+  await tx.orm
+    .insert(revisions)
+    .values({ designId: row.id, number: 1, document: doc.json, note, createdAt: now, ...summary, changes: '' });
+  await enforceBudget(tx, row.id, 1, summary.bytes, now);
   return row;
 }
 
-export function listDesigns(db: Db): DesignSummary[] {
-  return db.select(summaryColumns).from(designs).orderBy(desc(designs.updatedAt), desc(designs.createdAt)).all();
+export async function listDesigns(db: Tx): Promise<DesignSummary[]> {
+  const { designs } = db.tables;
+  return db.orm
+    .select(summaryColumns(db.tables))
+    .from(designs)
+    .orderBy(desc(designs.updatedAt), desc(designs.createdAt));
 }
 
 /** A revision's document, read through the versioned loader. */
-export function readDocument(tx: Tx, id: string, number: number): { document: Design; createdAt: number } {
-  const row = tx
+export async function readDocument(
+  tx: Tx,
+  id: string,
+  number: number,
+): Promise<{ document: Design; createdAt: number }> {
+  const { revisions } = tx.tables;
+  const [row] = await tx.orm
     .select({ document: revisions.document, createdAt: revisions.createdAt })
     .from(revisions)
     .where(and(eq(revisions.designId, id), eq(revisions.number, number)))
-    .get();
+    .limit(1);
   if (!row) throw new NotFoundError(`revision ${number} of design "${id}"`);
   const loaded = loadStoredDesign(row.document);
   if (!loaded.ok) throw new StoredDocumentError(`revision ${number} of design "${id}"`, loaded.problems);
   return { document: loaded.value, createdAt: row.createdAt };
 }
 
-export function getDesign(db: Tx, id: string, revision?: number): StoredDesign {
-  const design = findDesign(db, id);
+export async function getDesign(db: Tx, id: string, revision?: number): Promise<StoredDesign> {
+  const design = await findDesign(db, id);
   const number = revision ?? design.latestRevision;
-  const { document, createdAt } = readDocument(db, id, number);
+  const { document, createdAt } = await readDocument(db, id, number);
   return { ...summaryOf(design), revision: number, revisionCreatedAt: createdAt, document };
 }
 
-export function createDesign(db: Db, document: Design | PreparedDocument, note = 'created'): DesignSummary {
-  return db.transaction((tx) => insertDesign(tx, document, note), { behavior: 'immediate' });
+export function createDesign(db: Db, document: Design | PreparedDocument, note = 'created'): Promise<DesignSummary> {
+  return db.transaction((tx) => insertDesign(tx, document, note));
 }
 
 /**
- * Appends a revision if `baseRevision` is still the latest; otherwise throws ConflictError. Returns
- * the revision this save wrote, read inside its transaction.
+ * Appends a revision if `baseRevision` is still the latest; otherwise throws ConflictError (or
+ * NotFoundError). Returns the revision this save wrote.
  */
 export function saveDesign(
   db: Db,
@@ -236,56 +270,50 @@ export function saveDesign(
   baseRevision: number,
   document: Design | PreparedDocument,
   now = Date.now(),
-): WrittenRevision {
+): Promise<WrittenRevision> {
   const doc = toPrepared(document);
-  return db.transaction(
-    (tx) => {
-      const design = findDesign(tx, id);
-      if (design.latestRevision !== baseRevision) {
-        throw new ConflictError(id, baseRevision, design.latestRevision, doc);
-      }
-      return appendRevision(tx, id, doc, 'saved', now);
-    },
-    { behavior: 'immediate' },
-  );
+  return db.transaction(async (tx) => {
+    const claimed = await claimNextRevision(tx, id, baseRevision, doc, now);
+    if (!claimed) {
+      const design = await findDesign(tx, id);
+      throw new ConflictError(id, baseRevision, design.latestRevision, doc);
+    }
+    return writeClaimedRevision(tx, claimed, doc, 'saved', now);
+  });
 }
 
 /** Renames on top of the latest revision (a name change cannot conflict with an edit). */
-export function renameDesign(db: Db, id: string, name: string, now = Date.now()): WrittenRevision {
-  return db.transaction(
-    (tx) => {
-      const latest = getDesign(tx, id);
-      return appendRevision(tx, id, toPrepared({ ...latest.document, name }), `renamed to “${name}”`, now);
-    },
-    { behavior: 'immediate' },
-  );
+export function renameDesign(db: Db, id: string, name: string, now = Date.now()): Promise<WrittenRevision> {
+  return db.transaction(async (tx) => {
+    // Read, then claim on top of what was read: a save in between makes the claim miss, and we read again.
+    for (;;) {
+      const latest = await getDesign(tx, id);
+      const doc = toPrepared({ ...latest.document, name });
+      const claimed = await claimNextRevision(tx, id, latest.revision, doc, now);
+      if (claimed) return writeClaimedRevision(tx, claimed, doc, `renamed to “${name}”`, now);
+    }
+  });
 }
 
-export function duplicateDesign(db: Db, id: string, now = Date.now()): DesignSummary {
-  return db.transaction(
-    (tx) => {
-      const source = getDesign(tx, id);
-      const name = `Copy of ${source.document.name}`.slice(0, 120);
-      return insertDesign(tx, { ...source.document, name }, `duplicated from “${source.document.name}”`, now);
-    },
-    { behavior: 'immediate' },
-  );
+export function duplicateDesign(db: Db, id: string, now = Date.now()): Promise<DesignSummary> {
+  return db.transaction(async (tx) => {
+    const source = await getDesign(tx, id);
+    const name = `Copy of ${source.document.name}`.slice(0, 120);
+    return insertDesign(tx, { ...source.document, name }, `duplicated from “${source.document.name}”`, now);
+  });
 }
 
-export function deleteDesign(db: Db, id: string): void {
-  db.transaction(
-    (tx) => {
-      findDesign(tx, id);
-      tx.delete(designs).where(eq(designs.id, id)).run();
-    },
-    { behavior: 'immediate' },
-  );
+export async function deleteDesign(db: Db, id: string): Promise<void> {
+  const { designs } = db.tables;
+  const deleted = await db.orm.delete(designs).where(eq(designs.id, id)).returning({ id: designs.id });
+  if (deleted.length === 0) throw new NotFoundError(`design "${id}"`);
 }
 
 /** Every kept revision, newest first, from the summary columns: the same cost whatever the documents' size. */
-export function listRevisions(db: Db, id: string): RevisionSummary[] {
-  findDesign(db, id);
-  return db
+export async function listRevisions(db: Tx, id: string): Promise<RevisionSummary[]> {
+  await findDesign(db, id);
+  const { revisions } = db.tables;
+  return db.orm
     .select({
       number: revisions.number,
       name: revisions.name,
@@ -298,18 +326,14 @@ export function listRevisions(db: Db, id: string): RevisionSummary[] {
     })
     .from(revisions)
     .where(eq(revisions.designId, id))
-    .orderBy(desc(revisions.number))
-    .all();
+    .orderBy(desc(revisions.number));
 }
 
 /** Makes an old revision the latest again by appending a copy of it; history is never rewritten. */
-export function restoreRevision(db: Db, id: string, number: number, now = Date.now()): StoredDesign {
-  return db.transaction(
-    (tx) => {
-      const old = readDocument(tx, id, number);
-      const written = appendRevision(tx, id, toPrepared(old.document), `restored revision ${number}`, now);
-      return { ...written, revisionCreatedAt: now, document: old.document };
-    },
-    { behavior: 'immediate' },
-  );
+export function restoreRevision(db: Db, id: string, number: number, now = Date.now()): Promise<StoredDesign> {
+  return db.transaction(async (tx) => {
+    const old = await readDocument(tx, id, number);
+    const written = await appendRevision(tx, id, toPrepared(old.document), `restored revision ${number}`, now);
+    return { ...written, revisionCreatedAt: now, document: old.document };
+  });
 }

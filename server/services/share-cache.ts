@@ -7,7 +7,7 @@
  * by the page, its document route and shares.open.
  */
 import { createHash } from 'node:crypto';
-import type { Db } from '../../db/client';
+import type { Tx } from '../../db/client';
 import { readDocument } from './design-store';
 
 export interface CachedDocument {
@@ -72,16 +72,16 @@ export function shareDocumentCache(): DocumentCache {
 }
 
 /** The JSON of revision `revision` of design `designId`, from the cache or loaded into it. */
-export function sharedDocument(
-  db: Db,
+export async function sharedDocument(
+  db: Tx,
   designId: string,
   revision: number,
   cache = shareDocumentCache(),
-): CachedDocument {
+): Promise<CachedDocument> {
   const key = `${designId}:${revision}`;
   const cached = cache.get(key);
   if (cached) return cached;
-  const json = JSON.stringify(readDocument(db, designId, revision).document);
+  const json = JSON.stringify((await readDocument(db, designId, revision)).document);
   const entry = {
     json,
     etag: `"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"`,

@@ -6,11 +6,10 @@
  * logged and never returned again after creation.
  */
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Design } from '../../core/model';
-import type { Db } from '../../db/client';
-import { designs, revisions, shareLinks } from '../../db/schema';
-import { getDesign } from './design-store';
+import type { Tables, Tx } from '../../db/client';
+import { findDesign, getDesign } from './design-store';
 import { NotFoundError } from './errors';
 import { sharedDocument, shareDocumentCache, type DocumentCache } from './share-cache';
 
@@ -42,10 +41,12 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
 }
 
-const stateOf = (row: typeof shareLinks.$inferSelect, now: number): ShareLinkSummary['state'] =>
+type ShareRow = Tables['shareLinks']['$inferSelect'];
+
+const stateOf = (row: ShareRow, now: number): ShareLinkSummary['state'] =>
   row.revokedAt !== null ? 'revoked' : row.expiresAt !== null && row.expiresAt <= now ? 'expired' : 'active';
 
-const summaryOf = (row: typeof shareLinks.$inferSelect, now: number): ShareLinkSummary => ({
+const summaryOf = (row: ShareRow, now: number): ShareLinkSummary => ({
   id: row.id,
   revision: row.revision,
   createdAt: row.createdAt,
@@ -56,13 +57,13 @@ const summaryOf = (row: typeof shareLinks.$inferSelect, now: number): ShareLinkS
 });
 
 /** Creates a link to a design (pinned to `revision`, or following the latest when null). */
-export function createShareLink(
-  db: Db,
+export async function createShareLink(
+  db: Tx,
   input: { designId: string; revision: number | null; expiresAt: number | null },
   now = Date.now(),
-): { link: ShareLinkSummary; token: string } {
+): Promise<{ link: ShareLinkSummary; token: string }> {
   // Throws NotFoundError for an unknown design or revision.
-  getDesign(db, input.designId, input.revision ?? undefined);
+  await getDesign(db, input.designId, input.revision ?? undefined);
   const token = randomBytes(TOKEN_BYTES).toString('base64url');
   const row = {
     id: randomUUID().replace(/-/g, '').slice(0, 16),
@@ -74,29 +75,39 @@ export function createShareLink(
     revokedAt: null,
     lastViewedAt: null,
   };
-  db.insert(shareLinks).values(row).run();
+  await db.orm.insert(db.tables.shareLinks).values(row);
   return { link: summaryOf(row, now), token };
 }
 
 /** A design's links, newest first; revoked ones stay listed (marked) until the design is deleted. */
-export function listShareLinks(db: Db, designId: string, now = Date.now()): ShareLinkSummary[] {
-  getDesign(db, designId);
-  return db
+export async function listShareLinks(db: Tx, designId: string, now = Date.now()): Promise<ShareLinkSummary[]> {
+  await findDesign(db, designId);
+  const { shareLinks } = db.tables;
+  const rows = await db.orm
     .select()
     .from(shareLinks)
     .where(eq(shareLinks.designId, designId))
-    .orderBy(desc(shareLinks.createdAt), desc(shareLinks.id))
-    .all()
-    .map((row) => summaryOf(row, now));
+    .orderBy(desc(shareLinks.createdAt), desc(shareLinks.id));
+  return rows.map((row) => summaryOf(row, now));
 }
 
 /** Revokes one of this design's links; revoking twice keeps the first time. */
-export function revokeShareLink(db: Db, designId: string, id: string, now = Date.now()): ShareLinkSummary {
+export async function revokeShareLink(
+  db: Tx,
+  designId: string,
+  id: string,
+  now = Date.now(),
+): Promise<ShareLinkSummary> {
+  const { shareLinks } = db.tables;
   const where = and(eq(shareLinks.id, id), eq(shareLinks.designId, designId));
-  const row = db.select().from(shareLinks).where(where).get();
+  // Revoke only if not yet revoked; either way read the row as it stands.
+  await db.orm
+    .update(shareLinks)
+    .set({ revokedAt: now })
+    .where(and(where, isNull(shareLinks.revokedAt)));
+  const [row] = await db.orm.select().from(shareLinks).where(where).limit(1);
   if (!row) throw new NotFoundError(`share link "${id}" of design "${designId}"`);
-  if (row.revokedAt === null) db.update(shareLinks).set({ revokedAt: now }).where(where).run();
-  return summaryOf({ ...row, revokedAt: row.revokedAt ?? now }, now);
+  return summaryOf(row, now);
 }
 
 /** A live link resolved to what it shows, without reading the document. */
@@ -117,28 +128,37 @@ export const VIEW_RECORD_EVERY_MS = 60_000;
  * alone. Unknown, revoked and expired tokens throw the same NotFoundError. With `recordView`, the
  * link's last view is updated (at most once a minute).
  */
-export function resolveShareLink(db: Db, token: string, { now = Date.now(), recordView = false } = {}): ResolvedShare {
+export async function resolveShareLink(
+  db: Tx,
+  token: string,
+  { now = Date.now(), recordView = false } = {},
+): Promise<ResolvedShare> {
+  const { designs, revisions, shareLinks } = db.tables;
   const hash = hashToken(token);
-  const row = db.select().from(shareLinks).where(eq(shareLinks.tokenHash, hash)).get();
+  const [row] = await db.orm.select().from(shareLinks).where(eq(shareLinks.tokenHash, hash)).limit(1);
   // Decide in one expression, comparing the hashes in constant time (against zeros when unknown).
   const stored = row ? Buffer.from(row.tokenHash, 'hex') : ZERO_HASH;
   const matches = timingSafeEqual(stored, Buffer.from(hash, 'hex'));
   const live =
     matches && row !== undefined && row.revokedAt === null && (row.expiresAt === null || row.expiresAt > now);
   if (!live || !row) throw notFound();
-  const design = db.select().from(designs).where(eq(designs.id, row.designId)).get();
+  const [design] = await db.orm
+    .select({ latestRevision: designs.latestRevision })
+    .from(designs)
+    .where(eq(designs.id, row.designId))
+    .limit(1);
   const revision = row.revision ?? design?.latestRevision;
-  const summary =
+  const [summary] =
     revision === undefined
-      ? undefined
-      : db
+      ? []
+      : await db.orm
           .select({ name: revisions.name })
           .from(revisions)
           .where(and(eq(revisions.designId, row.designId), eq(revisions.number, revision)))
-          .get();
+          .limit(1);
   if (!design || revision === undefined || !summary) throw notFound();
   if (recordView && (row.lastViewedAt === null || now - row.lastViewedAt >= VIEW_RECORD_EVERY_MS))
-    db.update(shareLinks).set({ lastViewedAt: now }).where(eq(shareLinks.id, row.id)).run();
+    await db.orm.update(shareLinks).set({ lastViewedAt: now }).where(eq(shareLinks.id, row.id));
   return {
     linkId: row.id,
     designId: row.designId,
@@ -153,16 +173,16 @@ export function resolveShareLink(db: Db, token: string, { now = Date.now(), reco
  * document comes from the share cache (share-cache.ts): loaded through the versioned loader once per
  * revision. Unknown, revoked and expired tokens throw the same NotFoundError.
  */
-export function openShareLink(
-  db: Db,
+export async function openShareLink(
+  db: Tx,
   token: string,
   now = Date.now(),
   cache: DocumentCache = shareDocumentCache(),
-): SharedDesign {
-  const share = resolveShareLink(db, token, { now, recordView: true });
+): Promise<SharedDesign> {
+  const share = await resolveShareLink(db, token, { now, recordView: true });
   let json: string;
   try {
-    json = sharedDocument(db, share.designId, share.revision, cache).json;
+    json = (await sharedDocument(db, share.designId, share.revision, cache)).json;
   } catch {
     throw notFound();
   }

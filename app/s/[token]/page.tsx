@@ -16,7 +16,7 @@ export const dynamic = 'force-dynamic';
 type Props = { params: Promise<{ token: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const shared = resolveShare((await params).token);
+  const shared = await resolveShare((await params).token);
   return {
     title: `${shared.name} · shared read-only · Tidemark`,
     robots: { index: false, follow: false },
@@ -26,7 +26,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function SharePage({ params }: Props) {
   const { token } = await params;
-  const shared = resolveShare(token);
+  const shared = await resolveShare(token);
   return (
     <SharedDesignLoader
       documentPath={`/s/${encodeURIComponent(token)}/document?revision=${shared.revision}`}

@@ -11,10 +11,10 @@ import { resolveShareLink } from '@/server/services/share-links';
 
 const MAX_TOKEN_LENGTH = 256;
 
-export const resolveSharePage = cache((token: string) => {
+export const resolveSharePage = cache(async (token: string) => {
   if (token.length > MAX_TOKEN_LENGTH) notFound();
   try {
-    return resolveShareLink(getDb(), token, { recordView: true });
+    return await resolveShareLink(await getDb(), token, { recordView: true });
   } catch (e) {
     if (e instanceof NotFoundError) notFound();
     throw e;

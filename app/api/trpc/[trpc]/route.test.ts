@@ -4,13 +4,15 @@
  * on its own in server/http/validation-pool.test.ts).
  */
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
+import { testDatabaseUrl } from '@/db/testing';
 import { createDesign } from '@/server/services/design-store';
 import { createShareLink } from '@/server/services/share-links';
 import { blankDesign } from '@/server/routers/designs';
 import { bigDesign } from '@/server/testing';
 
-vi.stubEnv('DATABASE_URL', ':memory:');
+vi.stubEnv('DATABASE_URL', await testDatabaseUrl());
 (globalThis as Record<symbol, unknown>)[Symbol.for('tidemark.validationPool')] = null;
 const { GET, POST } = await import('./route');
 
@@ -51,10 +53,10 @@ const messageOf = async (res: Response) => {
 };
 
 let token = '';
-beforeAll(() => {
-  const db = getDb();
-  const design = createDesign(db, blankDesign('Shared'));
-  token = createShareLink(db, { designId: design.id, revision: null, expiresAt: null }).token;
+beforeAll(async () => {
+  const db = await getDb();
+  const design = await createDesign(db, blankDesign('Shared'));
+  token = (await createShareLink(db, { designId: design.id, revision: null, expiresAt: null })).token;
 });
 afterEach(() => vi.unstubAllEnvs());
 
@@ -65,7 +67,7 @@ describe('batches', () => {
     const res = await call(`${paths}?batch=1`, { body: JSON.stringify(input) });
     expect(res.status).toBe(400);
     expect(await messageOf(res)).toBe('A batch may hold at most 10 calls; this one holds 200. Nothing was run.');
-    const views = getDb().$client.prepare('select last_viewed_at as v from share_links').all();
+    const views = await (await getDb()).execute(sql`select last_viewed_at as v from share_links`);
     expect(views).toEqual([{ v: null }]);
   });
 

@@ -5,7 +5,6 @@
  */
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { getDb } from '@/db/client';
-import { seedExamples } from '@/db/seed';
 import { requestEditorAccess } from '@/server/auth/editor-access';
 import { clientAddress } from '@/server/auth/request-info';
 import { admitTrpcRequest, refusedRequest, TRPC_ENDPOINT, type Procedures } from '@/server/http/trpc-gate';
@@ -14,15 +13,9 @@ import { appRouter } from '@/server/root';
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-let seeded = false;
-
 async function handler(req: Request) {
-  const db = getDb();
-  if (!seeded) {
-    seedExamples(db);
-    seeded = true;
-  }
-  const access = requestEditorAccess(req.headers, db);
+  const db = await getDb();
+  const access = await requestEditorAccess(req.headers, db);
   const admitted = await admitTrpcRequest(req, {
     procedures: appRouter._def.procedures as unknown as Procedures,
     access,

@@ -21,13 +21,13 @@ const notFound = () =>
 export async function GET(req: Request, { params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   if (token.length > 256) return notFound();
-  const db = getDb();
-  let cached: ReturnType<typeof sharedDocument>;
+  let cached: Awaited<ReturnType<typeof sharedDocument>>;
   try {
-    const share = resolveShareLink(db, token);
+    const db = await getDb();
+    const share = await resolveShareLink(db, token);
     const asked = new URL(req.url).searchParams.get('revision');
     if (asked !== null && asked !== String(share.revision)) return notFound();
-    cached = sharedDocument(db, share.designId, share.revision);
+    cached = await sharedDocument(db, share.designId, share.revision);
   } catch {
     return notFound();
   }

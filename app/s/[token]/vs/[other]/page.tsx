@@ -16,8 +16,7 @@ type Props = { params: Promise<{ token: string; other: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { token, other } = await params;
-  const a = resolveShare(token);
-  const b = resolveShare(other);
+  const [a, b] = await Promise.all([resolveShare(token), resolveShare(other)]);
   return {
     title: `${a.name} vs ${b.name} · shared read-only · Tidemark`,
     robots: { index: false, follow: false },
@@ -27,13 +26,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function SharedComparisonPage({ params }: Props) {
   const { token, other } = await params;
-  const side = (t: string) => {
-    const shared = resolveShare(t);
+  const side = async (t: string) => {
+    const shared = await resolveShare(t);
     return {
       documentPath: `/s/${encodeURIComponent(t)}/document?revision=${shared.revision}`,
       name: shared.name,
       revision: shared.revision,
     };
   };
-  return <SharedComparisonLoader before={side(token)} after={side(other)} />;
+  const [before, after] = await Promise.all([side(token), side(other)]);
+  return <SharedComparisonLoader before={before} after={after} />;
 }
