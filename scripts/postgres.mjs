@@ -8,7 +8,6 @@ import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { aptInstall } from './ensure-browser.mjs';
 
 const PG_ROOT = '/usr/lib/postgresql';
@@ -92,10 +91,19 @@ export async function startPostgres({ log = console.log } = {}) {
   return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, port, stop };
 }
 
+/**
+ * node-postgres, loaded when first needed: `npm test` imports this file before it installs the
+ * dependencies on a fresh clone, so a static import of 'pg' would fail there.
+ */
+async function pgClient(connectionString) {
+  const { default: pg } = await import('pg');
+  return new pg.Client({ connectionString });
+}
+
 /** Creates a new, empty database named `<prefix>_<random>` on the server `serverUrl` names; returns its URL. */
 export async function createDatabase(serverUrl, prefix) {
   const name = `${prefix}_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
+  const admin = await pgClient(serverUrl);
   await admin.connect();
   try {
     await admin.query(`CREATE DATABASE ${name}`);
@@ -110,7 +118,7 @@ export async function createDatabase(serverUrl, prefix) {
 /** Drops the databases named, on the server `serverUrl` names, closing whatever still uses them. */
 export async function dropDatabases(serverUrl, names) {
   if (names.length === 0) return;
-  const admin = new pg.Client({ connectionString: serverUrl });
+  const admin = await pgClient(serverUrl);
   await admin.connect();
   try {
     for (const name of names) await admin.query(`DROP DATABASE IF EXISTS "${name.replace(/"/g, '')}" WITH (FORCE)`);
