@@ -65,6 +65,20 @@ const withComponent = (design: Design, id: string, edit: (c: Design['components'
   components: design.components.map((c) => (c.id === id ? { ...c, ...edit(c) } : c)),
 });
 
+/** `id` and every component downstream of it. */
+function withCallees(design: Design, id: string): Set<string> {
+  const found = new Set<string>([id]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const k of design.connections)
+      if (found.has(k.from) && !found.has(k.to)) {
+        found.add(k.to);
+        grew = true;
+      }
+  }
+  return found;
+}
+
 describe('re-planning with the runs of earlier plans', () => {
   it('the hybrid backend: each edit re-simulates only what it changed, and the plan is the full plan', () => {
     const counting = countingMemo();
@@ -107,15 +121,7 @@ describe('re-planning with the runs of earlier plans', () => {
       replan(design, counting);
       const entry = design.components.find((c) => c.workload !== undefined);
       if (!entry?.workload) throw new Error(`${key}: no entry`);
-      const callees = new Set<string>([entry.id]);
-      for (let grew = true; grew;) {
-        grew = false;
-        for (const k of design.connections)
-          if (callees.has(k.from) && !callees.has(k.to)) {
-            callees.add(k.to);
-            grew = true;
-          }
-      }
+      const callees = withCallees(design, entry.id);
       const busier = withComponent(design, entry.id, (c) => ({
         workload: {
           ...c.workload,
@@ -237,15 +243,7 @@ describe('demand kept across plans', () => {
       ).toBe(0);
     const entry = design.components.find((c) => c.workload !== undefined);
     if (!entry?.workload) throw new Error('no entry');
-    const callees = new Set<string>([entry.id]);
-    for (let grew = true; grew;) {
-      grew = false;
-      for (const k of design.connections)
-        if (callees.has(k.from) && !callees.has(k.to)) {
-          callees.add(k.to);
-          grew = true;
-        }
-    }
+    const callees = withCallees(design, entry.id);
     const busier = withComponent(design, entry.id, (c) => ({
       workload: { ...c.workload, peakRps: (c.workload?.peakRps ?? 1) * 2 },
     }));
