@@ -36,6 +36,15 @@ export class PieceBound {
   private readonly dc: Float64Array[];
   private readonly cloud: Float64Array[];
   private readonly flags: Int32Array[];
+  /**
+   * Each variable's least cost and least excess over its states, as bound() last found them, and
+   * whether apply() has changed its figures since. A search node moves one variable, which touches
+   * only its piece neighbours, so bound() recomputes those and sums the rest as they were (measured:
+   * the bound was a sixth of a leaf edit's re-plan on 500 components when it rescanned every state).
+   */
+  private readonly minCost: Float64Array;
+  private readonly minExcess: Float64Array;
+  private readonly stale: Uint8Array;
 
   /** `assigned[v]` is the state of every variable outside the piece that is assigned now, else −1. */
   constructor(
@@ -63,6 +72,9 @@ export class PieceBound {
     this.dc = this.states.map((s) => new Float64Array(s.length));
     this.cloud = this.states.map((s) => new Float64Array(s.length));
     this.flags = this.states.map((s) => new Int32Array(s.length * ONCE_CHANNELS));
+    this.minCost = new Float64Array(piece.length);
+    this.minExcess = new Float64Array(piece.length);
+    this.stale = new Uint8Array(piece.length).fill(1);
     // Edges to assigned variables outside the piece are known from the start.
     this.links.forEach((links, k) => {
       for (const l of links) {
@@ -81,6 +93,7 @@ export class PieceBound {
     const dc = this.dc[k] as Float64Array;
     const cloud = this.cloud[k] as Float64Array;
     const flags = this.flags[k] as Int32Array;
+    this.stale[k] = 1;
     for (let s = 0; s < states.length; s++) {
       const p = l.isFrom ? s * nb + x : x * nb + s;
       cost[s] = (cost[s] as number) + sign * (e.cost[p] as number);
@@ -106,17 +119,24 @@ export class PieceBound {
 
   /** The least (cost, excess) variable k adds in state s, given what its neighbours hold now. */
   least(k: number, s: number): { cost: number; excess: number } {
+    return { cost: this.leastCost(k, s), excess: this.leastExcess(k, s) };
+  }
+
+  private leastCost(k: number, s: number): number {
     const state = (this.states[k] as readonly JointState[])[s] as JointState;
     let cost = (this.cost[k] as Float64Array)[s] as number;
     const flags = this.flags[k] as Int32Array;
     for (let c = 0; c < ONCE_CHANNELS; c++)
       if ((flags[s * ONCE_CHANNELS + c] as number) > 0) cost += state.once[c] ?? 0;
-    const excess = computeExcess(
-      state,
+    return cost;
+  }
+
+  private leastExcess(k: number, s: number): number {
+    return computeExcess(
+      (this.states[k] as readonly JointState[])[s] as JointState,
       (this.dc[k] as Float64Array)[s] as number,
       (this.cloud[k] as Float64Array)[s] as number,
     );
-    return { cost, excess };
   }
 
   /** Σ over the piece's variables from position `from` on of their least cost and least excess. */
@@ -124,16 +144,22 @@ export class PieceBound {
     let cost = 0;
     let excess = 0;
     for (let k = from; k < this.piece.length; k++) {
-      let c = Infinity;
-      let x = Infinity;
-      const n = (this.states[k] as readonly JointState[]).length;
-      for (let s = 0; s < n; s++) {
-        const l = this.least(k, s);
-        if (l.cost < c) c = l.cost;
-        if (l.excess < x) x = l.excess;
+      if (this.stale[k]) {
+        let c = Infinity;
+        let x = Infinity;
+        const n = (this.states[k] as readonly JointState[]).length;
+        for (let s = 0; s < n; s++) {
+          const lc = this.leastCost(k, s);
+          const lx = this.leastExcess(k, s);
+          if (lc < c) c = lc;
+          if (lx < x) x = lx;
+        }
+        this.minCost[k] = c;
+        this.minExcess[k] = x;
+        this.stale[k] = 0;
       }
-      cost += c;
-      excess += x;
+      cost += this.minCost[k] as number;
+      excess += this.minExcess[k] as number;
     }
     return { cost, excess };
   }
