@@ -7,7 +7,7 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { ComponentNode as ComponentNodeType } from './derive-flow';
-import { formatBusy, formatNodeCost } from './node-text';
+import { formatBusy, formatNodeCost, shortName } from './node-text';
 import { KindIcon } from './kind-icons';
 import { useCompact } from './use-compact';
 import { KIND_LABELS, PLACEMENT_LABELS } from '@/core/model';
@@ -21,7 +21,7 @@ function ComponentNodeView({ data, selected }: NodeProps<ComponentNodeType>) {
   const alarm = dropping || missingSlo;
   return (
     <div
-      className={`tm-node${selected ? ' selected' : ''}${dropping ? ' dropping' : ''}${missingSlo ? ' missing-slo' : ''}`}
+      className={`tm-node${compact ? ' compact' : ''}${selected ? ' selected' : ''}${dropping ? ' dropping' : ''}${missingSlo ? ' missing-slo' : ''}`}
       data-placement={placement ?? 'none'}
       data-testid={`node-${c.id}`}
       style={busy === undefined ? undefined : ({ '--busy': busy } as React.CSSProperties)}
@@ -34,10 +34,14 @@ function ComponentNodeView({ data, selected }: NodeProps<ComponentNodeType>) {
         </span>
       )}
       <div className="tm-node-head">
-        <span className="tm-node-icon">
-          <KindIcon kind={c.kind} />
-        </span>
-        <span className="tm-node-name">{c.name}</span>
+        {/* Zoomed out, the icon is a few pixels wide: left out, as each inline SVG is its own paint
+            chunk with a transform and a clip, which every frame of a drag re-layerizes. */}
+        {!compact && (
+          <span className="tm-node-icon">
+            <KindIcon kind={c.kind} />
+          </span>
+        )}
+        <span className="tm-node-name">{compact ? shortName(c.name) : c.name}</span>
       </div>
       {!compact && (
         <div className="tm-node-meta">

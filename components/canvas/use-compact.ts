@@ -1,8 +1,9 @@
 'use client';
 /**
  * Semantic zoom: below this zoom, text on nodes and edge labels is too small to read, so nodes draw
- * only their icon, name and placement colour, and edge labels are left out. A 500-component design
- * fitted to the screen then draws a third of the DOM it would otherwise.
+ * only their name (cut short), placement and colour, without icon or shadow, and edge labels are
+ * left out. A 500-component design fitted to the screen then draws a third of the DOM it would
+ * otherwise.
  *
  * The canvas reads the zoom once (useZoomCompact) and hands the answer down by context: a store
  * subscription in every node and edge ran 1,300 selectors on each frame of a drag on a 500-component
