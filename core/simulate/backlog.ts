@@ -17,6 +17,13 @@ export interface Departure {
   expired: number;
   /** The SLO minutes of their arrival (its window × this class's share of the arrivals). */
   minutes: number;
+  /**
+   * The other class's share of the requests of those minutes, when this class carries their SLO
+   * minutes whole (a minute misses its SLO on all its requests, sync and async together), else 0;
+   * and that class's p95 then, ms.
+   */
+  mate: number;
+  mateP95: number;
 }
 
 /** Where departures go (OptionStats and the pool's totals); one object, reused, so nothing is allocated. */
@@ -25,7 +32,7 @@ export interface DepartureSink {
 }
 
 /** The departure handed to a sink: overwritten by the next one, so a sink must copy what it keeps. */
-const departure: Departure = { served: 0, firstWait: 0, lastWait: 0, expired: 0, minutes: 0 };
+const departure: Departure = { served: 0, firstWait: 0, lastWait: 0, expired: 0, minutes: 0, mate: 0, mateP95: 0 };
 
 export class Cohorts {
   private count: number[] = [];
@@ -33,6 +40,8 @@ export class Cohorts {
   private from: number[] = [];
   private to: number[] = [];
   private minutes: number[] = [];
+  private mate: number[] = [];
+  private mateP95: number[] = [];
   private head = 0;
   /** Requests waiting. */
   waiting = 0;
@@ -41,14 +50,19 @@ export class Cohorts {
     return this.head >= this.count.length;
   }
 
-  /** `count` requests arriving evenly from `from` to `to` (seconds), worth `minutes` of SLO minutes. */
-  add(count: number, from: number, to: number, minutes: number): void {
+  /**
+   * `count` requests arriving evenly from `from` to `to` (seconds), worth `minutes` of SLO minutes;
+   * `mate` and `mateP95` as in Departure (the other class of those minutes, when they carry it).
+   */
+  add(count: number, from: number, to: number, minutes: number, mate = 0, mateP95 = 0): void {
     if (!(count > 0)) return;
     this.count.push(count);
     this.left.push(count);
     this.from.push(from);
     this.to.push(Math.max(to, from + 1e-6));
     this.minutes.push(minutes);
+    this.mate.push(mate);
+    this.mateP95.push(mateP95);
     this.waiting += count;
   }
 
@@ -116,7 +130,7 @@ export class Cohorts {
       cut += late;
       this.waiting -= late;
       if (from >= time || late >= (this.left[k] as number) - 1e-9) {
-        for (const a of [this.count, this.left, this.from, this.to, this.minutes]) a.pop();
+        for (const a of this.columns()) a.pop();
       } else {
         this.left[k] = (this.left[k] as number) - late;
         this.minutes[k] = (this.minutes[k] as number) * (1 - late / n);
@@ -138,11 +152,18 @@ export class Cohorts {
       // The cohort's waiting requests are its newest; the newest `take` of them arrived last.
       const to = this.to[k] as number;
       const cut = to - ((to - (this.from[k] as number)) * take) / count;
-      into.add(take, cut, to, ((this.minutes[k] as number) * take) / count);
+      into.add(
+        take,
+        cut,
+        to,
+        ((this.minutes[k] as number) * take) / count,
+        this.mate[k],
+        this.mateP95[k],
+      );
       moved += take;
       this.waiting -= take;
       if (take >= left - 1e-9) {
-        for (const a of [this.count, this.left, this.from, this.to, this.minutes]) a.pop();
+        for (const a of this.columns()) a.pop();
       } else {
         this.left[k] = left - take;
         this.count[k] = count - take;
@@ -150,6 +171,10 @@ export class Cohorts {
         this.to[k] = cut;
       }
     }
+  }
+
+  private columns(): number[][] {
+    return [this.count, this.left, this.from, this.to, this.minutes, this.mate, this.mateP95];
   }
 
   /** Takes `served + expired` requests from the head cohort k and reports them. */
@@ -170,12 +195,14 @@ export class Cohorts {
     departure.lastWait = lastWait;
     departure.expired = expired;
     departure.minutes = ((this.minutes[k] as number) * gone) / n;
+    departure.mate = this.mate[k] as number;
+    departure.mateP95 = this.mateP95[k] as number;
     sink.leave(departure);
     if (this.left[k] <= 1e-9 * n) {
       this.waiting -= this.left[k];
       this.head++;
       if (this.head > 256 && this.head * 2 > this.count.length) {
-        for (const a of [this.count, this.left, this.from, this.to, this.minutes]) a.splice(0, this.head);
+        for (const a of this.columns()) a.splice(0, this.head);
         this.head = 0;
       }
     }

@@ -12,7 +12,7 @@
 import { describe, expect, it } from 'vitest';
 import { simulatePoolRequests } from '../simulate-requests/simulate-pool-requests';
 import { makeContext, makeLoad } from '../testing/load-fixture';
-import { computeIndependentSpread, computeViolationChance } from './minute-spread';
+import { computeIndependentSpread, computeMinuteP95, computeViolationChance } from './minute-spread';
 import { simulateStatic } from './simulate-static';
 
 const MINUTES = 240;
@@ -87,5 +87,29 @@ describe('computeViolationChance', () => {
     const chance = computeViolationChance(300, computeIndependentSpread(n), n, 0.01, 330, p);
     expect(chance).toBeGreaterThan(0.5 * (1 - below));
     expect(chance).toBeLessThan(2 * (1 - below));
+  });
+});
+
+describe('the p95 of a minute of messages from a backlog and sync requests (computeMinuteP95)', () => {
+  // Closed forms: the share later than x is (1 − m)·e^(−(x − d)/s) + m·(sync tail), set to 5 %.
+  it('messages alone: the wait plus ln 20 service times', () => {
+    expect(computeMinuteP95(400, 50, 0, 0)).toBeCloseTo(400 + 50 * Math.log(20), 3);
+  });
+  it('half messages far behind, half sync requests on time: the wait plus ln 10 service times', () => {
+    // The sync half's tail is e^(−ln 20 · (x/p95 − 1)) × 5 %, nothing at x ≈ 60 s.
+    expect(computeMinuteP95(60_000, 50, 0.5, 150)).toBeCloseTo(60_000 + 50 * Math.log(10), 3);
+  });
+  it('a few messages (under 5 %), however late, raise the minute’s p95 but do not make it theirs', () => {
+    // 2 % messages, all late: the sync 98 % must bring 3 % more: 0.98·0.05·e^(ln 20 (1 − x/p95)) = 0.03.
+    const x = 150 * (1 - Math.log(0.03 / (0.98 * 0.05)) / Math.log(20));
+    expect(computeMinuteP95(60_000, 50, 0.98, 150)).toBeCloseTo(x, 3);
+    expect(computeMinuteP95(60_000, 50, 0.98, 150)).toBeGreaterThan(150);
+    expect(computeMinuteP95(60_000, 50, 0.98, 150)).toBeLessThan(200);
+  });
+  it('a minute whose messages are late misses its SLO although its sync requests meet it', () => {
+    const slo = 200;
+    const p95 = computeMinuteP95(5_000, 50, 0.5, 150);
+    expect(computeViolationChance(p95, 0, 3600, 1 / 50, slo)).toBe(1);
+    expect(computeViolationChance(150, 0, 1800, 1 / 50, slo)).toBeLessThan(0.01);
   });
 });

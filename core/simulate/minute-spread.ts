@@ -122,3 +122,26 @@ export function computeViolationChance(
   const s = dispersion - 1;
   return negativeBinomialAtLeast(over, mean / s, s / (1 + s));
 }
+
+/**
+ * The p95 of a minute of two kinds of requests: a share 1 − `mate` of messages that waited `delayMs`
+ * in a backlog and are then served in an exponential time of mean `serviceMs`, and a share `mate` of
+ * sync requests whose p95 is `mateP95Ms` (0: none late), their tail beyond it exponential as in
+ * computeViolationChance. It is the x at which the share of the minute later than x is 5 %: a minute
+ * misses its SLO on all its requests together, so when more than 5 % of them are messages stuck
+ * behind a backlog, the minute misses whatever its sync requests do.
+ */
+export function computeMinuteP95(delayMs: number, serviceMs: number, mate: number, mateP95Ms: number): number {
+  const lateAt = (x: number) =>
+    (1 - mate) * (x <= delayMs ? 1 : Math.exp(-(x - delayMs) / serviceMs)) +
+    (mateP95Ms > 0 ? mate * Math.min(1, 0.05 * Math.exp(LN20 * (1 - x / mateP95Ms))) : 0);
+  let low = 0;
+  let high = delayMs + 40 * serviceMs + 4 * mateP95Ms;
+  // The late share falls as x grows: halve the bracket to a millionth of it.
+  for (let i = 0; i < 40; i++) {
+    const mid = 0.5 * (low + high);
+    if (lateAt(mid) > 0.05) low = mid;
+    else high = mid;
+  }
+  return 0.5 * (low + high);
+}

@@ -12,7 +12,7 @@ import { BINS, binEnd, binStart, findBin, pseudoLog2 } from './latency-bins';
 import type { Departure } from './backlog';
 import { type Part, type PartSink, createPart } from './serve-pool';
 import { LatencyMixture } from './latency-mixture';
-import { FEW_PER_MINUTE, computeViolationChance } from './minute-spread';
+import { FEW_PER_MINUTE, computeMinuteP95, computeViolationChance } from './minute-spread';
 import { giveBack, takeFloat64 } from './scratch-pool';
 import { SERVICE_P95_UNITS } from './step-quantile';
 
@@ -219,6 +219,8 @@ export class OptionStats implements PartSink {
     const spread = q.spread;
     const lateShare = q.late;
     const knownChance = q.chance;
+    const isDeferred = q.deferred;
+    q.deferred = false;
     this.requests += arrived;
     this.served += admitted;
     this.dropped += dropped;
@@ -234,7 +236,7 @@ export class OptionStats implements PartSink {
     if (isDropping) {
       this.dropMinutes += minutes;
       over = minutes;
-    } else if (this.hasSlo && admitted > 0) {
+    } else if (this.hasSlo && admitted > 0 && !isDeferred) {
       const perMinute = admitted / minutes;
       this.keep(p95Ms, levelOf(spread, perMinute), minutes, admitted);
       const chance =
@@ -284,14 +286,18 @@ export class OptionStats implements PartSink {
     this.chartTrouble(d.expired, isDropping ? minutes : 0);
     if (!(d.served > 0)) return;
     const each = d.served / SPREAD.length;
+    // Requests a minute, of both classes: `minutes` is the window × this class's share.
     const perMinute = minutes > 0 ? d.served / minutes : Number.POSITIVE_INFINITY;
+    // Carrying the other class's minutes (Departure.mate): whole minutes, and all their requests.
+    const whole = d.mate > 0 ? 1 / (1 - d.mate) : 1;
     for (const s of SPREAD) {
       const delay = 1000 * (d.firstWait + (d.lastWait - d.firstWait) * s);
       this.mix.addDelay(each, delay);
       if (this.hasSlo && !isDropping && minutes > 0) {
-        const p95 = delay + SERVICE_P95_UNITS * service;
-        this.keep(p95, levelOf(0, perMinute), minutes / SPREAD.length, each);
-        const over = (minutes / SPREAD.length) * chanceOf(p95, 0, perMinute, this.nu, this.sloMs);
+        const p95 =
+          d.mate > 0 ? computeMinuteP95(delay, service, d.mate, d.mateP95) : delay + SERVICE_P95_UNITS * service;
+        this.keep(p95, levelOf(0, perMinute), (whole * minutes) / SPREAD.length, whole * each);
+        const over = ((whole * minutes) / SPREAD.length) * chanceOf(p95, 0, perMinute, this.nu, this.sloMs);
         this.violationMinutes += over;
         this.chartTrouble(0, over);
       }

@@ -52,6 +52,11 @@ export interface Part {
   late: number;
   /** The chance that one of its minutes exceeds the SLO, when already known (NaN otherwise). */
   chance: number;
+  /**
+   * Whether its SLO minutes are counted elsewhere: by the messages queued with it, which carry them
+   * whole (Departure.mate). Reset by every commit.
+   */
+  deferred: boolean;
 }
 
 export function createPart(): Part {
@@ -65,6 +70,7 @@ export function createPart(): Part {
     spread: 0.5,
     late: Number.NaN,
     chance: Number.NaN,
+    deferred: false,
   };
 }
 
@@ -277,6 +283,8 @@ interface Stretch {
   isAsyncBacklog: boolean;
   /** Whether both queues are at their stationary length (not still growing towards it). */
   isSettled: boolean;
+  /** Whether the messages queued in this stretch carry its sync requests' SLO minutes. */
+  isCarried: boolean;
   erlangC: number;
   syncC: number;
   syncTheta: number;
@@ -300,6 +308,7 @@ const stretch: Stretch = {
   used: 0.5,
   isAsyncBacklog: false,
   isSettled: true,
+  isCarried: false,
   erlangC: 0.5,
   syncC: 0.5,
   syncTheta: 0.5,
@@ -421,6 +430,7 @@ function serveStationary(
   const rho = (ls + la) / full;
   s.erlangC = rho < 1 ? call.table.erlangC(rho) : 1;
   s.isSettled = true;
+  s.isCarried = false;
   s.isAsyncBacklog = rho >= 1 || !state.asyncBacklog.isEmpty;
   // The sync class sees every core busy whenever async work is backed up behind it.
   s.syncC = s.isAsyncBacklog ? 1 : s.erlangC;
@@ -444,7 +454,19 @@ function serveStationary(
   if (s.isAsyncBacklog) {
     // The async backlog drains with what sync work leaves, until it has caught up.
     const backlog = state.asyncBacklog;
-    backlog.add(la * s.seconds, s.now, s.now + s.seconds, (s.seconds / 60) * (1 - s.syncShare));
+    // A minute misses its SLO on all its requests together: when more than 5 % of them are messages
+    // stuck behind a backlog, it misses whatever its sync requests do. So the messages carry the
+    // minutes of the sync requests that arrive with them (their share and p95, known now), and count
+    // them when they leave and learn their wait (OptionStats.left).
+    s.isCarried = stats.hasSlo && ls > 0 && la > 0;
+    backlog.add(
+      la * s.seconds,
+      s.now,
+      s.now + s.seconds,
+      (s.seconds / 60) * (1 - s.syncShare),
+      s.isCarried ? s.syncShare : 0,
+      s.isCarried ? stepP95(s.syncC, s.syncTheta, spec.nu) : 0,
+    );
     s.used = backlog.serve(
       full - ls * (1 - sync.abandoned),
       s.now,
@@ -495,6 +517,7 @@ function recordStationary(s: Stretch, spec: PoolSpec, curve: SloCurve | null, st
   p.p95 = 0;
   p.spread = 0;
   p.late = p.chance = Number.NaN;
+  p.deferred = s.isAsyncBacklog && s.isCarried;
   if (curve && admitted > 0 && s.isSettled && !s.isAsyncBacklog) {
     // Settled at its stationary state: the pool's tabulated curve (slo-curve.ts).
     curve.read((s.ls + s.la) / s.full, s.syncAdmitted / admitted);
