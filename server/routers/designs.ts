@@ -16,7 +16,9 @@ import {
   restoreRevision,
   saveDesign,
 } from '../services/design-store';
-import { editorProcedure, router } from '../trpc';
+import { submitPlan } from '../plans/plan-service';
+import { toPrepared } from '../services/prepared-document';
+import { editorProcedure, router, type Context } from '../trpc';
 import { importedDocumentInput, savedDocumentInput } from './document-input';
 import {
   deletedSchema,
@@ -48,8 +50,12 @@ export const designsRouter = router({
       ]),
     )
     .output(designSummarySchema)
-    .mutation(({ ctx, input }) => {
-      if (input.from === 'import') return createDesign(ctx.db, input.document, 'imported');
+    .mutation(async ({ ctx, input }) => {
+      if (input.from === 'import') {
+        const created = await createDesign(ctx.db, input.document, 'imported');
+        await queuePlan(ctx, input.document);
+        return created;
+      }
       if (input.from === 'example') {
         const example = EXAMPLE_DESIGNS.find((e) => e.key === input.example);
         return createDesign(ctx.db, designSchema.parse(example?.design), `from example ${input.example}`);
@@ -61,7 +67,11 @@ export const designsRouter = router({
     .meta({ carriesDocument: true })
     .input(z.strictObject({ id: designId, baseRevision: revision, document: savedDocumentInput }))
     .output(writtenRevisionSchema)
-    .mutation(({ ctx, input }) => saveDesign(ctx.db, input.id, input.baseRevision, input.document)),
+    .mutation(async ({ ctx, input }) => {
+      const written = await saveDesign(ctx.db, input.id, input.baseRevision, input.document);
+      await queuePlan(ctx, input.document);
+      return written;
+    }),
 
   rename: editorProcedure
     .input(z.strictObject({ id: designId, name: nameSchema }))
@@ -91,6 +101,21 @@ export const designsRouter = router({
     .output(storedDesignSchema)
     .mutation(({ ctx, input }) => restoreRevision(ctx.db, input.id, input.revision)),
 });
+
+/**
+ * Asks for the plan of a document just saved (server/plans/): queued once per design hash and engine
+ * version, computed in the background. The save stands whatever happens here: a failure is logged
+ * and the plan is asked for again when someone reads it.
+ */
+async function queuePlan(ctx: Context, document: Parameters<typeof toPrepared>[0]): Promise<void> {
+  if (!ctx.plans) return;
+  const prepared = toPrepared(document);
+  try {
+    await submitPlan(ctx.db, ctx.plans, prepared.document, prepared.json);
+  } catch (error) {
+    console.error('Queueing the plan of a saved design failed:', error instanceof Error ? error.message : error);
+  }
+}
 
 /** A blank canvas still needs one component (a design has 1..2000): a single service to start from. */
 export function blankDesign(name: string) {
