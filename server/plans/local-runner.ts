@@ -43,6 +43,8 @@ export class LocalPlanRunner implements PlanQueue {
   private readonly waiting: string[] = [];
   private readonly idle: (() => void)[] = [];
   private readonly timer: ReturnType<typeof setInterval>;
+  /** The lease renewals of the jobs under way: a closed runner renews nothing, like a dead one. */
+  private readonly renewals = new Set<ReturnType<typeof setInterval>>();
   private readonly concurrency: number;
   private readonly worker: string;
   private readonly leaseMs: number;
@@ -107,6 +109,7 @@ export class LocalPlanRunner implements PlanQueue {
         leaseMs / 3,
       );
       renew.unref();
+      this.renewals.add(renew);
       try {
         const result = await this.run(document);
         await completePlanJob(db, id, result);
@@ -114,6 +117,7 @@ export class LocalPlanRunner implements PlanQueue {
         await failPlanJob(db, id, error instanceof Error ? error.message : String(error));
       } finally {
         clearInterval(renew);
+        this.renewals.delete(renew);
       }
     } catch (error) {
       console.error(`Plan job ${id} could not be recorded:`, error instanceof Error ? error.message : error);
@@ -123,6 +127,8 @@ export class LocalPlanRunner implements PlanQueue {
   close(): Promise<void> {
     this.closed = true;
     clearInterval(this.timer);
+    for (const renew of this.renewals) clearInterval(renew);
+    this.renewals.clear();
     return Promise.resolve();
   }
 }

@@ -5,7 +5,8 @@
  * at a time; a worker that dies mid-job leaves it `active` until its expiry
  * (TIDEMARK_PLAN_JOB_TIMEOUT_SECONDS), when pg-boss's maintenance, run by any worker, fails it as
  * timed out and retries it — another worker then claims the row (force: pg-boss decided the first is
- * gone) and finishes it. The `plans` row stays the record readers see (plan-jobs.ts).
+ * gone) and finishes it. (A live worker's pg-boss also gives up on a handler past that time, so the
+ * timeout must exceed the longest plan.) The `plans` row stays the record readers see (plan-jobs.ts).
  */
 import PgBoss from 'pg-boss';
 import type { Db } from '../../db/client';
