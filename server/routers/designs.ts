@@ -16,7 +16,7 @@ import {
   restoreRevision,
   saveDesign,
 } from '../services/design-store';
-import { submitPlan } from '../plans/plan-service';
+import { queuePlanAfterSave } from '../plans/after-save';
 import { toPrepared } from '../services/prepared-document';
 import { editorProcedure, router, type Context } from '../trpc';
 import { importedDocumentInput, savedDocumentInput } from './document-input';
@@ -53,7 +53,7 @@ export const designsRouter = router({
     .mutation(async ({ ctx, input }) => {
       if (input.from === 'import') {
         const created = await createDesign(ctx.db, input.document, 'imported');
-        await queuePlan(ctx, input.document);
+        await queuePlan(ctx, created.id, input.document);
         return created;
       }
       if (input.from === 'example') {
@@ -69,7 +69,7 @@ export const designsRouter = router({
     .output(writtenRevisionSchema)
     .mutation(async ({ ctx, input }) => {
       const written = await saveDesign(ctx.db, input.id, input.baseRevision, input.document);
-      await queuePlan(ctx, input.document);
+      await queuePlan(ctx, input.id, input.document);
       return written;
     }),
 
@@ -102,19 +102,9 @@ export const designsRouter = router({
     .mutation(({ ctx, input }) => restoreRevision(ctx.db, input.id, input.revision)),
 });
 
-/**
- * Asks for the plan of a document just saved (server/plans/): queued once per design hash and engine
- * version, computed in the background. The save stands whatever happens here: a failure is logged
- * and the plan is asked for again when someone reads it.
- */
-async function queuePlan(ctx: Context, document: Parameters<typeof toPrepared>[0]): Promise<void> {
-  if (!ctx.plans) return;
-  const prepared = toPrepared(document);
-  try {
-    await submitPlan(ctx.db, ctx.plans, prepared.document, prepared.json);
-  } catch (error) {
-    console.error('Queueing the plan of a saved design failed:', error instanceof Error ? error.message : error);
-  }
+/** Asks for the plan of a revision just written (server/plans/after-save.ts): once the design's saves pause. */
+function queuePlan(ctx: Context, designId: string, document: Parameters<typeof toPrepared>[0]): Promise<void> {
+  return ctx.plans ? queuePlanAfterSave(ctx.db, ctx.plans, designId, toPrepared(document)) : Promise.resolve();
 }
 
 /** A blank canvas still needs one component (a design has 1..2000): a single service to start from. */

@@ -4,7 +4,7 @@
  * share token reads the stored plan and changes nothing.
  */
 import { TRPCError } from '@trpc/server';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { designSchema } from '../../core/model';
 import { ENGINE_VERSION, hashDesign } from '../../core/plan';
 import type { Db } from '../../db/client';
@@ -14,6 +14,8 @@ import { LocalPlanRunner } from '../plans/local-runner';
 import { createTestCaller, designOf } from '../testing';
 
 const PASSWORD = 'correct horse battery staple';
+// Each save queues its plan at once here; the pause a busy author gets is tested on its own below.
+vi.stubEnv('TIDEMARK_PLAN_SAVE_DELAY_MS', '0');
 
 async function setUp(db?: Db) {
   const opened = db ?? (await openTestDatabase());
@@ -48,6 +50,24 @@ describe('plans', () => {
     const stored = await caller.plans.get({ designId: created.id, revision: 3 });
     expect(stored).toMatchObject({ status: 'done', revision: 3, designHash: hashDesign(edited) });
     expect(JSON.stringify(stored.plan)).toBe((await computePlan(JSON.stringify(edited))).plan);
+    await runner.close();
+  });
+
+  it('of a design saved again and again are queued once its saves pause, for the last revision', async () => {
+    vi.stubEnv('TIDEMARK_PLAN_SAVE_DELAY_MS', '300');
+    const { db, runner, caller } = await setUp();
+    const created = await caller.designs.create({ from: 'import', document: designOf('Busy', 2) });
+    let last = designOf('Busy', 2);
+    for (let n = 1; n <= 4; n += 1) {
+      last = { ...designOf('Busy', 2), name: `Busy, save ${n}` };
+      await caller.designs.save({ id: created.id, baseRevision: n, document: last });
+    }
+    expect(await db.orm.select().from(db.tables.plans)).toHaveLength(0);
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    await runner.whenIdle();
+    const rows = await db.orm.select({ hash: db.tables.plans.designHash }).from(db.tables.plans);
+    expect(rows.map((r) => r.hash)).toEqual([hashDesign(designSchema.parse(last))]);
+    vi.stubEnv('TIDEMARK_PLAN_SAVE_DELAY_MS', '0');
     await runner.close();
   });
 
