@@ -1,6 +1,6 @@
 /**
  * Plans computed once (issue 15): a share link shows the plan stored on the server — the reviewer's
- * browser starts no plan worker and simulates nothing — and automation submits a design, waits for
+ * browser starts no plan worker and simulates nothing, unless the server's job failed — and automation submits a design, waits for
  * its plan and fetches it. Runs on SQLite (the app's own plan pool) and on PostgreSQL (a worker
  * process beside the app: scripts/serve-e2e.mjs).
  */
@@ -62,6 +62,39 @@ test('a share link shows the plan stored on the server, without simulating in th
   const stored = await trpcData(byToken, storedSchema);
   expect(stored.status).toBe('done');
   expect(stored.plan?.format).toBe('tidemark.plan');
+  await reviewer.close();
+});
+
+test('when the server could not compute the plan, the page says so and simulates it in the browser', async ({
+  browser,
+  request,
+}) => {
+  const id = await createExample(request, 'cloud-bursting');
+  const { token } = await trpcData(
+    await request.post('/api/trpc/shares.create', { data: { designId: id } }),
+    tokenSchema,
+  );
+  const reviewer = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const view = await reviewer.newPage();
+  // The server's answer, as a failed job gives it (a real failure cannot be provoked from here).
+  await view.route(`**/s/${token}/plan?**`, (route) =>
+    route.fulfill({
+      contentType: 'application/json',
+      body: JSON.stringify({ status: 'failed', error: 'the engine stopped at components[2]', revision: 1 }),
+    }),
+  );
+  const workers: string[] = [];
+  view.on('worker', (worker) => workers.push(worker.url()));
+  await view.goto(`/s/${token}`);
+  const source = view.getByTestId('plan-source');
+  await expect(source).toHaveAttribute('data-source', 'browser');
+  await expect(source).toHaveText(
+    'The server could not compute the plan (the engine stopped at components[2]); it is simulated in your browser instead.',
+  );
+  await new EditorPage(view).waitSimulated();
+  await expect(view.getByTestId('decision-total')).toHaveText(/^\$[\d,]+\.\d\d$/);
+  // Here, and only here, the browser started a worker to plan in (the first test saw none).
+  expect(workers.length).toBeGreaterThan(0);
   await reviewer.close();
 });
 
