@@ -15,7 +15,7 @@ describe('the chart series codec', () => {
     const values = Array.from({ length: 40_000 }, (_, i) => Math.sin(i) * 1e6 + 1 / (i + 1));
     const original = {
       pointMinutes: 60,
-      components: { web: { static: series(values), vm: series([0.1, 2.5]) } },
+      components: { web: { static: series(values), 'elastic-vm': series([0.1, 2.5]) } },
     } as unknown as PlanSeries;
     const text = encodeSeries(original);
     expect(text.length).toBeLessThan(values.length * 4 * 5 * 1.4 + 1000);
@@ -24,7 +24,7 @@ describe('the chart series codec', () => {
       const web = decoded.components.web!;
       expect(web.static.demand).toEqual(original.components.web!.static.demand);
       expect(web.static.sloMinutes).toEqual(original.components.web!.static.sloMinutes);
-      expect(Array.from(web.vm.latencyMs)).toEqual(Array.from(Float32Array.from([0.1 / 3, 2.5 / 3])));
+      expect(Array.from(web['elastic-vm'].latencyMs)).toEqual(Array.from(Float32Array.from([0.1 / 3, 2.5 / 3])));
     }
   });
 

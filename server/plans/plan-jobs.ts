@@ -110,9 +110,14 @@ export async function readPlanJob(db: Tx, id: string): Promise<StoredPlan> {
 }
 
 /** The job of a design's plan under this engine version, or undefined when none was asked for. */
-export async function findPlanFor(db: Tx, design: Design): Promise<StoredPlan | undefined> {
+export function findPlanFor(db: Tx, design: Design): Promise<StoredPlan | undefined> {
+  return findPlanByHash(db, planKeyOf(design).designHash);
+}
+
+/** The job of the plan of the design hashed `designHash`, under this engine version. */
+export async function findPlanByHash(db: Tx, designHash: string): Promise<StoredPlan | undefined> {
   const { plans } = db.tables;
-  const key = planKeyOf(design);
+  const key = { designHash, engineVersion: ENGINE_VERSION };
   const [row] = await db.orm
     .select({ ...jobColumns(db.tables), plan: plans.plan, series: plans.series })
     .from(plans)

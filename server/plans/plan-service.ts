@@ -8,7 +8,15 @@ import type { Tx } from '../../db/client';
 import { sharedDocument } from '../services/share-cache';
 import { resolveShareLink } from '../services/share-links';
 import type { PlanQueue } from './local-runner';
-import { dropQueuedJob, findPlanFor, readPlanJob, requestPlan, type PlanJob, type StoredPlan } from './plan-jobs';
+import {
+  dropQueuedJob,
+  findPlanByHash,
+  findPlanFor,
+  readPlanJob,
+  requestPlan,
+  type PlanJob,
+  type StoredPlan,
+} from './plan-jobs';
 
 /** The job for `design`, created and handed to `queue` when there is none yet. */
 export async function submitPlan(db: Tx, queue: PlanQueue | undefined, design: Design, json: string): Promise<PlanJob> {
@@ -32,10 +40,25 @@ export async function planForDesign(db: Tx, queue: PlanQueue | undefined, design
   return { ...job, plan: null, series: null } satisfies StoredPlan;
 }
 
+/**
+ * Design hashes of revisions, which never change: a share page waiting for its plan asks every few
+ * seconds, and hashing a large document each time would cost a parse and a sha256 of megabytes.
+ */
+const revisionHashes = new Map<string, string>();
+const MAX_REVISION_HASHES = 10_000;
+
 /** The stored plan of revision `revision` of design `designId` (NotFoundError when there is no such revision). */
 export async function planForRevision(db: Tx, queue: PlanQueue | undefined, designId: string, revision: number) {
+  const key = `${designId}:${revision}`;
+  const known = revisionHashes.get(key);
+  const found = known === undefined ? undefined : await findPlanByHash(db, known);
+  if (found) return found;
   const { json } = await sharedDocument(db, designId, revision);
-  return planForDesign(db, queue, JSON.parse(json) as Design, json);
+  const design = JSON.parse(json) as Design;
+  const stored = await planForDesign(db, queue, design, json);
+  if (revisionHashes.size >= MAX_REVISION_HASHES) revisionHashes.delete(revisionHashes.keys().next().value!);
+  revisionHashes.set(key, stored.designHash);
+  return stored;
 }
 
 /** The stored plan of what a share link shows now (NotFoundError for unknown, revoked, expired links). */
