@@ -5,8 +5,9 @@ const nextConfig = {
   // that `npm run bench:canvas` makes (TIDEMARK_BENCH=1); the production build leaves it out.
   pageExtensions: ['tsx', 'ts', 'jsx', 'js', ...(process.env.TIDEMARK_BENCH === '1' ? ['bench.tsx'] : [])],
   // Loaded from node_modules at run time, never bundled: better-sqlite3 is a native addon, piscina
-  // starts worker threads from its own files, rate-limiter-flexible loads its optional stores lazily.
-  serverExternalPackages: ['better-sqlite3', 'piscina', 'rate-limiter-flexible'],
+  // starts worker threads from its own files, rate-limiter-flexible loads its optional stores lazily,
+  // pg-boss is a Node-only queue client, highs finds its .wasm beside its own loader.
+  serverExternalPackages: ['better-sqlite3', 'piscina', 'rate-limiter-flexible', 'pg-boss', 'highs'],
   poweredByHeader: false,
   reactStrictMode: true,
   async headers() {

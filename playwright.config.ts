@@ -9,12 +9,19 @@ const authPort = Number(process.env.E2E_AUTH_PORT ?? 3211);
 const authBaseURL = `http://127.0.0.1:${authPort}`;
 /**
  * With E2E_POSTGRES_URL (a PostgreSQL server; npm test starts one), a third server on a fresh database
- * there, and the `postgres` project: the journeys that save, conflict, share and sign in, run on it.
+ * there (with a plan worker beside it: scripts/serve-e2e.mjs), and the `postgres` project: the journeys
+ * that save, conflict, share, sign in and read stored plans, run on it.
  */
 const postgresUrl = process.env.E2E_POSTGRES_URL;
 const postgresPort = Number(process.env.E2E_POSTGRES_PORT ?? 3212);
 const postgresBaseURL = `http://127.0.0.1:${postgresPort}`;
-export const POSTGRES_SPECS = ['designs.spec.ts', 'share.spec.ts', 'editor-conflict.spec.ts', 'save-safety.spec.ts'];
+export const POSTGRES_SPECS = [
+  'designs.spec.ts',
+  'share.spec.ts',
+  'editor-conflict.spec.ts',
+  'save-safety.spec.ts',
+  'stored-plan.spec.ts',
+];
 
 export default defineConfig({
   testDir: 'e2e',

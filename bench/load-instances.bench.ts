@@ -7,7 +7,9 @@
  * goes on, as the editor does); 50 share viewers spread over both instances. Halfway, instance B is
  * SIGKILLed; its editors and viewers move to A, as a load balancer would send them. Afterwards:
  * every acknowledged save is in the database under the number it was told, with its own document;
- * each design's revisions are 1..n without a gap or a duplicate; no answer was a 5xx.
+ * each design's revisions are 1..n without a gap or a duplicate; no answer was a 5xx. Then plan
+ * workers (`npm run worker`, two of them on a fresh database): the one that takes a large design's
+ * job is SIGKILLed mid-job, and the other must store its plan, equal to the engine's (lib/plan-worker-kill.ts).
  * Only 127.0.0.1 is contacted; every loop is bounded in time and count.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -18,6 +20,7 @@ import { designSchema, type Design } from '../core/model';
 import { createDatabase, startPostgres } from '../scripts/postgres.mjs';
 import { buildIfStale, env, root } from '../scripts/lib.mjs';
 import { createDesign, mutate, sleep, waitForServer } from './lib/bench-server';
+import { killPlanWorkerMidJob } from './lib/plan-worker-kill';
 
 const PORTS = [3471, 3472];
 const DESIGNS = 10;
@@ -201,6 +204,21 @@ async function main(): Promise<void> {
           .join(' ')}`,
       ].join('\n'),
     );
+    const workerKill = await killPlanWorkerMidJob(postgres.url, Number(process.env.BENCH_PLAN_COMPONENTS ?? 200));
+    console.log(
+      [
+        '',
+        ...workerKill.lines,
+        `load average after: ${os
+          .loadavg()
+          .map((x) => x.toFixed(1))
+          .join(' ')}`,
+      ].join('\n'),
+    );
+    if (workerKill.failed) {
+      console.error("FAILED: the killed worker's plan job was not finished by the other worker, or differs.");
+      process.exitCode = 1;
+    }
     if (
       editors.server5xx + viewers.server5xx + found.missing + found.gaps + found.duplicates > 0 ||
       acks.length === 0

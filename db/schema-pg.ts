@@ -83,3 +83,24 @@ export const rateLimits = pgTable('rate_limits', {
   points: integer('points').notNull(),
   expire: timestamp('expire', { withTimezone: true, mode: 'date' }),
 });
+
+export const plans = pgTable(
+  'plans',
+  {
+    id: text('id').primaryKey(),
+    designHash: text('design_hash').notNull(),
+    engineVersion: text('engine_version').notNull(),
+    status: text('status', { enum: ['queued', 'running', 'done', 'failed'] }).notNull(),
+    document: text('document').notNull(),
+    plan: text('plan'),
+    series: text('series'),
+    error: text('error'),
+    attempts: integer('attempts').notNull().default(0),
+    worker: text('worker'),
+    leaseUntil: millis('lease_until'),
+    createdAt: millis('created_at').notNull(),
+    startedAt: millis('started_at'),
+    finishedAt: millis('finished_at'),
+  },
+  (t) => [uniqueIndex('plans_design_engine').on(t.designHash, t.engineVersion), index('plans_status').on(t.status)],
+);

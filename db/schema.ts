@@ -100,3 +100,31 @@ export const rateLimits = sqliteTable('rate_limits', {
   points: integer('points').notNull(),
   expire: integer('expire', { mode: 'timestamp_ms' }),
 });
+
+/**
+ * Plans computed once, on the server (server/plans/): one row per (design hash, engine version), so
+ * the same document is never computed twice. `document` is the design to plan (validated JSON);
+ * `plan` the plan document's JSON and `series` its chart series (plan-series.ts), once `done`.
+ * A job is `queued`, `running` (claimed by `worker` until `lease_until`, renewed while it runs, so a
+ * job whose worker died is claimed again), `done` or `failed` (with `error`, in words).
+ */
+export const plans = sqliteTable(
+  'plans',
+  {
+    id: text('id').primaryKey(),
+    designHash: text('design_hash').notNull(),
+    engineVersion: text('engine_version').notNull(),
+    status: text('status', { enum: ['queued', 'running', 'done', 'failed'] }).notNull(),
+    document: text('document').notNull(),
+    plan: text('plan'),
+    series: text('series'),
+    error: text('error'),
+    attempts: integer('attempts').notNull().default(0),
+    worker: text('worker'),
+    leaseUntil: integer('lease_until', { mode: 'number' }),
+    createdAt: integer('created_at', { mode: 'number' }).notNull(),
+    startedAt: integer('started_at', { mode: 'number' }),
+    finishedAt: integer('finished_at', { mode: 'number' }),
+  },
+  (t) => [uniqueIndex('plans_design_engine').on(t.designHash, t.engineVersion), index('plans_status').on(t.status)],
+);

@@ -1,5 +1,5 @@
-// Bundles the server's worker threads (the validation pool's, server/http/prepare-body-worker.ts, and the
-// WAL checkpointer, db/checkpoint-worker.ts)
+// Bundles the server's worker threads (the validation pool's, server/http/prepare-body-worker.ts, the
+// plan pool's, server/plans/plan-thread.ts, and the WAL checkpointer, db/checkpoint-worker.ts)
 // into plain ES modules under .next/tidemark-workers/, which `next build` cannot do: its server
 // bundles are not loadable by a worker thread. Run by buildIfStale after `next build`, and by `npm run dev`.
 import { createRequire } from 'node:module';
@@ -11,6 +11,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const WORKERS = {
   'prepare-body': 'server/http/prepare-body-worker.ts',
   checkpoint: 'db/checkpoint-worker.ts',
+  plan: 'server/plans/plan-thread.ts',
 };
 export const workersDir = (base = root) => path.join(base, '.next', 'tidemark-workers');
 
@@ -28,8 +29,8 @@ export function buildWorkers(outdir = workersDir()) {
     target: 'node20',
     outExtension: { '.js': '.mjs' },
     logLevel: 'warning',
-    // A native addon: loaded from node_modules, as the app loads it.
-    external: ['better-sqlite3'],
+    // A native addon, and HiGHS (which finds its .wasm beside its own loader): from node_modules.
+    external: ['better-sqlite3', 'highs'],
     // Some dependencies are CommonJS; an ES module bundle has no `require` of its own.
     banner: {
       js: "import { createRequire as __tidemarkRequire } from 'node:module'; const require = __tidemarkRequire(import.meta.url);",

@@ -5,6 +5,7 @@ import { editorAccessOf, SESSION_COOKIE } from './auth/editor-access';
 import { deriveSessionKey } from './auth/password';
 import { isSessionLive, startSession } from './auth/sessions';
 import { signSession, newSessionId } from './auth/session';
+import type { PlanQueue } from './plans/local-runner';
 import { createCaller } from './root';
 
 const TEST_SECRET = Buffer.alloc(32, 7);
@@ -16,6 +17,8 @@ export interface TestCallerOptions {
   cookie?: string;
   /** The database to call on; a fresh in-memory one by default. */
   db?: Db;
+  /** Where plan jobs go; none by default (saves then queue no plan). */
+  plans?: PlanQueue;
 }
 
 /** A Cookie header holding a live session for `password`, recorded in `db` (signed as the test caller verifies it). */
@@ -38,7 +41,7 @@ export async function createTestCaller(options: TestCallerOptions = {}) {
     now,
     isLive: (id) => isSessionLive(db, id, now),
   });
-  return { db, caller: createCaller({ db, access }) };
+  return { db, caller: createCaller({ db, access, plans: options.plans }) };
 }
 
 /** A valid design input of `count` services, each with `trace(i)` as its measured load when given. */

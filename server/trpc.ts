@@ -7,6 +7,7 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import { problemsOf, type Problem } from '../core/model';
 import type { Db } from '../db/client';
+import type { PlanQueue } from './plans/local-runner';
 import { requestEditorAccess, type EditorAccess } from './auth/editor-access';
 import { BudgetError, ConflictError, NotFoundError, ProblemsError } from './services/errors';
 
@@ -17,6 +18,11 @@ export interface Context {
    * (a server-side caller) is judged as a request without a cookie: refused in password mode.
    */
   access?: EditorAccess;
+  /**
+   * Where plan jobs go (server/plans/plan-queue.ts). Without it (a server-side caller that does not
+   * plan), saves queue no plan and a missing plan is not asked for.
+   */
+  plans?: PlanQueue;
 }
 
 /**
@@ -31,6 +37,8 @@ export interface ProcedureMeta {
    * large body is parsed and validated in the validation pool, off the thread that answers everyone.
    */
   carriesDocument?: boolean;
+  /** A per-address budget the call takes from before its body is read (plans.submit: plan-submit-limit.ts). */
+  rateLimit?: 'plan-submit';
 }
 
 export interface ConflictData {
@@ -102,8 +110,13 @@ export const SIGN_IN_REQUIRED = 'Sign in to edit: this Tidemark is protected by 
  * Share-link views use publicProcedure with their token instead, and never reach these.
  */
 export const editorProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  await assertEditor(ctx);
+  return next();
+});
+
+/** Refuses a caller who may not edit, as editorProcedure does (for a public procedure's editor-only forms). */
+export async function assertEditor(ctx: Context): Promise<void> {
   const access = ctx.access ?? (await requestEditorAccess(new Headers(), ctx.db));
   if (access.isPasswordMode && !access.isSignedIn)
     throw new TRPCError({ code: 'UNAUTHORIZED', message: SIGN_IN_REQUIRED });
-  return next();
-});
+}

@@ -10,6 +10,7 @@ import { SharedDesignView } from './shared-design-view';
 
 export interface SharedDesignLoaderProps {
   documentPath: string;
+  planPath: string;
   name: string;
   revision: number;
   following: 'latest' | 'pinned';
@@ -17,7 +18,7 @@ export interface SharedDesignLoaderProps {
 
 type Loaded = { state: 'loading' } | { state: 'loaded'; document: Design } | { state: 'failed'; message: string };
 
-export function SharedDesignLoader({ documentPath, name, revision, following }: SharedDesignLoaderProps) {
+export function SharedDesignLoader({ documentPath, planPath, name, revision, following }: SharedDesignLoaderProps) {
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
   useEffect(() => {
     const controller = new AbortController();
@@ -31,7 +32,9 @@ export function SharedDesignLoader({ documentPath, name, revision, following }: 
   }, [documentPath]);
 
   if (loaded.state === 'loaded')
-    return <SharedDesignView document={loaded.document} revision={revision} following={following} />;
+    return (
+      <SharedDesignView document={loaded.document} planPath={planPath} revision={revision} following={following} />
+    );
   return (
     <main className="page">
       <h1>{name}</h1>

@@ -1,9 +1,15 @@
 /**
- * Calls the server refuses in a batch (server/http/trpc-gate.ts): the public one, and those that carry
+ * Calls the server refuses in a batch (server/http/trpc-gate.ts): the public ones, and those that carry
  * a whole design document. The client sends these on their own; a test keeps this list in step with
  * the procedures' meta (server/http/trpc-gate.test.ts).
  */
-export const UNBATCHED_PROCEDURES: ReadonlySet<string> = new Set(['designs.create', 'designs.save', 'shares.open']);
+export const UNBATCHED_PROCEDURES: ReadonlySet<string> = new Set([
+  'designs.create',
+  'designs.save',
+  'shares.open',
+  'plans.get',
+  'plans.submit',
+]);
 
 /** The server answers at most this many calls in one batch. */
 export const MAX_BATCH_CALLS = 10;

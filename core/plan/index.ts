@@ -18,6 +18,7 @@
  *   findCostRanges(design, seeds?)            → Plan                    the plan with placements[i].ranges: P10/P50/P90
  *                                                                       of each option over `seeds` seeds of the random load
  *   buildInsight(design, options?)            → Insight                 both over one simulation (npm run plan -- --insight)
+ *   ENGINE_VERSION                            → string                  what stored plans are keyed by, with hashDesign
  *
  * options: { onProgress?(p: PlanProgress), isCancelled?(): boolean, seriesPoints?: number } —
  * cancellation throws PlanCancelledError. PlanResult = { plan: Plan, series: PlanSeries }; the series
@@ -27,6 +28,7 @@ export { buildPlan, buildPlanAsync, PlanCancelledError } from './build-plan';
 export { createRunMemo, sweepRunMemo } from './run-memo';
 export type { BuildPlanOptions, PlanProgress, PlanResult, PlanSeries } from './build-plan';
 export { planDesign, planDesignText } from './plan-design';
+export { ENGINE_VERSION, GENERATOR } from './generator';
 export { canonicalDesign, hashDesign, stringifyCanonical } from './hash-design';
 export { compareProviders, compareProvidersAsync, matchingRegion } from './compare-providers';
 export type {

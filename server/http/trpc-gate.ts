@@ -6,7 +6,8 @@
  * - mutations from another site are refused (same-origin.ts);
  * - in password mode, a call other than a public one without a session is refused before its body
  *   is read, so a stranger cannot make the server read 10 MB;
- * - public calls take a share view from the caller's address (share-view-limit.ts);
+ * - public calls take a share view from the caller's address (share-view-limit.ts), plan submissions
+ *   one of the address's plan budget (plan-submit-limit.ts);
  * - bodies are limited by what the call needs: 4 KB for a public call, 64 KB for an editor call,
  *   10 MB only for a call that carries a design document;
  * - JSON nested deeper than any document is refused by a linear scan before it is parsed;
@@ -27,6 +28,7 @@ import { prepareBodyOffThread, PoolBusyError } from './validation-pool';
 import type { PreparedBodyDocument } from './prepare-body';
 import { crossSiteRefusal } from './same-origin';
 import { takeShareView, tooManyViews } from './share-view-limit';
+import { takePlanSubmit, tooManySubmits } from './plan-submit-limit';
 
 export const TRPC_ENDPOINT = '/api/trpc';
 export { MAX_BATCH_CALLS };
@@ -153,6 +155,10 @@ export async function admitTrpcRequest(req: Request, { procedures, access, addre
   if (isPublic) {
     const wait = await takeShareView(address);
     if (wait > 0) return refuse('TOO_MANY_REQUESTS', tooManyViews(wait), wait);
+  }
+  if (metas.some((m) => m.rateLimit === 'plan-submit')) {
+    const wait = await takePlanSubmit(address);
+    if (wait > 0) return refuse('TOO_MANY_REQUESTS', tooManySubmits(wait), wait);
   }
   if (carriesDocument) return readDocumentCall(req);
   return readSmallCall(req, isPublic ? PUBLIC_INPUT_BYTES : EDITOR_INPUT_BYTES);

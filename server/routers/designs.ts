@@ -16,7 +16,9 @@ import {
   restoreRevision,
   saveDesign,
 } from '../services/design-store';
-import { editorProcedure, router } from '../trpc';
+import { queuePlanAfterSave } from '../plans/after-save';
+import { toPrepared } from '../services/prepared-document';
+import { editorProcedure, router, type Context } from '../trpc';
 import { importedDocumentInput, savedDocumentInput } from './document-input';
 import {
   deletedSchema,
@@ -48,8 +50,12 @@ export const designsRouter = router({
       ]),
     )
     .output(designSummarySchema)
-    .mutation(({ ctx, input }) => {
-      if (input.from === 'import') return createDesign(ctx.db, input.document, 'imported');
+    .mutation(async ({ ctx, input }) => {
+      if (input.from === 'import') {
+        const created = await createDesign(ctx.db, input.document, 'imported');
+        await queuePlan(ctx, created.id, input.document);
+        return created;
+      }
       if (input.from === 'example') {
         const example = EXAMPLE_DESIGNS.find((e) => e.key === input.example);
         return createDesign(ctx.db, designSchema.parse(example?.design), `from example ${input.example}`);
@@ -61,7 +67,11 @@ export const designsRouter = router({
     .meta({ carriesDocument: true })
     .input(z.strictObject({ id: designId, baseRevision: revision, document: savedDocumentInput }))
     .output(writtenRevisionSchema)
-    .mutation(({ ctx, input }) => saveDesign(ctx.db, input.id, input.baseRevision, input.document)),
+    .mutation(async ({ ctx, input }) => {
+      const written = await saveDesign(ctx.db, input.id, input.baseRevision, input.document);
+      await queuePlan(ctx, input.id, input.document);
+      return written;
+    }),
 
   rename: editorProcedure
     .input(z.strictObject({ id: designId, name: nameSchema }))
@@ -91,6 +101,11 @@ export const designsRouter = router({
     .output(storedDesignSchema)
     .mutation(({ ctx, input }) => restoreRevision(ctx.db, input.id, input.revision)),
 });
+
+/** Asks for the plan of a revision just written (server/plans/after-save.ts): once the design's saves pause. */
+function queuePlan(ctx: Context, designId: string, document: Parameters<typeof toPrepared>[0]): Promise<void> {
+  return ctx.plans ? queuePlanAfterSave(ctx.db, ctx.plans, designId, toPrepared(document)) : Promise.resolve();
+}
 
 /** A blank canvas still needs one component (a design has 1..2000): a single service to start from. */
 export function blankDesign(name: string) {

@@ -13,8 +13,11 @@ import { SIGN_IN_REQUIRED } from '../trpc';
 const PASSWORD = 'correct horse battery staple';
 const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>);
 const designsProcedures = procedures.filter(([path]) => path.startsWith('designs.'));
-/** The only procedures a visitor without a session may call; each takes a share token, not an id. */
-const PUBLIC = new Set(['shares.open']);
+/**
+ * The only procedures a visitor without a session may call; each takes a share token, not an id
+ * (plans.get's other forms, by job or by design, are an editor's: tested below).
+ */
+const PUBLIC = new Set(['shares.open', 'plans.get']);
 const guarded = procedures.filter(([path]) => !PUBLIC.has(path));
 
 type Call = (input?: unknown) => Promise<unknown>;
@@ -93,6 +96,12 @@ describe('password mode', () => {
     expect((await viewer.shares.open({ token })).document.name).toBe('Shared');
     const hostile = { id: design.id, designId: design.id, token, revision: 1, name: 'Hijacked', from: 'blank' };
     for (const [path] of guarded) expect(await codeOf(procedureOf(viewer, path)(hostile)), path).toBe('UNAUTHORIZED');
+    // The token reads the link's stored plan (queued: this caller has no queue), and plans.get's
+    // editor forms stay closed to it.
+    expect(await viewer.plans.get({ token })).toMatchObject({ status: 'queued', revision: 1, plan: null });
+    const [job] = await db.orm.select({ id: db.tables.plans.id }).from(db.tables.plans);
+    expect(await codeOf(viewer.plans.get({ id: job!.id }))).toBe('UNAUTHORIZED');
+    expect(await codeOf(viewer.plans.get({ designId: design.id, revision: 1 }))).toBe('UNAUTHORIZED');
     expect((await editor.designs.get({ id: design.id })).document.name).toBe('Shared');
     expect(await editor.designs.list()).toHaveLength(1);
   });

@@ -9,7 +9,8 @@
  * its way out would double the cost of opening it.
  */
 import { z } from 'zod';
-import type { Design } from '../../core/model';
+import type { Design, Plan } from '../../core/model';
+import type { PlanJob } from '../plans/plan-jobs';
 import type { DesignSummary, RevisionSummary, StoredDesign, WrittenRevision } from '../services/design-store';
 import type { ShareLinkSummary, SharedDesign } from '../services/share-links';
 
@@ -71,3 +72,21 @@ export const sharedDesignSchema = z.object({
   following: z.enum(['latest', 'pinned']),
   document: documentSchema,
 }) satisfies z.ZodType<SharedDesign>;
+
+/** A plan job as the automation endpoint and plans.get report it (server/plans/plan-jobs.ts). */
+export const planJobSchema = z.object({
+  id: z.string(),
+  designHash: z.string(),
+  engineVersion: z.string(),
+  status: z.enum(['queued', 'running', 'done', 'failed']),
+  error: z.string().nullable(),
+  attempts: z.number(),
+  createdAt: z.number(),
+  startedAt: z.number().nullable(),
+  finishedAt: z.number().nullable(),
+}) satisfies z.ZodType<PlanJob>;
+
+/** A stored plan: the job, and the plan document once it is done (made by our own engine: typed, not re-validated). */
+export const storedPlanSchema = planJobSchema.extend({
+  plan: z.custom<Plan>((value) => typeof value === 'object' && value !== null).nullable(),
+});

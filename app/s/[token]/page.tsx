@@ -2,7 +2,8 @@
  * /s/[token]: a read-only share link. The page resolves the token on the server from the link and the
  * revision's summary alone (recording the view at most once a minute) and renders a small shell;
  * the document itself comes from ./document, served from the share cache, so a view costs a lookup
- * rather than a parse and a render of the whole design. Unknown, revoked, expired and malformed
+ * rather than a parse and a render of the whole design, and its plan from ./plan, computed once on the
+ * server (server/plans/), so a viewer's browser never re-simulates it. Unknown, revoked, expired and malformed
  * tokens all end in the same plain 404. Only the document reaches the browser, never the design's
  * id. Views per address are limited in proxy.ts; Referrer-Policy: no-referrer and X-Robots-Tag:
  * noindex come from next.config.js.
@@ -30,6 +31,7 @@ export default async function SharePage({ params }: Props) {
   return (
     <SharedDesignLoader
       documentPath={`/s/${encodeURIComponent(token)}/document?revision=${shared.revision}`}
+      planPath={`/s/${encodeURIComponent(token)}/plan?revision=${shared.revision}`}
       name={shared.name}
       revision={shared.revision}
       following={shared.following}

@@ -173,6 +173,36 @@ describe('who may call', () => {
     expect(await messageOf(last!)).toMatch(/^Too many views of shared designs from your address/);
   });
 
+  it('limits plan submissions per address before reading the body, with Retry-After', async () => {
+    const submit = (body: BodyInit, headers: Record<string, string> = {}) =>
+      POST(
+        new Request(`${BASE}/plans.submit`, {
+          method: 'POST',
+          headers: {
+            host: '127.0.0.1:3000',
+            'content-type': 'application/json',
+            'x-forwarded-for': '10.78.0.1',
+            ...headers,
+          },
+          body,
+          duplex: 'half',
+        } as RequestInit),
+      );
+    // Thirty refused documents (read, checked, nothing queued), each taking one from the budget.
+    for (let i = 0; i < 30; i++) {
+      const res = await submit(
+        JSON.stringify({ document: { format: 'tidemark.design', version: 1, name: 'x', components: [] } }),
+      );
+      expect(res.status).toBe(400);
+      if (i === 0) expect(await messageOf(res)).toMatch(/components/);
+    }
+    const { body, headers } = unreadable(10 * 1024 * 1024);
+    const limited = await submit(body, headers);
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await messageOf(limited)).toMatch(/^Too many plans submitted from your address/);
+  });
+
   it('marks every answer Cache-Control: no-store', async () => {
     for (const res of [
       await call('designs.list'),

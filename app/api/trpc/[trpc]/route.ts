@@ -7,6 +7,7 @@ import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { getDb } from '@/db/client';
 import { requestEditorAccess } from '@/server/auth/editor-access';
 import { clientAddress } from '@/server/auth/request-info';
+import { getPlanQueue } from '@/server/plans/plan-queue';
 import { admitTrpcRequest, refusedRequest, TRPC_ENDPOINT, type Procedures } from '@/server/http/trpc-gate';
 import { appRouter } from '@/server/root';
 
@@ -26,9 +27,14 @@ async function handler(req: Request) {
     // A refused call is answered without its body: tRPC only needs the paths.
     req: admitted.ok ? admitted.request : refusedRequest(req),
     router: appRouter,
-    createContext: () => {
+    createContext: async () => {
       if (!admitted.ok) throw admitted.error;
-      return { db, access };
+      // Without a queue (it failed to start, said in the log) everything but planning still works.
+      const plans = await getPlanQueue().catch((error: Error) => {
+        console.error('The plan queue did not start:', error.message);
+        return undefined;
+      });
+      return { db, access, plans };
     },
     onError({ error, path }) {
       if (error.code === 'INTERNAL_SERVER_ERROR') console.error(`tRPC ${path ?? '?'} failed:`, error.message);

@@ -1,0 +1,95 @@
+/**
+ * Plan jobs on PostgreSQL go through pg-boss (its own schema `pgboss` in the same database), so any
+ * number of worker processes on any number of machines take them (`npm run worker`,
+ * server/plans/worker-cli.ts). The app only sends; workers work. pg-boss hands a job to one worker
+ * at a time; a worker that dies mid-job leaves it `active` until its expiry
+ * (TIDEMARK_PLAN_JOB_TIMEOUT_SECONDS), when pg-boss's maintenance, run by any worker, fails it as
+ * timed out and retries it — another worker then claims the row (force: pg-boss decided the first is
+ * gone) and finishes it. (A live worker's pg-boss also gives up on a handler past that time, so the
+ * timeout must exceed the longest plan.) The `plans` row stays the record readers see (plan-jobs.ts).
+ */
+import PgBoss from 'pg-boss';
+import type { Db } from '../../db/client';
+import type { RunPlan, PlanQueue } from './local-runner';
+import { claimPlanJob, completePlanJob, failPlanJob, LEASE_MS, renewLease, THIS_WORKER } from './plan-jobs';
+
+export const PLAN_QUEUE = 'tidemark-plan';
+
+const seconds = (name: string, fallback: number) => {
+  const value = Number(process.env[name]);
+  return Number.isFinite(value) && value >= 1 ? Math.round(value) : fallback;
+};
+
+/** How long a job may run before pg-boss judges its worker gone (default 30 minutes: the largest plan takes ~2). */
+export const jobTimeoutSeconds = () => seconds('TIDEMARK_PLAN_JOB_TIMEOUT_SECONDS', 1800);
+/** How often a worker's pg-boss looks for timed-out jobs (default 60 s). */
+const maintenanceSeconds = () => seconds('TIDEMARK_PLAN_MAINTENANCE_SECONDS', 60);
+/** Tries per job, counting worker deaths; an engine error is recorded as `failed` at once, not retried. */
+const RETRY_LIMIT = 5;
+
+export interface BossOptions {
+  /** Whether this instance runs pg-boss's maintenance (workers do; app instances only send). */
+  supervise?: boolean;
+  /** Connections pg-boss keeps open. */
+  max?: number;
+}
+
+/** Starts pg-boss on `url` (creating its schema once, under its own lock) and its plan queue. */
+export async function startBoss(url: string, { supervise = false, max = 2 }: BossOptions = {}): Promise<PgBoss> {
+  const boss = new PgBoss({
+    connectionString: url,
+    max,
+    supervise,
+    schedule: false,
+    maintenanceIntervalSeconds: maintenanceSeconds(),
+    // pg-boss logs through 'error' events; without a listener Node would throw them.
+  });
+  boss.on('error', (error: Error) => console.error('pg-boss:', error.message));
+  await boss.start();
+  await boss.createQueue(PLAN_QUEUE);
+  return boss;
+}
+
+/** The app's side: hands a queued job's id to pg-boss. */
+export class PgBossPlanQueue implements PlanQueue {
+  constructor(private readonly boss: PgBoss) {}
+
+  async submit(id: string): Promise<void> {
+    await this.boss.send(
+      PLAN_QUEUE,
+      { id },
+      { singletonKey: id, retryLimit: RETRY_LIMIT, retryDelay: 1, expireInSeconds: jobTimeoutSeconds() },
+    );
+  }
+
+  close(): Promise<void> {
+    return this.boss.stop({ graceful: false, wait: true });
+  }
+}
+
+/** Runs one delivered job: claims its row, plans, stores the plan or the reason it failed. */
+export async function runDeliveredJob(db: Db, id: string, run: RunPlan, worker = THIS_WORKER): Promise<void> {
+  const document = await claimPlanJob(db, id, { worker, force: true });
+  if (document === null) return; // already done or failed
+  const renew = setInterval(() => void renewLease(db, id, worker).catch(() => false), LEASE_MS / 3);
+  renew.unref();
+  try {
+    const result = await run(document);
+    await completePlanJob(db, id, result);
+  } catch (error) {
+    await failPlanJob(db, id, error instanceof Error ? error.message : String(error));
+  } finally {
+    clearInterval(renew);
+  }
+}
+
+/** A worker's side: takes plan jobs one at a time until `boss.stop()`. */
+export async function workPlans(boss: PgBoss, db: Db, run: RunPlan, worker = THIS_WORKER): Promise<string> {
+  return boss.work<{ id: string }>(PLAN_QUEUE, { batchSize: 1, pollingIntervalSeconds: 1 }, async (jobs) => {
+    for (const job of jobs) {
+      // Our own sends put it there; anything else in the queue is not ours to run.
+      const id = job.data?.id;
+      if (typeof id === 'string' && /^[a-f0-9]{32}$/.test(id)) await runDeliveredJob(db, id, run, worker);
+    }
+  });
+}
