@@ -1,0 +1,31 @@
+/**
+ * The engine's fingerprint (generator.ts) against what the engine plans now. Stored plans are keyed
+ * by ENGINE_VERSION, which carries the fingerprint: an engine that plans differently under the same
+ * fingerprint would serve plans it no longer makes. When this fails after a deliberate change to the
+ * engine, set ENGINE_FINGERPRINT to the value it names.
+ */
+import { createHash } from 'node:crypto';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { EXAMPLE_DESIGNS } from '../examples';
+import { designArb } from '../testing/design-arbitrary';
+import { ENGINE_FINGERPRINT, ENGINE_VERSION, GENERATOR } from './generator';
+import { planDesign } from './plan-design';
+
+describe('the engine version stored plans are keyed by', () => {
+  it('is the generator’s version and the fingerprint of what the engine plans now', () => {
+    const designs = [...EXAMPLE_DESIGNS.map((e) => e.design), ...fc.sample(designArb, { numRuns: 6, seed: 20261202 })];
+    const hash = createHash('sha256');
+    for (const design of designs) {
+      const planned = planDesign(design);
+      if (!planned.ok) throw new Error(`a fingerprint design is invalid: ${JSON.stringify(planned.problems)}`);
+      hash.update(JSON.stringify(planned.value.plan));
+    }
+    const fingerprint = hash.digest('hex').slice(0, 8);
+    expect(
+      ENGINE_FINGERPRINT,
+      `the engine plans differently: set ENGINE_FINGERPRINT in core/plan/generator.ts to '${fingerprint}'`,
+    ).toBe(fingerprint);
+    expect(ENGINE_VERSION).toBe(`${GENERATOR.version}+${fingerprint}`);
+  });
+});
