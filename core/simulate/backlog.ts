@@ -152,14 +152,7 @@ export class Cohorts {
       // The cohort's waiting requests are its newest; the newest `take` of them arrived last.
       const to = this.to[k] as number;
       const cut = to - ((to - (this.from[k] as number)) * take) / count;
-      into.add(
-        take,
-        cut,
-        to,
-        ((this.minutes[k] as number) * take) / count,
-        this.mate[k],
-        this.mateP95[k],
-      );
+      into.add(take, cut, to, ((this.minutes[k] as number) * take) / count, this.mate[k], this.mateP95[k]);
       moved += take;
       this.waiting -= take;
       if (take >= left - 1e-9) {
