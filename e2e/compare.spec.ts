@@ -122,9 +122,15 @@ test('compare a revision with the current one, share it read-only, revoke it', a
   const reviewer = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const view = await reviewer.newPage();
   const calls: string[] = [];
+  const planReads = new Set<string>();
   view.on('request', (r) => {
-    if (new URL(r.url()).pathname.startsWith('/api/')) calls.push(`${r.method()} ${r.url()}`);
+    const path = new URL(r.url()).pathname;
+    if (path.startsWith('/api/')) calls.push(`${r.method()} ${r.url()}`);
+    if (/^\/s\/[A-Za-z0-9_-]{43}\/plan$/.test(path)) planReads.add(path);
   });
+  // The two plans are the ones the server stored for the two links: this browser runs no engine.
+  const workers: string[] = [];
+  view.on('worker', (w) => workers.push(w.url()));
   const response = await view.goto(url);
   expect(response?.status()).toBe(200);
   expect(response?.headers()['referrer-policy']).toBe('no-referrer');
@@ -138,6 +144,8 @@ test('compare a revision with the current one, share it read-only, revoke it', a
   await view.screenshot({ path: shot('shared-dark'), fullPage: true });
   expect(await seriousViolations(view)).toEqual([]);
   expect(calls).toEqual([]);
+  expect(workers).toEqual([]);
+  expect(planReads.size).toBe(2);
 
   // Revoking either link ends the comparison: a plain 404.
   const first = links.find((l) => l.revision === 1);

@@ -36,12 +36,15 @@ export function ScenarioComparison({
   before,
   after,
   actions,
+  storedPlans,
 }: {
   before: ScenarioInput;
   after: ScenarioInput;
   actions?: ReactNode;
+  /** A shared comparison's two plan paths (app/s/[token]/plan): its plans as the server stored them. */
+  storedPlans?: readonly [string, string];
 }) {
-  const plans = useScenarioPlans(before.design, after.design);
+  const plans = useScenarioPlans(before.design, after.design, storedPlans);
   const planA = plans.before.state === 'done' ? plans.before.plan : null;
   const planB = plans.after.state === 'done' ? plans.after.plan : null;
   const designDiff = useMemo(() => diffDesigns(before.design, after.design), [before.design, after.design]);

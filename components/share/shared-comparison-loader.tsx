@@ -4,7 +4,7 @@
  * from its own share link's cached document, and shows them side by side, read-only — no editing
  * procedure is reachable from here: the comparison only plans, in the browser's plan worker.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { Design } from '@/core/model';
 import { ScenarioComparison } from '@/components/scenarios/scenario-comparison';
 import { ThemeToggle } from '@/components/ui/theme-toggle';
@@ -12,6 +12,8 @@ import { fetchSharedDocument } from './fetch-shared-document';
 
 export interface SharedSide {
   documentPath: string;
+  /** `/s/<token>/plan?revision=<n>`: the plan the server stored for what the link shows. */
+  planPath: string;
   name: string;
   revision: number;
 }
@@ -21,6 +23,7 @@ type Loaded =
 
 export function SharedComparisonLoader({ before, after }: { before: SharedSide; after: SharedSide }) {
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
+  const storedPlans = useMemo(() => [before.planPath, after.planPath] as const, [before.planPath, after.planPath]);
   useEffect(() => {
     const controller = new AbortController();
     Promise.all([before, after].map((s) => fetchSharedDocument(s.documentPath, controller.signal)))
@@ -49,6 +52,7 @@ export function SharedComparisonLoader({ before, after }: { before: SharedSide; 
         <ScenarioComparison
           before={{ design: loaded.documents[0], title: `${before.name}, revision ${before.revision}` }}
           after={{ design: loaded.documents[1], title: `${after.name}, revision ${after.revision}` }}
+          storedPlans={storedPlans}
         />
       ) : (
         <main className="page">

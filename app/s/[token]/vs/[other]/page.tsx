@@ -3,7 +3,8 @@
  * is made of two ordinary share tokens, so a comparison needs no secret of its own: each token is
  * resolved exactly as /s/[token] resolves it (recording a view on each link), and if either is
  * unknown, revoked or expired the whole page is the same plain 404. Each document then comes from its
- * own link's cached document route. Referrer-Policy: no-referrer and X-Robots-Tag: noindex cover
+ * own link's cached document route, and each plan from the plan the server stored for the link (so the
+ * reviewer's browser runs no engine). Referrer-Policy: no-referrer and X-Robots-Tag: noindex cover
  * /s/* (next.config.js); views per address are limited in proxy.ts.
  */
 import type { Metadata } from 'next';
@@ -30,6 +31,7 @@ export default async function SharedComparisonPage({ params }: Props) {
     const shared = await resolveShare(t);
     return {
       documentPath: `/s/${encodeURIComponent(t)}/document?revision=${shared.revision}`,
+      planPath: `/s/${encodeURIComponent(t)}/plan?revision=${shared.revision}`,
       name: shared.name,
       revision: shared.revision,
     };
