@@ -11,8 +11,17 @@ import { openTestDatabase, testDatabaseUrl, testDialect } from '../../db/testing
 import { designOf } from '../testing';
 import { computePlan } from './compute-plan';
 import { LocalPlanRunner, type PlanQueue, type RunPlan } from './local-runner';
-import { PgBossPlanQueue, PLAN_QUEUE, startBoss, workPlans } from './pg-boss-queue';
-import { readPlanJob, type PlanJob } from './plan-jobs';
+import type PgBoss from 'pg-boss';
+import {
+  MAX_ATTEMPTS,
+  jobTimeoutSeconds,
+  PgBossPlanQueue,
+  PLAN_QUEUE,
+  runDeliveredJob,
+  startBoss,
+  workPlans,
+} from './pg-boss-queue';
+import { claimPlanJob, readPlanJob, type PlanJob } from './plan-jobs';
 import { submitPlan } from './plan-service';
 
 const cleanups: (() => Promise<unknown>)[] = [];
@@ -85,5 +94,46 @@ describe('a plan job whose worker stopped mid-run', () => {
     const finished = await waitFor(db, job.id, 'done', 30_000);
     expect(finished).toMatchObject({ status: 'done', attempts: 2, error: null });
     expect(finished.plan).toBe((await computePlan(JSON.stringify(design))).plan);
+  });
+});
+
+describe('a plan job whose workers keep dying', () => {
+  it(`is recorded as failed, with why, once it has stopped ${MAX_ATTEMPTS} workers (${testDialect})`, async () => {
+    const db = await openTestDatabase(await testDatabaseUrl({ shared: true }));
+    const design = designSchema.parse(designOf('Poison', 2));
+    const job = await submitPlan(db, undefined, design, JSON.stringify(design));
+    // Each delivery to a worker that died: claimed, never finished.
+    for (let i = 0; i < MAX_ATTEMPTS; i++) expect(await claimPlanJob(db, job.id, { force: true })).not.toBeNull();
+    const run = vi.fn<RunPlan>(() => computePlan(JSON.stringify(design)));
+    await runDeliveredJob(db, job.id, run, 'worker-c:3:cccc');
+    expect(run).not.toHaveBeenCalled();
+    expect(await readPlanJob(db, job.id)).toMatchObject({
+      status: 'failed',
+      error: `The plan workers stopped ${MAX_ATTEMPTS} times while computing this plan.`,
+    });
+  });
+
+  it('is sent to pg-boss again by a reader once pg-boss can no longer be delivering it', async () => {
+    const sent: unknown[] = [];
+    const boss = { send: (...args: unknown[]) => (sent.push(args), Promise.resolve('job')) } as unknown as PgBoss;
+    const queue = new PgBossPlanQueue(boss);
+    const now = 10_000_000_000;
+    const running = (ageMs: number): PlanJob => ({
+      id: 'a'.repeat(32),
+      designHash: 'h',
+      engineVersion: 'v',
+      status: 'running',
+      error: null,
+      attempts: 6,
+      createdAt: now - ageMs,
+      startedAt: now - ageMs,
+      finishedAt: null,
+    });
+    const limit = (jobTimeoutSeconds() + 60) * 1000;
+    await queue.revive(running(limit - 1000), now);
+    await queue.revive({ ...running(limit + 1000), status: 'done' }, now);
+    expect(sent).toHaveLength(0);
+    await queue.revive(running(limit + 1000), now);
+    expect(sent).toHaveLength(1);
   });
 });

@@ -18,6 +18,7 @@ import {
   reclaimAbandoned,
   renewLease,
   THIS_WORKER,
+  type PlanJob,
 } from './plan-jobs';
 
 export const PLAN_WORKER_FILE = path.join(process.cwd(), '.next', 'tidemark-workers', 'plan.mjs');
@@ -27,6 +28,8 @@ export type RunPlan = (documentJson: string) => Promise<ComputedPlan>;
 /** Where jobs go once their row is queued: the app's own runner, or pg-boss (pg-boss-queue.ts). */
 export interface PlanQueue {
   submit(id: string): Promise<void>;
+  /** Sends again a job whose deliveries ran out while it was left `running` (pg-boss); readers call it. */
+  revive?(job: PlanJob): Promise<void>;
   close(): Promise<void>;
 }
 

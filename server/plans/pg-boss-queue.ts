@@ -11,7 +11,16 @@
 import PgBoss from 'pg-boss';
 import type { Db } from '../../db/client';
 import type { RunPlan, PlanQueue } from './local-runner';
-import { claimPlanJob, completePlanJob, failPlanJob, LEASE_MS, renewLease, THIS_WORKER } from './plan-jobs';
+import {
+  claimPlanJob,
+  completePlanJob,
+  failPlanJob,
+  LEASE_MS,
+  readPlanJob,
+  renewLease,
+  THIS_WORKER,
+  type PlanJob,
+} from './plan-jobs';
 
 export const PLAN_QUEUE = 'tidemark-plan';
 
@@ -26,6 +35,12 @@ export const jobTimeoutSeconds = () => seconds('TIDEMARK_PLAN_JOB_TIMEOUT_SECOND
 const maintenanceSeconds = () => seconds('TIDEMARK_PLAN_MAINTENANCE_SECONDS', 60);
 /** Tries per job, counting worker deaths; an engine error is recorded as `failed` at once, not retried. */
 const RETRY_LIMIT = 5;
+/**
+ * Workers that may die on one job before it is recorded as failed: pg-boss's tries, and once more for
+ * a job a reader sent again after pg-boss had given up on it (revive). The engine is deterministic,
+ * so a document that stopped this many workers would stop the next one too.
+ */
+export const MAX_ATTEMPTS = RETRY_LIMIT + 2;
 
 export interface BossOptions {
   /** Whether this instance runs pg-boss's maintenance (workers do; app instances only send). */
@@ -62,6 +77,16 @@ export class PgBossPlanQueue implements PlanQueue {
     );
   }
 
+  /**
+   * A job still `running` well past the timeout has no delivery left: its workers died and pg-boss
+   * gave up on it. Readers find it so and send it once more; its next worker records it as failed if
+   * it has already stopped MAX_ATTEMPTS workers (runDeliveredJob), so a reader then learns why.
+   */
+  async revive(job: PlanJob, now = Date.now()): Promise<void> {
+    const stranded = (jobTimeoutSeconds() + maintenanceSeconds()) * 1000;
+    if (job.status === 'running' && job.startedAt !== null && now - job.startedAt > stranded) await this.submit(job.id);
+  }
+
   close(): Promise<void> {
     return this.boss.stop({ graceful: false, wait: true });
   }
@@ -69,6 +94,11 @@ export class PgBossPlanQueue implements PlanQueue {
 
 /** Runs one delivered job: claims its row, plans, stores the plan or the reason it failed. */
 export async function runDeliveredJob(db: Db, id: string, run: RunPlan, worker = THIS_WORKER): Promise<void> {
+  const before = await readPlanJob(db, id).catch(() => null);
+  if (before && before.status === 'running' && before.attempts >= MAX_ATTEMPTS) {
+    await failPlanJob(db, id, `The plan workers stopped ${before.attempts} times while computing this plan.`);
+    return;
+  }
   const document = await claimPlanJob(db, id, { worker, force: true });
   if (document === null) return; // already done or failed
   const renew = setInterval(() => void renewLease(db, id, worker).catch(() => false), LEASE_MS / 3);

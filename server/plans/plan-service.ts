@@ -35,7 +35,10 @@ export async function submitPlan(db: Tx, queue: PlanQueue | undefined, design: D
 /** A design's stored plan, asking for it (lazily) when none was made for this engine version. */
 export async function planForDesign(db: Tx, queue: PlanQueue | undefined, design: Design, json: string) {
   const found = await findPlanFor(db, design);
-  if (found) return found;
+  if (found) {
+    if (found.status === 'running') await queue?.revive?.(found);
+    return found;
+  }
   const job = await submitPlan(db, queue, design, json);
   return { ...job, plan: null, series: null } satisfies StoredPlan;
 }
@@ -52,7 +55,10 @@ export async function planForRevision(db: Tx, queue: PlanQueue | undefined, desi
   const key = `${designId}:${revision}`;
   const known = revisionHashes.get(key);
   const found = known === undefined ? undefined : await findPlanByHash(db, known);
-  if (found) return found;
+  if (found) {
+    if (found.status === 'running') await queue?.revive?.(found);
+    return found;
+  }
   const { json } = await sharedDocument(db, designId, revision);
   const design = JSON.parse(json) as Design;
   const stored = await planForDesign(db, queue, design, json);
