@@ -193,10 +193,11 @@ export async function measureEdit(browser: Browser, target: Target, id: string, 
     // it, so that every run makes the same two-way change instead of multiplying the peak again.
     const original = originalPeaks.get(id) ?? current;
     originalPeaks.set(id, original);
-    await peak.fill(String(current === original ? Math.round(original * 40) : original));
-    await sleep(300);
     await page.evaluate(armEditProbe);
     const stopTrace = traced ? await startTrace(cdp) : null;
+    // Typed and committed with Enter at once, as a user does: the inspector also commits a value on a
+    // 400 ms pause (COMMIT_DELAY_MS), and a pause before the key would start the run before the clock.
+    await peak.fill(String(current === original ? Math.round(original * 40) : original));
     await peak.press('Enter');
     await page.waitForFunction(
       () => (window as { __bench?: { updatedAt?: number } }).__bench?.updatedAt !== undefined,

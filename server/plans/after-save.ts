@@ -3,17 +3,21 @@
  * change, so a busy author writes a revision a second or more; planning each (a second to minutes of
  * CPU) would spend a worker on revisions nobody will open. Saves of one design within
  * TIDEMARK_PLAN_SAVE_DELAY_MS (5 s) of each other queue one plan, of the last; with 0 each save
- * queues its own at once. A revision whose plan was never queued (this process ended first, or a
- * later save superseded it) is still planned when someone reads it: readers ask lazily.
+ * queues its own at once; with `off` saves queue nothing (a benchmark that shares the machine with
+ * the browser it measures). A revision whose plan was never queued (this process ended first, a
+ * later save superseded it, or `off`) is still planned when someone reads it: readers ask lazily.
  */
 import type { Tx } from '../../db/client';
 import type { PreparedDocument } from '../services/prepared-document';
 import type { PlanQueue } from './local-runner';
 import { submitPlan } from './plan-service';
 
-export const saveDelayMs = () => {
-  const value = Number(process.env.TIDEMARK_PLAN_SAVE_DELAY_MS);
-  return Number.isFinite(value) && value >= 0 ? value : 5000;
+/** The pause, ms; null when saves queue no plan (`off`). */
+export const saveDelayMs = (): number | null => {
+  const raw = process.env.TIDEMARK_PLAN_SAVE_DELAY_MS;
+  if (raw?.trim().toLowerCase() === 'off') return null;
+  const value = Number(raw);
+  return raw !== undefined && raw.trim() !== '' && Number.isFinite(value) && value >= 0 ? value : 5000;
 };
 /** Designs waiting at most; past it a save's plan is queued at once (each waiting one holds its document). */
 const MAX_WAITING = 100;
@@ -37,6 +41,7 @@ export async function queuePlanAfterSave(
   document: PreparedDocument,
   delayMs = saveDelayMs(),
 ): Promise<void> {
+  if (delayMs === null) return;
   const earlier = waiting.get(designId);
   if (earlier) clearTimeout(earlier);
   waiting.delete(designId);
