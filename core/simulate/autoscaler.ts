@@ -116,6 +116,57 @@ export class Autoscaler {
     this.instanceSeconds += (this.running + this.pending) * seconds;
   }
 
+  /**
+   * Of `count` datapoints that would each see `busyCores`, the first at `t` and then every `every`
+   * seconds, how many can be taken before the scaler acts: the index (from 1) of the first one that
+   * would launch or stop instances, or `count` when none would. Changes nothing; `evaluate` decides
+   * the same way (callers serve that many periods at once when nothing else changes meanwhile).
+   */
+  datapointsUntilAction(t: number, busyCores: number, count: number, every: number): number {
+    const p = this.policy;
+    const cores = this.running * p.vcpu;
+    const target = p.targetUtilization * cores;
+    const isAbove = cores > 0 ? busyCores > target : busyCores > 0;
+    const isBelow = !isAbove && busyCores < target;
+    const desired = this.desiredFor(busyCores);
+    const canOut = desired > this.running + this.pending;
+    const canIn = desired < this.running;
+    let above = this.above;
+    let below = this.below;
+    for (let j = 1; j <= count; j++) {
+      if (isAbove) {
+        above++;
+        below = 0;
+      } else if (isBelow) {
+        below++;
+        above = 0;
+      } else above = below = 0;
+      if (t + (j - 1) * every - this.lastActionAt < p.cooldownSeconds - 1e-9) continue;
+      if ((above >= SCALE_OUT_DATAPOINTS && canOut) || (below >= SCALE_IN_DATAPOINTS && canIn)) return j;
+    }
+    return count;
+  }
+
+  /**
+   * `count` datapoints that each see `busyCores` and that `datapointsUntilAction` has found do not
+   * act: the same counters as `count` calls of `evaluate`, at once.
+   */
+  passDatapoints(busyCores: number, count: number): void {
+    if (count <= 0) return;
+    const cores = this.running * this.policy.vcpu;
+    const target = this.policy.targetUtilization * cores;
+    if (cores > 0 ? busyCores > target : busyCores > 0) {
+      this.above += count;
+      this.below = 0;
+    } else if (busyCores < target) {
+      this.below += count;
+      this.above = 0;
+    } else {
+      this.above = 0;
+      this.below = 0;
+    }
+  }
+
   /** One datapoint at time `t`: the busy cores averaged over the period that ends then. */
   evaluate(t: number, busyCores: number): void {
     const p = this.policy;

@@ -219,10 +219,15 @@ export interface PoolOutcome {
   dropped: number;
   /** Core-seconds spent serving (what a CPU metric sees). */
   busyCoreSeconds: number;
+  /**
+   * Whether the last call was served settled (both queues stationary, no backlog): the same call
+   * again would be served the same way, its figures in proportion to its length.
+   */
+  settled: boolean;
 }
 
 export function createPoolOutcome(): PoolOutcome {
-  return { served: asDouble(0), dropped: asDouble(0), busyCoreSeconds: asDouble(0) };
+  return { served: asDouble(0), dropped: asDouble(0), busyCoreSeconds: asDouble(0), settled: false };
 }
 
 /**
@@ -328,6 +333,7 @@ export function servePool(state: PoolState, spec: PoolSpec, call: PoolCall, stat
   const ls = call.syncRps;
   const la = call.asyncRps;
   const lambda = ls + la;
+  out.settled = false;
   if (!(lambda < full) || !state.syncBacklog.isEmpty || !state.asyncBacklog.isEmpty || !stats.canDefer) {
     serveGeneral(state, spec, call, stats, out);
     return;
@@ -370,6 +376,7 @@ export function servePool(state: PoolState, spec: PoolSpec, call: PoolCall, stat
   );
   out.served += admitted;
   out.busyCoreSeconds += admitted / spec.mu;
+  out.settled = true;
 }
 
 /** Every other case: async work, saturation, backlogs; stretch by stretch. */

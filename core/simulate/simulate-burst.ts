@@ -73,6 +73,11 @@ export function simulateBurst(load: ComponentLoad, ctx: SimulationContext, baseC
   );
   const planned = new PlannedClock(load.planned);
   const asyncSeries = load.async;
+  // Whether the whole evaluation period just served had the base alone, settled, no overflow, nothing
+  // in the cloud and a cloud group that held still: the same rates are then served the same way, so
+  // the periods that follow in the step are served in one call until something changes (as in the
+  // elastic-VM model). Every datapoint of such periods sees no demand for the cloud.
+  let isQuiet = false;
   for (let i = 0; i < ctx.steps; i++) {
     const rps = load.total[i] as number;
     const asyncRps = asyncSeries === null ? 0 : (asyncSeries[i] as number);
@@ -81,6 +86,7 @@ export function simulateBurst(load: ComponentLoad, ctx: SimulationContext, baseC
     stats.stepDemand = rps;
     stats.stepCapacity = (baseCores + cloud.running * policy.vcpu) * mu;
     stats.beginStep(i);
+    isQuiet = false;
     while (t < end - 1e-9) {
       schedule.applyDue(t, cloud);
       // Inside a planned peak the weights already send the overflow to the cloud.
@@ -95,6 +101,18 @@ export function simulateBurst(load: ComponentLoad, ctx: SimulationContext, baseC
       if (at < until) until = at;
       const start = planned.nextStartAfter(t);
       if (start < until) until = start;
+      const startsPeriod = window === 0 && nextEval - t > evaluation - 1e-9;
+      let periods = 1;
+      if (isQuiet && startsPeriod && until === nextEval && !routing) {
+        let limit = end < boot ? end : boot;
+        if (at < limit) limit = at;
+        if (start < limit) limit = start;
+        const fit = Math.floor((limit - t) / evaluation + 1e-9);
+        if (fit > 1) {
+          periods = cloud.datapointsUntilAction(nextEval, 0, fit, evaluation);
+          for (let j = 1; j < periods; j++) until += evaluation;
+        }
+      }
       // Waiting async work counts as demand: the manager watches queue length too (Elastic Queue).
       const wanted = rps + countWaitingMessages(base) / evaluation;
       const overflow = wanted > threshold ? wanted - threshold : 0;
@@ -144,10 +162,24 @@ export function simulateBurst(load: ComponentLoad, ctx: SimulationContext, baseC
       }
       t = until;
       if (t >= nextEval - 1e-9) {
-        cloud.evaluate(nextEval, window / evaluation);
-        window = 0;
+        const running = cloud.running;
+        const pending = cloud.pending;
+        const quiet = toCloud <= 0 && overflow <= 0 && !routing && baseOut.settled && window === 0;
+        // Every datapoint of merged periods sees no demand for the cloud; only the last may act.
+        const busy = periods > 1 ? 0 : window / evaluation;
+        cloud.passDatapoints(busy, periods - 1);
+        for (let j = 1; j < periods; j++) nextEval += evaluation;
+        cloud.evaluate(nextEval, busy);
         nextEval += evaluation;
-      }
+        isQuiet =
+          quiet &&
+          startsPeriod &&
+          remote.syncBacklog.isEmpty &&
+          remote.asyncBacklog.isEmpty &&
+          cloud.running === running &&
+          cloud.pending === pending;
+        window = 0;
+      } else isQuiet = false;
     }
   }
   flushOccupancy(base, spec, stats);

@@ -54,6 +54,10 @@ export function simulateVm(load: ComponentLoad, ctx: SimulationContext): VmRun {
     scheduleActions(load.planned, policy.bootSeconds, (peak) => scaler.desiredFor(peak * coresPerRps)),
   );
   const asyncSeries = load.async;
+  // A whole evaluation period just served settled, and what its datapoint saw (NaN: none). The same
+  // rates on the same instances are served the same way, so the periods that follow in the step are
+  // served in one call until a boot, a scheduled action or a datapoint that acts (see below).
+  let repeatBusy = Number.NaN;
   for (let i = 0; i < ctx.steps; i++) {
     const rps = load.total[i] as number;
     const asyncRps = asyncSeries === null ? 0 : (asyncSeries[i] as number);
@@ -61,6 +65,7 @@ export function simulateVm(load: ComponentLoad, ctx: SimulationContext): VmRun {
     stats.stepDemand = rps;
     stats.stepCapacity = scaler.running * policy.vcpu * spec.mu;
     stats.beginStep(i);
+    repeatBusy = Number.NaN;
     while (t < end - 1e-9) {
       schedule.applyDue(t, scaler);
       scaler.bootUntil(t);
@@ -68,6 +73,19 @@ export function simulateVm(load: ComponentLoad, ctx: SimulationContext): VmRun {
       let until = end < nextEval ? (end < boot ? end : boot) : nextEval < boot ? nextEval : boot;
       const at = schedule.nextAt();
       if (at < until) until = at;
+      const startsPeriod = window === 0 && nextEval - t > evaluation - 1e-9;
+      let periods = 1;
+      if (repeatBusy === repeatBusy && startsPeriod && until === nextEval) {
+        // Whole periods before the step ends, a boot completes or a scheduled action is due; each
+        // datapoint sees what the last one saw, so the scaler says which would act first.
+        const limit = end < boot ? (end < at ? end : at) : boot < at ? boot : at;
+        const fit = Math.floor((limit - t) / evaluation + 1e-9);
+        if (fit > 1) {
+          periods = scaler.datapointsUntilAction(nextEval, repeatBusy, fit, evaluation);
+          // The datapoint times as the loop below steps through them (the same sums, to the bit).
+          for (let j = 1; j < periods; j++) until += evaluation;
+        }
+      }
       const seconds = until - t;
       const cores = scaler.running * policy.vcpu;
       const busyBefore = out.busyCoreSeconds;
@@ -82,10 +100,21 @@ export function simulateVm(load: ComponentLoad, ctx: SimulationContext): VmRun {
       window += ((countWaitingMessages(state) * coresPerRps) / evaluation) * seconds;
       t = until;
       if (t >= nextEval - 1e-9) {
-        scaler.evaluate(nextEval, window / evaluation);
-        window = 0;
+        const running = scaler.running;
+        const pending = scaler.pending;
+        const busy = periods > 1 ? repeatBusy : window / evaluation;
+        // Every datapoint of merged periods sees the same busy cores; only the last may act.
+        scaler.passDatapoints(busy, periods - 1);
+        for (let j = 1; j < periods; j++) nextEval += evaluation;
+        scaler.evaluate(nextEval, busy);
         nextEval += evaluation;
-      }
+        // A whole period, settled, after which the scaler held still: the next one repeats it.
+        repeatBusy =
+          startsPeriod && out.settled && scaler.running === running && scaler.pending === pending
+            ? busy
+            : Number.NaN;
+        window = 0;
+      } else repeatBusy = Number.NaN;
     }
   }
   flushOccupancy(state, spec, stats);
