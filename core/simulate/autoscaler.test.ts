@@ -38,6 +38,15 @@ describe('Autoscaler.datapointsUntilAction', () => {
     expect(scaler.datapointsUntilAction(t + 60, 3, 10, 60)).toBe(3);
   });
 
+  it('acts at the first datapoint past the cooldown, not one before', () => {
+    // Three high readings launch at t = 180 s; the cooldown (300 s) ends at 480 s.
+    const { scaler } = withHistory(policy(), [3, 3, 3]);
+    expect(scaler.pending).toBeGreaterThan(0);
+    // From 240 s, every 60 s: 240, 300, 360, 420, 480 — the fifth.
+    expect(scaler.datapointsUntilAction(240, 20, 10, 60)).toBe(5);
+    expect(firstActionByHand(scaler, 240, 20, 10, 60)).toBe(5);
+  });
+
   it('waits for 15 low readings before scaling in, and never acts at the minimum', () => {
     const high = withHistory(policy({ minInstances: 1 }), [0, 9, 9, 9]);
     const { scaler, t } = high;
