@@ -5,6 +5,7 @@
  */
 import { useDeferredValue, useMemo } from 'react';
 import { Area, AreaChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
+import { noGridLines } from '@/components/ui/chart-grid';
 import type { Simulation, Workload } from '@/core/model';
 import { previewWorkload } from '@/core/plan';
 import styles from './inspector.module.css';
@@ -44,8 +45,14 @@ export function LoadPreview({
           margin={{ top: 6, right: 8, bottom: 0, left: 0 }}
           accessibilityLayer={false}
         >
-          <CartesianGrid stroke="var(--border)" strokeDasharray="2 3" vertical={false} />
+          <CartesianGrid
+            stroke="var(--border)"
+            strokeDasharray="2 3"
+            vertical={false}
+            verticalCoordinatesGenerator={noGridLines}
+          />
           <XAxis
+            interval={0}
             dataKey="hour"
             type="number"
             domain={[0, days * 24]}
@@ -55,6 +62,7 @@ export function LoadPreview({
             stroke="var(--border)"
           />
           <YAxis
+            interval={0}
             width={36}
             tick={{ fontSize: 10, fill: 'var(--muted)' }}
             tickFormatter={(v: number) => compact.format(v)}

@@ -1,6 +1,7 @@
 'use client';
 /** The measured series (area) beside the fitted pattern's curve without its noise (line), both in req/s. */
 import { Area, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from 'recharts';
+import { noGridLines } from '@/components/ui/chart-grid';
 import type { MeasuredPoint } from '@/core/measure';
 
 const rps = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
@@ -23,8 +24,14 @@ export function MeasuredChart({ points, summary }: { points: MeasuredPoint[]; su
         margin={{ top: 6, right: 8, bottom: 0, left: 0 }}
         accessibilityLayer={false}
       >
-        <CartesianGrid stroke="var(--border)" strokeDasharray="2 3" vertical={false} />
+        <CartesianGrid
+          stroke="var(--border)"
+          strokeDasharray="2 3"
+          vertical={false}
+          verticalCoordinatesGenerator={noGridLines}
+        />
         <XAxis
+          interval={0}
           dataKey="hour"
           type="number"
           domain={[0, span]}
@@ -34,6 +41,7 @@ export function MeasuredChart({ points, summary }: { points: MeasuredPoint[]; su
           stroke="var(--border)"
         />
         <YAxis
+          interval={0}
           width={38}
           tick={{ fontSize: 10, fill: 'var(--muted)' }}
           tickFormatter={(v: number) => compact.format(v)}

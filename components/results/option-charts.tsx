@@ -6,6 +6,7 @@
  */
 import { memo, startTransition, useEffect, useMemo, useState } from 'react';
 import { Area, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { noGridLines } from '@/components/ui/chart-grid';
 import { PLACEMENTS, type Placement, type PlanOption, PLACEMENT_LABELS } from '@/core/model';
 import type { PlanSeries } from '@/core/plan';
 import { chartTop, maxCapacity, toChartRows, type ChartRow, formatRps } from '@/core/present';
@@ -18,6 +19,11 @@ const CHART_POINTS = 160;
  * frame after its data changes; four at once would be one long main-thread task.
  */
 const STAGGER_MS = 40;
+/*
+ * Every axis here has interval={0}: its few ticks are chosen not to overlap, so recharts draws them
+ * all instead of measuring each label's text in the DOM to drop overlapping ones — a forced layout
+ * of the whole editor per label, most of a chart's update when a new plan arrives (profiled).
+ */
 
 interface OptionChartsProps {
   series: PlanSeries['components'][string];
@@ -100,8 +106,9 @@ function OptionChart(props: {
         ) : (
           <ResponsiveContainer width="100%" height={110}>
             <ComposedChart data={rows} margin={{ top: 4, right: 6, bottom: 0, left: 0 }}>
-              <CartesianGrid vertical={false} />
+              <CartesianGrid vertical={false} verticalCoordinatesGenerator={noGridLines} />
               <XAxis
+                interval={0}
                 dataKey="day"
                 type="number"
                 domain={[0, Math.max(1, days)]}
@@ -111,6 +118,7 @@ function OptionChart(props: {
                 unit="d"
               />
               <YAxis
+                interval={0}
                 domain={[0, top]}
                 allowDataOverflow
                 width={34}
