@@ -7,7 +7,15 @@
  */
 import loadHighs from 'highs';
 import { validateDesign } from '@/core/model';
-import { buildPlanAsync, createRunMemo, PlanCancelledError, registerMipSolver, type MipResult } from '@/core/plan';
+import {
+  buildPlanAsync,
+  createRunMemo,
+  PlanCancelledError,
+  registerMipSolver,
+  warmUpMipSolver,
+  type MipResult,
+  type MipSolver,
+} from '@/core/plan';
 import { runComparisonJob } from './compare-job';
 import { seriesBuffers, withOwnSeries, type PlanRequest, type PlanResponse } from './plan-protocol';
 
@@ -34,9 +42,31 @@ let latestCompareId = -1;
  * HiGHS for the joint search's large pieces, fetched once from /solver/highs.wasm. Runs wait for it;
  * if it cannot load, plans still come, their search marked heuristic where a piece outgrew the budget.
  */
+let solver: MipSolver | null = null;
 const solverReady: Promise<void> = loadHighs({ locateFile: (file: string) => `/solver/${file}` })
-  .then((highs) => registerMipSolver({ solve: (lp, options) => highs.solve(lp, options) as MipResult }))
+  .then((highs) => {
+    solver = { solve: (lp, options) => highs.solve(lp, options) as MipResult };
+    registerMipSolver(solver);
+  })
   .catch(() => undefined);
+
+/**
+ * The first plan of a design seldom needs HiGHS, an edit's often does, and HiGHS's first solve
+ * compiles its WebAssembly: ~0.8 s of the first edit in this worker (profiled). So once the first
+ * plan is posted — the author reads it, the worker is idle — a small model is solved to compile it.
+ */
+let isWarm = false;
+function warmUpSolverSoon(): void {
+  if (isWarm) return;
+  isWarm = true;
+  setTimeout(() => {
+    try {
+      if (solver) warmUpMipSolver(solver);
+    } catch {
+      // Only a warm-up: a real solve reports its own failure.
+    }
+  }, 0);
+}
 
 scope.onmessage = (event) => {
   const message = event.data;
@@ -92,6 +122,7 @@ async function run(runId: number, input: unknown): Promise<void> {
     if (runId !== latestRunId) return;
     const posted = withOwnSeries(result);
     scope.postMessage({ type: 'done', runId, result: posted, ms: performance.now() - started }, seriesBuffers(posted));
+    warmUpSolverSoon();
   } catch (error) {
     if (error instanceof PlanCancelledError) return;
     scope.postMessage({ type: 'failed', runId, message: error instanceof Error ? error.message : String(error) });

@@ -44,7 +44,7 @@ export { DEFAULT_SEEDS, findCostRanges } from './cost-ranges';
 export { buildInsight } from './insight';
 export type { Insight, InsightOptions } from './insight';
 export { readParameter, setParameter } from './set-parameter';
-export { registerMipSolver } from '../recommend/mip-solver';
+export { registerMipSolver, warmUpMipSolver } from '../recommend/mip-solver';
 export type { MipResult, MipSolver } from '../recommend/mip-solver';
 export type { ChartSeries } from '../simulate/option-stats';
 export { countSteps, generateWorkload } from '../workload/generate-workload';
