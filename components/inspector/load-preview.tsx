@@ -56,7 +56,6 @@ export function LoadPreview({
             verticalCoordinatesGenerator={noGridLines}
           />
           <XAxis
-            interval={0}
             dataKey="hour"
             type="number"
             domain={[0, days * 24]}

@@ -31,7 +31,6 @@ export function MeasuredChart({ points, summary }: { points: MeasuredPoint[]; su
           verticalCoordinatesGenerator={noGridLines}
         />
         <XAxis
-          interval={0}
           dataKey="hour"
           type="number"
           domain={[0, span]}

@@ -97,7 +97,7 @@ export const CostBars = memo(function CostBars({ totals }: { totals: Plan['total
           // Hidden from assistive technology (the table says the same): not focusable either.
           accessibilityLayer={false}
         >
-          <XAxis interval={0} type="number" hide domain={[0, 'dataMax']} />
+          <XAxis type="number" hide domain={[0, 'dataMax']} />
           <YAxis interval={0} type="category" dataKey="label" width={100} tickLine={false} axisLine={false} />
           <Bar dataKey="cost" isAnimationActive={false}>
             <LabelList dataKey="cost" position="right" formatter={(v) => formatMoney(Number(v))} />

@@ -20,9 +20,10 @@ const CHART_POINTS = 160;
  */
 const STAGGER_MS = 40;
 /*
- * Every axis here has interval={0}: its few ticks are chosen not to overlap, so recharts draws them
- * all instead of measuring each label's text in the DOM to drop overlapping ones — a forced layout
- * of the whole editor per label, most of a chart's update when a new plan arrives (profiled).
+ * The y axis has interval={0}: its three ticks never overlap, so recharts draws them all instead of
+ * measuring each new label's text in the DOM (a forced layout of the editor each). The x axis keeps
+ * recharts' default, which moves the last day label inside the chart; its labels repeat, and
+ * recharts caches their sizes.
  */
 
 interface OptionChartsProps {
@@ -108,7 +109,6 @@ function OptionChart(props: {
             <ComposedChart data={rows} margin={{ top: 4, right: 6, bottom: 0, left: 0 }}>
               <CartesianGrid vertical={false} verticalCoordinatesGenerator={noGridLines} />
               <XAxis
-                interval={0}
                 dataKey="day"
                 type="number"
                 domain={[0, Math.max(1, days)]}
