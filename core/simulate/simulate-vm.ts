@@ -110,9 +110,7 @@ export function simulateVm(load: ComponentLoad, ctx: SimulationContext): VmRun {
         nextEval += evaluation;
         // A whole period, settled, after which the scaler held still: the next one repeats it.
         repeatBusy =
-          startsPeriod && out.settled && scaler.running === running && scaler.pending === pending
-            ? busy
-            : Number.NaN;
+          startsPeriod && out.settled && scaler.running === running && scaler.pending === pending ? busy : Number.NaN;
         window = 0;
       } else repeatBusy = Number.NaN;
     }
