@@ -14,7 +14,6 @@ import {
   registerMipSolver,
   warmUpMipSolver,
   type MipResult,
-  type MipSolver,
 } from '@/core/plan';
 import { runComparisonJob } from './compare-job';
 import { seriesBuffers, withOwnSeries, type PlanRequest, type PlanResponse } from './plan-protocol';
@@ -42,12 +41,8 @@ let latestCompareId = -1;
  * HiGHS for the joint search's large pieces, fetched once from /solver/highs.wasm. Runs wait for it;
  * if it cannot load, plans still come, their search marked heuristic where a piece outgrew the budget.
  */
-let solver: MipSolver | null = null;
 const solverReady: Promise<void> = loadHighs({ locateFile: (file: string) => `/solver/${file}` })
-  .then((highs) => {
-    solver = { solve: (lp, options) => highs.solve(lp, options) as MipResult };
-    registerMipSolver(solver);
-  })
+  .then((highs) => registerMipSolver({ solve: (lp, options) => highs.solve(lp, options) as MipResult }))
   .catch(() => undefined);
 
 /**
@@ -61,7 +56,7 @@ function warmUpSolverSoon(): void {
   isWarm = true;
   setTimeout(() => {
     try {
-      if (solver) warmUpMipSolver(solver);
+      warmUpMipSolver();
     } catch {
       // Only a warm-up: a real solve reports its own failure.
     }

@@ -59,8 +59,12 @@ Binary
  a1 a2 a3 b1 b2 b3 c1 c2 c3 w1 w2
 End`;
 
-/** Solves WARM_UP_MODEL with presolve on and off; returns the last result (for tests). */
-export function warmUpMipSolver(solver: MipSolver): MipResult {
+/**
+ * Solves WARM_UP_MODEL with presolve on and off on `solver` (the registered one by default); returns
+ * the last result (for tests), or null when there is no solver.
+ */
+export function warmUpMipSolver(solver: MipSolver | null = registered): MipResult | null {
+  if (!solver) return null;
   solver.solve(WARM_UP_MODEL, { ...MIP_OPTIONS, presolve: 'on' });
   return solver.solve(WARM_UP_MODEL, { ...MIP_OPTIONS, presolve: 'off' });
 }

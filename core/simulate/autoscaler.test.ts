@@ -35,7 +35,7 @@ describe('Autoscaler.datapointsUntilAction', () => {
   it('names the datapoint of the third high reading after a quiet spell (scale-out, 3 of 3)', () => {
     const { scaler, t } = withHistory(policy(), [0.5, 0.5]);
     // 1 instance of 2 vCPU at 60 %: 1.2 busy cores is the target; 3 is above it.
-    expect(scaler.datapointsUntilAction(t + 60, 3, 10, 60)).toBe(3);
+    expect(scaler.datapointsUntilAction(t + 60, 3, 10)).toBe(3);
   });
 
   it('acts at the first datapoint past the cooldown, not one before', () => {
@@ -43,7 +43,7 @@ describe('Autoscaler.datapointsUntilAction', () => {
     const { scaler } = withHistory(policy(), [3, 3, 3]);
     expect(scaler.pending).toBeGreaterThan(0);
     // From 240 s, every 60 s: 240, 300, 360, 420, 480 — the fifth.
-    expect(scaler.datapointsUntilAction(240, 20, 10, 60)).toBe(5);
+    expect(scaler.datapointsUntilAction(240, 20, 10)).toBe(5);
     expect(firstActionByHand(scaler, 240, 20, 10, 60)).toBe(5);
   });
 
@@ -53,9 +53,9 @@ describe('Autoscaler.datapointsUntilAction', () => {
     scaler.bootUntil(t + 600);
     expect(scaler.running).toBeGreaterThan(1);
     // Past the cooldown, low readings: the 15th acts.
-    expect(scaler.datapointsUntilAction(t + 600, 0.1, 40, 60)).toBe(15);
+    expect(scaler.datapointsUntilAction(t + 600, 0.1, 40)).toBe(15);
     const still = withHistory(policy({ minInstances: 1 }), [0.1, 0.1]);
-    expect(still.scaler.datapointsUntilAction(still.t + 60, 0.1, 40, 60)).toBe(40);
+    expect(still.scaler.datapointsUntilAction(still.t + 60, 0.1, 40)).toBe(40);
   });
 
   it('agrees with evaluate, datapoint by datapoint, and changes nothing itself', () => {
@@ -73,7 +73,7 @@ describe('Autoscaler.datapointsUntilAction', () => {
           const start = a.t + 60;
           a.scaler.bootUntil(start);
           b.scaler.bootUntil(start);
-          const predicted = a.scaler.datapointsUntilAction(start, busy, count, 60);
+          const predicted = a.scaler.datapointsUntilAction(start, busy, count);
           expect(a.scaler).toEqual(b.scaler);
           expect(predicted).toBe(firstActionByHand(b.scaler, start, busy, count, 60));
         },
@@ -83,8 +83,8 @@ describe('Autoscaler.datapointsUntilAction', () => {
   });
 });
 
-describe('Autoscaler.passDatapoints', () => {
-  it('leaves the scaler as the same quiet datapoints taken one by one', () => {
+describe('Autoscaler.takeDatapoints', () => {
+  it('leaves the scaler as the same datapoints taken one by one, up to the first that acts', () => {
     fc.assert(
       fc.property(
         fc.array(fc.double({ min: 0, max: 30, noNaN: true }), { maxLength: 30 }),
@@ -95,10 +95,11 @@ describe('Autoscaler.passDatapoints', () => {
           const a = withHistory(p, history);
           const b = withHistory(p, history);
           const start = a.t + 60;
-          const quiet = a.scaler.datapointsUntilAction(start, busy, count, 60) - 1;
-          a.scaler.passDatapoints(busy, quiet);
-          for (let j = 0; j < quiet; j++) b.scaler.evaluate(start + j * 60, busy);
+          const periods = a.scaler.quietPeriods(start - 60, start, start - 60 + count * 60, busy);
+          const next = a.scaler.takeDatapoints(start, busy, periods);
+          for (let j = 0; j < periods; j++) b.scaler.evaluate(start + j * 60, busy);
           expect(a.scaler).toEqual(b.scaler);
+          expect(next).toBe(start + periods * 60);
         },
       ),
       { numRuns: 400 },

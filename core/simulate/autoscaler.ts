@@ -116,72 +116,70 @@ export class Autoscaler {
     this.instanceSeconds += (this.running + this.pending) * seconds;
   }
 
+  /** Where a datapoint of `busyCores` stands against the target: 1 above, −1 below, 0 on it. */
+  private sideOf(busyCores: number): number {
+    const cores = this.running * this.policy.vcpu;
+    const target = this.policy.targetUtilization * cores;
+    return (cores > 0 ? busyCores > target : busyCores > 0) ? 1 : busyCores < target ? -1 : 0;
+  }
+
   /**
-   * Of `count` datapoints that would each see `busyCores`, the first at `t` and then every `every`
-   * seconds, how many can be taken before the scaler acts: the index (from 1) of the first one that
-   * would launch or stop instances, or `count` when none would. Changes nothing; `evaluate` decides
-   * the same way (callers serve that many periods at once when nothing else changes meanwhile).
+   * Of `count` datapoints that would each see `busyCores`, the first at `t` and then every
+   * evaluation period, how many can be taken before the scaler acts: the index (from 1) of the first
+   * one that would launch or stop instances, or `count` when none would. Changes nothing; `evaluate`
+   * decides the same way.
    */
-  datapointsUntilAction(t: number, busyCores: number, count: number, every: number): number {
+  datapointsUntilAction(t: number, busyCores: number, count: number): number {
     const p = this.policy;
-    const cores = this.running * p.vcpu;
-    const target = p.targetUtilization * cores;
-    const isAbove = cores > 0 ? busyCores > target : busyCores > 0;
-    const isBelow = !isAbove && busyCores < target;
+    const side = this.sideOf(busyCores);
     const desired = this.desiredFor(busyCores);
     const canOut = desired > this.running + this.pending;
     const canIn = desired < this.running;
     let above = this.above;
     let below = this.below;
     for (let j = 1; j <= count; j++) {
-      if (isAbove) {
-        above++;
-        below = 0;
-      } else if (isBelow) {
-        below++;
-        above = 0;
-      } else above = below = 0;
-      if (t + (j - 1) * every - this.lastActionAt < p.cooldownSeconds - 1e-9) continue;
+      above = side > 0 ? above + 1 : 0;
+      below = side < 0 ? below + 1 : 0;
+      if (t + (j - 1) * p.evaluationSeconds - this.lastActionAt < p.cooldownSeconds - 1e-9) continue;
       if ((above >= SCALE_OUT_DATAPOINTS && canOut) || (below >= SCALE_IN_DATAPOINTS && canIn)) return j;
     }
     return count;
   }
 
   /**
-   * `count` datapoints that each see `busyCores` and that `datapointsUntilAction` has found do not
-   * act: the same counters as `count` calls of `evaluate`, at once.
+   * Evaluation periods from `t` (a period's start; its datapoint at `datapoint`) that a caller may
+   * serve in one call when each would see `busyCores`: the whole periods before `limit` (a step's
+   * end, a boot, a scheduled action), up to and including the first whose datapoint acts; at least 1.
    */
-  passDatapoints(busyCores: number, count: number): void {
-    if (count <= 0) return;
-    const cores = this.running * this.policy.vcpu;
-    const target = this.policy.targetUtilization * cores;
-    if (cores > 0 ? busyCores > target : busyCores > 0) {
-      this.above += count;
-      this.below = 0;
-    } else if (busyCores < target) {
-      this.below += count;
-      this.above = 0;
-    } else {
-      this.above = 0;
-      this.below = 0;
+  quietPeriods(t: number, datapoint: number, limit: number, busyCores: number): number {
+    const fit = Math.floor((limit - t) / this.policy.evaluationSeconds + 1e-9);
+    return fit > 1 ? this.datapointsUntilAction(datapoint, busyCores, fit) : 1;
+  }
+
+  /**
+   * `count` datapoints of `busyCores`, the first at `t` and then every evaluation period, of which
+   * `quietPeriods` found that only the last may act: the same state as `count` calls of `evaluate`.
+   * Returns the time of the datapoint after them.
+   */
+  takeDatapoints(t: number, busyCores: number, count: number): number {
+    const every = this.policy.evaluationSeconds;
+    let at = t;
+    if (count > 1) {
+      const side = this.sideOf(busyCores);
+      this.above = side > 0 ? this.above + count - 1 : 0;
+      this.below = side < 0 ? this.below + count - 1 : 0;
+      for (let j = 1; j < count; j++) at += every;
     }
+    this.evaluate(at, busyCores);
+    return at + every;
   }
 
   /** One datapoint at time `t`: the busy cores averaged over the period that ends then. */
   evaluate(t: number, busyCores: number): void {
     const p = this.policy;
-    const cores = this.running * p.vcpu;
-    const target = p.targetUtilization * cores;
-    if (cores > 0 ? busyCores > target : busyCores > 0) {
-      this.above++;
-      this.below = 0;
-    } else if (busyCores < target) {
-      this.below++;
-      this.above = 0;
-    } else {
-      this.above = 0;
-      this.below = 0;
-    }
+    const side = this.sideOf(busyCores);
+    this.above = side > 0 ? this.above + 1 : 0;
+    this.below = side < 0 ? this.below + 1 : 0;
     if (t - this.lastActionAt < p.cooldownSeconds - 1e-9) return;
     const desired = this.desiredFor(busyCores);
     if (this.above >= SCALE_OUT_DATAPOINTS && desired > this.running + this.pending) {

@@ -107,11 +107,8 @@ export function simulateBurst(load: ComponentLoad, ctx: SimulationContext, baseC
         let limit = end < boot ? end : boot;
         if (at < limit) limit = at;
         if (start < limit) limit = start;
-        const fit = Math.floor((limit - t) / evaluation + 1e-9);
-        if (fit > 1) {
-          periods = cloud.datapointsUntilAction(nextEval, 0, fit, evaluation);
-          for (let j = 1; j < periods; j++) until += evaluation;
-        }
+        periods = cloud.quietPeriods(t, nextEval, limit, 0);
+        for (let j = 1; j < periods; j++) until += evaluation;
       }
       // Waiting async work counts as demand: the manager watches queue length too (Elastic Queue).
       const wanted = rps + countWaitingMessages(base) / evaluation;
@@ -166,11 +163,7 @@ export function simulateBurst(load: ComponentLoad, ctx: SimulationContext, baseC
         const pending = cloud.pending;
         const quiet = toCloud <= 0 && overflow <= 0 && !routing && baseOut.settled && window === 0;
         // Every datapoint of merged periods sees no demand for the cloud; only the last may act.
-        const busy = periods > 1 ? 0 : window / evaluation;
-        cloud.passDatapoints(busy, periods - 1);
-        for (let j = 1; j < periods; j++) nextEval += evaluation;
-        cloud.evaluate(nextEval, busy);
-        nextEval += evaluation;
+        nextEval = cloud.takeDatapoints(nextEval, periods > 1 ? 0 : window / evaluation, periods);
         isQuiet =
           quiet &&
           startsPeriod &&

@@ -75,16 +75,13 @@ export function simulateVm(load: ComponentLoad, ctx: SimulationContext): VmRun {
       if (at < until) until = at;
       const startsPeriod = window === 0 && nextEval - t > evaluation - 1e-9;
       let periods = 1;
-      if (repeatBusy === repeatBusy && startsPeriod && until === nextEval) {
+      if (!Number.isNaN(repeatBusy) && startsPeriod && until === nextEval) {
         // Whole periods before the step ends, a boot completes or a scheduled action is due; each
         // datapoint sees what the last one saw, so the scaler says which would act first.
         const limit = end < boot ? (end < at ? end : at) : boot < at ? boot : at;
-        const fit = Math.floor((limit - t) / evaluation + 1e-9);
-        if (fit > 1) {
-          periods = scaler.datapointsUntilAction(nextEval, repeatBusy, fit, evaluation);
-          // The datapoint times as the loop below steps through them (the same sums, to the bit).
-          for (let j = 1; j < periods; j++) until += evaluation;
-        }
+        periods = scaler.quietPeriods(t, nextEval, limit, repeatBusy);
+        // The datapoint times as takeDatapoints steps through them (the same sums, to the bit).
+        for (let j = 1; j < periods; j++) until += evaluation;
       }
       const seconds = until - t;
       const cores = scaler.running * policy.vcpu;
@@ -104,10 +101,7 @@ export function simulateVm(load: ComponentLoad, ctx: SimulationContext): VmRun {
         const pending = scaler.pending;
         const busy = periods > 1 ? repeatBusy : window / evaluation;
         // Every datapoint of merged periods sees the same busy cores; only the last may act.
-        scaler.passDatapoints(busy, periods - 1);
-        for (let j = 1; j < periods; j++) nextEval += evaluation;
-        scaler.evaluate(nextEval, busy);
-        nextEval += evaluation;
+        nextEval = scaler.takeDatapoints(nextEval, busy, periods);
         // A whole period, settled, after which the scaler held still: the next one repeats it.
         repeatBusy =
           startsPeriod && out.settled && scaler.running === running && scaler.pending === pending ? busy : Number.NaN;

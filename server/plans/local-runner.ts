@@ -28,7 +28,7 @@ export type RunPlan = (documentJson: string) => Promise<ComputedPlan>;
 /** Where jobs go once their row is queued: the app's own runner, or pg-boss (pg-boss-queue.ts). */
 export interface PlanQueue {
   submit(id: string): Promise<void>;
-  /** Sends again a job whose deliveries ran out while it was left `running` (pg-boss); readers call it. */
+  /** Sends again a job whose deliveries ran out while it was left `running` (pg-boss); readers call it with any job they find. */
   revive?(job: PlanJob): Promise<void>;
   close(): Promise<void>;
 }

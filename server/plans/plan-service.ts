@@ -36,7 +36,7 @@ export async function submitPlan(db: Tx, queue: PlanQueue | undefined, design: D
 export async function planForDesign(db: Tx, queue: PlanQueue | undefined, design: Design, json: string) {
   const found = await findPlanFor(db, design);
   if (found) {
-    if (found.status === 'running') await queue?.revive?.(found);
+    await queue?.revive?.(found); // a running job whose workers all died is sent again
     return found;
   }
   const job = await submitPlan(db, queue, design, json);
@@ -56,7 +56,7 @@ export async function planForRevision(db: Tx, queue: PlanQueue | undefined, desi
   const known = revisionHashes.get(key);
   const found = known === undefined ? undefined : await findPlanByHash(db, known);
   if (found) {
-    if (found.status === 'running') await queue?.revive?.(found);
+    await queue?.revive?.(found); // a running job whose workers all died is sent again
     return found;
   }
   const { json } = await sharedDocument(db, designId, revision);
