@@ -9,7 +9,6 @@ const frameworkFree = {
     { group: ['react', 'react-dom', 'react/*', 'react-dom/*'], message: 'core/ is framework-free: no React.' },
     { group: ['next', 'next/*'], message: 'core/ is framework-free: no Next.js.' },
     { group: ['@xyflow/*'], message: 'core/ is framework-free: no React Flow.' },
-    { group: ['recharts', 'recharts/*'], message: 'core/ is framework-free: no recharts.' },
     { group: ['drizzle-orm', 'drizzle-orm/*', 'better-sqlite3'], message: 'core/ does not touch the database.' },
     { group: ['**/db', '**/db/*', '@/db', '@/db/*'], message: 'core/ does not import db/.' },
     { group: ['**/server', '**/server/*', '@/server', '@/server/*'], message: 'core/ does not import server/.' },

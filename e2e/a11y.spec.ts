@@ -17,7 +17,7 @@ test('the editor has none, in light and dark, with a component selected', async 
   await editor.waitSimulated();
   expect(await seriousViolations(page)).toEqual([]);
   await editor.select('catalog');
-  await expect(page.locator('.recharts-surface').first()).toBeVisible();
+  await expect(page.locator('.tm-chart svg').first()).toBeVisible();
   for (const theme of ['light', 'dark']) {
     await page.evaluate((t) => {
       document.documentElement.dataset.theme = t;

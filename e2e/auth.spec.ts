@@ -131,7 +131,7 @@ test('pages carry a nonce CSP and the editor runs under it without a single viol
   expect(editorCsp).not.toBe(signInCsp); // a fresh nonce per response
   await expect(page.locator('[data-testid^="placement-"]').first()).toBeVisible({ timeout: 20_000 });
   await page.locator('.react-flow__node-component').first().click();
-  await expect(page.locator('.recharts-surface').first()).toBeVisible();
+  await expect(page.locator('.tm-chart svg').first()).toBeVisible();
   await page.getByRole('tab', { name: 'Whole design' }).click();
   await page.getByRole('button', { name: 'Auto-layout' }).click();
   await expect(page.getByTestId('save-status')).toHaveText('Saved', { timeout: 15_000 });
@@ -172,7 +172,7 @@ test('a share link opens without signing in, under the CSP, and its viewer can c
   await expect(view.getByRole('heading', { name: 'ERP with nightly analytics' })).toBeVisible();
   await expect(view.locator('[data-testid^="placement-"]').first()).toBeVisible({ timeout: 20_000 });
   await view.locator('.react-flow__node-component').first().click();
-  await expect(view.locator('.recharts-surface').first()).toBeVisible();
+  await expect(view.locator('.tm-chart svg').first()).toBeVisible();
   expect(violations).toEqual([]);
 
   // Holding the token is no session: the editor and its API stay closed to the reviewer.

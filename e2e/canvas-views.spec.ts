@@ -54,7 +54,7 @@ test('a placement has one colour on the node, the legend, the pill and the chart
         const pill = page.getByTestId('component-decision').locator(`.res-badge[data-placement="${placement}"]`);
         await expect.poll(() => colourOf(pill, 'color'), { message: `${placement} pill in ${theme}` }).toBe(border);
         // The charts redraw one after another: read the line once it has settled.
-        const line = page.locator(`.res-chart[data-placement="${placement}"] .recharts-line-curve`).first();
+        const line = page.locator(`.res-chart[data-placement="${placement}"] .tm-chart-line`).first();
         await expect.poll(() => colourOf(line, 'stroke'), { message: `${placement} chart in ${theme}` }).toBe(border);
         expect(seen.get(`${placement}-${theme === 'light' ? 'dark' : 'light'}`)).not.toBe(border);
         seen.set(`${placement}-${theme}`, border);

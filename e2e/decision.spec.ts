@@ -57,7 +57,7 @@ test('the side panel scrolls to its end without moving the page; title and Live 
   await editor.waitSimulated();
   await editor.select('web');
   const side = page.getByRole('complementary', { name: 'Details' });
-  await expect(side.locator('.recharts-surface').first()).toBeVisible();
+  await expect(side.locator('.tm-chart svg').first()).toBeVisible();
   const box = await side.boundingBox();
   await page.mouse.move(box!.x + box!.width / 2, box!.y + box!.height / 2);
   for (let i = 0; i < 30; i++) await page.mouse.wheel(0, 600);

@@ -50,8 +50,8 @@ test('a measured series is recognised, fitted, refused when bad, and kept as a t
   const result = page.getByTestId('measured-result');
   await expect(page.getByTestId('measured-verdict')).toContainText('periodic');
   const chart = result.getByTestId('measured-chart');
-  await expect(chart.locator('.recharts-area-curve')).toBeVisible();
-  await expect(chart.locator('.recharts-line-curve')).toBeVisible();
+  await expect(chart.locator('.tm-chart-curve')).toBeVisible();
+  await expect(chart.locator('.tm-chart-line')).toBeVisible();
   await expect(result.getByRole('list', { name: 'Evidence' })).toContainText('Repeats every 24 h');
   // Whole counts per hour: the unit is guessed as per interval; changing it re-classifies.
   const unit = result.getByLabel('Values are requests');

@@ -13,7 +13,7 @@ test('after an edit downstream, the components above it keep their month on the 
   await page.goto(`/designs/${await createExample(request, 'cloud-bursting')}`);
   await editor.waitSimulated();
   const side = page.getByRole('complementary', { name: 'Details' });
-  const line = side.locator('.res-chart .recharts-line-curve').first();
+  const line = side.locator('.res-chart .tm-chart-line').first();
   await editor.select('web');
   await expect(line).toHaveAttribute('d', /^M.{200,}/);
 

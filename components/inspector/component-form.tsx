@@ -30,7 +30,7 @@ import { AttachMeasuredLoad } from '@/components/metrics/attach-measured-load';
 import { CheckboxField, SelectField, TextField, type Option } from './fields';
 import dynamic from 'next/dynamic';
 
-// recharts loads with the first preview, not with the editor page.
+// The preview (its chart and the workload generator's call) loads with the first selection, not with the page.
 const LoadPreview = dynamic(() => import('./load-preview').then((m) => m.LoadPreview), {
   ssr: false,
   loading: () => <div style={{ height: 150 }} />,

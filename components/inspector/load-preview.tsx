@@ -4,14 +4,19 @@
  * value so that typing stays responsive while a long horizon is generated.
  */
 import { useDeferredValue, useMemo } from 'react';
-import { Area, AreaChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
-import { noGridLines } from '@/components/ui/chart-grid';
+import { niceTicks } from '@/components/ui/chart-scale';
+import { TimeChart, type TimeSeries } from '@/components/ui/time-chart';
 import type { Simulation, Workload } from '@/core/model';
 import { previewWorkload } from '@/core/plan';
 import styles from './inspector.module.css';
 
 const rpsFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
 const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
+
+const dayLabel = (h: number) => `d${Math.round(h / 24)}`;
+const hourTitle = (h: number) => `day ${Math.floor(h / 24) + 1}, ${String(Math.floor(h % 24)).padStart(2, '0')}:00`;
+const rpsText = (v: number) => `${rpsFormat.format(v)} req/s`;
+const compactText = (v: number) => compact.format(v);
 
 function dayTicks(days: number): number[] {
   const every = days <= 7 ? 1 : days <= 31 ? 7 : 14;
@@ -36,59 +41,30 @@ export function LoadPreview({
   const input = useDeferredValue(current);
   const preview = useMemo(() => previewWorkload(input, simulation, componentId), [input, simulation, componentId]);
   const { days } = preview.horizon;
+  const chart = useMemo(() => {
+    const series: TimeSeries[] = [
+      { label: 'load', kind: 'area', className: 'tm-accent', values: preview.points.map((p) => p.rps) },
+    ];
+    return { x: preview.points.map((p) => p.hour), series, yTicks: niceTicks(preview.maxRps) };
+  }, [preview]);
   const summary =
     `Own load over ${days} days: ${rpsFormat.format(preview.minRps)} to ${rpsFormat.format(preview.maxRps)} req/s, ` +
     `mean ${rpsFormat.format(preview.meanRps)}.`;
   return (
     <figure className={styles.preview} aria-busy={input !== current || undefined}>
       <div role="img" aria-label={summary} className={stale ? styles.stale : undefined}>
-        <AreaChart
+        <TimeChart
           width={300}
           height={120}
-          data={preview.points}
-          margin={{ top: 6, right: 8, bottom: 0, left: 0 }}
-          accessibilityLayer={false}
-        >
-          <CartesianGrid
-            stroke="var(--border)"
-            strokeDasharray="2 3"
-            vertical={false}
-            verticalCoordinatesGenerator={noGridLines}
-          />
-          <XAxis
-            dataKey="hour"
-            type="number"
-            domain={[0, days * 24]}
-            ticks={dayTicks(days)}
-            tickFormatter={(h: number) => `d${Math.round(h / 24)}`}
-            tick={{ fontSize: 10, fill: 'var(--muted)' }}
-            stroke="var(--border)"
-          />
-          <YAxis
-            interval={0}
-            width={36}
-            tick={{ fontSize: 10, fill: 'var(--muted)' }}
-            tickFormatter={(v: number) => compact.format(v)}
-            stroke="var(--border)"
-          />
-          <Tooltip
-            formatter={(v) => [`${rpsFormat.format(Number(v))} req/s`, 'load']}
-            labelFormatter={(h) =>
-              `day ${Math.floor(Number(h) / 24) + 1}, ${String(Math.floor(Number(h) % 24)).padStart(2, '0')}:00`
-            }
-            contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)', fontSize: 12 }}
-          />
-          <Area
-            dataKey="rps"
-            type="linear"
-            stroke="var(--accent)"
-            fill="var(--accent)"
-            fillOpacity={0.18}
-            strokeWidth={1.5}
-            isAnimationActive={false}
-            dot={false}
-          />
-        </AreaChart>
+          {...chart}
+          xDomain={[0, days * 24]}
+          xTicks={dayTicks(days)}
+          xFormat={dayLabel}
+          yFormat={compactText}
+          dashedGrid
+          tipTitle={hourTitle}
+          tipValue={rpsText}
+        />
       </div>
       <figcaption className={styles.help}>
         {summary}

@@ -16,7 +16,7 @@ import { useMetricsImport } from './use-metrics-import';
 import { WindowAndScale } from './window-and-scale';
 import styles from './metrics.module.css';
 
-// recharts loads with the first measured series, not with the inspector.
+// The chart loads with the first measured series, not with the inspector.
 const MeasuredChart = dynamic(() => import('./measured-chart').then((m) => m.MeasuredChart), {
   ssr: false,
   loading: () => <div style={{ height: 150 }} />,

@@ -1,11 +1,15 @@
 'use client';
 /** The measured series (area) beside the fitted pattern's curve without its noise (line), both in req/s. */
-import { Area, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from 'recharts';
-import { noGridLines } from '@/components/ui/chart-grid';
+import { useMemo } from 'react';
+import { niceTicks } from '@/components/ui/chart-scale';
+import { TimeChart, type TimeSeries } from '@/components/ui/time-chart';
 import type { MeasuredPoint } from '@/core/measure';
 
 const rps = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
 const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
+const compactText = (v: number) => compact.format(v);
+const rpsText = (v: number) => `${rps.format(v)} req/s`;
+const hourTitle = (h: number) => `hour ${rps.format(h)}`;
 
 function ticks(spanHours: number): number[] {
   const every = spanHours <= 48 ? 6 : spanHours <= 24 * 10 ? 24 : spanHours <= 24 * 70 ? 24 * 7 : 24 * 30;
@@ -15,64 +19,38 @@ function ticks(spanHours: number): number[] {
 export function MeasuredChart({ points, summary }: { points: MeasuredPoint[]; summary: string }) {
   const span = points.at(-1)?.hour ?? 0;
   const label = (h: number) => (span <= 48 ? `${Math.round(h)} h` : `d${Math.round(h / 24)}`);
+  const chart = useMemo(() => {
+    const series: TimeSeries[] = [
+      { label: 'measured', kind: 'area', className: 'tm-accent', values: points.map((p) => p.measured) },
+      { label: 'fitted pattern (no noise)', kind: 'line', className: 'tm-danger', values: points.map((p) => p.fitted) },
+    ];
+    let top = 0;
+    for (const p of points) top = Math.max(top, p.measured, p.fitted);
+    return { x: points.map((p) => p.hour), series, yTicks: niceTicks(top) };
+  }, [points]);
   return (
     <div role="img" aria-label={summary} data-testid="measured-chart">
-      <ComposedChart
+      <TimeChart
         width={310}
-        height={150}
-        data={points}
-        margin={{ top: 6, right: 8, bottom: 0, left: 0 }}
-        accessibilityLayer={false}
-      >
-        <CartesianGrid
-          stroke="var(--border)"
-          strokeDasharray="2 3"
-          vertical={false}
-          verticalCoordinatesGenerator={noGridLines}
-        />
-        <XAxis
-          dataKey="hour"
-          type="number"
-          domain={[0, span]}
-          ticks={ticks(span)}
-          tickFormatter={label}
-          tick={{ fontSize: 10, fill: 'var(--muted)' }}
-          stroke="var(--border)"
-        />
-        <YAxis
-          interval={0}
-          width={38}
-          tick={{ fontSize: 10, fill: 'var(--muted)' }}
-          tickFormatter={(v: number) => compact.format(v)}
-          stroke="var(--border)"
-        />
-        <Tooltip
-          formatter={(v, name) => [`${rps.format(Number(v))} req/s`, name]}
-          labelFormatter={(h) => `hour ${rps.format(Number(h))}`}
-          contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)', fontSize: 12 }}
-        />
-        <Legend wrapperStyle={{ fontSize: 11 }} iconSize={10} />
-        <Area
-          name="measured"
-          dataKey="measured"
-          type="linear"
-          stroke="var(--accent)"
-          fill="var(--accent)"
-          fillOpacity={0.18}
-          strokeWidth={1}
-          isAnimationActive={false}
-          dot={false}
-        />
-        <Line
-          name="fitted pattern (no noise)"
-          dataKey="fitted"
-          type="linear"
-          stroke="var(--danger)"
-          strokeWidth={1.5}
-          isAnimationActive={false}
-          dot={false}
-        />
-      </ComposedChart>
+        height={134}
+        {...chart}
+        xDomain={[0, Math.max(1, span)]}
+        xTicks={ticks(span)}
+        xFormat={label}
+        yFormat={compactText}
+        yAxisWidth={38}
+        dashedGrid
+        tipTitle={hourTitle}
+        tipValue={rpsText}
+      />
+      <div className="tm-chart-legend" aria-hidden="true">
+        <span className="tm-accent">
+          <i /> measured
+        </span>
+        <span className="tm-danger">
+          <i /> fitted pattern (no noise)
+        </span>
+      </div>
     </div>
   );
 }

@@ -12,7 +12,7 @@ import { PLACEMENTS, type PlacementEntry, type PlanOption, PLACEMENT_LABELS } fr
 import { formatCount, formatMoney, formatMs, formatPointTime, formatRps, utilisationAt } from '@/core/present';
 import dynamic from 'next/dynamic';
 
-// recharts loads with the first chart, not with the editor page.
+// The charts load with the first selection, not with the editor page.
 const OptionCharts = dynamic(() => import('./option-charts').then((m) => m.OptionCharts), {
   ssr: false,
   loading: () => <div style={{ height: 320 }} />,

@@ -5,7 +5,6 @@
  * component's placement and figures. Clicking a component's row selects it on the canvas.
  */
 import { memo, useDeferredValue } from 'react';
-import { Bar, BarChart, LabelList, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { useEditor, useEditorStore, usePlan } from '@/components/editor/editor-context';
 import { roundCents, WIRING_LABELS, type PlacementEntry, type Plan } from '@/core/model';
 import { formatCount, formatMoney, formatMs } from '@/core/present';
@@ -83,27 +82,24 @@ export function TotalsTable({ totals }: { totals: Plan['totals'] }) {
   );
 }
 
-/** Cost of the three plans as bars; the table above carries the same figures for screen readers. */
+/**
+ * Cost of the three plans as bars, drawn in HTML (a bar's width is its share of the dearest); the
+ * table above carries the same figures for screen readers.
+ */
 export const CostBars = memo(function CostBars({ totals }: { totals: Plan['totals'] }) {
-  const data = TOTALS.map(({ key, label }) => ({ label, cost: roundCents(totals[key].monthlyCost) }));
+  const data = TOTALS.map(({ key, label }) => ({ key, label, cost: roundCents(totals[key].monthlyCost) }));
+  const most = Math.max(0, ...data.map((d) => d.cost));
   return (
-    <div className="res-chart" aria-hidden="true">
-      <ResponsiveContainer width="100%" height={96}>
-        <BarChart
-          data={data}
-          layout="vertical"
-          margin={{ top: 0, right: 78, bottom: 0, left: 0 }}
-          barCategoryGap={6}
-          // Hidden from assistive technology (the table says the same): not focusable either.
-          accessibilityLayer={false}
-        >
-          <XAxis type="number" hide domain={[0, 'dataMax']} />
-          <YAxis interval={0} type="category" dataKey="label" width={100} tickLine={false} axisLine={false} />
-          <Bar dataKey="cost" isAnimationActive={false}>
-            <LabelList dataKey="cost" position="right" formatter={(v) => formatMoney(Number(v))} />
-          </Bar>
-        </BarChart>
-      </ResponsiveContainer>
+    <div className="res-bars" aria-hidden="true">
+      {data.map(({ key, label, cost }) => (
+        <div key={key} className="res-bar-row" data-total={key}>
+          <span className="res-bar-label">{label}</span>
+          <span className="res-bar-track">
+            <i className="res-bar" style={{ width: `${most > 0 ? (100 * cost) / most : 0}%` }} />
+            <span className="res-bar-value">{formatMoney(cost)}</span>
+          </span>
+        </div>
+      ))}
     </div>
   );
 });

@@ -2,11 +2,11 @@
 /**
  * Demand against capacity over the month for each of a component's four options, as a 2×2 grid of
  * small charts on one shared y scale (so their heights compare). Memoised on the series: the
- * timeline scrubber and unrelated store updates do not redraw them.
+ * timeline scrubber and unrelated store updates do not redraw them. Plain SVG (TimeChart): all four
+ * redraw in one short render when a new plan arrives.
  */
-import { memo, startTransition, useEffect, useMemo, useState } from 'react';
-import { Area, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { noGridLines } from '@/components/ui/chart-grid';
+import { memo, useMemo } from 'react';
+import { TimeChart, type TimeSeries } from '@/components/ui/time-chart';
 import { PLACEMENTS, type Placement, type PlanOption, PLACEMENT_LABELS } from '@/core/model';
 import type { PlanSeries } from '@/core/plan';
 import { chartTop, maxCapacity, toChartRows, type ChartRow, formatRps } from '@/core/present';
@@ -14,17 +14,6 @@ import './results.css';
 
 /** Points per small chart: about one per pixel of its plot area. */
 const CHART_POINTS = 160;
-/**
- * Charts update one after another, this far apart (ms). recharts redraws a chart in an animation
- * frame after its data changes; four at once would be one long main-thread task.
- */
-const STAGGER_MS = 40;
-/*
- * The y axis has interval={0}: its three ticks never overlap, so recharts draws them all instead of
- * measuring each new label's text in the DOM (a forced layout of the editor each). The x axis keeps
- * recharts' default, which moves the last day label inside the chart; its labels repeat, and
- * recharts caches their sizes.
- */
 
 interface OptionChartsProps {
   series: PlanSeries['components'][string];
@@ -61,7 +50,6 @@ export const OptionCharts = memo(function OptionCharts({ series, pointMinutes, o
               key={placement}
               placement={placement}
               rows={rows[k] ?? []}
-              delay={(k + 1) * STAGGER_MS}
               top={top}
               days={days}
               isChosen={placement === chosen}
@@ -74,25 +62,32 @@ export const OptionCharts = memo(function OptionCharts({ series, pointMinutes, o
   );
 });
 
+const dayLabel = (d: number) => `${d}d`;
+const dayTitle = (day: number) => `Day ${(day + 1).toFixed(1)}`;
+const rpsText = (v: number) => `${formatRps(v)} rps`;
+
 function OptionChart(props: {
   placement: Placement;
   rows: ChartRow[];
-  delay: number;
   top: number;
   days: number;
   isChosen: boolean;
   isFeasible: boolean;
 }) {
-  const { placement, delay, top: nextTop, days, isChosen, isFeasible } = props;
-  const next = useMemo(() => ({ rows: props.rows, top: nextTop }), [props.rows, nextTop]);
-  const shown = useStaggered(next, delay);
-  const rows = shown?.rows ?? props.rows;
-  const top = shown?.top ?? nextTop;
+  const { placement, rows, top, days, isChosen, isFeasible } = props;
   const summary = describe(rows);
   const name = PLACEMENT_LABELS[placement];
   const capacityTop = maxCapacity(rows);
   const note = isChosen ? 'recommended' : isFeasible ? '' : 'not feasible';
   const offScale = capacityTop > top ? `cap. ${shortNumber(capacityTop)} ↑` : '';
+  const chart = useMemo(() => {
+    const series: TimeSeries[] = [
+      { label: 'demand', kind: 'area', values: rows.map((r) => r.demand) },
+      { label: 'capacity', kind: 'line', curve: 'step', values: rows.map((r) => r.capacity) },
+    ];
+    return { x: rows.map((r) => r.day), series, xDomain: [0, Math.max(1, days)] as const, xTicks: dayTicks(days) };
+  }, [rows, days]);
+  const yTicks = useMemo(() => [0, top / 2, top], [top]);
   return (
     <figure className={`res-figure${isChosen ? ' res-chosen' : ''}`}>
       <figcaption>
@@ -102,53 +97,21 @@ function OptionChart(props: {
         </span>
       </figcaption>
       <div className="res-chart" data-placement={placement} role="img" aria-label={`${name}: ${summary}`}>
-        {shown === null ? (
-          <div style={{ height: 110 }} />
-        ) : (
-          <ResponsiveContainer width="100%" height={110}>
-            <ComposedChart data={rows} margin={{ top: 4, right: 6, bottom: 0, left: 0 }}>
-              <CartesianGrid vertical={false} verticalCoordinatesGenerator={noGridLines} />
-              <XAxis
-                dataKey="day"
-                type="number"
-                domain={[0, Math.max(1, days)]}
-                ticks={dayTicks(days)}
-                tickLine={false}
-                height={16}
-                unit="d"
-              />
-              <YAxis
-                interval={0}
-                domain={[0, top]}
-                allowDataOverflow
-                width={34}
-                tickLine={false}
-                tickCount={3}
-                tickFormatter={shortNumber}
-              />
-              <Tooltip
-                isAnimationActive={false}
-                labelFormatter={(day) => `Day ${(Number(day) + 1).toFixed(1)}`}
-                formatter={(value, key) => [`${formatRps(Number(value))} rps`, String(key)]}
-              />
-              <Area dataKey="demand" type="linear" isAnimationActive={false} dot={false} strokeWidth={1} />
-              <Line dataKey="capacity" type="stepAfter" isAnimationActive={false} dot={false} strokeWidth={1.5} />
-            </ComposedChart>
-          </ResponsiveContainer>
-        )}
+        <TimeChart
+          height={110}
+          {...chart}
+          yTicks={yTicks}
+          yFormat={shortNumber}
+          yAxisWidth={34}
+          xFormat={dayLabel}
+          xAxisHeight={16}
+          margin={{ top: 4, right: 6 }}
+          tipTitle={dayTitle}
+          tipValue={rpsText}
+        />
       </div>
     </figure>
   );
-}
-
-/** `value`, `delay` ms late (null until first shown when delay > 0); the update renders as a transition. */
-function useStaggered<T>(value: T, delay: number): T | null {
-  const [shown, setShown] = useState<T | null>(delay === 0 ? value : null);
-  useEffect(() => {
-    const timer = setTimeout(() => startTransition(() => setShown(value)), delay);
-    return () => clearTimeout(timer);
-  }, [value, delay]);
-  return shown;
 }
 
 /** A sentence for screen readers: the peak and whether demand ever passes capacity. */

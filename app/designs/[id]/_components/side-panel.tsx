@@ -17,7 +17,7 @@ import { ComponentCharts, ComponentDecision } from '@/components/results/compone
 import { PanelTabs } from '@/components/ui/panel-tabs';
 import { useSelectionTab } from '@/components/ui/use-selection-tab';
 
-// The decision and whole-design tabs (and their recharts bar chart) load when first shown.
+// The decision and whole-design tabs load when first shown.
 const DecisionView = dynamic(() => import('@/components/decision/decision-view').then((m) => m.DecisionView), {
   ssr: false,
 });
