@@ -1,8 +1,15 @@
 import { TRPCClientError } from '@trpc/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { designSchema, type Design } from '@/core/model';
+import { designSchema, validateDesign, type Design } from '@/core/model';
 import { AUTOSAVE_DEBOUNCE_MS, createAutosaver, KEEPALIVE_MAX_BYTES, type SaveDesign } from './autosaver';
 import { createEditorStore } from './editor-store';
+import { markValid } from './known-valid';
+
+// The real validation, counted: a document the plan worker validated is not validated again here.
+vi.mock('@/core/model', async (importOriginal) => {
+  const model = await importOriginal<typeof import('@/core/model')>();
+  return { ...model, validateDesign: vi.fn(model.validateDesign) };
+});
 
 const initial: Design = designSchema.parse({
   format: 'tidemark.design',
@@ -64,6 +71,26 @@ beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
 
 describe('autosaver', () => {
+  it('saves a document the plan worker validated without validating it again; others it validates', async () => {
+    const { store, calls, stop } = setup();
+    const checked = renamed('Checked by the worker');
+    markValid(checked);
+    vi.mocked(validateDesign).mockClear();
+    store.getState().setDesign(checked);
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DEBOUNCE_MS);
+    expect(calls[0]?.document).toBe(checked);
+    expect(validateDesign).not.toHaveBeenCalled();
+    calls[0]?.resolve(2);
+    await settle();
+
+    const unchecked = renamed('Not planned yet');
+    store.getState().setDesign(unchecked);
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DEBOUNCE_MS);
+    expect(validateDesign).toHaveBeenCalledWith(unchecked);
+    expect(calls[1]?.document).toBe(unchecked);
+    stop();
+  });
+
   it('saves an edit once the typing pauses, on the revision it holds, then says saved', async () => {
     const { store, calls, stop } = setup();
     store.getState().setDesign(renamed('Shop 2'));

@@ -13,6 +13,7 @@
 import { TRPCClientError } from '@trpc/client';
 import { formatProblems, validateDesign, type Design } from '@/core/model';
 import type { EditorStore } from './editor-store';
+import { isKnownValid } from './known-valid';
 
 export const AUTOSAVE_DEBOUNCE_MS = 800;
 const RETRY_MS = 5000;
@@ -70,8 +71,9 @@ export function createAutosaver(store: EditorStore, designId: string, saveDesign
     if (inFlight) return;
     if (state.status === 'conflict' && baseRevision === undefined) return;
     if (doc === lastSaved && baseRevision === undefined) return state.setStatus('saved');
-    const valid = validateDesign(doc);
-    if (!valid.ok) {
+    // The plan worker has usually validated this very document already (known-valid.ts).
+    const valid = isKnownValid(doc) ? null : validateDesign(doc);
+    if (valid && !valid.ok) {
       return state.setStatus(
         'error',
         `Not saved: ${formatProblems(valid.problems.slice(0, 2)).replace(/\n/g, '; ')}. Correct it or undo that change; until then no change is saved (they stay in this tab).`,
@@ -139,7 +141,7 @@ export function createAutosaver(store: EditorStore, designId: string, saveDesign
     if (inFlight) return inFlight.keepalive && state.design === inFlight.doc;
     if (state.design === lastSaved) return true;
     // Whatever is left waits for its usual turn (the debounce), in case the user stays on the page.
-    if (state.status === 'conflict' || !validateDesign(state.design).ok) return false;
+    if (state.status === 'conflict' || !(isKnownValid(state.design) || validateDesign(state.design).ok)) return false;
     if (!fitsKeepalive({ id: designId, baseRevision: state.baseRevision, document: state.design })) return false;
     clearTimeout(timer);
     void save();

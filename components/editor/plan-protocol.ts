@@ -18,6 +18,8 @@ export type PlanRequest =
 
 /** Worker → page. */
 export type PlanResponse =
+  /** The run's design passed validation (sent before it is simulated). */
+  | { type: 'checked'; runId: number }
   | { type: 'progress'; runId: number; progress: PlanProgress }
   | { type: 'done'; runId: number; result: PlanResult; ms: number }
   | { type: 'failed'; runId: number; problems: Problem[] }

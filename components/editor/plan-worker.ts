@@ -101,6 +101,8 @@ async function run(runId: number, input: unknown): Promise<void> {
     scope.postMessage({ type: 'failed', runId, problems: checked.problems });
     return;
   }
+  // The editor then saves this document without validating it again on its own thread (known-valid.ts).
+  scope.postMessage({ type: 'checked', runId });
   let lastProgress = 0;
   try {
     const result = await buildPlanAsync(checked.value, {

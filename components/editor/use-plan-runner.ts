@@ -9,8 +9,10 @@
  */
 import { useEffect } from 'react';
 import { changesPlan, describeProblems } from '@/core/edit';
+import type { Design } from '@/core/model';
 import { useEditorStore, usePlanStore } from './editor-context';
 import { isCompareResponse, type CompareResponse, type PlanRequest, type PlanResponse } from './plan-protocol';
+import { markValid } from './known-valid';
 import { NO_COMPARISON, type ComparisonState } from './plan-store';
 
 /**
@@ -18,6 +20,8 @@ import { NO_COMPARISON, type ComparisonState } from './plan-store';
  * is planned at once. Short: the inspector already coalesces typing.
  */
 export const PLAN_DEBOUNCE_MS = 60;
+/** Runs whose designs wait for the worker's word on their validity (older ones are forgotten). */
+const ASKED_KEPT = 8;
 
 export function usePlanRunner(): void {
   const editorStore = useEditorStore();
@@ -30,13 +34,19 @@ export function usePlanRunner(): void {
     let timer: ReturnType<typeof setTimeout> | null = null;
 
     const post = (request: PlanRequest) => worker.postMessage(request);
+    /** The designs of the latest runs, until the worker says whether each passed validation. */
+    const asked = new Map<number, Design>();
 
     const start = () => {
       timer = null;
       runId += 1;
       startedAt = performance.now();
       planStore.setState({ running: true, progress: null });
-      post({ type: 'run', runId, design: editorStore.getState().design });
+      const design = editorStore.getState().design;
+      asked.set(runId, design);
+      // A cancelled run may never be validated: keep only the last few.
+      asked.delete(runId - ASKED_KEPT);
+      post({ type: 'run', runId, design });
     };
 
     let compareId = 0;
@@ -64,6 +74,14 @@ export function usePlanRunner(): void {
         if (message.compareId === compareId) setComparison(comparisonUpdate(message));
         return;
       }
+      if (message.type === 'checked') {
+        // Valid whether or not the run is still current: a fact about that document.
+        const design = asked.get(message.runId);
+        if (design) markValid(design);
+        asked.delete(message.runId);
+        return;
+      }
+      if (message.type !== 'progress') asked.delete(message.runId);
       if (message.runId !== runId || timer !== null) return; // stale: a newer run is due or under way
       if (message.type === 'progress') {
         planStore.setState({ progress: message.progress });

@@ -81,6 +81,7 @@ export function useScenarioPlans(before: Design, after: Design, stored?: readonl
     worker.onmessage = (event: MessageEvent<PlanResponse>) => {
       const m = event.data;
       if (!('runId' in m)) return;
+      if (m.type === 'checked') return;
       if (m.type === 'progress') return set(m.runId, { state: 'running', progress: m.progress });
       if (m.type === 'done') set(m.runId, { state: 'done', plan: m.result.plan });
       else

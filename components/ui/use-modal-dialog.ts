@@ -12,3 +12,11 @@ export function useModalDialog(open: boolean) {
   }, [open]);
   return ref;
 }
+
+/**
+ * For `memo`: a dialog that stays closed need not render again, whatever else changed (the editor
+ * re-renders its dialogs on every save, whose revision they show). It renders when it opens, with
+ * the props of that moment.
+ */
+export const whileClosed = (before: { open: boolean }, after: { open: boolean }): boolean =>
+  !before.open && !after.open;

@@ -8,9 +8,10 @@
  * read when the dialog opens (revisions never change, so each is fetched once).
  */
 import { useQueries, useQuery } from '@tanstack/react-query';
+import { memo } from 'react';
 import Link from 'next/link';
 import { describeChanges } from '@/core/edit';
-import { useModalDialog } from '@/components/ui/use-modal-dialog';
+import { useModalDialog, whileClosed } from '@/components/ui/use-modal-dialog';
 import { compareHref } from '@/components/scenarios/compare-href';
 import { useTRPC } from '@/components/trpc/client';
 import { formatExact, formatRelative } from '@/components/ui/time';
@@ -21,7 +22,7 @@ const DESCRIBED = 15;
 const formatBytes = (n: number) =>
   n < 1024 * 1024 ? `${Math.max(1, Math.round(n / 1024))} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`;
 
-export function RevisionsDialog(props: {
+export const RevisionsDialog = memo(function RevisionsDialog(props: {
   designId: string;
   open: boolean;
   current: number;
@@ -113,4 +114,4 @@ export function RevisionsDialog(props: {
       </div>
     </dialog>
   );
-}
+}, whileClosed);

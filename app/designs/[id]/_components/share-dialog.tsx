@@ -5,8 +5,8 @@
  * shown once, when it is created: the server keeps only a hash of its token.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { useModalDialog } from '@/components/ui/use-modal-dialog';
+import { memo, useState } from 'react';
+import { useModalDialog, whileClosed } from '@/components/ui/use-modal-dialog';
 import { useTRPC } from '@/components/trpc/client';
 import { formatExact, formatRelative } from '@/components/ui/time';
 import '@/components/share/share.css';
@@ -39,7 +39,12 @@ function When({ ms }: { ms: number }) {
   );
 }
 
-export function ShareDialog(props: { designId: string; revision: number; open: boolean; onClose: () => void }) {
+export const ShareDialog = memo(function ShareDialog(props: {
+  designId: string;
+  revision: number;
+  open: boolean;
+  onClose: () => void;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const ref = useModalDialog(props.open);
@@ -201,4 +206,4 @@ export function ShareDialog(props: { designId: string; revision: number; open: b
       </div>
     </dialog>
   );
-}
+}, whileClosed);
