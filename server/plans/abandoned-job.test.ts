@@ -135,5 +135,10 @@ describe('a plan job whose workers keep dying', () => {
     expect(sent).toHaveLength(0);
     await queue.revive(running(limit + 1000), now);
     expect(sent).toHaveLength(1);
+    // Readers poll while they wait: not sent again on every poll, but again after a maintenance round.
+    await queue.revive(running(limit + 1500), now + 500);
+    expect(sent).toHaveLength(1);
+    await queue.revive(running(limit + 1000 + 60_001), now + 60_001);
+    expect(sent).toHaveLength(2);
   });
 });

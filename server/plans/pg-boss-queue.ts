@@ -41,6 +41,8 @@ const RETRY_LIMIT = 5;
  * so a document that stopped this many workers would stop the next one too.
  */
 export const MAX_ATTEMPTS = RETRY_LIMIT + 2;
+/** Stranded jobs whose last send this instance remembers. */
+const REVIVED_KEPT = 1000;
 
 export interface BossOptions {
   /** Whether this instance runs pg-boss's maintenance (workers do; app instances only send). */
@@ -67,6 +69,9 @@ export async function startBoss(url: string, { supervise = false, max = 2 }: Bos
 
 /** The app's side: hands a queued job's id to pg-boss. */
 export class PgBossPlanQueue implements PlanQueue {
+  /** When this instance last sent each stranded job again: readers poll, one send per maintenance round is enough. */
+  private readonly revived = new Map<string, number>();
+
   constructor(private readonly boss: PgBoss) {}
 
   async submit(id: string): Promise<void> {
@@ -81,10 +86,19 @@ export class PgBossPlanQueue implements PlanQueue {
    * A job still `running` well past the timeout has no delivery left: its workers died and pg-boss
    * gave up on it. Readers find it so and send it once more; its next worker records it as failed if
    * it has already stopped MAX_ATTEMPTS workers (runDeliveredJob), so a reader then learns why.
+   * A share page polls every half second while it waits: the job is sent again at most once per
+   * maintenance interval by this instance, not on every poll.
    */
   async revive(job: PlanJob, now = Date.now()): Promise<void> {
     const stranded = (jobTimeoutSeconds() + maintenanceSeconds()) * 1000;
-    if (job.status === 'running' && job.startedAt !== null && now - job.startedAt > stranded) await this.submit(job.id);
+    if (job.status !== 'running' || job.startedAt === null || now - job.startedAt <= stranded) return;
+    const last = this.revived.get(job.id);
+    if (last !== undefined && now - last < maintenanceSeconds() * 1000) return;
+    this.revived.delete(job.id);
+    this.revived.set(job.id, now);
+    // Bounded: the oldest entry goes first (a Map keeps insertion order).
+    if (this.revived.size > REVIVED_KEPT) this.revived.delete(this.revived.keys().next().value as string);
+    await this.submit(job.id);
   }
 
   close(): Promise<void> {
