@@ -41,6 +41,8 @@ export interface CandidateOption {
   /** How far it misses when it does: violation minutes, then dropped requests. */
   missMinutes: number;
   missDrops: number;
+  /** Shortfalls closer than this to the least count as the least (the tolerated minutes and drops). */
+  missBand: { minutes: number; drops: number };
 }
 
 export interface Candidate {
@@ -122,9 +124,32 @@ export function selectStates(c: Candidate): CandidateOption[] {
   const pool = allowed.length > 0 ? allowed : [...c.options];
   const meeting = pool.filter((o) => o.slack >= 0);
   if (meeting.length > 0) return meeting;
-  const worse = (x: CandidateOption, y: CandidateOption) => x.missMinutes - y.missMinutes || x.missDrops - y.missDrops;
-  const least = pool.reduce((best, o) => (worse(o, best) < 0 ? o : best));
-  return pool.filter((o) => worse(o, least) === 0);
+  // Least violation minutes, then least drops, each within what we tolerate (`missBand`): shortfalls
+  // closer than that are the same shortfall — below it a plan's minutes are not told apart, and a
+  // fraction of a minute between two options that miss the whole month must not decide — so the
+  // joint choice's cost decides among them.
+  const minutes = nearLeast(
+    pool,
+    (o) => o.missMinutes,
+    (o) => o.missBand.minutes,
+  );
+  return nearLeast(
+    minutes,
+    (o) => o.missDrops,
+    (o) => o.missBand.drops,
+  );
+}
+
+/** The options whose `figure` is within `band` of the least. */
+function nearLeast(
+  options: CandidateOption[],
+  figure: (o: CandidateOption) => number,
+  band: (o: CandidateOption) => number,
+): CandidateOption[] {
+  let least = options[0] as CandidateOption;
+  for (const o of options) if (figure(o) < figure(least)) least = o;
+  const bound = figure(least) + band(least);
+  return options.filter((o) => figure(o) <= bound);
 }
 
 function buildEdge(

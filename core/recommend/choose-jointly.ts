@@ -42,6 +42,7 @@ export function toCandidate(f: ComponentFacts, design: PricedDesign, tol: Tolera
       slack: drops ? -1 : run.stats.largestShift(share * tol.minutes),
       missMinutes: run.figures.sloViolationMinutes,
       missDrops: run.figures.droppedRequests,
+      missBand: { minutes: tol.minutes, drops: tol.dropShare * Math.max(1, run.figures.requests) },
     };
   });
   return { component: f.component, options, requestsPerMonth: f.requestsPerMonth };

@@ -193,7 +193,7 @@ function explainSlo({ component: c, chosen, tol, pattern, options }: ExplainInpu
   return [
     {
       rule: 'R10',
-      text: `No allowed placement ${target}; ${NAMES[chosen.placement]} falls short least: ${formatCount(f.sloViolationMinutes)} of ${formatCount(tol.horizonMinutes)} minutes over${c.latencySloMs === undefined ? ' (dropping requests)' : ''}, ${formatCount(f.droppedRequests)} requests dropped.`,
+      text: `No allowed placement ${target}; ${NAMES[chosen.placement]} is among those that fall short least (within the ${formatCount(tol.minutes)} minutes we tolerate of the least): ${formatCount(f.sloViolationMinutes)} of ${formatCount(tol.horizonMinutes)} minutes over${c.latencySloMs === undefined ? ' (dropping requests)' : ''}, ${formatCount(f.droppedRequests)} requests dropped.`,
     },
     {
       rule: 'R10',

@@ -3,11 +3,12 @@
  * stationary pools from 1 to 16 cores, ρ 0.4 to 0.9, SLOs from the p95 to 1.35 × it: the share of
  * minutes whose p95 exceeds the SLO, engine against simulator. The simulator's share is itself a
  * sample (480 minutes): at worst ±0.07 where minutes are correlated (ρ 0.9 on one core), so the bar
- * is 0.08 for each case, 0.025 on average (the lognormal p95 this replaced: 0.033), and a factor of 2 either way where the simulator finds
- * at least 3 % of the minutes over — the tail that sizes a pool for "meets the SLO". One known
- * deviation: with the SLO at the stationary p95 itself on 8 or more cores near saturation, the
- * engine says about 0.47 where the simulator finds 0.35 (the late count is more skewed than Gamma
- * there: most minutes meet no queue at all); that case has a bar of 0.13.
+ * is 0.08 for each case, 0.02 on average (the lognormal p95 this replaced: 0.033), and a factor of 2 either way where the simulator finds
+ * at least 3 % of the minutes over — the tail that sizes a pool for "meets the SLO". With the SLO at
+ * the stationary p95 itself on 8 or more cores near saturation the late count has a floor (most
+ * minutes meet no queue at all): the shifted negative binomial (computeViolationChance's `skew`)
+ * brings those cases within the same 0.08 (16 cores at ρ 0.9: 0.47 before it, 0.35 against the
+ * simulator's 0.33).
  */
 import { describe, expect, it } from 'vitest';
 import { simulatePoolRequests } from '../simulate-requests/simulate-pool-requests';
@@ -43,8 +44,9 @@ describe('the share of minutes over the SLO, against the per-request simulator',
     [4, 0.9],
     [8, 0.8],
     [16, 0.9],
+    [32, 0.95],
   ];
-  it('within 0.08 each (0.13 at the p95 itself), 0.025 on average, and a factor of 2 in the tail', () => {
+  it('within 0.08 each, 0.02 on average, and a factor of 2 in the tail', () => {
     const misses: string[] = [];
     let error = 0;
     let cases = 0;
@@ -54,13 +56,13 @@ describe('the share of minutes over the SLO, against the per-request simulator',
         const where = `${cores} cores, ρ ${rho}, SLO ${k} × p95: engine ${engine.toFixed(3)}, simulator ${simulated.toFixed(3)}`;
         error += Math.abs(engine - simulated);
         cases++;
-        if (Math.abs(engine - simulated) > (k === 1 ? 0.13 : 0.08)) misses.push(where);
+        if (Math.abs(engine - simulated) > 0.08) misses.push(where);
         else if (simulated >= 0.03 && (engine < simulated / 2 || engine > simulated * 2)) misses.push(`tail: ${where}`);
       }
     }
     expect(misses).toEqual([]);
-    expect(error / cases).toBeLessThan(0.025);
-  }, 60_000);
+    expect(error / cases).toBeLessThan(0.02);
+  }, 120_000);
 });
 
 describe('computeViolationChance', () => {

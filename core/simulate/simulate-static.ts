@@ -15,7 +15,7 @@ import { findErlangTable } from './erlang-table';
 import type { OptionStats } from './option-stats';
 import { ResponseDist } from './response-dist';
 import { computeShares, createShares } from './response-time';
-import { computeMinuteSpread, computeViolationChance } from './minute-spread';
+import { computeMinuteSpread, computeViolationChance, type MinuteShape } from './minute-spread';
 import { createPoolCall, createPoolOutcome, createPoolState, flushOccupancy, servePool } from './serve-pool';
 import { SERVICE_P95_UNITS } from './step-quantile';
 
@@ -45,6 +45,8 @@ export function sizeStaticCores(peakRps: number, cpuMs: number, headroom: number
 
 const shares = createShares();
 const dist = new ResponseDist();
+/** The peak minute's late count K3 ÷ K2 (minute-spread.ts). */
+const shape: MinuteShape = { skew: Number.NaN };
 
 /** The exact p95 response time (ms) of `cores` cores under a steady `rps` (M/M/c with the timeout). */
 export function computePoolP95(load: ComponentLoad, cores: number, rps: number): number {
@@ -77,10 +79,10 @@ function keepsPeakMinutes(load: ComponentLoad, cores: number, minuteShare: numbe
   const p95 = computePoolP95(load, cores, rps);
   if (!(p95 <= load.sloMs * 4)) return false;
   const nu = 1 / load.durationMs;
-  const spread = computeMinuteSpread(erlangC, full - rps, 1000 * nu, full, rps, mu, p95);
+  const spread = computeMinuteSpread(erlangC, full - rps, 1000 * nu, full, rps, mu, p95, shape);
   // computePoolP95 left the peak's response-time distribution in `dist`: its share later than the SLO.
   const late = dist.survival(load.sloMs) / dist.total();
-  return computeViolationChance(p95, spread, 60 * rps, nu, load.sloMs, late) <= minuteShare;
+  return computeViolationChance(p95, spread, 60 * rps, nu, load.sloMs, late, shape.skew) <= minuteShare;
 }
 
 /**

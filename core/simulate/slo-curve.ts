@@ -7,7 +7,7 @@
  * from the closed forms; results do not depend on the order of the steps.
  */
 import { computeErlangC } from './erlang';
-import { computeMinuteSpread, computeViolationChance } from './minute-spread';
+import { computeMinuteSpread, computeViolationChance, type MinuteShape } from './minute-spread';
 import { ResponseDist } from './response-dist';
 import { computeShares, createShares, hypoSurvival } from './response-time';
 
@@ -31,6 +31,8 @@ export function findSloCurve(cores: number, spec: SloCurveSpec, sloMs: number): 
 }
 const shares = createShares();
 const dist = new ResponseDist();
+/** The minute late count's K3 ÷ K2 at the point being filled (minute-spread.ts). */
+const shape: MinuteShape = { skew: Number.NaN };
 
 /** The pool's figures a curve depends on. */
 export interface SloCurveSpec {
@@ -130,8 +132,8 @@ export class SloCurve {
     // The minute-to-minute spread of the class that does most of the work.
     const spread =
       share >= 0.5
-        ? computeMinuteSpread(erlangC, syncTheta * 1000, nu * 1000, full, rho * full, mu, p95)
-        : computeMinuteSpread(erlangC, asyncTheta * 1000, nu * 1000, full, rho * full, mu, p95);
+        ? computeMinuteSpread(erlangC, syncTheta * 1000, nu * 1000, full, rho * full, mu, p95, shape)
+        : computeMinuteSpread(erlangC, asyncTheta * 1000, nu * 1000, full, rho * full, mu, p95, shape);
     const slo = this.sloMs;
     const service = Math.exp(-nu * slo);
     const late =
@@ -140,6 +142,6 @@ export class SloCurve {
       (admittedSync + admittedAsync);
     table[at] = p95 * (1 - rho);
     table[at + 1] = spread;
-    table[at + 2] = computeViolationChance(p95, spread, 60 * (ls + la), nu, slo, late);
+    table[at + 2] = computeViolationChance(p95, spread, 60 * (ls + la), nu, slo, late, shape.skew);
   }
 }
