@@ -95,6 +95,8 @@ export class OptionStats implements PartSink {
    */
   private minutesByKey: Float64Array = new Float64Array(0);
   private requestsByKey: Float64Array = new Float64Array(0);
+  /** Per key: minutes whose skew is known, and their skew × minutes. */
+  private skewByKey: Float64Array = new Float64Array(0);
   /** After finish(): the non-empty keys only (key, minutes, requests a minute), the rest released. */
   private minuteKeys: Float64Array = new Float64Array(0);
   private dropMinutes = 0;
@@ -114,7 +116,7 @@ export class OptionStats implements PartSink {
    * burst's two pools, whose parts become one record per stretch of time.
    */
   private readonly parent: OptionStats | null;
-  segment = { arrived: 0, admitted: 0, dropped: 0, latency: 0, p95: 0, spread: 0 };
+  segment = { arrived: 0, admitted: 0, dropped: 0, latency: 0, p95: 0, spread: 0, skew: Number.NaN };
 
   constructor(
     private readonly steps: number,
@@ -151,6 +153,7 @@ export class OptionStats implements PartSink {
   clearSegment(): void {
     const g = this.segment;
     g.arrived = g.admitted = g.dropped = g.latency = g.p95 = g.spread = 0;
+    g.skew = Number.NaN;
   }
 
   /** First step of chart point p (points split the steps as evenly as integers allow). */
@@ -207,6 +210,7 @@ export class OptionStats implements PartSink {
       if (q.admitted > 0 && q.p95 > g.p95) {
         g.p95 = q.p95;
         g.spread = q.spread;
+        g.skew = q.skew;
       }
       return;
     }
@@ -217,6 +221,7 @@ export class OptionStats implements PartSink {
     const latencySumMs = q.latency;
     const p95Ms = q.p95;
     const spread = q.spread;
+    const skew = q.skew;
     const lateShare = q.late;
     const knownChance = q.chance;
     const isDeferred = q.deferred;
@@ -238,9 +243,9 @@ export class OptionStats implements PartSink {
       over = minutes;
     } else if (this.hasSlo && admitted > 0 && !isDeferred) {
       const perMinute = admitted / minutes;
-      this.keep(p95Ms, levelOf(spread, perMinute), minutes, admitted);
+      this.keep(p95Ms, levelOf(spread, perMinute), minutes, admitted, skew);
       const chance =
-        knownChance >= 0 ? knownChance : chanceOf(p95Ms, spread, perMinute, this.nu, this.sloMs, lateShare);
+        knownChance >= 0 ? knownChance : chanceOf(p95Ms, spread, perMinute, this.nu, this.sloMs, lateShare, skew);
       over = minutes * chance;
     }
     this.violationMinutes += over;
@@ -254,15 +259,23 @@ export class OptionStats implements PartSink {
     if (overMinutes > 0) this.series.sloMinutes[p] = (this.series.sloMinutes[p] as number) + overMinutes;
   }
 
-  /** Keeps `minutes` of parts with this p95 and level, and their `requests`, for a later SLO offset. */
-  private keep(p95Ms: number, level: number, minutes: number, requests: number): void {
+  /**
+   * Keeps `minutes` of parts with this p95 and level, and their `requests`, for a later SLO offset;
+   * and their skew (minute-spread.ts), as the mean over the minutes that know it.
+   */
+  private keep(p95Ms: number, level: number, minutes: number, requests: number, skew: number): void {
     if (this.minutesByKey.length === 0) {
       this.minutesByKey = takeFloat64(KEYS);
       this.requestsByKey = takeFloat64(KEYS);
+      this.skewByKey = takeFloat64(2 * KEYS);
     }
     const key = (binOf(p95Ms) >> 1) * LEVELS + level;
     this.minutesByKey[key] = (this.minutesByKey[key] as number) + minutes;
     this.requestsByKey[key] = (this.requestsByKey[key] as number) + requests;
+    if (skew > 0) {
+      this.skewByKey[2 * key] = (this.skewByKey[2 * key] as number) + minutes;
+      this.skewByKey[2 * key + 1] = (this.skewByKey[2 * key + 1] as number) + minutes * skew;
+    }
   }
 
   /**
@@ -296,7 +309,7 @@ export class OptionStats implements PartSink {
       if (this.hasSlo && !isDropping && minutes > 0) {
         const p95 =
           d.mate > 0 ? computeMinuteP95(delay, service, d.mate, d.mateP95) : delay + SERVICE_P95_UNITS * service;
-        this.keep(p95, levelOf(0, perMinute), (whole * minutes) / SPREAD.length, whole * each);
+        this.keep(p95, levelOf(0, perMinute), (whole * minutes) / SPREAD.length, whole * each, Number.NaN);
         const over = ((whole * minutes) / SPREAD.length) * chanceOf(p95, 0, perMinute, this.nu, this.sloMs);
         this.violationMinutes += over;
         this.chartTrouble(0, over);
@@ -339,17 +352,19 @@ export class OptionStats implements PartSink {
     let used = 0;
     const byKey = this.minutesByKey;
     for (let k = 0; k < byKey.length; k++) if ((byKey[k] as number) > 0) used++;
-    this.minuteKeys = new Float64Array(3 * used);
+    this.minuteKeys = new Float64Array(4 * used);
     for (let k = 0, j = 0; k < byKey.length; k++) {
       const minutes = byKey[k] as number;
       if (minutes > 0) {
+        const known = this.skewByKey[2 * k] as number;
         this.minuteKeys[j++] = k;
         this.minuteKeys[j++] = minutes;
         this.minuteKeys[j++] = (this.requestsByKey[k] as number) / minutes;
+        this.minuteKeys[j++] = known > 0 ? (this.skewByKey[2 * k + 1] as number) / known : Number.NaN;
       }
     }
-    for (const a of [this.sums, this.weights, this.minutesByKey, this.requestsByKey]) giveBack(a);
-    this.sums = this.weights = this.minutesByKey = this.requestsByKey = new Float64Array(0);
+    for (const a of [this.sums, this.weights, this.minutesByKey, this.requestsByKey, this.skewByKey]) giveBack(a);
+    this.sums = this.weights = this.minutesByKey = this.requestsByKey = this.skewByKey = new Float64Array(0);
     return this.figures;
   }
 
@@ -364,14 +379,17 @@ export class OptionStats implements PartSink {
     let over = this.dropMinutes;
     if (this.hasSlo) {
       const limit = this.sloMs - tailOffsetMs;
-      for (let k = 0; k < this.minuteKeys.length; k += 3) {
+      for (let k = 0; k < this.minuteKeys.length; k += 4) {
         const key = this.minuteKeys[k] as number;
         const b = Math.floor(key / LEVELS);
         const level = key - b * LEVELS;
         // A bin stands for its midpoint.
         const p95 = (binStart(2 * b) + binEnd(2 * b + 1)) / 2;
         const perMinute = this.minuteKeys[k + 2] as number;
-        over += (this.minuteKeys[k + 1] as number) * chanceOf(p95, spreadOf(level), perMinute, this.nu, limit);
+        const skew = this.minuteKeys[k + 3] as number;
+        over +=
+          (this.minuteKeys[k + 1] as number) *
+          chanceOf(p95, spreadOf(level), perMinute, this.nu, limit, Number.NaN, skew);
       }
     }
     const has = base.served > 0;

@@ -48,6 +48,8 @@ export interface Part {
   p95: number;
   /** How much one minute wanders around it: its late share's coefficient of variation (minute-spread.ts). */
   spread: number;
+  /** The minute's late count K3 ÷ K2 (minute-spread.ts; NaN: not known). */
+  skew: number;
   /** The share of its requests later than the SLO, when known (NaN otherwise). */
   late: number;
   /** The chance that one of its minutes exceeds the SLO, when already known (NaN otherwise). */
@@ -68,6 +70,7 @@ export function createPart(): Part {
     latency: 0.5,
     p95: 0.5,
     spread: 0.5,
+    skew: Number.NaN,
     late: Number.NaN,
     chance: Number.NaN,
     deferred: false,
@@ -416,7 +419,7 @@ function serveSyncBacklog(s: Stretch, state: PoolState, spec: PoolSpec, stats: P
   p.seconds = 0;
   p.arrived = (s.ls + s.la) * s.used;
   p.admitted = p.dropped = p.latency = p.p95 = p.spread = 0;
-  p.late = p.chance = Number.NaN;
+  p.late = p.chance = p.skew = Number.NaN;
   stats.commit();
   out.busyCoreSeconds += s.cores * s.used;
 }
@@ -523,13 +526,14 @@ function recordStationary(s: Stretch, spec: PoolSpec, curve: SloCurve | null, st
   const p = stats.partIn;
   p.p95 = 0;
   p.spread = 0;
-  p.late = p.chance = Number.NaN;
+  p.late = p.chance = p.skew = Number.NaN;
   p.deferred = s.isAsyncBacklog && s.isCarried;
   if (curve && admitted > 0 && s.isSettled && !s.isAsyncBacklog) {
     // Settled at its stationary state: the pool's tabulated curve (slo-curve.ts).
     curve.read((s.ls + s.la) / s.full, s.syncAdmitted / admitted);
     p.p95 = curve.p95;
     p.spread = curve.spread;
+    p.skew = curve.skew;
     p.chance = curve.chance;
   } else if (stats.hasSlo && admitted > 0) {
     // Far below the SLO a bound will do: P(W + D > a + b) ≤ P(W > a) + P(D > b), each at 2.5 %.
@@ -579,8 +583,8 @@ function measureNearSlo(s: Stretch, spec: PoolSpec, stats: PartSink): void {
   if (isNear) {
     p.spread =
       s.syncAdmitted >= s.asyncAdmitted
-        ? minuteSpread(s.syncC, s.syncTheta * 1000, nu * 1000, s.full, s.ls + s.la, spec.mu, p95)
-        : minuteSpread(s.erlangC, s.asyncTheta * 1000, nu * 1000, s.full, s.ls + s.la, spec.mu, p95);
+        ? minuteSpread(s.syncC, s.syncTheta * 1000, nu * 1000, s.full, s.ls + s.la, spec.mu, p95, p)
+        : minuteSpread(s.erlangC, s.asyncTheta * 1000, nu * 1000, s.full, s.ls + s.la, spec.mu, p95, p);
   }
   const admitted = s.syncAdmitted + s.asyncAdmitted;
   if (p95 > stats.sloMs / 8 && (admitted * 60) / s.used < FEW_PER_MINUTE) {

@@ -203,6 +203,7 @@ function recordSegment(stats: OptionStats, seconds: number, baseParts: OptionSta
   p.latency = base.latency + cloud.latency;
   p.p95 = Math.max(fromBase, fromCloud);
   p.spread = fromBase >= fromCloud ? base.spread : cloud.spread;
+  p.skew = fromBase >= fromCloud ? base.skew : cloud.skew;
   p.late = p.chance = Number.NaN;
   stats.commit();
 }

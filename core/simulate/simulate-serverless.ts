@@ -227,7 +227,7 @@ function recordStep(
   part.latency = latency;
   part.p95 = 0;
   part.spread = 0;
-  part.late = part.chance = Number.NaN;
+  part.late = part.chance = part.skew = Number.NaN;
   const slo = stats.sloMs;
   if (stats.hasSlo && admitted > 0) {
     const hasBacklog = delay1 + delay0 > 0;

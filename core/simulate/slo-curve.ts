@@ -13,7 +13,9 @@ import { computeShares, createShares, hypoSurvival } from './response-time';
 
 const POINTS = 512;
 const SHARES = 8;
-const ROW = 3 * (POINTS + 1);
+/** Per point: p95 × (1 − ρ), spread, chance, skew. */
+const WIDTH = 4;
+const ROW = WIDTH * (POINTS + 1);
 /** Curves kept between runs (an editor re-plans on every edit): a bounded, first-in-first-out map. */
 const MAX_CURVES = 2048;
 const curves = new Map<string, SloCurve>();
@@ -42,12 +44,13 @@ export interface SloCurveSpec {
 }
 
 export class SloCurve {
-  /** At the last `read`: p95 (ms), spread and the chance that a minute's p95 exceeds the SLO. */
+  /** At the last `read`: p95 (ms), spread, the chance that a minute's p95 exceeds the SLO, and skew. */
   p95 = 0.5;
   spread = 0.5;
   chance = 0.5;
+  skew = 0.5;
   /**
-   * Per share row, per point: [p95 × (1 − ρ), spread, chance]; NaN = not yet computed. Rows are made
+   * Per share row, per point: [p95 × (1 − ρ), spread, chance, skew]; NaN = not yet computed. Rows are made
    * when first read: a pool of sync work only reads two of the nine (a VM fleet has a curve per size).
    */
   private readonly rows: (Float64Array | null)[] = new Array<Float64Array | null>(SHARES + 1).fill(null);
@@ -67,8 +70,9 @@ export class SloCurve {
     if (r >= SHARES) r = SHARES - 1;
     const ta = this.rows[r] ?? this.makeRow(r);
     const tb = this.rows[r + 1] ?? this.makeRow(r + 1);
-    const a = 3 * k;
-    if (Number.isNaN((ta[a] as number) + (ta[a + 3] as number) + (tb[a] as number) + (tb[a + 3] as number))) {
+    const a = WIDTH * k;
+    const b = a + WIDTH;
+    if (Number.isNaN((ta[a] as number) + (ta[b] as number) + (tb[a] as number) + (tb[b] as number))) {
       this.fill(r, k);
     }
     const f = x - k;
@@ -78,18 +82,24 @@ export class SloCurve {
     const w10 = (1 - f) * g;
     const w11 = f * g;
     this.p95 =
-      ((ta[a] as number) * w00 + (ta[a + 3] as number) * w01 + (tb[a] as number) * w10 + (tb[a + 3] as number) * w11) /
+      ((ta[a] as number) * w00 + (ta[b] as number) * w01 + (tb[a] as number) * w10 + (tb[b] as number) * w11) /
       (1 - rho);
     this.spread =
       (ta[a + 1] as number) * w00 +
-      (ta[a + 4] as number) * w01 +
+      (ta[b + 1] as number) * w01 +
       (tb[a + 1] as number) * w10 +
-      (tb[a + 4] as number) * w11;
+      (tb[b + 1] as number) * w11;
     this.chance =
       (ta[a + 2] as number) * w00 +
-      (ta[a + 5] as number) * w01 +
+      (ta[b + 2] as number) * w01 +
       (tb[a + 2] as number) * w10 +
-      (tb[a + 5] as number) * w11;
+      (tb[b + 2] as number) * w11;
+    // NaN where a corner has none (no queue to speak of): the count is then negative binomial.
+    this.skew =
+      (ta[a + 3] as number) * w00 +
+      (ta[b + 3] as number) * w01 +
+      (tb[a + 3] as number) * w10 +
+      (tb[b + 3] as number) * w11;
   }
 
   private makeRow(r: number): Float64Array {
@@ -105,7 +115,7 @@ export class SloCurve {
   /** One point: share row i, utilisation point j. */
   private point(i: number, j: number): void {
     const table = this.rows[i] ?? this.makeRow(i);
-    const at = 3 * j;
+    const at = WIDTH * j;
     if (!Number.isNaN(table[at])) return;
     // At ρ = 1 itself the pool is saturated: take the point just below it.
     const rho = Math.min(j / POINTS, 1 - 0.25 / POINTS);
@@ -143,5 +153,6 @@ export class SloCurve {
     table[at] = p95 * (1 - rho);
     table[at + 1] = spread;
     table[at + 2] = computeViolationChance(p95, spread, 60 * (ls + la), nu, slo, late, shape.skew);
+    table[at + 3] = shape.skew;
   }
 }
