@@ -13,7 +13,14 @@
 import { describe, expect, it } from 'vitest';
 import { simulatePoolRequests } from '../simulate-requests/simulate-pool-requests';
 import { makeContext, makeLoad } from '../testing/load-fixture';
-import { computeIndependentSpread, computeMinuteP95, computeViolationChance } from './minute-spread';
+import {
+  computeIndependentSpread,
+  computeMinuteP95,
+  computeViolationChance,
+  floorAtLeast,
+  negativeBinomialAtLeast,
+  poissonAtLeast,
+} from './minute-spread';
 import { simulateStatic } from './simulate-static';
 
 const MINUTES = 240;
@@ -115,5 +122,72 @@ describe('the p95 of a minute of messages from a backlog and sync requests (comp
     const p95 = computeMinuteP95(5_000, 50, 0.5, 150);
     expect(computeViolationChance(p95, 0, 3600, 1 / 50, slo)).toBe(1);
     expect(computeViolationChance(150, 0, 1800, 1 / 50, slo)).toBeLessThan(0.01);
+  });
+});
+
+/** P(X ≥ k) by summing the point masses below k in plain floating point: the oracle for the tails. */
+function sumBelow(k: number, lnMass: (j: number) => number): number {
+  let below = 0;
+  for (let j = 0; j < k; j++) below += Math.exp(lnMass(j));
+  return 1 - below;
+}
+const lnFactorial = (n: number) => {
+  let s = 0;
+  for (let i = 2; i <= n; i++) s += Math.log(i);
+  return s;
+};
+/** ln Γ(j + r) − ln Γ(r) for a whole j: the rising product r(r + 1)…(r + j − 1). */
+const lnRising = (r: number, j: number) => {
+  let s = 0;
+  for (let i = 0; i < j; i++) s += Math.log(r + i);
+  return s;
+};
+const poissonLnMass = (mean: number) => (j: number) => -mean + j * Math.log(mean) - lnFactorial(j);
+const nbLnMass = (r: number, x: number) => (j: number) =>
+  lnRising(r, j) - lnFactorial(j) + j * Math.log(x) + r * Math.log1p(-x);
+
+describe('the late count’s tails, against their point masses summed', () => {
+  // Where a Chernoff bound says a tail is 0 or 1 to double precision the engine skips jStat; the
+  // floor's tails come from one incomplete beta and point masses. Both must equal plain sums.
+  it('Poisson: P(X ≥ k) for means 0.5–400 and k from far below to far above', () => {
+    for (const mean of [0.5, 3, 20, 90, 400])
+      for (const k of [1, 2, 5, 10, 30, 60, 100, 200, 300, 400, 500, 700]) {
+        const exact = Math.max(0, sumBelow(k, poissonLnMass(mean)));
+        expect(Math.abs(poissonAtLeast(k, mean) - exact), `mean ${mean}, k ${k}`).toBeLessThan(1e-9);
+      }
+  });
+
+  it('negative binomial: P(X ≥ k) over dispersions 1.1–50', () => {
+    for (const mean of [0.8, 6, 40, 250])
+      for (const dispersion of [1.1, 3, 50]) {
+        const s = dispersion - 1;
+        const [r, x] = [mean / s, s / (1 + s)];
+        for (const k of [1, 3, 10, 40, 120, 400, 900]) {
+          const exact = Math.max(0, sumBelow(k, nbLnMass(r, x)));
+          expect(
+            Math.abs(negativeBinomialAtLeast(k, r, x) - exact),
+            `mean ${mean}, D ${dispersion}, k ${k}`,
+          ).toBeLessThan(1e-6);
+        }
+      }
+  });
+
+  it('Poisson floor plus negative binomial: P(A + B ≥ k) against the convolution of their masses', () => {
+    for (const a of [0.4, 4, 25])
+      for (const [m, s] of [
+        [2, 0.5],
+        [15, 4],
+        [60, 20],
+      ] as const)
+        for (const over of [1, 4, 12, 40, 90]) {
+          const [r, x] = [m / s, s / (1 + s)];
+          let below = 0;
+          for (let i = 0; i < over; i++)
+            for (let j = 0; i + j < over; j++) below += Math.exp(poissonLnMass(a)(i) + nbLnMass(r, x)(j));
+          expect(
+            Math.abs(floorAtLeast(over, a, m, s) - (1 - below)),
+            `a ${a}, m ${m}, s ${s}, over ${over}`,
+          ).toBeLessThan(1e-6);
+        }
   });
 });
