@@ -148,3 +148,52 @@ describe('functions at other durations and keep-alives: the cold-start share', (
     });
   }
 });
+
+describe('functions at coarse steps: the keep-alive against the step, and none at all', () => {
+  // A keep-alive from half a step to 1.5 steps reaches into the step before (every book's default at
+  // 15-minute steps); one shorter than the step lets a fallen load's instances go within the step.
+  const withKeepAlive = (steps: number, stepMinutes: number, keepAliveMinutes: number) => {
+    const base = makeContext(steps, stepMinutes);
+    return { ...base, env: { ...base.env, functions: { ...base.env.functions, keepAliveMinutes } } };
+  };
+  for (const [rps, stepMinutes, keepAlive, durationMs, days] of [
+    [0.002, 15, 10, 100, 90],
+    [0.002, 15, 20, 2000, 90],
+    [0.01, 5, 6, 100, 30],
+  ] as const) {
+    it(`${rps} rps at ${stepMinutes}-minute steps, ${keepAlive}-minute keep-alive: cold starts and instances within 10 %`, () => {
+      const steps = (days * 1440) / stepMinutes;
+      const load = makeLoad(() => rps, steps, { cpuMs: durationMs, durationMs, functionDurationMs: durationMs });
+      const { engine, requests } = compareEngine(load, 'serverless', withKeepAlive(steps, stepMinutes, keepAlive), {
+        seed: 4,
+      });
+      const share = requests.coldStartShare ?? 0;
+      expect(share).toBeGreaterThan(0);
+      expect(Math.abs((engine.coldStartShare ?? 0) - share)).toBeLessThan(0.1 * share);
+      const held = requests.meanInstances ?? 0;
+      expect(Math.abs((engine.meanInstances ?? 0) - held)).toBeLessThan(0.1 * held);
+    });
+  }
+
+  it('a daily peak of 30× at hourly steps, 2-minute keep-alive: instances held within 10 %', () => {
+    const steps = 24;
+    const load = makeLoad((i) => (i >= 18 && i < 22 ? 600 : 20), steps, {
+      cpuMs: 100,
+      durationMs: 100,
+      functionDurationMs: 100,
+    });
+    const { engine, requests } = compareEngine(load, 'serverless', withKeepAlive(steps, 60, 2), { seed: 4 });
+    const held = requests.meanInstances ?? 0;
+    expect(Math.abs((engine.meanInstances ?? 0) - held)).toBeLessThan(0.1 * held);
+  });
+
+  it('no keep-alive: every invocation starts cold, and instances are held while busy or starting', () => {
+    const steps = 288;
+    const load = makeLoad(() => 5, steps, { cpuMs: 100, durationMs: 100, functionDurationMs: 100 });
+    const { engine, requests } = compareEngine(load, 'serverless', withKeepAlive(steps, 5, 0), { seed: 4 });
+    expect(engine.coldStartShare).toBe(1);
+    const held = requests.meanInstances ?? 0;
+    expect(held).toBeGreaterThan(1);
+    expect(Math.abs((engine.meanInstances ?? 0) - held)).toBeLessThan(0.1 * held);
+  });
+});

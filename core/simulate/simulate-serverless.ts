@@ -5,7 +5,8 @@
  * throttled, counted as dropped); async ones are retried from a backlog that carries across steps.
  * Cold starts follow cold-starts.ts: per invocation from the keep-alive window's arrivals (level by
  * level of concurrency), plus one per level a rising load reaches for the first time within the
- * keep-alive. Produces usage — invocations, GB-seconds, cold starts, instances held — never dollars.
+ * keep-alive (none: every invocation starts cold). Instances held are those busy, warm or starting.
+ * Produces usage — invocations, GB-seconds, cold starts, instances held — never dollars.
  */
 import { ColdStartCurve } from './cold-starts';
 import { type ComponentLoad, type SimulationContext, createStats } from './component-load';
@@ -91,9 +92,10 @@ export function simulateServerless(load: ComponentLoad, ctx: SimulationContext):
     const slot = i % ring.length;
     const older = i > whole ? (ring[(slot + 1) % ring.length] as number) : 0;
     const lambdaK = (served / dt) * Math.min(keepAlive, dt / 2) + windowSum + partial * older;
-    curve.m = (lambdaK * d) / keepAlive;
+    // No keep-alive: an instance lives for its invocation alone, so every invocation starts cold.
+    curve.m = keepAlive > 0 ? (lambdaK * d) / keepAlive : (served / dt) * d;
     curve.evaluate();
-    const churn = curve.cold;
+    const churn = keepAlive > 0 ? curve.cold : 1;
     const alive = curve.alive;
     const aliveAboveK = curve.aliveAbove;
     // The levels above the first that the current rate reaches: the window's unless it has moved.
@@ -149,14 +151,29 @@ export function simulateServerless(load: ComponentLoad, ctx: SimulationContext):
     invocations += served;
     syncInvocations += syncServed;
     coldStarts += cold;
-    const aboveNow = aliveAboveK > warm ? (aliveAboveK > reach ? aliveAboveK : reach) : warm > reach ? warm : reach;
-    instanceSeconds += (alive - aliveAboveK + aboveNow) * dt;
-    // Slide the windows: this step's arrivals in, the oldest whole step out; its level into the deque.
-    if (whole > 0) {
-      ring[slot] = served;
-      windowSum += served;
-      if (i >= whole) windowSum -= ring[(slot + ring.length - whole) % ring.length] as number;
+    // Instances held: the levels the window keeps alive or the current rate reaches for the whole
+    // step, and above them the levels of recent steps, each until its keep-alive runs out — within
+    // the step when the step is longer than the keep-alive. Plus each cold start's own seconds.
+    const held = aliveAboveK > reach ? aliveAboveK : reach;
+    let extra = 0;
+    let from = i * dt;
+    const stepEnd = from + dt;
+    for (let e = 0, at = head; e < size && from < stepEnd; e++, at = at + 1 === dqStep.length ? 0 : at + 1) {
+      const level = dqValue[at] as number;
+      if (level <= held) break;
+      const expires = ((dqStep[at] as number) + 1) * dt + keepAlive;
+      const until = expires < stepEnd ? expires : stepEnd;
+      if (until > from) {
+        extra += (level - held) * (until - from);
+        from = until;
+      }
     }
+    instanceSeconds += (alive - aliveAboveK + held) * dt + extra + (cold * coldMs) / 1000;
+    // Slide the windows: this step's arrivals in, the oldest whole step out; its level into the deque.
+    // (Kept when `whole` is 0 too: the `partial` step before this one is read from the ring.)
+    ring[slot] = served;
+    windowSum += served;
+    if (i >= whole) windowSum -= ring[(slot + ring.length - whole) % ring.length] as number;
     let last = head + size - 1;
     if (last >= dqStep.length) last -= dqStep.length;
     while (size > 0 && (dqValue[last] as number) <= reach) {
