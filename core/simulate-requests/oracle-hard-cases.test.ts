@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ComponentLoad } from '../simulate/component-load';
+import { simulateVm } from '../simulate/simulate-vm';
 import { makeContext, makeLoad } from '../testing/load-fixture';
 import { compareEngine } from './compare-engine';
 import { averageFigures, findMisses } from './oracle-expect';
@@ -91,6 +92,23 @@ describe('a step from 10 to 500 rps (50 ms requests, SLO 200 ms)', () => {
   it('on 30 static cores', () => {
     expect(check(load, 'static', 30).misses).toEqual([]);
   });
+});
+
+describe('the step again, where a boot ends on a datapoint (boot and evaluation both 300 s)', () => {
+  // The instances that finish booting at a datapoint are in the fleet it measures against: taken
+  // after it, the scaler saw the old fleet over target and launched again (violation minutes 61
+  // against the simulator's 101; a boot of 290 s gave 101).
+  for (const bootSeconds of [290, 300]) {
+    it(`boot ${bootSeconds} s: drops, latency and violation minutes as the simulator's`, () => {
+      const steps = 360;
+      const load = makeLoad((i) => (i < 120 ? 10 : 500), steps, { sloMs: 200 });
+      const base = makeContext(steps);
+      const ctx = { ...base, env: { ...base.env, vm: { ...base.env.vm, bootSeconds, evaluationSeconds: 300 } } };
+      const { engine, requests } = compareEngine(load, 'elastic-vm', ctx, { seed: 3 });
+      expect(requests.droppedRequests).toBeGreaterThan(0);
+      expect(findMisses(engine, requests, steps)).toEqual([]);
+    });
+  }
 });
 
 describe('a planned sale (the same step, known in advance: a scheduled minimum boots before it)', () => {
@@ -195,5 +213,30 @@ describe('functions at coarse steps: the keep-alive against the step, and none a
     const held = requests.meanInstances ?? 0;
     expect(held).toBeGreaterThan(1);
     expect(Math.abs((engine.meanInstances ?? 0) - held)).toBeLessThan(0.1 * held);
+  });
+});
+
+describe('a long backlog: the horizon’s p95 at any step size', () => {
+  // A day with 10 → 500 rps for four hours, on VMs evaluated every 300 s: the queue holds requests for up to the
+  // timeout, and a departure's waits span seconds. Four points of each range put the p95 a fifth off
+  // the simulator's, and differently at each step size.
+  const minutes = 1440;
+  const perMinute = (m: number) => (m >= 120 && m < 360 ? 500 : 10);
+  const env = (ctx: ReturnType<typeof makeContext>) => ({
+    ...ctx,
+    env: { ...ctx.env, vm: { ...ctx.env.vm, bootSeconds: 45, evaluationSeconds: 300, cooldownSeconds: 100 } },
+  });
+  it('within 10 % of the simulator at 1-, 5- and 15-minute steps', () => {
+    const fine = makeLoad(perMinute, minutes, { sloMs: 200 });
+    const { requests } = compareEngine(fine, 'elastic-vm', env(makeContext(minutes)), { seed: 3 });
+    expect(requests.p95LatencyMs).toBeGreaterThan(2000);
+    for (const stepMinutes of [1, 5, 15]) {
+      const steps = minutes / stepMinutes;
+      const load = makeLoad((i) => perMinute(i * stepMinutes), steps, { sloMs: 200 });
+      const engine = simulateVm(load, env(makeContext(steps, stepMinutes))).stats.finish();
+      expect(Math.abs(engine.p95LatencyMs / requests.p95LatencyMs - 1), `${stepMinutes}-minute steps`).toBeLessThan(
+        0.1,
+      );
+    }
   });
 });

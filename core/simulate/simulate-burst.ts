@@ -159,6 +159,8 @@ export function simulateBurst(load: ComponentLoad, ctx: SimulationContext, baseC
       }
       t = until;
       if (t >= nextEval - 1e-9) {
+        // Instances whose boot ends at the datapoint are in the fleet it measures against (simulate-vm.ts).
+        cloud.bootUntil(t);
         const running = cloud.running;
         const pending = cloud.pending;
         const quiet = toCloud <= 0 && overflow <= 0 && !routing && baseOut.settled && window === 0;

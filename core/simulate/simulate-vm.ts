@@ -97,6 +97,8 @@ export function simulateVm(load: ComponentLoad, ctx: SimulationContext): VmRun {
       window += ((countWaitingMessages(state) * coresPerRps) / evaluation) * seconds;
       t = until;
       if (t >= nextEval - 1e-9) {
+        // Instances whose boot ends at the datapoint are in the fleet it measures against.
+        scaler.bootUntil(t);
         const running = scaler.running;
         const pending = scaler.pending;
         const busy = periods > 1 ? repeatBusy : window / evaluation;
