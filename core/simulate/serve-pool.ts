@@ -382,6 +382,9 @@ export function servePool(state: PoolState, spec: PoolSpec, call: PoolCall, stat
   out.settled = true;
 }
 
+/** The sync load of a diffusive stretch at ρ ≥ 1, for its stationary figures (the ρ → 1 limit). */
+const ALMOST_ONE = 1 - 1e-9;
+
 /** Every other case: async work, saturation, backlogs; stretch by stretch. */
 function serveGeneral(state: PoolState, spec: PoolSpec, call: PoolCall, stats: PartSink, out: PoolOutcome): void {
   // Numbers travel in `stretch` (one object, fields of doubles) rather than as arguments: a call
@@ -398,7 +401,13 @@ function serveGeneral(state: PoolState, spec: PoolSpec, call: PoolCall, stats: P
   leave.stats = stats;
   leave.out = out;
   for (let guard = 0; s.seconds > 1e-9 && guard < 8; guard++) {
-    if (s.ls >= s.full || !state.syncBacklog.isEmpty) serveSyncBacklog(s, state, spec, stats, out);
+    // At ρ = 1 and just above, a queue grows by diffusion (√(2λt)) faster than by the excess
+    // ((λ − cμ)t): served as the ρ → 1 limit of a stationary stretch, whose waits are those of the
+    // queue reached so far. (The fluid backlog saw no queue at all there: at λ = cμ exactly it
+    // caught up at once, and the step's requests were cut, never counted.)
+    const isDiffusive =
+      s.ls >= s.full && state.syncBacklog.isEmpty && (s.ls - s.full) * s.seconds < Math.sqrt(2 * s.ls * s.seconds);
+    if ((s.ls >= s.full && !isDiffusive) || !state.syncBacklog.isEmpty) serveSyncBacklog(s, state, spec, stats, out);
     else serveStationary(s, state, spec, call, stats, out);
     s.now += s.used;
     s.seconds -= s.used;
@@ -436,24 +445,29 @@ function serveStationary(
   const ls = s.ls;
   const la = s.la;
   const full = s.full;
-  const rhoSync = ls / full;
+  // Below 1 but for a diffusive stretch at ρ ≥ 1 (serveGeneral), whose limit is taken.
+  const syncLoad = ls < full ? ls : full * ALMOST_ONE;
+  const rhoSync = syncLoad / full;
   const rho = (ls + la) / full;
   s.erlangC = rho < 1 ? call.table.erlangC(rho) : 1;
   s.isSettled = true;
   s.isCarried = false;
-  s.isAsyncBacklog = rho >= 1 || !state.asyncBacklog.isEmpty;
+  s.isAsyncBacklog = (rho >= 1 && la > 0) || !state.asyncBacklog.isEmpty;
   // The sync class sees every core busy whenever async work is backed up behind it.
   s.syncC = s.isAsyncBacklog ? 1 : s.erlangC;
-  s.syncTheta = (full - ls) / 1000; // per ms
+  s.syncTheta = (full - syncLoad) / 1000; // per ms
   shares(sync, s.syncC, s.syncTheta, rhoSync, spec.patienceMs);
   // Near saturation a queue reaches its stationary length slowly, by diffusion: the square of the
   // queue grows by at most 2λ per second (arrivals and services, both Poisson, each add variance λ).
-  // Until it gets there its requests wait as long as the queue they find: θ scaled to match.
+  // Until it gets there its requests wait as long as the queue they find: an exponential wait of
+  // mean reach ÷ λ. (Not θ scaled by the stationary queue over the reach: with a timeout the
+  // stationary queue is the truncated one, about λ × half the timeout near ρ = 1, and the waits
+  // came out 7 s where the queue had grown to 1.1 s of arrivals.)
   const syncStationary = (ls * sync.meanQueueMs) / 1000;
   if (syncStationary > 1) {
     const reach = Math.sqrt(state.syncQueue * state.syncQueue + 2 * ls * s.seconds);
     if (syncStationary > reach) {
-      s.syncTheta *= syncStationary / reach;
+      s.syncTheta = (s.syncC * ls) / (1000 * reach);
       s.isSettled = false;
       shares(sync, s.syncC, s.syncTheta, rhoSync, spec.patienceMs);
     }
@@ -464,6 +478,11 @@ function serveStationary(
   if (s.isAsyncBacklog) {
     // The async backlog drains with what sync work leaves, until it has caught up.
     const backlog = state.asyncBacklog;
+    // Messages that find no backlog and arrive no faster than the cores left serve them (ρ = 1 to the
+    // bit, or the timeouts freeing a little) would leave at once, the fluid queue "caught up" with
+    // nothing served, and the stretch never counted: they leave at their own rate, waiting nothing.
+    const leftover = full - syncLoad * (1 - sync.abandoned);
+    const rate = backlog.isEmpty && leftover >= la ? la * ALMOST_ONE : leftover;
     // A minute misses its SLO on all its requests together: when more than 5 % of them are messages
     // stuck behind a backlog, it misses whatever its sync requests do. So the messages carry the
     // minutes of the sync requests that arrive with them (their share and p95, known now), and count
@@ -477,13 +496,7 @@ function serveStationary(
       s.isCarried ? s.syncShare : 0,
       s.isCarried ? stepP95(s.syncC, s.syncTheta, spec.nu) : 0,
     );
-    s.used = backlog.serve(
-      full - ls * (1 - sync.abandoned),
-      s.now,
-      s.seconds,
-      Number.POSITIVE_INFINITY,
-      state.departures,
-    );
+    s.used = backlog.serve(rate, s.now, s.seconds, Number.POSITIVE_INFINITY, state.departures);
     if (s.used < s.seconds) backlog.cutAfter(s.now + s.used);
     state.asyncQueue = 0;
   } else if (la > 0) {
