@@ -471,7 +471,11 @@ function serveStationary(
   s.erlangC = rho < 1 ? call.table.erlangC(rho) : 1;
   s.isSettled = true;
   s.isCarried = false;
-  s.isAsyncBacklog = (rho >= 1 && la > 0) || !state.asyncBacklog.isEmpty;
+  // Messages at a total ρ of 1, or just over it, queue by diffusion as sync requests do (serveGeneral).
+  const lambda = ls + la;
+  const isAsyncDiffusive =
+    rho >= 1 && state.asyncBacklog.isEmpty && (lambda - full) * s.seconds < Math.sqrt(DIFFUSION * lambda * s.seconds);
+  s.isAsyncBacklog = (rho >= 1 && la > 0 && !isAsyncDiffusive) || !state.asyncBacklog.isEmpty;
   // The sync class sees every core busy whenever async work is backed up behind it.
   s.syncC = s.isAsyncBacklog ? 1 : s.erlangC;
   s.syncTheta = (full - syncLoad) / 1000; // per ms
@@ -523,9 +527,11 @@ function serveStationary(
     state.asyncQueue = 0;
   } else if (la > 0) {
     // Messages wait for the cores sync work leaves: Cobham's priority-queue mean, as an exponential.
-    s.asyncTheta = (full * (1 - rhoSync) * (1 - rho)) / 1000;
+    s.asyncTheta = (full * (1 - rhoSync) * (1 - (rho < 1 ? rho : ALMOST_ONE))) / 1000;
     const asyncStationary = (la * s.erlangC) / (s.asyncTheta * 1000);
-    const asyncEnd = Math.sqrt(state.asyncQueue * state.asyncQueue + DIFFUSION * (ls + la) * s.seconds);
+    const asyncEnd =
+      Math.sqrt(state.asyncQueue * state.asyncQueue + DIFFUSION * lambda * s.seconds) +
+      (lambda > full ? (lambda - full) * s.seconds : 0);
     if (asyncStationary > asyncEnd) {
       s.asyncTheta *= asyncStationary / meanReach(state.asyncQueue, asyncEnd);
       s.isSettled = false;
