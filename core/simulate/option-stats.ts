@@ -21,9 +21,8 @@ const binOf = findBin;
 const log2 = pseudoLog2;
 const chanceOf = computeViolationChance;
 
-/** A backlog's waits are spread over its departures at these quantile midpoints (a uniform, four points). */
+/** A backlog departure's SLO minutes are counted at these quantile midpoints of its waits (a uniform, four points). */
 const SPREAD = [0.125, 0.375, 0.625, 0.875] as const;
-const MIX_SPREAD = 16;
 
 /**
  * Stretches are kept for a later SLO offset by p95 bin (32 a doubling: two latency bins) and by how
@@ -304,12 +303,7 @@ export class OptionStats implements PartSink {
     const perMinute = minutes > 0 ? d.served / minutes : Number.POSITIVE_INFINITY;
     // Carrying the other class's minutes (Departure.mate): whole minutes, and all their requests.
     const whole = d.mate > 0 ? 1 / (1 - d.mate) : 1;
-    // The latency mixture takes the range's waits at MIX_SPREAD points (a uniform, finely): a
-    // horizon's p95 can fall inside one long departure's range.
-    const piece = d.served / MIX_SPREAD;
-    for (let j = 0; j < MIX_SPREAD; j++) {
-      this.mix.addDelay(piece, 1000 * (d.firstWait + ((d.lastWait - d.firstWait) * (j + 0.5)) / MIX_SPREAD));
-    }
+    this.mix.addUniformDelay(d.served, 1000 * d.firstWait, 1000 * d.lastWait);
     // The SLO minutes at four points of the range: each a share of the departure's minutes.
     if (this.hasSlo && !isDropping && minutes > 0) {
       for (const s of SPREAD) {

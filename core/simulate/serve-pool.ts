@@ -399,6 +399,11 @@ function meanReach(q0: number, q1: number): number {
   return d > 1e-9 ? (2 * (q1 * q1 * q1 - q0 * q0 * q0)) / (3 * d) : q1;
 }
 
+/** Whether a stretch of `seconds` at rate λ on capacity cμ grows its queue more by diffusion than by the excess. */
+function growsByDiffusion(lambda: number, full: number, seconds: number): boolean {
+  return (lambda - full) * seconds < Math.sqrt(DIFFUSION * lambda * seconds);
+}
+
 /** The sync load of a diffusive stretch at ρ ≥ 1, for its stationary figures (the ρ → 1 limit). */
 const ALMOST_ONE = 1 - 1e-9;
 
@@ -418,14 +423,11 @@ function serveGeneral(state: PoolState, spec: PoolSpec, call: PoolCall, stats: P
   leave.stats = stats;
   leave.out = out;
   for (let guard = 0; s.seconds > 1e-9 && guard < 8; guard++) {
-    // At ρ = 1 and just above, a queue grows by diffusion (√(2λt)) faster than by the excess
-    // ((λ − cμ)t): served as the ρ → 1 limit of a stationary stretch, whose waits are those of the
-    // queue reached so far. (The fluid backlog saw no queue at all there: at λ = cμ exactly it
-    // caught up at once, and the step's requests were cut, never counted.)
-    const isDiffusive =
-      s.ls >= s.full &&
-      state.syncBacklog.isEmpty &&
-      (s.ls - s.full) * s.seconds < Math.sqrt(DIFFUSION * s.ls * s.seconds);
+    // At ρ = 1 and just above, a queue grows by diffusion faster than by the excess: served as the
+    // ρ → 1 limit of a stationary stretch, whose waits are those of the queue reached so far. (The
+    // fluid backlog saw no queue at all there: at λ = cμ exactly it caught up at once, and the
+    // step's requests were cut, never counted.)
+    const isDiffusive = s.ls >= s.full && state.syncBacklog.isEmpty && growsByDiffusion(s.ls, s.full, s.seconds);
     if ((s.ls >= s.full && !isDiffusive) || !state.syncBacklog.isEmpty) serveSyncBacklog(s, state, spec, stats, out);
     else serveStationary(s, state, spec, call, stats, out);
     s.now += s.used;
@@ -473,8 +475,7 @@ function serveStationary(
   s.isCarried = false;
   // Messages at a total ρ of 1, or just over it, queue by diffusion as sync requests do (serveGeneral).
   const lambda = ls + la;
-  const isAsyncDiffusive =
-    rho >= 1 && state.asyncBacklog.isEmpty && (lambda - full) * s.seconds < Math.sqrt(DIFFUSION * lambda * s.seconds);
+  const isAsyncDiffusive = rho >= 1 && state.asyncBacklog.isEmpty && growsByDiffusion(lambda, full, s.seconds);
   s.isAsyncBacklog = (rho >= 1 && la > 0 && !isAsyncDiffusive) || !state.asyncBacklog.isEmpty;
   // The sync class sees every core busy whenever async work is backed up behind it.
   s.syncC = s.isAsyncBacklog ? 1 : s.erlangC;

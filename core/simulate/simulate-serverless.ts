@@ -33,8 +33,6 @@ export interface ServerlessRun {
 
 /** Backlog delays are spread over a step at these quantile midpoints (a uniform, four points). */
 const SPREAD = [0.125, 0.375, 0.625, 0.875] as const;
-/** The latency mixture takes a backlog's uniform delays at this many points. */
-const MIX_SPREAD = 16;
 const dist = new ResponseDist();
 // Bound once: under a CommonJS transform (tsx, the CLI) an imported name is a getter per call.
 const log2 = pseudoLog2;
@@ -210,13 +208,8 @@ function spreadBacklog(
   coldShare: number,
   coldMs: number,
 ): void {
-  // Sixteen points of the uniform (four put a horizon's p95 up to a fifth off inside a long backlog).
-  const w = admitted / MIX_SPREAD;
-  for (let j = 0; j < MIX_SPREAD; j++) {
-    const delay = delay0 + ((delay1 - delay0) * (j + 0.5)) / MIX_SPREAD;
-    mix.addDelay(w * (1 - coldShare), delay);
-    if (coldShare > 0) mix.addDelay(w * coldShare, delay + coldMs);
-  }
+  mix.addUniformDelay(admitted * (1 - coldShare), delay0, delay1);
+  if (coldShare > 0) mix.addUniformDelay(admitted * coldShare, delay0, delay1, coldMs);
 }
 
 /**
