@@ -42,6 +42,8 @@ export class Cohorts {
   private minutes: number[] = [];
   private mate: number[] = [];
   private mateP95: number[] = [];
+  /** 1 for a ghost cohort (addGhost): work that delays the queue but whose requests were counted already. */
+  private ghost: number[] = [];
   private head = 0;
   /** Requests waiting. */
   waiting = 0;
@@ -54,7 +56,7 @@ export class Cohorts {
    * `count` requests arriving evenly from `from` to `to` (seconds), worth `minutes` of SLO minutes;
    * `mate` and `mateP95` as in Departure (the other class of those minutes, when they carry it).
    */
-  add(count: number, from: number, to: number, minutes: number, mate = 0, mateP95 = 0): void {
+  add(count: number, from: number, to: number, minutes: number, mate = 0, mateP95 = 0, ghost = 0): void {
     if (!(count > 0)) return;
     this.count.push(count);
     this.left.push(count);
@@ -63,7 +65,17 @@ export class Cohorts {
     this.minutes.push(minutes);
     this.mate.push(mate);
     this.mateP95.push(mateP95);
+    this.ghost.push(ghost);
     this.waiting += count;
+  }
+
+  /**
+   * `count` requests already queued, arriving evenly from `from` to `to`, whose figures were recorded
+   * when they arrived (a queue grown by diffusion, serve-pool.ts, becoming a backlog): they hold the
+   * cores and delay what arrives after them, but leave without a report.
+   */
+  addGhost(count: number, from: number, to: number): void {
+    this.add(count, from, to, 0, 0, 0, 1);
   }
 
   /**
@@ -152,7 +164,15 @@ export class Cohorts {
       // The cohort's waiting requests are its newest; the newest `take` of them arrived last.
       const to = this.to[k] as number;
       const cut = to - ((to - (this.from[k] as number)) * take) / count;
-      into.add(take, cut, to, ((this.minutes[k] as number) * take) / count, this.mate[k], this.mateP95[k]);
+      into.add(
+        take,
+        cut,
+        to,
+        ((this.minutes[k] as number) * take) / count,
+        this.mate[k],
+        this.mateP95[k],
+        this.ghost[k],
+      );
       moved += take;
       this.waiting -= take;
       if (take >= left - 1e-9) {
@@ -167,7 +187,7 @@ export class Cohorts {
   }
 
   private columns(): number[][] {
-    return [this.count, this.left, this.from, this.to, this.minutes, this.mate, this.mateP95];
+    return [this.count, this.left, this.from, this.to, this.minutes, this.mate, this.mateP95, this.ghost];
   }
 
   /** Takes `served + expired` requests from the head cohort k and reports them. */
@@ -190,7 +210,7 @@ export class Cohorts {
     departure.minutes = ((this.minutes[k] as number) * gone) / n;
     departure.mate = this.mate[k] as number;
     departure.mateP95 = this.mateP95[k] as number;
-    sink.leave(departure);
+    if (this.ghost[k] === 0) sink.leave(departure);
     if (this.left[k] <= 1e-9 * n) {
       this.waiting -= this.left[k];
       this.head++;

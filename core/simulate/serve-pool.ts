@@ -399,9 +399,16 @@ function meanReach(q0: number, q1: number): number {
   return d > 1e-9 ? (2 * (q1 * q1 * q1 - q0 * q0 * q0)) / (3 * d) : q1;
 }
 
-/** Whether a stretch of `seconds` at rate λ on capacity cμ grows its queue more by diffusion than by the excess. */
-function growsByDiffusion(lambda: number, full: number, seconds: number): boolean {
-  return (lambda - full) * seconds < Math.sqrt(DIFFUSION * lambda * seconds);
+/**
+ * Whether a stretch of `seconds` at rate λ on capacity cμ grows a queue of `queue` requests more by
+ * diffusion than by the excess. From empty, diffusion leads for about DIFFUSION·λ/(λ − cμ)² seconds;
+ * once the queue has grown, the excess does (a longer queue gains less from the same diffusion), and
+ * the queue is a backlog. (Asked of each stretch from empty, a minute at ρ 1.02 stayed diffusive for
+ * ever, so the queue never filled to the timeout as a real one does: waits levelled off at half the
+ * timeout and the SLO minutes stopped counting, 22 violation minutes in an hour against 61.)
+ */
+function growsByDiffusion(lambda: number, full: number, seconds: number, queue: number): boolean {
+  return (lambda - full) * seconds < Math.sqrt(queue * queue + DIFFUSION * lambda * seconds) - queue;
 }
 
 /** The sync load of a diffusive stretch at ρ ≥ 1, for its stationary figures (the ρ → 1 limit). */
@@ -427,7 +434,8 @@ function serveGeneral(state: PoolState, spec: PoolSpec, call: PoolCall, stats: P
     // ρ → 1 limit of a stationary stretch, whose waits are those of the queue reached so far. (The
     // fluid backlog saw no queue at all there: at λ = cμ exactly it caught up at once, and the
     // step's requests were cut, never counted.)
-    const isDiffusive = s.ls >= s.full && state.syncBacklog.isEmpty && growsByDiffusion(s.ls, s.full, s.seconds);
+    const isDiffusive =
+      s.ls >= s.full && state.syncBacklog.isEmpty && growsByDiffusion(s.ls, s.full, s.seconds, state.syncQueue);
     if ((s.ls >= s.full && !isDiffusive) || !state.syncBacklog.isEmpty) serveSyncBacklog(s, state, spec, stats, out);
     else serveStationary(s, state, spec, call, stats, out);
     s.now += s.used;
@@ -438,6 +446,10 @@ function serveGeneral(state: PoolState, spec: PoolSpec, call: PoolCall, stats: P
 /** Sync work beyond the cores: a backlog served at full rate until it catches up. */
 function serveSyncBacklog(s: Stretch, state: PoolState, spec: PoolSpec, stats: PartSink, out: PoolOutcome): void {
   const backlog = state.syncBacklog;
+  // A queue grown so far (by diffusion, or a stationary one) is where the backlog starts: its requests
+  // were counted when they arrived, so they only hold the cores (a ghost), as long as they wait.
+  if (backlog.isEmpty && state.syncQueue > 0 && s.ls > 0)
+    backlog.addGhost(state.syncQueue, s.now - state.syncQueue / s.ls, s.now);
   backlog.add(s.ls * s.seconds, s.now, s.now + s.seconds, (s.seconds / 60) * s.syncShare);
   s.used = backlog.serve(s.full, s.now, s.seconds, spec.patienceMs / 1000, state.departures);
   if (s.used < s.seconds) backlog.cutAfter(s.now + s.used);
@@ -475,7 +487,8 @@ function serveStationary(
   s.isCarried = false;
   // Messages at a total ρ of 1, or just over it, queue by diffusion as sync requests do (serveGeneral).
   const lambda = ls + la;
-  const isAsyncDiffusive = rho >= 1 && state.asyncBacklog.isEmpty && growsByDiffusion(lambda, full, s.seconds);
+  const isAsyncDiffusive =
+    rho >= 1 && state.asyncBacklog.isEmpty && growsByDiffusion(lambda, full, s.seconds, state.asyncQueue);
   s.isAsyncBacklog = (rho >= 1 && la > 0 && !isAsyncDiffusive) || !state.asyncBacklog.isEmpty;
   // The sync class sees every core busy whenever async work is backed up behind it.
   s.syncC = s.isAsyncBacklog ? 1 : s.erlangC;
@@ -505,6 +518,9 @@ function serveStationary(
   if (s.isAsyncBacklog) {
     // The async backlog drains with what sync work leaves, until it has caught up.
     const backlog = state.asyncBacklog;
+    // The messages queued so far hold the cores first (as sync requests' do, serveSyncBacklog).
+    if (backlog.isEmpty && state.asyncQueue > 0 && la > 0)
+      backlog.addGhost(state.asyncQueue, s.now - state.asyncQueue / la, s.now);
     // Messages that find no backlog and arrive no faster than the cores left serve them (ρ = 1 to the
     // bit, or the timeouts freeing a little) would leave at once, the fluid queue "caught up" with
     // nothing served, and the stretch never counted: they leave at their own rate, waiting nothing.
@@ -539,8 +555,11 @@ function serveStationary(
       state.asyncQueue = asyncEnd;
     } else state.asyncQueue = asyncStationary;
   } else state.asyncQueue = 0;
+  // The curves are tabulated below ρ = 1: a diffusive stretch settled at the ρ → 1 limit is measured.
   const curve =
-    stats.hasSlo && s.isSettled && !s.isAsyncBacklog ? (call.curve ??= findSloCurve(s.cores, spec, stats.sloMs)) : null;
+    stats.hasSlo && s.isSettled && !s.isAsyncBacklog && lambda < full
+      ? (call.curve ??= findSloCurve(s.cores, spec, stats.sloMs))
+      : null;
   recordStationary(s, spec, curve, stats, out);
 }
 
