@@ -28,6 +28,7 @@ import { FEW_PER_MINUTE, computeMinuteSpread } from './minute-spread';
 import { ResponseDist } from './response-dist';
 import { computeShares, createShares, hypoSurvival } from './response-time';
 import { computeStepP95 } from './step-quantile';
+import { SETTLED_AGE, SETTLED_SHARE, ageOfShare, approachShare, meanApproach } from './relaxation';
 import { type SloCurve, findSloCurve } from './slo-curve';
 
 // Bound once: under a CommonJS transform (tsx, the CLI) an imported name is a getter per call.
@@ -347,7 +348,8 @@ export function servePool(state: PoolState, spec: PoolSpec, call: PoolCall, stat
   // Settled? Each queue at its stationary length, or the time to grow there has passed (serveStationary).
   const syncTheta = (full - ls) / 1000; // per ms
   const syncQueue = (ls * erlangC) / (syncTheta * 1000);
-  if (syncQueue > 1 && syncQueue * syncQueue > state.syncQueue * state.syncQueue + DIFFUSION * ls * seconds) {
+  const m = full - ls;
+  if (syncQueue > 1 && state.syncQueue < SETTLED_SHARE * syncQueue && seconds * m * m < SETTLED_AGE * (full + ls)) {
     serveGeneral(state, spec, call, stats, out);
     return;
   }
@@ -501,7 +503,7 @@ function serveStationary(
   // the waits came out 7 s where the queue had grown to 1.1 s of arrivals.)
   const syncStationary = (ls * sync.meanQueueMs) / 1000;
   let syncEnd = Number.NaN;
-  if (syncStationary > 1) {
+  if (syncStationary > 1 && ls >= full) {
     // (A diffusive stretch just over ρ = 1 adds its excess too: small within the stretch, not over many.)
     syncEnd =
       Math.sqrt(state.syncQueue * state.syncQueue + DIFFUSION * ls * s.seconds) +
@@ -511,6 +513,20 @@ function serveStationary(
       s.isSettled = false;
       shares(sync, s.syncC, s.syncTheta, rhoSync, spec.patienceMs);
     } else syncEnd = Number.NaN;
+  } else if (syncStationary > 1 && state.syncQueue < SETTLED_SHARE * syncStationary) {
+    // Below ρ = 1 the queue approaches its stationary length as a reflected Brownian motion does
+    // (relaxation.ts), in units of σ²/m²: from the age its length so far implies, for this stretch.
+    // (Growing by diffusion until it reached the stationary length, it got there too soon: ten minutes
+    // from empty on one core at ρ 0.99 waited 3.9 s on average against the exact transient's 2.8 s.)
+    const m = full - ls;
+    const r0 = ageOfShare(state.syncQueue / syncStationary);
+    const r1 = r0 + (s.seconds * m * m) / (full + ls);
+    if (r1 < SETTLED_AGE) {
+      syncEnd = syncStationary * approachShare(r1);
+      s.syncTheta = (s.syncC * ls) / (1000 * syncStationary * meanApproach(r0, r1));
+      s.isSettled = false;
+      shares(sync, s.syncC, s.syncTheta, rhoSync, spec.patienceMs);
+    }
   }
   state.syncQueue = syncEnd >= 0 ? syncEnd : (ls * sync.meanQueueMs) / 1000;
   s.used = s.seconds;
