@@ -16,6 +16,7 @@ import { makeContext, makeLoad } from '../testing/load-fixture';
 import {
   computeIndependentSpread,
   computeMinuteP95,
+  computeMinuteSpread,
   computeViolationChance,
   floorAtLeast,
   negativeBinomialAtLeast,
@@ -189,5 +190,18 @@ describe('the late count’s tails, against their point masses summed', () => {
             `a ${a}, m ${m}, s ${s}, over ${over}`,
           ).toBeLessThan(1e-6);
         }
+  });
+});
+
+describe('a request far shorter than its CPU time (νt ≫ 1)', () => {
+  it('gives a finite spread: the geometric sum neither underflows nor overflows', () => {
+    // One core at ρ 0.8, 82.8 ms of CPU, a duration of 2.8 ms (a generated design's): the sum's first
+    // term underflowed and q^top overflowed, and the spread was 0 × ∞ = NaN.
+    for (const ratio of [1, 3, 30, 100, 300, 1000]) {
+      const mu = 12.08;
+      const spread = computeMinuteSpread(0.8, 2.4159, mu * ratio, mu, 9.66, mu, 1150);
+      expect(Number.isFinite(spread), `ν = ${ratio} μ`).toBe(true);
+      expect(spread).toBeGreaterThanOrEqual(0);
+    }
   });
 });

@@ -99,11 +99,13 @@ export function computeMinuteSpread(
     const below = (power: number) => {
       // Σ_{j=1}^{top} (1 − r) r^(j−1) e^(−pν(t − j/cμ)): a geometric sum, in logs against overflow.
       if (top < 1) return 0;
-      const q = r * Math.exp(power * step);
-      const first = (1 - r) * Math.exp(-power * nu * t + power * step);
-      if (Math.abs(q - 1) < 1e-12) return first * top;
-      const qTop = Math.exp(top * Math.log(q));
-      return (first * (qTop - 1)) / (q - 1);
+      // (q^top − 1)/(q − 1) in logs: each term is at most 1, but when a request is far shorter than
+      // its CPU time (νt ≫ 1) the first underflows and q^top overflows, and 0 × ∞ made the spread NaN.
+      const logQ = Math.log(r) + power * step;
+      const logFirst = Math.log(1 - r) - power * nu * t + power * step;
+      if (Math.abs(logQ) < 1e-12) return Math.exp(logFirst) * top;
+      if (logQ > 0) return (Math.exp(logFirst + (top - 1) * logQ) * -Math.expm1(-top * logQ)) / -Math.expm1(-logQ);
+      return (Math.exp(logFirst) * Math.expm1(top * logQ)) / Math.expm1(logQ);
     };
     const beyond = r > 0 ? Math.exp(top * Math.log(r)) : top < 1 ? 1 : 0;
     waitG = below(1) + beyond;

@@ -41,12 +41,19 @@ export function ageOfShare(share: number): number {
   return (lo + hi) / 2;
 }
 
+/** Beyond this age H₁ is 1 to within 10⁻⁶. */
+const FLAT_AGE = 20;
+
 /** The mean of H₁ over [r0, r1] (Simpson's rule on √r, where H₁ is smooth): a stretch's average reach. */
 export function meanApproach(r0: number, r1: number): number {
   if (!(r1 > r0)) return approachShare(r1);
+  if (r0 >= FLAT_AGE) return 1;
+  // Past FLAT_AGE the queue is stationary: the rest of the stretch adds 1 a unit of age.
+  const flat = r1 > FLAT_AGE ? r1 - FLAT_AGE : 0;
+  const top = r1 - flat;
   // H₁ grows as √r from 0: on u = √r it is smooth, and ∫H₁ dr = ∫H₁(u²)·2u du.
   const a = Math.sqrt(r0);
-  const b = Math.sqrt(r1);
+  const b = Math.sqrt(top);
   const n = 8;
   const h = (b - a) / n;
   let sum = 0;
@@ -55,7 +62,7 @@ export function meanApproach(r0: number, r1: number): number {
     const w = i === 0 || i === n ? 1 : i % 2 === 1 ? 4 : 2;
     sum += w * approachShare(u * u) * 2 * u;
   }
-  return (sum * h) / 3 / (r1 - r0);
+  return ((sum * h) / 3 + flat) / (r1 - r0);
 }
 
 /**
@@ -64,3 +71,57 @@ export function meanApproach(r0: number, r1: number): number {
  */
 export const SETTLED_SHARE = 0.98;
 export const SETTLED_AGE = ageOfShare(SETTLED_SHARE);
+
+/**
+ * A stretch this long (in r) averages at least SETTLED_SHARE of the stationary queue from any start:
+ * ∫₀^∞ (1 − H₁) = ½ (relaxation.test.ts), so the shortfall of the mean over a span Δ is at most ½Δ.
+ * A shorter one may average less even when it ends settled: its mean reach is the approach's.
+ */
+export const SETTLED_SPAN = 0.5 / (1 - SETTLED_SHARE);
+
+/** e^a·Φ(b), without overflow where e^a is huge and Φ(b) tiny (the A&S 7.1.26 form of erlang.ts's Φ). */
+function expTimesNormalCdf(a: number, b: number): number {
+  if (b >= 0) return Math.exp(a) * normalCdf(b);
+  const z = -b / Math.SQRT2;
+  const t = 1 / (1 + 0.3275911 * z);
+  const poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
+  return (poly * Math.exp(a - z * z)) / 2;
+}
+
+/**
+ * The mean after `t` seconds of a queue that held `x0` requests, drifting towards a stationary mean
+ * `stationary` with variance `sigma2` a second: a reflected Brownian motion from x0, whose law is
+ * P(R_t ≤ x) = Φ((x − b)/s) − e^(−kx)·Φ((−x − b)/s), b = x0 − mt, s = σ√t, k = 2m/σ² = 1/stationary,
+ * integrated in closed form: E[R_t] = bΦ(b/s) + sφ(b/s) + (Φ(−b/s) − e^(kb + k²s²/2)·Φ(−b/s − ks))/k.
+ * Used for a queue above its stationary length (the load fell): it drains at m a second while far
+ * above, more slowly as it nears the stationary length (the walk's excursions hold it up).
+ */
+export function queueAfter(x0: number, stationary: number, sigma2: number, t: number): number {
+  if (!(t > 0)) return x0;
+  const k = 1 / stationary;
+  const m = (k * sigma2) / 2;
+  const b = x0 - m * t;
+  const s = Math.sqrt(sigma2 * t);
+  const u = b / s;
+  const reflected = (normalCdf(-u) - expTimesNormalCdf(k * b + (k * k * s * s) / 2, -u - k * s)) / k;
+  return b * normalCdf(u) + s * INV_SQRT_2PI * Math.exp(-(u * u) / 2) + reflected;
+}
+
+/** Quantile midpoints of an exponential of mean 1 (eight equal cells), scaled to mean 1 exactly. */
+const SPREAD_POINTS = (() => {
+  const n = 8;
+  const x = Array.from({ length: n }, (_, i) => -Math.log(1 - (i + 0.5) / n));
+  const mean = x.reduce((a, b) => a + b, 0) / n;
+  return x.map((v) => v / mean);
+})();
+
+/**
+ * queueAfter for a queue whose length is not known exactly but spread as a grown queue's is (taken
+ * as exponential, mean x0): the walk drains its long realisations slowly while it reflects the short
+ * ones, so the mean stays higher than from x0 exactly (Jensen: E[R_t | x] is convex in x).
+ */
+export function spreadQueueAfter(x0: number, stationary: number, sigma2: number, t: number): number {
+  let sum = 0;
+  for (const y of SPREAD_POINTS) sum += queueAfter(x0 * y, stationary, sigma2, t);
+  return sum / SPREAD_POINTS.length;
+}

@@ -28,7 +28,15 @@ import { FEW_PER_MINUTE, computeMinuteSpread } from './minute-spread';
 import { ResponseDist } from './response-dist';
 import { computeShares, createShares, hypoSurvival } from './response-time';
 import { computeStepP95 } from './step-quantile';
-import { SETTLED_AGE, SETTLED_SHARE, ageOfShare, approachShare, meanApproach } from './relaxation';
+import {
+  SETTLED_AGE,
+  SETTLED_SHARE,
+  SETTLED_SPAN,
+  ageOfShare,
+  approachShare,
+  meanApproach,
+  spreadQueueAfter,
+} from './relaxation';
 import { type SloCurve, findSloCurve } from './slo-curve';
 
 // Bound once: under a CommonJS transform (tsx, the CLI) an imported name is a getter per call.
@@ -348,8 +356,13 @@ export function servePool(state: PoolState, spec: PoolSpec, call: PoolCall, stat
   // Settled? Each queue at its stationary length, or the time to grow there has passed (serveStationary).
   const syncTheta = (full - ls) / 1000; // per ms
   const syncQueue = (ls * erlangC) / (syncTheta * 1000);
-  const m = full - ls;
-  if (syncQueue > 1 && state.syncQueue < SETTLED_SHARE * syncQueue && seconds * m * m < SETTLED_AGE * (full + ls)) {
+  // As serveStationary asks, with the untimed queue (longer: a slower approach, never settled sooner).
+  const m = (full + ls) / (2 * syncQueue);
+  const q0 = state.syncQueue;
+  if (
+    (syncQueue > 1 && q0 < SETTLED_SHARE * syncQueue && seconds * m * m < SETTLED_SPAN * (full + ls)) ||
+    isDraining(q0, syncQueue, full - ls, seconds)
+  ) {
     serveGeneral(state, spec, call, stats, out);
     return;
   }
@@ -411,6 +424,14 @@ function meanReach(q0: number, q1: number): number {
  */
 function growsByDiffusion(lambda: number, full: number, seconds: number, queue: number): boolean {
   return (lambda - full) * seconds < Math.sqrt(queue * queue + DIFFUSION * lambda * seconds) - queue;
+}
+
+/**
+ * Whether a queue of `queue` requests is above its stationary length enough that draining it takes
+ * more than a twentieth of the stretch, at the spare rate `spare` (cμ − λ) a second.
+ */
+function isDraining(queue: number, stationary: number, spare: number, seconds: number): boolean {
+  return queue > 1 && queue * SETTLED_SHARE > stationary && queue - stationary > 0.05 * spare * seconds;
 }
 
 /** The sync load of a diffusive stretch at ρ ≥ 1, for its stationary figures (the ρ → 1 limit). */
@@ -518,15 +539,51 @@ function serveStationary(
     // (relaxation.ts), in units of σ²/m²: from the age its length so far implies, for this stretch.
     // (Growing by diffusion until it reached the stationary length, it got there too soon: ten minutes
     // from empty on one core at ρ 0.99 waited 3.9 s on average against the exact transient's 2.8 s.)
-    const m = full - ls;
+    // The drift that makes the walk's stationary mean σ²/2m this queue's: cμ − λ but for the few
+    // cores and the timeout, which shorten the queue (with a 29 s timeout at ρ 0.998 the stationary
+    // queue is a fifth of σ²/2m, and it was approached at a fifth of the diffusion's pace).
+    const m = (full + ls) / (2 * syncStationary);
     const r0 = ageOfShare(state.syncQueue / syncStationary);
-    const r1 = r0 + (s.seconds * m * m) / (full + ls);
-    if (r1 < SETTLED_AGE) {
+    const span = (s.seconds * m * m) / (full + ls);
+    const r1 = r0 + span;
+    // Settled at its end, a stretch may still have waited less than the stationary queue says: a
+    // load rising through ρ 0.98 on 16 cores lags a minute behind it (312 ms against 378).
+    const reach = span < SETTLED_SPAN ? meanApproach(r0, r1) : 1;
+    if (r1 < SETTLED_AGE || reach < SETTLED_SHARE) {
       syncEnd = syncStationary * approachShare(r1);
-      s.syncTheta = (s.syncC * ls) / (1000 * syncStationary * meanApproach(r0, r1));
+      s.syncTheta = (s.syncC * ls) / (1000 * syncStationary * reach);
       s.isSettled = false;
       shares(sync, s.syncC, s.syncTheta, rhoSync, spec.patienceMs);
     }
+  } else if (ls > 0 && isDraining(state.syncQueue, syncStationary, full - ls, s.seconds)) {
+    // A queue longer than the stationary one (grown near ρ = 1, the load now lower) drains as the
+    // reflected walk from it does (relaxation.ts: at the spare rate while far above, slower as it
+    // nears the stationary length), not at once: just below ρ = 1 that takes minutes. A stationary
+    // queue of less than one request reflects nothing: a fluid drain at the spare rate.
+    const q0 = state.syncQueue;
+    const t = s.seconds;
+    let reach: number;
+    if (syncStationary >= 1) {
+      const sigma2 = full + ls;
+      syncEnd = spreadQueueAfter(q0, syncStationary, sigma2, t);
+      // Simpson's rule over the stretch.
+      reach =
+        (q0 +
+          4 * spreadQueueAfter(q0, syncStationary, sigma2, t / 4) +
+          2 * spreadQueueAfter(q0, syncStationary, sigma2, t / 2) +
+          4 * spreadQueueAfter(q0, syncStationary, sigma2, (3 * t) / 4) +
+          syncEnd) /
+        12;
+    } else {
+      const spare = full - ls;
+      const drainSeconds = Math.min(t, (q0 - syncStationary) / spare);
+      syncEnd = q0 - spare * drainSeconds;
+      reach = ((q0 + syncEnd) / 2) * (drainSeconds / t) + syncStationary * (1 - drainSeconds / t);
+    }
+    if (syncEnd < syncStationary / SETTLED_SHARE) syncEnd = syncStationary;
+    s.syncTheta = (s.syncC * ls) / (1000 * reach);
+    s.isSettled = false;
+    shares(sync, s.syncC, s.syncTheta, rhoSync, spec.patienceMs);
   }
   state.syncQueue = syncEnd >= 0 ? syncEnd : (ls * sync.meanQueueMs) / 1000;
   s.used = s.seconds;
