@@ -370,9 +370,11 @@ export function servePool(state: PoolState, spec: PoolSpec, call: PoolCall, stat
   if (la > 0) {
     const asyncTheta = (full * (1 - ls / full) * (1 - rho)) / 1000;
     const asyncQueue = (la * erlangC) / (asyncTheta * 1000);
+    const ma = (lambda + full) / (2 * asyncQueue);
+    const qa0 = state.asyncQueue;
     if (
-      asyncQueue > 1 &&
-      asyncQueue * asyncQueue > state.asyncQueue * state.asyncQueue + DIFFUSION * lambda * seconds
+      (asyncQueue > 1 && qa0 < SETTLED_SHARE * asyncQueue && seconds * ma * ma < SETTLED_SPAN * (lambda + full)) ||
+      isDraining(qa0, asyncQueue, full - lambda, seconds)
     ) {
       serveGeneral(state, spec, call, stats, out);
       return;
@@ -432,6 +434,60 @@ function growsByDiffusion(lambda: number, full: number, seconds: number, queue: 
  */
 function isDraining(queue: number, stationary: number, spare: number, seconds: number): boolean {
   return queue > 1 && queue * SETTLED_SHARE > stationary && queue - stationary > 0.05 * spare * seconds;
+}
+
+/** Where followQueue leaves a queue: its mean over the stretch and at its end, requests. */
+const course = { reach: 0.5, end: 0.5 };
+
+/**
+ * A queue below saturation that is not at its stationary length over a stretch — still growing
+ * towards it, or draining from above after a peak — follows the reflected Brownian motion of
+ * relaxation.ts with variance `sigma2` a second and the drift that makes its stationary mean
+ * `stationary`: cμ − λ but for the few cores and the timeout, which shorten the queue (with a 29 s
+ * timeout at ρ 0.998 the stationary queue is a fifth of σ²/2m, and it was approached at a fifth of
+ * the diffusion's pace). Fills `course` and returns true; false when the stretch is settled.
+ *
+ * Growing: from the age its length so far implies (H₁), for this stretch. A stretch settled at its
+ * end may still have waited less than the stationary queue says: a load rising through ρ 0.98 on 16
+ * cores lags a minute behind it (312 ms against 378). (Growing by diffusion until it reached the
+ * stationary length, a queue got there too soon: ten minutes from empty on one core at ρ 0.99 waited
+ * 3.9 s on average against the exact transient's 2.8 s.)
+ *
+ * Draining: as the walk from a spread start (spreadQueueAfter: at the spare rate while far above,
+ * slower as it nears the stationary length), not at once; a stationary queue of less than one request
+ * reflects nothing, and drains as a fluid at the spare rate `spare` (cμ − λ).
+ */
+function followQueue(q0: number, stationary: number, sigma2: number, spare: number, seconds: number): boolean {
+  if (stationary > 1 && q0 < SETTLED_SHARE * stationary) {
+    const m = sigma2 / (2 * stationary);
+    const r0 = ageOfShare(q0 / stationary);
+    const span = (seconds * m * m) / sigma2;
+    const r1 = r0 + span;
+    const share = span < SETTLED_SPAN ? meanApproach(r0, r1) : 1;
+    if (r1 >= SETTLED_AGE && share >= SETTLED_SHARE) return false;
+    course.reach = stationary * share;
+    course.end = stationary * approachShare(r1);
+    return true;
+  }
+  if (!isDraining(q0, stationary, spare, seconds)) return false;
+  let end: number;
+  if (stationary >= 1) {
+    end = spreadQueueAfter(q0, stationary, sigma2, seconds);
+    // Simpson's rule over the stretch.
+    course.reach =
+      (q0 +
+        4 * spreadQueueAfter(q0, stationary, sigma2, seconds / 4) +
+        2 * spreadQueueAfter(q0, stationary, sigma2, seconds / 2) +
+        4 * spreadQueueAfter(q0, stationary, sigma2, (3 * seconds) / 4) +
+        end) /
+      12;
+  } else {
+    const drainSeconds = Math.min(seconds, (q0 - stationary) / spare);
+    end = q0 - spare * drainSeconds;
+    course.reach = ((q0 + end) / 2) * (drainSeconds / seconds) + stationary * (1 - drainSeconds / seconds);
+  }
+  course.end = end < stationary / SETTLED_SHARE ? stationary : end;
+  return true;
 }
 
 /** The sync load of a diffusive stretch at ρ ≥ 1, for its stationary figures (the ρ → 1 limit). */
@@ -534,54 +590,9 @@ function serveStationary(
       s.isSettled = false;
       shares(sync, s.syncC, s.syncTheta, rhoSync, spec.patienceMs);
     } else syncEnd = Number.NaN;
-  } else if (syncStationary > 1 && state.syncQueue < SETTLED_SHARE * syncStationary) {
-    // Below ρ = 1 the queue approaches its stationary length as a reflected Brownian motion does
-    // (relaxation.ts), in units of σ²/m²: from the age its length so far implies, for this stretch.
-    // (Growing by diffusion until it reached the stationary length, it got there too soon: ten minutes
-    // from empty on one core at ρ 0.99 waited 3.9 s on average against the exact transient's 2.8 s.)
-    // The drift that makes the walk's stationary mean σ²/2m this queue's: cμ − λ but for the few
-    // cores and the timeout, which shorten the queue (with a 29 s timeout at ρ 0.998 the stationary
-    // queue is a fifth of σ²/2m, and it was approached at a fifth of the diffusion's pace).
-    const m = (full + ls) / (2 * syncStationary);
-    const r0 = ageOfShare(state.syncQueue / syncStationary);
-    const span = (s.seconds * m * m) / (full + ls);
-    const r1 = r0 + span;
-    // Settled at its end, a stretch may still have waited less than the stationary queue says: a
-    // load rising through ρ 0.98 on 16 cores lags a minute behind it (312 ms against 378).
-    const reach = span < SETTLED_SPAN ? meanApproach(r0, r1) : 1;
-    if (r1 < SETTLED_AGE || reach < SETTLED_SHARE) {
-      syncEnd = syncStationary * approachShare(r1);
-      s.syncTheta = (s.syncC * ls) / (1000 * syncStationary * reach);
-      s.isSettled = false;
-      shares(sync, s.syncC, s.syncTheta, rhoSync, spec.patienceMs);
-    }
-  } else if (ls > 0 && isDraining(state.syncQueue, syncStationary, full - ls, s.seconds)) {
-    // A queue longer than the stationary one (grown near ρ = 1, the load now lower) drains as the
-    // reflected walk from it does (relaxation.ts: at the spare rate while far above, slower as it
-    // nears the stationary length), not at once: just below ρ = 1 that takes minutes. A stationary
-    // queue of less than one request reflects nothing: a fluid drain at the spare rate.
-    const q0 = state.syncQueue;
-    const t = s.seconds;
-    let reach: number;
-    if (syncStationary >= 1) {
-      const sigma2 = full + ls;
-      syncEnd = spreadQueueAfter(q0, syncStationary, sigma2, t);
-      // Simpson's rule over the stretch.
-      reach =
-        (q0 +
-          4 * spreadQueueAfter(q0, syncStationary, sigma2, t / 4) +
-          2 * spreadQueueAfter(q0, syncStationary, sigma2, t / 2) +
-          4 * spreadQueueAfter(q0, syncStationary, sigma2, (3 * t) / 4) +
-          syncEnd) /
-        12;
-    } else {
-      const spare = full - ls;
-      const drainSeconds = Math.min(t, (q0 - syncStationary) / spare);
-      syncEnd = q0 - spare * drainSeconds;
-      reach = ((q0 + syncEnd) / 2) * (drainSeconds / t) + syncStationary * (1 - drainSeconds / t);
-    }
-    if (syncEnd < syncStationary / SETTLED_SHARE) syncEnd = syncStationary;
-    s.syncTheta = (s.syncC * ls) / (1000 * reach);
+  } else if (ls > 0 && followQueue(state.syncQueue, syncStationary, full + ls, full - ls, s.seconds)) {
+    syncEnd = course.end;
+    s.syncTheta = (s.syncC * ls) / (1000 * course.reach);
     s.isSettled = false;
     shares(sync, s.syncC, s.syncTheta, rhoSync, spec.patienceMs);
   }
@@ -619,13 +630,21 @@ function serveStationary(
     // Messages wait for the cores sync work leaves: Cobham's priority-queue mean, as an exponential.
     s.asyncTheta = (full * (1 - rhoSync) * (1 - (rho < 1 ? rho : ALMOST_ONE))) / 1000;
     const asyncStationary = (la * s.erlangC) / (s.asyncTheta * 1000);
-    const asyncEnd =
-      Math.sqrt(state.asyncQueue * state.asyncQueue + DIFFUSION * lambda * s.seconds) +
-      (lambda > full ? (lambda - full) * s.seconds : 0);
-    if (asyncStationary > asyncEnd) {
-      s.asyncTheta *= asyncStationary / meanReach(state.asyncQueue, asyncEnd);
+    if (rho >= 1) {
+      // A diffusive stretch at a total ρ of 1 or just over (the ρ → 1 limit).
+      const asyncEnd =
+        Math.sqrt(state.asyncQueue * state.asyncQueue + DIFFUSION * lambda * s.seconds) +
+        (lambda > full ? (lambda - full) * s.seconds : 0);
+      if (asyncStationary > asyncEnd) {
+        s.asyncTheta *= asyncStationary / meanReach(state.asyncQueue, asyncEnd);
+        s.isSettled = false;
+        state.asyncQueue = asyncEnd;
+      } else state.asyncQueue = asyncStationary;
+    } else if (followQueue(state.asyncQueue, asyncStationary, lambda + full, full - lambda, s.seconds)) {
+      // The whole pool's walk moves the messages' queue: sync work takes its cores first.
+      s.asyncTheta *= asyncStationary / course.reach;
       s.isSettled = false;
-      state.asyncQueue = asyncEnd;
+      state.asyncQueue = course.end;
     } else state.asyncQueue = asyncStationary;
   } else state.asyncQueue = 0;
   // The curves are tabulated below ρ = 1: a diffusive stretch settled at the ρ → 1 limit is measured.
