@@ -322,4 +322,27 @@ describe('an hour just over ρ = 1: the queue fills to the timeout, as a real on
     expect(figures.requests / arriving).toBeCloseTo(1, 6);
     expect((figures.served + figures.droppedRequests) / arriving).toBeCloseTo(1, 4);
   });
+  it('a backlog whose head nears its timeout within the clock’s resolution returns, every request counted', () => {
+    // One core at 2.3× for two hourly steps, 100 ms timeout: the head's age came to 10⁻¹³ s short of
+    // the patience, a step too small to move the clock, and serving never returned.
+    const load = makeLoad((i) => (i === 0 ? 2307.17 : 2272.49), 2, { cpuMs: 1, durationMs: 50, timeoutMs: 100 });
+    const figures = simulateStatic(load, makeContext(2, 60), 1).stats.finish();
+    const arriving = (2307.17 + 2272.49) * 3600;
+    expect(figures.requests / arriving).toBeCloseTo(1, 6);
+    expect((figures.served + figures.droppedRequests) / arriving).toBeGreaterThan(0.999);
+  });
+  it('a spike after a quiet stretch starts its backlog from a queue of less than one request: counted', () => {
+    // A stationary queue of 0.001 became a ghost over a microsecond, "caught up" at once and cut the
+    // spike's 36 M requests, which were never counted.
+    const full = 40_000;
+    const load = makeLoad((i) => (i < 10 ? 0.776 * full : 3 * full), 11, {
+      cpuMs: 5,
+      durationMs: 5,
+      timeoutMs: 60_000,
+    });
+    let arriving = 0;
+    for (const v of load.total) arriving += v * 300;
+    const figures = simulateStatic(load, makeContext(11, 5), 200).stats.finish();
+    expect(figures.requests / arriving).toBeCloseTo(1, 6);
+  });
 });

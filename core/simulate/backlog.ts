@@ -31,6 +31,9 @@ export interface DepartureSink {
   leave(departure: Readonly<Departure>): void;
 }
 
+/** Ages this close to the patience count as reached it (seconds; the clock of a month resolves 10⁻⁹). */
+const EDGE_SECONDS = 1e-9;
+
 /** The departure handed to a sink: overwritten by the next one, so a sink must copy what it keeps. */
 const departure: Departure = { served: 0, firstWait: 0, lastWait: 0, expired: 0, minutes: 0, mate: 0, mateP95: 0 };
 
@@ -115,7 +118,9 @@ export class Cohorts {
         gone = expired;
         if (gone >= left - 1e-9) continue;
       }
-      if (age >= patience && arrivalRate > rate) {
+      // Within a nanosecond of the patience is at it: a step of (patience − age)/ageing smaller than
+      // the clock's resolution (10⁻¹³ s at an hour) left `now` where it was, and serve spun for ever.
+      if (age >= patience - EDGE_SECONDS && arrivalRate > rate) {
         // At the limit: the head stays `patience` old; what the rate cannot serve expires.
         const step = Math.min(end - now, (left - gone) / arrivalRate);
         this.take(k, rate * step, patience, patience, (arrivalRate - rate) * step, sink);

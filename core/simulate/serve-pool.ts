@@ -520,6 +520,9 @@ function serveGeneral(state: PoolState, spec: PoolSpec, call: PoolCall, stats: P
     s.now += s.used;
     s.seconds -= s.used;
   }
+  // Eight stretches without finishing the call: a backlog that makes no progress. Its arrivals are
+  // served at the ρ → 1 limit rather than lost (they used to go uncounted).
+  if (s.seconds > 1e-9) serveStationary(s, state, spec, call, stats, out);
 }
 
 /** Sync work beyond the cores: a backlog served at full rate until it catches up. */
@@ -527,8 +530,10 @@ function serveSyncBacklog(s: Stretch, state: PoolState, spec: PoolSpec, stats: P
   const backlog = state.syncBacklog;
   // A queue grown so far (by diffusion, or a stationary one) is where the backlog starts: its requests
   // were counted when they arrived, so they only hold the cores (a ghost), as long as they wait.
-  if (backlog.isEmpty && state.syncQueue > 0 && s.ls > 0)
-    backlog.addGhost(state.syncQueue, s.now - state.syncQueue / s.ls, s.now);
+  // (Less than a request is nothing to wait behind: a ghost of 0.001 over a microsecond "caught up"
+  // at once and cut the step's real requests.)
+  if (backlog.isEmpty && state.syncQueue >= 1 && s.ls > 0)
+    backlog.addGhost(state.syncQueue, s.now - Math.max(state.syncQueue / s.ls, 1e-6), s.now);
   backlog.add(s.ls * s.seconds, s.now, s.now + s.seconds, (s.seconds / 60) * s.syncShare);
   s.used = backlog.serve(s.full, s.now, s.seconds, spec.patienceMs / 1000, state.departures);
   if (s.used < s.seconds) backlog.cutAfter(s.now + s.used);
@@ -603,8 +608,8 @@ function serveStationary(
     // The async backlog drains with what sync work leaves, until it has caught up.
     const backlog = state.asyncBacklog;
     // The messages queued so far hold the cores first (as sync requests' do, serveSyncBacklog).
-    if (backlog.isEmpty && state.asyncQueue > 0 && la > 0)
-      backlog.addGhost(state.asyncQueue, s.now - state.asyncQueue / la, s.now);
+    if (backlog.isEmpty && state.asyncQueue >= 1 && la > 0)
+      backlog.addGhost(state.asyncQueue, s.now - Math.max(state.asyncQueue / la, 1e-6), s.now);
     // Messages that find no backlog and arrive no faster than the cores left serve them (ρ = 1 to the
     // bit, or the timeouts freeing a little) would leave at once, the fluid queue "caught up" with
     // nothing served, and the stretch never counted: they leave at their own rate, waiting nothing.
