@@ -345,4 +345,19 @@ describe('an hour just over ρ = 1: the queue fills to the timeout, as a real on
     const figures = simulateStatic(load, makeContext(11, 5), 200).stats.finish();
     expect(figures.requests / arriving).toBeCloseTo(1, 6);
   });
+  for (const rho of [1.01, 1.03]) {
+    it(`six hours at ρ ${rho} on one core: waits held below the timeout as the simulator's, not pinned at it`, () => {
+      // At the timeout a real queue is a walk held below it: its requests waited 25.7 s of 29 at ρ
+      // 1.03 and 19.7 s at ρ 1.01, where the fluid backlog made every one wait 29 s (+13 %, +40 %).
+      const load = makeLoad(() => rho * 10, 360, { cpuMs: 100, durationMs: 100, sloMs: 500 });
+      const runs = Array.from({ length: 3 }, (_, i) =>
+        compareEngine(load, 'static', makeContext(360), { cores: 1, seed: i + 1 }),
+      );
+      const engine = (runs[0] as (typeof runs)[number]).engine;
+      const requests = averageFigures(runs.map((r) => r.requests));
+      expect(Math.abs(engine.meanLatencyMs / requests.meanLatencyMs - 1)).toBeLessThan(0.05);
+      expect(Math.abs(engine.p95LatencyMs / requests.p95LatencyMs - 1)).toBeLessThan(0.05);
+      expect(findMisses(engine, requests, 360, 3)).toEqual([]);
+    });
+  }
 });
