@@ -6,7 +6,9 @@
  * the pool's rate; the head's age is what its requests waited. A request older than its patience
  * (a sync timeout) leaves unserved, so in an overload the head stays at the patience's age and the
  * excess expires there, as in a real queue — where added cores serve requests that would otherwise
- * have timed out (M/M/c+D in the fluid limit). Messages have no patience and wait as long as it takes.
+ * have timed out (M/M/c+D in the fluid limit); the requests served there waited a little less than
+ * the patience, as a walk held below it does (see `serve`). Messages have no patience and wait as
+ * long as it takes.
  */
 
 /** Requests leaving the queue: `served` of them waited from `firstWait` to `lastWait` s, `expired` gave up. */

@@ -17,7 +17,8 @@
  *   its arrivals again, across steps: a fluid FIFO queue (backlog.ts) served at the cores' full
  *   rate, whose requests learn their wait when they leave — the cores may change meanwhile. A sync
  *   request older than its timeout gives up and is dropped, so in an overload sync requests wait
- *   the timeout and the excess fails; messages wait as long as it takes.
+ *   up to the timeout (held just below it, backlog.ts) and the excess fails; messages wait as long
+ *   as it takes.
  * There is no cap below ρ = 1: a pool at 99 % is as slow as M/M/c says.
  */
 import { Cohorts, type Departure, type DepartureSink } from './backlog';
