@@ -68,8 +68,15 @@ export function approximateErlangC(c: number, a: number): number {
 /** Φ(x) by the Abramowitz–Stegun 7.1.26 erfc approximation (absolute error < 1.5e-7). */
 export function normalCdf(x: number): number {
   const z = Math.abs(x) / Math.SQRT2;
-  const t = 1 / (1 + 0.3275911 * z);
-  const poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
-  const erfc = poly * Math.exp(-z * z);
+  const erfc = scaledErfc(z) * Math.exp(-z * z);
   return x >= 0 ? 1 - erfc / 2 : erfc / 2;
+}
+
+/**
+ * erfc(z)·e^(z²) for z ≥ 0, the Abramowitz–Stegun 7.1.26 polynomial: erfc without its Gaussian
+ * factor, for a caller that multiplies that factor by a large one before taking the exponential.
+ */
+export function scaledErfc(z: number): number {
+  const t = 1 / (1 + 0.3275911 * z);
+  return t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
 }

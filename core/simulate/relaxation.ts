@@ -15,7 +15,7 @@
  * [AW87] J. Abate and W. Whitt, "Transient behavior of regulated Brownian motion, I: starting at the
  * origin", Advances in Applied Probability 19 (1987) 560–598.
  */
-import { normalCdf } from './erlang';
+import { normalCdf, scaledErfc } from './erlang';
 
 const INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
 
@@ -79,13 +79,11 @@ export const SETTLED_AGE = ageOfShare(SETTLED_SHARE);
  */
 export const SETTLED_SPAN = 0.5 / (1 - SETTLED_SHARE);
 
-/** e^a·Φ(b), without overflow where e^a is huge and Φ(b) tiny (the A&S 7.1.26 form of erlang.ts's Φ). */
+/** e^a·Φ(b), without overflow where e^a is huge and Φ(b) tiny (erlang.ts's Φ, its exponentials joined). */
 function expTimesNormalCdf(a: number, b: number): number {
   if (b >= 0) return Math.exp(a) * normalCdf(b);
   const z = -b / Math.SQRT2;
-  const t = 1 / (1 + 0.3275911 * z);
-  const poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
-  return (poly * Math.exp(a - z * z)) / 2;
+  return (scaledErfc(z) * Math.exp(a - z * z)) / 2;
 }
 
 /**

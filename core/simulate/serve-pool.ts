@@ -358,12 +358,7 @@ export function servePool(state: PoolState, spec: PoolSpec, call: PoolCall, stat
   const syncTheta = (full - ls) / 1000; // per ms
   const syncQueue = (ls * erlangC) / (syncTheta * 1000);
   // As serveStationary asks, with the untimed queue (longer: a slower approach, never settled sooner).
-  const m = (full + ls) / (2 * syncQueue);
-  const q0 = state.syncQueue;
-  if (
-    (syncQueue > 1 && q0 < SETTLED_SHARE * syncQueue && seconds * m * m < SETTLED_SPAN * (full + ls)) ||
-    isDraining(q0, syncQueue, full - ls, seconds)
-  ) {
+  if (mayFollow(state.syncQueue, syncQueue, full + ls, full - ls, seconds)) {
     serveGeneral(state, spec, call, stats, out);
     return;
   }
@@ -371,12 +366,7 @@ export function servePool(state: PoolState, spec: PoolSpec, call: PoolCall, stat
   if (la > 0) {
     const asyncTheta = (full * (1 - ls / full) * (1 - rho)) / 1000;
     const asyncQueue = (la * erlangC) / (asyncTheta * 1000);
-    const ma = (lambda + full) / (2 * asyncQueue);
-    const qa0 = state.asyncQueue;
-    if (
-      (asyncQueue > 1 && qa0 < SETTLED_SHARE * asyncQueue && seconds * ma * ma < SETTLED_SPAN * (lambda + full)) ||
-      isDraining(qa0, asyncQueue, full - lambda, seconds)
-    ) {
+    if (mayFollow(state.asyncQueue, asyncQueue, lambda + full, full - lambda, seconds)) {
       serveGeneral(state, spec, call, stats, out);
       return;
     }
@@ -435,6 +425,18 @@ function growsByDiffusion(lambda: number, full: number, seconds: number, queue: 
  */
 function isDraining(queue: number, stationary: number, spare: number, seconds: number): boolean {
   return queue > 1 && queue * SETTLED_SHARE > stationary && queue - stationary > 0.05 * spare * seconds;
+}
+
+/**
+ * Whether followQueue may find the stretch unsettled, without its inversion of H₁: the fast path's
+ * question (a span of SETTLED_SPAN or more averages settled from any start).
+ */
+function mayFollow(q0: number, stationary: number, sigma2: number, spare: number, seconds: number): boolean {
+  const m = sigma2 / (2 * stationary);
+  return (
+    (stationary > 1 && q0 < SETTLED_SHARE * stationary && seconds * m * m < SETTLED_SPAN * sigma2) ||
+    isDraining(q0, stationary, spare, seconds)
+  );
 }
 
 /** Where followQueue leaves a queue: its mean over the stretch and at its end, requests. */
