@@ -21,6 +21,8 @@ export interface BenchFigures {
   /** CPU of the warm runs, ms (the least of three). */
   warmCpuMs: number;
   options: Record<string, number>;
+  /** The whole plan split between two threads, warm best of 3 (absent in engines before it). */
+  threadedMs?: number;
 }
 
 /** Parses the lines `engine.bench.ts` prints (the same format at the baseline commit). */
@@ -32,7 +34,9 @@ export function parseBench(text: string): BenchFigures {
   for (const m of text.matchAll(/^\s+(static|elastic-vm|serverless|burst)\s+(\d+) ms/gm)) {
     options[m[1] as string] = Number(m[2]);
   }
+  const threaded = /whole plan on \d+ threads \(plan-sharded\.ts\): warm best of 3 (\d+) ms/.exec(text);
   return {
+    ...(threaded ? { threadedMs: Number(threaded[1]) } : {}),
     coldMs: Number(whole[1]),
     coldCpuMs: Number(whole[2]),
     warmMs: Number(whole[3]),
@@ -86,6 +90,11 @@ export function compareWithBaseline(root: string, commit: string, rounds: number
       `  whole plan ${key.padEnd(9)} this ${String(a).padStart(6)} ms, baseline ${String(b).padStart(6)} ms: ratio ${(a / b).toFixed(2)}×`,
     );
   }
+  const threaded = Math.min(...mine.map((f) => f.threadedMs ?? Infinity));
+  if (Number.isFinite(threaded))
+    lines.push(
+      `  whole plan on 2 threads, warm wall: this ${String(threaded).padStart(6)} ms, baseline (one thread) ${String(best(base, 'warmMs')).padStart(6)} ms: ratio ${(threaded / best(base, 'warmMs')).toFixed(2)}×`,
+    );
   for (const p of ['static', 'elastic-vm', 'serverless', 'burst']) {
     const a = bestOption(mine, p);
     const b = bestOption(base, p);

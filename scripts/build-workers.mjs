@@ -1,5 +1,6 @@
 // Bundles the server's worker threads (the validation pool's, server/http/prepare-body-worker.ts, the
-// plan pool's, server/plans/plan-thread.ts, and the WAL checkpointer, db/checkpoint-worker.ts)
+// plan pool's, server/plans/plan-thread.ts, a plan's second thread, core/cli/shard-thread.ts, and the
+// WAL checkpointer, db/checkpoint-worker.ts)
 // into plain ES modules under .next/tidemark-workers/, which `next build` cannot do: its server
 // bundles are not loadable by a worker thread. Run by buildIfStale after `next build`, and by `npm run dev`.
 import { createRequire } from 'node:module';
@@ -12,6 +13,7 @@ export const WORKERS = {
   'prepare-body': 'server/http/prepare-body-worker.ts',
   checkpoint: 'db/checkpoint-worker.ts',
   plan: 'server/plans/plan-thread.ts',
+  'plan-shard': 'core/cli/shard-thread.ts',
 };
 export const workersDir = (base = root) => path.join(base, '.next', 'tidemark-workers');
 

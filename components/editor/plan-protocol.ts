@@ -14,7 +14,9 @@ export type PlanRequest =
   | { type: 'run'; runId: number; design: unknown }
   | { type: 'cancel'; runId: number }
   | { type: 'compare'; compareId: number; design: unknown }
-  | { type: 'cancel-compare'; compareId: number };
+  | { type: 'cancel-compare'; compareId: number }
+  /** The second thread (plan-shard-worker.ts) stopped: plan alone from now on. */
+  | { type: 'shard-lost' };
 
 /** Worker → page. */
 export type PlanResponse =

@@ -1,22 +1,26 @@
 /**
  * The plan worker: validates the design and runs the engine off the main thread, so that the editor
- * never freezes while it re-simulates. Started by use-plan-runner.ts as a module worker. It keeps
- * the runs of its earlier plans, so an edit re-simulates only what it changed. Only the
+ * never freezes while it re-simulates. Started by use-plan-runner.ts as a module worker, with a second
+ * thread for half of each plan's simulation when the machine has the cores. It keeps the runs of its
+ * earlier plans (and the second thread its own), so an edit re-simulates only what it changed. Only the
  * latest run matters: starting a run (or cancelling it) makes every older run stop at its next
  * slice with PlanCancelledError, which is dropped silently.
  */
 import loadHighs from 'highs';
 import { validateDesign } from '@/core/model';
 import {
-  buildPlanAsync,
+  buildPlanSharded,
   createRunMemo,
   PlanCancelledError,
   registerMipSolver,
   warmUpMipSolver,
   type MipResult,
+  type ShardResult,
+  type ShardRunner,
 } from '@/core/plan';
 import { runComparisonJob } from './compare-job';
 import { seriesBuffers, withOwnSeries, type PlanRequest, type PlanResponse } from './plan-protocol';
+import type { ShardPortMessage, ShardRequest, ShardResponse } from './shard-protocol';
 
 /** Progress messages at most this often (ms): ~10 a second is smooth and costs the page nothing. */
 const PROGRESS_EVERY_MS = 100;
@@ -25,7 +29,7 @@ const SLICE_MS = 20;
 
 const scope = self as unknown as {
   postMessage(message: PlanResponse, transfer?: Transferable[]): void;
-  onmessage: ((event: MessageEvent<PlanRequest>) => void) | null;
+  onmessage: ((event: MessageEvent<PlanRequest | ShardPortMessage>) => void) | null;
 };
 
 let latestRunId = -1;
@@ -63,11 +67,58 @@ function warmUpSolverSoon(): void {
   }, 0);
 }
 
+/**
+ * The second thread (plan-shard-worker.ts), when the page started one: it simulates one part of each
+ * plan while this worker simulates the other (core/plan/plan-sharded.ts). Without it, plans run here
+ * alone; if it fails, buildPlanSharded simulates its part here.
+ */
+let shards: ShardRunner[] = [];
+let cancelShard: () => void = () => undefined;
+let loseShard: () => void = () => undefined;
+
+function connectShard(port: MessagePort): void {
+  const waiting = new Map<number, { resolve: (r: ShardResult) => void; reject: (e: Error) => void }>();
+  let next = 0;
+  port.onmessage = (event: MessageEvent<ShardResponse>) => {
+    const reply = event.data;
+    const w = waiting.get(reply.id);
+    if (!w) return;
+    waiting.delete(reply.id);
+    if (reply.type === 'part') w.resolve(reply.result);
+    else w.reject(new Error(reply.type === 'failed' ? reply.message : 'part cancelled'));
+  };
+  const send = (request: ShardRequest) => port.postMessage(request);
+  shards = [
+    (design, shard, points) =>
+      new Promise<ShardResult>((resolve, reject) => {
+        const id = next++;
+        waiting.set(id, { resolve, reject });
+        send({ type: 'part', id, design, shard, points });
+      }),
+  ];
+  cancelShard = () => send({ type: 'cancel', id: next - 1 });
+  loseShard = () => {
+    shards = [];
+    port.close();
+    for (const w of waiting.values()) w.reject(new Error('the second thread stopped'));
+    waiting.clear();
+  };
+}
+
 scope.onmessage = (event) => {
   const message = event.data;
   switch (message.type) {
+    case 'shard-port':
+      connectShard(message.port);
+      return;
+    case 'shard-lost':
+      loseShard();
+      return;
     case 'cancel':
-      if (message.runId === latestRunId) latestRunId = -1;
+      if (message.runId === latestRunId) {
+        latestRunId = -1;
+        cancelShard();
+      }
       return;
     case 'run':
       latestRunId = message.runId;
@@ -105,7 +156,7 @@ async function run(runId: number, input: unknown): Promise<void> {
   scope.postMessage({ type: 'checked', runId });
   let lastProgress = 0;
   try {
-    const result = await buildPlanAsync(checked.value, {
+    const result = await buildPlanSharded(checked.value, shards, {
       sliceMs: SLICE_MS,
       memo,
       isCancelled: () => runId !== latestRunId,

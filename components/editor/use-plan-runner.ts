@@ -13,6 +13,7 @@ import type { Design } from '@/core/model';
 import { useEditorStore, usePlanStore } from './editor-context';
 import { isCompareResponse, type CompareResponse, type PlanRequest, type PlanResponse } from './plan-protocol';
 import { markValid } from './known-valid';
+import type { ShardPortMessage } from './shard-protocol';
 import { NO_COMPARISON, type ComparisonState } from './plan-store';
 
 /**
@@ -29,6 +30,27 @@ export function usePlanRunner(): void {
 
   useEffect(() => {
     const worker = new Worker(new URL('./plan-worker.ts', import.meta.url), { type: 'module', name: 'tidemark-plan' });
+    // With a second core, a second thread simulates half of each plan (plan-shard-worker.ts); the two
+    // workers talk over a channel of their own.
+    let shardWorker: Worker | null = null;
+    if ((navigator.hardwareConcurrency ?? 1) > 1) {
+      shardWorker = new Worker(new URL('./plan-shard-worker.ts', import.meta.url), {
+        type: 'module',
+        name: 'tidemark-plan-part',
+      });
+      const channel = new MessageChannel();
+      const toShard: ShardPortMessage = { type: 'shard-port', port: channel.port2 };
+      shardWorker.postMessage(toShard, [channel.port2]);
+      const toPlan: ShardPortMessage = { type: 'shard-port', port: channel.port1 };
+      worker.postMessage(toPlan, [channel.port1]);
+      // If it stops, the plan worker simulates its parts itself.
+      shardWorker.onerror = (event) => {
+        event.preventDefault();
+        post({ type: 'shard-lost' });
+        shardWorker?.terminate();
+        shardWorker = null;
+      };
+    }
     let runId = 0;
     let startedAt = 0;
     let timer: ReturnType<typeof setTimeout> | null = null;
@@ -125,6 +147,7 @@ export function usePlanRunner(): void {
       unsubscribe();
       if (timer !== null) clearTimeout(timer);
       worker.terminate();
+      shardWorker?.terminate();
       planStore.setState({
         running: false,
         progress: null,

@@ -21,6 +21,7 @@ import type { ComponentFacts } from '../recommend/assess-assignment';
 import { type RunCache, runPlacements } from '../recommend/run-placement';
 import { decidePlan } from './decide-plan';
 import { sweepRunMemo } from './run-memo';
+import { shardOf } from './shards';
 
 export interface PlanProgress {
   phase: 'simulate' | 'placement' | 'wiring';
@@ -63,6 +64,17 @@ export interface SimulatedDesign {
   facts: Map<string, ComponentFacts>;
   series: PlanSeries;
   horizonMinutes: number;
+  /** Every component's id in the order its demand was known (callers first), simulated here or not. */
+  order: string[];
+}
+
+/**
+ * One of `count` parts of a design's simulation (shards.ts): the components whose id hashes to
+ * `index`. Each part streams the whole demand (a few per cent of a plan) and simulates its own.
+ */
+export interface Shard {
+  index: number;
+  count: number;
 }
 
 /** The simulation stage: every component's four options, callers first, yielding after each. */
@@ -70,8 +82,9 @@ export function* simulateDesign(
   design: PricedDesign,
   seriesPoints = 720,
   memo?: RunCache,
+  shard?: Shard,
 ): Generator<PlanProgress, SimulatedDesign> {
-  const { results } = yield* simulateDesigns([design], seriesPoints, memo);
+  const { results } = yield* simulateDesigns([design], seriesPoints, memo, shard);
   return results[0] as SimulatedDesign;
 }
 
@@ -94,6 +107,7 @@ export function* simulateDesigns(
   designs: readonly PricedDesign[],
   seriesPoints = 720,
   memo?: RunCache,
+  shard?: Shard,
 ): Generator<PlanProgress, SimulatedDesigns> {
   const first = designs[0];
   if (!first) return { results: [], simulatedRuns: 0, reusedRuns: 0 };
@@ -106,6 +120,7 @@ export function* simulateDesigns(
     facts: new Map<string, ComponentFacts>(),
     series: { pointMinutes: horizonMinutes / Math.min(seriesPoints, steps), components: {} },
     horizonMinutes,
+    order: [],
   }));
   let done = 0;
   // Shared runs only matter with more than one tariff; one plan keys nothing.
@@ -115,6 +130,11 @@ export function* simulateDesigns(
   for (const item of streamDemand(first, memo?.demand)) {
     const component = byId.get(item.id);
     if (!component) continue;
+    for (const sim of out) sim.order.push(item.id);
+    if (shard && shardOf(item.id, shard.count) !== shard.index) {
+      yield { phase: 'simulate', done: ++done, total: n };
+      continue;
+    }
     const shape = shapeOf(item.load);
     designs.forEach((d, k) => {
       const f = simulateComponent(component, item, shape, contexts[k] as SimulationContext, d.tariff, cache);
@@ -236,15 +256,18 @@ export async function runAsync<T>(
 /**
  * Lets queued messages (a cancel, a newer run) in, and nothing else wait. Through a MessageChannel
  * rather than setTimeout(0): nested timers are clamped to 4 ms (HTML's timer nesting rule), which
- * left a worker idle for 4 ms after every 20 ms slice — a sixth of a re-plan. Node's ports are
- * unref'd so a pending yield never keeps a process alive.
+ * left a worker idle for 4 ms after every 20 ms slice — a sixth of a re-plan. In Node the listening
+ * port is ref'd only while a yield is pending: an idle channel never keeps a process alive, and a
+ * run that nothing else keeps alive (a script awaiting buildPlanAsync) is not cut off mid-way.
  */
 function yieldToEventLoop(): Promise<void> {
   channel ??= openChannel();
   if (channel === 'none') return new Promise((resolve) => setTimeout(() => resolve(), 0));
-  const { port, waiting } = channel;
+  const { port, listener, waiting } = channel;
   return new Promise((resolve) => {
     waiting.push(resolve);
+    // Held while a yield is pending, so that a run awaited by nothing else still finishes.
+    listener.ref?.();
     port.postMessage(null);
   });
 }
@@ -253,9 +276,10 @@ function yieldToEventLoop(): Promise<void> {
 interface Port {
   postMessage(message: null): void;
   onmessage: ((event: unknown) => void) | null;
+  ref?: () => void;
   unref?: () => void;
 }
-type Channel = { port: Port; waiting: (() => void)[] };
+type Channel = { port: Port; listener: Port; waiting: (() => void)[] };
 let channel: Channel | 'none' | null = null;
 
 function openChannel(): Channel | 'none' {
@@ -263,8 +287,11 @@ function openChannel(): Channel | 'none' {
   if (typeof Create !== 'function') return 'none';
   const { port1, port2 } = new Create();
   const waiting: (() => void)[] = [];
-  port1.onmessage = () => waiting.shift()?.();
+  port1.onmessage = () => {
+    waiting.shift()?.();
+    if (waiting.length === 0) port1.unref?.();
+  };
   port1.unref?.();
   port2.unref?.();
-  return { port: port2, waiting };
+  return { port: port2, listener: port1, waiting };
 }

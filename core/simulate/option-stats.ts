@@ -325,6 +325,17 @@ export class OptionStats implements PartSink {
   }
 
   /**
+   * A finished OptionStats that crossed a thread boundary (structured clone keeps its fields but not
+   * its class): its prototypes restored, so that shift() and largestShift() work as on the original.
+   */
+  static revive(cloned: OptionStats): OptionStats {
+    Object.setPrototypeOf(cloned, OptionStats.prototype);
+    Object.setPrototypeOf(cloned.mix, LatencyMixture.prototype);
+    if (!cloned.figures) throw new Error('only finished option stats can be revived');
+    return cloned;
+  }
+
+  /**
    * The horizon's figures; also completes the chart series. Afterwards the accumulators are released
    * (a large design keeps four of these per component until placement is done).
    */
