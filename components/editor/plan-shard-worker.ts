@@ -6,12 +6,14 @@
  * when the machine has more than one core; it talks to the plan worker over the port the page gives it.
  */
 import { createRunMemo, PlanCancelledError, simulateShardAsync } from '@/core/plan';
-import type { ShardPortMessage, ShardRequest, ShardResponse } from './shard-protocol';
+import { createPartSender, type ShardPortMessage, type ShardRequest, type ShardResponse } from './shard-protocol';
 
 /** As the plan worker's: a newer request or a cancel gets through within this many ms. */
 const SLICE_MS = 20;
 
 const memo = createRunMemo();
+/** Sends each component's runs only when they are not the ones sent last time. */
+const toSend = createPartSender();
 let latest = -1;
 
 const scope = self as unknown as { onmessage: ((event: MessageEvent<ShardPortMessage>) => void) | null };
@@ -39,7 +41,7 @@ async function part(port: MessagePort, request: Extract<ShardRequest, { type: 'p
       sliceMs: SLICE_MS,
       isCancelled: () => id !== latest,
     });
-    response = { type: 'part', id, result };
+    response = { type: 'part', id, result: toSend(result) };
   } catch (error) {
     response =
       error instanceof PlanCancelledError

@@ -20,7 +20,7 @@ import {
 } from '@/core/plan';
 import { runComparisonJob } from './compare-job';
 import { seriesBuffers, withOwnSeries, type PlanRequest, type PlanResponse } from './plan-protocol';
-import type { ShardPortMessage, ShardRequest, ShardResponse } from './shard-protocol';
+import { createPartReceiver, type ShardPortMessage, type ShardRequest, type ShardResponse } from './shard-protocol';
 
 /** Progress messages at most this often (ms): ~10 a second is smooth and costs the page nothing. */
 const PROGRESS_EVERY_MS = 100;
@@ -79,13 +79,22 @@ let loseShard: () => void = () => undefined;
 function connectShard(port: MessagePort): void {
   const waiting = new Map<number, { resolve: (r: ShardResult) => void; reject: (e: Error) => void }>();
   let next = 0;
+  // Every part received is taken in, wanted or not, so that this side holds what the other one sent.
+  const receive = createPartReceiver();
   port.onmessage = (event: MessageEvent<ShardResponse>) => {
     const reply = event.data;
     const w = waiting.get(reply.id);
-    if (!w) return;
     waiting.delete(reply.id);
-    if (reply.type === 'part') w.resolve(reply.result);
-    else w.reject(new Error(reply.type === 'failed' ? reply.message : 'part cancelled'));
+    if (reply.type !== 'part') return w?.reject(new Error(reply.type === 'failed' ? reply.message : 'part cancelled'));
+    let result: ShardResult;
+    try {
+      result = receive(reply.result);
+    } catch (error) {
+      // Out of step with the second worker (never expected): plan alone from now on.
+      loseShard();
+      return w?.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+    w?.resolve(result);
   };
   const send = (request: ShardRequest) => port.postMessage(request);
   shards = [

@@ -1,0 +1,70 @@
+/**
+ * The second plan worker sends each component's runs only when they changed since the part it sent
+ * before (shard-protocol.ts). Through structuredClone, as over the workers' MessageChannel: what the
+ * plan worker rebuilds is the part as simulated, and after an edit the unchanged components' runs
+ * are left out of the message; the plan gathered from it is the plan from nothing.
+ */
+import { describe, expect, it } from 'vitest';
+import { EXAMPLE_DESIGNS } from '@/core/examples';
+import { validateDesign, type Design } from '@/core/model';
+import { buildPlan, buildPlanSharded, createRunMemo, shardOf, simulateShardAsync, type ShardResult } from '@/core/plan';
+import { createPartReceiver, createPartSender } from './shard-protocol';
+
+function example(key: string): Design {
+  const found = EXAMPLE_DESIGNS.find((e) => e.key === key);
+  const checked = found && validateDesign(found.design);
+  if (!checked?.ok) throw new Error(`no valid example ${key}`);
+  return checked.value;
+}
+
+const bytes = (x: unknown) =>
+  JSON.stringify(x, (_k, v: unknown) => (v instanceof Float32Array || v instanceof Float64Array ? Array.from(v) : v));
+
+describe('parts sent between the plan workers', () => {
+  it('unchanged runs are left out after an edit, and the part and the plan come out whole', async () => {
+    const design = example('hybrid-backend');
+    const memo = createRunMemo();
+    const send = createPartSender();
+    const receive = createPartReceiver();
+    const shard = { index: 1, count: 2 };
+    let leftOut = 0;
+    const runner = async (d: Design): Promise<ShardResult> => {
+      const part = await simulateShardAsync(d, shard, 720, { memo });
+      const delta = structuredClone(send(part));
+      leftOut = delta.facts.filter(([, f]) => f.runs === null).length;
+      const got = receive(delta);
+      expect(bytes(got)).toBe(bytes(part));
+      return got;
+    };
+
+    expect(bytes((await buildPlanSharded(design, [runner])).plan)).toBe(bytes(buildPlan(design).plan));
+    expect(leftOut).toBe(0);
+    const part = design.components.filter((c) => shardOf(c.id, 2) === 1);
+    expect(part.length).toBeGreaterThan(1);
+
+    // One component of the second part edited: every other of its components is left out.
+    const target = part[0]?.id;
+    const edited: Design = {
+      ...design,
+      components: design.components.map((c) =>
+        c.id === target ? { ...c, demand: { ...c.demand, cpuMs: c.demand.cpuMs * 3 } } : c,
+      ),
+    };
+    expect(bytes((await buildPlanSharded(edited, [runner])).plan)).toBe(bytes(buildPlan(edited).plan));
+    expect(leftOut).toBeGreaterThanOrEqual(1);
+    expect(leftOut).toBeLessThan(part.length);
+
+    // A rename changes no run: all are left out, and the plan still names it anew.
+    const renamed: Design = {
+      ...edited,
+      components: edited.components.map((c) => (c.id === target ? { ...c, name: 'Renamed' } : c)),
+    };
+    expect(bytes((await buildPlanSharded(renamed, [runner])).plan)).toBe(bytes(buildPlan(renamed).plan));
+    expect(leftOut).toBe(part.length);
+  });
+
+  it('a receiver asked for runs it never got says so', () => {
+    const receive = createPartReceiver();
+    expect(() => receive({ facts: [['x', { runs: null } as never]], series: {} })).toThrow(/never sent/);
+  });
+});
