@@ -174,31 +174,47 @@ export interface EditRun {
   selfCheckMs?: number;
 }
 
-const originalPeaks = new Map<string, number>();
+/** Which field of which component an edit changes, and by how much (it alternates: see measureEdit). */
+export interface EditSpec {
+  component: string;
+  label: string;
+  factor: number;
+}
+/** The bench's edit on the small design: the entry's peak load, × 40. */
+export const ENTRY_PEAK_EDIT: EditSpec = { component: EDITED, label: 'Peak load (req/s)', factor: 40 };
 
-export async function measureEdit(browser: Browser, target: Target, id: string, traced: boolean): Promise<EditRun> {
+const originals = new Map<string, number>();
+
+export async function measureEdit(
+  browser: Browser,
+  target: Target,
+  id: string,
+  traced: boolean,
+  spec: EditSpec = ENTRY_PEAK_EDIT,
+): Promise<EditRun> {
   const { page, cdp, close } = await openPage(browser, target.base);
   try {
     await page.goto(`/designs/${id}`);
-    await page.getByTestId(`placement-${EDITED}`).waitFor({ timeout: 120_000 });
-    await page.getByTestId(`node-${EDITED}`).click();
+    await page.getByTestId(`placement-${spec.component}`).waitFor({ timeout: 120_000 });
+    await page.getByTestId(`node-${spec.component}`).click();
     // The run status shows in the Selection tab once a component is selected.
     await page
       .locator('.res-status', { hasText: /^Updated in/ })
       .first()
       .waitFor({ timeout: 120_000 });
-    const peak = page.getByLabel('Peak load (req/s)');
-    const current = Number(await peak.inputValue());
-    // The edit is saved, so the next run opens it: alternate between the design's own peak and 40 times
-    // it, so that every run makes the same two-way change instead of multiplying the peak again.
-    const original = originalPeaks.get(id) ?? current;
-    originalPeaks.set(id, original);
+    const field = page.getByLabel(spec.label);
+    const current = Number(await field.inputValue());
+    // The edit is saved, so the next run opens it: alternate between the design's own value and
+    // `factor` times it, so that every run makes the same two-way change instead of multiplying again.
+    const which = `${id}/${spec.component}/${spec.label}`;
+    const original = originals.get(which) ?? current;
+    originals.set(which, original);
     await page.evaluate(armEditProbe);
     const stopTrace = traced ? await startTrace(cdp) : null;
     // Typed and committed with Enter at once, as a user does: the inspector also commits a value on a
     // 400 ms pause (COMMIT_DELAY_MS), and a pause before the key would start the run before the clock.
-    await peak.fill(String(current === original ? Math.round(original * 40) : original));
-    await peak.press('Enter');
+    await field.fill(String(current === original ? Math.round(original * spec.factor) : original));
+    await field.press('Enter');
     await page.waitForFunction(
       () => (window as { __bench?: { updatedAt?: number } }).__bench?.updatedAt !== undefined,
       null,
