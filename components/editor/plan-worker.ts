@@ -19,7 +19,7 @@ import {
   type ShardRunner,
 } from '@/core/plan';
 import { runComparisonJob } from './compare-job';
-import { seriesBuffers, withOwnSeries, type PlanRequest, type PlanResponse } from './plan-protocol';
+import { createSeriesSender, postedBuffers, type PlanRequest, type PlanResponse } from './plan-protocol';
 import { createPartReceiver, type ShardPortMessage, type ShardRequest, type ShardResponse } from './shard-protocol';
 
 /** Progress messages at most this often (ms): ~10 a second is smooth and costs the page nothing. */
@@ -38,6 +38,8 @@ let latestRunId = -1;
  * load or settings it changed; a rename, a move or a price re-simulates nothing.
  */
 const memo = createRunMemo();
+/** Posts only the chart series that changed since the last plan posted (the page keeps the rest). */
+const postSeries = createSeriesSender();
 /** The comparison of providers under way (its own numbering: a re-plan does not stop it). */
 let latestCompareId = -1;
 
@@ -177,8 +179,8 @@ async function run(runId: number, input: unknown): Promise<void> {
       },
     });
     if (runId !== latestRunId) return;
-    const posted = withOwnSeries(result);
-    scope.postMessage({ type: 'done', runId, result: posted, ms: performance.now() - started }, seriesBuffers(posted));
+    const posted = postSeries(result);
+    scope.postMessage({ type: 'done', runId, result: posted, ms: performance.now() - started }, postedBuffers(posted));
     warmUpSolverSoon();
   } catch (error) {
     if (error instanceof PlanCancelledError) return;

@@ -10,8 +10,15 @@
 import { useEffect } from 'react';
 import { changesPlan, describeProblems } from '@/core/edit';
 import type { Design } from '@/core/model';
+import type { PlanResult } from '@/core/plan';
 import { useEditorStore, usePlanStore } from './editor-context';
-import { isCompareResponse, type CompareResponse, type PlanRequest, type PlanResponse } from './plan-protocol';
+import {
+  createSeriesReceiver,
+  isCompareResponse,
+  type CompareResponse,
+  type PlanRequest,
+  type PlanResponse,
+} from './plan-protocol';
 import { markValid } from './known-valid';
 import type { ShardPortMessage } from './shard-protocol';
 import { NO_COMPARISON, type ComparisonState } from './plan-store';
@@ -56,6 +63,7 @@ export function usePlanRunner(): void {
     let timer: ReturnType<typeof setTimeout> | null = null;
 
     const post = (request: PlanRequest) => worker.postMessage(request);
+    const receiveSeries = createSeriesReceiver();
     /** The designs of the latest runs, until the worker says whether each passed validation. */
     const asked = new Map<number, Design>();
 
@@ -104,14 +112,25 @@ export function usePlanRunner(): void {
         return;
       }
       if (message.type !== 'progress') asked.delete(message.runId);
+      // Every plan posted is taken in, shown or stale: the worker sends only the series that changed.
+      let result: PlanResult | null = null;
+      if (message.type === 'done') {
+        try {
+          result = receiveSeries(message.result);
+        } catch (error) {
+          planStore.setState({ progress: null, running: false, error: `The simulation failed: ${String(error)}` });
+          return;
+        }
+      }
       if (message.runId !== runId || timer !== null) return; // stale: a newer run is due or under way
       if (message.type === 'progress') {
         planStore.setState({ progress: message.progress });
       } else if (message.type === 'done') {
-        const points = Object.values(message.result.series.components)[0]?.static.demand.length ?? 0;
+        if (!result) return;
+        const points = Object.values(result.series.components)[0]?.static.demand.length ?? 0;
         const { timeIndex } = planStore.getState();
         planStore.setState({
-          result: message.result,
+          result,
           progress: null,
           running: false,
           error: null,
