@@ -28,6 +28,8 @@ export type PlanResponse =
   | { type: 'done'; runId: number; result: PostedResult; ms: number }
   | { type: 'failed'; runId: number; problems: Problem[] }
   | { type: 'failed'; runId: number; message: string }
+  /** The plan worker stopped using its second thread (they fell out of step): the page may end it. */
+  | { type: 'shard-lost' }
   | CompareResponse;
 
 export type CompareResponse =

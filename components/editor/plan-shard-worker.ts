@@ -13,7 +13,9 @@ const SLICE_MS = 20;
 
 const memo = createRunMemo();
 /** Sends each component's runs only when they are not the ones sent last time. */
-const toSend = createPartSender();
+let toSend = createPartSender();
+/** Progress messages at most this often (ms), as the plan worker's own. */
+const PROGRESS_EVERY_MS = 100;
 let latest = -1;
 
 const scope = self as unknown as { onmessage: ((event: MessageEvent<ShardPortMessage>) => void) | null };
@@ -34,19 +36,40 @@ scope.onmessage = (event) => {
 
 async function part(port: MessagePort, request: Extract<ShardRequest, { type: 'part' }>): Promise<void> {
   const { id } = request;
-  let response: ShardResponse;
+  let lastProgress = 0;
   try {
     const result = await simulateShardAsync(request.design, request.shard, request.points, {
       memo,
       sliceMs: SLICE_MS,
       isCancelled: () => id !== latest,
+      onProgress: ({ done }) => {
+        const now = performance.now();
+        if (now - lastProgress < PROGRESS_EVERY_MS) return;
+        lastProgress = now;
+        post(port, { type: 'progress', id, done });
+      },
     });
-    response = { type: 'part', id, result: toSend(result) };
+    try {
+      port.postMessage({ type: 'part', id, result: toSend(result) } satisfies ShardResponse);
+    } catch (error) {
+      // Not sent (it could not be cloned): the next part is sent whole, as to a plan worker that holds nothing.
+      toSend = createPartSender();
+      throw error;
+    }
   } catch (error) {
-    response =
+    post(
+      port,
       error instanceof PlanCancelledError
         ? { type: 'cancelled', id }
-        : { type: 'failed', id, message: error instanceof Error ? error.message : String(error) };
+        : { type: 'failed', id, message: error instanceof Error ? error.message : String(error) },
+    );
   }
-  port.postMessage(response);
+}
+
+function post(port: MessagePort, response: ShardResponse): void {
+  try {
+    port.postMessage(response);
+  } catch {
+    // A closed port: the plan worker has stopped listening, and waits for nothing from here.
+  }
 }

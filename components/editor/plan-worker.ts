@@ -79,31 +79,34 @@ let cancelShard: () => void = () => undefined;
 let loseShard: () => void = () => undefined;
 
 function connectShard(port: MessagePort): void {
-  const waiting = new Map<number, { resolve: (r: ShardResult) => void; reject: (e: Error) => void }>();
+  type Waiting = { resolve: (r: ShardResult) => void; reject: (e: Error) => void; onProgress?: (done: number) => void };
+  const waiting = new Map<number, Waiting>();
   let next = 0;
   // Every part received is taken in, wanted or not, so that this side holds what the other one sent.
   const receive = createPartReceiver();
   port.onmessage = (event: MessageEvent<ShardResponse>) => {
     const reply = event.data;
     const w = waiting.get(reply.id);
+    if (reply.type === 'progress') return w?.onProgress?.(reply.done);
     waiting.delete(reply.id);
     if (reply.type !== 'part') return w?.reject(new Error(reply.type === 'failed' ? reply.message : 'part cancelled'));
     let result: ShardResult;
     try {
       result = receive(reply.result);
     } catch (error) {
-      // Out of step with the second worker (never expected): plan alone from now on.
+      // Out of step with the second worker (never expected): plan alone from now on, and say so.
       loseShard();
+      scope.postMessage({ type: 'shard-lost' });
       return w?.reject(error instanceof Error ? error : new Error(String(error)));
     }
     w?.resolve(result);
   };
   const send = (request: ShardRequest) => port.postMessage(request);
   shards = [
-    (design, shard, points) =>
+    (design, shard, points, onProgress) =>
       new Promise<ShardResult>((resolve, reject) => {
         const id = next++;
-        waiting.set(id, { resolve, reject });
+        waiting.set(id, { resolve, reject, onProgress });
         send({ type: 'part', id, design, shard, points });
       }),
   ];

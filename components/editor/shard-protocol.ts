@@ -33,6 +33,8 @@ export type ShardRequest =
 /** Shard worker → plan worker. */
 export type ShardResponse =
   | { type: 'part'; id: number; result: PartDelta }
+  /** Components of the part simulated so far. */
+  | { type: 'progress'; id: number; done: number }
   | { type: 'failed'; id: number; message: string }
   | { type: 'cancelled'; id: number };
 

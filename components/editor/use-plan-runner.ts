@@ -104,6 +104,11 @@ export function usePlanRunner(): void {
         if (message.compareId === compareId) setComparison(comparisonUpdate(message));
         return;
       }
+      if (message.type === 'shard-lost') {
+        shardWorker?.terminate();
+        shardWorker = null;
+        return;
+      }
       if (message.type === 'checked') {
         // Valid whether or not the run is still current: a fact about that document.
         const design = asked.get(message.runId);

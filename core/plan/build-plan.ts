@@ -111,7 +111,10 @@ export function* simulateDesigns(
 ): Generator<PlanProgress, SimulatedDesigns> {
   const first = designs[0];
   if (!first) return { results: [], simulatedRuns: 0, reusedRuns: 0 };
-  const n = first.components.length;
+  // A part counts its own components: the thread gathering the parts adds the others' counts.
+  const n = shard
+    ? first.components.filter((c) => shardOf(c.id, shard.count) === shard.index).length
+    : first.components.length;
   const steps = countSteps(first.simulation);
   const contexts = designs.map((d) => contextOf(d, seriesPoints));
   const horizonMinutes = steps * first.simulation.stepMinutes;
@@ -132,7 +135,8 @@ export function* simulateDesigns(
     if (!component) continue;
     for (const sim of out) sim.order.push(item.id);
     if (shard && shardOf(item.id, shard.count) !== shard.index) {
-      yield { phase: 'simulate', done: ++done, total: n };
+      // Still a step, so that a cancel gets through while the demand streams.
+      yield { phase: 'simulate', done, total: n };
       continue;
     }
     const shape = shapeOf(item.load);

@@ -65,6 +65,27 @@ describe('a plan split between threads', () => {
     expect(bytesOf(await buildPlanSharded(design, [failing]))).toBe(bytesOf(buildPlan(design)));
   });
 
+  it('a part that never comes is simulated here after the deadline, and the plan is the same', async () => {
+    const design = examples[0]?.[1] as Design;
+    const silent: ShardRunner = () => new Promise<never>(() => undefined);
+    const split = await buildPlanSharded(design, [silent], { partGraceMs: 20 });
+    expect(bytesOf(split)).toBe(bytesOf(buildPlan(design)));
+  });
+
+  it('progress counts this part and what the other reports, up to every component', async () => {
+    const design = examples[1]?.[1] as Design;
+    const reporting: ShardRunner = (d, shard, points, onProgress) => {
+      const part = runToEnd(simulateShard(d, shard, points));
+      onProgress?.(part.facts.length);
+      return Promise.resolve(structuredClone(part));
+    };
+    const seen: { done: number; total: number }[] = [];
+    await buildPlanSharded(design, [reporting], { onProgress: (p) => p.phase === 'simulate' && seen.push(p) });
+    const n = design.components.length;
+    expect(seen.every((p) => p.total === n && p.done <= n)).toBe(true);
+    expect(seen.at(-1)?.done).toBe(n);
+  });
+
   it('edits with each part keeping its own memo give the plan from nothing', async () => {
     const design = examples[2]?.[1] as Design;
     const memo = createRunMemo();

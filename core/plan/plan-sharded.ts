@@ -49,13 +49,27 @@ export function simulateShardAsync(
   input: Design,
   shard: Shard,
   seriesPoints: number,
-  options: Pick<BuildPlanOptions, 'memo' | 'isCancelled'> & { sliceMs?: number } = {},
+  options: Pick<BuildPlanOptions, 'memo' | 'isCancelled' | 'onProgress'> & { sliceMs?: number } = {},
 ): Promise<ShardResult> {
   return runAsync(simulateShard(input, shard, seriesPoints, options.memo), options);
 }
 
-/** Runs one part elsewhere. The design is the one being planned, already validated. */
-export type ShardRunner = (design: Design, shard: Shard, seriesPoints: number) => Promise<ShardResult>;
+/**
+ * Runs one part elsewhere. The design is the one being planned, already validated. A runner may report
+ * how many of its part's components it has simulated so far (`onProgress`), for the plan's progress.
+ */
+export type ShardRunner = (
+  design: Design,
+  shard: Shard,
+  seriesPoints: number,
+  onProgress?: (done: number) => void,
+) => Promise<ShardResult>;
+
+/**
+ * How long this thread waits for another part once its own is done, beyond twice its own part's time,
+ * before it simulates that part itself: a thread that died without a word must not stall the plan.
+ */
+export const PART_GRACE_MS = 5_000;
 
 /**
  * As buildPlanAsync, with the parts after the first simulated by `others` (one part each) while this
@@ -65,20 +79,39 @@ export type ShardRunner = (design: Design, shard: Shard, seriesPoints: number) =
 export async function buildPlanSharded(
   input: Design,
   others: readonly ShardRunner[],
-  options: BuildPlanOptions & { sliceMs?: number } = {},
+  options: BuildPlanOptions & { sliceMs?: number; partGraceMs?: number } = {},
 ): Promise<PlanResult> {
   if (others.length === 0) return buildPlanAsync(input, options);
   const points = options.seriesPoints ?? 720;
   const count = others.length + 1;
+  // Progress over the whole design: this part's components and what the others report of theirs.
+  const total = input.components.length;
+  let localDone = 0;
+  const remoteDone = others.map(() => 0);
+  const report = () => {
+    const done = localDone + remoteDone.reduce((a, b) => a + b, 0);
+    options.onProgress?.({ phase: 'simulate', done, total });
+  };
   const remote = others.map((run, k) =>
-    run(input, { index: k + 1, count }, points).then(
+    run(input, { index: k + 1, count }, points, (done) => {
+      remoteDone[k] = done;
+      report();
+    }).then(
       (result) => result,
       () => null,
     ),
   );
   const design = priceDesign(input);
-  const local = await runAsync(simulateDesign(design, points, options.memo, { index: 0, count }), options);
-  const parts = await Promise.all(remote);
+  const started = Date.now();
+  const local = await runAsync(simulateDesign(design, points, options.memo, { index: 0, count }), {
+    ...options,
+    onProgress: (p) => {
+      localDone = p.done;
+      report();
+    },
+  });
+  const deadline = (options.partGraceMs ?? PART_GRACE_MS) + 2 * (Date.now() - started);
+  const parts = await Promise.all(remote.map((part) => orNullAfter(part, deadline)));
   const facts = new Map<string, ComponentFacts>(local.facts);
   const series: Record<string, Record<Placement, ChartSeries>> = { ...local.series.components };
   const byId = new Map(design.components.map((c) => [c.id, c]));
@@ -105,6 +138,15 @@ export async function buildPlanSharded(
   if (options.isCancelled?.()) throw new PlanCancelledError();
   const plan = decidePlan(design, ordered, local.horizonMinutes);
   return { plan, series: { pointMinutes: local.series.pointMinutes, components: orderedSeries } };
+}
+
+/** The part, or null if it has not come within `ms`. */
+function orNullAfter<T>(part: Promise<T | null>, ms: number): Promise<T | null> {
+  let timer: ReturnType<typeof setTimeout>;
+  const late = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), ms);
+  });
+  return Promise.race([part, late]).finally(() => clearTimeout(timer));
 }
 
 /** Facts from another thread: this thread's component object, and option stats with their class. */
