@@ -7,26 +7,15 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readFile, copyFile, mkdir } from 'node:fs/promises';
-import type { Download, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { z } from 'zod';
 import { loadDesign, loadPlan, planSchema } from '../core/model';
 import { hashDesign } from '../core/plan';
+import { exportAs } from './export-menu';
 import { expect, test } from './fixtures';
 
 const EXAMPLE = 'Retail web shop with a flash sale (cloud bursting)';
 const STEM = 'retail-web-shop-with-a-flash-sale-cloud-bursting';
-
-async function exportAs(page: Page, item: string): Promise<{ download: Download; path: string }> {
-  await page.getByRole('button', { name: 'Export', exact: true }).click();
-  const menu = page.getByRole('menu', { name: 'Export' });
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    menu.getByRole('menuitem', { name: item }).click(),
-  ]);
-  const path = `test-results/exports/${download.suggestedFilename()}`;
-  await download.saveAs(path);
-  return { download, path };
-}
 
 /** Width and height from a PNG's IHDR chunk. */
 function pngSize(bytes: Buffer): { width: number; height: number } {

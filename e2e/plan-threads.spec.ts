@@ -9,16 +9,11 @@ import type { Page } from '@playwright/test';
 import { loadDesign } from '../core/model';
 import loadHighs from 'highs';
 import { buildPlan, registerMipSolver, type MipResult } from '../core/plan';
+import { exportAs } from './export-menu';
 import { createExample, expect, test } from './fixtures';
 
 async function exported(page: Page, item: string): Promise<unknown> {
-  await page.getByRole('button', { name: 'Export', exact: true }).click();
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('menu', { name: 'Export' }).getByRole('menuitem', { name: item }).click(),
-  ]);
-  const path = `test-results/exports/threads-${download.suggestedFilename()}`;
-  await download.saveAs(path);
+  const { path } = await exportAs(page, item, 'threads-');
   return JSON.parse(await readFile(path, 'utf8')) as unknown;
 }
 

@@ -23,7 +23,7 @@ export interface ShardThreads {
 
 /**
  * Starts `count` threads running `file`: shard-thread.ts bundled as JavaScript (a worker thread does not
- * inherit tsx's loader), see bundleShardThread.
+ * inherit tsx's loader), as scripts/build-workers.mjs writes it (`plan-shard.mjs`).
  */
 export function startShardThreads(count: number, file: string | URL): ShardThreads {
   const workers: Worker[] = [];
