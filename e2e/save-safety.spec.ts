@@ -1,6 +1,6 @@
 /**
- * Nothing lost in the editor: no single field can stop autosave, an edit made just before a reload
- * survives it, a change too large to send on unload makes the browser ask, and a metrics reader that
+ * Nothing lost in the editor: no single field can stop autosave, selecting a component rewrites
+ * nothing, an edit made just before a reload survives it, a change too large to send on unload makes the browser ask, and a metrics reader that
  * dies says so instead of reading forever.
  */
 import path from 'node:path';
@@ -99,6 +99,48 @@ test('a name the schema refuses is refused at the field, and autosave goes on', 
   const saved = await latestDocument(request, id);
   expect(saved.document.name).toBe('ERP with nightly analytics (hybrid backend)');
   expect(saved.document.components.find((c) => c.id === 'erp')!.demand.cpuMs).toBe(55);
+});
+
+test('selecting a component leaves its stored fields as they are', async ({ page, editor, request }) => {
+  // An imported design may carry fields its pattern does not use (and many decimals); the form's
+  // drafts leave those out, and merely selecting the component must commit nothing.
+  const source = await latestDocument(request, await createFromExample(request));
+  const document = structuredClone(source.document) as unknown as {
+    components: (StoredComponent & { workload?: Record<string, unknown> })[];
+  };
+  const exporter = document.components.find((c) => c.id === 'data-access')!;
+  exporter.workload = { ...exporter.workload!, spikesPerWeek: 3, growthPerMonth: 0.05 };
+  exporter.demand.cpuMs = 30.123456;
+  const created = await request.post('/api/trpc/designs.create', { data: { from: 'import', document } });
+  expect(created.ok()).toBe(true);
+  const id = ((await created.json()) as { result: { data: { id: string } } }).result.data.id;
+  const before = await latestDocument(request, id);
+
+  await page.goto(`/designs/${id}`);
+  await editor.waitSimulated();
+  await editor.select('data-access');
+  await expect(page.getByLabel('CPU time (ms)')).toHaveValue('30.123456');
+  // Well past the form's 400 ms commit delay: still saved, nothing written.
+  await page.waitForTimeout(1_500);
+  await expect(page.getByTestId('save-status')).toHaveText('Saved');
+  await editor.select('erp');
+  await page.waitForTimeout(600);
+  await expect(page.getByTestId('save-status')).toHaveText('Saved');
+  const after = await latestDocument(request, id);
+  expect(after.revision).toBe(before.revision);
+  const stored = after.document.components.find((c) => c.id === 'data-access')! as StoredComponent & {
+    workload: Record<string, unknown>;
+  };
+  expect(stored.demand.cpuMs).toBe(30.123456);
+  expect(stored.workload).toMatchObject({ pattern: 'periodic', spikesPerWeek: 3, growthPerMonth: 0.05 });
+
+  // A real edit to the same component is still committed (and normalises what it commits).
+  await editor.select('data-access');
+  await page.getByLabel('CPU time (ms)').fill('31');
+  await page.getByLabel('CPU time (ms)').press('Tab');
+  await editor.waitSaved();
+  const edited = (await latestDocument(request, id)).document.components.find((c) => c.id === 'data-access')!;
+  expect(edited.demand.cpuMs).toBe(31);
 });
 
 test('an edit typed 150 ms before a reload is saved, not lost', async ({ page, editor, request }) => {

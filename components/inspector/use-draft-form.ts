@@ -4,7 +4,9 @@
  * whole candidate on every keystroke; a valid candidate is committed (one undo step) on blur, Enter,
  * a choice in a select, or 400 ms after typing stops, so typing "250" is one step, not three. An
  * invalid candidate is never committed. When the stored value changes underneath (undo, an edit on
- * the canvas), drafts that no longer describe it are reset to it.
+ * the canvas), drafts that no longer describe it are reset to it. Drafts the user has not changed
+ * commit nothing: their candidate is the stored value normalised (fields its pattern does not use
+ * dropped, numbers shown to four decimals), and merely selecting a component must not rewrite it.
  */
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { sameValue, type DraftCheck, type Drafts } from '@/core/edit';
@@ -46,7 +48,8 @@ export function useDraftForm<F extends string, T, C extends DraftCheck<T, F> = D
     }
   }
   const checked = useMemo(() => check(current), [check, current]);
-  const pending = checked.ok && !sameValue(checked.value, stored) ? checked.value : null;
+  const untouched = useMemo(() => sameValue(current, toDrafts(stored)), [current, toDrafts, stored]);
+  const pending = !untouched && checked.ok && !sameValue(checked.value, stored) ? checked.value : null;
 
   const latest = useRef<{ pending: T | null; commit: (value: T) => void }>({ pending, commit });
   const store = useEditorStore();
@@ -78,6 +81,7 @@ export function useDraftForm<F extends string, T, C extends DraftCheck<T, F> = D
     set: useCallback((field: F, text: string) => setDrafts((d) => ({ ...d, [field]: text })), []),
     setNow: (next) => {
       setDrafts(next);
+      if (sameValue(next, toDrafts(stored))) return;
       const c = check(next);
       if (c.ok && !sameValue(c.value, stored)) commit(c.value);
     },
