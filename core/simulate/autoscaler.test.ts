@@ -106,3 +106,109 @@ describe('Autoscaler.takeDatapoints', () => {
     );
   });
 });
+
+/**
+ * The target-tracking rules written plainly, one datapoint at a time, with no shortcut: the oracle
+ * for the scaler, which skips the work of datapoints that cannot act.
+ */
+class PlainScaler {
+  running: number;
+  pending = 0;
+  private above = 0;
+  private below = 0;
+  private lastActionAt = Number.NEGATIVE_INFINITY;
+  private readonly boots: [number, number][] = [];
+
+  constructor(
+    private readonly p: ScalingPolicy,
+    initial: number,
+    private min = p.minInstances,
+  ) {
+    this.running = this.desired(initial);
+  }
+
+  private desired(busy: number): number {
+    const want = Math.ceil(busy / (this.p.vcpu * this.p.targetUtilization) - 1e-9);
+    return Math.min(this.p.maxInstances, Math.max(this.min, want));
+  }
+
+  setMinimum(t: number, min: number | null): void {
+    this.min = Math.min(this.p.maxInstances, Math.max(this.p.minInstances, min ?? this.p.minInstances));
+    const lacking = this.min - this.running - this.pending;
+    if (lacking > 0) {
+      this.boots.push([t + this.p.bootSeconds, lacking]);
+      this.pending += lacking;
+    }
+  }
+
+  bootUntil(t: number): void {
+    while (this.boots.length > 0 && (this.boots[0] as [number, number])[0] <= t + 1e-9) {
+      const [, count] = this.boots.shift() as [number, number];
+      this.running += count;
+      this.pending -= count;
+    }
+  }
+
+  evaluate(t: number, busy: number): void {
+    const cores = this.running * this.p.vcpu;
+    const target = this.p.targetUtilization * cores;
+    const isAbove = cores > 0 ? busy > target : busy > 0;
+    this.above = isAbove ? this.above + 1 : 0;
+    this.below = !isAbove && busy < target ? this.below + 1 : 0;
+    if (t - this.lastActionAt < this.p.cooldownSeconds - 1e-9) return;
+    const desired = this.desired(busy);
+    if (this.above >= 3 && desired > this.running + this.pending) {
+      this.boots.push([t + this.p.bootSeconds, desired - this.running - this.pending]);
+      this.pending = desired - this.running;
+      this.lastActionAt = t;
+    } else if (this.below >= 15 && desired < this.running) {
+      this.running = desired;
+      this.lastActionAt = t;
+    }
+  }
+}
+
+describe('Autoscaler against the rules written plainly', () => {
+  it('launches, boots and stops the same instances, datapoint by datapoint', () => {
+    const reading = fc.oneof(fc.constant(0), fc.double({ min: 0, max: 40, noNaN: true }));
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(reading, fc.integer({ min: 1, max: 20 }), fc.option(fc.integer({ min: 0, max: 12 }))), {
+          minLength: 1,
+          maxLength: 40,
+        }),
+        fc.integer({ min: 0, max: 3 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 0, max: 600 }),
+        fc.integer({ min: 1, max: 300 }),
+        (spells, minInstances, maxInstances, cooldownSeconds, bootSeconds) => {
+          const p = policy({
+            minInstances: Math.min(minInstances, maxInstances),
+            maxInstances,
+            cooldownSeconds,
+            bootSeconds,
+          });
+          const fast = new Autoscaler(p, 0);
+          const plain = new PlainScaler(p, 0);
+          let t = 0;
+          for (const [busy, count, min] of spells) {
+            // A scheduled minimum now and then, at a spell's start.
+            if (min !== null) {
+              fast.setMinimum(t, min);
+              plain.setMinimum(t, min);
+            }
+            for (let j = 0; j < count; j++) {
+              t += 60;
+              fast.bootUntil(t);
+              plain.bootUntil(t);
+              fast.evaluate(t, busy);
+              plain.evaluate(t, busy);
+              expect([fast.running, fast.pending]).toEqual([plain.running, plain.pending]);
+            }
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});

@@ -72,7 +72,12 @@ export class Autoscaler {
   desiredFor(busyCores: number): number {
     const p = this.policy;
     const want = Math.ceil(busyCores / (p.vcpu * p.targetUtilization) - 1e-9);
-    return want < this.minInstances ? this.minInstances : want > p.maxInstances ? p.maxInstances : want;
+    if (want < this.minInstances) return this.minInstances;
+    if (want > p.maxInstances) return p.maxInstances;
+    // An integer within [min, max] (max ≤ 10,000, design.ts), so `| 0` changes nothing but −0 (no
+    // load, no minimum) to 0: a small integer, where −0 was a new heap number on every datapoint of
+    // an idle night (bench:engine, 2026-12-03).
+    return want | 0;
   }
 
   /**
@@ -164,22 +169,48 @@ export class Autoscaler {
   takeDatapoints(t: number, busyCores: number, count: number): number {
     const every = this.policy.evaluationSeconds;
     let at = t;
-    if (count > 1) {
-      const side = this.sideOf(busyCores);
-      this.above = side > 0 ? this.above + count - 1 : 0;
-      this.below = side < 0 ? this.below + count - 1 : 0;
-      for (let j = 1; j < count; j++) at += every;
+    for (let j = 1; j < count; j++) at += every;
+    // Counted here, not in a method of its own: the step loops inline this one.
+    const side = this.sideOf(busyCores);
+    this.above = side > 0 ? this.above + count : 0;
+    this.below = side < 0 ? this.below + count : 0;
+    if (this.mayAct()) {
+      this.datapointAt = at;
+      this.datapointBusy = busyCores;
+      this.act();
     }
-    this.evaluate(at, busyCores);
     return at + every;
   }
 
   /** One datapoint at time `t`: the busy cores averaged over the period that ends then. */
   evaluate(t: number, busyCores: number): void {
+    this.takeDatapoints(t, busyCores, 1);
+  }
+
+  /**
+   * Whether the datapoint just counted may act: an action needs enough datapoints in a row and, as
+   * the new capacity lies within min and max, room above the fleet to scale out or instances above
+   * the minimum to scale in. Checked inline, so most of a month's datapoints never call `act`.
+   */
+  private mayAct(): boolean {
+    return (
+      (this.above >= SCALE_OUT_DATAPOINTS && this.running + this.pending < this.policy.maxInstances) ||
+      (this.below >= SCALE_IN_DATAPOINTS && this.running > this.minInstances)
+    );
+  }
+
+  /**
+   * The datapoint `mayAct` let through, passed in fields: step loops inline `takeDatapoints` but not
+   * `act`, and each number passed to a call that is not inlined is a new heap number (bench:engine,
+   * 2026-12-03: 300 MB a plan). A double field is updated in place.
+   */
+  private datapointAt = 0.5;
+  private datapointBusy = 0.5;
+
+  private act(): void {
+    const t = this.datapointAt;
+    const busyCores = this.datapointBusy;
     const p = this.policy;
-    const side = this.sideOf(busyCores);
-    this.above = side > 0 ? this.above + 1 : 0;
-    this.below = side < 0 ? this.below + 1 : 0;
     if (t - this.lastActionAt < p.cooldownSeconds - 1e-9) return;
     const desired = this.desiredFor(busyCores);
     if (this.above >= SCALE_OUT_DATAPOINTS && desired > this.running + this.pending) {

@@ -44,12 +44,21 @@ export class ErlangTable {
     const x = rho * POINTS;
     const k = x | 0;
     const t = this.table;
-    let a = t[k] as number;
-    if (Number.isNaN(a)) a = t[k] = computeErlangC(this.cores, (k / POINTS) * this.cores);
-    let b = t[k + 1] as number;
-    if (Number.isNaN(b)) b = t[k + 1] = computeErlangC(this.cores, ((k + 1) / POINTS) * this.cores);
+    // Both points read from the table, filled out of line when missing: a value returned by a call
+    // merged with one read here made the compiled step box every reading (bench:engine, 2026-12-03).
+    if (Number.isNaN((t[k] as number) + (t[k + 1] as number))) this.fill(k);
+    const a = t[k] as number;
+    const b = t[k + 1] as number;
     const f = x - k;
     return a + (b - a) * f;
+  }
+
+  /** Computes the points k and k + 1 that are not yet in the table. */
+  private fill(k: number): void {
+    const t = this.table;
+    for (let j = k; j <= k + 1; j++) {
+      if (Number.isNaN(t[j])) t[j] = computeErlangC(this.cores, (j / POINTS) * this.cores);
+    }
   }
 }
 

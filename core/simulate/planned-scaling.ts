@@ -61,7 +61,10 @@ export class ScheduleCursor {
 
   constructor(private readonly actions: readonly ScheduledAction[]) {}
 
-  /** Applies, in order, every action due by `t` to `scaler`. */
+  /**
+   * Applies, in order, every action due by `t` to `scaler`. Step loops ask `nextAt()` first: this
+   * call is not inlined into them, and passing it the time boxed a number on every stretch.
+   */
   applyDue(t: number, scaler: { setMinimum(t: number, min: number | null): void }): void {
     const { actions } = this;
     while (this.next < actions.length && (actions[this.next] as ScheduledAction).at <= t + 1e-9)
@@ -89,6 +92,14 @@ export class PlannedClock {
       if (last && p.startSeconds <= last.end) last.end = Math.max(last.end, p.endSeconds);
       else if (p.endSeconds > p.startSeconds) this.spans.push({ start: p.startSeconds, end: p.endSeconds });
     }
+  }
+
+  /**
+   * Whether any peak is planned. Without one, step loops skip `inside` and `nextStartAfter`, calls
+   * not inlined into them that boxed the time they were passed on every stretch.
+   */
+  get hasPeaks(): boolean {
+    return this.spans.length > 0;
   }
 
   /** Whether `t` lies in a planned peak (its own time, without the lead). */

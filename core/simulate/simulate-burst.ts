@@ -72,6 +72,7 @@ export function simulateBurst(load: ComponentLoad, ctx: SimulationContext, baseC
     ),
   );
   const planned = new PlannedClock(load.planned);
+  const hasPeaks = planned.hasPeaks;
   const asyncSeries = load.async;
   // Whether the whole evaluation period just served had the base alone, settled, no overflow, nothing
   // in the cloud and a cloud group that held still: the same rates are then served the same way, so
@@ -88,9 +89,9 @@ export function simulateBurst(load: ComponentLoad, ctx: SimulationContext, baseC
     stats.beginStep(i);
     isQuiet = false;
     while (t < end - 1e-9) {
-      schedule.applyDue(t, cloud);
+      if (schedule.nextAt() <= t + 1e-9) schedule.applyDue(t, cloud);
       // Inside a planned peak the weights already send the overflow to the cloud.
-      if (!routing && planned.inside(t + 1e-9)) {
+      if (!routing && hasPeaks && planned.inside(t + 1e-9)) {
         routing = true;
         streak = 0;
       }
@@ -99,7 +100,7 @@ export function simulateBurst(load: ComponentLoad, ctx: SimulationContext, baseC
       let until = end < nextEval ? (end < boot ? end : boot) : nextEval < boot ? nextEval : boot;
       const at = schedule.nextAt();
       if (at < until) until = at;
-      const start = planned.nextStartAfter(t);
+      const start = hasPeaks ? planned.nextStartAfter(t) : Number.POSITIVE_INFINITY;
       if (start < until) until = start;
       const startsPeriod = window === 0 && nextEval - t > evaluation - 1e-9;
       let periods = 1;

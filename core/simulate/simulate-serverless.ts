@@ -71,7 +71,7 @@ export function simulateServerless(load: ComponentLoad, ctx: SimulationContext):
   let warmWeight = 0;
   let coldWeight = 0;
   const asyncSeries = load.async;
-  const cells = new FunctionSteps();
+  const cells = new FunctionSteps(dt);
   for (let i = 0; i < steps; i++) {
     const rps = load.total[i] as number;
     const asyncRps = asyncSeries === null ? 0 : (asyncSeries[i] as number);
@@ -145,7 +145,11 @@ export function simulateServerless(load: ComponentLoad, ctx: SimulationContext):
     } else {
       // Most steps: everything they add to the statistics follows from the rate and the cold-start
       // share, so they only add to their cell of `steps` (FunctionSteps) and the chart gets its latency.
-      cells.add(dt, rps * dt, admitted, syncDropped, coldShare);
+      cells.arrived = rps * dt;
+      cells.admitted = admitted;
+      cells.dropped = syncDropped;
+      cells.coldShare = coldShare;
+      cells.add();
       stats.chartLatency(latency, admitted);
     }
     invocations += served;
@@ -283,8 +287,24 @@ const COLD_BINS = 34;
 class FunctionSteps {
   /** Per cell: [seconds, arrived, admitted, dropped, admitted × cold share]. */
   private readonly cells = takeFloat64(RATE_BINS * COLD_BINS * 5);
+  /**
+   * The step `add` records, set by the caller first. Fields, not arguments: `add` is not inlined
+   * into the step loop, and each number passed to it was a new heap number — 300 MB a plan of
+   * bench:engine's design (2026-12-03). A double field is updated in place.
+   */
+  arrived = 0.5;
+  admitted = 0.5;
+  dropped = 0.5;
+  coldShare = 0.5;
 
-  add(seconds: number, arrived: number, admitted: number, dropped: number, coldShare: number): void {
+  constructor(private readonly seconds: number) {}
+
+  add(): void {
+    const seconds = this.seconds;
+    const arrived = this.arrived;
+    const admitted = this.admitted;
+    const dropped = this.dropped;
+    const coldShare = this.coldShare;
     const r = ((log2(admitted / seconds) - RATE_LOW) * RATE_PER_DOUBLING) | 0;
     const rate = r < 0 ? 0 : r >= RATE_BINS ? RATE_BINS - 1 : r;
     const c = coldShare > 0 ? ((2 * log2(coldShare) + 33) | 0) + 1 : 0;

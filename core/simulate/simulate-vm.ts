@@ -67,7 +67,7 @@ export function simulateVm(load: ComponentLoad, ctx: SimulationContext): VmRun {
     stats.beginStep(i);
     repeatBusy = Number.NaN;
     while (t < end - 1e-9) {
-      schedule.applyDue(t, scaler);
+      if (schedule.nextAt() <= t + 1e-9) schedule.applyDue(t, scaler);
       scaler.bootUntil(t);
       const boot = scaler.nextBootAt();
       let until = end < nextEval ? (end < boot ? end : boot) : nextEval < boot ? nextEval : boot;
