@@ -108,7 +108,8 @@ export function simulateBurst(load: ComponentLoad, ctx: SimulationContext, baseC
         let limit = end < boot ? end : boot;
         if (at < limit) limit = at;
         if (start < limit) limit = start;
-        periods = cloud.quietPeriods(t, nextEval, limit, 0);
+        // Asked only when two periods fit, as in simulate-vm.ts.
+        if ((limit - t) / evaluation + 1e-9 >= 2) periods = cloud.quietPeriods(t, nextEval, limit, 0);
         for (let j = 1; j < periods; j++) until += evaluation;
       }
       // Waiting async work counts as demand: the manager watches queue length too (Elastic Queue).

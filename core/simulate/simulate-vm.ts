@@ -79,7 +79,9 @@ export function simulateVm(load: ComponentLoad, ctx: SimulationContext): VmRun {
         // Whole periods before the step ends, a boot completes or a scheduled action is due; each
         // datapoint sees what the last one saw, so the scaler says which would act first.
         const limit = end < boot ? (end < at ? end : at) : boot < at ? boot : at;
-        periods = scaler.quietPeriods(t, nextEval, limit, repeatBusy);
+        // (Asked only when two periods fit, as quietPeriods would answer 1: a call not inlined here, and
+        // the numbers passed to it were boxed on every step of 1-minute steps.)
+        if ((limit - t) / evaluation + 1e-9 >= 2) periods = scaler.quietPeriods(t, nextEval, limit, repeatBusy);
         // The datapoint times as takeDatapoints steps through them (the same sums, to the bit).
         for (let j = 1; j < periods; j++) until += evaluation;
       }
