@@ -28,6 +28,8 @@ import {
 
 // Bound once: under a CommonJS transform (tsx, the CLI) an imported name is a getter per call.
 const serve = servePool;
+const setPoolCores = setCores;
+const waitingMessages = countWaitingMessages;
 
 /** Share of the cloud instances' capacity the traffic manager fills before holding traffic back. */
 const CLOUD_FILL = MODEL_ASSUMPTIONS.cloudFill;
@@ -113,7 +115,7 @@ export function simulateBurst(load: ComponentLoad, ctx: SimulationContext, baseC
         for (let j = 1; j < periods; j++) until += evaluation;
       }
       // Waiting async work counts as demand: the manager watches queue length too (Elastic Queue).
-      const wanted = rps + countWaitingMessages(base) / evaluation;
+      const wanted = rps + waitingMessages(base) / evaluation;
       const overflow = wanted > threshold ? wanted - threshold : 0;
       // The manager flips when the overflow has been present (absent) for the detection time: cut there.
       if (routing !== overflow > 0) {
@@ -144,7 +146,7 @@ export function simulateBurst(load: ComponentLoad, ctx: SimulationContext, baseC
         baseParts.clearSegment();
         cloudParts.clearSegment();
         serve(base, spec, baseCall, baseParts, baseOut);
-        setCores(cloudCall, cloudCores);
+        setPoolCores(cloudCall, cloudCores);
         cloudCall.syncRps = syncToCloud;
         cloudCall.asyncRps = asyncToCloud;
         serve(remote, spec, cloudCall, cloudParts, cloudOut);
@@ -152,7 +154,7 @@ export function simulateBurst(load: ComponentLoad, ctx: SimulationContext, baseC
       }
       cloud.pay(seconds);
       // The cloud group's demand: the overflow while it is routed there, and its own queue always.
-      window += ((routing ? overflow : 0) + countWaitingMessages(remote) / evaluation) * coresPerRps * seconds;
+      window += ((routing ? overflow : 0) + waitingMessages(remote) / evaluation) * coresPerRps * seconds;
       // The traffic manager's view: how long the overflow has been present (or absent).
       if (routing === overflow > 0) streak = 0;
       else if ((streak += seconds) >= detectSeconds - 1e-9) {

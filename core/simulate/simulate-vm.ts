@@ -26,6 +26,8 @@ import {
 // Bound once: under a CommonJS transform (tsx, the CLI) an imported name is a getter per call.
 const serve = servePool;
 const tableFor = findErlangTable;
+const setPoolCores = setCores;
+const waitingMessages = countWaitingMessages;
 
 export interface VmRun {
   stats: OptionStats;
@@ -88,7 +90,7 @@ export function simulateVm(load: ComponentLoad, ctx: SimulationContext): VmRun {
       const seconds = until - t;
       const cores = scaler.running * policy.vcpu;
       const busyBefore = out.busyCoreSeconds;
-      setCores(call, cores);
+      setPoolCores(call, cores);
       call.syncRps = rps - asyncRps;
       call.asyncRps = asyncRps;
       call.now = t;
@@ -96,7 +98,7 @@ export function simulateVm(load: ComponentLoad, ctx: SimulationContext): VmRun {
       serve(state, spec, call, stats, out);
       scaler.pay(seconds);
       window += cores > 0 ? out.busyCoreSeconds - busyBefore : rps * coresPerRps * seconds;
-      window += ((countWaitingMessages(state) * coresPerRps) / evaluation) * seconds;
+      window += ((waitingMessages(state) * coresPerRps) / evaluation) * seconds;
       t = until;
       if (t >= nextEval - 1e-9) {
         // Instances whose boot ends at the datapoint are in the fleet it measures against.
