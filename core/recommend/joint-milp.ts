@@ -28,7 +28,16 @@ export interface MilpPiece {
 
 const num = (x: number) => (Number.isInteger(x) ? String(x) : x.toPrecision(15));
 
-export function toMilp(problem: JointProblem, piece: MilpPiece, incident: readonly (readonly number[])[]): string {
+/**
+ * The piece's model. With `relaxed`, the same model without integrality: its linear relaxation, whose
+ * optimum, when every state variable comes out whole, is the MIP's optimum too.
+ */
+export function toMilp(
+  problem: JointProblem,
+  piece: MilpPiece,
+  incident: readonly (readonly number[])[],
+  relaxed = false,
+): string {
   const inModel = new Set(piece.variables);
   const obj: string[] = [];
   const rows: string[] = [];
@@ -122,8 +131,7 @@ export function toMilp(problem: JointProblem, piece: MilpPiece, incident: readon
     ...rows.map((r) => ` ${r}`),
     'Bounds',
     ...bounds.map((b) => ` ${b}`),
-    'Binaries',
-    ` ${binaries.join(' ')}`,
+    ...(relaxed ? [] : ['Binaries', ` ${binaries.join(' ')}`]),
     'End',
   ].join('\n');
 }

@@ -12,6 +12,7 @@ import {
   toFlag,
 } from './joint-problem';
 import { bruteForce, toLpFormat } from './joint-oracle';
+import { type MipSolver, findMipSolver, registerMipSolver } from './mip-solver';
 import { solveJointly } from './solve-jointly';
 
 /** Random problems with small integer figures, so that sums are exact and ties are real ties. */
@@ -177,5 +178,47 @@ describe('solveJointly against HiGHS', () => {
       }),
       { numRuns: 60, seed: 5 },
     );
+  });
+});
+
+describe('the whole problem through HiGHS, when the search is cut short', () => {
+  it('finds the value brute force finds, from the relaxation when whole and from the MIP when not', () => {
+    const highs = findMipSolver() as MipSolver;
+    const calls = { relaxed: 0, mip: 0 };
+    registerMipSolver({
+      solve: (model, options) => {
+        if (model.includes('\nBinaries\n')) calls.mip++;
+        else calls.relaxed++;
+        return highs.solve(model, options);
+      },
+    });
+    let viaHighs = 0;
+    let mipAfterRelaxation = 0;
+    try {
+      fc.assert(
+        fc.property(problemArbitrary(7, 10), (problem) => {
+          const oracle = bruteForce(problem);
+          // The MIP keeps every latency budget: only problems where some choice does are its to solve.
+          fc.pre(oracle.value.excess === 0);
+          const before = { ...calls };
+          // No search node at all: the greedy start, then the whole problem goes to HiGHS.
+          const solved = solveJointly(problem, 0);
+          if (calls.relaxed > before.relaxed) viaHighs++;
+          if (calls.mip > before.mip) mipAfterRelaxation++;
+          // The MIP is only ever asked after its relaxation.
+          expect(calls.mip - before.mip).toBeLessThanOrEqual(calls.relaxed - before.relaxed);
+          const value = evaluateChoice(problem, solved.choice);
+          expect(value.excess).toBe(0);
+          expect(value.cost).toBe(oracle.value.cost);
+          expect(solved.method).toBe('exact');
+        }),
+        { numRuns: 300, seed: 23 },
+      );
+    } finally {
+      registerMipSolver(highs);
+    }
+    // Both ways were taken: relaxations that came out whole, and fractional ones that went on to the MIP.
+    expect(mipAfterRelaxation).toBeGreaterThan(0);
+    expect(viaHighs).toBeGreaterThan(mipAfterRelaxation);
   });
 });

@@ -23,7 +23,7 @@ import {
 } from './joint-problem';
 import { toMilp } from './joint-milp';
 import { pruneDominated } from './joint-prune';
-import { MIP_OPTIONS, findMipSolver } from './mip-solver';
+import { MIP_OPTIONS, type MipResult, findMipSolver } from './mip-solver';
 import { JointSearchState } from './joint-state';
 import { PieceBound } from './piece-bound';
 
@@ -261,6 +261,11 @@ function searchPiece(
 /**
  * The whole (pruned) problem as one MILP for HiGHS (joint-milp.ts), the link's month in its
  * objective; null without a registered solver, or when no choice keeps every SLO budget.
+ *
+ * Its linear relaxation is solved first: on these graphs it mostly comes out whole (joint-milp.ts),
+ * and a whole optimum of the relaxation is an optimum of the MIP, found without HiGHS's MIP
+ * machinery (presolve, probing, the root's cuts). On the 500-component canvas design that is 95–145
+ * ms against 265–445 ms for the MIP (Node, 2026-12-03). Only a fractional relaxation goes on to the MIP.
  */
 function solveWholeMip(problem: JointProblem, incident: readonly (readonly number[])[]): number[] | null {
   const solver = findMipSolver();
@@ -269,7 +274,14 @@ function solveWholeMip(problem: JointProblem, incident: readonly (readonly numbe
   const fixed = new Map(
     variables.filter((v) => (problem.variables[v] as readonly JointState[]).length === 1).map((v) => [v, 0]),
   );
-  const result = solver.solve(toMilp(problem, { variables, fixed, link: 'priced' }, incident), MIP_OPTIONS);
+  const piece = { variables, fixed, link: 'priced' } as const;
+  const relaxation = solver.solve(toMilp(problem, piece, incident, true), LP_OPTIONS);
+  if (relaxation.Status === 'Infeasible') return null;
+  if (relaxation.Status === 'Optimal') {
+    const whole = readWholeChoice(problem, variables, relaxation);
+    if (whole) return whole;
+  }
+  const result = solver.solve(toMilp(problem, piece, incident), MIP_OPTIONS);
   if (result.Status !== 'Optimal') return null;
   return variables.map((v) =>
     Math.max(
@@ -279,4 +291,27 @@ function solveWholeMip(problem: JointProblem, incident: readonly (readonly numbe
       ),
     ),
   );
+}
+
+/** HiGHS's options for the relaxation. */
+// Presolve off: on these models it costs more than it removes (112–133 ms against 145–160 ms with it).
+const LP_OPTIONS = { output_flag: false, presolve: 'off' } as const;
+/** A state variable this close to 0 or 1 is whole: HiGHS's own MIP feasibility tolerance. */
+const WHOLE = 1e-6;
+
+/** The state each variable takes in a relaxation's solution whose state variables are all whole; null if one is not. */
+function readWholeChoice(problem: JointProblem, variables: readonly number[], result: MipResult): number[] | null {
+  const choice: number[] = [];
+  for (const v of variables) {
+    let picked = -1;
+    const states = problem.variables[v] as readonly JointState[];
+    for (let s = 0; s < states.length; s++) {
+      const x = result.Columns[`x${v}_${s}`]?.Primal ?? 0;
+      if (x > 1 - WHOLE && picked < 0) picked = s;
+      else if (x > WHOLE) return null;
+    }
+    if (picked < 0) return null;
+    choice.push(picked);
+  }
+  return choice;
 }
