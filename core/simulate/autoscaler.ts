@@ -201,8 +201,8 @@ export class Autoscaler {
 
   /**
    * The datapoint `mayAct` let through, passed in fields: step loops inline `takeDatapoints` but not
-   * `act`, and each number passed to a call that is not inlined is a new heap number (bench:engine,
-   * 2026-12-03: 300 MB a plan). A double field is updated in place.
+   * `act`, and each number passed to a call that is not inlined is a new heap number (a heap profile
+   * of bench:engine, 2026-12-03). A double field is updated in place.
    */
   private datapointAt = 0.5;
   private datapointBusy = 0.5;
