@@ -5,8 +5,9 @@
  * a choice in a select, or 400 ms after typing stops, so typing "250" is one step, not three. An
  * invalid candidate is never committed. When the stored value changes underneath (undo, an edit on
  * the canvas), drafts that no longer describe it are reset to it. Drafts the user has not changed
- * commit nothing: their candidate is the stored value normalised (fields its pattern does not use
- * dropped, numbers shown to four decimals), and merely selecting a component must not rewrite it.
+ * commit nothing: their candidate is the stored value normalised (a workload's fields its pattern does
+ * not use dropped; the assumptions' numbers to 12 significant digits), and merely selecting a
+ * component must not rewrite it.
  */
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { sameValue, type DraftCheck, type Drafts } from '@/core/edit';
