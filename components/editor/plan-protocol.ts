@@ -8,8 +8,13 @@
  * (`compareId`): a re-plan does not stop a comparison, and a newer comparison or a cancel does.
  */
 import type { ChartSeries, PlanProgress, PlanResult, ProviderComparison, ProviderRow } from '@/core/plan';
-import type { Plan } from '@/core/model';
-import type { Problem } from '@/core/model';
+import type { Plan, Problem } from '@/core/model';
+
+/**
+ * Progress messages at most this often (ms), from either worker: ~10 a second is smooth and costs
+ * the page nothing.
+ */
+export const PROGRESS_EVERY_MS = 100;
 
 /** Page → worker. The design is unvalidated: the worker validates it (defaults filled in) first. */
 export type PlanRequest =

@@ -6,6 +6,7 @@
  * when the machine has more than one core; it talks to the plan worker over the port the page gives it.
  */
 import { createRunMemo, PlanCancelledError, simulateShardAsync } from '@/core/plan';
+import { PROGRESS_EVERY_MS } from './plan-protocol';
 import { createPartSender, type ShardPortMessage, type ShardRequest, type ShardResponse } from './shard-protocol';
 
 /** As the plan worker's: a newer request or a cancel gets through within this many ms. */
@@ -14,8 +15,6 @@ const SLICE_MS = 20;
 const memo = createRunMemo();
 /** Sends each component's runs only when they are not the ones sent last time. */
 let toSend = createPartSender();
-/** Progress messages at most this often (ms), as the plan worker's own. */
-const PROGRESS_EVERY_MS = 100;
 let latest = -1;
 
 const scope = self as unknown as { onmessage: ((event: MessageEvent<ShardPortMessage>) => void) | null };

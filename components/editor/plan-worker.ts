@@ -19,11 +19,15 @@ import {
   type ShardRunner,
 } from '@/core/plan';
 import { runComparisonJob } from './compare-job';
-import { createSeriesSender, postedBuffers, type PlanRequest, type PlanResponse } from './plan-protocol';
+import {
+  PROGRESS_EVERY_MS,
+  createSeriesSender,
+  postedBuffers,
+  type PlanRequest,
+  type PlanResponse,
+} from './plan-protocol';
 import { createPartReceiver, type ShardPortMessage, type ShardRequest, type ShardResponse } from './shard-protocol';
 
-/** Progress messages at most this often (ms): ~10 a second is smooth and costs the page nothing. */
-const PROGRESS_EVERY_MS = 100;
 /** The engine yields this often (ms) so that a newer run or a cancel gets through quickly. */
 const SLICE_MS = 20;
 
