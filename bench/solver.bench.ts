@@ -17,9 +17,9 @@ import { decidePlan } from '../core/plan/decide-plan';
 import { toleranceOf } from '../core/recommend/assess-assignment';
 import { buildJointProblem } from '../core/recommend/build-joint-problem';
 import { toCandidate } from '../core/recommend/choose-jointly';
-import { toMilp } from '../core/recommend/joint-milp';
+import { toMilpModel } from '../core/recommend/joint-milp';
 import { type JointProblem, evaluateChoice } from '../core/recommend/joint-problem';
-import { MIP_OPTIONS, registerMipSolver } from '../core/recommend/mip-solver';
+import { MIP_OPTIONS, highsMipSolver, registerMipSolver } from '../core/recommend/mip-solver';
 import { solveJointly } from '../core/recommend/solve-jointly';
 import { generateBenchDesign } from './generate-bench-design';
 
@@ -44,7 +44,8 @@ function median(xs: number[]): number {
 }
 
 async function main(): Promise<void> {
-  const highs = await loadHighs();
+  // HiGHS as the engine calls it: the model passed as arrays (mip-solver.ts).
+  const highs = highsMipSolver(await loadHighs());
   const cases: [string, Design][] = EXAMPLE_DESIGNS.map((e) => {
     const checked = validateDesign(e.design);
     if (!checked.ok) throw new Error(e.key);
@@ -80,18 +81,18 @@ async function main(): Promise<void> {
     });
     const variables = problem.variables.map((_, v) => v);
     const fixed = new Map(variables.filter((v) => (problem.variables[v]?.length ?? 0) === 1).map((v) => [v, 0]));
-    const lp = toMilp(problem, { variables, fixed, link: 'priced' }, incident);
+    const model = toMilpModel(problem, { variables, fixed, link: 'priced' }, incident);
     const mip: number[] = [];
     let choice: number[] = [];
     for (let r = 0; r < REPEAT; r++) {
       const t = performance.now();
-      const result = highs.solve(lp, MIP_OPTIONS);
+      const result = highs.solve(model, MIP_OPTIONS);
       mip.push(performance.now() - t);
       choice = variables.map((v) =>
         Math.max(
           0,
           (problem.variables[v] ?? []).findIndex(
-            (_, s) => ((result.Columns[`x${v}_${s}`] as { Primal?: number } | undefined)?.Primal ?? 0) > 0.5,
+            (_, s) => (result.values?.[model.columns.get(`x${v}_${s}`) ?? -1] ?? 0) > 0.5,
           ),
         ),
       );

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { loadDesign } from '../core/model';
 import loadHighs from 'highs';
-import { buildPlan, registerMipSolver, type MipResult } from '../core/plan';
+import { buildPlan, highsMipSolver, registerMipSolver } from '../core/plan';
 import { exportAs } from './export-menu';
 import { createExample, expect, test } from './fixtures';
 
@@ -20,7 +20,7 @@ async function exported(page: Page, item: string): Promise<unknown> {
 /** The exported design planned here, on one thread, with HiGHS as the browser has it. */
 async function planHere(design: unknown): Promise<unknown> {
   const highs = await loadHighs();
-  registerMipSolver({ solve: (lp, options) => highs.solve(lp, options) as MipResult });
+  registerMipSolver(highsMipSolver(highs));
   const loaded = loadDesign(design);
   if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
   return JSON.parse(JSON.stringify(buildPlan(loaded.value).plan)) as unknown;

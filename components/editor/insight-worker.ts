@@ -6,7 +6,7 @@
  */
 import loadHighs from 'highs';
 import { validateDesign } from '@/core/model';
-import { buildInsight, registerMipSolver, type MipResult } from '@/core/plan';
+import { buildInsight, highsMipSolver, registerMipSolver } from '@/core/plan';
 import type { InsightRequest, InsightResponse } from './insight-protocol';
 
 const scope = self as unknown as {
@@ -16,7 +16,7 @@ const scope = self as unknown as {
 
 /** HiGHS, as in the plan worker, so the searched plans choose as the editor's plan does. */
 const solverReady: Promise<void> = loadHighs({ locateFile: (file: string) => `/solver/${file}` })
-  .then((highs) => registerMipSolver({ solve: (lp, options) => highs.solve(lp, options) as MipResult }))
+  .then((highs) => registerMipSolver(highsMipSolver(highs)))
   .catch(() => undefined);
 
 scope.onmessage = (event) => {

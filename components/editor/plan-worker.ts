@@ -12,9 +12,9 @@ import {
   buildPlanSharded,
   createRunMemo,
   PlanCancelledError,
+  highsMipSolver,
   registerMipSolver,
   warmUpMipSolver,
-  type MipResult,
   type ShardResult,
   type ShardRunner,
 } from '@/core/plan';
@@ -52,7 +52,7 @@ let latestCompareId = -1;
  * if it cannot load, plans still come, their search marked heuristic where a piece outgrew the budget.
  */
 const solverReady: Promise<void> = loadHighs({ locateFile: (file: string) => `/solver/${file}` })
-  .then((highs) => registerMipSolver({ solve: (lp, options) => highs.solve(lp, options) as MipResult }))
+  .then((highs) => registerMipSolver(highsMipSolver(highs)))
   .catch(() => undefined);
 
 /**

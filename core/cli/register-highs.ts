@@ -4,9 +4,9 @@
  * to the package's loader by itself.
  */
 import loadHighs from 'highs';
-import { type MipResult, registerMipSolver } from '../recommend/mip-solver';
+import { highsMipSolver, registerMipSolver } from '../recommend/mip-solver';
 
 export async function registerHighs(): Promise<void> {
   const highs = await loadHighs();
-  registerMipSolver({ solve: (lp, options) => highs.solve(lp, options) as MipResult });
+  registerMipSolver(highsMipSolver(highs));
 }

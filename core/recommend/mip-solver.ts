@@ -5,17 +5,63 @@
  * (the command line, the plan worker, the test setup) and the search uses it when it is there. A
  * host without it still gets a plan; its search says 'heuristic' where a piece outgrew the budget.
  */
-export interface MipColumn {
-  Primal: number;
+import type { Highs, ModelData } from 'highs';
+import { type MilpModel, type MilpSketch, compileModel } from './joint-milp';
+
+/**
+ * A solve's outcome: HiGHS's model status in words ('Optimal', 'Infeasible', or "status N" with
+ * HiGHS's code for any other), and the columns' values when it is optimal.
+ */
+export interface MipSolution {
+  status: string;
+  values: Float64Array | null;
 }
 
-export interface MipResult {
-  Status: string;
-  Columns: Record<string, MipColumn>;
-}
+export type MipOptions = Readonly<Record<string, string | number | boolean>>;
 
 export interface MipSolver {
-  solve(problem: string, options?: Record<string, unknown>): MipResult;
+  solve(model: MilpModel, options?: MipOptions): MipSolution;
+}
+
+/** The model in the form HiGHS's `passModel` takes. */
+export function toHighsModel(model: MilpModel): ModelData {
+  const { numCols, numRows } = model;
+  return {
+    numCols,
+    numRows,
+    colCost: model.colCost,
+    colLower: model.colLower,
+    colUpper: model.colUpper,
+    rowLower: model.rowLower,
+    rowUpper: model.rowUpper,
+    matrix: { format: 'csr', numRows, numCols, starts: model.starts, indices: model.indices, values: model.values },
+    ...(model.integrality ? { integrality: model.integrality } : {}),
+  };
+}
+
+/**
+ * HiGHS as the joint search's solver, through its persistent API: the model goes in as arrays. The
+ * one-shot `solve(text)` wrote the model as CPLEX LP text into the WebAssembly's file system and
+ * parsed it there: on the 500-component canvas design's leaf edit (7,062 columns, 8,592 rows) that
+ * was 110 ms a relaxation against 37–45 ms as arrays, the same model (Node, 2026-12-03).
+ */
+export function highsMipSolver(highs: Pick<Highs, 'createModel' | 'constants'>): MipSolver {
+  const { optimal, infeasible } = highs.constants.modelStatus;
+  return {
+    solve(model, options = {}) {
+      const native = highs.createModel();
+      try {
+        // Options first, so that HiGHS says nothing while it takes the model.
+        native.options.set(options);
+        native.passModel(toHighsModel(model));
+        const { modelStatus } = native.run();
+        if (modelStatus === optimal) return { status: 'Optimal', values: native.getSolution().colValue };
+        return { status: modelStatus === infeasible ? 'Infeasible' : `status ${modelStatus}`, values: null };
+      } finally {
+        native.dispose();
+      }
+    },
+  };
 }
 
 let registered: MipSolver | null = null;
@@ -38,33 +84,50 @@ export const MIP_OPTIONS = {
   mip_detect_symmetry: false,
 } as const;
 
+/** HiGHS's options for the linear relaxation (solve-jointly.ts). Presolve off: on these models it
+ * costs more than it removes (112–133 ms against 145–160 ms with it, 2026-12-03). */
+export const LP_OPTIONS = { output_flag: false, presolve: 'off' } as const;
+
 /**
  * A small assignment model with knapsack rows and linking variables, shaped like the joint search's
  * pieces: solving it once (with presolve and without) makes HiGHS compile the WebAssembly it needs.
  * The first real solve otherwise pays for that: 254 ms against 30 ms after this warm-up in Node
  * (86 ms), about 0.8 s in Chromium's plan worker on a 28 KB model (profiled, 2026-12-02).
  */
-export const WARM_UP_MODEL = `Minimize
- obj: 5 a1 + 4 a2 + 3 a3 + 7 b1 + 2 b2 + 6 b3 + 3 c1 + 5 c2 + 4 c3 + 2 w1 + 3 w2
-Subject To
- pa: a1 + a2 + a3 = 1
- pb: b1 + b2 + b3 = 1
- pc: c1 + c2 + c3 = 1
- l1: w1 - a1 - b2 >= -1
- l2: w2 - b3 - c1 >= -1
- k1: 3 a2 + 4 b2 + 5 c2 + 2 w1 <= 7.5
- k2: 2 a3 + 3 b3 + 4 c3 + 3 w2 <= 6.5
- k3: 4 a1 + 2 b1 + 3 c1 >= 2.5
-Binary
- a1 a2 a3 b1 b2 b3 c1 c2 c3 w1 w2
-End`;
+export const WARM_UP_MODEL: MilpSketch = (() => {
+  const t = (...terms: [string, number][]) => terms;
+  const names = ['a1', 'a2', 'a3', 'b1', 'b2', 'b3', 'c1', 'c2', 'c3', 'w1', 'w2'];
+  const costs = [5, 4, 3, 7, 2, 6, 3, 5, 4, 2, 3];
+  const row = (name: string, terms: [string, number][], lower: number, upper: number) => ({
+    name,
+    terms,
+    lower,
+    upper,
+  });
+  return {
+    objective: names.map((n, i) => [n, costs[i] as number] as const),
+    rows: [
+      row('pa', t(['a1', 1], ['a2', 1], ['a3', 1]), 1, 1),
+      row('pb', t(['b1', 1], ['b2', 1], ['b3', 1]), 1, 1),
+      row('pc', t(['c1', 1], ['c2', 1], ['c3', 1]), 1, 1),
+      row('l1', t(['w1', 1], ['a1', -1], ['b2', -1]), -1, Infinity),
+      row('l2', t(['w2', 1], ['b3', -1], ['c1', -1]), -1, Infinity),
+      row('k1', t(['a2', 3], ['b2', 4], ['c2', 5], ['w1', 2]), -Infinity, 7.5),
+      row('k2', t(['a3', 2], ['b3', 3], ['c3', 4], ['w2', 3]), -Infinity, 6.5),
+      row('k3', t(['a1', 4], ['b1', 2], ['c1', 3]), 2.5, Infinity),
+    ],
+    bounds: [],
+    binaries: names,
+  };
+})();
 
 /**
  * Solves WARM_UP_MODEL with presolve on and off on `solver` (the registered one by default); returns
  * the last result (for tests), or null when there is no solver.
  */
-export function warmUpMipSolver(solver: MipSolver | null = registered): MipResult | null {
+export function warmUpMipSolver(solver: MipSolver | null = registered): MipSolution | null {
   if (!solver) return null;
-  solver.solve(WARM_UP_MODEL, { ...MIP_OPTIONS, presolve: 'on' });
-  return solver.solve(WARM_UP_MODEL, { ...MIP_OPTIONS, presolve: 'off' });
+  const model = compileModel(WARM_UP_MODEL);
+  solver.solve(model, { ...MIP_OPTIONS, presolve: 'on' });
+  return solver.solve(model, { ...MIP_OPTIONS, presolve: 'off' });
 }

@@ -21,9 +21,9 @@ import {
   evaluateChoice,
   isBetter,
 } from './joint-problem';
-import { toMilp } from './joint-milp';
+import { type MilpModel, toMilpModel } from './joint-milp';
 import { pruneDominated } from './joint-prune';
-import { MIP_OPTIONS, type MipResult, findMipSolver } from './mip-solver';
+import { LP_OPTIONS, MIP_OPTIONS, type MipSolution, findMipSolver } from './mip-solver';
 import { JointSearchState } from './joint-state';
 import { PieceBound } from './piece-bound';
 
@@ -264,8 +264,9 @@ function searchPiece(
  *
  * Its linear relaxation is solved first: on these graphs it mostly comes out whole (joint-milp.ts),
  * and a whole optimum of the relaxation is an optimum of the MIP, found without HiGHS's MIP
- * machinery (presolve, probing, the root's cuts). On the 500-component canvas design that is 95–145
- * ms against 265–445 ms for the MIP (Node, 2026-12-03). Only a fractional relaxation goes on to the MIP.
+ * machinery (presolve, probing, the root's cuts). On the 500-component canvas design that was 95–145
+ * ms against 265–445 ms for the MIP, both read from LP text (Node, 2026-12-03); passed as arrays, the
+ * relaxation takes 37–45 ms. Only a fractional relaxation goes on to the MIP.
  */
 function solveWholeMip(problem: JointProblem, incident: readonly (readonly number[])[]): number[] | null {
   const solver = findMipSolver();
@@ -275,38 +276,45 @@ function solveWholeMip(problem: JointProblem, incident: readonly (readonly numbe
     variables.filter((v) => (problem.variables[v] as readonly JointState[]).length === 1).map((v) => [v, 0]),
   );
   const piece = { variables, fixed, link: 'priced' } as const;
-  const relaxation = solver.solve(toMilp(problem, piece, incident, true), LP_OPTIONS);
-  if (relaxation.Status === 'Infeasible') return null;
-  if (relaxation.Status === 'Optimal') {
-    const whole = readWholeChoice(problem, variables, relaxation);
+  const relaxed = toMilpModel(problem, piece, incident, true);
+  const relaxation = solver.solve(relaxed, LP_OPTIONS);
+  if (relaxation.status === 'Infeasible') return null;
+  if (relaxation.status === 'Optimal') {
+    const whole = readWholeChoice(problem, variables, relaxed, relaxation);
     if (whole) return whole;
   }
-  const result = solver.solve(toMilp(problem, piece, incident), MIP_OPTIONS);
-  if (result.Status !== 'Optimal') return null;
+  const model = toMilpModel(problem, piece, incident);
+  const result = solver.solve(model, MIP_OPTIONS);
+  const values = result.values;
+  if (result.status !== 'Optimal' || !values) return null;
   return variables.map((v) =>
     Math.max(
       0,
       (problem.variables[v] as readonly JointState[]).findIndex(
-        (_, s) => (result.Columns[`x${v}_${s}`]?.Primal ?? 0) > 0.5,
+        (_, s) => (values[model.columns.get(`x${v}_${s}`) ?? -1] ?? 0) > 0.5,
       ),
     ),
   );
 }
 
-/** HiGHS's options for the relaxation. */
-// Presolve off: on these models it costs more than it removes (112–133 ms against 145–160 ms with it).
-const LP_OPTIONS = { output_flag: false, presolve: 'off' } as const;
 /** A state variable this close to 0 or 1 is whole: HiGHS's own MIP feasibility tolerance. */
 const WHOLE = 1e-6;
 
 /** The state each variable takes in a relaxation's solution whose state variables are all whole; null if one is not. */
-function readWholeChoice(problem: JointProblem, variables: readonly number[], result: MipResult): number[] | null {
+function readWholeChoice(
+  problem: JointProblem,
+  variables: readonly number[],
+  model: MilpModel,
+  result: MipSolution,
+): number[] | null {
+  const values = result.values;
+  if (!values) return null;
   const choice: number[] = [];
   for (const v of variables) {
     let picked = -1;
     const states = problem.variables[v] as readonly JointState[];
     for (let s = 0; s < states.length; s++) {
-      const x = result.Columns[`x${v}_${s}`]?.Primal ?? 0;
+      const x = values[model.columns.get(`x${v}_${s}`) ?? -1] ?? 0;
       if (x > 1 - WHOLE && picked < 0) picked = s;
       else if (x > WHOLE) return null;
     }

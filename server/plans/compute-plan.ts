@@ -7,7 +7,7 @@
  */
 import loadHighs from 'highs';
 import { validateDesign } from '../../core/model';
-import { buildPlanAsync, registerMipSolver, type MipResult } from '../../core/plan';
+import { buildPlanAsync, highsMipSolver, registerMipSolver } from '../../core/plan';
 import { encodeSeries } from '../../components/share/series-codec';
 
 export interface ComputedPlan {
@@ -24,7 +24,7 @@ let solver: Promise<void> | undefined;
 /** HiGHS, loaded once per thread; as in the browser, a plan still comes when it cannot load. */
 function solverReady(): Promise<void> {
   solver ??= loadHighs()
-    .then((highs) => registerMipSolver({ solve: (lp, options) => highs.solve(lp, options) as MipResult }))
+    .then((highs) => registerMipSolver(highsMipSolver(highs)))
     .catch((error: unknown) => console.error('HiGHS did not load; large pieces are solved heuristically:', error));
   return solver;
 }
