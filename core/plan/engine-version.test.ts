@@ -14,7 +14,14 @@ import { planDesign } from './plan-design';
 
 describe('the engine version stored plans are keyed by', () => {
   it('is the generator’s version and the fingerprint of what the engine plans now', () => {
-    const designs = [...EXAMPLE_DESIGNS.map((e) => e.design), ...fc.sample(designArb, { numRuns: 6, seed: 20261202 })];
+    const examples = EXAMPLE_DESIGNS.map((e) => e.design);
+    // The examples again with functions at a low concurrency limit, so that the throttling model
+    // (sync turned away, async waiting, instances held at the limit) is in the fingerprint too.
+    const limited = examples.map((d) => ({
+      ...d,
+      environments: { ...d.environments, functions: { concurrencyLimit: 4 } },
+    }));
+    const designs = [...examples, ...limited, ...fc.sample(designArb, { numRuns: 6, seed: 20261202 })];
     const hash = createHash('sha256');
     for (const design of designs) {
       const planned = planDesign(design);

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { ComponentLoad } from '../simulate/component-load';
 import { simulateStatic } from '../simulate/simulate-static';
 import { simulateVm } from '../simulate/simulate-vm';
-import { makeContext, makeLoad } from '../testing/load-fixture';
+import { defaultEnvironments, makeContext, makeLoad } from '../testing/load-fixture';
 import { compareEngine } from './compare-engine';
 import { averageFigures, findMisses } from './oracle-expect';
 import type { RequestPlacement } from './simulate-requests';
@@ -358,6 +358,44 @@ describe('an hour just over ρ = 1: the queue fills to the timeout, as a real on
       expect(Math.abs(engine.meanLatencyMs / requests.meanLatencyMs - 1)).toBeLessThan(0.05);
       expect(Math.abs(engine.p95LatencyMs / requests.p95LatencyMs - 1)).toBeLessThan(0.05);
       expect(findMisses(engine, requests, 360, 3)).toEqual([]);
+    });
+  }
+});
+
+describe('functions at their concurrency limit (50 instances of 500 ms, two hours at ρ, 40 rps around)', () => {
+  // As the simulator has it: async work waits for the next instance to free and takes it first, sync
+  // requests that find all 50 busy are turned away, and no more than 50 instances are ever held.
+  const minutes = 240;
+  const limit = 50;
+  const env = defaultEnvironments();
+  const ctx = makeContext(minutes, 1, { ...env, functions: { ...env.functions, concurrencyLimit: limit } });
+  for (const [rho, asyncShare] of [
+    [0.8, 0.5],
+    [1.02, 0.5],
+    [1.1, 0.5],
+    [1.1, 0],
+    [1.1, 1],
+  ] as const) {
+    it(`ρ ${rho}, ${asyncShare * 100} % async: mean, p95, drops, violation minutes, instances and cold starts`, () => {
+      const rate = (i: number) => (i >= 60 && i < 180 ? (rho * limit * 1000) / 500 : 40);
+      const load = makeLoad(rate, minutes, {
+        cpuMs: 500,
+        durationMs: 500,
+        functionDurationMs: 500,
+        sloMs: 1500,
+        async: asyncShare > 0 ? Float32Array.from({ length: minutes }, (_, i) => rate(i) * asyncShare) : null,
+      });
+      const seeds = 6;
+      const runs = Array.from({ length: seeds }, (_, i) => compareEngine(load, 'serverless', ctx, { seed: i + 1 }));
+      const engine = (runs[0] as (typeof runs)[number]).engine;
+      const requests = averageFigures(runs.map((r) => r.requests));
+      expect(findMisses(engine, requests, minutes, seeds)).toEqual([]);
+      const held = requests.meanInstances ?? 0;
+      expect(held).toBeLessThanOrEqual(limit);
+      expect(Math.abs((engine.meanInstances ?? 0) - held)).toBeLessThan(0.1 * held);
+      const cold = requests.coldStartShare ?? 0;
+      expect(cold).toBeGreaterThan(0);
+      expect(Math.abs((engine.coldStartShare ?? 0) - cold)).toBeLessThan(0.15 * cold);
     });
   }
 });

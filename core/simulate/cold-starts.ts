@@ -31,6 +31,11 @@
  * by point, read by interpolation in log m. The formula is for a steady rate; a rising one also
  * starts instances for levels it reaches for the first time, which the caller counts from the growth
  * of the expected window maximum of the levels above the first.
+ *
+ * At a concurrency limit c the requests in flight never exceed c: N is taken as Poisson truncated at
+ * c (exact for the loss system, M/G/c/c) and the levels stop there, so no more than c instances are
+ * held and none starts cold for a level the platform cannot reach. That is computed directly, not
+ * tabulated, where the limit is within 12 standard deviations of the mean (rare: near the limit).
  */
 import { jStat } from 'jstat';
 import { pseudoExp2, pseudoLog2 } from './latency-bins';
@@ -57,20 +62,28 @@ export interface ColdStartFigures {
   aliveAbove: number;
 }
 
-export function computeColdStarts(m: number, n: number, out: ColdStartFigures): ColdStartFigures {
+export function computeColdStarts(m: number, n: number, out: ColdStartFigures, limit = Infinity): ColdStartFigures {
   // Levels far below the mean are always busy: the sum starts where P(N < level) is negligible
   // (12 standard deviations down), so a large m neither underflows e^(−m) nor sums idle terms.
-  const from = Math.max(2, Math.floor(m - 12 * Math.sqrt(m) - 30));
+  const spread = m + 12 * Math.sqrt(m) + 30;
+  let from = Math.max(2, Math.floor(m - 12 * Math.sqrt(m) - 30));
+  // At a concurrency limit the requests in flight never exceed it: N is Poisson truncated there (the
+  // loss system's distribution), its probabilities divided by Z = P(N ≤ limit), and the levels end
+  // at the limit. Far above it, the truncated N falls off geometrically below the limit (ratio
+  // limit ⁄ m a level): the sum starts where that is negligible.
+  const truncated = limit < spread;
+  const logZ = truncated ? logPoissonAtMost(limit, m) : 0;
+  if (truncated && m > limit) from = Math.max(2, Math.min(from, limit - Math.ceil(28 / Math.log(m / limit)) - 2));
+  const top = truncated ? limit : spread;
   // Level 1: reached by any arrival, λK = n·m of them in a window (exact for the first level).
-  const none = from > 2 ? 0 : Math.exp(-m);
+  const none = from > 2 ? 0 : Math.exp(-m - logZ);
   const first = Math.exp(-n * m);
   let cold = none * first;
   let above = from - 2;
   // p = P(N = j − 1) and below = P(N < j − 1), from j = from upwards; sum = τ·λ·P(N = j − 1)·P(N < j).
-  let p = from > 2 ? Math.exp(-m + (from - 1) * Math.log(m) - jStat.gammaln(from)) : m * none;
+  let p = from > 2 ? Math.exp(-m + (from - 1) * Math.log(m) - jStat.gammaln(from) - logZ) : m * none;
   let below = none;
   let sum = none * none;
-  const top = m + 12 * Math.sqrt(m) + 30;
   for (let j = from; j <= top; j++) {
     const atMost = below + p;
     // sum over k < j of P(N ≤ k)²·P(N = j − 1)/P(N = k): each term scaled by P(N = k + 1)/P(N = k) = m/(k + 1).
@@ -92,6 +105,18 @@ export function computeColdStarts(m: number, n: number, out: ColdStartFigures): 
   return out;
 }
 
+/** ln P(N ≤ c) for N ~ Poisson(m), from P(N = c) down (no underflow when m ≫ c). */
+function logPoissonAtMost(c: number, m: number): number {
+  let term = 1;
+  let sum = 1;
+  for (let k = c; k > 0; k--) {
+    term *= k / m;
+    sum += term;
+    if (term < 1e-17 * sum) break;
+  }
+  return -m + c * Math.log(m) - jStat.gammaln(c + 1) + Math.log(sum);
+}
+
 const scratch: ColdStartFigures = { cold: 0.5, alive: 0.5, aliveAbove: 0.5 };
 
 /** computeColdStarts tabulated for one window ratio n. Set `m`, call `evaluate()`, read the fields. */
@@ -101,8 +126,15 @@ export class ColdStartCurve implements ColdStartFigures {
   alive = 0.5;
   aliveAbove = 0.5;
   private readonly table: Float64Array;
+  /** Above this mean concurrency the limit cuts the levels (computeColdStarts), not tabulated. */
+  private readonly truncateAbove: number;
 
-  constructor(private readonly n: number) {
+  constructor(
+    private readonly n: number,
+    private readonly limit = Infinity,
+  ) {
+    // computeColdStarts truncates where limit < m + 12√m + 30.
+    this.truncateAbove = limit === Infinity ? Infinity : Math.max(0, Math.sqrt(6 + limit) - 6) ** 2;
     let t = tables.get(n);
     if (!t) {
       t = new Float64Array(WIDTH * POINTS).fill(Number.NaN);
@@ -124,7 +156,12 @@ export class ColdStartCurve implements ColdStartFigures {
     const t = this.table;
     const a = WIDTH * k;
     // Small enough to be inlined into a step loop twice: the rare cases are evaluateRarely's.
-    if (!(y >= 0) || y >= POINTS - 1 || Number.isNaN((t[a] as number) + (t[a + WIDTH] as number))) {
+    if (
+      !(y >= 0) ||
+      y >= POINTS - 1 ||
+      m > this.truncateAbove ||
+      Number.isNaN((t[a] as number) + (t[a + WIDTH] as number))
+    ) {
       this.evaluateRarely();
       return;
     }
@@ -139,6 +176,10 @@ export class ColdStartCurve implements ColdStartFigures {
   private evaluateRarely(): void {
     const m = this.m;
     const y = (log2(m) - LOW) * PER_DOUBLING;
+    if (m > this.truncateAbove) {
+      computeColdStarts(m, this.n, this, this.limit);
+      return;
+    }
     if (!(y >= 0) || y >= POINTS - 1) {
       computeColdStarts(m, this.n, this);
       return;

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { approximateErlangC, computeErlangC, computeMeanWait, computeWaitQuantile } from './erlang';
+import {
+  approximateErlangC,
+  computeErlangB,
+  computeErlangC,
+  computeMeanWait,
+  computeThrottledShare,
+  computeWaitQuantile,
+} from './erlang';
 
 /** The closed form of reference/pricing-and-scaling.md, in plain factorials (fine for small c). */
 function closedFormC(c: number, a: number): number {
@@ -69,5 +76,42 @@ describe('Erlang C', () => {
     const t = computeWaitQuantile(c, 1, 0.95);
     expect(c * Math.exp(-t)).toBeCloseTo(0.05, 12);
     expect(computeWaitQuantile(0.01, 1, 0.95)).toBe(0);
+  });
+});
+
+describe('computeThrottledShare (a concurrency limit: sync turned away, async waiting)', () => {
+  /** The birth–death chain solved state by state: rate λ below c, λ_async at c and above; μ per busy instance. */
+  function chain(c: number, lambda: number, lambdaAsync: number, mu: number): number {
+    const weights = [1];
+    for (let n = 1; n < c + 5000; n++) {
+      const up = n <= c ? lambda : lambdaAsync;
+      weights.push(((weights[n - 1] as number) * up) / (Math.min(n, c) * mu));
+    }
+    const total = weights.reduce((s, w) => s + w, 0);
+    return weights.slice(c).reduce((s, w) => s + w, 0) / total;
+  }
+
+  it('is the chain’s chance of finding every instance busy', () => {
+    for (const [c, lambda, asyncShare] of [
+      [5, 4, 0.5],
+      [50, 45, 0.3],
+      [50, 60, 0.5],
+      [20, 30, 0.6],
+      [1, 0.7, 0.9],
+    ] as const) {
+      const mu = 1;
+      const rhoAsync = (lambda * asyncShare) / (c * mu);
+      expect(computeThrottledShare(c, lambda / mu, rhoAsync)).toBeCloseTo(chain(c, lambda, lambda * asyncShare, mu), 9);
+    }
+  });
+
+  it('is Erlang B with nothing async and Erlang C with everything async', () => {
+    for (const [c, a] of [
+      [10, 7],
+      [64, 60],
+    ] as const) {
+      expect(computeThrottledShare(c, a, 0)).toBe(computeErlangB(c, a));
+      expect(computeThrottledShare(c, a, a / c)).toBeCloseTo(computeErlangC(c, a), 12);
+    }
   });
 });

@@ -39,6 +39,19 @@ export function computeErlangB(c: number, a: number): number {
   return b;
 }
 
+/**
+ * The chance every instance is busy at a concurrency limit c offered a erlangs in all, when sync
+ * requests that find the limit are turned away and async ones wait for the next instance to free
+ * (taking it before any later arrival): the birth–death chain with rate λ below c and λ_async at and
+ * above it. Below c the states are Erlang's (aⁿ/n!), and at c the async queue adds a geometric tail
+ * with ratio ρ_async = λ_async ⁄ (cμ), so P(all busy) = E ⁄ (1 − ρ_async·(1 − E)), E = Erlang B(c, a):
+ * Erlang B when nothing is async, Erlang C when everything is. Needs ρ_async < 1.
+ */
+export function computeThrottledShare(c: number, a: number, rhoAsync: number): number {
+  const e = computeErlangB(c, a);
+  return e / (1 - rhoAsync * (1 - e));
+}
+
 /** Mean wait in the queue, seconds: C / (cμ − λ). Infinite when the queue is unstable. */
 export function computeMeanWait(lambda: number, mu: number, c: number): number {
   const slack = c * mu - lambda;

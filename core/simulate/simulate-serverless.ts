@@ -1,8 +1,11 @@
 /**
  * Serverless placement: one instance per request in flight, up to the account's concurrency limit.
- * An invocation lasts the function's duration at its memory (CPU follows memory, design.ts). Sync
- * requests find the limit reached with the Erlang loss probability (M/M/N/N at N = the limit:
- * throttled, counted as dropped); async ones are retried from a backlog that carries across steps.
+ * An invocation lasts the function's duration at its memory (CPU follows memory, design.ts). At the
+ * limit, async work waits for the next instance to free and takes it first (a backlog that carries
+ * across steps, or, without one, an Exp(cμ − λ_async) wait); a sync request that finds every
+ * instance busy is throttled and counted as dropped: always while a backlog lasts, otherwise with
+ * the chain's stationary chance (erlang.ts: computeThrottledShare — Erlang B when nothing is async).
+ * Instances held never exceed the limit (cold-starts.ts truncates the levels there).
  * Cold starts follow cold-starts.ts: per invocation from the keep-alive window's arrivals (level by
  * level of concurrency), plus one per level a rising load reaches for the first time within the
  * keep-alive (none: every invocation starts cold). Instances held are those busy, warm or starting.
@@ -10,7 +13,7 @@
  */
 import { ColdStartCurve } from './cold-starts';
 import { type ComponentLoad, type SimulationContext, createStats } from './component-load';
-import { computeErlangB } from './erlang';
+import { computeThrottledShare } from './erlang';
 import { computeIndependentSpread } from './minute-spread';
 import type { OptionStats } from './option-stats';
 import type { LatencyMixture } from './latency-mixture';
@@ -36,6 +39,9 @@ const SPREAD = [0.125, 0.375, 0.625, 0.875] as const;
 const dist = new ResponseDist();
 // Bound once: under a CommonJS transform (tsx, the CLI) an imported name is a getter per call.
 const log2 = pseudoLog2;
+const throttledShare = computeThrottledShare;
+/** Below this chance of finding every instance busy, async requests' waits are left out. */
+const WAIT_NEGLIGIBLE = 1e-9;
 
 export function simulateServerless(load: ComponentLoad, ctx: SimulationContext): ServerlessRun {
   const { dt, steps } = ctx;
@@ -48,7 +54,7 @@ export function simulateServerless(load: ComponentLoad, ctx: SimulationContext):
   const capRps = limit / d;
   const keepAlive = fn.keepAliveMinutes * 60;
   const coldMs = fn.coldStartMs;
-  const curve = new ColdStartCurve(keepAlive / d);
+  const curve = new ColdStartCurve(keepAlive / d, limit);
   // The keep-alive window seen from the middle of a step: half the step, then `whole` earlier steps
   // and a `partial` share of the one before them. `ring` holds the arrivals of recent steps.
   const back = keepAlive - dt / 2;
@@ -79,14 +85,18 @@ export function simulateServerless(load: ComponentLoad, ctx: SimulationContext):
     stats.stepDemand = rps;
     stats.stepCapacity = capRps;
     stats.beginStep(i);
-    // Throttling at the concurrency limit: Erlang B for sync; async work waits its turn.
-    const blocked = rps * d > 0.5 * limit ? computeErlangB(limit, rps * d) : 0;
+    // Throttling at the concurrency limit, as the per-request simulator has it: async work waits for
+    // the next instance to free and takes it first; a sync request that finds every instance busy is
+    // turned away. While an async backlog lasts every instance is busy (`jammed` seconds of the step);
+    // otherwise all are busy with the stationary chance (erlang.ts: computeThrottledShare).
+    const q0 = backlog;
+    const q1 = Math.max(0, q0 + (asyncRps - capRps) * dt);
+    backlog = q1;
+    const jammed = asyncRps >= capRps ? dt : q0 > 0 ? Math.min(dt, q0 / (capRps - asyncRps)) : 0;
+    const allBusy = jammed >= dt ? 1 : rps * d > 0.5 * limit ? throttledShare(limit, rps * d, asyncRps / capRps) : 0;
+    const blocked = (jammed + (dt - jammed) * allBusy) / dt;
     const syncServed = syncRps * (1 - blocked) * dt;
     const syncDropped = syncRps * blocked * dt;
-    const room = capRps - syncRps * (1 - blocked);
-    const q0 = backlog;
-    const q1 = Math.max(0, q0 + (asyncRps - room) * dt);
-    backlog = q1;
     const served = syncServed + asyncRps * dt + q0 - q1;
     // Cold starts (cold-starts.ts): the keep-alive window's arrivals give its mean concurrency.
     const slot = i % ring.length;
@@ -117,17 +127,26 @@ export function simulateServerless(load: ComponentLoad, ctx: SimulationContext):
     // Latency: the duration, a cold start for some, the backlog's wait for async work.
     const admittedAsync = asyncRps * dt;
     const admitted = syncServed + admittedAsync;
-    const hasBacklog = admittedAsync > 0 && q1 + q0 > 0 && room > 0;
-    const delay0 = hasBacklog ? (1000 * q0) / room : 0;
-    const delay1 = hasBacklog ? (1000 * q1) / room : 0;
-    const direct = hasBacklog ? syncServed : admitted;
+    // A backlog drains at the full limit (async takes every instance that frees).
+    const hasBacklog = admittedAsync > 0 && q1 + q0 > 0;
+    const delay0 = hasBacklog ? (1000 * q0) / capRps : 0;
+    const delay1 = hasBacklog ? (1000 * q1) / capRps : 0;
+    // Without a backlog, async requests that find every instance busy wait for the next to free: the
+    // queue at the limit empties at cμ − λ_async, so that wait is Exp(θ), θ per ms.
+    const waiting = !hasBacklog && allBusy > WAIT_NEGLIGIBLE ? admittedAsync * allBusy : 0;
+    const theta = (capRps - asyncRps) / 1000;
+    if (waiting > 0) stats.mix.addWait(waiting, theta);
+    const direct = (hasBacklog ? syncServed : admitted) - waiting;
     warmWeight += direct * (1 - coldShare);
     coldWeight += direct * coldShare;
     if (hasBacklog) spreadBacklog(stats.mix, admittedAsync, delay0, delay1, coldShare, coldMs);
-    const latency = admitted * (durationMs + coldShare * coldMs) + admittedAsync * ((delay0 + delay1) / 2);
+    const latency =
+      admitted * (durationMs + coldShare * coldMs) +
+      admittedAsync * ((delay0 + delay1) / 2) +
+      (waiting > 0 ? waiting / theta : 0);
     if (!(admitted > 0) && !(rps > 0) && !hasBacklog) {
       // A quiet step (a quarter of a typical design's): it adds nothing to the statistics.
-    } else if (hasBacklog || !(admitted > 0)) {
+    } else if (hasBacklog || waiting > 0 || !(admitted > 0)) {
       recordStep(
         stats,
         dt,
@@ -141,6 +160,8 @@ export function simulateServerless(load: ComponentLoad, ctx: SimulationContext):
         syncServed,
         admittedAsync,
         coldMs,
+        waiting,
+        theta,
       );
     } else {
       // Most steps: everything they add to the statistics follows from the rate and the cold-start
@@ -234,6 +255,8 @@ function recordStep(
   syncServed: number,
   admittedAsync: number,
   coldMs: number,
+  waiting = 0,
+  theta = 0,
 ): void {
   const part = stats.partIn;
   const nu = stats.mix.nu;
@@ -250,7 +273,18 @@ function recordStep(
     const hasBacklog = delay1 + delay0 > 0;
     // A rare cold start moves p95 by 19p/ν (the derivative of ln((1 − p)/(0.05 − p)) at 0).
     let p95 = coldShare > 1e-3 ? computeColdP95(coldShare, coldMs, nu) : (Math.log(20) + 19 * coldShare) / nu;
-    if (hasBacklog && (p95 > slo / 4 || delay1 > slo / 4)) {
+    if (waiting > 0) {
+      // Async requests that found the limit and waited Exp(θ) for an instance (no backlog here).
+      const direct = admitted - waiting;
+      dist
+        .reset(nu)
+        .add(direct * (1 - coldShare), 0, 0)
+        .add(direct * coldShare, coldMs, 0)
+        .add(waiting, 0, theta);
+      p95 = dist.quantile(0.95);
+      part.late = dist.survival(slo) / dist.total();
+      if (p95 > slo / 4 && p95 < slo * 4) part.spread = computeIndependentSpread((60 * admitted) / seconds);
+    } else if (hasBacklog && (p95 > slo / 4 || delay1 > slo / 4)) {
       dist
         .reset(nu)
         .add(syncServed * (1 - coldShare), 0, 0)
