@@ -133,8 +133,9 @@ export function simulateServerless(load: ComponentLoad, ctx: SimulationContext):
     const delay1 = hasBacklog ? (1000 * q1) / capRps : 0;
     // Without a backlog, async requests that find every instance busy wait for the next to free: the
     // queue at the limit empties at cμ − λ_async, so that wait is Exp(θ), θ per ms.
-    const waiting = !hasBacklog && allBusy > WAIT_NEGLIGIBLE ? admittedAsync * allBusy : 0;
+    // (Async at exactly the limit's rate, with no backlog, keeps level: no wait in the fluid limit.)
     const theta = (capRps - asyncRps) / 1000;
+    const waiting = !hasBacklog && allBusy > WAIT_NEGLIGIBLE && theta > 0 ? admittedAsync * allBusy : 0;
     if (waiting > 0) stats.mix.addWait(waiting, theta);
     const direct = (hasBacklog ? syncServed : admitted) - waiting;
     warmWeight += direct * (1 - coldShare);
