@@ -91,9 +91,7 @@ async function main(): Promise<void> {
       choice = variables.map((v) =>
         Math.max(
           0,
-          (problem.variables[v] ?? []).findIndex(
-            (_, s) => (result.values?.[model.columns.get(`x${v}_${s}`) ?? -1] ?? 0) > 0.5,
-          ),
+          (problem.variables[v] ?? []).findIndex((_, s) => (result.values?.[model.stateColumn(v, s)] ?? 0) > 0.5),
         ),
       );
     }

@@ -86,7 +86,7 @@ describe('the joint MILP as arrays', () => {
           if (model.integrality) expect(integral(b.integrality)).toEqual(integral(a.integrality));
           else expect(integral(a.integrality).some((t) => t === 1)).toBe(false);
           // Column j of the arrays is the column the text names j.
-          for (const [name, j] of model.columns) expect(read.getColName(j)).toBe(name);
+          model.names.forEach((name, v) => expect(read.getColName(model.columnOf[v] as number)).toBe(name));
         } finally {
           read.dispose();
           passed.dispose();
@@ -108,8 +108,9 @@ describe('the joint MILP as arrays', () => {
         expect(fromArrays.status).toBe(fromText.Status === 'Optimal' ? 'Optimal' : fromArrays.status);
         if (fromText.Status !== 'Optimal') return;
         optimal++;
-        for (const [name, j] of model.columns)
-          expect(fromArrays.values?.[j], name).toBe(fromText.Columns[name]?.Primal);
+        model.names.forEach((name, v) =>
+          expect(fromArrays.values?.[model.columnOf[v] as number], name).toBe(fromText.Columns[name]?.Primal),
+        );
       }),
       { numRuns: 150, seed: 43 },
     );

@@ -33,20 +33,59 @@ const num = (x: number) => (Number.isInteger(x) ? String(x) : x.toPrecision(15))
 /** A coefficient as HiGHS reads it back from `num`'s text (15 significant digits; symmetric in sign). */
 const asRead = (x: number) => (Number.isInteger(x) ? x : Number(x.toPrecision(15)));
 
-/** A linear term: a variable's name and its coefficient (signed). */
-type Term = readonly [name: string, coefficient: number];
-
 /**
  * The piece's model written out once, in the order of its LP text: the objective's terms, the rows,
- * the bounds and the binaries. `renderLp` prints it; `compileModel` turns it into arrays for HiGHS,
- * the same model HiGHS reads from the text (joint-milp.test.ts holds the two together).
+ * the bounds and the binaries, over variables numbered as they are made (their names kept for the
+ * text). `renderLp` prints it; `compileModel` turns it into arrays for HiGHS, the same model HiGHS
+ * reads from the text (joint-milp.test.ts holds the two together). Numbers, not names, because a
+ * large piece has tens of thousands of terms (a leaf edit of the 500-component canvas design).
  */
-export interface MilpSketch {
-  objective: Term[];
-  rows: { name: string; terms: Term[]; lower: number; upper: number }[];
-  bounds: { name: string; lower: number; upper: number }[];
+export class MilpSketch {
+  /** Each variable's name, by number. */
+  readonly names: string[] = [];
+  readonly objective = { vars: [] as number[], coefficients: [] as number[] };
+  /** Rows' terms packed: row r's are from `starts[r]` to `starts[r + 1]`. */
+  readonly rows = {
+    names: [] as string[],
+    starts: [0],
+    vars: [] as number[],
+    coefficients: [] as number[],
+    lower: [] as number[],
+    upper: [] as number[],
+  };
+  readonly bounds = { vars: [] as number[], lower: [] as number[], upper: [] as number[] };
   /** The binary variables; null for the linear relaxation. */
-  binaries: string[] | null;
+  binaries: number[] | null = [];
+
+  variable(name: string): number {
+    this.names.push(name);
+    return this.names.length - 1;
+  }
+
+  cost(v: number, c: number): void {
+    this.objective.vars.push(v);
+    this.objective.coefficients.push(c);
+  }
+
+  /** Adds a term to the row being written (closed by `endRow`). */
+  term(v: number, c: number): void {
+    this.rows.vars.push(v);
+    this.rows.coefficients.push(c);
+  }
+
+  endRow(name: string, lower: number, upper: number): void {
+    const r = this.rows;
+    r.names.push(name);
+    r.lower.push(lower);
+    r.upper.push(upper);
+    r.starts.push(r.vars.length);
+  }
+
+  bound(v: number, lower: number, upper: number): void {
+    this.bounds.vars.push(v);
+    this.bounds.lower.push(lower);
+    this.bounds.upper.push(upper);
+  }
 }
 
 /** A model as arrays (HiGHS's persistent API takes them without parsing text), rows compressed by row. */
@@ -63,8 +102,15 @@ export interface MilpModel {
   values: Float64Array;
   /** 1 for an integer column, 0 for a continuous one; null when every column is continuous. */
   integrality: Int32Array | null;
-  /** Each column's index by its name in the LP text. */
-  columns: ReadonlyMap<string, number>;
+  /** Each sketch variable's column. */
+  columnOf: Int32Array;
+  /** Each sketch variable's name. */
+  names: readonly string[];
+}
+
+/** A piece's model, with the column of each state variable (state s of variable v). */
+export interface JointMilp extends MilpModel {
+  stateColumn(v: number, s: number): number;
 }
 
 /**
@@ -76,123 +122,128 @@ export function sketchMilp(
   piece: MilpPiece,
   incident: readonly (readonly number[])[],
   relaxed = false,
-): MilpSketch {
+): { sketch: MilpSketch; stateVar: (v: number, s: number) => number } {
+  const sketch = new MilpSketch();
   const inModel = new Set(piece.variables);
-  const objective: Term[] = [];
-  const rows: MilpSketch['rows'] = [];
-  const bounds: MilpSketch['bounds'] = [];
-  const binaries: string[] = [];
-  const cost = (c: number, name: string) => {
-    if (c !== 0) objective.push([name, c / 1e6]);
-  };
+  const binaries: number[] = [];
   const statesOf = (v: number) => problem.variables[v] as readonly JointState[];
+  // Costs enter in dollars.
+  const cost = (x: number, c: number) => {
+    if (c !== 0) sketch.cost(x, c / 1e6);
+  };
   const edges = new Set<number>();
   for (const v of piece.variables)
     for (const i of incident[v] ?? []) {
       const e = problem.edges[i] as JointEdge;
       if (inModel.has(e.from) && inModel.has(e.to)) edges.add(i);
     }
+  // State s of variable v is the variable first + s (made together, in order).
+  const first = new Map<number, number>();
+  const stateVar = (v: number, s: number) => (first.get(v) as number) + s;
   for (const v of piece.variables) {
     const fixedAt = piece.fixed.get(v) ?? -1;
-    const terms: Term[] = [];
-    statesOf(v).forEach((s, i) => {
-      const x = `x${v}_${i}`;
+    const states = statesOf(v);
+    first.set(v, sketch.names.length);
+    for (let i = 0; i < states.length; i++) {
+      const x = sketch.variable(`x${v}_${i}`);
       binaries.push(x);
-      if (fixedAt >= 0) bounds.push({ name: x, lower: i === fixedAt ? 1 : 0, upper: i === fixedAt ? 1 : 0 });
-      cost(s.cost, x);
-      terms.push([x, 1]);
-    });
-    rows.push({ name: `p${v}`, terms, lower: 1, upper: 1 });
+      if (fixedAt >= 0) sketch.bound(x, i === fixedAt ? 1 : 0, i === fixedAt ? 1 : 0);
+      cost(x, (states[i] as JointState).cost);
+    }
+    for (let i = 0; i < states.length; i++) sketch.term(stateVar(v, i), 1);
+    sketch.endRow(`p${v}`, 1, 1);
   }
-  const latency = new Map<string, Term[]>(); // `${v}_${s}_${channel}` → terms
-  const once = new Map<string, string[]>(); // `${v}_${c}_${s}` → pair names
-  const link: string[] = [];
-  const add = <T>(map: Map<string, T[]>, key: string, item: T) => {
-    const list = map.get(key);
-    if (list) list.push(item);
-    else map.set(key, [item]);
-  };
+  // Keyed by the state variable's number (× 2 channels, × ONCE_CHANNELS): Maps keep insertion order.
+  const latency = new Map<number, { v: number; s: number; ch: number; ys: number[]; ms: number[] }>();
+  const once = new Map<number, { v: number; c: number; s: number; ys: number[] }>();
+  const link: number[] = [];
   for (const i of edges) {
     const e = problem.edges[i] as JointEdge;
     const na = statesOf(e.from).length;
     const nb = statesOf(e.to).length;
+    const y0 = sketch.names.length;
     for (let a = 0; a < na; a++) {
       for (let b = 0; b < nb; b++) {
         const p = a * nb + b;
-        const y = `y${i}_${p}`;
-        bounds.push({ name: y, lower: 0, upper: 1 });
-        cost(e.cost[p] as number, y);
+        const y = sketch.variable(`y${i}_${p}`);
+        sketch.bound(y, 0, 1);
+        cost(y, e.cost[p] as number);
         const f = e.flags[p] as number;
         if (f & NEEDS_LINK) link.push(y);
-        for (const [ch, at] of [
-          [1, 2 * p],
-          [2, 2 * p + 1],
-        ] as const) {
-          const ms = e.latency[at] as number;
-          if (ms > 0) add(latency, `${e.from}_${a}_${ch}`, [y, ms] as const);
+        for (let ch = 1; ch <= 2; ch++) {
+          const ms = e.latency[2 * p + ch - 1] as number;
+          if (!(ms > 0)) continue;
+          const key = 2 * stateVar(e.from, a) + ch - 1;
+          let entry = latency.get(key);
+          if (!entry) latency.set(key, (entry = { v: e.from, s: a, ch, ys: [], ms: [] }));
+          entry.ys.push(y);
+          entry.ms.push(ms);
         }
         for (let c = 0; c < ONCE_CHANNELS; c++) {
-          if (f & fromFlag(c)) add(once, `${e.from}_${c}_${a}`, y);
-          if (f & toFlag(c)) add(once, `${e.to}_${c}_${b}`, y);
+          if (f & fromFlag(c)) addOnce(once, e.from, c, a, stateVar(e.from, a), y);
+          if (f & toFlag(c)) addOnce(once, e.to, c, b, stateVar(e.to, b), y);
         }
       }
     }
     // Local marginal polytope: the pairs of one end's state add up to that state.
     for (let a = 0; a < na; a++) {
-      const terms: Term[] = Array.from({ length: nb }, (_, b) => [`y${i}_${a * nb + b}`, 1] as const);
-      terms.push([`x${e.from}_${a}`, -1]);
-      rows.push({ name: `ma${i}_${a}`, terms, lower: 0, upper: 0 });
+      for (let b = 0; b < nb; b++) sketch.term(y0 + a * nb + b, 1);
+      sketch.term(stateVar(e.from, a), -1);
+      sketch.endRow(`ma${i}_${a}`, 0, 0);
     }
     for (let b = 0; b < nb; b++) {
-      const terms: Term[] = Array.from({ length: na }, (_, a) => [`y${i}_${a * nb + b}`, 1] as const);
-      terms.push([`x${e.to}_${b}`, -1]);
-      rows.push({ name: `mb${i}_${b}`, terms, lower: 0, upper: 0 });
+      for (let a = 0; a < na; a++) sketch.term(y0 + a * nb + b, 1);
+      sketch.term(stateVar(e.to, b), -1);
+      sketch.endRow(`mb${i}_${b}`, 0, 0);
     }
   }
-  for (const [key, terms] of latency) {
-    const [v, s, ch] = key.split('_').map(Number) as [number, number, number];
+  for (const { v, s, ch, ys, ms } of latency.values()) {
     const state = statesOf(v)[s] as JointState;
     if (!(state.channels & ch) || !Number.isFinite(state.slack)) continue;
-    rows.push({ name: `l${key}`, terms: [...terms, [`x${v}_${s}`, -state.slack]], lower: -Infinity, upper: 0 });
+    ys.forEach((y, k) => sketch.term(y, ms[k] as number));
+    sketch.term(stateVar(v, s), -state.slack);
+    sketch.endRow(`l${v}_${s}_${ch}`, -Infinity, 0);
   }
-  for (const [key, ys] of once) {
-    const [v, c, s] = key.split('_').map(Number) as [number, number, number];
+  for (const { v, c, s, ys } of once.values()) {
     const price = (statesOf(v)[s] as JointState).once[c] ?? 0;
     if (price <= 0) continue;
-    const w = `w${key}`;
-    bounds.push({ name: w, lower: 0, upper: 1 });
-    cost(price, w);
-    ys.forEach((y, k) =>
-      rows.push({
-        name: `o${key}_${k}`,
-        terms: [
-          [w, 1],
-          [y, -1],
-        ],
-        lower: 0,
-        upper: Infinity,
-      }),
-    );
+    const w = sketch.variable(`w${v}_${c}_${s}`);
+    sketch.bound(w, 0, 1);
+    cost(w, price);
+    ys.forEach((y, k) => {
+      sketch.term(w, 1);
+      sketch.term(y, -1);
+      sketch.endRow(`o${v}_${c}_${s}_${k}`, 0, Infinity);
+    });
   }
   if (link.length > 0) {
-    const forbidden = piece.link === 'forbidden';
-    bounds.push({ name: 'L', lower: 0, upper: forbidden ? 0 : 1 });
-    if (piece.link === 'priced') cost(problem.linkCost, 'L');
-    link.forEach((y, k) =>
-      rows.push({
-        name: `k${k}`,
-        terms: [
-          ['L', 1],
-          [y, -1],
-        ],
-        lower: 0,
-        upper: Infinity,
-      }),
-    );
+    const l = sketch.variable('L');
+    sketch.bound(l, 0, piece.link === 'forbidden' ? 0 : 1);
+    if (piece.link === 'priced') cost(l, problem.linkCost);
+    link.forEach((y, k) => {
+      sketch.term(l, 1);
+      sketch.term(y, -1);
+      sketch.endRow(`k${k}`, 0, Infinity);
+    });
   }
   // An objective with no term still names a variable (HiGHS's LP reader wants one).
-  if (objective.length === 0) objective.push(['x0_0', 0]);
-  return { objective, rows, bounds, binaries: relaxed ? null : binaries };
+  if (sketch.objective.vars.length === 0) sketch.cost(0, 0);
+  sketch.binaries = relaxed ? null : binaries;
+  return { sketch, stateVar };
+}
+
+function addOnce(
+  once: Map<number, { v: number; c: number; s: number; ys: number[] }>,
+  v: number,
+  c: number,
+  s: number,
+  state: number,
+  y: number,
+): void {
+  const key = state * ONCE_CHANNELS + c;
+  const entry = once.get(key);
+  if (entry) entry.ys.push(y);
+  else once.set(key, { v, c, s, ys: [y] });
 }
 
 /** The piece's model in CPLEX LP format: readable, and the test's reference for the arrays. */
@@ -202,7 +253,7 @@ export function toMilp(
   incident: readonly (readonly number[])[],
   relaxed = false,
 ): string {
-  return renderLp(sketchMilp(problem, piece, incident, relaxed));
+  return renderLp(sketchMilp(problem, piece, incident, relaxed).sketch);
 }
 
 /** The piece's model as arrays for HiGHS. */
@@ -211,32 +262,41 @@ export function toMilpModel(
   piece: MilpPiece,
   incident: readonly (readonly number[])[],
   relaxed = false,
-): MilpModel {
-  return compileModel(sketchMilp(problem, piece, incident, relaxed));
+): JointMilp {
+  const { sketch, stateVar } = sketchMilp(problem, piece, incident, relaxed);
+  const model = compileModel(sketch);
+  const columnOf = model.columnOf;
+  return { ...model, stateColumn: (v, s) => columnOf[stateVar(v, s)] as number };
 }
 
 const signed = (c: number) => `${c < 0 ? '-' : '+'} ${num(Math.abs(c))}`;
 const side = (x: number) => (x < 0 ? `-${num(-x)}` : num(x));
 
 export function renderLp(sketch: MilpSketch): string {
-  const row = ({ name, terms, lower, upper }: MilpSketch['rows'][number]) => {
-    const body = terms.map(([n, c]) => (c === 1 ? `+ ${n}` : c === -1 ? `- ${n}` : `${signed(c)} ${n}`)).join(' ');
-    const op = lower === upper ? `= ${side(lower)}` : lower === -Infinity ? `<= ${side(upper)}` : `>= ${side(lower)}`;
-    return ` ${name}: ${body} ${op}`;
-  };
-  const bound = ({ name, lower, upper }: MilpSketch['bounds'][number]) =>
-    lower === upper ? ` ${name} = ${num(lower)}` : ` ${num(lower)} <= ${name} <= ${num(upper)}`;
-  const objective = sketch.objective.map(([n, c]) => `${signed(c)} ${n}`).join(' ');
-  return [
+  const { names, objective, rows, bounds } = sketch;
+  const term = (v: number, c: number) =>
+    c === 1 ? `+ ${names[v]}` : c === -1 ? `- ${names[v]}` : `${signed(c)} ${names[v]}`;
+  const lines = [
     'Minimize',
-    ` obj: ${objective}`,
+    ` obj: ${objective.vars.map((v, k) => `${signed(objective.coefficients[k] as number)} ${names[v]}`).join(' ')}`,
     'Subject To',
-    ...sketch.rows.map(row),
-    'Bounds',
-    ...sketch.bounds.map(bound),
-    ...(sketch.binaries ? ['Binaries', ` ${sketch.binaries.join(' ')}`] : []),
-    'End',
-  ].join('\n');
+  ];
+  for (let r = 0; r < rows.names.length; r++) {
+    const body: string[] = [];
+    for (let k = rows.starts[r] as number; k < (rows.starts[r + 1] as number); k++)
+      body.push(term(rows.vars[k] as number, rows.coefficients[k] as number));
+    const [lower, upper] = [rows.lower[r] as number, rows.upper[r] as number];
+    const op = lower === upper ? `= ${side(lower)}` : lower === -Infinity ? `<= ${side(upper)}` : `>= ${side(lower)}`;
+    lines.push(` ${rows.names[r]}: ${body.join(' ')} ${op}`);
+  }
+  lines.push('Bounds');
+  bounds.vars.forEach((v, k) => {
+    const [lower, upper] = [bounds.lower[k] as number, bounds.upper[k] as number];
+    lines.push(lower === upper ? ` ${names[v]} = ${num(lower)}` : ` ${num(lower)} <= ${names[v]} <= ${num(upper)}`);
+  });
+  if (sketch.binaries) lines.push('Binaries', ` ${sketch.binaries.map((v) => names[v]).join(' ')}`);
+  lines.push('End');
+  return lines.join('\n');
 }
 
 /**
@@ -245,41 +305,36 @@ export function renderLp(sketch: MilpSketch): string {
  * zero coefficients left out, default bounds [0, ∞), binaries' bounds [0, 1] unless given.
  */
 export function compileModel(sketch: MilpSketch): MilpModel {
-  const columns = new Map<string, number>();
-  const col = (name: string) => {
-    let j = columns.get(name);
-    if (j === undefined) {
-      j = columns.size;
-      columns.set(name, j);
-    }
-    return j;
+  const { objective, rows, bounds } = sketch;
+  const columnOf = new Int32Array(sketch.names.length).fill(-1);
+  let numCols = 0;
+  const see = (v: number) => {
+    if ((columnOf[v] as number) < 0) columnOf[v] = numCols++;
   };
-  for (const [n] of sketch.objective) col(n);
+  for (const v of objective.vars) see(v);
   let entries = 0;
-  for (const r of sketch.rows)
-    for (const [n, c] of r.terms) {
-      if (c === 0) continue;
-      col(n);
-      entries++;
-    }
-  for (const b of sketch.bounds) col(b.name);
-  for (const n of sketch.binaries ?? []) col(n);
-  const numCols = columns.size;
-  const numRows = sketch.rows.length;
+  for (let k = 0; k < rows.vars.length; k++) {
+    if (rows.coefficients[k] === 0) continue;
+    see(rows.vars[k] as number);
+    entries++;
+  }
+  for (const v of bounds.vars) see(v);
+  for (const v of sketch.binaries ?? []) see(v);
+  const numRows = rows.names.length;
   const colCost = new Float64Array(numCols);
   const colLower = new Float64Array(numCols);
   const colUpper = new Float64Array(numCols).fill(Infinity);
-  for (const [n, c] of sketch.objective) colCost[columns.get(n) as number] = asRead(c);
+  objective.vars.forEach((v, k) => (colCost[columnOf[v] as number] = asRead(objective.coefficients[k] as number)));
   const integrality = sketch.binaries ? new Int32Array(numCols) : null;
   const bounded = new Uint8Array(numCols);
-  for (const b of sketch.bounds) {
-    const j = columns.get(b.name) as number;
-    colLower[j] = asRead(b.lower);
-    colUpper[j] = asRead(b.upper);
+  bounds.vars.forEach((v, k) => {
+    const j = columnOf[v] as number;
+    colLower[j] = asRead(bounds.lower[k] as number);
+    colUpper[j] = asRead(bounds.upper[k] as number);
     bounded[j] = 1;
-  }
-  for (const n of sketch.binaries ?? []) {
-    const j = columns.get(n) as number;
+  });
+  for (const v of sketch.binaries ?? []) {
+    const j = columnOf[v] as number;
     (integrality as Int32Array)[j] = 1;
     if (!bounded[j]) colUpper[j] = 1;
   }
@@ -288,18 +343,20 @@ export function compileModel(sketch: MilpSketch): MilpModel {
   const starts = new Int32Array(numRows + 1);
   const indices = new Int32Array(entries);
   const values = new Float64Array(entries);
-  let k = 0;
-  sketch.rows.forEach((r, i) => {
-    rowLower[i] = r.lower === -Infinity ? -Infinity : asRead(r.lower);
-    rowUpper[i] = r.upper === Infinity ? Infinity : asRead(r.upper);
-    for (const [n, c] of r.terms) {
+  let e = 0;
+  for (let r = 0; r < numRows; r++) {
+    const [lower, upper] = [rows.lower[r] as number, rows.upper[r] as number];
+    rowLower[r] = lower === -Infinity ? lower : asRead(lower);
+    rowUpper[r] = upper === Infinity ? upper : asRead(upper);
+    for (let k = rows.starts[r] as number; k < (rows.starts[r + 1] as number); k++) {
+      const c = rows.coefficients[k] as number;
       if (c === 0) continue;
-      indices[k] = columns.get(n) as number;
-      values[k] = asRead(c);
-      k++;
+      indices[e] = columnOf[rows.vars[k] as number] as number;
+      values[e] = asRead(c);
+      e++;
     }
-    starts[i + 1] = k;
-  });
+    starts[r + 1] = e;
+  }
   return {
     numCols,
     numRows,
@@ -312,6 +369,7 @@ export function compileModel(sketch: MilpSketch): MilpModel {
     indices,
     values,
     integrality,
-    columns,
+    columnOf,
+    names: sketch.names,
   };
 }

@@ -16,24 +16,26 @@ describe('warmUpMipSolver', () => {
     expect(calls).toBe(2);
     expect(result?.status).toBe('Optimal');
 
-    // The oracle reads the sketch itself (names and coefficients as written), not the arrays.
-    const { objective, rows, binaries } = WARM_UP_MODEL;
-    const names = binaries ?? [];
-    expect(names).toHaveLength(11);
-    const value = (x: Record<string, number>, terms: readonly (readonly [string, number])[]) =>
-      terms.reduce((sum, [name, k]) => sum + k * (x[name] ?? 0), 0);
+    // The oracle reads the sketch itself (variables and coefficients as written), not the arrays.
+    const { objective, rows, binaries, names } = WARM_UP_MODEL;
+    const vars = binaries ?? [];
+    expect(vars).toHaveLength(11);
+    const value = (x: readonly number[], terms: readonly number[], coefficients: readonly number[]) =>
+      terms.reduce((sum, v, k) => sum + (coefficients[k] as number) * (x[v] ?? 0), 0);
+    const objectiveOf = (x: readonly number[]) => value(x, objective.vars, objective.coefficients);
     let best = Number.POSITIVE_INFINITY;
-    for (let mask = 0; mask < 1 << names.length; mask++) {
-      const x = Object.fromEntries(names.map((n, i) => [n, (mask >> i) & 1]));
-      const feasible = rows.every(({ terms, lower, upper }) => {
-        const lhs = value(x, terms);
-        return lhs >= lower - 1e-9 && lhs <= upper + 1e-9;
+    for (let mask = 0; mask < 1 << vars.length; mask++) {
+      const x = names.map((_, v) => (mask >> v) & 1);
+      const feasible = rows.names.every((_, r) => {
+        const [from, to] = [rows.starts[r] as number, rows.starts[r + 1] as number];
+        const lhs = value(x, rows.vars.slice(from, to), rows.coefficients.slice(from, to));
+        return lhs >= (rows.lower[r] as number) - 1e-9 && lhs <= (rows.upper[r] as number) + 1e-9;
       });
-      if (feasible) best = Math.min(best, value(x, objective));
+      if (feasible) best = Math.min(best, objectiveOf(x));
     }
     expect(best).toBeLessThan(Number.POSITIVE_INFINITY);
-    const columns = compileModel(WARM_UP_MODEL).columns;
-    const found = Object.fromEntries(names.map((n) => [n, Math.round(result?.values?.[columns.get(n) ?? -1] ?? NaN)]));
-    expect(value(found, objective)).toBeCloseTo(best, 9);
+    const { columnOf } = compileModel(WARM_UP_MODEL);
+    const found = names.map((_, v) => Math.round(result?.values?.[columnOf[v] as number] ?? NaN));
+    expect(objectiveOf(found)).toBeCloseTo(best, 9);
   });
 });

@@ -6,7 +6,7 @@
  * host without it still gets a plan; its search says 'heuristic' where a piece outgrew the budget.
  */
 import type { Highs, ModelData } from 'highs';
-import { type MilpModel, type MilpSketch, compileModel } from './joint-milp';
+import { type MilpModel, MilpSketch, compileModel } from './joint-milp';
 
 /**
  * A solve's outcome: HiGHS's model status in words ('Optimal', 'Infeasible', or "status N" with
@@ -95,30 +95,24 @@ export const LP_OPTIONS = { output_flag: false, presolve: 'off' } as const;
  * (86 ms), about 0.8 s in Chromium's plan worker on a 28 KB model (profiled, 2026-12-02).
  */
 export const WARM_UP_MODEL: MilpSketch = (() => {
-  const t = (...terms: [string, number][]) => terms;
-  const names = ['a1', 'a2', 'a3', 'b1', 'b2', 'b3', 'c1', 'c2', 'c3', 'w1', 'w2'];
-  const costs = [5, 4, 3, 7, 2, 6, 3, 5, 4, 2, 3];
-  const row = (name: string, terms: [string, number][], lower: number, upper: number) => ({
-    name,
-    terms,
-    lower,
-    upper,
-  });
-  return {
-    objective: names.map((n, i) => [n, costs[i] as number] as const),
-    rows: [
-      row('pa', t(['a1', 1], ['a2', 1], ['a3', 1]), 1, 1),
-      row('pb', t(['b1', 1], ['b2', 1], ['b3', 1]), 1, 1),
-      row('pc', t(['c1', 1], ['c2', 1], ['c3', 1]), 1, 1),
-      row('l1', t(['w1', 1], ['a1', -1], ['b2', -1]), -1, Infinity),
-      row('l2', t(['w2', 1], ['b3', -1], ['c1', -1]), -1, Infinity),
-      row('k1', t(['a2', 3], ['b2', 4], ['c2', 5], ['w1', 2]), -Infinity, 7.5),
-      row('k2', t(['a3', 2], ['b3', 3], ['c3', 4], ['w2', 3]), -Infinity, 6.5),
-      row('k3', t(['a1', 4], ['b1', 2], ['c1', 3]), 2.5, Infinity),
-    ],
-    bounds: [],
-    binaries: names,
+  const sketch = new MilpSketch();
+  const costs = { a1: 5, a2: 4, a3: 3, b1: 7, b2: 2, b3: 6, c1: 3, c2: 5, c3: 4, w1: 2, w2: 3 };
+  const v = Object.fromEntries(Object.keys(costs).map((name) => [name, sketch.variable(name)]));
+  for (const [name, c] of Object.entries(costs)) sketch.cost(v[name] as number, c);
+  const row = (name: string, terms: Record<string, number>, lower: number, upper: number) => {
+    for (const [x, c] of Object.entries(terms)) sketch.term(v[x] as number, c);
+    sketch.endRow(name, lower, upper);
   };
+  row('pa', { a1: 1, a2: 1, a3: 1 }, 1, 1);
+  row('pb', { b1: 1, b2: 1, b3: 1 }, 1, 1);
+  row('pc', { c1: 1, c2: 1, c3: 1 }, 1, 1);
+  row('l1', { w1: 1, a1: -1, b2: -1 }, -1, Infinity);
+  row('l2', { w2: 1, b3: -1, c1: -1 }, -1, Infinity);
+  row('k1', { a2: 3, b2: 4, c2: 5, w1: 2 }, -Infinity, 7.5);
+  row('k2', { a3: 2, b3: 3, c3: 4, w2: 3 }, -Infinity, 6.5);
+  row('k3', { a1: 4, b1: 2, c1: 3 }, 2.5, Infinity);
+  sketch.binaries = Object.values(v);
+  return sketch;
 })();
 
 /**

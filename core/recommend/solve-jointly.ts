@@ -21,7 +21,7 @@ import {
   evaluateChoice,
   isBetter,
 } from './joint-problem';
-import { type MilpModel, toMilpModel } from './joint-milp';
+import { type JointMilp, toMilpModel } from './joint-milp';
 import { pruneDominated } from './joint-prune';
 import { LP_OPTIONS, MIP_OPTIONS, type MipSolution, findMipSolver } from './mip-solver';
 import { JointSearchState } from './joint-state';
@@ -290,9 +290,7 @@ function solveWholeMip(problem: JointProblem, incident: readonly (readonly numbe
   return variables.map((v) =>
     Math.max(
       0,
-      (problem.variables[v] as readonly JointState[]).findIndex(
-        (_, s) => (values[model.columns.get(`x${v}_${s}`) ?? -1] ?? 0) > 0.5,
-      ),
+      (problem.variables[v] as readonly JointState[]).findIndex((_, s) => (values[model.stateColumn(v, s)] ?? 0) > 0.5),
     ),
   );
 }
@@ -304,7 +302,7 @@ const WHOLE = 1e-6;
 function readWholeChoice(
   problem: JointProblem,
   variables: readonly number[],
-  model: MilpModel,
+  model: JointMilp,
   result: MipSolution,
 ): number[] | null {
   const values = result.values;
@@ -314,7 +312,7 @@ function readWholeChoice(
     let picked = -1;
     const states = problem.variables[v] as readonly JointState[];
     for (let s = 0; s < states.length; s++) {
-      const x = values[model.columns.get(`x${v}_${s}`) ?? -1] ?? 0;
+      const x = values[model.stateColumn(v, s)] ?? 0;
       if (x > 1 - WHOLE && picked < 0) picked = s;
       else if (x > WHOLE) return null;
     }
