@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { updateComponent } from '@/core/edit';
-import { designSchema, type Design, type Plan } from '@/core/model';
-import { deriveEdges, deriveNodes, mergeNodes, type FlowNode, type Replay } from './derive-flow';
+import { designSchema, type Design, type Plan, type WiringElement } from '@/core/model';
+import { deriveEdges, deriveNodes, groupWiring, mergeNodes, type FlowNode, type Replay } from './derive-flow';
 
 const design: Design = designSchema.parse({
   format: 'tidemark.design',
@@ -90,5 +90,42 @@ describe('deriveEdges', () => {
     expect(deriveEdges(design, placed('static', 'static'), none)[0]?.data?.crossing).toBe(false);
     expect(deriveEdges(design, placed('serverless', 'static'), none)[0]?.data?.crossing).toBe(true);
     expect(deriveEdges(design, null, none)[0]?.data?.crossing).toBe(false);
+  });
+
+  it('keeps an edge object while its inputs are unchanged, and makes a new one when they change', () => {
+    const before = deriveEdges(design, placed('serverless', 'static'), none)[0];
+    // A new plan with the same placements (a plan object made afresh, as every re-plan's is).
+    expect(deriveEdges(design, placed('serverless', 'static'), none)[0]).toBe(before);
+    const uncrossed = deriveEdges(design, placed('static', 'static'), none)[0];
+    expect(uncrossed).not.toBe(before);
+    expect(uncrossed?.data?.crossing).toBe(false);
+    const picked = deriveEdges(design, placed('static', 'static'), new Set([design.connections[0]?.id ?? '']))[0];
+    expect(picked?.selected).toBe(true);
+    const renamed = updateComponent(design, 'db', { ...db, name: 'Orders' });
+    expect(deriveEdges(renamed, placed('static', 'static'), none)[0]?.ariaLabel).toContain('to Orders');
+  });
+});
+
+describe('groupWiring', () => {
+  const queue = (reason: string): WiringElement => ({
+    id: 'w1',
+    kind: 'queue',
+    connectionId: 'c1',
+    componentIds: ['web', 'db'],
+    reason,
+    monthlyCost: 0.4,
+    costLines: [],
+  });
+
+  it('keeps a group object while its content is the same, though the plan brings new element objects', () => {
+    const [first] = groupWiring(design, [queue('async across the link')]);
+    const [again] = groupWiring(design, [queue('async across the link')]);
+    expect(first?.where).toBe('Web → DB');
+    expect(again).toBe(first);
+    const [changed] = groupWiring(design, [queue('a different reason')]);
+    expect(changed).not.toBe(first);
+    expect(changed?.elements[0]?.reason).toBe('a different reason');
+    const moved = { ...design, layout: { ...design.layout, db: { x: 480, y: 0 } } };
+    expect(groupWiring(moved, [queue('a different reason')])[0]?.position).not.toEqual(changed?.position);
   });
 });

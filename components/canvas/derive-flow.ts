@@ -147,28 +147,56 @@ export function groupWiring(
     group.elements.push(element);
     groups.set(key, group);
   }
-  return [...groups].map(([key, g]) => ({ id: `wiring:${key}`, position: g.at, elements: g.elements, where: g.where }));
+  const next = new Map<string, { signature: string; group: WiringGroup }>();
+  const result = [...groups].map(([key, g]) => {
+    const id = `wiring:${key}`;
+    // A new plan brings new element objects: a group whose content is the same keeps its object, so
+    // the wiring layer redraws only the groups that changed.
+    const signature = JSON.stringify([g.at, g.where, g.elements]);
+    const kept = previousGroups.get(id);
+    const group =
+      kept && kept.signature === signature ? kept.group : { id, position: g.at, elements: g.elements, where: g.where };
+    next.set(id, { signature, group });
+    return group;
+  });
+  previousGroups = next;
+  return result;
 }
 
-export function deriveEdges(design: Design, plan: Plan | null, selected: ReadonlySet<string>): Edge[] {
+/** The groups of the last call, by id (one canvas at a time shows wiring). */
+let previousGroups = new Map<string, { signature: string; group: WiringGroup }>();
+
+const edgeCache = new WeakMap<Connection, { key: string; edge: ConnectionEdge }>();
+
+/**
+ * One edge per connection. Like the nodes, an edge whose inputs are unchanged keeps its object, so a
+ * new plan re-renders only the edges whose crossing changed (not all 800 of a large design's).
+ */
+export function deriveEdges(design: Design, plan: Plan | null, selected: ReadonlySet<string>): ConnectionEdge[] {
   const placements = new Map(plan?.placements.map((p) => [p.componentId, p.placement]));
   const names = new Map(design.components.map((c) => [c.id, c.name]));
   const side = (p: Placement | undefined) =>
     p === undefined ? null : p === 'static' ? 'dc' : p === 'burst' ? 'both' : 'cloud';
-  const edges: Edge[] = design.connections.map((c) => {
+  return design.connections.map((c) => {
     const a = side(placements.get(c.from));
     const b = side(placements.get(c.to));
     const crossing = a !== null && b !== null && (a !== b || a === 'both');
+    const from = names.get(c.from) ?? c.from;
+    const to = names.get(c.to) ?? c.to;
+    const isSelected = selected.has(c.id);
+    const key = `${crossing},${isSelected},${from},${to}`;
+    const hit = edgeCache.get(c);
+    if (hit && hit.key === key) return hit.edge;
     const edge: ConnectionEdge = {
       id: c.id,
       source: c.from,
       target: c.to,
       type: 'connection',
-      selected: selected.has(c.id),
-      ariaLabel: `${c.mode === 'async' ? 'Async' : 'Sync'} connection from ${names.get(c.from) ?? c.from} to ${names.get(c.to) ?? c.to}${crossing ? ', crosses between data centre and cloud' : ''}`,
+      selected: isSelected,
+      ariaLabel: `${c.mode === 'async' ? 'Async' : 'Sync'} connection from ${from} to ${to}${crossing ? ', crosses between data centre and cloud' : ''}`,
       data: { connection: c, crossing },
     };
+    edgeCache.set(c, { key, edge });
     return edge;
   });
-  return edges;
 }
