@@ -184,7 +184,7 @@ export function deriveEdges(design: Design, plan: Plan | null, selected: Readonl
     const from = names.get(c.from) ?? c.from;
     const to = names.get(c.to) ?? c.to;
     const isSelected = selected.has(c.id);
-    const key = `${crossing},${isSelected},${from},${to}`;
+    const key = JSON.stringify([crossing, isSelected, from, to]);
     const hit = edgeCache.get(c);
     if (hit && hit.key === key) return hit.edge;
     const edge: ConnectionEdge = {

@@ -75,10 +75,12 @@ function warmUpSolverSoon(): void {
 
 /**
  * The first edit after a design opens runs the decision's code cold: on the 500-component canvas
- * design a leaf edit took ~1.1 s against 0.3–0.5 s for the edits after it (Chromium, 2026-12-03): V8
+ * design a leaf edit took ~1.1 s against 0.3–0.6 s for the edits after it (Chromium, 2026-12-03): V8
  * compiles that code lazily and optimises it as it runs. So once the first plan is posted, the same
  * design is planned once more and the result dropped: every run is in the memo (nothing is simulated
- * again, nothing in it changes), so it costs the decision alone, and any new run cancels it.
+ * again, nothing in it changes), so it costs the decision alone. A new run cancels it at its next
+ * slice; the decision itself does not yield, so an edit made while it runs waits for it (up to about
+ * a second, cold, on that design).
  */
 const REHEARSAL = -2;
 let hasRehearsed = false;

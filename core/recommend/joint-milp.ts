@@ -226,7 +226,8 @@ export function sketchMilp(
       sketch.endRow(`k${k}`, 0, Infinity);
     });
   }
-  // An objective with no term still names a variable (HiGHS's LP reader wants one).
+  // An objective with no term still names a variable (HiGHS's LP reader wants one): the first made,
+  // x0_0 for the whole problem (solve-jointly.ts).
   if (sketch.objective.vars.length === 0) sketch.cost(0, 0);
   sketch.binaries = relaxed ? null : binaries;
   return { sketch, stateVar };

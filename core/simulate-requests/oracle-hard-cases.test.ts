@@ -399,3 +399,42 @@ describe('functions at their concurrency limit (50 instances of 500 ms, two hour
     });
   }
 });
+
+describe('functions under a small concurrency limit, below half of it (1-second invocations, four hours)', () => {
+  // Erlang B is not small at half of a small limit: the engine throttles there too.
+  const minutes = 240;
+  const env = defaultEnvironments();
+  for (const [limit, rps, asyncShare] of [
+    [1, 0.45, 0],
+    [1, 0.45, 0.5],
+    [5, 2.4, 0],
+    [5, 2.4, 0.5],
+  ] as const) {
+    it(`limit ${limit} at ${rps} rps, ${asyncShare * 100} % async: mean, p95, drops and violation minutes`, () => {
+      const ctx = makeContext(minutes, 1, { ...env, functions: { ...env.functions, concurrencyLimit: limit } });
+      const load = makeLoad(() => rps, minutes, {
+        cpuMs: 1000,
+        durationMs: 1000,
+        functionDurationMs: 1000,
+        sloMs: 3000,
+        async: asyncShare > 0 ? Float32Array.from({ length: minutes }, () => rps * asyncShare) : null,
+      });
+      const seeds = 6;
+      const runs = Array.from({ length: seeds }, (_, i) => compareEngine(load, 'serverless', ctx, { seed: i + 1 }));
+      const engine = (runs[0] as (typeof runs)[number]).engine;
+      const requests = averageFigures(runs.map((r) => r.requests));
+      expect(requests.droppedRequests).toBeGreaterThan(0.01 * requests.requests * (1 - asyncShare));
+      expect(findMisses(engine, requests, minutes, seeds)).toEqual([]);
+    });
+  }
+
+  it('a function called once in a long while holds next to no instance, whatever its limit', () => {
+    const minutes = 1440;
+    // Mean concurrency 10⁻¹⁰ under a limit of 29: the limit's truncation once overflowed here.
+    const ctx = makeContext(minutes, 1, { ...env, functions: { ...env.functions, concurrencyLimit: 29 } });
+    const load = makeLoad(() => 1e-9, minutes, { cpuMs: 100, durationMs: 100, functionDurationMs: 100 });
+    const run = compareEngine(load, 'serverless', ctx, { seed: 1 });
+    expect(run.engine.meanInstances ?? NaN).toBeLessThan(1e-3);
+    expect(run.engine.coldStartShare ?? NaN).toBeGreaterThan(0.99);
+  });
+});

@@ -69,8 +69,9 @@ export function computeColdStarts(m: number, n: number, out: ColdStartFigures, l
   let from = Math.max(2, Math.floor(m - 12 * Math.sqrt(m) - 30));
   // At a concurrency limit the requests in flight never exceed it: N is Poisson truncated there (the
   // loss system's distribution), its probabilities divided by Z = P(N ≤ limit), and the levels end
-  // at the limit. Far above it, the truncated N falls off geometrically below the limit (ratio
-  // limit ⁄ m a level): the sum starts where that is negligible.
+  // at the limit — wherever the limit is below the levels summed otherwise (`spread`; for a limit
+  // under 30, always). Far above it, the truncated N falls off geometrically below the limit (ratio
+  // limit ⁄ m a level): the sum starts where that is below e^(−28) ≈ 7·10⁻¹³ (under NEGLIGIBLE).
   const truncated = limit < spread;
   const logZ = truncated ? logPoissonAtMost(limit, m) : 0;
   if (truncated && m > limit) from = Math.max(2, Math.min(from, limit - Math.ceil(28 / Math.log(m / limit)) - 2));
@@ -105,8 +106,12 @@ export function computeColdStarts(m: number, n: number, out: ColdStartFigures, l
   return out;
 }
 
-/** ln P(N ≤ c) for N ~ Poisson(m), from P(N = c) down (no underflow when m ≫ c). */
+/** ln P(N ≤ c) for N ~ Poisson(m), without overflow or underflow at any m. */
 function logPoissonAtMost(c: number, m: number): number {
+  // At or below the mean the regularised gamma is accurate, and P(N ≤ c) is not small:
+  // P(N ≤ c) = 1 − P(c + 1, m).
+  if (m <= c) return Math.log1p(-jStat.lowRegGamma(c + 1, m));
+  // Above it, from P(N = c) down: each term is k ⁄ m < 1 times the last (a geometric-like tail).
   let term = 1;
   let sum = 1;
   for (let k = c; k > 0; k--) {
