@@ -54,8 +54,8 @@ export class MilpSketch {
     upper: [] as number[],
   };
   readonly bounds = { vars: [] as number[], lower: [] as number[], upper: [] as number[] };
-  /** The binary variables; null for the linear relaxation. */
-  binaries: number[] | null = [];
+  /** The binary variables (left out of the linear relaxation: see compileModel and renderLp). */
+  binaries: number[] = [];
 
   variable(name: string): number {
     this.names.push(name);
@@ -113,19 +113,25 @@ export interface JointMilp extends MilpModel {
   stateColumn(v: number, s: number): number;
 }
 
+/** A sketched piece, with the variable of each state (state s of variable v). */
+export interface SketchedMilp {
+  sketch: MilpSketch;
+  stateVar: (v: number, s: number) => number;
+}
+
 /**
- * The piece's model (see the file's head). With `relaxed`, the same model without integrality: its
- * linear relaxation, whose optimum, when every state variable comes out whole, is the MIP's optimum too.
+ * The piece's model (see the file's head), once for both its forms: the MIP, and its linear
+ * relaxation (the same without integrality), whose optimum, when every state variable comes out
+ * whole, is the MIP's optimum too.
  */
 export function sketchMilp(
   problem: JointProblem,
   piece: MilpPiece,
   incident: readonly (readonly number[])[],
-  relaxed = false,
-): { sketch: MilpSketch; stateVar: (v: number, s: number) => number } {
+): SketchedMilp {
   const sketch = new MilpSketch();
   const inModel = new Set(piece.variables);
-  const binaries: number[] = [];
+  const binaries = sketch.binaries;
   const statesOf = (v: number) => problem.variables[v] as readonly JointState[];
   // Costs enter in dollars.
   const cost = (x: number, c: number) => {
@@ -229,7 +235,6 @@ export function sketchMilp(
   // An objective with no term still names a variable (HiGHS's LP reader wants one): the first made,
   // x0_0 for the whole problem (solve-jointly.ts).
   if (sketch.objective.vars.length === 0) sketch.cost(0, 0);
-  sketch.binaries = relaxed ? null : binaries;
   return { sketch, stateVar };
 }
 
@@ -254,7 +259,7 @@ export function toMilp(
   incident: readonly (readonly number[])[],
   relaxed = false,
 ): string {
-  return renderLp(sketchMilp(problem, piece, incident, relaxed).sketch);
+  return renderLp(sketchMilp(problem, piece, incident).sketch, relaxed);
 }
 
 /** The piece's model as arrays for HiGHS. */
@@ -264,8 +269,12 @@ export function toMilpModel(
   incident: readonly (readonly number[])[],
   relaxed = false,
 ): JointMilp {
-  const { sketch, stateVar } = sketchMilp(problem, piece, incident, relaxed);
-  const model = compileModel(sketch);
+  return compileJointMilp(sketchMilp(problem, piece, incident), relaxed);
+}
+
+/** A sketched piece as arrays (the relaxation with `relaxed`), with its state variables' columns. */
+export function compileJointMilp({ sketch, stateVar }: SketchedMilp, relaxed: boolean): JointMilp {
+  const model = compileModel(sketch, relaxed);
   const columnOf = model.columnOf;
   return { ...model, stateColumn: (v, s) => columnOf[stateVar(v, s)] as number };
 }
@@ -273,7 +282,7 @@ export function toMilpModel(
 const signed = (c: number) => `${c < 0 ? '-' : '+'} ${num(Math.abs(c))}`;
 const side = (x: number) => (x < 0 ? `-${num(-x)}` : num(x));
 
-export function renderLp(sketch: MilpSketch): string {
+export function renderLp(sketch: MilpSketch, relaxed = false): string {
   const { names, objective, rows, bounds } = sketch;
   const term = (v: number, c: number) =>
     c === 1 ? `+ ${names[v]}` : c === -1 ? `- ${names[v]}` : `${signed(c)} ${names[v]}`;
@@ -295,7 +304,7 @@ export function renderLp(sketch: MilpSketch): string {
     const [lower, upper] = [bounds.lower[k] as number, bounds.upper[k] as number];
     lines.push(lower === upper ? ` ${names[v]} = ${num(lower)}` : ` ${num(lower)} <= ${names[v]} <= ${num(upper)}`);
   });
-  if (sketch.binaries) lines.push('Binaries', ` ${sketch.binaries.map((v) => names[v]).join(' ')}`);
+  if (!relaxed) lines.push('Binaries', ` ${sketch.binaries.map((v) => names[v]).join(' ')}`);
   lines.push('End');
   return lines.join('\n');
 }
@@ -305,8 +314,9 @@ export function renderLp(sketch: MilpSketch): string {
  * their names first appear (objective, rows, bounds, binaries), coefficients as the text reads back,
  * zero coefficients left out, default bounds [0, ∞), binaries' bounds [0, 1] unless given.
  */
-export function compileModel(sketch: MilpSketch): MilpModel {
+export function compileModel(sketch: MilpSketch, relaxed = false): MilpModel {
   const { objective, rows, bounds } = sketch;
+  const binaries = relaxed ? [] : sketch.binaries;
   const columnOf = new Int32Array(sketch.names.length).fill(-1);
   let numCols = 0;
   const see = (v: number) => {
@@ -320,13 +330,13 @@ export function compileModel(sketch: MilpSketch): MilpModel {
     entries++;
   }
   for (const v of bounds.vars) see(v);
-  for (const v of sketch.binaries ?? []) see(v);
+  for (const v of binaries) see(v);
   const numRows = rows.names.length;
   const colCost = new Float64Array(numCols);
   const colLower = new Float64Array(numCols);
   const colUpper = new Float64Array(numCols).fill(Infinity);
   objective.vars.forEach((v, k) => (colCost[columnOf[v] as number] = asRead(objective.coefficients[k] as number)));
-  const integrality = sketch.binaries ? new Int32Array(numCols) : null;
+  const integrality = relaxed ? null : new Int32Array(numCols);
   const bounded = new Uint8Array(numCols);
   bounds.vars.forEach((v, k) => {
     const j = columnOf[v] as number;
@@ -334,7 +344,7 @@ export function compileModel(sketch: MilpSketch): MilpModel {
     colUpper[j] = asRead(bounds.upper[k] as number);
     bounded[j] = 1;
   });
-  for (const v of sketch.binaries ?? []) {
+  for (const v of binaries) {
     const j = columnOf[v] as number;
     (integrality as Int32Array)[j] = 1;
     if (!bounded[j]) colUpper[j] = 1;

@@ -18,7 +18,7 @@ describe('warmUpMipSolver', () => {
 
     // The oracle reads the sketch itself (variables and coefficients as written), not the arrays.
     const { objective, rows, binaries, names } = WARM_UP_MODEL;
-    const vars = binaries ?? [];
+    const vars = binaries;
     expect(vars).toHaveLength(11);
     const value = (x: readonly number[], terms: readonly number[], coefficients: readonly number[]) =>
       terms.reduce((sum, v, k) => sum + (coefficients[k] as number) * (x[v] ?? 0), 0);

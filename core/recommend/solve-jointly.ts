@@ -21,7 +21,7 @@ import {
   evaluateChoice,
   isBetter,
 } from './joint-problem';
-import { type JointMilp, toMilpModel } from './joint-milp';
+import { type JointMilp, compileJointMilp, sketchMilp } from './joint-milp';
 import { pruneDominated } from './joint-prune';
 import { LP_OPTIONS, MIP_OPTIONS, type MipSolution, findMipSolver } from './mip-solver';
 import { JointSearchState } from './joint-state';
@@ -277,14 +277,16 @@ function solveWholeMip(problem: JointProblem, incident: readonly (readonly numbe
     variables.filter((v) => (problem.variables[v] as readonly JointState[]).length === 1).map((v) => [v, 0]),
   );
   const piece = { variables, fixed, link: 'priced' } as const;
-  const relaxed = toMilpModel(problem, piece, incident, true);
+  // Sketched once: the relaxation and, when it is fractional, the MIP are two compilations of it.
+  const sketched = sketchMilp(problem, piece, incident);
+  const relaxed = compileJointMilp(sketched, true);
   const relaxation = solver.solve(relaxed, LP_OPTIONS);
   if (relaxation.status === 'Infeasible') return null;
   if (relaxation.status === 'Optimal') {
     const whole = readWholeChoice(problem, variables, relaxed, relaxation);
     if (whole) return whole;
   }
-  const model = toMilpModel(problem, piece, incident);
+  const model = compileJointMilp(sketched, false);
   const result = solver.solve(model, MIP_OPTIONS);
   const values = result.values;
   if (result.status !== 'Optimal' || !values) return null;

@@ -40,11 +40,12 @@ const dist = new ResponseDist();
 // Bound once: under a CommonJS transform (tsx, the CLI) an imported name is a getter per call.
 const log2 = pseudoLog2;
 const throttledShare = computeThrottledShare;
-/*
- * The throttle is skipped below half the limit from 64 instances up: Erlang B there is at most
- * 2·10⁻⁷ (E(64, 32); 1.6·10⁻¹⁰ at 100). Below 64 instances it is always computed (it costs O(limit)):
+/**
+ * Under this many instances the throttle is always computed (it costs O(limit)); from it up, only
+ * above half the limit: Erlang B below that is at most 2·10⁻⁷ (E(64, 32); 1.6·10⁻¹⁰ at 100), while
  * at half of a small limit it is not small (E(20, 10) = 1.9·10⁻³, E(5, 2.5) = 7·10⁻², E(1, 0.5) = ⅓).
  */
+const ALWAYS_THROTTLED_UNDER = 64;
 /** Below this chance of finding every instance busy, async requests' waits are left out. */
 const WAIT_NEGLIGIBLE = 1e-9;
 
@@ -99,7 +100,11 @@ export function simulateServerless(load: ComponentLoad, ctx: SimulationContext):
     backlog = q1;
     const jammed = asyncRps >= capRps ? dt : q0 > 0 ? Math.min(dt, q0 / (capRps - asyncRps)) : 0;
     const allBusy =
-      jammed >= dt ? 1 : limit < 64 || rps * d > 0.5 * limit ? throttledShare(limit, rps * d, asyncRps / capRps) : 0;
+      jammed >= dt
+        ? 1
+        : limit < ALWAYS_THROTTLED_UNDER || rps * d > 0.5 * limit
+          ? throttledShare(limit, rps * d, asyncRps / capRps)
+          : 0;
     const blocked = (jammed + (dt - jammed) * allBusy) / dt;
     const syncServed = syncRps * (1 - blocked) * dt;
     const syncDropped = syncRps * blocked * dt;
