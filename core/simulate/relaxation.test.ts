@@ -6,7 +6,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import { normalCdf } from './erlang';
-import { SETTLED_AGE, SETTLED_SHARE, ageOfShare, approachShare, meanApproach } from './relaxation';
+import {
+  SETTLED_AGE,
+  SETTLED_SHARE,
+  ageOfShare,
+  approachShare,
+  meanApproach,
+  reflectedMean,
+  spreadReflectedMean,
+} from './relaxation';
 
 function meanOfMaximum(t: number): number {
   let sum = 0;
@@ -34,5 +42,74 @@ describe('the approach of a queue to its stationary length (relaxation.ts)', () 
     for (let i = 0; i < n; i++) sum += approachShare(0.2 + ((i + 0.5) * 2.8) / n);
     expect(meanApproach(0.2, 3)).toBeCloseTo(sum / n, 4);
     expect(meanApproach(0, 3)).toBeLessThan(approachShare(3));
+  });
+});
+
+/**
+ * A reflected random walk, simulated: Lindley's recursion x ← max(0, x + δh + σ√h·Z) over small
+ * steps h, seeded; the mean over many paths. An oracle independent of the closed form, which it
+ * approaches as h → 0: the walk looks at its boundary only every h, so it sits about 0.58·σ√h below,
+ * which is added back (Broadie, Glasserman & Kou's correction for discretely monitored extremes).
+ */
+function simulatedReflectedMean(x0: number, drift: number, sigma2: number, t: number, seed: number): number {
+  let state = seed >>> 0;
+  const uniform = () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return (state + 0.5) / 2 ** 32;
+  };
+  const steps = 4000;
+  const h = t / steps;
+  const sd = Math.sqrt(sigma2 * h);
+  const paths = 4000;
+  let sum = 0;
+  for (let p = 0; p < paths; p++) {
+    let x = x0;
+    for (let i = 0; i < steps; i += 2) {
+      // Two normals a draw (Box–Muller).
+      const r = Math.sqrt(-2 * Math.log(uniform()));
+      const a = 2 * Math.PI * uniform();
+      x = Math.max(0, x + drift * h + sd * r * Math.cos(a));
+      x = Math.max(0, x + drift * h + sd * r * Math.sin(a));
+    }
+    sum += x;
+  }
+  // Broadie, Glasserman & Kou's shift, β = −ζ(½)/√(2π).
+  return sum / paths + 0.5826 * sd;
+}
+
+describe('a reflected random walk with any drift (reflectedMean: the async queue at a function limit)', () => {
+  it('matches a simulated reflected walk from empty and from a queue, drifting up, level and down', () => {
+    for (const [x0, drift, sigma2, t] of [
+      [0, 0, 80, 600],
+      [0, 0.2, 80, 3600],
+      [0, -0.2, 80, 3600],
+      [150, -0.5, 40, 600],
+      [50, 1, 10, 60],
+    ] as const) {
+      const simulated = simulatedReflectedMean(x0, drift, sigma2, t, 7);
+      expect(Math.abs(reflectedMean(x0, drift, sigma2, t) / simulated - 1)).toBeLessThan(0.02);
+    }
+  });
+  it('is |x0 + σW_t| without drift, joins it continuously, and tends to its limits', () => {
+    // Level: from empty, σ√(2t/π).
+    expect(reflectedMean(0, 0, 80, 10_800)).toBeCloseTo(Math.sqrt((2 * 80 * 10_800) / Math.PI), 6);
+    // Either side of the driftless branch's threshold, the closed form agrees with it.
+    expect(reflectedMean(10, 1e-9, 80, 3600) / reflectedMean(10, 0, 80, 3600)).toBeCloseTo(1, 6);
+    expect(reflectedMean(10, 1e-5, 80, 3600) / reflectedMean(10, 0, 80, 3600)).toBeCloseTo(1, 3);
+    // Far from empty and drifting up, the fluid: x0 + δt.
+    expect(reflectedMean(10_000, 2, 80, 600)).toBeCloseTo(11_200, 3);
+    // Drifting down for long, the stationary exponential's mean σ²/2|δ|.
+    expect(reflectedMean(0, -0.5, 40, 1e6)).toBeCloseTo(40, 6);
+  });
+  it('spread as a grown queue is, it chains steps within 12 % of the walk from empty', () => {
+    for (const [drift, sigma2] of [
+      [0, 80],
+      [0.2, 80.2],
+      [-0.2, 79.8],
+    ] as const) {
+      let q = 0;
+      for (let i = 0; i < 180; i++) q = spreadReflectedMean(q, drift, sigma2, 60);
+      expect(Math.abs(q / reflectedMean(0, drift, sigma2, 180 * 60) - 1)).toBeLessThan(0.12);
+    }
   });
 });

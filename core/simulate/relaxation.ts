@@ -123,3 +123,31 @@ export function spreadQueueAfter(x0: number, stationary: number, sigma2: number,
   for (const y of SPREAD_POINTS) sum += queueAfter(x0 * y, stationary, sigma2, t);
   return sum / SPREAD_POINTS.length;
 }
+
+/**
+ * The mean after `t` seconds of a queue that held `x0` requests and drifts up by `drift` a second
+ * (any sign: an overloaded queue grows, an underloaded one drains) with variance `sigma2` a second,
+ * reflected at empty: queueAfter's reflected Brownian motion given its drift rather than its
+ * stationary mean (which an upward drift has not), so that it also covers the queue at and over its
+ * rate. Without drift the walk is |x0 + σW_t|, whose mean is x0·(1 − 2Φ(−x0/s)) + 2s·φ(x0/s) with
+ * s = σ√t: at the rate a queue from empty grows as σ√(2t/π).
+ */
+export function reflectedMean(x0: number, drift: number, sigma2: number, t: number): number {
+  if (!(t > 0)) return x0;
+  const s = Math.sqrt(sigma2 * t);
+  const k = (-2 * drift) / sigma2;
+  // Below this the closed form loses its digits to cancellation; the driftless walk is as close.
+  if (Math.abs(k) * (s + Math.abs(x0) + Math.abs(drift) * t) < 1e-6) {
+    const u = x0 / s;
+    return x0 * (1 - 2 * normalCdf(-u)) + 2 * s * INV_SQRT_2PI * Math.exp(-(u * u) / 2);
+  }
+  return queueAfter(x0, 1 / k, sigma2, t);
+}
+
+/** reflectedMean for a queue spread as a grown queue's is (exponential, mean x0): see spreadQueueAfter. */
+export function spreadReflectedMean(x0: number, drift: number, sigma2: number, t: number): number {
+  if (!(x0 > 0)) return reflectedMean(0, drift, sigma2, t);
+  let sum = 0;
+  for (const y of SPREAD_POINTS) sum += reflectedMean(x0 * y, drift, sigma2, t);
+  return sum / SPREAD_POINTS.length;
+}

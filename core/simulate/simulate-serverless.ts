@@ -2,7 +2,8 @@
  * Serverless placement: one instance per request in flight, up to the account's concurrency limit.
  * An invocation lasts the function's duration at its memory (CPU follows memory, design.ts). At the
  * limit, async work waits for the next instance to free and takes it first (a backlog that carries
- * across steps, or, without one, an Exp(cμ − λ_async) wait); a sync request that finds every
+ * across steps, and a random queue's wait whose mean approaches its stationary length or, at and
+ * over the rate, grows as a reflected random walk — relaxation.ts); a sync request that finds every
  * instance busy is throttled and counted as dropped: always while a backlog lasts, otherwise with
  * the chain's stationary chance (erlang.ts: computeThrottledShare — Erlang B when nothing is async).
  * Instances held never exceed the limit (cold-starts.ts truncates the levels there).
@@ -18,6 +19,7 @@ import { computeIndependentSpread } from './minute-spread';
 import type { OptionStats } from './option-stats';
 import type { LatencyMixture } from './latency-mixture';
 import { pseudoLog2 } from './latency-bins';
+import { ageOfShare, approachShare, meanApproach, spreadQueueAfter, spreadReflectedMean } from './relaxation';
 import { ResponseDist } from './response-dist';
 import { giveBack, takeFloat64 } from './scratch-pool';
 
@@ -75,6 +77,8 @@ export function simulateServerless(load: ComponentLoad, ctx: SimulationContext):
   let head = 0;
   let size = 0;
   let backlog = 0;
+  // The async queue's mean with its randomness (the fluid `backlog` is its drift alone): see below.
+  let queued = 0;
   let invocations = 0;
   let syncInvocations = 0;
   let coldStarts = 0;
@@ -140,13 +144,51 @@ export function simulateServerless(load: ComponentLoad, ctx: SimulationContext):
     const admitted = syncServed + admittedAsync;
     // A backlog drains at the full limit (async takes every instance that frees).
     const hasBacklog = admittedAsync > 0 && q1 + q0 > 0;
-    const delay0 = hasBacklog ? (1000 * q0) / capRps : 0;
-    const delay1 = hasBacklog ? (1000 * q1) / capRps : 0;
-    // Without a backlog, async requests that find every instance busy wait for the next to free: the
-    // queue at the limit empties at cμ − λ_async, so that wait is Exp(θ), θ per ms.
-    // (Async at exactly the limit's rate, with no backlog, keeps level: no wait in the fluid limit.)
-    const theta = (capRps - asyncRps) / 1000;
-    const waiting = !hasBacklog && allBusy > WAIT_NEGLIGIBLE && theta > 0 ? admittedAsync * allBusy : 0;
+    // The async queue is random: near the limit's rate it takes minutes to hours to reach its
+    // stationary length (the stationary M/M/c-like mean, allBusy·λ/(cμ − λ)), and at or just over the
+    // rate it grows as a reflected random walk does (√t at the rate), not as the fluid backlog alone.
+    // Its mean is carried across steps as the pools' queue is (relaxation.ts): growing towards the
+    // stationary mean along Abate & Whitt's H₁, draining towards it as a reflected Brownian motion,
+    // and at or above the rate a reflected Brownian motion with upward drift. What it holds beyond the
+    // fluid backlog (`queueWait`, ms) is a wait: queued ÷ the rate it is served at (Little's law below the
+    // rate, the limit's rate at or above it).
+    let queueWait = 0;
+    if (queued > 0 || (asyncRps > 0 && allBusy > WAIT_NEGLIGIBLE)) {
+      const drift = capRps - asyncRps;
+      const sigma2 = asyncRps + capRps;
+      let mean: number;
+      let next: number;
+      const stationary = drift > 0 ? (allBusy * asyncRps) / drift : Infinity;
+      if (drift > 0 && queued < stationary) {
+        const r0 = ageOfShare(queued / stationary);
+        const r1 = r0 + (dt * drift * drift) / sigma2;
+        next = stationary * approachShare(r1);
+        mean = stationary * meanApproach(r0, r1);
+      } else if (drift > 0 && !(stationary > 1e-9)) {
+        next = Math.max(0, queued - drift * dt);
+        mean = (queued + next) / 2;
+      } else if (drift > 0) {
+        // Above its stationary mean (the load fell): it drains towards it (the pools' way).
+        next = spreadQueueAfter(queued, stationary, sigma2, dt);
+        mean = (queued + 4 * spreadQueueAfter(queued, stationary, sigma2, dt / 2) + next) / 6;
+      } else {
+        next = spreadReflectedMean(queued, -drift, sigma2, dt);
+        mean = (queued + 4 * spreadReflectedMean(queued, -drift, sigma2, dt / 2) + next) / 6;
+      }
+      queued = next > q1 ? next : q1;
+      // The fluid backlog's own mean over the step (it may run out within it).
+      const fluid = q1 > 0 || q0 === 0 ? (q0 + q1) / 2 : (q0 * jammed) / (2 * dt);
+      const serveRate = asyncRps < capRps ? asyncRps : capRps;
+      queueWait = mean > fluid && serveRate > 0 ? (1000 * (mean - fluid)) / serveRate : 0;
+    }
+    const delay0 = hasBacklog ? (1000 * q0) / capRps + queueWait : 0;
+    const delay1 = hasBacklog ? (1000 * q1) / capRps + queueWait : 0;
+    // Without a backlog, async requests that find every instance busy wait for the next to free: a
+    // share `allBusy` of them (1 at or over the rate), Exp(θ) with the queue's mean wait: stationary,
+    // θ = cμ − λ_async a second.
+    const share = allBusy > WAIT_NEGLIGIBLE ? allBusy : 0;
+    const waiting = !hasBacklog && share > 0 && queueWait > 0 ? admittedAsync * share : 0;
+    const theta = waiting > 0 ? share / queueWait : 0;
     if (waiting > 0) stats.mix.addWait(waiting, theta);
     const direct = (hasBacklog ? syncServed : admitted) - waiting;
     warmWeight += direct * (1 - coldShare);
