@@ -29,19 +29,14 @@ import { FEW_PER_MINUTE, computeMinuteSpread } from './minute-spread';
 import { ResponseDist } from './response-dist';
 import { computeShares, createShares, hypoSurvival } from './response-time';
 import { computeStepP95 } from './step-quantile';
-import {
-  SETTLED_AGE,
-  SETTLED_SHARE,
-  SETTLED_SPAN,
-  ageOfShare,
-  approachShare,
-  meanApproach,
-  spreadQueueAfter,
-} from './relaxation';
+import { followQueue as followQueueOf, mayFollow as mayFollowOf, queueCourse } from './relaxation';
 import { type SloCurve, findSloCurve } from './slo-curve';
 
 // Bound once: under a CommonJS transform (tsx, the CLI) an imported name is a getter per call.
 const shares = computeShares;
+const followQueue = followQueueOf;
+const mayFollow = mayFollowOf;
+const course = queueCourse;
 const stepP95 = computeStepP95;
 const minuteSpread = computeMinuteSpread;
 
@@ -417,80 +412,6 @@ function meanReach(q0: number, q1: number): number {
  */
 function growsByDiffusion(lambda: number, full: number, seconds: number, queue: number): boolean {
   return (lambda - full) * seconds < Math.sqrt(queue * queue + DIFFUSION * lambda * seconds) - queue;
-}
-
-/**
- * Whether a queue of `queue` requests is above its stationary length enough that draining it takes
- * more than a twentieth of the stretch, at the spare rate `spare` (cμ − λ) a second.
- */
-function isDraining(queue: number, stationary: number, spare: number, seconds: number): boolean {
-  return queue > 1 && queue * SETTLED_SHARE > stationary && queue - stationary > 0.05 * spare * seconds;
-}
-
-/**
- * Whether followQueue may find the stretch unsettled, without its inversion of H₁: the fast path's
- * question (a span of SETTLED_SPAN or more averages settled from any start).
- */
-function mayFollow(q0: number, stationary: number, sigma2: number, spare: number, seconds: number): boolean {
-  const m = sigma2 / (2 * stationary);
-  return (
-    (stationary > 1 && q0 < SETTLED_SHARE * stationary && seconds * m * m < SETTLED_SPAN * sigma2) ||
-    isDraining(q0, stationary, spare, seconds)
-  );
-}
-
-/** Where followQueue leaves a queue: its mean over the stretch and at its end, requests. */
-const course = { reach: 0.5, end: 0.5 };
-
-/**
- * A queue below saturation that is not at its stationary length over a stretch — still growing
- * towards it, or draining from above after a peak — follows the reflected Brownian motion of
- * relaxation.ts with variance `sigma2` a second and the drift that makes its stationary mean
- * `stationary`: cμ − λ but for the few cores and the timeout, which shorten the queue (with a 29 s
- * timeout at ρ 0.998 the stationary queue is a fifth of σ²/2m, and it was approached at a fifth of
- * the diffusion's pace). Fills `course` and returns true; false when the stretch is settled.
- *
- * Growing: from the age its length so far implies (H₁), for this stretch. A stretch settled at its
- * end may still have waited less than the stationary queue says: a load rising through ρ 0.98 on 16
- * cores lags a minute behind it (312 ms against 378). (Growing by diffusion until it reached the
- * stationary length, a queue got there too soon: ten minutes from empty on one core at ρ 0.99 waited
- * 3.9 s on average against the exact transient's 2.8 s.)
- *
- * Draining: as the walk from a spread start (spreadQueueAfter: at the spare rate while far above,
- * slower as it nears the stationary length), not at once; a stationary queue of less than one request
- * reflects nothing, and drains as a fluid at the spare rate `spare` (cμ − λ).
- */
-function followQueue(q0: number, stationary: number, sigma2: number, spare: number, seconds: number): boolean {
-  if (stationary > 1 && q0 < SETTLED_SHARE * stationary) {
-    const m = sigma2 / (2 * stationary);
-    const r0 = ageOfShare(q0 / stationary);
-    const span = (seconds * m * m) / sigma2;
-    const r1 = r0 + span;
-    const share = span < SETTLED_SPAN ? meanApproach(r0, r1) : 1;
-    if (r1 >= SETTLED_AGE && share >= SETTLED_SHARE) return false;
-    course.reach = stationary * share;
-    course.end = stationary * approachShare(r1);
-    return true;
-  }
-  if (!isDraining(q0, stationary, spare, seconds)) return false;
-  let end: number;
-  if (stationary >= 1) {
-    end = spreadQueueAfter(q0, stationary, sigma2, seconds);
-    // Simpson's rule over the stretch.
-    course.reach =
-      (q0 +
-        4 * spreadQueueAfter(q0, stationary, sigma2, seconds / 4) +
-        2 * spreadQueueAfter(q0, stationary, sigma2, seconds / 2) +
-        4 * spreadQueueAfter(q0, stationary, sigma2, (3 * seconds) / 4) +
-        end) /
-      12;
-  } else {
-    const drainSeconds = Math.min(seconds, (q0 - stationary) / spare);
-    end = q0 - spare * drainSeconds;
-    course.reach = ((q0 + end) / 2) * (drainSeconds / seconds) + stationary * (1 - drainSeconds / seconds);
-  }
-  course.end = end < stationary / SETTLED_SHARE ? stationary : end;
-  return true;
 }
 
 /** The sync load of a diffusive stretch at ρ ≥ 1, for its stationary figures (the ρ → 1 limit). */

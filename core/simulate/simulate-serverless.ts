@@ -19,7 +19,7 @@ import { computeIndependentSpread } from './minute-spread';
 import type { OptionStats } from './option-stats';
 import type { LatencyMixture } from './latency-mixture';
 import { pseudoLog2 } from './latency-bins';
-import { ageOfShare, approachShare, meanApproach, spreadQueueAfter, spreadReflectedMean } from './relaxation';
+import { followQueue as followQueueOf, queueCourse, spreadReflectedMean } from './relaxation';
 import { ResponseDist } from './response-dist';
 import { giveBack, takeFloat64 } from './scratch-pool';
 
@@ -42,6 +42,8 @@ const dist = new ResponseDist();
 // Bound once: under a CommonJS transform (tsx, the CLI) an imported name is a getter per call.
 const log2 = pseudoLog2;
 const throttledShare = computeThrottledShare;
+const followQueue = followQueueOf;
+const course = queueCourse;
 /**
  * Under this many instances the throttle is always computed (it costs O(limit)); from it up, only
  * above half the limit: Erlang B below that is at most 2·10⁻⁷ (E(64, 32); 1.6·10⁻¹⁰ at 100), while
@@ -147,30 +149,25 @@ export function simulateServerless(load: ComponentLoad, ctx: SimulationContext):
     // The async queue is random: near the limit's rate it takes minutes to hours to reach its
     // stationary length (the stationary M/M/c-like mean, allBusy·λ/(cμ − λ)), and at or just over the
     // rate it grows as a reflected random walk does (√t at the rate), not as the fluid backlog alone.
-    // Its mean is carried across steps as the pools' queue is (relaxation.ts): growing towards the
-    // stationary mean along Abate & Whitt's H₁, draining towards it as a reflected Brownian motion,
-    // and at or above the rate a reflected Brownian motion with upward drift. What it holds beyond the
-    // fluid backlog (`queueWait`, ms) is a wait: queued ÷ the rate it is served at (Little's law below the
-    // rate, the limit's rate at or above it).
+    // Its mean is carried across steps by the pools' own followQueue (relaxation.ts): growing towards
+    // the stationary mean along Abate & Whitt's H₁, draining towards it as a reflected Brownian
+    // motion; at or above the rate, a reflected Brownian motion with upward drift. What it holds
+    // beyond the fluid backlog (`queueWait`, ms) is a wait: queued ÷ the rate it is served at
+    // (Little's law below the rate, the limit's rate at or above it).
     let queueWait = 0;
     if (queued > 0 || (asyncRps > 0 && allBusy > WAIT_NEGLIGIBLE)) {
       const drift = capRps - asyncRps;
       const sigma2 = asyncRps + capRps;
       let mean: number;
       let next: number;
-      const stationary = drift > 0 ? (allBusy * asyncRps) / drift : Infinity;
-      if (drift > 0 && queued < stationary) {
-        const r0 = ageOfShare(queued / stationary);
-        const r1 = r0 + (dt * drift * drift) / sigma2;
-        next = stationary * approachShare(r1);
-        mean = stationary * meanApproach(r0, r1);
-      } else if (drift > 0 && !(stationary > 1e-9)) {
-        next = Math.max(0, queued - drift * dt);
-        mean = (queued + next) / 2;
-      } else if (drift > 0) {
-        // Above its stationary mean (the load fell): it drains towards it (the pools' way).
-        next = spreadQueueAfter(queued, stationary, sigma2, dt);
-        mean = (queued + 4 * spreadQueueAfter(queued, stationary, sigma2, dt / 2) + next) / 6;
+      if (drift > 0) {
+        const stationary = (allBusy * asyncRps) / drift;
+        if (followQueue(queued, stationary, sigma2, drift, dt)) {
+          next = course.end;
+          mean = course.reach;
+        } else {
+          next = mean = stationary;
+        }
       } else {
         next = spreadReflectedMean(queued, -drift, sigma2, dt);
         mean = (queued + 4 * spreadReflectedMean(queued, -drift, sigma2, dt / 2) + next) / 6;
