@@ -1,13 +1,13 @@
 /**
  * Posting plans from a worker that keeps its runs (plan-protocol.ts): copies are transferred, so the
- * kept runs still hold their series; and only the series that changed since the last plan posted
- * travel, the page rebuilding the rest from what it took in before.
+ * kept runs still hold their series; and only the placements and series that changed since the last
+ * plan posted travel, the page rebuilding the rest from what it took in before.
  */
 import { describe, expect, it } from 'vitest';
 import { buildPlan, createRunMemo } from '@/core/plan';
 import { validateDesign, type Design } from '@/core/model';
 import { EXAMPLE_DESIGNS } from '@/core/examples';
-import { createSeriesReceiver, createSeriesSender, postedBuffers } from './plan-protocol';
+import { createResultReceiver, createResultSender, postedBuffers } from './plan-protocol';
 
 function example(index: number): Design {
   const checked = validateDesign((EXAMPLE_DESIGNS[index] as (typeof EXAMPLE_DESIGNS)[number]).design);
@@ -18,16 +18,37 @@ function example(index: number): Design {
 const bytes = (x: unknown) =>
   JSON.stringify(x, (_k, v: unknown) => (v instanceof Float32Array || v instanceof Float64Array ? Array.from(v) : v));
 
+/** A worker's sender and a page's receiver, with postMessage's clone and transfer between them. */
+function channel() {
+  const memo = createRunMemo();
+  const send = createResultSender();
+  const receive = createResultReceiver();
+  return (d: Design) => {
+    const posted = send(buildPlan(d, { memo }));
+    return { posted, received: receive(structuredClone(posted, { transfer: postedBuffers(posted) })) };
+  };
+}
+
+/** The design with its first leaf's CPU time multiplied by `factor`, and that leaf. */
+function withLeafCpu(design: Design, factor: number): { edited: Design; leaf: string } {
+  const leaf = design.components.find((c) => !design.connections.some((k) => k.from === c.id));
+  if (!leaf) throw new Error('no leaf');
+  const components = design.components.map((c) =>
+    c.id === leaf.id ? { ...c, demand: { ...c.demand, cpuMs: c.demand.cpuMs * factor } } : c,
+  );
+  return { edited: { ...design, components }, leaf: leaf.id };
+}
+
 describe('posting a plan from a worker that keeps its runs', () => {
   it('transfers copies: the runs kept for the next plan still hold their chart series', () => {
     const design = example(0);
     const memo = createRunMemo();
     const first = buildPlan(design, { memo });
-    const posted = createSeriesSender()(first);
+    const posted = createResultSender()(first);
     const buffers = postedBuffers(posted);
     expect(buffers.length).toBeGreaterThan(0);
     // What postMessage does to a transfer list: the posted buffers are detached.
-    const received = createSeriesReceiver()(structuredClone(posted, { transfer: buffers }));
+    const received = createResultReceiver()(structuredClone(posted, { transfer: buffers }));
     expect(buffers.every((b) => b.byteLength === 0)).toBe(true);
     expect(bytes(received)).toBe(bytes(buildPlan(design)));
     // The next plan reuses the kept runs, and their series are whole.
@@ -38,13 +59,7 @@ describe('posting a plan from a worker that keeps its runs', () => {
 
   it('sends only the series that changed; the page rebuilds every plan whole, stale ones included', () => {
     const design = example(2);
-    const memo = createRunMemo();
-    const send = createSeriesSender();
-    const receive = createSeriesReceiver();
-    const post = (d: Design) => {
-      const posted = send(buildPlan(d, { memo }));
-      return { posted, received: receive(structuredClone(posted, { transfer: postedBuffers(posted) })) };
-    };
+    const post = channel();
     const ids = design.components.map((c) => c.id);
     const first = post(design);
     expect(Object.keys(first.posted.series.changed)).toEqual(first.posted.series.order);
@@ -57,23 +72,51 @@ describe('posting a plan from a worker that keeps its runs', () => {
     expect(bytes(second.received)).toBe(bytes(buildPlan(renamed)));
 
     // A leaf's CPU time: its series travel, not all of them.
-    const leaf = design.components.find((c) => !design.connections.some((k) => k.from === c.id));
-    if (!leaf) throw new Error('no leaf');
-    const edited: Design = {
-      ...renamed,
-      components: renamed.components.map((c) =>
-        c.id === leaf.id ? { ...c, demand: { ...c.demand, cpuMs: c.demand.cpuMs * 2 } } : c,
-      ),
-    };
+    const { edited, leaf } = withLeafCpu(renamed, 2);
     const third = post(edited);
     const changed = Object.keys(third.posted.series.changed);
-    expect(changed).toContain(leaf.id);
+    expect(changed).toContain(leaf);
     expect(changed.length).toBeLessThan(ids.length);
     expect(bytes(third.received)).toBe(bytes(buildPlan(edited)));
   });
 
-  it('a page asked to keep series it never received says so', () => {
-    const posted = { plan: {} as never, series: { pointMinutes: 60, order: ['a'], changed: {} } };
-    expect(() => createSeriesReceiver()(posted)).toThrow(/never posted/);
+  it('sends only the placements that changed; the page keeps the others, the same objects', () => {
+    const design = example(2);
+    const post = channel();
+    const first = post(design);
+    const ids = first.posted.order;
+    expect(ids).toEqual(design.components.map((c) => c.id));
+    expect(first.posted.plan.placements.map((e) => e.componentId)).toEqual(ids);
+
+    // The same design again: nothing travels, and the page's plan is whole, entry for entry the same objects.
+    const again = post(design);
+    expect(again.posted.plan.placements).toEqual([]);
+    expect(bytes(again.received)).toBe(bytes(first.received));
+    again.received.plan.placements.forEach((e, i) => expect(e).toBe(first.received.plan.placements[i]));
+
+    // A leaf's CPU time: its entry travels (its cost moved), not every entry; the page's plan is the
+    // plan of the edited design byte for byte, and an entry that stayed is the object it held.
+    const { edited, leaf } = withLeafCpu(design, 3);
+    const third = post(edited);
+    const travelled = third.posted.plan.placements.map((e) => e.componentId);
+    expect(travelled).toContain(leaf);
+    expect(travelled.length).toBeLessThan(ids.length);
+    expect(bytes(third.received)).toBe(bytes(buildPlan(edited)));
+    third.received.plan.placements.forEach((e, i) => {
+      if (!travelled.includes(e.componentId)) expect(e).toBe(again.received.plan.placements[i]);
+      else expect(e).not.toBe(again.received.plan.placements[i]);
+    });
+  });
+
+  it('a page asked to keep series or placements it never received says so', () => {
+    const noPlacements = { placements: [] } as never;
+    const series = { pointMinutes: 60, order: ['a'], changed: {} };
+    expect(() => createResultReceiver()({ plan: noPlacements, order: [], series })).toThrow(
+      /series of a, never posted/,
+    );
+    const none = { pointMinutes: 60, order: [], changed: {} };
+    expect(() => createResultReceiver()({ plan: noPlacements, order: ['b'], series: none })).toThrow(
+      /placement of b, never posted/,
+    );
   });
 });

@@ -21,7 +21,7 @@ import {
 import { runComparisonJob } from './compare-job';
 import {
   PROGRESS_EVERY_MS,
-  createSeriesSender,
+  createResultSender,
   postedBuffers,
   type PlanRequest,
   type PlanResponse,
@@ -42,8 +42,8 @@ let latestRunId = -1;
  * load or settings it changed; a rename, a move or a price re-simulates nothing.
  */
 const memo = createRunMemo();
-/** Posts only the chart series that changed since the last plan posted (the page keeps the rest). */
-const postSeries = createSeriesSender();
+/** Posts only the placements and chart series that changed since the last plan posted (the page keeps the rest). */
+const toPost = createResultSender();
 /** The comparison of providers under way (its own numbering: a re-plan does not stop it). */
 let latestCompareId = -1;
 
@@ -210,7 +210,7 @@ async function run(runId: number, input: unknown): Promise<void> {
       },
     });
     if (runId !== latestRunId) return;
-    const posted = postSeries(result);
+    const posted = toPost(result);
     scope.postMessage({ type: 'done', runId, result: posted, ms: performance.now() - started }, postedBuffers(posted));
     warmUpSolverSoon();
     rehearseSoon(runId, checked.value);

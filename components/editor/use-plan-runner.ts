@@ -13,7 +13,7 @@ import type { Design } from '@/core/model';
 import type { PlanResult } from '@/core/plan';
 import { useEditorStore, usePlanStore } from './editor-context';
 import {
-  createSeriesReceiver,
+  createResultReceiver,
   isCompareResponse,
   type CompareResponse,
   type PlanRequest,
@@ -63,7 +63,7 @@ export function usePlanRunner(): void {
     let timer: ReturnType<typeof setTimeout> | null = null;
 
     const post = (request: PlanRequest) => worker.postMessage(request);
-    const receiveSeries = createSeriesReceiver();
+    const receive = createResultReceiver();
     /** The designs of the latest runs, until the worker says whether each passed validation. */
     const asked = new Map<number, Design>();
 
@@ -117,11 +117,11 @@ export function usePlanRunner(): void {
         return;
       }
       if (message.type !== 'progress') asked.delete(message.runId);
-      // Every plan posted is taken in, shown or stale: the worker sends only the series that changed.
+      // Every plan posted is taken in, shown or stale: the worker sends only what changed.
       let result: PlanResult | null = null;
       if (message.type === 'done') {
         try {
-          result = receiveSeries(message.result);
+          result = receive(message.result);
         } catch (error) {
           planStore.setState({ progress: null, running: false, error: `The simulation failed: ${String(error)}` });
           return;
