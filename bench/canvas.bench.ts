@@ -5,9 +5,10 @@
  * bench/out/, imports a seeded layered design (500 components, 800 connections) and opens it both in
  * the editor and in app/bench/bare-flow (default nodes and edges), alternating, RUNS times each:
  * time until every node is drawn, and frame times while one node is dragged for 3 s. Then, on a
- * 50-component design, one edit (a new peak, Enter) → the updated recommendation on screen, with
- * every long task meanwhile; one extra traced edit says which thread the time goes to; and on the
- * 500-component design, one leaf's CPU time doubled (or restored) → the updated recommendation.
+ * 50-component design, three edits a visit (a new peak, Enter) → the updated recommendation on screen,
+ * with every long task meanwhile, the first edit after opening reported apart from the later ones;
+ * one extra traced edit says which thread the time goes to; and on the 500-component design, one
+ * leaf's CPU time doubled (or restored) → the updated recommendation, three a visit likewise.
  * Saves queue no server-side plan (TIDEMARK_PLAN_SAVE_DELAY_MS=off), so only the browser works.
  * The server is always stopped, and the only traffic is to 127.0.0.1.
  */
@@ -21,6 +22,7 @@ import {
   EDITED,
   measureCanvas,
   measureEdit,
+  measureEdits,
   median,
   type CanvasRun,
   type EditRun,
@@ -34,6 +36,11 @@ process.env.TIDEMARK_BENCH = '1';
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const BIG = { components: 500, connections: 800 };
 const SMALL = { components: 50, connections: 80 };
+/**
+ * Edits per page visit: the first after opening, and then two more a second apart. The first pays for
+ * the code the browser compiles on the way (bench/RESULTS.md, 2026-12-04), so it is reported apart.
+ */
+const EDITS_PER_VISIT = 3;
 
 /** "Updated in 840 ms" or "Updated in 1.3 s", in milliseconds. */
 const statusMs = (status: string) => {
@@ -116,28 +123,36 @@ async function main(): Promise<void> {
       console.log(`profiled drag, ${which} (${r.frames} frames, not in the medians): main-thread self time by script:`);
       for (const p of (r.profile ?? []).slice(0, 8)) console.log(`  ${ms(p.ms).padStart(9)}  ${p.where}`);
     }
-    const edits: EditRun[] = [];
+    // Each visit: the first edit after opening, then the later ones (EDITS_PER_VISIT in all).
+    const firstEdits: EditRun[] = [];
+    const laterEdits: EditRun[] = [];
     for (let run = 1; run <= RUNS; run++) {
-      const r = await measureEdit(b, target, smallId, false);
-      edits.push(r);
-      console.log(
-        `edit ${run}: updated ${ms(r.updatedMs)} after Enter ("${r.status}"), placement text changed ${r.placementChangedMs === undefined ? 'no' : ms(r.placementChangedMs)}, longest task ${ms(r.longestTask)} (${r.longTasks} over 50 ms)`,
-      );
+      const rs = await measureEdits(b, target, smallId, EDITS_PER_VISIT);
+      rs.forEach((r, k) => {
+        (k === 0 ? firstEdits : laterEdits).push(r);
+        console.log(
+          `edit ${run}.${k + 1}: updated ${ms(r.updatedMs)} after Enter ("${r.status}"), placement text changed ${r.placementChangedMs === undefined ? 'no' : ms(r.placementChangedMs)}, longest task ${ms(r.longestTask)} (${r.longTasks} over 50 ms)`,
+        );
+      });
     }
+    const edits = [...firstEdits, ...laterEdits];
     // The issue's other edit target, in the browser: one leaf's CPU time on the 500-component design
-    // (the same leaf as the engine's figure below), its first edit after the design's first plan.
+    // (the same leaf as the engine's figure below), first after the design's first plan, then later ones.
     const bigLeaf = leafOf(validated(generateLayeredDesign(BIG.components, BIG.connections, 42)));
-    const leafEdits: EditRun[] = [];
+    const firstLeaf: EditRun[] = [];
+    const laterLeaf: EditRun[] = [];
     for (let run = 1; run <= RUNS; run++) {
-      const r = await measureEdit(b, target, bigId, false, {
+      const rs = await measureEdits(b, target, bigId, EDITS_PER_VISIT, {
         component: bigLeaf.id,
         label: 'CPU time (ms)',
         factor: 2,
       });
-      leafEdits.push(r);
-      console.log(
-        `leaf edit ${run} (${BIG.components} components, ${bigLeaf.id}'s CPU time): updated ${ms(r.updatedMs)} after Enter ("${r.status}"), longest task ${ms(r.longestTask)} (${r.longTasks} over 50 ms)`,
-      );
+      rs.forEach((r, k) => {
+        (k === 0 ? firstLeaf : laterLeaf).push(r);
+        console.log(
+          `leaf edit ${run}.${k + 1} (${BIG.components} components, ${bigLeaf.id}'s CPU time): updated ${ms(r.updatedMs)} after Enter ("${r.status}"), longest task ${ms(r.longestTask)} (${r.longTasks} over 50 ms)`,
+        );
+      });
     }
     const traced = await measureEdit(b, target, smallId, true);
     console.log(`long-task observer self-check: an 80 ms busy loop was reported as ${ms(traced.selfCheckMs ?? NaN)}`);
@@ -163,6 +178,10 @@ async function main(): Promise<void> {
     const kb = (x: number) => `${Math.round(x)} KB`;
     const count = (x: number) => String(Math.round(x));
     const longest = Math.max(...edits.map((e) => e.longestTask));
+    const spreadOf = (rs: EditRun[]) => {
+      const xs = rs.map((e) => e.updatedMs);
+      return `${ms(median(xs))} (${ms(Math.min(...xs))}–${ms(Math.max(...xs))}, ${xs.length} edits)`;
+    };
     const table = [
       `| ${BIG.components} components, ${BIG.connections} connections (median of ${RUNS}) | editor | bare React Flow | editor ÷ bare | target | bare + MiniMap |`,
       '|---|---|---|---|---|---|',
@@ -180,13 +199,15 @@ async function main(): Promise<void> {
       row('React Flow nodes (components + wiring)', (r) => r.dom.nodes, '', count),
       row('MiniMap nodes', (r) => r.dom.minimapNodes, '', count),
       '',
-      `| ${SMALL.components} components, one edit (median of ${RUNS}) | value | target |`,
+      `| ${SMALL.components} components, edits (${RUNS} visits, ${EDITS_PER_VISIT} edits each; medians) | value | target |`,
       '|---|---|---|',
-      `| Enter → updated recommendation on screen | ${ms(median(edits.map((e) => e.updatedMs)))} (runs: ${edits.map((e) => Math.round(e.updatedMs)).join(', ')}) | ≤ 100 ms |`,
-      `| the run status's own time ("Updated in …": from the run's start to its answer) | ${ms(median(edits.map((e) => statusMs(e.status))))} | |`,
-      `| longest main-thread task from Enter to the update (+300 ms) | ${ms(median(edits.map((e) => e.longestTask)))} median, ${ms(longest)} max (runs: ${edits.map((e) => Math.round(e.longestTask)).join(', ')}; 0 = no long task) | none > 50 ms |`,
+      `| Enter → updated recommendation on screen, first edit after opening | ${spreadOf(firstEdits)} | ≤ 100 ms |`,
+      `| … later edits, a second apart (${EDITS_PER_VISIT - 1} a visit) | ${spreadOf(laterEdits)} | ≤ 100 ms |`,
+      `| the run status's own time ("Updated in …": from the run's start to its answer), all edits | ${ms(median(edits.map((e) => statusMs(e.status))))} | |`,
+      `| longest main-thread task from Enter to the update (+300 ms), all edits | ${ms(median(edits.map((e) => e.longestTask)))} median, ${ms(longest)} max (0 = no long task) | none > 50 ms |`,
       `| time until the first simulation of the 500-component design is shown (editor) | ${ms(m(editor, (r) => r.planShownMs ?? NaN))} | |`,
-      `| ${BIG.components}-component design, one leaf's CPU time: Enter → updated recommendation on screen | ${ms(median(leafEdits.map((e) => e.updatedMs)))} (runs: ${leafEdits.map((e) => Math.round(e.updatedMs)).join(', ')}) | ≤ 300 ms |`,
+      `| ${BIG.components}-component design, one leaf's CPU time: Enter → updated recommendation on screen, first edit after opening | ${spreadOf(firstLeaf)} | ≤ 300 ms |`,
+      `| … later edits, a second apart | ${spreadOf(laterLeaf)} | ≤ 300 ms |`,
       `| engine: ${BIG.components}-component design, one leaf edit re-planned with the kept runs (wall, median of ${RUNS}) | ${ms(median(engine.leaf.wallMs))} (÷ whole plan ${(median(engine.leaf.wallMs) / engine.leaf.wholeMs).toFixed(2)}) | |`,
       `| engine: ${SMALL.components}-component design, the edit above re-planned (wall, median of ${RUNS}) | ${ms(median(engine.entry.wallMs))} (÷ whole plan ${(median(engine.entry.wallMs) / engine.entry.wholeMs).toFixed(2)}) | |`,
     ].join('\n');

@@ -185,6 +185,36 @@ export const ENTRY_PEAK_EDIT: EditSpec = { component: EDITED, label: 'Peak load 
 
 const originals = new Map<string, number>();
 
+/** Between edits in one page: a user reading the new recommendation before the next edit. */
+const BETWEEN_EDITS_MS = 1000;
+
+/**
+ * `edits` edits in one page, each from the value the last one left (see `originals`): the first after
+ * the design's first plan is on screen, the others BETWEEN_EDITS_MS after the one before was shown. The
+ * first edit after opening pays for what the browser has not compiled yet (see bench/RESULTS.md), so
+ * callers report it apart from the later ones. Only a single edit can be traced.
+ */
+export async function measureEdits(
+  browser: Browser,
+  target: Target,
+  id: string,
+  edits: number,
+  spec: EditSpec = ENTRY_PEAK_EDIT,
+): Promise<EditRun[]> {
+  const { page, cdp, close } = await openPage(browser, target.base);
+  try {
+    const runs: EditRun[] = [];
+    await openForEdit(page, id, spec);
+    for (let k = 0; k < edits; k++) {
+      if (k > 0) await sleep(BETWEEN_EDITS_MS);
+      runs.push(await editOnce(page, cdp, target, id, spec, false));
+    }
+    return runs;
+  } finally {
+    await close();
+  }
+}
+
 export async function measureEdit(
   browser: Browser,
   target: Target,
@@ -194,65 +224,82 @@ export async function measureEdit(
 ): Promise<EditRun> {
   const { page, cdp, close } = await openPage(browser, target.base);
   try {
-    await page.goto(`/designs/${id}`);
-    await page.getByTestId(`placement-${spec.component}`).waitFor({ timeout: 120_000 });
-    await page.getByTestId(`node-${spec.component}`).click();
-    // The run status shows in the Selection tab once a component is selected.
-    await page
-      .locator('.res-status', { hasText: /^Updated in/ })
-      .first()
-      .waitFor({ timeout: 120_000 });
-    const field = page.getByLabel(spec.label);
-    const current = Number(await field.inputValue());
-    // The edit is saved, so the next run opens it: alternate between the design's own value and
-    // `factor` times it, so that every run makes the same two-way change instead of multiplying again.
-    const which = `${id}/${spec.component}/${spec.label}`;
-    const original = originals.get(which) ?? current;
-    originals.set(which, original);
-    await page.evaluate(armEditProbe);
-    const stopTrace = traced ? await startTrace(cdp) : null;
-    // Typed and committed with Enter at once, as a user does: the inspector also commits a value on a
-    // 400 ms pause (COMMIT_DELAY_MS), and a pause before the key would start the run before the clock.
-    await field.fill(String(current === original ? Math.round(original * spec.factor) : original));
-    await field.press('Enter');
-    await page.waitForFunction(
-      () => (window as { __bench?: { updatedAt?: number } }).__bench?.updatedAt !== undefined,
-      null,
-      { timeout: 60_000 },
-    );
-    await sleep(300); // long tasks right after the update (layout of the new results) still count
-    const probe = await page.evaluate(readProbe);
-    const events = stopTrace ? await stopTrace() : null;
-    if (events) writeFileSync(path.join(target.outDir, 'edit-trace.json'), JSON.stringify({ traceEvents: events }));
-    // Self-check of the long-task observer: an 80 ms busy loop must be reported.
-    const selfCheckMs = traced
-      ? await page.evaluate(async () => {
-          const seen: number[] = [];
-          const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => seen.push(e.duration)));
-          observer.observe({ type: 'longtask' });
-          setTimeout(() => {
-            const t = performance.now();
-            while (performance.now() - t < 80) {
-              /* busy */
-            }
-          }, 0);
-          await new Promise((r) => setTimeout(r, 300));
-          observer.disconnect();
-          return Math.max(0, ...seen);
-        })
-      : undefined;
-    const key = probe.keyAt as number;
-    const tasks = (probe.longTasks ?? []).filter((t) => t.start + t.duration >= key);
-    return {
-      updatedMs: (probe.updatedAt as number) - key,
-      placementChangedMs: probe.placementChangedAt === undefined ? undefined : probe.placementChangedAt - key,
-      status: probe.statusText ?? '',
-      longestTask: Math.max(0, ...tasks.map((t) => t.duration)),
-      longTasks: tasks.length,
-      trace: events ? busyBetween(events, 'bench-key', 'bench-updated') : undefined,
-      selfCheckMs,
-    };
+    await openForEdit(page, id, spec);
+    return await editOnce(page, cdp, target, id, spec, traced);
   } finally {
     await close();
   }
+}
+
+/** Opens the design, waits for its first plan, selects the component to edit. */
+async function openForEdit(page: Page, id: string, spec: EditSpec): Promise<void> {
+  await page.goto(`/designs/${id}`);
+  await page.getByTestId(`placement-${spec.component}`).waitFor({ timeout: 120_000 });
+  await page.getByTestId(`node-${spec.component}`).click();
+  // The run status shows in the Selection tab once a component is selected.
+  await page
+    .locator('.res-status', { hasText: /^Updated in/ })
+    .first()
+    .waitFor({ timeout: 120_000 });
+}
+
+/** One edit (typed, Enter) until the updated recommendation shows, and the long tasks meanwhile. */
+async function editOnce(
+  page: Page,
+  cdp: CDPSession,
+  target: Target,
+  id: string,
+  spec: EditSpec,
+  traced: boolean,
+): Promise<EditRun> {
+  const field = page.getByLabel(spec.label);
+  const current = Number(await field.inputValue());
+  // The edit is saved, so the next run opens it: alternate between the design's own value and
+  // `factor` times it, so that every run makes the same two-way change instead of multiplying again.
+  const which = `${id}/${spec.component}/${spec.label}`;
+  const original = originals.get(which) ?? current;
+  originals.set(which, original);
+  await page.evaluate(armEditProbe);
+  const stopTrace = traced ? await startTrace(cdp) : null;
+  // Typed and committed with Enter at once, as a user does: the inspector also commits a value on a
+  // 400 ms pause (COMMIT_DELAY_MS), and a pause before the key would start the run before the clock.
+  await field.fill(String(current === original ? Math.round(original * spec.factor) : original));
+  await field.press('Enter');
+  await page.waitForFunction(
+    () => (window as { __bench?: { updatedAt?: number } }).__bench?.updatedAt !== undefined,
+    null,
+    { timeout: 60_000 },
+  );
+  await sleep(300); // long tasks right after the update (layout of the new results) still count
+  const probe = await page.evaluate(readProbe);
+  const events = stopTrace ? await stopTrace() : null;
+  if (events) writeFileSync(path.join(target.outDir, 'edit-trace.json'), JSON.stringify({ traceEvents: events }));
+  // Self-check of the long-task observer: an 80 ms busy loop must be reported.
+  const selfCheckMs = traced
+    ? await page.evaluate(async () => {
+        const seen: number[] = [];
+        const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => seen.push(e.duration)));
+        observer.observe({ type: 'longtask' });
+        setTimeout(() => {
+          const t = performance.now();
+          while (performance.now() - t < 80) {
+            /* busy */
+          }
+        }, 0);
+        await new Promise((r) => setTimeout(r, 300));
+        observer.disconnect();
+        return Math.max(0, ...seen);
+      })
+    : undefined;
+  const key = probe.keyAt as number;
+  const tasks = (probe.longTasks ?? []).filter((t) => t.start + t.duration >= key);
+  return {
+    updatedMs: (probe.updatedAt as number) - key,
+    placementChangedMs: probe.placementChangedAt === undefined ? undefined : probe.placementChangedAt - key,
+    status: probe.statusText ?? '',
+    longestTask: Math.max(0, ...tasks.map((t) => t.duration)),
+    longTasks: tasks.length,
+    trace: events ? busyBetween(events, 'bench-key', 'bench-updated') : undefined,
+    selfCheckMs,
+  };
 }
