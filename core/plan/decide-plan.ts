@@ -11,7 +11,8 @@ import type { Plan, PlacementEntry } from '../model/plan';
 import { roundPlaces } from '../model/round';
 import { type ComponentFacts, assessAssignment, assessEveryOption, toleranceOf } from '../recommend/assess-assignment';
 import { assignBaseline } from '../recommend/baselines';
-import { chooseJointly } from '../recommend/choose-jointly';
+import { candidatesOf, chooseJointly } from '../recommend/choose-jointly';
+import { frameJointProblem } from '../recommend/build-joint-problem';
 import { compareAlternatives } from '../recommend/compare-alternatives';
 import { explainChoice } from '../recommend/explain-choice';
 import { planWiring } from '../recommend/plan-wiring';
@@ -39,12 +40,15 @@ export function decidePlan(
   horizonMinutes: number,
 ): Plan {
   const tol = toleranceOf(design.environments, horizonMinutes);
-  const joint = chooseJointly(design, facts, tol);
+  // The choice and the alternatives' comparison price the same candidates and edges: made once.
+  const candidates = candidatesOf(design, facts, tol);
+  const prepared = { candidates, frame: frameJointProblem(candidates, design.connections, design.tariff) };
+  const joint = chooseJointly(design, facts, tol, undefined, prepared);
   const judge = (assignment: ReadonlyMap<string, Placement>) =>
     judgeAssignment(design, facts, assignment, horizonMinutes);
   const recommended = judge(joint.assignment);
   const everyOption = assessEveryOption(design, facts, joint.assignment, tol);
-  const alternatives = compareAlternatives(design, facts, joint.assignment, tol);
+  const alternatives = compareAlternatives(design, facts, joint.assignment, tol, prepared);
   const entries = new Map<string, PlacementEntry>();
   for (const [id, f] of facts) {
     const options = everyOption.get(id) ?? [];

@@ -61,13 +61,25 @@ export interface BuiltProblem {
 const MICRO = 1e6;
 const exact = (dollars: number, key: number) => Math.round(dollars * MICRO) + key / 8;
 
-export function buildJointProblem(
+/**
+ * What a joint problem is made of apart from R12's price (`margin`): each component's states and the
+ * connections' edges. The recommendation and the comparison of alternatives (margin 0) price the same
+ * frame, so a plan builds it once (decide-plan.ts): on the 500-component canvas design its edges are
+ * ~4 ms and 10 MB of a leaf edit's re-plan (Node, 2026-12-04).
+ */
+export interface JointFrame {
+  /** Per component, the option behind each state. */
+  states: CandidateOption[][];
+  edges: JointEdge[];
+  /** Components with a neighbour that is not external. */
+  connected: ReadonlySet<string>;
+}
+
+export function frameJointProblem(
   candidates: readonly Candidate[],
   connections: readonly Connection[],
   tariff: Tariff,
-  /** R12's price of simplicity (environments.decision.simplicityMargin; 0 to compare alternatives). */
-  margin: number,
-): BuiltProblem {
+): JointFrame {
   const index = new Map(candidates.map((c, i) => [c.component.id, i]));
   // A component with no neighbour we place runs, by default, where the organisation runs today: the
   // data centre (R1). Leaving it is a move like any other and pays R12's price outright.
@@ -81,6 +93,27 @@ export function buildJointProblem(
     }
   }
   const states = candidates.map((c) => selectStates(c));
+  const edges: JointEdge[] = [];
+  for (const conn of connections) {
+    const from = index.get(conn.from);
+    const to = index.get(conn.to);
+    if (from === undefined || to === undefined) continue;
+    const edge = buildEdge(conn, candidates, states, from, to, tariff);
+    if (edge) edges.push(edge);
+  }
+  return { states, edges, connected };
+}
+
+/** The joint problem at R12's `margin`, on `frame` when given (it must be the frame of these candidates). */
+export function buildJointProblem(
+  candidates: readonly Candidate[],
+  connections: readonly Connection[],
+  tariff: Tariff,
+  /** R12's price of simplicity (environments.decision.simplicityMargin; 0 to compare alternatives). */
+  margin: number,
+  frame: JointFrame = frameJointProblem(candidates, connections, tariff),
+): BuiltProblem {
+  const { states, edges, connected } = frame;
   const variables = candidates.map((c, v) => {
     const chosen = states[v] as CandidateOption[];
     const meeting = chosen.filter((o) => o.slack >= 0);
@@ -107,14 +140,6 @@ export function buildJointProblem(
       };
     });
   });
-  const edges: JointEdge[] = [];
-  for (const conn of connections) {
-    const from = index.get(conn.from);
-    const to = index.get(conn.to);
-    if (from === undefined || to === undefined) continue;
-    const edge = buildEdge(conn, candidates, states, from, to, tariff);
-    if (edge) edges.push(edge);
-  }
   return { problem: { variables, edges, linkCost: Math.round(tariff.env.link.monthlyCost * MICRO) }, states };
 }
 

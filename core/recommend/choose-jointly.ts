@@ -9,7 +9,7 @@ import type { PricedDesign } from '../cost/tariff';
 import type { Placement } from '../model/design';
 import { PLACEMENTS } from '../model/design';
 import type { ComponentFacts, Tolerance } from './assess-assignment';
-import { type Candidate, type CandidateOption, buildJointProblem } from './build-joint-problem';
+import { type Candidate, type CandidateOption, type JointFrame, buildJointProblem } from './build-joint-problem';
 import { findRuleOut } from './hard-constraints';
 import { solveJointly } from './solve-jointly';
 
@@ -67,21 +67,29 @@ export function candidatesOf(
   });
 }
 
+/** A decision's candidates (candidatesOf) and their frame (frameJointProblem), made once for a plan. */
+export interface PreparedChoice {
+  candidates: Candidate[];
+  frame: JointFrame;
+}
+
 /**
  * `cache`, when given, keeps each component's candidate by its facts, for callers that decide
  * many times over facts that mostly stay the same (core/plan/what-if.ts). A component's candidate
  * depends on its facts, the tariff and the tolerance: only share it between decisions whose tariff
- * and tolerance agree (new prices come with new facts).
+ * and tolerance agree (new prices come with new facts). `prepared`, when given, are the candidates
+ * of these facts and their frame (decide-plan.ts, which compares the alternatives on the same).
  */
 export function chooseJointly(
   design: PricedDesign,
   facts: ReadonlyMap<string, ComponentFacts>,
   tol: Tolerance,
   cache?: WeakMap<ComponentFacts, Candidate>,
+  prepared?: PreparedChoice,
 ): JointChoice {
-  const candidates = candidatesOf(design, facts, tol, cache);
+  const candidates = prepared?.candidates ?? candidatesOf(design, facts, tol, cache);
   const margin = design.environments.decision.simplicityMargin;
-  const { problem, states } = buildJointProblem(candidates, design.connections, design.tariff, margin);
+  const { problem, states } = buildJointProblem(candidates, design.connections, design.tariff, margin, prepared?.frame);
   const solution = solveJointly(problem);
   const assignment = new Map<string, Placement>();
   candidates.forEach((c, v) => {
