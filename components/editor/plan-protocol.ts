@@ -112,7 +112,9 @@ export function createResultSender(): (result: PlanResult) => PostedResult {
     posted = now;
     const nowEntries = new Map<string, PlacementEntry>();
     const changedEntries: PlacementEntry[] = [];
+    const entryOrder: string[] = [];
     for (const entry of result.plan.placements) {
+      entryOrder.push(entry.componentId);
       nowEntries.set(entry.componentId, entry);
       const last = entries.get(entry.componentId);
       if (last === undefined || !equal(last, entry)) changedEntries.push(entry);
@@ -120,7 +122,7 @@ export function createResultSender(): (result: PlanResult) => PostedResult {
     entries = nowEntries;
     return {
       plan: { ...result.plan, placements: changedEntries },
-      order: result.plan.placements.map((e) => e.componentId),
+      order: entryOrder,
       series: { pointMinutes: result.series.pointMinutes, order, changed },
     };
   };

@@ -10,7 +10,7 @@ import type { PricedDesign } from '../cost/tariff';
 import type { Placement } from '../model/design';
 import type { ComponentFacts, Tolerance } from './assess-assignment';
 import { buildJointProblem } from './build-joint-problem';
-import { type PreparedChoice, toCandidate } from './choose-jointly';
+import { type PreparedChoice, candidatesOf } from './choose-jointly';
 import { JointSearchState } from './joint-state';
 
 export interface Alternative {
@@ -32,9 +32,7 @@ export function compareAlternatives(
   /** The candidates of these facts and their frame, when the caller has them (decide-plan.ts). */
   prepared?: PreparedChoice,
 ): Map<string, Alternative[]> {
-  const candidates =
-    prepared?.candidates ??
-    design.components.flatMap((c) => facts.get(c.id) ?? []).map((f) => toCandidate(f, design, tol));
+  const candidates = prepared?.candidates ?? candidatesOf(design, facts, tol);
   const { problem, states } = buildJointProblem(candidates, design.connections, design.tariff, 0, prepared?.frame);
   const search = new JointSearchState(problem);
   const total = () => search.cost / 1e6 + (search.linkCount > 0 ? problem.linkCost / 1e6 : 0);
