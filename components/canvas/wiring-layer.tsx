@@ -39,35 +39,40 @@ const WiringGroupView = memo(function WiringGroupView({
   onToggle: (id: string) => void;
 }) {
   return (
-    <div
-      className="tm-wiring nopan"
-      style={{ transform: `translate(${g.position.x}px, ${g.position.y}px)` }}
-      data-testid="wiring-group"
-    >
-      <button
-        type="button"
-        className={`tm-wiring-chips${isOpen ? ' selected' : ''}`}
-        aria-expanded={isOpen}
-        onClick={() => onToggle(g.id)}
-      >
-        {/* The name is the chips' own text between these (what is seen is what is said). */}
-        <span className="visually-hidden">Inserted on {g.where}: </span>
-        {compact ? (
-          // Zoomed far out the chips are a few pixels wide: one plain mark per group is drawn
-          // instead of an icon per element (cheaper to rasterise on every frame of a drag).
-          <>
-            <span className="tm-wiring-mark" aria-hidden="true" />
-            <span className="visually-hidden">{g.elements.map(wiringLabel).join(', ')}</span>
-          </>
-        ) : (
-          g.elements.map((e) => (
+    // Placed by left/top, not a transform: a transform is a paint property of its own, and with one per
+    // group (hundreds on a large design) every frame of a node's drag re-layerized them all (measured
+    // in bench:canvas's drag, 2026-12-04).
+    <div className="tm-wiring nopan" style={{ left: g.position.x, top: g.position.y }} data-testid="wiring-group">
+      {compact ? (
+        // Zoomed far out the chips are a few pixels wide: one plain mark per group is drawn instead of an
+        // icon per element, and the name is an attribute rather than hidden text (a clipped element is a
+        // paint chunk of its own, redrawn on every frame of a drag).
+        <button
+          type="button"
+          className={`tm-wiring-chips${isOpen ? ' selected' : ''}`}
+          aria-expanded={isOpen}
+          aria-label={`Inserted on ${g.where}: ${g.elements.map(wiringLabel).join(', ')}`}
+          onClick={() => onToggle(g.id)}
+        >
+          <span className="tm-wiring-mark" aria-hidden="true" />
+        </button>
+      ) : (
+        <button
+          type="button"
+          className={`tm-wiring-chips${isOpen ? ' selected' : ''}`}
+          aria-expanded={isOpen}
+          onClick={() => onToggle(g.id)}
+        >
+          {/* The name is the chips' own text after this (what is seen is what is said). */}
+          <span className="visually-hidden">Inserted on {g.where}: </span>
+          {g.elements.map((e) => (
             <span key={e.id} className="tm-wiring-chip" title={e.reason} data-testid={`wiring-${e.kind}`}>
               <KindIcon kind={e.kind} size={14} />
               {wiringLabel(e)}
             </span>
-          ))
-        )}
-      </button>
+          ))}
+        </button>
+      )}
       {isOpen && (
         <ul className="tm-wiring-reasons" aria-label={`Why, on ${g.where}`}>
           {g.elements.map((e) => (
