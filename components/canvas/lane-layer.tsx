@@ -5,7 +5,8 @@
  * keep their size whatever the zoom, so a 100-component design fitted to the screen still says which
  * band is which. Only the labels follow the view (a handful of elements); the bands do not re-render.
  */
-import { useStore, ViewportPortal } from '@xyflow/react';
+import { useStore } from '@xyflow/react';
+import { ViewportPortal } from './viewport-portal';
 import { memo } from 'react';
 import type { Lane } from './lanes';
 

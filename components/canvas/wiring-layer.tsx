@@ -6,7 +6,7 @@
  * zoom with the design) but outside its node list, so dragging a component does not redraw them.
  * Each chip gives its reason on hover; clicking a group (or Enter on it) lists every reason.
  */
-import { ViewportPortal } from '@xyflow/react';
+import { ViewportPortal } from './viewport-portal';
 import { memo, useCallback, useState } from 'react';
 import type { WiringGroup } from './derive-flow';
 import { KindIcon } from './kind-icons';
