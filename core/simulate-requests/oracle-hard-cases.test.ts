@@ -112,6 +112,21 @@ describe('the step again, where a boot ends on a datapoint (boot and evaluation 
   }
 });
 
+describe('a group scaled in to zero: an idle hour, then 20 rps of 100 ms requests (minimum 0 instances)', () => {
+  // Nothing arriving on no instances was taken for saturation (0 ≥ 0): 0 ÷ 0 made every figure of the
+  // run NaN, served and dropped included, and the latencies read 0.
+  it('drops while the first instance boots, then latency and drops as the simulator’s', () => {
+    const steps = 180;
+    const load = makeLoad((i) => (i < 60 ? 0 : 20), steps, { sloMs: 500 });
+    const base = makeContext(steps);
+    const ctx = { ...base, env: { ...base.env, vm: { ...base.env.vm, minInstances: 0 } } };
+    const { engine, requests } = compareEngine(load, 'elastic-vm', ctx, { seed: 3 });
+    expect(Number.isFinite(engine.served)).toBe(true);
+    expect(engine.droppedRequests).toBeGreaterThan(0);
+    expect(findMisses(engine, requests, steps)).toEqual([]);
+  });
+});
+
 describe('a planned sale (the same step, known in advance: a scheduled minimum boots before it)', () => {
   const sale = [{ startSeconds: 3600, endSeconds: 7200, peakRps: 500 }];
   const load = makeLoad((i) => (i < 60 ? 10 : 500), 120, { sloMs: 200, planned: sale });

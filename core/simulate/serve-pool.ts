@@ -342,6 +342,14 @@ export function servePool(state: PoolState, spec: PoolSpec, call: PoolCall, stat
   const la = call.asyncRps;
   const lambda = ls + la;
   out.settled = false;
+  // Nothing arrives and nothing waits, on no cores (a group scaled in to zero): nothing to serve or
+  // record. (Taken for saturation, 0 ≥ 0, it divided 0 by 0 and every figure of the run was NaN.)
+  if (lambda === 0 && full === 0 && state.syncBacklog.isEmpty && state.asyncBacklog.isEmpty) {
+    state.syncQueue = 0;
+    state.asyncQueue = 0;
+    out.settled = true;
+    return;
+  }
   if (!(lambda < full) || !state.syncBacklog.isEmpty || !state.asyncBacklog.isEmpty || !stats.canDefer) {
     serveGeneral(state, spec, call, stats, out);
     return;
