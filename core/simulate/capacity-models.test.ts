@@ -86,7 +86,8 @@ describe('serverless', () => {
   });
 
   it('throttles sync requests beyond the concurrency limit', () => {
-    const limited = { ...env, functions: { ...env.functions, concurrencyLimit: 10 } };
+    // No cold start, so an instance is held for the duration alone (the next test adds it).
+    const limited = { ...env, functions: { ...env.functions, concurrencyLimit: 10, coldStartMs: 0 } };
     const run = simulateServerless(
       load(() => 400, 10, { durationMs: 100, functionDurationMs: 100 }),
       ctx(10, 1, limited),
@@ -94,6 +95,19 @@ describe('serverless', () => {
     const blocked = computeErlangB(10, 40);
     expect(blocked).toBeGreaterThan(0.74);
     expect(run.stats.finish().droppedRequests).toBeCloseTo(blocked * 400 * 600, -1);
+  });
+
+  it('counts a cold start’s seconds in the instances the limit allows', () => {
+    // No keep-alive: every invocation starts cold and holds its instance 250 ms + 100 ms, so 40 rps
+    // offer 14 instances' worth to a limit of 20. Erlang B depends on the holding time's mean alone.
+    const fn = { ...env.functions, concurrencyLimit: 20, keepAliveMinutes: 0, coldStartMs: 250 };
+    const run = simulateServerless(
+      load(() => 40, 120, { durationMs: 100, functionDurationMs: 100 }),
+      ctx(120, 1, { ...env, functions: fn }),
+    );
+    const blocked = computeErlangB(20, 40 * 0.35);
+    expect(blocked).toBeGreaterThan(0.02);
+    expect(run.stats.finish().droppedRequests).toBeCloseTo(blocked * 40 * 7200, -1);
   });
 });
 
