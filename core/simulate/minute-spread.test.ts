@@ -102,6 +102,44 @@ describe('computeViolationChance', () => {
   });
 });
 
+describe('computeViolationChance with the minute’s count as random as it is', () => {
+  // The oracle sums over the minute's count n ~ Poisson(λ) the binomial tail P(Binomial(n, p) ≥
+  // ⌊0.05n⌋ + 1), term by term: the engine sums over the on-time count instead (Poisson thinning).
+  const oracle = (lambda: number, p: number) => {
+    let total = 0;
+    const n0 = Math.max(0, Math.floor(lambda - 12 * Math.sqrt(lambda)));
+    let lnFactorial = 0;
+    for (let k = 2; k <= n0; k++) lnFactorial += Math.log(k);
+    let pn = Math.exp(n0 * Math.log(lambda) - lambda - lnFactorial); // Poisson(λ) at n0, in logs
+    for (let n = n0; n < lambda + 12 * Math.sqrt(lambda) + 30; n++) {
+      const need = Math.floor(0.05 * n) + 1;
+      let below = 0;
+      let term = (1 - p) ** n;
+      for (let j = 0; j < need && j <= n; j++) {
+        below += term;
+        term *= ((n - j) / (j + 1)) * (p / (1 - p));
+      }
+      total += pn * Math.max(0, 1 - below);
+      pn *= lambda / (n + 1);
+    }
+    return total;
+  };
+  for (const lambda of [8, 20.5, 58.6, 60, 70.3, 300, 1500])
+    for (const p of [0.01, 0.04, 0.07])
+      it(`λ = ${lambda} a minute, ${p * 100} % late`, () => {
+        const chance = computeViolationChance(300, computeIndependentSpread(lambda), lambda, 0.01, 330, p);
+        expect(chance).toBeCloseTo(oracle(lambda, p), 9);
+      });
+
+  it('is smooth in the rate, where a fixed count made a sawtooth', () => {
+    const at = (lambda: number) =>
+      computeViolationChance(300, computeIndependentSpread(lambda), lambda, 0.01, 330, 0.05);
+    const chances = [55, 57, 58.6, 59, 60, 62, 65, 70.3, 75].map(at);
+    for (let i = 1; i < chances.length; i++)
+      expect(Math.abs((chances[i] as number) - (chances[i - 1] as number))).toBeLessThan(0.03);
+  });
+});
+
 describe('the p95 of a minute of messages from a backlog and sync requests (computeMinuteP95)', () => {
   // Closed forms: the share later than x is (1 − m)·e^(−(x − d)/s) + m·(sync tail), set to 5 %.
   it('messages alone: the wait plus ln 20 service times', () => {
