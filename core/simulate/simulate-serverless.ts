@@ -65,6 +65,10 @@ export function simulateServerless(load: ComponentLoad, ctx: SimulationContext):
   const keepAlive = fn.keepAliveMinutes * 60;
   const coldMs = fn.coldStartMs;
   const curve = new ColdStartCurve(keepAlive / d, limit);
+  const herdFactor = 1 + coldMs / durationMs;
+  // The last herd (below): its levels above the first, and when its keep-alive runs out (seconds).
+  let herdLevel = 0;
+  let herdUntil = -1;
   // The keep-alive window seen from the middle of a step: half the step, then `whole` earlier steps
   // and a `partial` share of the one before them. `ring` holds the arrivals of recent steps.
   const back = keepAlive - dt / 2;
@@ -147,8 +151,26 @@ export function simulateServerless(load: ComponentLoad, ctx: SimulationContext):
       head = head + 1 === dqStep.length ? 0 : head + 1;
       size--;
     }
-    const warm = size > 0 ? (dqValue[head] as number) : 0;
-    let cold = served * churn + (reach > warm ? reach - warm : 0);
+    const stepStart = i * dt;
+    const levelWarm = size > 0 ? (dqValue[head] as number) : 0;
+    const herdWarm = herdUntil > stepStart ? herdLevel : 0;
+    const warm = levelWarm > herdWarm ? levelWarm : herdWarm;
+    // A rise beyond the warm levels starts a herd: until the first new instances are ready, every
+    // arrival beyond what the warm ones serve starts one more, each held for its cold start and its
+    // invocation, so (d + cold) ÷ d as many start as the new levels alone (the simulator at a step
+    // from 10 to 500 rps of 50 ms with 250 ms cold starts: ~125 cold starts, where the new levels
+    // alone are ~20), bounded by the limit. Idle after it, they live out their keep-alive (the most
+    // recently used instance is taken first).
+    // (Levels above the first, as `reach` and `warm` count them; the herd is of the mean concurrency:
+    // the levels a fluctuation reaches later start one at a time.)
+    const meanAbove = (mNow < limit ? mNow : limit) - 1;
+    const burst = meanAbove > warm ? Math.min(warm + (meanAbove - warm) * herdFactor, limit - 1) : 0;
+    const herd = burst > reach ? burst : reach;
+    let cold = served * churn + (herd > warm ? herd - warm : 0);
+    if (burst > reach && burst > warm) {
+      herdLevel = burst;
+      herdUntil = stepStart + keepAlive + (coldMs + durationMs) / 1000;
+    }
     if (cold > served) cold = served;
     const coldShare = served > 0 ? cold / served : 0;
     if (served > 0) lastColdShare = coldShare;
@@ -256,6 +278,11 @@ export function simulateServerless(load: ComponentLoad, ctx: SimulationContext):
         extra += (level - held) * (until - from);
         from = until;
       }
+    }
+    // The herd's instances above those, from the rise until their keep-alive runs out.
+    if (herdUntil > stepStart && herdLevel > held) {
+      const top = levelWarm > held ? levelWarm : held;
+      if (herdLevel > top) extra += (herdLevel - top) * ((herdUntil < stepEnd ? herdUntil : stepEnd) - stepStart);
     }
     instanceSeconds += (alive - aliveAboveK + held) * dt + extra + (cold * coldMs) / 1000;
     // Slide the windows: this step's arrivals in, the oldest whole step out; its level into the deque.
