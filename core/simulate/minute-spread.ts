@@ -165,6 +165,7 @@ export function computeViolationChance(
   limitMs: number,
   lateShare = Number.NaN,
   skew = Number.NaN,
+  randomCount = true,
 ): number {
   if (!(limitMs > 0)) return 1;
   const tail = perMinute < FEW_PER_MINUTE ? nu * (p95Ms - limitMs) : LN20 * (1 - limitMs / p95Ms);
@@ -175,7 +176,7 @@ export function computeViolationChance(
   const over = Math.floor(0.05 * perMinute) + 1; // late requests that make the minute's p95 late
   const dispersion = (spread * spread * 0.05 * perMinute) / 0.95;
   if (!(dispersion > 1 + 1e-9)) {
-    if (perMinute <= RANDOM_COUNT_UP_TO) return independentAtLeast(perMinute, late);
+    if (randomCount && perMinute <= RANDOM_COUNT_UP_TO) return independentAtLeast(perMinute, late);
     return over === 1 ? -Math.expm1(-mean) : poissonAtLeast(over, mean);
   }
   // A floor of late requests (most minutes meet no queue): Poisson(a) + NB(m, s) with the same

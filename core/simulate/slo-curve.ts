@@ -152,7 +152,7 @@ export class SloCurve {
       (admittedSync + admittedAsync);
     table[at] = p95 * (1 - rho);
     table[at + 1] = spread;
-    table[at + 2] = computeViolationChance(p95, spread, 60 * (ls + la), nu, slo, late, shape.skew);
+    table[at + 2] = computeViolationChance(p95, spread, 60 * (ls + la), nu, slo, late, shape.skew, false);
     table[at + 3] = shape.skew;
   }
 }
