@@ -94,8 +94,8 @@ export function simulateServerless(load: ComponentLoad, ctx: SimulationContext):
   let coldWeight = 0;
   // The last step's cold-start share: a cold start holds its instance for its own seconds too, so
   // sync requests meet the limit sooner (with no keep-alive, 40 rps of 100 ms invocations and 250 ms
-  // cold starts hold 14 instances, not 4: on a limit of 20 the simulator turns 3 % away, Erlang B's
-  // 3.8 %, where the duration alone said none).
+  // cold starts hold 14 instances, not 4: on a limit of 20 the simulator turns 3.0 % away, as Erlang B
+  // does, where the duration alone said none).
   let lastColdShare = keepAlive > 0 ? 0 : 1;
   const asyncSeries = load.async;
   const cells = new FunctionSteps(dt);
