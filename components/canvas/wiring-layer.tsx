@@ -43,36 +43,30 @@ const WiringGroupView = memo(function WiringGroupView({
     // group (hundreds on a large design) every frame of a node's drag re-layerized them all (measured
     // in bench:canvas's drag, 2026-12-04).
     <div className="tm-wiring nopan" style={{ left: g.position.x, top: g.position.y }} data-testid="wiring-group">
-      {compact ? (
-        // Zoomed far out the chips are a few pixels wide: one plain mark per group is drawn instead of an
-        // icon per element, and the name is an attribute rather than hidden text (a clipped element is a
-        // paint chunk of its own, redrawn on every frame of a drag).
-        <button
-          type="button"
-          className={`tm-wiring-chips${isOpen ? ' selected' : ''}`}
-          aria-expanded={isOpen}
-          aria-label={`Inserted on ${g.where}: ${g.elements.map(wiringLabel).join(', ')}`}
-          onClick={() => onToggle(g.id)}
-        >
+      <button
+        type="button"
+        className={`tm-wiring-chips${isOpen ? ' selected' : ''}`}
+        aria-expanded={isOpen}
+        // Zoomed far out the name is an attribute rather than hidden text (a clipped element is a paint
+        // chunk of its own, redrawn on every frame of a drag); zoomed in, it is the chips' own text.
+        aria-label={compact ? `Inserted on ${g.where}: ${g.elements.map(wiringLabel).join(', ')}` : undefined}
+        onClick={() => onToggle(g.id)}
+      >
+        {compact ? (
+          // The chips are a few pixels wide: one plain mark per group instead of an icon per element.
           <span className="tm-wiring-mark" aria-hidden="true" />
-        </button>
-      ) : (
-        <button
-          type="button"
-          className={`tm-wiring-chips${isOpen ? ' selected' : ''}`}
-          aria-expanded={isOpen}
-          onClick={() => onToggle(g.id)}
-        >
-          {/* The name is the chips' own text after this (what is seen is what is said). */}
-          <span className="visually-hidden">Inserted on {g.where}: </span>
-          {g.elements.map((e) => (
-            <span key={e.id} className="tm-wiring-chip" title={e.reason} data-testid={`wiring-${e.kind}`}>
-              <KindIcon kind={e.kind} size={14} />
-              {wiringLabel(e)}
-            </span>
-          ))}
-        </button>
-      )}
+        ) : (
+          <>
+            <span className="visually-hidden">Inserted on {g.where}: </span>
+            {g.elements.map((e) => (
+              <span key={e.id} className="tm-wiring-chip" title={e.reason} data-testid={`wiring-${e.kind}`}>
+                <KindIcon kind={e.kind} size={14} />
+                {wiringLabel(e)}
+              </span>
+            ))}
+          </>
+        )}
+      </button>
       {isOpen && (
         <ul className="tm-wiring-reasons" aria-label={`Why, on ${g.where}`}>
           {g.elements.map((e) => (

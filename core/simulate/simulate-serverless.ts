@@ -280,7 +280,7 @@ export function simulateServerless(load: ComponentLoad, ctx: SimulationContext):
       }
     }
     // The herd's instances above those, from the rise until their keep-alive runs out.
-    if (herdUntil > stepStart && herdLevel > held) {
+    if (herdUntil > stepStart) {
       const top = levelWarm > held ? levelWarm : held;
       if (herdLevel > top) extra += (herdLevel - top) * ((herdUntil < stepEnd ? herdUntil : stepEnd) - stepStart);
     }
