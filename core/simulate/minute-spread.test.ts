@@ -10,6 +10,7 @@
  * `skew`) brings those cases within the same 0.08 (16 cores at ρ 0.9: 0.47 before it, 0.38 against the
  * simulator's 0.33), slow requests too (2 s, where a minute holds only a few of the queue's spells).
  */
+import { jStat } from 'jstat';
 import { describe, expect, it } from 'vitest';
 import { simulatePoolRequests } from '../simulate-requests/simulate-pool-requests';
 import { makeContext, makeLoad } from '../testing/load-fixture';
@@ -137,6 +138,51 @@ describe('computeViolationChance with the minute’s count as random as it is', 
     const chances = [55, 57, 58.6, 59, 60, 62, 65, 70.3, 75].map(at);
     for (let i = 1; i < chances.length; i++)
       expect(Math.abs((chances[i] as number) - (chances[i - 1] as number))).toBeLessThan(0.03);
+  });
+});
+
+describe('an overdispersed minute’s count is random too', () => {
+  // The oracle sums, term by term in logs, the on-time count W ~ Poisson(λ(1 − p)) against the late
+  // count L ~ negative binomial with mean λp and variance D·λp: P(L ≥ ⌊0.05(L + W)⌋ + 1).
+  const lnGamma = (z: number) => jStat.gammaln(z);
+  const oracle = (lambda: number, p: number, dispersion: number) => {
+    const muL = lambda * p;
+    const muW = lambda - muL;
+    const s = dispersion - 1;
+    const r = muL / s;
+    const x = s / (1 + s);
+    const nb = (l: number) =>
+      Math.exp(lnGamma(l + r) - lnGamma(l + 1) - lnGamma(r) + l * Math.log(x) + r * Math.log1p(-x));
+    let total = 0;
+    for (let w = 0; w < muW + 12 * Math.sqrt(muW) + 30; w++) {
+      const pw = Math.exp(w * Math.log(muW) - muW - lnGamma(w + 1));
+      let below = 0;
+      for (let l = 0; l < Math.floor(0.05 * (l + w)) + 1; l++) below += nb(l);
+      total += pw * (1 - below);
+    }
+    return total;
+  };
+  // The spread that gives dispersion D at λ a minute: D = spread² · 0.05λ ÷ 0.95.
+  const spreadFor = (lambda: number, dispersion: number) => Math.sqrt((0.95 * dispersion) / (0.05 * lambda));
+  for (const lambda of [20.5, 60, 300, 1500])
+    for (const [p, dispersion] of [
+      [0.02, 1.5],
+      [0.05, 3],
+    ] as const)
+      it(`λ = ${lambda} a minute, ${p * 100} % late, dispersion ${dispersion}`, () => {
+        const chance = computeViolationChance(300, spreadFor(lambda, dispersion), lambda, 0.01, 330, p);
+        expect(chance).toBeCloseTo(oracle(lambda, p, dispersion), 7);
+      });
+
+  it('meets the independent chance as the dispersion falls to 1 (a static pool far from saturation)', () => {
+    // At 10 cores of 2 s at ρ 0.2 the queue's spread is a hair over the independent one: with a fixed
+    // count there, the chance was a sawtooth (0.457, 0.403, 0.301 at 57, 60, 63 a minute) where the
+    // independent minute reads 0.377, 0.372, 0.368.
+    for (const lambda of [57, 60, 63]) {
+      const independent = computeViolationChance(300, computeIndependentSpread(lambda), lambda, 0.01, 330, 0.044);
+      const barelyOver = computeViolationChance(300, spreadFor(lambda, 1 + 1e-6), lambda, 0.01, 330, 0.044);
+      expect(barelyOver).toBeCloseTo(independent, 5);
+    }
   });
 });
 

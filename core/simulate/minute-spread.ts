@@ -165,7 +165,6 @@ export function computeViolationChance(
   limitMs: number,
   lateShare = Number.NaN,
   skew = Number.NaN,
-  randomCount = true,
 ): number {
   if (!(limitMs > 0)) return 1;
   const tail = perMinute < FEW_PER_MINUTE ? nu * (p95Ms - limitMs) : LN20 * (1 - limitMs / p95Ms);
@@ -176,7 +175,7 @@ export function computeViolationChance(
   const over = Math.floor(0.05 * perMinute) + 1; // late requests that make the minute's p95 late
   const dispersion = (spread * spread * 0.05 * perMinute) / 0.95;
   if (!(dispersion > 1 + 1e-9)) {
-    if (randomCount && perMinute <= RANDOM_COUNT_UP_TO) return independentAtLeast(perMinute, late);
+    if (perMinute <= RANDOM_COUNT_UP_TO) return randomCountAtLeast(perMinute, late);
     return over === 1 ? -Math.expm1(-mean) : poissonAtLeast(over, mean);
   }
   // A floor of late requests (most minutes meet no queue): Poisson(a) + NB(m, s) with the same
@@ -190,48 +189,56 @@ export function computeViolationChance(
     if (floor > 0) return floorAtLeast(over, floor, m, s3);
   }
   const s = dispersion - 1;
+  if (perMinute <= RANDOM_COUNT_UP_TO) return randomCountAtLeast(perMinute, late, s);
   return negativeBinomialAtLeast(over, mean / s, s / (1 + s));
 }
 
 /**
- * Up to this many requests a minute, the chance of an independent minute is taken with the minute's
- * count as random as it is (below); above it the count's own scatter moves the 5 % line by under a
- * request in a hundred late ones, and the fixed count's Poisson tail stands.
+ * Up to this many requests a minute, the chance is taken with the minute's count as random as it is
+ * (below); above it the count's own scatter moves the 5 % line by under a request in a hundred late
+ * ones, and the fixed count's tail stands.
  */
 const RANDOM_COUNT_UP_TO = 2000;
 /** Standard deviations of the on-time count summed on either side of its mean (beyond: under 10⁻¹¹). */
 const COUNT_SDS = 7;
 
 /**
- * P(a minute's p95 is late) for independent requests, `late` of them late, `perMinute` on average:
- * the late and on-time counts L and W are independent Poisson laws (Poisson thinning), and the
- * minute's p95 is late when L ≥ ⌊0.05(L + W)⌋ + 1. Summed over W, with P(L ≥ l*(w)) kept as l*
+ * P(a minute's p95 is late), `late` of its requests late, `perMinute` on average: the late and
+ * on-time counts L and W are independent — Poisson laws for independent requests (Poisson thinning);
+ * with the queue's overdispersion `s` > 0, L negative binomial of variance (1 + s) × its mean — and
+ * the minute's p95 is late when L ≥ ⌊0.05(L + W)⌋ + 1. Summed over W, with P(L ≥ l*(w)) kept as l*
  * climbs. (With the count taken as exactly `perMinute`, the chance was a sawtooth in the rate — at
  * 60 a minute 0.27, at 58.6 0.48, at 70.3 0.37 — where the per-request simulator's is smooth: 0.37
- * at 60, and functions at a 1 rps minute read 197 violation minutes of 720 against its 265.)
+ * at 60, and functions at a 1 rps minute read 197 violation minutes of 720 against its 265; a static
+ * pool, whose queue's spread is a hair over the independent one, 333.)
  */
-function independentAtLeast(perMinute: number, late: number): number {
+function randomCountAtLeast(perMinute: number, late: number, s = 0): number {
   const muL = perMinute * late;
   const muW = perMinute - muL;
+  // The late count: Poisson, or negative binomial with dispersion 1 + s (r = mean ÷ s, x = s ÷ (1 + s)).
+  const r = s > 0 ? muL / s : 0;
+  const x = s / (1 + s);
+  const atLeastOf = (k: number) => (s > 0 ? negativeBinomialAtLeast(k, r, x) : poissonAtLeast(k, muL));
   const sd = Math.sqrt(muW);
   const w0 = Math.max(0, Math.floor(muW - COUNT_SDS * sd - 10));
   const w1 = Math.ceil(muW + COUNT_SDS * sd + 10);
   // l*(w): the fewest late requests that make a minute with w on time late (it grows by 0 or 1 with w).
   let l = Math.max(1, Math.floor((0.05 * w0) / 0.95));
   while (l < Math.floor(0.05 * (l + w0)) + 1) l++;
-  let atLeast = poissonAtLeast(l, muL);
+  let atLeast = atLeastOf(l);
   // Far from the line either way (most minutes): no sum. The tail only falls as the line climbs, and
   // the line at the top of the range is at most the one at its foot plus (w1 − w0) ÷ 19 + 1.
   if (atLeast < 1e-13) return 0;
-  if (poissonAtLeast(l + Math.ceil((w1 - w0) / 19) + 1, muL) > 1 - 1e-13) return 1;
-  let massL = Math.exp(l * Math.log(muL) - muL - jStat.gammaln(l + 1));
+  if (atLeastOf(l + Math.ceil((w1 - w0) / 19) + 1) > 1 - 1e-13) return 1;
+  let massL =
+    s > 0 ? Math.exp(negativeBinomialLnMass(l, r, x)) : Math.exp(l * Math.log(muL) - muL - jStat.gammaln(l + 1));
   let massW = muW > 0 ? Math.exp(w0 * Math.log(muW) - muW - jStat.gammaln(w0 + 1)) : w0 === 0 ? 1 : 0;
   let sum = 0;
   for (let w = w0; w <= w1; w++) {
     while (l < Math.floor(0.05 * (l + w)) + 1) {
       atLeast -= massL;
       l++;
-      massL *= muL / l;
+      massL *= s > 0 ? (x * (l - 1 + r)) / l : muL / l;
     }
     sum += massW * (atLeast > 0 ? atLeast : 0);
     massW *= muW / (w + 1);

@@ -82,7 +82,7 @@ function keepsPeakMinutes(load: ComponentLoad, cores: number, minuteShare: numbe
   const spread = computeMinuteSpread(erlangC, full - rps, 1000 * nu, full, rps, mu, p95, shape);
   // computePoolP95 left the peak's response-time distribution in `dist`: its share later than the SLO.
   const late = dist.survival(load.sloMs) / dist.total();
-  return computeViolationChance(p95, spread, 60 * rps, nu, load.sloMs, late, shape.skew, false) <= minuteShare;
+  return computeViolationChance(p95, spread, 60 * rps, nu, load.sloMs, late, shape.skew) <= minuteShare;
 }
 
 /**
