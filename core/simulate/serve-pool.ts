@@ -64,6 +64,11 @@ export interface Part {
    * whole (Departure.mate). Reset by every commit.
    */
   deferred: boolean;
+  /**
+   * How its drops bunch: a minute's drop count's variance ÷ its mean, when they come in bursts of a
+   * stationary queue (NaN: spread evenly, every minute dropping alike). Reset by every commit.
+   */
+  clump: number;
 }
 
 export function createPart(): Part {
@@ -79,6 +84,7 @@ export function createPart(): Part {
     late: Number.NaN,
     chance: Number.NaN,
     deferred: false,
+    clump: Number.NaN,
   };
 }
 
@@ -640,6 +646,14 @@ function recordStationary(s: Stretch, spec: PoolSpec, curve: SloCurve | null, st
   p.admitted = admitted;
   p.dropped = syncDropped;
   p.latency = latency;
+  // A stationary queue drops only while it stands near the timeout, in bursts: from there, with all
+  // cores busy, it moves up at λ and down at cμ, so each visit drops a geometric number of mean
+  // ρ ÷ (1 − ρ) and returns with chance ρ (ρ = λ ÷ cμ): bursts of mean 1 ÷ (1 − ρ), a Poisson number
+  // of them a minute, whose count's variance ÷ mean is (1 + ρ) ÷ (1 − ρ).
+  if (syncDropped > 0) {
+    const rho = (s.ls + s.la) / s.full;
+    p.clump = rho < 1 ? (1 + rho) / (1 - rho) : Number.NaN;
+  }
   stats.commit();
   out.served += admitted;
   out.dropped += syncDropped;
