@@ -87,7 +87,9 @@ test('a risk accepted is said in words, with the tolerance and what a safer plan
   editor,
   request,
 }) => {
-  // The image resizer has a quiet night minute a month over its 10 s target.
+  // The image resizer has a few quiet night minutes a month over its 10 s target, on functions or in
+  // the data centre alike (about 8 and 7; the per-request simulator's mean of five seeds in the data
+  // centre: 7.0).
   await page.goto(`/designs/${await createExample(request, 'hybrid-serverless')}`);
   await editor.waitSimulated();
   const view = page.getByTestId('decision-view');
@@ -97,7 +99,7 @@ test('a risk accepted is said in words, with the tolerance and what a safer plan
   const whyNot = view.getByTestId('decision-why-not');
   // Here the data centre is also the best single environment: one row says both.
   await expect(whyNot).toContainText(
-    /All in the data centre \(also the best single environment\): \$[\d,.]+ a month, 0 minutes over the targets/,
+    /All in the data centre \(also the best single environment\): \$[\d,.]+ a month, \d+ minutes? over the targets/,
   );
   await expect(whyNot).toContainText(/It would avoid \d+ minutes? over the targets for \$[\d,.]+ a month more/);
   await page.screenshot({ path: shot('risk') });

@@ -29,8 +29,8 @@ describe('summariseDecision', () => {
   }
 
   it('says the risk in words with the tolerance quoted, and what a safer baseline would buy', () => {
-    // The image resizer, on functions across the link from the uploads, has a minute a month whose
-    // p95 passes its 10 s target: a quiet night minute of a few requests with one slow one.
+    // The image resizer, on functions across the link from the uploads, has a few minutes a month
+    // whose p95 passes its 10 s target: quiet night minutes of a few requests with one slow one.
     const example = EXAMPLE_DESIGNS.find((e) => e.key === 'hybrid-serverless')!;
     const design = designSchema.parse(example.design);
     const result = buildPlan(design);
