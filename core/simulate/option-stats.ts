@@ -12,7 +12,7 @@ import { BINS, binEnd, binStart, findBin, pseudoLog2 } from './latency-bins';
 import type { Departure } from './backlog';
 import { type Part, type PartSink, createPart } from './serve-pool';
 import { LatencyMixture } from './latency-mixture';
-import { FEW_PER_MINUTE, computeMinuteP95, computeViolationChance, negativeBinomialAtLeast } from './minute-spread';
+import { FEW_PER_MINUTE, computeMinuteP95, computeViolationChance, overdispersedAtLeast } from './minute-spread';
 import { giveBack, takeFloat64 } from './scratch-pool';
 import { SERVICE_P95_UNITS } from './step-quantile';
 
@@ -55,9 +55,7 @@ export const DROP_TOLERANCE = MODEL_ASSUMPTIONS.stepDropShare;
  * variance ÷ mean `clump`.
  */
 export function dropShareOf(droppedPerMinute: number, arrivedPerMinute: number, clump: number): number {
-  const over = Math.floor(DROP_TOLERANCE * arrivedPerMinute) + 1;
-  const s = clump - 1;
-  return negativeBinomialAtLeast(over, droppedPerMinute / s, s / (1 + s));
+  return overdispersedAtLeast(Math.floor(DROP_TOLERANCE * arrivedPerMinute) + 1, droppedPerMinute, clump);
 }
 
 export interface ChartSeries {

@@ -25,7 +25,7 @@ import { Cohorts, type Departure, type DepartureSink } from './backlog';
 import { giveBack, takeFloat64 } from './scratch-pool';
 import { type ErlangTable, findErlangTable } from './erlang-table';
 import type { LatencyMixture } from './latency-mixture';
-import { FEW_PER_MINUTE, computeMinuteSpread } from './minute-spread';
+import { FEW_PER_MINUTE, clumpOfBursts, computeMinuteSpread } from './minute-spread';
 import { ResponseDist } from './response-dist';
 import { computeShares, createShares, hypoSurvival } from './response-time';
 import { computeStepP95 } from './step-quantile';
@@ -646,16 +646,8 @@ function recordStationary(s: Stretch, spec: PoolSpec, curve: SloCurve | null, st
   p.admitted = admitted;
   p.dropped = syncDropped;
   p.latency = latency;
-  // A stationary queue drops only while it stands near the timeout, in bursts: from there, with all
-  // cores busy, it moves up at λ and down at cμ, and falling back a step it climbs there again with
-  // chance ρ = λ ÷ cμ. A burst is taken as geometric, each drop followed by another with chance ρ
-  // (mean 1 ÷ (1 − ρ)), a Poisson number of bursts a minute: the count's variance ÷ mean is then
-  // E[X²] ÷ E[X] = (1 + ρ) ÷ (1 − ρ). (Against the simulator, 1–16 cores, ρ 0.8–0.97: within 13 %
-  // on the minutes that drop, oracle-hard-cases.test.ts.)
-  if (syncDropped > 0) {
-    const rho = (s.ls + s.la) / s.full;
-    p.clump = rho < 1 ? (1 + rho) / (1 - rho) : Number.NaN;
-  }
+  // A stationary queue drops only while it stands near the timeout, in bursts (clumpOfBursts).
+  if (syncDropped > 0) p.clump = clumpOfBursts((s.ls + s.la) / s.full);
   stats.commit();
   out.served += admitted;
   out.dropped += syncDropped;

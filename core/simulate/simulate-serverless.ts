@@ -16,7 +16,7 @@
 import { ColdStartCurve } from './cold-starts';
 import { type ComponentLoad, type SimulationContext, createStats } from './component-load';
 import { computeThrottledShare } from './erlang';
-import { computeIndependentSpread } from './minute-spread';
+import { clumpOfBursts, computeIndependentSpread } from './minute-spread';
 import type { OptionStats } from './option-stats';
 import type { LatencyMixture } from './latency-mixture';
 import { pseudoLog2 } from './latency-bins';
@@ -139,7 +139,6 @@ export function simulateServerless(load: ComponentLoad, ctx: SimulationContext):
     curve.evaluate();
     const churn = keepAlive > 0 ? curve.cold : 1;
     const alive = curve.alive;
-    const aliveAboveK = curve.aliveAbove;
     // The levels above the first the load reaches: the keep-alive window's, not this step's own rate.
     // A step's rate is noisy, and its levels are those of its Poisson maxima over a whole keep-alive,
     // which the churn already counts: taking them from the step's rate counted every noisy step above
@@ -148,7 +147,7 @@ export function simulateServerless(load: ComponentLoad, ctx: SimulationContext):
     // three examples' functions up to +25 %, now −4 to +23 %). A real rise is the window's too, and
     // a sudden one is the herd's (below).
     const mNow = (offered / dt) * d;
-    const reach = aliveAboveK;
+    const reach = curve.aliveAbove;
     while (size > 0 && (dqStep[head] as number) < i - keep) {
       head = head + 1 === dqStep.length ? 0 : head + 1;
       size--;
@@ -267,26 +266,25 @@ export function simulateServerless(load: ComponentLoad, ctx: SimulationContext):
     // Instances held: the levels the window keeps alive for the whole step, and above them the levels
     // of recent steps, each until its keep-alive runs out — within the step when the step is longer
     // than the keep-alive. Plus each cold start's own seconds.
-    const held = reach;
     let extra = 0;
     let from = i * dt;
     const stepEnd = from + dt;
     for (let e = 0, at = head; e < size && from < stepEnd; e++, at = at + 1 === dqStep.length ? 0 : at + 1) {
       const level = dqValue[at] as number;
-      if (level <= held) break;
+      if (level <= reach) break;
       const expires = ((dqStep[at] as number) + 1) * dt + keepAlive;
       const until = expires < stepEnd ? expires : stepEnd;
       if (until > from) {
-        extra += (level - held) * (until - from);
+        extra += (level - reach) * (until - from);
         from = until;
       }
     }
     // The herd's instances above those, from the rise until their keep-alive runs out.
     if (herdUntil > stepStart) {
-      const top = levelWarm > held ? levelWarm : held;
+      const top = levelWarm > reach ? levelWarm : reach;
       if (herdLevel > top) extra += (herdLevel - top) * ((herdUntil < stepEnd ? herdUntil : stepEnd) - stepStart);
     }
-    instanceSeconds += (alive - aliveAboveK + held) * dt + extra + (cold * coldMs) / 1000;
+    instanceSeconds += alive * dt + extra + (cold * coldMs) / 1000;
     // Slide the windows: this step's arrivals in, the oldest whole step out; its level into the deque.
     // (Kept when `whole` is 0 too: the `partial` step before this one is read from the ring.)
     ring[slot] = offered;
@@ -460,8 +458,9 @@ class FunctionSteps {
       // (a launch page at 65 % of a limit of 40: 35 minutes over the tolerance of 0.1 % against the
       // per-request simulator's 50 when each step's minutes dropped all alike).
       if ((a[k + 3] as number) > 0) {
-        const rho = ((a[k + 1] as number) / seconds) * ((durationMs + coldShare * coldMs) / 1000 / limit);
-        if (rho < 1) stats.partIn.clump = (1 + rho) / (1 - rho);
+        stats.partIn.clump = clumpOfBursts(
+          ((a[k + 1] as number) / seconds) * ((durationMs + coldShare * coldMs) / 1000 / limit),
+        );
       }
       recordStep(
         stats,

@@ -71,9 +71,13 @@ export class SloCurve {
   private readonly rows: (Float64Array | null)[] = new Array<Float64Array | null>(SHARES + 1).fill(null);
   /** Per share row, the chance at √(requests a minute) = i ÷ FINE_PER_UNIT; NaN = not yet computed. */
   private readonly fineRows: (Float64Array | null)[] = new Array<Float64Array | null>(SHARES + 1).fill(null);
-  /** Requests a minute at ρ = 1, and the fine grid's points per row (up to where it is the finer). */
+  /**
+   * Requests a minute at ρ = 1; the fine grid's points per row (up to where it is the finer), and the
+   * utilisation where it ends (a read beyond takes no square root).
+   */
   private readonly fullPerMinute: number;
   private readonly finePoints: number;
+  private readonly fineBelow: number;
 
   constructor(
     private readonly cores: number,
@@ -84,6 +88,7 @@ export class SloCurve {
     // The fine step at n, 2√n ÷ FINE_PER_UNIT, is below the utilisation grid's while √n < its edge.
     const edge = (FINE_PER_UNIT * this.fullPerMinute) / (2 * POINTS);
     this.finePoints = Math.min(FINE_MAX, Math.floor(FINE_PER_UNIT * Math.min(edge, Math.sqrt(this.fullPerMinute))));
+    this.fineBelow = (this.finePoints / FINE_PER_UNIT) ** 2 / this.fullPerMinute;
   }
 
   /** Sets p95, spread and chance at utilisation rho (0 < rho < 1) with `syncShare` of the work sync. */
@@ -125,13 +130,13 @@ export class SloCurve {
       (ta[b + 3] as number) * w01 +
       (tb[a + 3] as number) * w10 +
       (tb[b + 3] as number) * w11;
-    const u = Math.sqrt(rho * this.fullPerMinute) * FINE_PER_UNIT;
-    if (u < this.finePoints) this.chance = this.readFine(u, r, g);
+    if (rho < this.fineBelow) this.chance = this.readFine(Math.sqrt(rho * this.fullPerMinute) * FINE_PER_UNIT, r, g);
   }
 
   /** The chance on the fine grid at u = √n · FINE_PER_UNIT, share row r + g. */
   private readFine(u: number, r: number, g: number): number {
-    const i = u | 0;
+    // (At most the last interval, should rounding put u on the grid's end.)
+    const i = Math.min(u | 0, this.finePoints - 1);
     const fa = this.fineRows[r] ?? this.makeFineRow(r);
     const fb = this.fineRows[r + 1] ?? this.makeFineRow(r + 1);
     if (Number.isNaN((fa[i] as number) + (fa[i + 1] as number) + (fb[i] as number) + (fb[i + 1] as number))) {
