@@ -11,7 +11,7 @@
  * cloud from its start, and the cloud group's minimum is raised beforehand (planned-scaling.ts).
  */
 import { MODEL_ASSUMPTIONS } from '../model/defaults';
-import { Autoscaler, createPolicy } from './autoscaler';
+import { Autoscaler, DatapointNoise, createPolicy, datapointSeed } from './autoscaler';
 import { type ComponentLoad, type SimulationContext, createStats, describePool } from './component-load';
 import { findErlangTable } from './erlang-table';
 import { OptionStats } from './option-stats';
@@ -53,7 +53,9 @@ export function simulateBurst(load: ComponentLoad, ctx: SimulationContext, baseC
   const threshold = (baseCores * mu) / (1 + env.static.headroom);
   const detectSeconds = env.trafficManager.detectionMinutes * 60;
   const policy = createPolicy(env.vm, 0);
-  const cloud = new Autoscaler(policy, 0);
+  // The overflow is counted in requests: its datapoints scatter as a Poisson count (autoscaler.ts).
+  const noise = new DatapointNoise(datapointSeed(load, ctx.steps * dt, 2), coresPerRps, policy.evaluationSeconds, true);
+  const cloud = new Autoscaler(policy, 0, noise);
   const baseCall = createPoolCall(findErlangTable(baseCores));
   const cloudCall = createPoolCall(findErlangTable(0));
   const base = createPoolState();

@@ -4,11 +4,12 @@
  * every boot that completes, so a step of 15 minutes sees the same scaling as fifteen of one: the
  * results do not depend on the step size. The autoscaler sees the CPU the instances spent (what was
  * served, at most all of it); with no instance running, the load balancer's request count stands in.
+ * Each datapoint is drawn around that mean with a measurement's scatter (DatapointNoise).
  * Waiting messages count too, as the work to clear them within one evaluation period (an Elastic
  * Queue [CCP]: queue consumers scale on their backlog, AWS's "backlog per instance"). A peak known in
  * advance gets a scheduled minimum that has booted when it starts (planned-scaling.ts).
  */
-import { Autoscaler, createPolicy } from './autoscaler';
+import { Autoscaler, DatapointNoise, createPolicy, datapointSeed } from './autoscaler';
 import { type ComponentLoad, type SimulationContext, createStats, describePool } from './component-load';
 import { findErlangTable } from './erlang-table';
 import type { OptionStats } from './option-stats';
@@ -44,13 +45,15 @@ export function simulateVm(load: ComponentLoad, ctx: SimulationContext): VmRun {
   const stats = createStats(load, ctx);
   const spec = describePool(load);
   const coresPerRps = load.cpuMs / 1000;
-  const scaler = new Autoscaler(policy, ((load.total[0] as number) || 0) * coresPerRps);
+  const noise = new DatapointNoise(datapointSeed(load, ctx.steps * dt, 1), coresPerRps, policy.evaluationSeconds);
+  const scaler = new Autoscaler(policy, ((load.total[0] as number) || 0) * coresPerRps, noise);
   const state = createPoolState();
   const call = createPoolCall(tableFor(0));
   const out = createPoolOutcome();
   const evaluation = policy.evaluationSeconds;
   let nextEval = evaluation;
   let window = 0; // busy core-seconds since the last datapoint
+  let scatter = 0; // of which busy while requests came and went freely (no backlog): what scatters
   let t = 0;
   const schedule = new ScheduleCursor(
     scheduleActions(load.planned, policy.bootSeconds, (peak) => scaler.desiredFor(peak * coresPerRps)),
@@ -60,6 +63,7 @@ export function simulateVm(load: ComponentLoad, ctx: SimulationContext): VmRun {
   // rates on the same instances are served the same way, so the periods that follow in the step are
   // served in one call until a boot, a scheduled action or a datapoint that acts (see below).
   let repeatBusy = Number.NaN;
+  let repeatScatter = 0;
   for (let i = 0; i < ctx.steps; i++) {
     const rps = load.total[i] as number;
     const asyncRps = asyncSeries === null ? 0 : (asyncSeries[i] as number);
@@ -83,13 +87,18 @@ export function simulateVm(load: ComponentLoad, ctx: SimulationContext): VmRun {
         const limit = end < boot ? (end < at ? end : at) : boot < at ? boot : at;
         // (Asked only when two periods fit, as quietPeriods would answer 1: a call not inlined here, and
         // the numbers passed to it were boxed on every step of 1-minute steps.)
-        if ((limit - t) / evaluation + 1e-9 >= 2) periods = scaler.quietPeriods(t, nextEval, limit, repeatBusy);
+        if ((limit - t) / evaluation + 1e-9 >= 2) {
+          scaler.scatterCores = repeatScatter;
+          periods = scaler.quietPeriods(t, nextEval, limit, repeatBusy);
+        }
         // The datapoint times as takeDatapoints steps through them (the same sums, to the bit).
         for (let j = 1; j < periods; j++) until += evaluation;
       }
       const seconds = until - t;
       const cores = scaler.running * policy.vcpu;
       const busyBefore = out.busyCoreSeconds;
+      // Every core busy through a backlog: the datapoint measures them exactly (DatapointNoise).
+      const backlogged = !(rps < cores * spec.mu) || !state.syncBacklog.isEmpty || !state.asyncBacklog.isEmpty;
       setPoolCores(call, cores);
       call.syncRps = rps - asyncRps;
       call.asyncRps = asyncRps;
@@ -97,7 +106,10 @@ export function simulateVm(load: ComponentLoad, ctx: SimulationContext): VmRun {
       call.seconds = seconds;
       serve(state, spec, call, stats, out);
       scaler.pay(seconds);
-      window += cores > 0 ? out.busyCoreSeconds - busyBefore : rps * coresPerRps * seconds;
+      const busySeconds = cores > 0 ? out.busyCoreSeconds - busyBefore : rps * coresPerRps * seconds;
+      window += busySeconds;
+      // With no instance the request count stands in, and a count always scatters.
+      if (cores === 0 || !backlogged) scatter += busySeconds;
       window += ((waitingMessages(state) * coresPerRps) / evaluation) * seconds;
       t = until;
       if (t >= nextEval - 1e-9) {
@@ -106,12 +118,16 @@ export function simulateVm(load: ComponentLoad, ctx: SimulationContext): VmRun {
         const running = scaler.running;
         const pending = scaler.pending;
         const busy = periods > 1 ? repeatBusy : window / evaluation;
+        const free = periods > 1 ? repeatScatter : scatter / evaluation;
+        scaler.scatterCores = free;
         // Every datapoint of merged periods sees the same busy cores; only the last may act.
         nextEval = scaler.takeDatapoints(nextEval, busy, periods);
         // A whole period, settled, after which the scaler held still: the next one repeats it.
         repeatBusy =
           startsPeriod && out.settled && scaler.running === running && scaler.pending === pending ? busy : Number.NaN;
+        repeatScatter = free;
         window = 0;
+        scatter = 0;
       } else repeatBusy = Number.NaN;
     }
   }
