@@ -428,6 +428,33 @@ describe('at ρ = 1 and either side of it (5 cores of 50 ms, ten minutes at abou
   }
 });
 
+describe('a timeout of a few services just over the rate: more time out than the excess (four hours, steady)', () => {
+  // The queue is held below its timeout and empties now and then, its cores idle: the share that
+  // times out is the stationary M/M/c+D's (backlog.ts), not the fluid excess (ρ − 1)/ρ. The excess
+  // read 23 %, 18 % and 16 % short of the simulator's drops in these three.
+  for (const [cores, cpuMs, rho, timeoutMs] of [
+    [8, 200, 1.01, 1500],
+    [8, 200, 1.03, 1500],
+    [1, 20, 1.02, 2000],
+  ] as const) {
+    it(`${cores} core${cores > 1 ? 's' : ''} of ${cpuMs} ms at ρ ${rho}, ${timeoutMs} ms timeout: drops, mean and p95 (3 seeds)`, () => {
+      const steps = 240;
+      const rps = (rho * cores * 1000) / cpuMs;
+      const load = makeLoad(() => rps, steps, { cpuMs, durationMs: cpuMs, timeoutMs });
+      const runs = Array.from({ length: 3 }, (_, i) =>
+        compareEngine(load, 'static', makeContext(steps), { cores, seed: i + 1 }),
+      );
+      const engine = (runs[0] as (typeof runs)[number]).engine;
+      const requests = averageFigures(runs.map((r) => r.requests));
+      expect(requests.droppedRequests).toBeGreaterThan(1.1 * (1 - 1 / rho) * rps * steps * 60);
+      // (Not the minutes over the drop tolerance: the engine counts every minute, where the
+      // simulator's queue, emptying now and then, drops nothing in 14 % of them at ρ 1.01.)
+      const misses = findMisses(engine, requests, steps, 3).filter((m) => !m.startsWith('violation minutes'));
+      expect(misses).toEqual([]);
+    });
+  }
+});
+
 describe('an hour just over ρ = 1: the queue fills to the timeout, as a real one does', () => {
   // Each stretch was asked afresh whether diffusion outgrew the excess, and at ρ 1.01–1.02 a minute
   // always said yes: the queue stopped at the ρ → 1 limit (waits of half the timeout) and its

@@ -1,0 +1,65 @@
+/**
+ * The share of requests that time out in a stationary M/M/c+D queue (backlog.ts) against closed forms
+ * written apart: below the rate, the truncated-exponential wait's C(1 − ρ)e^(−θD) ⁄ (1 − Cρe^(−θD))
+ * (response-time.ts, itself checked against the simulator); far beyond it, the fluid excess
+ * (ρ − 1)/ρ; and at every load, the level-crossing balance summed numerically (the offered wait's
+ * density on a fine grid, Erlang's states for the free servers).
+ */
+import { describe, expect, it } from 'vitest';
+import { computeTimeoutShare } from './backlog';
+import { computeErlangC } from './erlang';
+import { computeShares, createShares } from './response-time';
+
+/** P(V > D) from the density of the offered wait, integrated on a grid, states with free servers by Erlang's terms. */
+function byQuadrature(lambda: number, c: number, mu: number, D: number): number {
+  // Free servers: π_n ∝ (λ/μ)ⁿ/n!, relative to π_(c−1) = 1.
+  let free = 0;
+  let term = 1;
+  for (let n = c - 1; n >= 0; n--) {
+    free += term;
+    term *= n / (lambda / mu);
+  }
+  // f(x) = λ·e^((λ − cμ)x) on (0, D); beyond D it falls as e^(−cμ(x − D)).
+  const steps = 200_000;
+  let waiting = 0;
+  for (let i = 0; i < steps; i++)
+    waiting += lambda * Math.exp(((lambda - c * mu) * ((i + 0.5) * D)) / steps) * (D / steps);
+  const beyond = (lambda * Math.exp((lambda - c * mu) * D)) / (c * mu);
+  return beyond / (free + waiting + beyond);
+}
+
+describe('computeTimeoutShare (M/M/c+D)', () => {
+  it('below the rate: the stationary shares’ abandoned share, to 1e-12', () => {
+    for (const [c, mu, rho, D] of [
+      [1, 50, 0.5, 0.1],
+      [4, 20, 0.99, 1],
+      [8, 5, 0.9, 1.5],
+      [64, 10, 0.97, 0.5],
+    ] as const) {
+      const lambda = rho * c * mu;
+      const theta = (c * mu - lambda) / 1000;
+      const shares = computeShares(createShares(), computeErlangC(c, lambda / mu), theta, rho, D * 1000);
+      expect(computeTimeoutShare(lambda, c, c * mu, D)).toBeCloseTo(shares.abandoned, 12);
+    }
+  });
+
+  it('at and beyond the rate: the level-crossing balance summed on a grid, within 1e-4 relative', () => {
+    for (const [c, mu, rho, D] of [
+      [8, 5, 1, 1.5],
+      [8, 5, 1.01, 1.5],
+      [8, 5, 1.03, 1.5],
+      [1, 50, 1.02, 2],
+      [16, 10, 1.02, 3],
+    ] as const) {
+      const lambda = rho * c * mu;
+      const exact = byQuadrature(lambda, c, mu, D);
+      expect(Math.abs(computeTimeoutShare(lambda, c, c * mu, D) / exact - 1)).toBeLessThan(1e-4);
+    }
+  });
+
+  it('more than the fluid excess near the rate, the excess itself far beyond it', () => {
+    // 8 cores of 200 ms, 1.5 s: at ρ 1.03 the queue empties now and then.
+    expect(computeTimeoutShare(41.2, 8, 40, 1.5)).toBeGreaterThan(1.15 * (1 - 1 / 1.03));
+    expect(computeTimeoutShare(80, 8, 40, 29)).toBeCloseTo(0.5, 12);
+  });
+});
