@@ -129,6 +129,22 @@ describe('a group scaled in to zero: an idle hour, then 20 rps of 100 ms request
     expect(engine.droppedRequests).toBeGreaterThan(0);
     expect(findMisses(engine, requests, steps)).toEqual([]);
   });
+  it('a day of 1 s requests from 0 to 12 rps and back: every figure a number, the fleet as the simulator’s', () => {
+    // Fewer than 40 requests a timeout on no instance (here 0.5 rps × 29 s) asked the M/M/c+D share of
+    // no server, 0 ÷ 0: the drops were NaN, the latencies 0, and the NaN readings took the fleet to
+    // 90 instances where the simulator held 5.5 (a helper's sweep, 2026-12-04).
+    const steps = 360;
+    const load = makeLoad((i) => 12 * Math.max(0, Math.sin((Math.PI * i) / steps)), steps, {
+      cpuMs: 1000,
+      durationMs: 1000,
+      sloMs: 4000,
+    });
+    const base = makeContext(steps);
+    const ctx = { ...base, env: { ...base.env, vm: { ...base.env.vm, minInstances: 0 } } };
+    const { engine, requests } = checkMean(load, 'elastic-vm', 4, ctx);
+    for (const v of Object.values(engine)) expect(Number.isFinite(v)).toBe(true);
+    expect(Math.abs((engine.meanInstances ?? 0) / (requests.meanInstances ?? 1) - 1)).toBeLessThan(0.05);
+  });
 });
 
 describe('a planned sale (the same step, known in advance: a scheduled minimum boots before it)', () => {

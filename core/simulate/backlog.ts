@@ -30,6 +30,8 @@ import { computeErlangB } from './erlang';
  */
 export function computeTimeoutShare(lambda: number, servers: number, rate: number, patience: number): number {
   if (!(lambda > 0)) return 0;
+  // No server (a group scaled in to zero): every request waits out its timeout.
+  if (!(rate > 0) || !(servers >= 1)) return 1;
   const a = lambda - rate;
   const x = a * patience;
   // Far beyond the rate: the excess (e^(−aD) < 10⁻¹⁷); far below it: nothing waits D.

@@ -57,6 +57,11 @@ describe('computeTimeoutShare (M/M/c+D)', () => {
     }
   });
 
+  it('on no server every request times out, however few arrive (a group scaled in to zero)', () => {
+    for (const lambda of [0.01, 0.5, 1.4, 100]) expect(computeTimeoutShare(lambda, 0, 0, 29)).toBe(1);
+    expect(computeTimeoutShare(0, 0, 0, 29)).toBe(0);
+  });
+
   it('more than the fluid excess near the rate, the excess itself far beyond it', () => {
     // 8 cores of 200 ms, 1.5 s: at ρ 1.03 the queue empties now and then.
     expect(computeTimeoutShare(41.2, 8, 40, 1.5)).toBeGreaterThan(1.15 * (1 - 1 / 1.03));
