@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createPrng } from '../workload/prng';
-import { Autoscaler, DatapointNoise, type ScalingPolicy } from './autoscaler';
+import { Autoscaler, DatapointNoise, type ScalingPolicy, scatterDatapoint } from './autoscaler';
 
 const policy = (over: Partial<ScalingPolicy> = {}): ScalingPolicy => ({
   vcpu: 2,
@@ -178,12 +178,7 @@ describe('Autoscaler with measured datapoints (DatapointNoise)', () => {
  * of 60 s measured exactly; their variance against the one DatapointNoise assumes.
  */
 describe('DatapointNoise against busy cores measured request by request', () => {
-  function measuredVariance(
-    lambda: number,
-    s: number,
-    periods: number,
-    seed: number,
-  ): { mean: number; variance: number } {
+  function measuredBusy(lambda: number, s: number, periods: number, seed: number): Float64Array {
     const T = 60;
     const next = createPrng(seed);
     const area = new Float64Array(periods + Math.ceil((40 * s) / T) + 2);
@@ -196,10 +191,18 @@ describe('DatapointNoise against busy cores measured request by request', () => 
         area[k] = (area[k] as number) + (to - from);
       }
     }
+    return Float64Array.from(area.subarray(0, periods), (a) => a / T);
+  }
+
+  function measuredVariance(
+    lambda: number,
+    s: number,
+    periods: number,
+    seed: number,
+  ): { mean: number; variance: number } {
     let sum = 0;
     let sq = 0;
-    for (let k = 0; k < periods; k++) {
-      const b = (area[k] as number) / T;
+    for (const b of measuredBusy(lambda, s, periods, seed)) {
       sum += b;
       sq += b * b;
     }
@@ -218,6 +221,32 @@ describe('DatapointNoise against busy cores measured request by request', () => 
       const noise = new DatapointNoise(1, s, 60);
       expect(mean).toBeCloseTo(lambda * s, 1);
       expect(Math.abs(variance / (lambda * s * noise.perCoreByCpu) - 1)).toBeLessThan(0.06);
+    });
+  }
+
+  // The scaler acts on the tails: a low reading scales in. The readings of long jobs are skewed; a
+  // normal read the low side of 2 s jobs twice as often as requests drawn one by one do.
+  for (const [lambda, s] of [
+    [0.96, 2],
+    [0.3, 5],
+    [0.3, 1],
+  ] as const) {
+    it(`λ ${lambda}/s of ${s} s: the chance of a reading below and above mean ± 1.5 sd within 20 % or 0.3 points`, () => {
+      const busy = measuredBusy(lambda, s, 40_000, 5);
+      const noise = new DatapointNoise(1, s, 60);
+      const mean = lambda * s;
+      const sd = Math.sqrt(mean * noise.perCoreByCpu);
+      const next = createPrng(9);
+      const drawn = Float64Array.from({ length: 40_000 }, () => {
+        const z = Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next());
+        return scatterDatapoint(mean, noise.perCoreByCpu, z);
+      });
+      const share = (xs: Float64Array, keep: (x: number) => boolean) => xs.filter(keep).length / xs.length;
+      for (const keep of [(x: number) => x < mean - 1.5 * sd, (x: number) => x > mean + 1.5 * sd]) {
+        const measured = share(busy, keep);
+        const read = share(drawn, keep);
+        expect(Math.abs(read - measured)).toBeLessThan(Math.max(0.2 * measured, 0.003));
+      }
     });
   }
 });
