@@ -6,12 +6,17 @@
  * density on a fine grid, Erlang's states for the free servers).
  */
 import { describe, expect, it } from 'vitest';
-import { computeTimeoutShare } from './backlog';
+import { computeImpatience, computeTimeoutShare } from './backlog';
 import { computeErlangC } from './erlang';
 import { computeShares, createShares } from './response-time';
 
 /** P(V > D) from the density of the offered wait, integrated on a grid, states with free servers by Erlang's terms. */
 function byQuadrature(lambda: number, c: number, mu: number, D: number): number {
+  return offeredWait(lambda, c, mu, D).beyond;
+}
+
+/** P(V = 0), P(0 < V ≤ D) and P(V > D), the same way. */
+function offeredWait(lambda: number, c: number, mu: number, D: number) {
   // Free servers: π_n ∝ (λ/μ)ⁿ/n!, relative to π_(c−1) = 1.
   let free = 0;
   let term = 1;
@@ -25,7 +30,8 @@ function byQuadrature(lambda: number, c: number, mu: number, D: number): number 
   for (let i = 0; i < steps; i++)
     waiting += lambda * Math.exp(((lambda - c * mu) * ((i + 0.5) * D)) / steps) * (D / steps);
   const beyond = (lambda * Math.exp((lambda - c * mu) * D)) / (c * mu);
-  return beyond / (free + waiting + beyond);
+  const all = free + waiting + beyond;
+  return { free: free / all, waiting: waiting / all, beyond: beyond / all };
 }
 
 describe('computeTimeoutShare (M/M/c+D)', () => {
@@ -54,6 +60,20 @@ describe('computeTimeoutShare (M/M/c+D)', () => {
       const lambda = rho * c * mu;
       const exact = byQuadrature(lambda, c, mu, D);
       expect(Math.abs(computeTimeoutShare(lambda, c, c * mu, D) / exact - 1)).toBeLessThan(1e-4);
+    }
+  });
+
+  it('of those served, the share that found a free server: P(V = 0) ⁄ P(V ≤ D), summed on a grid', () => {
+    for (const [c, mu, rho, D] of [
+      [1, 5, 1.05, 0.5],
+      [8, 5, 1.01, 1.5],
+      [4, 5, 1, 1.5],
+      [16, 10, 1.02, 3],
+    ] as const) {
+      const lambda = rho * c * mu;
+      const { free, waiting } = offeredWait(lambda, c, mu, D);
+      const held = computeImpatience({ abandoned: 0, noWait: 0 }, lambda, c, c * mu, D);
+      expect(Math.abs(held.noWait / (free / (free + waiting)) - 1)).toBeLessThan(1e-4);
     }
   });
 
