@@ -1,4 +1,4 @@
-/** The functions of jStat (npm `jstat`, untyped) the engine uses: minute-spread.ts, cold-starts.ts. */
+/** The functions of jStat (npm `jstat`, untyped) the engine uses: minute-spread.ts, cold-starts.ts, autoscaler.ts. */
 declare module 'jstat' {
   export const jStat: {
     /** ln Γ(x). */
@@ -7,5 +7,9 @@ declare module 'jstat' {
     lowRegGamma(a: number, x: number): number;
     /** I_x(a, b): the regularised incomplete beta function (x in [0, 1]). */
     ibeta(x: number, a: number, b: number): number;
+    normal: {
+      /** The normal distribution's quantile at probability p. */
+      inv(p: number, mean: number, sd: number): number;
+    };
   };
 }
