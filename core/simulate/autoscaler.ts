@@ -114,17 +114,6 @@ function normalAt(seed: number, index: number): number {
 }
 
 /**
- * A reading of `mean` busy cores that scatter with variance `mean × perCore`, from the standard
- * normal `z`: the gamma of that mean and variance by Wilson and Hilferty's cube (DatapointNoise).
- */
-export function scatterDatapoint(mean: number, perCore: number, z: number): number {
-  if (!(mean > 0) || !(perCore > 0)) return mean > 0 ? mean : 0;
-  const k = mean / perCore;
-  const w = 1 - 1 / (9 * k) + z / (3 * Math.sqrt(k));
-  return w > 0 ? mean * w * w * w : 0;
-}
-
-/**
  * A seed for a component's datapoint noise from what its simulation reads and not from the step
  * (the same draws at 1-, 5- and 15-minute steps), salted per model. Not its memory, which servers
  * do not read: an edit of a function's memory moved its VM figures by their noise (5 % at an edge).
@@ -176,8 +165,8 @@ export class Autoscaler {
   constructor(
     private readonly policy: ScalingPolicy,
     initialBusyCores: number,
-    /** The datapoints' scatter; null: each datapoint is the mean busy cores. */
-    private readonly noise: DatapointNoise | null = null,
+    /** The datapoints' scatter; by default none: each datapoint is the mean busy cores. */
+    private readonly noise: DatapointNoise = new DatapointNoise(0, 0, 60),
   ) {
     this.minInstances = policy.minInstances;
     this.running = this.desiredFor(initialBusyCores);
@@ -251,25 +240,7 @@ export class Autoscaler {
    * decides the same way.
    */
   datapointsUntilAction(t: number, busyCores: number, count: number): number {
-    if (this.noise !== null) return this.noisyUntilAction(t, busyCores, count, this.noise);
-    const p = this.policy;
-    const side = this.sideOf(busyCores);
-    const desired = this.desiredFor(busyCores);
-    const canOut = desired > this.running + this.pending;
-    const canIn = desired < this.running;
-    let above = this.above;
-    let below = this.below;
-    for (let j = 1; j <= count; j++) {
-      above = side > 0 ? above + 1 : 0;
-      below = side < 0 ? below + 1 : 0;
-      if (t + (j - 1) * p.evaluationSeconds - this.lastActionAt < p.cooldownSeconds - 1e-9) continue;
-      if ((above >= SCALE_OUT_DATAPOINTS && canOut) || (below >= SCALE_IN_DATAPOINTS && canIn)) return j;
-    }
-    return count;
-  }
-
-  /** `datapointsUntilAction` with each datapoint measured: the draws `takeDatapoints` will take. */
-  private noisyUntilAction(t: number, busyCores: number, count: number, noise: DatapointNoise): number {
+    const noise = this.noise;
     const p = this.policy;
     this.prepareReading(busyCores, noise);
     // Only what the fleet allows can act: room to scale out, instances above the minimum to scale in.
@@ -303,7 +274,7 @@ export class Autoscaler {
 
   /**
    * A reading, set up once for datapoints of the same mean (prepareReading) and then read per
-   * normal: `readBase + readPart·w³`, w = readC0 + readC1·z (scatterDatapoint's gamma), at most
+   * normal: `readBase + readPart·w³`, w = readC0 + readC1·z (DatapointNoise's gamma), at most
    * `readCap`; or exactly `readBase` when nothing scatters (readC1 = 0).
    */
   private readBase = 0.5;
@@ -330,7 +301,13 @@ export class Autoscaler {
     this.readCap = cap;
   }
 
-  /** The prepared reading at normal `z` (what scatterDatapoint gives, plus the part that does not scatter). */
+  /** What a datapoint of `busyCores` reads at the standard normal `z` now (changes nothing). */
+  readingAt(busyCores: number, z: number): number {
+    this.prepareReading(busyCores, this.noise);
+    return this.read(z);
+  }
+
+  /** The prepared reading at normal `z`: the gamma's part, plus the part that does not scatter. */
   private read(z: number): number {
     if (this.readC1 === 0) return this.readBase;
     const w = this.readC0 + this.readC1 * z;
@@ -354,31 +331,15 @@ export class Autoscaler {
    * Returns the time of the datapoint after them.
    */
   takeDatapoints(t: number, busyCores: number, count: number): number {
-    if (this.noise !== null) return this.takeMeasured(t, busyCores, count, this.noise);
-    const every = this.policy.evaluationSeconds;
-    let at = t;
-    for (let j = 1; j < count; j++) at += every;
-    // Counted here, not in a method of its own: the step loops inline this one.
-    const side = this.sideOf(busyCores);
-    this.above = side > 0 ? this.above + count : 0;
-    this.below = side < 0 ? this.below + count : 0;
-    if (this.mayAct()) {
-      this.datapointAt = at;
-      this.datapointBusy = busyCores;
-      this.act();
-    }
-    return at + every;
-  }
-
-  /** `takeDatapoints` with each datapoint measured, one normal each, in time order. */
-  private takeMeasured(t: number, busyCores: number, count: number, noise: DatapointNoise): number {
+    const noise = this.noise;
     const every = this.policy.evaluationSeconds;
     this.prepareReading(busyCores, noise);
     // Most datapoints stand far from the target: every reading the stream can give (its normals end
     // at ±3.7σ) falls on one side of it, so they are counted at once and only one that acts is read.
     // (A reading grows with its normal, and its side with the reading.)
-    const sure = this.sideOf(this.read(NORMAL_LOW));
-    if (sure === this.sideOf(this.read(NORMAL_HIGH))) {
+    // (One datapoint, the most common call at 1-minute steps, is cheaper read than bounded.)
+    const sure = count > 1 ? this.sideOf(this.read(NORMAL_LOW)) : 2;
+    if (sure !== 2 && sure === this.sideOf(this.read(NORMAL_HIGH))) {
       let at = t;
       for (let j = 1; j < count; j++) at += every;
       const z = noise.skip(count);

@@ -14,6 +14,16 @@
 import { computeErlangB } from './erlang';
 
 /**
+ * The mean distance below a limit `limit` of a walk drifting up towards it at the rate `x ÷ limit`
+ * (in the limit's own units): its density ∝ e^(x·u/limit) on (0, limit), so the mean distance is
+ * limit·(1/x − 1/(eˣ − 1)), limit/2 as x → 0. A queue held at its timeout (backlog.ts, x = κL in
+ * requests) and a stationary stretch just over the rate (serve-pool.ts, x = (λ − cμ)·D in time).
+ */
+export function meanBelowLimit(x: number, limit: number): number {
+  return x > 1e-6 ? limit * (1 / x - 1 / Math.expm1(x)) : limit / 2;
+}
+
+/**
  * The share of arrivals that time out in a stationary M/M/c+D queue beyond its rate: Poisson arrivals
  * at λ > cμ (`rate`), `servers` exponential servers, every request giving up after `patience`
  * seconds of waiting. The offered wait V (what an arrival would wait) falls at rate 1 and jumps by an
@@ -218,7 +228,7 @@ export class Cohorts {
         // excess alone: a walk held below a short timeout empties now and then, and its cores idle.
         const step = Math.min(end - now, (left - gone) / arrivalRate);
         const kappaL = ((2 * (arrivalRate - rate)) / (arrivalRate + rate)) * patience * rate;
-        const below = kappaL > 1e-6 ? patience * (1 / kappaL - 1 / Math.expm1(kappaL)) : patience / 2;
+        const below = meanBelowLimit(kappaL, patience);
         const held = this.impatience(arrivalRate, rate, patience);
         const arriving = arrivalRate * step;
         const served = arriving * (1 - held.abandoned);

@@ -21,7 +21,14 @@
  *   as it takes.
  * There is no cap below ρ = 1: a pool at 99 % is as slow as M/M/c says.
  */
-import { Cohorts, type Departure, type DepartureSink, type Impatience, computeImpatience } from './backlog';
+import {
+  Cohorts,
+  type Departure,
+  type DepartureSink,
+  type Impatience,
+  computeImpatience,
+  meanBelowLimit,
+} from './backlog';
 import { giveBack, takeFloat64 } from './scratch-pool';
 import { type ErlangTable, findErlangTable } from './erlang-table';
 import type { LatencyMixture } from './latency-mixture';
@@ -556,10 +563,8 @@ function serveStationary(
       // that wait (8 cores of 200 ms at ρ 1.01, 1.5 s: 994 ms, the simulator's 1,005; even, 922).
       const a = ls - full;
       const patience = spec.patienceMs / 1000;
-      if (a * patience > 1e-6) {
-        const leaning = patience - (1 / a - patience / Math.expm1(a * patience));
-        sync.meanWaitMs = 1000 * (1 - sync.noWait) * leaning;
-      }
+      if (a * patience > 1e-6)
+        sync.meanWaitMs = 1000 * (1 - sync.noWait) * (patience - meanBelowLimit(a * patience, patience));
     }
   } else if (ls > 0 && followQueue(state.syncQueue, syncStationary, full + ls, full - ls, s.seconds)) {
     syncEnd = course.end;
