@@ -82,9 +82,13 @@ export class DatapointNoise {
     return normalAt(this.seed, this.taken++);
   }
 
-  /** Passes over `count` datapoints whose readings cannot matter; returns the last one's normal. */
-  skip(count: number): number {
+  /** Passes over `count` datapoints whose readings cannot matter. */
+  skip(count: number): void {
     this.taken += count;
+  }
+
+  /** The last datapoint's normal (taken or skipped). */
+  last(): number {
     return normalAt(this.seed, this.taken - 1);
   }
 }
@@ -246,6 +250,19 @@ export class Autoscaler {
     // Only what the fleet allows can act: room to scale out, instances above the minimum to scale in.
     const roomOut = this.running + this.pending < p.maxInstances;
     const roomIn = this.running > this.minInstances;
+    // Every reading the stream can give on one side of the target (as in takeDatapoints): the count
+    // in a row only grows, and only datapoints from the first it and the cooldown allow are read.
+    const sure = count > 1 ? this.sideOf(this.read(NORMAL_LOW)) : 2;
+    if (sure !== 2 && sure === this.sideOf(this.read(NORMAL_HIGH))) {
+      if (sure > 0 ? !roomOut : sure < 0 ? !roomIn : true) return count;
+      const need = sure > 0 ? SCALE_OUT_DATAPOINTS - this.above : SCALE_IN_DATAPOINTS - this.below;
+      for (let j = need > 1 ? need : 1; j <= count; j++) {
+        if (t + (j - 1) * p.evaluationSeconds - this.lastActionAt < p.cooldownSeconds - 1e-9) continue;
+        const desired = this.desiredFor(this.read(noise.peek(j - 1)));
+        if (sure > 0 ? desired > this.running + this.pending : desired < this.running) return j;
+      }
+      return count;
+    }
     let above = this.above;
     let below = this.below;
     for (let j = 1; j <= count; j++) {
@@ -342,12 +359,12 @@ export class Autoscaler {
     if (sure !== 2 && sure === this.sideOf(this.read(NORMAL_HIGH))) {
       let at = t;
       for (let j = 1; j < count; j++) at += every;
-      const z = noise.skip(count);
+      noise.skip(count);
       this.above = sure > 0 ? this.above + count : 0;
       this.below = sure < 0 ? this.below + count : 0;
       if (this.mayAct()) {
         this.datapointAt = at;
-        this.datapointBusy = this.read(z);
+        this.datapointBusy = this.read(noise.last());
         this.act();
       }
       return at + every;
