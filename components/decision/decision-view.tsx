@@ -117,7 +117,7 @@ function WhyNot({ baselines }: { baselines: BaselineRow[] }) {
             : {money(b.monthlyCents)} a month, {formatCount(b.sloViolationMinutes)} minutes over the targets,{' '}
             {formatCount(b.droppedRequests)} dropped requests.{' '}
             <span className="dec-note">
-              <Prose text={b.note} />
+              <Prose text={b.detail} />
               {b.safer && ` ${b.safer}`}
             </span>
           </li>

@@ -47,7 +47,13 @@ describe('summariseDecision', () => {
     // All in the data centre risks less and costs more: what it would buy, in words.
     const allStatic = s.baselines.find((b) => b.key === 'allStatic')!;
     expect(allStatic.isAlternative).toBe(true);
-    expect(allStatic.safer).toMatch(/^It would avoid \d+ minutes? over the targets for \$[\d,.]+ a month more/);
+    expect(allStatic.safer).toMatch(
+      /^It would avoid \d+ minutes? over the targets; the recommendation's risk is within/,
+    );
+    // The row names the baseline and its extra cost once each: the note without its label, no second price.
+    expect(allStatic.detail).toMatch(/^\$[\d,.]+ a month more than the recommendation\.$/);
+    expect(allStatic.note).toBe(`All in the data centre: ${allStatic.detail}`);
+    expect(allStatic.safer).not.toContain('$');
   });
 
   it('shows the data centre once when it is also the best single environment', () => {

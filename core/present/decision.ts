@@ -31,6 +31,11 @@ export interface BaselineRow {
   /** The plan's own sentence on this baseline. */
   note: string;
   /**
+   * The note without its leading "label: ", for a row that names the baseline already (the plan's
+   * notes begin with it: "All in the data centre: $2,187.87 a month more than the recommendation.").
+   */
+  detail: string;
+  /**
    * For a baseline that risks less but costs more: what it would avoid and at what price, when the
    * recommendation's risk is within the tolerance (so that price buys nothing the plan requires).
    */
@@ -83,6 +88,7 @@ const SINGLE_LABELS: Record<Plan['totals']['bestSingle']['environment'], string>
 
 /** `All on elastic VMs` → `all on elastic VMs`: lower case for the middle of a sentence, names kept. */
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+const upperFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** `43 minutes`, `1 minute`, `2.5 hours`, `3 days`: a duration in the unit that reads best. */
 export function formatMinutes(minutes: number): string {
@@ -156,10 +162,11 @@ function riskSentence(
     };
   }
   const text = `${what.join(' and ')}${when}, ${tolerance}.`;
-  return { text: text.charAt(0).toUpperCase() + text.slice(1), withinTolerance: true };
+  return { text: upperFirst(text), withinTolerance: true };
 }
 
-function saferText(t: Total, rec: Total, extraCents: number): { safer?: string } {
+/** What a dearer, safer baseline would avoid (the row's note says what it costs more). */
+function saferText(t: Total, rec: Total): { safer?: string } {
   const avoided: string[] = [];
   if (t.sloViolationMinutes < rec.sloViolationMinutes)
     avoided.push(`${formatMinutes(rec.sloViolationMinutes - t.sloViolationMinutes)} over the targets`);
@@ -167,7 +174,7 @@ function saferText(t: Total, rec: Total, extraCents: number): { safer?: string }
     avoided.push(`${formatCount(rec.droppedRequests - t.droppedRequests)} dropped requests`);
   if (avoided.length === 0) return {};
   return {
-    safer: `It would avoid ${avoided.join(' and ')} for ${formatMoney(extraCents / 100)} a month more; the recommendation's risk is within what we tolerate, so that is not worth paying.`,
+    safer: `It would avoid ${avoided.join(' and ')}; the recommendation's risk is within what we tolerate, so that is not worth paying.`,
   };
 }
 
@@ -209,6 +216,8 @@ export function summariseDecision(
     const t = plan.totals[key];
     const monthlyCents = cents(t.monthlyCost);
     const label = key === 'bestSingle' ? SINGLE_LABELS[single.environment] : BASELINE_LABELS[key];
+    const note =
+      t.note ?? `${label}: ${formatMoney((monthlyCents - totalCents) / 100)} a month against the recommendation.`;
     const also =
       key === 'bestSingle'
         ? 'the best single environment'
@@ -229,8 +238,9 @@ export function summariseDecision(
         monthlyCents < totalCents ||
         t.sloViolationMinutes < rec.sloViolationMinutes ||
         t.droppedRequests < rec.droppedRequests,
-      note: t.note ?? `${label}: ${formatMoney((monthlyCents - totalCents) / 100)} a month against the recommendation.`,
-      ...(monthlyCents > totalCents && risk.withinTolerance ? saferText(t, rec, monthlyCents - totalCents) : {}),
+      note,
+      detail: note.startsWith(`${label}: `) ? upperFirst(note.slice(label.length + 2)) : note,
+      ...(monthlyCents > totalCents && risk.withinTolerance ? saferText(t, rec) : {}),
     };
   });
   const groups: GroupRow[] = [];
