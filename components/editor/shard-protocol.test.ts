@@ -7,7 +7,14 @@
 import { describe, expect, it } from 'vitest';
 import { EXAMPLE_DESIGNS } from '@/core/examples';
 import { validateDesign, type Design } from '@/core/model';
-import { buildPlan, buildPlanSharded, createRunMemo, shardOf, simulateShardAsync, type ShardResult } from '@/core/plan';
+import {
+  assignShards,
+  buildPlan,
+  buildPlanSharded,
+  createRunMemo,
+  simulateShardAsync,
+  type ShardResult,
+} from '@/core/plan';
 import { createPartReceiver, createPartSender } from './shard-protocol';
 
 function example(key: string): Design {
@@ -39,7 +46,11 @@ describe('parts sent between the plan workers', () => {
 
     expect(bytes((await buildPlanSharded(design, [runner])).plan)).toBe(bytes(buildPlan(design).plan));
     expect(leftOut).toBe(0);
-    const part = design.components.filter((c) => shardOf(c.id, 2) === 1);
+    const assigned = assignShards(
+      design.components.map((c) => c.id),
+      2,
+    );
+    const part = design.components.filter((c) => assigned.get(c.id) === 1);
     expect(part.length).toBeGreaterThan(1);
 
     // One component of the second part edited: every other of its components is left out.

@@ -21,7 +21,7 @@ import type { ComponentFacts } from '../recommend/assess-assignment';
 import { type RunCache, runPlacements } from '../recommend/run-placement';
 import { decidePlan } from './decide-plan';
 import { sweepRunMemo } from './run-memo';
-import { shardOf } from './shards';
+import { assignShards } from './shards';
 
 export interface PlanProgress {
   phase: 'simulate' | 'placement' | 'wiring';
@@ -112,9 +112,13 @@ export function* simulateDesigns(
   const first = designs[0];
   if (!first) return { results: [], simulatedRuns: 0, reusedRuns: 0 };
   // A part counts its own components: the thread gathering the parts adds the others' counts.
-  const n = shard
-    ? first.components.filter((c) => shardOf(c.id, shard.count) === shard.index).length
-    : first.components.length;
+  const parts = shard
+    ? assignShards(
+        first.components.map((c) => c.id),
+        shard.count,
+      )
+    : null;
+  const n = shard ? first.components.filter((c) => parts?.get(c.id) === shard.index).length : first.components.length;
   const steps = countSteps(first.simulation);
   const contexts = designs.map((d) => contextOf(d, seriesPoints));
   const horizonMinutes = steps * first.simulation.stepMinutes;
@@ -134,7 +138,7 @@ export function* simulateDesigns(
     const component = byId.get(item.id);
     if (!component) continue;
     for (const sim of out) sim.order.push(item.id);
-    if (shard && shardOf(item.id, shard.count) !== shard.index) {
+    if (shard && parts?.get(item.id) !== shard.index) {
       // Still a step, so that a cancel gets through while the demand streams.
       yield { phase: 'simulate', done, total: n };
       continue;

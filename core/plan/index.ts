@@ -29,7 +29,7 @@ export { createRunMemo, sweepRunMemo } from './run-memo';
 export { buildPlanSharded, simulateShard, simulateShardAsync } from './plan-sharded';
 export type { ShardResult, ShardRunner } from './plan-sharded';
 export type { Shard } from './build-plan';
-export { shardOf } from './shards';
+export { assignShards } from './shards';
 export type { BuildPlanOptions, PlanProgress, PlanResult, PlanSeries } from './build-plan';
 export { planDesign, planDesignText } from './plan-design';
 export { ENGINE_VERSION, GENERATOR } from './generator';

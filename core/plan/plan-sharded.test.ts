@@ -14,7 +14,7 @@ import { designArbOf } from '../testing/design-arbitrary';
 import { buildPlan, runToEnd, type PlanResult } from './build-plan';
 import { buildPlanSharded, simulateShard, type ShardRunner } from './plan-sharded';
 import { createRunMemo } from './run-memo';
-import { FIRST_PART_WEIGHT, shardOf } from './shards';
+import { FIRST_PART_WEIGHT, assignShards } from './shards';
 
 function validated(input: DesignInput): Design {
   const checked = validateDesign(input);
@@ -56,7 +56,11 @@ describe('a plan split between threads', () => {
     const parts = [0, 1, 2].map((index) => runToEnd(simulateShard(design, { index, count: 3 })));
     const ids = parts.flatMap((p) => p.facts.map(([id]) => id)).sort();
     expect(ids).toEqual(design.components.map((c) => c.id).sort());
-    for (const [index, part] of parts.entries()) for (const [id] of part.facts) expect(shardOf(id, 3)).toBe(index);
+    const assigned = assignShards(
+      design.components.map((c) => c.id),
+      3,
+    );
+    for (const [index, part] of parts.entries()) for (const [id] of part.facts) expect(assigned.get(id)).toBe(index);
   });
 
   it('a part whose thread fails is simulated here, and the plan is the same', async () => {
@@ -115,16 +119,43 @@ describe('a plan split between threads', () => {
     );
   });
 
-  it('shardOf is stable and spreads ids over the parts, the first part by its weight', () => {
-    expect(shardOf('api', 2)).toBe(shardOf('api', 2));
-    expect(shardOf('anything', 1)).toBe(0);
-    for (const count of [2, 3]) {
-      const counts = Array.from({ length: count }, () => 0);
-      const n = 20_000;
-      for (let i = 0; i < n; i++) (counts[shardOf(`c${i}`, count)] as number)++;
-      const total = FIRST_PART_WEIGHT + count - 1;
-      expect(Math.abs((counts[0] as number) / n - FIRST_PART_WEIGHT / total)).toBeLessThan(0.015);
-      for (const c of counts.slice(1)) expect(Math.abs(c / n - 1 / total)).toBeLessThan(0.015);
-    }
+  it('cuts the parts as evenly as whole components allow, the first by its weight', () => {
+    expect(assignShards(['api'], 1).get('api')).toBe(0);
+    for (const count of [2, 3])
+      for (const n of [1, 2, 3, 7, 10, 50, 200, 500]) {
+        const ids = Array.from({ length: n }, (_, i) => `c${i}`);
+        const assigned = assignShards(ids, count);
+        const sizes = Array.from({ length: count }, () => 0);
+        for (const id of ids) (sizes[assigned.get(id) as number] as number)++;
+        const total = FIRST_PART_WEIGHT + count - 1;
+        // Each cut within half a component of where the weights put it.
+        let before = 0;
+        for (let p = 0; p < count - 1; p++) {
+          before += sizes[p] as number;
+          expect(Math.abs(before - (n * (FIRST_PART_WEIGHT + p)) / total)).toBeLessThanOrEqual(0.5);
+        }
+        // The same ids in another order: the same parts.
+        expect(assignShards([...ids].reverse(), count)).toEqual(assigned);
+      }
+  });
+
+  it('an edit moves at most one component across each cut (each part keeps its runs)', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.string({ minLength: 1, maxLength: 8 }), { minLength: 1, maxLength: 80 }),
+        fc.string({ minLength: 1, maxLength: 8 }),
+        fc.integer({ min: 2, max: 3 }),
+        (ids, extra, count) => {
+          const before = assignShards(ids, count);
+          const moved = (after: Map<string, number>) =>
+            ids.filter((id) => after.has(id) && after.get(id) !== before.get(id));
+          // A component added, and one removed.
+          if (!ids.includes(extra))
+            expect(moved(assignShards([...ids, extra], count)).length).toBeLessThanOrEqual(count - 1);
+          expect(moved(assignShards(ids.slice(1), count)).length).toBeLessThanOrEqual(count - 1);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
