@@ -189,7 +189,8 @@ export function computeViolationChance(
     const m = (k2 - mean) / s3;
     const floor = mean - m;
     if (floor > 0) {
-      if (perMinute <= RANDOM_COUNT_UP_TO) return randomCountAtLeast(perMinute, late, 0, { a: floor, m, s: s3 });
+      if (perMinute <= RANDOM_COUNT_UP_TO && mean < FLOOR_MEAN_MAX)
+        return randomCountAtLeast(perMinute, late, 0, { a: floor, m, s: s3 });
       return floorAtLeast(over, floor, m, s3);
     }
   }
@@ -282,6 +283,13 @@ function randomCountAtLeast(perMinute: number, late: number, s = 0, floor?: Late
   return sum < 1 ? sum : 1;
 }
 
+/**
+ * The largest mean late count taken with the floor's count random: its masses start at e^(−a) and
+ * (1 − x)^r, which underflow near e^(−745). Up to 2,000 requests a minute such a minute is late past
+ * any doubt (over 30 % of its requests late), and the fixed count's chance stands.
+ */
+const FLOOR_MEAN_MAX = 600;
+
 /** A late count that is a Poisson floor of mean `a` plus a negative binomial of mean `m`, variance m(1 + s). */
 interface LateFloor {
   a: number;
@@ -296,22 +304,24 @@ function fillFloorLaws(floor: LateFloor, top: number): void {
     floorPoisson = new Float64Array(2 * top);
     floorNb = new Float64Array(2 * top);
   }
+  const a = floor.a;
   const r = floor.m / floor.s;
   const x = floor.s / (1 + floor.s);
-  // In logs from 0 upwards: e^(−a) and (1 − x)^r underflow where the masses that matter do not.
-  let lnP = -floor.a;
-  let lnQ = r * Math.log1p(-x);
-  const lnA = Math.log(floor.a);
-  const lnX = Math.log(x);
+  // By each law's ratio of successive masses, from e^(−a) and (1 − x)^r = e^(−r ln(1 + s)), both above
+  // e^(−FLOOR_MEAN_MAX) as r ln(1 + s) ≤ m (computeViolationChance). (Logs and exponentials for every
+  // mass made this half the cost of the chance.)
+  let p = Math.exp(-a);
+  let q = Math.exp(r * Math.log1p(-x));
   for (let k = 0; k <= top; k++) {
     if (k > 0) {
-      lnP += lnA - Math.log(k);
-      lnQ += lnX + Math.log((k - 1 + r) / k);
+      p *= a / k;
+      q *= (x * (k - 1 + r)) / k;
     }
-    floorPoisson[k] = Math.exp(lnP);
-    floorNb[k] = Math.exp(lnQ);
+    floorPoisson[k] = p;
+    floorNb[k] = q;
   }
 }
+
 /** P(Poisson + NB = l): the convolution of the masses fillFloorLaws left. */
 function floorMass(l: number): number {
   let sum = 0;
