@@ -349,11 +349,14 @@ export function floorAtLeast(over: number, a: number, m: number, s: number): num
   }
   // Poisson(a) summed from 0 until its remaining mass is negligible, against the NB's tails at over,
   // over − 1, …: one incomplete beta at the top, then each tail below adds the point mass between,
-  // P(NB = j − 1) = P(NB = j)·j / ((j − 1 + r)x), in logs against underflow. (Measured: a tail by
-  // jStat.ibeta per term was 4 % of a whole plan, bench/RESULTS.md, 2026-12-03.)
+  // P(NB = j − 1) = P(NB = j)·j / ((j − 1 + r)x): by that ratio, or in logs where the first mass
+  // underflows. (Measured: a tail by jStat.ibeta per term was 4 % of a whole plan, bench/RESULTS.md,
+  // 2026-12-03; a log and an exponential per term, a third of this function, 2026-12-04.)
   let nbTail = negativeBinomialAtLeast(over, r, x);
   const lnX = Math.log(x);
   let lnMass = over > 1 ? negativeBinomialLnMass(over - 1, r, x) : 0;
+  const inLogs = lnMass < -700;
+  let mass = inLogs ? 0 : Math.exp(lnMass);
   let p = Math.exp(-a);
   let below = 0;
   let sum = 0;
@@ -363,9 +366,14 @@ export function floorAtLeast(over: number, a: number, m: number, s: number): num
     p *= a / (k + 1);
     const j = over - k - 1; // the next tail, P(NB ≥ j) = P(NB ≥ j + 1) + P(NB = j)
     if (j < 1) break;
-    nbTail += Math.exp(lnMass);
+    if (inLogs) {
+      nbTail += Math.exp(lnMass);
+      lnMass += Math.log(j) - Math.log(j - 1 + r) - lnX;
+    } else {
+      nbTail += mass;
+      mass *= j / ((j - 1 + r) * x);
+    }
     if (nbTail > 1) nbTail = 1;
-    lnMass += Math.log(j) - Math.log(j - 1 + r) - lnX;
   }
   return sum + (1 - below);
 }
