@@ -233,7 +233,8 @@ const COUNT_SDS = 7;
  * on-time counts L and W are independent — Poisson laws for independent requests (Poisson thinning);
  * with the queue's overdispersion `s` > 0, L negative binomial of variance (1 + s) × its mean — and
  * the minute's p95 is late when L ≥ ⌊0.05(L + W)⌋ + 1. Summed over W, with P(L ≥ l*(w)) kept as l*
- * climbs; for a floor plus a negative binomial, its masses by convolution. (With the count taken as exactly `perMinute`, the chance was a sawtooth in the rate — at
+ * climbs; for a floor plus a negative binomial, its masses by convolution. (With the count taken as
+ * exactly `perMinute`, the chance was a sawtooth in the rate — at
  * 60 a minute 0.27, at 58.6 0.48, at 70.3 0.37 — where the per-request simulator's is smooth: 0.37
  * at 60, and functions at a 1 rps minute read 197 violation minutes of 720 against its 265; a static
  * pool, whose queue's spread is a hair over the independent one, 333.)
