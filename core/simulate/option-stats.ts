@@ -87,6 +87,9 @@ export interface OptionFigures {
   sloViolationMinutes: number;
 }
 
+/** Limits whose shifted minutes an OptionStats keeps (a run's neighbours give a handful). */
+const SHIFTS_KEPT = 64;
+
 export class OptionStats implements PartSink {
   /** The stretch a model is reporting: filled in, then `commit()`. */
   readonly partIn: Part = createPart();
@@ -112,6 +115,14 @@ export class OptionStats implements PartSink {
   private figures: OptionFigures | null = null;
   /** largestShift() by allowance: the figures are fixed once finished. */
   private readonly largestShifts = new Map<number, number>();
+  /**
+   * shift()'s SLO minutes (beyond the drop minutes) by the limit they were counted against: the
+   * figures are fixed once finished, and every joint choice asks a kept run (core/plan/run-memo.ts)
+   * again at the few offsets its neighbours' placements give. Counting them again was a sixth of a
+   * 500-component design's decision (CPU profile of leaf edits, 2026-12-04). At most SHIFTS_KEPT; the
+   * drop minutes included, so the sum is the one shift() made before, to the bit.
+   */
+  private readonly shiftedMinutes = new Map<number, number>();
   /** Chart point of the current step, and the first step of the next point. */
   private point = 0;
   private nextPointAt: number;
@@ -416,18 +427,7 @@ export class OptionStats implements PartSink {
     let over = this.dropMinutes;
     if (this.hasSlo) {
       const limit = this.sloMs - tailOffsetMs;
-      for (let k = 0; k < this.minuteKeys.length; k += 4) {
-        const key = this.minuteKeys[k] as number;
-        const b = Math.floor(key / LEVELS);
-        const level = key - b * LEVELS;
-        // A bin stands for its midpoint.
-        const p95 = (binStart(2 * b) + binEnd(2 * b + 1)) / 2;
-        const perMinute = this.minuteKeys[k + 2] as number;
-        const skew = this.minuteKeys[k + 3] as number;
-        over +=
-          (this.minuteKeys[k + 1] as number) *
-          chanceOf(p95, spreadOf(level), perMinute, this.nu, limit, Number.NaN, skew);
-      }
+      over = this.shiftedMinutes.get(limit) ?? this.countShifted(limit);
     }
     const has = base.served > 0;
     return {
@@ -438,6 +438,26 @@ export class OptionStats implements PartSink {
       p99LatencyMs: has ? base.p99LatencyMs + tailOffsetMs : 0,
       sloViolationMinutes: Math.max(base.sloViolationMinutes, over),
     };
+  }
+
+  /** The drop minutes and the SLO minutes counted again against `limit` (shift), kept. */
+  private countShifted(limit: number): number {
+    let over = this.dropMinutes;
+    for (let k = 0; k < this.minuteKeys.length; k += 4) {
+      const key = this.minuteKeys[k] as number;
+      const b = Math.floor(key / LEVELS);
+      const level = key - b * LEVELS;
+      // A bin stands for its midpoint.
+      const p95 = (binStart(2 * b) + binEnd(2 * b + 1)) / 2;
+      const perMinute = this.minuteKeys[k + 2] as number;
+      const skew = this.minuteKeys[k + 3] as number;
+      over +=
+        (this.minuteKeys[k + 1] as number) *
+        chanceOf(p95, spreadOf(level), perMinute, this.nu, limit, Number.NaN, skew);
+    }
+    if (this.shiftedMinutes.size >= SHIFTS_KEPT) this.shiftedMinutes.clear();
+    this.shiftedMinutes.set(limit, over);
+    return over;
   }
 
   /**
