@@ -40,6 +40,35 @@ describe('scheduled actions for planned peaks', () => {
     expect(clock.inside(900)).toBe(false);
     expect(clock.nextStartAfter(900)).toBe(Number.POSITIVE_INFINITY);
   });
+
+  it('says when its answers may next change: the first start or end after a time', () => {
+    const peaks = [
+      { startSeconds: 500, endSeconds: 900, peakRps: 1 },
+      { startSeconds: 100, endSeconds: 300, peakRps: 1 },
+      { startSeconds: 250, endSeconds: 400, peakRps: 1 },
+    ];
+    const clock = new PlannedClock(peaks);
+    expect(clock.nextChangeAfter(0)).toBe(100);
+    expect(clock.nextChangeAfter(100)).toBe(400); // inside 100–400 after merging
+    expect(clock.nextChangeAfter(450)).toBe(500);
+    expect(clock.nextChangeAfter(500)).toBe(900);
+    expect(clock.nextChangeAfter(900)).toBe(Number.POSITIVE_INFINITY);
+    // Between one change and the next, a fresh clock answers as at the first time (as simulateBurst
+    // relies on): every time from 0 to 1,000 s in steps of 0.25 s.
+    const walked = new PlannedClock(peaks);
+    let holdsUntil = Number.NEGATIVE_INFINITY;
+    let inside = false;
+    let next = Number.POSITIVE_INFINITY;
+    for (let t = 0; t <= 1000; t += 0.25) {
+      if (t >= holdsUntil) {
+        inside = walked.inside(t + 1e-9);
+        next = walked.nextStartAfter(t);
+        holdsUntil = walked.nextChangeAfter(t + 1e-9) - 1e-6;
+      }
+      const fresh = new PlannedClock(peaks);
+      expect([inside, next]).toEqual([fresh.inside(t + 1e-9), fresh.nextStartAfter(t)]);
+    }
+  });
 });
 
 describe('a schedule walked along the clock', () => {

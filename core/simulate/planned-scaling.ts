@@ -119,6 +119,21 @@ export class PlannedClock {
     return Number.POSITIVE_INFINITY;
   }
 
+  /**
+   * The first start or end of a peak after `t` (Infinity when none). Calls with times that only grow
+   * answer alike below it: `inside(x)` and `nextStartAfter(t)` change only where x (t + 1e-9 for
+   * the latter) reaches a start or an end.
+   */
+  nextChangeAfter(t: number): number {
+    this.advance(t);
+    for (let i = this.index; i < this.spans.length; i++) {
+      const s = this.spans[i] as { start: number; end: number };
+      if (s.start > t) return s.start;
+      if (s.end > t) return s.end;
+    }
+    return Number.POSITIVE_INFINITY;
+  }
+
   private advance(t: number): void {
     while (this.index < this.spans.length && (this.spans[this.index] as { end: number }).end <= t) this.index++;
   }

@@ -77,6 +77,13 @@ export function simulateBurst(load: ComponentLoad, ctx: SimulationContext, baseC
   );
   const planned = new PlannedClock(load.planned);
   const hasPeaks = planned.hasPeaks;
+  // The planned clock's answers at the last time asked, and a time below which they hold (its next
+  // start or end less a microsecond, far more than t + 1e-9 rounds by within 30 days): asked once a
+  // stretch, `inside` and `nextStartAfter` were calls not inlined, each boxing its time (see the
+  // commit). They are functions of the time alone, which never decreases.
+  let peakNow = false;
+  let peakNext = Number.POSITIVE_INFINITY;
+  let peaksHoldUntil = hasPeaks ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
   const asyncSeries = load.async;
   // Whether the whole evaluation period just served had the base alone, settled, no overflow, nothing
   // in the cloud and a cloud group that held still: the same rates are then served the same way, so
@@ -94,8 +101,13 @@ export function simulateBurst(load: ComponentLoad, ctx: SimulationContext, baseC
     isQuiet = false;
     while (t < end - 1e-9) {
       if (schedule.nextAt() <= t + 1e-9) schedule.applyDue(t, cloud);
+      if (t >= peaksHoldUntil) {
+        peakNow = planned.inside(t + 1e-9);
+        peakNext = planned.nextStartAfter(t);
+        peaksHoldUntil = planned.nextChangeAfter(t + 1e-9) - 1e-6;
+      }
       // Inside a planned peak the weights already send the overflow to the cloud.
-      if (!routing && hasPeaks && planned.inside(t + 1e-9)) {
+      if (!routing && peakNow) {
         routing = true;
         streak = 0;
       }
@@ -104,7 +116,7 @@ export function simulateBurst(load: ComponentLoad, ctx: SimulationContext, baseC
       let until = end < nextEval ? (end < boot ? end : boot) : nextEval < boot ? nextEval : boot;
       const at = schedule.nextAt();
       if (at < until) until = at;
-      const start = hasPeaks ? planned.nextStartAfter(t) : Number.POSITIVE_INFINITY;
+      const start = peakNext;
       if (start < until) until = start;
       const startsPeriod = window === 0 && nextEval - t > evaluation - 1e-9;
       let periods = 1;

@@ -19,7 +19,6 @@ import { computeThrottledShare } from './erlang';
 import { clumpOfBursts, computeIndependentSpread } from './minute-spread';
 import type { OptionStats } from './option-stats';
 import type { LatencyMixture } from './latency-mixture';
-import { pseudoLog2 } from './latency-bins';
 import { followQueue as followQueueOf, queueCourse, spreadReflectedMean } from './relaxation';
 import { ResponseDist } from './response-dist';
 import { giveBack, takeFloat64 } from './scratch-pool';
@@ -40,8 +39,10 @@ export interface ServerlessRun {
 /** Backlog delays are spread over a step at these quantile midpoints (a uniform, four points). */
 const SPREAD = [0.125, 0.375, 0.625, 0.875] as const;
 const dist = new ResponseDist();
+/** A float's bits, for the rate and cold-share bins (latency-bins.ts: pseudoLog2). */
+const bits64 = new Float64Array(1);
+const bits32 = new Uint32Array(bits64.buffer);
 // Bound once: under a CommonJS transform (tsx, the CLI) an imported name is a getter per call.
-const log2 = pseudoLog2;
 const throttledShare = computeThrottledShare;
 const followQueue = followQueueOf;
 const course = queueCourse;
@@ -75,12 +76,18 @@ export function simulateServerless(load: ComponentLoad, ctx: SimulationContext):
   const back = keepAlive - dt / 2;
   const whole = back > 0 ? Math.floor(back / dt) : 0;
   const partial = back > 0 ? back / dt - whole : 0;
-  const ring = new Float64Array(whole + 2);
+  const ringLength = whole + 2;
+  const ring = new Float64Array(ringLength);
   let windowSum = 0; // arrivals of the `whole` steps before this one
+  // Step i's place in `ring`, i mod its length, carried from step to step: a typed array's length is
+  // not a small integer to the compiler, so `i % ring.length` was a floating-point remainder, three a
+  // step (bench:engine's design, serverless alone: see the commit).
+  let slot = 0;
   // Monotonic deque of recent instance counts above the first: its head is the most still warm.
   const keep = Math.max(1, Math.ceil(keepAlive / dt));
-  const dqStep = new Int32Array(keep + 2);
-  const dqValue = new Float64Array(keep + 2);
+  const dqLength = keep + 2;
+  const dqStep = new Int32Array(dqLength);
+  const dqValue = new Float64Array(dqLength);
   let head = 0;
   let size = 0;
   let backlog = 0;
@@ -99,7 +106,8 @@ export function simulateServerless(load: ComponentLoad, ctx: SimulationContext):
   // does, where the duration alone said none).
   let lastColdShare = keepAlive > 0 ? 0 : 1;
   const asyncSeries = load.async;
-  const cells = new FunctionSteps(dt);
+  const cells = new FunctionSteps();
+  const cellSums = cells.cells;
   for (let i = 0; i < steps; i++) {
     const rps = load.total[i] as number;
     const asyncRps = asyncSeries === null ? 0 : (asyncSeries[i] as number);
@@ -131,8 +139,7 @@ export function simulateServerless(load: ComponentLoad, ctx: SimulationContext):
     // requests included (Erlang's loss system), not the load carried: with the carried load the
     // cold-start share at a limit of 10 came out +43 % against the simulator.
     const offered = served + syncDropped;
-    const slot = i % ring.length;
-    const older = i > whole ? (ring[(slot + 1) % ring.length] as number) : 0;
+    const older = i > whole ? (ring[slot + 1 === ringLength ? 0 : slot + 1] as number) : 0;
     const lambdaK = (offered / dt) * Math.min(keepAlive, dt / 2) + windowSum + partial * older;
     // No keep-alive: an instance lives for its invocation alone, so every invocation starts cold.
     curve.m = keepAlive > 0 ? (lambdaK * d) / keepAlive : (offered / dt) * d;
@@ -149,7 +156,7 @@ export function simulateServerless(load: ComponentLoad, ctx: SimulationContext):
     const mNow = (offered / dt) * d;
     const reach = curve.aliveAbove;
     while (size > 0 && (dqStep[head] as number) < i - keep) {
-      head = head + 1 === dqStep.length ? 0 : head + 1;
+      head = head + 1 === dqLength ? 0 : head + 1;
       size--;
     }
     const stepStart = i * dt;
@@ -253,11 +260,28 @@ export function simulateServerless(load: ComponentLoad, ctx: SimulationContext):
     } else {
       // Most steps: everything they add to the statistics follows from the rate and the cold-start
       // share, so they only add to their cell of `steps` (FunctionSteps) and the chart gets its latency.
-      cells.arrived = rps * dt;
-      cells.admitted = admitted;
-      cells.dropped = syncDropped;
-      cells.coldShare = coldShare;
-      cells.add();
+      // FunctionSteps.add written out here: as a call it (289 bytes of bytecode) used up most of
+      // V8's cumulative inlining budget for this loop, so either it or the chart's beginStep and
+      // chartLatency stayed out of line, their numbers boxed (see the commit for the times).
+      // The rate's bin from the float's bits: ((pseudoLog2(x) + 16) · 8) | 0, the same integer
+      // for every x (both sides exact; a negative value clamps to 0 either way).
+      bits64[0] = admitted / dt;
+      const hr = bits32[1] as number;
+      const r = (((hr >>> 20) - 1023 - RATE_LOW) << 3) + ((hr & 0xfffff) >>> 17);
+      const rateBin = r < 0 ? 0 : r >= RATE_BINS ? RATE_BINS - 1 : r;
+      let coldBin = 0;
+      if (coldShare > 0) {
+        bits64[0] = coldShare;
+        const hc = bits32[1] as number;
+        const c = ((2 * ((hc >>> 20) - 1023 + (hc & 0xfffff) / 1048576) + 33) | 0) + 1;
+        coldBin = c < 0 ? 0 : c >= COLD_BINS ? COLD_BINS - 1 : c;
+      }
+      const k = 5 * (rateBin * COLD_BINS + coldBin);
+      cellSums[k] = (cellSums[k] as number) + dt;
+      cellSums[k + 1] = (cellSums[k + 1] as number) + rps * dt;
+      cellSums[k + 2] = (cellSums[k + 2] as number) + admitted;
+      cellSums[k + 3] = (cellSums[k + 3] as number) + syncDropped;
+      cellSums[k + 4] = (cellSums[k + 4] as number) + admitted * coldShare;
       stats.chartLatency(latency, admitted);
     }
     invocations += served;
@@ -269,7 +293,7 @@ export function simulateServerless(load: ComponentLoad, ctx: SimulationContext):
     let extra = 0;
     let from = i * dt;
     const stepEnd = from + dt;
-    for (let e = 0, at = head; e < size && from < stepEnd; e++, at = at + 1 === dqStep.length ? 0 : at + 1) {
+    for (let e = 0, at = head; e < size && from < stepEnd; e++, at = at + 1 === dqLength ? 0 : at + 1) {
       const level = dqValue[at] as number;
       if (level <= reach) break;
       const expires = ((dqStep[at] as number) + 1) * dt + keepAlive;
@@ -289,14 +313,15 @@ export function simulateServerless(load: ComponentLoad, ctx: SimulationContext):
     // (Kept when `whole` is 0 too: the `partial` step before this one is read from the ring.)
     ring[slot] = offered;
     windowSum += offered;
-    if (i >= whole) windowSum -= ring[(slot + ring.length - whole) % ring.length] as number;
+    if (i >= whole) windowSum -= ring[slot >= whole ? slot - whole : slot + ringLength - whole] as number;
+    slot = slot + 1 === ringLength ? 0 : slot + 1;
     let last = head + size - 1;
-    if (last >= dqStep.length) last -= dqStep.length;
+    if (last >= dqLength) last -= dqLength;
     while (size > 0 && (dqValue[last] as number) <= reach) {
       size--;
-      last = last === 0 ? dqStep.length - 1 : last - 1;
+      last = last === 0 ? dqLength - 1 : last - 1;
     }
-    const next = last + 1 === dqStep.length ? 0 : last + 1;
+    const next = last + 1 === dqLength ? 0 : last + 1;
     dqStep[next] = i;
     dqValue[next] = reach;
     size++;
@@ -410,39 +435,11 @@ const COLD_BINS = 34;
  * recorded once at the end, at its means — like a pool's Occupancy (serve-pool.ts).
  */
 class FunctionSteps {
-  /** Per cell: [seconds, arrived, admitted, dropped, admitted × cold share]. */
-  private readonly cells = takeFloat64(RATE_BINS * COLD_BINS * 5);
   /**
-   * The step `add` records, set by the caller first. Fields, not arguments: `add` is not inlined
-   * into the step loop, and each number passed to it was a new heap number — 300 MB a plan of
-   * bench:engine's design (2026-12-03). A double field is updated in place.
+   * Per cell: [seconds, arrived, admitted, dropped, admitted × cold share]. The step loop adds to
+   * them itself (simulateServerless: a method here was not inlined).
    */
-  arrived = 0.5;
-  admitted = 0.5;
-  dropped = 0.5;
-  coldShare = 0.5;
-
-  constructor(private readonly seconds: number) {}
-
-  add(): void {
-    const seconds = this.seconds;
-    const arrived = this.arrived;
-    const admitted = this.admitted;
-    const dropped = this.dropped;
-    const coldShare = this.coldShare;
-    const r = ((log2(admitted / seconds) - RATE_LOW) * RATE_PER_DOUBLING) | 0;
-    const rate = r < 0 ? 0 : r >= RATE_BINS ? RATE_BINS - 1 : r;
-    const c = coldShare > 0 ? ((2 * log2(coldShare) + 33) | 0) + 1 : 0;
-    const cold = c < 0 ? 0 : c >= COLD_BINS ? COLD_BINS - 1 : c;
-    const k = 5 * (rate * COLD_BINS + cold);
-    const a = this.cells;
-    a[k] = (a[k] as number) + seconds;
-    a[k + 1] = (a[k + 1] as number) + arrived;
-    a[k + 2] = (a[k + 2] as number) + admitted;
-    a[k + 3] = (a[k + 3] as number) + dropped;
-    a[k + 4] = (a[k + 4] as number) + admitted * coldShare;
-  }
-
+  readonly cells = takeFloat64(RATE_BINS * COLD_BINS * 5);
   flush(stats: OptionStats, durationMs: number, coldMs: number, limit: number): void {
     const a = this.cells;
     stats.isFlushing = true;
