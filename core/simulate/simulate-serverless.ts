@@ -39,9 +39,6 @@ export interface ServerlessRun {
 /** Backlog delays are spread over a step at these quantile midpoints (a uniform, four points). */
 const SPREAD = [0.125, 0.375, 0.625, 0.875] as const;
 const dist = new ResponseDist();
-/** A float's bits, for the rate and cold-share bins (latency-bins.ts: pseudoLog2). */
-const bits64 = new Float64Array(1);
-const bits32 = new Uint32Array(bits64.buffer);
 // Bound once: under a CommonJS transform (tsx, the CLI) an imported name is a getter per call.
 const throttledShare = computeThrottledShare;
 const followQueue = followQueueOf;
@@ -263,20 +260,7 @@ export function simulateServerless(load: ComponentLoad, ctx: SimulationContext):
       // FunctionSteps.add written out here: as a call it (289 bytes of bytecode) used up most of
       // V8's cumulative inlining budget for this loop, so either it or the chart's beginStep and
       // chartLatency stayed out of line, their numbers boxed (see the commit for the times).
-      // The rate's bin from the float's bits: ((pseudoLog2(x) + 16) · 8) | 0, the same integer
-      // for every x (both sides exact; a negative value clamps to 0 either way).
-      bits64[0] = admitted / dt;
-      const hr = bits32[1] as number;
-      const r = (((hr >>> 20) - 1023 - RATE_LOW) << 3) + ((hr & 0xfffff) >>> 17);
-      const rateBin = r < 0 ? 0 : r >= RATE_BINS ? RATE_BINS - 1 : r;
-      let coldBin = 0;
-      if (coldShare > 0) {
-        bits64[0] = coldShare;
-        const hc = bits32[1] as number;
-        const c = ((2 * ((hc >>> 20) - 1023 + (hc & 0xfffff) / 1048576) + 33) | 0) + 1;
-        coldBin = c < 0 ? 0 : c >= COLD_BINS ? COLD_BINS - 1 : c;
-      }
-      const k = 5 * (rateBin * COLD_BINS + coldBin);
+      const k = 5 * (rateBinOf(admitted / dt) * COLD_BINS + coldBinOf(coldShare));
       cellSums[k] = (cellSums[k] as number) + dt;
       cellSums[k + 1] = (cellSums[k + 1] as number) + rps * dt;
       cellSums[k + 2] = (cellSums[k + 2] as number) + admitted;
@@ -425,8 +409,33 @@ function recordStep(
 
 const RATE_PER_DOUBLING = 8;
 const RATE_LOW = -16;
-const RATE_BINS = 32 * RATE_PER_DOUBLING;
-const COLD_BINS = 34;
+export const RATE_BINS = 32 * RATE_PER_DOUBLING;
+export const COLD_BINS = 34;
+/** A float's bits, for the rate and cold-share bins. */
+const bits64 = new Float64Array(1);
+const bits32 = new Uint32Array(bits64.buffer);
+
+/**
+ * A step's cell by invocation rate (per second): ((pseudoLog2(rate) − RATE_LOW) · 8) | 0, clamped to
+ * the bins — written from the float's bits as an integer (the same bin for every rate: both forms are
+ * exact, simulate-serverless.test.ts), small enough to stay inlined in the step loop where pseudoLog2's
+ * division and a float multiply were not (−11 % on serverless, 62da567).
+ */
+export function rateBinOf(rate: number): number {
+  bits64[0] = rate;
+  const h = bits32[1] as number;
+  const r = (((h >>> 20) - 1023 - RATE_LOW) << 3) + ((h & 0xfffff) >>> 17);
+  return r < 0 ? 0 : r >= RATE_BINS ? RATE_BINS - 1 : r;
+}
+
+/** A step's cell by cold-start share: 0 for none, else (2 · pseudoLog2(share) + 33) | 0 + 1, clamped. */
+export function coldBinOf(share: number): number {
+  if (!(share > 0)) return 0;
+  bits64[0] = share;
+  const h = bits32[1] as number;
+  const c = ((2 * ((h >>> 20) - 1023 + (h & 0xfffff) / 1048576) + 33) | 0) + 1;
+  return c < 0 ? 0 : c >= COLD_BINS ? COLD_BINS - 1 : c;
+}
 
 /**
  * Steps without a backlog, by invocation rate (eight bins a doubling) and cold-start share (none,
