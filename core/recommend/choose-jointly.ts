@@ -11,6 +11,7 @@ import { PLACEMENTS } from '../model/design';
 import type { ComponentFacts, Tolerance } from './assess-assignment';
 import { type Candidate, type CandidateOption, type JointFrame, buildJointProblem } from './build-joint-problem';
 import { findRuleOut } from './hard-constraints';
+import type { PlacementRun } from './run-placement';
 import { solveJointly } from './solve-jointly';
 
 export interface SearchFacts {
@@ -30,22 +31,40 @@ export function toCandidate(f: ComponentFacts, design: PricedDesign, tol: Tolera
   const options = PLACEMENTS.map((placement): CandidateOption => {
     const run = f.runs.find((r) => r.placement === placement);
     if (!run) throw new Error(`no ${placement} run for ${f.component.id}`);
-    // R12: a split must be clearly worth it — it keeps half the tolerance in reserve, so that a
-    // burst is not chosen on the strength of a detection delay that only just fits.
-    const share = placement === 'burst' ? 0.5 : 1;
-    const drops = run.figures.droppedRequests > share * tol.dropShare * Math.max(1, run.figures.requests);
     return {
       placement,
       allowed: findRuleOut(f.component, placement, design.tariff) === null,
       ownCost: run.ownCost,
       cloudShare: run.cloudShare,
-      slack: drops ? -1 : run.stats.largestShift(share * tol.minutes),
+      slack: slackOf(run, tol),
       missMinutes: run.figures.sloViolationMinutes,
       missDrops: run.figures.droppedRequests,
       missBand: { minutes: tol.minutes, drops: tol.dropShare * Math.max(1, run.figures.requests) },
     };
   });
   return { component: f.component, options, requestsPerMonth: f.requestsPerMonth };
+}
+
+/**
+ * The latency a run's callers' links may add before it misses its SLO (OptionStats.largestShift), or
+ * −1 when it drops too much already. R12: a split must be clearly worth it — it keeps half the
+ * tolerance in reserve, so that a burst is not chosen on the strength of a detection delay that only
+ * just fits.
+ */
+function slackOf(run: PlacementRun, tol: Tolerance): number {
+  const share = run.placement === 'burst' ? 0.5 : 1;
+  const drops = run.figures.droppedRequests > share * tol.dropShare * Math.max(1, run.figures.requests);
+  return drops ? -1 : run.stats.largestShift(share * tol.minutes);
+}
+
+/**
+ * Finds each run's slack now, where the component was simulated: the run keeps it (largestShift's
+ * answers are kept by allowance), so the decision only reads it. A bisection of the SLO minutes, it
+ * was about 70 % of a 200-component decision, which runs on one thread after the parts simulated on
+ * several (plan-sharded.ts).
+ */
+export function prepareSlack(f: ComponentFacts, tol: Tolerance): void {
+  for (const run of f.runs) slackOf(run, tol);
 }
 
 /** Every component's candidate in the design's order, taken from `cache` where it holds one. */

@@ -427,7 +427,7 @@ export class OptionStats implements PartSink {
     let over = this.dropMinutes;
     if (this.hasSlo) {
       const limit = this.sloMs - tailOffsetMs;
-      over = this.shiftedMinutes.get(limit) ?? this.countShifted(limit);
+      over = this.countShifted(limit);
     }
     const has = base.served > 0;
     return {
@@ -440,9 +440,17 @@ export class OptionStats implements PartSink {
     };
   }
 
-  /** The drop minutes and the SLO minutes counted again against `limit` (shift), kept. */
-  private countShifted(limit: number): number {
+  /**
+   * The drop minutes and the SLO minutes counted again against `limit` (shift), kept — or, once the
+   * sum is over `stopAbove`, that partial sum, not kept: a sum of non-negative terms never falls back
+   * (rounding is monotone), so whether the full sum is over is known then, to the bit. Half of
+   * largestShift's bisection's counts are over, most of them well before their last term.
+   */
+  private countShifted(limit: number, stopAbove = Infinity): number {
+    const known = this.shiftedMinutes.get(limit);
+    if (known !== undefined) return known;
     let over = this.dropMinutes;
+    if (over > stopAbove) return over;
     for (let k = 0; k < this.minuteKeys.length; k += 4) {
       const key = this.minuteKeys[k] as number;
       const b = Math.floor(key / LEVELS);
@@ -454,6 +462,7 @@ export class OptionStats implements PartSink {
       over +=
         (this.minuteKeys[k + 1] as number) *
         chanceOf(p95, spreadOf(level), perMinute, this.nu, limit, Number.NaN, skew);
+      if (over > stopAbove) return over;
     }
     if (this.shiftedMinutes.size >= SHIFTS_KEPT) this.shiftedMinutes.clear();
     this.shiftedMinutes.set(limit, over);
@@ -480,7 +489,9 @@ export class OptionStats implements PartSink {
     const base = this.finish();
     if (base.sloViolationMinutes > allowedMinutes) return -1;
     if (!this.hasSlo) return Infinity;
-    const fits = (offset: number) => this.shift(base, 0, offset).sloViolationMinutes <= allowedMinutes;
+    // shift()'s minutes are at least the base's, which fit: an offset fits when its count does (a
+    // NaN does not, as shift()'s would not).
+    const fits = (offset: number) => this.countShifted(this.sloMs - offset, allowedMinutes) <= allowedMinutes;
     let hi = this.sloMs + 1;
     if (fits(hi)) return Infinity;
     let lo = 0;
