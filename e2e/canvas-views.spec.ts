@@ -90,9 +90,21 @@ test('lanes group a 100-component design by where it runs; search reveals a comp
     simulation: { days: 30, stepMinutes: 15 },
   };
   const id = await importDesign(request, design);
+  // Zoomed out to fit, the nodes are compact (use-compact.ts); they must be drawn so from the start,
+  // not drawn in full at zoom 1 first and then again (a second render of every node on opening).
+  await page.addInitScript(() => {
+    const w = window as unknown as { __fullNodes: number };
+    w.__fullNodes = 0;
+    // After each batch of DOM changes (before it is painted): any node drawn in full?
+    new MutationObserver(() => {
+      w.__fullNodes += document.querySelectorAll('.tm-node:not(.compact)').length;
+    }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['class'] });
+  });
   await page.goto(`/designs/${id}`);
   await expect(page.locator('[data-testid^="placement-"]')).toHaveCount(100, { timeout: 60_000 });
   await expect(editor.componentNodes()).toHaveCount(100);
+  await expect(page.locator('.tm-node.compact')).toHaveCount(100);
+  expect(await page.evaluate(() => (window as unknown as { __fullNodes: number }).__fullNodes)).toBe(0);
   await page.screenshot({ path: shot('hundred') });
 
   // Lanes (key G, or the button): every node inside the band of its placement.

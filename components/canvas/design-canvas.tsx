@@ -13,7 +13,9 @@ import {
   Panel,
   ReactFlow,
   applyNodeChanges,
+  getViewportForBounds,
   useReactFlow,
+  type Viewport,
   type Connection as FlowConnection,
   type EdgeChange,
   type NodeChange,
@@ -45,6 +47,7 @@ const isValidConnection = (c: { source: string; target: string }) => c.source !=
 // props into its store, and a fresh object each drag frame would wake every subscriber each frame.
 const SNAP_GRID: [number, number] = [GRID, GRID];
 const FIT_VIEW_OPTIONS = { padding: 0.2, maxZoom: 1.2 };
+const MIN_ZOOM = 0.05;
 const NODE_SIZE = { width: NODE_WIDTH, height: NODE_HEIGHT };
 const minimapClass = (n: { data: unknown }) => `tm-mini ${(n.data as { placement?: string }).placement ?? ''}`;
 const edgeTypes = { connection: ConnectionEdge };
@@ -100,6 +103,7 @@ export function DesignCanvas({ readOnly = false }: { readOnly?: boolean }) {
   }, [lanesShown, flow]);
 
   const [nodes, setNodes] = useState<FlowNode[]>(derivedNodes);
+  const [initialViewport] = useState(() => estimateFit(derivedNodes));
   const [syncedFrom, setSyncedFrom] = useState(derivedNodes);
   if (syncedFrom !== derivedNodes) {
     setSyncedFrom(derivedNodes);
@@ -241,7 +245,8 @@ export function DesignCanvas({ readOnly = false }: { readOnly?: boolean }) {
           multiSelectionKeyCode="Shift"
           snapToGrid
           snapGrid={SNAP_GRID}
-          minZoom={0.05}
+          minZoom={MIN_ZOOM}
+          defaultViewport={initialViewport}
           fitView
           fitViewOptions={FIT_VIEW_OPTIONS}
           aria-label="Design canvas"
@@ -251,6 +256,31 @@ export function DesignCanvas({ readOnly = false }: { readOnly?: boolean }) {
       </CompactContext.Provider>
     </div>
   );
+}
+
+/**
+ * Where fitView will settle, estimated before the first render from the nodes' bounds (their size is
+ * known: NODE_SIZE) in the window. The canvas is no larger than the window, so the zoom fitView then
+ * finds is at most this one: a design this puts below the compact line (use-compact.ts) is drawn
+ * compact from the start, where it was drawn in full at zoom 1 and then again compact once fitView had
+ * run — on 500 components, every node rendered twice before the canvas showed. fitView still fits the
+ * view once the nodes are measured.
+ */
+function estimateFit(nodes: readonly FlowNode[]): Viewport | undefined {
+  if (typeof window === 'undefined' || nodes.length === 0) return undefined;
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  for (const { position: p } of nodes) {
+    x0 = Math.min(x0, p.x);
+    y0 = Math.min(y0, p.y);
+    x1 = Math.max(x1, p.x + NODE_WIDTH);
+    y1 = Math.max(y1, p.y + NODE_HEIGHT);
+  }
+  const bounds = { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
+  const { innerWidth: w, innerHeight: h } = window;
+  return getViewportForBounds(bounds, w, h, MIN_ZOOM, FIT_VIEW_OPTIONS.maxZoom, FIT_VIEW_OPTIONS.padding);
 }
 
 /** Shows the components in placement lanes, or back in the design's own layout (key G). */
