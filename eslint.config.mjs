@@ -22,6 +22,17 @@ const coreFaces = {
   group: ['@/core/*/*', '**/core/*/*'],
   message: 'Import core through its public faces (@/core/model, @/core/plan, @/core/edit, …), not a file inside.',
 };
+// The page's own code takes only types from the engine's face: a value import loads the whole engine
+// (jStat and the simulation) into the page, where only the workers run it. Light values have faces of
+// their own (@/core/model's hashDesign, @/core/workload's preview).
+const enginePage = {
+  group: ['@/core/plan'],
+  message:
+    'Only workers import values from @/core/plan: on the page it loads the whole engine. Import types, or the value from a light face.',
+  allowTypeImports: true,
+};
+// Workers run the engine; tests run in Node.
+const WORKER_FILES = ['components/**/*-worker.ts', 'components/editor/compare-job.ts', 'components/**/*.test.{ts,tsx}'];
 // Fixtures are for tests and benchmarks; the app and the engine never run them.
 const noFixtures = {
   group: ['**/testing/*', '@/core/testing', '@/core/testing/*'],
@@ -102,12 +113,17 @@ const config = [
     rules: { 'no-restricted-imports': ['error', { patterns: [coreFaces, noFixtures] }] },
   },
   {
+    files: ['app/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [coreFaces, noFixtures, enginePage] }] },
+  },
+  {
     // Playwright fixtures receive a function named `use`; it is not React's hook.
     files: ['e2e/**/*.ts'],
     rules: { 'react-hooks/rules-of-hooks': 'off' },
   },
-  {
-    files: ['components/**/*.{ts,tsx}'],
+  ...[false, true].map((isWorker) => ({
+    files: isWorker ? WORKER_FILES : ['components/**/*.{ts,tsx}'],
+    ignores: isWorker ? [] : WORKER_FILES,
     rules: {
       'no-restricted-imports': [
         'error',
@@ -121,11 +137,12 @@ const config = [
             },
             coreFaces,
             noFixtures,
+            ...(isWorker ? [] : [enginePage]),
           ],
         },
       ],
     },
-  },
+  })),
 ];
 
 export default config;

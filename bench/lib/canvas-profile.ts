@@ -38,6 +38,11 @@ function labelOf(root: string, url: string, cache: Map<string, string>): string 
   if (!url) return '(native / browser)';
   const hit = cache.get(url);
   if (hit) return hit;
+  // Chromium's own scripts carry names that are not URLs (seen: "v8/LoadTimes"): labelled as they are.
+  if (!URL.canParse(url)) {
+    cache.set(url, url);
+    return url;
+  }
   const rel = new URL(url).pathname.replace(/^\/_next\//, '');
   const file = path.join(root, '.next', rel);
   let label = rel.split('/').pop() ?? url;

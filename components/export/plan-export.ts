@@ -5,8 +5,8 @@
  * plan's `design.sha256` always matches the design file exported beside it. A run under way is
  * waited for; a design the engine refused has no plan to export.
  */
-import type { Design, Plan } from '@/core/model';
-import { type PlanResult, hashDesign } from '@/core/plan';
+import { hashDesign, type Design, type Plan } from '@/core/model';
+import type { PlanResult } from '@/core/plan';
 import type { PlanState, PlanStore } from '@/components/editor/plan-store';
 
 export function planForDesign(result: PlanResult, design: Design): Plan {

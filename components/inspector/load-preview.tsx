@@ -7,7 +7,7 @@ import { useDeferredValue, useMemo } from 'react';
 import { niceTicks } from '@/components/ui/chart-scale';
 import { TimeChart, type TimeSeries } from '@/components/ui/time-chart';
 import type { Simulation, Workload } from '@/core/model';
-import { previewWorkload } from '@/core/plan';
+import { previewWorkload } from '@/core/workload';
 import styles from './inspector.module.css';
 
 const rpsFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });

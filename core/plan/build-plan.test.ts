@@ -6,7 +6,7 @@ import { planSchema } from '../model/plan';
 import { validateDesign } from '../model/validate';
 import { PlanCancelledError, buildPlan, buildPlanAsync, type PlanProgress } from './build-plan';
 import { entryOf, planOf } from '../testing/design-fixture';
-import { canonicalDesign, hashDesign, stringifyCanonical } from './hash-design';
+import { canonicalDesign, hashDesign, stringifyCanonical } from '../model/hash-design';
 
 const example = (key: string): DesignInput => {
   const found = EXAMPLE_DESIGNS.find((e) => e.key === key);

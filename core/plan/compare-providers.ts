@@ -19,7 +19,7 @@ import type { Commitment } from '../model/pricing-choice';
 import { formatCount, formatMoney } from '../present/format';
 import { type BuildPlanOptions, type PlanProgress, runAsync, runToEnd, simulateDesigns } from './build-plan';
 import { decidePlan } from './decide-plan';
-import { hashDesign } from './hash-design';
+import { hashDesign } from '../model/hash-design';
 
 export { matchingRegion };
 

@@ -18,7 +18,7 @@ import { explainChoice } from '../recommend/explain-choice';
 import { planWiring } from '../recommend/plan-wiring';
 import { GENERATOR } from './generator';
 import { summariseCommitment } from './commitment-summary';
-import { hashDesign } from './hash-design';
+import { hashDesign } from '../model/hash-design';
 import { type Baselines, type Scenario, sumTotals } from './sum-totals';
 import { toPlanOption } from './to-plan-option';
 

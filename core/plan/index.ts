@@ -33,7 +33,7 @@ export { assignShards } from './shards';
 export type { BuildPlanOptions, PlanProgress, PlanResult, PlanSeries } from './build-plan';
 export { planDesign, planDesignText } from './plan-design';
 export { ENGINE_VERSION, GENERATOR } from './generator';
-export { canonicalDesign, hashDesign, stringifyCanonical } from './hash-design';
+export { canonicalDesign, hashDesign, stringifyCanonical } from '../model/hash-design';
 export { compareProviders, compareProvidersAsync, matchingRegion } from './compare-providers';
 export type {
   CompareOptions,

@@ -9,7 +9,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { resolveEnvironments } from '../cost/resolve-environments';
-import type { Design } from '../model/design';
+import type { Design } from './design';
 
 /** JSON with object keys sorted at every depth; arrays keep their order, undefined fields are left out. */
 export function stringifyCanonical(value: unknown): string {
