@@ -20,6 +20,7 @@ import { startBenchServer, createDesign as createVia, OUT_DIR } from './lib/benc
 import { generateLayeredDesign } from './lib/canvas-design';
 import {
   EDITED,
+  editValue,
   measureCanvas,
   measureEdit,
   measureEdits,
@@ -58,14 +59,14 @@ function measureEngineEdits(): { leaf: ReplanFigures; entry: ReplanFigures } {
     leaf: measureReplan(
       big,
       (d, run) =>
-        withComponent(d, leaf.id, (c) => ({ demand: { ...c.demand, cpuMs: c.demand.cpuMs * (run % 2 ? 1.5 : 2) } })),
+        withComponent(d, leaf.id, (c) => ({ demand: { ...c.demand, cpuMs: editValue(c.demand.cpuMs, 2, run) } })),
       RUNS,
     ),
     entry: measureReplan(
       small,
       (d, run) =>
         withComponent(d, EDITED, (c) => ({
-          workload: c.workload && { ...c.workload, peakRps: (c.workload.peakRps ?? 0) * (run % 2 ? 20 : 40) },
+          workload: c.workload && { ...c.workload, peakRps: editValue(c.workload.peakRps ?? 0, 40, run) },
         })),
       RUNS,
     ),

@@ -184,12 +184,22 @@ export interface EditSpec {
 export const ENTRY_PEAK_EDIT: EditSpec = { component: EDITED, label: 'Peak load (req/s)', factor: 40 };
 
 const originals = new Map<string, number>();
+/** Edits made so far to each field (by `which`, below): each edit sets a value not set before. */
+const editsMade = new Map<string, number>();
+
+/**
+ * The k-th edit's value: `factor` times the design's own, 5 % more at each edit. Never a value set
+ * before: alternating between two values (as this bench did until 2026-12-04) let every later edit
+ * find its SLO curves and joint choice computed by the edit two before, which an author trying new
+ * values does not — the later edits measured a cache.
+ */
+export const editValue = (original: number, factor: number, k: number) => Math.round(original * factor * (1 + k / 20));
 
 /** Between edits in one page: a user reading the new recommendation before the next edit. */
 const BETWEEN_EDITS_MS = 1000;
 
 /**
- * `edits` edits in one page, each from the value the last one left (see `originals`): the first after
+ * `edits` edits in one page, each to a value not set before (editValue): the first after
  * the design's first plan is on screen, the others BETWEEN_EDITS_MS after the one before was shown. The
  * first edit after opening pays for what the browser has not compiled yet (see bench/RESULTS.md), so
  * callers report it apart from the later ones. Only a single edit can be traced.
@@ -254,16 +264,18 @@ async function editOnce(
 ): Promise<EditRun> {
   const field = page.getByLabel(spec.label);
   const current = Number(await field.inputValue());
-  // The edit is saved, so the next run opens it: alternate between the design's own value and
-  // `factor` times it, so that every run makes the same two-way change instead of multiplying again.
+  // The edit is saved, so the next visit opens it: the values are taken from the design's own value
+  // (kept from the first visit), not from the last edit's, so that they do not compound.
   const which = `${id}/${spec.component}/${spec.label}`;
   const original = originals.get(which) ?? current;
   originals.set(which, original);
+  const k = editsMade.get(which) ?? 0;
+  editsMade.set(which, k + 1);
   await page.evaluate(armEditProbe);
   const stopTrace = traced ? await startTrace(cdp) : null;
   // Typed and committed with Enter at once, as a user does: the inspector also commits a value on a
   // 400 ms pause (COMMIT_DELAY_MS), and a pause before the key would start the run before the clock.
-  await field.fill(String(current === original ? Math.round(original * spec.factor) : original));
+  await field.fill(String(editValue(original, spec.factor, k)));
   await field.press('Enter');
   await page.waitForFunction(
     () => (window as { __bench?: { updatedAt?: number } }).__bench?.updatedAt !== undefined,
