@@ -114,6 +114,15 @@ export interface Departure {
    */
   mate: number;
   mateP95: number;
+  /**
+   * The requests that arrived with these (their window), expired of them, and its SLO minutes: whether
+   * those minutes drop beyond the tolerance is the window's, not this part's. These alone, except where
+   * one window leaves in two parts (at the limit, those that found a free server and those that
+   * waited): the part that waited nothing belongs to the same minutes as the part that timed out.
+   */
+  windowArrived: number;
+  windowExpired: number;
+  windowMinutes: number;
 }
 
 /** Where departures go (OptionStats and the pool's totals); one object, reused, so nothing is allocated. */
@@ -125,7 +134,18 @@ export interface DepartureSink {
 const EDGE_SECONDS = 1e-9;
 
 /** The departure handed to a sink: overwritten by the next one, so a sink must copy what it keeps. */
-const departure: Departure = { served: 0, firstWait: 0, lastWait: 0, expired: 0, minutes: 0, mate: 0, mateP95: 0 };
+const departure: Departure = {
+  served: 0,
+  firstWait: 0,
+  lastWait: 0,
+  expired: 0,
+  minutes: 0,
+  mate: 0,
+  mateP95: 0,
+  windowArrived: 0,
+  windowExpired: 0,
+  windowMinutes: 0,
+};
 
 export class Cohorts {
   private count: number[] = [];
@@ -232,9 +252,24 @@ export class Cohorts {
         const held = this.impatience(arrivalRate, rate, patience);
         const arriving = arrivalRate * step;
         const served = arriving * (1 - held.abandoned);
-        // Those that found a free server (the queue had emptied) waited nothing.
-        if (held.noWait > 0) this.take(k, served * held.noWait, 0, 0, 0, sink);
-        this.take(k, served * (1 - held.noWait), patience - 2 * below, patience, arriving * held.abandoned, sink);
+        // Those that found a free server (the queue had emptied) waited nothing; they arrived in the
+        // same minutes as those that timed out, so both parts' minutes drop alike (a minute at ρ 1.02
+        // on 8 cores of 200 ms, timeout 600 ms, drops 111 of 2,448: the per-request simulator finds
+        // every minute over the tolerance, where judging the parts apart left 4.6 % of them under).
+        const window = (this.minutes[k] as number) * (arriving / (this.count[k] as number));
+        const expired = arriving * held.abandoned;
+        if (held.noWait > 0) this.take(k, served * held.noWait, 0, 0, 0, sink, arriving, expired, window);
+        this.take(
+          k,
+          served * (1 - held.noWait),
+          patience - 2 * below,
+          patience,
+          expired,
+          sink,
+          arriving,
+          expired,
+          window,
+        );
         now += step;
         continue;
       }
@@ -335,6 +370,9 @@ export class Cohorts {
     lastWait: number,
     expired: number,
     sink: DepartureSink,
+    windowArrived = served + expired,
+    windowExpired = expired,
+    windowMinutes = Number.NaN,
   ): void {
     const n = this.count[k] as number;
     const gone = Math.min(this.left[k] as number, served + expired);
@@ -347,6 +385,9 @@ export class Cohorts {
     departure.minutes = ((this.minutes[k] as number) * gone) / n;
     departure.mate = this.mate[k] as number;
     departure.mateP95 = this.mateP95[k] as number;
+    departure.windowArrived = windowArrived;
+    departure.windowExpired = windowExpired;
+    departure.windowMinutes = windowMinutes >= 0 ? windowMinutes : departure.minutes;
     if (this.ghost[k] === 0) sink.leave(departure);
     if (this.left[k] <= 1e-9 * n) {
       this.waiting -= this.left[k];

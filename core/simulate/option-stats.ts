@@ -326,7 +326,9 @@ export class OptionStats implements PartSink {
     const service = 1 / this.nu;
     const minutes = d.minutes;
     this.dropped += d.expired;
-    const isDropping = d.expired > DROP_TOLERANCE * (d.served + d.expired) && d.expired >= minutes;
+    // Judged on the window these arrived in (Departure.windowArrived): a part that waited nothing
+    // shares its minutes with the part that timed out.
+    const isDropping = d.windowExpired > DROP_TOLERANCE * d.windowArrived && d.windowExpired >= d.windowMinutes;
     if (isDropping) {
       this.dropMinutes += minutes;
       this.violationMinutes += minutes;
