@@ -101,6 +101,19 @@ describe('computeViolationChance', () => {
     expect(chance).toBeGreaterThan(0.5 * (1 - below));
     expect(chance).toBeLessThan(2 * (1 - below));
   });
+
+  it('never spreads the late count wider than a count of the minute’s requests can be', () => {
+    // 8 cores of 200 ms at ρ 0.98, SLO 600 ms: 2,348 requests a minute, 80 % late at the SLO, the
+    // spread at the p95 6.8 (slo-curve.ts). Even all-or-none minutes (the widest a count of at most N
+    // with this mean can be) would be late 80 % of the time; at that widest, the chance is the share
+    // of such minutes with at most 5 % late, which a negative binomial puts near 0, not at 0.31.
+    const chance = computeViolationChance(1960, 6.8, 2348, 0.005, 600, 0.8, 1083);
+    expect(chance).toBeGreaterThan(0.99);
+    // Where the spread asks for less than the bound, the bound changes nothing.
+    const narrow = computeViolationChance(1960, 0.5, 2348, 0.005, 600, 0.8, 1.5);
+    expect(narrow).toBeGreaterThan(0.999);
+    expect(computeViolationChance(650, 0.5, 2348, 0.005, 600, 0.06, 1.5)).toBeLessThan(0.9);
+  });
 });
 
 describe('computeViolationChance with the minute’s count as random as it is', () => {
