@@ -14,7 +14,7 @@ import { type CostLine, sumLines } from '../cost/cost-line';
 import { functionMsOf, type Tariff } from '../cost/tariff';
 import { CONNECTION_DEFAULTS, HOURS_PER_MONTH } from '../model/defaults';
 import { type Component, type Placement, PLACEMENTS } from '../model/design';
-import type { ComponentLoad, SimulationContext } from '../simulate/component-load';
+import { type ComponentLoad, type GiveUp, giveUpBeyond, type SimulationContext } from '../simulate/component-load';
 import type { DemandMemo } from '../simulate/propagate-demand';
 import type { ChartSeries, OptionFigures, OptionStats } from '../simulate/option-stats';
 import { simulateBurst } from '../simulate/simulate-burst';
@@ -40,6 +40,8 @@ export interface SimulatedRun {
   /** Serverless and VMs (a burst's cloud part): mean instances held, idle and busy. */
   meanInstances?: number;
   note: string;
+  /** Stopped before the horizon's end, over its RunSizing.giveUp: its figures are floors, it falls short. */
+  gaveUp?: true;
 }
 
 export interface PlacementRun extends SimulatedRun {
@@ -77,6 +79,8 @@ export interface RunCache {
 export interface RunSizing {
   targetUtilization?: number;
   slo?: StaticSizing;
+  /** A VM run asked only whether it meets the tolerance stops once it cannot (placeRuns' tuning). */
+  giveUp?: GiveUp;
 }
 
 /** sizeForSlo for a component, once per plan (several runs read it), and once per edit with a memo. */
@@ -164,6 +168,10 @@ function placeRuns(
   const meets = (r: PlacementRun) => meetsTolerance(r.figures, tol);
   const vm = runs[1] as PlacementRun;
   if (worth(vm)) {
+    // Most of the targets tried fall short (a 50-component design: 80 of 93, most on drops at 1.1–25×
+    // the tolerance), and a run that falls short is dropped: it stops as soon as it is over. The same
+    // choice, to the bit (give-up.test.ts), in 96 ms of runs instead of 248 on that design.
+    const giveUp = giveUpBeyond(load, ctx, tol.minutes + 1e-9, tol.dropShare);
     // Scale out earlier: the first target utilisation, in steps down from the configured one, that
     // keeps up with the ramps (a scan, not a bisection: an autoscaler's timing is not monotone).
     for (
@@ -171,7 +179,7 @@ function placeRuns(
       target >= VM_TARGET_FLOOR - 1e-9;
       target -= VM_TARGET_STEP
     ) {
-      const tried = run('elastic-vm', { targetUtilization: Math.round(100 * target) / 100 });
+      const tried = run('elastic-vm', { targetUtilization: Math.round(100 * target) / 100, giveUp });
       if (meets(tried)) {
         runs[1] = tried;
         break;
@@ -250,7 +258,7 @@ export function runPlacement(
   const env = ctx.env;
   const extra =
     placement === 'elastic-vm'
-      ? String(sizing.targetUtilization ?? env.vm.targetUtilization)
+      ? `${sizing.targetUtilization ?? env.vm.targetUtilization}${sizing.giveUp ? `|${sizing.giveUp.minutes}|${sizing.giveUp.dropped}` : ''}`
       : placement === 'burst'
         ? String(burstBaseCores(c, load, ctx, sizing.slo))
         : '';
@@ -315,8 +323,13 @@ export function simulatePlacement(
     return done(run.stats, { placement, cores: run.cores }, 0, `${plural(run.cores, 'core')} reserved${why}`);
   }
   if (placement === 'elastic-vm') {
-    const run = simulateVm(load, target === undefined ? ctx : { ...ctx, env });
+    const run = simulateVm(load, target === undefined ? ctx : { ...ctx, env }, sizing.giveUp);
     const instanceHours = perMonth(run.instanceHours, hours);
+    if (run.gaveUp) {
+      const usage: PlacementUsage = { placement, instanceHours, alwaysOnInstances: 0 };
+      const tuned = `scaling out at ${Math.round(100 * (target ?? env.vm.targetUtilization))} % CPU`;
+      return { ...done(run.stats, usage, 1, `${tuned}: stopped once over the tolerance`), gaveUp: true };
+    }
     return done(
       run.stats,
       { placement, instanceHours, alwaysOnInstances: Math.min(env.vm.minInstances, env.vm.maxInstances) },

@@ -67,6 +67,26 @@ export function describePool(load: ComponentLoad): PoolSpec {
   return { mu: 1000 / load.cpuMs, durationMs: load.durationMs, nu: 1 / load.durationMs, patienceMs: load.timeoutMs };
 }
 
+/**
+ * Where a run that only has to be found wanting may stop (a tuned autoscaler tried and dropped when it
+ * falls short, run-placement.ts): once its SLO-violation minutes or its drops so far are over these.
+ */
+export interface GiveUp {
+  minutes: number;
+  dropped: number;
+}
+
+/**
+ * The GiveUp of a tolerance: over `minutes` SLO minutes, or drops over `dropShare` of every request
+ * the horizon brings. The requests a run counts are its arrivals, Σ rate × step: taken a millionth
+ * over that sum so that the bound stays above the run's own count whatever the order of its sums.
+ */
+export function giveUpBeyond(load: ComponentLoad, ctx: SimulationContext, minutes: number, dropShare: number): GiveUp {
+  let arrivals = 0;
+  for (let i = 0; i < ctx.steps; i++) arrivals += load.total[i] as number;
+  return { minutes, dropped: dropShare * Math.max(1, arrivals * ctx.dt * (1 + 1e-6)) };
+}
+
 /** Statistics for one option of this component, its latency measured against service rate `nu`. */
 export function createStats(load: ComponentLoad, ctx: SimulationContext, nu = 1 / load.durationMs): OptionStats {
   return new OptionStats(ctx.steps, load.sloMs, ctx.points, nu, load.timeoutMs);

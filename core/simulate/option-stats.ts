@@ -10,6 +10,7 @@
 import { MODEL_ASSUMPTIONS } from '../model/defaults';
 import { BINS, binEnd, binStart, findBin, pseudoLog2 } from './latency-bins';
 import type { Departure } from './backlog';
+import type { GiveUp } from './component-load';
 import { type Part, type PartSink, createPart } from './serve-pool';
 import { LatencyMixture } from './latency-mixture';
 import { FEW_PER_MINUTE, computeMinuteP95, computeViolationChance, overdispersedAtLeast } from './minute-spread';
@@ -208,6 +209,14 @@ export class OptionStats implements PartSink {
     const p = 3 * this.point;
     this.sums[p] = (this.sums[p] as number) + this.stepDemand;
     this.sums[p + 1] = (this.sums[p + 1] as number) + this.stepCapacity;
+  }
+
+  /**
+   * Whether the figures finish() will give are already over `limit` (GiveUp, component-load.ts): SLO
+   * minutes and drops are sums of non-negative terms, so what is counted so far is a floor of them.
+   */
+  isOver(limit: Readonly<GiveUp>): boolean {
+    return this.violationMinutes > limit.minutes || this.dropped > limit.dropped;
   }
 
   /** Moves to the chart point of step i (out of line: once a point, and step loops inline beginStep). */

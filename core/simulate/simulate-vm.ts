@@ -10,7 +10,7 @@
  * advance gets a scheduled minimum that has booted when it starts (planned-scaling.ts).
  */
 import { Autoscaler, DatapointNoise, createPolicy, datapointSeed } from './autoscaler';
-import { type ComponentLoad, type SimulationContext, createStats, describePool } from './component-load';
+import { type ComponentLoad, type GiveUp, type SimulationContext, createStats, describePool } from './component-load';
 import { findErlangTable } from './erlang-table';
 import type { OptionStats } from './option-stats';
 import { ScheduleCursor, scheduleActions } from './planned-scaling';
@@ -37,9 +37,11 @@ export interface VmRun {
   /** Mean instances held over the horizon. */
   meanInstances: number;
   peakInstances: number;
+  /** Given up before the horizon's end, its figures over `giveUp` already (see GiveUp). */
+  gaveUp: boolean;
 }
 
-export function simulateVm(load: ComponentLoad, ctx: SimulationContext): VmRun {
+export function simulateVm(load: ComponentLoad, ctx: SimulationContext, giveUp?: GiveUp): VmRun {
   const { dt } = ctx;
   const policy = createPolicy(ctx.env.vm);
   const stats = createStats(load, ctx);
@@ -64,7 +66,12 @@ export function simulateVm(load: ComponentLoad, ctx: SimulationContext): VmRun {
   // served in one call until a boot, a scheduled action or a datapoint that acts (see below).
   let repeatBusy = Number.NaN;
   let repeatScatter = 0;
+  let gaveUp = false;
   for (let i = 0; i < ctx.steps; i++) {
+    if (giveUp !== undefined && stats.isOver(giveUp)) {
+      gaveUp = true;
+      break;
+    }
     const rps = load.total[i] as number;
     const asyncRps = asyncSeries === null ? 0 : (asyncSeries[i] as number);
     const end = (i + 1) * dt;
@@ -138,5 +145,6 @@ export function simulateVm(load: ComponentLoad, ctx: SimulationContext): VmRun {
     instanceHours: scaler.instanceSeconds / 3600,
     meanInstances: horizon > 0 ? scaler.instanceSeconds / horizon : 0,
     peakInstances: scaler.peak,
+    gaveUp,
   };
 }
