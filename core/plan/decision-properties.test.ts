@@ -43,11 +43,18 @@ function withMargin(design: Design, margin: number): Design {
 
 function expectReconciled(plan: Plan): void {
   let total = 0;
+  let minutes = 0;
+  let dropped = 0;
   for (const p of plan.placements) {
+    const chosen = p.options.find((o) => o.placement === p.placement);
+    minutes += chosen?.sloViolationMinutes ?? NaN;
+    dropped += chosen?.droppedRequests ?? NaN;
     for (const o of p.options) {
       expect(cents(o.monthlyCost)).toBe(o.costLines.reduce((s, l) => s + cents(l.monthlyCost), 0));
+      // Half a cent, and the millionth of a dollar roundToCent drops as binary noise first
+      // (2,318,695.33 GB-s × $0.0000166667 = $38.6449995 reads $38.645, so $38.65).
       for (const l of o.costLines)
-        expect(Math.abs(l.quantity * l.unitPrice - l.monthlyCost)).toBeLessThanOrEqual(0.005 + 1e-9);
+        expect(Math.abs(l.quantity * l.unitPrice - l.monthlyCost)).toBeLessThanOrEqual(0.005 + 1e-6);
     }
     total += cents(p.options.find((o) => o.placement === p.placement)?.monthlyCost ?? NaN);
   }
@@ -56,6 +63,9 @@ function expectReconciled(plan: Plan): void {
     total += cents(w.monthlyCost);
   }
   expect(cents(plan.totals.recommended.monthlyCost)).toBe(total);
+  // And its SLO minutes and drops are those of the options chosen, as the plan shows them.
+  expect(plan.totals.recommended.sloViolationMinutes).toBe(minutes);
+  expect(plan.totals.recommended.droppedRequests).toBe(dropped);
 }
 
 /**
@@ -130,7 +140,7 @@ const tradeOffArb: fc.Arbitrary<DesignInput> = fc
   });
 
 describe('decision properties', () => {
-  it('every cost line, option, wiring element and total adds up to the cent', () => {
+  it('every cost line, option, wiring element and total adds up to the cent, and the minutes and drops too', () => {
     fc.assert(
       fc.property(fc.oneof(designArbOf(6), tradeOffArb), (input) => {
         expectReconciled(buildPlan(validated(input)).plan);

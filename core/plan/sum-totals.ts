@@ -2,7 +2,7 @@
  * The plan's totals: the recommendation and each baseline is an assignment judged alike (its
  * components' options in context plus its wiring), and its monthly cost is the sum of those
  * options' and elements' costs — each already a sum of cent-rounded lines — added in whole cents,
- * so a total reconciles with its parts to the cent. Each baseline carries a sentence that sets it
+ * so a total reconciles with its parts to the cent; its SLO minutes and drops, the sums of theirs. Each baseline carries a sentence that sets it
  * against the recommendation: what it costs or saves, and when it is cheaper, why it was not chosen.
  */
 import type { PricedDesign } from '../cost/tariff';
@@ -24,13 +24,15 @@ export function totalOf(s: Scenario): Total {
   let total = 0;
   let minutes = 0;
   let dropped = 0;
+  // Minutes and drops as each option shows them (whole numbers, to-plan-option.ts), so that a total
+  // is the sum of the figures beside it (a 500-component design read 2,312 against its options' 2,299).
   for (const o of s.result.options.values()) {
     total += cents(o.ownCost);
-    minutes += o.figures.sloViolationMinutes;
-    dropped += o.figures.droppedRequests;
+    minutes += Math.round(o.figures.sloViolationMinutes);
+    dropped += Math.round(o.figures.droppedRequests);
   }
   for (const w of s.wiring) total += cents(w.monthlyCost);
-  return { monthlyCost: total / 100, sloViolationMinutes: Math.round(minutes), droppedRequests: Math.round(dropped) };
+  return { monthlyCost: total / 100, sloViolationMinutes: minutes, droppedRequests: dropped };
 }
 
 // As the Decision view names them; "where allowed": a component the hard constraints keep in the data
@@ -103,6 +105,15 @@ function compare(
         : '';
     return `${saving}, but it would leave ${shortOf(names, more)}${what}, which the recommendation meets.`;
   }
+  // Cheaper, and no component it leaves short that the recommendation meets: it is riskier where both
+  // fall short (more minutes over, more requests dropped), or its moves save less than R12's margin.
+  const riskier: string[] = [];
+  if (t.sloViolationMinutes > recTotal.sloViolationMinutes)
+    riskier.push(`${formatCount(t.sloViolationMinutes - recTotal.sloViolationMinutes)} more minutes over the targets`);
+  if (t.droppedRequests > recTotal.droppedRequests)
+    riskier.push(`${formatCount(t.droppedRequests - recTotal.droppedRequests)} more requests dropped`);
+  if (riskier.length > 0) return `${saving}, but with ${riskier.join(' and ')} than the recommendation.`;
   const margin = design.environments.decision.simplicityMargin;
-  return `${saving} (${((100 * -diff) / Math.max(0.01, t.monthlyCost)).toFixed(1)} %), but by splitting components across environments or moving them away from their neighbours for less than the ${Math.round(100 * margin)} % such a change must save (R12).`;
+  const share = ((100 * -diff) / Math.max(0.01, recTotal.monthlyCost)).toFixed(1);
+  return `${saving} (${share} % of the recommendation's cost), but none of its moves saves the ${Math.round(100 * margin)} % of a component's cost that a change of where it runs must save (R12).`;
 }

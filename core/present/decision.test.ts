@@ -56,6 +56,48 @@ describe('summariseDecision', () => {
     expect(allStatic.safer).not.toContain('$');
   });
 
+  it('never calls a component that misses every minute within the tolerance', () => {
+    // A 2 s request against a 3 s target on one busy pool: over its target in every minute whatever
+    // runs it (a reviewer's design, 2026-12-05: the box read "within the tolerance" and "spread
+    // thinly", at 43,200 minutes of 43,200).
+    const design = designSchema.parse({
+      format: 'tidemark.design',
+      version: 1,
+      name: 't',
+      connections: [],
+      components: [
+        {
+          id: 'a',
+          name: 'Slow service',
+          kind: 'service',
+          workload: { pattern: 'static', baseRps: 20 },
+          demand: { cpuMs: 50, durationSeconds: 2, timeoutMs: 100 },
+          latencySloMs: 3000,
+        },
+      ],
+    });
+    const result = buildPlan(design);
+    const names = new Map(design.components.map((c) => [c.id, c.name]));
+    const s = summariseDecision(result.plan, names, replayEvents(result), result.series.pointMinutes);
+    const monthMinutes = result.plan.assumptions.simulation.days * 1440;
+    expect(result.plan.totals.recommended.sloViolationMinutes).toBeGreaterThan(0.5 * monthMinutes);
+    expect(s.withinTolerance).toBe(false);
+    expect(s.risk).toMatch(/no placement keeps Slow service within the tolerance/);
+    expect(s.risk).not.toMatch(/thinly|half a minute/);
+    // And a cheaper baseline that drops more says so, not R12's margin (it said "by splitting
+    // components across environments", on a design of one component).
+    const { totals } = result.plan;
+    const cheaperAndRiskier = [totals.allStatic, totals.allElastic, totals.bestSingle].filter(
+      (b) =>
+        b.monthlyCost < totals.recommended.monthlyCost &&
+        (b.droppedRequests > totals.recommended.droppedRequests ||
+          b.sloViolationMinutes > totals.recommended.sloViolationMinutes),
+    );
+    expect(cheaperAndRiskier.length).toBeGreaterThan(0);
+    for (const b of cheaperAndRiskier)
+      expect(b.note).toMatch(/, but with [\d,]+ more (minutes over the targets|requests dropped)/);
+  });
+
   it('shows the data centre once when it is also the best single environment', () => {
     const example = EXAMPLE_DESIGNS.find((e) => e.key === 'hybrid-backend')!;
     const design = designSchema.parse(example.design);
