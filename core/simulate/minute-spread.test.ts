@@ -349,3 +349,21 @@ describe('a request far shorter than its CPU time (νt ≫ 1)', () => {
     }
   });
 });
+
+describe('a timeout bounds the queue, and the minute forgets it sooner', () => {
+  // 1 core of 500 ms at ρ 0.97 holds at most 5 requests under a 2.5 s timeout: its walk between empty
+  // and the timeout forgets within seconds (π²λ ⁄ L² a second), where the untimed queue's near
+  // saturation takes 0.4 ⁄ (√cμ − √λ)² ≈ 15 minutes.
+  const args = [0.97, 2 * 0.03, 2, 2, 1.94, 2, 2500] as const;
+  it('keeps the spread of an untimed queue to the bit', () => {
+    expect(computeMinuteSpread(...args, undefined, Number.POSITIVE_INFINITY)).toBe(computeMinuteSpread(...args));
+  });
+  it('narrows it under a short timeout, and hardly at all under a long one', () => {
+    const untimed = computeMinuteSpread(...args);
+    const short = computeMinuteSpread(...args, undefined, 2500);
+    const long = computeMinuteSpread(...args, undefined, 29_000 * 20);
+    expect(short).toBeLessThan(0.7 * untimed);
+    expect(long).toBeGreaterThan(0.99 * untimed);
+    expect(long).toBeLessThanOrEqual(untimed);
+  });
+});

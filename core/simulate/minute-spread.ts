@@ -11,9 +11,13 @@
  * meets state x), averaged over a minute of a process whose fluctuations last about τ — 2τ/60 s of
  * Var g when τ is short, all of it when the queue hardly moves within the minute). The state is
  * "no wait" (1 − C, g = e^(−νt)) or "j requests ahead" (geometric, as the exponential wait of rate θ
- * implies; g ≈ P(D > t − j/cμ)), which gives Var g in closed form. τ = 20/(μ√c) + 0.4/gap, gap =
- * min(μ, (√(cμ) − √λ)²): the second term is the M/M/1-like relaxation near saturation, the first the
- * longer memory of a few servers (one long request holds a core while the queue behind it grows).
+ * implies; g ≈ P(D > t − j/cμ)), which gives Var g in closed form. τ = 20/(μ√c) + 1/(gap/0.4 + π²λ/L²),
+ * gap = min(μ, (√(cμ) − √λ)²): the second term is the M/M/1-like relaxation near saturation, held
+ * to that of a walk between empty and a timeout of L = T·cμ requests (its first mode decays at
+ * π²λ/L²: arrivals and services each add λ of variance a second), the first the longer memory of a
+ * few servers (one long request holds a core while the queue behind it grows). (Without the timeout's
+ * bound, 1 core of 500 ms at ρ 0.97 under a 2.5 s timeout — 5 requests — was read as remembering
+ * its queue for 15 minutes, and most minutes as quiet.)
  * The late count is then negative binomial with that mean and variance — skewed: at high load most
  * minutes have few late requests and some have many — and the chance is its tail beyond 5 % of N.
  *
@@ -82,6 +86,7 @@ export function computeMinuteSpread(
   mu: number,
   p95Ms: number,
   shape: MinuteShape = unusedShape,
+  patienceMs = Number.POSITIVE_INFINITY,
 ): number {
   shape.skew = Number.NaN;
   if (!(lambda > 0) || !(p95Ms > 0)) return 0;
@@ -118,7 +123,11 @@ export function computeMinuteSpread(
   const k3G = (1 - c) * g0 * g0 * g0 + c * waitG3 - 3 * meanG * meanG2 + 2 * meanG * meanG * meanG;
   const f = 0.05;
   const gap = Math.min(mu, (Math.sqrt(full) - Math.sqrt(lambda)) ** 2);
-  const tau = 20 / (mu * Math.sqrt(full / mu)) + 0.4 / gap;
+  // A timeout bounds the queue at L = T·cμ requests, and a walk held between 0 and L forgets at π²λ/L²
+  // a second whatever its drift (a reflected walk's first mode; arrivals and services each add λ).
+  const queueLimit = (patienceMs / 1000) * full;
+  const boxRate = queueLimit > 0 ? (Math.PI * Math.PI * lambda) / (queueLimit * queueLimit) : 0;
+  const tau = 20 / (mu * Math.sqrt(full / mu)) + 1 / (gap / 0.4 + boxRate);
   // A minute's mean of g: Var g × 2x(1 − x(1 − e^(−1/x))), x = τ/60 s — 2τ/60 when the queue forgets
   // within the minute, all of Var g when it hardly moves (near saturation, τ of many minutes).
   const x = tau / 60;

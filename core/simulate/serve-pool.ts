@@ -34,7 +34,7 @@ import { type ErlangTable, findErlangTable } from './erlang-table';
 import type { LatencyMixture } from './latency-mixture';
 import { FEW_PER_MINUTE, clumpOfBursts, computeMinuteSpread } from './minute-spread';
 import { ResponseDist } from './response-dist';
-import { computeShares, createShares, hypoSurvival } from './response-time';
+import { computeShares, createShares, hypoSurvival, lateShareOf } from './response-time';
 import { computeStepP95 } from './step-quantile';
 import { followQueue as followQueueOf, mayFollow as mayFollowOf, queueCourse } from './relaxation';
 import { type SloCurve, findSloCurve } from './slo-curve';
@@ -714,7 +714,7 @@ function measureNearSlo(s: Stretch, spec: PoolSpec, stats: PartSink): void {
   if (isNear) {
     p.spread =
       s.syncAdmitted >= s.asyncAdmitted
-        ? minuteSpread(s.syncC, s.syncTheta * 1000, nu * 1000, s.full, s.ls + s.la, spec.mu, p95, p)
+        ? minuteSpread(s.syncC, s.syncTheta * 1000, nu * 1000, s.full, s.ls + s.la, spec.mu, p95, p, spec.patienceMs)
         : minuteSpread(s.erlangC, s.asyncTheta * 1000, nu * 1000, s.full, s.ls + s.la, spec.mu, p95, p);
   }
   const admitted = s.syncAdmitted + s.asyncAdmitted;
@@ -722,7 +722,7 @@ function measureNearSlo(s: Stretch, spec: PoolSpec, stats: PartSink): void {
     const slo = stats.sloMs;
     const service = Math.exp(-nu * slo);
     p.late =
-      (s.syncAdmitted * (sync.noWait * service + sync.wait * hypoSurvival(slo, s.syncTheta, nu)) +
+      (s.syncAdmitted * lateShareOf(sync, slo, s.syncTheta, nu, spec.patienceMs) +
         s.asyncAdmitted *
           ((1 - s.erlangC) * service + (s.erlangC > 0 ? s.erlangC * hypoSurvival(slo, s.asyncTheta, nu) : 0))) /
       admitted;

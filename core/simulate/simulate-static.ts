@@ -79,7 +79,7 @@ function keepsPeakMinutes(load: ComponentLoad, cores: number, minuteShare: numbe
   const p95 = computePoolP95(load, cores, rps);
   if (!(p95 <= load.sloMs * 4)) return false;
   const nu = 1 / load.durationMs;
-  const spread = computeMinuteSpread(erlangC, full - rps, 1000 * nu, full, rps, mu, p95, shape);
+  const spread = computeMinuteSpread(erlangC, full - rps, 1000 * nu, full, rps, mu, p95, shape, load.timeoutMs);
   // computePoolP95 left the peak's response-time distribution in `dist`: its share later than the SLO.
   const late = dist.survival(load.sloMs) / dist.total();
   return computeViolationChance(p95, spread, 60 * rps, nu, load.sloMs, late, shape.skew) <= minuteShare;

@@ -9,7 +9,7 @@
 import { computeErlangC } from './erlang';
 import { computeMinuteSpread, computeViolationChance, type MinuteShape } from './minute-spread';
 import { ResponseDist } from './response-dist';
-import { computeShares, createShares, hypoSurvival } from './response-time';
+import { computeShares, createShares, hypoSurvival, lateShareOf } from './response-time';
 
 const POINTS = 512;
 const SHARES = 8;
@@ -211,12 +211,12 @@ export class SloCurve {
     // The minute-to-minute spread of the class that does most of the work.
     const spread =
       share >= 0.5
-        ? computeMinuteSpread(erlangC, syncTheta * 1000, nu * 1000, full, rho * full, mu, p95, shape)
+        ? computeMinuteSpread(erlangC, syncTheta * 1000, nu * 1000, full, rho * full, mu, p95, shape, patienceMs)
         : computeMinuteSpread(erlangC, asyncTheta * 1000, nu * 1000, full, rho * full, mu, p95, shape);
     const slo = this.sloMs;
     const service = Math.exp(-nu * slo);
     const late =
-      (admittedSync * (shares.noWait * service + shares.wait * hypoSurvival(slo, syncTheta, nu)) +
+      (admittedSync * lateShareOf(shares, slo, syncTheta, nu, patienceMs) +
         admittedAsync * ((1 - erlangC) * service + erlangC * hypoSurvival(slo, asyncTheta, nu))) /
       (admittedSync + admittedAsync);
     at.p95 = p95;

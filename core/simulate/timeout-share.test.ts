@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeImpatience, computeTimeoutShare } from './backlog';
 import { computeErlangC } from './erlang';
-import { computeShares, createShares } from './response-time';
+import { computeShares, createShares, hypoSurvival, lateShareOf } from './response-time';
 
 /** P(V > D) from the density of the offered wait, integrated on a grid, states with free servers by Erlang's terms. */
 function byQuadrature(lambda: number, c: number, mu: number, D: number): number {
@@ -87,4 +87,45 @@ describe('computeTimeoutShare (M/M/c+D)', () => {
     expect(computeTimeoutShare(41.2, 8, 40, 1.5)).toBeGreaterThan(1.15 * (1 - 1 / 1.03));
     expect(computeTimeoutShare(80, 8, 40, 29)).toBeCloseTo(0.5, 12);
   });
+});
+
+describe('lateShareOf: the share of served requests later than t under a timeout', () => {
+  // Against a quadrature of the served wait written apart: an atom (1 − C) ⁄ (1 − Ce^(−θT)) at 0 and
+  // the density Cθe^(−θw) ⁄ (1 − Ce^(−θT)) on (0, T), then an Exp(ν) service.
+  function byQuadrature(C: number, theta: number, nu: number, T: number, t: number): number {
+    const served = 1 - C * Math.exp(-theta * T);
+    let late = ((1 - C) / served) * Math.exp(-nu * t);
+    const steps = 200_000;
+    const h = T / steps;
+    for (let i = 0; i < steps; i++) {
+      const w = (i + 0.5) * h;
+      const density = (C * theta * Math.exp(-theta * w)) / served;
+      late += density * h * (w >= t ? 1 : Math.exp(-nu * (t - w)));
+    }
+    return late;
+  }
+
+  for (const [cores, rho, timeoutMs, serviceMs] of [
+    [4, 0.97, 5000, 500],
+    [16, 0.9, 2500, 500],
+    [1, 0.8, 300, 100],
+    [8, 1.02, 1500, 200],
+  ] as const) {
+    it(`${cores} cores at ρ ${rho}, ${timeoutMs} ms timeout, ${serviceMs} ms service: within 1e-6 below, at and beyond the timeout`, () => {
+      const mu = 1 / serviceMs; // per ms
+      const C = rho < 1 ? computeErlangC(cores, rho * cores) : 1;
+      const theta = Math.max(1e-9, cores * mu * (1 - Math.min(rho, 1 - 1e-9)));
+      const shares = computeShares(createShares(), C, theta, Math.min(rho, 1 - 1e-9), timeoutMs);
+      for (const t of [0.2 * timeoutMs, 0.8 * timeoutMs, timeoutMs, 1.3 * timeoutMs, 3 * timeoutMs]) {
+        expect(lateShareOf(shares, t, theta, mu, timeoutMs)).toBeCloseTo(byQuadrature(C, theta, mu, timeoutMs, t), 6);
+      }
+      // Leaving the timed-out part in (the formula before): more late than there are, below the timeout,
+      // where the timeout cuts off a share that matters.
+      const untruncated =
+        shares.noWait * Math.exp(-mu * 0.8 * timeoutMs) + shares.wait * hypoSurvival(0.8 * timeoutMs, theta, mu);
+      const cut = C * Math.exp(-theta * timeoutMs); // the waiting mass beyond the timeout
+      if (cut > 0.01)
+        expect(untruncated - byQuadrature(C, theta, mu, timeoutMs, 0.8 * timeoutMs)).toBeGreaterThan(0.1 * cut);
+    });
+  }
 });
