@@ -81,7 +81,7 @@ export const ASSUMPTION_FIELDS: readonly AssumptionField[] = [
     ['environments', 'static', 'coreMonthlyCost'],
     'Data-centre core ($ a month)',
     STATIC_DEFAULTS.coreMonthlyCost,
-    'Assumption: a 64-core server at $12,000 over 48 months, tripled for power, cooling, space and staff (Uptime Institute rules of thumb).',
+    'Assumption: a 64-core server at $12,000 over 48 months (~$3.9 a core-month), plus three times that for power, cooling, space and staff (Uptime Institute rules of thumb): ~$15.6, taken as $16.',
   ),
   f(
     'hourlyPrice',
