@@ -67,9 +67,21 @@ function listFiles(base) {
 
 /** The build's inputs under `base`, sorted, as paths relative to it. */
 export function buildInputs(base = root) {
+  // Files only: git lists a symlink to a directory (a node_modules linked in from elsewhere, which
+  // `node_modules/` in .gitignore does not match) as a file, and reading it failed with EISDIR.
   return listFiles(base)
-    .filter((file) => !NOT_READ_BY_BUILD.test(file) && existsSync(path.join(base, file)))
+    .filter(
+      (file) => !NOT_READ_BY_BUILD.test(file) && !NEVER_WALKED.has(file.split('/')[0]) && isFile(path.join(base, file)),
+    )
     .sort();
+}
+
+function isFile(file) {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false; // gone since git listed it, or a broken link
+  }
 }
 
 export function sourceHash(base = root) {

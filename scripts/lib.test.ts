@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -35,5 +36,22 @@ describe('the build’s inputs', () => {
     expect(afterProxy).not.toBe(before);
     write('instrumentation.ts', 'export function register() {}');
     expect(sourceHash(dir)).not.toBe(afterProxy);
+  });
+
+  it('skip a link to a directory, as a node_modules linked in from elsewhere (git lists it as a file)', () => {
+    for (const isRepo of [false, true]) {
+      const dir = mkdtempSync(path.join(tmpdir(), 'tidemark-link-'));
+      const elsewhere = mkdtempSync(path.join(tmpdir(), 'tidemark-elsewhere-'));
+      writeFileSync(path.join(elsewhere, 'x.js'), 'x');
+      writeFileSync(path.join(dir, '.gitignore'), 'node_modules/\n');
+      mkdirSync(path.join(dir, 'app'));
+      writeFileSync(path.join(dir, 'app', 'page.tsx'), 'page');
+      if (isRepo) spawnSync('git', ['init', '-q'], { cwd: dir });
+      const before = sourceHash(dir);
+      symlinkSync(elsewhere, path.join(dir, 'node_modules'));
+      symlinkSync(elsewhere, path.join(dir, 'linked'));
+      expect(buildInputs(dir)).toEqual(['app/page.tsx']);
+      expect(sourceHash(dir)).toBe(before);
+    }
   });
 });
