@@ -68,6 +68,7 @@ export function decidePlan(
         alternatives: alternatives.get(id) ?? [],
         env: design.environments,
         tol,
+        tariff: design.tariff,
       }),
       options: options.map(toPlanOption),
       demand: {

@@ -15,6 +15,8 @@ import type { SeriesShape } from '../simulate/series-stats';
 import type { OptionResult, Tolerance } from './assess-assignment';
 import type { Alternative } from './compare-alternatives';
 import { computeUtilityPremium } from './size-burst-base';
+import { findRuleOut } from './hard-constraints';
+import type { Tariff } from '../cost/tariff';
 
 const NAMES = PLACEMENT_NOUNS;
 
@@ -42,6 +44,8 @@ export interface ExplainInput {
   alternatives: readonly Alternative[];
   env: Environments;
   tol: Tolerance;
+  /** The design's prices and provider: a pin's placement is checked against the rules it overrides. */
+  tariff?: Tariff;
 }
 
 export function explainChoice(input: ExplainInput): Reason[] {
@@ -52,6 +56,14 @@ export function explainChoice(input: ExplainInput): Reason[] {
       rule: 'R10',
       text: `${c.name} is pinned to run ${PLACEMENT_PHRASES[c.pin.placement]}${c.pin.cores ? ` with ${c.pin.cores} cores` : ''}; the pin is obeyed.`,
     });
+    // Obeyed, but not silently past a rule it overrides (a 2,000 s request pinned to functions).
+    const overridden = input.tariff ? findRuleOut({ ...c, pin: undefined }, c.pin.placement, input.tariff) : null;
+    if (overridden) {
+      reasons.push({
+        rule: overridden.rule,
+        text: `${c.name} ${overridden.text}: the pin keeps it ${PLACEMENT_PHRASES[c.pin.placement]} all the same, against ${overridden.rule}.`,
+      });
+    }
   }
   const seen = new Set<string>();
   for (const o of options) {

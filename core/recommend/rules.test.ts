@@ -95,6 +95,36 @@ describe('placement rules', () => {
     expect(optionOf(plan, 'b', 'static').monthlyCost).toBe(7 * 16);
   });
 
+  it('R10 over R9: a pin to functions past their time limit is obeyed, and the plan says what it breaks', () => {
+    const plan = planOf(
+      makeDesign([
+        {
+          id: 'job',
+          name: 'Long job',
+          kind: 'batch',
+          workload: { pattern: 'static', baseRps: 0.01 },
+          demand: { cpuMs: 50, durationSeconds: 2000 },
+          pin: { placement: 'serverless' },
+        },
+        {
+          id: 'ok',
+          name: 'Short one',
+          kind: 'service',
+          workload: { pattern: 'static', baseRps: 1 },
+          demand: { cpuMs: 20 },
+          pin: { placement: 'serverless' },
+        },
+      ]),
+    );
+    expect(entryOf(plan, 'job').placement).toBe('serverless');
+    const broken = entryOf(plan, 'job').reasons.find((r) => r.rule === 'R9');
+    expect(broken?.text).toMatch(
+      /^Long job runs 2000 s a request .*the pin keeps it on functions all the same, against R9\.$/,
+    );
+    // A pin that breaks nothing says only that it is obeyed.
+    expect(entryOf(plan, 'ok').reasons.some((r) => r.rule === 'R9')).toBe(false);
+  });
+
   it('R1/R7: a steady, high load is cheaper on servers than on functions', () => {
     const plan = planOf(
       makeDesign([
