@@ -124,6 +124,20 @@ export function explainChoice(input: ExplainInput): Reason[] {
 }
 
 function explainEconomics({ component: c, pattern, shape, options, env }: ExplainInput): Reason[] {
+  // No load at all: neither steady nor bursty, and a peak-to-mean ratio would be 0 ÷ 0 (it read "a
+  // steady load is cheapest on capacity you own" and "its peak is only 1.0× its mean" beside a $0.00
+  // choice of functions).
+  if (!(shape.peak > 0)) {
+    const costs = options.map(
+      (o) => `${NAMES[o.placement]} ${formatMoney(o.ownCost)}${o.ruledOut ? ' (ruled out)' : ''}`,
+    );
+    return [
+      {
+        rule: 'R3',
+        text: `${c.name} has no load in the simulated month: capacity held for it would stand idle, and only what is paid per use costs nothing. Simulated month: ${list(costs)}.`,
+      },
+    ];
+  }
   const level = `mean ${formatRps(shape.mean)} req/s, peak ${formatRps(shape.peak)} req/s`;
   const ratio = shape.mean > 0 ? shape.peak / shape.mean : 1;
   const reasons: Reason[] = [
@@ -157,7 +171,7 @@ function explainEconomics({ component: c, pattern, shape, options, env }: Explai
   ];
 }
 
-function explainSlo({ component: c, chosen, tol, pattern, options }: ExplainInput): Reason[] {
+function explainSlo({ component: c, chosen, tol, pattern, options, shape }: ExplainInput): Reason[] {
   const f = chosen.figures;
   const hours = tol.horizonMinutes / 60;
   const drops =
@@ -168,7 +182,7 @@ function explainSlo({ component: c, chosen, tol, pattern, options }: ExplainInpu
     f.sloViolationMinutes === 0
       ? 'never over it'
       : `${formatCount(f.sloViolationMinutes)} minutes over it, within the ${formatCount(tol.minutes)} minutes (${pct(tol.minutes / tol.horizonMinutes)} of the ${hours >= HOURS_PER_MONTH * 0.9 ? 'month' : 'horizon'}) we tolerate`;
-  const rule = c.pin ? 'R10' : pattern === 'static' ? 'R1' : 'R3';
+  const rule = c.pin ? 'R10' : pattern === 'static' && shape.peak > 0 ? 'R1' : 'R3';
   const where = `${c.name} runs ${phraseFor(c, chosen.placement)}`;
   if (chosen.meets) {
     const text =

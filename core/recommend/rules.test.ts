@@ -125,6 +125,24 @@ describe('placement rules', () => {
     expect(entryOf(plan, 'ok').reasons.some((r) => r.rule === 'R9')).toBe(false);
   });
 
+  it('no load at all: neither steady nor bursty, and no peak-to-mean ratio', () => {
+    const plan = planOf(
+      makeDesign([
+        {
+          id: 'idle',
+          name: 'Idle',
+          kind: 'service',
+          workload: { pattern: 'static', baseRps: 0 },
+          demand: { cpuMs: 50 },
+        },
+      ]),
+    );
+    const reasons = entryOf(plan, 'idle').reasons;
+    expect(reasons[0]?.text).toMatch(/^Idle has no load in the simulated month/);
+    expect(reasons.map((r) => r.text).join(' ')).not.toMatch(/steady|× its mean/);
+    expect(reasons.some((r) => r.rule === 'R1')).toBe(false);
+  });
+
   it('R1/R7: a steady, high load is cheaper on servers than on functions', () => {
     const plan = planOf(
       makeDesign([
