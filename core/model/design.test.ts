@@ -15,6 +15,13 @@ function problems(input: unknown): string[] {
 }
 
 describe('design schema', () => {
+  it('says a field left out is required, with what it takes', () => {
+    const { name: _name, ...noName } = minimal;
+    expect(problems(noName)).toEqual(['name: required (a string)']);
+    const noCpu = { ...minimal, components: [{ id: 'web', name: 'Web', kind: 'ui', demand: {} }] };
+    expect(problems(noCpu)).toEqual(['components[0].demand.cpuMs: required (a number)']);
+  });
+
   it('fills every documented default', () => {
     const d = designSchema.parse(minimal);
     expect(d.simulation).toEqual({ days: 30, stepMinutes: 5, seed: 1 });

@@ -34,6 +34,12 @@ export function problemsOf(error: z.ZodError): Problem[] {
       for (const key of issue.keys) {
         problems.push({ path: formatPath([...issue.path, key]), message: 'unknown field' });
       }
+    } else if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message)) {
+      // A field left out: zod says "Invalid input: expected string, received undefined".
+      problems.push({
+        path: formatPath(issue.path),
+        message: `required (${issue.expected === 'int' ? 'a whole number' : `a ${issue.expected}`})`,
+      });
     } else {
       problems.push({ path: formatPath(issue.path), message: issue.message });
     }
