@@ -45,7 +45,7 @@ export interface ExplainInput {
   env: Environments;
   tol: Tolerance;
   /** The design's prices and provider: a pin's placement is checked against the rules it overrides. */
-  tariff?: Tariff;
+  tariff: Tariff;
 }
 
 export function explainChoice(input: ExplainInput): Reason[] {
@@ -57,7 +57,7 @@ export function explainChoice(input: ExplainInput): Reason[] {
       text: `${c.name} is pinned to run ${PLACEMENT_PHRASES[c.pin.placement]}${c.pin.cores ? ` with ${c.pin.cores} cores` : ''}; the pin is obeyed.`,
     });
     // Obeyed, but not silently past a rule it overrides (a 2,000 s request pinned to functions).
-    const overridden = input.tariff ? findRuleOut({ ...c, pin: undefined }, c.pin.placement, input.tariff) : null;
+    const overridden = findRuleOut({ ...c, pin: undefined }, c.pin.placement, input.tariff);
     if (overridden) {
       reasons.push({
         rule: overridden.rule,
