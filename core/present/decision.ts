@@ -128,9 +128,8 @@ function riskSentence(
     !o.feasible ||
     o.sloViolationMinutes > allowed + 0.5 ||
     (p.demand !== undefined && o.droppedRequests > decision.dropShare * p.demand.requestsPerMonth + 0.5);
-  const chosenOf = (p: PlacementEntry) => p.options.find((o) => o.placement === p.placement);
   const shortOf = plan.placements.filter((p) => {
-    const o = chosenOf(p);
+    const o = p.options.find((x) => x.placement === p.placement);
     return o === undefined || over(o, p);
   });
   const tolerance = `within the tolerance of ${formatShare(decision.sloMinuteShare)} of the month (${formatMinutes(allowed)} per component) and ${formatShare(decision.dropShare)} of requests dropped`;

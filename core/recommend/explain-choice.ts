@@ -127,10 +127,10 @@ function explainEconomics({ component: c, pattern, shape, options, env }: Explai
   // No load at all: neither steady nor bursty, and a peak-to-mean ratio would be 0 ÷ 0 (it read "a
   // steady load is cheapest on capacity you own" and "its peak is only 1.0× its mean" beside a $0.00
   // choice of functions).
+  const costs = options.map(
+    (o) => `${NAMES[o.placement]} ${formatMoney(o.ownCost)}${o.ruledOut ? ' (ruled out)' : ''}`,
+  );
   if (!(shape.peak > 0)) {
-    const costs = options.map(
-      (o) => `${NAMES[o.placement]} ${formatMoney(o.ownCost)}${o.ruledOut ? ' (ruled out)' : ''}`,
-    );
     return [
       {
         rule: 'R3',
@@ -159,9 +159,6 @@ function explainEconomics({ component: c, pattern, shape, options, env }: Explai
     shape.nearPeakShare < 1 / u && pattern !== 'static'
       ? `; it runs near its peak ${pct(shape.nearPeakShare)} of the time, less than 1 hour in ${u.toFixed(1)}, so a data-centre base with cloud overflow (burst) is worth pricing`
       : '';
-  const costs = options.map(
-    (o) => `${NAMES[o.placement]} ${formatMoney(o.ownCost)}${o.ruledOut ? ' (ruled out)' : ''}`,
-  );
   return [
     ...reasons,
     {

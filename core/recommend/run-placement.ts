@@ -40,8 +40,6 @@ export interface SimulatedRun {
   /** Serverless and VMs (a burst's cloud part): mean instances held, idle and busy. */
   meanInstances?: number;
   note: string;
-  /** Stopped before the horizon's end, over its RunSizing.giveUp: its figures are floors, it falls short. */
-  gaveUp?: true;
 }
 
 export interface PlacementRun extends SimulatedRun {
@@ -328,7 +326,8 @@ export function simulatePlacement(
     if (run.gaveUp) {
       const usage: PlacementUsage = { placement, instanceHours, alwaysOnInstances: 0 };
       const tuned = `scaling out at ${Math.round(100 * (target ?? env.vm.targetUtilization))} % CPU`;
-      return { ...done(run.stats, usage, 1, `${tuned}: stopped once over the tolerance`), gaveUp: true };
+      // Its figures are floors and it falls short (RunSizing.giveUp): kept only to say so.
+      return done(run.stats, usage, 1, `${tuned}: stopped once over the tolerance`);
     }
     return done(
       run.stats,
