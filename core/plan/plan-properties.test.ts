@@ -13,8 +13,11 @@ describe('plan properties', () => {
         if (!first.ok) throw new Error(`generated an invalid design: ${JSON.stringify(first.problems)}`);
         const plan = first.value.plan;
         expect(planSchema.safeParse(plan).success).toBe(true);
+        const horizonMinutes = plan.assumptions.simulation.days * 24 * 60;
         for (const p of plan.placements) {
           for (const o of p.options) {
+            // No option is over its SLO for longer than the horizon lasts.
+            expect(o.sloViolationMinutes).toBeLessThanOrEqual(horizonMinutes + 1e-6);
             for (const v of [
               o.monthlyCost,
               o.meanLatencyMs,

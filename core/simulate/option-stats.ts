@@ -137,7 +137,7 @@ export class OptionStats implements PartSink {
    * burst's two pools, whose parts become one record per stretch of time.
    */
   private readonly parent: OptionStats | null;
-  segment = { arrived: 0, admitted: 0, dropped: 0, latency: 0, p95: 0, spread: 0, skew: Number.NaN };
+  segment = { seconds: 0, arrived: 0, admitted: 0, dropped: 0, latency: 0, p95: 0, spread: 0, skew: Number.NaN };
 
   constructor(
     private readonly steps: number,
@@ -173,7 +173,7 @@ export class OptionStats implements PartSink {
   /** Empties a collector's segment. */
   clearSegment(): void {
     const g = this.segment;
-    g.arrived = g.admitted = g.dropped = g.latency = g.p95 = g.spread = 0;
+    g.seconds = g.arrived = g.admitted = g.dropped = g.latency = g.p95 = g.spread = 0;
     g.skew = Number.NaN;
   }
 
@@ -232,6 +232,7 @@ export class OptionStats implements PartSink {
     const q = this.partIn;
     if (this.parent) {
       const g = this.segment;
+      g.seconds += q.seconds;
       g.arrived += q.arrived;
       g.admitted += q.admitted;
       g.dropped += q.dropped;
@@ -283,7 +284,7 @@ export class OptionStats implements PartSink {
       this.dropMinutes += minutes * dropping;
       over = minutes * dropping;
     }
-    if (dropping < 1 && this.hasSlo && admitted > 0 && !isDeferred) {
+    if (dropping < 1 && this.hasSlo && admitted > 0 && minutes > 0 && !isDeferred) {
       // The minutes that do not drop (taken as independent of those that do).
       const rest = 1 - dropping;
       const perMinute = admitted / minutes;

@@ -221,7 +221,12 @@ function recordSegment(stats: OptionStats, seconds: number, baseParts: OptionSta
   const cloud = cloudParts.segment;
   const admitted = base.admitted + cloud.admitted;
   const p = stats.partIn;
-  p.seconds = seconds;
+  // A pool's stretches in a backlog count their minutes when their requests leave (OptionStats.left),
+  // and report no seconds here: the segment keeps only the rest, or a minute of a base overflowing
+  // before detection counted twice (112 minutes in a 105-minute stretch, and a week of 10,080 minutes
+  // read 10,087 over).
+  const counted = base.seconds + cloud.seconds - seconds;
+  p.seconds = counted > 0 ? counted : 0;
   p.arrived = base.arrived + cloud.arrived;
   p.admitted = admitted;
   p.dropped = base.dropped + cloud.dropped;
