@@ -39,6 +39,7 @@ export function toCandidate(f: ComponentFacts, design: PricedDesign, tol: Tolera
       slack: slackOf(run, tol),
       missMinutes: run.figures.sloViolationMinutes,
       missDrops: run.figures.droppedRequests,
+      missP95: run.figures.p95LatencyMs,
       missBand: { minutes: tol.minutes, drops: tol.dropShare * Math.max(1, run.figures.requests) },
     };
   });

@@ -13,6 +13,7 @@ import type { Reason } from '../model/plan';
 import { formatCount, formatMoney, formatMs, formatRps } from '../present/format';
 import type { SeriesShape } from '../simulate/series-stats';
 import type { OptionResult, Tolerance } from './assess-assignment';
+import { P95_NEAR } from './build-joint-problem';
 import type { Alternative } from './compare-alternatives';
 import { computeUtilityPremium } from './size-burst-base';
 import { findRuleOut } from './hard-constraints';
@@ -216,7 +217,10 @@ function explainSlo({ component: c, chosen, tol, pattern, options, shape }: Expl
   return [
     {
       rule: 'R10',
-      text: `No allowed placement ${target}; ${NAMES[chosen.placement]} is among those that fall short least (within the ${formatCount(tol.minutes)} minutes we tolerate of the least): ${formatCount(f.sloViolationMinutes)} of ${formatCount(tol.horizonMinutes)} minutes over${c.latencySloMs === undefined ? ' (dropping requests)' : ''}, ${formatCount(f.droppedRequests)} requests dropped.`,
+      text:
+        c.latencySloMs !== undefined
+          ? `No allowed placement ${target}; ${NAMES[chosen.placement]} is among those that come nearest: ${formatCount(f.sloViolationMinutes)} of ${formatCount(tol.horizonMinutes)} minutes over (within the ${formatCount(tol.minutes)} minutes we tolerate of the fewest), p95 ${formatMs(f.p95LatencyMs)} (within ${pct(P95_NEAR)} of the nearest), ${formatCount(f.droppedRequests)} requests dropped.`
+          : `No allowed placement ${target}; ${NAMES[chosen.placement]} is among those that fall short least (within the ${formatCount(tol.minutes)} minutes we tolerate of the least): ${formatCount(f.sloViolationMinutes)} of ${formatCount(tol.horizonMinutes)} minutes over (dropping requests), ${formatCount(f.droppedRequests)} requests dropped.`,
     },
     {
       rule: 'R10',

@@ -228,6 +228,36 @@ describe('placement rules', () => {
     expect(plan.totals.recommended.sloViolationMinutes).toBe(7 * 24 * 60);
   });
 
+  it('R10: when no placement meets the SLO, a stricter one never picks a slower plan', () => {
+    // 80 ms requests: no placement's p95 gets under ln 20 × 80 = 240 ms. At 300 ms the data centre
+    // meets it; at 200 ms every option misses every minute, and the cheapest of them (functions, at a
+    // p95 three times the data centre's) was chosen.
+    const at = (slo: number) =>
+      planOf(
+        makeDesign([
+          {
+            id: 'api',
+            name: 'API',
+            kind: 'service',
+            workload: { pattern: 'unpredictable', baseRps: 60, peakRps: 500, spikesPerWeek: 3 },
+            demand: { cpuMs: 80, memoryMb: 512 },
+            latencySloMs: slo,
+          },
+        ]),
+      );
+    const loose = at(300);
+    const strict = at(200);
+    const p95Of = (plan: ReturnType<typeof planOf>) =>
+      optionOf(plan, 'api', entryOf(plan, 'api').placement).p95LatencyMs;
+    const options = entryOf(strict, 'api').options.filter((o) => o.feasible);
+    expect(options.every((o) => o.sloViolationMinutes === 7 * 24 * 60)).toBe(true);
+    const nearest = Math.min(...options.map((o) => o.p95LatencyMs));
+    expect(p95Of(strict)).toBeLessThanOrEqual(1.1 * nearest);
+    expect(p95Of(strict)).toBeLessThanOrEqual(1.1 * p95Of(loose));
+    const reason = entryOf(strict, 'api').reasons.find((r) => r.rule === 'R10')?.text ?? '';
+    expect(reason).toContain(`p95 ${Math.round(p95Of(strict))} ms (within 10 % of the nearest)`);
+  });
+
   it('static reserves peak plus headroom, and more when the p95 SLO needs them at the peak', () => {
     const plan = planOf(
       makeDesign([
