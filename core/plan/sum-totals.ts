@@ -8,7 +8,7 @@
 import type { PricedDesign } from '../cost/tariff';
 import type { Component, Placement } from '../model/design';
 import type { Plan, Total, WiringElement } from '../model/plan';
-import { formatCount, formatMoney } from '../present/format';
+import { formatCount, formatMoney, formatSpan } from '../present/format';
 import type { AssignmentResult, Tolerance } from '../recommend/assess-assignment';
 
 export interface Scenario {
@@ -91,7 +91,7 @@ function compare(
     if (c && !o.meets && mine?.meets) missing.push(c);
   }
   const shortOf = (names: string[], more: string) =>
-    `${names.join(', ')}${more} short of ${missing.length === 1 ? 'its target' : 'their targets'} beyond what we tolerate (${formatCount(tol.minutes)} minutes a month)`;
+    `${names.join(', ')}${more} short of ${missing.length === 1 ? 'its target' : 'their targets'} beyond what we tolerate (${formatCount(tol.minutes)} minutes ${formatSpan(tol.horizonMinutes)})`;
   const names = missing.slice(0, 3).map((c) => c.name);
   const more = missing.length > 3 ? ` and ${missing.length - 3} more` : '';
   if (diff >= 0.01)

@@ -6,6 +6,7 @@ import {
   formatMs,
   formatPointTime,
   formatRps,
+  formatSpan,
   progressPercent,
 } from './format';
 
@@ -52,5 +53,17 @@ describe('formatDuration', () => {
     expect(formatDuration(7484)).toBe('7.5 s');
     expect(formatDuration(125_000)).toBe('2 min 5 s');
     expect(formatDuration(120_000)).toBe('2 min');
+  });
+});
+
+describe('formatSpan', () => {
+  it('says a month only for a simulated month, else the days', () => {
+    expect(formatSpan(30 * 24 * 60)).toBe('a month');
+    expect(formatSpan(31 * 24 * 60)).toBe('a month');
+    expect(formatSpan(7 * 24 * 60)).toBe('in 7 days');
+    expect(formatSpan(24 * 60)).toBe('in 1 day');
+    expect(formatSpan(90 * 24 * 60)).toBe('in 90 days');
+    expect(formatSpan(3 * 60)).toBe('in 3 hours');
+    expect(formatSpan(60)).toBe('in 1 hour');
   });
 });

@@ -52,6 +52,20 @@ export function formatCount(n: number): string {
   return Number.isFinite(n) ? whole.format(n) : '—';
 }
 
+/**
+ * The span a count of minutes is over: `a month` for a simulated month (within 10 %), else `in 7 days`
+ * (a tolerance of "10 minutes a month" over a week-long simulation said a month where it meant the week).
+ */
+export function formatSpan(horizonMinutes: number): string {
+  const days = horizonMinutes / (24 * 60);
+  if (Math.abs(days - 30.4) <= 3.1) return 'a month';
+  if (days < 1) {
+    const hours = horizonMinutes / 60;
+    return `in ${oneDecimal.format(hours)} ${hours === 1 ? 'hour' : 'hours'}`;
+  }
+  return `in ${oneDecimal.format(days)} ${days === 1 ? 'day' : 'days'}`;
+}
+
 /** Requests per second, one decimal below 10: `0.5`, `1,200`. */
 export function formatRps(rps: number): string {
   if (!Number.isFinite(rps)) return '—';

@@ -10,7 +10,7 @@ import { PLACEMENT_NOUNS, PLACEMENT_PHRASES } from '../model/labels';
 import type { Component, Environments, Pattern, Placement } from '../model/design';
 import { resolveFunctionSeconds } from '../model/design';
 import type { Reason } from '../model/plan';
-import { formatCount, formatMoney, formatMs, formatRps } from '../present/format';
+import { formatCount, formatMoney, formatMs, formatRps, formatSpan } from '../present/format';
 import type { SeriesShape } from '../simulate/series-stats';
 import type { OptionResult, Tolerance } from './assess-assignment';
 import { P95_NEAR } from './build-joint-problem';
@@ -74,7 +74,7 @@ export function explainChoice(input: ExplainInput): Reason[] {
     const placements = options.filter((x) => x.ruledOut?.text === out.text).map((x) => NAMES[x.placement]);
     reasons.push({
       rule: out.rule,
-      text: `${c.name}: ${out.text}, so ${list(placements)} ${placements.length > 1 ? 'are' : 'is'} out.`,
+      text: `${c.name} ${out.text}. Ruled out: ${list(placements)}.`,
     });
   }
   const sensitive = c.dataClass === 'regulated' || c.dataClass === 'confidential';
@@ -146,7 +146,7 @@ function explainEconomics({ component: c, pattern, shape, options, env }: Explai
       ? { rule: 'R1', text: `${c.name}'s demand is steady (${level}): a steady load is cheapest on capacity you own.` }
       : {
           rule: 'R2',
-          text: `${c.name}'s demand is ${pattern.replace(/-/g, ' ')} (${level}, the peak ${times(ratio)} the mean): a candidate for elastic capacity.`,
+          text: `${c.name}'s demand is ${pattern.replace(/-/g, ' ')} (${level}, the peak ${times(ratio)} the mean): ${elasticVerdict(options)}.`,
         },
   ];
   const allowed = options.filter((o) => !o.ruledOut);
@@ -158,7 +158,7 @@ function explainEconomics({ component: c, pattern, shape, options, env }: Explai
       : `its peak is only ${times(ratio)} its mean, so capacity it owns is cheaper at this shape`;
   const burst =
     shape.nearPeakShare < 1 / u && pattern !== 'static'
-      ? `; it runs near its peak ${pct(shape.nearPeakShare)} of the time, less than 1 hour in ${u.toFixed(1)}, so a data-centre base with cloud overflow (burst) is worth pricing`
+      ? `; it runs near its peak ${pct(shape.nearPeakShare)} of the time, under the ${pct(1 / u)} (1 hour in ${u.toFixed(1)}) that a core owned for the peak needs to pay for itself, so a data-centre base with cloud overflow (burst) is worth pricing`
       : '';
   return [
     ...reasons,
@@ -167,6 +167,17 @@ function explainEconomics({ component: c, pattern, shape, options, env }: Explai
       text: `A core rented in the cloud costs ${u.toFixed(1)} times one owned (Weinman's utility premium, from these prices): ${verdict}${burst}. Simulated month: ${list(costs)}.`,
     },
   ];
+}
+
+/**
+ * R2's verdict on a changing load: a candidate for elastic capacity — unless the hard constraints
+ * rule out every elastic option (a stateful or regulated store), which the reasons above say.
+ */
+function elasticVerdict(options: readonly OptionResult[]): string {
+  const elastic = options.filter((o) => o.placement !== 'static');
+  if (elastic.length === 0 || elastic.some((o) => !o.ruledOut)) return 'a candidate for elastic capacity';
+  const rules = [...new Set(elastic.map((o) => o.ruledOut?.rule))].join(' and ');
+  return `a shape that would suit elastic capacity, but ${rules} keep${rules.includes(' and ') ? '' : 's'} it in the data centre`;
 }
 
 function explainSlo({ component: c, chosen, tol, pattern, options, shape }: ExplainInput): Reason[] {
@@ -179,7 +190,7 @@ function explainSlo({ component: c, chosen, tol, pattern, options, shape }: Expl
   const minutes =
     f.sloViolationMinutes === 0
       ? 'never over it'
-      : `${formatCount(f.sloViolationMinutes)} minutes over it, within the ${formatCount(tol.minutes)} minutes (${pct(tol.minutes / tol.horizonMinutes)} of the ${hours >= HOURS_PER_MONTH * 0.9 ? 'month' : 'horizon'}) we tolerate`;
+      : `${f.sloViolationMinutes < 0.5 ? 'less than a minute' : `${formatCount(f.sloViolationMinutes)} minutes`} over it, within the ${formatCount(tol.minutes)} minutes (${pct(tol.minutes / tol.horizonMinutes)} of the ${hours >= HOURS_PER_MONTH * 0.9 ? 'month' : 'horizon'}) we tolerate`;
   const rule = c.pin ? 'R10' : pattern === 'static' && shape.peak > 0 ? 'R1' : 'R3';
   const where = `${c.name} runs ${phraseFor(c, chosen.placement)}`;
   if (chosen.meets) {
@@ -208,7 +219,7 @@ function explainSlo({ component: c, chosen, tol, pattern, options, shape }: Expl
       { rule, text },
       {
         rule,
-        text: `Cheaper on its own, but beyond what we tolerate (${formatCount(tol.minutes)} minutes a month, ${pct(tol.dropShare)} of requests dropped): ${list(missing)}.`,
+        text: `Cheaper on its own, but beyond what we tolerate (${formatCount(tol.minutes)} minutes ${formatSpan(tol.horizonMinutes)}, ${pct(tol.dropShare)} of requests dropped): ${list(missing)}.`,
       },
     ];
   }

@@ -26,6 +26,15 @@ describe('placement rules', () => {
       expect(optionOf(plan, 'db', p).note).toMatch(/^ruled out by R4/);
     }
     expect(optionOf(plan, 'db', 'static').feasible).toBe(true);
+    // Its reasons agree: the rule and what it rules out, and no "candidate for elastic capacity" that
+    // the same reasons then refuse.
+    const texts = db.reasons.map((r) => r.text);
+    expect(texts).toContain(
+      'Customer DB holds state: only stateless components are scaled out or copied, so its state stays in the data centre. Ruled out: elastic VMs, functions and bursting.',
+    );
+    const r2 = db.reasons.find((r) => r.rule === 'R2')?.text ?? '';
+    expect(r2).toContain('a shape that would suit elastic capacity, but R4 keeps it in the data centre');
+    expect(r2).not.toContain('a candidate for elastic capacity');
   });
 
   it('R5: regulated data keeps even a stateless component in the data centre', () => {
