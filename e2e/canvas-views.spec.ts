@@ -167,3 +167,60 @@ test('lanes group a 100-component design by where it runs; search reveals a comp
   await expect(toggle).toHaveAttribute('aria-pressed', 'false');
   await expect(page.getByTestId('lane-dc')).toHaveCount(0);
 });
+
+test('a design imported without a layout opens laid out: layered, apart, not a strip, saved, undoable', async ({
+  page,
+  request,
+}) => {
+  // 60 components in three layers (two entry points, dozens of services, the stores) and no layout:
+  // once drawn as a five-column grid twelve rows tall, on top of one another's connections.
+  const { layout: _none, ...document } = generateLayeredDesign(60, 100, 11);
+  const id = await importDesign(request, { ...document, name: 'Imported without a layout' });
+  await page.goto(`/designs/${id}`);
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Laid out the 60 components that had no position' }),
+  ).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeEnabled();
+  await expect(page.getByText('Saved', { exact: true })).toBeVisible({ timeout: 20_000 });
+  await page.waitForTimeout(400); // the view's fit settles
+  await page.screenshot({ path: shot('imported-without-layout') });
+
+  // The layout is saved with the design: every component has a position, none on another.
+  const res = await request.get(`/api/trpc/designs.get?input=${encodeURIComponent(JSON.stringify({ id }))}`);
+  const saved = (
+    (await res.json()) as { result: { data: { document: { layout?: Record<string, { x: number; y: number }> } } } }
+  ).result.data.document;
+  const layout = saved.layout ?? {};
+  expect(Object.keys(layout)).toHaveLength(60);
+  const points = Object.values(layout);
+  points.forEach((a, i) =>
+    points.slice(i + 1).forEach((b) => expect(Math.abs(a.x - b.x) >= 200 || Math.abs(a.y - b.y) >= 100).toBe(true)),
+  );
+  // Layered: every caller left of its callee.
+  for (const c of document.connections ?? []) expect(layout[c.from]?.x ?? 0).toBeLessThan(layout[c.to]?.x ?? 0);
+
+  // On screen: the nodes drawn do not overlap, and together they are not a tall narrow strip.
+  const boxes = (
+    await page
+      .locator('.react-flow__node-component')
+      .evaluateAll((nodes) =>
+        nodes.map((n) => n.getBoundingClientRect().toJSON() as { x: number; y: number; width: number; height: number }),
+      )
+  ).filter((b) => b.width > 0);
+  expect(boxes.length).toBe(60);
+  boxes.forEach((a, i) =>
+    boxes.slice(i + 1).forEach((b) => {
+      const apart = a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;
+      expect(apart).toBe(true);
+    }),
+  );
+  const width = Math.max(...boxes.map((b) => b.x + b.width)) - Math.min(...boxes.map((b) => b.x));
+  const height = Math.max(...boxes.map((b) => b.y + b.height)) - Math.min(...boxes.map((b) => b.y));
+  expect(width / height).toBeGreaterThan(0.6);
+
+  // One undo step takes the layout back off (the components are drawn where they were provisionally).
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeDisabled();
+});

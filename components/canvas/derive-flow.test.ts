@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { updateComponent } from '@/core/edit';
+import { NODE_SIZE, updateComponent, type Point } from '@/core/edit';
 import { designSchema, type Design, type Plan, type WiringElement } from '@/core/model';
 import { deriveEdges, deriveNodes, groupWiring, mergeNodes, type FlowNode, type Replay } from './derive-flow';
 
@@ -127,5 +127,47 @@ describe('groupWiring', () => {
     expect(changed?.elements[0]?.reason).toBe('a different reason');
     const moved = { ...design, layout: { ...design.layout, db: { x: 480, y: 0 } } };
     expect(groupWiring(moved, [queue('a different reason')])[0]?.position).not.toEqual(changed?.position);
+  });
+});
+
+describe('deriveNodes for a design without a layout', () => {
+  const many = (n: number): Design =>
+    designSchema.parse({
+      format: 'tidemark.design',
+      version: 1,
+      name: 'No layout',
+      components: Array.from({ length: n }, (_, i) => ({
+        id: `c${i}`,
+        name: `C${i}`,
+        kind: i < 2 ? 'ui' : 'service',
+        demand: { cpuMs: 5 },
+        ...(i < 2 ? { workload: { pattern: 'static', baseRps: 5 } } : {}),
+      })),
+      // Two entry points, each calling every other component of its half, which call one store.
+      connections: Array.from({ length: n - 3 }, (_, k) => ({
+        id: `k${k}`,
+        from: `c${k % 2}`,
+        to: `c${k + 3}`,
+      })).concat(Array.from({ length: n - 3 }, (_, k) => ({ id: `s${k}`, from: `c${k + 3}`, to: 'c2' }))),
+    });
+
+  it('draws them layered (callers left of callees), apart, and not as a narrow strip', () => {
+    const d = many(120);
+    const nodes = deriveNodes(d, null, none, null);
+    const at = new Map(nodes.map((n) => [n.id, n.position]));
+    for (const c of d.connections) expect((at.get(c.from) as Point).x).toBeLessThan((at.get(c.to) as Point).x);
+    const rects = nodes.map((n) => ({ ...n.position, ...NODE_SIZE }));
+    for (let i = 0; i < rects.length; i++)
+      for (let j = i + 1; j < rects.length; j++)
+        expect(
+          Math.abs((rects[i] as Point).x - (rects[j] as Point).x) >= NODE_SIZE.width ||
+            Math.abs((rects[i] as Point).y - (rects[j] as Point).y) >= NODE_SIZE.height,
+        ).toBe(true);
+    const xs = rects.map((r) => r.x);
+    const ys = rects.map((r) => r.y);
+    const width = Math.max(...xs) - Math.min(...xs) + NODE_SIZE.width;
+    const height = Math.max(...ys) - Math.min(...ys) + NODE_SIZE.height;
+    expect(width / height).toBeGreaterThan(0.6);
+    expect(width / height).toBeLessThan(4);
   });
 });

@@ -4,7 +4,7 @@
  */
 import type { Edge, Node } from '@xyflow/react';
 import type { Component, Connection, Design, Placement, Plan, WiringElement } from '@/core/model';
-import type { Point } from '@/core/edit';
+import { positionsOf, type Point } from '@/core/edit';
 import type { Utilisation } from '@/core/present';
 import { nodeLabel } from './node-text';
 
@@ -59,9 +59,11 @@ export function deriveNodes(
   override: ReadonlyMap<string, Point> | null = null,
 ): ComponentNode[] {
   const entries = new Map(plan?.placements.map((p) => [p.componentId, p]));
-  const layout = design.layout ?? {};
-  return design.components.map((c, i) => {
-    const position = override?.get(c.id) ?? layout[c.id] ?? { x: (i % 5) * 240, y: Math.floor(i / 5) * 160 };
+  // A component without a position is drawn where the auto-layout would put it (core/edit's
+  // provisional layout), until the editor saves elk's layout for it.
+  const layout = positionsOf(design);
+  return design.components.map((c) => {
+    const position: Point = override?.get(c.id) ?? layout.get(c.id) ?? { x: 0, y: 0 };
     const entry = entries.get(c.id);
     const placement = entry?.placement ?? null;
     const cost = entry?.options.find((o) => o.placement === entry.placement)?.monthlyCost ?? null;

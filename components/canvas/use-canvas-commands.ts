@@ -7,7 +7,8 @@ import { useReactFlow } from '@xyflow/react';
 import { useCallback, useMemo } from 'react';
 import { copyElements, moveComponents, pasteFragment, removeElements } from '@/core/edit';
 import { useEditorStore } from '@/components/editor/editor-context';
-import { layoutDesign, NODE_HEIGHT, NODE_WIDTH } from './auto-layout';
+import { layoutDesign } from './auto-layout';
+import { fitToPositions } from './fit-to-positions';
 import { heldFragment, holdFragment } from './clipboard';
 
 export function useCanvasCommands() {
@@ -58,22 +59,10 @@ export function useCanvasCommands() {
     const ids = new Set(current.components.map((c) => c.id));
     const kept = Object.entries(positions).filter(([id]) => ids.has(id));
     setDesign(moveComponents(current, Object.fromEntries(kept)));
-    // Fit to the new positions directly (React Flow's own node list catches up a render later),
-    // never zooming in past 1.2 so a small design is not blown up.
-    const box = document.querySelector('.tm-canvas')?.getBoundingClientRect();
-    if (kept.length > 0 && box) {
-      const xs = kept.map(([, p]) => p.x);
-      const ys = kept.map(([, p]) => p.y);
-      const x = Math.min(...xs);
-      const y = Math.min(...ys);
-      const width = Math.max(...xs) - x + NODE_WIDTH;
-      const height = Math.max(...ys) - y + NODE_HEIGHT;
-      const zoom = Math.max(0.05, Math.min(1.2, box.width / (width * 1.15), box.height / (height * 1.15)));
-      void flow.setViewport(
-        { x: (box.width - width * zoom) / 2 - x * zoom, y: (box.height - height * zoom) / 2 - y * zoom, zoom },
-        { duration: 200 },
-      );
-    }
+    fitToPositions(
+      flow,
+      kept.map(([, p]) => p),
+    );
   }, [state, flow]);
 
   return useMemo(

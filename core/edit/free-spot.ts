@@ -5,12 +5,16 @@
  * component lands as close as it can to where the person was working.
  */
 import type { Design } from '../model/design';
+import { provisionalLayout } from './complete-layout';
 import { GRID, type Point } from './edit-design';
 
 export interface Size {
   width: number;
   height: number;
 }
+
+/** A component node's drawn size at zoom 1 (name, kind and pattern tags, placement line). */
+export const NODE_SIZE: Size = { width: 200, height: 100 };
 
 /** Space kept clear around every component, so a new one never touches its neighbour. */
 export const CLEARANCE = GRID;
@@ -21,12 +25,9 @@ const MAX_RINGS = 60;
 
 const snap = (v: number) => Math.round(v / GRID) * GRID;
 
-/** Every component's top-left, with the same fallback grid the canvas draws components without a position at. */
-export function positionsOf(design: Design): Map<string, Point> {
-  const layout = design.layout ?? {};
-  return new Map(
-    design.components.map((c, i) => [c.id, layout[c.id] ?? { x: (i % 5) * 240, y: Math.floor(i / 5) * 160 }]),
-  );
+/** Every component's top-left, where the canvas draws it (a component without a position included). */
+export function positionsOf(design: Design): ReadonlyMap<string, Point> {
+  return provisionalLayout(design, NODE_SIZE);
 }
 
 function overlaps(a: Point, b: Point, size: Size): boolean {

@@ -16,7 +16,8 @@ export {
   updateConnection,
 } from './edit-design';
 export type { ConnectResult, Fragment, Point } from './edit-design';
-export { nearestFreeSpot, positionsOf, spotForNew } from './free-spot';
+export { NODE_SIZE, nearestFreeSpot, positionsOf, spotForNew } from './free-spot';
+export { foldTallLayers, layeredBlock, placeUnplaced, provisionalLayout, unplacedIds } from './complete-layout';
 export type { Size } from './free-spot';
 export { checkComponentDrafts, componentDrafts, PLACEMENTS_WITH_CORES, withPattern } from './component-draft';
 export type { ComponentCheck, ComponentDrafts, ComponentField } from './component-draft';

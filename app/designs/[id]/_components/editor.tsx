@@ -9,6 +9,7 @@ import { Palette } from '@/components/canvas/palette';
 import { ShortcutsHelp } from '@/components/canvas/shortcuts-help';
 import { useCanvasCommands } from '@/components/canvas/use-canvas-commands';
 import { useShortcuts } from '@/components/canvas/use-shortcuts';
+import { useCompleteLayout } from '@/components/canvas/use-complete-layout';
 import { useEditor, useEditorStore, useHistory } from '@/components/editor/editor-context';
 import { useAutosave } from '@/components/editor/use-autosave';
 import { ExportMenu } from '@/components/export/export-menu';
@@ -32,6 +33,7 @@ export function Editor({ designId }: { designId: string }) {
   const history = useHistory();
   const autosave = useAutosave(designId);
   usePlanRunner();
+  useCompleteLayout();
   const [helpOpen, setHelpOpen] = useState(false);
   const [revisionsOpen, setRevisionsOpen] = useState(false);
   const notice = useEditor((s) => s.notice);
