@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { NODE_SIZE, updateComponent, type Point } from '@/core/edit';
+import { NODE_SIZE, positionsOf, updateComponent, type Point } from '@/core/edit';
+import { EXAMPLE_DESIGNS } from '@/core/examples';
 import { designSchema, type Design, type Plan, type WiringElement } from '@/core/model';
+import { buildPlan } from '@/core/plan';
+import { wiringLabel } from '@/core/present';
 import { deriveEdges, deriveNodes, groupWiring, mergeNodes, type FlowNode, type Replay } from './derive-flow';
+import { connectionLabel } from './node-text';
+import { chipGroupSize, edgeLabelRect, type Rect } from './wiring-placement';
 
 const design: Design = designSchema.parse({
   format: 'tidemark.design',
@@ -130,6 +135,55 @@ describe('groupWiring', () => {
   });
 });
 
+describe('groupWiring on the examples', () => {
+  const overlaps = (a: Rect, b: Rect) =>
+    a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+  it.each(EXAMPLE_DESIGNS.map((e) => [e.key, e.design] as const))(
+    '%s: no chip covers a component, another group of chips or a connection’s label',
+    (_key, input) => {
+      const d = designSchema.parse(input);
+      const { plan } = buildPlan(d);
+      expect(plan.wiring.length).toBeGreaterThan(0);
+      const groups = groupWiring(d, plan.wiring);
+      const at = positionsOf(d);
+      const nodes = [...at.values()].map((p) => ({ ...p, ...NODE_SIZE }));
+      const labels = d.connections.map((c) =>
+        edgeLabelRect(
+          { ...(at.get(c.from) as Point), ...NODE_SIZE },
+          { ...(at.get(c.to) as Point), ...NODE_SIZE },
+          connectionLabel(c),
+        ),
+      );
+      const chips = groups.map((g) => ({ ...g.position, ...chipGroupSize(g.elements.map(wiringLabel)) }));
+      chips.forEach((chip, i) => {
+        for (const n of [...nodes, ...labels])
+          expect(overlaps(chip, n), `${groups[i]?.id} on ${JSON.stringify(n)}`).toBe(false);
+        chips.forEach((other, j) => {
+          if (j !== i) expect(overlaps(chip, other), `${groups[i]?.id} on ${groups[j]?.id}`).toBe(false);
+        });
+      });
+    },
+  );
+
+  it('keeps a connection’s chips near its own curve', () => {
+    const d = designSchema.parse(EXAMPLE_DESIGNS.find((e) => e.key === 'cloud-bursting')?.design);
+    const { plan } = buildPlan(d);
+    const at = positionsOf(d);
+    for (const g of groupWiring(d, plan.wiring)) {
+      const conn = d.connections.find((c) => `wiring:conn:${c.id}` === g.id);
+      if (!conn) continue;
+      const a = at.get(conn.from) as Point;
+      const b = at.get(conn.to) as Point;
+      // Between its two ends, horizontally, and within a node's height of them, vertically.
+      expect(g.position.x + 60).toBeGreaterThan(Math.min(a.x, b.x));
+      expect(g.position.x).toBeLessThan(Math.max(a.x, b.x) + NODE_SIZE.width);
+      expect(g.position.y).toBeGreaterThan(Math.min(a.y, b.y) - NODE_SIZE.height);
+      expect(g.position.y).toBeLessThan(Math.max(a.y, b.y) + 2 * NODE_SIZE.height);
+    }
+  });
+});
+
 describe('deriveNodes for a design without a layout', () => {
   const many = (n: number): Design =>
     designSchema.parse({
@@ -160,8 +214,8 @@ describe('deriveNodes for a design without a layout', () => {
     for (let i = 0; i < rects.length; i++)
       for (let j = i + 1; j < rects.length; j++)
         expect(
-          Math.abs((rects[i] as Point).x - (rects[j] as Point).x) >= NODE_SIZE.width ||
-            Math.abs((rects[i] as Point).y - (rects[j] as Point).y) >= NODE_SIZE.height,
+          Math.abs((rects[i] as Rect).x - (rects[j] as Rect).x) >= NODE_SIZE.width ||
+            Math.abs((rects[i] as Rect).y - (rects[j] as Rect).y) >= NODE_SIZE.height,
         ).toBe(true);
     const xs = rects.map((r) => r.x);
     const ys = rects.map((r) => r.y);

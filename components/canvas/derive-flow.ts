@@ -4,9 +4,11 @@
  */
 import type { Edge, Node } from '@xyflow/react';
 import type { Component, Connection, Design, Placement, Plan, WiringElement } from '@/core/model';
-import { positionsOf, type Point } from '@/core/edit';
+import { NODE_SIZE, positionsOf, type Point } from '@/core/edit';
+import { wiringLabel } from '@/core/present';
 import type { Utilisation } from '@/core/present';
-import { nodeLabel } from './node-text';
+import { connectionLabel, nodeLabel } from './node-text';
+import { chipGroupSize, edgeLabelRect, placeWiringGroups, type Rect, type WiringAnchor } from './wiring-placement';
 
 export interface ComponentNodeData extends Record<string, unknown> {
   component: Component;
@@ -114,44 +116,60 @@ export function mergeNodes(previous: FlowNode[], derived: FlowNode[]): FlowNode[
 }
 
 /**
- * Wiring is grouped: one group per crossing connection, sitting under the middle of it, and one per
- * component for what wraps the component itself (a traffic manager, a gateway), just above it.
+ * Wiring is grouped: one group per crossing connection, along it, and one per component for what
+ * wraps the component itself (a traffic manager, a gateway), by it; each group placed where it covers
+ * no component and no other group (wiring-placement.ts).
  */
 export function groupWiring(
   design: Design,
   wiring: readonly WiringElement[],
   override: ReadonlyMap<string, Point> | null = null,
 ): WiringGroup[] {
-  const layout: Record<string, Point> = override ? Object.fromEntries(override) : (design.layout ?? {});
+  const layout = override ?? positionsOf(design);
   const names = new Map(design.components.map((c) => [c.id, c.name]));
   const connections = new Map(design.connections.map((c) => [c.id, c]));
-  const groups = new Map<string, { elements: WiringElement[]; at: { x: number; y: number }; where: string }>();
+  const rect = (p: Point): Rect => ({ ...p, ...NODE_SIZE });
+  const groups = new Map<string, { elements: WiringElement[]; anchor: WiringAnchor; where: string }>();
   for (const element of wiring) {
     const conn = element.connectionId ? connections.get(element.connectionId) : undefined;
+    const a = conn && layout.get(conn.from);
+    const b = conn && layout.get(conn.to);
     let key: string;
-    let at: { x: number; y: number } | undefined;
+    let anchor: WiringAnchor;
     let where: string;
-    if (conn && layout[conn.from] && layout[conn.to]) {
-      const a = layout[conn.from] as { x: number; y: number };
-      const b = layout[conn.to] as { x: number; y: number };
+    if (conn && a && b) {
       key = `conn:${conn.id}`;
-      at = { x: (a.x + b.x) / 2 + 100 - 60, y: (a.y + b.y) / 2 + 42 + 22 };
+      anchor = { kind: 'connection', from: rect(a), to: rect(b) };
       where = `${names.get(conn.from)} → ${names.get(conn.to)}`;
     } else {
       const id = element.componentIds[0] as string;
-      const p = layout[id];
+      const p = layout.get(id);
       if (!p) continue;
       key = `comp:${id}`;
-      at = { x: p.x, y: p.y - 44 };
+      anchor = { kind: 'component', on: rect(p) };
       where = names.get(id) ?? id;
     }
-    const group = groups.get(key) ?? { elements: [], at, where };
+    const group = groups.get(key) ?? { elements: [], anchor, where };
     group.elements.push(element);
     groups.set(key, group);
   }
+  // A component's own group has the fewer good spots (by the component): placed first.
+  const entries = [...groups].map(([key, g]) => ({ key, ...g, size: chipGroupSize(g.elements.map(wiringLabel)) }));
+  const order = [
+    ...entries.filter((e) => e.anchor.kind === 'component'),
+    ...entries.filter((e) => e.anchor.kind === 'connection'),
+  ];
+  const labels = design.connections.flatMap((c) => {
+    const a = layout.get(c.from);
+    const b = layout.get(c.to);
+    return a && b ? [edgeLabelRect(rect(a), rect(b), connectionLabel(c))] : [];
+  });
+  const spots = placeWiringGroups(order, [...[...layout.values()].map(rect), ...labels]);
+  const at = new Map(order.map((e, k) => [e, spots[k] as Point]));
   const next = new Map<string, { signature: string; group: WiringGroup }>();
-  const result = [...groups].map(([key, g]) => {
-    const id = `wiring:${key}`;
+  const result = entries.map((e) => {
+    const g = { elements: e.elements, where: e.where, at: at.get(e) as Point };
+    const id = `wiring:${e.key}`;
     // A new plan brings new element objects: a group whose content is the same keeps its object, so
     // the wiring layer redraws only the groups that changed.
     const signature = JSON.stringify([g.at, g.where, g.elements]);
