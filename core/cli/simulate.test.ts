@@ -23,15 +23,16 @@ const design = {
 };
 
 describe('npm run simulate', () => {
-  it("prints the simulator's figures next to the engine's for static, VMs and functions", () => {
+  it("prints the simulator's figures next to the engine's for static, VMs, functions and a burst", () => {
     const r = runSimulateCli([file('ok.json', design), '--component', 'orders', '--days', '1']);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^orders: 1 days at 15-minute steps/);
-    for (const title of [/static \(\d+ cores?\)/, /elastic-vm/, /serverless/]) expect(r.stdout).toMatch(title);
+    for (const title of [/static \(\d+ cores?\)/, /elastic-vm/, /serverless/, /burst \(base of \d+ cores?\)/])
+      expect(r.stdout).toMatch(title);
     // One day at 5 rps: about 432,000 requests on each side.
     const requests = [...r.stdout.matchAll(/requests\s+(\d+)\s+(\d+)/g)];
-    expect(requests).toHaveLength(3);
+    expect(requests).toHaveLength(4);
     for (const m of requests) {
       expect(Number(m[1])).toBeCloseTo(432_000, -3);
       expect(Math.abs(Number(m[2]) / Number(m[1]) - 1)).toBeLessThan(0.01);

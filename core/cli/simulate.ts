@@ -2,7 +2,8 @@
  * `npm run simulate -- <design.json> --component <id> [--days N] [--seed N]`: one component of a
  * design, request by request (core/simulate-requests: seeded Poisson arrivals, exponential service,
  * FIFO, timeouts, the autoscaler and cold starts), its figures printed next to the engine's for
- * static cores (at the engine's core count), elastic VMs and functions — so anyone can check a plan.
+ * static cores (at the engine's core count), elastic VMs, functions and a burst (on the plan's base) —
+ * so anyone can check a plan.
  * Bad input exits with status 2 and a one-line reason (or `path: message` lines for an invalid design).
  */
 import { readFileSync } from 'node:fs';
@@ -93,19 +94,22 @@ export function runSimulateCli(argv: readonly string[]): CliResult {
   const lines = [
     `${component.id}: ${days} days at ${stepMinutes}-minute steps, peak ${load.peakRps.toFixed(1)} rps; simulator seed ${args.seed}`,
   ];
-  for (const placement of ['static', 'elastic-vm', 'serverless'] as const) {
-    const run = compareEngine(load, placement, ctx, {
-      seed: args.seed,
-      ...(placement === 'static' && pinned !== undefined ? { cores: pinned } : {}),
-    });
-    const title = placement === 'static' ? `static (${run.engine.cores ?? '?'} cores)` : placement;
+  const pinnedBase = component.pin?.placement === 'burst' ? component.pin.cores : undefined;
+  for (const placement of ['static', 'elastic-vm', 'serverless', 'burst'] as const) {
+    const cores = placement === 'static' ? pinned : placement === 'burst' ? pinnedBase : undefined;
+    const run = compareEngine(load, placement, ctx, { seed: args.seed, ...(cores !== undefined ? { cores } : {}) });
+    const title =
+      placement === 'static'
+        ? `static (${run.engine.cores ?? '?'} cores)`
+        : placement === 'burst'
+          ? `burst (base of ${run.engine.cores ?? '?'} cores)`
+          : placement;
     lines.push(
       '',
       `${title.padEnd(26)}${'engine'.padStart(14)}${'simulator'.padStart(14)}${'difference'.padStart(12)}`,
     );
     lines.push(...rows(run.engine, run.requests));
   }
-  lines.push('', 'burst is not simulated request by request (its base is a static pool, its overflow elastic VMs).');
   return { status: 0, stdout: `${lines.join('\n')}\n`, stderr: '' };
 }
 
@@ -127,6 +131,7 @@ function rows(e: ComparedFigures, r: ComparedFigures): string[] {
   row('SLO-violation minutes', e.sloViolationMinutes, r.sloViolationMinutes, 1);
   row('mean instances', e.meanInstances, r.meanInstances, 2);
   row('cold-start share', e.coldStartShare, r.coldStartShare, 5);
+  row('served in the cloud', e.cloudServed, r.cloudServed, 0);
   return out;
 }
 

@@ -1,19 +1,23 @@
 /**
  * The engine and the per-request simulator side by side on one component's load: the engine's
- * capacity model (simulate-static, -vm, -serverless) and the simulator's requests, each from the
+ * capacity model (simulate-static, -vm, -serverless, -burst) and the simulator's requests, each from the
  * same series and environments, so the oracle tests and `npm run simulate` compare like with like.
- * A static pool is simulated at the cores the engine chose (or those given).
+ * A static pool, and a burst's base, are simulated at the cores the engine chose (or those given).
  */
 import type { ComponentLoad, SimulationContext } from '../simulate/component-load';
 import type { OptionFigures } from '../simulate/option-stats';
+import { sizeBurstBase } from '../recommend/size-burst-base';
+import { simulateBurst } from '../simulate/simulate-burst';
 import { simulateServerless } from '../simulate/simulate-serverless';
-import { simulateStatic } from '../simulate/simulate-static';
+import { simulateStatic, sizeForSlo } from '../simulate/simulate-static';
 import { simulateVm } from '../simulate/simulate-vm';
 import { type RequestPlacement, simulateRequests } from './simulate-requests';
 
 export interface ComparedFigures extends OptionFigures {
-  /** Static: the pool's cores. */
+  /** Static: the pool's cores; burst: its base's. */
   cores?: number;
+  /** Burst: requests its cloud part served. */
+  cloudServed?: number;
   /** VMs and functions: mean instances held, idle and busy. */
   meanInstances?: number;
   /** Functions: share of invocations that waited a cold start. */
@@ -26,7 +30,10 @@ export interface Comparison {
   requests: ComparedFigures;
 }
 
-/** The engine's figures for one placement of `load` (static at `cores`, else the engine's sizing). */
+/**
+ * The engine's figures for one placement of `load` (static at `cores`, a burst on a base of `cores`,
+ * else the engine's sizing).
+ */
 export function runEngine(
   load: ComponentLoad,
   placement: RequestPlacement,
@@ -36,6 +43,20 @@ export function runEngine(
   if (placement === 'static') {
     const run = simulateStatic(load, ctx, cores);
     return { ...run.stats.finish(), cores: run.cores };
+  }
+  if (placement === 'burst') {
+    // The plan's base: Weinman's, but never more than the data centre's sizing (run-placement.ts).
+    const env = ctx.env;
+    const base =
+      cores ??
+      Math.min(sizeBurstBase(load, env), sizeForSlo(load, env.static.headroom, env.decision.sloMinuteShare).cores);
+    const run = simulateBurst(load, ctx, base);
+    return {
+      ...run.stats.finish(),
+      cores: run.baseCores,
+      cloudServed: run.cloudServed,
+      meanInstances: run.meanInstances,
+    };
   }
   if (placement === 'elastic-vm') {
     const run = simulateVm(load, ctx);
@@ -63,6 +84,7 @@ export function compareEngine(
   const requests: ComparedFigures = { ...run.figures };
   if (run.cores !== undefined) requests.cores = run.cores;
   if (run.meanInstances !== undefined) requests.meanInstances = run.meanInstances;
+  if (run.cloudServed !== undefined) requests.cloudServed = run.cloudServed;
   if (run.coldStartShare !== undefined) requests.coldStartShare = run.coldStartShare;
   return { placement, engine, requests };
 }

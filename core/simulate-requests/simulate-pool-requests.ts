@@ -21,7 +21,7 @@ export interface PoolRequestRun {
 }
 
 /** A FIFO of arrival times in a growable ring. */
-class Fifo {
+export class Fifo {
   private a = new Float64Array(1024);
   private head = 0;
   size = 0;
@@ -139,19 +139,21 @@ export function simulatePoolRequests(load: ComponentLoad, o: PoolRequestOptions)
 
 /**
  * The scheduled minimums for the load's planned peaks, from the rules alone: from a boot before each
- * peak starts to its end, the fleet that runs the peak's work at the target utilisation; where two
- * overlap, the larger. A list of (time, floor) changes in time order; a floor of 0 is none.
+ * peak starts to its end, the fleet that runs the peak's work (`served` of its rate: a burst's cloud
+ * runs the overflow) at the target utilisation; where two overlap, the larger. A list of (time,
+ * floor) changes in time order; a floor of 0 is none.
  */
-function planFloors(
+export function planFloors(
   load: ComponentLoad,
   rules: ScalerRules,
   meanCpu: number,
   fleetFor: (busy: number) => number,
+  served: (peakRps: number) => number = (rps) => rps,
 ): { at: number; floor: number }[] {
   const spans = (load.planned ?? []).map((p) => ({
     from: Math.max(0, p.startSeconds - rules.bootSeconds),
     to: p.endSeconds,
-    floor: fleetFor(p.peakRps * meanCpu),
+    floor: fleetFor(served(p.peakRps) * meanCpu),
   }));
   const times = [...new Set(spans.flatMap((s) => [s.from, s.to]))].sort((a, b) => a - b);
   const out: { at: number; floor: number }[] = [];

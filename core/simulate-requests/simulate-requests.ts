@@ -6,17 +6,20 @@
  */
 import type { Environments } from '../model/design';
 import type { ComponentLoad } from '../simulate/component-load';
+import { simulateBurstRequests } from './simulate-burst-requests';
 import { simulateFunctionRequests } from './simulate-function-requests';
 import { simulatePoolRequests } from './simulate-pool-requests';
 import type { RequestFigures } from './request-record';
 
-export type RequestPlacement = 'static' | 'elastic-vm' | 'serverless';
+export type RequestPlacement = 'static' | 'elastic-vm' | 'serverless' | 'burst';
 
 export interface RequestRun {
   placement: RequestPlacement;
   figures: RequestFigures;
-  /** Static: the cores simulated. */
+  /** Static: the cores simulated; burst: its base's. */
   cores?: number;
+  /** Burst: requests its cloud part served. */
+  cloudServed?: number;
   instanceHours?: number;
   meanInstances?: number;
   invocations?: number;
@@ -35,6 +38,7 @@ export function simulateRequests(
   load: ComponentLoad,
   placement: RequestPlacement,
   h: RequestHorizon,
+  /** Static: the pool's cores; burst: its base's. */
   staticCores = 1,
 ): RequestRun {
   if (placement === 'serverless') {
@@ -58,6 +62,23 @@ export function simulateRequests(
   if (placement === 'static') {
     const run = simulatePoolRequests(load, { steps: h.steps, dt: h.dt, seed: h.seed, cores: staticCores });
     return { placement, figures: run.figures, cores: staticCores };
+  }
+  if (placement === 'burst') {
+    const run = simulateBurstRequests(load, {
+      steps: h.steps,
+      dt: h.dt,
+      seed: h.seed,
+      env: h.env,
+      baseCores: staticCores,
+    });
+    return {
+      placement,
+      figures: run.figures,
+      cores: staticCores,
+      cloudServed: run.cloudServed,
+      instanceHours: run.instanceHours,
+      meanInstances: run.meanInstances,
+    };
   }
   const vm = h.env.vm;
   const run = simulatePoolRequests(load, {

@@ -1,0 +1,85 @@
+/**
+ * The engine's burst (simulate-burst.ts) against the per-request simulator's
+ * (simulate-burst-requests.ts, written from the rules alone): a base of 4 cores in the data centre
+ * (full at 64 rps of 50 ms requests, its headroom kept) and elastic VMs for the overflow behind a
+ * traffic manager that notices it after 10 minutes. Mean, p95, drops and violation minutes within
+ * issue 11's tolerances (oracle-expect.ts), against the mean of three seeds, over one day at
+ * 1-minute steps: a sustained step, a daily peak (sync, and half async), short spikes, a planned
+ * peak, a short timeout and long requests.
+ */
+import { describe, expect, it } from 'vitest';
+import type { ComponentLoad } from '../simulate/component-load';
+import { makeContext, makeLoad } from '../testing/load-fixture';
+import { compareEngine } from './compare-engine';
+import { averageFigures, findMisses } from './oracle-expect';
+
+const MINUTES = 1440;
+const SEEDS = 3;
+
+function check(load: ComponentLoad, baseCores: number) {
+  const ctx = makeContext(MINUTES);
+  const runs = Array.from({ length: SEEDS }, (_, i) =>
+    compareEngine(load, 'burst', ctx, { seed: i + 1, cores: baseCores }),
+  );
+  const engine = (runs[0] as (typeof runs)[number]).engine;
+  const requests = averageFigures(runs.map((r) => r.requests));
+  return { engine, requests, misses: findMisses(engine, requests, MINUTES, SEEDS) };
+}
+
+const dailyPeak = (i: number) => 40 + 360 * Math.exp(-(((i - 720) / 90) ** 2));
+const twoHours = (rps: number) => (i: number) => (i >= 600 && i < 720 ? rps : 40);
+
+describe('a burst against the per-request simulator (one day, 4 base cores of 50 ms)', () => {
+  it('two hours at 400 rps: the base drops until the cloud takes the overflow', () => {
+    const { engine, requests, misses } = check(makeLoad(twoHours(400), MINUTES, { sloMs: 200 }), 4);
+    expect(requests.droppedRequests).toBeGreaterThan(100_000);
+    expect(requests.cloudServed).toBeGreaterThan(1_000_000);
+    expect(misses).toEqual([]);
+    // Most of the overflow goes to the cloud on both sides (within 10 %).
+    expect(Math.abs((engine.cloudServed ?? 0) / (requests.cloudServed ?? 1) - 1)).toBeLessThan(0.1);
+  });
+
+  it('a daily peak to 400 rps, sync only and half async', () => {
+    for (const asyncShare of [0, 0.5]) {
+      const load = makeLoad(dailyPeak, MINUTES, {
+        sloMs: 200,
+        async: asyncShare > 0 ? Float32Array.from({ length: MINUTES }, (_, i) => asyncShare * dailyPeak(i)) : null,
+      });
+      const { requests, misses } = check(load, 4);
+      expect(requests.sloViolationMinutes).toBeGreaterThan(50);
+      expect(misses).toEqual([]);
+    }
+  });
+
+  it('three spikes of 20 minutes: the base drops until detection and boot bring the cloud in', () => {
+    const spikes = (i: number) => ([300, 700, 1100].some((s) => i >= s && i < s + 20) ? 500 : 30);
+    const { requests, misses } = check(makeLoad(spikes, MINUTES, { sloMs: 300 }), 4);
+    expect(requests.droppedRequests).toBeGreaterThan(500_000);
+    expect(misses).toEqual([]);
+  });
+
+  it('the same two hours planned: routed and booted ahead, no minute over', () => {
+    const load = makeLoad(twoHours(400), MINUTES, {
+      sloMs: 200,
+      planned: [{ startSeconds: 600 * 60, endSeconds: 720 * 60, peakRps: 400 }],
+    });
+    const { engine, requests, misses } = check(load, 4);
+    expect(requests.droppedRequests).toBe(0);
+    expect(engine.sloViolationMinutes).toBeLessThan(5);
+    expect(misses).toEqual([]);
+  });
+
+  it('a 1 s timeout: the base times out what it cannot serve until the cloud takes it', () => {
+    const { requests, misses } = check(makeLoad(twoHours(300), MINUTES, { sloMs: 200, timeoutMs: 1000 }), 4);
+    expect(requests.droppedRequests).toBeGreaterThan(100_000);
+    expect(misses).toEqual([]);
+  });
+
+  it('a daily peak of 500 ms requests on 8 base cores, SLO 2 s', () => {
+    const day = (i: number) => 4 + 36 * Math.exp(-(((i - 720) / 120) ** 2));
+    const load = makeLoad(day, MINUTES, { sloMs: 2000, cpuMs: 500, durationMs: 500, timeoutMs: 10_000 });
+    const { requests, misses } = check(load, 8);
+    expect(requests.sloViolationMinutes).toBeGreaterThan(5);
+    expect(misses).toEqual([]);
+  });
+});

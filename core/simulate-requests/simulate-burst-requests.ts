@@ -1,0 +1,202 @@
+/**
+ * Cloud bursting, request by request, from the rules alone (written apart from the engine's
+ * simulate-burst.ts, so that the two are checked against each other): a base of fixed cores in the
+ * data centre and a cloud group of VMs behind a traffic manager.
+ * - The base counts as full at the rate static sizing plans for: its cores' rate ÷ (1 + headroom).
+ *   The overflow is the step's rate (plus the messages waiting at the base, per evaluation period)
+ *   beyond that.
+ * - The manager routes to the cloud once the overflow has lasted `detectionMinutes` (checked at every
+ *   event: an arrival, a departure, a step, a datapoint), and back once it has been gone as long; inside
+ *   a planned peak it routes from the start. While it routes, each arrival goes to the cloud with the
+ *   chance that sends the overflow there — sync requests first, messages after — but no more than
+ *   the running instances take at `cloudFill` of their rate (weighted DNS; health checks).
+ * - The cloud group scales as elastic VMs do (request-scaler.ts: a datapoint every evaluation period,
+ *   3 over to scale out, 15 under to scale in, boot, cooldown), from zero instances, on the overflow's
+ *   requests counted in the period (its instances start from zero, so CPU cannot speak for them) plus
+ *   the messages waiting in the cloud; before a planned peak its minimum is raised to the fleet that
+ *   runs the peak's overflow, a boot ahead.
+ * Both pools are FIFO per class with sync requests first, exponential CPU times, sync requests that
+ * wait past their timeout dropped; one record measures the minutes of both together.
+ */
+import type { Environments } from '../model/design';
+import { MODEL_ASSUMPTIONS } from '../model/defaults';
+import type { ComponentLoad } from '../simulate/component-load';
+import { Arrivals } from './arrivals';
+import { MinHeap } from './heap';
+import { type RequestFigures, RequestRecord } from './request-record';
+import { RequestScaler } from './request-scaler';
+import { Fifo, planFloors } from './simulate-pool-requests';
+
+export interface BurstRequestOptions {
+  steps: number;
+  dt: number;
+  seed: number;
+  env: Environments;
+  baseCores: number;
+}
+
+export interface BurstRequestRun {
+  figures: RequestFigures;
+  record: RequestRecord;
+  /** Requests the cloud served. */
+  cloudServed: number;
+  instanceHours: number;
+  meanInstances: number;
+}
+
+/** One pool of the burst: its cores' queues and the requests it holds. */
+class Pool {
+  readonly done = new MinHeap();
+  readonly syncQ = new Fifo();
+  readonly asyncQ = new Fifo();
+  served = 0;
+}
+
+export function simulateBurstRequests(load: ComponentLoad, o: BurstRequestOptions): BurstRequestRun {
+  const env = o.env;
+  const horizon = o.steps * o.dt;
+  const record = new RequestRecord(Math.ceil(horizon / 60), load.sloMs);
+  const arrivals = new Arrivals(load.total, load.async, o.dt, o.steps, o.seed);
+  const patience = load.timeoutMs / 1000;
+  const stretch = load.durationMs / load.cpuMs;
+  const meanCpu = load.cpuMs / 1000;
+  const rules = {
+    vcpu: env.vm.vcpu,
+    targetUtilization: env.vm.targetUtilization,
+    minInstances: 0,
+    maxInstances: env.vm.maxInstances,
+    bootSeconds: env.vm.bootSeconds,
+    cooldownSeconds: env.vm.cooldownSeconds,
+    evaluationSeconds: env.vm.evaluationSeconds,
+  };
+  const scaler = new RequestScaler(rules, 0);
+  const evaluation = rules.evaluationSeconds;
+  const threshold = o.baseCores / meanCpu / (1 + env.static.headroom);
+  const detect = env.trafficManager.detectionMinutes * 60;
+  const fill = MODEL_ASSUMPTIONS.cloudFill;
+  const peaks = load.planned ?? [];
+  const plan = planFloors(
+    load,
+    rules,
+    meanCpu,
+    (busy) => scaler.fleetFor(busy),
+    (rps) => Math.max(0, rps - threshold),
+  );
+  let nextPlan = 0;
+  const base = new Pool();
+  const cloud = new Pool();
+  let now = 0;
+  let instanceSeconds = 0;
+  let overflowCount = 0; // overflow requests counted since the last datapoint
+  let routing = false;
+  let since = 0; // when the overflow last appeared (or went) against the routing
+
+  const stepOf = (t: number) => Math.min(o.steps - 1, Math.floor(t / o.dt));
+  const inPeak = (t: number) => peaks.some((p) => p.startSeconds <= t && t < p.endSeconds);
+  const overflowAt = (t: number) => {
+    const wanted = (load.total[stepOf(t)] as number) + base.asyncQ.size / evaluation;
+    return wanted > threshold ? wanted - threshold : 0;
+  };
+  /** The manager's view at `t`: flips once the overflow has been present (absent) for the detection time. */
+  const watch = (t: number) => {
+    if (inPeak(t)) {
+      routing = true;
+      since = t;
+      return;
+    }
+    const present = overflowAt(t) > 0;
+    if (present === routing) since = t;
+    else if (t - since >= detect - 1e-9) {
+      routing = present;
+      since = t;
+    }
+  };
+  const cores = (p: Pool) => (p === base ? o.baseCores : scaler.running * rules.vcpu);
+  const start = (p: Pool, arrivedAt: number) => {
+    const cpu = arrivals.exponential(meanCpu);
+    p.done.push(now + cpu);
+    p.served++;
+    record.answer(arrivedAt, 1000 * (now - arrivedAt + cpu * stretch));
+  };
+  const dispatch = (p: Pool) => {
+    while (p.done.size < cores(p)) {
+      if (p.syncQ.size > 0) {
+        const at = p.syncQ.shift();
+        if (now - at > patience) record.drop(at);
+        else start(p, at);
+      } else if (p.asyncQ.size > 0) start(p, p.asyncQ.shift());
+      else return;
+    }
+  };
+
+  let nextEval = evaluation;
+  for (;;) {
+    const ready = scaler.nextReady();
+    const planAt = nextPlan < plan.length ? (plan[nextPlan] as { at: number }).at : Number.POSITIVE_INFINITY;
+    const flipAt = since + detect;
+    const t = Math.min(arrivals.at, base.done.peek(), cloud.done.peek(), nextEval, ready, planAt, flipAt);
+    if (t >= horizon) break;
+    instanceSeconds += (scaler.running + scaler.booting) * (t - now);
+    now = t;
+    watch(t);
+    if (t === base.done.peek()) {
+      base.done.pop();
+      dispatch(base);
+    } else if (t === cloud.done.peek()) {
+      cloud.done.pop();
+      dispatch(cloud);
+    } else if (t === arrivals.at) {
+      record.arrive(t);
+      const step = stepOf(t);
+      const rps = load.total[step] as number;
+      const asyncRps = load.async === null ? 0 : (load.async[step] as number);
+      const syncRps = rps - asyncRps;
+      const overflow = overflowAt(t);
+      if (overflow > 0 && arrivals.random() * rps < overflow) overflowCount++;
+      // Weighted DNS: the overflow, as much as the running instances take, sync requests first.
+      const toCloud = routing ? Math.min(overflow, scaler.running * rules.vcpu * (1 / meanCpu) * fill) : 0;
+      const syncToCloud = Math.min(toCloud, syncRps);
+      const asyncToCloud = Math.min(toCloud - syncToCloud, asyncRps);
+      const share = arrivals.isAsync
+        ? asyncRps > 0
+          ? asyncToCloud / asyncRps
+          : 0
+        : syncRps > 0
+          ? syncToCloud / syncRps
+          : 0;
+      const pool = share > 0 && arrivals.random() < share ? cloud : base;
+      if (arrivals.isAsync) pool.asyncQ.push(t);
+      else pool.syncQ.push(t);
+      dispatch(pool);
+      arrivals.advance(t);
+    } else if (t === ready) {
+      scaler.ready(t);
+      dispatch(cloud);
+    } else if (t === planAt) {
+      scaler.setFloor(t, (plan[nextPlan++] as { floor: number }).floor);
+      dispatch(cloud);
+    } else if (t === nextEval) {
+      // Counted in requests (the overflow's while routed, none otherwise), plus the cloud's waiting work.
+      const busy = ((routing ? overflowCount : 0) * meanCpu + cloud.asyncQ.size * meanCpu) / evaluation;
+      scaler.datapoint(t, busy);
+      dispatch(cloud);
+      overflowCount = 0;
+      nextEval += evaluation;
+    }
+    // (t === flipAt: the manager's view was updated above.)
+  }
+  instanceSeconds += (scaler.running + scaler.booting) * (horizon - now);
+  for (const p of [base, cloud]) {
+    while (p.syncQ.size > 0) {
+      const at = p.syncQ.shift();
+      if (horizon - at > patience) record.drop(at);
+    }
+  }
+  return {
+    figures: record.figures(),
+    record,
+    cloudServed: cloud.served,
+    instanceHours: instanceSeconds / 3600,
+    meanInstances: instanceSeconds / horizon,
+  };
+}
