@@ -58,6 +58,26 @@ describe('npm run plan', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('says what is wrong in plain words, never in zod’s, every problem on its line', () => {
+    const { format: _format, ...noFormat } = design;
+    const bad = {
+      ...noFormat,
+      components: [
+        { ...design.components[0], workload: { pattern: 'weekly', baseRps: 10 } },
+        { ...design.components[1], demand: { cpuMs: -5 } },
+      ],
+      connections: [{ id: 'c1', from: 'web', to: 'orders', callsPerRequest: 'two' }],
+    };
+    const r = runPlanCli([file('plain-words.json', bad)]);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split('\n')).toEqual([
+      'format: required, must be "tidemark.design"',
+      'components[0].workload.pattern: must be one of "static", "periodic", "once-in-a-lifetime", "unpredictable" or "continuously-changing", not "weekly"',
+      'components[1].demand.cpuMs: must be greater than 0',
+      'connections[0].callsPerRequest: must be a number, not "two"',
+    ]);
+  });
+
   it('reports JSON syntax errors and missing files as problems, exit 2', () => {
     const syntax = runPlanCli([file('broken.json', '{ "format": ')]);
     expect(syntax.status).toBe(2);

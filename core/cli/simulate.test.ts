@@ -46,6 +46,15 @@ describe('npm run simulate', () => {
     expect(r.stdout).toBe('');
   });
 
+  it('words an invalid design as the plan command does', () => {
+    const bad = { ...design, simulation: { days: 3, stepMinutes: 10 }, format: 'foo' };
+    const r = runSimulateCli([file('plain.json', bad), '--component', 'web']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(
+      'format: must be "tidemark.design", not "foo"\nsimulation.stepMinutes: must be one of 1, 5, 15 or 60, not 10\n',
+    );
+  });
+
   it('refuses a missing file, an invalid design, a bad --days and a missing --component', () => {
     expect(runSimulateCli([join(dir, 'none.json'), '--component', 'web']).stderr).toMatch(/cannot read \(ENOENT\)/);
     const invalid = runSimulateCli([file('bad.json', { ...design, components: 'x' }), '--component', 'web']);

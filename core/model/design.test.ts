@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { designSchema, type DesignInput } from './design';
-import { formatPath, formatProblems, parseJson, validateDesign } from './validate';
+import { formatPath, formatProblems, parseJson, problemsOf, validateDesign } from './validate';
 
 const minimal: DesignInput = {
   format: 'tidemark.design',
@@ -58,7 +58,7 @@ describe('design schema', () => {
       'pricing.region: azure\'s price book (azure-2026-11) has no region "us-east-1"; it has eastus, westeurope',
     ]);
     expect(problems({ ...minimal, pricing: { provider: 'aws', region: 'eu-west-1', commitment: '5y' } })).toEqual([
-      'pricing.commitment: Invalid option: expected one of "none"|"1y"|"3y"',
+      'pricing.commitment: must be one of "none", "1y" or "3y", not "5y"',
     ]);
     expect(problems({ ...minimal, environments: { vm: { size: 'e2-standard-2' } } })).toEqual([
       'environments.vm.size: aws-2026-11 has no size "e2-standard-2" in us-east-1; it has m5.large, m5.xlarge, t3.medium',
@@ -180,7 +180,7 @@ describe('design schema', () => {
     };
     const result = validateDesign(input);
     expect(result.ok ? '' : formatProblems(result.problems)).toBe(
-      'components[0].demand.cpuMs: Invalid input: expected number, received string\nconnections[0].to: unknown component "ordrs"',
+      'components[0].demand.cpuMs: must be a number, not "x"\nconnections[0].to: unknown component "ordrs"',
     );
   });
 
@@ -193,6 +193,84 @@ describe('design schema', () => {
     }));
     const connections = components.slice(1).map((c, i) => ({ id: `e${i}`, from: `c${i}`, to: c.id }));
     expect(problems({ ...minimal, components, connections })).toEqual([]);
+  });
+});
+
+describe('messages in plain words', () => {
+  const component = { id: 'web', name: 'Web', kind: 'ui', demand: { cpuMs: 10 } };
+  const withComponent = (patch: Record<string, unknown>) => ({ ...minimal, components: [{ ...component, ...patch }] });
+
+  it('says what the format must be, missing or wrong, never in zod’s words', () => {
+    const { format: _format, ...noFormat } = minimal;
+    expect(problems(noFormat)).toEqual(['format: required, must be "tidemark.design"']);
+    expect(problems({ ...minimal, format: 'foo' })).toEqual(['format: must be "tidemark.design", not "foo"']);
+    expect(problems({ ...minimal, version: '1' })).toEqual([
+      'version: must be 1, not "1" (a string: write it without quotes)',
+    ]);
+  });
+
+  it('lists the allowed values of an enum or a union, with what was written', () => {
+    expect(problems(withComponent({ workload: { pattern: 'weekly', baseRps: 1 } }))).toEqual([
+      'components[0].workload.pattern: must be one of "static", "periodic", "once-in-a-lifetime", "unpredictable" or "continuously-changing", not "weekly"',
+    ]);
+    expect(problems(withComponent({ kind: 'Service' }))).toEqual([
+      'components[0].kind: must be one of "ui", "service", "processing", "batch", "data-access", "database", "storage", "queue" or "external", not "Service" (did you mean "service"?)',
+    ]);
+    const { kind: _kind, ...noKind } = component;
+    expect(problems({ ...minimal, components: [noKind] })[0]).toMatch(
+      /^components\[0\]\.kind: required, must be one of "ui", "service", .* or "external"$/,
+    );
+    expect(problems({ ...minimal, simulation: { stepMinutes: 7 } })).toEqual([
+      'simulation.stepMinutes: must be one of 1, 5, 15 or 60, not 7',
+    ]);
+    expect(problems({ ...minimal, connections: [{ id: 'c1', from: 'web', to: 'web', mode: 'fire' }] })).toContain(
+      'connections[0].mode: must be one of "sync" or "async", not "fire"',
+    );
+  });
+
+  it('says what a value of the wrong type is, deep in a component', () => {
+    expect(problems(withComponent({ demand: { cpuMs: 'NaN' } }))).toEqual([
+      'components[0].demand.cpuMs: must be a number, not "NaN"',
+    ]);
+    expect(problems(withComponent({ demand: { cpuMs: '12' } }))).toEqual([
+      'components[0].demand.cpuMs: must be a number, not "12" (a string: write the number without quotes)',
+    ]);
+    expect(problems(withComponent({ demand: { cpuMs: 10, memoryMb: 512.5 } }))).toEqual([
+      'components[0].demand.memoryMb: must be a whole number, not 512.5',
+    ]);
+    expect(problems(withComponent({ stateful: 'yes' }))).toEqual([
+      'components[0].stateful: must be true or false, not "yes"',
+    ]);
+    expect(problems(withComponent({ workload: null }))).toEqual([
+      'components[0].workload: must be an object, not null',
+    ]);
+    expect(problems({ ...minimal, components: { web: component } })).toEqual([
+      'components: must be an array, not an object',
+    ]);
+    const { demand: _demand, ...noDemand } = component;
+    expect(problems({ ...minimal, components: [noDemand] })).toEqual(['components[0].demand: required (an object)']);
+  });
+
+  it('gives bounds as at least / at most, with the value written', () => {
+    expect(problems(withComponent({ workload: { pattern: 'static', baseRps: -5 } }))).toEqual([
+      'components[0].workload.baseRps: must be at least 0, got -5',
+    ]);
+    expect(problems({ ...minimal, simulation: { days: 91 } })).toEqual(['simulation.days: must be at most 90, got 91']);
+    expect(problems({ ...minimal, name: 'x'.repeat(121) })).toEqual([
+      'name: must have at most 120 characters, got 121',
+    ]);
+    expect(
+      problems(withComponent({ workload: { pattern: 'static', baseRps: 1, trace: { stepMinutes: 5, rps: [] } } })),
+    ).toEqual(['components[0].workload.trace.rps: must have at least 1 item']);
+  });
+
+  it('words an issue without its input (a tRPC input) by what is expected', () => {
+    const noInput = designSchema.safeParse(withComponent({ kind: 'svc', demand: { cpuMs: 'x' } }));
+    if (noInput.success) throw new Error('accepted');
+    expect(problemsOf(noInput.error).map((p) => `${p.path}: ${p.message}`)).toEqual([
+      'components[0].kind: must be one of "ui", "service", "processing", "batch", "data-access", "database", "storage", "queue" or "external"',
+      'components[0].demand.cpuMs: must be a number, not a string',
+    ]);
   });
 });
 

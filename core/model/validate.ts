@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import { designSchema, type Design } from './design';
+import { issueMessage } from './issue-message';
 import { nestingProblem } from './json-depth';
 
 export interface Problem {
@@ -27,6 +28,9 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
+/**
+ * Every issue of a zod error as a problem in plain words (issue-message.ts), one per unknown key.
+ */
 export function problemsOf(error: z.ZodError): Problem[] {
   const problems: Problem[] = [];
   for (const issue of error.issues) {
@@ -34,14 +38,8 @@ export function problemsOf(error: z.ZodError): Problem[] {
       for (const key of issue.keys) {
         problems.push({ path: formatPath([...issue.path, key]), message: 'unknown field' });
       }
-    } else if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message)) {
-      // A field left out: zod says "Invalid input: expected string, received undefined".
-      problems.push({
-        path: formatPath(issue.path),
-        message: `required (${issue.expected === 'int' ? 'a whole number' : `a ${issue.expected}`})`,
-      });
     } else {
-      problems.push({ path: formatPath(issue.path), message: issue.message });
+      problems.push({ path: formatPath(issue.path), message: issueMessage(issue) });
     }
   }
   return problems;
@@ -53,7 +51,8 @@ export function formatProblems(problems: readonly Problem[]): string {
 }
 
 export function validateWith<S extends z.ZodType>(schema: S, input: unknown): Validated<z.output<S>> {
-  const result = schema.safeParse(input);
+  // With the input in each issue, a message can say what was written ("not \"weekly\"").
+  const result = schema.safeParse(input, { reportInput: true });
   return result.success ? { ok: true, value: result.data } : { ok: false, problems: problemsOf(result.error) };
 }
 
