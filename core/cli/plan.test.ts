@@ -78,6 +78,14 @@ describe('npm run plan', () => {
     ]);
   });
 
+  it('reports a peak after the horizon once', () => {
+    const workload = { pattern: 'once-in-a-lifetime', baseRps: 1, peakRps: 5, peakStartHour: 5000 };
+    const late = { ...design, components: [{ ...design.components[0], workload }, design.components[1]] };
+    expect(runPlanCli([file('late.json', late)]).stderr).toBe(
+      'components[0].workload.peakStartHour: the peak starts at hour 5000, after the 2-day horizon ends\n',
+    );
+  });
+
   it('reports JSON syntax errors and missing files as problems, exit 2', () => {
     const syntax = runPlanCli([file('broken.json', '{ "format": ')]);
     expect(syntax.status).toBe(2);

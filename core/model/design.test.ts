@@ -264,6 +264,22 @@ describe('messages in plain words', () => {
     ).toEqual(['components[0].workload.trace.rps: must have at least 1 item']);
   });
 
+  it('reports a late peak once, in the words of the rule it breaks', () => {
+    const late = (workload: Record<string, unknown>) => problems(withComponent({ workload }));
+    expect(late({ pattern: 'once-in-a-lifetime', baseRps: 1, peakRps: 5, peakStartHour: 3000 })).toEqual([
+      'components[0].workload.peakStartHour: the peak starts at hour 3000, after the 30-day horizon ends',
+    ]);
+    expect(late({ pattern: 'periodic', baseRps: 1, peakRps: 5, peakStartHour: 3000 })).toEqual([
+      'components[0].workload.peakStartHour: must be less than periodHours (24), got 3000',
+    ]);
+    expect(late({ pattern: 'unpredictable', baseRps: 10, peakRps: -1 })).toEqual([
+      'components[0].workload.peakRps: must be at least baseRps (10), got -1',
+    ]);
+    expect(problems({ ...minimal, pricing: { region: 'US East' } })).toEqual([
+      'pricing.region: aws\'s price book (aws-2026-11) has no region "US East"; it has us-east-1, eu-west-1',
+    ]);
+  });
+
   it('words an issue without its input (a tRPC input) by what is expected', () => {
     const noInput = designSchema.safeParse(withComponent({ kind: 'svc', demand: { cpuMs: 'x' } }));
     if (noInput.success) throw new Error('accepted');

@@ -28,18 +28,31 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
+/** Zod's own checks of one value, which a refinement of the same value says better. */
+const GENERIC_CHECKS = new Set(['too_big', 'too_small', 'invalid_format']);
+
 /**
- * Every issue of a zod error as a problem in plain words (issue-message.ts), one per unknown key.
+ * Every issue of a zod error as a problem in plain words (issue-message.ts), one per unknown key,
+ * each said once. Where a refinement speaks of a value ("the peak starts at hour 3000, after the
+ * 2-day horizon ends"), zod's generic bound or pattern of the same value ("must be at most 2160")
+ * is the same fault said twice, and is left out.
  */
 export function problemsOf(error: z.ZodError): Problem[] {
+  const refined = new Set(error.issues.filter((i) => i.code === 'custom').map((i) => formatPath(i.path)));
   const problems: Problem[] = [];
+  const seen = new Set<string>();
+  const add = (path: string, message: string) => {
+    const key = `${path}\n${message}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    problems.push({ path, message });
+  };
   for (const issue of error.issues) {
+    const path = formatPath(issue.path);
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) {
-        problems.push({ path: formatPath([...issue.path, key]), message: 'unknown field' });
-      }
-    } else {
-      problems.push({ path: formatPath(issue.path), message: issueMessage(issue) });
+      for (const key of issue.keys) add(formatPath([...issue.path, key]), 'unknown field');
+    } else if (!(GENERIC_CHECKS.has(issue.code) && refined.has(path))) {
+      add(path, issueMessage(issue));
     }
   }
   return problems;
