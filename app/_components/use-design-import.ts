@@ -6,7 +6,7 @@
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { migrateDesign, validateDesign, parseJson, type Problem } from '@/core/model';
+import { loadDesign, migrateDesign, parseJson, type Problem } from '@/core/model';
 import { problemsOfError, useTRPC } from '@/components/trpc/client';
 
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -30,11 +30,12 @@ export function useDesignImport(onImported: (id: string, name: string) => void) 
     }
     const parsed = parseJson(await file.text());
     if (!parsed.ok) return fail(parsed.problems);
-    // Earlier versions are migrated here (problems shown at once) and again on the server.
+    // Earlier versions are migrated here (problems shown at once) and again on the server. The
+    // loader reports a misspelt format or version beside every other problem of the file.
+    const valid = loadDesign(parsed.value);
+    if (!valid.ok) return fail(valid.problems);
     const migrated = migrateDesign(parsed.value);
     if (!migrated.ok) return fail(migrated.problems);
-    const valid = validateDesign(migrated.value);
-    if (!valid.ok) return fail(valid.problems);
     try {
       const created = await create.mutateAsync({ from: 'import', document: migrated.value });
       await queryClient.invalidateQueries({ queryKey: trpc.designs.list.queryKey() });

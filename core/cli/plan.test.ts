@@ -78,6 +78,18 @@ describe('npm run plan', () => {
     ]);
   });
 
+  it('reports a version written as a string beside the design’s other problems', () => {
+    const bad = {
+      ...design,
+      version: '1',
+      components: [design.components[0], { ...design.components[1], demand: { cpuMs: 0 } }],
+    };
+    expect(runPlanCli([file('string-version.json', bad)]).stderr).toBe(
+      'version: must be a whole number, not "1" (a string: write it without quotes)\n' +
+        'components[1].demand.cpuMs: must be greater than 0\n',
+    );
+  });
+
   it('reports a peak after the horizon once', () => {
     const workload = { pattern: 'once-in-a-lifetime', baseRps: 1, peakRps: 5, peakStartHour: 5000 };
     const late = { ...design, components: [{ ...design.components[0], workload }, design.components[1]] };

@@ -55,6 +55,20 @@ describe('npm run simulate', () => {
     );
   });
 
+  it('reads the design through the versioned loader, as the plan command does', () => {
+    const future = runSimulateCli([file('v2.json', { ...design, version: 2 }), '--component', 'web']);
+    expect(future.stderr).toMatch(/^version: version 2 is newer than this Tidemark reads/);
+    const quoted = {
+      ...design,
+      version: '1',
+      components: [{ ...design.components[0], kind: 'gui' }, design.components[1]],
+    };
+    expect(runSimulateCli([file('v-string.json', quoted), '--component', 'web']).stderr).toBe(
+      'version: must be a whole number, not "1" (a string: write it without quotes)\n' +
+        'components[0].kind: must be one of "ui", "service", "processing", "batch", "data-access", "database", "storage", "queue" or "external", not "gui"\n',
+    );
+  });
+
   it('refuses a missing file, an invalid design, a bad --days and a missing --component', () => {
     expect(runSimulateCli([join(dir, 'none.json'), '--component', 'web']).stderr).toMatch(/cannot read \(ENOENT\)/);
     const invalid = runSimulateCli([file('bad.json', { ...design, components: 'x' }), '--component', 'web']);

@@ -5,11 +5,12 @@
  * static cores (at the engine's core count), elastic VMs, functions and a burst (on the plan's base) —
  * so anyone can check a plan.
  * Bad input exits with status 2 and a one-line reason (or `path: message` lines for an invalid design).
+ * The design goes through the versioned loader, as `npm run plan` reads it.
  */
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { functionMsOf, priceDesign } from '../cost/tariff';
-import { formatProblems, parseJson, validateDesign } from '../model';
+import { formatProblems, loadDesign, parseJson } from '../model';
 import { propagateDemand } from '../simulate/propagate-demand';
 import { type ComparedFigures, compareEngine } from '../simulate-requests/compare-engine';
 import type { CliResult } from './plan';
@@ -70,7 +71,7 @@ export function runSimulateCli(argv: readonly string[]): CliResult {
     return fail(`${args.file}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
   const parsed = parseJson(text);
-  const checked = parsed.ok ? validateDesign(parsed.value) : parsed;
+  const checked = parsed.ok ? loadDesign(parsed.value) : parsed;
   if (!checked.ok) return { status: 2, stdout: '', stderr: `${formatProblems(checked.problems)}\n` };
   // Priced as the plan prices it: its environments resolved from its price book.
   const design = priceDesign(

@@ -98,9 +98,10 @@ describe('loadDesign', () => {
       message: containing('unknown tidemark.design version 0'),
     });
     expect(loadDesign({ ...v0, version: -3 }, [V0_TO_V1]).ok).toBe(false);
-    expect(loadDesign({ ...v0, version: '1' })).toMatchObject({
-      ok: false,
-      problems: [{ path: 'version', message: containing('whole number') }],
+    const quoted = loadDesign({ ...v0, version: '1' });
+    expect(quoted.ok || quoted.problems[0]).toEqual({
+      path: 'version',
+      message: 'must be a whole number, not "1" (a string: write it without quotes)',
     });
   });
 
@@ -116,10 +117,46 @@ describe('loadDesign', () => {
       problems: [{ path: 'format' }],
     });
     const { version: _omit, ...noVersion } = hybridBackend;
-    expect(loadDesign(noVersion)).toMatchObject({
+    expect(loadDesign(noVersion)).toEqual({
       ok: false,
-      problems: [{ path: 'version', message: containing('missing') }],
+      problems: [{ path: 'version', message: 'required (a whole number; the current tidemark.design version is 1)' }],
     });
+  });
+
+  it('reports a version or format written wrong beside every other problem of the document', () => {
+    const broken = {
+      ...hybridBackend,
+      version: '1',
+      components: hybridBackend.components.map((c, i) => (i === 0 ? { ...c, demand: { cpuMs: -5 } } : c)),
+    };
+    expect(loadDesign(broken)).toEqual({
+      ok: false,
+      problems: [
+        { path: 'version', message: 'must be a whole number, not "1" (a string: write it without quotes)' },
+        { path: 'components[0].demand.cpuMs', message: 'must be greater than 0' },
+      ],
+    });
+    const { version: _v, ...noVersion } = broken;
+    expect(loadDesign({ ...noVersion, format: 'tidemark-design' })).toEqual({
+      ok: false,
+      problems: [
+        { path: 'format', message: 'must be "tidemark.design", not "tidemark-design"' },
+        { path: 'version', message: 'required (a whole number; the current tidemark.design version is 1)' },
+        { path: 'components[0].demand.cpuMs', message: 'must be greater than 0' },
+      ],
+    });
+  });
+
+  it('reads no further into a plan, a future version or one it cannot migrate', () => {
+    const broken = { ...hybridBackend, name: '' };
+    for (const [envelope, path] of [
+      [{ format: 'tidemark.plan' }, 'format'],
+      [{ version: 3 }, 'version'],
+      [{ version: 0 }, 'version'],
+    ] as const) {
+      const loaded = loadDesign({ ...broken, ...envelope });
+      expect(loaded.ok || loaded.problems.map((p) => p.path)).toEqual([path]);
+    }
   });
 
   it('still reports schema problems with their paths after migration', () => {

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { designSchema, type Design } from './design';
-import { migrateDocument, type DocumentKind, type JsonObject, type Migration } from './migrate-document';
+import { migrateDocument, type DocumentKind, type JsonObject, type Migrated, type Migration } from './migrate-document';
 import { repairFreeText, repairName } from './names';
 import { planSchema, type Plan } from './plan';
 import { parseJson, validateWith, type Validated } from './validate';
@@ -25,20 +25,29 @@ const designKind = (migrations: readonly Migration[]): DocumentKind => ({
   format: DESIGN_FORMAT,
   currentVersion: DESIGN_VERSION,
   migrations,
+  otherFormats: [PLAN_FORMAT],
 });
 
+/**
+ * The schema's result for a migrated document. An envelope that is only written wrong (`"version":
+ * "1"`, a misspelt format) does not hide the rest: the document is checked as the current version
+ * too, and every problem is reported at once.
+ */
+function validateMigrated<S extends z.ZodType>(schema: S, migrated: Migrated): Validated<z.output<S>> {
+  if (migrated.ok) return validateWith(schema, migrated.value);
+  if (!migrated.current) return { ok: false, problems: migrated.problems };
+  const rest = validateWith(schema, migrated.current);
+  return { ok: false, problems: [...migrated.problems, ...(rest.ok ? [] : rest.problems)] };
+}
+
 /** The design brought to the current version but not yet validated (what the server is sent). */
-export function migrateDesign(
-  input: unknown,
-  migrations: readonly Migration[] = DESIGN_MIGRATIONS,
-): Validated<JsonObject> {
+export function migrateDesign(input: unknown, migrations: readonly Migration[] = DESIGN_MIGRATIONS): Migrated {
   return migrateDocument(input, designKind(migrations));
 }
 
 /** A design of any known version, migrated and validated (defaults filled in). */
 export function loadDesign(input: unknown, migrations: readonly Migration[] = DESIGN_MIGRATIONS): Validated<Design> {
-  const migrated = migrateDesign(input, migrations);
-  return migrated.ok ? validateWith(designSchema, migrated.value) : migrated;
+  return validateMigrated(designSchema, migrateDesign(input, migrations));
 }
 
 /**
@@ -86,6 +95,6 @@ export const importedDesignSchema = z.preprocess((input, ctx) => {
 
 /** A plan of any known version, migrated and validated. */
 export function loadPlan(input: unknown, migrations: readonly Migration[] = PLAN_MIGRATIONS): Validated<Plan> {
-  const migrated = migrateDocument(input, { format: PLAN_FORMAT, currentVersion: PLAN_VERSION, migrations });
-  return migrated.ok ? validateWith(planSchema, migrated.value) : migrated;
+  const kind = { format: PLAN_FORMAT, currentVersion: PLAN_VERSION, migrations, otherFormats: [DESIGN_FORMAT] };
+  return validateMigrated(planSchema, migrateDocument(input, kind));
 }

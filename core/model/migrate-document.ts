@@ -5,7 +5,8 @@
  * from, is refused with a message naming it. Only the envelope is checked here; the schema of the
  * current version validates the result.
  */
-import type { Problem, Validated } from './validate';
+import { valueWords } from './issue-message';
+import type { Problem } from './validate';
 
 export type JsonObject = Record<string, unknown>;
 
@@ -22,7 +23,18 @@ export interface DocumentKind {
   format: string;
   currentVersion: number;
   migrations: readonly Migration[];
+  /** Formats of the other Tidemark documents: a document of one of them is not read any further. */
+  otherFormats?: readonly string[];
 }
+
+/**
+ * The document at the current version, or the problems of its envelope. When the envelope is only
+ * written wrong (a format that is no Tidemark document's, a version left out or not a whole number),
+ * `current` is the document with its envelope put right, so that the schema can report the rest of
+ * its problems beside these; a version newer than this code, or one no migration starts from, says
+ * nothing of what the schema would find, and has no `current`.
+ */
+export type Migrated = { ok: true; value: JsonObject } | { ok: false; problems: Problem[]; current?: JsonObject };
 
 const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -42,42 +54,51 @@ export function checkMigrations(kind: DocumentKind): void {
  * problems of its envelope: not an object, another format, a version that is not a whole number,
  * newer than this code, or with no migration from it.
  */
-export function migrateDocument(input: unknown, kind: DocumentKind): Validated<JsonObject> {
+export function migrateDocument(input: unknown, kind: DocumentKind): Migrated {
   checkMigrations(kind);
-  const refuse = (path: string, message: string): Validated<JsonObject> => ({
-    ok: false,
-    problems: [{ path, message }] as Problem[],
-  });
+  const refuse = (path: string, message: string): Migrated => ({ ok: false, problems: [{ path, message }] });
   if (!isObject(input)) {
     const what = Array.isArray(input) ? 'an array' : input === null ? 'null' : `a ${typeof input}`;
     return refuse('', `must be a JSON object (a ${kind.format} document), not ${what}`);
   }
+  const problems: Problem[] = [];
   if ('format' in input && input.format !== kind.format) {
-    return refuse('format', `must be "${kind.format}", not ${JSON.stringify(input.format) ?? typeof input.format}`);
+    const message = `must be "${kind.format}", not ${valueWords(input.format)}`;
+    // A plan given where a design is read is not a design with a misspelt format: stop there.
+    if (kind.otherFormats?.includes(input.format as string)) return refuse('format', message);
+    problems.push({ path: 'format', message });
   }
   const version = input.version;
-  if (version === undefined)
-    return refuse('version', `is missing (the current ${kind.format} version is ${kind.currentVersion})`);
-  if (typeof version !== 'number' || !Number.isInteger(version)) {
-    return refuse('version', `must be a whole number, not ${JSON.stringify(version) ?? typeof version}`);
-  }
-  if (version > kind.currentVersion) {
+  let document: JsonObject = input;
+  if (version === undefined) {
+    problems.push({
+      path: 'version',
+      message: `required (a whole number; the current ${kind.format} version is ${kind.currentVersion})`,
+    });
+  } else if (typeof version !== 'number' || !Number.isInteger(version)) {
+    const quoted = typeof version === 'string' && Number.isInteger(Number(version)) && version.trim() !== '';
+    problems.push({
+      path: 'version',
+      message: `must be a whole number, not ${valueWords(version)}${quoted ? ' (a string: write it without quotes)' : ''}`,
+    });
+  } else if (version > kind.currentVersion) {
     return refuse(
       'version',
       `version ${version} is newer than this Tidemark reads (it reads ${kind.format} up to version ${kind.currentVersion}); update Tidemark to open it`,
     );
-  }
-  let document: JsonObject = input;
-  for (let v = version; v < kind.currentVersion; v++) {
-    const step = kind.migrations.find((m) => m.from === v);
-    if (!step) {
-      const known = [...new Set([...kind.migrations.map((m) => m.from), kind.currentVersion])].sort((a, b) => a - b);
-      return refuse(
-        'version',
-        `unknown ${kind.format} version ${version}: there is no migration from version ${v} (known versions: ${known.join(', ')})`,
-      );
+  } else {
+    for (let v = version; v < kind.currentVersion; v++) {
+      const step = kind.migrations.find((m) => m.from === v);
+      if (!step) {
+        const known = [...new Set([...kind.migrations.map((m) => m.from), kind.currentVersion])].sort((a, b) => a - b);
+        return refuse(
+          'version',
+          `unknown ${kind.format} version ${version}: there is no migration from version ${v} (known versions: ${known.join(', ')})`,
+        );
+      }
+      document = { ...step.migrate(document), version: step.to };
     }
-    document = { ...step.migrate(document), version: step.to };
   }
-  return { ok: true, value: document };
+  if (problems.length === 0) return { ok: true, value: document };
+  return { ok: false, problems, current: { ...document, format: kind.format, version: kind.currentVersion } };
 }
