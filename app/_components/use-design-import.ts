@@ -6,7 +6,7 @@
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { loadDesign, migrateDesign, parseJson, type Problem } from '@/core/model';
+import { readDesignFile, type Problem } from '@/core/model';
 import { problemsOfError, useTRPC } from '@/components/trpc/client';
 
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -28,13 +28,8 @@ export function useDesignImport(onImported: (id: string, name: string) => void) 
     if (file.size > MAX_FILE_BYTES) {
       return fail([{ path: '', message: `the file is ${(file.size / 1048576).toFixed(1)} MB; the limit is 10 MB` }]);
     }
-    const parsed = parseJson(await file.text());
-    if (!parsed.ok) return fail(parsed.problems);
-    // Earlier versions are migrated here (problems shown at once) and again on the server. The
-    // loader reports a misspelt format or version beside every other problem of the file.
-    const valid = loadDesign(parsed.value);
-    if (!valid.ok) return fail(valid.problems);
-    const migrated = migrateDesign(parsed.value);
+    // Parsed, loaded and migrated here (problems shown at once) and loaded again on the server.
+    const migrated = readDesignFile(await file.text());
     if (!migrated.ok) return fail(migrated.problems);
     try {
       const created = await create.mutateAsync({ from: 'import', document: migrated.value });

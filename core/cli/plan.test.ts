@@ -99,9 +99,15 @@ describe('npm run plan', () => {
   });
 
   it('reports JSON syntax errors and missing files as problems, exit 2', () => {
-    const syntax = runPlanCli([file('broken.json', '{ "format": ')]);
+    const broken = file('broken.json', '{\n  "format": "tidemark.design",\n  "version": 1\n  "name": "x"\n}\n');
+    const syntax = runPlanCli([broken]);
     expect(syntax.status).toBe(2);
-    expect(syntax.stderr).toMatch(/^\(document\): not valid JSON/);
+    expect(syntax.stderr).toBe(
+      `${broken}:4:3: not valid JSON: expected "," or "}" after the value of "version", found a string (is a comma missing?)\n`,
+    );
+    expect(runPlanCli([file('cut.json', '{ "format": ')]).stderr).toMatch(
+      /cut\.json:1:13: not valid JSON: the text ends where a value should be\n$/,
+    );
     const missing = runPlanCli([join(dir, 'nope.json')]);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain('cannot read (ENOENT)');

@@ -144,7 +144,7 @@ export function runPlanCli(argv: readonly string[]): CliResult {
     return fail(`${args.file}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
   const parsed = parseJson(text);
-  if (!parsed.ok) return problemsOut(parsed.problems);
+  if (!parsed.ok) return problemsOut(parsed.problems, args.file);
   const checked = loadDesign(parsed.value);
   if (!checked.ok) return problemsOut(checked.problems);
   let design = checked.value;
@@ -176,8 +176,9 @@ export function runPlanCli(argv: readonly string[]): CliResult {
   return { status: 0, stdout: '', stderr: '' };
 }
 
-function problemsOut(problems: readonly Problem[]): CliResult {
-  return { status: 2, stdout: '', stderr: `${formatProblems(problems)}\n` };
+/** The problems, one a line; a fault of the file's text at `file:line:column`. */
+function problemsOut(problems: readonly Problem[], file?: string): CliResult {
+  return { status: 2, stdout: '', stderr: `${formatProblems(problems, file)}\n` };
 }
 
 /** The same file by path, after following links, or the same inode (a hard link). */

@@ -69,6 +69,13 @@ describe('npm run simulate', () => {
     );
   });
 
+  it('places a JSON syntax error at file:line:column', () => {
+    const path = file('syntax.json', '{\n  "format": "tidemark.design",\n  "version": 1,\n  "name": \'Two\'\n}');
+    expect(runSimulateCli([path, '--component', 'web']).stderr).toBe(
+      `${path}:4:11: not valid JSON: strings must be in double quotes ("), not single quotes\n`,
+    );
+  });
+
   it('refuses a missing file, an invalid design, a bad --days and a missing --component', () => {
     expect(runSimulateCli([join(dir, 'none.json'), '--component', 'web']).stderr).toMatch(/cannot read \(ENOENT\)/);
     const invalid = runSimulateCli([file('bad.json', { ...design, components: 'x' }), '--component', 'web']);

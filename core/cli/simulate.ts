@@ -72,7 +72,7 @@ export function runSimulateCli(argv: readonly string[]): CliResult {
   }
   const parsed = parseJson(text);
   const checked = parsed.ok ? loadDesign(parsed.value) : parsed;
-  if (!checked.ok) return { status: 2, stdout: '', stderr: `${formatProblems(checked.problems)}\n` };
+  if (!checked.ok) return { status: 2, stdout: '', stderr: `${formatProblems(checked.problems, args.file)}\n` };
   // Priced as the plan prices it: its environments resolved from its price book.
   const design = priceDesign(
     args.days === undefined

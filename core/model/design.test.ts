@@ -297,9 +297,24 @@ describe('paths and JSON', () => {
     expect(formatPath([])).toBe('');
   });
 
-  it('reports a JSON syntax error instead of throwing', () => {
-    const r = parseJson('{"format": ');
-    expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.problems[0]?.message).toMatch(/^not valid JSON/);
+  it('reports a JSON syntax error instead of throwing, at its line and column', () => {
+    const r = parseJson('{\n  "format": "tidemark.design",\n  "version": 1,,\n}');
+    expect(r).toEqual({
+      ok: false,
+      problems: [
+        {
+          path: 'line 3, column 16',
+          message: 'not valid JSON: expected a property name, found ","',
+          line: 3,
+          column: 16,
+        },
+      ],
+    });
+    if (!r.ok) {
+      expect(formatProblems(r.problems)).toBe('line 3, column 16: not valid JSON: expected a property name, found ","');
+      expect(formatProblems(r.problems, 'design.json')).toBe(
+        'design.json:3:16: not valid JSON: expected a property name, found ","',
+      );
+    }
   });
 });

@@ -12,7 +12,14 @@ export * from './round';
 export * from './pricing-choice';
 export { formatPath, formatProblems, parseJson, problemsOf, validateDesign, validateWith } from './validate';
 export type { Problem, Validated } from './validate';
-export { importedDesignSchema, loadDesign, loadPlan, loadStoredDesign, migrateDesign } from './load-design';
+export {
+  importedDesignSchema,
+  loadDesign,
+  loadPlan,
+  loadStoredDesign,
+  migrateDesign,
+  readDesignFile,
+} from './load-design';
 export { freeTextSchema, nameProblem, nameSchema } from './names';
 export { excessNestingAt, MAX_JSON_DEPTH, nestingProblem } from './json-depth';
 export { DESIGN_FORMAT, DESIGN_VERSION, PLAN_FORMAT, PLAN_VERSION } from './load-design';

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { hybridBackend } from '../examples/hybrid-backend';
 import { buildPlan } from '../plan/build-plan';
 import { designSchema } from './design';
-import { DESIGN_MIGRATIONS, importedDesignSchema, loadDesign, loadPlan, migrateDesign } from './load-design';
+import {
+  DESIGN_MIGRATIONS,
+  importedDesignSchema,
+  loadDesign,
+  loadPlan,
+  migrateDesign,
+  readDesignFile,
+} from './load-design';
 import { migrateDocument, type Migration } from './migrate-document';
 import { problemsOf } from './validate';
 
@@ -167,6 +174,31 @@ describe('loadDesign', () => {
 
   it('migrateDesign leaves a current document as it is (what the browser sends the server)', () => {
     expect(migrateDesign(hybridBackend)).toEqual({ ok: true, value: hybridBackend });
+  });
+});
+
+describe('readDesignFile (the designs list’s import)', () => {
+  it('places a syntax error of the file at its line and column', () => {
+    const text = JSON.stringify(hybridBackend, null, 2).replace('"version": 1,', '"version": 1');
+    const read = readDesignFile(text);
+    expect(read).toMatchObject({
+      ok: false,
+      problems: [
+        {
+          path: 'line 4, column 3',
+          message:
+            'not valid JSON: expected "," or "}" after the value of "version", found a string (is a comma missing?)',
+          line: 4,
+          column: 3,
+        },
+      ],
+    });
+  });
+
+  it('lists every problem of the file together, and hands on the migrated document', () => {
+    const read = readDesignFile(JSON.stringify({ ...hybridBackend, version: '1', name: '' }));
+    expect(read.ok || read.problems.map((p) => p.path)).toEqual(['version', 'name']);
+    expect(readDesignFile(JSON.stringify(hybridBackend))).toEqual({ ok: true, value: hybridBackend });
   });
 });
 

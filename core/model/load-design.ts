@@ -51,6 +51,18 @@ export function loadDesign(input: unknown, migrations: readonly Migration[] = DE
 }
 
 /**
+ * A design file's text as the designs list imports it: parsed (a syntax error at its line and
+ * column), loaded (every problem at once), and migrated: the document the server is sent, which
+ * loads it again.
+ */
+export function readDesignFile(text: string): Validated<JsonObject> {
+  const parsed = parseJson(text);
+  if (!parsed.ok) return parsed;
+  const loaded = loadDesign(parsed.value);
+  return loaded.ok ? migrateDesign(parsed.value) : loaded;
+}
+
+/**
  * A design read back from storage (a revision's JSON). Stored documents go through the same loader as
  * imports, so a future version 2 migrates stored revisions too. A document was valid when it was
  * written, but rules tighten: when only the schema refuses it, names are repaired (`repairName`)

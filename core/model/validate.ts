@@ -6,11 +6,15 @@ import type { z } from 'zod';
 import { designSchema, type Design } from './design';
 import { issueMessage } from './issue-message';
 import { nestingProblem } from './json-depth';
+import { findJsonSyntaxError } from './json-syntax';
 
 export interface Problem {
-  /** JSON path of the offending value, `""` for the document itself. */
+  /** JSON path of the offending value, `""` for the document itself; where in the text, for a fault of the text. */
   path: string;
   message: string;
+  /** For a fault of the text itself (a JSON syntax error): its line and column, both from 1. */
+  line?: number;
+  column?: number;
 }
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
@@ -58,9 +62,18 @@ export function problemsOf(error: z.ZodError): Problem[] {
   return problems;
 }
 
-/** `path: message`, one line per problem (the command line's error format). */
-export function formatProblems(problems: readonly Problem[]): string {
-  return problems.map((p) => `${p.path || '(document)'}: ${p.message}`).join('\n');
+/**
+ * `path: message`, one line per problem (the command line's error format). Given the file it was read
+ * from, a fault of the text is placed as compilers place theirs, `design.json:12:5: message`.
+ */
+export function formatProblems(problems: readonly Problem[], file?: string): string {
+  return problems
+    .map((p) =>
+      file !== undefined && p.line !== undefined
+        ? `${file}:${p.line}:${p.column ?? 1}: ${p.message}`
+        : `${p.path || '(document)'}: ${p.message}`,
+    )
+    .join('\n');
 }
 
 export function validateWith<S extends z.ZodType>(schema: S, input: unknown): Validated<z.output<S>> {
@@ -74,7 +87,8 @@ export function validateDesign(input: unknown): Validated<Design> {
 }
 
 /**
- * Parses JSON text, reporting a syntax error as a problem at the document rather than throwing.
+ * Parses JSON text, reporting a syntax error as a problem rather than throwing: at its line and
+ * column, in plain words (json-syntax.ts).
  * Text nested deeper than any document is refused before parsing (json-depth.ts); a leading byte
  * order mark is skipped.
  */
@@ -86,6 +100,13 @@ export function parseJson(input: string): Validated<unknown> {
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (e) {
-    return { ok: false, problems: [{ path: '', message: `not valid JSON: ${(e as Error).message}` }] };
+    // The parser's own message has no line or column (and differs between browsers): find the fault.
+    const fault = findJsonSyntaxError(text);
+    if (!fault) return { ok: false, problems: [{ path: '', message: `not valid JSON: ${(e as Error).message}` }] };
+    const { line, column, message } = fault;
+    return {
+      ok: false,
+      problems: [{ path: `line ${line}, column ${column}`, message: `not valid JSON: ${message}`, line, column }],
+    };
   }
 }
