@@ -184,6 +184,22 @@ describe('design schema', () => {
     );
   });
 
+  it('still checks references when an entry of components or connections is not an object', () => {
+    const web = minimal.components[0];
+    expect(problems({ ...minimal, components: [web, 'orders', web] })).toEqual([
+      'components[1]: must be an object, not "orders"',
+      'components[2].id: duplicate component id "web" (first used by components[0])',
+    ]);
+    expect(problems({ ...minimal, connections: [null, { id: 'c1', from: 'web', to: 'ordrs' }] })).toEqual([
+      'connections[0]: must be an object, not null',
+      'connections[1].to: unknown component "ordrs"',
+    ]);
+    expect(problems({ ...minimal, components: [web, web], connections: 'none' })).toEqual([
+      'connections: must be an array, not "none"',
+      'components[1].id: duplicate component id "web" (first used by components[0])',
+    ]);
+  });
+
   it('does not overflow on a long chain of 2,000 components', () => {
     const components = Array.from({ length: 2000 }, (_, i) => ({
       id: `c${i}`,

@@ -418,8 +418,8 @@ export const designSchema = z
   })
   // Cross-reference checks run even when some fields are malformed, so that one pass reports every
   // problem (an unknown endpoint beside a wrong type); hence the defensive reading of `d`.
-  .superRefine((d, ctx) => checkReferences(d, ctx), {
-    when: (payload) => isLooseDesign(payload.value),
+  .superRefine((d, ctx) => checkReferences(looseDesign(d), ctx), {
+    when: (payload) => isObject(payload.value) && Array.isArray(payload.value.components),
   })
   // A region, a VM size or a provider-specific price the chosen book does not have (check-pricing.ts).
   .superRefine((d, ctx) => checkPricing(d, ctx), {
@@ -433,13 +433,20 @@ interface LooseDesign {
   layout?: unknown;
 }
 
-function isLooseDesign(v: unknown): v is LooseDesign {
-  return (
-    isObject(v) &&
-    Array.isArray(v.components) &&
-    v.components.every(isObject) &&
-    (v.connections === undefined || (Array.isArray(v.connections) && v.connections.every(isObject)))
-  );
+/**
+ * The design as the cross-reference checks read it: an entry of `components` or `connections` that is
+ * not an object (reported by the schema at its index) reads as an empty one, so that its neighbours'
+ * duplicate ids and unknown endpoints are still reported, at their own indexes.
+ */
+function looseDesign(v: object): LooseDesign {
+  const d = v as Record<string, unknown>;
+  const entries = (list: unknown) => (Array.isArray(list) ? list.map((e: unknown) => (isObject(e) ? e : {})) : []);
+  return {
+    ...(isObject(d.simulation) ? { simulation: d.simulation } : {}),
+    components: entries(d.components),
+    connections: entries(d.connections),
+    layout: d.layout,
+  };
 }
 
 function checkReferences(d: LooseDesign, ctx: z.RefinementCtx): void {
