@@ -22,6 +22,7 @@ export {
 } from './load-design';
 export { freeTextSchema, nameProblem, nameSchema } from './names';
 export { excessNestingAt, MAX_JSON_DEPTH, nestingProblem } from './json-depth';
+export { findJsonSyntaxError } from './json-syntax';
 export { DESIGN_FORMAT, DESIGN_VERSION, PLAN_FORMAT, PLAN_VERSION } from './load-design';
 // The design's fingerprint in a plan (plan.design.sha256); also on @/core/plan for the engine's callers.
 export { canonicalDesign, hashDesign, stringifyCanonical } from './hash-design';

@@ -18,8 +18,8 @@ describe('findJsonSyntaxError', () => {
   });
 
   it.each([
-    ['{"a":1,}', '1:8: a comma before "}": JSON allows no comma after the last property'],
-    ['[1,]', '1:4: a comma before "]": JSON allows no comma after the last element'],
+    ['{"a":1,}', '1:7: a comma before "}": JSON allows no comma after the last property'],
+    ['[1,]', '1:3: a comma before "]": JSON allows no comma after the last element'],
     ['{"a" 1}', '1:6: expected ":" after the property name "a", found a number'],
     ['{"a":1', '1:7: the text ends inside an object: a "}" is missing'],
     ['[1,\n2', '2:2: the text ends inside an array: a "]" is missing'],

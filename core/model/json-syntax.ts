@@ -86,6 +86,7 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | null {
   };
 
   const object = (): void => {
+    let comma = i;
     i++;
     skipWhitespace();
     if (text[i] === '}') {
@@ -95,7 +96,7 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | null {
     for (;;) {
       skipWhitespace();
       const c = text[i];
-      if (c === '}') return fail('a comma before "}": JSON allows no comma after the last property');
+      if (c === '}') return fail('a comma before "}": JSON allows no comma after the last property', comma);
       if (c === undefined) return fail('the text ends inside an object: a "}" is missing');
       if (c === "'") return fail('property names must be in double quotes ("), not single quotes');
       if (c !== '"') {
@@ -113,7 +114,7 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | null {
       value();
       skipWhitespace();
       const next = text[i];
-      if (next === ',') i++;
+      if (next === ',') comma = i++;
       else if (next === '}') {
         i++;
         return;
@@ -126,6 +127,7 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | null {
   };
 
   const array = (): void => {
+    let comma = i;
     i++;
     skipWhitespace();
     if (text[i] === ']') {
@@ -134,11 +136,11 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | null {
     }
     for (;;) {
       skipWhitespace();
-      if (text[i] === ']') return fail('a comma before "]": JSON allows no comma after the last element');
+      if (text[i] === ']') return fail('a comma before "]": JSON allows no comma after the last element', comma);
       value();
       skipWhitespace();
       const next = text[i];
-      if (next === ',') i++;
+      if (next === ',') comma = i++;
       else if (next === ']') {
         i++;
         return;

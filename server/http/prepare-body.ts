@@ -5,7 +5,7 @@
  * the validation pool runs it in a worker thread (validation-pool.ts); it is a plain function of
  * bytes to plain data, so that the same code also runs inline for small bodies and in tests.
  */
-import { loadDesign, nestingProblem, type Problem } from '../../core/model';
+import { findJsonSyntaxError, loadDesign, nestingProblem, type Problem } from '../../core/model';
 import { summarizeDocument, type DocumentSummary } from '../services/prepared-document';
 
 export type PreparedBodyDocument = { json: string; summary: DocumentSummary } | { problems: Problem[] };
@@ -22,10 +22,14 @@ export function prepareBody(bytes: Uint8Array): PreparedBody {
   const tooDeep = nestingProblem(bytes);
   if (tooDeep) return { ok: false, message: `The request body is ${tooDeep}.` };
   let input: unknown;
+  const text = new TextDecoder().decode(bytes);
   try {
-    input = JSON.parse(new TextDecoder().decode(bytes));
+    input = JSON.parse(text);
   } catch (e) {
-    return { ok: false, message: `The request body is not valid JSON: ${(e as Error).message}` };
+    // Where it goes wrong, in plain words, as a design file's syntax error is reported.
+    const fault = findJsonSyntaxError(text);
+    const what = fault ? `line ${fault.line}, column ${fault.column}: ${fault.message}` : (e as Error).message;
+    return { ok: false, message: `The request body is not valid JSON: ${what}` };
   }
   if (!isObject(input) || !('document' in input)) return { ok: true, input };
   const { document, ...rest } = input;

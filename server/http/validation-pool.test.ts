@@ -43,6 +43,15 @@ describe('the validation pool', () => {
     expect(refusal.ok ? '' : refusal.message).toMatch(/^The request body is nested deeper than 64 levels/);
   });
 
+  it('places a body that is not JSON at its line and column', () => {
+    const body = new TextEncoder().encode('{"from":"import",\n "document":{"format":"tidemark.design",}}');
+    expect(prepareBody(body)).toEqual({
+      ok: false,
+      message:
+        'The request body is not valid JSON: line 2, column 40: a comma before "}": JSON allows no comma after the last property',
+    });
+  });
+
   it('tells callers past its queue that the server is busy, and still finishes the others', async () => {
     const bodies = Array.from({ length: 6 }, () => encode({ from: 'import', document: bigDesign(600_000) }));
     const results = await Promise.allSettled(bodies.map((b) => prepareBodyOffThread(b, pool)));
