@@ -20,7 +20,7 @@ export {
   migrateDesign,
   readDesignFile,
 } from './load-design';
-export { freeTextSchema, nameProblem, nameSchema } from './names';
+export { checkName, freeTextSchema, nameProblem, nameSchema } from './names';
 export { excessNestingAt, MAX_JSON_DEPTH, nestingProblem } from './json-depth';
 export { findJsonSyntaxError } from './json-syntax';
 export { DESIGN_FORMAT, DESIGN_VERSION, PLAN_FORMAT, PLAN_VERSION } from './load-design';

@@ -8,6 +8,7 @@
  * unreadable.
  */
 import { z } from 'zod';
+import { issueMessage } from './issue-message';
 
 /** C0 and C1 controls and DEL. */
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
@@ -47,6 +48,17 @@ export const nameSchema = z
     const problem = nameProblem(text);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
+
+/**
+ * A name typed in a field, checked: the name as it is kept (trimmed), or why it is refused, in the
+ * words of a document's problems ("must have at most 120 characters, got 121").
+ */
+export function checkName(text: string): { ok: true; value: string } | { ok: false; message: string } {
+  const checked = nameSchema.safeParse(text, { reportInput: true });
+  if (checked.success) return { ok: true, value: checked.data };
+  const [issue] = checked.error.issues;
+  return { ok: false, message: issue ? issueMessage(issue) : 'is not valid' };
+}
 
 /** Free text (a description): line breaks and tabs allowed, other controls and overrides not. */
 export const freeTextSchema = (max: number) =>

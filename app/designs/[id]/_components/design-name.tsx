@@ -6,7 +6,7 @@
  * a valid name is being typed it counts as unsaved, and leaving the page commits it.
  */
 import { useEffect, useState } from 'react';
-import { nameSchema } from '@/core/model';
+import { checkName } from '@/core/model';
 import { useEditor, useEditorStore } from '@/components/editor/editor-context';
 
 const DRAFT_KEY = 'design-name';
@@ -20,9 +20,9 @@ export function DesignName() {
   useEffect(() => {
     document.title = `${name} · Tidemark`;
   }, [name]);
-  const checked = nameSchema.safeParse(value);
-  const invalid = checked.success ? null : `The name ${checked.error.issues[0]?.message ?? 'is not valid'}.`;
-  const pending = draft !== null && checked.success && checked.data !== name ? checked.data : null;
+  const checked = checkName(value);
+  const invalid = checked.ok ? null : `The name ${checked.message}.`;
+  const pending = draft !== null && checked.ok && checked.value !== name ? checked.value : null;
 
   useEffect(() => {
     if (pending === null) return;
