@@ -296,6 +296,27 @@ describe('messages in plain words', () => {
     ]);
   });
 
+  it('names the field an unknown one was likely meant to be', () => {
+    expect(
+      problems({
+        ...minimal,
+        simulaton: { days: 2 },
+        colour: 'red',
+        components: [{ ...component, peakRPS: 4, demand: { cpuMs: 10, memoryMB: 256 } }],
+        connections: [{ id: 'c1', from: 'web', to: 'web', mdoe: 'sync' }],
+        layout: { web: { x: 0, y: 0, z: 1 } },
+      }),
+    ).toEqual([
+      'components[0].demand.memoryMB: unknown field (did you mean "memoryMb"?)',
+      'components[0].peakRPS: unknown field (did you mean "workload.peakRps"?)',
+      'connections[0].mdoe: unknown field (did you mean "mode"?)',
+      'layout.web.z: unknown field',
+      'simulaton: unknown field (did you mean "simulation"?)',
+      'colour: unknown field',
+      'connections[0]: connects "web" to itself',
+    ]);
+  });
+
   it('words an issue without its input (a tRPC input) by what is expected', () => {
     const noInput = designSchema.safeParse(withComponent({ kind: 'svc', demand: { cpuMs: 'x' } }));
     if (noInput.success) throw new Error('accepted');

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { designSchema, type Design } from './design';
 import { issueMessage } from './issue-message';
 import { nestingProblem } from './json-depth';
+import { meantField } from './schema-keys';
 import { findJsonSyntaxError } from './json-syntax';
 
 export interface Problem {
@@ -36,12 +37,13 @@ export function formatPath(path: readonly PropertyKey[]): string {
 const GENERIC_CHECKS = new Set(['too_big', 'too_small', 'invalid_format']);
 
 /**
- * Every issue of a zod error as a problem in plain words (issue-message.ts), one per unknown key,
+ * Every issue of a zod error as a problem in plain words (issue-message.ts), one per unknown key
+ * (with the field it was likely meant to be, when `schema` is given: schema-keys.ts),
  * each said once. Where a refinement speaks of a value ("the peak starts at hour 3000, after the
  * 2-day horizon ends"), zod's generic bound or pattern of the same value ("must be at most 2160")
  * is the same fault said twice, and is left out.
  */
-export function problemsOf(error: z.ZodError): Problem[] {
+export function problemsOf(error: z.ZodError, schema?: z.ZodType): Problem[] {
   const refined = new Set(error.issues.filter((i) => i.code === 'custom').map((i) => formatPath(i.path)));
   const problems: Problem[] = [];
   const seen = new Set<string>();
@@ -54,7 +56,11 @@ export function problemsOf(error: z.ZodError): Problem[] {
   for (const issue of error.issues) {
     const path = formatPath(issue.path);
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) add(formatPath([...issue.path, key]), 'unknown field');
+      // Given the schema, a field that differs from a known one by a typo or its case names it.
+      for (const key of issue.keys) {
+        const meant = schema && meantField(schema, issue.path, key);
+        add(formatPath([...issue.path, key]), meant ? `unknown field (did you mean "${meant}"?)` : 'unknown field');
+      }
     } else if (!(GENERIC_CHECKS.has(issue.code) && refined.has(path))) {
       add(path, issueMessage(issue));
     }
@@ -79,7 +85,7 @@ export function formatProblems(problems: readonly Problem[], file?: string): str
 export function validateWith<S extends z.ZodType>(schema: S, input: unknown): Validated<z.output<S>> {
   // With the input in each issue, a message can say what was written ("not \"weekly\"").
   const result = schema.safeParse(input, { reportInput: true });
-  return result.success ? { ok: true, value: result.data } : { ok: false, problems: problemsOf(result.error) };
+  return result.success ? { ok: true, value: result.data } : { ok: false, problems: problemsOf(result.error, schema) };
 }
 
 export function validateDesign(input: unknown): Validated<Design> {
