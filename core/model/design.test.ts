@@ -317,6 +317,19 @@ describe('messages in plain words', () => {
     ]);
   });
 
+  it('does not judge a peak against a horizon the design did not write', () => {
+    const workload = { pattern: 'once-in-a-lifetime', baseRps: 1, peakRps: 5, peakStartHour: 1000 };
+    expect(problems({ ...withComponent({ workload }), simulation: { days: '60' } })).toEqual([
+      'simulation.days: must be a number, not "60" (a string: write the number without quotes)',
+    ]);
+    expect(problems({ ...withComponent({ workload }), simulation: 'month' })).toEqual([
+      'simulation: must be an object, not "month"',
+    ]);
+    expect(problems({ ...withComponent({ workload }), simulation: { days: 41 } })).toEqual([
+      'components[0].workload.peakStartHour: the peak starts at hour 1000, after the 41-day horizon ends',
+    ]);
+  });
+
   it('words an issue without its input (a tRPC input) by what is expected', () => {
     const noInput = designSchema.safeParse(withComponent({ kind: 'svc', demand: { cpuMs: 'x' } }));
     if (noInput.success) throw new Error('accepted');

@@ -427,7 +427,7 @@ export const designSchema = z
   });
 
 interface LooseDesign {
-  simulation?: { days?: unknown };
+  simulation?: unknown;
   components: { id?: unknown; workload?: { pattern?: unknown; trace?: unknown; peakStartHour?: unknown } }[];
   connections?: { id?: unknown; from?: unknown; to?: unknown }[];
   layout?: unknown;
@@ -442,7 +442,7 @@ function looseDesign(v: object): LooseDesign {
   const d = v as Record<string, unknown>;
   const entries = (list: unknown) => (Array.isArray(list) ? list.map((e: unknown) => (isObject(e) ? e : {})) : []);
   return {
-    ...(isObject(d.simulation) ? { simulation: d.simulation } : {}),
+    ...(d.simulation !== undefined ? { simulation: d.simulation } : {}),
     components: entries(d.components),
     connections: entries(d.connections),
     layout: d.layout,
@@ -451,7 +451,15 @@ function looseDesign(v: object): LooseDesign {
 
 function checkReferences(d: LooseDesign, ctx: z.RefinementCtx): void {
   const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
-  const days = typeof d.simulation?.days === 'number' ? d.simulation.days : SIMULATION_DEFAULTS.days;
+  // The horizon as written; when it is not a number (reported at simulation), a peak cannot be judged
+  // against it, and judging it against the default horizon would blame the peak.
+  const written = d.simulation === undefined ? undefined : isObject(d.simulation) ? d.simulation.days : null;
+  const days =
+    written === undefined
+      ? SIMULATION_DEFAULTS.days
+      : typeof written === 'number' && Number.isFinite(written)
+        ? written
+        : null;
   const ids = new Map<string, number>();
   d.components.forEach((c, i) => {
     if (typeof c.id !== 'string') return;
@@ -461,7 +469,7 @@ function checkReferences(d: LooseDesign, ctx: z.RefinementCtx): void {
     else ids.set(c.id, i);
     const w = c.workload;
     const start = typeof w?.peakStartHour === 'number' ? w.peakStartHour : WORKLOAD_DEFAULTS.peakStartHour;
-    if (w?.pattern === 'once-in-a-lifetime' && w.trace === undefined && start >= days * 24) {
+    if (w?.pattern === 'once-in-a-lifetime' && w.trace === undefined && days !== null && start >= days * 24) {
       issue(
         ['components', i, 'workload', 'peakStartHour'],
         `the peak starts at hour ${start}, after the ${days}-day horizon ends`,
