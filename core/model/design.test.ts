@@ -200,6 +200,27 @@ describe('design schema', () => {
     ]);
   });
 
+  it('still checks references and pricing when a whole-number field holds a fraction', () => {
+    // Zod's integer check aborts the design's refinements; validateDesign runs them again.
+    const web = { ...minimal.components[0], demand: { cpuMs: 10, memoryMb: 512.5 } };
+    expect(
+      problems({
+        ...minimal,
+        simulation: { seed: 1.5 },
+        pricing: { provider: 'azure', region: 'us-east-1' },
+        components: [web, web],
+        connections: [{ id: 'c1', from: 'web', to: 'ordrs' }],
+      }),
+    ).toEqual([
+      'simulation.seed: must be a whole number, not 1.5',
+      'components[0].demand.memoryMb: must be a whole number, not 512.5',
+      'components[1].demand.memoryMb: must be a whole number, not 512.5',
+      'components[1].id: duplicate component id "web" (first used by components[0])',
+      'connections[0].to: unknown component "ordrs"',
+      'pricing.region: azure\'s price book (azure-2026-11) has no region "us-east-1"; it has eastus, westeurope',
+    ]);
+  });
+
   it('does not overflow on a long chain of 2,000 components', () => {
     const components = Array.from({ length: 2000 }, (_, i) => ({
       id: `c${i}`,

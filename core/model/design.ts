@@ -426,6 +426,24 @@ export const designSchema = z
     when: (payload) => isObject(payload.value),
   });
 
+/**
+ * The design-wide checks (references, pricing) of `input` as issues, run outside the schema. Zod skips
+ * every refinement of the design once one value aborts (a whole-number field holding a fraction:
+ * `"memoryMb": 512.5`), which would hide a duplicate id or an unknown endpoint behind it; validateDesign
+ * runs these again then (validate.ts).
+ */
+export function designWideIssues(input: unknown): z.core.$ZodIssue[] {
+  if (!isObject(input) || !Array.isArray(input.components)) return [];
+  const issues: z.core.$ZodIssue[] = [];
+  const ctx = {
+    addIssue: (issue: { path?: PropertyKey[]; message?: string }) =>
+      issues.push({ code: 'custom', path: issue.path ?? [], message: issue.message ?? '' }),
+  } as unknown as z.RefinementCtx;
+  checkReferences(looseDesign(input), ctx);
+  checkPricing(input, ctx);
+  return issues;
+}
+
 interface LooseDesign {
   simulation?: unknown;
   components: { id?: unknown; workload?: { pattern?: unknown; trace?: unknown; peakStartHour?: unknown } }[];

@@ -10,7 +10,7 @@ import { designSchema, type Design } from './design';
 import { migrateDocument, type DocumentKind, type JsonObject, type Migrated, type Migration } from './migrate-document';
 import { repairFreeText, repairName } from './names';
 import { planSchema, type Plan } from './plan';
-import { parseJson, validateWith, type Validated } from './validate';
+import { parseJson, validateDesign, validateWith, type Validated } from './validate';
 
 export const DESIGN_FORMAT = 'tidemark.design';
 export const DESIGN_VERSION = 1;
@@ -33,10 +33,10 @@ const designKind = (migrations: readonly Migration[]): DocumentKind => ({
  * "1"`, a misspelt format) does not hide the rest: the document is checked as the current version
  * too, and every problem is reported at once.
  */
-function validateMigrated<S extends z.ZodType>(schema: S, migrated: Migrated): Validated<z.output<S>> {
-  if (migrated.ok) return validateWith(schema, migrated.value);
+function validateMigrated<T>(validate: (document: unknown) => Validated<T>, migrated: Migrated): Validated<T> {
+  if (migrated.ok) return validate(migrated.value);
   if (!migrated.current) return { ok: false, problems: migrated.problems };
-  const rest = validateWith(schema, migrated.current);
+  const rest = validate(migrated.current);
   return { ok: false, problems: [...migrated.problems, ...(rest.ok ? [] : rest.problems)] };
 }
 
@@ -47,7 +47,7 @@ export function migrateDesign(input: unknown, migrations: readonly Migration[] =
 
 /** A design of any known version, migrated and validated (defaults filled in). */
 export function loadDesign(input: unknown, migrations: readonly Migration[] = DESIGN_MIGRATIONS): Validated<Design> {
-  return validateMigrated(designSchema, migrateDesign(input, migrations));
+  return validateMigrated(validateDesign, migrateDesign(input, migrations));
 }
 
 /**
@@ -76,8 +76,8 @@ export function loadStoredDesign(
   if (!parsed.ok) return parsed;
   const migrated = migrateDesign(parsed.value, migrations);
   if (!migrated.ok) return migrated;
-  const loaded = validateWith(designSchema, migrated.value);
-  return loaded.ok ? loaded : validateWith(designSchema, repairNames(migrated.value));
+  const loaded = validateDesign(migrated.value);
+  return loaded.ok ? loaded : validateDesign(repairNames(migrated.value));
 }
 
 function repairNames(document: JsonObject): JsonObject {
@@ -108,5 +108,5 @@ export const importedDesignSchema = z.preprocess((input, ctx) => {
 /** A plan of any known version, migrated and validated. */
 export function loadPlan(input: unknown, migrations: readonly Migration[] = PLAN_MIGRATIONS): Validated<Plan> {
   const kind = { format: PLAN_FORMAT, currentVersion: PLAN_VERSION, migrations, otherFormats: [DESIGN_FORMAT] };
-  return validateMigrated(planSchema, migrateDocument(input, kind));
+  return validateMigrated((plan) => validateWith(planSchema, plan), migrateDocument(input, kind));
 }

@@ -3,7 +3,7 @@
  * path is a JSON path (`connections[3].to`). Shared by the server, the command line and the editor.
  */
 import type { z } from 'zod';
-import { designSchema, type Design } from './design';
+import { designSchema, designWideIssues, type Design } from './design';
 import { issueMessage } from './issue-message';
 import { nestingProblem } from './json-depth';
 import { meantField } from './schema-keys';
@@ -43,7 +43,7 @@ const GENERIC_CHECKS = new Set(['too_big', 'too_small', 'invalid_format']);
  * 2-day horizon ends"), zod's generic bound or pattern of the same value ("must be at most 2160")
  * is the same fault said twice, and is left out.
  */
-export function problemsOf(error: z.ZodError, schema?: z.ZodType): Problem[] {
+export function problemsOf(error: { issues: readonly z.core.$ZodIssue[] }, schema?: z.ZodType): Problem[] {
   const refined = new Set(error.issues.filter((i) => i.code === 'custom').map((i) => formatPath(i.path)));
   const problems: Problem[] = [];
   const seen = new Set<string>();
@@ -89,7 +89,14 @@ export function validateWith<S extends z.ZodType>(schema: S, input: unknown): Va
 }
 
 export function validateDesign(input: unknown): Validated<Design> {
-  return validateWith(designSchema, input);
+  const result = designSchema.safeParse(input, { reportInput: true });
+  if (result.success) return { ok: true, value: result.data };
+  // When zod skipped the design-wide checks (design.ts, designWideIssues), their problems are added.
+  const issues = [...result.error.issues];
+  const said = new Set(issues.map((i) => `${formatPath(i.path)}\n${i.message}`));
+  for (const issue of designWideIssues(input))
+    if (!said.has(`${formatPath(issue.path)}\n${issue.message}`)) issues.push(issue);
+  return { ok: false, problems: problemsOf({ issues }, designSchema) };
 }
 
 /**
