@@ -154,6 +154,17 @@ describe('loadDesign', () => {
     });
   });
 
+  it('reports a format left out beside a version written wrong', () => {
+    const { format: _format, ...noFormat } = hybridBackend;
+    expect(loadDesign({ ...noFormat, version: '1' })).toEqual({
+      ok: false,
+      problems: [
+        { path: 'version', message: 'must be a whole number, not "1" (a string: write it without quotes)' },
+        { path: 'format', message: 'required, must be "tidemark.design"' },
+      ],
+    });
+  });
+
   it('reads no further into a plan, a future version or one it cannot migrate', () => {
     const broken = { ...hybridBackend, name: '' };
     for (const [envelope, path] of [

@@ -100,5 +100,7 @@ export function migrateDocument(input: unknown, kind: DocumentKind): Migrated {
     }
   }
   if (problems.length === 0) return { ok: true, value: document };
-  return { ok: false, problems, current: { ...document, format: kind.format, version: kind.currentVersion } };
+  // A format left out is not put right here: the schema reports it beside the rest.
+  const format = 'format' in input ? { format: kind.format } : {};
+  return { ok: false, problems, current: { ...document, ...format, version: kind.currentVersion } };
 }
