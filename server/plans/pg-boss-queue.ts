@@ -62,9 +62,32 @@ export async function startBoss(url: string, { supervise = false, max = 2 }: Bos
     // pg-boss logs through 'error' events; without a listener Node would throw them.
   });
   boss.on('error', (error: Error) => console.error('pg-boss:', error.message));
-  await boss.start();
-  await boss.createQueue(PLAN_QUEUE);
+  await retryDeadlock(() => boss.start());
+  await retryDeadlock(() => boss.createQueue(PLAN_QUEUE));
   return boss;
+}
+
+/** Attempts at a start-up step that PostgreSQL aborted as a deadlock, and the wait before the first retry. */
+const DEADLOCK_ATTEMPTS = 5;
+const DEADLOCK_WAIT_MS = 100;
+
+/**
+ * Runs `step` again when PostgreSQL aborts it as a deadlock (40P01). An app instance and a worker
+ * that start together on a new database both create the plan queue — a row and a partition, DML and
+ * DDL — and one of them can be chosen as the deadlock's victim: the worker then exited and no plan
+ * was ever computed (seen once in `npm test`, 2026-12-05). The step is idempotent: the other side
+ * has created what it was creating.
+ */
+export async function retryDeadlock<T>(step: () => Promise<T>, attempts = DEADLOCK_ATTEMPTS): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await step();
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (code !== '40P01' || attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, DEADLOCK_WAIT_MS * attempt));
+    }
+  }
 }
 
 /** The app's side: hands a queued job's id to pg-boss. */
