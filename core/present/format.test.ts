@@ -27,6 +27,9 @@ describe('result formatting', () => {
   it('writes counts and rates', () => {
     expect(formatCount(1234567.4)).toBe('1,234,567');
     expect(formatRps(0.25)).toBe('0.3');
+    expect(formatRps(0.05)).toBe('0.05');
+    expect(formatRps(0.001736)).toBe('0.0017');
+    expect(formatRps(0)).toBe('0');
     expect(formatRps(1200.2)).toBe('1,200');
   });
 

@@ -66,9 +66,13 @@ export function formatSpan(horizonMinutes: number): string {
   return `in ${oneDecimal.format(days)} ${days === 1 ? 'day' : 'days'}`;
 }
 
-/** Requests per second, one decimal below 10: `0.5`, `1,200`. */
+/**
+ * Requests per second, one decimal below 10: `0.5`, `1,200`; two significant digits below 0.1, so a
+ * nightly job's rate is not written `0` (`0.05`, `0.0017`).
+ */
 export function formatRps(rps: number): string {
   if (!Number.isFinite(rps)) return '—';
+  if (rps > 0 && rps < 0.1) return String(Number(rps.toPrecision(2)));
   return rps < 10 ? oneDecimal.format(rps) : whole.format(rps);
 }
 

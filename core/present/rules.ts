@@ -109,7 +109,7 @@ export const RULES: Record<RuleId, RuleText> = {
   R12: {
     title: 'Simplicity has a price',
     explanation:
-      'A component runs in two places (burst) or away from its neighbours only when that saves at least the simplicity margin (10 % by default) of the simpler choice’s cost, wiring included.',
+      'A component runs in two places (burst) or away from its neighbours only when that saves at least the simplicity margin (10 % by default) of the simpler choice’s cost, wiring included. A burst must also meet its targets with half of each tolerance (SLO minutes, dropped requests) to spare.',
     sources: ['derived'],
   },
 };

@@ -46,6 +46,9 @@ export function toCandidate(f: ComponentFacts, design: PricedDesign, tol: Tolera
   return { component: f.component, options, requestsPerMonth: f.requestsPerMonth };
 }
 
+/** R12: the share of the tolerances (SLO minutes, drops) a burst may use; it keeps the rest in reserve. */
+export const BURST_RESERVE = 0.5;
+
 /**
  * The latency a run's callers' links may add before it misses its SLO (OptionStats.largestShift), or
  * −1 when it drops too much already. R12: a split must be clearly worth it — it keeps half the
@@ -53,7 +56,7 @@ export function toCandidate(f: ComponentFacts, design: PricedDesign, tol: Tolera
  * just fits.
  */
 function slackOf(run: PlacementRun, tol: Tolerance): number {
-  const share = run.placement === 'burst' ? 0.5 : 1;
+  const share = run.placement === 'burst' ? BURST_RESERVE : 1;
   const drops = run.figures.droppedRequests > share * tol.dropShare * Math.max(1, run.figures.requests);
   return drops ? -1 : run.stats.largestShift(share * tol.minutes);
 }

@@ -14,9 +14,10 @@ import { formatCount, formatMoney, formatMs, formatRps, formatSpan } from '../pr
 import type { SeriesShape } from '../simulate/series-stats';
 import type { OptionResult, Tolerance } from './assess-assignment';
 import { P95_NEAR } from './build-joint-problem';
+import { BURST_RESERVE } from './choose-jointly';
 import type { Alternative } from './compare-alternatives';
 import { computeUtilityPremium } from './size-burst-base';
-import { findRuleOut } from './hard-constraints';
+import { findRulesOut } from './hard-constraints';
 import type { Tariff } from '../cost/tariff';
 
 const NAMES = PLACEMENT_NOUNS;
@@ -58,8 +59,7 @@ export function explainChoice(input: ExplainInput): Reason[] {
       text: `${c.name} is pinned to run ${PLACEMENT_PHRASES[c.pin.placement]}${c.pin.cores ? ` with ${c.pin.cores} cores` : ''}; the pin is obeyed.`,
     });
     // Obeyed, but not silently past a rule it overrides (a 2,000 s request pinned to functions).
-    const overridden = findRuleOut({ ...c, pin: undefined }, c.pin.placement, input.tariff);
-    if (overridden) {
+    for (const overridden of findRulesOut(c, c.pin.placement, input.tariff)) {
       reasons.push({
         rule: overridden.rule,
         text: `${c.name} ${overridden.text}: the pin keeps it ${PLACEMENT_PHRASES[c.pin.placement]} all the same, against ${overridden.rule}.`,
@@ -95,7 +95,9 @@ export function explainChoice(input: ExplainInput): Reason[] {
   } else if (chosen.placement === 'serverless') {
     reasons.push({
       rule: 'R7',
-      text: `Sporadic or batch work suits functions: pay per use, ${formatMoney(chosen.ownCost)} a month for ${chosen.note}.`,
+      text: c.pin
+        ? `On functions, as pinned, it pays per use: ${formatMoney(chosen.ownCost)} a month for ${chosen.note}.`
+        : `Sporadic or batch work suits functions: pay per use, ${formatMoney(chosen.ownCost)} a month for ${chosen.note}.`,
     });
   } else {
     const fn = options.find((o) => o.placement === 'serverless');
@@ -176,8 +178,11 @@ function explainEconomics({ component: c, pattern, shape, options, env }: Explai
 function elasticVerdict(options: readonly OptionResult[]): string {
   const elastic = options.filter((o) => o.placement !== 'static');
   if (elastic.length === 0 || elastic.some((o) => !o.ruledOut)) return 'a candidate for elastic capacity';
-  const rules = [...new Set(elastic.map((o) => o.ruledOut?.rule))].join(' and ');
-  return `a shape that would suit elastic capacity, but ${rules} keep${rules.includes(' and ') ? '' : 's'} it in the data centre`;
+  const rules = [...new Set(elastic.map((o) => o.ruledOut?.rule))];
+  if (rules.length === 1 && rules[0] === 'R10')
+    return 'a shape that would suit elastic capacity, but its pin keeps it in the data centre';
+  const named = rules.join(' and ');
+  return `a shape that would suit elastic capacity, but ${named} keep${rules.length > 1 ? '' : 's'} it in the data centre`;
 }
 
 function explainSlo({ component: c, chosen, tol, pattern, options, shape }: ExplainInput): Reason[] {
@@ -196,8 +201,8 @@ function explainSlo({ component: c, chosen, tol, pattern, options, shape }: Expl
   if (chosen.meets) {
     const text =
       c.latencySloMs !== undefined
-        ? `${where} at ${formatMoney(chosen.ownCost)} a month: the cheapest combination keeps its p95 under its ${formatMs(c.latencySloMs)} target — p95 ${formatMs(f.p95LatencyMs)}, ${minutes} — with ${drops}.`
-        : `${where} at ${formatMoney(chosen.ownCost)} a month, the cheapest combination that serves its load; it has no latency target, and has ${drops}.`;
+        ? `${where} at ${formatMoney(chosen.ownCost)} a month: ${c.pin ? 'as pinned, it' : 'the cheapest combination'} keeps its p95 under its ${formatMs(c.latencySloMs)} target — p95 ${formatMs(f.p95LatencyMs)}, ${minutes} — with ${drops}.`
+        : `${where} at ${formatMoney(chosen.ownCost)} a month, ${c.pin ? 'as pinned' : 'the cheapest combination that serves its load'}; it has no latency target, and has ${drops}.`;
     // The options that cost less on their own but were not chosen because they miss the targets: what
     // each would miss, from its own figures (the rest of the why is R11/R12's).
     const missing = options
@@ -214,17 +219,54 @@ function explainSlo({ component: c, chosen, tol, pattern, options, shape }: Expl
           misses.push(`${formatCount(g.droppedRequests)} dropped requests`);
         return `${NAMES[o.placement]} (${formatMoney(o.ownCost)}) would have ${misses.length > 0 ? misses.join(' and ') : 'missed its targets'}`;
       });
-    if (missing.length === 0) return [{ rule, text }];
-    return [
-      { rule, text },
-      {
+    const out: Reason[] = [{ rule, text }];
+    if (missing.length > 0)
+      out.push({
         rule,
         text: `Cheaper on its own, but beyond what we tolerate (${formatCount(tol.minutes)} minutes ${formatSpan(tol.horizonMinutes)}, ${pct(tol.dropShare)} of requests dropped): ${list(missing)}.`,
+      });
+    // A cheaper burst within the tolerances but not within R12's reserve (choose-jointly.ts): said, or
+    // "the cheapest combination" passed over it without a word.
+    const burst = options.find((o) => o.placement === 'burst');
+    if (
+      burst &&
+      !burst.ruledOut &&
+      burst.meets &&
+      chosen.placement !== 'burst' &&
+      burst.ownCost < chosen.ownCost - 0.005
+    ) {
+      const g = burst.figures;
+      const minutesOver = g.sloViolationMinutes > BURST_RESERVE * tol.minutes + 1e-9;
+      const dropsOver = g.droppedRequests > BURST_RESERVE * tol.dropShare * Math.max(1, g.requests);
+      if (minutesOver || dropsOver) {
+        const what = minutesOver
+          ? `${formatCount(g.sloViolationMinutes)} minutes over its target, within the ${formatCount(tol.minutes)} we tolerate but more than the ${formatCount(BURST_RESERVE * tol.minutes)} a split may use`
+          : `${formatCount(g.droppedRequests)} dropped requests, within the ${pct(tol.dropShare)} we tolerate but more than the ${pct(BURST_RESERVE * tol.dropShare)} a split may use`;
+        out.push({
+          rule: 'R12',
+          text: `Bursting would cost ${formatMoney(burst.ownCost)} a month, but with ${what}: running in two places must be clearly worth it, so a burst keeps half of each tolerance in reserve.`,
+        });
+      }
+    }
+    return out;
+  }
+  // Judged minute by minute: a month's p95 can sit under the target while too many minutes are over it.
+  const target =
+    c.latencySloMs !== undefined
+      ? `keeps its p95 under ${formatMs(c.latencySloMs)} in all but the ${formatCount(tol.minutes)} minutes we tolerate`
+      : 'serves every request';
+  if (c.pin) {
+    return [
+      {
+        rule: 'R10',
+        text: `As pinned, ${c.name} does not ${target.replace(/^keeps/, 'keep').replace(/^serves/, 'serve')}: ${formatCount(f.sloViolationMinutes)} of ${formatCount(tol.horizonMinutes)} minutes over, p95 ${formatMs(f.p95LatencyMs)}, ${formatCount(f.droppedRequests)} requests dropped.`,
+      },
+      {
+        rule: 'R10',
+        text: 'The shortfall is reported, not hidden: lift the pin, add capacity to it, relax the target, or change the design.',
       },
     ];
   }
-  const target =
-    c.latencySloMs !== undefined ? `keeps its p95 under ${formatMs(c.latencySloMs)}` : 'serves every request';
   return [
     {
       rule: 'R10',

@@ -22,46 +22,56 @@ export function findRuleOut(c: Component, placement: Placement, tariff: Tariff):
       ? null
       : { rule: 'R10', text: `is pinned to run ${PLACEMENT_PHRASES[c.pin.placement]}` };
   }
-  if (placement === 'static') return null;
+  return findRulesOut(c, placement, tariff)[0] ?? null;
+}
+
+/**
+ * Every rule (R8, R4, R5, R9) that keeps a component from `placement`, pin or no pin, in the order
+ * findRuleOut reports the first: a pin that overrides two of them says both (a regulated store
+ * pinned to functions read only "against R4").
+ */
+export function findRulesOut(c: Component, placement: Placement, tariff: Tariff): Reason[] {
+  const out: Reason[] = [];
+  if (placement === 'static') return out;
   if (c.kind === 'external') {
-    return {
+    out.push({
       rule: 'R8',
       text: 'is an external system: it stays where its owner runs it, and only our side of the call is placed',
-    };
+    });
   }
   if (isStateful(c)) {
-    return {
+    out.push({
       rule: 'R4',
       text: 'holds state: only stateless components are scaled out or copied, so its state stays in the data centre',
-    };
+    });
   }
   if (c.dataClass === 'regulated') {
-    return { rule: 'R5', text: 'holds regulated data, which stays in the data centre' };
+    out.push({ rule: 'R5', text: 'holds regulated data, which stays in the data centre' });
   }
   if (c.dataClass === 'confidential' && placement !== 'burst') {
-    return {
+    out.push({
       rule: 'R5',
       text: 'holds confidential data, which stays in the data centre: only a store-less cloud copy (burst) may help out',
-    };
+    });
   }
-  if (placement !== 'serverless') return null;
+  if (placement !== 'serverless') return out;
   const env = tariff.env;
   const memory = tariff.book.behaviour.functions.memoryMb.max.value;
   if (c.demand.memoryMb > memory) {
-    return {
+    out.push({
       rule: 'R9',
       text: `needs ${c.demand.memoryMb} MB, more than the ${memory} MB ${tariff.book.behaviour.products.functions} gives an instance`,
-    };
+    });
   }
   // A function runs as long as the CPU its memory buys on this provider lets it (functionSecondsOf).
   const seconds = functionSecondsOf(c.demand, tariff);
   if (seconds > env.functions.maxDurationSeconds) {
-    return {
+    out.push({
       rule: 'R9',
       text: `runs ${formatSeconds(seconds)} s a request at ${c.demand.memoryMb} MB, beyond the ${env.functions.maxDurationSeconds} s a function invocation may last`,
-    };
+    });
   }
-  return null;
+  return out;
 }
 
 function formatSeconds(s: number): string {

@@ -267,6 +267,84 @@ describe('placement rules', () => {
     expect(reason).toContain(`p95 ${Math.round(p95Of(strict))} ms (within 10 % of the nearest)`);
   });
 
+  it('R12: a cheaper burst within the tolerance but not its reserve is named, with both figures', () => {
+    const plan = planOf(
+      makeDesign(
+        [
+          {
+            id: 'api',
+            name: 'Api',
+            kind: 'service',
+            workload: { pattern: 'once-in-a-lifetime', baseRps: 20, peakRps: 100, peakHours: 6, peakStartHour: 100 },
+            demand: { cpuMs: 20 },
+            latencySloMs: 300,
+          },
+        ],
+        { simulation: { days: 30, stepMinutes: 5, seed: 1 } },
+      ),
+    );
+    const entry = entryOf(plan, 'api');
+    const burst = optionOf(plan, 'api', 'burst');
+    const chosen = optionOf(plan, 'api', entry.placement);
+    // The burst is cheaper and within the 43 minutes tolerated, but over the 21.6 a split may use.
+    expect(entry.placement).not.toBe('burst');
+    expect(burst.monthlyCost).toBeLessThan(chosen.monthlyCost);
+    expect(burst.sloViolationMinutes).toBeGreaterThan(21.6);
+    expect(burst.sloViolationMinutes).toBeLessThanOrEqual(43.2);
+    const r12 = entry.reasons.find((r) => r.rule === 'R12')?.text ?? '';
+    expect(r12).toContain(`Bursting would cost $${burst.monthlyCost.toFixed(2)} a month`);
+    expect(r12).toContain(
+      `${Math.round(burst.sloViolationMinutes)} minutes over its target, within the 43 we tolerate but more than the 22 a split may use`,
+    );
+  });
+
+  it('R10: a pin says every rule it overrides, and a pinned shortfall blames the pin', () => {
+    const store = planOf(
+      makeDesign([
+        {
+          id: 'db',
+          name: 'Db',
+          kind: 'database',
+          workload: { pattern: 'static', baseRps: 50 },
+          demand: { cpuMs: 5 },
+          stateful: true,
+          dataClass: 'regulated',
+          pin: { placement: 'serverless' },
+        },
+      ]),
+    );
+    const overridden = entryOf(store, 'db').reasons.filter((r) =>
+      /the pin keeps it on functions all the same/.test(r.text),
+    );
+    expect(overridden.map((r) => r.rule)).toEqual(['R4', 'R5']);
+    expect(entryOf(store, 'db').reasons.some((r) => /cheapest combination/.test(r.text))).toBe(false);
+    const small = planOf(
+      makeDesign([
+        {
+          id: 'b',
+          name: 'B',
+          kind: 'service',
+          workload: {
+            pattern: 'periodic',
+            baseRps: 10,
+            peakRps: 200,
+            periodHours: 24,
+            peakHours: 2,
+            peakStartHour: 12,
+          },
+          demand: { cpuMs: 20 },
+          latencySloMs: 300,
+          pin: { placement: 'static', cores: 2 },
+        },
+      ]),
+    );
+    const texts = entryOf(small, 'b').reasons.map((r) => r.text);
+    expect(texts.some((t) => t.startsWith('As pinned, B does not keep its p95 under 300 ms'))).toBe(true);
+    expect(texts.some((t) => t.includes('lift the pin'))).toBe(true);
+    expect(texts.some((t) => t.includes('but its pin keeps it in the data centre'))).toBe(true);
+    expect(texts.some((t) => t.startsWith('No allowed placement'))).toBe(false);
+  });
+
   it('static reserves peak plus headroom, and more when the p95 SLO needs them at the peak', () => {
     const plan = planOf(
       makeDesign([
