@@ -16,7 +16,10 @@
  *   the messages waiting in the cloud; before a planned peak its minimum is raised to the fleet that
  *   runs the peak's overflow, a boot ahead.
  * Both pools are FIFO per class with sync requests first, exponential CPU times, sync requests that
- * wait past their timeout dropped; one record measures the minutes of both together.
+ * wait past their timeout dropped. Messages waiting at the base count as overflow too (the manager
+ * watches the queue's length): the part of the cloud's share that new messages do not fill is taken
+ * from the base's queue, oldest first, by cloud instances with nothing of their own (one queue,
+ * consumers on both sides). One record measures the minutes of both pools together.
  */
 import type { Environments } from '../model/design';
 import { MODEL_ASSUMPTIONS } from '../model/defaults';
@@ -89,6 +92,8 @@ export function simulateBurstRequests(load: ComponentLoad, o: BurstRequestOption
   let instanceSeconds = 0;
   let overflowCount = 0; // overflow requests counted since the last datapoint
   let routing = false;
+  let credit = 0; // base messages the cloud's share may take beyond new arrivals
+  let creditRate = 0; // per second, as of the last event
   let since = 0; // when the overflow last appeared (or went) against the routing
 
   const stepOf = (t: number) => Math.min(o.steps - 1, Math.floor(t / o.dt));
@@ -111,6 +116,15 @@ export function simulateBurstRequests(load: ComponentLoad, o: BurstRequestOption
       since = t;
     }
   };
+  /** The rate at which the cloud's share of messages exceeds the new ones: taken from the base's queue. */
+  const backlogShare = (t: number) => {
+    const step = stepOf(t);
+    const rps = load.total[step] as number;
+    const asyncRps = load.async === null ? 0 : (load.async[step] as number);
+    const toCloud = Math.min(overflowAt(t), (scaler.running * rules.vcpu * fill) / meanCpu);
+    const asyncToCloud = toCloud - Math.min(toCloud, rps - asyncRps);
+    return asyncToCloud > asyncRps ? asyncToCloud - asyncRps : 0;
+  };
   const cores = (p: Pool) => (p === base ? o.baseCores : scaler.running * rules.vcpu);
   const start = (p: Pool, arrivedAt: number) => {
     const cpu = arrivals.exponential(meanCpu);
@@ -125,7 +139,13 @@ export function simulateBurstRequests(load: ComponentLoad, o: BurstRequestOption
         if (now - at > patience) record.drop(at);
         else start(p, at);
       } else if (p.asyncQ.size > 0) start(p, p.asyncQ.shift());
-      else return;
+      // The base's waiting messages count as overflow (the manager watches the queue's length): the
+      // part of the cloud's share that new messages do not fill is taken from the base's queue, the
+      // oldest first, as consumers of one queue would (`credit`, messages owed).
+      else if (p === cloud && credit >= 1 && base.asyncQ.size > 0) {
+        credit -= 1;
+        start(p, base.asyncQ.shift());
+      } else return;
     }
   };
 
@@ -137,6 +157,7 @@ export function simulateBurstRequests(load: ComponentLoad, o: BurstRequestOption
     const t = Math.min(arrivals.at, base.done.peek(), cloud.done.peek(), nextEval, ready, planAt, flipAt);
     if (t >= horizon) break;
     instanceSeconds += (scaler.running + scaler.booting) * (t - now);
+    credit += creditRate * (t - now);
     now = t;
     watch(t);
     if (t === base.done.peek()) {
@@ -152,7 +173,9 @@ export function simulateBurstRequests(load: ComponentLoad, o: BurstRequestOption
       const asyncRps = load.async === null ? 0 : (load.async[step] as number);
       const syncRps = rps - asyncRps;
       const overflow = overflowAt(t);
-      if (overflow > 0 && arrivals.random() * rps < overflow) overflowCount++;
+      // The arrivals beyond the base's rate, counted for the cloud group's datapoint (its waiting
+      // messages are counted there as a queue's length).
+      if (rps > threshold && arrivals.random() * rps < rps - threshold) overflowCount++;
       // Weighted DNS: the overflow, as much as the running instances take, sync requests first.
       const toCloud = routing ? Math.min(overflow, scaler.running * rules.vcpu * (1 / meanCpu) * fill) : 0;
       const syncToCloud = Math.min(toCloud, syncRps);
@@ -176,14 +199,19 @@ export function simulateBurstRequests(load: ComponentLoad, o: BurstRequestOption
       scaler.setFloor(t, (plan[nextPlan++] as { floor: number }).floor);
       dispatch(cloud);
     } else if (t === nextEval) {
-      // Counted in requests (the overflow's while routed, none otherwise), plus the cloud's waiting work.
-      const busy = ((routing ? overflowCount : 0) * meanCpu + cloud.asyncQ.size * meanCpu) / evaluation;
+      // Counted in requests (the overflow's while routed, none otherwise), plus the messages waiting:
+      // the cloud's own, and while routed the base's (one queue, an elastic queue's length).
+      const waiting = cloud.asyncQ.size + (routing ? base.asyncQ.size : 0);
+      const busy = ((routing ? overflowCount : 0) * meanCpu + waiting * meanCpu) / evaluation;
       scaler.datapoint(t, busy);
       dispatch(cloud);
       overflowCount = 0;
       nextEval += evaluation;
     }
     // (t === flipAt: the manager's view was updated above.)
+    creditRate = routing ? backlogShare(t) : 0;
+    if (!routing) credit = 0;
+    else if (credit >= 1 && base.asyncQ.size > 0) dispatch(cloud);
   }
   instanceSeconds += (scaler.running + scaler.booting) * (horizon - now);
   for (const p of [base, cloud]) {
