@@ -12,6 +12,7 @@
 import type { Design } from '../model/design';
 import { GRID, type Point } from './edit-design';
 import type { Size } from './free-spot';
+import { searchRings } from './ring-search';
 
 /** Between layers, as elk's `nodeNodeBetweenLayers` (110) on the grid. */
 const LAYER_GAP = 6 * GRID;
@@ -152,20 +153,8 @@ function freeSpot(occupied: readonly Rect[], preferred: Point, box: Size, node: 
   const stepX = snap(node.width / 2) || GRID;
   const stepY = snap(node.height / 2) || GRID;
   const isFree = (p: Point) => occupied.every((o) => !overlaps({ ...p, ...box }, o));
-  for (let ring = 0; ring <= MAX_RINGS; ring++) {
-    const candidates: Point[] = [];
-    for (let dx = -ring; dx <= ring; dx++)
-      for (let dy = -ring; dy <= ring; dy++)
-        if (Math.max(Math.abs(dx), Math.abs(dy)) === ring)
-          candidates.push({ x: start.x + dx * stepX, y: start.y + dy * stepY });
-    // Nearest first; on a tie to the right before the left, below before above (reading order).
-    candidates.sort(
-      (a, b) =>
-        Math.hypot(a.x - start.x, a.y - start.y) - Math.hypot(b.x - start.x, b.y - start.y) || b.x - a.x || b.y - a.y,
-    );
-    const free = candidates.find(isFree);
-    if (free) return free;
-  }
+  const free = searchRings(start, stepX, stepY, MAX_RINGS, isFree);
+  if (free) return free;
   return { x: start.x, y: snap(Math.max(...occupied.map((o) => o.y + o.height)) + 2 * CLEARANCE) };
 }
 

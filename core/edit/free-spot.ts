@@ -7,6 +7,7 @@
 import type { Design } from '../model/design';
 import { provisionalLayout } from './complete-layout';
 import { GRID, type Point } from './edit-design';
+import { searchRings } from './ring-search';
 
 export interface Size {
   width: number;
@@ -40,22 +41,8 @@ export function nearestFreeSpot(occupied: readonly Point[], preferred: Point, si
   const stepX = snap(size.width / 2) || GRID;
   const stepY = snap(size.height / 2) || GRID;
   const isFree = (p: Point) => occupied.every((o) => !overlaps(p, o, size));
-  for (let ring = 0; ring <= MAX_RINGS; ring++) {
-    const candidates: Point[] = [];
-    for (let dx = -ring; dx <= ring; dx++) {
-      for (let dy = -ring; dy <= ring; dy++) {
-        if (Math.max(Math.abs(dx), Math.abs(dy)) !== ring) continue;
-        candidates.push({ x: start.x + dx * stepX, y: start.y + dy * stepY });
-      }
-    }
-    // Nearest first; on a tie, to the right before the left and below before above (reading order).
-    candidates.sort(
-      (a, b) =>
-        Math.hypot(a.x - start.x, a.y - start.y) - Math.hypot(b.x - start.x, b.y - start.y) || b.x - a.x || b.y - a.y,
-    );
-    const free = candidates.find(isFree);
-    if (free) return free;
-  }
+  const free = searchRings(start, stepX, stepY, MAX_RINGS, isFree);
+  if (free) return free;
   const bottom = Math.max(...occupied.map((o) => o.y));
   return { x: start.x, y: snap(bottom + size.height + 2 * CLEARANCE) };
 }

@@ -23,7 +23,7 @@ import { simulateStatic, sizeForSlo, sizeStaticCores, type StaticSizing } from '
 import { simulateVm } from '../simulate/simulate-vm';
 import { formatCount, formatDuration, formatHour, formatMoney } from '../present/format';
 import { meetsTolerance, toleranceOf } from './assess-assignment';
-import { sizeBurstBase } from './size-burst-base';
+import { planBurstBase } from './size-burst-base';
 
 /** What a capacity model did, before any price: shareable between tariffs. */
 export interface SimulatedRun {
@@ -152,7 +152,7 @@ function placeRuns(
   const runs = PLACEMENTS.filter((p) => p !== 'burst').map((p) => run(p));
   const staticRun = runs[0] as PlacementRun;
   const staticCores = c.pin?.placement === 'static' ? undefined : slo.cores;
-  const baseCores = c.pin?.placement === 'burst' ? c.pin.cores : Math.min(sizeBurstBase(load, env), slo.cores);
+  const baseCores = c.pin?.placement === 'burst' ? c.pin.cores : planBurstBase(load, env, slo.cores);
   const isSame = staticCores !== undefined && baseCores === staticCores && load.async === null;
   runs.push(isSame ? asBurst(staticRun, baseCores, ctx, tariff) : run('burst'));
   if (c.pin) return runs;
@@ -275,13 +275,7 @@ export function runPlacement(
 function burstBaseCores(c: Component, load: ComponentLoad, ctx: SimulationContext, slo?: StaticSizing): number {
   const env = ctx.env;
   const pinned = c.pin?.placement === 'burst' ? c.pin.cores : undefined;
-  return (
-    pinned ??
-    Math.min(
-      sizeBurstBase(load, env),
-      (slo ?? sizeForSlo(load, env.static.headroom, env.decision.sloMinuteShare)).cores,
-    )
-  );
+  return pinned ?? planBurstBase(load, env, slo?.cores);
 }
 
 /** Runs one capacity model: usage, figures and a note, no prices. */

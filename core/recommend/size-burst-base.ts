@@ -8,7 +8,7 @@ import { HOURS_PER_MONTH } from '../model/defaults';
 import type { Environments } from '../model/design';
 import type { ComponentLoad } from '../simulate/component-load';
 import { computeQuantile } from '../simulate/series-stats';
-import { sizeStaticCores } from '../simulate/simulate-static';
+import { sizeForSlo, sizeStaticCores } from '../simulate/simulate-static';
 
 /** Weinman's utility premium U: elastic ÷ static price of one core for a month. */
 export function computeUtilityPremium(env: Environments): number {
@@ -20,4 +20,16 @@ export function sizeBurstBase(load: ComponentLoad, env: Environments): number {
   const u = computeUtilityPremium(env);
   const q = u > 1 ? 1 - 1 / u : 0;
   return sizeStaticCores(computeQuantile(load.total, load.peakRps, q), load.cpuMs, env.static.headroom);
+}
+
+/**
+ * The base a plan gives an unpinned burst: Weinman's, but never more than the data centre's own sizing
+ * (`sloCores`: sizeForSlo's, passed when already known).
+ */
+export function planBurstBase(
+  load: ComponentLoad,
+  env: Environments,
+  sloCores = sizeForSlo(load, env.static.headroom, env.decision.sloMinuteShare).cores,
+): number {
+  return Math.min(sizeBurstBase(load, env), sloCores);
 }

@@ -6,10 +6,10 @@
  */
 import type { ComponentLoad, SimulationContext } from '../simulate/component-load';
 import type { OptionFigures } from '../simulate/option-stats';
-import { sizeBurstBase } from '../recommend/size-burst-base';
+import { planBurstBase } from '../recommend/size-burst-base';
 import { simulateBurst } from '../simulate/simulate-burst';
 import { simulateServerless } from '../simulate/simulate-serverless';
-import { simulateStatic, sizeForSlo } from '../simulate/simulate-static';
+import { simulateStatic } from '../simulate/simulate-static';
 import { simulateVm } from '../simulate/simulate-vm';
 import { type RequestPlacement, simulateRequests } from './simulate-requests';
 
@@ -45,11 +45,8 @@ export function runEngine(
     return { ...run.stats.finish(), cores: run.cores };
   }
   if (placement === 'burst') {
-    // The plan's base: Weinman's, but never more than the data centre's sizing (run-placement.ts).
-    const env = ctx.env;
-    const base =
-      cores ??
-      Math.min(sizeBurstBase(load, env), sizeForSlo(load, env.static.headroom, env.decision.sloMinuteShare).cores);
+    // The plan's base (run-placement.ts), or the cores given.
+    const base = cores ?? planBurstBase(load, ctx.env);
     const run = simulateBurst(load, ctx, base);
     return {
       ...run.stats.finish(),
