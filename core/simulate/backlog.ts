@@ -325,35 +325,38 @@ export class Cohorts {
     return cut;
   }
 
-  /** Moves up to `n` of the newest waiting requests into `into` (work sent elsewhere). */
-  moveNewest(n: number, into: Cohorts): void {
+  /**
+   * Moves up to `n` of the oldest waiting requests into `into` (work taken by consumers elsewhere: the
+   * cloud's instances read the same queue, first in first out, so they take its head — the per-request
+   * simulator's burst, simulate-burst-requests.ts). A cohort's waiting requests are its newest, those
+   * before them served; what is moved arrived from the oldest waiting on. The cohort keeps its newest
+   * waiting requests alone (its served part has reported its share of the minutes already).
+   */
+  moveOldest(n: number, into: Cohorts): void {
     let moved = 0;
     while (n - moved > 1e-9 && !this.isEmpty) {
-      const k = this.count.length - 1;
+      const k = this.head;
       const count = this.count[k] as number;
       const left = this.left[k] as number;
-      const take = Math.min(left, n - moved);
-      // The cohort's waiting requests are its newest; the newest `take` of them arrived last.
+      const from = this.from[k] as number;
       const to = this.to[k] as number;
-      const cut = to - ((to - (this.from[k] as number)) * take) / count;
-      into.add(
-        take,
-        cut,
-        to,
-        ((this.minutes[k] as number) * take) / count,
-        this.mate[k],
-        this.mateP95[k],
-        this.ghost[k],
-      );
+      const rate = count / (to - from);
+      const take = Math.min(left, n - moved);
+      const oldest = to - left / rate;
+      const cut = oldest + take / rate;
+      const minutes = this.minutes[k] as number;
+      into.add(take, oldest, cut, (minutes * take) / count, this.mate[k], this.mateP95[k], this.ghost[k]);
       moved += take;
       this.waiting -= take;
       if (take >= left - 1e-9) {
-        for (const a of this.columns()) a.pop();
+        this.waiting -= left - take;
+        this.left[k] = 0;
+        this.advanceHead();
       } else {
+        this.count[k] = left - take;
         this.left[k] = left - take;
-        this.count[k] = count - take;
-        this.minutes[k] = ((this.minutes[k] as number) * (count - take)) / count;
-        this.to[k] = cut;
+        this.minutes[k] = (minutes * (left - take)) / count;
+        this.from[k] = cut;
       }
     }
   }
@@ -391,11 +394,16 @@ export class Cohorts {
     if (this.ghost[k] === 0) sink.leave(departure);
     if (this.left[k] <= 1e-9 * n) {
       this.waiting -= this.left[k];
-      this.head++;
-      if (this.head > 256 && this.head * 2 > this.count.length) {
-        for (const a of this.columns()) a.splice(0, this.head);
-        this.head = 0;
-      }
+      this.advanceHead();
+    }
+  }
+
+  /** The head cohort is done: the next one is the head (the done ones are dropped now and then). */
+  private advanceHead(): void {
+    this.head++;
+    if (this.head > 256 && this.head * 2 > this.count.length) {
+      for (const a of this.columns()) a.splice(0, this.head);
+      this.head = 0;
     }
   }
 }

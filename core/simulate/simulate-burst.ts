@@ -145,7 +145,7 @@ export function simulateBurst(load: ComponentLoad, ctx: SimulationContext, baseC
       const syncToCloud = toCloud < syncRps ? toCloud : syncRps;
       let asyncToCloud = toCloud - syncToCloud;
       if (asyncToCloud > asyncRps) {
-        base.asyncBacklog.moveNewest((asyncToCloud - asyncRps) * seconds, remote.asyncBacklog);
+        base.asyncBacklog.moveOldest((asyncToCloud - asyncRps) * seconds, remote.asyncBacklog);
         asyncToCloud = asyncRps;
       }
       baseCall.syncRps = syncRps - syncToCloud;
