@@ -301,6 +301,19 @@ describe('messages in plain words', () => {
     ).toEqual(['components[0].workload.trace.rps: must have at least 1 item']);
   });
 
+  it('refuses an autoscaler whose minimum is over its maximum, given or by default', () => {
+    const vm = (v: object) => ({ ...minimal, environments: { vm: v } });
+    const why = 'the autoscaler keeps between minInstances and maxInstances instances';
+    expect(problems(vm({ minInstances: 5, maxInstances: 3 }))).toEqual([
+      `environments.vm.minInstances: 5 is more than maxInstances (3): ${why}`,
+    ]);
+    expect(problems(vm({ minInstances: 101 }))).toEqual([
+      `environments.vm.minInstances: 101 is more than maxInstances (100): ${why}`,
+    ]);
+    expect(problems(vm({ minInstances: 3, maxInstances: 3 }))).toEqual([]);
+    expect(problems(vm({ minInstances: 0, maxInstances: 1 }))).toEqual([]);
+  });
+
   it('reports a late peak once, in the words of the rule it breaks', () => {
     const late = (workload: Record<string, unknown>) => problems(withComponent({ workload }));
     expect(late({ pattern: 'once-in-a-lifetime', baseRps: 1, peakRps: 5, peakStartHour: 3000 })).toEqual([

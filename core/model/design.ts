@@ -151,6 +151,16 @@ export const environmentsSchema = z.strictObject({
       maxInstances: ENV.maxInstances.default(VM_DEFAULTS.maxInstances),
       evaluationSeconds: ENV.evaluationSeconds.default(VM_DEFAULTS.evaluationSeconds),
     })
+    // An autoscaler whose floor is over its ceiling has no fleet it may run (the form refuses it too).
+    .superRefine((vm, ctx) => {
+      if (vm.minInstances > vm.maxInstances) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['minInstances'],
+          message: `${vm.minInstances} is more than maxInstances (${vm.maxInstances}): the autoscaler keeps between minInstances and maxInstances instances`,
+        });
+      }
+    })
     .prefault({}),
   functions: z
     .strictObject({
