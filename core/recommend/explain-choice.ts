@@ -11,6 +11,7 @@ import type { Component, Environments, Pattern, Placement } from '../model/desig
 import { resolveFunctionSeconds } from '../model/design';
 import type { Reason } from '../model/plan';
 import { formatCount, formatMoney, formatMs, formatRps, formatSpan } from '../present/format';
+import { DROP_TOLERANCE } from '../simulate/option-stats';
 import type { SeriesShape } from '../simulate/series-stats';
 import type { OptionResult, Tolerance } from './assess-assignment';
 import { P95_NEAR } from './build-joint-problem';
@@ -318,16 +319,24 @@ function describeFunctionTime(c: Component, fn: OptionResult, env: Environments)
   const parts = [`a request takes ${formatMs(seconds * 1000)} on average at ${c.demand.memoryMb} MB${stretched}`];
   const cold = fn.coldStartShare ?? 0;
   if (cold > 0) {
-    parts.push(
-      `${(100 * cold).toFixed(cold < 0.01 ? 2 : 1)} % of invocations wait a cold start of ${formatMs(env.functions.coldStartMs)}`,
-    );
+    parts.push(`${pct(cold)} of invocations wait a cold start of ${formatMs(env.functions.coldStartMs)}`);
   }
   if (fn.linkMeanMs > 0.5) parts.push(`its calls across the link add ${formatMs(fn.linkMeanMs)}`);
   const slo = c.latencySloMs ?? 0;
   const p95 = fn.figures.p95LatencyMs;
+  const { droppedRequests, requests } = fn.figures;
+  // A minute that turns away more than DROP_TOLERANCE of its requests is over its target, whatever
+  // its p95: throttling at the concurrency limit, not a quiet minute's few slow requests, is then why.
+  const dropShare = requests > 0 ? droppedRequests / requests : 0;
+  const throttled =
+    dropShare > DROP_TOLERANCE
+      ? `at its concurrency limit of ${formatCount(env.functions.concurrencyLimit)} instances it turns away ${pct(dropShare)} of its requests, and a minute that turns away more than ${pct(DROP_TOLERANCE)} is over its target`
+      : '';
   const tail =
     p95 > slo
-      ? `its p95 is ${formatMs(p95)} against a target of ${formatMs(slo)}`
-      : `over the month its p95 is ${formatMs(p95)}, under the ${formatMs(slo)} target, but in a quiet minute a few slow requests are that minute's p95`;
+      ? `its p95 is ${formatMs(p95)} against a target of ${formatMs(slo)}${throttled ? `; ${throttled}` : ''}`
+      : throttled
+        ? `its p95 is ${formatMs(p95)}, under the ${formatMs(slo)} target, but ${throttled}`
+        : `over the month its p95 is ${formatMs(p95)}, under the ${formatMs(slo)} target, but in a quiet minute a few slow requests are that minute's p95`;
   return `${parts.join(', ')}; ${tail}`;
 }

@@ -217,6 +217,27 @@ describe('placement rules', () => {
     expect(text).toContain(`${Math.round(fn.p95LatencyMs).toLocaleString('en-US')} ms`);
   });
 
+  it('R7: when functions miss the SLO by throttling, the reason says so, not a quiet minute', () => {
+    // 20,000 req/s of 100 ms at peak holds 2,000 instances; the account's limit is 1,000.
+    const plan = planOf(
+      makeDesign([
+        {
+          id: 'api',
+          name: 'API',
+          kind: 'service',
+          workload: { pattern: 'periodic', baseRps: 2000, peakRps: 20000, peakHours: 4 },
+          demand: { cpuMs: 100, memoryMb: 1769 },
+          latencySloMs: 300,
+        },
+      ]),
+    );
+    const fn = optionOf(plan, 'api', 'serverless');
+    expect(fn.droppedRequests).toBeGreaterThan(0);
+    const text = entryOf(plan, 'api').reasons.find((r) => r.rule === 'R7')?.text ?? '';
+    expect(text).toMatch(/at its concurrency limit of 1,000 instances it turns away [1-9]\d? % of its requests/);
+    expect(text).not.toContain('quiet minute');
+  });
+
   it('R10: an SLO that no placement meets is reported, not hidden', () => {
     const plan = planOf(
       makeDesign([
