@@ -358,6 +358,10 @@ export function checkAssumptionDrafts(design: Design, drafts: AssumptionDrafts):
     else if (!(walk(design, a.path) === undefined && tidy(n) === shownValue(a, shown)))
       candidate = write(candidate, a.path, tidy(n / a.scale));
   }
+  // In the form's words (the schema refuses it too, in the document's).
+  const vm = candidate.environments.vm;
+  if (errors.minInstances === undefined && errors.maxInstances === undefined && vm.minInstances > vm.maxInstances)
+    errors.minInstances = `must be at most the most VMs (${vm.maxInstances})`;
   const results = [
     ['simulation', simulationSchema.safeParse(candidate.simulation)],
     ['environments', environmentsSchema.safeParse(candidate.environments)],
@@ -385,9 +389,6 @@ export function checkAssumptionDrafts(design: Design, drafts: AssumptionDrafts):
     if (late)
       errors.days = `${late.name}'s peak starts at hour ${late.workload?.peakStartHour}, after this horizon ends`;
   }
-  const vm = candidate.environments.vm;
-  if (errors.minInstances === undefined && vm.minInstances > vm.maxInstances)
-    errors.minInstances = `must be at most the most VMs (${vm.maxInstances})`;
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   const simulation = simulationSchema.parse(candidate.simulation);
   const environments = environmentsSchema.parse(candidate.environments);

@@ -5,12 +5,12 @@
  */
 import type { Component, Connection, Design } from '../model/design';
 import { WORKLOAD_FIELD_LABELS } from '../model/labels';
+import { plural } from '../present/format';
 
 /** How many changes are named before the rest are only counted. */
 const NAMED = 3;
 
 const number = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 6 });
-const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 function show(v: unknown): string {

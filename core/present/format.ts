@@ -48,6 +48,11 @@ export function formatHour(h: number): string {
 }
 
 /** `1,234,567` (rounded to whole units) */
+/** "1 core", "3 cores": a count and its noun, plural unless it is one. */
+export function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 export function formatCount(n: number): string {
   return Number.isFinite(n) ? whole.format(n) : '—';
 }

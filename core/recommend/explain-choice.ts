@@ -10,7 +10,7 @@ import { PLACEMENT_NOUNS, PLACEMENT_PHRASES } from '../model/labels';
 import type { Component, Environments, Pattern, Placement } from '../model/design';
 import { resolveFunctionSeconds } from '../model/design';
 import type { Reason } from '../model/plan';
-import { formatCount, formatMoney, formatMs, formatRps, formatSpan } from '../present/format';
+import { formatCount, formatMoney, formatMs, formatRps, formatSpan, plural } from '../present/format';
 import { DROP_TOLERANCE } from '../simulate/option-stats';
 import type { SeriesShape } from '../simulate/series-stats';
 import type { OptionResult, Tolerance } from './assess-assignment';
@@ -86,6 +86,7 @@ export function explainChoice(input: ExplainInput): Reason[] {
     });
   }
   reasons.push(...explainEconomics(input));
+  reasons.push(...explainGrowth(input));
   reasons.push(...explainSlo(input));
   reasons.push(...explainTogether(input));
   if (chosen.placement === 'serverless' && (c.kind === 'queue' || c.kind === 'storage')) {
@@ -168,6 +169,35 @@ function explainEconomics({ component: c, pattern, shape, options, env }: Explai
     {
       rule: 'R3',
       text: `A core rented in the cloud costs ${u.toFixed(1)} times one owned (Weinman's utility premium, from these prices): ${verdict}${burst}. Simulated month: ${list(costs)}.`,
+    },
+  ];
+}
+
+/** Months ahead that a reservation sized for a growing load is projected to. */
+const GROWTH_MONTHS = 6;
+
+/**
+ * A continuously changing load on capacity reserved for it (the data centre, a burst's base): the cores
+ * are sized for the simulated horizon's peak, and "capacity must follow at the same rate" (R2's
+ * pattern, placement-rules.md) — say what the peak becomes and that the reservation must follow.
+ */
+function explainGrowth({ component: c, pattern, shape, chosen }: ExplainInput): Reason[] {
+  const growth = c.workload?.growthPerMonth ?? 0;
+  const usage = chosen.run.usage;
+  const cores = usage.placement === 'static' ? usage.cores : usage.placement === 'burst' ? usage.baseCores : 0;
+  if (pattern !== 'continuously-changing' || Math.abs(growth) < 0.005 || cores <= 0 || !(shape.peak > 0)) return [];
+  const factor = (1 + growth) ** GROWTH_MONTHS;
+  const what =
+    usage.placement === 'static'
+      ? `the ${plural(cores, 'core')} reserved ${cores === 1 ? 'is' : 'are'}`
+      : `the burst's base of ${plural(cores, 'core')} is`;
+  return [
+    {
+      rule: 'R2',
+      text:
+        growth > 0
+          ? `${c.name}'s load grows ${pct(growth)} a month: ${what} sized for the simulated peak of ${formatRps(shape.peak)} req/s, which at this rate reaches ${formatRps(shape.peak * factor)} req/s in ${GROWTH_MONTHS} months (${times(factor)}). Capacity must follow at the same rate: add cores as it grows, or re-plan with the load of the month ahead.`
+          : `${c.name}'s load shrinks ${pct(-growth)} a month: ${what} sized for the simulated peak of ${formatRps(shape.peak)} req/s, which at this rate falls to ${formatRps(shape.peak * factor)} req/s in ${GROWTH_MONTHS} months. Capacity must follow at the same rate: release cores as it shrinks, or re-plan with the load of the month ahead.`,
     },
   ];
 }

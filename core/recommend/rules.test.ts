@@ -238,6 +238,32 @@ describe('placement rules', () => {
     expect(text).not.toContain('quiet minute');
   });
 
+  it('R2: a growing load on reserved cores says the reservation must follow it', () => {
+    const plan = planOf(
+      makeDesign([
+        {
+          id: 'api',
+          name: 'API',
+          kind: 'service',
+          workload: { pattern: 'continuously-changing', baseRps: 100, growthPerMonth: 0.2 },
+          demand: { cpuMs: 20 },
+          latencySloMs: 300,
+        },
+      ]),
+    );
+    const api = entryOf(plan, 'api');
+    expect(api.placement).toBe('static');
+    const text = api.reasons.find((r) => r.rule === 'R2' && r.text.includes('grows'))?.text ?? '';
+    // The simulated week's peak is about 100 × 1.2^(7/30) ≈ 104 req/s; six months on, 1.2⁶ ≈ 2.99 times that.
+    const peak = Number(/simulated peak of ([\d,.]+) req\/s/.exec(text)?.[1]?.replace(/,/g, ''));
+    expect(peak).toBeGreaterThan(102);
+    expect(peak).toBeLessThan(108);
+    const later = Number(/reaches ([\d,.]+) req\/s in 6 months/.exec(text)?.[1]?.replace(/,/g, ''));
+    expect(later / peak).toBeCloseTo(1.2 ** 6, 1);
+    expect(text).toContain("API's load grows 20 % a month");
+    expect(text).toContain('Capacity must follow at the same rate');
+  });
+
   it('R10: an SLO that no placement meets is reported, not hidden', () => {
     const plan = planOf(
       makeDesign([

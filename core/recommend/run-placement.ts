@@ -21,7 +21,7 @@ import { simulateBurst } from '../simulate/simulate-burst';
 import { simulateServerless } from '../simulate/simulate-serverless';
 import { simulateStatic, sizeForSlo, sizeStaticCores, type StaticSizing } from '../simulate/simulate-static';
 import { simulateVm } from '../simulate/simulate-vm';
-import { formatCount, formatDuration, formatHour, formatMoney } from '../present/format';
+import { formatCount, formatDuration, formatHour, formatMoney, plural } from '../present/format';
 import { meetsTolerance, toleranceOf } from './assess-assignment';
 import { planBurstBase } from './size-burst-base';
 
@@ -387,8 +387,4 @@ function describePlanned(load: ComponentLoad, what: string): string {
   if (peaks.length === 0) return '';
   const hours = peaks.map((p) => formatHour(p.startSeconds / 3600)).join(', ');
   return `; ${what} before the planned peak${peaks.length === 1 ? '' : 's'} at hour ${hours}`;
-}
-
-function plural(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
