@@ -36,6 +36,36 @@ describe('plan properties', () => {
     );
   });
 
+  it('a fleet that may scale in to zero plans a sporadic load in numbers (it threw: NaN drops)', () => {
+    // One message in 13 minutes on no instance was served as a diffusion at ρ = ∞: its drops read NaN,
+    // and the joint choice, finding no option nearest the target, threw.
+    const design: DesignInput = {
+      format: 'tidemark.design',
+      version: 1,
+      name: 'Scaled to zero',
+      simulation: { days: 7, stepMinutes: 1, seed: 3 },
+      environments: { vm: { minInstances: 0 } },
+      components: [
+        {
+          id: 'q',
+          name: 'Queue',
+          kind: 'queue',
+          workload: { pattern: 'static', baseRps: 0.0013 },
+          demand: { cpuMs: 5, memoryMb: 1024, timeoutMs: 12.3 },
+          latencySloMs: 1,
+          pin: { placement: 'elastic-vm' },
+        },
+      ],
+    };
+    const r = planDesign(design);
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    const vm = r.value.plan.placements[0]?.options.find((o) => o.placement === 'elastic-vm');
+    expect(r.value.plan.placements[0]?.placement).toBe('elastic-vm');
+    expect(Number.isFinite(vm?.droppedRequests)).toBe(true);
+    // Nearly every message finds no instance and times out after 12 ms (a boot takes 120 s).
+    expect(vm?.droppedRequests).toBeGreaterThan(0.9 * 0.0013 * 7 * 86400);
+  });
+
   it('a pin is always obeyed', () => {
     fc.assert(
       fc.property(designArb, (design) => {

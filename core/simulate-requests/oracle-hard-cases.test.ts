@@ -147,6 +147,41 @@ describe('a group scaled in to zero: an idle hour, then 20 rps of 100 ms request
   });
 });
 
+describe('a sporadic load on a group whose minimum is zero (5 ms requests, one day, 6 seeds)', () => {
+  // With no instance the datapoints count requests, and a period with none reads zero: a Poisson
+  // count, not its mean. Read as the mean, one request in 13 minutes scaled out after any three
+  // periods (the simulator never does: a third of the drops), and a reading of zero never came, so
+  // the last instance never stopped (21 drops of 4,320 at 3 a minute where the simulator has 793).
+  // Each drop among so few requests is a minute over the target. Drops and violation minutes only:
+  // the simulator's latencies are those of the few requests served (3 of 112 at 0.0013 rps).
+  const zeroMinimum = (steps: number) => {
+    const base = makeContext(steps);
+    return { ...base, env: { ...base.env, vm: { ...base.env.vm, minInstances: 0 } } };
+  };
+  it.each([
+    [0.0013, 12.3, 0.1],
+    [0.01, 29000, 0.1],
+    [0.02, 1000, 0.1],
+    [0.05, 29000, 0.1],
+    // Known gap: 901 drops against the simulator's 787 (its six seeds 648–891), its mean instances
+    // within 3 %: the cycles of scaling out and in are right, the drops in them 14 % high.
+    [0.05, 1000, 0.2],
+  ])('%s rps, timeout %s ms: drops and violation minutes within %s of the simulator’s', (rps, timeoutMs, tolerance) => {
+    const steps = 1440;
+    const load = makeLoad(() => rps, steps, { cpuMs: 5, durationMs: 5, functionDurationMs: 5, sloMs: 100, timeoutMs });
+    const { engine, requests } = checkMean(load, 'elastic-vm', 6, zeroMinimum(steps));
+    for (const v of Object.values(engine)) expect(Number.isFinite(v)).toBe(true);
+    expect(requests.droppedRequests).toBeGreaterThan(0);
+    expect(Math.abs(engine.droppedRequests / requests.droppedRequests - 1)).toBeLessThan(tolerance);
+    expect(Math.abs(engine.sloViolationMinutes - requests.sloViolationMinutes)).toBeLessThan(
+      Math.max(10, tolerance * requests.sloViolationMinutes),
+    );
+    // Instances held within 5 %, or a fiftieth of one where the fleet is all but always at zero.
+    const held = requests.meanInstances ?? 0;
+    expect(Math.abs((engine.meanInstances ?? 0) - held)).toBeLessThan(Math.max(0.05 * held, 0.02));
+  });
+});
+
 describe('a planned sale (the same step, known in advance: a scheduled minimum boots before it)', () => {
   const sale = [{ startSeconds: 3600, endSeconds: 7200, peakRps: 500 }];
   const load = makeLoad((i) => (i < 60 ? 10 : 500), 120, { sloMs: 200, planned: sale });

@@ -13,7 +13,13 @@ import type { Departure } from './backlog';
 import type { GiveUp } from './component-load';
 import { type Part, type PartSink, createPart } from './serve-pool';
 import { LatencyMixture } from './latency-mixture';
-import { FEW_PER_MINUTE, computeMinuteP95, computeViolationChance, overdispersedAtLeast } from './minute-spread';
+import {
+  FEW_PER_MINUTE,
+  computeMinuteP95,
+  computeViolationChance,
+  overdispersedAtLeast,
+  poissonAtLeast,
+} from './minute-spread';
 import { giveBack, takeFloat64 } from './scratch-pool';
 import { SERVICE_P95_UNITS } from './step-quantile';
 
@@ -52,11 +58,14 @@ export const DROP_TOLERANCE = MODEL_ASSUMPTIONS.stepDropShare;
 
 /**
  * The chance that a minute drops more than DROP_TOLERANCE of its `arrivedPerMinute` requests (and at
- * least one) when it drops `droppedPerMinute` on average, bunched: its count negative binomial with
- * variance ÷ mean `clump`.
+ * least one) when it drops `droppedPerMinute` on average: bunched, its count negative binomial with
+ * variance ÷ mean `clump`; else (clump 1 or less, or NaN) Poisson, each drop on its own. (Taken as
+ * all or none, a pool that drops one request in 13 minutes — a fleet scaled in to zero under a
+ * sporadic load — had no minute over its target where each such drop is one.)
  */
 export function dropShareOf(droppedPerMinute: number, arrivedPerMinute: number, clump: number): number {
-  return overdispersedAtLeast(Math.floor(DROP_TOLERANCE * arrivedPerMinute) + 1, droppedPerMinute, clump);
+  const over = Math.floor(DROP_TOLERANCE * arrivedPerMinute) + 1;
+  return clump > 1 ? overdispersedAtLeast(over, droppedPerMinute, clump) : poissonAtLeast(over, droppedPerMinute);
 }
 
 export interface ChartSeries {
@@ -273,12 +282,7 @@ export class OptionStats implements PartSink {
     // binomial with that variance ÷ mean, and most minutes of a queue that drops a few a minute
     // drop none (1 core at ρ 0.97, 5 s timeout: 69 minutes of 240 drop in the per-request
     // simulator, where every minute did here).
-    const dropping =
-      dropped > 0 && minutes > 0 && clump > 1
-        ? dropShareOf(dropped / minutes, arrived / minutes, clump)
-        : dropped > DROP_TOLERANCE * arrived && dropped >= minutes
-          ? 1
-          : 0;
+    const dropping = dropped > 0 && minutes > 0 ? dropShareOf(dropped / minutes, arrived / minutes, clump) : 0;
     let over = 0;
     if (dropping > 0) {
       this.dropMinutes += minutes * dropping;
@@ -338,12 +342,15 @@ export class OptionStats implements PartSink {
     this.dropped += d.expired;
     // Judged on the window these arrived in (Departure.windowArrived): a part that waited nothing
     // shares its minutes with the part that timed out.
-    const isDropping = d.windowExpired > DROP_TOLERANCE * d.windowArrived && d.windowExpired >= d.windowMinutes;
-    if (isDropping) {
-      this.dropMinutes += minutes;
-      this.violationMinutes += minutes;
+    const dropping =
+      d.windowExpired > 0 && d.windowMinutes > 0
+        ? dropShareOf(d.windowExpired / d.windowMinutes, d.windowArrived / d.windowMinutes, 1)
+        : 0;
+    if (dropping > 0) {
+      this.dropMinutes += minutes * dropping;
+      this.violationMinutes += minutes * dropping;
     }
-    this.chartTrouble(d.expired, isDropping ? minutes : 0);
+    this.chartTrouble(d.expired, minutes * dropping);
     if (!(d.served > 0)) return;
     const each = d.served / SPREAD.length;
     // Requests a minute, of both classes: `minutes` is the window × this class's share.
@@ -352,13 +359,21 @@ export class OptionStats implements PartSink {
     const whole = d.mate > 0 ? 1 / (1 - d.mate) : 1;
     this.mix.addUniformDelay(d.served, 1000 * d.firstWait, 1000 * d.lastWait);
     // The SLO minutes at four points of the range: each a share of the departure's minutes.
-    if (this.hasSlo && !isDropping && minutes > 0) {
+    // The minutes that do not drop (as in commit).
+    const rest = 1 - dropping;
+    if (this.hasSlo && rest > 0 && minutes > 0) {
       for (const s of SPREAD) {
         const delay = 1000 * (d.firstWait + (d.lastWait - d.firstWait) * s);
         const p95 =
           d.mate > 0 ? computeMinuteP95(delay, service, d.mate, d.mateP95) : delay + SERVICE_P95_UNITS * service;
-        this.keep(p95, levelOf(0, perMinute), (whole * minutes) / SPREAD.length, whole * each, Number.NaN);
-        const over = ((whole * minutes) / SPREAD.length) * chanceOf(p95, 0, perMinute, this.nu, this.sloMs);
+        this.keep(
+          p95,
+          levelOf(0, perMinute),
+          (rest * whole * minutes) / SPREAD.length,
+          rest * whole * each,
+          Number.NaN,
+        );
+        const over = ((rest * whole * minutes) / SPREAD.length) * chanceOf(p95, 0, perMinute, this.nu, this.sloMs);
         this.violationMinutes += over;
         this.chartTrouble(0, over);
       }

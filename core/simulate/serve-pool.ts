@@ -460,16 +460,35 @@ function serveGeneral(state: PoolState, spec: PoolSpec, call: PoolCall, stats: P
     // ρ → 1 limit of a stationary stretch, whose waits are those of the queue reached so far. (The
     // fluid backlog saw no queue at all there: at λ = cμ exactly it caught up at once, and the
     // step's requests were cut, never counted.)
+    // (With no core — a fleet scaled in to zero — nothing is served: a backlog, never a diffusion.)
     const isDiffusive =
-      s.ls >= s.full && state.syncBacklog.isEmpty && growsByDiffusion(s.ls, s.full, s.seconds, state.syncQueue);
+      s.ls >= s.full &&
+      s.full > 0 &&
+      state.syncBacklog.isEmpty &&
+      growsByDiffusion(s.ls, s.full, s.seconds, state.syncQueue);
     if ((s.ls >= s.full && !isDiffusive) || !state.syncBacklog.isEmpty) serveSyncBacklog(s, state, spec, stats, out);
     else serveStationary(s, state, spec, call, stats, out);
     s.now += s.used;
     s.seconds -= s.used;
   }
   // Eight stretches without finishing the call: a backlog that makes no progress. Its arrivals are
-  // served at the ρ → 1 limit rather than lost (they used to go uncounted).
-  if (s.seconds > 1e-9) serveStationary(s, state, spec, call, stats, out);
+  // served at the ρ → 1 limit rather than lost (they used to go uncounted) — on no core, not served:
+  // the sync ones time out, the messages wait. (Served at the limit of no core, 10⁻⁴² of a request
+  // left behind by a rate of 10⁻⁴⁵ read NaN drops, and the joint choice threw.)
+  if (s.seconds > 1e-9) {
+    if (s.full > 0) serveStationary(s, state, spec, call, stats, out);
+    else {
+      state.asyncBacklog.add(s.la * s.seconds, s.now, s.now + s.seconds, (s.seconds / 60) * (1 - s.syncShare));
+      const p = stats.partIn;
+      p.seconds = s.seconds * s.syncShare;
+      p.arrived = (s.ls + s.la) * s.seconds;
+      p.dropped = s.ls * s.seconds;
+      p.admitted = p.latency = p.p95 = p.spread = 0;
+      p.late = p.chance = p.skew = Number.NaN;
+      stats.commit();
+      out.dropped += p.dropped;
+    }
+  }
 }
 
 /** Sync work beyond the cores: a backlog served at full rate until it catches up. */

@@ -60,8 +60,11 @@ export const designArbOf = (maxComponents: number): fc.Arbitrary<DesignInput> =>
       days: fc.integer({ min: 1, max: 3 }),
       stepMinutes: fc.constantFrom(5, 15, 60),
       seed: fc.integer(),
+      // A fleet that may scale in to zero as well as the default minimum (a sporadic load on none
+      // once made the whole plan throw).
+      vmMinInstances: fc.constantFrom(0, 1, 2),
     })
-    .map(({ components, edges, days, stepMinutes, seed }): DesignInput => {
+    .map(({ components, edges, days, stepMinutes, seed, vmMinInstances }): DesignInput => {
       const n = components.length;
       const seen = new Set<string>();
       const connections = edges.flatMap((e, i) => {
@@ -85,6 +88,7 @@ export const designArbOf = (maxComponents: number): fc.Arbitrary<DesignInput> =>
         version: 1,
         name: 'Generated',
         simulation: { days, stepMinutes, seed },
+        environments: { vm: { minInstances: vmMinInstances } },
         components: components.map((c, i) => ({
           id: `c${i}`,
           name: `Component ${i}`,
