@@ -231,7 +231,10 @@ export class Cohorts {
         this.take(k, 0, 0, 0, expired, sink);
         age = patience;
         gone = expired;
-        if (gone >= left - 1e-9) continue;
+        // All of it gone (a share, not an absolute 10⁻⁹: a cohort of 10⁻¹¹ requests — a rate of 10⁻¹³
+        // a second — read 10⁻²⁸ expired as all of it, went round again at the same instant, and the
+        // plan never ended).
+        if (gone >= left * (1 - 1e-9)) continue;
       }
       // Within a nanosecond of the patience is at it: a step of (patience − age)/ageing smaller than
       // the clock's resolution (10⁻¹³ s at an hour) left `now` where it was, and serve spun for ever.
@@ -348,7 +351,7 @@ export class Cohorts {
       into.add(take, oldest, cut, (minutes * take) / count, this.mate[k], this.mateP95[k], this.ghost[k]);
       moved += take;
       this.waiting -= take;
-      if (take >= left - 1e-9) {
+      if (take >= left * (1 - 1e-9)) {
         this.waiting -= left - take;
         this.left[k] = 0;
         this.advanceHead();
