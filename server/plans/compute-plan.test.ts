@@ -6,7 +6,7 @@
  */
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { EXAMPLE_DESIGNS } from '../../core/examples';
 import { validateDesign } from '../../core/model';
 import { buildPlanAsync, createRunMemo, ENGINE_VERSION } from '../../core/plan';
@@ -55,5 +55,27 @@ describe('a plan computed on the server', () => {
         expect(got.dropped).toEqual(s.dropped);
         expect(got.capacity).toEqual(s.capacity);
       }
+  });
+});
+
+describe('a plan job that runs too long', () => {
+  it('is stopped at TIDEMARK_PLAN_JOB_TIMEOUT_SECONDS, its thread ended, and says so', async () => {
+    // 200 components over 30 days at 1-minute steps plan in several seconds on this machine; the
+    // limit is one. (Planning is a loop a design drives: one that never ended held its thread.)
+    const { generateBenchDesign } = await import('../../bench/generate-bench-design');
+    vi.stubEnv('TIDEMARK_PLAN_JOB_TIMEOUT_SECONDS', '1');
+    const limited = createPlanPool(built.plan, 1);
+    try {
+      await expect(limited.run(JSON.stringify(generateBenchDesign(200, 300, 1)))).rejects.toThrow(
+        'Planning this design took longer than 1 s and was stopped (TIDEMARK_PLAN_JOB_TIMEOUT_SECONDS).',
+      );
+      // The pool plans again afterwards, on a fresh thread.
+      vi.stubEnv('TIDEMARK_PLAN_JOB_TIMEOUT_SECONDS', '600');
+      const after = await limited.run(JSON.stringify(EXAMPLE_DESIGNS[0]!.design));
+      expect((JSON.parse(after.plan) as { format: string }).format).toBe('tidemark.plan');
+    } finally {
+      vi.unstubAllEnvs();
+      await limited.pool.destroy();
+    }
   });
 });

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { Piscina } from 'piscina';
 import type { Db } from '../../db/client';
 import type { ComputedPlan } from './compute-plan';
+import { jobTimeoutSeconds } from './job-timeout';
 import {
   claimPlanJob,
   completePlanJob,
@@ -136,10 +137,28 @@ export class LocalPlanRunner implements PlanQueue {
   }
 }
 
-/** A pool of plan threads (one by default: the other core answers requests). */
+/**
+ * A pool of plan threads (one by default: the other core answers requests). A job that runs past
+ * TIDEMARK_PLAN_JOB_TIMEOUT_SECONDS is stopped — piscina ends its thread — and fails with that said:
+ * planning is a loop a stranger's design drives, and one that never ended held its thread for good.
+ */
 export function createPlanPool(filename = PLAN_WORKER_FILE, threads = Number(process.env.TIDEMARK_PLAN_THREADS) || 1) {
   const pool = new Piscina({ filename, minThreads: 0, maxThreads: threads, idleTimeout: 60_000 });
-  return { pool, run: (documentJson: string) => pool.run(documentJson) as Promise<ComputedPlan>, threads };
+  const run = async (documentJson: string): Promise<ComputedPlan> => {
+    const limit = jobTimeoutSeconds();
+    const signal = AbortSignal.timeout(limit * 1000);
+    try {
+      return (await pool.run(documentJson, { signal })) as ComputedPlan;
+    } catch (error) {
+      if (signal.aborted) {
+        throw new Error(
+          `Planning this design took longer than ${limit} s and was stopped (TIDEMARK_PLAN_JOB_TIMEOUT_SECONDS).`,
+        );
+      }
+      throw error;
+    }
+  };
+  return { pool, run, threads };
 }
 
 /** The app's runner on SQLite: the pool when it is built, else planning inline (a bare `next dev`), said once. */

@@ -22,17 +22,14 @@ import {
   type PlanJob,
 } from './plan-jobs';
 
+import { envSeconds, jobTimeoutSeconds } from './job-timeout';
+
+export { jobTimeoutSeconds };
+
 export const PLAN_QUEUE = 'tidemark-plan';
 
-const seconds = (name: string, fallback: number) => {
-  const value = Number(process.env[name]);
-  return Number.isFinite(value) && value >= 1 ? Math.round(value) : fallback;
-};
-
-/** How long a job may run before pg-boss judges its worker gone (default 30 minutes: the largest plan takes ~2). */
-export const jobTimeoutSeconds = () => seconds('TIDEMARK_PLAN_JOB_TIMEOUT_SECONDS', 1800);
 /** How often a worker's pg-boss looks for timed-out jobs (default 60 s). */
-const maintenanceSeconds = () => seconds('TIDEMARK_PLAN_MAINTENANCE_SECONDS', 60);
+const maintenanceSeconds = () => envSeconds('TIDEMARK_PLAN_MAINTENANCE_SECONDS', 60);
 /** Tries per job, counting worker deaths; an engine error is recorded as `failed` at once, not retried. */
 const RETRY_LIMIT = 5;
 /**
