@@ -30,13 +30,14 @@ import { useEditor, useEditorStore, usePlan } from '@/components/editor/editor-c
 import type { Selection } from '@/components/editor/editor-store';
 import { ComponentNode } from './component-node';
 import { ConnectionEdge } from './connection-edge';
-import { deriveEdges, deriveNodes, groupWiring, mergeNodes, type FlowNode, type Replay } from './derive-flow';
+import { deriveEdges, deriveNodes, mergeNodes, type FlowNode, type Replay } from './derive-flow';
 import { NODE_HEIGHT, NODE_WIDTH } from './auto-layout';
 import { CanvasSearch } from './canvas-search';
 import { LaneLayer } from './lane-layer';
 import { laneLayout } from './lanes';
 import { PlacementLegend } from './placement-legend';
 import { WiringLayer } from './wiring-layer';
+import { useWiringGroups } from './use-wiring-groups';
 import { CompactContext, useZoomCompact } from './use-compact';
 import { utilisationAt } from '@/core/present';
 
@@ -90,7 +91,8 @@ export function DesignCanvas({ readOnly = false }: { readOnly?: boolean }) {
     [design, plan, selected, replay, override],
   );
   const edges = useMemo(() => deriveEdges(design, plan, selected), [design, plan, selected]);
-  const wiring = useMemo(() => (plan ? groupWiring(design, plan.wiring, override) : []), [design, plan, override]);
+  // Grouped and placed in the wiring worker: no plan update or move places them on this thread.
+  const wiring = useWiringGroups(design, plan?.wiring ?? null, override);
 
   // Switching the lanes view on or off moves every node: fit the view to where they are now.
   const lanesShown = laneView !== null;
