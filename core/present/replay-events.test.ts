@@ -38,4 +38,32 @@ describe('replayEvents', () => {
     expect(replayEvents(result)).toEqual([]);
     expect(replayEvents(null)).toEqual([]);
   });
+
+  it('reads a series again only when it is a new object: a re-plan that changed one component', () => {
+    const result = planOf('cloud-bursting', true);
+    const before = replayEvents(result);
+    const entry = result.plan.placements.find((e) => e.componentId !== 'catalog')!;
+    const kept = result.series.components[entry.componentId]![entry.placement];
+    // The page's copy of a re-plan: every other series the same object, this one's new, with a drop at point 3.
+    const dropped = kept.dropped.slice();
+    dropped[3] = 7;
+    const replanned = {
+      ...result,
+      series: {
+        ...result.series,
+        components: {
+          ...result.series.components,
+          [entry.componentId]: {
+            ...result.series.components[entry.componentId]!,
+            [entry.placement]: { ...kept, dropped },
+          },
+        },
+      },
+    };
+    const after = replayEvents(replanned);
+    expect(after.find((e) => e.from === 3)).toMatchObject({ to: 3, dropped: 7, componentIds: [entry.componentId] });
+    expect(after.filter((e) => e.from !== 3)).toEqual(before);
+    // The plan as it was: the same events again.
+    expect(replayEvents(result)).toEqual(before);
+  });
 });

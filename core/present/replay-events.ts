@@ -5,6 +5,7 @@
  * as its day-12 sale starts), and consecutive points of one episode become one event.
  */
 import type { PlanResult } from '../plan/build-plan';
+import type { ChartSeries } from '../simulate/option-stats';
 
 /**
  * SLO minutes are expected values (a stretch's minutes × the chance a minute's p95 is over), and the
@@ -24,19 +25,39 @@ export interface ReplayEvent {
   componentIds: string[];
 }
 
+/** A series' marked points: index, requests dropped and SLO minutes there. */
+type Marks = { i: number; dropped: number; sloMinutes: number }[];
+
+/**
+ * The marked points of each series, by the series object: a re-plan keeps the series objects of the
+ * components it did not re-simulate (the page's plan receiver keeps what did not travel), so after a
+ * leaf edit only the changed components' series are scanned again, not every point of all of them.
+ */
+const marksOf = new WeakMap<ChartSeries, Marks>();
+
+function marks(s: ChartSeries): Marks {
+  const hit = marksOf.get(s);
+  if (hit) return hit;
+  const found: Marks = [];
+  for (let i = 0; i < s.dropped.length; i++) {
+    const dropped = s.dropped[i] ?? 0;
+    const sloMinutes = s.sloMinutes[i] ?? 0;
+    if (dropped >= 1 || sloMinutes >= MARKED_SLO_MINUTES) found.push({ i, dropped, sloMinutes });
+  }
+  marksOf.set(s, found);
+  return found;
+}
+
 export function replayEvents(result: PlanResult | null): ReplayEvent[] {
   if (!result) return [];
   const perPoint = new Map<number, { dropped: number; sloMinutes: number; ids: Set<string> }>();
   for (const entry of result.plan.placements) {
     const s = result.series.components[entry.componentId]?.[entry.placement];
     if (!s) continue;
-    for (let i = 0; i < s.dropped.length; i++) {
-      const dropped = s.dropped[i] ?? 0;
-      const slo = s.sloMinutes[i] ?? 0;
-      if (dropped < 1 && slo < MARKED_SLO_MINUTES) continue;
+    for (const { i, dropped, sloMinutes } of marks(s)) {
       const at = perPoint.get(i) ?? { dropped: 0, sloMinutes: 0, ids: new Set<string>() };
       at.dropped += dropped;
-      at.sloMinutes += slo;
+      at.sloMinutes += sloMinutes;
       at.ids.add(entry.componentId);
       perPoint.set(i, at);
     }
