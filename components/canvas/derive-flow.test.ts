@@ -4,7 +4,15 @@ import { EXAMPLE_DESIGNS } from '@/core/examples';
 import { designSchema, type Design, type Plan, type WiringElement } from '@/core/model';
 import { buildPlan } from '@/core/plan';
 import { wiringLabel } from '@/core/present';
-import { deriveEdges, deriveNodes, groupWiring, mergeNodes, type FlowNode, type Replay } from './derive-flow';
+import {
+  deriveEdges,
+  deriveNodes,
+  groupWiring,
+  mergeNodes,
+  sameItems,
+  type FlowNode,
+  type Replay,
+} from './derive-flow';
 import { connectionLabel } from './node-text';
 import { chipGroupSize, edgeLabelRect, type Rect } from './wiring-placement';
 
@@ -87,6 +95,28 @@ describe('mergeNodes', () => {
     expect(merged[1]).not.toBe(shown[1]);
     expect(merged[1]?.data.component.name).toBe('Orders');
     expect(merged[1]?.measured).toEqual({ width: 200, height: 84 });
+  });
+
+  it('gives back the array React Flow has when no node changed, so that it has nothing to take in', () => {
+    const shown = mergeNodes([], deriveNodes(design, null, none, null));
+    // A new design object (a change the canvas does not show) derives the same node objects anew.
+    expect(mergeNodes(shown, deriveNodes({ ...design, name: 'Renamed' }, null, none, null))).toBe(shown);
+    const edited = updateComponent(design, 'db', { ...db, name: 'Orders' });
+    expect(mergeNodes(shown, deriveNodes(edited, null, none, null))).not.toBe(shown);
+  });
+});
+
+describe('sameItems', () => {
+  it('is the previous array only for the same objects in the same order', () => {
+    const edges = deriveEdges(design, placed('static', 'static'), none);
+    expect(sameItems(edges, deriveEdges(design, placed('static', 'static'), none))).toBe(edges);
+    const crossing = deriveEdges(design, placed('serverless', 'static'), none);
+    expect(sameItems(edges, crossing)).toBe(crossing);
+    const [a, b] = [{ id: 'a' }, { id: 'b' }];
+    const list = [a, b];
+    expect(sameItems(list, [a, b])).toBe(list);
+    expect(sameItems(list, [b, a])).toEqual([b, a]);
+    expect(sameItems(list, [a])).toEqual([a]);
   });
 });
 

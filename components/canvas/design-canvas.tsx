@@ -30,7 +30,15 @@ import { useEditor, useEditorStore, usePlan } from '@/components/editor/editor-c
 import type { Selection } from '@/components/editor/editor-store';
 import { ComponentNode } from './component-node';
 import { ConnectionEdge } from './connection-edge';
-import { deriveEdges, deriveNodes, mergeNodes, type FlowNode, type Replay } from './derive-flow';
+import {
+  deriveEdges,
+  deriveNodes,
+  mergeNodes,
+  sameItems,
+  type ConnectionEdge as FlowEdge,
+  type FlowNode,
+  type Replay,
+} from './derive-flow';
 import { NODE_HEIGHT, NODE_WIDTH } from './auto-layout';
 import { CanvasSearch } from './canvas-search';
 import { LaneLayer } from './lane-layer';
@@ -90,7 +98,10 @@ export function DesignCanvas({ readOnly = false }: { readOnly?: boolean }) {
     () => deriveNodes(design, plan, selected, replay, override),
     [design, plan, selected, replay, override],
   );
-  const edges = useMemo(() => deriveEdges(design, plan, selected), [design, plan, selected]);
+  const derivedEdges = useMemo(() => deriveEdges(design, plan, selected), [design, plan, selected]);
+  // React Flow keeps the array it has while every edge in it is still the one derived (sameItems).
+  const [edges, setEdges] = useState<FlowEdge[]>(derivedEdges);
+  if (edges !== derivedEdges && sameItems(edges, derivedEdges) !== edges) setEdges(derivedEdges);
   // Grouped and placed in the wiring worker: no plan update or move places them on this thread.
   const wiring = useWiringGroups(design, plan?.wiring ?? null, override);
 
