@@ -3,7 +3,7 @@
  * The wiring chips' groups for the canvas, computed by the wiring worker (wiring-worker.ts) so that
  * no plan update and no move groups and places them on the page's thread: the page posts what changed
  * and draws what comes back, a few milliseconds later (until then, the groups it drew before). Where
- * no Worker exists (a test's DOM), they are grouped here instead, as the canvas did before.
+ * no Worker exists (a test's DOM) or it fails, they are grouped here instead, as the canvas did before.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Design, WiringElement } from '@/core/model';
@@ -20,6 +20,8 @@ export function useWiringGroups(
   override: ReadonlyMap<string, Point> | null,
 ): WiringGroup[] {
   const [groups, setGroups] = useState<WiringGroup[]>(NONE);
+  // A worker that cannot start (or dies): the chips are grouped here, as without one.
+  const [hasFailed, setFailed] = useState(false);
   const send = useRef<((input: WiringInput) => void) | null>(null);
 
   useEffect(() => {
@@ -32,6 +34,11 @@ export function useWiringGroups(
     const request = createWiringRequester();
     const receive = createWiringReceiver();
     worker.onmessage = (event: MessageEvent<WiringResponse>) => setGroups(receive(event.data));
+    worker.onerror = (event) => {
+      event.preventDefault();
+      send.current = null;
+      setFailed(true);
+    };
     send.current = (input) => worker.postMessage(request(input));
     return () => {
       send.current = null;
@@ -45,8 +52,8 @@ export function useWiringGroups(
   }, [design, wiring, override]);
 
   const here = useMemo(
-    () => (hasWorker || !wiring ? null : groupWiring(design, wiring, override)),
-    [design, wiring, override],
+    () => ((hasWorker && !hasFailed) || !wiring ? null : groupWiring(design, wiring, override)),
+    [design, wiring, override, hasFailed],
   );
   if (!wiring) return NONE;
   return here ?? groups;
