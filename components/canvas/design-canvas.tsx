@@ -106,8 +106,9 @@ export function DesignCanvas({ readOnly = false }: { readOnly?: boolean }) {
   // React Flow keeps the array it has while every edge in it is still the one derived (sameItems).
   const [edges, setEdges] = useState<FlowEdge[]>(derivedEdges);
   if (edges !== derivedEdges && sameItems(edges, derivedEdges) !== edges) setEdges(derivedEdges);
-  // Grouped and placed in the wiring worker: no plan update or move places them on this thread.
-  const wiring = useWiringGroups(design, plan?.wiring ?? null, override);
+  // Grouped and placed in the wiring worker: no plan update or move places them on this thread (the
+  // read-only share page, which starts no worker, groups its chips here).
+  const wiring = useWiringGroups(design, plan?.wiring ?? null, override, !readOnly);
 
   // Switching the lanes view on or off moves every node: fit the view to where they are now.
   const lanesShown = laneView !== null;

@@ -18,14 +18,20 @@ export function useWiringGroups(
   design: Design,
   wiring: readonly WiringElement[] | null,
   override: ReadonlyMap<string, Point> | null,
+  /**
+   * False: group them here. The share page's read-only canvas does, as it starts no worker at all (its
+   * plan comes from the server and it is never edited: the chips are grouped once, and per lanes view).
+   */
+  offThread = true,
 ): WiringGroup[] {
   const [groups, setGroups] = useState<WiringGroup[]>(NONE);
   // A worker that cannot start (or dies): the chips are grouped here, as without one.
   const [hasFailed, setFailed] = useState(false);
   const send = useRef<((input: WiringInput) => void) | null>(null);
 
+  const inWorker = hasWorker && offThread;
   useEffect(() => {
-    if (!hasWorker) return;
+    if (!inWorker) return;
     const worker = new Worker(new URL('./wiring-worker.ts', import.meta.url), {
       type: 'module',
       name: 'tidemark-wiring',
@@ -44,7 +50,7 @@ export function useWiringGroups(
       send.current = null;
       worker.terminate();
     };
-  }, []);
+  }, [inWorker]);
 
   // Declared after the worker's effect, so it runs after it (on mount, and again in Strict Mode).
   useEffect(() => {
@@ -52,8 +58,8 @@ export function useWiringGroups(
   }, [design, wiring, override]);
 
   const here = useMemo(
-    () => ((hasWorker && !hasFailed) || !wiring ? null : groupWiring(design, wiring, override)),
-    [design, wiring, override, hasFailed],
+    () => ((inWorker && !hasFailed) || !wiring ? null : groupWiring(design, wiring, override)),
+    [design, wiring, override, inWorker, hasFailed],
   );
   if (!wiring) return NONE;
   return here ?? groups;
