@@ -105,7 +105,15 @@ export function simulateServerless(load: ComponentLoad, ctx: SimulationContext):
   const asyncSeries = load.async;
   const cells = new FunctionSteps();
   const cellSums = cells.cells;
-  for (let i = 0; i < steps; i++) {
+  // A function nothing ever reaches: every step is the loop's quiet step, which changes no state and
+  // records nothing but the chart's demand and capacity. Only those are kept (IDLE below).
+  const idle = isIdle(load, steps, limit);
+  for (let i = 0; idle && i < steps; i++) {
+    stats.stepDemand = load.total[i] as number;
+    stats.stepCapacity = capRps;
+    stats.beginStep(i);
+  }
+  for (let i = 0; !idle && i < steps; i++) {
     const rps = load.total[i] as number;
     const asyncRps = asyncSeries === null ? 0 : (asyncSeries[i] as number);
     const syncRps = rps - asyncRps;
@@ -322,6 +330,23 @@ export function simulateServerless(load: ComponentLoad, ctx: SimulationContext):
     coldStarts,
     meanInstances: horizon > 0 ? instanceSeconds / horizon : 0,
   };
+}
+
+/**
+ * Whether no request ever arrives (IDLE: a component no caller reaches; 52 of bench:engine's 200).
+ * Then each step of the loop has rps = async = 0, so backlog, queue, window, levels, herd and every
+ * sum stay exactly 0 (served = 0, the curve at m = 0 holds none alive and none above the first, a
+ * quiet step records no part) — provided the throttle, asked below 64 instances, is a number: a
+ * NaN would have spread into the sums, so then the loop runs as always.
+ */
+function isIdle(load: ComponentLoad, steps: number, limit: number): boolean {
+  const total = load.total;
+  const asyncSeries = load.async;
+  for (let i = 0; i < steps; i++) {
+    if ((total[i] as number) !== 0) return false;
+    if (asyncSeries !== null && (asyncSeries[i] as number) !== 0) return false;
+  }
+  return limit >= ALWAYS_THROTTLED_UNDER || Number.isFinite(throttledShare(limit, 0, 0));
 }
 
 /** Async invocations that waited in the throttled backlog: their delays spread over the step. */
