@@ -79,6 +79,8 @@ export interface RunSizing {
   slo?: StaticSizing;
   /** A VM run asked only whether it meets the tolerance stops once it cannot (placeRuns' tuning). */
   giveUp?: GiveUp;
+  /** A burst's base (burstBaseCores) when already known. */
+  burstBase?: number;
 }
 
 /** sizeForSlo for a component, once per plan (several runs read it), and once per edit with a memo. */
@@ -152,9 +154,12 @@ function placeRuns(
   const runs = PLACEMENTS.filter((p) => p !== 'burst').map((p) => run(p));
   const staticRun = runs[0] as PlacementRun;
   const staticCores = c.pin?.placement === 'static' ? undefined : slo.cores;
-  const baseCores = c.pin?.placement === 'burst' ? c.pin.cores : planBurstBase(load, env, slo.cores);
+  // Found once: its quantile is a pass over the series (runPlacement and simulatePlacement took it
+  // again, two more passes of every burst simulated).
+  const burstBase = burstBaseCores(c, load, ctx, slo);
+  const baseCores = c.pin?.placement === 'burst' ? c.pin.cores : burstBase;
   const isSame = staticCores !== undefined && baseCores === staticCores && load.async === null;
-  runs.push(isSame ? asBurst(staticRun, baseCores, ctx, tariff) : run('burst'));
+  runs.push(isSame ? asBurst(staticRun, baseCores, ctx, tariff) : run('burst', { burstBase }));
   if (c.pin) return runs;
   // A planner tunes VMs that fall short before giving up on them: they scale out earlier (a lower
   // target utilisation). A burst is not tuned: its base is Weinman's (size-burst-base.ts), and a
@@ -258,7 +263,7 @@ export function runPlacement(
     placement === 'elastic-vm'
       ? `${sizing.targetUtilization ?? env.vm.targetUtilization}${sizing.giveUp ? `|${sizing.giveUp.minutes}|${sizing.giveUp.dropped}` : ''}`
       : placement === 'burst'
-        ? String(burstBaseCores(c, load, ctx, sizing.slo))
+        ? String(sizing.burstBase ?? burstBaseCores(c, load, ctx, sizing.slo))
         : '';
   const key = `${scope}|${runKey(placement, load, ctx, `${extra}|${publicShare}`)}`;
   cache.used?.add(key);
@@ -361,7 +366,7 @@ export function simulatePlacement(
     const usage: PlacementUsage = { placement, invocations, memoryMb: load.memoryMb, durationMs, gatewayRequests };
     return done(run.stats, usage, 1, note, { coldStartShare, meanInstances: run.meanInstances });
   }
-  const baseCores = burstBaseCores(c, load, { ...ctx, env }, sizing.slo);
+  const baseCores = sizing.burstBase ?? burstBaseCores(c, load, { ...ctx, env }, sizing.slo);
   const run = simulateBurst(load, ctx, baseCores);
   const figures = run.stats.finish();
   const cloudShare = figures.served > 0 ? run.cloudServed / figures.served : 0;
