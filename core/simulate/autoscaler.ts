@@ -385,6 +385,19 @@ export class Autoscaler {
    * Returns the time of the datapoint after them.
    */
   takeDatapoints(t: number, busyCores: number, count: number): number {
+    this.busyIn = busyCores;
+    return this.takeDatapointsIn(t, count);
+  }
+
+  /**
+   * The busy cores of takeDatapointsIn's datapoints, set by a step loop before it calls (a field, as
+   * `datapointBusy` below: a fraction passed to a call that is not inlined is a new heap number).
+   */
+  busyIn = 0.5;
+
+  /** takeDatapoints of `busyIn`: what the elastic-VM step loop calls, once a step at 1-minute steps. */
+  takeDatapointsIn(t: number, count: number): number {
+    const busyCores = this.busyIn;
     const noise = this.noise;
     const every = this.policy.evaluationSeconds;
     this.prepareReading(busyCores, noise);

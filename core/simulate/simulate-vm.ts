@@ -128,7 +128,8 @@ export function simulateVm(load: ComponentLoad, ctx: SimulationContext, giveUp?:
         const free = periods > 1 ? repeatScatter : scatter / evaluation;
         scaler.scatterCores = free;
         // Every datapoint of merged periods sees the same busy cores; only the last may act.
-        nextEval = scaler.takeDatapoints(nextEval, busy, periods);
+        scaler.busyIn = busy;
+        nextEval = scaler.takeDatapointsIn(nextEval, periods);
         // A whole period, settled, after which the scaler held still: the next one repeats it.
         repeatBusy =
           startsPeriod && out.settled && scaler.running === running && scaler.pending === pending ? busy : Number.NaN;
