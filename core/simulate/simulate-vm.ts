@@ -117,7 +117,9 @@ export function simulateVm(load: ComponentLoad, ctx: SimulationContext, giveUp?:
       window += busySeconds;
       // With no instance the request count stands in, and a count always scatters.
       if (cores === 0 || !backlogged) scatter += busySeconds;
-      window += ((waitingMessages(state) * coresPerRps) / evaluation) * seconds;
+      // (Nothing waiting adds exactly 0: skipped, with its division. A NaN is still added.)
+      const waiting = waitingMessages(state);
+      if (waiting !== 0) window += ((waiting * coresPerRps) / evaluation) * seconds;
       t = until;
       if (t >= nextEval - 1e-9) {
         // Instances whose boot ends at the datapoint are in the fleet it measures against.
