@@ -73,6 +73,8 @@ export function simulateServerless(load: ComponentLoad, ctx: SimulationContext):
   const back = keepAlive - dt / 2;
   const whole = back > 0 ? Math.floor(back / dt) : 0;
   const partial = back > 0 ? back / dt - whole : 0;
+  // The keep-alive window's part in this step: half of it at most.
+  const nearHalf = Math.min(keepAlive, dt / 2);
   const ringLength = whole + 2;
   const ring = new Float64Array(ringLength);
   let windowSum = 0; // arrivals of the `whole` steps before this one
@@ -135,7 +137,8 @@ export function simulateServerless(load: ComponentLoad, ctx: SimulationContext):
         : limit < ALWAYS_THROTTLED_UNDER || rps * hold > 0.5 * limit
           ? throttledShare(limit, rps * hold, asyncRps / capRps)
           : 0;
-    const blocked = (jammed + (dt - jammed) * allBusy) / dt;
+    // Nothing jammed or throttled (most steps): (0 + dt · 0) ÷ dt, exactly 0, without the division.
+    const blocked = jammed === 0 && allBusy === 0 ? 0 : (jammed + (dt - jammed) * allBusy) / dt;
     const syncServed = syncRps * (1 - blocked) * dt;
     const syncDropped = syncRps * blocked * dt;
     const served = syncServed + asyncRps * dt + q0 - q1;
@@ -145,7 +148,7 @@ export function simulateServerless(load: ComponentLoad, ctx: SimulationContext):
     // cold-start share at a limit of 10 came out +43 % against the simulator.
     const offered = served + syncDropped;
     const older = i > whole ? (ring[slot + 1 === ringLength ? 0 : slot + 1] as number) : 0;
-    const lambdaK = (offered / dt) * Math.min(keepAlive, dt / 2) + windowSum + partial * older;
+    const lambdaK = (offered / dt) * nearHalf + windowSum + partial * older;
     // No keep-alive: an instance lives for its invocation alone, so every invocation starts cold.
     curve.m = keepAlive > 0 ? (lambdaK * d) / keepAlive : (offered / dt) * d;
     curve.evaluate();
