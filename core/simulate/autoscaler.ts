@@ -442,7 +442,7 @@ export class Autoscaler {
               kBits64[0] = k;
               const j = ((((kBits32[1] as number) >>> 20) & 0x7ff) - 1023) >> 1;
               const c1 = ONE_THIRD * (powersOfTwo[POWER_ZERO - j] as number);
-              const w = z > 0 ? 1 + c1 * z : 1;
+              const w = 1 + c1 * Math.max(z, 0);
               low = base + part * w * w * w < p.targetUtilization * cap;
             }
             if (!low) {
