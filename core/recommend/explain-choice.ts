@@ -362,11 +362,14 @@ function describeFunctionTime(c: Component, fn: OptionResult, env: Environments)
     dropShare > DROP_TOLERANCE
       ? `at its concurrency limit of ${formatCount(env.functions.concurrencyLimit)} instances it turns away ${pct(dropShare)} of its requests, and a minute that turns away more than ${pct(DROP_TOLERANCE)} is over its target`
       : '';
+  // "300 ms, under the 300 ms target" read as a contradiction where the p95 rounds to the target.
+  const under =
+    formatMs(p95) === formatMs(slo) ? `just under the ${formatMs(slo)} target` : `under the ${formatMs(slo)} target`;
   const tail =
     p95 > slo
       ? `its p95 is ${formatMs(p95)} against a target of ${formatMs(slo)}${throttled ? `; ${throttled}` : ''}`
       : throttled
-        ? `its p95 is ${formatMs(p95)}, under the ${formatMs(slo)} target, but ${throttled}`
-        : `over the month its p95 is ${formatMs(p95)}, under the ${formatMs(slo)} target, but in a quiet minute a few slow requests are that minute's p95`;
+        ? `its p95 is ${formatMs(p95)}, ${under}, but ${throttled}`
+        : `over the month its p95 is ${formatMs(p95)}, ${under}, but in a quiet minute a few slow requests are that minute's p95`;
   return `${parts.join(', ')}; ${tail}`;
 }

@@ -236,6 +236,8 @@ describe('placement rules', () => {
     const text = entryOf(plan, 'api').reasons.find((r) => r.rule === 'R7')?.text ?? '';
     expect(text).toMatch(/at its concurrency limit of 1,000 instances it turns away [1-9]\d? % of its requests/);
     expect(text).not.toContain('quiet minute');
+    // Its p95 (299.6 ms: ln 20 × 100 ms) rounds to the target: not "300 ms, under the 300 ms target".
+    expect(text).toContain('its p95 is 300 ms, just under the 300 ms target');
   });
 
   it('R2: a growing load on reserved cores says the reservation must follow it', () => {
