@@ -364,3 +364,18 @@ describe('Autoscaler against the rules written plainly', () => {
     );
   });
 });
+
+describe('a datapoint of a few requests, read as their count', () => {
+  // 0.1 requests a second of 15 s jobs: 6 a minute on average, 1.5 cores busy, one instance of 2 vCPU.
+  const noise = new DatapointNoise(1, 15, 60);
+  const scaler = new Autoscaler(policy({ minInstances: 1, maxInstances: 1 }), 1.5, noise);
+  it('reads zero in a minute with no request, as often as a Poisson count of 6 is zero', () => {
+    // Φ(z) below e^(−6) = 0.25 %: z < −2.81.
+    expect(scaler.readingAt(1.5, -3)).toBe(0);
+    expect(scaler.readingAt(1.5, -2.7)).toBeGreaterThan(0);
+  });
+  it('never reads more cores than the instance has, as a CPU measurement cannot', () => {
+    // 14 requests (z = 2.9) would be 3.5 cores of CPU; the instance has 2.
+    expect(scaler.readingAt(1.5, 2.9)).toBe(2);
+  });
+});

@@ -372,7 +372,9 @@ export class Autoscaler {
         mass *= k / n;
         cdf += mass;
       }
-      return this.readBase + (this.readPart * n) / k;
+      // Clipped as the gamma's reading is: a pool measured by CPU reads at most its cores.
+      const counted = this.readBase + (this.readPart * n) / k;
+      return counted > this.readCap ? this.readCap : counted;
     }
     const w = this.readC0 + this.readC1 * z;
     const b = this.readBase + (w > 0 ? this.readPart * w * w * w : 0);
