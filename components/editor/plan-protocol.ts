@@ -37,6 +37,8 @@ export type PlanResponse =
   | { type: 'failed'; runId: number; message: string }
   /** The plan worker stopped using its second thread (they fell out of step): the page may end it. */
   | { type: 'shard-lost' }
+  /** Still there, waiting (for HiGHS to load): tells the page's stall watch (stall-watch.ts) it is not hung. */
+  | { type: 'alive' }
   | CompareResponse;
 
 export type CompareResponse =

@@ -56,6 +56,14 @@ const solverReady: Promise<void> = loadHighs({ locateFile: (file: string) => `/s
   .catch(() => undefined);
 
 /**
+ * While HiGHS loads (a slow link can take longer than the page's stall watch waits), the runs wait
+ * for it silently: say every few seconds that this worker is alive. A worker caught in a loop cannot.
+ */
+const ALIVE_EVERY_MS = 5000;
+const heartbeat = setInterval(() => scope.postMessage({ type: 'alive' }), ALIVE_EVERY_MS);
+void solverReady.finally(() => clearInterval(heartbeat));
+
+/**
  * The first plan of a design seldom needs HiGHS, an edit's often does, and HiGHS's first solve
  * compiles its WebAssembly: ~0.8 s of the first edit in this worker (profiled). So once the first
  * plan is posted — the author reads it, the worker is idle — a small model is solved to compile it.

@@ -22,6 +22,7 @@ import {
 import { markValid } from './known-valid';
 import type { ShardPortMessage } from './shard-protocol';
 import { NO_COMPARISON, type ComparisonState } from './plan-store';
+import { createStallWatch, STALL_TICKS } from './stall-watch';
 
 /**
  * Edits closer together than this (ms) are planned once, after the last; an edit after a quiet spell
@@ -36,34 +37,52 @@ export function usePlanRunner(): void {
   const planStore = usePlanStore();
 
   useEffect(() => {
-    const worker = new Worker(new URL('./plan-worker.ts', import.meta.url), { type: 'module', name: 'tidemark-plan' });
-    // With a second core, a second thread simulates half of each plan (plan-shard-worker.ts); the two
-    // workers talk over a channel of their own.
+    let worker: Worker;
     let shardWorker: Worker | null = null;
-    if ((navigator.hardwareConcurrency ?? 1) > 1) {
-      shardWorker = new Worker(new URL('./plan-shard-worker.ts', import.meta.url), {
+    /** Starts the plan worker and, with a second core, its second thread; both replace any before. */
+    const spawn = () => {
+      const planWorker = new Worker(new URL('./plan-worker.ts', import.meta.url), {
         type: 'module',
-        name: 'tidemark-plan-part',
+        name: 'tidemark-plan',
       });
-      const channel = new MessageChannel();
-      const toShard: ShardPortMessage = { type: 'shard-port', port: channel.port2 };
-      shardWorker.postMessage(toShard, [channel.port2]);
-      const toPlan: ShardPortMessage = { type: 'shard-port', port: channel.port1 };
-      worker.postMessage(toPlan, [channel.port1]);
-      // If it stops, the plan worker simulates its parts itself.
-      shardWorker.onerror = (event) => {
-        event.preventDefault();
-        post({ type: 'shard-lost' });
-        shardWorker?.terminate();
-        shardWorker = null;
-      };
-    }
+      worker = planWorker;
+      planWorker.onmessage = onMessage;
+      planWorker.onerror = onError;
+      // With a second core, a second thread simulates half of each plan (plan-shard-worker.ts); the two
+      // workers talk over a channel of their own.
+      if ((navigator.hardwareConcurrency ?? 1) > 1) {
+        const shard = new Worker(new URL('./plan-shard-worker.ts', import.meta.url), {
+          type: 'module',
+          name: 'tidemark-plan-part',
+        });
+        shardWorker = shard;
+        const channel = new MessageChannel();
+        const toShard: ShardPortMessage = { type: 'shard-port', port: channel.port2 };
+        shard.postMessage(toShard, [channel.port2]);
+        const toPlan: ShardPortMessage = { type: 'shard-port', port: channel.port1 };
+        planWorker.postMessage(toPlan, [channel.port1]);
+        // If it stops, the plan worker simulates its parts itself.
+        shard.onerror = (event) => {
+          event.preventDefault();
+          if (shardWorker !== shard) return;
+          post({ type: 'shard-lost' });
+          shard.terminate();
+          shardWorker = null;
+        };
+      }
+    };
     let runId = 0;
     let startedAt = 0;
     let timer: ReturnType<typeof setTimeout> | null = null;
 
-    const post = (request: PlanRequest) => worker.postMessage(request);
-    const receive = createResultReceiver();
+    /** Says when the workers owe an answer and have been silent too long (stall-watch.ts). */
+    const watch = createStallWatch();
+    const post = (request: PlanRequest) => {
+      watch.heard();
+      worker.postMessage(request);
+    };
+    // The worker posts only what changed since its last plan: a restarted worker starts a new receiver.
+    let receive = createResultReceiver();
     /** The designs of the latest runs, until the worker says whether each passed validation. */
     const asked = new Map<number, Design>();
 
@@ -98,8 +117,10 @@ export function usePlanRunner(): void {
       },
     });
 
-    worker.onmessage = (event: MessageEvent<PlanResponse>) => {
+    const onMessage = (event: MessageEvent<PlanResponse>) => {
       const message = event.data;
+      watch.heard();
+      if (message.type === 'alive') return;
       if (isCompareResponse(message)) {
         if (message.compareId === compareId) setComparison(comparisonUpdate(message));
         return;
@@ -148,12 +169,38 @@ export function usePlanRunner(): void {
         planStore.setState({ progress: null, running: false, error, lastRunMs: null });
       }
     };
-    worker.onerror = (event) => {
+    const onError = (event: ErrorEvent) => {
       event.preventDefault();
       const error = `The simulation worker stopped: ${event.message || 'unknown error'}`;
       planStore.setState({ progress: null, running: false, error });
       if (planStore.getState().comparison.running) setComparison({ running: false, progress: null, error });
     };
+
+    /**
+     * A plan or comparison under way and not a word from the workers for STALL_TICKS seconds: they are
+     * ended and fresh ones started (their kept runs lost), the run is given up, and the page says so.
+     * The design and the last plan shown stay as they are; the next edit plans on the new workers.
+     */
+    const onStall = () => {
+      worker.terminate();
+      shardWorker?.terminate();
+      shardWorker = null;
+      receive = createResultReceiver();
+      asked.clear();
+      runId += 1; // nothing of the ended run can come back, but keep the numbering strictly new
+      spawn();
+      const error = `Planning stopped answering for ${STALL_TICKS} s and was stopped. The results shown are from the last plan that finished; edit the design to plan it again.`;
+      if (planStore.getState().running) planStore.setState({ progress: null, running: false, error, lastRunMs: null });
+      if (planStore.getState().comparison.running) {
+        compareId += 1;
+        setComparison({ running: false, progress: null, error });
+      }
+    };
+    const stallTimer = setInterval(() => {
+      const state = planStore.getState();
+      const owed = (state.running && timer === null) || state.comparison.running;
+      if (watch.tick(owed)) onStall();
+    }, 1000);
 
     const unsubscribe = editorStore.subscribe((state, prev) => {
       if (!changesPlan(prev.design, state.design)) return;
@@ -166,9 +213,11 @@ export function usePlanRunner(): void {
       timer = setTimeout(start, PLAN_DEBOUNCE_MS);
     });
 
+    spawn();
     start();
     return () => {
       unsubscribe();
+      clearInterval(stallTimer);
       if (timer !== null) clearTimeout(timer);
       worker.terminate();
       shardWorker?.terminate();
