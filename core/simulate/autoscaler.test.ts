@@ -114,8 +114,8 @@ describe('Autoscaler.takeDatapoints', () => {
 });
 
 describe('Autoscaler with measured datapoints (DatapointNoise)', () => {
-  const noisy = (p: ScalingPolicy, history: number[], cpuSeconds: number, seed: number) => {
-    const scaler = new Autoscaler(p, 1, new DatapointNoise(seed, cpuSeconds, p.evaluationSeconds));
+  const noisyFleet = (p: ScalingPolicy, history: number[], cpuSeconds: number, seed: number, byCount = false) => {
+    const scaler = new Autoscaler(p, 1, new DatapointNoise(seed, cpuSeconds, p.evaluationSeconds, byCount));
     let t = 0;
     for (const b of history) scaler.evaluate((t += p.evaluationSeconds), b);
     return { scaler, t };
@@ -129,14 +129,21 @@ describe('Autoscaler with measured datapoints (DatapointNoise)', () => {
         fc.integer({ min: 1, max: 40 }),
         fc.double({ min: 0.05, max: 120, noNaN: true }),
         fc.integer({ min: 0, max: 1000 }),
-        (history, busy, count, cpuSeconds, seed) => {
-          const p = policy();
-          const a = noisy(p, history, cpuSeconds, seed);
-          const b = noisy(p, history, cpuSeconds, seed);
+        // A fleet that may scale in to zero (its datapoints then count requests) and one measured by
+        // count throughout: the one-datapoint path of takeDatapointsIn writes the reading out by hand.
+        fc.integer({ min: 0, max: 1 }),
+        fc.boolean(),
+        (history, busy, count, cpuSeconds, seed, minInstances, byCount) => {
+          const p = policy({ minInstances });
+          // Idle first, so that a fleet whose minimum is zero has scaled in to it.
+          const idle = minInstances === 0 ? new Array<number>(20).fill(0) : [];
+          const noisy = (s: number) => noisyFleet(p, [...idle, ...history], cpuSeconds, s, byCount);
+          const a = noisy(seed);
+          const b = noisy(seed);
           const start = a.t + 60;
           const periods = a.scaler.quietPeriods(start - 60, start, start - 60 + count * 60, busy);
           expect(periods).toBe(firstActionByHand(b.scaler, start, busy, count, 60));
-          const c = noisy(p, history, cpuSeconds, seed);
+          const c = noisy(seed);
           c.scaler.takeDatapoints(start, busy, periods);
           for (let j = 0; j < periods; j++) a.scaler.evaluate(start + j * 60, busy);
           // The same state but for the normals held ahead (a drew some to look ahead); then the same
