@@ -61,3 +61,53 @@ test('an unknown design id shows a plain message, not a crash', async ({ page })
 test('the canvas benchmark’s baseline page is not part of the production build', async ({ request }) => {
   expect((await request.get('/bench/bare-flow?id=x')).status()).toBe(404);
 });
+
+test('a design left and opened again in the same tab shows its saved edits and saves on', async ({
+  page,
+  designs,
+  editor,
+}) => {
+  await designs.open();
+  await designs.createFromExample(EXAMPLES[0] as string);
+  await editor.waitSimulated();
+  // An edit, saved; then back to the list and into the design again, without reloading the page.
+  const name = page.getByLabel('Design name');
+  await name.fill('ERP, edited');
+  await name.press('Enter');
+  await editor.waitSaved();
+  await page.getByRole('link', { name: 'Tidemark, all designs' }).click();
+  await expect(designs.row('ERP, edited')).toHaveCount(1);
+  await designs.row('ERP, edited').getByRole('link', { name: 'ERP, edited' }).click();
+  // The saved document, not the one this tab read first (it would save against an old revision).
+  await expect(page.getByLabel('Design name')).toHaveValue('ERP, edited');
+  await editor.waitSimulated();
+  await page.getByLabel('Design name').fill('ERP, edited twice');
+  await page.getByLabel('Design name').press('Enter');
+  await editor.waitSaved();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByLabel('Design name')).toHaveValue('ERP, edited twice');
+});
+
+test('a design reached again with the browser’s Back button shows its saved edits', async ({
+  page,
+  designs,
+  editor,
+}) => {
+  await designs.open();
+  await designs.createFromExample(EXAMPLES[1] as string);
+  await editor.waitSimulated();
+  const name = page.getByLabel('Design name');
+  await name.fill('Photo shop, edited');
+  await name.press('Enter');
+  await editor.waitSaved();
+  await page.getByRole('link', { name: 'Tidemark, all designs' }).click();
+  await expect(designs.row('Photo shop, edited')).toHaveCount(1);
+  await page.goBack();
+  await expect(page.getByLabel('Design name')).toHaveValue('Photo shop, edited');
+  await editor.waitSimulated();
+  await page.getByLabel('Design name').fill('Photo shop, edited twice');
+  await page.getByLabel('Design name').press('Enter');
+  await editor.waitSaved();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+});

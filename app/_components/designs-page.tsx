@@ -25,7 +25,9 @@ export function DesignsPage({ canSignOut = false }: { canSignOut?: boolean }) {
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
-  const list = useQuery(trpc.designs.list.queryOptions());
+  // Asked again every time the page opens: a design renamed or edited in the editor a moment ago
+  // (this tab's cache is younger than its stale time) would otherwise be listed as it was.
+  const list = useQuery({ ...trpc.designs.list.queryOptions(), refetchOnMount: 'always' });
   const [status, setStatus] = useState<{ text: string; highlight?: string } | null>(null);
   const [toDelete, setToDelete] = useState<DesignRowData | null>(null);
   const [dragging, setDragging] = useState(false);

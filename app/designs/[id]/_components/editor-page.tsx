@@ -17,8 +17,12 @@ import { Editor } from './editor';
 
 export function EditorPage({ id }: { id: string }) {
   const trpc = useTRPC();
+  // Never kept once the editor closes (gcTime 0): a copy read earlier in this tab — opened again from
+  // the list, or with the browser's Back button — would open the design as it was then, and save
+  // against that revision (a conflict with the author's own edits).
   const design = useQuery({
     ...trpc.designs.get.queryOptions({ id }),
+    gcTime: 0,
     staleTime: Infinity,
     refetchOnWindowFocus: false,
   });
