@@ -156,6 +156,15 @@ function explainEconomics({ component: c, pattern, shape, options, env }: Explai
   const allowed = options.filter((o) => !o.ruledOut);
   if (allowed.length <= 1) return reasons;
   const u = computeUtilityPremium(env);
+  // A price of zero (a free tier, a written-off data centre) leaves no premium to weigh: it read
+  // "costs 0.0 times one owned … under the Infinity % (1 hour in 0.0)".
+  if (!(u > 0) || !Number.isFinite(u)) {
+    const free =
+      u > 0
+        ? "A core owned costs nothing at these prices (the data centre's core price is 0): capacity it owns is cheapest at any shape of load, unless it cannot meet its targets there"
+        : 'A core rented in the cloud costs nothing at these prices (the VM price is 0): paying only for what is used is cheapest at any shape of load';
+    return [...reasons, { rule: 'R3', text: `${free}. Simulated month: ${list(costs)}.` }];
+  }
   const verdict =
     ratio > u
       ? `its peak is ${times(ratio)} its mean, so paying only for what is used can win`
@@ -303,7 +312,7 @@ function explainSlo({ component: c, chosen, tol, pattern, options, shape }: Expl
       rule: 'R10',
       text:
         c.latencySloMs !== undefined
-          ? `No allowed placement ${target}; ${NAMES[chosen.placement]} is among those that come nearest: ${formatCount(f.sloViolationMinutes)} of ${formatCount(tol.horizonMinutes)} minutes over (within the ${formatCount(tol.minutes)} minutes we tolerate of the fewest), p95 ${formatMs(f.p95LatencyMs)} (within ${pct(P95_NEAR)} of the nearest), ${formatCount(f.droppedRequests)} requests dropped.`
+          ? `No allowed placement ${target}; ${NAMES[chosen.placement]} is among those that come nearest: ${formatCount(f.sloViolationMinutes)} of ${formatCount(tol.horizonMinutes)} minutes over (within the ${formatCount(tol.minutes)} minutes we tolerate of the fewest), p95 ${nearestP95(chosen)}, ${formatCount(f.droppedRequests)} requests dropped.`
           : `No allowed placement ${target}; ${NAMES[chosen.placement]} is among those that fall short least (within the ${formatCount(tol.minutes)} minutes we tolerate of the least): ${formatCount(f.sloViolationMinutes)} of ${formatCount(tol.horizonMinutes)} minutes over (dropping requests), ${formatCount(f.droppedRequests)} requests dropped.`,
     },
     {
@@ -311,6 +320,18 @@ function explainSlo({ component: c, chosen, tol, pattern, options, shape }: Expl
       text: 'The shortfall is reported, not hidden: add capacity, relax the target, or change the design.',
     },
   ];
+}
+
+/**
+ * The p95 by which R10 chose among options that miss alike: each option's own, before the link adds
+ * its delay to calls that cross (build-joint-problem.ts compares those). With a link, both are said:
+ * it read "p95 843 ms (within 10 % of the nearest)" beside a data centre at 749 ms, each with its link.
+ */
+function nearestP95(chosen: OptionResult): string {
+  const near = `within ${pct(P95_NEAR)} of the nearest`;
+  const f = chosen.figures;
+  if (!(chosen.linkP95Ms > 0)) return `${formatMs(f.p95LatencyMs)} (${near})`;
+  return `${formatMs(f.p95LatencyMs)} with the link (${formatMs(chosen.run.figures.p95LatencyMs)} on its own, ${near} on its own)`;
 }
 
 /** R11 and R12: what the other options would do to the whole plan. */
