@@ -29,7 +29,8 @@ export function DecisionView() {
   const summary = useMemo(() => {
     if (!result) return null;
     const names = new Map(components.map((c) => [c.id, c.name]));
-    return summariseDecision(result.plan, names, replayEvents(result), result.series.pointMinutes);
+    const pinned = new Set(components.filter((c) => c.pin).map((c) => c.id));
+    return summariseDecision(result.plan, names, replayEvents(result), result.series.pointMinutes, pinned);
   }, [result, components]);
   return (
     <section className="res dec" aria-label="Decision" data-testid="decision-view">
