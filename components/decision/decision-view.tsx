@@ -46,7 +46,11 @@ export function DecisionView() {
           <Sum summary={summary} />
           <p className="res-sub dec-search">
             {result.plan.search.method === 'exact'
-              ? `The cheapest of ${formatCount(result.plan.search.combinations)} combinations the constraints allow, found exactly (${formatCount(result.plan.search.evaluated)} evaluated in full).`
+              ? `The cheapest of ${formatCount(result.plan.search.combinations)} combinations the constraints allow, found exactly ${
+                  result.plan.search.evaluated > 0
+                    ? `(${formatCount(result.plan.search.evaluated)} evaluated in full).`
+                    : '(here no component’s best option depends on where the others run, so none had to be compared in full).'
+                }`
               : `A good combination of ${formatCount(result.plan.search.combinations)} the constraints allow, found by a heuristic search (${formatCount(result.plan.search.evaluated)} evaluated in full): this design is beyond the exact search's size.`}
           </p>
         </>
