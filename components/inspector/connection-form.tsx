@@ -37,7 +37,12 @@ export function ConnectionForm({ connection }: { connection: Connection }) {
       <div className={styles.grid}>
         <SelectField form={form} field="mode" label="Mode" options={MODE_OPTIONS} wide />
         <TextField form={form} field="callsPerRequest" label="Calls per request" help="per request of the caller" />
-        <TextField form={form} field="payloadKb" label="Payload (KB)" help="per call; egress when it crosses" />
+        <TextField
+          form={form}
+          field="payloadKb"
+          label="Payload (KB)"
+          help="what each call sends, caller to callee (responses taken as small); egress when a caller in the cloud sends it to the data centre"
+        />
       </div>
     </form>
   );
