@@ -35,6 +35,14 @@ describe('describeChanges', () => {
     expect(describeChanges(base, b)).toBe('Web shop: stateful no → yes');
   });
 
+  it('names a changed price and a simulation setting with their values, a price left to the book read from it', () => {
+    const cheaper = designSchema.parse({ ...base, environments: { vm: { hourlyPrice: 0.0858 } } });
+    // The book's VM price (AWS on demand, $0.096 an hour) before, the design's own after.
+    expect(describeChanges(base, cheaper)).toBe('Cloud VM ($ an hour) 0.096 → 0.0858');
+    const longer = designSchema.parse({ ...cheaper, simulation: { ...cheaper.simulation, days: 7 } });
+    expect(describeChanges(cheaper, longer)).toBe(`Horizon (days) ${base.simulation.days} → 7`);
+  });
+
   it('lists added components, new connections, a rename and moves', () => {
     const added = addComponent(base, 'queue', { x: 600, y: 0 });
     const linked = connect(added.design, 'web', added.id, 'async');

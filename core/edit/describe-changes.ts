@@ -6,6 +6,7 @@
 import type { Component, Connection, Design } from '../model/design';
 import { WORKLOAD_FIELD_LABELS } from '../model/labels';
 import { plural } from '../present/format';
+import { assumptionEdits } from './assumptions';
 
 /** How many changes are named before the rest are only counted. */
 const NAMED = 3;
@@ -131,8 +132,13 @@ export function describeChanges(before: Design, after: Design): string {
   }
   parts.push(rewired.length <= NAMED ? rewired.join('; ') || null : `changed ${plural(rewired.length, 'connection')}`);
 
-  if (!same(before.simulation, after.simulation)) parts.push('simulation settings changed');
-  if (!same(before.environments, after.environments)) parts.push('prices and environments changed');
+  // The assumptions by name and value where the form has them; anything else there only counted.
+  const settings = assumptionEdits(before, after);
+  if (settings.length > 0) parts.push(`${settings.slice(0, 2).join(', ')}${settings.length > 2 ? ', …' : ''}`);
+  else {
+    if (!same(before.simulation, after.simulation)) parts.push('simulation settings changed');
+    if (!same(before.environments, after.environments)) parts.push('prices and environments changed');
+  }
   if (before.description !== after.description) parts.push('description changed');
 
   const moved = after.components.filter((c) => old.has(c.id) && !same(before.layout?.[c.id], after.layout?.[c.id]));

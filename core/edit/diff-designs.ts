@@ -9,6 +9,7 @@
 import type { Component, ComponentKind, Connection, Design } from '../model/design';
 import { componentEdits, connectionEdits } from './describe-changes';
 import { currentPick } from './pricing-picker';
+import { assumptionEdits } from './assumptions';
 
 export type Presence = 'added' | 'removed' | 'kept';
 
@@ -57,7 +58,10 @@ function settingsEdits(before: Design, after: Design): string[] {
   const out: string[] = [];
   if (pricingWords(before) !== pricingWords(after))
     out.push(`price book ${pricingWords(before)} → ${pricingWords(after)}`);
-  if (!same(before.environments, after.environments)) out.push('prices and environments changed');
+  if (!same(before.environments, after.environments)) {
+    const named = assumptionEdits(before, after, ['environments']);
+    out.push(...(named.length > 0 ? named : ['prices and environments changed']));
+  }
   const sim = (key: keyof Design['simulation'], label: string) => {
     if (before.simulation[key] !== after.simulation[key])
       out.push(`${label} ${before.simulation[key]} → ${after.simulation[key]}`);
