@@ -113,7 +113,7 @@ export function explainChoice(input: ExplainInput): Reason[] {
   if (chosen.linkMeanMs > 0.5) {
     reasons.push({
       rule: 'R8',
-      text: `Its synchronous calls across the link add ${formatMs(chosen.linkMeanMs)} to a request on average (${formatMs(chosen.linkP95Ms)} at the 95th percentile), counted in its latency.`,
+      text: `Its synchronous calls across the link add ${formatMs(chosen.linkMeanMs)} to a request on average (${chosen.linkP95Ms > 0 ? `${formatMs(chosen.linkP95Ms)} at the 95th percentile` : 'too few of its requests cross to move its 95th percentile'}), counted in its latency.`,
     });
   }
   if (c.dataGb > 0 && chosen.placement !== 'static') {

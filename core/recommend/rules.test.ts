@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cloudBursting } from '../examples';
+import { cloudBursting, hybridBackend } from '../examples';
 import { entryOf, makeDesign, optionOf, planOf } from '../testing/design-fixture';
 
 const rules = (plan: ReturnType<typeof planOf>, id: string) => entryOf(plan, id).reasons.map((r) => r.rule);
@@ -332,6 +332,19 @@ describe('placement rules', () => {
     const own = Number(/(\d+) ms on its own, within 10 % of the nearest on its own/.exec(text)?.[1]);
     expect(own).toBeLessThan(chosen.p95LatencyMs);
     expect(own).toBeLessThanOrEqual(1.1 * nearest);
+  });
+
+  it('R8: a burst whose calls cross only from the few requests its base serves leaves its p95 alone', () => {
+    // The hybrid backend's nightly analytics bursts, 96 % of its requests served in the cloud; only
+    // the 4 % its data-centre base serves read storage across the link. It read "add 0.8 ms to a
+    // request on average (20 ms at the 95th percentile)".
+    const plan = planOf(structuredClone(hybridBackend));
+    const entry = entryOf(plan, 'analytics');
+    expect(entry.placement).toBe('burst');
+    const r8 = entry.reasons.find((r) => r.rule === 'R8')?.text ?? '';
+    expect(r8).toMatch(/^Its synchronous calls across the link add [\d.]+ ms to a request on average/);
+    expect(r8).toContain('too few of its requests cross to move its 95th percentile');
+    expect(r8).not.toContain('at the 95th percentile)');
   });
 
   it('R3 at a price of zero says what is free, with no Infinity or 0.0 premium', () => {
