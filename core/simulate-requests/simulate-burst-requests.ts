@@ -12,9 +12,10 @@
  *   the running instances take at `cloudFill` of their rate (weighted DNS; health checks).
  * - The cloud group scales as elastic VMs do (request-scaler.ts: a datapoint every evaluation period,
  *   3 over to scale out, 15 under to scale in, boot, cooldown), from zero instances, on the overflow's
- *   requests counted in the period (its instances start from zero, so CPU cannot speak for them) plus
- *   the messages waiting in the cloud; before a planned peak its minimum is raised to the fleet that
- *   runs the peak's overflow, a boot ahead.
+ *   requests counted in the period while the manager routes them (its instances start from zero, so
+ *   CPU cannot speak for them) plus the messages waiting at the datapoint, in the cloud and, while
+ *   routed, at the base (a queue's length); before a planned peak its minimum is raised to the fleet
+ *   that runs the peak's overflow, a boot ahead.
  * Both pools are FIFO per class with sync requests first, exponential CPU times, sync requests that
  * wait past their timeout dropped. Messages waiting at the base count as overflow too (the manager
  * watches the queue's length): the part of the cloud's share that new messages do not fill is taken
@@ -98,10 +99,11 @@ export function simulateBurstRequests(load: ComponentLoad, o: BurstRequestOption
 
   const stepOf = (t: number) => Math.min(o.steps - 1, Math.floor(t / o.dt));
   const inPeak = (t: number) => peaks.some((p) => p.startSeconds <= t && t < p.endSeconds);
-  const overflowAt = (t: number) => {
-    const wanted = (load.total[stepOf(t)] as number) + base.asyncQ.size / evaluation;
+  const overflowIn = (step: number) => {
+    const wanted = (load.total[step] as number) + base.asyncQ.size / evaluation;
     return wanted > threshold ? wanted - threshold : 0;
   };
+  const overflowAt = (t: number) => overflowIn(stepOf(t));
   /** The manager's view at `t`: flips once the overflow has been present (absent) for the detection time. */
   const watch = (t: number) => {
     if (inPeak(t)) {
@@ -150,15 +152,24 @@ export function simulateBurstRequests(load: ComponentLoad, o: BurstRequestOption
   };
 
   let nextEval = evaluation;
+  let nextStep = o.dt;
   for (;;) {
     const ready = scaler.nextReady();
     const planAt = nextPlan < plan.length ? (plan[nextPlan] as { at: number }).at : Number.POSITIVE_INFINITY;
     const flipAt = since + detect;
-    const t = Math.min(arrivals.at, base.done.peek(), cloud.done.peek(), nextEval, ready, planAt, flipAt);
+    const t = Math.min(arrivals.at, base.done.peek(), cloud.done.peek(), nextEval, ready, planAt, flipAt, nextStep);
     if (t >= horizon) break;
     instanceSeconds += (scaler.running + scaler.booting) * (t - now);
     credit += creditRate * (t - now);
     now = t;
+    // A step's rate starts now: an overflow that comes (or goes) with it is timed from here. (Timed
+    // from the last event before it, the manager flipped that much early — a few milliseconds — and a
+    // datapoint due at the end of the detection time counted the requests routed in them: from zero
+    // instances, any is above the target, so the cloud group scaled out a minute early.)
+    if (t >= nextStep) {
+      if (overflowIn(stepOf(t) - 1) > 0 === routing) since = t;
+      nextStep += o.dt;
+    }
     watch(t);
     if (t === base.done.peek()) {
       base.done.pop();
@@ -173,9 +184,12 @@ export function simulateBurstRequests(load: ComponentLoad, o: BurstRequestOption
       const asyncRps = load.async === null ? 0 : (load.async[step] as number);
       const syncRps = rps - asyncRps;
       const overflow = overflowAt(t);
-      // The arrivals beyond the base's rate, counted for the cloud group's datapoint (its waiting
-      // messages are counted there as a queue's length).
-      if (rps > threshold && arrivals.random() * rps < rps - threshold) overflowCount++;
+      // The arrivals beyond the base's rate while the manager routes them, counted for the cloud group's
+      // datapoint (its waiting messages are counted there as a queue's length). Only those: the cloud
+      // sees the requests sent to it. (Counting the period's overflow whenever the datapoint found the
+      // manager routing counted the minute before it started, which the base served or dropped: every
+      // overflow's cloud booted a minute early, and a sustained step dropped a minute fewer.)
+      if (rps > threshold && arrivals.random() * rps < rps - threshold && routing) overflowCount++;
       // Weighted DNS: the overflow, as much as the running instances take, sync requests first.
       const toCloud = routing ? Math.min(overflow, scaler.running * rules.vcpu * (1 / meanCpu) * fill) : 0;
       const syncToCloud = Math.min(toCloud, syncRps);
@@ -199,10 +213,10 @@ export function simulateBurstRequests(load: ComponentLoad, o: BurstRequestOption
       scaler.setFloor(t, (plan[nextPlan++] as { floor: number }).floor);
       dispatch(cloud);
     } else if (t === nextEval) {
-      // Counted in requests (the overflow's while routed, none otherwise), plus the messages waiting:
-      // the cloud's own, and while routed the base's (one queue, an elastic queue's length).
+      // Counted in requests (the overflow's while routed, none otherwise), plus the messages waiting
+      // now: the cloud's own, and while routed the base's (one queue, an elastic queue's length).
       const waiting = cloud.asyncQ.size + (routing ? base.asyncQ.size : 0);
-      const busy = ((routing ? overflowCount : 0) * meanCpu + waiting * meanCpu) / evaluation;
+      const busy = (overflowCount * meanCpu + waiting * meanCpu) / evaluation;
       scaler.datapoint(t, busy);
       dispatch(cloud);
       overflowCount = 0;
