@@ -5,7 +5,7 @@
  * traffic manager that notices it after 10 minutes. Mean, p95, drops and violation minutes within
  * issue 11's tolerances (oracle-expect.ts), against the mean of three seeds, over one day at
  * 1-minute steps: a sustained step, a daily peak (sync, and half async), short spikes, a planned
- * peak, a short timeout and long requests.
+ * peak, a short timeout, long requests, and a base that queues an hour of messages (one core).
  */
 import { describe, expect, it } from 'vitest';
 import type { ComponentLoad } from '../simulate/component-load';
@@ -77,6 +77,25 @@ describe('a burst against the per-request simulator (one day, 4 base cores of 50
     const { requests, misses } = check(makeLoad(twoHours(300), MINUTES, { sloMs: 200, timeoutMs: 1000 }), 4);
     expect(requests.droppedRequests).toBeGreaterThan(100_000);
     expect(misses).toEqual([]);
+  });
+
+  it('an hour of messages at 100 rps on one base core of 800 ms: the cloud takes its backlog', () => {
+    // The hybrid-serverless example's image resizer in small: the base queues ten minutes of messages
+    // before the manager routes, and the cloud group scales on that queue's length. Read at the
+    // datapoint where routing starts, it boots the cloud a minute before a reading averaged over the
+    // period would (the engine's mean was 13 % high on this case, the example's 14 %).
+    const hour = (i: number) => (i >= 400 && i < 460 ? 100 : 0.5);
+    const load = makeLoad(hour, MINUTES, {
+      sloMs: 10_000,
+      cpuMs: 800,
+      durationMs: 1200,
+      async: Float32Array.from({ length: MINUTES }, (_, i) => hour(i)),
+    });
+    const { engine, requests, misses } = check(load, 1);
+    expect(requests.meanLatencyMs).toBeGreaterThan(60_000);
+    expect(misses).toEqual([]);
+    expect(Math.abs((engine.cloudServed ?? 0) / (requests.cloudServed ?? 1) - 1)).toBeLessThan(0.02);
+    expect(Math.abs((engine.meanInstances ?? 0) / (requests.meanInstances ?? 1) - 1)).toBeLessThan(0.1);
   });
 
   it('a daily peak of 500 ms requests on 8 base cores, SLO 2 s', () => {
