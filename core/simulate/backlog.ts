@@ -328,42 +328,6 @@ export class Cohorts {
     return cut;
   }
 
-  /**
-   * Moves up to `n` of the oldest waiting requests into `into` (work taken by consumers elsewhere: the
-   * cloud's instances read the same queue, first in first out, so they take its head — the per-request
-   * simulator's burst, simulate-burst-requests.ts). A cohort's waiting requests are its newest, those
-   * before them served; what is moved arrived from the oldest waiting on. The cohort keeps its newest
-   * waiting requests alone (its served part has reported its share of the minutes already).
-   */
-  moveOldest(n: number, into: Cohorts): void {
-    let moved = 0;
-    while (n - moved > 1e-9 && !this.isEmpty) {
-      const k = this.head;
-      const count = this.count[k] as number;
-      const left = this.left[k] as number;
-      const from = this.from[k] as number;
-      const to = this.to[k] as number;
-      const rate = count / (to - from);
-      const take = Math.min(left, n - moved);
-      const oldest = to - left / rate;
-      const cut = oldest + take / rate;
-      const minutes = this.minutes[k] as number;
-      into.add(take, oldest, cut, (minutes * take) / count, this.mate[k], this.mateP95[k], this.ghost[k]);
-      moved += take;
-      this.waiting -= take;
-      if (take >= left * (1 - 1e-9)) {
-        this.waiting -= left - take;
-        this.left[k] = 0;
-        this.advanceHead();
-      } else {
-        this.count[k] = left - take;
-        this.left[k] = left - take;
-        this.minutes[k] = (minutes * (left - take)) / count;
-        this.from[k] = cut;
-      }
-    }
-  }
-
   private columns(): number[][] {
     return [this.count, this.left, this.from, this.to, this.minutes, this.mate, this.mateP95, this.ghost];
   }

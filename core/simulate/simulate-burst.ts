@@ -154,12 +154,13 @@ export function simulateBurst(load: ComponentLoad, ctx: SimulationContext, baseC
       const cloudCores = cloud.running * policy.vcpu;
       const cloudCap = cloudCores * mu * CLOUD_FILL;
       const toCloud = routing ? (overflow < cloudCap ? overflow : cloudCap) : 0;
-      // Sync traffic is redirected first (it cannot wait); async work beyond the base follows,
-      // moving backlog to the cloud when new arrivals do not fill its share.
+      // Sync traffic is redirected first (it cannot wait); async work beyond the base follows, and
+      // when new arrivals do not fill the cloud's share its instances take the base's waiting messages.
       const syncToCloud = toCloud < syncRps ? toCloud : syncRps;
       let asyncToCloud = toCloud - syncToCloud;
+      let fromBase = 0; // messages a second the cloud takes from the base's queue
       if (asyncToCloud > asyncRps) {
-        base.asyncBacklog.moveOldest((asyncToCloud - asyncRps) * seconds, remote.asyncBacklog);
+        fromBase = asyncToCloud - asyncRps;
         asyncToCloud = asyncRps;
       }
       baseCall.syncRps = syncRps - syncToCloud;
@@ -173,6 +174,18 @@ export function simulateBurst(load: ComponentLoad, ctx: SimulationContext, baseC
       } else {
         baseParts.clearSegment();
         cloudParts.clearSegment();
+        if (fromBase > 0) {
+          // Consumers of one queue on both sides: the cloud's take the head of the base's queue, the
+          // oldest first, as the stretch goes, at the rate its share leaves them (the per-request
+          // simulator's burst). Its own messages come first there, so they do not wait behind these.
+          // (Moved into the cloud's queue at the stretch's start, a minute's share left at the cloud's
+          // full rate, ahead of its own: the moved waited 4 % less than the simulator's, the cloud's own
+          // up to 13 s, and the p95 came out 7 % low on the hybrid-serverless image resizer.)
+          const d = remote.departures;
+          d.stats = cloudParts;
+          d.out = cloudOut;
+          base.asyncBacklog.serve(fromBase, t, seconds, Number.POSITIVE_INFINITY, d);
+        }
         serve(base, spec, baseCall, baseParts, baseOut);
         setPoolCores(cloudCall, cloudCores);
         cloudCall.syncRps = syncToCloud;
