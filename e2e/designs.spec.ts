@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import type { EditorPage } from './editor-fixtures';
-import { createExample, expect, test, type DesignsList } from './fixtures';
+import { expect, test, type DesignsList } from './fixtures';
 
 const EXAMPLES = [
   'ERP with nightly analytics (hybrid backend)',
@@ -112,22 +112,4 @@ test('a design reached again with the browser’s Back button shows its saved ed
   await renameLeaveAndReturn({ page, designs, editor }, EXAMPLES[1] as string, 'Photo shop, edited', () =>
     page.goBack(),
   );
-});
-
-test('an opened design is asked for once, by the page before its scripts have run', async ({
-  page,
-  request,
-  editor,
-}) => {
-  const id = await createExample(request, 'hybrid-backend');
-  const asked: string[] = [];
-  page.on('request', (r) => {
-    if (r.url().includes('/api/trpc/designs.get')) asked.push(r.url());
-  });
-  await page.goto(`/designs/${id}`);
-  await editor.waitSimulated();
-  await expect(page.getByLabel('Design name')).toHaveValue('ERP with nightly analytics (hybrid backend)');
-  // The inline request's (components/trpc/early-design.ts), not batched like the client's; no second one.
-  expect(asked).toHaveLength(1);
-  expect(asked[0]).not.toContain('batch=1');
 });

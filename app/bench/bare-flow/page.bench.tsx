@@ -1,5 +1,3 @@
-import { headers } from 'next/headers';
-import { earlyDesignScript } from '@/components/trpc/early-design';
 import { BareFlow } from './_components/bare-flow';
 
 /**
@@ -16,14 +14,5 @@ export default async function BareFlowPage({
 }) {
   const { id, minimap } = await searchParams;
   if (!id) return <main className="page">Pass a design id: /bench/bare-flow?id=…</main>;
-  // As the editor's page does (app/designs/[id]/page.tsx): the design is asked for while the scripts load.
-  const nonce = (await headers()).get('x-nonce') ?? undefined;
-  return (
-    <>
-      {/^[a-z0-9]{1,64}$/.test(id) && (
-        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: earlyDesignScript(id) }} />
-      )}
-      <BareFlow id={id} withMiniMap={minimap === '1'} />
-    </>
-  );
+  return <BareFlow id={id} withMiniMap={minimap === '1'} />;
 }

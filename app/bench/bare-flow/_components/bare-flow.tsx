@@ -1,23 +1,19 @@
 'use client';
 /**
  * Bare React Flow: the design's components as default nodes at their layout positions and its
- * connections as default edges, in React Flow's own state hooks. Loaded as the editor's is (the
- * page's early request, then the same tRPC query), so both pages pay the same fetch.
+ * connections as default edges, in React Flow's own state hooks. Loaded through the same tRPC query
+ * as the editor, so both pages pay the same fetch.
  */
 import { useQuery } from '@tanstack/react-query';
 import { MiniMap, ReactFlow, useEdgesState, useNodesState, type Edge, type Node } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import type { Design } from '@/core/model';
 import { useTRPC } from '@/components/trpc/client';
-import { takeEarlyDesign } from '@/components/trpc/early-design';
-import type { StoredDesign } from '@/server/services/design-store';
 
 export function BareFlow({ id, withMiniMap }: { id: string; withMiniMap: boolean }) {
   const trpc = useTRPC();
-  const options = trpc.designs.get.queryOptions({ id });
   const design = useQuery({
-    ...options,
-    queryFn: async (context) => (await takeEarlyDesign<StoredDesign>(id)) ?? options.queryFn!(context),
+    ...trpc.designs.get.queryOptions({ id }),
     staleTime: Infinity,
     refetchOnWindowFocus: false,
   });

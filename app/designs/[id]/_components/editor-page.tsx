@@ -12,8 +12,6 @@ import { EditorProvider } from '@/components/editor/editor-context';
 import { createEditorStore } from '@/components/editor/editor-store';
 import { createPlanStore } from '@/components/editor/plan-store';
 import { useTRPC } from '@/components/trpc/client';
-import { takeEarlyDesign } from '@/components/trpc/early-design';
-import type { StoredDesign } from '@/server/services/design-store';
 import { AppHeader } from '@/components/ui/app-header';
 import { Editor } from './editor';
 
@@ -22,11 +20,8 @@ export function EditorPage({ id }: { id: string }) {
   // Never kept once the editor closes (gcTime 0): a copy read earlier in this tab — opened again from
   // the list, or with the browser's Back button — would open the design as it was then, and save
   // against that revision (a conflict with the author's own edits).
-  const options = trpc.designs.get.queryOptions({ id });
   const design = useQuery({
-    ...options,
-    // The page's own early request first (components/trpc/early-design.ts), once.
-    queryFn: async (context) => (await takeEarlyDesign<StoredDesign>(id)) ?? options.queryFn!(context),
+    ...trpc.designs.get.queryOptions({ id }),
     gcTime: 0,
     staleTime: Infinity,
     refetchOnWindowFocus: false,
