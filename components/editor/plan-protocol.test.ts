@@ -84,13 +84,13 @@ describe('posting a plan from a worker that keeps its runs', () => {
     const design = example(2);
     const post = channel();
     const first = post(design);
-    const ids = first.posted.order;
+    const ids = first.posted.placements.order;
     expect(ids).toEqual(design.components.map((c) => c.id));
-    expect(first.posted.plan.placements.map((e) => e.componentId)).toEqual(ids);
+    expect(first.posted.placements.changed.map((e) => e.componentId)).toEqual(ids);
 
     // The same design again: nothing travels, and the page's plan is whole, entry for entry the same objects.
     const again = post(design);
-    expect(again.posted.plan.placements).toEqual([]);
+    expect(again.posted.placements.changed).toEqual([]);
     expect(bytes(again.received)).toBe(bytes(first.received));
     again.received.plan.placements.forEach((e, i) => expect(e).toBe(first.received.plan.placements[i]));
 
@@ -98,7 +98,7 @@ describe('posting a plan from a worker that keeps its runs', () => {
     // plan of the edited design byte for byte, and an entry that stayed is the object it held.
     const { edited, leaf } = withLeafCpu(design, 3);
     const third = post(edited);
-    const travelled = third.posted.plan.placements.map((e) => e.componentId);
+    const travelled = third.posted.placements.changed.map((e) => e.componentId);
     expect(travelled).toContain(leaf);
     expect(travelled.length).toBeLessThan(ids.length);
     expect(bytes(third.received)).toBe(bytes(buildPlan(edited)));
@@ -108,14 +108,28 @@ describe('posting a plan from a worker that keeps its runs', () => {
     });
   });
 
+  it('one worker, different designs one after another (a comparison): each plan rebuilt whole', () => {
+    const shop = example(0);
+    const other = example(2);
+    const post = channel();
+    for (const d of [shop, other, other, shop]) {
+      const { posted, received } = post(d);
+      // What travels is not a plan: only the receiver makes it one.
+      expect(posted.plan.placements).toBeNull();
+      expect(received.plan.placements.map((e) => e.componentId)).toEqual(d.components.map((c) => c.id));
+      expect(bytes(received)).toBe(bytes(buildPlan(d)));
+    }
+  });
+
   it('a page asked to keep series or placements it never received says so', () => {
-    const noPlacements = { placements: [] } as never;
+    const plan = { placements: null } as never;
     const series = { pointMinutes: 60, order: ['a'], changed: {} };
-    expect(() => createResultReceiver()({ plan: noPlacements, order: [], series })).toThrow(
+    const noPlacements = { order: [], changed: [] };
+    expect(() => createResultReceiver()({ plan, placements: noPlacements, series })).toThrow(
       /series of a, never posted/,
     );
     const none = { pointMinutes: 60, order: [], changed: {} };
-    expect(() => createResultReceiver()({ plan: noPlacements, order: ['b'], series: none })).toThrow(
+    expect(() => createResultReceiver()({ plan, placements: { order: ['b'], changed: [] }, series: none })).toThrow(
       /placement of b, never posted/,
     );
   });

@@ -4,7 +4,10 @@
  * ignored by the page. On `done` a placement entry travels only if it is not the one posted last time,
  * and the chart series only for components whose series changed since the worker's last `done`
  * (createResultSender / createResultReceiver), their Float32Array buffers transferred: copies of them,
- * since the worker keeps its runs for the next plan.
+ * since the worker keeps its runs for the next plan. "Last time" is the worker's, whatever it planned:
+ * every page that talks to a plan worker (the editor's use-plan-runner.ts, the comparison's
+ * scenario-runs.ts) takes each `done` it posts through one receiver, in order, never the posted plan as
+ * it is.
  * Comparing providers (issue 14) is a job of its own beside the plan runs, numbered apart
  * (`compareId`): a re-plan does not stop a comparison, and a newer comparison or a cancel does.
  */
@@ -60,7 +63,7 @@ export function isCompareResponse(message: PlanResponse): message is CompareResp
 }
 
 /** The distinct buffers behind a result's chart series, for postMessage's transfer list. */
-export function seriesBuffers(result: PlanResult): ArrayBuffer[] {
+export function seriesBuffers(result: Pick<PlanResult, 'series'>): ArrayBuffer[] {
   const buffers = new Set<ArrayBuffer>();
   for (const options of Object.values(result.series.components)) {
     for (const s of Object.values(options)) {
@@ -80,11 +83,15 @@ type ComponentSeries = PlanResult['series']['components'][string];
  * the entries and ~1 ms to clone the rest, 2026-12-04; ~40 ms of each re-plan in Chromium's worker).
  * The chart series only of components whose series are not the ones it posted last time (5 × 720
  * floats a run, four runs a component: on that design every series is 28 MB). With each, the ids of
- * all, in order: the placements' (`order`, the design's) and the series' (the demand's).
+ * all, in order: the placements' (the design's) and the series' (the demand's).
+ * It is not a plan: `plan.placements` is null (in its place, so a rebuilt plan keeps its keys' order)
+ * and the entries that travelled are in `placements.changed`, so that only createResultReceiver, which
+ * took in every plan posted before it, can make it whole — a page that read the entries that
+ * travelled as the plan's would lose every component whose entry had not changed.
  */
 export interface PostedResult {
-  plan: Plan;
-  order: string[];
+  plan: Omit<Plan, 'placements'> & { placements: null };
+  placements: { order: string[]; changed: PlacementEntry[] };
   series: { pointMinutes: number; order: string[]; changed: PlanResult['series']['components'] };
 }
 
@@ -123,8 +130,8 @@ export function createResultSender(): (result: PlanResult) => PostedResult {
     }
     entries = nowEntries;
     return {
-      plan: { ...result.plan, placements: changedEntries },
-      order: entryOrder,
+      plan: { ...result.plan, placements: null },
+      placements: { order: entryOrder, changed: changedEntries },
       series: { pointMinutes: result.series.pointMinutes, order, changed },
     };
   };
@@ -147,9 +154,9 @@ export function createResultReceiver(): (posted: PostedResult) => PlanResult {
       now.set(id, options);
       components[id] = options;
     }
-    const arrived = new Map(posted.plan.placements.map((e) => [e.componentId, e]));
+    const arrived = new Map(posted.placements.changed.map((e) => [e.componentId, e]));
     const nowEntries = new Map<string, PlacementEntry>();
-    const placements = posted.order.map((id) => {
+    const placements = posted.placements.order.map((id) => {
       const entry = arrived.get(id) ?? heldEntries.get(id);
       if (!entry) throw new Error(`the plan worker left out the placement of ${id}, never posted`);
       nowEntries.set(id, entry);
@@ -180,5 +187,5 @@ function copyOptions(options: ComponentSeries): ComponentSeries {
 
 /** The distinct buffers behind a posted plan's chart series, for postMessage's transfer list. */
 export function postedBuffers(posted: PostedResult): ArrayBuffer[] {
-  return seriesBuffers({ plan: posted.plan, series: { pointMinutes: 0, components: posted.series.changed } });
+  return seriesBuffers({ series: { pointMinutes: 0, components: posted.series.changed } });
 }

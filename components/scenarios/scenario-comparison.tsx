@@ -21,7 +21,8 @@ import {
 import { ComponentTable, DesignChanges, Heads, WiringTable } from './comparison-tables';
 import { DiffCanvases, type MarkedRow } from './diff-canvases';
 import { MARK_LABELS, MARK_ORDER } from './diff-node';
-import { useScenarioPlans, type SidePlan } from './use-scenario-plans';
+import type { SidePlan } from './scenario-runs';
+import { useScenarioPlans } from './use-scenario-plans';
 import './scenarios.css';
 
 export interface ScenarioInput {

@@ -5,22 +5,15 @@
  * runs no engine, unless the server failed one. Otherwise they are made by the engine in the editor's
  * own plan worker (components/editor/plan-worker.ts: validate, then buildPlanAsync) — never on this
  * thread. One
- * worker plans the first design, then the second: the worker keeps the runs of its earlier plans
- * (core/plan/run-memo.ts), so the components two revisions share are simulated once. The answer for
- * each side is its plan, or why there is none.
+ * worker plans the first design, then the second (scenario-runs.ts): the worker keeps the runs of its
+ * earlier plans (core/plan/run-memo.ts), so the components two revisions share are simulated once. The
+ * answer for each side is its whole plan, or why there is none.
  */
 import { useEffect, useState } from 'react';
-import { describeProblems } from '@/core/edit';
-import type { Design, Plan } from '@/core/model';
-import type { PlanProgress } from '@/core/plan';
-import type { PlanRequest, PlanResponse } from '@/components/editor/plan-protocol';
+import type { Design } from '@/core/model';
+import type { PlanResponse } from '@/components/editor/plan-protocol';
 import { fetchStoredPlan } from '@/components/share/fetch-stored-plan';
-
-export type SidePlan =
-  | { state: 'waiting' }
-  | { state: 'running'; progress: PlanProgress | null }
-  | { state: 'done'; plan: Plan }
-  | { state: 'failed'; message: string };
+import { createScenarioRuns, type SidePlan } from './scenario-runs';
 
 export interface ScenarioPlans {
   before: SidePlan;
@@ -69,32 +62,12 @@ export function useScenarioPlans(before: Design, after: Design, stored?: readonl
       type: 'module',
       name: 'tidemark-compare',
     });
-    const designs = [before, after] as const;
-    const sides = ['before', 'after'] as const;
-    const post = (request: PlanRequest) => worker.postMessage(request);
-    const set = (i: number, plan: SidePlan) => setPlans((p) => ({ ...p, [sides[i] as string]: plan }));
-    // Run i plans side i; when it ends, the next side starts (the first is shown running from the start).
-    const start = (i: number) => {
-      if (i >= designs.length) return worker.terminate();
-      post({ type: 'run', runId: i, design: designs[i] });
-    };
-    worker.onmessage = (event: MessageEvent<PlanResponse>) => {
-      const m = event.data;
-      if (!('runId' in m)) return;
-      if (m.type === 'checked') return;
-      if (m.type === 'progress') return set(m.runId, { state: 'running', progress: m.progress });
-      if (m.type === 'done') set(m.runId, { state: 'done', plan: m.result.plan });
-      else
-        set(m.runId, {
-          state: 'failed',
-          message:
-            'problems' in m
-              ? describeProblems(m.problems, 8, 'it cannot be planned')
-              : `The simulation failed: ${m.message}`,
-        });
-      if (m.runId + 1 < designs.length) set(m.runId + 1, { state: 'running', progress: null });
-      start(m.runId + 1);
-    };
+    const runs = createScenarioRuns([before, after], {
+      post: (request) => worker.postMessage(request),
+      set: (i, plan) => setPlans((p) => ({ ...p, [i === 0 ? 'before' : 'after']: plan })),
+      finish: () => worker.terminate(),
+    });
+    worker.onmessage = (event: MessageEvent<PlanResponse>) => runs.onMessage(event.data);
     worker.onerror = (event) => {
       event.preventDefault();
       const failed: SidePlan = {
@@ -106,7 +79,7 @@ export function useScenarioPlans(before: Design, after: Design, stored?: readonl
         after: p.after.state === 'done' ? p.after : failed,
       }));
     };
-    start(0);
+    runs.start();
     return () => worker.terminate();
   }, [before, after, inBrowser]);
   return plans;
