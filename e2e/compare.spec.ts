@@ -3,7 +3,9 @@
  * revisions list and sees what changed outlined on both canvases and what it does to the plan; shares
  * the comparison, and a reviewer opens it read-only (no editing call made); revoking one of its links
  * ends it. Two designs picked on the designs list compare the same way. The figures on screen are
- * held to plans made here by the same engine.
+ * held to plans made here by the same engine: every component on both sides, however little changed
+ * between them (a design with itself, two revisions a CPU time apart, both ways round), and the sum
+ * line's terms adding up to the total's change to the cent.
  */
 import type { Page } from '@playwright/test';
 import { z } from 'zod';
@@ -11,11 +13,11 @@ import { seriousViolations } from './axe';
 import { EditorPage } from './editor-fixtures';
 import { createExample, expect, importDesign, test } from './fixtures';
 import { trpcData } from './trpc-json';
-import { cloudBursting } from '../core/examples';
+import { cloudBursting, hybridBackend } from '../core/examples';
 import { designSchema, type Design } from '../core/model';
 import { moveComponents, addComponent, connect } from '../core/edit';
 import { buildPlan } from '../core/plan';
-import { formatMoney } from '../core/present';
+import { diffScenarios, formatDeltaCents, formatMoney, placementChange } from '../core/present';
 
 const shot = (name: string) => `test-results/screens/compare-${name}.png`;
 const original = designSchema.parse(cloudBursting);
@@ -196,4 +198,167 @@ test('a comparison address that is not valid says what is wrong, and reads nothi
   await expect(page.locator('main [role="alert"]').first()).toContainText(
     'The first design or revision does not exist',
   );
+});
+
+/** `−$79.03`, `+$12.15`, `$0.00`, `$1,234.00` in cents. */
+function centsOf(text: string): number {
+  const m = /^([−+]?)\$([\d,]+)\.(\d\d)$/.exec(text.trim());
+  if (!m) throw new Error(`not an amount of money: ${text}`);
+  const cents = Number((m[2] as string).replaceAll(',', '')) * 100 + Number(m[3]);
+  return m[1] === '−' ? -cents : cents;
+}
+
+/** The sum line's three terms on screen, in cents. */
+async function sumTerms(page: Page): Promise<{ components: number; wiring: number; total: number }> {
+  const text = await page.getByTestId('compare-sum').innerText();
+  const m = /^Where the change comes from: components (\S+) \+ wiring (\S+) = (\S+) a month\.$/.exec(text);
+  if (!m) throw new Error(`not the sum line: ${text}`);
+  return { components: centsOf(m[1] as string), wiring: centsOf(m[2] as string), total: centsOf(m[3] as string) };
+}
+
+/**
+ * Both plans made, then every component as the two plans made here place and cost it — on its table
+ * row and on both canvases — and the sum line as they add it up; and what is on screen adds up by
+ * itself: the components' and the wiring's changes to the total's, to the cent, the components' to
+ * the rows' changes, the total's to the recommended row's After minus Before. Answers the terms.
+ */
+async function expectWholePlans(page: Page, before: Design, after: Design) {
+  await expect(page.getByTestId('compare-plan-status')).toHaveText('Both scenarios planned.', { timeout: 30_000 });
+  const want = diffScenarios(
+    { design: before, plan: buildPlan(before).plan },
+    { design: after, plan: buildPlan(after).plan },
+  );
+  const money = (c: number) => formatMoney(c / 100);
+  for (const r of want.components) {
+    const cells = page.getByTestId(`compare-row-${r.id}`).locator('td');
+    await expect(cells.nth(1)).toHaveText(placementChange(r));
+    await expect(cells.nth(2)).toHaveText(r.before ? money(r.before.monthlyCents) : '—');
+    await expect(cells.nth(3)).toHaveText(r.after ? money(r.after.monthlyCents) : '—');
+    await expect(cells.nth(4)).toHaveText(formatDeltaCents(r.deltaCents));
+    if (r.before)
+      await expect(page.getByTestId(`before-node-${r.id}`)).toHaveAttribute('data-placement', r.before.placement);
+    if (r.after)
+      await expect(page.getByTestId(`after-node-${r.id}`)).toHaveAttribute('data-placement', r.after.placement);
+  }
+  const terms = await sumTerms(page);
+  const rec = want.totals.find((t) => t.key === 'recommended');
+  expect(terms).toEqual({
+    components: want.componentsCents.after - want.componentsCents.before,
+    wiring: want.wiringCents.after - want.wiringCents.before,
+    total: rec?.deltaCents,
+  });
+  expect(terms.components + terms.wiring).toBe(terms.total);
+  const row = page.getByTestId('compare-total-recommended').locator('td');
+  expect(centsOf(await row.nth(1).innerText()) - centsOf(await row.nth(0).innerText())).toBe(terms.total);
+  const changes = await page.locator('[data-testid^="compare-row-"] td:nth-of-type(5)').allInnerTexts();
+  expect(changes).toHaveLength(want.components.length);
+  expect(changes.reduce((s, t) => s + centsOf(t), 0)).toBe(terms.components);
+  return terms;
+}
+
+test('a design compared with itself: every component as it was, nothing removed, every term $0.00', async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(150_000);
+  for (const [example, design] of [
+    ['cloud-bursting', original],
+    ['hybrid-backend', designSchema.parse(hybridBackend)],
+  ] as const) {
+    const id = await createExample(request, example);
+    await page.goto(`/compare?a=${id}&ar=1&b=${id}&br=1`);
+    const terms = await expectWholePlans(page, design, design);
+    expect(terms).toEqual({ components: 0, wiring: 0, total: 0 });
+    await expect(page.getByTestId('compare-sum')).toHaveText(
+      'Where the change comes from: components $0.00 + wiring $0.00 = $0.00 a month.',
+    );
+    await expect(page.getByTestId('compare-summary')).toContainText(
+      'Every component both designs have runs where it ran.',
+    );
+    for (const c of design.components) {
+      await expect(page.getByTestId(`compare-row-${c.id}`)).toContainText('not edited');
+      await expect(page.getByTestId(`before-node-${c.id}`)).toHaveAttribute('data-change', 'none');
+      await expect(page.getByTestId(`after-node-${c.id}`)).toHaveAttribute('data-change', 'none');
+    }
+    await expect(page.getByTestId('compare-components')).not.toContainText('removed');
+    await expect(page.getByText('The same wiring at the same cost')).toBeVisible();
+    await page.screenshot({ path: shot(`itself-${example}`), fullPage: true });
+  }
+});
+
+test('two revisions a CPU time apart: only that component and what it feeds change, both ways', async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(150_000);
+  const id = await createExample(request, 'cloud-bursting');
+  // The cart's CPU time 25 → 250 ms a request: nothing else edited.
+  const slower: Design = {
+    ...original,
+    components: original.components.map((c) => (c.id === 'cart' ? { ...c, demand: { ...c.demand, cpuMs: 250 } } : c)),
+  };
+  const saved = await request.post('/api/trpc/designs.save', { data: { id, baseRevision: 1, document: slower } });
+  expect(saved.ok(), await saved.text()).toBe(true);
+  // The cart and what it calls, directly or not.
+  const fed = new Set(['cart']);
+  for (const from of fed) for (const k of original.connections) if (k.from === from) fed.add(k.to);
+  const untouched = original.components.filter((c) => !fed.has(c.id));
+  expect(untouched.length).toBeGreaterThan(0);
+
+  await page.goto(`/compare?a=${id}&ar=1&b=${id}&br=2`);
+  const forth = await expectWholePlans(page, original, slower);
+  expect(forth.total).toBeGreaterThan(0);
+  await expect(page.getByTestId('compare-row-cart')).toContainText('CPU time (ms) 25 → 250');
+  for (const c of untouched) {
+    await expect(page.getByTestId(`compare-row-${c.id}`).locator('td').nth(4)).toHaveText('$0.00');
+    await expect(page.getByTestId(`after-node-${c.id}`)).toHaveAttribute('data-change', 'none');
+  }
+  await expect(page.getByTestId('compare-components')).not.toContainText('removed');
+  await page.screenshot({ path: shot('cpu-time'), fullPage: true });
+
+  // The other way round: every term the same, its sign turned.
+  await page.goto(`/compare?a=${id}&ar=2&b=${id}&br=1`);
+  const back = await expectWholePlans(page, slower, original);
+  expect(back).toEqual({ components: -forth.components, wiring: -forth.wiring, total: -forth.total });
+  await expect(page.getByTestId('compare-components')).not.toContainText('removed');
+});
+
+test('a shared comparison the server could not plan is planned in the browser, whole', async ({ browser, request }) => {
+  test.setTimeout(150_000);
+  const id = await createExample(request, 'cloud-bursting');
+  const slower: Design = {
+    ...original,
+    components: original.components.map((c) => (c.id === 'cart' ? { ...c, demand: { ...c.demand, cpuMs: 250 } } : c)),
+  };
+  const saved = await request.post('/api/trpc/designs.save', { data: { id, baseRevision: 1, document: slower } });
+  expect(saved.ok(), await saved.text()).toBe(true);
+  const tokenSchema = z.object({ token: z.string() });
+  const [first, second] = await Promise.all(
+    [1, 2].map(
+      async (revision) =>
+        (
+          await trpcData(
+            await request.post('/api/trpc/shares.create', { data: { designId: id, revision } }),
+            tokenSchema,
+          )
+        ).token,
+    ),
+  );
+  const reviewer = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const view = await reviewer.newPage();
+  // The server's answer for the second link, as a failed job gives it: both sides are planned here.
+  await view.route(`**/s/${second}/plan?**`, (route) =>
+    route.fulfill({
+      contentType: 'application/json',
+      body: JSON.stringify({ status: 'failed', error: 'the engine stopped', revision: 2 }),
+    }),
+  );
+  const workers: string[] = [];
+  view.on('worker', (w) => workers.push(w.url()));
+  await view.goto(`/s/${first}/vs/${second}`);
+  const terms = await expectWholePlans(view, original, slower);
+  expect(terms.total).toBeGreaterThan(0);
+  await expect(view.getByTestId('compare-components')).not.toContainText('removed');
+  expect(workers.length).toBeGreaterThan(0);
+  await reviewer.close();
 });
