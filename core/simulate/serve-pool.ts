@@ -412,6 +412,33 @@ export function servePool(state: PoolState, spec: PoolSpec, call: PoolCall, stat
 }
 
 /**
+ * Whether a stretch in which nothing arrives may be served by `serveQuiet`: nothing queued, no
+ * backlog (what servePool's settled path leaves after such a stretch).
+ */
+export function isQuiet(state: PoolState): boolean {
+  return state.syncQueue === 0 && state.asyncQueue === 0 && state.syncBacklog.isEmpty && state.asyncBacklog.isEmpty;
+}
+
+/** The settled cell of a stretch with nothing arriving: ρ 0, counted as sync (share 1). */
+const QUIET_CELL = 3 * (OCCUPANCY_SHARES * (OCCUPANCY_POINTS + 1));
+
+/**
+ * servePool's settled path for a stretch with nothing arriving on `cores` > 0 cores of a quiet pool
+ * (isQuiet), of stats that may defer (PartSink.canDefer): the same sums, to the bit, without the
+ * figures that are all 0 there (ρ, Erlang C and the queues are 0, the cell is QUIET_CELL, the chart
+ * latency 0 over 0 requests; the totals gain 0). An idle component (52 of bench:engine's 200) and
+ * the quiet steps of the rest take it: the static and elastic-VM models' step loops ask for it.
+ */
+export function serveQuiet(state: PoolState, cores: number, seconds: number, stats: PartSink, out: PoolOutcome): void {
+  const cells = state.occupancy.select(cores);
+  cells[QUIET_CELL] = (cells[QUIET_CELL] as number) + seconds;
+  cells[QUIET_CELL + 1] = (cells[QUIET_CELL + 1] as number) + 0 * seconds;
+  cells[QUIET_CELL + 2] = (cells[QUIET_CELL + 2] as number) + seconds;
+  stats.chartLatency(0, 0);
+  out.settled = true;
+}
+
+/**
  * How fast a queue grows by diffusion: its mean length after t seconds from empty at ρ = 1 is
  * √(DIFFUSION·λt), the reflected random walk's √(4λt/π) (arrivals and services, both Poisson, each
  * add variance λ a second; the mean of the reflected walk is √(2/π) of its spread). Against an exact

@@ -16,11 +16,21 @@ import type { OptionStats } from './option-stats';
 import { ResponseDist } from './response-dist';
 import { computeShares, createShares } from './response-time';
 import { computeMinuteSpread, computeViolationChance, type MinuteShape } from './minute-spread';
-import { createPoolCall, createPoolOutcome, createPoolState, flushOccupancy, servePool } from './serve-pool';
+import {
+  createPoolCall,
+  createPoolOutcome,
+  createPoolState,
+  flushOccupancy,
+  isQuiet,
+  servePool,
+  serveQuiet,
+} from './serve-pool';
 import { SERVICE_P95_UNITS } from './step-quantile';
 
 // Bound once: under a CommonJS transform (tsx, the CLI) an imported name is a getter per call.
 const serve = servePool;
+const isQuietPool = isQuiet;
+const serveQuietStep = serveQuiet;
 
 export interface StaticSizing {
   cores: number;
@@ -143,6 +153,11 @@ export function simulateStatic(
     stats.stepDemand = rps;
     stats.stepCapacity = capacity;
     stats.beginStep(i);
+    // Nothing arrives (an idle component, a quiet step): servePool's settled path, its sums alone.
+    if (rps === 0 && asyncRps === 0 && capacity > 0 && isQuietPool(state)) {
+      serveQuietStep(state, cores, dt, stats, out);
+      continue;
+    }
     call.syncRps = rps - asyncRps;
     call.asyncRps = asyncRps;
     call.now = i * dt;
