@@ -417,7 +417,10 @@ export class Autoscaler {
       // locals (the same operations, to the bit) — but a reading surely below the target is counted
       // without being read, unless it may act. As methods, they used up this function's inlining and
       // their numbers came back boxed.
-      const z = noise.take();
+      // The datapoint's normal is drawn (a hash and a table read) only where a reading needs it: most
+      // datapoints read no scatter (none busy, a saturated or backlogged pool) or are surely below
+      // the target whatever their normal. (Its place in the stream is taken all the same.)
+      noise.skip(1);
       const p = this.policy;
       let b = busyCores;
       let low = false;
@@ -430,8 +433,16 @@ export class Autoscaler {
           const perCore = byCount ? noise.perCoreByCount : noise.perCoreByCpu;
           const part = this.scatterCores < busyCores ? this.scatterCores : busyCores;
           if (part > 0 && perCore > 0 && (byCount || part / noise.perCoreByCount < EXACT_COUNT_BELOW)) {
-            this.prepareReading(busyCores, noise);
-            b = this.read(z);
+            // By CPU, surely below when even the most the count reads (EXACT_COUNT_TOP requests) is:
+            // read's own operations at that count, each monotone in it.
+            if (!byCount) {
+              const count = part / noise.perCoreByCount;
+              low = busyCores - part + (part * EXACT_COUNT_TOP) / count < p.targetUtilization * cap;
+            }
+            if (!low) {
+              this.prepareReading(busyCores, noise);
+              b = this.read(noise.last());
+            }
           } else if (part > 0 && perCore > 0) {
             const k = part / perCore;
             const base = busyCores - part;
@@ -441,18 +452,23 @@ export class Autoscaler {
               // of the reading as computed, to the bit. k ≥ 2^e (its exponent), so √k ≥ 2^j, j = ⌊e/2⌋,
               // and the computed 1/(3√k) is at most fl(1/3)·2^−j (each rounding monotone, 3·2^j and the
               // power exact); with it and 1 for c0 (≤ 1), w and the reading (monotone in w) are bounded.
+              // First at the stream's highest normal, which needs no draw; then at the datapoint's own.
               kBits64[0] = k;
               const j = ((((kBits32[1] as number) >>> 20) & 0x7ff) - 1023) >> 1;
               const c1 = ONE_THIRD * (powersOfTwo[POWER_ZERO - j] as number);
-              const w = 1 + c1 * Math.max(z, 0);
-              low = base + part * w * w * w < p.targetUtilization * cap;
+              const high = 1 + c1 * NORMAL_HIGH;
+              low = base + part * high * high * high < p.targetUtilization * cap;
+              if (!low) {
+                const w = 1 + c1 * Math.max(noise.last(), 0);
+                low = base + part * w * w * w < p.targetUtilization * cap;
+              }
             }
             if (!low) {
               const c0 = 1 - 1 / (9 * k);
               const c1 = 1 / (3 * Math.sqrt(k));
               if (c1 === 0) b = base;
               else {
-                const w = c0 + c1 * z;
+                const w = c0 + c1 * noise.last();
                 b = base + (w > 0 ? part * w * w * w : 0);
                 if (b > cap) b = cap;
               }
@@ -469,7 +485,7 @@ export class Autoscaler {
       if (this.mayAct()) {
         if (low) {
           this.prepareReading(busyCores, noise);
-          b = this.read(z);
+          b = this.read(noise.last());
         }
         this.datapointAt = t;
         this.datapointBusy = b;
