@@ -85,7 +85,9 @@ export function simulateVm(load: ComponentLoad, ctx: SimulationContext, giveUp?:
     repeatBusy = Number.NaN;
     // Nothing arrives and the step is one evaluation period from its start, with no boot and no
     // scheduled action in it: the loop below would make one stretch of a quiet pool (serveQuiet) and
-    // a datapoint of 0 busy cores. The same sums and calls, without the stretch's arithmetic.
+    // a datapoint of 0 busy cores. So would the steps after it that are alike; their datapoints all
+    // read 0, so the scaler says which would act first (datapointsUntilAction) and they are taken up
+    // to it in one call, as quietPeriods' merged periods are. The same sums and calls, in order.
     if (
       rps === 0 &&
       asyncRps === 0 &&
@@ -98,13 +100,31 @@ export function simulateVm(load: ComponentLoad, ctx: SimulationContext, giveUp?:
       scaler.nextBootAt() === Number.POSITIVE_INFINITY &&
       isQuietPool(state)
     ) {
-      const seconds = end - t;
-      serveQuietStep(state, scaler.running * policy.vcpu, seconds, stats, out);
-      scaler.pay(seconds);
-      t = end;
+      let alike = 1;
+      for (let e = end; i + alike < ctx.steps; alike++) {
+        const k = i + alike;
+        e += evaluation;
+        if ((load.total[k] as number) !== 0 || (asyncSeries !== null && (asyncSeries[k] as number) !== 0)) break;
+        if (e !== (k + 1) * dt || !(schedule.nextAt() > e)) break;
+      }
+      const count = alike > 1 ? scaler.datapointsUntilAction(end, 0, alike) : 1;
+      const cores = scaler.running * policy.vcpu;
+      for (let k = i; k < i + count; k++) {
+        if (k > i) {
+          stats.stepDemand = load.total[k] as number;
+          stats.stepCapacity = cores * spec.mu;
+          stats.beginStep(k);
+        }
+        const stepEnd = (k + 1) * dt;
+        const seconds = stepEnd - t;
+        serveQuietStep(state, cores, seconds, stats, out);
+        scaler.pay(seconds);
+        t = stepEnd;
+      }
       scaler.scatterCores = 0;
       scaler.busyIn = 0;
-      nextEval = scaler.takeDatapointsIn(nextEval, 1);
+      nextEval = scaler.takeDatapointsIn(nextEval, count);
+      i += count - 1;
       continue;
     }
     while (t < end - 1e-9) {
