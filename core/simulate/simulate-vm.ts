@@ -83,48 +83,70 @@ export function simulateVm(load: ComponentLoad, ctx: SimulationContext, giveUp?:
     stats.stepCapacity = scaler.running * policy.vcpu * spec.mu;
     stats.beginStep(i);
     repeatBusy = Number.NaN;
-    // Nothing arrives and the step is one evaluation period from its start, with no boot and no
-    // scheduled action in it: the loop below would make one stretch of a quiet pool (serveQuiet) and
-    // a datapoint of 0 busy cores. So would the steps after it that are alike; their datapoints all
-    // read 0, so the scaler says which would act first (datapointsUntilAction) and they are taken up
-    // to it in one call, as quietPeriods' merged periods are. The same sums and calls, in order.
+    // The step is one evaluation period from its start, with no boot and no scheduled action in it:
+    // the loop below would make one stretch and take one datapoint at the step's end. The same
+    // operations, in the same order, without the loop's bookkeeping (boots, schedule, merging).
     if (
-      rps === 0 &&
-      asyncRps === 0 &&
       nextEval === end &&
       window === 0 &&
       scatter === 0 &&
-      scaler.running * policy.vcpu * spec.mu > 0 &&
       t < end - 1e-9 &&
       schedule.nextAt() > end &&
-      scaler.nextBootAt() === Number.POSITIVE_INFINITY &&
-      isQuietPool(state)
+      scaler.nextBootAt() === Number.POSITIVE_INFINITY
     ) {
-      let alike = 1;
-      for (let e = end; i + alike < ctx.steps; alike++) {
-        const k = i + alike;
-        e += evaluation;
-        if ((load.total[k] as number) !== 0 || (asyncSeries !== null && (asyncSeries[k] as number) !== 0)) break;
-        if (e !== (k + 1) * dt || !(schedule.nextAt() > e)) break;
-      }
-      const count = alike > 1 ? scaler.datapointsUntilAction(end, 0, alike) : 1;
       const cores = scaler.running * policy.vcpu;
-      for (let k = i; k < i + count; k++) {
-        if (k > i) {
-          stats.stepDemand = load.total[k] as number;
-          stats.stepCapacity = cores * spec.mu;
-          stats.beginStep(k);
+      if (rps === 0 && asyncRps === 0 && cores * spec.mu > 0 && isQuietPool(state)) {
+        // Nothing arrives: a stretch of a quiet pool (serveQuiet) and a datapoint of 0 busy cores.
+        // So would the steps after it that are alike; their datapoints all read 0, so the scaler
+        // says which would act first (datapointsUntilAction) and they are taken up to it in one
+        // call, as quietPeriods' merged periods are.
+        let alike = 1;
+        for (let e = end; i + alike < ctx.steps; alike++) {
+          const k = i + alike;
+          e += evaluation;
+          if ((load.total[k] as number) !== 0 || (asyncSeries !== null && (asyncSeries[k] as number) !== 0)) break;
+          if (e !== (k + 1) * dt || !(schedule.nextAt() > e)) break;
         }
-        const stepEnd = (k + 1) * dt;
-        const seconds = stepEnd - t;
-        serveQuietStep(state, cores, seconds, stats, out);
-        scaler.pay(seconds);
-        t = stepEnd;
+        const count = alike > 1 ? scaler.datapointsUntilAction(end, 0, alike) : 1;
+        for (let k = i; k < i + count; k++) {
+          if (k > i) {
+            stats.stepDemand = load.total[k] as number;
+            stats.stepCapacity = cores * spec.mu;
+            stats.beginStep(k);
+          }
+          const stepEnd = (k + 1) * dt;
+          const seconds = stepEnd - t;
+          serveQuietStep(state, cores, seconds, stats, out);
+          scaler.pay(seconds);
+          t = stepEnd;
+        }
+        scaler.scatterCores = 0;
+        scaler.busyIn = 0;
+        nextEval = scaler.takeDatapointsIn(nextEval, count);
+        i += count - 1;
+        continue;
       }
-      scaler.scatterCores = 0;
-      scaler.busyIn = 0;
-      nextEval = scaler.takeDatapointsIn(nextEval, count);
-      i += count - 1;
+      const seconds = end - t;
+      const busyBefore = out.busyCoreSeconds;
+      const backlogged = !(rps < cores * spec.mu) || !state.syncBacklog.isEmpty || !state.asyncBacklog.isEmpty;
+      setPoolCores(call, cores);
+      call.syncRps = rps - asyncRps;
+      call.asyncRps = asyncRps;
+      call.now = t;
+      call.seconds = seconds;
+      serve(state, spec, call, stats, out);
+      scaler.pay(seconds);
+      const busySeconds = cores > 0 ? out.busyCoreSeconds - busyBefore : rps * coresPerRps * seconds;
+      window += busySeconds;
+      if (cores === 0 || !backlogged) scatter += busySeconds;
+      const waiting = waitingMessages(state);
+      if (waiting !== 0) window += ((waiting * coresPerRps) / evaluation) * seconds;
+      t = end;
+      scaler.scatterCores = scatter / evaluation;
+      scaler.busyIn = window / evaluation;
+      nextEval = scaler.takeDatapointsIn(nextEval, 1);
+      window = 0;
+      scatter = 0;
       continue;
     }
     while (t < end - 1e-9) {
