@@ -72,7 +72,9 @@ async function expectShopChanges(page: Page) {
   await expect(page.locator('[data-testid^="before-node-"]').filter({ hasText: 'Mailer' })).toHaveCount(0);
   await expect(page.getByTestId('before-node-shop-db')).toHaveAttribute('data-change', 'moved');
   await expect(page.getByTestId('after-node-shop-db')).toHaveAttribute('data-change', 'moved');
-  await expect(page.getByTestId('after-node-cart')).toHaveAttribute('data-change', 'none');
+  // The cart, behind the web tier, needs no burst once the sale is gone: placed differently, not edited.
+  await expect(page.getByTestId('after-node-cart')).toHaveAttribute('data-change', 'placement');
+  await expect(page.getByTestId('compare-row-cart')).toContainText('Burst (both) → Data centre');
   // The lead says what it does to the cost and the placements.
   const summary = page.getByTestId('compare-summary');
   await expect(summary).toContainText(

@@ -19,7 +19,7 @@ test('the editor opens on the decision; a component’s decision comes before it
   await expect(tabs.getByRole('tab')).toHaveText(['Decision', 'Selection', 'Whole design', 'Assumptions']);
   await expect(tabs.getByRole('tab', { name: 'Decision' })).toHaveAttribute('aria-selected', 'true');
   const decision = page.getByTestId('decision-view');
-  await expect(decision.getByTestId('decision-total')).toHaveText('$404.51');
+  await expect(decision.getByTestId('decision-total')).toHaveText('$362.36');
   await page.screenshot({ path: shot('opened') });
 
   // Select the catalogue: the Selection tab opens with its decision first.

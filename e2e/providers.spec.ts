@@ -3,7 +3,7 @@
  * and re-plans the open design, one undo step a change; "Compare providers" plans it on AWS, Azure and
  * Google Cloud in the worker and shows the table; "Use this provider" takes a row's book. The figures
  * on screen are the engine's (core/plan/compare-providers.test.ts checks them against the plan each
- * provider gets alone): the cloud-bursting example costs $404.51 on AWS and $464.42 on Azure.
+ * provider gets alone): the cloud-bursting example costs $362.36 on AWS and $465.27 on Azure.
  */
 import { seriousViolations as serious } from './axe';
 import { createExample, expect, test } from './fixtures';
@@ -18,7 +18,7 @@ test('switch AWS to Azure, see the plan change, compare providers, use one, undo
   await page.goto(`/designs/${await createExample(request, 'cloud-bursting')}`);
   await editor.waitSimulated();
   const total = page.getByTestId('decision-total');
-  await expect(total).toHaveText('$404.51');
+  await expect(total).toHaveText('$362.36');
   const before = await total.innerText();
   await expect(page.getByTestId('decision-book')).toHaveText(
     /Priced with AWS US East \(N\. Virginia\), book aws-2026-11\./,
@@ -52,7 +52,7 @@ test('switch AWS to Azure, see the plan change, compare providers, use one, undo
   await page.getByRole('tab', { name: 'Decision' }).click();
   await expect(total).not.toHaveText(before, { timeout: 30_000 });
   await expect(page.getByTestId('decision-view')).not.toContainText('Simulating');
-  await expect(total).toHaveText('$464.42');
+  await expect(total).toHaveText('$465.27');
   await expect(page.getByTestId('decision-book')).toContainText('Priced with Azure East US, book azure-2026-11.');
   await page.screenshot({ path: shot('decision-azure') });
 
@@ -67,14 +67,16 @@ test('switch AWS to Azure, see the plan change, compare providers, use one, undo
   await expect(table.locator('tbody tr')).toHaveCount(3);
   await expect(table.locator('tbody th')).toHaveText(['AWS', 'Azure', 'Google Cloud']);
   const totals = await table.getByTestId('compare-total').allInnerTexts();
-  expect(totals).toEqual(['$404.51', '$464.42', '$574.15']);
+  expect(totals).toEqual(['$362.36', '$465.27', '$372.09']);
   expect(new Set(totals).size).toBe(3);
   await expect(dialog.getByTestId('compare-row-aws')).toContainText('Cheapest');
-  await expect(dialog.getByTestId('compare-row-azure')).toContainText('+$59.91');
+  await expect(dialog.getByTestId('compare-row-azure')).toContainText('+$102.91');
   await expect(dialog.getByTestId('compare-row-azure')).toContainText('In use');
   await expect(dialog.getByTestId('compare-row-gcp')).toContainText('Iowa (us-central1)');
   await expect(dialog.getByTestId('compare-summary')).toContainText('Cheapest: AWS');
-  await expect(dialog.getByTestId('compare-differences')).toContainText('Web shop runs bursting with AWS and Azure');
+  await expect(dialog.getByTestId('compare-differences')).toContainText(
+    'Every component runs in the same place on every provider',
+  );
   await expect(dialog.getByTestId('compare-prices')).toContainText('Secure link (VPN), per month');
   // In words: no ids or paths.
   expect(await dialog.innerText()).not.toMatch(/environments\.|\bshop-db\b|\bcatalog\b|\bcart\b/);
@@ -95,12 +97,12 @@ test('switch AWS to Azure, see the plan change, compare providers, use one, undo
   await expect(dialog.getByTestId('compare-status')).toContainText('The design has changed since this comparison');
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
-  await expect(total).toHaveText('$574.15', { timeout: 30_000 });
+  await expect(total).toHaveText('$372.09', { timeout: 30_000 });
 
   // Undo, step by step: Azure, then AWS and its total back.
   const undo = page.getByRole('toolbar', { name: 'Editor' }).getByRole('button', { name: 'Undo' });
   await undo.click();
-  await expect(total).toHaveText('$464.42', { timeout: 30_000 });
+  await expect(total).toHaveText('$465.27', { timeout: 30_000 });
   await page.getByRole('tab', { name: 'Decision' }).focus();
   await page.keyboard.press('Control+z');
   await expect(total).toHaveText(before, { timeout: 30_000 });

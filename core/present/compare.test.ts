@@ -20,8 +20,8 @@ describe('the provider comparison in words', () => {
     expect(cells.rows[0]).toMatchObject({
       region: 'us-east-1',
       regionName: 'US East (N. Virginia)',
-      placements: ['Data centre 2', 'Burst (both) 2'],
-      sloMinutes: 'None',
+      placements: ['Data centre 1', 'Burst (both) 3'],
+      sloMinutes: '12 minutes',
       dropped: 'None',
     });
     expect(cells.rows[1]?.regionName).toBe('East US');

@@ -162,7 +162,9 @@ describe('summariseDecision', () => {
     const s = summariseDecision(result.plan, names);
     const shared = s.wiring.find((w) => w.lines.some((l) => l.item === 'secure-link'))!;
     expect(shared.between.join(shared.joiner)).toBe('Web shop, Catalogue service, Cart and checkout, Shop database');
+    // One per burst: the web, catalogue and cart tiers.
     expect(s.wiring.filter((w) => w.billedInComponent).map((w) => w.label)).toEqual([
+      'Traffic manager',
       'Traffic manager',
       'Traffic manager',
     ]);

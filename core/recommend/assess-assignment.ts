@@ -47,6 +47,20 @@ export function meetsTolerance(f: OptionFigures, tol: Tolerance): boolean {
   return f.sloViolationMinutes <= tol.minutes + 1e-9 && f.droppedRequests <= tol.dropShare * Math.max(1, f.requests);
 }
 
+/** R12: the share of the tolerances (SLO minutes, drops) a burst may use; it keeps the rest in reserve. */
+export const BURST_RESERVE = 0.5;
+
+/**
+ * Whether a burst stays within the share of the tolerances a split may use (BURST_RESERVE): the joint
+ * choice offers it only then (its slack is not negative, choose-jointly.ts), with no link latency added.
+ */
+export function fitsBurstReserve(f: OptionFigures, tol: Tolerance): boolean {
+  return (
+    f.sloViolationMinutes <= BURST_RESERVE * tol.minutes &&
+    f.droppedRequests <= BURST_RESERVE * tol.dropShare * Math.max(1, f.requests)
+  );
+}
+
 export interface OptionResult {
   placement: Placement;
   ruledOut: Reason | null;

@@ -8,7 +8,7 @@
 import type { PricedDesign } from '../cost/tariff';
 import type { Placement } from '../model/design';
 import { PLACEMENTS } from '../model/design';
-import type { ComponentFacts, Tolerance } from './assess-assignment';
+import { BURST_RESERVE, type ComponentFacts, type Tolerance } from './assess-assignment';
 import { type Candidate, type CandidateOption, type JointFrame, buildJointProblem } from './build-joint-problem';
 import { findRuleOut } from './hard-constraints';
 import type { PlacementRun } from './run-placement';
@@ -46,9 +46,6 @@ export function toCandidate(f: ComponentFacts, design: PricedDesign, tol: Tolera
   return { component: f.component, options, requestsPerMonth: f.requestsPerMonth };
 }
 
-/** R12: the share of the tolerances (SLO minutes, drops) a burst may use; it keeps the rest in reserve. */
-export const BURST_RESERVE = 0.5;
-
 /**
  * The latency a run's callers' links may add before it misses its SLO (OptionStats.largestShift), or
  * −1 when it drops too much already. R12: a split must be clearly worth it — it keeps half the
@@ -56,6 +53,7 @@ export const BURST_RESERVE = 0.5;
  * just fits.
  */
 function slackOf(run: PlacementRun, tol: Tolerance): number {
+  // fitsBurstReserve (assess-assignment.ts) is this test for a burst: slack ≥ 0 exactly when it fits.
   const share = run.placement === 'burst' ? BURST_RESERVE : 1;
   const drops = run.figures.droppedRequests > share * tol.dropShare * Math.max(1, run.figures.requests);
   return drops ? -1 : run.stats.largestShift(share * tol.minutes);

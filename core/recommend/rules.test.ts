@@ -360,7 +360,7 @@ describe('placement rules', () => {
     }
   });
 
-  it('R12: a cheaper burst within the tolerance but not its reserve is named, with both figures', () => {
+  it('R12: a burst beyond the reserve a split may use gets a larger base, not the data centre', () => {
     const plan = planOf(
       makeDesign(
         [
@@ -378,17 +378,16 @@ describe('placement rules', () => {
     );
     const entry = entryOf(plan, 'api');
     const burst = optionOf(plan, 'api', 'burst');
-    const chosen = optionOf(plan, 'api', entry.placement);
-    // The burst is cheaper and within the 43 minutes tolerated, but over the 21.6 a split may use.
-    expect(entry.placement).not.toBe('burst');
-    expect(burst.monthlyCost).toBeLessThan(chosen.monthlyCost);
-    expect(burst.sloViolationMinutes).toBeGreaterThan(21.6);
-    expect(burst.sloViolationMinutes).toBeLessThanOrEqual(43.2);
-    const r12 = entry.reasons.find((r) => r.rule === 'R12')?.text ?? '';
-    expect(r12).toContain(`Bursting would cost $${burst.monthlyCost.toFixed(2)} a month`);
-    expect(r12).toContain(
-      `${Math.round(burst.sloViolationMinutes)} minutes over its target, within the 43 we tolerate but more than the 22 a split may use`,
+    const home = optionOf(plan, 'api', 'static');
+    // Weinman's 1-core base left the burst 32 minutes over its target: within the 43 tolerated but
+    // over the 21.6 a split may use. The next base (2 cores) keeps it within, and saves more than
+    // R12's margin on the data centre's 3 cores.
+    expect(burst.note).toMatch(
+      /^2 base cores \+ .*; the base raised from Weinman's 1 core, which left it \d+ minutes over its target$/,
     );
+    expect(burst.sloViolationMinutes).toBeLessThanOrEqual(21.6);
+    expect(burst.monthlyCost).toBeLessThan(0.9 * home.monthlyCost);
+    expect(entry.placement).toBe('burst');
   });
 
   it('R10: a pin says every rule it overrides, and a pinned shortfall blames the pin', () => {

@@ -22,7 +22,8 @@ import { simulateServerless } from '../simulate/simulate-serverless';
 import { simulateStatic, sizeForSlo, sizeStaticCores, type StaticSizing } from '../simulate/simulate-static';
 import { simulateVm } from '../simulate/simulate-vm';
 import { formatCount, formatDuration, formatHour, formatMoney, plural } from '../present/format';
-import { meetsTolerance, toleranceOf } from './assess-assignment';
+import { fitsBurstReserve, meetsTolerance, toleranceOf } from './assess-assignment';
+import { findRuleOut } from './hard-constraints';
 import { planBurstBase } from './size-burst-base';
 
 /** What a capacity model did, before any price: shareable between tariffs. */
@@ -162,13 +163,27 @@ function placeRuns(
   runs.push(isSame ? asBurst(staticRun, baseCores, ctx, tariff) : run('burst', { burstBase }));
   if (c.pin) return runs;
   // A planner tunes VMs that fall short before giving up on them: they scale out earlier (a lower
-  // target utilisation). A burst is not tuned: its base is Weinman's (size-burst-base.ts), and a
-  // base raised to hide the traffic manager's delay would be the data centre again, split in two. Only where it can matter:
-  // when the option is cheaper than the data centre, or the data centre falls short too.
+  // target utilisation); and a burst whose base is too small for the split's share of the tolerance
+  // gets a larger base (raiseBurstBase). Only where it can matter: when the option is cheaper than
+  // the data centre, or the data centre falls short too.
   const tol = toleranceOf(env, ctx.steps * ctx.stepMinutes);
   const worth = (r: PlacementRun) =>
     !meetsTolerance(r.figures, tol) && (r.ownCost < staticRun.ownCost || !meetsTolerance(staticRun.figures, tol));
   const meets = (r: PlacementRun) => meetsTolerance(r.figures, tol);
+  const burst = runs[3] as PlacementRun;
+  if (
+    staticCores !== undefined &&
+    burstBase < staticCores &&
+    findRuleOut(c, 'burst', tariff) === null &&
+    !fitsBurstReserve(burst.figures, tol) &&
+    (burst.ownCost < staticRun.ownCost || !meets(staticRun))
+  ) {
+    const tryBase = (cores: number) =>
+      cores === staticCores && load.async === null
+        ? asBurst(staticRun, cores, ctx, tariff)
+        : run('burst', { burstBase: cores });
+    runs[3] = raiseBurstBase(burst, burstBase, staticCores, tryBase, (r) => fitsBurstReserve(r.figures, tol));
+  }
   const vm = runs[1] as PlacementRun;
   if (worth(vm)) {
     // Most of the targets tried fall short (a 50-component design: 80 of 93, most on drops at 1.1–25×
@@ -190,6 +205,54 @@ function placeRuns(
     }
   }
   return runs;
+}
+
+/**
+ * A burst whose base (Weinman's, size-burst-base.ts) leaves it beyond the share of the tolerances a
+ * split may use gets the smallest larger base that keeps it within (`fits`), up to the data centre's
+ * own core count (`top`): Weinman's base is the cheapest in a fluid model, and above it every core
+ * added costs a core-month and saves less in cloud hours than it costs, so the smallest base that
+ * fits is the cheapest that does. Without this, a price that moved Weinman's quantile down one core
+ * left a 1-core burst 3,223 minutes over its target as the component's only burst, and the plan
+ * jumped to the data centre ($401.77 → $581.72 for a VM hour 0.0858 → 0.0855 in the cloud-bursting
+ * example, reviewer's report of 2026-12-05). Bases are tried 1, 2, 4, … above Weinman's, then
+ * bisected between the last that misses and the first that fits: one run where the next core is
+ * enough (most), a few logarithms of the gap otherwise. The fit is taken as monotone in the base (a
+ * larger base overflows later and less); where none fits, Weinman's run stays, its shortfall told.
+ */
+function raiseBurstBase(
+  first: PlacementRun,
+  weinman: number,
+  top: number,
+  tryBase: (cores: number) => PlacementRun,
+  fits: (run: PlacementRun) => boolean,
+): PlacementRun {
+  // The largest base known to miss, and the smallest known to fit with its run.
+  let below = weinman;
+  let above = -1;
+  let raised = first;
+  for (let step = 1; above < 0; step *= 2) {
+    const cores = Math.min(weinman + step, top);
+    const tried = tryBase(cores);
+    if (fits(tried)) [above, raised] = [cores, tried];
+    else if (cores >= top) return first;
+    else below = cores;
+  }
+  while (above - below > 1) {
+    const cores = Math.floor((below + above) / 2);
+    const tried = tryBase(cores);
+    if (fits(tried)) [above, raised] = [cores, tried];
+    else below = cores;
+  }
+  const missed = first.figures;
+  const why =
+    missed.sloViolationMinutes > 0
+      ? `${formatCount(missed.sloViolationMinutes)} minutes over its target`
+      : `${formatCount(missed.droppedRequests)} requests dropped`;
+  return {
+    ...raised,
+    note: `${raised.note}; the base raised from Weinman's ${plural(weinman, 'core')}, which left it ${why}`,
+  };
 }
 
 /** How a tuned autoscaler's target steps down, and the lowest it goes: below that, VMs mostly idle. */

@@ -3,6 +3,8 @@
  * statically costs `coreMonthlyCost` every hour of the month; the same capacity rented elastically
  * costs U times as much but only while needed. A base core pays for itself when demand needs it more
  * than 1/U of the time, so the base covers demand up to its (1 − 1/U) quantile, plus headroom.
+ * That is where a plan's burst starts: one that leaves the burst beyond the share of the tolerances a
+ * split may use is raised (run-placement.ts, raiseBurstBase).
  */
 import { HOURS_PER_MONTH } from '../model/defaults';
 import type { Environments } from '../model/design';
