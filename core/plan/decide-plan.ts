@@ -12,7 +12,7 @@ import { roundPlaces } from '../model/round';
 import { type ComponentFacts, assessAssignment, assessEveryOption, toleranceOf } from '../recommend/assess-assignment';
 import { assignBaseline } from '../recommend/baselines';
 import { candidatesOf, chooseJointly } from '../recommend/choose-jointly';
-import { frameJointProblem } from '../recommend/build-joint-problem';
+import { frameJointProblem, simplicityPrices } from '../recommend/build-joint-problem';
 import { compareAlternatives } from '../recommend/compare-alternatives';
 import { explainChoice } from '../recommend/explain-choice';
 import { planWiring } from '../recommend/plan-wiring';
@@ -85,6 +85,7 @@ export function decidePlan(
     allServerless: judge(assignBaseline('allServerless', design, facts, tol)),
   };
   const commitment = summariseCommitment(design, recommended);
+  const margin = design.environments.decision.simplicityMargin;
   return {
     format: 'tidemark.plan',
     version: 1,
@@ -97,7 +98,14 @@ export function decidePlan(
     },
     placements: design.components.flatMap((c) => entries.get(c.id) ?? []),
     wiring: recommended.wiring,
-    totals: sumTotals(design, recommended, baselines, tol),
+    totals: sumTotals(design, recommended, baselines, tol, (assignment) => ({
+      prices: simplicityPrices(candidates, design.connections, prepared.frame, margin, assignment),
+      notOffered: candidates.flatMap((c, v) => {
+        const states = prepared.frame.states[v] ?? [];
+        if (states.some((o) => o.placement === assignment.get(c.component.id))) return [];
+        return [{ componentId: c.component.id, noneMeets: !states.some((o) => o.slack >= 0) }];
+      }),
+    })),
     search: joint.search,
     ...(commitment ? { commitment } : {}),
   };

@@ -10,6 +10,7 @@ import type { Component, Placement } from '../model/design';
 import type { Plan, Total, WiringElement } from '../model/plan';
 import { formatCount, formatMoney, formatSpan } from '../present/format';
 import type { AssignmentResult, Tolerance } from '../recommend/assess-assignment';
+import type { SimplicityPrice } from '../recommend/build-joint-problem';
 
 export interface Scenario {
   result: AssignmentResult;
@@ -44,16 +45,28 @@ const LABELS = {
   allServerless: 'All on functions (where allowed)',
 } as const;
 
+/**
+ * How the joint choice weighed an assignment beyond its bill (decide-plan.ts): R12's prices of
+ * simplicity on its components (build-joint-problem.ts `simplicityPrices`), and the components whose
+ * placement it does not offer the choice at all (outside their SLO even before any link latency).
+ */
+export interface Weighing {
+  prices: SimplicityPrice[];
+  /** Components placed where the choice offers nothing; `noneMeets`: none of its options meets its SLO. */
+  notOffered: { componentId: string; noneMeets: boolean }[];
+}
+
 export function sumTotals(
   design: PricedDesign,
   recommended: Scenario,
   baselines: Baselines,
   tol: Tolerance,
+  weigh: (assignment: ReadonlyMap<string, Placement>) => Weighing,
 ): Plan['totals'] {
   const rec = totalOf(recommended);
   const describe = (key: keyof Baselines) => ({
     ...totalOf(baselines[key]),
-    note: compare(LABELS[key], design, baselines[key], recommended, rec, tol),
+    note: compare(LABELS[key], design, baselines[key], recommended, rec, tol, weigh),
   });
   const single = (['allStatic', 'allVm', 'allServerless'] as const).map((key) => ({ key, scenario: baselines[key] }));
   // The best single environment: fewest components short of their targets, then the cheapest.
@@ -80,6 +93,7 @@ function compare(
   rec: Scenario,
   recTotal: Total,
   tol: Tolerance,
+  weigh: (assignment: ReadonlyMap<string, Placement>) => Weighing,
 ): string {
   const t = totalOf(base);
   const diff = Math.round((t.monthlyCost - recTotal.monthlyCost) * 100) / 100;
@@ -106,14 +120,59 @@ function compare(
     return `${saving}, but it would leave ${shortOf(names, more)}${what}, which the recommendation meets.`;
   }
   // Cheaper, and no component it leaves short that the recommendation meets: it is riskier where both
-  // fall short (more minutes over, more requests dropped), or its moves save less than R12's margin.
+  // fall short (more minutes over, more requests dropped), or the joint choice weighed it dearer.
   const riskier: string[] = [];
   if (t.sloViolationMinutes > recTotal.sloViolationMinutes)
     riskier.push(`${formatCount(t.sloViolationMinutes - recTotal.sloViolationMinutes)} more minutes over the targets`);
   if (t.droppedRequests > recTotal.droppedRequests)
     riskier.push(`${formatCount(t.droppedRequests - recTotal.droppedRequests)} more requests dropped`);
   if (riskier.length > 0) return `${saving}, but with ${riskier.join(' and ')} than the recommendation.`;
-  const margin = design.environments.decision.simplicityMargin;
   const share = ((100 * -diff) / Math.max(0.01, recTotal.monthlyCost)).toFixed(1);
-  return `${saving} (${share} % of the recommendation's cost), but none of its moves saves the ${Math.round(100 * margin)} % of a component's cost that a change of where it runs must save (R12).`;
+  return `${saving} (${share} % of the recommendation's cost), but ${whyNotChosen(design, base, rec, -diff, weigh)}`;
+}
+
+const assignmentOf = (s: Scenario) => new Map([...s.result.options].map(([id, o]) => [id, o.placement]));
+
+/**
+ * Why the joint choice passed over a cheaper baseline that is no riskier, with the figures it weighed.
+ * R12's margin applies to each component's simpler choice (its data-centre cost for a move across the
+ * link, its cheapest single placement for a split), and the choice adds it as a price: a combination
+ * whose moves cost more of it than they save over the recommendation's is not taken, however much
+ * each move saves on its own.
+ */
+function whyNotChosen(
+  design: PricedDesign,
+  base: Scenario,
+  rec: Scenario,
+  saving: number,
+  weigh: (assignment: ReadonlyMap<string, Placement>) => Weighing,
+): string {
+  const names = new Map(design.components.map((c) => [c.id, c.name]));
+  const mine = weigh(assignmentOf(rec));
+  const theirs = weigh(assignmentOf(base));
+  const sum = (prices: readonly SimplicityPrice[]) => prices.reduce((a, p) => a + p.price, 0);
+  const [pb, pr] = [sum(theirs.prices), sum(mine.prices)];
+  const list = (prices: readonly SimplicityPrice[]) =>
+    prices.map((p) => `${names.get(p.componentId) ?? p.componentId} ${formatMoney(p.price)}`).join(', ');
+  const margin = Math.round(100 * design.environments.decision.simplicityMargin);
+  if (pb - pr >= saving - 0.005) {
+    const recPart =
+      mine.prices.length > 0
+        ? `the recommendation's ${formatMoney(pr)} (${list(mine.prices)})`
+        : "the recommendation's $0";
+    return `R12 prices simplicity: a component moved across the link from its data-centre neighbours pays ${margin} % of its data-centre cost, a split one ${margin} % of its cheapest single placement. Its moves pay ${formatMoney(pb)} (${list(theirs.prices)}) against ${recPart}: ${formatMoney(pb - pr)} more, which outweighs the ${formatMoney(saving)} it saves.`;
+  }
+  const named = (list: { componentId: string }[]) =>
+    list.map((x) => names.get(x.componentId) ?? x.componentId).join(', ');
+  const nearest = theirs.notOffered.filter((x) => x.noneMeets);
+  if (nearest.length > 0) {
+    // R10: where no placement meets an SLO, the choice keeps those that miss it least on their own
+    // figures, before any link latency; in context (with the link's latency) another can miss less.
+    return `no placement keeps ${named(nearest)} within ${nearest.length === 1 ? 'its target' : 'their targets'}, and the joint choice weighs only the placements that miss it least on their own, before the link's latency is added (R10): this baseline's is not among them.`;
+  }
+  if (theirs.notOffered.length > 0) {
+    const who = theirs.notOffered;
+    return `it places ${named(who)} where the joint choice does not offer: outside ${who.length === 1 ? 'its SLO' : 'their SLOs'} even before any link latency, where another placement meets it.`;
+  }
+  return `the latency its crossings add leaves a component less room under its SLO than the joint choice requires (R11), even with R12's prices (${formatMoney(pb)} against the recommendation's ${formatMoney(pr)}).`;
 }

@@ -16,7 +16,7 @@ import { sumLines } from '../cost/cost-line';
 import type { Tariff } from '../cost/tariff';
 import type { Component, Connection, Placement } from '../model/design';
 import { PLACEMENTS } from '../model/design';
-import { type Crossing, cloudShareOf, describeCrossing } from './crossing';
+import { type Crossing, cloudShareOf, describeCrossing, isExternal } from './crossing';
 import {
   type JointEdge,
   type JointProblem,
@@ -118,12 +118,7 @@ export function buildJointProblem(
   const { states, edges, connected } = frame;
   const variables = candidates.map((c, v) => {
     const chosen = states[v] as CandidateOption[];
-    const meeting = chosen.filter((o) => o.slack >= 0);
-    const pinned = c.component.pin !== undefined;
-    const simpler = meeting.filter((o) => o.placement !== 'burst').map((o) => o.ownCost);
-    const burstPrice = pinned || simpler.length === 0 ? 0 : margin * Math.min(...simpler);
-    const home = meeting.find((o) => o.placement === 'static');
-    const awayPrice = pinned || !home ? 0 : margin * home.ownCost;
+    const { burstPrice, awayPrice } = pricesOfSimplicity(c, chosen, margin);
     return chosen.map((o): JointState => {
       const key = PLACEMENTS.indexOf(o.placement);
       const isCloud = o.placement === 'elastic-vm' || o.placement === 'serverless';
@@ -143,6 +138,72 @@ export function buildJointProblem(
     });
   });
   return { problem: { variables, edges, linkCost: Math.round(tariff.env.link.monthlyCost * MICRO) }, states };
+}
+
+/**
+ * R12's two prices for a component (see the module comment), in dollars: a burst pays `burstPrice`,
+ * the margin on its cheapest simpler option; VMs or functions pay `awayPrice`, the margin on its
+ * data-centre cost, once across the link from a data-centre neighbour (or alone). Only options that
+ * meet the SLO count as the simpler choice; a pinned component pays neither.
+ */
+function pricesOfSimplicity(
+  c: Candidate,
+  states: readonly CandidateOption[],
+  margin: number,
+): { burstPrice: number; awayPrice: number } {
+  const meeting = states.filter((o) => o.slack >= 0);
+  const pinned = c.component.pin !== undefined;
+  const simpler = meeting.filter((o) => o.placement !== 'burst').map((o) => o.ownCost);
+  const burstPrice = pinned || simpler.length === 0 ? 0 : margin * Math.min(...simpler);
+  const home = meeting.find((o) => o.placement === 'static');
+  const awayPrice = pinned || !home ? 0 : margin * home.ownCost;
+  return { burstPrice, awayPrice };
+}
+
+/** What R12 charges one component of an assignment, and why (simplicityPrices). */
+export interface SimplicityPrice {
+  componentId: string;
+  /** 'split': it bursts; 'away': on VMs or functions across the link from a data-centre neighbour, or alone. */
+  why: 'split' | 'away';
+  /** Dollars a month, as the joint choice adds them to its cost (never to the bill). */
+  price: number;
+}
+
+/**
+ * The prices of simplicity (R12) that the joint choice at `margin` adds for `assignment`, component by
+ * component, as buildJointProblem prices them on `frame`: so that a plan can say why a cheaper
+ * combination was not chosen with the figures the choice weighed (sum-totals.ts).
+ */
+export function simplicityPrices(
+  candidates: readonly Candidate[],
+  connections: readonly Connection[],
+  frame: JointFrame,
+  margin: number,
+  assignment: ReadonlyMap<string, Placement>,
+): SimplicityPrice[] {
+  const isCloud = (p: Placement | undefined) => p === 'elastic-vm' || p === 'serverless';
+  const byId = new Map(candidates.map((c) => [c.component.id, c]));
+  // describeCrossing's `away`: an end on VMs or functions whose other end (not external) is static.
+  const away = new Set<string>();
+  for (const conn of connections) {
+    const a = byId.get(conn.from);
+    const b = byId.get(conn.to);
+    if (!a || !b || isExternal(a.component) || isExternal(b.component)) continue;
+    const pa = assignment.get(conn.from);
+    const pb = assignment.get(conn.to);
+    if (isCloud(pa) && pb === 'static') away.add(conn.from);
+    if (isCloud(pb) && pa === 'static') away.add(conn.to);
+  }
+  const out: SimplicityPrice[] = [];
+  candidates.forEach((c, v) => {
+    const id = c.component.id;
+    const placement = assignment.get(id);
+    const { burstPrice, awayPrice } = pricesOfSimplicity(c, frame.states[v] ?? [], margin);
+    if (placement === 'burst' && burstPrice > 0) out.push({ componentId: id, why: 'split', price: burstPrice });
+    else if (isCloud(placement) && awayPrice > 0 && (away.has(id) || !frame.connected.has(id)))
+      out.push({ componentId: id, why: 'away', price: awayPrice });
+  });
+  return out;
 }
 
 /** The options a component offers the joint choice (see the module comment). */
