@@ -284,10 +284,12 @@ export function shownValue(field: AssumptionField, design: AssumptionValue): num
   return tidy(read(design, field.path) * field.scale);
 }
 
+const SIX_DIGITS = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 6 });
+
 /**
  * The assumptions that differ between two designs, as `label a → b` in the fields' own units (a price
  * left to the price book read from it), for the revisions list and the scenario comparison: a VM
- * price changed read "prices and environments changed", with no value. `paths` narrows them to the
+ * price changed read "prices and environments changed", with no value. `prefix` narrows them to the
  * fields under a prefix (['environments']).
  */
 export function assumptionEdits(
@@ -295,11 +297,10 @@ export function assumptionEdits(
   after: AssumptionValue,
   prefix: readonly string[] = [],
 ): string[] {
-  const number = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 6 });
   return ASSUMPTION_FIELDS.filter((f) => prefix.every((p, i) => f.path[i] === p)).flatMap((f) => {
     const a = shownValue(f, before);
     const b = shownValue(f, after);
-    return Object.is(a, b) ? [] : [`${f.label} ${number.format(a)} → ${number.format(b)}`];
+    return Object.is(a, b) ? [] : [`${f.label} ${SIX_DIGITS.format(a)} → ${SIX_DIGITS.format(b)}`];
   });
 }
 

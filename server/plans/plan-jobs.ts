@@ -201,8 +201,13 @@ function isDeadHere(worker: string | null): boolean {
   if (worker === THIS_WORKER || host !== os.hostname() || !pid) return false;
   // Our own pid under another name: the process that had it before us has ended.
   if (Number(pid) === process.pid) return true;
+  return hasEnded(Number(pid));
+}
+
+/** Whether process `pid` on this host has ended (a signal 0 finds no such process). */
+export function hasEnded(pid: number): boolean {
   try {
-    process.kill(Number(pid), 0);
+    process.kill(pid, 0);
     return false;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'ESRCH';

@@ -16,7 +16,7 @@ import { buildWorkers, workersDir } from '../../scripts/build-workers.mjs';
 import { jobTimeoutSeconds } from './job-timeout';
 import { createPlanPool } from './local-runner';
 import { startBoss, workPlans } from './pg-boss-queue';
-import { THIS_WORKER } from './plan-jobs';
+import { hasEnded, THIS_WORKER } from './plan-jobs';
 
 /**
  * The plan thread bundled from this checkout's source (as tsx runs this command), in a directory of
@@ -27,22 +27,13 @@ function bundlePlanThread(): { file: string; remove: () => void } {
   const parent = path.join(path.dirname(workersDir()), 'tidemark-worker-cli');
   // A worker killed outright (SIGKILL) leaves its directory: those of processes gone are removed.
   for (const name of existsSync(parent) ? readdirSync(parent) : []) {
-    if (/^\d+$/.test(name) && !isAlive(Number(name))) rmSync(path.join(parent, name), { recursive: true, force: true });
+    if (/^\d+$/.test(name) && hasEnded(Number(name))) rmSync(path.join(parent, name), { recursive: true, force: true });
   }
   const dir = path.join(parent, String(process.pid));
   mkdirSync(dir, { recursive: true });
   const file = buildWorkers(dir).plan;
   if (!file) throw new Error('scripts/build-workers.mjs no longer builds the plan thread');
   return { file, remove: () => rmSync(dir, { recursive: true, force: true }) };
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 async function main(): Promise<void> {
