@@ -41,7 +41,40 @@ describe('the engine version stored plans are keyed by', () => {
       connections: [],
       simulation: { days: 2, stepMinutes: 5, seed: 2 },
     } as unknown as (typeof examples)[number];
-    const designs = [...examples, ...limited, overloaded, ...fc.sample(designArb, { numRuns: 6, seed: 20261202 })];
+    // A consumer whose queue grows to the horizon's end, where what it still holds leaves after it
+    // (serve-pool.ts, drainAtEnd).
+    const growing = {
+      format: 'tidemark.design',
+      version: 1,
+      name: 'Growing queue',
+      components: [
+        {
+          id: 'feed',
+          name: 'Feed',
+          kind: 'service',
+          workload: { pattern: 'static', baseRps: 12 },
+          demand: { cpuMs: 5 },
+          pin: { placement: 'static', cores: 1 },
+        },
+        {
+          id: 'drain',
+          name: 'Drain',
+          kind: 'processing',
+          demand: { cpuMs: 200 },
+          latencySloMs: 60000,
+          pin: { placement: 'static', cores: 2 },
+        },
+      ],
+      connections: [{ id: 'c', from: 'feed', to: 'drain', mode: 'async', callsPerRequest: 1, payloadKb: 1 }],
+      simulation: { days: 2, stepMinutes: 5, seed: 2 },
+    } as unknown as (typeof examples)[number];
+    const designs = [
+      ...examples,
+      ...limited,
+      overloaded,
+      growing,
+      ...fc.sample(designArb, { numRuns: 6, seed: 20261202 }),
+    ];
     const hash = createHash('sha256');
     for (const design of designs) {
       const planned = planDesign(design);

@@ -228,6 +228,17 @@ export function simulateBurstRequests(load: ComponentLoad, o: BurstRequestOption
     else if (credit >= 1 && base.asyncQ.size > 0) dispatch(cloud);
   }
   instanceSeconds += (scaler.running + scaler.booting) * (horizon - now);
+  // Requests still queued when the horizon ends are served after it, each pool its own, by the cores
+  // running then (no arrivals, no routing, no scaling, nothing paid): as simulate-pool-requests.ts.
+  credit = 0;
+  for (;;) {
+    const b = base.syncQ.size + base.asyncQ.size > 0 ? base.done.peek() : Number.POSITIVE_INFINITY;
+    const c = cloud.syncQ.size + cloud.asyncQ.size > 0 ? cloud.done.peek() : Number.POSITIVE_INFINITY;
+    if (b === Number.POSITIVE_INFINITY && c === Number.POSITIVE_INFINITY) break;
+    const p = b <= c ? base : cloud;
+    now = p.done.pop();
+    dispatch(p);
+  }
   for (const p of [base, cloud]) {
     while (p.syncQ.size > 0) {
       const at = p.syncQ.shift();

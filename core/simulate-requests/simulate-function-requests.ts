@@ -91,6 +91,18 @@ export function simulateFunctionRequests(load: ComponentLoad, o: FunctionRequest
     }
   }
   advance(horizon);
+  // Messages still waiting when the horizon ends take instances as they free after it (no arrivals,
+  // nothing paid): their waits count, as a run until every request of the horizon has left measures
+  // them — and as the engine reads a throttled message's wait when it arrives (simulate-serverless.ts).
+  // Invocations after the horizon are not the horizon's: neither billed nor in the cold-start share.
+  const [billed, coldBilled] = [invocations, coldStarts];
+  while (nextWaiting < waiting.length && done.size > 0) {
+    now = done.pop();
+    idle.push(now);
+    run(waiting[nextWaiting++] as number);
+  }
+  invocations = billed;
+  coldStarts = coldBilled;
   return {
     figures: record.figures(),
     record,

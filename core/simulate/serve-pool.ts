@@ -221,6 +221,30 @@ export function flushOccupancy(state: PoolState, spec: PoolSpec, stats: PartSink
 }
 
 /** Messages waiting in a pool, stationary queue and backlog together. */
+/**
+ * The requests the backlogs still hold when the horizon ends (at `at`), served after it by `cores`
+ * cores, sync first, with no arrivals and no scaling: their waits and SLO minutes count, as a run
+ * until every request of the horizon has left measures them (the per-request simulator drains the
+ * same way, and the serverless model reads a throttled message's wait when it arrives). Sync requests
+ * past their timeout expire on the way. On no core nothing is served, and they stay uncounted.
+ * (Counted only when served within the horizon, a consumer whose queue grows all month read 96 of its
+ * 1,440 minutes over the target while every request it served had waited 11 hours.)
+ */
+export function drainAtEnd(state: PoolState, spec: PoolSpec, cores: number, at: number, stats: PartSink): void {
+  const rate = cores * spec.mu;
+  if (!(rate > 0) || (state.syncBacklog.isEmpty && state.asyncBacklog.isEmpty)) return;
+  const leave = state.departures;
+  leave.stats = stats;
+  leave.out = null;
+  state.syncBacklog.servers = cores;
+  state.asyncBacklog.servers = cores;
+  const used = state.syncBacklog.isEmpty
+    ? 0
+    : state.syncBacklog.serve(rate, at, Number.POSITIVE_INFINITY, spec.patienceMs / 1000, leave);
+  if (!state.asyncBacklog.isEmpty)
+    state.asyncBacklog.serve(rate, at + used, Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY, leave);
+}
+
 export function countWaitingMessages(state: PoolState): number {
   return state.asyncQueue + state.asyncBacklog.waiting;
 }

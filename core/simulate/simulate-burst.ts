@@ -22,6 +22,7 @@ import {
   createPoolCall,
   createPoolOutcome,
   createPoolState,
+  drainAtEnd,
   flushOccupancy,
   servePool,
   setCores,
@@ -224,9 +225,12 @@ export function simulateBurst(load: ComponentLoad, ctx: SimulationContext, baseC
       } else isQuiet = false;
     }
   }
+  const horizon = ctx.steps * dt;
+  // What the queues still hold at the end leaves after it, each pool on its cores then (serve-pool.ts).
+  drainAtEnd(base, spec, baseCores, horizon, stats);
+  drainAtEnd(remote, spec, cloud.running * policy.vcpu, horizon, stats);
   flushOccupancy(base, spec, stats);
   flushOccupancy(remote, spec, stats);
-  const horizon = ctx.steps * dt;
   return {
     stats,
     baseCores,

@@ -20,6 +20,7 @@ import {
   createPoolCall,
   createPoolOutcome,
   createPoolState,
+  drainAtEnd,
   flushOccupancy,
   isQuiet,
   servePool,
@@ -163,6 +164,8 @@ export function simulateStatic(
     call.now = i * dt;
     serve(state, spec, call, stats, out);
   }
+  // What the queues still hold at the end leaves after it, on the same cores (serve-pool.ts).
+  drainAtEnd(state, spec, cores, ctx.steps * dt, stats);
   flushOccupancy(state, spec, stats);
   return { stats, cores, sizing };
 }

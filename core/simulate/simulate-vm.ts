@@ -19,6 +19,7 @@ import {
   createPoolCall,
   createPoolOutcome,
   createPoolState,
+  drainAtEnd,
   flushOccupancy,
   isQuiet,
   servePool,
@@ -211,8 +212,11 @@ export function simulateVm(load: ComponentLoad, ctx: SimulationContext, giveUp?:
       } else repeatBusy = Number.NaN;
     }
   }
-  flushOccupancy(state, spec, stats);
   const horizon = ctx.steps * dt;
+  // What the queues still hold at the end leaves after it, on the instances running then (serve-pool.ts);
+  // a run given up has no end, its figures a floor of the whole run's.
+  if (!gaveUp) drainAtEnd(state, spec, scaler.running * policy.vcpu, horizon, stats);
+  flushOccupancy(state, spec, stats);
   return {
     stats,
     instanceHours: scaler.instanceSeconds / 3600,
