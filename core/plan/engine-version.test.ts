@@ -68,11 +68,50 @@ describe('the engine version stored plans are keyed by', () => {
       connections: [{ id: 'c', from: 'feed', to: 'drain', mode: 'async', callsPerRequest: 1, payloadKb: 1 }],
       simulation: { days: 2, stepMinutes: 5, seed: 2 },
     } as unknown as (typeof examples)[number];
+    // Sync requests and messages on one pool near its SLO (minute-spread.ts, computeMixedMinuteSpread).
+    const mixed = {
+      format: 'tidemark.design',
+      version: 1,
+      name: 'Both classes',
+      components: [
+        { id: 'web', name: 'Web', kind: 'ui', workload: { pattern: 'static', baseRps: 95 }, demand: { cpuMs: 5 } },
+        {
+          id: 'feed',
+          name: 'Feed',
+          kind: 'service',
+          workload: { pattern: 'static', baseRps: 41 },
+          demand: { cpuMs: 5 },
+        },
+        {
+          id: 'svc',
+          name: 'Pricing',
+          kind: 'service',
+          demand: { cpuMs: 50 },
+          latencySloMs: 250,
+          pin: { placement: 'static', cores: 8 },
+        },
+        // And one whose service time alone misses its SLO in too many minutes (sizeForSlo).
+        {
+          id: 'report',
+          name: 'Report',
+          kind: 'service',
+          workload: { pattern: 'static', baseRps: 1 },
+          demand: { cpuMs: 2000 },
+          latencySloMs: 8000,
+        },
+      ],
+      connections: [
+        { id: 'c1', from: 'web', to: 'svc', mode: 'sync', callsPerRequest: 1, payloadKb: 2 },
+        { id: 'c2', from: 'feed', to: 'svc', mode: 'async', callsPerRequest: 1, payloadKb: 2 },
+      ],
+      simulation: { days: 1, stepMinutes: 5, seed: 1 },
+    } as unknown as (typeof examples)[number];
     const designs = [
       ...examples,
       ...limited,
       overloaded,
       growing,
+      mixed,
       ...fc.sample(designArb, { numRuns: 6, seed: 20261202 }),
     ];
     const hash = createHash('sha256');

@@ -21,6 +21,7 @@ import { simulateBurst } from '../simulate/simulate-burst';
 import { simulateServerless } from '../simulate/simulate-serverless';
 import { simulateStatic, sizeForSlo, sizeStaticCores, type StaticSizing } from '../simulate/simulate-static';
 import { simulateVm } from '../simulate/simulate-vm';
+import { formatShare } from '../present/decision';
 import { formatCount, formatDuration, formatHour, formatMoney, plural } from '../present/format';
 import { fitsBurstReserve, meetsTolerance, toleranceOf } from './assess-assignment';
 import { findRuleOut } from './hard-constraints';
@@ -375,11 +376,13 @@ export function simulatePlacement(
     const why =
       pinnedCores !== undefined
         ? ' (pinned)'
-        : run.sizing && !run.sizing.canMeetSlo
+        : run.sizing && !run.sizing.canMeetSlo && run.sizing.serviceP95Ms >= load.sloMs
           ? ` for peak + ${Math.round(100 * env.static.headroom)} % headroom; no core count meets the p95 SLO of ${load.sloMs} ms: the service time alone has a p95 of ${Math.round(run.sizing.serviceP95Ms)} ms`
-          : run.cores > forPeak
-            ? ` (peak + ${Math.round(100 * env.static.headroom)} % headroom needs ${forPeak}; the p95 SLO at peak needs ${run.cores})`
-            : '';
+          : run.sizing && !run.sizing.canMeetSlo
+            ? ` (peak + ${Math.round(100 * env.static.headroom)} % headroom needs ${forPeak}${run.cores > forPeak ? `; more help until ${run.cores}` : ''}); no core count meets the p95 SLO of ${load.sloMs} ms in enough minutes: with no wait at all, the service time alone leaves ${formatShare(run.sizing.serviceMinuteShare)} of the peak's minutes over it, beyond the ${formatShare(env.decision.sloMinuteShare)} tolerated`
+            : run.cores > forPeak
+              ? ` (peak + ${Math.round(100 * env.static.headroom)} % headroom needs ${forPeak}; the p95 SLO at peak needs ${run.cores})`
+              : '';
     return done(run.stats, { placement, cores: run.cores }, 0, `${plural(run.cores, 'core')} reserved${why}`);
   }
   if (placement === 'elastic-vm') {

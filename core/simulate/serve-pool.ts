@@ -32,7 +32,7 @@ import {
 import { giveBack, takeFloat64 } from './scratch-pool';
 import { type ErlangTable, findErlangTable } from './erlang-table';
 import type { LatencyMixture } from './latency-mixture';
-import { FEW_PER_MINUTE, clumpOfBursts, computeMinuteSpread } from './minute-spread';
+import { FEW_PER_MINUTE, clumpOfBursts, computeMinuteSpread, computeMixedMinuteSpread } from './minute-spread';
 import { ResponseDist } from './response-dist';
 import { computeShares, createShares, hypoSurvival, lateShareOf } from './response-time';
 import { computeStepP95 } from './step-quantile';
@@ -783,9 +783,24 @@ function measureNearSlo(s: Stretch, spec: PoolSpec, stats: PartSink): void {
   p.p95 = p95;
   if (isNear) {
     p.spread =
-      s.syncAdmitted >= s.asyncAdmitted
+      s.asyncAdmitted === 0
         ? minuteSpread(s.syncC, s.syncTheta * 1000, nu * 1000, s.full, s.ls + s.la, spec.mu, p95, p, spec.patienceMs)
-        : minuteSpread(s.erlangC, s.asyncTheta * 1000, nu * 1000, s.full, s.ls + s.la, spec.mu, p95, p);
+        : s.syncAdmitted === 0
+          ? minuteSpread(s.erlangC, s.asyncTheta * 1000, nu * 1000, s.full, s.ls + s.la, spec.mu, p95, p)
+          : computeMixedMinuteSpread(
+              s.syncAdmitted / (s.syncAdmitted + s.asyncAdmitted),
+              s.syncC,
+              s.syncTheta * 1000,
+              s.erlangC,
+              s.asyncTheta * 1000,
+              nu * 1000,
+              s.full,
+              s.ls + s.la,
+              spec.mu,
+              p95,
+              p,
+              spec.patienceMs,
+            );
   }
   const admitted = s.syncAdmitted + s.asyncAdmitted;
   if (p95 > stats.sloMs / 8 && (admitted * 60) / s.used < FEW_PER_MINUTE) {

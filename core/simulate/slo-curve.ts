@@ -7,7 +7,7 @@
  * from the closed forms; results do not depend on the order of the steps.
  */
 import { computeErlangC } from './erlang';
-import { computeMinuteSpread, computeViolationChance, type MinuteShape } from './minute-spread';
+import { computeMixedMinuteSpread, computeViolationChance, type MinuteShape } from './minute-spread';
 import { ResponseDist } from './response-dist';
 import { computeShares, createShares, hypoSurvival, lateShareOf } from './response-time';
 
@@ -208,11 +208,21 @@ export class SloCurve {
     dist.add(admittedAsync * (1 - erlangC), 0, 0);
     dist.add(admittedAsync * erlangC, 0, asyncTheta);
     const p95 = dist.quantile(0.95);
-    // The minute-to-minute spread of the class that does most of the work.
-    const spread =
-      share >= 0.5
-        ? computeMinuteSpread(erlangC, syncTheta * 1000, nu * 1000, full, rho * full, mu, p95, shape, patienceMs)
-        : computeMinuteSpread(erlangC, asyncTheta * 1000, nu * 1000, full, rho * full, mu, p95, shape);
+    // The minute-to-minute spread of both classes' late requests together.
+    const spread = computeMixedMinuteSpread(
+      admittedSync / (admittedSync + admittedAsync),
+      erlangC,
+      syncTheta * 1000,
+      erlangC,
+      asyncTheta * 1000,
+      nu * 1000,
+      full,
+      rho * full,
+      mu,
+      p95,
+      shape,
+      patienceMs,
+    );
     const slo = this.sloMs;
     const service = Math.exp(-nu * slo);
     const late =
