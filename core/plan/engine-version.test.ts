@@ -52,7 +52,8 @@ describe('the engine version stored plans are keyed by', () => {
           id: 'feed',
           name: 'Feed',
           kind: 'service',
-          workload: { pattern: 'static', baseRps: 12 },
+          // A measured trace, replayed without its fitted pattern's noise (generate-workload.ts).
+          workload: { pattern: 'static', baseRps: 12, noise: 0.3, trace: { stepMinutes: 5, rps: [11, 12, 13] } },
           demand: { cpuMs: 5 },
           pin: { placement: 'static', cores: 1 },
         },

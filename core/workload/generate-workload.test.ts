@@ -103,6 +103,14 @@ describe('workload generators', () => {
     expect(coarse[0]).toBe(3);
   });
 
+  it('a trace is replayed as measured: its fitted pattern’s noise, kept for when it is removed, is not laid on it', () => {
+    const trace = { stepMinutes: 5, rps: [1, 3, 5] };
+    const w = resolveWorkload({ pattern: 'unpredictable', baseRps: 1, peakRps: 5, noise: 0.72, trace });
+    const s = generateWorkload(w, { days: 1, stepMinutes: 5 }, 1, 'web');
+    expect([...s.slice(0, 6)]).toEqual([1, 3, 5, 1, 3, 5]);
+    expect(max(s)).toBe(5);
+  });
+
   it('noise stays within ±noise and is deterministic for a seed, different across seeds', () => {
     const w = resolveWorkload({ pattern: 'static', baseRps: 100, noise: 0.2 });
     const a = generateWorkload(w, horizon, 42, 'web');
