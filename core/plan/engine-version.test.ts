@@ -65,8 +65,13 @@ describe('the engine version stored plans are keyed by', () => {
           latencySloMs: 60000,
           pin: { placement: 'static', cores: 2 },
         },
+        // The same queue with no latency target: its reasons say how long it waits (explain-choice.ts).
+        { id: 'pdf', name: 'PDFs', kind: 'processing', demand: { cpuMs: 200 }, pin: { placement: 'static', cores: 2 } },
       ],
-      connections: [{ id: 'c', from: 'feed', to: 'drain', mode: 'async', callsPerRequest: 1, payloadKb: 1 }],
+      connections: [
+        { id: 'c', from: 'feed', to: 'drain', mode: 'async', callsPerRequest: 1, payloadKb: 1 },
+        { id: 'd', from: 'feed', to: 'pdf', mode: 'async', callsPerRequest: 1, payloadKb: 1 },
+      ],
       simulation: { days: 2, stepMinutes: 5, seed: 2 },
     } as unknown as (typeof examples)[number];
     // Sync requests and messages on one pool near its SLO (minute-spread.ts, computeMixedMinuteSpread).

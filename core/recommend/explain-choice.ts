@@ -10,7 +10,7 @@ import { PLACEMENT_NOUNS, PLACEMENT_PHRASES } from '../model/labels';
 import type { Component, Environments, Pattern, Placement } from '../model/design';
 import { resolveFunctionSeconds } from '../model/design';
 import type { Reason } from '../model/plan';
-import { formatCount, formatMoney, formatMs, formatRps, formatSpan, plural } from '../present/format';
+import { formatCount, formatDuration, formatMoney, formatMs, formatRps, formatSpan, plural } from '../present/format';
 import { DROP_TOLERANCE } from '../simulate/option-stats';
 import type { SeriesShape } from '../simulate/series-stats';
 import { BURST_RESERVE, type OptionResult, type Tolerance } from './assess-assignment';
@@ -224,6 +224,14 @@ function elasticVerdict(options: readonly OptionResult[]): string {
   return `a shape that would suit elastic capacity, but ${named} keep${rules.length > 1 ? '' : 's'} it in the data centre`;
 }
 
+/** A p95 beyond which a component without a latency target is said to queue (a minute). */
+const QUEUED_WAIT_MS = 60_000;
+
+/** `45 s`, `12 min 5 s`, `2.8 hours`. */
+function formatWait(ms: number): string {
+  return ms < 3_600_000 ? formatDuration(ms) : `${(ms / 3_600_000).toFixed(1)} hours`;
+}
+
 function explainSlo({ component: c, chosen, tol, pattern, options, shape }: ExplainInput): Reason[] {
   const f = chosen.figures;
   const hours = tol.horizonMinutes / 60;
@@ -259,6 +267,13 @@ function explainSlo({ component: c, chosen, tol, pattern, options, shape }: Expl
         return `${NAMES[o.placement]} (${formatMoney(o.ownCost)}) would have ${misses.length > 0 ? misses.join(' and ') : 'missed its targets'}`;
       });
     const out: Reason[] = [{ rule, text }];
+    // With no target nothing is "over" it, however long the work queues: said, from its figures, so
+    // that a consumer hours behind does not read as merely serving its load.
+    if (c.latencySloMs === undefined && f.p95LatencyMs > QUEUED_WAIT_MS)
+      out.push({
+        rule,
+        text: `Its work queues: requests to ${c.name} wait up to ${formatWait(f.p95LatencyMs)} at the 95th percentile (${formatWait(f.meanLatencyMs)} on average). Give it a latency target if that is too long, and the plan will size for it.`,
+      });
     if (missing.length > 0)
       out.push({
         rule,

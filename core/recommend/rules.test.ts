@@ -486,3 +486,54 @@ describe('placement rules', () => {
     }
   });
 });
+
+describe('a component without a latency target whose work queues', () => {
+  // An async consumer pinned to 2 cores of 200 ms (10 a second) fed 12 messages a second: its queue
+  // grows all day. Nothing is "over" a target it does not have; its reasons still say how long it waits.
+  const design = makeDesign(
+    [
+      {
+        id: 'feed',
+        name: 'Feed',
+        kind: 'service',
+        workload: { pattern: 'static', baseRps: 12 },
+        demand: { cpuMs: 5 },
+        pin: { placement: 'static', cores: 1 },
+      },
+      {
+        id: 'pdf',
+        name: 'Invoice PDFs',
+        kind: 'processing',
+        demand: { cpuMs: 200 },
+        pin: { placement: 'static', cores: 2 },
+      },
+      { id: 'mail', name: 'Mailer', kind: 'processing', demand: { cpuMs: 20 }, pin: { placement: 'static', cores: 2 } },
+    ],
+    {
+      simulation: { days: 1, stepMinutes: 5, seed: 1 },
+      connections: [
+        { id: 'c1', from: 'feed', to: 'pdf', mode: 'async', callsPerRequest: 1, payloadKb: 1 },
+        { id: 'c2', from: 'feed', to: 'mail', mode: 'async', callsPerRequest: 1, payloadKb: 1 },
+      ],
+    },
+  );
+  const plan = planOf(design);
+
+  it('says how long its requests wait, from its figures', () => {
+    const pdf = entryOf(plan, 'pdf');
+    const chosen = pdf.options.find((o) => o.placement === pdf.placement);
+    expect(chosen?.p95LatencyMs).toBeGreaterThan(3_600_000);
+    const text = pdf.reasons.map((r) => r.text).join(' ');
+    expect(text).toContain('it has no latency target');
+    const hours = ((chosen?.p95LatencyMs ?? 0) / 3_600_000).toFixed(1);
+    expect(text).toContain(`Its work queues: requests to Invoice PDFs wait up to ${hours} hours at the 95th percentile`);
+  });
+
+  it('and says nothing of the kind where the work keeps up', () => {
+    const text = entryOf(plan, 'mail')
+      .reasons.map((r) => r.text)
+      .join(' ');
+    expect(text).toContain('it has no latency target');
+    expect(text).not.toContain('Its work queues');
+  });
+});
