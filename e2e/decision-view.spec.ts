@@ -29,15 +29,15 @@ test('the decision: headline, why not, where, wiring — and the numbers add up'
     '$421.64 a month less than all in the data centre ($784.00)',
   );
   await expect(view.getByTestId('saving-allElastic')).toContainText('a month less than all elastic ($579.53)');
-  // The sale is planned for: nothing dropped; the cart's 2-core burst has 12 minutes over its target,
+  // The sale is planned for: nothing dropped; the cart's 2-core burst has 2 minutes over its target,
   // within the tolerance — said so, in words.
   await expect(view.getByTestId('decision-risk')).toHaveText(
-    'Risk accepted: 12 minutes over the latency targets, spread thinly over the month (Cart and checkout; no single hour of the replay reaches half a minute), within the tolerance of 0.1 % of the month (43 minutes per component) and 0.01 % of requests dropped.',
+    'Risk accepted: 2 minutes over the latency targets, spread thinly over the month (Cart and checkout; no single hour of the replay reaches half a minute), within the tolerance of 0.1 % of the month (43 minutes per component) and 0.01 % of requests dropped.',
   );
-  // No baseline is cheaper; each is safer by those 12 minutes, and its note says what it costs more.
+  // No baseline is cheaper; each is safer by those 2 minutes, and its note says what it costs more.
   const whyNot = view.getByTestId('decision-why-not');
   await expect(whyNot).toContainText(
-    '$421.64 a month more than the recommendation. It would avoid 12 minutes over the targets',
+    '$421.64 a month more than the recommendation. It would avoid 2 minutes over the targets',
   );
   // A burst's traffic manager is billed in its component: said, not a missing cost.
   await expect(view.getByTestId('decision-wiring')).toContainText(

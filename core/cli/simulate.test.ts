@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { planDesign } from '../plan/plan-design';
 import { runSimulateCli } from './simulate';
 
 const dir = mkdtempSync(join(tmpdir(), 'tidemark-simulate-'));
@@ -37,6 +38,51 @@ describe('npm run simulate', () => {
       expect(Number(m[1])).toBeCloseTo(432_000, -3);
       expect(Math.abs(Number(m[2]) / Number(m[1]) - 1)).toBeLessThan(0.01);
     }
+  });
+
+  it('checks each option at the sizing the plan chose, beside what the plan reports for it', () => {
+    // A periodic API calling a database the plan keeps in the data centre: its cloud options' calls
+    // cross the link, which the plan's own figures add and the component's alone leave out.
+    const shop = {
+      format: 'tidemark.design',
+      version: 1,
+      name: 'API and database',
+      simulation: { days: 2, stepMinutes: 5, seed: 1 },
+      components: [
+        {
+          id: 'api',
+          name: 'API',
+          kind: 'service',
+          workload: { pattern: 'periodic', baseRps: 5, peakRps: 120, periodHours: 24, peakHours: 2, peakStartHour: 18 },
+          demand: { cpuMs: 25 },
+          latencySloMs: 300,
+        },
+        { id: 'db', name: 'DB', kind: 'database', stateful: true, demand: { cpuMs: 5 } },
+      ],
+      connections: [{ id: 'c1', from: 'api', to: 'db', mode: 'sync', callsPerRequest: 3 }],
+    };
+    const r = runSimulateCli([file('shop.json', shop), '--component', 'api']);
+    expect(r.stderr).toBe('');
+    const planned = planDesign(shop);
+    if (!planned.ok) throw new Error(`the design is invalid: ${JSON.stringify(planned.problems)}`);
+    const api = planned.value.plan.placements.find((p) => p.componentId === 'api');
+    for (const placement of ['static', 'burst'] as const) {
+      const option = api?.options.find((o) => o.placement === placement);
+      const cores = option?.costLines.find((l) => l.item === 'cores')?.quantity;
+      expect(r.stdout).toContain(placement === 'static' ? `static (${cores} cores)` : `burst (base of ${cores} cores)`);
+    }
+    // Each section's p95 row ends with the plan's p95 for that option; the cloud ones pay the link.
+    const sections = r.stdout.split('\n\n').slice(1);
+    expect(sections).toHaveLength(4);
+    let crossed = 0;
+    for (const section of sections) {
+      const placement = (/^(static|elastic-vm|serverless|burst)/.exec(section) ?? [])[1];
+      const option = api?.options.find((o) => o.placement === placement);
+      const row = /p95 latency, ms\s+([\d.]+)\s+[\d.]+\s+\S+ %\s+([\d.]+)$/m.exec(section);
+      expect(Number(row?.[2])).toBeCloseTo(option?.p95LatencyMs ?? Number.NaN, 1);
+      if (Number(row?.[2]) > Number(row?.[1]) + 1) crossed++;
+    }
+    expect(crossed).toBeGreaterThanOrEqual(2);
   });
 
   it('names the components when the id is unknown', () => {

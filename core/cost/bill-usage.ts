@@ -72,7 +72,8 @@ export function billUsage(usage: PlacementUsage, tariff: Tariff): CostLine[] {
       return [
         ...billCores(usage.baseCores, tariff),
         ...billInstanceHours(usage.instanceHours, 0, tariff),
-        ...billTrafficManager(usage.managedRequests, tariff),
+        // Fed only by a queue, nothing is resolved by name: no traffic manager.
+        ...(usage.managedRequests > 0 ? billTrafficManager(usage.managedRequests, tariff) : []),
       ];
   }
 }

@@ -21,7 +21,7 @@ describe('the provider comparison in words', () => {
       region: 'us-east-1',
       regionName: 'US East (N. Virginia)',
       placements: ['Data centre 1', 'Burst (both) 3'],
-      sloMinutes: '12 minutes',
+      sloMinutes: '2 minutes',
       dropped: 'None',
     });
     expect(cells.rows[1]?.regionName).toBe('East US');

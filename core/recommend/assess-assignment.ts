@@ -123,16 +123,17 @@ export function assessOption(
   }
   const s = self.cloudShare;
   const mean = (1 - s) * meanDc + s * meanCloud;
-  const p95 =
-    run.placement === 'static'
-      ? p95Dc
-      : run.placement === 'burst'
-        ? // Each side's delay only where that side serves more than 5 % of the requests: a burst
-          // serving 96 % in the cloud read "20 ms at the 95th percentile" for the 4 % its data-centre
-          // base served across the link (the p95 of the whole is then the cloud side's).
-          Math.max(1 - s > 0.05 ? p95Dc : 0, s > 0.05 ? p95Cloud : 0)
-        : p95Cloud;
-  const figures = run.stats.shift(run.figures, mean, p95);
+  // A burst's two sides pay their own calls across the link: its percentiles are those of the mixture
+  // of its requests, each side delayed by its own (OptionStats.shiftParts).
+  const shifted =
+    run.placement === 'burst'
+      ? run.stats.shiftParts(run.figures, mean, [
+          { share: 1 - s, delayMs: p95Dc },
+          { share: s, delayMs: p95Cloud },
+        ])
+      : null;
+  const p95 = shifted ? shifted.tailOffsetMs : run.placement === 'static' ? p95Dc : p95Cloud;
+  const figures = shifted ? shifted.figures : run.stats.shift(run.figures, mean, p95);
   return {
     placement: run.placement,
     ruledOut: findRuleOut(f.component, run.placement, tariff),

@@ -105,8 +105,8 @@ export function planWiring(
   for (const c of design.components) {
     const option = result.options.get(c.id);
     if (!option) continue;
-    if (option.placement === 'burst') {
-      const manager = option.lines.filter((l) => l.item === 'traffic-manager');
+    const manager = option.lines.filter((l) => l.item === 'traffic-manager');
+    if (option.placement === 'burst' && manager.length > 0) {
       drafts.push({
         kind: 'traffic-manager',
         componentIds: [c.id],

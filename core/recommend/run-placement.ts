@@ -41,6 +41,8 @@ export interface SimulatedRun {
   coldStartShare?: number;
   /** Serverless and VMs (a burst's cloud part): mean instances held, idle and busy. */
   meanInstances?: number;
+  /** VMs scaling out earlier than configured (a tuned target utilisation): that target. */
+  targetUtilization?: number;
   note: string;
 }
 
@@ -260,6 +262,18 @@ function raiseBurstBase(
 const VM_TARGET_STEP = 0.05;
 const VM_TARGET_FLOOR = 0.2;
 
+/** The share of a load's requests that are sync (not messages from a queue), over the horizon. */
+function syncShareOf(load: ComponentLoad): number {
+  if (load.async === null) return 1;
+  let total = 0;
+  let async = 0;
+  for (let i = 0; i < load.total.length; i++) {
+    total += load.total[i] as number;
+    async += load.async[i] as number;
+  }
+  return total > 0 ? Math.max(0, 1 - async / total) : 1;
+}
+
 /** The static run as a burst that never overflows: its base, no cloud hours, the manager still in place. */
 function asBurst(staticRun: PlacementRun, baseCores: number, ctx: SimulationContext, tariff: Tariff): PlacementRun {
   const hours = (ctx.steps * ctx.stepMinutes) / 60;
@@ -365,7 +379,7 @@ export function simulatePlacement(
     usage: PlacementUsage,
     cloudShare: number,
     note: string,
-    extra: Pick<SimulatedRun, 'coldStartShare' | 'meanInstances'> = {},
+    extra: Pick<SimulatedRun, 'coldStartShare' | 'meanInstances' | 'targetUtilization'> = {},
   ): SimulatedRun => {
     const figures = stats.finish();
     return { placement, stats, figures, series: stats.series, usage, cloudShare, note, ...extra };
@@ -399,7 +413,9 @@ export function simulatePlacement(
       { placement, instanceHours, alwaysOnInstances: Math.min(env.vm.minInstances, env.vm.maxInstances) },
       1,
       `${formatCount(instanceHours)} instance-hours a month${target === undefined ? '' : `, scaling out at ${Math.round(100 * target)} % CPU so it keeps up with the ramps of its peaks`}, ${run.meanInstances.toFixed(1)} instances on average, up to ${plural(run.peakInstances, 'instance')} of ${env.vm.vcpu} vCPU${describePlanned(load, 'instances scheduled to be running')}`,
-      { meanInstances: run.meanInstances },
+      target === undefined
+        ? { meanInstances: run.meanInstances }
+        : { meanInstances: run.meanInstances, targetUtilization: target },
     );
   }
   if (placement === 'serverless') {
@@ -437,8 +453,10 @@ export function simulatePlacement(
   const figures = run.stats.finish();
   const cloudShare = figures.served > 0 ? run.cloudServed / figures.served : 0;
   const instanceHours = perMonth(run.instanceHours, hours);
-  // Every request is resolved through the traffic manager's DNS name, overflow or not.
-  const managedRequests = perMonth(figures.requests, hours);
+  // Every request is resolved through the traffic manager's DNS name, overflow or not — but messages
+  // are not requests to a name: both sides' consumers take them from the queue, the cloud's scaling on
+  // its length. (A component fed only by a queue paid a manager for 27 million DNS queries a month.)
+  const managedRequests = perMonth(figures.requests * syncShareOf(load), hours);
   const note = `${plural(baseCores, 'base core')} + ${formatCount(instanceHours)} cloud instance-hours a month; ${(100 * cloudShare).toFixed(1)} % of requests served in the cloud${describePlanned(load, 'cloud instances and traffic weights scheduled')}`;
   return {
     placement,

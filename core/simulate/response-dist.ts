@@ -39,6 +39,20 @@ export class ResponseDist {
     this.theta = enlarge(this.theta);
   }
 
+  /**
+   * This distribution with its requests delayed in parts: `share` of them by `delayMs` each (shares
+   * summing to 1) — a burst's two sides, each paying its own calls across the link.
+   */
+  delayedBy(parts: readonly { share: number; delayMs: number }[]): ResponseDist {
+    const out = new ResponseDist().reset(this.nu);
+    for (const { share, delayMs } of parts) {
+      if (!(share > 0)) continue;
+      for (let k = 0; k < this.size; k++)
+        out.add((this.w[k] as number) * share, (this.delay[k] as number) + delayMs, this.theta[k] as number);
+    }
+    return out;
+  }
+
   total(): number {
     let s = 0;
     for (let k = 0; k < this.size; k++) s += this.w[k] as number;
