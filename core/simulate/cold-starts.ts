@@ -122,6 +122,10 @@ function logPoissonAtMost(c: number, m: number): number {
   return -m + c * Math.log(m) - jStat.gammaln(c + 1) + Math.log(sum);
 }
 
+/** m's bits, for evaluate(). */
+const bits64 = new Float64Array(1);
+const bits32 = new Uint32Array(bits64.buffer);
+
 const scratch: ColdStartFigures = { cold: 0.5, alive: 0.5, aliveAbove: 0.5 };
 
 /** computeColdStarts tabulated for one window ratio n. Set `m`, call `evaluate()`, read the fields. */
@@ -159,16 +163,21 @@ export class ColdStartCurve implements ColdStartFigures {
     // The table's layout as literals (LOW −24, PER_DOUBLING 8, POINTS − 1 = 304, WIDTH 3; checked
     // below the class): in optimised code a module's constant is a load from its context and a check,
     // every step. Serverless alone on bench:engine's design, CPU: −3 % (see the commit).
-    const y = (log2(m) + 24) * 8;
-    const k = y | 0;
+    // The point and the weight from m's bits as integers: y = (pseudoLog2(m) + 24) · 8 is exactly
+    // ((exponent + 24) << 3) + the mantissa's top 20 bits ÷ 2¹⁷, so its integer part is k below and
+    // y − k is the mantissa's low 17 of those bits ÷ 2¹⁷ (cold-starts.test.ts); y ≥ 0 and y < 304 are
+    // k ≥ 0 and k < 304. Without the float forms, −6 % on serverless alone (see the commit).
+    bits64[0] = m;
+    const h = bits32[1] as number;
+    const k = (((h >>> 20) - 1023 + 24) << 3) + ((h & 0xfffff) >>> 17);
     const t = this.table;
     const a = 3 * k;
     // Small enough to be inlined into a step loop twice: the rare cases are evaluateRarely's.
-    if (!(y >= 0) || y >= 304 || m > this.truncateAbove || Number.isNaN((t[a] as number) + (t[a + 3] as number))) {
+    if (k < 0 || k >= 304 || m > this.truncateAbove || Number.isNaN((t[a] as number) + (t[a + 3] as number))) {
       this.evaluateRarely();
       return;
     }
-    const f = y - k;
+    const f = (h & 0x1ffff) / 131072;
     const g = 1 - f;
     this.cold = (t[a] as number) * g + (t[a + 3] as number) * f;
     this.alive = (t[a + 1] as number) * g + (t[a + 4] as number) * f;
