@@ -461,6 +461,11 @@ export function coldBinOf(share: number): number {
   if (!(share > 0)) return 0;
   bits64[0] = share;
   const h = bits32[1] as number;
+  // 2 · pseudoLog2(share) + 33 is exactly 2 · exponent + 33 + the mantissa's top 20 bits ÷ 2¹⁹: where
+  // that is not negative (a share from about 2⁻¹⁶·⁵ up), truncating it adds the top one of those bits
+  // to the integer part, in integers (−6 % on serverless alone, see the commit); below, the float form.
+  const floor = 2 * (h >>> 20) - 2013 + ((h & 0xfffff) >>> 19);
+  if (floor >= 0) return floor + 1 >= COLD_BINS ? COLD_BINS - 1 : floor + 1;
   const c = ((2 * ((h >>> 20) - 1023 + (h & 0xfffff) / 1048576) + 33) | 0) + 1;
   return c < 0 ? 0 : c >= COLD_BINS ? COLD_BINS - 1 : c;
 }
