@@ -134,9 +134,10 @@ export class ColdStartCurve implements ColdStartFigures {
   cold = 0.5;
   alive = 0.5;
   aliveAbove = 0.5;
-  private readonly table: Float64Array;
+  /** Per point: cold share, alive, alive above the first (NaN until filled); simulate-serverless.ts reads it too. */
+  readonly table: Float64Array;
   /** Above this mean concurrency the limit cuts the levels (computeColdStarts), not tabulated. */
-  private readonly truncateAbove: number;
+  readonly truncateAbove: number;
 
   constructor(
     private readonly n: number,
@@ -173,6 +174,7 @@ export class ColdStartCurve implements ColdStartFigures {
     const t = this.table;
     const a = 3 * k;
     // Small enough to be inlined into a step loop twice: the rare cases are evaluateRarely's.
+    // (simulateServerless writes this read out in its step loop: change both together.)
     if (k < 0 || k >= 304 || m > this.truncateAbove || Number.isNaN((t[a] as number) + (t[a + 3] as number))) {
       this.evaluateRarely();
       return;

@@ -64,6 +64,8 @@ export function simulateServerless(load: ComponentLoad, ctx: SimulationContext):
   const keepAlive = fn.keepAliveMinutes * 60;
   const coldMs = fn.coldStartMs;
   const curve = new ColdStartCurve(keepAlive / d, limit);
+  const table = curve.table;
+  const truncateAbove = curve.truncateAbove;
   const herdFactor = 1 + coldMs / durationMs;
   // The last herd (below): its levels above the first, and when its keep-alive runs out (seconds).
   let herdLevel = 0;
@@ -150,10 +152,37 @@ export function simulateServerless(load: ComponentLoad, ctx: SimulationContext):
     const older = i > whole ? (ring[slot + 1 === ringLength ? 0 : slot + 1] as number) : 0;
     const lambdaK = (offered / dt) * nearHalf + windowSum + partial * older;
     // No keep-alive: an instance lives for its invocation alone, so every invocation starts cold.
-    curve.m = keepAlive > 0 ? (lambdaK * d) / keepAlive : (offered / dt) * d;
-    curve.evaluate();
-    const churn = keepAlive > 0 ? curve.cold : 1;
-    const alive = curve.alive;
+    const m = keepAlive > 0 ? (lambdaK * d) / keepAlive : (offered / dt) * d;
+    // The curve at m (cold-starts.ts): ColdStartCurve.evaluate's table read written out, its figures
+    // kept in locals rather than the curve's fields (stored and read back each step: −5 % on
+    // serverless alone, see the commit); anything but that read is evaluate's own, as before.
+    let curveCold: number;
+    let alive: number;
+    let reach: number;
+    bits64[0] = m;
+    const h = bits32[1] as number;
+    const k = (((h >>> 20) - 1023 + 24) << 3) + ((h & 0xfffff) >>> 17);
+    const a = 3 * k;
+    if (
+      m > 0 &&
+      k >= 0 &&
+      k < 304 &&
+      !(m > truncateAbove) &&
+      !Number.isNaN((table[a] as number) + (table[a + 3] as number))
+    ) {
+      const f = (h & 0x1ffff) / 131072;
+      const g = 1 - f;
+      curveCold = (table[a] as number) * g + (table[a + 3] as number) * f;
+      alive = (table[a + 1] as number) * g + (table[a + 4] as number) * f;
+      reach = (table[a + 2] as number) * g + (table[a + 5] as number) * f;
+    } else {
+      curve.m = m;
+      curve.evaluate();
+      curveCold = curve.cold;
+      alive = curve.alive;
+      reach = curve.aliveAbove;
+    }
+    const churn = keepAlive > 0 ? curveCold : 1;
     // The levels above the first the load reaches: the keep-alive window's, not this step's own rate.
     // A step's rate is noisy, and its levels are those of its Poisson maxima over a whole keep-alive,
     // which the churn already counts: taking them from the step's rate counted every noisy step above
@@ -162,7 +191,6 @@ export function simulateServerless(load: ComponentLoad, ctx: SimulationContext):
     // three examples' functions up to +25 %, now −4 to +23 %). A real rise is the window's too, and
     // a sudden one is the herd's (below).
     const mNow = (offered / dt) * d;
-    const reach = curve.aliveAbove;
     while (size > 0 && (dqStep[head] as number) < i - keep) {
       head = head + 1 === dqLength ? 0 : head + 1;
       size--;
