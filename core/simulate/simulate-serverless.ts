@@ -129,7 +129,9 @@ export function simulateServerless(load: ComponentLoad, ctx: SimulationContext):
     // turned away. While an async backlog lasts every instance is busy (`jammed` seconds of the step);
     // otherwise all are busy with the stationary chance (erlang.ts: computeThrottledShare).
     const q0 = backlog;
-    const q1 = Math.max(0, q0 + (asyncRps - capRps) * dt);
+    // (No backlog and async under the limit's rate, most steps: 0 + a negative number, so 0 without
+    // Math.max's checks for NaN and −0: −3 % on serverless alone, see the commit.)
+    const q1 = q0 === 0 && asyncRps < capRps ? 0 : Math.max(0, q0 + (asyncRps - capRps) * dt);
     backlog = q1;
     const jammed = asyncRps >= capRps ? dt : q0 > 0 ? Math.min(dt, q0 / (capRps - asyncRps)) : 0;
     const hold = d + (lastColdShare * coldMs) / 1000;
