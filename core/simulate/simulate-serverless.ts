@@ -153,6 +153,14 @@ export function simulateServerless(load: ComponentLoad, ctx: SimulationContext):
     const offered = served + syncDropped;
     const older = i > whole ? (ring[slot + 1 === ringLength ? 0 : slot + 1] as number) : 0;
     const lambdaK = (offered / dt) * nearHalf + windowSum + partial * older;
+    // Slide the window now (nothing below reads it): this step's arrivals in, the oldest whole step
+    // out. (Kept when `whole` is 0 too: the `partial` step before this one is read from the ring.)
+    // Here rather than at the step's end, the next step's window sum is ready before this step's
+    // long chain of divisions and table reads: −3 to −5 % on serverless alone (see the commit).
+    ring[slot] = offered;
+    windowSum += offered;
+    if (i >= whole) windowSum -= ring[slot >= whole ? slot - whole : slot + ringLength - whole] as number;
+    slot = slot + 1 === ringLength ? 0 : slot + 1;
     // No keep-alive: an instance lives for its invocation alone, so every invocation starts cold.
     const m = keepAlive > 0 ? (lambdaK * d) / keepAlive : (offered / dt) * d;
     // The curve at m (cold-starts.ts): ColdStartCurve.evaluate's table read written out, its figures
@@ -334,12 +342,7 @@ export function simulateServerless(load: ComponentLoad, ctx: SimulationContext):
       if (herdLevel > top) extra += (herdLevel - top) * ((herdUntil < stepEnd ? herdUntil : stepEnd) - stepStart);
     }
     instanceSeconds += alive * dt + extra + (cold * coldMs) / 1000;
-    // Slide the windows: this step's arrivals in, the oldest whole step out; its level into the deque.
-    // (Kept when `whole` is 0 too: the `partial` step before this one is read from the ring.)
-    ring[slot] = offered;
-    windowSum += offered;
-    if (i >= whole) windowSum -= ring[slot >= whole ? slot - whole : slot + ringLength - whole] as number;
-    slot = slot + 1 === ringLength ? 0 : slot + 1;
+    // This step's level into the deque.
     let last = head + size - 1;
     if (last >= dqLength) last -= dqLength;
     while (size > 0 && (dqValue[last] as number) <= reach) {
