@@ -28,13 +28,10 @@ import {
 import { useEditor } from '@/components/editor/editor-context';
 import { AttachMeasuredLoad } from '@/components/metrics/attach-measured-load';
 import { CheckboxField, SelectField, TextField, type Option } from './fields';
-import dynamic from 'next/dynamic';
+import { retryableDynamic } from '@/components/ui/retryable-dynamic';
 
 // The preview (its chart and the workload generator's call) loads with the first selection, not with the page.
-const LoadPreview = dynamic(() => import('./load-preview').then((m) => m.LoadPreview), {
-  ssr: false,
-  loading: () => <div style={{ height: 150 }} />,
-});
+const LoadPreview = retryableDynamic(() => import('./load-preview').then((m) => m.LoadPreview), { height: 150 });
 import { useCommit } from './use-commit';
 import { useDraftForm } from './use-draft-form';
 import styles from './inspector.module.css';

@@ -7,7 +7,7 @@
  * trace and removes it. Every write is one undo step.
  */
 import { useId, useState, type DragEvent } from 'react';
-import dynamic from 'next/dynamic';
+import { retryableDynamic } from '@/components/ui/retryable-dynamic';
 import { FilePickerButton } from '@/components/ui/file-picker-button';
 import type { Component, Workload } from '@/core/model';
 import { describeEvidence, fittedWorkload, type RateUnit } from '@/core/measure';
@@ -17,10 +17,7 @@ import { WindowAndScale } from './window-and-scale';
 import styles from './metrics.module.css';
 
 // The chart loads with the first measured series, not with the inspector.
-const MeasuredChart = dynamic(() => import('./measured-chart').then((m) => m.MeasuredChart), {
-  ssr: false,
-  loading: () => <div style={{ height: 150 }} />,
-});
+const MeasuredChart = retryableDynamic(() => import('./measured-chart').then((m) => m.MeasuredChart), { height: 150 });
 
 const UNIT_LABELS: Record<RateUnit, string> = { second: 'per second', minute: 'per minute', interval: 'per interval' };
 const FORMAT_LABELS = {

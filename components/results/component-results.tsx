@@ -10,13 +10,10 @@ import { useDeferredValue } from 'react';
 import { useEditor, usePlan } from '@/components/editor/editor-context';
 import { PLACEMENTS, type PlacementEntry, type PlanOption, PLACEMENT_LABELS } from '@/core/model';
 import { formatCount, formatMoney, formatMs, formatPointTime, formatRps, utilisationAt } from '@/core/present';
-import dynamic from 'next/dynamic';
+import { retryableDynamic } from '@/components/ui/retryable-dynamic';
 
 // The charts load with the first selection, not with the editor page.
-const OptionCharts = dynamic(() => import('./option-charts').then((m) => m.OptionCharts), {
-  ssr: false,
-  loading: () => <div style={{ height: 320 }} />,
-});
+const OptionCharts = retryableDynamic(() => import('./option-charts').then((m) => m.OptionCharts), { height: 320 });
 import { Prose, RuleLink } from '@/components/ui/prose';
 import { PlacementBadge } from './placement-badge';
 import { RunStatus } from './run-status';

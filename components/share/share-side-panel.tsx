@@ -5,7 +5,7 @@
  * charts), and the whole design's every component and wiring. Selecting on the canvas opens the
  * selection tab.
  */
-import dynamic from 'next/dynamic';
+import { retryableDynamic } from '@/components/ui/retryable-dynamic';
 import { useDeferredValue } from 'react';
 import { PanelTabs } from '@/components/ui/panel-tabs';
 import { useSelectionTab } from '@/components/ui/use-selection-tab';
@@ -13,12 +13,10 @@ import { useEditor } from '@/components/editor/editor-context';
 import { ComponentCharts, ComponentDecision } from '@/components/results/component-results';
 import { SelectionDetails } from './selection-details';
 
-const DecisionView = dynamic(() => import('@/components/decision/decision-view').then((m) => m.DecisionView), {
-  ssr: false,
-});
-const DesignResults = dynamic(() => import('@/components/results/design-results').then((m) => m.DesignResults), {
-  ssr: false,
-});
+const DecisionView = retryableDynamic(() => import('@/components/decision/decision-view').then((m) => m.DecisionView));
+const DesignResults = retryableDynamic(() =>
+  import('@/components/results/design-results').then((m) => m.DesignResults),
+);
 
 type Tab = 'decision' | 'selection' | 'design';
 const TABS = [

@@ -8,7 +8,7 @@
  * their sources. The provider comparison's dialog (opened from Decision or Assumptions) lives here.
  */
 import { useDeferredValue } from 'react';
-import dynamic from 'next/dynamic';
+import { retryableDynamic } from '@/components/ui/retryable-dynamic';
 import { useEditor } from '@/components/editor/editor-context';
 import { AssumptionsPanel } from '@/components/assumptions/assumptions-panel';
 import { CompareProvidersDialog } from '@/components/compare/compare-providers';
@@ -18,12 +18,10 @@ import { PanelTabs } from '@/components/ui/panel-tabs';
 import { useSelectionTab } from '@/components/ui/use-selection-tab';
 
 // The decision and whole-design tabs load when first shown.
-const DecisionView = dynamic(() => import('@/components/decision/decision-view').then((m) => m.DecisionView), {
-  ssr: false,
-});
-const DesignResults = dynamic(() => import('@/components/results/design-results').then((m) => m.DesignResults), {
-  ssr: false,
-});
+const DecisionView = retryableDynamic(() => import('@/components/decision/decision-view').then((m) => m.DecisionView));
+const DesignResults = retryableDynamic(() =>
+  import('@/components/results/design-results').then((m) => m.DesignResults),
+);
 
 type Tab = 'decision' | 'selection' | 'design' | 'assumptions';
 const TABS = [
