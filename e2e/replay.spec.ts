@@ -54,3 +54,53 @@ test('the day-12 drops are marked on the timeline and on the nodes that drop', a
   await expect(page.getByTestId('alarm-catalog')).toBeVisible({ timeout: 10_000 });
   await page.getByRole('button', { name: 'Pause the replay' }).click();
 });
+
+test('work that only queues (async, beyond capacity) is busy in the replay, never "dropped"', async ({
+  page,
+  editor,
+  request,
+}) => {
+  // A worker behind a queue, held to one data-centre core: 4-40 msg/s at 100 ms CPU each needs 0.4-4
+  // cores, so its afternoons run far beyond capacity; messages wait, none time out, the plan drops none.
+  const id = await importDesign(request, {
+    format: 'tidemark.design',
+    version: 1,
+    name: 'Queued worker',
+    components: [
+      {
+        id: 'api',
+        name: 'API',
+        kind: 'service',
+        workload: { pattern: 'periodic', baseRps: 4, peakRps: 40 },
+        demand: { cpuMs: 5 },
+      },
+      {
+        id: 'worker',
+        name: 'Worker',
+        kind: 'processing',
+        demand: { cpuMs: 100 },
+        pin: { placement: 'static', cores: 1 },
+      },
+    ],
+    connections: [{ id: 'c1', from: 'api', to: 'worker', mode: 'async' }],
+  });
+  await page.goto(`/designs/${id}`);
+  await editor.waitSimulated();
+  await editor.select('worker');
+  await expect(page.getByRole('table').getByRole('row', { name: /^Dropped/ })).toContainText('0');
+  // Through the first day (0 is also Live), to a moment where demand is beyond capacity.
+  const slider = page.getByRole('slider', { name: 'Time in the simulated month' });
+  const moment = page.locator('.res-now');
+  let busiest = 0;
+  for (let point = 1; point < 25 && busiest <= 1.5; point++) {
+    await slider.fill(String(point));
+    const percent = /(\d+) % busy/.exec(await moment.innerText());
+    busiest = percent ? Number(percent[1]) / 100 : 0;
+  }
+  expect(busiest).toBeGreaterThan(1.5);
+  await expect(moment).toContainText('the excess waits in a queue, none dropped');
+  await expect(page.getByTestId('replay-worker')).toHaveCount(0);
+  await expect(page.getByTestId('alarm-worker')).toHaveCount(0);
+  await expect(page.getByRole('group', { name: /^Worker,.*busy/ })).not.toHaveAccessibleName(/dropped/);
+  await page.screenshot({ path: shot('queued-worker') });
+});

@@ -67,9 +67,7 @@ function ComponentNodeView({ data, selected }: NodeProps<ComponentNodeType>) {
       )}
       {alarm && (
         <div className="tm-node-replay" data-testid={`replay-${c.id}`}>
-          {[dropping && `${dropped >= 1 ? formatCount(dropped) : 'some'} dropped`, missingSlo && 'over SLO']
-            .filter(Boolean)
-            .join(' · ')}
+          {[dropping && `${formatCount(dropped)} dropped`, missingSlo && 'over SLO'].filter(Boolean).join(' · ')}
         </div>
       )}
       <Handle type="source" position={Position.Right} />

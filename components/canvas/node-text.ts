@@ -59,8 +59,7 @@ export function nodeLabel(
   if (placement && cost !== null) parts.push(`${formatMoney(cost)} a month`);
   if (replay) {
     parts.push(`${formatBusy(replay.utilisation)} busy`);
-    if (replay.dropping)
-      parts.push(replay.dropped >= 1 ? `${formatCount(replay.dropped)} requests dropped` : 'dropping requests');
+    if (replay.dropping) parts.push(`${formatCount(replay.dropped)} requests dropped`);
     if (replay.missingSlo) parts.push('missing its latency SLO');
   }
   return parts.join(', ');

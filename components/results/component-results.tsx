@@ -175,7 +175,8 @@ function TimelineMoment({ componentId, entry }: { componentId: string; entry: Pl
     <p className={`res-now${u.dropping ? ' res-dropping' : ''}`} aria-live="off">
       <strong>{formatPointTime(timeIndex, result.series.pointMinutes)}</strong> · demand{' '}
       {formatRps(s.demand[timeIndex] ?? 0)} rps · capacity {formatRps(s.capacity[timeIndex] ?? 0)} rps · {percent}
-      {u.dropping && ' · dropping requests'}
+      {u.dropping && ` · ${formatCount(u.dropped)} requests dropped`}
+      {!u.dropping && u.utilisation > 1 && ' · the excess waits in a queue, none dropped'}
     </p>
   );
 }

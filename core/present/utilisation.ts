@@ -4,16 +4,17 @@
  * straight from the plan's chart series (mean demand and capacity, drops and SLO minutes per point),
  * so it costs a few array reads per node per frame. A point is an hour or more: a ten-minute shortfall
  * averages out of the mean demand and capacity, so drops are read from the drop series, not guessed.
+ * Nor is demand above capacity a drop by itself: async work queues and is served later (a message
+ * never times out), and only sync requests past their timeout are dropped — what the series count.
  */
 import type { Placement } from '../model/design';
-import { MODEL_ASSUMPTIONS } from '../model/defaults';
 import type { PlanResult } from '../plan/build-plan';
 import { MARKED_SLO_MINUTES } from './replay-events';
 
 export interface Utilisation {
   /** demand / capacity at that point: 0 when idle, above 1 when demand exceeds capacity (Infinity with no capacity). */
   utilisation: number;
-  /** Requests are turned away in this point (the engine dropped some, or demand is beyond capacity). */
+  /** Requests are turned away in this point: the engine dropped at least one (its drop series). */
   dropping: boolean;
   /** Requests dropped within the point, as the engine counted them. */
   dropped: number;
@@ -34,10 +35,8 @@ export function utilisationAt(
   const capacity = series.capacity[index] ?? 0;
   const dropped = series.dropped[index] ?? 0;
   const missingSlo = (series.sloMinutes[index] ?? 0) >= MARKED_SLO_MINUTES;
-  if (demand <= 0) return { utilisation: 0, dropping: dropped >= 1, dropped, missingSlo };
-  if (capacity <= 0) return { utilisation: Number.POSITIVE_INFINITY, dropping: true, dropped, missingSlo };
-  const utilisation = demand / capacity;
-  const dropping = dropped >= 1 || utilisation > 1 + MODEL_ASSUMPTIONS.stepDropShare;
+  const dropping = dropped >= 1;
+  const utilisation = demand <= 0 ? 0 : capacity <= 0 ? Number.POSITIVE_INFINITY : demand / capacity;
   return { utilisation, dropping, dropped, missingSlo };
 }
 
