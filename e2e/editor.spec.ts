@@ -37,7 +37,8 @@ test('an architect draws, tags and tunes a design, and finds it saved after a re
   await page.getByLabel('Peak load (req/s)').fill('5');
   await page.getByLabel('Peak load (req/s)').press('Enter');
   await expect(page.getByLabel('Peak load (req/s)')).toHaveAttribute('aria-invalid', 'true');
-  await expect(page.getByText(/at least/)).toBeVisible();
+  await expect(page.getByText('must be at least the base load (10 req/s)', { exact: true })).toBeVisible();
+  await expect(page.getByTestId('save-status')).toHaveText(/^Not saved: Peak load \(req\/s\) must be at least/);
 
   // Raise the peak a hundredfold: the recommendation moves out of the data centre.
   await page.getByLabel('Peak load (req/s)').fill('1500');
@@ -64,6 +65,11 @@ test('an architect draws, tags and tunes a design, and finds it saved after a re
   await expect(page.getByLabel('Name', { exact: true })).toBeFocused();
   await page.keyboard.press('Control+v');
   await expect(editor.componentNodes()).toHaveCount(4);
+  // The text pasted (the copied component) is too long for a name: refused, and not saved; Escape
+  // puts the saved name back.
+  await expect(page.getByTestId('save-status')).toHaveText('Not saved: Name must be at most 120 characters');
+  await page.keyboard.press('Escape');
+  await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Web front end');
 
   // Auto-layout moves the pasted component into the flow.
   const before = await editor.positionOf('database-2');

@@ -41,6 +41,14 @@ export interface EditorState {
   releaseDraft: (key: string) => void;
   /** Commits every held draft now (before the page unloads). */
   flushDrafts: () => void;
+  /**
+   * Fields holding a value the design refuses (shown red where it was typed), each with why, in the
+   * form's words ("Peak load (req/s) must be at least the base load (50 req/s)"). It is in no
+   * document, so it is not saved: the indicator says so, and leaving the page asks first.
+   */
+  refused: Readonly<Record<string, string>>;
+  holdRefused: (key: string, why: string) => void;
+  releaseRefused: (key: string) => void;
   /** Replaces the document; recorded for undo. */
   setDesign: (design: Design) => void;
   select: (selection: Selection) => void;
@@ -85,6 +93,14 @@ export function createEditorStore(design: Design, revision: number) {
         flushDrafts: () => {
           for (const commit of Object.values(store.getState().drafts)) commit();
         },
+        refused: {},
+        holdRefused: (key, why) => set((s) => (s.refused[key] === why ? s : { refused: { ...s.refused, [key]: why } })),
+        releaseRefused: (key) =>
+          set((s) => {
+            if (!(key in s.refused)) return s;
+            const { [key]: _released, ...rest } = s.refused;
+            return { refused: rest };
+          }),
         reset: (next, rev) =>
           set({
             design: next,

@@ -42,7 +42,9 @@ export function useAutosave(designId: string): Autosaver {
   useEffect(() => {
     const onBeforeUnload = (e: BeforeUnloadEvent) => {
       store.getState().flushDrafts();
-      if (autosaver.flushOnUnload()) return;
+      // A refused value (red in its field) is in no document: the browser asks before it is lost.
+      const refused = Object.keys(store.getState().refused).length > 0;
+      if (autosaver.flushOnUnload() && !refused) return;
       e.preventDefault();
       // Older browsers ask only when returnValue is set as well.
       e.returnValue = '';

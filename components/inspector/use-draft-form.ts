@@ -29,6 +29,19 @@ export interface DraftForm<F extends string> {
   revert: (field: F) => void;
 }
 
+/** The first field with an error, and the error; the form's own error (not of one field) last. */
+function firstError(errors: Partial<Record<string, string>>): [string, string] | null {
+  const entries = Object.entries(errors).filter((e): e is [string, string] => e[1] !== undefined);
+  return entries.find(([field]) => field !== 'form') ?? entries[0] ?? null;
+}
+
+/** The visible label of a field's control, as the person reads it ("Peak load (req/s)"). */
+function labelOf(controlId: string): string | null {
+  const control = document.getElementById(controlId);
+  const labels = control && 'labels' in control ? (control as HTMLInputElement).labels : null;
+  return labels?.[0]?.textContent?.trim() || null;
+}
+
 export function useDraftForm<F extends string, T, C extends DraftCheck<T, F> = DraftCheck<T, F>>(
   stored: T,
   toDrafts: (value: T) => Drafts<F>,
@@ -66,6 +79,15 @@ export function useDraftForm<F extends string, T, C extends DraftCheck<T, F> = D
       store.getState().releaseDraft(idPrefix);
     };
   }, [pending, commit, store, idPrefix]);
+  // A changed value the design refuses is not saved: the editor says so until it is corrected or
+  // reverted (or the form closes), naming the field by the label the form shows for it.
+  const [refusedField, refusedError] = (untouched || checked.ok ? null : firstError(checked.errors)) ?? [];
+  useEffect(() => {
+    if (refusedField === undefined || refusedError === undefined) return;
+    const label = refusedField === 'form' ? null : labelOf(`${idPrefix}-${refusedField}`);
+    store.getState().holdRefused(idPrefix, label ? `${label} ${refusedError}` : refusedError);
+    return () => store.getState().releaseRefused(idPrefix);
+  }, [refusedField, refusedError, store, idPrefix]);
   // Leaving the form (another selection) keeps what was typed, if it was valid.
   useEffect(
     () => () => {

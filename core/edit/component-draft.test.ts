@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkComponentDrafts, componentDrafts, withPattern, type ComponentDrafts } from './component-draft';
 import { checkConnectionDrafts, connectionDrafts } from './connection-draft';
 import { componentSchema, connectionSchema } from '../model/design';
-import { sameValue } from './field-drafts';
+import { inFormWords, sameValue } from './field-drafts';
 
 const web = componentSchema.parse({
   id: 'web',
@@ -30,7 +30,7 @@ describe('component drafts', () => {
   it('reports a peak below the base at the peak field, in words', () => {
     const r = edit({ peakRps: '10' });
     expect(r.ok).toBe(false);
-    expect(r.errors).toEqual({ peakRps: 'must be at least baseRps (20)' });
+    expect(r.errors).toEqual({ peakRps: 'must be at least the base load (20 req/s)' });
   });
 
   it('reports text that is not a number, and bounds in words', () => {
@@ -52,8 +52,8 @@ describe('component drafts', () => {
   });
 
   it('checks cross-field rules of the pattern', () => {
-    expect(edit({ peakHours: '30' }).errors.peakHours).toBe('must not exceed periodHours (24)');
-    expect(edit({ peakStartHour: '24' }).errors.peakStartHour).toBe('must be less than periodHours (24)');
+    expect(edit({ peakHours: '30' }).errors.peakHours).toBe('must not exceed the period (24 hours)');
+    expect(edit({ peakStartHour: '24' }).errors.peakStartHour).toBe('must be less than the period (24 hours)');
   });
 
   it('keeps only the fields the pattern uses, and restores them when switched back', () => {
@@ -138,5 +138,20 @@ describe('sameValue', () => {
   it('ignores key order and undefined keys', () => {
     expect(sameValue({ a: 1, b: undefined, c: [1, { d: 2 }] }, { c: [1, { d: 2 }], a: 1 })).toBe(true);
     expect(sameValue({ a: [1, 2] }, { a: [2, 1] })).toBe(false);
+  });
+});
+
+describe('inFormWords', () => {
+  it('names a workload field as its label does, with its unit after the value', () => {
+    expect(inFormWords('must be at least baseRps (50)')).toBe('must be at least the base load (50 req/s)');
+    expect(inFormWords('must not exceed periodHours (168)')).toBe('must not exceed the period (168 hours)');
+    // A kind of number is no unit: the value alone.
+    expect(inFormWords('must exceed growthPerMonth (0.1)')).toBe('must exceed the growth per month (0.1)');
+  });
+  it('leaves words that name no form field as they are', () => {
+    expect(inFormWords('must be before the end of the 30-day horizon (hour 720)')).toBe(
+      'must be before the end of the 30-day horizon (hour 720)',
+    );
+    expect(inFormWords('required for the periodic pattern')).toBe('required for the periodic pattern');
   });
 });

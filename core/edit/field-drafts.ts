@@ -5,6 +5,7 @@
  * shown where it was typed and never reaches the design.
  */
 import type { z } from 'zod';
+import { WORKLOAD_FIELD_LABELS } from '../model/labels';
 
 export type Drafts<F extends string> = Record<F, string>;
 export type FieldErrors<F extends string> = Partial<Record<F | 'form', string>>;
@@ -39,9 +40,26 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
     case 'unrecognized_keys':
       return `unknown field ${issue.keys.join(', ')}`;
     default:
-      // Custom refinements name the other field and end with ", got <value>": the field shows its value.
-      return issue.message.replace(/, got [^,]*$/, '');
+      // Custom refinements end with ", got <value>" (the field shows its value), and name the other
+      // field as the document does ("baseRps (50)"): the form says it as its label does.
+      return inFormWords(issue.message.replace(/, got [^,]*$/, ''));
   }
+}
+
+/**
+ * A document's field name with its value, "baseRps (50)", as the form labels that field: "the base
+ * load (50 req/s)", from the label "Base load (req/s)". Names of no form field are left as they are.
+ */
+export function inFormWords(message: string): string {
+  return message.replace(/\b(\w+) \(([^()]*)\)/g, (whole, name: string, value: string) => {
+    const label = (WORKLOAD_FIELD_LABELS as Record<string, string | undefined>)[name];
+    if (label === undefined) return whole;
+    const unit = /\(([^()]*)\)$/.exec(label)?.[1];
+    const words = label.replace(/ \([^()]*\)$/, '').toLowerCase();
+    // A unit that is a number's kind ("fraction", "0–1") adds nothing after the number itself.
+    const shown = unit === undefined || !/^[a-z/]+$/i.test(unit) || unit === 'fraction' ? value : `${value} ${unit}`;
+    return `the ${words} (${shown})`;
+  });
 }
 
 /**

@@ -1,7 +1,6 @@
 'use client';
 /** The editor's frame: toolbar, palette, canvas, side panel, timeline; and the dialogs. */
 import { useQueryClient } from '@tanstack/react-query';
-import Link from 'next/link';
 import { useCallback, useEffect, useState } from 'react';
 import { DesignCanvas } from '@/components/canvas/design-canvas';
 import { ConnectDialog } from '@/components/canvas/connect-dialog';
@@ -16,6 +15,7 @@ import { ExportMenu } from '@/components/export/export-menu';
 import { usePlanRunner } from '@/components/editor/use-plan-runner';
 import { useTRPC, useTRPCClient } from '@/components/trpc/client';
 import { ThemeToggle } from '@/components/ui/theme-toggle';
+import { BackToDesigns } from './back-link';
 import { ConflictDialog } from './conflict-dialog';
 import { DesignName } from './design-name';
 import { RevisionsDialog } from './revisions-dialog';
@@ -87,9 +87,7 @@ export function Editor({ designId }: { designId: string }) {
   return (
     <div className="editor">
       <header className="editor-bar">
-        <Link href="/" className="brand" aria-label="Tidemark, all designs">
-          ← Designs
-        </Link>
+        <BackToDesigns />
         <DesignName />
         <SaveIndicator />
         <div className="editor-tools" role="toolbar" aria-label="Editor">

@@ -1,0 +1,50 @@
+'use client';
+/**
+ * "← Designs", which asks first while a field holds a value the design refuses: that value is in no
+ * document and would be lost without a word (the browser's own prompt covers reloads and closing the
+ * tab: use-autosave.ts).
+ */
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { useEditor } from '@/components/editor/editor-context';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { firstRefusal } from './save-indicator';
+
+export function BackToDesigns() {
+  const refused = useEditor((s) => firstRefusal(s.refused));
+  const router = useRouter();
+  const [asking, setAsking] = useState<string | null>(null);
+  return (
+    <>
+      <Link
+        href="/"
+        className="brand"
+        aria-label="Tidemark, all designs"
+        onClick={(e) => {
+          if (refused === null) return;
+          e.preventDefault();
+          setAsking(refused);
+        }}
+      >
+        ← Designs
+      </Link>
+      <ConfirmDialog
+        open={asking !== null}
+        title="Leave without this value?"
+        confirmLabel="Leave without it"
+        danger
+        onConfirm={() => {
+          setAsking(null);
+          router.push('/');
+        }}
+        onCancel={() => setAsking(null)}
+      >
+        <p>
+          Not saved: {asking}. Leaving drops this value. Stay to correct it, or press Escape in the field to put back
+          the saved one.
+        </p>
+      </ConfirmDialog>
+    </>
+  );
+}
