@@ -144,9 +144,15 @@ function explainEconomics({ component: c, pattern, shape, options, env }: Explai
   }
   const level = `mean ${formatRps(shape.mean)} req/s, peak ${formatRps(shape.peak)} req/s`;
   const ratio = shape.mean > 0 ? shape.peak / shape.mean : 1;
+  const u = computeUtilityPremium(env);
+  // A core rented for no more than one owned (U ≤ 1) leaves owning nothing to win on price, at any shape.
+  const rentingNoDearer = u <= 1;
   const reasons: Reason[] = [
     pattern === 'static'
-      ? { rule: 'R1', text: `${c.name}'s demand is steady (${level}): a steady load is cheapest on capacity you own.` }
+      ? {
+          rule: 'R1',
+          text: `${c.name}'s demand is steady (${level}): a steady load is cheapest on capacity you own${rentingNoDearer ? ', except where a core rented costs no more than one owned, as at these prices' : ''}.`,
+        }
       : {
           rule: 'R2',
           text: `${c.name}'s demand is ${pattern.replace(/-/g, ' ')} (${level}, the peak ${times(ratio)} the mean): ${elasticVerdict(options)}.`,
@@ -154,7 +160,6 @@ function explainEconomics({ component: c, pattern, shape, options, env }: Explai
   ];
   const allowed = options.filter((o) => !o.ruledOut);
   if (allowed.length <= 1) return reasons;
-  const u = computeUtilityPremium(env);
   // A price of zero (a free tier, a written-off data centre) leaves no premium to weigh: it read
   // "costs 0.0 times one owned … under the Infinity % (1 hour in 0.0)".
   if (!(u > 0) || !Number.isFinite(u)) {
@@ -163,6 +168,23 @@ function explainEconomics({ component: c, pattern, shape, options, env }: Explai
         ? "A core owned costs nothing at these prices (the data centre's core price is 0): capacity it owns is cheapest at any shape of load, unless it cannot meet its targets there"
         : 'A core rented in the cloud costs nothing at these prices (the VM price is 0): paying only for what is used is cheapest at any shape of load';
     return [...reasons, { rule: 'R3', text: `${free}. Simulated month: ${list(costs)}.` }];
+  }
+  // Under 1 (a data-centre core dearer than its rented equivalent) Weinman's break-even share 1/U is
+  // over 100 %: a core owned never pays for itself. It read "costs 0.6 times one owned … under the
+  // 171 % (1 hour in 0.6) that a core owned for the peak needs to pay for itself".
+  if (rentingNoDearer) {
+    const premium = u < 0.995 ? `${u.toFixed(2)} times` : u < 1 ? 'just less than' : 'as much as';
+    const cheaper =
+      u < 1
+        ? 'renting is cheaper than owning at any utilisation, even for a core busy every hour of the month, so a core owned never pays for itself'
+        : 'renting costs no more than owning even for a core busy every hour of the month, and less at any lower utilisation';
+    return [
+      ...reasons,
+      {
+        rule: 'R3',
+        text: `A core rented in the cloud costs ${premium} one owned (Weinman's utility premium, from these prices): ${cheaper}; on the price of a core alone, paying only for what is used wins at any shape of load. Simulated month: ${list(costs)}.`,
+      },
+    ];
   }
   const verdict =
     ratio > u

@@ -360,6 +360,36 @@ describe('placement rules', () => {
     }
   });
 
+  it('R3 with a core owned dearer than one rented says renting wins at any utilisation', () => {
+    // The data centre's core at $60 a month against the default VM's $35 a core (0.58): it read
+    // "costs 0.6 times one owned … under the 171 % (1 hour in 0.6) that a core owned … needs to pay
+    // for itself, so a … burst is worth pricing".
+    const plan = planOf({ ...structuredClone(cloudBursting), environments: { static: { coreMonthlyCost: 60 } } });
+    const texts = plan.placements.flatMap((e) => e.reasons.filter((r) => r.rule === 'R3').map((r) => r.text));
+    expect(texts.filter((t) => /\b1\d\d %|\d{3,} %|1 hour in 0\.|worth pricing/.test(t))).toEqual([]);
+    const r3 = entryOf(plan, 'web').reasons.find((r) => r.text.startsWith('A core rented'))?.text ?? '';
+    expect(r3).toContain('A core rented in the cloud costs 0.58 times one owned');
+    expect(r3).toContain('renting is cheaper than owning at any utilisation');
+    // A steady load is not cheapest on owned capacity at these prices either.
+    const steady = planOf(
+      makeDesign(
+        [
+          {
+            id: 'api',
+            name: 'Api',
+            kind: 'service',
+            workload: { pattern: 'static', baseRps: 100 },
+            demand: { cpuMs: 10 },
+          },
+        ],
+        { environments: { static: { coreMonthlyCost: 60 } } },
+      ),
+    );
+    expect(entryOf(steady, 'api').reasons.find((r) => r.rule === 'R1')?.text).toContain(
+      'except where a core rented costs no more than one owned, as at these prices',
+    );
+  });
+
   it('R12: a burst beyond the reserve a split may use gets a larger base, not the data centre', () => {
     const plan = planOf(
       makeDesign(
