@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   formatCount,
+  formatCountOf,
   formatDuration,
   formatMoney,
   formatMs,
@@ -31,6 +32,13 @@ describe('result formatting', () => {
     expect(formatRps(0.001736)).toBe('0.0017');
     expect(formatRps(0)).toBe('0');
     expect(formatRps(1200.2)).toBe('1,200');
+  });
+
+  it('writes a count with its noun, singular only where the count reads 1', () => {
+    expect(formatCountOf(1, 'minute')).toBe('1 minute');
+    expect(formatCountOf(0.6, 'minute')).toBe('1 minute');
+    expect(formatCountOf(0, 'request')).toBe('0 requests');
+    expect(formatCountOf(2128.2, 'minute')).toBe('2,128 minutes');
   });
 
   it('names a chart point by its day and hour', () => {

@@ -58,6 +58,22 @@ export function formatCount(n: number): string {
 }
 
 /**
+ * A run's SLO-violation minutes as what they are: over its latency target, or — with no target — the
+ * minutes it drops requests (all that option-stats.ts counts then). "1 minutes over its target" was
+ * said of a component with none.
+ */
+export function formatMissedMinutes(minutes: number, sloMs: number | undefined): string {
+  const count = formatCountOf(minutes, 'minute');
+  return sloMs !== undefined ? `${count} over its ${formatMs(sloMs)} target` : `${count} dropping requests`;
+}
+
+/** A count and its noun, the noun plural unless the count reads 1: "1 minute", "2,128 minutes", "0 requests". */
+export function formatCountOf(n: number, noun: string): string {
+  const count = formatCount(n);
+  return `${count} ${noun}${count === '1' ? '' : 's'}`;
+}
+
+/**
  * The span a count of minutes is over: `a month` for a simulated month (within 10 %), else `in 7 days`
  * (a tolerance of "10 minutes a month" over a week-long simulation said a month where it meant the week).
  */

@@ -10,7 +10,16 @@ import { PLACEMENT_NOUNS, PLACEMENT_PHRASES } from '../model/labels';
 import type { Component, Environments, Pattern, Placement } from '../model/design';
 import { resolveFunctionSeconds } from '../model/design';
 import type { Reason } from '../model/plan';
-import { formatCount, formatDuration, formatMoney, formatMs, formatRps, formatSpan, plural } from '../present/format';
+import {
+  formatCount,
+  formatDuration,
+  formatMissedMinutes,
+  formatMoney,
+  formatMs,
+  formatRps,
+  formatSpan,
+  plural,
+} from '../present/format';
 import { DROP_TOLERANCE } from '../simulate/option-stats';
 import type { SeriesShape } from '../simulate/series-stats';
 import { BURST_RESERVE, type OptionResult, type Tolerance } from './assess-assignment';
@@ -102,10 +111,18 @@ export function explainChoice(input: ExplainInput): Reason[] {
     });
   } else {
     const fn = options.find((o) => o.placement === 'serverless');
-    if (fn && !fn.ruledOut && !fn.meets && fn.figures.sloViolationMinutes > 0 && input.pattern !== 'static') {
+    // Only against a latency target: with none, its minutes are minutes dropping requests, not slowness.
+    if (
+      fn &&
+      !fn.ruledOut &&
+      !fn.meets &&
+      c.latencySloMs !== undefined &&
+      fn.figures.sloViolationMinutes > 0 &&
+      input.pattern !== 'static'
+    ) {
       reasons.push({
         rule: 'R7',
-        text: `On functions ${c.name} would spend ${formatCount(fn.figures.sloViolationMinutes)} minutes over its target: ${describeFunctionTime(c, fn, env)}; servers suit latency-critical work.`,
+        text: `On functions ${c.name} would spend ${formatMissedMinutes(fn.figures.sloViolationMinutes, c.latencySloMs)}: ${describeFunctionTime(c, fn, env)}; servers suit latency-critical work.`,
       });
     }
   }
@@ -281,9 +298,7 @@ function explainSlo({ component: c, chosen, tol, pattern, options, shape }: Expl
         const g = o.figures;
         const misses: string[] = [];
         if (g.sloViolationMinutes > tol.minutes)
-          misses.push(
-            `${formatCount(g.sloViolationMinutes)} minutes over its ${c.latencySloMs !== undefined ? formatMs(c.latencySloMs) + ' target' : 'target'}`,
-          );
+          misses.push(formatMissedMinutes(g.sloViolationMinutes, c.latencySloMs));
         if (g.droppedRequests > tol.dropShare * Math.max(1, g.requests))
           misses.push(`${formatCount(g.droppedRequests)} dropped requests`);
         return `${NAMES[o.placement]} (${formatMoney(o.ownCost)}) would have ${misses.length > 0 ? misses.join(' and ') : 'missed its targets'}`;
@@ -316,7 +331,7 @@ function explainSlo({ component: c, chosen, tol, pattern, options, shape }: Expl
       const dropsOver = g.droppedRequests > BURST_RESERVE * tol.dropShare * Math.max(1, g.requests);
       if (minutesOver || dropsOver) {
         const what = minutesOver
-          ? `${formatCount(g.sloViolationMinutes)} minutes over its target, within the ${formatCount(tol.minutes)} we tolerate but more than the ${formatCount(BURST_RESERVE * tol.minutes)} a split may use`
+          ? `${formatMissedMinutes(g.sloViolationMinutes, c.latencySloMs)}, within the ${formatCount(tol.minutes)} we tolerate but more than the ${formatCount(BURST_RESERVE * tol.minutes)} a split may use`
           : `${formatCount(g.droppedRequests)} dropped requests, within the ${pct(tol.dropShare)} we tolerate but more than the ${pct(BURST_RESERVE * tol.dropShare)} a split may use`;
         out.push({
           rule: 'R12',

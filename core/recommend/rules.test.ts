@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cloudBursting, hybridBackend } from '../examples';
-import { entryOf, makeDesign, optionOf, planOf } from '../testing/design-fixture';
+import { entryOf, makeDesign, optionOf, planOf, SPIKY_SERVICE } from '../testing/design-fixture';
 
 const rules = (plan: ReturnType<typeof planOf>, id: string) => entryOf(plan, id).reasons.map((r) => r.rule);
 
@@ -390,6 +390,21 @@ describe('placement rules', () => {
     );
   });
 
+  it('R12: a burst base raised on a component with no latency target says what it missed: its drops', () => {
+    // It read "the base raised from Weinman's 1 core, which left it 1 minutes over its target" on a
+    // component with no target: its minutes there are minutes dropping requests, and the drops failed.
+    const { latencySloMs: _none, ...noSlo } = SPIKY_SERVICE;
+    const plan = planOf(makeDesign([noSlo]));
+    const note = optionOf(plan, 'spiky', 'burst').note;
+    expect(note).toMatch(
+      /the base raised from Weinman's 1 core, which left it [\d,]+ minutes? dropping requests and [\d,]+ requests dropped, beyond the 50 % of the tolerance a burst may use$/,
+    );
+    expect(note).not.toContain('target');
+    // With a target, its minutes are over that target, named.
+    const withSlo = optionOf(planOf(structuredClone(cloudBursting)), 'cart', 'burst').note;
+    expect(withSlo).toMatch(/which left it [\d,]+ minutes over its 300 ms target, beyond the 50 %/);
+  });
+
   it('R12: a burst beyond the reserve a split may use gets a larger base, not the data centre', () => {
     const plan = planOf(
       makeDesign(
@@ -413,7 +428,7 @@ describe('placement rules', () => {
     // over the 21.6 a split may use. The next base (2 cores) keeps it within, and saves more than
     // R12's margin on the data centre's 3 cores.
     expect(burst.note).toMatch(
-      /^2 base cores \+ .*; the base raised from Weinman's 1 core, which left it \d+ minutes over its target$/,
+      /^2 base cores \+ .*; the base raised from Weinman's 1 core, which left it \d+ minutes over its 300 ms target, beyond the 50 % of the tolerance a burst may use$/,
     );
     expect(burst.sloViolationMinutes).toBeLessThanOrEqual(21.6);
     expect(burst.monthlyCost).toBeLessThan(0.9 * home.monthlyCost);

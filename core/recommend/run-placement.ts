@@ -22,8 +22,16 @@ import { simulateServerless } from '../simulate/simulate-serverless';
 import { simulateStatic, sizeForSlo, sizeStaticCores, type StaticSizing } from '../simulate/simulate-static';
 import { simulateVm } from '../simulate/simulate-vm';
 import { formatShare } from '../present/decision';
-import { formatCount, formatDuration, formatHour, formatMoney, plural } from '../present/format';
-import { fitsBurstReserve, meetsTolerance, toleranceOf } from './assess-assignment';
+import {
+  formatCount,
+  formatCountOf,
+  formatMissedMinutes,
+  formatDuration,
+  formatHour,
+  formatMoney,
+  plural,
+} from '../present/format';
+import { BURST_RESERVE, fitsBurstReserve, meetsTolerance, type Tolerance, toleranceOf } from './assess-assignment';
 import { findRuleOut } from './hard-constraints';
 import { planBurstBase } from './size-burst-base';
 
@@ -185,7 +193,7 @@ function placeRuns(
       cores === staticCores && load.async === null
         ? asBurst(staticRun, cores, ctx, tariff)
         : run('burst', { burstBase: cores });
-    runs[3] = raiseBurstBase(burst, burstBase, staticCores, tryBase, (r) => fitsBurstReserve(r.figures, tol));
+    runs[3] = raiseBurstBase(burst, burstBase, staticCores, tryBase, tol, c.latencySloMs);
   }
   const vm = runs[1] as PlacementRun;
   if (worth(vm)) {
@@ -228,8 +236,10 @@ function raiseBurstBase(
   weinman: number,
   top: number,
   tryBase: (cores: number) => PlacementRun,
-  fits: (run: PlacementRun) => boolean,
+  tol: Tolerance,
+  sloMs: number | undefined,
 ): PlacementRun {
+  const fits = (run: PlacementRun) => fitsBurstReserve(run.figures, tol);
   // The largest base known to miss, and the smallest known to fit with its run.
   let below = weinman;
   let above = -1;
@@ -247,14 +257,20 @@ function raiseBurstBase(
     if (fits(tried)) [above, raised] = [cores, tried];
     else below = cores;
   }
+  // What Weinman's base missed of the reserve test (fitsBurstReserve): its minutes (over the latency
+  // target, or with none, dropping requests) and its drops, each only where beyond the burst's share.
+  // It read "1 minutes over its target" on a component with no target, where the drops had failed.
   const missed = first.figures;
-  const why =
-    missed.sloViolationMinutes > 0
-      ? `${formatCount(missed.sloViolationMinutes)} minutes over its target`
-      : `${formatCount(missed.droppedRequests)} requests dropped`;
+  const why: string[] = [];
+  if (missed.sloViolationMinutes > BURST_RESERVE * tol.minutes) {
+    why.push(formatMissedMinutes(missed.sloViolationMinutes, sloMs));
+  }
+  if (missed.droppedRequests > BURST_RESERVE * tol.dropShare * Math.max(1, missed.requests)) {
+    why.push(`${formatCountOf(missed.droppedRequests, 'request')} dropped`);
+  }
   return {
     ...raised,
-    note: `${raised.note}; the base raised from Weinman's ${plural(weinman, 'core')}, which left it ${why}`,
+    note: `${raised.note}; the base raised from Weinman's ${plural(weinman, 'core')}, which left it ${why.join(' and ')}, beyond the ${Math.round(100 * BURST_RESERVE)} % of the tolerance a burst may use`,
   };
 }
 
