@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { designSchema, type Design } from '../model/design';
 import { addComponent, connect, moveComponents, updateComponent } from './edit-design';
-import { describeChanges } from './describe-changes';
+import { describeChanges, describeRevisionSize } from './describe-changes';
 
 const base: Design = designSchema.parse({
   format: 'tidemark.design',
@@ -69,5 +69,22 @@ describe('describeChanges', () => {
       workload: { ...web.workload!, trace: { stepMinutes: 60, rps: [1, 2, 3] } },
     });
     expect(describeChanges(base, next)).toBe('Web shop: measured series attached');
+  });
+
+  it('names a pin by where it puts the component, its cores counted in words', () => {
+    // It read "pinned to static (2 cores)".
+    const web = base.components[0]!;
+    const pinned = updateComponent(base, 'web', { ...web, pin: { placement: 'static', cores: 2 } });
+    expect(describeChanges(base, pinned)).toBe('Web shop: pinned to the data centre (2 cores)');
+    const burst = updateComponent(base, 'web', { ...web, pin: { placement: 'burst', cores: 1 } });
+    expect(describeChanges(base, burst)).toBe('Web shop: pinned to bursting (a base of 1 core)');
+    const vms = updateComponent(base, 'web', { ...web, pin: { placement: 'elastic-vm' } });
+    expect(describeChanges(pinned, vms)).toBe('Web shop: pinned to elastic VMs');
+  });
+
+  it("counts a revision's components and connections with their plurals", () => {
+    // It read "1 components, 1 connections".
+    expect(describeRevisionSize(1, 1)).toBe('1 component, 1 connection');
+    expect(describeRevisionSize(3, 0)).toBe('3 components, 0 connections');
   });
 });

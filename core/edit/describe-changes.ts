@@ -4,7 +4,7 @@
  * documents; the most telling changes first, at most a few named, the rest counted.
  */
 import type { Component, Connection, Design } from '../model/design';
-import { WORKLOAD_FIELD_LABELS } from '../model/labels';
+import { PLACEMENT_NOUNS, WORKLOAD_FIELD_LABELS } from '../model/labels';
 import { plural } from '../present/format';
 import { assumptionEdits } from './assumptions';
 
@@ -40,6 +40,18 @@ const FIELD_WORDS: Record<string, string> = {
   ),
 };
 
+/** Where a pin puts a component, in the placements' words: "the data centre (2 cores)", not "static (2 cores)". */
+function pinnedTo(pin: NonNullable<Component['pin']>): string {
+  const where = PLACEMENT_NOUNS[pin.placement];
+  if (pin.cores === undefined) return where;
+  return `${where} (${pin.placement === 'burst' ? `a base of ${plural(pin.cores, 'core')}` : plural(pin.cores, 'core')})`;
+}
+
+/** "3 components, 1 connection": a revision's size, as the revisions list shows it. */
+export function describeRevisionSize(componentCount: number, connectionCount: number): string {
+  return `${plural(componentCount, 'component')}, ${plural(connectionCount, 'connection')}`;
+}
+
 /** The component's fields that differ, as `field a → b` (a measured series counts as one field). */
 export function componentEdits(before: Component, after: Component): string[] {
   const flat = (c: Component): Record<string, unknown> => {
@@ -51,7 +63,7 @@ export function componentEdits(before: Component, after: Component): string[] {
       for (const [k, v] of Object.entries(fields)) out[`workload.${k}`] = v;
       if (trace) out['workload.trace'] = `${trace.rps.length} points`;
     }
-    if (pin) out.pin = `${pin.placement}${pin.cores ? ` (${pin.cores} cores)` : ''}`;
+    if (pin) out.pin = pinnedTo(pin);
     return out;
   };
   const a = flat(before);

@@ -26,7 +26,7 @@ export type { ConnectionCheck, ConnectionDrafts, ConnectionField } from './conne
 export { sameValue } from './field-drafts';
 export type { DraftCheck, Drafts, FieldErrors } from './field-drafts';
 export { changesPlan, describeProblems } from './replan';
-export { describeChanges } from './describe-changes';
+export { describeChanges, describeRevisionSize } from './describe-changes';
 export {
   ASSUMPTION_FIELDS,
   assumptionDrafts,

@@ -122,6 +122,43 @@ describe('summariseDecision', () => {
     expect(s.risk).not.toContain('mostly from');
   });
 
+  it('a component over its target in every hour says so, not "mostly from Day 1, 00:00"', () => {
+    // A pool pinned to 2 cores for ~7 cores of load: one episode of the replay, the whole month long.
+    const design = designSchema.parse({
+      format: 'tidemark.design',
+      version: 1,
+      name: 't',
+      connections: [],
+      components: [
+        {
+          id: 'a',
+          name: 'Busy service',
+          kind: 'service',
+          workload: {
+            pattern: 'periodic',
+            baseRps: 100,
+            peakRps: 200,
+            periodHours: 24,
+            peakHours: 4,
+            peakStartHour: 18,
+          },
+          demand: { cpuMs: 50 },
+          latencySloMs: 300,
+          pin: { placement: 'static', cores: 2 },
+        },
+      ],
+    });
+    const result = buildPlan(design);
+    const names = new Map(design.components.map((c) => [c.id, c.name]));
+    const events = replayEvents(result);
+    expect(events.length).toBe(1);
+    const s = summariseDecision(result.plan, names, events, result.series.pointMinutes, new Set(['a']));
+    expect(s.risk).toMatch(
+      /^30 days over the latency targets and about [\d,]+ dropped requests, all through the month \(Busy service\): as pinned, Busy service is not within/,
+    );
+    expect(s.risk).not.toContain('mostly from');
+  });
+
   it('shows the data centre once when it is also the best single environment', () => {
     const example = EXAMPLE_DESIGNS.find((e) => e.key === 'hybrid-backend')!;
     const design = designSchema.parse(example.design);

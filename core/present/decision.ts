@@ -167,8 +167,13 @@ function riskSentence(
     worst !== null &&
     ((rec.sloViolationMinutes > 0 && worst.sloMinutes >= 0.5 * rec.sloViolationMinutes) ||
       (rec.droppedRequests > 0 && worst.dropped >= 0.5 * rec.droppedRequests));
+  // An episode over (nearly) the whole month is no moment: it read "30 days over the latency targets …
+  // mostly from Day 1, 00:00" of a pool over its target in every hour. One over a day long says its end.
+  const spanMinutes = worst ? (worst.to - worst.from + 1) * pointMinutes : 0;
   const when = holdsMost
-    ? `, mostly from ${formatPointTime(worst.from, pointMinutes)} (${list(worst.componentIds)})`
+    ? spanMinutes >= 0.95 * monthMinutes
+      ? `, all through the month (${list(worst.componentIds)})`
+      : `, mostly from ${formatPointTime(worst.from, pointMinutes)}${spanMinutes > 1440 ? ` to ${formatPointTime(worst.to + 1, pointMinutes)}` : ''} (${list(worst.componentIds)})`
     : worst
       ? `, spread over the month (${list(takers.length > 0 ? takers : worst.componentIds)}; the replay's worst moment, ${formatPointTime(worst.from, pointMinutes)}, holds ${worst.sloMinutes >= 0.5 ? formatMinutes(worst.sloMinutes) : `${formatAbout(worst.dropped)} dropped requests`} of it)`
       : takers.length > 0

@@ -47,12 +47,12 @@ export function formatHour(h: number): string {
   return Number.isFinite(h) ? oneDecimal.format(h) : '—';
 }
 
-/** `1,234,567` (rounded to whole units) */
 /** "1 core", "3 cores": a count and its noun, plural unless it is one. */
 export function plural(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
+/** `1,234,567` (rounded to whole units) */
 export function formatCount(n: number): string {
   return Number.isFinite(n) ? whole.format(n) : '—';
 }

@@ -405,6 +405,37 @@ describe('placement rules', () => {
     expect(withSlo).toMatch(/which left it [\d,]+ minutes over its 300 ms target, beyond the 50 %/);
   });
 
+  it('planned peaks at a regular interval are told as one series, not listed hour by hour', () => {
+    // A daily peak over 30 days: every option note listed "hour 18, 42, … 714" (30 numbers).
+    const plan = planOf(
+      makeDesign(
+        [
+          {
+            id: 'w',
+            name: 'W',
+            kind: 'service',
+            workload: {
+              pattern: 'periodic',
+              baseRps: 5,
+              peakRps: 100,
+              periodHours: 24,
+              peakHours: 2,
+              peakStartHour: 18,
+            },
+            demand: { cpuMs: 20 },
+            latencySloMs: 300,
+          },
+        ],
+        { simulation: { days: 30, stepMinutes: 15, seed: 1 } },
+      ),
+    );
+    const note = optionOf(plan, 'w', 'elastic-vm').note;
+    expect(note).toContain(
+      'instances scheduled to be running before each planned peak, every 24 hours from hour 18, 30 in all',
+    );
+    expect(note).not.toMatch(/hour 18, 42/);
+  });
+
   it('R12: a burst beyond the reserve a split may use gets a larger base, not the data centre', () => {
     const plan = planOf(
       makeDesign(

@@ -488,8 +488,21 @@ export function simulatePlacement(
 
 /** The planned peaks in words, for a note: '; instances scheduled to be running when the planned peak starts at hour 300'. */
 function describePlanned(load: ComponentLoad, what: string): string {
-  const peaks = load.planned ?? [];
-  if (peaks.length === 0) return '';
-  const hours = peaks.map((p) => formatHour(p.startSeconds / 3600)).join(', ');
-  return `; ${what} before the planned peak${peaks.length === 1 ? '' : 's'} at hour ${hours}`;
+  const hours = (load.planned ?? []).map((p) => p.startSeconds / 3600);
+  const [first, second] = hours;
+  if (first === undefined) return '';
+  if (second === undefined) return `; ${what} before the planned peak at hour ${formatHour(first)}`;
+  // A regular series told as one (it listed "hour 18, 42, … 714", 30 numbers in every option note);
+  // a short irregular list as it is, a long one by its count and span.
+  const step = second - first;
+  if (hours.length >= 3 && hours.every((h, i) => Math.abs(h - (first + i * step)) < 1e-6)) {
+    const every = step === 1 ? 'every hour' : `every ${formatHour(step)} hours`;
+    return `; ${what} before each planned peak, ${every} from hour ${formatHour(first)}, ${hours.length} in all`;
+  }
+  if (hours.length <= PLANNED_LISTED)
+    return `; ${what} before the planned peaks at hour ${hours.map(formatHour).join(', ')}`;
+  return `; ${what} before each of ${hours.length} planned peaks, from hour ${formatHour(first)} to hour ${formatHour(hours[hours.length - 1] as number)}`;
 }
+
+/** Planned peaks at irregular hours listed by their hours, up to this many. */
+const PLANNED_LISTED = 6;

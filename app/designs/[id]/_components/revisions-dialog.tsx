@@ -10,7 +10,7 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { memo } from 'react';
 import Link from 'next/link';
-import { describeChanges } from '@/core/edit';
+import { describeChanges, describeRevisionSize } from '@/core/edit';
 import { useModalDialog, whileClosed } from '@/components/ui/use-modal-dialog';
 import { compareHref } from '@/components/scenarios/compare-href';
 import { useTRPC } from '@/components/trpc/client';
@@ -76,8 +76,8 @@ export const RevisionsDialog = memo(function RevisionsDialog(props: {
                     <time dateTime={new Date(r.createdAt).toISOString()} title={formatExact(r.createdAt)}>
                       {formatRelative(r.createdAt)}
                     </time>{' '}
-                    · {r.note} · {r.componentCount} components, {r.connectionCount} connections · {formatBytes(r.bytes)}{' '}
-                    · “{r.name}”
+                    · {r.note} · {describeRevisionSize(r.componentCount, r.connectionCount)} · {formatBytes(r.bytes)} ·
+                    “{r.name}”
                   </div>
                 </div>
                 {r.number !== props.current && (
