@@ -37,7 +37,7 @@ import {
   type AssumptionGroup,
   type AssumptionValue,
 } from '@/core/edit';
-import type { Commitment, Design, PricingProvider } from '@/core/model';
+import { COMMITMENT_HELP, type Commitment, type Design, type PricingProvider } from '@/core/model';
 import styles from '@/components/inspector/inspector.module.css';
 import './assumptions.css';
 
@@ -188,7 +188,7 @@ function PriceBook({ flush }: { flush: () => void }) {
         label="Commitment"
         value={pick.commitment}
         options={commitmentOptions()}
-        help="A 1- or 3-year commitment bills always-on cloud capacity (the fewest VMs, a burst’s base) at the committed rate."
+        help={COMMITMENT_HELP}
         onChoose={(v) => choose((d) => pickCommitment(d, v as Commitment))}
       />
       <CompareProvidersButton />

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { environmentsSchema } from '../model/design';
+import { COMMITMENT_HELP } from '../model/labels';
 import type { PricingChoice } from '../model/pricing-choice';
 import { sumLines } from './cost-line';
 import { billCrossing, billSecureLink, billStaging, billUsage } from './bill-usage';
@@ -208,6 +209,21 @@ describe('commitments', () => {
       tariff({ commitment: '3y' }),
     );
     expect(lines.some((l) => l.item === 'commitment')).toBe(false);
+  });
+
+  it('is described in the Assumptions tab as what it bills: the always-on VMs, not a burst’s base', () => {
+    // It said "bills always-on cloud capacity (the fewest VMs, a burst’s base) at the committed rate".
+    const t = tariff({ commitment: '1y' });
+    const committed = (usage: Parameters<typeof billUsage>[0]) =>
+      billUsage(usage, t).filter((l) => l.item === 'commitment');
+    expect(committed({ placement: 'elastic-vm', instanceHours: 2000, alwaysOnInstances: 2 })).toMatchObject([
+      { quantity: 2 * 730 },
+    ]);
+    expect(committed({ placement: 'burst', baseCores: 4, instanceHours: 2000, managedRequests: 0 })).toEqual([]);
+    expect(committed({ placement: 'static', cores: 4 })).toEqual([]);
+    expect(COMMITMENT_HELP).toContain('the elastic VMs that are always on (the fewest VMs)');
+    expect(COMMITMENT_HELP).toContain('a burst’s cloud overflow and functions stay on demand');
+    expect(COMMITMENT_HELP).toContain('a burst’s base among them, are owned, not committed');
   });
 });
 

@@ -55,6 +55,14 @@ export const COMMITMENT_LABELS: Record<Commitment, string> = {
   '3y': '3-year commitment',
 };
 
+/**
+ * What a commitment covers, as core/cost/bill-usage.ts bills it: elastic VMs' always-on minimum
+ * ("Fewest VMs") every hour at the committed rate; nothing else. It said "(the fewest VMs, a burst's
+ * base)", but a burst's base is owned data-centre cores and its cloud part scales from zero.
+ */
+export const COMMITMENT_HELP =
+  'A 1- or 3-year commitment bills the elastic VMs that are always on (the fewest VMs) every hour of the month at the committed rate. Their other hours, a burst’s cloud overflow and functions stay on demand; data-centre cores, a burst’s base among them, are owned, not committed.';
+
 export const WIRING_LABELS: Record<WiringKind, string> = {
   queue: 'Message queue',
   storage: 'Staging storage',
