@@ -6,14 +6,13 @@
  */
 import type { ReactFlowInstance } from '@xyflow/react';
 import { KIND_LABELS, PATTERN_LABELS, PLACEMENTS, type Design, type Placement, type PlanOption } from '@/core/model';
-import { formatCount, formatMoney } from '@/core/present';
+import { formatCount, formatMoney, wiringLabel } from '@/core/present';
 import type { PlanResult } from '@/core/plan';
 import { NODE_HEIGHT, NODE_WIDTH } from '@/components/canvas/auto-layout';
 import { deriveEdges, groupWiring, type FlowNode } from '@/components/canvas/derive-flow';
 import { laneLayout, LANE_SPECS } from '@/components/canvas/lanes';
 import { connectionLabel, formatNodeCost } from '@/components/canvas/node-text';
 import { positionsOf } from '@/core/edit';
-import { WIRING_LABELS } from '@/core/model';
 import type { SvgPalette, SvgScene } from './canvas-svg';
 
 /** A theme colour as the page draws it now (light or dark), as #rrggbb. */
@@ -121,7 +120,8 @@ export function sceneFromCanvas(
       ? groupWiring(design, plan.wiring, positions).map((g) => ({
           x: g.position.x,
           y: g.position.y,
-          labels: g.elements.map((e) => WIRING_LABELS[e.kind]),
+          // As the editor's chips name them (wiring-layer.tsx): egress is "Data sent over the secure link".
+          labels: g.elements.map(wiringLabel),
         }))
       : [],
     lanes:

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildCanvasSvg, edgePath, escapeXml, fitText, type SvgScene } from './canvas-svg';
+import { buildCanvasSvg, edgePath, escapeXml, fitText, wrapText, type SvgScene } from './canvas-svg';
 
 const palette = {
   bg: '#f6f7f9',
@@ -102,7 +102,29 @@ describe('buildCanvasSvg', () => {
     expect(svg.text).toMatch(
       /<path d="M200,45 C[^"]+" fill="none" stroke="#c2331f"[^>]*stroke-dasharray="7 5"[^>]*marker-end="url\(#arrow-crossing\)"/,
     );
-    expect(svg.text).toContain('>Secure link · Compliant replication</text>');
+    expect(svg.text).toContain('>Secure link</text>');
+    expect(svg.text).toContain('>Compliant replication</text>');
+  });
+
+  it('shows all of a long totals line, on lines of its own, and the wiring chips uncut', () => {
+    // It was cut at the image's edge: "all in the data centre $10,384.00 ·…".
+    const subtitle =
+      'Recommended $4,321.09 a month (1,234 SLO minutes, 56,789 requests dropped) · all in the data centre $10,384.00 · all elastic $7,654.32';
+    const wiring = [{ x: 250, y: 130, labels: ['Data sent over the secure link', 'Compliant replication'] }];
+    const long = buildCanvasSvg(scene({ subtitle, wiring }));
+    expect(long.width).toBe(svg.width);
+    // The legend fits too: it cut "Crosses data centre ↔ cloud" and "Async" off at 760 px.
+    const async = Number(/<text x="([\d.]+)" y="\d+" font-size="12" fill="[^"]+">Async<\/text>/.exec(long.text)?.[1]);
+    expect(async + 5 * 12 * 0.62).toBeLessThanOrEqual(long.width - 40);
+    const lines = [...long.text.matchAll(/<text x="40" y="(\d+)" font-size="12.5"[^>]*>([^<]*)<\/text>/g)];
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.map((m) => m[2]).join(' · ')).toBe(subtitle);
+    expect(lines.map((m) => Number(m[1]))).toEqual(lines.map((_, i) => 60 + 17 * i));
+    for (const [, , line] of lines) expect([...line!].length * 12.5 * 0.62).toBeLessThanOrEqual(long.width - 80);
+    // The legend and the drawing move down with it.
+    expect(long.height).toBe(svg.height + 17 * (lines.length - 1));
+    expect(long.text).toContain('>Data sent over the secure link</text>');
+    expect(long.text).not.toContain('…');
   });
 
   it('fits everything: the picture is as wide as the design plus its margins', () => {
@@ -127,6 +149,12 @@ describe('helpers', () => {
     const cut = fitText('A very long component name that cannot fit in a node', 176, 13);
     expect(cut.endsWith('…')).toBe(true);
     expect([...cut].length).toBeLessThan(30);
+  });
+
+  it('wraps text at its separators, then between words', () => {
+    expect(wrapText('a · b · c', 1000, 10)).toEqual(['a · b · c']);
+    expect(wrapText('alpha · beta · gamma', 13 * 10 * 0.62, 10)).toEqual(['alpha · beta', 'gamma']);
+    expect(wrapText('one two three four', 9 * 10 * 0.62, 10)).toEqual(['one two', 'three', 'four']);
   });
 
   it('bends edges like React Flow’s default bezier', () => {

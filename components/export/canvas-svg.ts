@@ -72,6 +72,8 @@ export interface SvgScene {
 export const SVG_FONT = "'DejaVu Sans', Verdana, 'Liberation Sans', Arial, sans-serif";
 const PADDING = 40;
 const HEADER = 92;
+/** Line height of the subtitle (the totals) when it takes more than one line. */
+const SUBTITLE_LINE = 17;
 /** Average advance of DejaVu Sans (a wide face) per em: enough to keep names inside their node. */
 const CHAR_EM = 0.62;
 
@@ -89,6 +91,28 @@ export function fitText(text: string, width: number, fontSize: number): string {
   const max = Math.max(1, Math.floor(width / (fontSize * CHAR_EM)));
   const chars = [...text];
   return chars.length <= max ? text : `${chars.slice(0, Math.max(1, max - 1)).join('')}…`;
+}
+
+/**
+ * Text broken into lines of at most `width` px at `fontSize`: at its ` · ` separators where it can,
+ * else between words, a word longer than a line cut (fitText). The totals line was cut off at the
+ * image's edge ("all in the data centre $10,384.00 ·…").
+ */
+export function wrapText(text: string, width: number, fontSize: number): string[] {
+  const max = Math.max(1, Math.floor(width / (fontSize * CHAR_EM)));
+  const pack = (parts: string[], joiner: string): string[] => {
+    const lines: string[] = [];
+    for (const part of parts) {
+      const last = lines[lines.length - 1];
+      if (last !== undefined && [...last].length + joiner.length + [...part].length <= max)
+        lines[lines.length - 1] = `${last}${joiner}${part}`;
+      else lines.push(part);
+    }
+    return lines;
+  };
+  return pack(text.split(' · '), ' · ').flatMap((line) =>
+    [...line].length <= max ? [line] : pack(line.split(' '), ' ').map((l) => fitText(l, width, fontSize)),
+  );
 }
 
 const num = (v: number) => String(Math.round(v * 10) / 10);
@@ -125,7 +149,7 @@ function bounds(scene: SvgScene): Box {
   };
   for (const n of scene.nodes) add(n.x, n.y - 12, n.width, n.height + 12);
   for (const l of scene.lanes) add(l.x, l.y, l.width, l.height);
-  for (const w of scene.wiring) add(w.x, w.y, wiringWidth(w), 24);
+  for (const c of scene.wiring.flatMap(wiringChips)) add(c.x, c.y, c.width, CHIP_HEIGHT + 2);
   for (const e of scene.edges) {
     add(
       Math.min(e.from.x, e.to.x),
@@ -138,8 +162,25 @@ function bounds(scene: SvgScene): Box {
   return box;
 }
 
-const wiringText = (w: SvgWiring) => w.labels.join(' · ');
-const wiringWidth = (w: SvgWiring) => Math.min(360, wiringText(w).length * 11 * CHAR_EM + 20);
+/** The editor's group of chips (canvas.css .tm-wiring): up to 320 px wide, a chip a row where they do not fit. */
+const WIRING_MAX_WIDTH = 320;
+const CHIP_HEIGHT = 22;
+const CHIP_GAP = 3;
+
+/** Each label of a wiring group as a chip of its own, laid out as the editor wraps them; cut only past a row. */
+function wiringChips(w: SvgWiring): { x: number; y: number; width: number; label: string }[] {
+  const chips: { x: number; y: number; width: number; label: string }[] = [];
+  let x = 0;
+  let y = 0;
+  for (const raw of w.labels) {
+    const label = fitText(raw, WIRING_MAX_WIDTH - 20, 11);
+    const width = [...label].length * 11 * CHAR_EM + 20;
+    if (x > 0 && x + width > WIRING_MAX_WIDTH) [x, y] = [0, y + CHIP_HEIGHT + CHIP_GAP];
+    chips.push({ x: w.x + x, y: w.y + y, width, label });
+    x += width + CHIP_GAP;
+  }
+  return chips;
+}
 
 function legend(palette: SvgPalette, x: number, y: number): string {
   const parts: string[] = [];
@@ -163,6 +204,14 @@ function legend(palette: SvgPalette, x: number, y: number): string {
   parts.push(text(at + 32, y, 'Async', { size: 12, fill: palette.text }));
   return `<g aria-label="Legend">${parts.join('')}</g>`;
 }
+
+/** The legend's width as legend() lays it out, so that the picture is never narrower (it cut "Async" off). */
+const LEGEND_WIDTH =
+  PLACEMENTS.reduce((w, p) => w + 17 + PLACEMENT_LABELS[p].length * 12 * CHAR_EM + 18, 0) +
+  (28 + 15 * 12 * CHAR_EM + 18) +
+  (32 + 28 * 12 * CHAR_EM + 18) +
+  32 +
+  'Async'.length * 12 * CHAR_EM;
 
 function nodeSvg(n: SvgNode, p: SvgPalette): string {
   const colour = n.placement ? p.place[n.placement] : p.muted;
@@ -198,10 +247,12 @@ export interface SvgDocument {
 export function buildCanvasSvg(scene: SvgScene): SvgDocument {
   const p = scene.palette;
   const box = bounds(scene);
-  const width = Math.max(760, Math.ceil(box.x1 - box.x0 + 2 * PADDING));
-  const height = Math.ceil(box.y1 - box.y0 + 2 * PADDING + HEADER);
+  const width = Math.max(760, Math.ceil(LEGEND_WIDTH + 2 * PADDING), Math.ceil(box.x1 - box.x0 + 2 * PADDING));
+  const subtitle = wrapText(scene.subtitle, width - 2 * PADDING, 12.5);
+  const header = HEADER + (subtitle.length - 1) * SUBTITLE_LINE;
+  const height = Math.ceil(box.y1 - box.y0 + 2 * PADDING + header);
   const dx = PADDING - box.x0;
-  const dy = PADDING + HEADER - box.y0;
+  const dy = PADDING + header - box.y0;
   const out: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${SVG_FONT}">`,
     `<title>${escapeXml(scene.title)}</title>`,
@@ -209,8 +260,8 @@ export function buildCanvasSvg(scene: SvgScene): SvgDocument {
     `<marker id="arrow-crossing" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="${p.crossing}"/></marker></defs>`,
     `<rect x="0" y="0" width="${width}" height="${height}" fill="${p.bg}"/>`,
     text(PADDING, 38, fitText(scene.title, width - 2 * PADDING, 20), { size: 20, weight: 700, fill: p.text }),
-    text(PADDING, 60, fitText(scene.subtitle, width - 2 * PADDING, 12.5), { size: 12.5, fill: p.muted }),
-    legend(p, PADDING, 84),
+    ...subtitle.map((line, i) => text(PADDING, 60 + i * SUBTITLE_LINE, line, { size: 12.5, fill: p.muted })),
+    legend(p, PADDING, 84 + (subtitle.length - 1) * SUBTITLE_LINE),
     `<g transform="translate(${num(dx)},${num(dy)})">`,
   ];
   for (const l of scene.lanes) {
@@ -235,11 +286,12 @@ export function buildCanvasSvg(scene: SvgScene): SvgDocument {
   }
   for (const n of scene.nodes) out.push(nodeSvg(n, p));
   for (const w of scene.wiring) {
-    const label = fitText(wiringText(w), 340, 11);
     out.push(
       `<g data-wiring="">`,
-      `<rect x="${num(w.x)}" y="${num(w.y)}" width="${num(wiringWidth(w))}" height="22" rx="11" fill="${p.surface}" stroke="${p.wiring}" stroke-width="1.5" stroke-dasharray="4 3"/>`,
-      text(w.x + 10, w.y + 15, label, { size: 11, weight: 600, fill: p.text }),
+      ...wiringChips(w).flatMap((c) => [
+        `<rect x="${num(c.x)}" y="${num(c.y)}" width="${num(c.width)}" height="${CHIP_HEIGHT}" rx="11" fill="${p.surface}" stroke="${p.wiring}" stroke-width="1.5" stroke-dasharray="4 3"/>`,
+        text(c.x + 10, c.y + 15, c.label, { size: 11, weight: 600, fill: p.text }),
+      ]),
       '</g>',
     );
   }
