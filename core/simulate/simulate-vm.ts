@@ -46,7 +46,13 @@ export interface VmRun {
   gaveUp: boolean;
 }
 
-export function simulateVm(load: ComponentLoad, ctx: SimulationContext, giveUp?: GiveUp): VmRun {
+export function simulateVm(
+  load: ComponentLoad,
+  ctx: SimulationContext,
+  giveUp?: GiveUp,
+  /** Every step through the stretch loop, none by a shortcut (a test's reference: the same run). */
+  stretchesOnly = false,
+): VmRun {
   const { dt } = ctx;
   const policy = createPolicy(ctx.env.vm);
   const stats = createStats(load, ctx);
@@ -93,7 +99,8 @@ export function simulateVm(load: ComponentLoad, ctx: SimulationContext, giveUp?:
       scatter === 0 &&
       t < end - 1e-9 &&
       schedule.nextAt() > end &&
-      scaler.nextBootAt() === Number.POSITIVE_INFINITY
+      scaler.nextBootAt() === Number.POSITIVE_INFINITY &&
+      !stretchesOnly
     ) {
       const cores = scaler.running * policy.vcpu;
       if (rps === 0 && asyncRps === 0 && cores * spec.mu > 0 && isQuietPool(state)) {
