@@ -246,6 +246,29 @@ export class Autoscaler {
     this.instanceSeconds += (this.running + this.pending) * seconds;
   }
 
+  /**
+   * pay for `count` stretches in a row, the first of `first` seconds and the rest of `each`: at once
+   * when the sum so far, the instances held and the stretches are whole numbers and the sum stays
+   * below 2^52 (every partial sum whole, each addition exact: the same result), else one by one.
+   */
+  payRun(first: number, each: number, count: number): void {
+    const held = this.running + this.pending;
+    const v = this.instanceSeconds;
+    const whole = v + held * first + (count - 1) * (held * each);
+    if (
+      Number.isInteger(v) &&
+      Number.isInteger(held) &&
+      Number.isInteger(first) &&
+      Number.isInteger(each) &&
+      whole < 2 ** 52
+    ) {
+      this.instanceSeconds = whole;
+      return;
+    }
+    this.pay(first);
+    for (let k = 1; k < count; k++) this.pay(each);
+  }
+
   /** Where a datapoint of `busyCores` stands against the target: 1 above, −1 below, 0 on it. */
   private sideOf(busyCores: number): number {
     const cores = this.running * this.policy.vcpu;

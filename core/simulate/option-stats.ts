@@ -230,6 +230,25 @@ export class OptionStats implements PartSink {
   }
 
   /**
+   * beginStep for the `count` steps from step `from` on in which nothing arrives (a stepDemand of 0
+   * adds nothing: the demand sums are never −0), at `stepCapacity`: the same additions in the same
+   * order, a chart point's in a local.
+   */
+  beginQuietSteps(from: number, count: number): void {
+    const capacity = this.stepCapacity;
+    const end = from + count;
+    let k = from;
+    while (k < end) {
+      if (k >= this.nextPointAt) this.advanceTo(k);
+      const stop = this.nextPointAt < end ? this.nextPointAt : end;
+      const j = 3 * this.point + 1;
+      let sum = this.sums[j] as number;
+      for (; k < stop; k++) sum += capacity;
+      this.sums[j] = sum;
+    }
+  }
+
+  /**
    * Whether the figures finish() will give are already over `limit` (GiveUp, component-load.ts): SLO
    * minutes and drops are sums of non-negative terms, so what is counted so far is a floor of them.
    */

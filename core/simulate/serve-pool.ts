@@ -462,6 +462,48 @@ export function serveQuiet(state: PoolState, cores: number, seconds: number, sta
   out.settled = true;
 }
 
+/** Below this every sum of whole seconds is exact: serveQuietRun and Autoscaler.payRun. */
+export const EXACT_WHOLE = 2 ** 52;
+
+/**
+ * serveQuiet for `count` stretches in a row on the same cores, the first of `first` seconds and the
+ * rest of `each` (a run of quiet steps): the same sums as `count` calls. The cell's time is added at
+ * once when it and the stretches are whole seconds whose sum stays below EXACT_WHOLE (every partial
+ * sum is then a whole number, each addition exact); otherwise stretch by stretch. The additions of 0
+ * (ρ·seconds to the cell, the chart's latency and weight) change nothing: none of those sums is −0.
+ */
+export function serveQuietRun(
+  state: PoolState,
+  cores: number,
+  first: number,
+  each: number,
+  count: number,
+  out: PoolOutcome,
+): void {
+  const cells = state.occupancy.select(cores);
+  const time = cells[QUIET_CELL] as number;
+  const shared = cells[QUIET_CELL + 2] as number;
+  const add = first + (count - 1) * each;
+  if (
+    Number.isInteger(time) &&
+    Number.isInteger(shared) &&
+    Number.isInteger(first) &&
+    Number.isInteger(each) &&
+    time + add < EXACT_WHOLE &&
+    shared + add < EXACT_WHOLE
+  ) {
+    cells[QUIET_CELL] = time + add;
+    cells[QUIET_CELL + 2] = shared + add;
+  } else {
+    for (let k = 0; k < count; k++) {
+      const seconds = k === 0 ? first : each;
+      cells[QUIET_CELL] = (cells[QUIET_CELL] as number) + seconds;
+      cells[QUIET_CELL + 2] = (cells[QUIET_CELL + 2] as number) + seconds;
+    }
+  }
+  out.settled = true;
+}
+
 /**
  * How fast a queue grows by diffusion: its mean length after t seconds from empty at ρ = 1 is
  * √(DIFFUSION·λt), the reflected random walk's √(4λt/π) (arrivals and services, both Poisson, each

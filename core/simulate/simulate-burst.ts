@@ -24,6 +24,8 @@ import {
   createPoolState,
   drainAtEnd,
   flushOccupancy,
+  isQuiet as isQuietState,
+  serveQuietRun,
   servePool,
   setCores,
 } from './serve-pool';
@@ -32,6 +34,8 @@ import {
 const serve = servePool;
 const setPoolCores = setCores;
 const waitingMessages = countWaitingMessages;
+const isQuietPool = isQuietState;
+const serveQuietSteps = serveQuietRun;
 
 /** Share of the cloud instances' capacity the traffic manager fills before holding traffic back. */
 const CLOUD_FILL = MODEL_ASSUMPTIONS.cloudFill;
@@ -155,6 +159,37 @@ export function simulateBurst(
         remote.syncQueue = remote.asyncQueue = 0;
         // The datapoint's reading (nothing routed: the cloud's queue alone, which the base leaves be).
         const busy = window / evaluation + queueReading();
+        if (rps === 0 && asyncRps === 0 && busy === 0 && isQuietPool(base)) {
+          // Nothing arrives and nothing waits: a quiet stretch of the base (serveQuiet; on no core,
+          // servePool's nothing) and a datapoint of 0. So would the steps after it that are alike, up
+          // to the first datapoint that acts (datapointsUntilAction), as in simulate-vm.ts.
+          let alike = 1;
+          for (let e = end; i + alike < ctx.steps; alike++) {
+            const k = i + alike;
+            e += evaluation;
+            if ((load.total[k] as number) !== 0 || (asyncSeries !== null && (asyncSeries[k] as number) !== 0)) break;
+            if (e !== (k + 1) * dt || !(schedule.nextAt() > e) || !(k * dt < peaksHoldUntil) || peakNext < e) break;
+          }
+          const count = alike > 1 ? cloud.datapointsUntilAction(end, 0, alike) : 1;
+          if (count > 1) {
+            stats.stepDemand = load.total[i + count - 1] as number;
+            stats.stepCapacity = (baseCores + cloud.running * policy.vcpu) * mu;
+            stats.beginQuietSteps(i + 1, count - 1);
+            baseCall.now = cloudCall.now = (i + count - 1) * dt;
+            baseCall.seconds = cloudCall.seconds = dt;
+          }
+          if (baseCores * mu > 0) serveQuietSteps(base, baseCores, seconds, dt, count, baseOut);
+          else {
+            base.syncQueue = base.asyncQueue = 0;
+            baseOut.settled = true;
+          }
+          cloud.payRun(seconds, dt, count);
+          streak = 0;
+          t = (i + count) * dt;
+          nextEval = cloud.takeDatapoints(nextEval, busy, count);
+          i += count - 1;
+          continue;
+        }
         serve(base, spec, baseCall, stats, baseOut);
         cloud.pay(seconds);
         streak = 0;

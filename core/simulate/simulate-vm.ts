@@ -23,7 +23,7 @@ import {
   flushOccupancy,
   isQuiet,
   servePool,
-  serveQuiet,
+  serveQuietRun,
   setCores,
 } from './serve-pool';
 
@@ -33,7 +33,7 @@ const tableFor = findErlangTable;
 const setPoolCores = setCores;
 const waitingMessages = countWaitingMessages;
 const isQuietPool = isQuiet;
-const serveQuietStep = serveQuiet;
+const serveQuietSteps = serveQuietRun;
 
 export interface VmRun {
   stats: OptionStats;
@@ -116,18 +116,17 @@ export function simulateVm(
           if (e !== (k + 1) * dt || !(schedule.nextAt() > e)) break;
         }
         const count = alike > 1 ? scaler.datapointsUntilAction(end, 0, alike) : 1;
-        for (let k = i; k < i + count; k++) {
-          if (k > i) {
-            stats.stepDemand = load.total[k] as number;
-            stats.stepCapacity = cores * spec.mu;
-            stats.beginStep(k);
-          }
-          const stepEnd = (k + 1) * dt;
-          const seconds = stepEnd - t;
-          serveQuietStep(state, cores, seconds, stats, out);
-          scaler.pay(seconds);
-          t = stepEnd;
+        // The steps' chart, quiet cell and pay, each the same sums as step by step (the steps after
+        // the first are dt long: (k + 1)·dt − k·dt, whole numbers, exactly).
+        if (count > 1) {
+          stats.stepDemand = load.total[i + count - 1] as number;
+          stats.stepCapacity = cores * spec.mu;
+          stats.beginQuietSteps(i + 1, count - 1);
         }
+        const first = end - t;
+        serveQuietSteps(state, cores, first, dt, count, out);
+        scaler.payRun(first, dt, count);
+        t = (i + count) * dt;
         scaler.scatterCores = 0;
         scaler.busyIn = 0;
         nextEval = scaler.takeDatapointsIn(nextEval, count);
