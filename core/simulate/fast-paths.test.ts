@@ -1,15 +1,17 @@
 /**
  * The elastic-VM and burst step loops serve most steps by shortcuts: a step that is one evaluation
  * period with no boot or scheduled action in it (a burst's: with the base alone and no overflow) skips
- * the stretch loop's bookkeeping, and a run of steps in which nothing arrives is taken at once. Each
- * shortcut claims the same operations in the same order as the stretch loop, so a run with them must
- * be the run without them (`stretchesOnly`) to the bit: figures, chart series, instance-hours.
+ * the stretch loop's bookkeeping, and a run of steps in which nothing arrives is taken at once (in the
+ * static model's loop too). Each shortcut claims the same sums in the same order as the loop, so a run
+ * with them must be the run without them (`stretchesOnly`, `stepByStep`) to the bit: figures, chart
+ * series, instance-hours.
  */
 import { describe, expect, it } from 'vitest';
 import type { Environments } from '../model/design';
 import { defaultEnvironments, makeContext, makeLoad } from '../testing/load-fixture';
 import type { ComponentLoad } from './component-load';
 import { simulateBurst } from './simulate-burst';
+import { simulateStatic } from './simulate-static';
 import { simulateVm } from './simulate-vm';
 
 /** A seeded uniform stream (an LCG: the loads only need to be varied and reproducible). */
@@ -158,6 +160,16 @@ describe('the step loops’ shortcuts serve as the stretch loop does', () => {
       const fast = simulateVm(load, ctx);
       const slow = simulateVm(load, ctx, undefined, true);
       expect(exactly(fast, { ...fast, stats: null })).toBe(exactly(slow, { ...slow, stats: null }));
+    });
+
+    it(`static: ${c.name}`, () => {
+      const ctx = contextOf(c);
+      const load = c.load(ctx.steps, c.stepMinutes);
+      for (const cores of [1, 4]) {
+        const fast = simulateStatic(load, ctx, cores);
+        const slow = simulateStatic(load, ctx, cores, undefined, true);
+        expect(exactly(fast, { ...fast, stats: null })).toBe(exactly(slow, { ...slow, stats: null }));
+      }
     });
 
     it(`burst: ${c.name}`, () => {

@@ -436,7 +436,7 @@ export function servePool(state: PoolState, spec: PoolSpec, call: PoolCall, stat
 }
 
 /**
- * Whether a stretch in which nothing arrives may be served by `serveQuiet`: nothing queued, no
+ * Whether a stretch in which nothing arrives may be served by `serveQuietRun`: nothing queued, no
  * backlog (what servePool's settled path leaves after such a stretch).
  */
 export function isQuiet(state: PoolState): boolean {
@@ -446,31 +446,19 @@ export function isQuiet(state: PoolState): boolean {
 /** The settled cell of a stretch with nothing arriving: ρ 0, counted as sync (share 1). */
 const QUIET_CELL = 3 * (OCCUPANCY_SHARES * (OCCUPANCY_POINTS + 1));
 
-/**
- * servePool's settled path for a stretch with nothing arriving on `cores` > 0 cores of a quiet pool
- * (isQuiet), of stats that may defer (PartSink.canDefer): the same sums, to the bit, without the
- * figures that are all 0 there (ρ, Erlang C and the queues are 0, the cell is QUIET_CELL, the chart
- * latency 0 over 0 requests; the totals gain 0). An idle component (52 of bench:engine's 200) and
- * the quiet steps of the rest take it: the static and elastic-VM models' step loops ask for it.
- */
-export function serveQuiet(state: PoolState, cores: number, seconds: number, stats: PartSink, out: PoolOutcome): void {
-  const cells = state.occupancy.select(cores);
-  cells[QUIET_CELL] = (cells[QUIET_CELL] as number) + seconds;
-  cells[QUIET_CELL + 1] = (cells[QUIET_CELL + 1] as number) + 0 * seconds;
-  cells[QUIET_CELL + 2] = (cells[QUIET_CELL + 2] as number) + seconds;
-  stats.chartLatency(0, 0);
-  out.settled = true;
-}
-
-/** Below this every sum of whole seconds is exact: serveQuietRun and Autoscaler.payRun. */
+/** Below this every sum of whole seconds is exact (serveQuietRun, Autoscaler.payRun). */
 export const EXACT_WHOLE = 2 ** 52;
 
 /**
- * serveQuiet for `count` stretches in a row on the same cores, the first of `first` seconds and the
- * rest of `each` (a run of quiet steps): the same sums as `count` calls. The cell's time is added at
- * once when it and the stretches are whole seconds whose sum stays below EXACT_WHOLE (every partial
- * sum is then a whole number, each addition exact); otherwise stretch by stretch. The additions of 0
- * (ρ·seconds to the cell, the chart's latency and weight) change nothing: none of those sums is −0.
+ * servePool's settled path for `count` stretches in a row with nothing arriving on `cores` > 0 cores
+ * of a quiet pool (isQuiet), of stats that may defer (PartSink.canDefer), the first of `first`
+ * seconds and the rest of `each` (a run of quiet steps): the same sums, to the bit, as `count` calls,
+ * without the figures that are all 0 there (ρ, Erlang C and the queues are 0, the cell is QUIET_CELL,
+ * the totals gain 0). Their additions of 0 — ρ·seconds to the cell, the chart's latency 0 over 0
+ * requests — change nothing, as none of those sums is −0. The cell's seconds are added at once when
+ * it and the stretches are whole numbers whose sum stays below EXACT_WHOLE (every partial sum is then
+ * whole, each addition exact); otherwise stretch by stretch. An idle component (52 of bench:engine's
+ * 200) and the quiet steps of the rest take it: the static, elastic-VM and burst step loops.
  */
 export function serveQuietRun(
   state: PoolState,

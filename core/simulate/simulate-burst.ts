@@ -160,7 +160,7 @@ export function simulateBurst(
         // The datapoint's reading (nothing routed: the cloud's queue alone, which the base leaves be).
         const busy = window / evaluation + queueReading();
         if (rps === 0 && asyncRps === 0 && busy === 0 && isQuietPool(base)) {
-          // Nothing arrives and nothing waits: a quiet stretch of the base (serveQuiet; on no core,
+          // Nothing arrives and nothing waits: a quiet stretch of the base (serveQuietRun; on no core,
           // servePool's nothing) and a datapoint of 0. So would the steps after it that are alike, up
           // to the first datapoint that acts (datapointsUntilAction), as in simulate-vm.ts.
           let alike = 1;

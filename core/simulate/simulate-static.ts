@@ -29,14 +29,14 @@ import {
   flushOccupancy,
   isQuiet,
   servePool,
-  serveQuiet,
+  serveQuietRun,
 } from './serve-pool';
 import { SERVICE_P95_UNITS } from './step-quantile';
 
 // Bound once: under a CommonJS transform (tsx, the CLI) an imported name is a getter per call.
 const serve = servePool;
 const isQuietPool = isQuiet;
-const serveQuietStep = serveQuiet;
+const serveQuietSteps = serveQuietRun;
 
 export interface StaticSizing {
   cores: number;
@@ -160,6 +160,8 @@ export function simulateStatic(
   ctx: SimulationContext,
   pinnedCores?: number,
   sized?: StaticSizing,
+  /** Every step served by servePool, none by the quiet shortcut (a test's reference: the same run). */
+  stepByStep = false,
 ): StaticRun {
   const sizing =
     pinnedCores === undefined
@@ -182,9 +184,23 @@ export function simulateStatic(
     stats.stepDemand = rps;
     stats.stepCapacity = capacity;
     stats.beginStep(i);
-    // Nothing arrives (an idle component, a quiet step): servePool's settled path, its sums alone.
-    if (rps === 0 && asyncRps === 0 && capacity > 0 && isQuietPool(state)) {
-      serveQuietStep(state, cores, dt, stats, out);
+    // Nothing arrives (an idle component, a quiet step): servePool's settled path, its sums alone;
+    // and so for the steps after it in which nothing arrives either, taken at once (serveQuietRun:
+    // the same sums).
+    if (rps === 0 && asyncRps === 0 && capacity > 0 && isQuietPool(state) && !stepByStep) {
+      let count = 1;
+      while (
+        i + count < ctx.steps &&
+        (load.total[i + count] as number) === 0 &&
+        (asyncSeries === null || (asyncSeries[i + count] as number) === 0)
+      )
+        count++;
+      if (count > 1) {
+        stats.stepDemand = load.total[i + count - 1] as number;
+        stats.beginQuietSteps(i + 1, count - 1);
+      }
+      serveQuietSteps(state, cores, dt, dt, count, out);
+      i += count - 1;
       continue;
     }
     call.syncRps = rps - asyncRps;

@@ -104,7 +104,7 @@ export function simulateVm(
     ) {
       const cores = scaler.running * policy.vcpu;
       if (rps === 0 && asyncRps === 0 && cores * spec.mu > 0 && isQuietPool(state)) {
-        // Nothing arrives: a stretch of a quiet pool (serveQuiet) and a datapoint of 0 busy cores.
+        // Nothing arrives: a stretch of a quiet pool (serveQuietRun) and a datapoint of 0 busy cores.
         // So would the steps after it that are alike; their datapoints all read 0, so the scaler
         // says which would act first (datapointsUntilAction) and they are taken up to it in one
         // call, as quietPeriods' merged periods are.
