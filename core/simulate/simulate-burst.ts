@@ -195,7 +195,9 @@ export function simulateBurst(
         streak = 0;
         t = end;
         cloud.bootUntil(t);
-        nextEval = cloud.takeDatapoints(nextEval, busy, 1);
+        // (No instance in the cloud and nothing to read: a datapoint that changes nothing but the counts.)
+        nextEval =
+          busy === 0 && cloud.running === 0 ? cloud.takeDormant(nextEval) : cloud.takeDatapoints(nextEval, busy, 1);
         continue;
       }
     }
