@@ -144,7 +144,9 @@ export function simulateBurst(
         peakNext = planned.nextStartAfter(t);
         peaksHoldUntil = planned.nextChangeAfter(t + 1e-9) - 1e-6;
       }
-      const wanted = rps + waitingMessages(base) / evaluation;
+      // (With nothing waiting, rps + 0 ÷ evaluation compares as rps: no division.)
+      const waiting = waitingMessages(base);
+      const wanted = waiting === 0 ? rps : rps + waiting / evaluation;
       if (!peakNow && !(peakNext < end) && !(wanted > threshold)) {
         // The loop's split with nothing for the cloud, as it computes it.
         const toCloud = 0;
@@ -157,8 +159,9 @@ export function simulateBurst(
         baseCall.now = cloudCall.now = t;
         baseCall.seconds = cloudCall.seconds = seconds;
         remote.syncQueue = remote.asyncQueue = 0;
-        // The datapoint's reading (nothing routed: the cloud's queue alone, which the base leaves be).
-        const busy = window / evaluation + queueReading();
+        // The datapoint's reading (nothing routed: the cloud's queue alone, which the base leaves be):
+        // 0 / evaluation + 0 · coresPerRps / evaluation, exactly 0, when no message waits there.
+        const busy = waitingMessages(remote) === 0 ? 0 : window / evaluation + queueReading();
         if (rps === 0 && asyncRps === 0 && busy === 0 && isQuietPool(base)) {
           // Nothing arrives and nothing waits: a quiet stretch of the base (serveQuietRun; on no core,
           // servePool's nothing) and a datapoint of 0. So would the steps after it that are alike, up
