@@ -132,6 +132,8 @@ export class OptionStats implements PartSink {
   private figures: OptionFigures | null = null;
   /** The horizon's response-time distribution, once finished: shiftParts delays it in parts. */
   private horizon: ResponseDist | null = null;
+  /** shiftParts' p50, p95 and p99 by the parts' shares and delays: fixed once finished. */
+  private readonly delayedQuantiles = new Map<string, readonly [number, number, number]>();
   /** largestShift() by allowance: the figures are fixed once finished. */
   private readonly largestShifts = new Map<number, number>();
   /**
@@ -573,17 +575,20 @@ export class OptionStats implements PartSink {
     const horizon = this.horizon;
     if (used.every((p) => p.delayMs === first) || !horizon || !(base.served > 0) || !(horizon.total() > 0))
       return { figures: this.shift(base, meanOffsetMs, first), tailOffsetMs: first };
-    const delayed = horizon.delayedBy(used);
-    const p95 = delayed.quantile(0.95);
+    // Kept by the parts: a kept run (core/plan/run-memo.ts) is assessed again by every later plan.
+    const key = used.map((p) => `${p.share}:${p.delayMs}`).join('|');
+    let quantiles = this.delayedQuantiles.get(key);
+    if (quantiles === undefined) {
+      const delayed = horizon.delayedBy(used);
+      quantiles = [delayed.quantile(0.5), delayed.quantile(0.95), delayed.quantile(0.99)];
+      if (this.delayedQuantiles.size >= SHIFTS_KEPT) this.delayedQuantiles.clear();
+      this.delayedQuantiles.set(key, quantiles);
+    }
+    const [p50, p95, p99] = quantiles;
     const tail = Math.max(0, p95 - base.p95LatencyMs);
     const figures = this.shift(base, meanOffsetMs, tail);
     return {
-      figures: {
-        ...figures,
-        p50LatencyMs: delayed.quantile(0.5),
-        p95LatencyMs: p95,
-        p99LatencyMs: delayed.quantile(0.99),
-      },
+      figures: { ...figures, p50LatencyMs: p50, p95LatencyMs: p95, p99LatencyMs: p99 },
       tailOffsetMs: tail,
     };
   }

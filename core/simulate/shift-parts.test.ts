@@ -62,6 +62,19 @@ describe('a run delayed in parts', () => {
     expect(figures.sloViolationMinutes).toBeLessThan(stats.shift(base, 3.6, 60).sloViolationMinutes);
   });
 
+  it('asked again (a kept run in a later plan), answers the same from what it kept', () => {
+    const near = { share: 0.8, delayMs: 5 };
+    const parts = [near, { share: 0.2, delayMs: 40 }];
+    const once = stats.shiftParts(base, 12, parts);
+    const again = stats.shiftParts(base, 12, parts);
+    expect(again).toEqual(once);
+    // Another mean offset, the same percentiles; another split, other percentiles.
+    expect(stats.shiftParts(base, 7, parts).figures.p95LatencyMs).toBe(once.figures.p95LatencyMs);
+    expect(stats.shiftParts(base, 12, [near, { share: 0.2, delayMs: 80 }]).figures.p95LatencyMs).toBeGreaterThan(
+      once.figures.p95LatencyMs,
+    );
+  });
+
   it('is shift() when every request pays the same delay', () => {
     const same = stats.shiftParts(base, 20, [
       { share: 0.7, delayMs: 20 },
