@@ -18,6 +18,7 @@ import { type DemandItem, streamDemand } from '../simulate/propagate-demand';
 import { countSteps } from '../workload/generate-workload';
 import { type SeriesShape, describeSeries } from '../simulate/series-stats';
 import { type ComponentFacts, type Tolerance, toleranceOf } from '../recommend/assess-assignment';
+import { mostCallDelays } from '../recommend/build-joint-problem';
 import { prepareSlack } from '../recommend/choose-jointly';
 import { type RunCache, runPlacements } from '../recommend/run-placement';
 import { decidePlan } from './decide-plan';
@@ -123,6 +124,7 @@ export function* simulateDesigns(
   const steps = countSteps(first.simulation);
   const contexts = designs.map((d) => contextOf(d, seriesPoints));
   const horizonMinutes = steps * first.simulation.stepMinutes;
+  const callDelays = designs.map((d) => mostCallDelays(d.connections, d.tariff));
   const tolerances = designs.map((d) => toleranceOf(d.environments, horizonMinutes));
   const byId = new Map(first.components.map((c) => [c.id, c]));
   const out: SimulatedDesign[] = designs.map(() => ({
@@ -149,7 +151,7 @@ export function* simulateDesigns(
     designs.forEach((d, k) => {
       const f = simulateComponent(component, item, shape, contexts[k] as SimulationContext, d.tariff, cache);
       // What the decision asks of each run, asked here: in a part, on that part's thread.
-      prepareSlack(f, tolerances[k] as Tolerance);
+      prepareSlack(f, tolerances[k] as Tolerance, callDelays[k]?.get(item.id) ?? 0);
       const sim = out[k] as SimulatedDesign;
       sim.facts.set(item.id, f);
       sim.series.components[item.id] = Object.fromEntries(f.runs.map((r) => [r.placement, r.series])) as Record<

@@ -21,6 +21,9 @@ describe('the engine version stored plans are keyed by', () => {
       ...d,
       environments: { ...d.environments, functions: { concurrencyLimit: 4 } },
     }));
+    // The examples over a 30 ms link: the cloud-bursting cart's cloud side then pays more than the
+    // slack every request could (a burst's side budgets, build-joint-problem.ts).
+    const slowLink = examples.map((d) => ({ ...d, environments: { ...d.environments, link: { latencyMs: 30 } } }));
     // A pool held just over its rate with a timeout of a few services (the M/M/c+D share that times
     // out, backlog.ts), which neither the examples nor the generated designs reach.
     const overloaded = {
@@ -115,6 +118,7 @@ describe('the engine version stored plans are keyed by', () => {
     const designs = [
       ...examples,
       ...limited,
+      ...slowLink,
       overloaded,
       growing,
       mixed,

@@ -39,6 +39,14 @@ export interface CandidateOption {
   cloudShare: number;
   /** Most p95 latency (ms) it can take on and still meet its SLO; negative when it misses with none. */
   slack: number;
+  /** A state's cloud side's own budget when not `slack` (which is then its data centre side's). */
+  cloudSlack?: number;
+  /**
+   * A burst that meets its SLO: the latency each side alone can take on while the other takes none
+   * (OptionStats.largestSideDelay), asked only where its calls can add more than `slack`.
+   * frameJointProblem offers it as corners of its budget.
+   */
+  sideSlack?: () => { dc: number; cloud: number };
   /** How far it misses when it does: violation minutes, then dropped requests, then its p95 (ms). */
   missMinutes: number;
   missDrops: number;
@@ -94,7 +102,8 @@ export function frameJointProblem(
       connected.add(conn.to);
     }
   }
-  const states = candidates.map((c) => selectStates(c));
+  const most = mostCallDelays(connections, tariff);
+  const states = candidates.map((c) => withSideBudgets(selectStates(c), most.get(c.component.id) ?? 0));
   const edges: JointEdge[] = [];
   for (const conn of connections) {
     const from = index.get(conn.from);
@@ -128,7 +137,8 @@ export function buildJointProblem(
         key,
         cost: exact(o.ownCost + (o.placement === 'burst' ? burstPrice : 0) + alone, key),
         slack: o.slack >= 0 ? o.slack : Infinity,
-        channels: o.placement === 'static' ? 1 : o.placement === 'burst' ? (o.cloudShare > 0.05 ? 3 : 1) : 2,
+        ...(o.cloudSlack !== undefined ? { cloudSlack: o.cloudSlack } : {}),
+        channels: o.placement === 'static' ? 1 : o.placement === 'burst' ? (o.cloudShare > 0 ? 3 : 1) : 2,
         once: [
           isCloud ? Math.round(awayPrice * MICRO) : 0,
           Math.round(sumLines(staging.filter((l) => l.item === 'storage')) * MICRO),
@@ -235,6 +245,38 @@ export function selectStates(c: Candidate): CandidateOption[] {
     (o) => P95_NEAR * o.missP95,
   );
 }
+
+/** Per caller, the most latency (ms) its calls can add on either side: every sync call across the link. */
+export function mostCallDelays(connections: readonly Connection[], tariff: Tariff): Map<string, number> {
+  const most = new Map<string, number>();
+  for (const conn of connections)
+    if (conn.mode === 'sync')
+      most.set(conn.from, (most.get(conn.from) ?? 0) + conn.callsPerRequest * tariff.env.link.latencyMs);
+  return most;
+}
+
+/**
+ * A burst's latency budget as up to three states: the slack both its sides share, and where one side
+ * alone can take on more (sideSlack) and its calls can add more than the slack (`most`, ms), the corner where it does and the other side adds none. The mix
+ * of its requests' delays (assessOption) is then within the budget the choice weighed: a burst whose
+ * cloud serves 6 % of its requests can pay three calls back to the data centre on each, though not
+ * every request could; and one whose cloud serves 3 % cannot pay any delay on all of them.
+ */
+function withSideBudgets(states: CandidateOption[], most: number): CandidateOption[] {
+  const out: CandidateOption[] = [];
+  for (const o of states) {
+    out.push(o);
+    // Where the slack takes on every delay its calls can add, a corner offers nothing.
+    if (!o.sideSlack || most <= o.slack) continue;
+    const sides = o.sideSlack();
+    if (sides.cloud > o.slack + CORNER_MS) out.push({ ...o, slack: 0, cloudSlack: sides.cloud });
+    if (sides.dc > o.slack + CORNER_MS) out.push({ ...o, slack: sides.dc, cloudSlack: 0 });
+  }
+  return out;
+}
+
+/** A side's budget this little above the shared slack offers nothing new. */
+const CORNER_MS = 0.5;
 
 /**
  * p95s this close (a share of the nearest) are the same miss: the engine's own accuracy against the

@@ -10,6 +10,7 @@ import type { Placement } from '../model/design';
 import { PLACEMENTS } from '../model/design';
 import { BURST_RESERVE, type ComponentFacts, type Tolerance } from './assess-assignment';
 import { type Candidate, type CandidateOption, type JointFrame, buildJointProblem } from './build-joint-problem';
+import { cloudShareOf } from './crossing';
 import { findRuleOut } from './hard-constraints';
 import type { PlacementRun } from './run-placement';
 import { solveJointly } from './solve-jointly';
@@ -31,12 +32,15 @@ export function toCandidate(f: ComponentFacts, design: PricedDesign, tol: Tolera
   const options = PLACEMENTS.map((placement): CandidateOption => {
     const run = f.runs.find((r) => r.placement === placement);
     if (!run) throw new Error(`no ${placement} run for ${f.component.id}`);
+    const slack = slackOf(run, tol);
+    const sides = isSplit(run, slack) ? () => sideSlackOf(run, tol) : null;
     return {
       placement,
       allowed: findRuleOut(f.component, placement, design.tariff) === null,
       ownCost: run.ownCost,
       cloudShare: run.cloudShare,
-      slack: slackOf(run, tol),
+      slack,
+      ...(sides ? { sideSlack: sides } : {}),
       missMinutes: run.figures.sloViolationMinutes,
       missDrops: run.figures.droppedRequests,
       missP95: run.figures.p95LatencyMs,
@@ -59,14 +63,38 @@ function slackOf(run: PlacementRun, tol: Tolerance): number {
   return drops ? -1 : run.stats.largestShift(share * tol.minutes);
 }
 
+/** A burst that meets its SLO with room to spare and serves on both sides. */
+function isSplit(run: PlacementRun, slack: number): boolean {
+  const share = cloudShareOf(run.placement, run.cloudShare);
+  return run.placement === 'burst' && slack >= 0 && Number.isFinite(slack) && share > 0 && share < 1;
+}
+
+/**
+ * A burst's budget for each side alone (OptionStats.largestSideDelay): its data-centre side's
+ * requests and its cloud side's pay their own calls across the link (assessOption), and a side that
+ * serves a small share of them can take on more than the slack every request could.
+ */
+function sideSlackOf(run: PlacementRun, tol: Tolerance): { dc: number; cloud: number } {
+  const share = cloudShareOf(run.placement, run.cloudShare);
+  const allowed = BURST_RESERVE * tol.minutes;
+  return {
+    dc: run.stats.largestSideDelay(allowed, share, 'dc'),
+    cloud: run.stats.largestSideDelay(allowed, share, 'cloud'),
+  };
+}
+
 /**
  * Finds each run's slack now, where the component was simulated: the run keeps it (largestShift's
  * answers are kept by allowance), so the decision only reads it. A bisection of the SLO minutes, it
  * was about 70 % of a 200-component decision, which runs on one thread after the parts simulated on
- * several (plan-sharded.ts).
+ * several (plan-sharded.ts). A burst's side budgets too, where its calls (`mostDelayMs`, from
+ * mostCallDelays) can add more than its slack.
  */
-export function prepareSlack(f: ComponentFacts, tol: Tolerance): void {
-  for (const run of f.runs) slackOf(run, tol);
+export function prepareSlack(f: ComponentFacts, tol: Tolerance, mostDelayMs = Infinity): void {
+  for (const run of f.runs) {
+    const slack = slackOf(run, tol);
+    if (isSplit(run, slack) && mostDelayMs > slack) sideSlackOf(run, tol);
+  }
 }
 
 /** Every component's candidate in the design's order, taken from `cache` where it holds one. */
@@ -121,7 +149,8 @@ export function chooseJointly(
     assignment,
     search: {
       method: solution.method,
-      combinations: solution.combinations,
+      // Placements, not states: a burst may offer its latency budget as several (build-joint-problem.ts).
+      combinations: states.reduce((n, list) => Math.min(1e300, n * new Set(list.map((o) => o.placement)).size), 1),
       evaluated: solution.evaluated,
       largestPiece: solution.largestPiece,
     },

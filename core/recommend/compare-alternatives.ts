@@ -9,7 +9,7 @@
 import type { PricedDesign } from '../cost/tariff';
 import type { Placement } from '../model/design';
 import type { ComponentFacts, Tolerance } from './assess-assignment';
-import { buildJointProblem } from './build-joint-problem';
+import { type CandidateOption, buildJointProblem } from './build-joint-problem';
 import { type PreparedChoice, candidatesOf } from './choose-jointly';
 import { JointSearchState } from './joint-state';
 
@@ -40,6 +40,13 @@ export function compareAlternatives(
     const s = (states[v] ?? []).findIndex((o) => o.placement === assignment.get(c.component.id));
     search.assign(v, Math.max(0, s));
   });
+  // A burst may offer its latency budget as several states (build-joint-problem.ts): each placement
+  // stands for the one of its states that fits best where it is. A state's budget bears on its own
+  // excess only, so the chosen ones are found one variable at a time.
+  candidates.forEach((_, v) => {
+    const placement = states[v]?.[search.assigned[v] as number]?.placement;
+    if (placement !== undefined) search.assign(v, bestStateOf(search, states[v] ?? [], v, placement));
+  });
   const out = new Map<string, Alternative[]>();
   candidates.forEach((c, v) => {
     const current = search.assigned[v] as number;
@@ -47,6 +54,7 @@ export function compareAlternatives(
     const baseExcess = search.excess;
     const list: Alternative[] = [];
     (states[v] ?? []).forEach((o, s) => {
+      if (bestStateOf(search, states[v] ?? [], v, o.placement) !== s) return;
       search.release(v);
       search.assign(v, s);
       // Tie-break eighths (placement keys) cancel out of a difference up to their own size.
@@ -62,4 +70,33 @@ export function compareAlternatives(
     out.set(c.component.id, list);
   });
   return out;
+}
+
+/** Excesses (ms) closer than this are the same: far below a link's millisecond, far above rounding. */
+const EXCESS_EPSILON = 1e-6;
+
+/**
+ * Of v's states for `placement`, the one with the least excess (the first on ties), everything else
+ * as assigned; v's own assignment is restored.
+ */
+function bestStateOf(
+  search: JointSearchState,
+  states: readonly CandidateOption[],
+  v: number,
+  placement: Placement,
+): number {
+  const mine = states.flatMap((o, s) => (o.placement === placement ? [s] : []));
+  if (mine.length < 2) return mine[0] ?? -1;
+  const own = search.assigned[v] as number;
+  let best = -1;
+  let least = Infinity;
+  for (const s of mine) {
+    if (own >= 0) search.release(v);
+    search.assign(v, s);
+    // The running sum drifts by rounding as states come and go: equal excesses must read equal.
+    if (best < 0 || search.excess < least - EXCESS_EPSILON) [best, least] = [s, search.excess];
+    search.release(v);
+    if (own >= 0) search.assign(v, own);
+  }
+  return best;
 }

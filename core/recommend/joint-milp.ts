@@ -14,6 +14,7 @@ import {
   type JointProblem,
   type JointState,
   NEEDS_LINK,
+  budgetOf,
   ONCE_CHANNELS,
   fromFlag,
   toFlag,
@@ -205,9 +206,10 @@ export function sketchMilp(
   }
   for (const { v, s, ch, ys, ms } of latency.values()) {
     const state = statesOf(v)[s] as JointState;
-    if (!(state.channels & ch) || !Number.isFinite(state.slack)) continue;
+    const budget = budgetOf(state, ch);
+    if (!(state.channels & ch) || !Number.isFinite(budget)) continue;
     ys.forEach((y, k) => sketch.term(y, ms[k] as number));
-    sketch.term(stateVar(v, s), -state.slack);
+    sketch.term(stateVar(v, s), -budget);
     sketch.endRow(`l${v}_${s}_${ch}`, -Infinity, 0);
   }
   for (const { v, c, s, ys } of once.values()) {

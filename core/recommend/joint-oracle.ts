@@ -8,6 +8,7 @@ import {
   type JointValue,
   NEEDS_LINK,
   ONCE_CHANNELS,
+  budgetOf,
   evaluateChoice,
   fromFlag,
   isBetter,
@@ -79,15 +80,15 @@ export function toLpFormat(problem: JointProblem, excessWeight = 1e7): string {
     bounds.push(`ex_${v} >= 0`);
     obj.push(term(excessWeight, `ex_${v}`));
     states.forEach((s, i) => {
-      if (!Number.isFinite(s.slack)) return;
       for (const [bit, sums] of [
         [1, added[v]?.dc ?? []],
         [2, added[v]?.cloud ?? []],
       ] as const) {
-        if (!(s.channels & bit) || sums.length === 0) continue;
+        const slack = budgetOf(s, bit);
+        if (!Number.isFinite(slack) || !(s.channels & bit) || sums.length === 0) continue;
         // ex ≥ Σ lat·y − slack − big·(1 − x)  ⇔  ex − Σ lat·y − big·x ≥ −slack − big
         rows.push(
-          `lat_${v}_${i}_${bit}: ex_${v} ${sums.map((t) => t.replace(/^\+/, '-')).join(' ')} - ${big} x_${v}_${i} >= ${-s.slack - big}`,
+          `lat_${v}_${i}_${bit}: ex_${v} ${sums.map((t) => t.replace(/^\+/, '-')).join(' ')} - ${big} x_${v}_${i} >= ${-slack - big}`,
         );
       }
     });

@@ -15,6 +15,11 @@ export interface JointState {
   cost: number;
   /** The most added latency (ms) the state tolerates while meeting its SLO; Infinity when unbounded. */
   slack: number;
+  /**
+   * The cloud channel's own budget when it is not `slack` (which is then the data centre's): a
+   * burst's two sides, whose requests are shares of its own, each tolerate their own delay.
+   */
+  cloudSlack?: number;
   /** Which added latency counts against the slack: bit 1 while served in the data centre, bit 2 in the cloud. */
   channels: number;
   /**
@@ -67,9 +72,13 @@ export const LATENCY_EPSILON = 1e-9;
 
 /** Excess of one variable whose state `s` sees `dc` and `cloud` ms added. */
 export function computeExcess(s: JointState, dc: number, cloud: number): number {
-  const added = Math.max(s.channels & 1 ? dc : 0, s.channels & 2 ? cloud : 0);
-  const over = added - s.slack;
+  const over = Math.max(s.channels & 1 ? dc - s.slack : 0, s.channels & 2 ? cloud - budgetOf(s, 2) : 0);
   return over > LATENCY_EPSILON ? over : 0;
+}
+
+/** The added latency state `s` tolerates on `channel` (1: in the data centre, 2: in the cloud). */
+export function budgetOf(s: JointState, channel: number): number {
+  return channel === 2 ? (s.cloudSlack ?? s.slack) : s.slack;
 }
 
 /** The objective of a complete choice (state index per variable), computed plainly. */

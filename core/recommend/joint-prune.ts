@@ -13,6 +13,7 @@ import {
   type JointState,
   NEEDS_LINK,
   ONCE_CHANNELS,
+  budgetOf,
   fromFlag,
   toFlag,
 } from './joint-problem';
@@ -130,8 +131,7 @@ function dominates(
     ownCloud += maxCloud;
   }
   // s must meet its own SLO budget in every context.
-  const added = Math.max(ss.channels & 1 ? ownDc : 0, ss.channels & 2 ? ownCloud : 0);
-  if (added > ss.slack) return false;
+  if ((ss.channels & 1 && ownDc > ss.slack) || (ss.channels & 2 && ownCloud > budgetOf(ss, 2))) return false;
   for (let c = 0; c < ONCE_CHANNELS; c++) if (onceOwn[c]) worst += ss.once[c] ?? 0;
   if (link) worst += problem.linkCost;
   return worst <= 0;

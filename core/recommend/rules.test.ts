@@ -347,6 +347,27 @@ describe('placement rules', () => {
     expect(atP95).toBeLessThan(2);
   });
 
+  it('R11/R8: a burst whose cloud side alone pays calls across the link is offered by what its requests add', () => {
+    // The cloud-bursting example over a 30 ms link: the cart's cloud copies serve a few per cent of its
+    // requests and call the database three times (90 ms). Every request could not take 90 ms on
+    // top of its own and keep the SLO minutes within the half of the tolerance a split may use, so the
+    // choice read the burst as missing and kept the cart in the data centre for $42 more; yet the
+    // burst's own figures, its requests delayed side by side, meet the SLO.
+    const design = { ...structuredClone(cloudBursting), environments: { link: { latencyMs: 30 } } };
+    const plan = planOf(design);
+    const entry = entryOf(plan, 'cart');
+    expect(entry.placement).toBe('burst');
+    const burst = optionOf(plan, 'cart', 'burst');
+    const { simulation, environments } = plan.assumptions;
+    const half = (environments.decision.sloMinuteShare * simulation.days * 24 * 60) / 2;
+    expect(burst.sloViolationMinutes).toBeLessThanOrEqual(half);
+    expect(burst.p95LatencyMs).toBeLessThan(300);
+    expect(burst.monthlyCost).toBeLessThan(optionOf(plan, 'cart', 'static').monthlyCost);
+    // Its requests' p95 moved far less than the 90 ms its cloud side's requests pay.
+    const r8 = entry.reasons.find((r) => r.rule === 'R8')?.text ?? '';
+    expect(Number(/\(([\d.]+) ms at the 95th percentile\)/.exec(r8)?.[1])).toBeLessThan(90);
+  });
+
   it('R3 at a price of zero says what is free, with no Infinity or 0.0 premium', () => {
     const cases = [
       { environments: { vm: { hourlyPrice: 0 } }, says: 'A core rented in the cloud costs nothing at these prices' },

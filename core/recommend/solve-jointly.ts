@@ -18,6 +18,7 @@ import {
   type JointState,
   type JointValue,
   LATENCY_EPSILON,
+  budgetOf,
   evaluateChoice,
   isBetter,
 } from './joint-problem';
@@ -124,7 +125,9 @@ function findPieces(problem: JointProblem, incident: readonly number[][]): numbe
   for (let u = 0; u < n; u++) {
     if (isOpen(u)) continue;
     const s = (problem.variables[u] as readonly JointState[])[0] as JointState;
-    const bound = Number.isFinite(s.slack) && s.channels !== 0;
+    const bound =
+      (Number.isFinite(s.slack) && (s.channels & 1) !== 0) ||
+      (Number.isFinite(budgetOf(s, 2)) && (s.channels & 2) !== 0);
     let first = -1;
     for (const i of incident[u] as number[]) {
       const e = problem.edges[i] as JointProblem['edges'][number];

@@ -136,6 +136,8 @@ export class OptionStats implements PartSink {
   private readonly delayedQuantiles = new Map<string, readonly [number, number, number]>();
   /** largestShift() by allowance: the figures are fixed once finished. */
   private readonly largestShifts = new Map<number, number>();
+  /** largestSideDelay() by allowance, cloud share and side: fixed once finished. */
+  private readonly sideDelays = new Map<string, number>();
   /**
    * shift()'s SLO minutes (beyond the drop minutes) by the limit they were counted against: the
    * figures are fixed once finished, and every joint choice asks a kept run (core/plan/run-memo.ts)
@@ -607,6 +609,63 @@ export class OptionStats implements PartSink {
     const found = this.searchLargestShift(allowedMinutes);
     this.largestShifts.set(allowedMinutes, found);
     return found;
+  }
+
+  /**
+   * A burst's latency budget for one side: the largest delay (ms) its `side`'s requests — the
+   * cloud's `cloudShare` of them, or the data centre's rest — may take on, the other side's taking
+   * none, under which shiftParts' SLO minutes stay within `allowedMinutes`. At least largestShift
+   * (which delays every request); more where the side is a small share, since the mixture's p95 moves
+   * less than its delay. With the figures' p95 at p and the uniform budget L, the delayed share `x`
+   * fits while (1 − x)·S(p + L) + x·S(p + L − d) ≤ 5 % of the requests (S: the horizon's
+   * unnormalised survival), which gives d from one quantile of the horizon; the answer is then held
+   * to shiftParts itself, and bisected down to what it accepts if rounding put it a hair over.
+   * Infinity when any delay fits (or the side serves nothing), −1 when the minutes are over already.
+   */
+  largestSideDelay(allowedMinutes: number, cloudShare: number, side: 'dc' | 'cloud'): number {
+    const key = `${allowedMinutes}|${cloudShare}|${side}`;
+    const known = this.sideDelays.get(key);
+    if (known !== undefined) return known;
+    const found = this.searchSideDelay(allowedMinutes, cloudShare, side);
+    this.sideDelays.set(key, found);
+    return found;
+  }
+
+  private searchSideDelay(allowedMinutes: number, cloudShare: number, side: 'dc' | 'cloud'): number {
+    const uniform = this.largestShift(allowedMinutes);
+    const x = side === 'cloud' ? cloudShare : 1 - cloudShare;
+    if (!(x > 0)) return Infinity;
+    const base = this.finish();
+    const horizon = this.horizon;
+    if (uniform < 0 || !Number.isFinite(uniform) || x >= 1 || !horizon || !(base.served > 0)) return uniform;
+    const total = horizon.total();
+    if (!(total > 0)) return uniform;
+    const parts = (d: number) =>
+      side === 'cloud'
+        ? [
+            { share: 1 - cloudShare, delayMs: 0 },
+            { share: cloudShare, delayMs: d },
+          ]
+        : [
+            { share: 1 - cloudShare, delayMs: d },
+            { share: cloudShare, delayMs: 0 },
+          ];
+    const fits = (d: number) => this.shiftParts(base, 0, parts(d)).figures.sloViolationMinutes <= allowedMinutes;
+    const target = base.p95LatencyMs + uniform;
+    const room = (0.05 * total - (1 - x) * horizon.survival(target)) / x;
+    // The side's requests could all be past the target and the mixture's p95 stay on it.
+    const FAR_MS = 1e7;
+    if (room >= total) return fits(FAR_MS) ? Infinity : uniform;
+    let d = room > 0 ? target - horizon.quantile(1 - room / total) : uniform;
+    if (!(d > uniform)) return uniform;
+    if (fits(d)) return d;
+    let lo = uniform;
+    while (d - lo > 0.01) {
+      const mid = (lo + d) / 2;
+      if (fits(mid)) lo = mid;
+      else d = mid;
+    }
+    return lo;
   }
 
   private searchLargestShift(allowedMinutes: number): number {

@@ -84,3 +84,66 @@ describe('a run delayed in parts', () => {
     expect(same.tailOffsetMs).toBe(20);
   });
 });
+
+describe("a burst side's own latency budget (largestSideDelay)", () => {
+  const stats = simulateStatic(load, makeContext(steps), 1).stats;
+  const base = stats.finish();
+  const allowed = 30;
+  const uniform = stats.largestShift(allowed);
+  const minutesAt = (s: number, side: 'dc' | 'cloud', d: number) =>
+    stats.shiftParts(
+      base,
+      0,
+      side === 'cloud'
+        ? [
+            { share: 1 - s, delayMs: 0 },
+            { share: s, delayMs: d },
+          ]
+        : [
+            { share: 1 - s, delayMs: d },
+            { share: s, delayMs: 0 },
+          ],
+    ).figures.sloViolationMinutes;
+
+  it('is where the delayed mixture’s p95 has moved by the uniform budget, and no further', () => {
+    expect(uniform).toBeGreaterThan(0);
+    for (const [s, side] of [
+      [0.06, 'cloud'],
+      [0.3, 'cloud'],
+      [0.3, 'dc'],
+      [0.8, 'dc'],
+    ] as const) {
+      const d = stats.largestSideDelay(allowed, s, side);
+      const x = side === 'cloud' ? s : 1 - s;
+      // More than every request could take.
+      expect(d).toBeGreaterThan(uniform);
+      // The mixture of Exp(rate) and d + Exp(rate), solved apart from the engine: its p95 moved by the uniform budget.
+      expect(mixtureQuantile(0.95, x, d) - base.p95LatencyMs).toBeCloseTo(uniform, 1);
+      // Within it by what the assessment counts (shiftParts); a hundredth of a ms more is over.
+      expect(minutesAt(s, side, d)).toBeLessThanOrEqual(allowed);
+      expect(minutesAt(s, side, d + 0.5)).toBeGreaterThan(allowed);
+    }
+  });
+
+  it('grows as the side serves fewer requests, and is unbounded for a side so small its delay cannot reach the p95', () => {
+    const small = stats.largestSideDelay(allowed, 0.06, 'cloud');
+    const large = stats.largestSideDelay(allowed, 0.3, 'cloud');
+    expect(small).toBeGreaterThan(large);
+    // The data centre's side of a burst whose cloud serves 30 % is 70 % of its requests.
+    expect(stats.largestSideDelay(allowed, 0.3, 'dc')).toBeLessThan(large);
+    // With 300 minutes allowed, delay 1 % of the requests past everything: the p95 is that of the
+    // other 99 % (their 95.96th percentile), which still fits; at 30 minutes it does not.
+    expect(stats.largestSideDelay(300, 0.01, 'cloud')).toBe(Infinity);
+    expect(stats.largestSideDelay(allowed, 0.01, 'cloud')).toBeLessThan(Infinity);
+    expect(minutesAt(0.01, 'cloud', 1e6)).toBeGreaterThan(allowed);
+    expect(
+      stats.shiftParts(base, 0, [
+        { share: 0.99, delayMs: 0 },
+        { share: 0.01, delayMs: 1e6 },
+      ]).figures.sloViolationMinutes,
+    ).toBeLessThanOrEqual(300);
+    // A side with no requests takes any delay; the whole of them, the uniform budget.
+    expect(stats.largestSideDelay(allowed, 0, 'cloud')).toBe(Infinity);
+    expect(stats.largestSideDelay(allowed, 0, 'dc')).toBe(uniform);
+  });
+});

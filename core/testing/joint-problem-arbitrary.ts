@@ -11,6 +11,8 @@ export function problemArbitrary(maxVariables: number, maxEdges: number): fc.Arb
     key: fc.integer({ min: 0, max: 3 }),
     cost: fc.integer({ min: 0, max: 60 }),
     slack: fc.oneof(fc.constant(Infinity), fc.integer({ min: 0, max: 50 })),
+    // A burst's corner: its cloud side's own budget.
+    cloudSlack: fc.option(fc.oneof(fc.constant(Infinity), fc.integer({ min: 0, max: 50 })), { nil: undefined }),
     channels: fc.integer({ min: 0, max: 3 }),
     once: fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 15 })), { minLength: 3, maxLength: 3 }),
   });
