@@ -1,7 +1,8 @@
 /**
  * A value the design refuses stays red in its field, in the form's words (its labels, not the
  * document's JSON names); meanwhile the editor does not say "Saved" but why the value is not saved,
- * and "← Designs" asks before dropping it.
+ * and "← Designs" asks before dropping it. Selecting another component does not drop it either: it is
+ * kept (still "Not saved", now naming its component) and shown again when that component is selected.
  */
 import { createExample, expect, test } from './fixtures';
 
@@ -48,6 +49,63 @@ test('a refused value says why in the form’s words, is "Not saved", and leavin
   await peak.press('Escape');
   await expect(peak).not.toHaveValue('10');
   await editor.waitSaved();
+  await page.getByRole('link', { name: 'Tidemark, all designs' }).click();
+  await expect(page).toHaveURL(/\/$/);
+});
+
+test('a refused value stays when another component is selected, and is shown again on coming back', async ({
+  page,
+  editor,
+  request,
+}) => {
+  await page.goto(`/designs/${await createExample(request, 'hybrid-backend')}`);
+  await editor.waitSimulated();
+  await editor.select('erp-ui');
+  const cpu = page.getByLabel('CPU time (ms)');
+  await expect(cpu).toHaveValue('15');
+  await cpu.fill('-3');
+  await cpu.press('Tab');
+  const status = page.getByTestId('save-status');
+  await expect(status).toHaveText(/^Not saved: CPU time \(ms\) /);
+  const why = (await status.textContent())!.slice('Not saved: '.length);
+
+  // Another component: its own stored values; the refused one is still said, with whose it is.
+  await editor.select('erp');
+  await expect(page.getByRole('form', { name: 'Component ERP application' })).toBeVisible();
+  await expect(cpu).toHaveValue('40');
+  await expect(status).toHaveText(`Not saved: ERP front end: ${why}`);
+  await page.screenshot({ path: 'test-results/refused-value-elsewhere.png' });
+  // Leaving still asks, and says where to correct it.
+  await page.getByRole('link', { name: 'Tidemark, all designs' }).click();
+  const ask = page.getByRole('dialog', { name: 'Leave without this value?' });
+  await expect(ask).toContainText(`Not saved: ERP front end: ${why}`);
+  await expect(ask).toContainText('Stay and select ERP front end to correct it');
+  await ask.getByRole('button', { name: 'Cancel' }).click();
+  await expect(ask).toBeHidden();
+
+  // Coming back shows it again, red, as typed.
+  await editor.select('erp-ui');
+  await expect(cpu).toHaveValue('-3');
+  await expect(cpu).toHaveAttribute('aria-invalid', 'true');
+  await expect(status).toHaveText(`Not saved: ${why}`);
+  // Corrected, it is saved like any value, and nothing is held any more.
+  await cpu.fill('12');
+  await cpu.press('Tab');
+  await editor.waitSaved();
+  await editor.select('erp');
+  await editor.select('erp-ui');
+  await expect(cpu).toHaveValue('12');
+
+  // A kept value goes when the value it was typed over changes underneath (undo), as in an open form.
+  await cpu.fill('0');
+  await cpu.press('Tab');
+  await expect(status).toHaveText(/^Not saved: CPU time/);
+  await editor.select('erp');
+  await expect(status).toHaveText(/^Not saved: ERP front end: CPU time/);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await editor.waitSaved();
+  await editor.select('erp-ui');
+  await expect(cpu).toHaveValue('15');
   await page.getByRole('link', { name: 'Tidemark, all designs' }).click();
   await expect(page).toHaveURL(/\/$/);
 });

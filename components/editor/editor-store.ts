@@ -6,12 +6,24 @@
 import { temporal } from 'zundo';
 import { createStore } from 'zustand/vanilla';
 import type { Design } from '@/core/model';
+import { sameValue } from '@/core/edit';
 
 export type SaveStatus = 'saved' | 'unsaved' | 'saving' | 'conflict' | 'error';
 
 export interface Selection {
   components: string[];
   connections: string[];
+}
+
+export interface KeptDrafts {
+  /** The fields' texts as they were typed. */
+  drafts: Readonly<Record<string, string>>;
+  /** The stored value they were typed over. */
+  basis: unknown;
+  /** The item's stored value in a document (undefined once it is gone). */
+  current: (design: Design) => unknown;
+  /** What the item is called, for the words that name it ("ERP UI"). */
+  where: string;
 }
 
 export interface EditorState {
@@ -49,6 +61,17 @@ export interface EditorState {
   refused: Readonly<Record<string, string>>;
   holdRefused: (key: string, why: string) => void;
   releaseRefused: (key: string) => void;
+  /**
+   * Refused values whose form has closed (another component or connection selected), keyed like
+   * `refused`, which keeps their why meanwhile: the form shows them again when it reopens on the same
+   * stored value. Dropped with their refusal when the document no longer holds that value (undo, a
+   * delete), as an open form resets such drafts.
+   */
+  kept: Readonly<Record<string, KeptDrafts>>;
+  /** Keeps a closing form's refused drafts, and its refusal with why (in words naming the item). */
+  keepDrafts: (key: string, kept: KeptDrafts, why: string) => void;
+  /** Hands kept drafts back to the form reopening them (it holds their refusal again itself). */
+  takeDrafts: (key: string) => KeptDrafts | null;
   /** Replaces the document; recorded for undo. */
   setDesign: (design: Design) => void;
   select: (selection: Selection) => void;
@@ -101,6 +124,18 @@ export function createEditorStore(design: Design, revision: number) {
             const { [key]: _released, ...rest } = s.refused;
             return { refused: rest };
           }),
+        kept: {},
+        keepDrafts: (key, kept, why) =>
+          set((s) => ({ kept: { ...s.kept, [key]: kept }, refused: { ...s.refused, [key]: why } })),
+        takeDrafts: (key): KeptDrafts | null => {
+          const kept: KeptDrafts | undefined = store.getState().kept[key];
+          if (!kept) return null;
+          set((s) => {
+            const { [key]: _taken, ...rest } = s.kept;
+            return { kept: rest };
+          });
+          return kept;
+        },
         reset: (next, rev) =>
           set({
             design: next,
@@ -122,6 +157,7 @@ export function createEditorStore(design: Design, revision: number) {
   // the selection keeps only what is still in the document.
   store.subscribe((state, prev) => {
     if (state.design === prev.design) return;
+    dropStaleKept(state);
     const { components, connections } = state.selection;
     if (components.length === 0 && connections.length === 0) return;
     const componentIds = new Set(state.design.components.map((c) => c.id));
@@ -134,6 +170,15 @@ export function createEditorStore(design: Design, revision: number) {
       state.select(kept);
   });
   return store;
+}
+
+/** Kept refused drafts whose item no longer holds the value they were typed over go, with their refusal. */
+function dropStaleKept(state: EditorState): void {
+  const stale = Object.entries(state.kept).filter(([, kept]) => !sameValue(kept.current(state.design), kept.basis));
+  for (const [key] of stale) {
+    state.releaseRefused(key);
+    state.takeDrafts(key);
+  }
 }
 
 export type EditorStore = ReturnType<typeof createEditorStore>;

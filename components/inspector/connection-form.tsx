@@ -21,7 +21,11 @@ export function ConnectionForm({ connection }: { connection: Connection }) {
   const id = connection.id;
   const check = useCallback((d: ConnectionDrafts) => checkConnectionDrafts(connection, d), [connection]);
   const commit = useCommit('connections', id);
-  const { form } = useDraftForm<ConnectionField, Connection>(connection, connectionDrafts, check, commit);
+  const { form } = useDraftForm<ConnectionField, Connection>(connection, connectionDrafts, check, commit, {
+    key: `connections:${id}`,
+    where: `${fromName} → ${toName}`,
+    current: (design) => design.connections.find((c) => c.id === id),
+  });
   return (
     <form
       className={styles.form}

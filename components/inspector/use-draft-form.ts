@@ -8,10 +8,17 @@
  * commit nothing: their candidate is the stored value normalised (a workload's fields its pattern does
  * not use dropped; the assumptions' numbers to 12 significant digits), and merely selecting a
  * component must not rewrite it.
+ *
+ * A value the design refuses is never committed, and never dropped without a word: while it is held
+ * the editor says "Not saved" and why, and "← Designs" asks before leaving. Selecting another item
+ * closes the form; with `keep`, its refused drafts stay in the editor (the refusal still said, now
+ * naming the item) and the form shows them again when the item is selected again, until they are
+ * corrected, reverted with Escape, or the stored value changes underneath (undo, a delete).
  */
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { sameValue, type DraftCheck, type Drafts } from '@/core/edit';
 import { useEditorStore } from '@/components/editor/editor-context';
+import type { KeptDrafts } from '@/components/editor/editor-store';
 
 export const COMMIT_DELAY_MS = 400;
 
@@ -27,6 +34,14 @@ export interface DraftForm<F extends string> {
   flush: () => void;
   /** Puts a field back to its stored value. */
   revert: (field: F) => void;
+}
+
+/** Where a form's refused drafts are kept while it is closed: see `KeptDrafts`. */
+export interface DraftKeep {
+  /** One per item, e.g. `components:erp-ui`. */
+  key: string;
+  where: string;
+  current: KeptDrafts['current'];
 }
 
 /** The first field with an error, and the error; the form's own error (not of one field) last. */
@@ -47,9 +62,14 @@ export function useDraftForm<F extends string, T, C extends DraftCheck<T, F> = D
   toDrafts: (value: T) => Drafts<F>,
   check: (drafts: Drafts<F>) => C,
   commit: (value: T) => void,
+  keep?: DraftKeep,
 ): { form: DraftForm<F>; checked: C } {
   const idPrefix = useId();
-  const [drafts, setDrafts] = useState(() => toDrafts(stored));
+  const store = useEditorStore();
+  const [drafts, setDrafts] = useState(() => {
+    const kept = keep ? store.getState().kept[keep.key] : undefined;
+    return kept && sameValue(kept.basis, stored) ? (kept.drafts as Drafts<F>) : toDrafts(stored);
+  });
   const [seen, setSeen] = useState(stored);
   let current = drafts;
   if (stored !== seen) {
@@ -66,7 +86,6 @@ export function useDraftForm<F extends string, T, C extends DraftCheck<T, F> = D
   const pending = !untouched && checked.ok && !sameValue(checked.value, stored) ? checked.value : null;
 
   const latest = useRef<{ pending: T | null; commit: (value: T) => void }>({ pending, commit });
-  const store = useEditorStore();
   useEffect(() => {
     latest.current = { pending, commit };
     if (pending === null) return;
@@ -82,12 +101,39 @@ export function useDraftForm<F extends string, T, C extends DraftCheck<T, F> = D
   // A changed value the design refuses is not saved: the editor says so until it is corrected or
   // reverted (or the form closes), naming the field by the label the form shows for it.
   const [refusedField, refusedError] = (untouched || checked.ok ? null : firstError(checked.errors)) ?? [];
+  const refusedKey = keep?.key ?? idPrefix;
+  const refusal = useRef<{ why: string; drafts: Drafts<F>; stored: T } | null>(null);
   useEffect(() => {
     if (refusedField === undefined || refusedError === undefined) return;
     const label = refusedField === 'form' ? null : labelOf(`${idPrefix}-${refusedField}`);
-    store.getState().holdRefused(idPrefix, label ? `${label} ${refusedError}` : refusedError);
-    return () => store.getState().releaseRefused(idPrefix);
-  }, [refusedField, refusedError, store, idPrefix]);
+    store.getState().holdRefused(refusedKey, label ? `${label} ${refusedError}` : refusedError);
+    return () => store.getState().releaseRefused(refusedKey);
+  }, [refusedField, refusedError, store, idPrefix, refusedKey]);
+  // What is refused now, for keeping it when the form closes (refs are read by that cleanup only).
+  useEffect(() => {
+    const why = refusedField === undefined ? undefined : store.getState().refused[refusedKey];
+    refusal.current = why === undefined ? null : { why, drafts: current, stored };
+  });
+  const keepRef = useRef(keep);
+  useEffect(() => {
+    keepRef.current = keep;
+  });
+  // Declared after the refusal's effect, so that its cleanup (which releases the refusal) has run
+  // when this one keeps it again as the form closes.
+  useEffect(() => {
+    const k = keepRef.current;
+    if (!k) return;
+    // The open form holds what was kept (shown again, or not: its stored value changed meanwhile).
+    store.getState().takeDrafts(k.key);
+    if (refusal.current === null) store.getState().releaseRefused(k.key);
+    return () => {
+      const k = keepRef.current;
+      const r = refusal.current;
+      if (!k || !r) return;
+      const kept: KeptDrafts = { drafts: r.drafts, basis: r.stored, current: k.current, where: k.where };
+      store.getState().keepDrafts(k.key, kept, `${k.where}: ${r.why}`);
+    };
+  }, [store]);
   // Leaving the form (another selection) keeps what was typed, if it was valid.
   useEffect(
     () => () => {
