@@ -3,7 +3,7 @@
  * the figures on screen are the plans' own, and the parts' changes add up to the total's, to the cent.
  */
 import { describe, expect, it } from 'vitest';
-import { cloudBursting, hybridServerless } from '../examples';
+import { cloudBursting, hybridBackend, hybridServerless } from '../examples';
 import { designSchema, type Design } from '../model/design';
 import { buildPlan } from '../plan/build-plan';
 import { addComponent, connect, moveComponents } from '../edit/edit-design';
@@ -99,6 +99,43 @@ describe('diffScenarios', () => {
       Math.round(other.plan.totals.allStatic.monthlyCost * 100) -
         Math.round(before.plan.totals.allStatic.monthlyCost * 100),
     );
+  });
+
+  it('keeps the one secure link when the components calling over it change', () => {
+    // The ERP pinned to elastic VMs: its calls to the front end and to its database cross too.
+    const backend = designSchema.parse(hybridBackend);
+    const pinned: Design = {
+      ...backend,
+      components: backend.components.map((c) => (c.id === 'erp' ? { ...c, pin: { placement: 'elastic-vm' } } : c)),
+    };
+    const a = scenario(backend);
+    const b = scenario(pinned);
+    const link = (s: Scenario) => s.plan.wiring.filter((w) => w.kind === 'secure-link' && !w.connectionId);
+    // The premise: one link on each side, joining different components.
+    expect(link(a)).toHaveLength(1);
+    expect(link(b)).toHaveLength(1);
+    expect(link(b)[0]!.componentIds).not.toEqual(link(a)[0]!.componentIds);
+    const diff = diffScenarios(a, b);
+    // Nothing is removed: the link was not taken down and put up again.
+    expect(diff.wiring.filter((w) => w.presence === 'removed')).toEqual([]);
+    const rows = diff.wiring.filter((w) => w.label === 'Secure link');
+    expect(rows).toEqual([
+      {
+        key: 'secure-link',
+        label: 'Secure link',
+        between: 'the data centre and the cloud',
+        presence: 'kept',
+        beforeCents: Math.round(link(a)[0]!.monthlyCost * 100),
+        afterCents: Math.round(link(b)[0]!.monthlyCost * 100),
+      },
+    ]);
+    // The calls that newly cross are added, each on its connection, named as the canvas names them.
+    const added = diff.wiring.filter((w) => w.presence === 'added' && w.key.startsWith('secure-link|'));
+    expect(added.map((w) => [w.label, w.between])).toEqual([
+      ['Call over the secure link', 'ERP front end → ERP application'],
+      ['Data sent over the secure link', 'ERP application → ERP database'],
+    ]);
+    expectSumsHold(diff, a, b);
   });
 
   it('writes placements and changes of money in words', () => {

@@ -8,11 +8,11 @@
  * totals add up to their parts. Pure: the plans are the engine's, made elsewhere (the plan worker).
  */
 import type { Design, Placement } from '../model/design';
-import { PLACEMENT_LABELS, PLACEMENT_NOUNS, WIRING_LABELS } from '../model/labels';
+import { PLACEMENT_LABELS, PLACEMENT_NOUNS } from '../model/labels';
 import type { Plan, Total, WiringElement } from '../model/plan';
 import { diffDesigns, type ComponentDiff, type DesignDiff, type Presence } from '../edit/diff-designs';
 import { formatCount, formatMoney } from './format';
-import { formatMinutes } from './decision';
+import { formatMinutes, wiringLabel } from './decision';
 
 export interface Scenario {
   design: Design;
@@ -113,8 +113,16 @@ function totalRow(key: TotalKey, a: Total, b: Total): TotalRow {
   };
 }
 
-/** Wiring has no stable id across plans: an element is what it is and where it sits. */
-const wiringKey = (w: WiringElement) => `${w.kind}|${w.connectionId ?? ''}|${w.componentIds.join(',')}`;
+/** The design's one secure link (the VPN), not the call over it on a connection, which carries a connectionId. */
+const isTheLink = (w: WiringElement) => w.kind === 'secure-link' && w.connectionId === undefined;
+
+/**
+ * Wiring has no stable id across plans: an element is what it is and where it sits. The secure link
+ * is one per design whatever crosses it (its componentIds list the components calling over it), so it
+ * is kept while both plans have one, even when other components call over it.
+ */
+const wiringKey = (w: WiringElement) =>
+  isTheLink(w) ? w.kind : `${w.kind}|${w.connectionId ?? ''}|${w.componentIds.join(',')}`;
 
 function diffWiring(a: Scenario, b: Scenario): WiringRow[] {
   const names = new Map([...a.design.components, ...b.design.components].map((c) => [c.id, c.name]));
@@ -137,8 +145,10 @@ function diffWiring(a: Scenario, b: Scenario): WiringRow[] {
     if (!element) continue;
     rows.push({
       key: k,
-      label: WIRING_LABELS[element.kind],
-      between: element.componentIds.map((id) => names.get(id) ?? id).join(' → '),
+      label: wiringLabel(element),
+      between: isTheLink(element)
+        ? 'the data centre and the cloud'
+        : element.componentIds.map((id) => names.get(id) ?? id).join(' → '),
       presence: !x ? 'added' : !y ? 'removed' : 'kept',
       beforeCents: x?.cents ?? 0,
       afterCents: y?.cents ?? 0,
