@@ -173,6 +173,9 @@ test('assumptions: each with its source and default, validated, reset, one undo 
     'Secure link ($ a month)',
     'Traffic manager ($ a month per burst)',
     'API gateway ($ per million requests)',
+    'Queue requests ($ per million)',
+    'Queue requests per message',
+    'Storage ($ per GB-month)',
     'VM start-up (seconds)',
     'Minutes over the SLO we tolerate (% of the month)',
     'Dropped requests we tolerate (% of requests)',
@@ -182,6 +185,11 @@ test('assumptions: each with its source and default, validated, reset, one undo 
   await expect(panel.getByLabel('Simplicity margin (% a split must save)', { exact: true })).toHaveValue('10');
   await expect(panel.getByTestId('assumption-simplicityMargin')).toContainText('Source: A budget estimate');
   await expect(panel.getByTestId('assumption-hourlyPrice')).toContainText('Source: AWS EC2 m5.large');
+  // What the split itself bills beyond the link and the gateway: SQS $0.40 per million requests and
+  // S3 Standard $0.023 per GB-month (the AWS book of 2026-11), read from the book.
+  await expect(panel.getByLabel('Queue requests ($ per million)', { exact: true })).toHaveValue('0.4');
+  await expect(panel.getByLabel('Storage ($ per GB-month)', { exact: true })).toHaveValue('0.023');
+  await expect(panel.getByTestId('assumption-storagePrice')).toContainText('Default. Source: AWS S3 pricing');
   await page.screenshot({ path: shot('assumptions') });
 
   // Out of bounds: said in the field's own units, never committed.

@@ -46,6 +46,11 @@ test('switch AWS to Azure, see the plan change, compare providers, use one, undo
     'Default. Source: Azure list price, East US',
   );
   await expect(panel.getByLabel('Secure link ($ a month)', { exact: true })).toHaveValue('138.7');
+  // Blob storage at Azure's $0.0184 per GB-month (the Azure book of 2026-11), with its page.
+  await expect(panel.getByLabel('Storage ($ per GB-month)', { exact: true })).toHaveValue('0.0184');
+  await expect(panel.getByTestId('assumption-storagePrice')).toContainText(
+    'Default. Source: Azure list price, East US',
+  );
   await page.screenshot({ path: shot('assumptions-azure') });
 
   // The plan follows: another total, the one the engine gives Azure.

@@ -14,8 +14,8 @@ import { useEditor, useEditorStore } from '@/components/editor/editor-context';
 import { SelectField, TextField } from '@/components/inspector/fields';
 import { useDraftForm, type DraftForm } from '@/components/inspector/use-draft-form';
 import {
-  ASSUMPTION_FIELDS,
   assumptionDrafts,
+  billedFields,
   checkAssumptionDrafts,
   commitmentOptions,
   currentPick,
@@ -80,6 +80,7 @@ export function AssumptionsPanel() {
   );
   const { form } = useDraftForm<string, AssumptionValue, AssumptionCheck>(stored, assumptionDrafts, check, commit);
   const book = describeBook({ pricing });
+  const fields = useMemo(() => billedFields(stored), [stored]);
   return (
     <form
       className={`${styles.form} asm`}
@@ -98,9 +99,11 @@ export function AssumptionsPanel() {
           <p className="asm-intro" data-testid={`assumptions-intro-${group.toLowerCase()}`}>
             {intro(book)}
           </p>
-          {ASSUMPTION_FIELDS.filter((a) => a.group === group).map((a) => (
-            <AssumptionRow key={a.key} field={a} form={form} stored={stored} />
-          ))}
+          {fields
+            .filter((a) => a.group === group)
+            .map((a) => (
+              <AssumptionRow key={a.key} field={a} form={form} stored={stored} />
+            ))}
         </fieldset>
       ))}
     </form>

@@ -5,6 +5,8 @@ import { resolveEnvironments } from '../cost/resolve-environments';
 import {
   ASSUMPTION_FIELDS,
   assumptionDrafts,
+  assumptionEdits,
+  billedFields,
   checkAssumptionDrafts,
   defaultOf,
   isDefault,
@@ -21,7 +23,7 @@ const field = (key: string) => ASSUMPTION_FIELDS.find((a) => a.key === key)!;
 describe('assumptions', () => {
   it('shows every field with its default and a source, the defaults being the schema’s own', () => {
     const blank = { simulation: simulationSchema.parse({}), environments: environmentsSchema.parse({}) };
-    for (const a of ASSUMPTION_FIELDS) {
+    for (const a of billedFields(blank)) {
       expect(a.source.length, a.key).toBeGreaterThan(10);
       expect(isDefault(a, blank), a.key).toBe(true);
     }
@@ -96,5 +98,50 @@ describe('assumptions', () => {
     expect(
       sameValue(c.value, { simulation: azure.simulation, environments: azure.environments, pricing: azure.pricing }),
     ).toBe(true);
+  });
+
+  it('shows the queue and storage prices the plan bills, read from the engine’s own price book', () => {
+    const keys = (d: Parameters<typeof billedFields>[0]) => billedFields(d).map((a) => a.key);
+    const engine = (d: Parameters<typeof resolveEnvironments>[0]) => resolveEnvironments(d).env;
+    // AWS (the default book): SQS by request, three requests a message, S3 by the GB-month.
+    expect(keys(design)).toEqual(expect.arrayContaining(['queuePrice', 'requestsPerMessage', 'storagePrice']));
+    expect(keys(design)).not.toContain('queuePricePerTib');
+    expect(shownValue(field('queuePrice'), design)).toBe(engine(design).queue.pricePerMillionRequests);
+    expect(shownValue(field('requestsPerMessage'), design)).toBe(engine(design).queue.requestsPerMessage);
+    expect(shownValue(field('storagePrice'), design)).toBe(engine(design).storage.pricePerGbMonth);
+    // SQS standard $0.40 per million requests, 3 requests a message; S3 Standard $0.023 per GB-month
+    // (aws.amazon.com/sqs/pricing, aws.amazon.com/s3/pricing, as the AWS book of 2026-11 has them).
+    expect([0.4, 3, 0.023]).toEqual(
+      ['queuePrice', 'requestsPerMessage', 'storagePrice'].map((k) => shownValue(field(k), design)),
+    );
+    // Azure: its own Blob price and page.
+    const azure = pickProvider(design, 'azure');
+    expect(shownValue(field('storagePrice'), azure)).toBe(engine(azure).storage.pricePerGbMonth);
+    expect(shownValue(field('storagePrice'), azure)).not.toBe(shownValue(field('storagePrice'), design));
+    expect(isDefault(field('storagePrice'), azure)).toBe(true);
+    expect(sourceOf(field('storagePrice'), azure)).toMatch(
+      /^Azure list price, East US \(azure\.microsoft\.com\/.+, checked /,
+    );
+    // GCP bills Pub/Sub by the volume carried: that price instead of one per request, and the form
+    // still checks (the field it does not bill is neither shown nor checked).
+    const gcp = pickProvider(design, 'gcp');
+    expect(keys(gcp)).toContain('queuePricePerTib');
+    expect(keys(gcp)).not.toContain('queuePrice');
+    expect(shownValue(field('queuePricePerTib'), gcp)).toBe(engine(gcp).queue.pricePerTib);
+    expect(sourceOf(field('queuePricePerTib'), gcp)).toMatch(/^Google Cloud list price, .+pubsub.+, checked /);
+    expect(checkAssumptionDrafts(gcp, assumptionDrafts(gcp)).ok).toBe(true);
+    // Edited, the price is the design's own, and the engine bills with it.
+    const c = checkAssumptionDrafts(design, { ...assumptionDrafts(design), storagePrice: '0.05', queuePrice: '0.5' });
+    expect(c.ok).toBe(true);
+    if (!c.ok) return;
+    const edited = { ...design, environments: c.value.environments };
+    expect(engine(edited).storage.pricePerGbMonth).toBe(0.05);
+    expect(engine(edited).queue.pricePerMillionRequests).toBe(0.5);
+    expect(assumptionEdits(design, edited)).toEqual([
+      'Queue requests ($ per million) 0.4 → 0.5',
+      'Storage ($ per GB-month) 0.023 → 0.05',
+    ]);
+    // Between books that bill a queue differently, only the prices both bill are compared.
+    expect(assumptionEdits(design, gcp).join()).not.toMatch(/Queue requests \(|Queue data/);
   });
 });

@@ -10,13 +10,15 @@ import {
   DECISION_DEFAULTS,
   FUNCTIONS_DEFAULTS,
   LINK_DEFAULTS,
+  QUEUE_DEFAULTS,
   SIMULATION_DEFAULTS,
   STATIC_DEFAULTS,
+  STORAGE_DEFAULTS,
   TRAFFIC_MANAGER_DEFAULTS,
   VM_DEFAULTS,
 } from '../model/defaults';
 import { PRICE_BOOKS } from '../cost/books/price-book';
-import { BOOK_FIELDS, resolveEnvironments } from '../cost/resolve-environments';
+import { BOOK_FIELDS, resolveEnvironments, type ResolvedEnvironments } from '../cost/resolve-environments';
 import { PROVIDER_LABELS } from '../model/labels';
 import { environmentsSchema, simulationSchema, type Design } from '../model/design';
 import { describeIssue, type DraftCheck, type Drafts, type FieldErrors } from './field-drafts';
@@ -35,7 +37,13 @@ export interface AssumptionField {
   source: string;
   /** A choice among these stored values instead of free text. */
   choices?: readonly number[];
+  /** Only for the price books that bill it (a queue by request or by volume); shown and checked only there. */
+  billed?: (resolved: ResolvedEnvironments) => boolean;
 }
+
+/** How the design's queue bills: GCP's Pub/Sub by the volume carried, the others (and custom) by request. */
+const queueBilledByVolume = (r: ResolvedEnvironments) =>
+  r.book !== undefined && r.region !== undefined && r.book.regions[r.region]?.queue.billing === 'per-volume';
 
 const f = (
   key: string,
@@ -124,6 +132,45 @@ export const ASSUMPTION_FIELDS: readonly AssumptionField[] = [
     'Data sent out of the cloud ($ per GB)',
     LINK_DEFAULTS.egressPricePerGb,
     'AWS data transfer out: $0.09 per GB, first 10 TB.',
+  ),
+  {
+    ...f(
+      'queuePrice',
+      'Prices',
+      ['environments', 'queue', 'pricePerMillionRequests'],
+      'Queue requests ($ per million)',
+      QUEUE_DEFAULTS.pricePerMillionRequests,
+      'AWS SQS pricing, standard queues, per million requests beyond the free tier.',
+    ),
+    billed: (r) => !queueBilledByVolume(r),
+  },
+  {
+    // No hard default: only a book that bills by volume (GCP Pub/Sub) sets it, and then gives its source.
+    ...f(
+      'queuePricePerTib',
+      'Prices',
+      ['environments', 'queue', 'pricePerTib'],
+      'Queue data ($ per TiB)',
+      Number.NaN,
+      'The price book’s message queue, per TiB carried.',
+    ),
+    billed: queueBilledByVolume,
+  },
+  f(
+    'requestsPerMessage',
+    'Prices',
+    ['environments', 'queue', 'requestsPerMessage'],
+    'Queue requests per message',
+    QUEUE_DEFAULTS.requestsPerMessage,
+    'AWS SQS pricing: a message is sent, received and deleted, each a billed request.',
+  ),
+  f(
+    'storagePrice',
+    'Prices',
+    ['environments', 'storage', 'pricePerGbMonth'],
+    'Storage ($ per GB-month)',
+    STORAGE_DEFAULTS.pricePerGbMonth,
+    'AWS S3 pricing, S3 Standard, first 50 TB.',
   ),
   f(
     'trafficManagerMonthlyCost',
@@ -256,6 +303,16 @@ export type AssumptionDrafts = Drafts<AssumptionKey>;
 export type AssumptionValue = Pick<Design, 'simulation' | 'environments'> & { pricing?: Design['pricing'] };
 export type AssumptionCheck = DraftCheck<AssumptionValue, AssumptionKey>;
 
+/** Whether the design's price book bills this field (every field but a queue's price of the other kind). */
+export function isBilled(field: AssumptionField, design: AssumptionValue): boolean {
+  return field.billed === undefined || field.billed(resolveEnvironments(design));
+}
+
+/** The fields the Assumptions panel shows for this design, in their order. */
+export function billedFields(design: AssumptionValue): AssumptionField[] {
+  return ASSUMPTION_FIELDS.filter((f) => isBilled(f, design));
+}
+
 /** A field's value: the design's own, else (a price the design leaves to its book) the book's. */
 function read(design: AssumptionValue, path: readonly string[]): number {
   const own = walk(design, path);
@@ -297,15 +354,21 @@ export function assumptionEdits(
   after: AssumptionValue,
   prefix: readonly string[] = [],
 ): string[] {
-  return ASSUMPTION_FIELDS.filter((f) => prefix.every((p, i) => f.path[i] === p)).flatMap((f) => {
-    const a = shownValue(f, before);
-    const b = shownValue(f, after);
-    return Object.is(a, b) ? [] : [`${f.label} ${SIX_DIGITS.format(a)} → ${SIX_DIGITS.format(b)}`];
-  });
+  const shown = ASSUMPTION_FIELDS.filter((f) => isBilled(f, before) && isBilled(f, after));
+  return shown
+    .filter((f) => prefix.every((p, i) => f.path[i] === p))
+    .flatMap((f) => {
+      const a = shownValue(f, before);
+      const b = shownValue(f, after);
+      return Object.is(a, b) ? [] : [`${f.label} ${SIX_DIGITS.format(a)} → ${SIX_DIGITS.format(b)}`];
+    });
 }
 
 export function assumptionDrafts(design: AssumptionValue): AssumptionDrafts {
-  return Object.fromEntries(ASSUMPTION_FIELDS.map((a) => [a.key, String(shownValue(a, design))]));
+  // A price the book does not bill has no value to show: its draft stays empty and is not checked.
+  return Object.fromEntries(
+    ASSUMPTION_FIELDS.map((a) => [a.key, isBilled(a, design) ? String(shownValue(a, design)) : '']),
+  );
 }
 
 /** The drafts of `design` with one field back at its default (for a price, the chosen book's). */
@@ -369,7 +432,7 @@ export function checkAssumptionDrafts(design: Design, drafts: AssumptionDrafts):
   const errors: FieldErrors<AssumptionKey> = {};
   let candidate: AssumptionValue = { simulation: design.simulation, environments: design.environments };
   const shown = { ...candidate, pricing: design.pricing };
-  for (const a of ASSUMPTION_FIELDS) {
+  for (const a of billedFields(shown)) {
     const text = (drafts[a.key] ?? '').trim();
     const n = Number(text);
     if (text === '') errors[a.key] = 'required';

@@ -30,8 +30,10 @@ export { describeChanges, describeRevisionSize } from './describe-changes';
 export {
   ASSUMPTION_FIELDS,
   assumptionDrafts,
+  billedFields,
   checkAssumptionDrafts,
   defaultOf,
+  isBilled,
   isDefault,
   resetDraft,
   shownValue,
