@@ -1,8 +1,8 @@
 /**
  * A value the design refuses stays red in its field, in the form's words (its labels, not the
  * document's JSON names); meanwhile the editor does not say "Saved" but why the value is not saved,
- * and "← Designs" asks before dropping it. Selecting another component does not drop it either: it is
- * kept (still "Not saved", now naming its component) and shown again when that component is selected.
+ * and "← Designs" asks before dropping it. Selecting another component (or tab) does not drop it either:
+ * it is kept (still "Not saved", now naming its component) and shown again when that form reopens.
  */
 import { createExample, expect, test } from './fixtures';
 
@@ -108,4 +108,29 @@ test('a refused value stays when another component is selected, and is shown aga
   await expect(cpu).toHaveValue('15');
   await page.getByRole('link', { name: 'Tidemark, all designs' }).click();
   await expect(page).toHaveURL(/\/$/);
+});
+
+test('a refused assumption stays while another tab is open', async ({ page, editor, request }) => {
+  await page.goto(`/designs/${await createExample(request, 'hybrid-backend')}`);
+  await editor.waitSimulated();
+  await page.getByRole('tab', { name: 'Assumptions' }).click();
+  const margin = page.getByLabel('Simplicity margin (% a split must save)', { exact: true });
+  await margin.fill('95');
+  await margin.press('Tab');
+  const status = page.getByTestId('save-status');
+  const why = 'Simplicity margin (% a split must save) must be at most 90';
+  await expect(status).toHaveText(`Not saved: ${why}`);
+  await page.getByRole('tab', { name: 'Decision' }).click();
+  await expect(margin).toBeHidden();
+  await expect(status).toHaveText(`Not saved: Assumptions: ${why}`);
+  await page.getByRole('link', { name: 'Tidemark, all designs' }).click();
+  const ask = page.getByRole('dialog', { name: 'Leave without this value?' });
+  await expect(ask).toContainText('Stay and open the Assumptions tab to correct it');
+  await ask.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('tab', { name: 'Assumptions' }).click();
+  await expect(margin).toHaveValue('95');
+  await expect(status).toHaveText(`Not saved: ${why}`);
+  await margin.press('Escape');
+  await expect(margin).toHaveValue('10');
+  await editor.waitSaved();
 });

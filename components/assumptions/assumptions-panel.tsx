@@ -51,6 +51,18 @@ const GROUPS: { group: AssumptionGroup; intro: (book: string) => string }[] = [
   { group: 'Decision', intro: () => 'What “meets the SLO” tolerates, and what a split must save.' },
 ];
 
+/** A refused figure stays while another tab is open (use-draft-form.ts), and shows again here. */
+const KEEP = {
+  key: 'assumptions',
+  where: 'Assumptions',
+  reopen: 'open the Assumptions tab',
+  current: (design: Design): AssumptionValue => ({
+    simulation: design.simulation,
+    environments: design.environments,
+    pricing: design.pricing,
+  }),
+};
+
 export function AssumptionsPanel() {
   const store = useEditorStore();
   const simulation = useEditor((s) => s.design.simulation);
@@ -78,7 +90,13 @@ export function AssumptionsPanel() {
     },
     [store],
   );
-  const { form } = useDraftForm<string, AssumptionValue, AssumptionCheck>(stored, assumptionDrafts, check, commit);
+  const { form } = useDraftForm<string, AssumptionValue, AssumptionCheck>(
+    stored,
+    assumptionDrafts,
+    check,
+    commit,
+    KEEP,
+  );
   const book = describeBook({ pricing });
   const fields = useMemo(() => billedFields(stored), [stored]);
   return (

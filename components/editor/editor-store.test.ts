@@ -37,6 +37,7 @@ describe('refused drafts kept while their form is closed', () => {
     basis: design.components.find((c) => c.id === id),
     current: (d: typeof design) => d.components.find((c) => c.id === id),
     where: id.toUpperCase(),
+    reopen: `select ${id.toUpperCase()}`,
   });
 
   it('stay, with their refusal, while an edit leaves their item as it was', () => {

@@ -22,8 +22,10 @@ export interface KeptDrafts {
   basis: unknown;
   /** The item's stored value in a document (undefined once it is gone). */
   current: (design: Design) => unknown;
-  /** What the item is called, for the words that name it ("ERP UI"). */
+  /** What the item is called, for the words that name it ("ERP front end", "Assumptions"). */
   where: string;
+  /** How to show it again, in words: "select ERP front end", "open the Assumptions tab". */
+  reopen: string;
 }
 
 export interface EditorState {

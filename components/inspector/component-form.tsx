@@ -107,7 +107,12 @@ export function ComponentForm({ component }: { component: Component }) {
     componentDrafts,
     check,
     commit,
-    { key: `components:${id}`, where: component.name, current: (design) => design.components.find((c) => c.id === id) },
+    {
+      key: `components:${id}`,
+      where: component.name,
+      reopen: `select ${component.name}`,
+      current: (design) => design.components.find((c) => c.id === id),
+    },
   );
   const pattern = form.drafts.pattern as Pattern | '';
   // A measured series replaces the pattern's curve: its fitted fields are shown, not edited.

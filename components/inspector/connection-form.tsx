@@ -24,6 +24,7 @@ export function ConnectionForm({ connection }: { connection: Connection }) {
   const { form } = useDraftForm<ConnectionField, Connection>(connection, connectionDrafts, check, commit, {
     key: `connections:${id}`,
     where: `${fromName} → ${toName}`,
+    reopen: `select the connection ${fromName} → ${toName}`,
     current: (design) => design.connections.find((c) => c.id === id),
   });
   return (

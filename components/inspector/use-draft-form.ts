@@ -11,8 +11,8 @@
  *
  * A value the design refuses is never committed, and never dropped without a word: while it is held
  * the editor says "Not saved" and why, and "← Designs" asks before leaving. Selecting another item
- * closes the form; with `keep`, its refused drafts stay in the editor (the refusal still said, now
- * naming the item) and the form shows them again when the item is selected again, until they are
+ * (or another tab) closes the form; with `keep`, its refused drafts stay in the editor (the refusal
+ * still said, now naming the item) and the form shows them again when it reopens, until they are
  * corrected, reverted with Escape, or the stored value changes underneath (undo, a delete).
  */
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
@@ -41,6 +41,7 @@ export interface DraftKeep {
   /** One per item, e.g. `components:erp-ui`. */
   key: string;
   where: string;
+  reopen: string;
   current: KeptDrafts['current'];
 }
 
@@ -130,7 +131,13 @@ export function useDraftForm<F extends string, T, C extends DraftCheck<T, F> = D
       const k = keepRef.current;
       const r = refusal.current;
       if (!k || !r) return;
-      const kept: KeptDrafts = { drafts: r.drafts, basis: r.stored, current: k.current, where: k.where };
+      const kept: KeptDrafts = {
+        drafts: r.drafts,
+        basis: r.stored,
+        current: k.current,
+        where: k.where,
+        reopen: k.reopen,
+      };
       store.getState().keepDrafts(k.key, kept, `${k.where}: ${r.why}`);
     };
   }, [store]);

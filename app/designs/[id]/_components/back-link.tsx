@@ -14,9 +14,9 @@ import { firstRefusal } from './save-indicator';
 export function BackToDesigns() {
   const refused = useEditor((s) => firstRefusal(s.refused));
   // A refused value kept for an item not selected now (use-draft-form.ts) is corrected by selecting it.
-  const where = useEditor((s) => {
+  const reopen = useEditor((s) => {
     const key = Object.keys(s.refused)[0];
-    return key === undefined ? null : (s.kept[key]?.where ?? null);
+    return key === undefined ? null : (s.kept[key]?.reopen ?? null);
   });
   const router = useRouter();
   const [asking, setAsking] = useState<string | null>(null);
@@ -47,9 +47,9 @@ export function BackToDesigns() {
       >
         <p>
           Not saved: {asking}. Leaving drops this value.{' '}
-          {where === null
+          {reopen === null
             ? 'Stay to correct it, or press Escape in the field to put back the saved one.'
-            : `Stay and select ${where} to correct it, or press Escape in its field to put back the saved one.`}
+            : `Stay and ${reopen} to correct it, or press Escape in its field to put back the saved one.`}
         </p>
       </ConfirmDialog>
     </>
