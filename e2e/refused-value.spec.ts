@@ -74,6 +74,11 @@ test('a refused value stays when another component is selected, and is shown aga
   await expect(page.getByRole('form', { name: 'Component ERP application' })).toBeVisible();
   await expect(cpu).toHaveValue('40');
   await expect(status).toHaveText(`Not saved: ERP front end: ${why}`);
+  // The canvas marks the component that holds it, with why; no other.
+  const mark = page.getByTestId('unsaved-erp-ui');
+  await expect(mark).toHaveText('Not saved');
+  await expect(mark).toHaveAttribute('title', `Not saved: ${why}`);
+  await expect(page.locator('.tm-node-unsaved')).toHaveCount(1);
   await page.screenshot({ path: 'test-results/refused-value-elsewhere.png' });
   // Leaving still asks, and says where to correct it.
   await page.getByRole('link', { name: 'Tidemark, all designs' }).click();
@@ -92,6 +97,7 @@ test('a refused value stays when another component is selected, and is shown aga
   await cpu.fill('12');
   await cpu.press('Tab');
   await editor.waitSaved();
+  await expect(page.locator('.tm-node-unsaved')).toHaveCount(0);
   await editor.select('erp');
   await editor.select('erp-ui');
   await expect(cpu).toHaveValue('12');

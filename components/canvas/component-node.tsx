@@ -14,14 +14,14 @@ import { KIND_LABELS, PLACEMENT_LABELS } from '@/core/model';
 import { formatCount } from '@/core/present';
 
 function ComponentNodeView({ data, selected }: NodeProps<ComponentNodeType>) {
-  const { component: c, placement, cost, utilisation, dropping, dropped, missingSlo } = data;
+  const { component: c, placement, cost, utilisation, dropping, dropped, missingSlo, unsaved } = data;
   const pattern = c.workload?.pattern;
   const compact = useCompact();
   const busy = utilisation === null ? undefined : Math.min(1, utilisation);
   const alarm = dropping || missingSlo;
   return (
     <div
-      className={`tm-node${compact ? ' compact' : ''}${selected ? ' selected' : ''}${dropping ? ' dropping' : ''}${missingSlo ? ' missing-slo' : ''}`}
+      className={`tm-node${compact ? ' compact' : ''}${selected ? ' selected' : ''}${dropping ? ' dropping' : ''}${missingSlo ? ' missing-slo' : ''}${unsaved !== null ? ' unsaved' : ''}`}
       data-placement={placement ?? 'none'}
       data-testid={`node-${c.id}`}
       style={busy === undefined ? undefined : ({ '--busy': busy } as React.CSSProperties)}
@@ -31,6 +31,18 @@ function ComponentNodeView({ data, selected }: NodeProps<ComponentNodeType>) {
       {alarm && (
         <span className="tm-node-alarm" data-testid={`alarm-${c.id}`} aria-hidden="true">
           !
+        </span>
+      )}
+      {/* A value typed here was refused and is kept, not saved (its why in the tooltip; the node's
+          accessible name says it too, derive-flow.ts). */}
+      {unsaved !== null && (
+        <span
+          className="tm-node-unsaved"
+          data-testid={`unsaved-${c.id}`}
+          // A kept refusal names its component (editor-store.ts), which the node already shows.
+          title={`Not saved: ${unsaved.startsWith(`${c.name}: `) ? unsaved.slice(c.name.length + 2) : unsaved}`}
+        >
+          Not saved
         </span>
       )}
       <div className="tm-node-head">

@@ -10,6 +10,7 @@ import {
   groupWiring,
   mergeNodes,
   sameItems,
+  unsavedComponents,
   type FlowNode,
   type Replay,
 } from './derive-flow';
@@ -79,6 +80,25 @@ describe('deriveNodes', () => {
     const replaying = deriveNodes(design, placed('serverless', 'static'), none, busy);
     expect(replaying[0]?.data).toMatchObject({ utilisation: 1.5, dropping: true, dropped: 120, missingSlo: true });
     expect(replaying[1]?.data.utilisation).toBeNull();
+  });
+
+  it('marks the components holding a refused value, with why, and only those', () => {
+    const plan = placed('static', 'static');
+    const base = deriveNodes(design, plan, none, null);
+    expect(base.map((n) => n.data.unsaved)).toEqual([null, null]);
+    // The inspector's refusals are keyed by item: a connection's is not a component's.
+    const unsaved = unsavedComponents({
+      'components:web': 'CPU time (ms) must be greater than 0',
+      'connections:c1': 'Calls per request must be at least 0',
+    });
+    expect([...unsaved]).toEqual([['web', 'CPU time (ms) must be greater than 0']]);
+    const marked = deriveNodes(design, plan, none, null, null, unsaved);
+    expect(marked[0]).not.toBe(base[0]);
+    expect(marked[0]?.data.unsaved).toBe('CPU time (ms) must be greater than 0');
+    expect(marked[0]?.ariaLabel).toContain('holds a value that is not saved');
+    expect(marked[1]).toBe(base[1]);
+    // Corrected: the mark goes.
+    expect(deriveNodes(design, plan, none, null, null, unsavedComponents({}))[0]?.data.unsaved).toBeNull();
   });
 });
 

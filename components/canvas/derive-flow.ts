@@ -23,6 +23,8 @@ export interface ComponentNodeData extends Record<string, unknown> {
   dropping: boolean;
   /** The replayed point missed the component's latency SLO. */
   missingSlo: boolean;
+  /** Why a value typed into its form was refused and is not saved (editor-store.ts `refused`); null: none. */
+  unsaved: string | null;
 }
 
 export interface ConnectionEdgeData extends Record<string, unknown> {
@@ -40,6 +42,18 @@ export interface Replay {
 }
 
 const cache = new WeakMap<Component, { key: string; node: ComponentNode }>();
+const NONE_UNSAVED: ReadonlyMap<string, string> = new Map();
+
+/**
+ * The components holding a refused value (editor-store.ts `refused`, keyed `components:<id>` by the
+ * inspector's form), with why: the canvas marks them, so that a value kept while another component is
+ * selected can be found again.
+ */
+export function unsavedComponents(refused: Readonly<Record<string, string>>): ReadonlyMap<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, why] of Object.entries(refused)) if (key.startsWith('components:')) out.set(key.slice(11), why);
+  return out.size > 0 ? out : NONE_UNSAVED;
+}
 
 export function deriveNodes(
   design: Design,
@@ -48,6 +62,8 @@ export function deriveNodes(
   replay: Replay | null,
   /** Positions that replace the layout's (the lanes view); null: the design's own layout. */
   override: ReadonlyMap<string, Point> | null = null,
+  /** Why each component's refused value is not saved, by component id. */
+  unsaved: ReadonlyMap<string, string> = NONE_UNSAVED,
 ): ComponentNode[] {
   const entries = new Map(plan?.placements.map((p) => [p.componentId, p]));
   // A component without a position is drawn where the auto-layout would put it (core/edit's
@@ -59,7 +75,8 @@ export function deriveNodes(
     const placement = entry?.placement ?? null;
     const cost = entry?.options.find((o) => o.placement === entry.placement)?.monthlyCost ?? null;
     const r = placement && replay ? replay.at(c.id, placement) : null;
-    const key = `${position.x},${position.y},${placement},${cost},${selected.has(c.id)},${r?.utilisation.toFixed(2)},${r?.dropped},${r?.missingSlo}`;
+    const why = unsaved.get(c.id) ?? null;
+    const key = `${position.x},${position.y},${placement},${cost},${selected.has(c.id)},${r?.utilisation.toFixed(2)},${r?.dropped},${r?.missingSlo},${why}`;
     const hit = cache.get(c);
     if (hit && hit.key === key) return hit.node;
     const node: ComponentNode = {
@@ -67,7 +84,7 @@ export function deriveNodes(
       type: 'component',
       position,
       selected: selected.has(c.id),
-      ariaLabel: nodeLabel(c, placement, cost, r),
+      ariaLabel: nodeLabel(c, placement, cost, r, why !== null),
       data: {
         component: c,
         placement,
@@ -76,6 +93,7 @@ export function deriveNodes(
         dropped: r?.dropped ?? 0,
         dropping: r?.dropping ?? false,
         missingSlo: r?.missingSlo ?? false,
+        unsaved: why,
       },
     };
     cache.set(c, { key, node });

@@ -33,6 +33,7 @@ import { ConnectionEdge } from './connection-edge';
 import {
   deriveEdges,
   deriveNodes,
+  unsavedComponents,
   mergeNodes,
   sameItems,
   type ConnectionEdge as FlowEdge,
@@ -98,9 +99,11 @@ export function DesignCanvas({ readOnly = false }: { readOnly?: boolean }) {
     return laneLayout(ids, positionsOf(design), placements, NODE_SIZE);
   }, [lanes, design, plan]);
   const override = laneView?.positions ?? null;
+  const refused = useEditor((s) => s.refused);
+  const unsaved = useMemo(() => unsavedComponents(refused), [refused]);
   const derivedNodes = useMemo(
-    () => deriveNodes(design, plan, selected, replay, override),
-    [design, plan, selected, replay, override],
+    () => deriveNodes(design, plan, selected, replay, override, unsaved),
+    [design, plan, selected, replay, override, unsaved],
   );
   const derivedEdges = useMemo(() => deriveEdges(design, plan, selected), [design, plan, selected]);
   // React Flow keeps the array it has while every edge in it is still the one derived (sameItems).

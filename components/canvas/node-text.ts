@@ -53,8 +53,10 @@ export function nodeLabel(
   placement: Placement | null,
   cost: number | null,
   replay: { utilisation: number; dropping: boolean; dropped: number; missingSlo: boolean } | null,
+  unsaved = false,
 ): string {
   const parts = [`${c.name}, ${KIND_LABELS[c.kind]}`];
+  if (unsaved) parts.push('holds a value that is not saved');
   if (placement) parts.push(`runs ${PLACEMENT_PHRASES[placement]}`);
   if (placement && cost !== null) parts.push(`${formatMoney(cost)} a month`);
   if (replay) {
