@@ -49,6 +49,12 @@ const course = queueCourse;
  * at half of a small limit it is not small (E(20, 10) = 1.9·10⁻³, E(5, 2.5) = 7·10⁻², E(1, 0.5) = ⅓).
  */
 const ALWAYS_THROTTLED_UNDER = 64;
+/**
+ * A step whose rate is more than this times its keep-alive window's mean rose, and its own levels
+ * beyond the warm ones start cold (simulateServerless). A multiplicative noise of up to ±100 % a step
+ * reaches 2× the mean; a spike of 10 minutes to 300× its base, 60× on a 10-minute keep-alive.
+ */
+const JUMP = 3;
 /** Below this chance of finding every instance busy, async requests' waits are left out. */
 const WAIT_NEGLIGIBLE = 1e-9;
 
@@ -91,6 +97,17 @@ export function simulateServerless(load: ComponentLoad, ctx: SimulationContext):
   const dqValue = new Float64Array(dqLength);
   let head = 0;
   let size = 0;
+  // The run of steps whose rates stay within a factor of 2 of its mean (the window's, once it covers
+  // the window): its steps and arrivals, and the curves of runs shorter than that (RunLevels).
+  let runSteps = 0;
+  let runSum = 0;
+  // Monotonic deque of the windows' levels (`reach`) of recent steps: new levels of a load that did
+  // not jump (below) are counted against these, as the churn at the window's mean counts the rest.
+  const rqStep = new Int32Array(dqLength);
+  const rqValue = new Float64Array(dqLength);
+  let rHead = 0;
+  let rSize = 0;
+  const runLevels = new RunLevels(keepAlive, dt, d, limit);
   let backlog = 0;
   // The async queue's mean with its randomness (the fluid `backlog` is its drift alone): see below.
   let queued = 0;
@@ -201,6 +218,37 @@ export function simulateServerless(load: ComponentLoad, ctx: SimulationContext):
     // three examples' functions up to +25 %, now −4 to +23 %). A real rise is the window's too, and
     // a sudden one is the herd's (below).
     const mNow = (offered / dt) * d;
+    // The levels this step reaches itself (`ownNow` by its middle, `ownEnd` by its end), which the
+    // deque below holds until their keep-alive runs out. The simulator's instance j is warm while the
+    // requests in flight reached j within the keep-alive, so a level lives a keep-alive after the
+    // load last reached it. Where the rate has stayed within a factor of 2 of its mean for the whole
+    // window (a steady or noisy load, a slow daily curve), those are the window's levels (`reach`).
+    // Where it jumped within the keep-alive, the window's mean mixes the rates before and after the
+    // jump: its levels are not those the load reaches, and held a keep-alive from each step, a spike's
+    // levels were held until twice the keep-alive after it, by every step whose window still held
+    // part of it, where the simulator lets them go a keep-alive after the spike (functions under
+    // 10-minute spikes every 3 hours: instances +19 % against it; 2-minute spikes every 20 minutes,
+    // −25 %, their levels those of a window's mean a fifth of theirs). There a step's levels are the
+    // curve's at its own rate, over as much of the run as its arrivals last at that rate (a rising
+    // run's levels are its last steps'); the window's levels are the floor (the churn's).
+    if (keepAlive > 0) {
+      const wasFull = runSteps * dt >= keepAlive + dt / 2;
+      const runMean = wasFull ? (lambdaK * dt) / keepAlive : runSum / runSteps;
+      if (!(offered <= 2 * runMean && 2 * offered >= runMean)) {
+        runSteps = 1;
+        runSum = offered;
+      } else if (!wasFull) {
+        runSteps++;
+        runSum += offered;
+      }
+    }
+    let ownNow = reach;
+    let ownEnd = reach;
+    if (runSteps * dt < keepAlive + dt / 2 && offered > 0) {
+      const halves = (2 * runSum) / offered;
+      ownNow = runLevels.above(mNow, Math.max(1, Math.min(2 * runSteps - 1, Math.floor(halves - 1))));
+      ownEnd = runLevels.above(mNow, Math.max(1, Math.min(2 * runSteps, Math.floor(halves))));
+    }
     while (size > 0 && (dqStep[head] as number) < i - keep) {
       head = head + 1 === dqLength ? 0 : head + 1;
       size--;
@@ -209,6 +257,13 @@ export function simulateServerless(load: ComponentLoad, ctx: SimulationContext):
     const levelWarm = size > 0 ? (dqValue[head] as number) : 0;
     const herdWarm = herdUntil > stepStart ? herdLevel : 0;
     const warm = levelWarm > herdWarm ? levelWarm : herdWarm;
+    // The most levels the windows of recent steps reached (a second deque: the windows' levels, and
+    // those of a step that rose or started a herd, below).
+    while (rSize > 0 && (rqStep[rHead] as number) < i - keep) {
+      rHead = rHead + 1 === dqLength ? 0 : rHead + 1;
+      rSize--;
+    }
+    const windowWarm = rSize > 0 ? (rqValue[rHead] as number) : 0;
     // A rise beyond the warm levels starts a herd: until the first new instances are ready, every
     // arrival beyond what the warm ones serve starts one more, each held for its cold start and its
     // invocation, so (d + cold) ÷ d as many start as the new levels alone (the simulator at a step
@@ -219,8 +274,15 @@ export function simulateServerless(load: ComponentLoad, ctx: SimulationContext):
     // the levels a fluctuation reaches later start one at a time.)
     const meanAbove = (mNow < limit ? mNow : limit) - 1;
     const burst = meanAbove > warm ? Math.min(warm + (meanAbove - warm) * herdFactor, limit - 1) : 0;
-    const herd = burst > reach ? burst : reach;
-    let cold = served * churn + (herd > warm ? herd - warm : 0);
+    // New levels: where the step rose far above its window's mean (a spike, a steep ramp), its own
+    // levels beyond those still warm; otherwise the window's levels beyond the recent windows'. A
+    // noisy load's steps' own levels are the churn's (at the window's mean): counted as new, and
+    // against the steps' own recent levels, they came out −40 to +30 % against the simulator (±50 to
+    // ±100 % a minute), where the windows' levels alone counted them within −3 to +15 %.
+    const rose = ownEnd > reach && offered * keepAlive > JUMP * lambdaK * dt;
+    const herd = burst > (rose ? ownEnd : reach) ? burst : rose ? ownEnd : reach;
+    const before = rose || burst > reach ? warm : windowWarm;
+    let cold = served * churn + (herd > before ? herd - before : 0);
     if (burst > reach && burst > warm) {
       herdLevel = burst;
       herdUntil = stepStart + keepAlive + (coldMs + durationMs) / 1000;
@@ -320,38 +382,52 @@ export function simulateServerless(load: ComponentLoad, ctx: SimulationContext):
     invocations += served;
     syncInvocations += syncServed;
     coldStarts += cold;
-    // Instances held: the levels the window keeps alive for the whole step, and above them the levels
-    // of recent steps, each until its keep-alive runs out — within the step when the step is longer
-    // than the keep-alive. Plus each cold start's own seconds.
-    let extra = 0;
+    // Instances held: the levels the window keeps alive for the whole step, or this step's own by its
+    // middle where more, and above them the levels of recent steps, each until its keep-alive runs out
+    // — within the step when the step is longer than the keep-alive. Plus each cold start's own seconds.
+    const floor = ownNow > reach ? ownNow : reach;
+    let extra = (floor - reach) * dt;
     let from = i * dt;
     const stepEnd = from + dt;
     for (let e = 0, at = head; e < size && from < stepEnd; e++, at = at + 1 === dqLength ? 0 : at + 1) {
       const level = dqValue[at] as number;
-      if (level <= reach) break;
+      if (level <= floor) break;
       const expires = ((dqStep[at] as number) + 1) * dt + keepAlive;
       const until = expires < stepEnd ? expires : stepEnd;
       if (until > from) {
-        extra += (level - reach) * (until - from);
+        extra += (level - floor) * (until - from);
         from = until;
       }
     }
     // The herd's instances above those, from the rise until their keep-alive runs out.
     if (herdUntil > stepStart) {
-      const top = levelWarm > reach ? levelWarm : reach;
+      const top = levelWarm > floor ? levelWarm : floor;
       if (herdLevel > top) extra += (herdLevel - top) * ((herdUntil < stepEnd ? herdUntil : stepEnd) - stepStart);
     }
     instanceSeconds += alive * dt + extra + (cold * coldMs) / 1000;
-    // This step's level into the deque.
+    // This step's own levels into the deque.
     let last = head + size - 1;
     if (last >= dqLength) last -= dqLength;
-    while (size > 0 && (dqValue[last] as number) <= reach) {
+    while (size > 0 && (dqValue[last] as number) <= ownEnd) {
       size--;
       last = last === 0 ? dqLength - 1 : last - 1;
     }
     const next = last + 1 === dqLength ? 0 : last + 1;
     dqStep[next] = i;
-    dqValue[next] = reach;
+    dqValue[next] = ownEnd;
+    // (A step that rose or started a herd counted those levels as new: they are the window's from
+    // here, or the window's levels would count them again as they catch up.)
+    const counted = herd;
+    let rLast = rHead + rSize - 1;
+    if (rLast >= dqLength) rLast -= dqLength;
+    while (rSize > 0 && (rqValue[rLast] as number) <= counted) {
+      rSize--;
+      rLast = rLast === 0 ? dqLength - 1 : rLast - 1;
+    }
+    const rNext = rLast + 1 === dqLength ? 0 : rLast + 1;
+    rqStep[rNext] = i;
+    rqValue[rNext] = counted;
+    rSize++;
     size++;
   }
   cells.flush(stats, durationMs, coldMs, limit);
@@ -366,6 +442,34 @@ export function simulateServerless(load: ComponentLoad, ctx: SimulationContext):
     coldStarts,
     meanInstances: horizon > 0 ? instanceSeconds / horizon : 0,
   };
+}
+
+/**
+ * The levels above the first that a run of steps at one mean concurrency reaches (cold-starts.ts),
+ * by how long it has run: `halves` half-steps, at most the keep-alive (then the window's own curve).
+ * One curve per length, made when first asked.
+ */
+class RunLevels {
+  private readonly curves: (ColdStartCurve | undefined)[] = [];
+  constructor(
+    private readonly keepAlive: number,
+    private readonly dt: number,
+    private readonly d: number,
+    private readonly limit: number,
+  ) {}
+
+  above(m: number, halves: number): number {
+    const seconds = Math.min((halves * this.dt) / 2, this.keepAlive);
+    const at = seconds < this.keepAlive ? halves : 0;
+    let curve = this.curves[at];
+    if (curve === undefined) {
+      curve = new ColdStartCurve(seconds / this.d, this.limit);
+      this.curves[at] = curve;
+    }
+    curve.m = m;
+    curve.evaluate();
+    return curve.aliveAbove;
+  }
 }
 
 /**
