@@ -193,16 +193,7 @@ function spreadOfMinute(
   patienceMs: number,
 ): number {
   const f = 0.05;
-  const gap = Math.min(mu, (Math.sqrt(full) - Math.sqrt(lambda)) ** 2);
-  // A timeout bounds the queue at L = T·cμ requests, and a walk held between 0 and L forgets at π²λ/L²
-  // a second whatever its drift (a reflected walk's first mode; arrivals and services each add λ).
-  const queueLimit = (patienceMs / 1000) * full;
-  const boxRate = queueLimit > 0 ? (Math.PI * Math.PI * lambda) / (queueLimit * queueLimit) : 0;
-  const tau = 20 / (mu * Math.sqrt(full / mu)) + 1 / (gap / 0.4 + boxRate);
-  // A minute's mean of g: Var g × 2x(1 − x(1 − e^(−1/x))), x = τ/60 s — 2τ/60 when the queue forgets
-  // within the minute, all of Var g when it hardly moves (near saturation, τ of many minutes).
-  const x = tau / 60;
-  const h = 2 * x * (1 - x * -Math.expm1(-1 / x));
+  const h = minuteMemory(full, lambda, mu, patienceMs);
   const n = lambda * 60;
   const varF = (f * (1 - f)) / n + varG * h;
   // K3 ÷ K2 of the minute's late count (in requests): the requests' own noise and the queue's.
@@ -210,6 +201,22 @@ function spreadOfMinute(
   const k3 = n * f * (1 - f) * (1 - 2 * f) + n * n * n * k3G * h * h;
   shape.skew = k2 > 0 ? k3 / k2 : Number.NaN;
   return Math.sqrt(varF) / f;
+}
+
+/**
+ * The share h of Var g that a minute's mean of g keeps: 2x(1 − x(1 − e^(−1/x))), x = τ/60 s — 2τ/60
+ * when the queue forgets within the minute, all of Var g when it hardly moves (near saturation, τ of
+ * many minutes). τ = 20/(μ√c) + 1/(gap/0.4 + π²λ/L²) (computeMinuteSpread).
+ */
+function minuteMemory(full: number, lambda: number, mu: number, patienceMs: number): number {
+  const gap = Math.min(mu, (Math.sqrt(full) - Math.sqrt(lambda)) ** 2);
+  // A timeout bounds the queue at L = T·cμ requests, and a walk held between 0 and L forgets at π²λ/L²
+  // a second whatever its drift (a reflected walk's first mode; arrivals and services each add λ).
+  const queueLimit = (patienceMs / 1000) * full;
+  const boxRate = queueLimit > 0 ? (Math.PI * Math.PI * lambda) / (queueLimit * queueLimit) : 0;
+  const tau = 20 / (mu * Math.sqrt(full / mu)) + 1 / (gap / 0.4 + boxRate);
+  const x = tau / 60;
+  return 2 * x * (1 - x * -Math.expm1(-1 / x));
 }
 
 /** The minute's late count beyond its variance: K3 ÷ K2 at the p95 (NaN: not known, negative binomial). */
