@@ -37,6 +37,13 @@
  * Fitted to the per-request simulator (the two constants of τ; 1–32 cores, ρ 0.2–0.95, 20 and 100 ms
  * service, SLOs from 0.9 to 1.5 × the p95, 4 × 6 hours each: mean error 0.010 in the chance, against
  * 0.022 for the lognormal p95 it replaces) and checked against it in minute-spread.test.ts.
+ *
+ * Where the queue remembers much of a minute (τ of tens of seconds: slow requests, or many cores near
+ * saturation) and the SLO is above the p95, the late count's cumulants are right but its law is not:
+ * a minute's late share is nearly that of the state it met, a power law up to all late, and the
+ * cumulants' law overstated the minutes over by 30–60 % (8 cores of 1 s at ρ 0.95, SLO 10 s: 124 a
+ * day against the simulator's 88; the variance and K3 ÷ K2 at the SLO within 10 % of the simulator's).
+ * There the chance comes from the states themselves (computeFrozenChance), blended in by frozenWeight.
  */
 // jStat's incomplete gamma and beta (Numerical Recipes' series and continued fractions). Not stdlib's:
 // its dependencies generate code with `new Function`, which the app's Content Security Policy refuses
@@ -217,6 +224,219 @@ function minuteMemory(full: number, lambda: number, mu: number, patienceMs: numb
   const tau = 20 / (mu * Math.sqrt(full / mu)) + 1 / (gap / 0.4 + boxRate);
   const x = tau / 60;
   return 2 * x * (1 - x * -Math.expm1(-1 / x));
+}
+
+/**
+ * Up to this many blocks a minute (1/h, minuteMemory), the chance that a minute of one class of
+ * requests misses the SLO is computed from the queue's states themselves (computeFrozenChance); from
+ * FAMILY_BLOCKS on, from the late count's cumulants (computeViolationChance); linearly between. Set
+ * by hand with frozenWeight's bounds and checked against the per-request simulator (2026-12-05, a
+ * day × 4 seeds a point, tolerance 10 % or 10 minutes or 3 σ): on 385 pools of 0.2–2 s, 1–16 cores,
+ * ρ 0.5–0.97, SLO 1.2–5 × the p95, 21 outside it against 72 with the cumulants alone (at ρ 0.95–0.97,
+ * 3 against 38; mean |ln(engine ÷ simulator)| 0.14 against 0.25), all of them still over; on 190
+ * others not used in setting them (0.3–1.5 s, 1–12 cores, ρ 0.6–0.96, SLO 1.1–4 × the p95), 23
+ * against 51. 20–100 ms pools on 1–16 cores: unchanged (4 of 180 outside, as before).
+ */
+const FROZEN_BLOCKS = 4;
+const FAMILY_BLOCKS = 8;
+/** Above this many late requests to miss (5 % of the minute), the cumulants' chance stands (cost). */
+const FROZEN_OVER_MAX = 500;
+/** Scratch masses for computeFrozenChance: one block's late count, the minute's, a convolution. */
+let blockMass = new Float64Array(64);
+let minuteMass = new Float64Array(64);
+let convolved = new Float64Array(64);
+
+/**
+ * The chance that a minute's p95 exceeds `limitMs` for a pool of one class of requests whose queue
+ * remembers a good part of a minute, from the states an arrival meets rather than from the late
+ * count's cumulants. The minute is taken as B = 1/h blocks (minuteMemory: its mean of g keeps h of
+ * Var g, as the mean of 1/h independent draws does), each of N/B requests meeting one state: no wait
+ * (1 − C), or j requests ahead (geometric, r = 1 − θ/cμ), a request then late with chance
+ * g_j = P(Erlang(j, cμ) + Exp(ν) > t). The block's late count is Poisson with mean (N/B)·g_j given its
+ * state; the minute's is the B-fold convolution (between ⌊B⌋ and ⌊B⌋ + 1 blocks, linearly), and its
+ * on-time count Poisson as in randomCountAtLeast. Why: with a long memory the late share of a minute is
+ * nearly that of the state it met, and P(g > y) falls as a power of y (y^(−θ/ν): the states are
+ * geometric, g_j grows geometrically in j) up to g = 1 — a shape three cumulants do not pin: the
+ * floor-plus-negative-binomial law matched to them read 124 violation minutes a day for 8 cores of 1 s
+ * at ρ 0.95 under a 10 s SLO where the per-request simulator counts 88 (this model: 95). States beyond
+ * the timeout's queue (sync work) count as late: their requests are dropped, and such a minute misses
+ * anyway. NaN where the cumulants' chance is used instead: more than FROZEN_OVER_MAX late requests to
+ * miss, or FAMILY_BLOCKS blocks or more (the blend is the caller's, frozenWeight).
+ */
+export function computeFrozenChance(
+  erlangC: number,
+  theta: number,
+  nu: number,
+  full: number,
+  lambda: number,
+  mu: number,
+  limitMs: number,
+  patienceMs = Number.POSITIVE_INFINITY,
+): number {
+  const n = 60 * lambda;
+  if (!(n > 0) || !(limitMs > 0)) return Number.NaN;
+  const blocks = 1 / minuteMemory(full, lambda, mu, patienceMs);
+  if (!(blocks < FAMILY_BLOCKS)) return Number.NaN;
+  const t = limitMs / 1000;
+  // Late counts are kept up to the line l*(w) at the top of the on-time count's range (w1).
+  const sdN = Math.sqrt(n);
+  const w1 = Math.ceil(n + COUNT_SDS * sdN + 10);
+  const top = Math.floor((0.05 * w1) / 0.95) + 2;
+  if (top > FROZEN_OVER_MAX) return Number.NaN;
+  const b0 = Math.max(1, Math.floor(blocks));
+  const f = Math.max(0, blocks - b0);
+  const low = frozenChanceOf(b0, erlangC, theta, nu, full, n, t, patienceMs, top);
+  return f > 0 ? (1 - f) * low + f * frozenChanceOf(b0 + 1, erlangC, theta, nu, full, n, t, patienceMs, top) : low;
+}
+
+/**
+ * The weight of computeFrozenChance against the cumulants' chance: by the blocks a minute holds, and
+ * by the share `late` later than the SLO — all of it from 3 % down (an SLO from about 1.17 × the p95
+ * up), a third at the p95's 5 %, none from 6 % (an SLO under the p95, where the states alone
+ * undercount: 4 cores of 100 ms at ρ 0.95, SLO 0.8 × the p95, 73 minutes in 4 hours against the
+ * simulator's 94, where the cumulants' 87 were within tolerance); and by the chance C of meeting a
+ * queue — all of it from 10 %, none under 2 %, where the late requests are the service times' own and
+ * the two agree within a minute a day (they did, but that moved the sizing of 1 rps of 2 s jobs under
+ * an 8 s SLO from 7 cores to 6, where the simulator counts 85 minutes against 78.5,
+ * static-sizing.test.ts). And none on one core, whose memory is mostly the request holding it
+ * (20/(μ√c) in τ) rather than a queue's slow state: there the states' blocks overcounted further
+ * (1 core of 2 s at ρ 0.5, SLO 1.5 × the p95: 117 minutes a day against the cumulants' 89 and the
+ * simulator's 54; on the sweep above, the mean |ln(engine ÷ simulator)| of one core 0.21 against 0.16).
+ */
+export function frozenWeight(
+  erlangC: number,
+  full: number,
+  lambda: number,
+  mu: number,
+  patienceMs: number,
+  late: number,
+): number {
+  const byLate = late <= 0.03 ? 1 : late >= 0.06 ? 0 : (0.06 - late) / 0.03;
+  const byQueue = erlangC >= 0.1 ? 1 : erlangC <= 0.02 ? 0 : (erlangC - 0.02) / 0.08;
+  // One core: none of it (see above).
+  if (!(byLate * byQueue > 0) || full < 1.5 * mu) return 0;
+  const blocks = 1 / minuteMemory(full, lambda, mu, patienceMs);
+  if (blocks <= FROZEN_BLOCKS) return byLate * byQueue;
+  return blocks >= FAMILY_BLOCKS ? 0 : (byLate * byQueue * (FAMILY_BLOCKS - blocks)) / (FAMILY_BLOCKS - FROZEN_BLOCKS);
+}
+
+/** computeFrozenChance for a whole number of blocks; masses kept up to `top` late requests. */
+function frozenChanceOf(
+  blocks: number,
+  erlangC: number,
+  theta: number,
+  nu: number,
+  full: number,
+  n: number,
+  t: number,
+  patienceMs: number,
+  top: number,
+): number {
+  if (blockMass.length <= top) {
+    blockMass = new Float64Array(2 * top + 2);
+    minuteMass = new Float64Array(2 * top + 2);
+    convolved = new Float64Array(2 * top + 2);
+  }
+  const perBlock = n / blocks;
+  blockMass.fill(0, 0, top + 1);
+  // Poisson(mean) masses 0…top, weighted, into blockMass (by the ratio of successive masses).
+  const addPoisson = (weight: number, mean: number) => {
+    if (!(weight > 0)) return;
+    if (mean > top + 12 * Math.sqrt(top) + 40) return; // nothing below top: all beyond the line
+    let p = Math.exp(-mean);
+    if (p === 0) {
+      // Start at the mode in logs where e^(−mean) underflows.
+      for (let k = 0; k <= top; k++)
+        blockMass[k] = (blockMass[k] as number) + weight * Math.exp(k * Math.log(mean) - mean - jStat.gammaln(k + 1));
+      return;
+    }
+    for (let k = 0; k <= top; k++) {
+      blockMass[k] = (blockMass[k] as number) + weight * p;
+      p *= mean / (k + 1);
+      if (p < 1e-18 && k > mean) return; // the rest negligible (the masses fall from the mode on)
+    }
+  };
+  const c = erlangC;
+  addPoisson(1 - c, perBlock * Math.exp(-nu * t));
+  if (c > 0) {
+    const r = Math.max(0, 1 - theta / full);
+    // g_j = P(W_j + D > t), W_j ~ Erlang(j, a), D ~ Exp(ν), a = cμ: P(W_j > t) + e^(−νt)(a/(a − ν))^j
+    // P(Erlang(j, a − ν) ≤ t), both Poisson sums kept as j climbs (a = ν: P(Erlang(j + 1, a) > t)).
+    const a = full;
+    const b = a - nu;
+    const queueMax = Number.isFinite(patienceMs) ? Math.floor((patienceMs / 1000) * full) : Number.POSITIVE_INFINITY;
+    // The Poisson masses in logs: e^(−at) underflows for a long SLO on many cores (16 cores of 200 ms,
+    // SLO 15 s: at = 1,200), and jStat's tails at every state instead cost 19 ms a curve point.
+    const lnAt = Math.log(a * t);
+    const lnBt = Math.log(b * t);
+    let lnMassA = -a * t;
+    let belowA = 0; // P(Poisson(at) ≤ j − 1)
+    let lnMassB = -b * t;
+    let belowB = 0; // P(Poisson(bt) ≤ j − 1)
+    let weight = c * (1 - r);
+    let left = c;
+    let last = 0;
+    for (let j = 1; left > 1e-15 * c && weight > 0; j++) {
+      belowA += Math.exp(lnMassA);
+      lnMassA += lnAt - Math.log(j);
+      belowB += Math.exp(lnMassB);
+      lnMassB += lnBt - Math.log(j);
+      let g = belowA + Math.exp(lnMassA); // a ≤ ν: taken as P(Erlang(j + 1, a) > t)
+      if (b > 1e-9 * a) {
+        // (1 − belowB by jStat's incomplete gamma once it is small: the difference loses its digits,
+        // and (a/b)^j made the rounding a late share far outside [0, 1].)
+        const aboveB = belowB < 0.5 ? 1 - belowB : poissonAtLeast(j, b * t);
+        g = belowA + Math.exp(-nu * t + j * Math.log(a / b) + Math.log(aboveB));
+      }
+      if (g < last) g = last; // g_j climbs with j
+      if (g > 1 || j > queueMax) g = 1;
+      last = g;
+      addPoisson(weight, perBlock * g);
+      left -= weight;
+      weight *= r;
+      if (perBlock * g > top + 12 * Math.sqrt(top) + 40 || g >= 1) break;
+    }
+    // The rest of the states: a block all late (beyond the line).
+  }
+  // The minute: blocks-fold convolution of the block's masses, up to top.
+  minuteMass.set(blockMass.subarray(0, top + 1));
+  for (let i = 1; i < blocks; i++) {
+    for (let k = 0; k <= top; k++) {
+      let sum = 0;
+      for (let q = 0; q <= k; q++) sum += (minuteMass[q] as number) * (blockMass[k - q] as number);
+      convolved[k] = sum;
+    }
+    minuteMass.set(convolved.subarray(0, top + 1));
+  }
+  // On time: Poisson of mean n(1 − late share); the minute misses when L ≥ l*(w) = ⌊0.05(L + w)⌋ + 1.
+  let meanLate = 0;
+  let lateMass = 0;
+  for (let k = 0; k <= top; k++) {
+    meanLate += k * (minuteMass[k] as number);
+    lateMass += minuteMass[k] as number;
+  }
+  // (Beyond top: taken at top for the mean; it only moves the on-time mean by a few late requests.)
+  meanLate += (1 - lateMass) * top;
+  const muW = Math.max(0, n - meanLate);
+  const sdW = Math.sqrt(muW);
+  const wLow = Math.max(0, Math.floor(muW - COUNT_SDS * sdW - 10));
+  const wHigh = Math.ceil(muW + COUNT_SDS * sdW + 10);
+  let l = Math.max(1, Math.floor((0.05 * wLow) / 0.95));
+  while (l < Math.floor(0.05 * (l + wLow)) + 1) l++;
+  if (l > top) return 1 - lateMass; // (not reached: top is beyond the line at wHigh ≥ w1 … kept safe)
+  let atLeast = 1;
+  for (let k = 0; k < l; k++) atLeast -= minuteMass[k] as number;
+  let massW = muW > 0 ? Math.exp(wLow * Math.log(muW) - muW - jStat.gammaln(wLow + 1)) : wLow === 0 ? 1 : 0;
+  let sum = 0;
+  for (let w = wLow; w <= wHigh; w++) {
+    while (l < Math.floor(0.05 * (l + w)) + 1) {
+      atLeast -= l <= top ? (minuteMass[l] as number) : 0;
+      l++;
+    }
+    sum += massW * (atLeast > 0 ? atLeast : 0);
+    massW *= muW / (w + 1);
+  }
+  return sum < 1 ? (sum > 0 ? sum : 0) : 1;
 }
 
 /** The minute's late count beyond its variance: K3 ÷ K2 at the p95 (NaN: not known, negative binomial). */

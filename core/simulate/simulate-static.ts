@@ -17,8 +17,10 @@ import { ResponseDist } from './response-dist';
 import { computeShares, createShares } from './response-time';
 import {
   computeIndependentSpread,
+  computeFrozenChance,
   computeMinuteSpread,
   computeViolationChance,
+  frozenWeight,
   type MinuteShape,
 } from './minute-spread';
 import {
@@ -103,7 +105,14 @@ function keepsPeakMinutes(load: ComponentLoad, cores: number, minuteShare: numbe
   const spread = computeMinuteSpread(erlangC, full - rps, 1000 * nu, full, rps, mu, p95, shape, load.timeoutMs);
   // computePoolP95 left the peak's response-time distribution in `dist`: its share later than the SLO.
   const late = dist.survival(load.sloMs) / dist.total();
-  return computeViolationChance(p95, spread, 60 * rps, nu, load.sloMs, late, shape.skew) <= minuteShare;
+  let chance = computeViolationChance(p95, spread, 60 * rps, nu, load.sloMs, late, shape.skew);
+  // A queue that remembers much of a minute: the chance from its states too, as the SLO curve does.
+  const weight = frozenWeight(erlangC, full, rps, mu, load.timeoutMs, late);
+  if (weight > 0) {
+    const frozen = computeFrozenChance(erlangC, full - rps, 1000 * nu, full, rps, mu, load.sloMs, load.timeoutMs);
+    if (frozen >= 0) chance = weight * frozen + (1 - weight) * chance;
+  }
+  return chance <= minuteShare;
 }
 
 /** The chance that a peak minute misses the SLO with no wait at all: its requests' own service times. */

@@ -7,7 +7,13 @@
  * from the closed forms; results do not depend on the order of the steps.
  */
 import { computeErlangC } from './erlang';
-import { computeMixedMinuteSpread, computeViolationChance, type MinuteShape } from './minute-spread';
+import {
+  computeFrozenChance,
+  computeMixedMinuteSpread,
+  computeViolationChance,
+  frozenWeight,
+  type MinuteShape,
+} from './minute-spread';
 import { ResponseDist } from './response-dist';
 import { computeShares, createShares, hypoSurvival, lateShareOf } from './response-time';
 
@@ -233,5 +239,15 @@ export class SloCurve {
     at.spread = spread;
     at.chance = computeViolationChance(p95, spread, 60 * (ls + la), nu, slo, late, shape.skew);
     at.skew = shape.skew;
+    // One class whose queue remembers much of a minute: the chance from the states it meets, blended
+    // into the cumulants' as the minute holds more independent blocks (minute-spread.ts).
+    if (share === 0 || share === 1) {
+      const patience = share === 1 ? patienceMs : Number.POSITIVE_INFINITY;
+      const weight = frozenWeight(erlangC, full, rho * full, mu, patience, late);
+      if (weight > 0) {
+        const frozen = computeFrozenChance(erlangC, full - rho * full, nu * 1000, full, rho * full, mu, slo, patience);
+        if (frozen >= 0) at.chance = weight * frozen + (1 - weight) * at.chance;
+      }
+    }
   }
 }
