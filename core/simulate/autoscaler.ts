@@ -285,7 +285,8 @@ export class Autoscaler {
   datapointsUntilAction(t: number, busyCores: number, count: number): number {
     const noise = this.noise;
     const p = this.policy;
-    this.prepareReading(busyCores, noise);
+    this.readFor = busyCores;
+    this.prepareReading();
     // Only what the fleet allows can act: room to scale out, instances above the minimum to scale in.
     const roomOut = this.running + this.pending < p.maxInstances;
     const roomIn = this.running > this.minInstances;
@@ -339,7 +340,17 @@ export class Autoscaler {
   private readC1 = 0.5;
   private readCap = 0.5;
 
-  private prepareReading(busyCores: number, noise: DatapointNoise): void {
+  /**
+   * The busy cores prepareReading sets a reading up for: a field, not an argument. Passed to it (a
+   * method not inlined) from takeDatapointsIn, they were boxed into a new heap number on entry on
+   * every datapoint, whether a reading was prepared or not (a heap profile of bench:engine's
+   * elastic-VM runs, 2026-12-05: 100 MB a run); a double field is updated in place.
+   */
+  private readFor = 0.5;
+
+  private prepareReading(): void {
+    const busyCores = this.readFor;
+    const noise = this.noise;
     this.readC1 = 0;
     this.readCount = 0;
     this.readBase = busyCores;
@@ -376,8 +387,22 @@ export class Autoscaler {
 
   /** What a datapoint of `busyCores` reads at the standard normal `z` now (changes nothing). */
   readingAt(busyCores: number, z: number): number {
-    this.prepareReading(busyCores, this.noise);
+    this.readFor = busyCores;
+    this.prepareReading();
     return this.read(z);
+  }
+
+  /**
+   * The reading readInto took: a double field. takeDatapoint's reading is either its busy cores or
+   * one read: with `read` not inlined (as in a whole plan, where its other callers are hot), its
+   * returned number merged with the busy cores made the compiler box those on entry, a new heap number
+   * every datapoint (a heap profile of bench:engine's whole plan, 2026-12-05: 110 MB a plan).
+   */
+  private readOut = 0.5;
+
+  /** `read(z)` into readOut. */
+  private readInto(z: number): void {
+    this.readOut = this.read(z);
   }
 
   /** The prepared reading at normal `z`: the gamma's part, plus the part that does not scatter. */
@@ -430,93 +455,113 @@ export class Autoscaler {
    */
   busyIn = 0.5;
 
-  /** takeDatapoints of `busyIn`: what the elastic-VM step loop calls, once a step at 1-minute steps. */
-  takeDatapointsIn(t: number, count: number): number {
+  /**
+   * takeDatapointsIn of one datapoint: what the step loops call once a step at 1-minute steps. A
+   * method of its own, with its own inlining: inside takeDatapointsIn, whose other paths the burst's
+   * merged periods make hot, the methods this one leans on (noise.skip, mayAct) were called rather
+   * than inlined and its busy cores were boxed into a new heap number on every datapoint (a heap
+   * profile of bench:engine's whole plan, 2026-12-05: 110 MB a plan).
+   */
+  takeDatapoint(t: number): number {
     const busyCores = this.busyIn;
     const noise = this.noise;
     const every = this.policy.evaluationSeconds;
-    if (count === 1) {
-      // One datapoint, every step's call at 1-minute steps: prepareReading and read written out in
-      // locals (the same operations, to the bit) — but a reading surely below the target is counted
-      // without being read, unless it may act. As methods, they used up this function's inlining and
-      // their numbers came back boxed.
-      // The datapoint's normal is drawn (a hash and a table read) only where a reading needs it: most
-      // datapoints read no scatter (none busy, a saturated or backlogged pool) or are surely below
-      // the target whatever their normal. (Its place in the stream is taken all the same.)
-      noise.skip(1);
-      const p = this.policy;
-      let b = busyCores;
-      let low = false;
-      if (busyCores > 0) {
-        // Measured by request count (no instance, or a traffic manager's overflow), or a count of a
-        // few: prepareReading's own reading (a Poisson count), through the methods.
-        const byCount = noise.byCount || this.running === 0;
-        const cap = byCount ? Number.POSITIVE_INFINITY : this.running * p.vcpu;
-        if (busyCores < cap) {
-          const perCore = byCount ? noise.perCoreByCount : noise.perCoreByCpu;
-          const part = this.scatterCores < busyCores ? this.scatterCores : busyCores;
-          if (part > 0 && perCore > 0 && (byCount || part / noise.perCoreByCount < EXACT_COUNT_BELOW)) {
-            // By CPU, surely below when even the most the count reads (EXACT_COUNT_TOP requests) is:
-            // read's own operations at that count, each monotone in it.
-            if (!byCount) {
-              const count = part / noise.perCoreByCount;
-              low = busyCores - part + (part * EXACT_COUNT_TOP) / count < p.targetUtilization * cap;
-            }
+    // One datapoint, every step's call at 1-minute steps: prepareReading and read written out in
+    // locals (the same operations, to the bit) — but a reading surely below the target is counted
+    // without being read, unless it may act. As methods, they used up this function's inlining and
+    // their numbers came back boxed.
+    // The datapoint's normal is drawn (a hash and a table read) only where a reading needs it: most
+    // datapoints read no scatter (none busy, a saturated or backlogged pool) or are surely below
+    // the target whatever their normal. (Its place in the stream is taken all the same.)
+    noise.skip(1);
+    const p = this.policy;
+    let b = busyCores;
+    let low = false;
+    if (busyCores > 0) {
+      // Measured by request count (no instance, or a traffic manager's overflow), or a count of a
+      // few: prepareReading's own reading (a Poisson count), through the methods.
+      const byCount = noise.byCount || this.running === 0;
+      const cap = byCount ? Number.POSITIVE_INFINITY : this.running * p.vcpu;
+      if (busyCores < cap) {
+        const perCore = byCount ? noise.perCoreByCount : noise.perCoreByCpu;
+        const part = this.scatterCores < busyCores ? this.scatterCores : busyCores;
+        if (part > 0 && perCore > 0 && (byCount || part / noise.perCoreByCount < EXACT_COUNT_BELOW)) {
+          // By CPU, surely below when even the most the count reads (EXACT_COUNT_TOP requests) is:
+          // read's own operations at that count, each monotone in it.
+          if (!byCount) {
+            const count = part / noise.perCoreByCount;
+            low = busyCores - part + (part * EXACT_COUNT_TOP) / count < p.targetUtilization * cap;
+          }
+          if (!low) {
+            this.readFor = busyCores;
+            this.prepareReading();
+            this.readInto(noise.last());
+            b = this.readOut;
+          }
+        } else if (part > 0 && perCore > 0) {
+          const k = part / perCore;
+          const base = busyCores - part;
+          if (k >= MIN_NORMAL && k < Number.POSITIVE_INFINITY) {
+            // Surely below (95 % of bench:engine's 7.0 M datapoints a plan that scatter read at least
+            // 50 % below the target), found without the square root and two divisions: an upper bound
+            // of the reading as computed, to the bit. k ≥ 2^e (its exponent), so √k ≥ 2^j, j = ⌊e/2⌋,
+            // and the computed 1/(3√k) is at most fl(1/3)·2^−j (each rounding monotone, 3·2^j and the
+            // power exact); with it and 1 for c0 (≤ 1), w and the reading (monotone in w) are bounded.
+            // First at the stream's highest normal, which needs no draw; then at the datapoint's own.
+            kBits64[0] = k;
+            const j = ((((kBits32[1] as number) >>> 20) & 0x7ff) - 1023) >> 1;
+            const c1 = ONE_THIRD * (powersOfTwo[POWER_ZERO - j] as number);
+            const high = 1 + c1 * NORMAL_HIGH;
+            low = base + part * high * high * high < p.targetUtilization * cap;
             if (!low) {
-              this.prepareReading(busyCores, noise);
-              b = this.read(noise.last());
+              const w = 1 + c1 * Math.max(noise.last(), 0);
+              low = base + part * w * w * w < p.targetUtilization * cap;
             }
-          } else if (part > 0 && perCore > 0) {
-            const k = part / perCore;
-            const base = busyCores - part;
-            if (k >= MIN_NORMAL && k < Number.POSITIVE_INFINITY) {
-              // Surely below (95 % of bench:engine's 7.0 M datapoints a plan that scatter read at least
-              // 50 % below the target), found without the square root and two divisions: an upper bound
-              // of the reading as computed, to the bit. k ≥ 2^e (its exponent), so √k ≥ 2^j, j = ⌊e/2⌋,
-              // and the computed 1/(3√k) is at most fl(1/3)·2^−j (each rounding monotone, 3·2^j and the
-              // power exact); with it and 1 for c0 (≤ 1), w and the reading (monotone in w) are bounded.
-              // First at the stream's highest normal, which needs no draw; then at the datapoint's own.
-              kBits64[0] = k;
-              const j = ((((kBits32[1] as number) >>> 20) & 0x7ff) - 1023) >> 1;
-              const c1 = ONE_THIRD * (powersOfTwo[POWER_ZERO - j] as number);
-              const high = 1 + c1 * NORMAL_HIGH;
-              low = base + part * high * high * high < p.targetUtilization * cap;
-              if (!low) {
-                const w = 1 + c1 * Math.max(noise.last(), 0);
-                low = base + part * w * w * w < p.targetUtilization * cap;
-              }
-            }
-            if (!low) {
-              const c0 = 1 - 1 / (9 * k);
-              const c1 = 1 / (3 * Math.sqrt(k));
-              if (c1 === 0) b = base;
-              else {
-                const w = c0 + c1 * noise.last();
-                b = base + (w > 0 ? part * w * w * w : 0);
-                if (b > cap) b = cap;
-              }
+          }
+          if (!low) {
+            const c0 = 1 - 1 / (9 * k);
+            const c1 = 1 / (3 * Math.sqrt(k));
+            if (c1 === 0) b = base;
+            else {
+              const w = c0 + c1 * noise.last();
+              b = base + (w > 0 ? part * w * w * w : 0);
+              if (b > cap) b = cap;
             }
           }
         }
       }
-      // sideOf(b), written out too.
-      const cores = this.running * p.vcpu;
-      const target = p.targetUtilization * cores;
-      const side = low ? -1 : (cores > 0 ? b > target : b > 0) ? 1 : b < target ? -1 : 0;
-      this.above = side > 0 ? this.above + 1 : 0;
-      this.below = side < 0 ? this.below + 1 : 0;
-      if (this.mayAct()) {
-        if (low) {
-          this.prepareReading(busyCores, noise);
-          b = this.read(noise.last());
-        }
-        this.datapointAt = t;
-        this.datapointBusy = b;
-        this.act();
-      }
-      return t + every;
     }
-    this.prepareReading(busyCores, noise);
+    // sideOf(b), written out too.
+    const cores = this.running * p.vcpu;
+    const target = p.targetUtilization * cores;
+    const side = low ? -1 : (cores > 0 ? b > target : b > 0) ? 1 : b < target ? -1 : 0;
+    this.above = side > 0 ? this.above + 1 : 0;
+    this.below = side < 0 ? this.below + 1 : 0;
+    if (this.mayAct()) {
+      if (low) {
+        this.readFor = busyCores;
+        this.prepareReading();
+        this.readInto(noise.last());
+        b = this.readOut;
+      }
+      this.datapointAt = t;
+      this.datapointBusy = b;
+      this.act();
+    }
+    return t + every;
+  }
+
+  /**
+   * takeDatapoints of `busyIn`: what the elastic-VM step loop calls (one datapoint, the usual case,
+   * by takeDatapoint).
+   */
+  takeDatapointsIn(t: number, count: number): number {
+    if (count === 1) return this.takeDatapoint(t);
+    const busyCores = this.busyIn;
+    const noise = this.noise;
+    const every = this.policy.evaluationSeconds;
+    this.readFor = busyCores;
+    this.prepareReading();
     // Most datapoints stand far from the target: every reading the stream can give (its normals end
     // at ±3.7σ) falls on one side of it, so they are counted at once and only one that acts is read.
     // (A reading grows with its normal, and its side with the reading.)
@@ -547,7 +592,10 @@ export class Autoscaler {
         const running = this.running;
         this.act();
         // A scale-in changes the cores a reading is clipped at (quietPeriods lets only the last act).
-        if (this.running !== running && j < count) this.prepareReading(busyCores, noise);
+        if (this.running !== running && j < count) {
+          this.readFor = busyCores;
+          this.prepareReading();
+        }
       }
       if (j < count) at += every;
     }

@@ -199,8 +199,11 @@ export function simulateBurst(
         t = end;
         cloud.bootUntil(t);
         // (No instance in the cloud and nothing to read: a datapoint that changes nothing but the counts.)
-        nextEval =
-          busy === 0 && cloud.running === 0 ? cloud.takeDormant(nextEval) : cloud.takeDatapoints(nextEval, busy, 1);
+        if (busy === 0 && cloud.running === 0) nextEval = cloud.takeDormant(nextEval);
+        else {
+          cloud.busyIn = busy;
+          nextEval = cloud.takeDatapoint(nextEval);
+        }
         continue;
       }
     }

@@ -151,7 +151,7 @@ export function simulateVm(
       t = end;
       scaler.scatterCores = scatter / evaluation;
       scaler.busyIn = window / evaluation;
-      nextEval = scaler.takeDatapointsIn(nextEval, 1);
+      nextEval = scaler.takeDatapoint(nextEval);
       window = 0;
       scatter = 0;
       continue;
