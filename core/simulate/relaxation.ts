@@ -137,11 +137,12 @@ function isDraining(queue: number, stationary: number, spare: number, seconds: n
  * question (a span of SETTLED_SPAN or more averages settled from any start).
  */
 export function mayFollow(q0: number, stationary: number, sigma2: number, spare: number, seconds: number): boolean {
-  const m = sigma2 / (2 * stationary);
-  return (
-    (stationary > 1 && q0 < SETTLED_SHARE * stationary && seconds * m * m < SETTLED_SPAN * sigma2) ||
-    isDraining(q0, stationary, spare, seconds)
-  );
+  // (The drift's division only where it is read: most settled stretches queue less than a request.)
+  if (stationary > 1 && q0 < SETTLED_SHARE * stationary) {
+    const m = sigma2 / (2 * stationary);
+    if (seconds * m * m < SETTLED_SPAN * sigma2) return true;
+  }
+  return isDraining(q0, stationary, spare, seconds);
 }
 
 /** Where followQueue leaves a queue: its mean over the stretch and at its end, requests. */

@@ -418,7 +418,8 @@ export function servePool(state: PoolState, spec: PoolSpec, call: PoolCall, stat
   state.syncQueue = syncQueue;
   // Settled: the stretch only adds its time to its cell (Occupancy); the chart gets its latency now.
   // No arrivals (a quiet stretch): counted as sync, so the cell's share stays a number.
-  const share = lambda > 0 ? ls / lambda : 1;
+  // (Sync work alone: λ is ls + 0 = ls, and ls ÷ ls is 1 exactly, without the division.)
+  const share = la === 0 ? 1 : lambda > 0 ? ls / lambda : 1;
   const cells = state.occupancy.select(cores);
   const k = (rho * OCCUPANCY_POINTS) | 0;
   const c = 3 * (((share * OCCUPANCY_SHARES + 0.5) | 0) * (OCCUPANCY_POINTS + 1) + k);
