@@ -256,11 +256,13 @@ export function mostCallDelays(connections: readonly Connection[], tariff: Tarif
 }
 
 /**
- * A burst's latency budget as up to three states: the slack both its sides share, and where one side
- * alone can take on more (sideSlack) and its calls can add more than the slack (`most`, ms), the corner where it does and the other side adds none. The mix
- * of its requests' delays (assessOption) is then within the budget the choice weighed: a burst whose
- * cloud serves 6 % of its requests can pay three calls back to the data centre on each, though not
- * every request could; and one whose cloud serves 3 % cannot pay any delay on all of them.
+ * A burst's latency budget as up to three states. The first is the slack both its sides share. Where
+ * its calls can add more than that (`most`, ms) and one side alone can take on more (sideSlack), the
+ * corner where that side does and the other adds none is a state too. The mix of its requests'
+ * delays (assessOption) is then within the budget the choice weighed: a burst whose cloud serves 6 %
+ * of its requests can pay three calls back to the data centre on each of those, though every request
+ * could not; and its cloud side is budgeted however small its share (a 3 % side delayed by more than
+ * its corner moves the p95 past the target).
  */
 function withSideBudgets(states: CandidateOption[], most: number): CandidateOption[] {
   const out: CandidateOption[] = [];
