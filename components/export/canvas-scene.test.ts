@@ -6,18 +6,9 @@ import { buildPlan } from '@/core/plan';
 import { wiringLabel } from '@/core/present';
 import type { FlowNode } from '@/components/canvas/derive-flow';
 import { sceneFromCanvas } from './canvas-scene';
+import { TEST_PALETTE } from './test-palette';
 
-const palette = {
-  bg: '#f6f7f9',
-  surface: '#ffffff',
-  surface2: '#eef1f5',
-  text: '#17202a',
-  muted: '#5a6573',
-  border: '#d5dbe3',
-  wiring: '#1f7a4f',
-  crossing: '#c2331f',
-  place: { static: '#5b3fb0', 'elastic-vm': '#0b6e8a', serverless: '#9a4f00', burst: '#b0286e' },
-};
+const palette = TEST_PALETTE;
 
 describe('sceneFromCanvas', () => {
   it('names the wiring chips as the editor does: egress is data sent over the secure link', () => {

@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildCanvasSvg, edgePath, escapeXml, fitText, wrapText, type SvgScene } from './canvas-svg';
+import { TEST_PALETTE } from './test-palette';
 
-const palette = {
-  bg: '#f6f7f9',
-  surface: '#ffffff',
-  surface2: '#eef1f5',
-  text: '#17202a',
-  muted: '#5a6573',
-  border: '#d5dbe3',
-  wiring: '#1f7a4f',
-  crossing: '#c2331f',
-  place: { static: '#5b3fb0', 'elastic-vm': '#0b6e8a', serverless: '#9a4f00', burst: '#b0286e' },
-} as const;
+const palette = TEST_PALETTE;
 
 function scene(overrides: Partial<SvgScene> = {}): SvgScene {
   return {
