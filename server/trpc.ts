@@ -37,6 +37,11 @@ export interface ProcedureMeta {
    * large body is parsed and validated in the validation pool, off the thread that answers everyone.
    */
   carriesDocument?: boolean;
+  /**
+   * A page preloads this call (components/trpc/preloaded.ts), so the client sends it alone, at the URL
+   * the page named. The server still answers it in a batch.
+   */
+  preloaded?: boolean;
   /** A per-address budget the call takes from before its body is read (plans.submit: plan-submit-limit.ts). */
   rateLimit?: 'plan-submit';
 }

@@ -7,6 +7,7 @@ import { createTRPCClient, httpBatchLink, httpLink, splitLink, TRPCClientError }
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import { useState, type ReactNode } from 'react';
 import type { AppRouter } from '@/server/root';
+import { TRPC_URL } from './preloaded';
 import { MAX_BATCH_CALLS, UNBATCHED_PROCEDURES } from './unbatched';
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
@@ -25,21 +26,24 @@ export function problemsOfError(error: unknown): ProblemItem[] | undefined {
   return undefined;
 }
 
+/** The browser's tRPC client: calls batched, except those sent alone (unbatched.ts). */
+export function createBrowserClient() {
+  return createTRPCClient<AppRouter>({
+    links: [
+      splitLink({
+        condition: (op) => UNBATCHED_PROCEDURES.has(op.path),
+        true: httpLink({ url: TRPC_URL }),
+        false: httpBatchLink({ url: TRPC_URL, maxURLLength: 4000, maxItems: MAX_BATCH_CALLS }),
+      }),
+    ],
+  });
+}
+
 export function TrpcProviders({ children }: { children: ReactNode }) {
   const [queryClient] = useState(
     () => new QueryClient({ defaultOptions: { queries: { staleTime: 5_000, retry: 1 } } }),
   );
-  const [trpcClient] = useState(() =>
-    createTRPCClient<AppRouter>({
-      links: [
-        splitLink({
-          condition: (op) => UNBATCHED_PROCEDURES.has(op.path),
-          true: httpLink({ url: '/api/trpc' }),
-          false: httpBatchLink({ url: '/api/trpc', maxURLLength: 4000, maxItems: MAX_BATCH_CALLS }),
-        }),
-      ],
-    }),
-  );
+  const [trpcClient] = useState(createBrowserClient);
   return (
     <QueryClientProvider client={queryClient}>
       <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>

@@ -7,7 +7,7 @@ describe('the tRPC gate', () => {
   it('knows the same unbatched procedures as the client, from their meta', () => {
     const procedures = appRouter._def.procedures as unknown as Procedures;
     const unbatched = Object.entries(procedures)
-      .filter(([, p]) => p?._def.meta?.access === 'public' || p?._def.meta?.carriesDocument)
+      .filter(([, p]) => p?._def.meta?.access === 'public' || p?._def.meta?.carriesDocument || p?._def.meta?.preloaded)
       .map(([path]) => path);
     expect(new Set(unbatched)).toEqual(UNBATCHED_PROCEDURES);
   });

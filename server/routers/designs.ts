@@ -27,15 +27,15 @@ import {
   storedDesignSchema,
   writtenRevisionSchema,
 } from './outputs';
+import { designId, revision } from './ids';
 
-const designId = z.string().regex(/^[a-z0-9]{1,64}$/, 'not a design id');
-const revision = z.number().int().min(1).max(1_000_000_000);
 const exampleKey = z.enum(EXAMPLE_DESIGNS.map((e) => e.key) as [string, ...string[]]);
 
 export const designsRouter = router({
   list: editorProcedure.output(z.array(designSummarySchema)).query(({ ctx }) => listDesigns(ctx.db)),
 
   get: editorProcedure
+    .meta({ preloaded: true })
     .input(z.strictObject({ id: designId, revision: revision.optional() }))
     .output(storedDesignSchema)
     .query(({ ctx, input }) => getDesign(ctx.db, input.id, input.revision)),

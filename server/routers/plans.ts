@@ -15,10 +15,9 @@ import { planForRevision, planForShare, submitPlan } from '../plans/plan-service
 import { assertEditor, editorProcedure, publicProcedure, router } from '../trpc';
 import { importedDocumentInput } from './document-input';
 import { planJobSchema, storedPlanSchema } from './outputs';
+import { designId, revision } from './ids';
 
 const jobId = z.string().regex(/^[a-f0-9]{32}$/, 'not a plan job id (32 hexadecimal characters, from plans.submit)');
-const designId = z.string().regex(/^[a-z0-9]{1,64}$/, 'not a design id');
-const revision = z.number().int().min(1).max(1_000_000_000);
 /** Any string up to a bound: a malformed token is just another unknown token (the same NOT_FOUND). */
 const token = z.string().max(256);
 

@@ -8,10 +8,9 @@ import { z } from 'zod';
 import { createShareLink, listShareLinks, openShareLink, revokeShareLink } from '../services/share-links';
 import { editorProcedure, publicProcedure, router } from '../trpc';
 import { createdShareSchema, sharedDesignSchema, shareLinkSummarySchema } from './outputs';
+import { designId, revision } from './ids';
 
-const designId = z.string().regex(/^[a-z0-9]{1,64}$/, 'not a design id');
 const linkId = z.string().regex(/^[a-z0-9]{1,64}$/, 'not a share link id');
-const revision = z.number().int().min(1).max(1_000_000_000);
 /** Any string up to a bound: a malformed token is just another unknown token (the same NOT_FOUND). */
 const token = z.string().max(256);
 const HOUR_MS = 3_600_000;
