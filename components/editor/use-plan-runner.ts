@@ -5,7 +5,7 @@
  * the answer goes to the plan store.
  * The engine never runs on this thread. Only the newest run's answers are kept: a newer edit cancels
  * the run under way. Moving nodes (layout only) does not re-simulate. Use once, in the editor page,
- * inside <EditorProvider>.
+ * inside <EditorProvider>. Nothing starts until `ready` (the canvas drawn once, use-first-draw.ts).
  */
 import { useEffect } from 'react';
 import { changesPlan, describeProblems } from '@/core/edit';
@@ -32,11 +32,12 @@ export const PLAN_DEBOUNCE_MS = 60;
 /** Runs whose designs wait for the worker's word on their validity (older ones are forgotten). */
 const ASKED_KEPT = 8;
 
-export function usePlanRunner(): void {
+export function usePlanRunner(ready: boolean): void {
   const editorStore = useEditorStore();
   const planStore = usePlanStore();
 
   useEffect(() => {
+    if (!ready) return;
     let worker: Worker;
     let shardWorker: Worker | null = null;
     /** Starts the plan worker and, with a second core, its second thread; both replace any before. */
@@ -230,7 +231,7 @@ export function usePlanRunner(): void {
         cancelCompare: () => undefined,
       });
     };
-  }, [editorStore, planStore]);
+  }, [editorStore, planStore, ready]);
 }
 
 /** The comparison state after a worker message about the current comparison. */

@@ -42,7 +42,8 @@ export function SharedDesignView(props: SharedDesignProps) {
 
 /** The fallback: the engine in this browser's plan worker, only when the server's plan failed. */
 function BrowserPlan() {
-  usePlanRunner();
+  // Mounted only once the server's plan has failed, long after the canvas was drawn.
+  usePlanRunner(true);
   return null;
 }
 

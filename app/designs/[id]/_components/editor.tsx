@@ -9,6 +9,7 @@ import { ShortcutsHelp } from '@/components/canvas/shortcuts-help';
 import { useCanvasCommands } from '@/components/canvas/use-canvas-commands';
 import { useShortcuts } from '@/components/canvas/use-shortcuts';
 import { useCompleteLayout } from '@/components/canvas/use-complete-layout';
+import { useFirstDraw } from '@/components/canvas/use-first-draw';
 import { useEditor, useEditorStore, useHistory } from '@/components/editor/editor-context';
 import { useAutosave } from '@/components/editor/use-autosave';
 import { ExportMenu } from '@/components/export/export-menu';
@@ -32,7 +33,8 @@ export function Editor({ designId }: { designId: string }) {
   const commands = useCanvasCommands();
   const history = useHistory();
   const autosave = useAutosave(designId);
-  usePlanRunner();
+  // The plan's workers start once the canvas is drawn, not before: they would take its CPU.
+  usePlanRunner(useFirstDraw());
   useCompleteLayout();
   const [helpOpen, setHelpOpen] = useState(false);
   const [revisionsOpen, setRevisionsOpen] = useState(false);
