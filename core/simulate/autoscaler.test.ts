@@ -113,6 +113,72 @@ describe('Autoscaler.takeDatapoints', () => {
   });
 });
 
+describe('Autoscaler.countLow', () => {
+  /** The largest normal a stream gives (its top quantile, met within 100,000 draws). */
+  const highestNormal = (noise: DatapointNoise) => {
+    let z = Number.NEGATIVE_INFINITY;
+    for (let k = 0; k < 100_000; k++) z = Math.max(z, noise.peek(k));
+    return z;
+  };
+  const zTop = highestNormal(new DatapointNoise(3, 1, 60));
+
+  it('counts a datapoint only when its every reading is below the target, and then as takeDatapoint does', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: -4, max: 2.5, noNaN: true }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.constantFrom(1, 2, 4),
+        fc.double({ min: 0.05, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1.2, noNaN: true }),
+        fc.option(fc.double({ min: 0, max: 1.2, noNaN: true })),
+        fc.integer({ min: 0, max: 16 }),
+        fc.boolean(),
+        (logSeconds, fleet, vcpu, targetUtilization, busyShare, scatterShare, lows, atMinimum) => {
+          const cpuSeconds = 10 ** logSeconds;
+          const p = policy({ vcpu, targetUtilization, minInstances: atMinimum ? fleet : 0, maxInstances: 12 });
+          const make = () => {
+            const scaler = new Autoscaler(p, 0, new DatapointNoise(5, cpuSeconds, 60));
+            scaler.setMinimum(0, fleet);
+            scaler.bootUntil(p.bootSeconds);
+            // Low datapoints in a row (readings of 0), none of which may act: no scale-in past the minimum.
+            for (let j = 0; j < lows; j++) scaler.evaluate(p.bootSeconds + 60 * (j + 1), 0);
+            scaler.setMinimum(p.bootSeconds, atMinimum ? fleet : null);
+            return scaler;
+          };
+          const a = make();
+          const b = make();
+          expect(a.running).toBe(b.running);
+          const target = targetUtilization * a.running * vcpu;
+          const busy = busyShare * target;
+          const scatter = scatterShare === null ? Number.NaN : scatterShare * busy;
+          a.scatterCores = b.scatterCores = scatter;
+          a.busyIn = b.busyIn = busy;
+          const t = p.bootSeconds + 60 * (lows + 1);
+          // Besides its bound (the `low…` fields, found for the fleet on the first call).
+          const state = (x: Autoscaler) => ({ ...stateOf(x), lowFleet: 0, lowWindow: 0 });
+          if (!a.countLow(busy * 60)) {
+            expect(state(a)).toEqual(state(b));
+            return;
+          }
+          b.takeDatapoint(t);
+          expect(state(a)).toEqual(state(b));
+          // Every normal the stream can give reads below the target (a reading grows with its normal).
+          expect(b.readingAt(busy, zTop)).toBeLessThan(target);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('counts most datapoints half the target or less, and none near it', () => {
+    // 50 ms requests on 4 instances of 2 vCPU at 60 %: 4.8 busy cores is the target.
+    const scaler = new Autoscaler(policy({ minInstances: 4, maxInstances: 4 }), 4, new DatapointNoise(1, 0.05, 60));
+    expect(scaler.running).toBe(4);
+    expect(scaler.countLow(2.4 * 60)).toBe(true);
+    expect(scaler.countLow(4.7 * 60)).toBe(false);
+  });
+});
+
 describe('Autoscaler with measured datapoints (DatapointNoise)', () => {
   const noisyFleet = (p: ScalingPolicy, history: number[], cpuSeconds: number, seed: number, byCount = false) => {
     const scaler = new Autoscaler(p, 1, new DatapointNoise(seed, cpuSeconds, p.evaluationSeconds, byCount));

@@ -149,9 +149,13 @@ export function simulateVm(
       const waiting = waitingMessages(state);
       if (waiting !== 0) window += ((waiting * coresPerRps) / evaluation) * seconds;
       t = end;
-      scaler.scatterCores = scatter / evaluation;
-      scaler.busyIn = window / evaluation;
-      nextEval = scaler.takeDatapoint(nextEval);
+      // A datapoint surely below the target that cannot act is only counted (countLow).
+      if (scaler.countLow(window)) nextEval += evaluation;
+      else {
+        scaler.scatterCores = scatter / evaluation;
+        scaler.busyIn = window / evaluation;
+        nextEval = scaler.takeDatapoint(nextEval);
+      }
       window = 0;
       scatter = 0;
       continue;
