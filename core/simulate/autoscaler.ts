@@ -671,6 +671,14 @@ export class Autoscaler {
     return t + this.policy.evaluationSeconds;
   }
 
+  /** `count` takeDormant in a row (a step loop's dormant steps, taken at the end). */
+  takeDormantRun(count: number): void {
+    this.busyIn = 0;
+    this.noise.skip(count);
+    this.above = 0;
+    this.below = 0;
+  }
+
   /** One datapoint at time `t`: the busy cores averaged over the period that ends then. */
   evaluate(t: number, busyCores: number): void {
     this.takeDatapoints(t, busyCores, 1);

@@ -115,6 +115,8 @@ export function simulateBurst(
    */
   const queueReading = () =>
     ((waitingMessages(remote) + (routing ? waitingMessages(base) : 0)) * coresPerRps) / evaluation;
+  // The capacity a step of a dormant cloud charts: (baseCores + 0 · vCPU) · μ.
+  const dormantCapacity = (baseCores + 0 * policy.vcpu) * mu;
   for (let i = 0; i < ctx.steps; i++) {
     const rps = load.total[i] as number;
     const asyncRps = asyncSeries === null ? 0 : (asyncSeries[i] as number);
@@ -203,7 +205,47 @@ export function simulateBurst(
         else {
           cloud.busyIn = busy;
           nextEval = cloud.takeDatapoint(nextEval);
+          continue;
         }
+        // The steps after it served the same way (most of a month): the base alone, no overflow, a
+        // dormant cloud. They are taken here, the same operations in the same order, less those that
+        // change nothing on a cloud with no instance and nothing booting, waiting or scheduled in the
+        // step (its pay of 0 instances, its boots, its reading of an empty queue) and with their
+        // datapoints' counts taken at the end (takeDormantRun); the first step that is not such is left
+        // to the loop, not yet begun.
+        let dormant = 0;
+        const nextAction = schedule.nextAt();
+        while (i + 1 < ctx.steps) {
+          const k = i + 1;
+          const rps = load.total[k] as number;
+          const asyncRps = asyncSeries === null ? 0 : (asyncSeries[k] as number);
+          const syncRps = rps - asyncRps;
+          const end = (k + 1) * dt;
+          if (!(nextEval === end && t < end - 1e-9 && nextAction > end && t < peaksHoldUntil)) break;
+          if (peakNow || peakNext < end) break;
+          const waiting = waitingMessages(base);
+          const wanted = waiting === 0 ? rps : rps + waiting / evaluation;
+          if (wanted > threshold) break;
+          if (rps === 0 && asyncRps === 0 && isQuietPool(base)) break;
+          stats.stepDemand = rps;
+          stats.stepCapacity = dormantCapacity;
+          stats.beginStep(k);
+          const toCloud = 0;
+          const syncToCloud = toCloud < syncRps ? toCloud : syncRps;
+          let asyncToCloud = toCloud - syncToCloud;
+          if (asyncToCloud > asyncRps) asyncToCloud = asyncRps;
+          baseCall.syncRps = syncRps - syncToCloud;
+          baseCall.asyncRps = asyncRps - asyncToCloud;
+          const seconds = end - t;
+          baseCall.now = cloudCall.now = t;
+          baseCall.seconds = cloudCall.seconds = seconds;
+          serve(base, spec, baseCall, stats, baseOut);
+          t = end;
+          nextEval += evaluation;
+          dormant++;
+          i = k;
+        }
+        if (dormant > 0) cloud.takeDormantRun(dormant);
         continue;
       }
     }

@@ -155,9 +155,56 @@ export function simulateVm(
         scaler.scatterCores = scatter / evaluation;
         scaler.busyIn = window / evaluation;
         nextEval = scaler.takeDatapoint(nextEval);
+        window = 0;
+        scatter = 0;
+        continue;
       }
       window = 0;
       scatter = 0;
+      // The steps after it served the same way (most of a month): one evaluation period each, on the
+      // same instances (a datapoint only counted changes none), with no boot and no scheduled action
+      // in it. Taken here, the same operations in the same order; the first step that is not such, or
+      // that arrives at nothing (the quiet steps above), is left to the loop, not yet begun.
+      const nextAction = schedule.nextAt();
+      const capacity = scaler.running * policy.vcpu * spec.mu;
+      while (i + 1 < ctx.steps && giveUp === undefined) {
+        const k = i + 1;
+        const rps = load.total[k] as number;
+        const asyncRps = asyncSeries === null ? 0 : (asyncSeries[k] as number);
+        const end = (k + 1) * dt;
+        if (!(nextEval === end && t < end - 1e-9 && nextAction > end)) break;
+        if (rps === 0 && asyncRps === 0 && cores * spec.mu > 0 && isQuietPool(state)) break;
+        stats.stepDemand = rps;
+        stats.stepCapacity = capacity;
+        stats.beginStep(k);
+        const seconds = end - t;
+        const busyBefore = out.busyCoreSeconds;
+        const backlogged = !(rps < cores * spec.mu) || !state.syncBacklog.isEmpty || !state.asyncBacklog.isEmpty;
+        call.syncRps = rps - asyncRps;
+        call.asyncRps = asyncRps;
+        call.now = t;
+        call.seconds = seconds;
+        serve(state, spec, call, stats, out);
+        scaler.pay(seconds);
+        const busySeconds = cores > 0 ? out.busyCoreSeconds - busyBefore : rps * coresPerRps * seconds;
+        window += busySeconds;
+        if (cores === 0 || !backlogged) scatter += busySeconds;
+        const waiting = waitingMessages(state);
+        if (waiting !== 0) window += ((waiting * coresPerRps) / evaluation) * seconds;
+        t = end;
+        i = k;
+        if (scaler.countLow(window)) nextEval += evaluation;
+        else {
+          scaler.scatterCores = scatter / evaluation;
+          scaler.busyIn = window / evaluation;
+          nextEval = scaler.takeDatapoint(nextEval);
+          window = 0;
+          scatter = 0;
+          break;
+        }
+        window = 0;
+        scatter = 0;
+      }
       continue;
     }
     while (t < end - 1e-9) {
