@@ -89,7 +89,10 @@ export interface RunCache {
 export interface RunSizing {
   targetUtilization?: number;
   slo?: StaticSizing;
-  /** A VM run asked only whether it meets the tolerance stops once it cannot (placeRuns' tuning). */
+  /**
+   * A VM run asked only whether it meets the tolerance, or a burst's whether it stays within the share
+   * a burst may use (placeRuns' tuning, raiseBurstBase), stops once it cannot.
+   */
   giveUp?: GiveUp;
   /** A burst's base (burstBaseCores) when already known. */
   burstBase?: number;
@@ -189,10 +192,13 @@ function placeRuns(
     !fitsBurstReserve(burst.figures, tol) &&
     (burst.ownCost < staticRun.ownCost || !meets(staticRun))
   ) {
+    // A base tried that leaves the burst beyond its share is only told apart from one that fits: its run
+    // stops once over the share (bench:engine's design: 12 of the 29 bases tried, 2026-12-05).
+    const giveUp = giveUpBeyond(load, ctx, BURST_RESERVE * tol.minutes, BURST_RESERVE * tol.dropShare);
     const tryBase = (cores: number) =>
       cores === staticCores && load.async === null
         ? asBurst(staticRun, cores, ctx, tariff)
-        : run('burst', { burstBase: cores });
+        : run('burst', { burstBase: cores, giveUp });
     runs[3] = raiseBurstBase(burst, burstBase, staticCores, tryBase, tol, c.latencySloMs);
   }
   const vm = runs[1] as PlacementRun;
@@ -357,7 +363,7 @@ export function runPlacement(
     placement === 'elastic-vm'
       ? `${sizing.targetUtilization ?? env.vm.targetUtilization}${sizing.giveUp ? `|${sizing.giveUp.minutes}|${sizing.giveUp.dropped}` : ''}`
       : placement === 'burst'
-        ? String(sizing.burstBase ?? burstBaseCores(c, load, ctx, sizing.slo))
+        ? `${sizing.burstBase ?? burstBaseCores(c, load, ctx, sizing.slo)}${sizing.giveUp ? `|${sizing.giveUp.minutes}|${sizing.giveUp.dropped}` : ''}`
         : '';
   const key = `${scope}|${runKey(placement, load, ctx, `${extra}|${publicShare}`)}`;
   cache.used?.add(key);
@@ -465,10 +471,16 @@ export function simulatePlacement(
     return done(run.stats, usage, 1, note, { coldStartShare, meanInstances: run.meanInstances });
   }
   const baseCores = sizing.burstBase ?? burstBaseCores(c, load, { ...ctx, env }, sizing.slo);
-  const run = simulateBurst(load, ctx, baseCores);
+  const run = simulateBurst(load, ctx, baseCores, sizing.giveUp);
   const figures = run.stats.finish();
   const cloudShare = figures.served > 0 ? run.cloudServed / figures.served : 0;
   const instanceHours = perMonth(run.instanceHours, hours);
+  if (run.gaveUp) {
+    // Its figures are floors and it leaves the burst beyond its share (RunSizing.giveUp): kept only to say so.
+    const usage: PlacementUsage = { placement, baseCores, instanceHours, managedRequests: 0 };
+    const note = `${plural(baseCores, 'base core')}: stopped once beyond the share of the tolerance a burst may use`;
+    return done(run.stats, usage, cloudShare, note);
+  }
   // Every request is resolved through the traffic manager's DNS name, overflow or not — but messages
   // are not requests to a name: both sides' consumers take them from the queue, the cloud's scaling on
   // its length. (A component fed only by a queue paid a manager for 27 million DNS queries a month.)

@@ -177,7 +177,7 @@ describe('the step loops’ shortcuts serve as the stretch loop does', () => {
       const load = c.load(ctx.steps, c.stepMinutes);
       for (const base of [0, 1, 3]) {
         const fast = simulateBurst(load, ctx, base);
-        const slow = simulateBurst(load, ctx, base, true);
+        const slow = simulateBurst(load, ctx, base, undefined, true);
         expect(exactly(fast, { ...fast, stats: null })).toBe(exactly(slow, { ...slow, stats: null }));
       }
     });

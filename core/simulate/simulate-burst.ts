@@ -13,7 +13,7 @@
  */
 import { MODEL_ASSUMPTIONS } from '../model/defaults';
 import { Autoscaler, DatapointNoise, createPolicy, datapointSeed } from './autoscaler';
-import { type ComponentLoad, type SimulationContext, createStats, describePool } from './component-load';
+import { type ComponentLoad, type GiveUp, type SimulationContext, createStats, describePool } from './component-load';
 import { findErlangTable } from './erlang-table';
 import { OptionStats } from './option-stats';
 import { PlannedClock, ScheduleCursor, scheduleActions } from './planned-scaling';
@@ -47,12 +47,16 @@ export interface BurstRun {
   meanInstances: number;
   /** Requests served by the cloud part. */
   cloudServed: number;
+  /** Given up before the horizon's end, its figures over `giveUp` already (see GiveUp). */
+  gaveUp: boolean;
 }
 
 export function simulateBurst(
   load: ComponentLoad,
   ctx: SimulationContext,
   baseCores: number,
+  /** A run asked only whether it stays within a share of the tolerances stops once it cannot. */
+  giveUp?: GiveUp,
   /** Every step through the stretch loop, none by a shortcut (a test's reference: the same run). */
   stretchesOnly = false,
 ): BurstRun {
@@ -117,7 +121,12 @@ export function simulateBurst(
     ((waitingMessages(remote) + (routing ? waitingMessages(base) : 0)) * coresPerRps) / evaluation;
   // The capacity a step of a dormant cloud charts: (baseCores + 0 · vCPU) · μ.
   const dormantCapacity = (baseCores + 0 * policy.vcpu) * mu;
+  let gaveUp = false;
   for (let i = 0; i < ctx.steps; i++) {
+    if (giveUp !== undefined && stats.isOver(giveUp)) {
+      gaveUp = true;
+      break;
+    }
     const rps = load.total[i] as number;
     const asyncRps = asyncSeries === null ? 0 : (asyncSeries[i] as number);
     const syncRps = rps - asyncRps;
@@ -215,7 +224,7 @@ export function simulateBurst(
         // to the loop, not yet begun.
         let dormant = 0;
         const nextAction = schedule.nextAt();
-        while (i + 1 < ctx.steps) {
+        while (i + 1 < ctx.steps && giveUp === undefined) {
           const k = i + 1;
           const rps = load.total[k] as number;
           const asyncRps = asyncSeries === null ? 0 : (asyncSeries[k] as number);
@@ -362,8 +371,11 @@ export function simulateBurst(
   }
   const horizon = ctx.steps * dt;
   // What the queues still hold at the end leaves after it, each pool on its cores then (serve-pool.ts).
-  drainAtEnd(base, spec, baseCores, horizon, stats);
-  drainAtEnd(remote, spec, cloud.running * policy.vcpu, horizon, stats);
+  // A run given up has no end, its figures a floor of the whole run's (as in simulate-vm.ts).
+  if (!gaveUp) {
+    drainAtEnd(base, spec, baseCores, horizon, stats);
+    drainAtEnd(remote, spec, cloud.running * policy.vcpu, horizon, stats);
+  }
   flushOccupancy(base, spec, stats);
   flushOccupancy(remote, spec, stats);
   return {
@@ -372,6 +384,7 @@ export function simulateBurst(
     instanceHours: cloud.instanceSeconds / 3600,
     meanInstances: horizon > 0 ? cloud.instanceSeconds / horizon : 0,
     cloudServed: cloudOut.served,
+    gaveUp,
   };
 }
 
