@@ -224,7 +224,9 @@ export function simulateBurst(
         // to the loop, not yet begun.
         let dormant = 0;
         const nextAction = schedule.nextAt();
-        while (i + 1 < ctx.steps && giveUp === undefined) {
+        while (i + 1 < ctx.steps) {
+          // (A run that may give up does so at the loop's start of the step.)
+          if (giveUp !== undefined && stats.isOver(giveUp)) break;
           const k = i + 1;
           const rps = load.total[k] as number;
           const asyncRps = asyncSeries === null ? 0 : (asyncSeries[k] as number);

@@ -167,7 +167,9 @@ export function simulateVm(
       // that arrives at nothing (the quiet steps above), is left to the loop, not yet begun.
       const nextAction = schedule.nextAt();
       const capacity = scaler.running * policy.vcpu * spec.mu;
-      while (i + 1 < ctx.steps && giveUp === undefined) {
+      while (i + 1 < ctx.steps) {
+        // (A run that may give up does so at the loop's start of the step.)
+        if (giveUp !== undefined && stats.isOver(giveUp)) break;
         const k = i + 1;
         const rps = load.total[k] as number;
         const asyncRps = asyncSeries === null ? 0 : (asyncSeries[k] as number);
