@@ -45,10 +45,11 @@
  * day against the simulator's 88; the variance and K3 ÷ K2 at the SLO within 10 % of the simulator's).
  * There the chance comes from the states themselves (computeFrozenChance), blended in by frozenWeight.
  */
-// jStat's incomplete gamma and beta (Numerical Recipes' series and continued fractions). Not stdlib's:
-// its dependencies generate code with `new Function`, which the app's Content Security Policy refuses
-// in the plan worker (measured: four script-src violations per editor load, e2e/auth.spec.ts).
-import { jStat } from 'jstat';
+// jStat's incomplete gamma and beta (Numerical Recipes' series and continued fractions), copied to
+// the bit (special-functions.ts). Not stdlib's: its dependencies generate code with `new Function`,
+// which the app's Content Security Policy refuses in the plan worker (measured: four script-src
+// violations per editor load, e2e/auth.spec.ts).
+import { gammaln, ibeta, lowRegGamma } from './special-functions';
 
 /**
  * Beyond this Chernoff bound (ln of e^-35 = 6e-16) a tail is 0 or 1 in double precision, and the
@@ -64,7 +65,7 @@ const NEGLIGIBLE_LOG = -35;
  */
 export const poissonAtLeast = (k: number, mean: number): number => {
   if (k * Math.log(mean / k) + k - mean < NEGLIGIBLE_LOG) return k > mean ? 0 : 1;
-  return jStat.lowRegGamma(k, mean);
+  return lowRegGamma(k, mean);
 };
 /**
  * P(NB ≥ k), NB of r "successes" and failure probability x: I_x(k, r), the regularised incomplete beta.
@@ -74,7 +75,7 @@ export const poissonAtLeast = (k: number, mean: number): number => {
 export const negativeBinomialAtLeast = (k: number, r: number, x: number): number => {
   if (k * Math.log((x * (k + r)) / k) + r * Math.log(((1 - x) * (k + r)) / r) < NEGLIGIBLE_LOG)
     return k > (r * x) / (1 - x) ? 0 : 1;
-  return jStat.ibeta(x, k, r);
+  return ibeta(x, k, r);
 };
 
 /** ln 20: the p95 of an exponential in units of its mean (its hazard × its p95). */
@@ -165,21 +166,10 @@ function stateMoments(erlangC: number, theta: number, nu: number, full: number, 
     const r = Math.max(0, 1 - theta / full);
     const top = Math.floor(t * full); // beyond this many ahead the request is late for sure
     const step = nu / full;
-    const below = (power: number) => {
-      // Σ_{j=1}^{top} (1 − r) r^(j−1) e^(−pν(t − j/cμ)): a geometric sum, in logs against overflow.
-      if (top < 1) return 0;
-      // (q^top − 1)/(q − 1) in logs: each term is at most 1, but when a request is far shorter than
-      // its CPU time (νt ≫ 1) the first underflows and q^top overflows, and 0 × ∞ made the spread NaN.
-      const logQ = Math.log(r) + power * step;
-      const logFirst = Math.log(1 - r) - power * nu * t + power * step;
-      if (Math.abs(logQ) < 1e-12) return Math.exp(logFirst) * top;
-      if (logQ > 0) return (Math.exp(logFirst + (top - 1) * logQ) * -Math.expm1(-top * logQ)) / -Math.expm1(-logQ);
-      return (Math.exp(logFirst) * Math.expm1(top * logQ)) / Math.expm1(logQ);
-    };
     const beyond = r > 0 ? Math.exp(top * Math.log(r)) : top < 1 ? 1 : 0;
-    waitG = below(1) + beyond;
-    waitG2 = below(2) + beyond;
-    waitG3 = below(3) + beyond;
+    waitG = geometricBelow(1, r, top, step, nu, t) + beyond;
+    waitG2 = geometricBelow(2, r, top, step, nu, t) + beyond;
+    waitG3 = geometricBelow(3, r, top, step, nu, t) + beyond;
   }
   const meanG = (1 - c) * g0 + c * waitG;
   const meanG2 = (1 - c) * g0 * g0 + c * waitG2;
@@ -187,6 +177,21 @@ function stateMoments(erlangC: number, theta: number, nu: number, full: number, 
   const k3G = (1 - c) * g0 * g0 * g0 + c * waitG3 - 3 * meanG * meanG2 + 2 * meanG * meanG * meanG;
   moments.varG = varG;
   moments.k3G = k3G;
+}
+
+/**
+ * stateMoments' sum for g to the `power`: Σ_{j=1}^{top} (1 − r) r^(j−1) e^(−pν(t − j/cμ)), a geometric
+ * sum, in logs against overflow (step = ν/cμ).
+ */
+function geometricBelow(power: number, r: number, top: number, step: number, nu: number, t: number): number {
+  if (top < 1) return 0;
+  // (q^top − 1)/(q − 1) in logs: each term is at most 1, but when a request is far shorter than
+  // its CPU time (νt ≫ 1) the first underflows and q^top overflows, and 0 × ∞ made the spread NaN.
+  const logQ = Math.log(r) + power * step;
+  const logFirst = Math.log(1 - r) - power * nu * t + power * step;
+  if (Math.abs(logQ) < 1e-12) return Math.exp(logFirst) * top;
+  if (logQ > 0) return (Math.exp(logFirst + (top - 1) * logQ) * -Math.expm1(-top * logQ)) / -Math.expm1(-logQ);
+  return (Math.exp(logFirst) * Math.expm1(top * logQ)) / Math.expm1(logQ);
 }
 
 /** SD F ÷ 5 % from the state's Var g and K3 of g, the pool's memory and the requests' own noise. */
@@ -347,7 +352,7 @@ function frozenChanceOf(
     if (p === 0) {
       // Start at the mode in logs where e^(−mean) underflows.
       for (let k = 0; k <= top; k++)
-        blockMass[k] = (blockMass[k] as number) + weight * Math.exp(k * Math.log(mean) - mean - jStat.gammaln(k + 1));
+        blockMass[k] = (blockMass[k] as number) + weight * Math.exp(k * Math.log(mean) - mean - gammaln(k + 1));
       return;
     }
     for (let k = 0; k <= top; k++) {
@@ -426,7 +431,7 @@ function frozenChanceOf(
   if (l > top) return 1 - lateMass; // (not reached: top is beyond the line at wHigh ≥ w1 … kept safe)
   let atLeast = 1;
   for (let k = 0; k < l; k++) atLeast -= minuteMass[k] as number;
-  let massW = muW > 0 ? Math.exp(wLow * Math.log(muW) - muW - jStat.gammaln(wLow + 1)) : wLow === 0 ? 1 : 0;
+  let massW = muW > 0 ? Math.exp(wLow * Math.log(muW) - muW - gammaln(wLow + 1)) : wLow === 0 ? 1 : 0;
   let sum = 0;
   for (let w = wLow; w <= wHigh; w++) {
     while (l < Math.floor(0.05 * (l + w)) + 1) {
@@ -502,7 +507,7 @@ export function computeViolationChance(
     const floor = mean - m;
     if (floor > 0) {
       if (perMinute <= RANDOM_COUNT_UP_TO && mean < FLOOR_MEAN_MAX)
-        return randomCountAtLeast(perMinute, late, 0, { a: floor, m, s: s3 });
+        return randomCountAtLeast(perMinute, late, 0, floor, m, s3);
       return floorAtLeast(over, floor, m, s3);
     }
   }
@@ -551,38 +556,41 @@ const COUNT_SDS = 7;
  * at 60, and functions at a 1 rps minute read 197 violation minutes of 720 against its 265; a static
  * pool, whose queue's spread is a hair over the independent one, 333.)
  */
-function randomCountAtLeast(perMinute: number, late: number, s = 0, floor?: LateFloor): number {
+function randomCountAtLeast(
+  perMinute: number,
+  late: number,
+  s = 0,
+  floorA = Number.NaN,
+  floorM = Number.NaN,
+  floorS = Number.NaN,
+): number {
   const muL = perMinute * late;
   const muW = perMinute - muL;
   // The late count: Poisson, or negative binomial with dispersion 1 + s (r = mean ÷ s, x = s ÷ (1 + s)),
-  // or a floor plus a negative binomial.
+  // or a floor (of mean floorA; NaN: none) plus a negative binomial of mean floorM, dispersion 1 + floorS.
+  // (No closure over these, nor an object for the floor: each call made both, and their numbers boxed.)
+  const floor = !Number.isNaN(floorA);
   const r = s > 0 ? muL / s : 0;
   const x = s / (1 + s);
-  const atLeastOf = (k: number) =>
-    floor
-      ? floorAtLeast(k, floor.a, floor.m, floor.s)
-      : s > 0
-        ? negativeBinomialAtLeast(k, r, x)
-        : poissonAtLeast(k, muL);
   const sd = Math.sqrt(muW);
   const w0 = Math.max(0, Math.floor(muW - COUNT_SDS * sd - 10));
   const w1 = Math.ceil(muW + COUNT_SDS * sd + 10);
   // l*(w): the fewest late requests that make a minute with w on time late (it grows by 0 or 1 with w).
   let l = Math.max(1, Math.floor((0.05 * w0) / 0.95));
   while (l < Math.floor(0.05 * (l + w0)) + 1) l++;
-  let atLeast = atLeastOf(l);
+  let atLeast = floor ? floorAtLeast(l, floorA, floorM, floorS) : lateAtLeast(l, muL, s, r, x);
   // Far from the line either way (most minutes): no sum. The tail only falls as the line climbs, and
   // the line at the top of the range is at most the one at its foot plus (w1 − w0) ÷ 19 + 1.
   const top = l + Math.ceil((w1 - w0) / 19) + 1;
   if (atLeast < 1e-13) return 0;
-  if (atLeastOf(top) > 1 - 1e-13) return 1;
-  if (floor) fillFloorLaws(floor, top);
+  if ((floor ? floorAtLeast(top, floorA, floorM, floorS) : lateAtLeast(top, muL, s, r, x)) > 1 - 1e-13) return 1;
+  if (floor) fillFloorLaws(floorA, floorM, floorS, top);
   let massL = floor
     ? floorMass(l)
     : s > 0
       ? Math.exp(negativeBinomialLnMass(l, r, x))
-      : Math.exp(l * Math.log(muL) - muL - jStat.gammaln(l + 1));
-  let massW = muW > 0 ? Math.exp(w0 * Math.log(muW) - muW - jStat.gammaln(w0 + 1)) : w0 === 0 ? 1 : 0;
+      : Math.exp(l * Math.log(muL) - muL - gammaln(l + 1));
+  let massW = muW > 0 ? Math.exp(w0 * Math.log(muW) - muW - gammaln(w0 + 1)) : w0 === 0 ? 1 : 0;
   let sum = 0;
   for (let w = w0; w <= w1; w++) {
     while (l < Math.floor(0.05 * (l + w)) + 1) {
@@ -596,6 +604,11 @@ function randomCountAtLeast(perMinute: number, late: number, s = 0, floor?: Late
   return sum < 1 ? sum : 1;
 }
 
+/** randomCountAtLeast's late count without a floor: P(NB ≥ k) of r = mean ÷ s, x = s ÷ (1 + s), or Poisson. */
+function lateAtLeast(k: number, muL: number, s: number, r: number, x: number): number {
+  return s > 0 ? negativeBinomialAtLeast(k, r, x) : poissonAtLeast(k, muL);
+}
+
 /**
  * The largest mean late count taken with the floor's count random: its masses start at e^(−a) and
  * (1 − x)^r, which underflow near e^(−745). Up to 2,000 requests a minute such a minute is late past
@@ -603,23 +616,16 @@ function randomCountAtLeast(perMinute: number, late: number, s = 0, floor?: Late
  */
 const FLOOR_MEAN_MAX = 600;
 
-/** A late count that is a Poisson floor of mean `a` plus a negative binomial of mean `m`, variance m(1 + s). */
-interface LateFloor {
-  a: number;
-  m: number;
-  s: number;
-}
 /** The floor's Poisson masses and the negative binomial's, 0…top, for floorMass (grown, never shrunk). */
 let floorPoisson = new Float64Array(64);
 let floorNb = new Float64Array(64);
-function fillFloorLaws(floor: LateFloor, top: number): void {
+function fillFloorLaws(a: number, m: number, s: number, top: number): void {
   if (floorPoisson.length <= top) {
     floorPoisson = new Float64Array(2 * top);
     floorNb = new Float64Array(2 * top);
   }
-  const a = floor.a;
-  const r = floor.m / floor.s;
-  const x = floor.s / (1 + floor.s);
+  const r = m / s;
+  const x = s / (1 + s);
   // By each law's ratio of successive masses, from e^(−a) and (1 − x)^r = e^(−r ln(1 + s)), both above
   // e^(−FLOOR_MEAN_MAX) as r ln(1 + s) ≤ m (computeViolationChance). (Logs and exponentials for every
   // mass made this half the cost of the chance.)
@@ -652,11 +658,11 @@ const HERMITE_WEIGHTS = [0.0112574, 0.2220759, 0.5333333, 0.2220759, 0.0112574];
 export function floorAtLeast(over: number, a: number, m: number, s: number): number {
   const r = m / s;
   const x = s / (1 + s);
-  const tail = (k: number) => (k <= 0 ? 1 : negativeBinomialAtLeast(k, r, x));
   if (a > FLOOR_SUMMED) {
     let sum = 0;
     for (let i = 0; i < HERMITE_NODES.length; i++) {
-      sum += (HERMITE_WEIGHTS[i] as number) * tail(over - (a + (HERMITE_NODES[i] as number) * Math.sqrt(a)));
+      const k = over - (a + (HERMITE_NODES[i] as number) * Math.sqrt(a));
+      sum += (HERMITE_WEIGHTS[i] as number) * (k <= 0 ? 1 : negativeBinomialAtLeast(k, r, x));
     }
     return sum;
   }
@@ -693,7 +699,7 @@ export function floorAtLeast(over: number, a: number, m: number, s: number): num
 
 /** ln P(NB = j): ln Γ(j + r) − ln Γ(j + 1) − ln Γ(r) + j ln x + r ln(1 − x). */
 function negativeBinomialLnMass(j: number, r: number, x: number): number {
-  return jStat.gammaln(j + r) - jStat.gammaln(j + 1) - jStat.gammaln(r) + j * Math.log(x) + r * Math.log1p(-x);
+  return gammaln(j + r) - gammaln(j + 1) - gammaln(r) + j * Math.log(x) + r * Math.log1p(-x);
 }
 
 /**
