@@ -32,6 +32,7 @@ import {
 import { giveBack, takeFloat64 } from './scratch-pool';
 import { type ErlangTable, findErlangTable } from './erlang-table';
 import type { LatencyMixture } from './latency-mixture';
+import type { OptionStats } from './option-stats';
 import { FEW_PER_MINUTE, clumpOfBursts, computeMinuteSpread, computeMixedMinuteSpread } from './minute-spread';
 import { ResponseDist } from './response-dist';
 import { computeShares, createShares, hypoSurvival, lateShareOf } from './response-time';
@@ -434,6 +435,89 @@ export function servePool(state: PoolState, spec: PoolSpec, call: PoolCall, stat
   out.served += admitted;
   out.busyCoreSeconds += admitted / spec.mu;
   out.settled = true;
+}
+
+/**
+ * Steps `from` … `to` − 1 of a pool whose cores stay as `call` has them (a static reservation), each
+ * `call.seconds` long, at the rates of `total` (`asyncSeries` of them messages): each step's chart
+ * demand and capacity (stats.beginStep), then servePool — its settled path written out in this loop,
+ * the same operations in the same order, the rest by servePool itself. Returns the first step it did
+ * not serve: one in which nothing arrives on a quiet pool (the caller takes such runs at once), or
+ * `to`. Why: a call a step made each step wait for the one before — its chain of a division, the
+ * Erlang table and a division again is most of the step, and with the call's own work around it the
+ * next step's could not start meanwhile; in one loop they overlap. (The static model's steps: 216 →
+ * 115 ms for bench:engine's design, alternated runs of each, 2026-12-05.) fast-paths.test.ts holds it
+ * to servePool step by step.
+ */
+export function serveSteps(
+  state: PoolState,
+  spec: PoolSpec,
+  call: PoolCall,
+  stats: OptionStats,
+  out: PoolOutcome,
+  total: Float32Array,
+  asyncSeries: Float32Array | null,
+  from: number,
+  to: number,
+): number {
+  const cores = call.cores;
+  const full = cores * spec.mu;
+  const table = call.table;
+  const canDefer = stats.canDefer;
+  const seconds = call.seconds;
+  let i = from;
+  for (; i < to; i++) {
+    const rps = total[i] as number;
+    const asyncRps = asyncSeries === null ? 0 : (asyncSeries[i] as number);
+    if (rps === 0 && asyncRps === 0 && full > 0 && isQuiet(state)) break;
+    stats.stepDemand = rps;
+    stats.stepCapacity = full;
+    stats.beginStep(i);
+    const ls = rps - asyncRps;
+    const la = asyncRps;
+    const lambda = ls + la;
+    if (lambda < full && state.syncBacklog.isEmpty && state.asyncBacklog.isEmpty && canDefer) {
+      // servePool's settled path.
+      const rho = lambda / full;
+      const erlangC = table.erlangC(rho);
+      const syncTheta = (full - ls) / 1000;
+      const syncQueue = (ls * erlangC) / (syncTheta * 1000);
+      let settles = !mayFollow(state.syncQueue, syncQueue, full + ls, full - ls, seconds);
+      let asyncQueue = 0;
+      let asyncTheta = 0;
+      if (settles && la > 0) {
+        asyncTheta = (full * (1 - ls / full) * (1 - rho)) / 1000;
+        asyncQueue = (la * erlangC) / (asyncTheta * 1000);
+        settles = !mayFollow(state.asyncQueue, asyncQueue, lambda + full, full - lambda, seconds);
+      }
+      if (settles) {
+        const asyncWait = la > 0 ? erlangC / asyncTheta : 0;
+        state.asyncQueue = asyncQueue;
+        state.syncQueue = syncQueue;
+        const share = la === 0 ? 1 : lambda > 0 ? ls / lambda : 1;
+        const cells = state.occupancy.select(cores);
+        const k = (rho * OCCUPANCY_POINTS) | 0;
+        const c = 3 * (((share * OCCUPANCY_SHARES + 0.5) | 0) * (OCCUPANCY_POINTS + 1) + k);
+        cells[c] = (cells[c] as number) + seconds;
+        cells[c + 1] = (cells[c + 1] as number) + rho * seconds;
+        cells[c + 2] = (cells[c + 2] as number) + share * seconds;
+        const admitted = lambda * seconds;
+        stats.chartLatency(
+          admitted * spec.durationMs + ls * seconds * (erlangC / syncTheta) + la * seconds * asyncWait,
+          admitted,
+        );
+        out.served += admitted;
+        out.busyCoreSeconds += admitted / spec.mu;
+        out.settled = true;
+        continue;
+      }
+    }
+    call.syncRps = ls;
+    call.asyncRps = la;
+    call.now = i * seconds;
+    servePool(state, spec, call, stats, out);
+  }
+  return i;
 }
 
 /**

@@ -32,6 +32,7 @@ import {
   isQuiet,
   servePool,
   serveQuietRun,
+  serveSteps,
 } from './serve-pool';
 import { SERVICE_P95_UNITS } from './step-quantile';
 
@@ -39,6 +40,7 @@ import { SERVICE_P95_UNITS } from './step-quantile';
 const serve = servePool;
 const isQuietPool = isQuiet;
 const serveQuietSteps = serveQuietRun;
+const serveRun = serveSteps;
 
 export interface StaticSizing {
   cores: number;
@@ -188,6 +190,12 @@ export function simulateStatic(
   call.seconds = dt;
   const asyncSeries = load.async;
   for (let i = 0; i < ctx.steps; i++) {
+    // The steps up to the next in which nothing arrives on a quiet pool, in one call (serveSteps: the
+    // same as below, step by step, to the bit).
+    if (!stepByStep) {
+      i = serveRun(state, spec, call, stats, out, load.total, asyncSeries, i, ctx.steps);
+      if (i >= ctx.steps) break;
+    }
     const rps = load.total[i] as number;
     const asyncRps = asyncSeries === null ? 0 : (asyncSeries[i] as number);
     stats.stepDemand = rps;
