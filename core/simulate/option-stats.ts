@@ -234,6 +234,17 @@ export class OptionStats implements PartSink {
   }
 
   /**
+   * beginStep with the demand and capacity passed, for a loop that inlines it (serveSteps: its
+   * numbers stay unboxed there, and the two fields go unwritten).
+   */
+  beginStepOf(i: number, demand: number, capacity: number): void {
+    if (i >= this.nextPointAt) this.advanceTo(i);
+    const p = 3 * this.point;
+    this.sums[p] = (this.sums[p] as number) + demand;
+    this.sums[p + 1] = (this.sums[p + 1] as number) + capacity;
+  }
+
+  /**
    * beginStep for the `count` steps from step `from` on in which nothing arrives (a stepDemand of 0
    * adds nothing: the demand sums are never −0), at `stepCapacity`: the same additions in the same
    * order, a chart point's in a local.

@@ -465,37 +465,44 @@ export function serveSteps(
   const table = call.table;
   const canDefer = stats.canDefer;
   const seconds = call.seconds;
+  const cells = state.occupancy.select(cores);
+  // What servePool reads and writes, kept here between its calls: the queues, the totals, and
+  // whether a backlog stands (only servePool's general path starts or ends one).
+  let syncQueueIn = state.syncQueue;
+  let asyncQueueIn = state.asyncQueue;
+  let served = out.served;
+  let busy = out.busyCoreSeconds;
+  let isClear = state.syncBacklog.isEmpty && state.asyncBacklog.isEmpty;
+  let settled = out.settled;
   let i = from;
   for (; i < to; i++) {
     const rps = total[i] as number;
     const asyncRps = asyncSeries === null ? 0 : (asyncSeries[i] as number);
-    if (rps === 0 && asyncRps === 0 && full > 0 && isQuiet(state)) break;
-    stats.stepDemand = rps;
-    stats.stepCapacity = full;
-    stats.beginStep(i);
+    // isQuiet, of the queues kept here.
+    if (rps === 0 && asyncRps === 0 && full > 0 && syncQueueIn === 0 && asyncQueueIn === 0 && isClear) break;
+    stats.beginStepOf(i, rps, full);
     const ls = rps - asyncRps;
     const la = asyncRps;
     const lambda = ls + la;
-    if (lambda < full && state.syncBacklog.isEmpty && state.asyncBacklog.isEmpty && canDefer) {
+    if (lambda < full && isClear && canDefer) {
       // servePool's settled path.
       const rho = lambda / full;
       const erlangC = table.erlangC(rho);
       const syncTheta = (full - ls) / 1000;
       const syncQueue = (ls * erlangC) / (syncTheta * 1000);
-      let settles = !mayFollow(state.syncQueue, syncQueue, full + ls, full - ls, seconds);
+      let settles = !mayFollow(syncQueueIn, syncQueue, full + ls, full - ls, seconds);
       let asyncQueue = 0;
       let asyncTheta = 0;
       if (settles && la > 0) {
         asyncTheta = (full * (1 - ls / full) * (1 - rho)) / 1000;
         asyncQueue = (la * erlangC) / (asyncTheta * 1000);
-        settles = !mayFollow(state.asyncQueue, asyncQueue, lambda + full, full - lambda, seconds);
+        settles = !mayFollow(asyncQueueIn, asyncQueue, lambda + full, full - lambda, seconds);
       }
       if (settles) {
         const asyncWait = la > 0 ? erlangC / asyncTheta : 0;
-        state.asyncQueue = asyncQueue;
-        state.syncQueue = syncQueue;
+        asyncQueueIn = asyncQueue;
+        syncQueueIn = syncQueue;
         const share = la === 0 ? 1 : lambda > 0 ? ls / lambda : 1;
-        const cells = state.occupancy.select(cores);
         const k = (rho * OCCUPANCY_POINTS) | 0;
         const c = 3 * (((share * OCCUPANCY_SHARES + 0.5) | 0) * (OCCUPANCY_POINTS + 1) + k);
         cells[c] = (cells[c] as number) + seconds;
@@ -506,17 +513,32 @@ export function serveSteps(
           admitted * spec.durationMs + ls * seconds * (erlangC / syncTheta) + la * seconds * asyncWait,
           admitted,
         );
-        out.served += admitted;
-        out.busyCoreSeconds += admitted / spec.mu;
-        out.settled = true;
+        served += admitted;
+        busy += admitted / spec.mu;
+        settled = true;
         continue;
       }
     }
+    state.syncQueue = syncQueueIn;
+    state.asyncQueue = asyncQueueIn;
+    out.served = served;
+    out.busyCoreSeconds = busy;
     call.syncRps = ls;
     call.asyncRps = la;
     call.now = i * seconds;
     servePool(state, spec, call, stats, out);
+    syncQueueIn = state.syncQueue;
+    asyncQueueIn = state.asyncQueue;
+    served = out.served;
+    busy = out.busyCoreSeconds;
+    settled = out.settled;
+    isClear = state.syncBacklog.isEmpty && state.asyncBacklog.isEmpty;
   }
+  out.settled = settled;
+  state.syncQueue = syncQueueIn;
+  state.asyncQueue = asyncQueueIn;
+  out.served = served;
+  out.busyCoreSeconds = busy;
   return i;
 }
 
