@@ -184,6 +184,15 @@ const OCCUPANCY_POINTS = 1024;
 const OCCUPANCY_SHARES = 4;
 const OCCUPANCY_CELLS = (OCCUPANCY_SHARES + 1) * (OCCUPANCY_POINTS + 1);
 
+/** Adds a settled stretch of `seconds` at utilisation `rho` and sync share `share` to its cell. */
+function occupy(cells: Float64Array, rho: number, share: number, seconds: number): void {
+  const k = (rho * OCCUPANCY_POINTS) | 0;
+  const c = 3 * (((share * OCCUPANCY_SHARES + 0.5) | 0) * (OCCUPANCY_POINTS + 1) + k);
+  cells[c] = (cells[c] as number) + seconds;
+  cells[c + 1] = (cells[c + 1] as number) + rho * seconds;
+  cells[c + 2] = (cells[c + 2] as number) + share * seconds;
+}
+
 /** Records a pool's settled stretches (see Occupancy) into `stats`; call once, when the run is over. */
 export function flushOccupancy(state: PoolState, spec: PoolSpec, stats: PartSink): void {
   const occupancy = state.occupancy;
@@ -421,12 +430,7 @@ export function servePool(state: PoolState, spec: PoolSpec, call: PoolCall, stat
   // No arrivals (a quiet stretch): counted as sync, so the cell's share stays a number.
   // (Sync work alone: λ is ls + 0 = ls, and ls ÷ ls is 1 exactly, without the division.)
   const share = la === 0 ? 1 : lambda > 0 ? ls / lambda : 1;
-  const cells = state.occupancy.select(cores);
-  const k = (rho * OCCUPANCY_POINTS) | 0;
-  const c = 3 * (((share * OCCUPANCY_SHARES + 0.5) | 0) * (OCCUPANCY_POINTS + 1) + k);
-  cells[c] = (cells[c] as number) + seconds;
-  cells[c + 1] = (cells[c + 1] as number) + rho * seconds;
-  cells[c + 2] = (cells[c + 2] as number) + share * seconds;
+  occupy(state.occupancy.select(cores), rho, share, seconds);
   const admitted = lambda * seconds;
   stats.chartLatency(
     admitted * spec.durationMs + ls * seconds * (erlangC / syncTheta) + la * seconds * asyncWait,
@@ -503,11 +507,7 @@ export function serveSteps(
         asyncQueueIn = asyncQueue;
         syncQueueIn = syncQueue;
         const share = la === 0 ? 1 : lambda > 0 ? ls / lambda : 1;
-        const k = (rho * OCCUPANCY_POINTS) | 0;
-        const c = 3 * (((share * OCCUPANCY_SHARES + 0.5) | 0) * (OCCUPANCY_POINTS + 1) + k);
-        cells[c] = (cells[c] as number) + seconds;
-        cells[c + 1] = (cells[c + 1] as number) + rho * seconds;
-        cells[c + 2] = (cells[c + 2] as number) + share * seconds;
+        occupy(cells, rho, share, seconds);
         const admitted = lambda * seconds;
         stats.chartLatency(
           admitted * spec.durationMs + ls * seconds * (erlangC / syncTheta) + la * seconds * asyncWait,
