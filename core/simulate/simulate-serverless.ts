@@ -242,12 +242,14 @@ export function simulateServerless(load: ComponentLoad, ctx: SimulationContext):
         runSum += offered;
       }
     }
+    // (Read back from RunLevels' fields, never its return value: a call left out of line returns a
+    // tagged number, and merged with `reach` that made both tagged, `reach` boxed every step.)
     let ownNow = reach;
     let ownEnd = reach;
     if (runSteps * dt < keepAlive + dt / 2 && offered > 0) {
-      const halves = (2 * runSum) / offered;
-      ownNow = runLevels.above(mNow, Math.max(1, Math.min(2 * runSteps - 1, Math.floor(halves - 1))));
-      ownEnd = runLevels.above(mNow, Math.max(1, Math.min(2 * runSteps, Math.floor(halves))));
+      runLevels.measure(mNow, runSteps, (2 * runSum) / offered);
+      ownNow = runLevels.now;
+      ownEnd = runLevels.end;
     }
     while (size > 0 && (dqStep[head] as number) < i - keep) {
       head = head + 1 === dqLength ? 0 : head + 1;
@@ -450,6 +452,9 @@ export function simulateServerless(load: ComponentLoad, ctx: SimulationContext):
  * One curve per length, made when first asked.
  */
 class RunLevels {
+  /** The levels above the first by a step's middle and by its end (measure). */
+  now = 0.5;
+  end = 0.5;
   private readonly curves: (ColdStartCurve | undefined)[] = [];
   constructor(
     private readonly keepAlive: number,
@@ -458,7 +463,16 @@ class RunLevels {
     private readonly limit: number,
   ) {}
 
-  above(m: number, halves: number): number {
+  /**
+   * The levels of a run of `runSteps` steps at mean concurrency m by the middle and the end of its
+   * last step, its arrivals lasting `halves` half-steps at that rate.
+   */
+  measure(m: number, runSteps: number, halves: number): void {
+    this.now = this.above(m, Math.max(1, Math.min(2 * runSteps - 1, Math.floor(halves - 1))));
+    this.end = this.above(m, Math.max(1, Math.min(2 * runSteps, Math.floor(halves))));
+  }
+
+  private above(m: number, halves: number): number {
     const seconds = Math.min((halves * this.dt) / 2, this.keepAlive);
     const at = seconds < this.keepAlive ? halves : 0;
     let curve = this.curves[at];
