@@ -45,11 +45,10 @@
  * day against the simulator's 88; the variance and K3 ÷ K2 at the SLO within 10 % of the simulator's).
  * There the chance comes from the states themselves (computeFrozenChance), blended in by frozenWeight.
  */
-// jStat's incomplete gamma and beta (Numerical Recipes' series and continued fractions), copied to
-// the bit (special-functions.ts). Not stdlib's: its dependencies generate code with `new Function`,
-// which the app's Content Security Policy refuses in the plan worker (measured: four script-src
-// violations per editor load, e2e/auth.spec.ts).
-import { gammaln, ibeta, lowRegGamma } from './special-functions';
+// jStat's incomplete gamma and beta (Numerical Recipes' series and continued fractions). Not stdlib's:
+// its dependencies generate code with `new Function`, which the app's Content Security Policy refuses
+// in the plan worker (measured: four script-src violations per editor load, e2e/auth.spec.ts).
+import { jStat } from 'jstat';
 
 /**
  * Beyond this Chernoff bound (ln of e^-35 = 6e-16) a tail is 0 or 1 in double precision, and the
@@ -65,7 +64,7 @@ const NEGLIGIBLE_LOG = -35;
  */
 export const poissonAtLeast = (k: number, mean: number): number => {
   if (k * Math.log(mean / k) + k - mean < NEGLIGIBLE_LOG) return k > mean ? 0 : 1;
-  return lowRegGamma(k, mean);
+  return jStat.lowRegGamma(k, mean);
 };
 /**
  * P(NB ≥ k), NB of r "successes" and failure probability x: I_x(k, r), the regularised incomplete beta.
@@ -75,7 +74,7 @@ export const poissonAtLeast = (k: number, mean: number): number => {
 export const negativeBinomialAtLeast = (k: number, r: number, x: number): number => {
   if (k * Math.log((x * (k + r)) / k) + r * Math.log(((1 - x) * (k + r)) / r) < NEGLIGIBLE_LOG)
     return k > (r * x) / (1 - x) ? 0 : 1;
-  return ibeta(x, k, r);
+  return jStat.ibeta(x, k, r);
 };
 
 /** ln 20: the p95 of an exponential in units of its mean (its hazard × its p95). */
@@ -352,7 +351,7 @@ function frozenChanceOf(
     if (p === 0) {
       // Start at the mode in logs where e^(−mean) underflows.
       for (let k = 0; k <= top; k++)
-        blockMass[k] = (blockMass[k] as number) + weight * Math.exp(k * Math.log(mean) - mean - gammaln(k + 1));
+        blockMass[k] = (blockMass[k] as number) + weight * Math.exp(k * Math.log(mean) - mean - jStat.gammaln(k + 1));
       return;
     }
     for (let k = 0; k <= top; k++) {
@@ -431,7 +430,7 @@ function frozenChanceOf(
   if (l > top) return 1 - lateMass; // (not reached: top is beyond the line at wHigh ≥ w1 … kept safe)
   let atLeast = 1;
   for (let k = 0; k < l; k++) atLeast -= minuteMass[k] as number;
-  let massW = muW > 0 ? Math.exp(wLow * Math.log(muW) - muW - gammaln(wLow + 1)) : wLow === 0 ? 1 : 0;
+  let massW = muW > 0 ? Math.exp(wLow * Math.log(muW) - muW - jStat.gammaln(wLow + 1)) : wLow === 0 ? 1 : 0;
   let sum = 0;
   for (let w = wLow; w <= wHigh; w++) {
     while (l < Math.floor(0.05 * (l + w)) + 1) {
@@ -589,8 +588,8 @@ function randomCountAtLeast(
     ? floorMass(l)
     : s > 0
       ? Math.exp(negativeBinomialLnMass(l, r, x))
-      : Math.exp(l * Math.log(muL) - muL - gammaln(l + 1));
-  let massW = muW > 0 ? Math.exp(w0 * Math.log(muW) - muW - gammaln(w0 + 1)) : w0 === 0 ? 1 : 0;
+      : Math.exp(l * Math.log(muL) - muL - jStat.gammaln(l + 1));
+  let massW = muW > 0 ? Math.exp(w0 * Math.log(muW) - muW - jStat.gammaln(w0 + 1)) : w0 === 0 ? 1 : 0;
   let sum = 0;
   for (let w = w0; w <= w1; w++) {
     while (l < Math.floor(0.05 * (l + w)) + 1) {
@@ -699,7 +698,7 @@ export function floorAtLeast(over: number, a: number, m: number, s: number): num
 
 /** ln P(NB = j): ln Γ(j + r) − ln Γ(j + 1) − ln Γ(r) + j ln x + r ln(1 − x). */
 function negativeBinomialLnMass(j: number, r: number, x: number): number {
-  return gammaln(j + r) - gammaln(j + 1) - gammaln(r) + j * Math.log(x) + r * Math.log1p(-x);
+  return jStat.gammaln(j + r) - jStat.gammaln(j + 1) - jStat.gammaln(r) + j * Math.log(x) + r * Math.log1p(-x);
 }
 
 /**
