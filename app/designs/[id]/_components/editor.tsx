@@ -25,6 +25,16 @@ import { ShareButton } from './share-dialog';
 import { SidePanel } from './side-panel';
 import { TimelineBar } from './timeline-bar';
 
+/**
+ * The plan runner, started once the canvas is drawn, not before: its workers would take the CPU the
+ * drawing needs. A component of its own, so that React Flow's measuring (a node added is unmeasured
+ * for a moment) re-renders only this, never the editor's frame.
+ */
+function PlanRunner() {
+  usePlanRunner(useFirstDraw());
+  return null;
+}
+
 export function Editor({ designId }: { designId: string }) {
   const store = useEditorStore();
   const client = useTRPCClient();
@@ -33,8 +43,6 @@ export function Editor({ designId }: { designId: string }) {
   const commands = useCanvasCommands();
   const history = useHistory();
   const autosave = useAutosave(designId);
-  // The plan's workers start once the canvas is drawn, not before: they would take its CPU.
-  usePlanRunner(useFirstDraw());
   useCompleteLayout();
   const [helpOpen, setHelpOpen] = useState(false);
   const [revisionsOpen, setRevisionsOpen] = useState(false);
@@ -88,6 +96,7 @@ export function Editor({ designId }: { designId: string }) {
 
   return (
     <div className="editor">
+      <PlanRunner />
       <header className="editor-bar">
         <BackToDesigns />
         <DesignName />
