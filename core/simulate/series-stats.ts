@@ -31,13 +31,31 @@ export function describeSeries(series: Float32Array, peak: number): SeriesShape 
 export function computeQuantile(series: Float32Array, peak: number, q: number): number {
   if (peak <= 0 || series.length === 0) return 0;
   if (q >= 1) return peak;
+  return quantileOf(histogramOf(series, peak), q);
+}
+
+/** computeQuantile's histogram of a series: its counts by bin of `peak` ÷ BINS, for any q. */
+export interface SeriesHistogram {
+  peak: number;
+  length: number;
+  counts: Uint32Array;
+}
+
+export function histogramOf(series: Float32Array, peak: number): SeriesHistogram {
   const counts = new Uint32Array(BINS);
   const scale = BINS / peak;
   for (let i = 0; i < series.length; i++) {
     const b = Math.min(BINS - 1, Math.floor((series[i] as number) * scale));
     counts[b] = (counts[b] as number) + 1;
   }
-  const target = q * series.length;
+  return { peak, length: series.length, counts };
+}
+
+/** computeQuantile from the series' histogram (histogramOf; its peak > 0, q < 1). */
+export function quantileOf(histogram: SeriesHistogram, q: number): number {
+  const { peak, counts } = histogram;
+  const scale = BINS / peak;
+  const target = q * histogram.length;
   let acc = 0;
   for (let b = 0; b < BINS; b++) {
     acc += counts[b] as number;
