@@ -99,9 +99,14 @@ function rehearseSoon(runId: number, design: Design): void {
     // Only while the worker is idle: a run that came meanwhile has warmed the code itself.
     if (latestRunId !== runId) return;
     latestRunId = REHEARSAL;
-    buildPlanSharded(design, shards, { sliceMs: SLICE_MS, memo, isCancelled: () => latestRunId !== REHEARSAL }).catch(
-      () => undefined,
-    );
+    // Without the joint choice's last answer (core/recommend/solve-jointly.ts): the same design would
+    // get it back unsolved, and the solver's code is much of what the rehearsal is there to warm.
+    const { solved: _solved, ...runsOnly } = memo;
+    buildPlanSharded(design, shards, {
+      sliceMs: SLICE_MS,
+      memo: runsOnly,
+      isCancelled: () => latestRunId !== REHEARSAL,
+    }).catch(() => undefined);
   }, 0);
 }
 

@@ -15,6 +15,7 @@ import { candidatesOf, chooseJointly } from '../recommend/choose-jointly';
 import { frameJointProblem, simplicityPrices } from '../recommend/build-joint-problem';
 import { compareAlternatives } from '../recommend/compare-alternatives';
 import { explainChoice } from '../recommend/explain-choice';
+import type { SolveMemo } from '../recommend/solve-jointly';
 import { planWiring } from '../recommend/plan-wiring';
 import { GENERATOR } from './generator';
 import { summariseCommitment } from './commitment-summary';
@@ -34,16 +35,18 @@ export function judgeAssignment(
   return { result, wiring: planWiring(design, facts, result) };
 }
 
+/** `solved`: the joint choice's last problem and answer, kept by a run memo (run-memo.ts). */
 export function decidePlan(
   design: PricedDesign,
   facts: ReadonlyMap<string, ComponentFacts>,
   horizonMinutes: number,
+  solved?: SolveMemo,
 ): Plan {
   const tol = toleranceOf(design.environments, horizonMinutes);
   // The choice and the alternatives' comparison price the same candidates and edges: made once.
   const candidates = candidatesOf(design, facts, tol);
   const prepared = { candidates, frame: frameJointProblem(candidates, design.connections, design.tariff) };
-  const joint = chooseJointly(design, facts, tol, undefined, prepared);
+  const joint = chooseJointly(design, facts, tol, undefined, prepared, solved);
   const judge = (assignment: ReadonlyMap<string, Placement>) =>
     judgeAssignment(design, facts, assignment, horizonMinutes);
   const recommended = judge(joint.assignment);

@@ -10,10 +10,13 @@
  * The fingerprint holds the component (its name aside), the context's steps and environments (prices
  * aside) verbatim, and the load's series as two independent 32-bit hashes of their bits (64 bits: an
  * accidental collision between two loads is about one in 10¹⁹). A plan that completes lets go of the
- * runs it did not ask for (`sweepRunMemo`).
+ * runs it did not ask for (`sweepRunMemo`). It also keeps the joint choice's last problem and answer
+ * (solve-jointly.ts, SolveMemo): an edit that leaves every option's cost and slack as they were
+ * (a rename) chooses without solving again.
  */
 import type { Component } from '../model/design';
 import type { RunCache } from '../recommend/run-placement';
+import { createSolveMemo } from '../recommend/solve-jointly';
 import type { ComponentLoad, SimulationContext } from '../simulate/component-load';
 import { createDemandMemo, sweepDemandMemo } from '../simulate/propagate-demand';
 
@@ -37,6 +40,7 @@ export function createRunMemo(): RunCache {
     sizings: new Map(),
     demand: createDemandMemo(),
     placements: new Map(),
+    solved: createSolveMemo(),
     keyOf: (value) => {
       let key = objectKeys.get(value);
       if (key === undefined) {

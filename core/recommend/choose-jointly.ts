@@ -13,7 +13,7 @@ import { type Candidate, type CandidateOption, type JointFrame, buildJointProble
 import { cloudShareOf } from './crossing';
 import { findRuleOut } from './hard-constraints';
 import type { PlacementRun } from './run-placement';
-import { solveJointly } from './solve-jointly';
+import { type SolveMemo, solveJointlyOnce } from './solve-jointly';
 
 export interface SearchFacts {
   method: 'exact' | 'heuristic';
@@ -128,6 +128,7 @@ export interface PreparedChoice {
  * depends on its facts, the tariff and the tolerance: only share it between decisions whose tariff
  * and tolerance agree (new prices come with new facts). `prepared`, when given, are the candidates
  * of these facts and their frame (decide-plan.ts, which compares the alternatives on the same).
+ * `solved`, when given, keeps the last problem solved and its answer (solve-jointly.ts).
  */
 export function chooseJointly(
   design: PricedDesign,
@@ -135,11 +136,12 @@ export function chooseJointly(
   tol: Tolerance,
   cache?: WeakMap<ComponentFacts, Candidate>,
   prepared?: PreparedChoice,
+  solved?: SolveMemo,
 ): JointChoice {
   const candidates = prepared?.candidates ?? candidatesOf(design, facts, tol, cache);
   const margin = design.environments.decision.simplicityMargin;
   const { problem, states } = buildJointProblem(candidates, design.connections, design.tariff, margin, prepared?.frame);
-  const solution = solveJointly(problem);
+  const solution = solveJointlyOnce(problem, solved);
   const assignment = new Map<string, Placement>();
   candidates.forEach((c, v) => {
     const option = states[v]?.[solution.choice[v] ?? 0];

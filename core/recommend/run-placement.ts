@@ -34,6 +34,7 @@ import {
 import { BURST_RESERVE, fitsBurstReserve, meetsTolerance, type Tolerance, toleranceOf } from './assess-assignment';
 import { findRuleOut } from './hard-constraints';
 import { planBurstBase } from './size-burst-base';
+import type { SolveMemo } from './solve-jointly';
 
 /** What a capacity model did, before any price: shareable between tariffs. */
 export interface SimulatedRun {
@@ -83,6 +84,8 @@ export interface RunCache {
   placements?: Map<string, { runs: PlacementRun[]; keys: string[] }>;
   /** A short key for an object the plan shares between components (a tariff, the environments). */
   keyOf?: (value: object) => string;
+  /** The joint choice's last problem and solution (solve-jointly.ts): a rename re-solves nothing. */
+  solved?: SolveMemo;
 }
 
 /** Extra inputs of a run: a tuned autoscaler's target, and sizeForSlo's answer when already known. */

@@ -13,7 +13,7 @@ import {
 } from './joint-problem';
 import { bruteForce, toLpFormat } from './joint-oracle';
 import { type MipSolver, findMipSolver, registerMipSolver } from './mip-solver';
-import { solveJointly } from './solve-jointly';
+import { createSolveMemo, solveJointly, solveJointlyOnce } from './solve-jointly';
 import { problemArbitrary } from '../testing/joint-problem-arbitrary';
 
 describe('solveJointly', () => {
@@ -39,6 +39,33 @@ describe('solveJointly', () => {
         expect(solveJointly(problem).choice).toEqual(solveJointly(problem).choice);
       }),
       { numRuns: 100, seed: 3 },
+    );
+  });
+
+  it('with a memo, answers each problem as solveJointly does, solving only a changed one again', () => {
+    fc.assert(
+      fc.property(problemArbitrary(7, 10), fc.nat(), (problem, pick) => {
+        const memo = createSolveMemo();
+        const first = solveJointlyOnce(problem, memo);
+        expect(first).toEqual(solveJointly(problem));
+        const kept = memo.solution;
+        // The same numbers in new objects: the memo's answer, not a new solve.
+        const again = solveJointlyOnce(structuredClone(problem), memo);
+        expect(again).toEqual(first);
+        expect(memo.solution).toBe(kept);
+        // One state's cost changed: solved again, and answered as solveJointly answers that problem.
+        const states = problem.variables.flat();
+        const changed = states[pick % states.length] as JointState;
+        const edited = {
+          ...problem,
+          variables: problem.variables.map((list) =>
+            list.map((s) => (s === changed ? { ...s, cost: s.cost + 1000 } : s)),
+          ),
+        };
+        expect(solveJointlyOnce(edited, memo)).toEqual(solveJointly(edited));
+        expect(memo.solution).not.toBe(kept);
+      }),
+      { numRuns: 200, seed: 5 },
     );
   });
 

@@ -104,6 +104,69 @@ export function solveJointly(original: JointProblem, nodeLimit = NODE_LIMIT): Jo
 }
 
 /**
+ * The last problem solved and its solution, for a caller that solves again and again (a plan's run
+ * memo, core/plan/run-memo.ts): an edit that changes no state, cost or edge — a rename, a move, a
+ * re-plan of the same design — gets the same problem, and solveJointly is a function of the problem,
+ * the node limit and the MIP solver registered (HiGHS is run without a time limit). That solve was
+ * 40–55 ms of an 80–100 ms rename or price re-plan of bench:engine's design (CPU profile, 2026-12-05).
+ */
+export interface SolveMemo {
+  /** The problem's numbers (problemWords), compared bit for bit: no hash, so no collision. */
+  words: Uint32Array | null;
+  nodeLimit: number;
+  solver: unknown;
+  solution: JointSolution | null;
+}
+
+export function createSolveMemo(): SolveMemo {
+  return { words: null, nodeLimit: NODE_LIMIT, solver: null, solution: null };
+}
+
+/** solveJointly, or the memo's solution when the problem, node limit and solver are those it solved last. */
+export function solveJointlyOnce(problem: JointProblem, memo?: SolveMemo, nodeLimit = NODE_LIMIT): JointSolution {
+  if (!memo) return solveJointly(problem, nodeLimit);
+  const words = problemWords(problem);
+  const solver = findMipSolver();
+  const kept = memo.solution;
+  if (!kept || memo.nodeLimit !== nodeLimit || memo.solver !== solver || !sameWords(memo.words, words)) {
+    const solution = solveJointly(problem, nodeLimit);
+    Object.assign(memo, { words, nodeLimit, solver, solution });
+    return { ...solution, choice: [...solution.choice] };
+  }
+  return { ...kept, choice: [...kept.choice] };
+}
+
+/**
+ * Every number of a problem, with the counts that place them, as the bits of 64-bit floats: two
+ * problems with the same words are the same problem (−0, NaN and ±Infinity included).
+ */
+function problemWords(problem: JointProblem): Uint32Array {
+  const out: number[] = [problem.linkCost, problem.variables.length];
+  for (const states of problem.variables) {
+    out.push(states.length);
+    for (const s of states) {
+      out.push(s.key, s.cost, s.slack, s.cloudSlack === undefined ? 0 : 1, s.cloudSlack ?? 0, s.channels);
+      out.push(s.once.length, ...s.once);
+    }
+  }
+  out.push(problem.edges.length);
+  for (const e of problem.edges) {
+    out.push(e.from, e.to);
+    for (const values of [e.cost, e.latency, e.flags]) {
+      out.push(values.length);
+      for (let i = 0; i < values.length; i++) out.push(values[i] as number);
+    }
+  }
+  return new Uint32Array(Float64Array.from(out).buffer);
+}
+
+function sameWords(a: Uint32Array | null, b: Uint32Array): boolean {
+  if (!a || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
  * Open variables grouped so that no edge or shared fixed neighbour links two groups, each in
  * breadth-first order from its most connected variable.
  */
