@@ -141,23 +141,40 @@ export function solveJointlyOnce(problem: JointProblem, memo?: SolveMemo, nodeLi
  * problems with the same words are the same problem (−0, NaN and ±Infinity included).
  */
 function problemWords(problem: JointProblem): Uint32Array {
-  const out: number[] = [problem.linkCost, problem.variables.length];
+  // Counted first, then written straight into the array (a number[] grown by push and copied was ~3 ms).
+  let size = 3;
   for (const states of problem.variables) {
-    out.push(states.length);
+    size += 1;
+    for (const s of states) size += 7 + s.once.length;
+  }
+  for (const e of problem.edges) size += 5 + e.cost.length + e.latency.length + e.flags.length;
+  const out = new Float64Array(size);
+  let at = 0;
+  out[at++] = problem.linkCost;
+  out[at++] = problem.variables.length;
+  for (const states of problem.variables) {
+    out[at++] = states.length;
     for (const s of states) {
-      out.push(s.key, s.cost, s.slack, s.cloudSlack === undefined ? 0 : 1, s.cloudSlack ?? 0, s.channels);
-      out.push(s.once.length, ...s.once);
+      out[at++] = s.key;
+      out[at++] = s.cost;
+      out[at++] = s.slack;
+      out[at++] = s.cloudSlack === undefined ? 0 : 1;
+      out[at++] = s.cloudSlack ?? 0;
+      out[at++] = s.channels;
+      out[at++] = s.once.length;
+      for (const x of s.once) out[at++] = x;
     }
   }
-  out.push(problem.edges.length);
+  out[at++] = problem.edges.length;
   for (const e of problem.edges) {
-    out.push(e.from, e.to);
+    out[at++] = e.from;
+    out[at++] = e.to;
     for (const values of [e.cost, e.latency, e.flags]) {
-      out.push(values.length);
-      for (let i = 0; i < values.length; i++) out.push(values[i] as number);
+      out[at++] = values.length;
+      for (let i = 0; i < values.length; i++) out[at++] = values[i] as number;
     }
   }
-  return new Uint32Array(Float64Array.from(out).buffer);
+  return new Uint32Array(out.buffer);
 }
 
 function sameWords(a: Uint32Array | null, b: Uint32Array): boolean {
