@@ -264,6 +264,31 @@ export class OptionStats implements PartSink {
   }
 
   /**
+   * For a step loop that keeps the chart's sums of its point in locals (simulateServerless: a step's
+   * beginStep and chartLatency were two field stores and four sums in memory): moves to step i's
+   * point as beginStep does and returns the first step of the next point. The point's sums are
+   * `chartSums[3 · chartPoint + 0, 1, 2]` (demand, capacity, latency × requests) and
+   * `chartWeights[chartPoint]` (requests): read them at a point's first step, add to them as
+   * beginStep and chartLatency would, and store them back before commit() and at the point's end.
+   */
+  chartTo(i: number): number {
+    if (i >= this.nextPointAt) this.advanceTo(i);
+    return this.nextPointAt;
+  }
+
+  get chartPoint(): number {
+    return this.point;
+  }
+
+  get chartSums(): Float64Array {
+    return this.sums;
+  }
+
+  get chartWeights(): Float64Array {
+    return this.weights;
+  }
+
+  /**
    * Whether the figures finish() will give are already over `limit` (GiveUp, component-load.ts): SLO
    * minutes and drops are sums of non-negative terms, so what is counted so far is a floor of them.
    */

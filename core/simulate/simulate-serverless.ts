@@ -128,19 +128,46 @@ export function simulateServerless(load: ComponentLoad, ctx: SimulationContext):
   const cellSums = cells.cells;
   // A function nothing ever reaches: every step is the loop's quiet step, which changes no state and
   // records nothing but the chart's demand and capacity. Only those are kept (IDLE below).
+  // (Its demand is 0 at every step, and a 0 added to the chart's demand changes nothing.)
   const idle = isIdle(load, steps, limit);
-  for (let i = 0; idle && i < steps; i++) {
-    stats.stepDemand = load.total[i] as number;
+  if (idle) {
     stats.stepCapacity = capRps;
-    stats.beginStep(i);
+    stats.beginQuietSteps(0, steps);
   }
+  const totalSeries = load.total;
+  // The chart's sums of the current point (OptionStats.chartTo), kept in locals from its first step
+  // to its last and stored back there and around recordStep, which adds to them too: beginStep and
+  // chartLatency were two field stores and four sums in memory a step (see the commit).
+  const chartSums = stats.chartSums;
+  const chartWeights = stats.chartWeights;
+  let chartPoint = 0;
+  let chartAt = 0;
+  let pointEnd = -1;
+  let demandSum = 0;
+  let capacitySum = 0;
+  let latencySum = 0;
+  let weightSum = 0;
   for (let i = 0; !idle && i < steps; i++) {
-    const rps = load.total[i] as number;
+    const rps = totalSeries[i] as number;
     const asyncRps = asyncSeries === null ? 0 : (asyncSeries[i] as number);
     const syncRps = rps - asyncRps;
-    stats.stepDemand = rps;
-    stats.stepCapacity = capRps;
-    stats.beginStep(i);
+    if (i >= pointEnd) {
+      if (pointEnd >= 0) {
+        chartSums[chartAt] = demandSum;
+        chartSums[chartAt + 1] = capacitySum;
+        chartSums[chartAt + 2] = latencySum;
+        chartWeights[chartPoint] = weightSum;
+      }
+      pointEnd = stats.chartTo(i);
+      chartPoint = stats.chartPoint;
+      chartAt = 3 * chartPoint;
+      demandSum = chartSums[chartAt] as number;
+      capacitySum = chartSums[chartAt + 1] as number;
+      latencySum = chartSums[chartAt + 2] as number;
+      weightSum = chartWeights[chartPoint] as number;
+    }
+    demandSum += rps;
+    capacitySum += capRps;
     // Throttling at the concurrency limit, as the per-request simulator has it: async work waits for
     // the next instance to free and takes it first; a sync request that finds every instance busy is
     // turned away. While an async backlog lasts every instance is busy (`jammed` seconds of the step);
@@ -351,6 +378,8 @@ export function simulateServerless(load: ComponentLoad, ctx: SimulationContext):
     if (!(admitted > 0) && !(rps > 0) && !hasBacklog) {
       // A quiet step (a quarter of a typical design's): it adds nothing to the statistics.
     } else if (hasBacklog || waiting > 0 || !(admitted > 0)) {
+      chartSums[chartAt + 2] = latencySum;
+      chartWeights[chartPoint] = weightSum;
       recordStep(
         stats,
         dt,
@@ -367,6 +396,8 @@ export function simulateServerless(load: ComponentLoad, ctx: SimulationContext):
         waiting,
         theta,
       );
+      latencySum = chartSums[chartAt + 2] as number;
+      weightSum = chartWeights[chartPoint] as number;
     } else {
       // Most steps: everything they add to the statistics follows from the rate and the cold-start
       // share, so they only add to their cell of `steps` (FunctionSteps) and the chart gets its latency.
@@ -379,7 +410,8 @@ export function simulateServerless(load: ComponentLoad, ctx: SimulationContext):
       cellSums[k + 2] = (cellSums[k + 2] as number) + admitted;
       cellSums[k + 3] = (cellSums[k + 3] as number) + syncDropped;
       cellSums[k + 4] = (cellSums[k + 4] as number) + admitted * coldShare;
-      stats.chartLatency(latency, admitted);
+      latencySum += latency;
+      weightSum += admitted;
     }
     invocations += served;
     syncInvocations += syncServed;
@@ -431,6 +463,12 @@ export function simulateServerless(load: ComponentLoad, ctx: SimulationContext):
     rqValue[rNext] = counted;
     rSize++;
     size++;
+  }
+  if (pointEnd >= 0) {
+    chartSums[chartAt] = demandSum;
+    chartSums[chartAt + 1] = capacitySum;
+    chartSums[chartAt + 2] = latencySum;
+    chartWeights[chartPoint] = weightSum;
   }
   cells.flush(stats, durationMs, coldMs, limit);
   stats.mix.addNoWait(warmWeight);
