@@ -107,6 +107,13 @@ export function simulateServerless(load: ComponentLoad, ctx: SimulationContext):
   const rqValue = new Float64Array(dqLength);
   let rHead = 0;
   let rSize = 0;
+  // Most steps push the same level into both deques (a step that neither rose nor started a herd
+  // counts the window's levels, which are its own): while every step of the last `keep` did, the
+  // two hold the same entries (a deque's entries after its expired ones are dropped are a function
+  // of the steps pushed since), so the second is left alone and `dq` stands for both. The last step
+  // whose two levels differed (the second deque is kept from it until `keep` steps after):
+  let split = -1;
+  let isShared = true;
   const runLevels = new RunLevels(keepAlive, dt, d, limit);
   let backlog = 0;
   // The async queue's mean with its randomness (the fluid `backlog` is its drift alone): see below.
@@ -288,11 +295,12 @@ export function simulateServerless(load: ComponentLoad, ctx: SimulationContext):
     const warm = levelWarm > herdWarm ? levelWarm : herdWarm;
     // The most levels the windows of recent steps reached (a second deque: the windows' levels, and
     // those of a step that rose or started a herd, below).
-    while (rSize > 0 && (rqStep[rHead] as number) < i - keep) {
+    if (!isShared && split < i - keep) isShared = true;
+    while (!isShared && rSize > 0 && (rqStep[rHead] as number) < i - keep) {
       rHead = rHead + 1 === dqLength ? 0 : rHead + 1;
       rSize--;
     }
-    const windowWarm = rSize > 0 ? (rqValue[rHead] as number) : 0;
+    const windowWarm = isShared ? levelWarm : rSize > 0 ? (rqValue[rHead] as number) : 0;
     // A rise beyond the warm levels starts a herd: until the first new instances are ready, every
     // arrival beyond what the warm ones serve starts one more, each held for its cold start and its
     // invocation, so (d + cold) ÷ d as many start as the new levels alone (the simulator at a step
@@ -439,6 +447,35 @@ export function simulateServerless(load: ComponentLoad, ctx: SimulationContext):
       if (herdLevel > top) extra += (herdLevel - top) * ((herdUntil < stepEnd ? herdUntil : stepEnd) - stepStart);
     }
     instanceSeconds += alive * dt + extra + (cold * coldMs) / 1000;
+    // (A step that rose or started a herd counted those levels as new: they are the window's from
+    // here, or the window's levels would count them again as they catch up.)
+    const counted = herd;
+    // (Object.is's sense, for a 0 of either sign; a NaN only ever splits them.)
+    if (counted !== ownEnd || (counted === 0 && 1 / counted !== 1 / ownEnd)) {
+      if (isShared) {
+        // The second deque takes up the entries the first holds for both.
+        for (let e = 0; e < dqLength; e++) {
+          rqStep[e] = dqStep[e] as number;
+          rqValue[e] = dqValue[e] as number;
+        }
+        rHead = head;
+        rSize = size;
+        isShared = false;
+      }
+      split = i;
+    }
+    if (!isShared) {
+      let rLast = rHead + rSize - 1;
+      if (rLast >= dqLength) rLast -= dqLength;
+      while (rSize > 0 && (rqValue[rLast] as number) <= counted) {
+        rSize--;
+        rLast = rLast === 0 ? dqLength - 1 : rLast - 1;
+      }
+      const rNext = rLast + 1 === dqLength ? 0 : rLast + 1;
+      rqStep[rNext] = i;
+      rqValue[rNext] = counted;
+      rSize++;
+    }
     // This step's own levels into the deque.
     let last = head + size - 1;
     if (last >= dqLength) last -= dqLength;
@@ -449,19 +486,6 @@ export function simulateServerless(load: ComponentLoad, ctx: SimulationContext):
     const next = last + 1 === dqLength ? 0 : last + 1;
     dqStep[next] = i;
     dqValue[next] = ownEnd;
-    // (A step that rose or started a herd counted those levels as new: they are the window's from
-    // here, or the window's levels would count them again as they catch up.)
-    const counted = herd;
-    let rLast = rHead + rSize - 1;
-    if (rLast >= dqLength) rLast -= dqLength;
-    while (rSize > 0 && (rqValue[rLast] as number) <= counted) {
-      rSize--;
-      rLast = rLast === 0 ? dqLength - 1 : rLast - 1;
-    }
-    const rNext = rLast + 1 === dqLength ? 0 : rLast + 1;
-    rqStep[rNext] = i;
-    rqValue[rNext] = counted;
-    rSize++;
     size++;
   }
   if (pointEnd >= 0) {
