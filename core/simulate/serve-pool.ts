@@ -185,7 +185,7 @@ const OCCUPANCY_SHARES = 4;
 const OCCUPANCY_CELLS = (OCCUPANCY_SHARES + 1) * (OCCUPANCY_POINTS + 1);
 
 /** Adds a settled stretch of `seconds` at utilisation `rho` and sync share `share` to its cell. */
-function occupy(cells: Float64Array, rho: number, share: number, seconds: number): void {
+export function occupy(cells: Float64Array, rho: number, share: number, seconds: number): void {
   const k = (rho * OCCUPANCY_POINTS) | 0;
   const c = 3 * (((share * OCCUPANCY_SHARES + 0.5) | 0) * (OCCUPANCY_POINTS + 1) + k);
   cells[c] = (cells[c] as number) + seconds;

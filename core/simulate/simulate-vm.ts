@@ -15,6 +15,10 @@ import { findErlangTable } from './erlang-table';
 import type { OptionStats } from './option-stats';
 import { ScheduleCursor, scheduleActions } from './planned-scaling';
 import {
+  type PoolCall,
+  type PoolOutcome,
+  type PoolSpec,
+  type PoolState,
   countWaitingMessages,
   createPoolCall,
   createPoolOutcome,
@@ -22,10 +26,12 @@ import {
   drainAtEnd,
   flushOccupancy,
   isQuiet,
+  occupy,
   servePool,
   serveQuietRun,
   setCores,
 } from './serve-pool';
+import { mayFollow } from './relaxation';
 
 // Bound once: under a CommonJS transform (tsx, the CLI) an imported name is a getter per call.
 const serve = servePool;
@@ -34,6 +40,8 @@ const setPoolCores = setCores;
 const waitingMessages = countWaitingMessages;
 const isQuietPool = isQuiet;
 const serveQuietSteps = serveQuietRun;
+const occupyCell = occupy;
+const mayFollowQueue = mayFollow;
 
 export interface VmRun {
   stats: OptionStats;
@@ -161,52 +169,25 @@ export function simulateVm(
       }
       window = 0;
       scatter = 0;
-      // The steps after it served the same way (most of a month): one evaluation period each, on the
-      // same instances (a datapoint only counted changes none), with no boot and no scheduled action
-      // in it. Taken here, the same operations in the same order; the first step that is not such, or
-      // that arrives at nothing (the quiet steps above), is left to the loop, not yet begun.
-      const nextAction = schedule.nextAt();
-      const capacity = scaler.running * policy.vcpu * spec.mu;
-      while (i + 1 < ctx.steps) {
-        // (A run that may give up does so at the loop's start of the step.)
-        if (giveUp !== undefined && stats.isOver(giveUp)) break;
-        const k = i + 1;
-        const rps = load.total[k] as number;
-        const asyncRps = asyncSeries === null ? 0 : (asyncSeries[k] as number);
-        const end = (k + 1) * dt;
-        if (!(nextEval === end && t < end - 1e-9 && nextAction > end)) break;
-        if (rps === 0 && asyncRps === 0 && cores * spec.mu > 0 && isQuietPool(state)) break;
-        stats.stepDemand = rps;
-        stats.stepCapacity = capacity;
-        stats.beginStep(k);
-        const seconds = end - t;
-        const busyBefore = out.busyCoreSeconds;
-        const backlogged = !(rps < cores * spec.mu) || !state.syncBacklog.isEmpty || !state.asyncBacklog.isEmpty;
-        call.syncRps = rps - asyncRps;
-        call.asyncRps = asyncRps;
-        call.now = t;
-        call.seconds = seconds;
-        serve(state, spec, call, stats, out);
-        scaler.pay(seconds);
-        const busySeconds = cores > 0 ? out.busyCoreSeconds - busyBefore : rps * coresPerRps * seconds;
-        window += busySeconds;
-        if (cores === 0 || !backlogged) scatter += busySeconds;
-        const waiting = waitingMessages(state);
-        if (waiting !== 0) window += ((waiting * coresPerRps) / evaluation) * seconds;
-        t = end;
-        i = k;
-        if (scaler.countLow(window)) nextEval += evaluation;
-        else {
-          scaler.scatterCores = scatter / evaluation;
-          scaler.busyIn = window / evaluation;
-          nextEval = scaler.takeDatapoint(nextEval);
-          window = 0;
-          scatter = 0;
-          break;
-        }
-        window = 0;
-        scatter = 0;
-      }
+      // The steps after it served the same way (most of a month), in a loop of their own (steadySteps).
+      i = steadySteps(
+        state,
+        spec,
+        call,
+        stats,
+        out,
+        scaler,
+        load,
+        ctx,
+        giveUp,
+        cores,
+        evaluation,
+        schedule.nextAt(),
+        i,
+        nextEval,
+      );
+      nextEval = steady.nextEval;
+      t = (i + 1) * dt;
       continue;
     }
     while (t < end - 1e-9) {
@@ -283,4 +264,163 @@ export function simulateVm(
     peakInstances: scaler.peak,
     gaveUp,
   };
+}
+
+/** What steadySteps hands back besides its last step: the time of the next datapoint. */
+const steady = { nextEval: 0.5 };
+
+/**
+ * The steps after step `i` (just served by simulateVm's one-period path, its datapoint only counted)
+ * that are served the same way, most of a month: one evaluation period each, on the same `cores`
+ * (a datapoint only counted changes none), with no boot and no scheduled action (`nextAction`) in
+ * them. The same operations in the same order as simulateVm's; the first step that is not such, or
+ * that arrives at nothing on a quiet pool (simulateVm's quiet steps), is left to it, not yet begun.
+ * Returns the last step served (`i` when none), the next datapoint's time in `steady.nextEval`.
+ * servePool's settled path is written out here, the pool's queues and totals in locals between its
+ * calls (as serveSteps does for the static model): a call a step made each step wait for the one
+ * before. A function of its own, for its own inlining budget: written inside simulateVm, the Erlang
+ * table and mayFollow were no longer inlined there and their numbers were boxed every step.
+ */
+function steadySteps(
+  state: PoolState,
+  spec: PoolSpec,
+  call: PoolCall,
+  stats: OptionStats,
+  out: PoolOutcome,
+  scaler: Autoscaler,
+  load: ComponentLoad,
+  ctx: SimulationContext,
+  giveUp: GiveUp | undefined,
+  cores: number,
+  evaluation: number,
+  nextAction: number,
+  i: number,
+  nextEval: number,
+): number {
+  const coresPerRps = load.cpuMs / 1000;
+  const asyncSeries = load.async;
+  const dt = ctx.dt;
+  // (scaler.running × vCPU × μ, as the step loop charts it: cores is running × vCPU.)
+  const capacity = cores * spec.mu;
+  let t = (i + 1) * dt;
+  const full = capacity;
+  let window = 0; // as simulateVm's: busy core-seconds since the last datapoint
+  let scatter = 0;
+  const table = call.table;
+  const cells = state.occupancy.select(cores);
+  const canDefer = stats.canDefer;
+  const durationMs = spec.durationMs;
+  let syncQueueIn = state.syncQueue;
+  let asyncQueueIn = state.asyncQueue;
+  let served = out.served;
+  let busyTotal = out.busyCoreSeconds;
+  let settled = out.settled;
+  // Whether no backlog stands, and the messages the async one holds (only servePool changes them).
+  let isClear = state.syncBacklog.isEmpty && state.asyncBacklog.isEmpty;
+  let backlogWaiting = state.asyncBacklog.waiting;
+  let lastSync = call.syncRps;
+  let lastAsync = call.asyncRps;
+  let lastNow = call.now;
+  let lastSeconds = call.seconds;
+  while (i + 1 < ctx.steps) {
+    // (A run that may give up does so at the loop's start of the step.)
+    if (giveUp !== undefined && stats.isOver(giveUp)) break;
+    const k = i + 1;
+    const rps = load.total[k] as number;
+    const asyncRps = asyncSeries === null ? 0 : (asyncSeries[k] as number);
+    const end = (k + 1) * dt;
+    if (!(nextEval === end && t < end - 1e-9 && nextAction > end)) break;
+    // isQuiet, of the queues kept here.
+    if (rps === 0 && asyncRps === 0 && full > 0 && syncQueueIn === 0 && asyncQueueIn === 0 && isClear) break;
+    stats.beginStepOf(k, rps, capacity);
+    const seconds = end - t;
+    const busyBefore = busyTotal;
+    const backlogged = !(rps < full) || !isClear;
+    const ls = rps - asyncRps;
+    const la = asyncRps;
+    lastSync = ls;
+    lastAsync = la;
+    lastNow = t;
+    lastSeconds = seconds;
+    let settles = false;
+    const lambda = ls + la;
+    if (lambda < full && isClear && canDefer) {
+      const rho = lambda / full;
+      const erlangC = table.erlangC(rho);
+      const syncTheta = (full - ls) / 1000;
+      const syncQueue = (ls * erlangC) / (syncTheta * 1000);
+      settles = !mayFollowQueue(syncQueueIn, syncQueue, full + ls, full - ls, seconds);
+      let asyncQueue = 0;
+      let asyncTheta = 0;
+      if (settles && la > 0) {
+        asyncTheta = (full * (1 - ls / full) * (1 - rho)) / 1000;
+        asyncQueue = (la * erlangC) / (asyncTheta * 1000);
+        settles = !mayFollowQueue(asyncQueueIn, asyncQueue, lambda + full, full - lambda, seconds);
+      }
+      if (settles) {
+        const asyncWait = la > 0 ? erlangC / asyncTheta : 0;
+        asyncQueueIn = asyncQueue;
+        syncQueueIn = syncQueue;
+        const share = la === 0 ? 1 : lambda > 0 ? ls / lambda : 1;
+        occupyCell(cells, rho, share, seconds);
+        const admitted = lambda * seconds;
+        stats.chartLatency(
+          admitted * durationMs + ls * seconds * (erlangC / syncTheta) + la * seconds * asyncWait,
+          admitted,
+        );
+        served += admitted;
+        busyTotal += admitted / spec.mu;
+        settled = true;
+      }
+    }
+    if (!settles) {
+      state.syncQueue = syncQueueIn;
+      state.asyncQueue = asyncQueueIn;
+      out.served = served;
+      out.busyCoreSeconds = busyTotal;
+      call.syncRps = ls;
+      call.asyncRps = la;
+      call.now = t;
+      call.seconds = seconds;
+      serve(state, spec, call, stats, out);
+      syncQueueIn = state.syncQueue;
+      asyncQueueIn = state.asyncQueue;
+      served = out.served;
+      busyTotal = out.busyCoreSeconds;
+      settled = out.settled;
+      isClear = state.syncBacklog.isEmpty && state.asyncBacklog.isEmpty;
+      backlogWaiting = state.asyncBacklog.waiting;
+    }
+    scaler.pay(seconds);
+    const busySeconds = cores > 0 ? busyTotal - busyBefore : rps * coresPerRps * seconds;
+    window += busySeconds;
+    if (cores === 0 || !backlogged) scatter += busySeconds;
+    // waitingMessages, of the queue kept here.
+    const waiting = asyncQueueIn + backlogWaiting;
+    if (waiting !== 0) window += ((waiting * coresPerRps) / evaluation) * seconds;
+    t = end;
+    i = k;
+    if (scaler.countLow(window)) nextEval += evaluation;
+    else {
+      scaler.scatterCores = scatter / evaluation;
+      scaler.busyIn = window / evaluation;
+      nextEval = scaler.takeDatapoint(nextEval);
+      window = 0;
+      scatter = 0;
+      break;
+    }
+    window = 0;
+    scatter = 0;
+  }
+  state.syncQueue = syncQueueIn;
+  state.asyncQueue = asyncQueueIn;
+  out.served = served;
+  out.busyCoreSeconds = busyTotal;
+  out.settled = settled;
+  call.syncRps = lastSync;
+  call.asyncRps = lastAsync;
+  call.now = lastNow;
+  call.seconds = lastSeconds;
+  steady.nextEval = nextEval;
+  return i;
 }
