@@ -24,11 +24,17 @@ import {
   createPoolState,
   drainAtEnd,
   flushOccupancy,
+  type PoolCall,
+  type PoolOutcome,
+  type PoolSpec,
+  type PoolState,
   isQuiet as isQuietState,
+  occupy,
   serveQuietRun,
   servePool,
   setCores,
 } from './serve-pool';
+import { mayFollow } from './relaxation';
 
 // Bound once: under a CommonJS transform (tsx, the CLI) an imported name is a getter per call.
 const serve = servePool;
@@ -36,6 +42,8 @@ const setPoolCores = setCores;
 const waitingMessages = countWaitingMessages;
 const isQuietPool = isQuietState;
 const serveQuietSteps = serveQuietRun;
+const occupyCell = occupy;
+const mayFollowQueue = mayFollow;
 
 /** Share of the cloud instances' capacity the traffic manager fills before holding traffic back. */
 const CLOUD_FILL = MODEL_ASSUMPTIONS.cloudFill;
@@ -216,46 +224,32 @@ export function simulateBurst(
           nextEval = cloud.takeDatapoint(nextEval);
           continue;
         }
-        // The steps after it served the same way (most of a month): the base alone, no overflow, a
-        // dormant cloud. They are taken here, the same operations in the same order, less those that
-        // change nothing on a cloud with no instance and nothing booting, waiting or scheduled in the
-        // step (its pay of 0 instances, its boots, its reading of an empty queue) and with their
-        // datapoints' counts taken at the end (takeDormantRun); the first step that is not such is left
-        // to the loop, not yet begun.
-        let dormant = 0;
-        const nextAction = schedule.nextAt();
-        while (i + 1 < ctx.steps) {
-          // (A run that may give up does so at the loop's start of the step.)
-          if (giveUp !== undefined && stats.isOver(giveUp)) break;
-          const k = i + 1;
-          const rps = load.total[k] as number;
-          const asyncRps = asyncSeries === null ? 0 : (asyncSeries[k] as number);
-          const syncRps = rps - asyncRps;
-          const end = (k + 1) * dt;
-          if (!(nextEval === end && t < end - 1e-9 && nextAction > end && t < peaksHoldUntil)) break;
-          if (peakNow || peakNext < end) break;
-          const waiting = waitingMessages(base);
-          const wanted = waiting === 0 ? rps : rps + waiting / evaluation;
-          if (wanted > threshold) break;
-          if (rps === 0 && asyncRps === 0 && isQuietPool(base)) break;
-          stats.stepDemand = rps;
-          stats.stepCapacity = dormantCapacity;
-          stats.beginStep(k);
-          const toCloud = 0;
-          const syncToCloud = toCloud < syncRps ? toCloud : syncRps;
-          let asyncToCloud = toCloud - syncToCloud;
-          if (asyncToCloud > asyncRps) asyncToCloud = asyncRps;
-          baseCall.syncRps = syncRps - syncToCloud;
-          baseCall.asyncRps = asyncRps - asyncToCloud;
-          const seconds = end - t;
-          baseCall.now = cloudCall.now = t;
-          baseCall.seconds = cloudCall.seconds = seconds;
-          serve(base, spec, baseCall, stats, baseOut);
-          t = end;
-          nextEval += evaluation;
-          dormant++;
-          i = k;
-        }
+        // The steps after it served the same way (most of a month), in a loop of their own (dormantSteps).
+        const from = i;
+        i = dormantSteps(
+          base,
+          spec,
+          baseCall,
+          cloudCall,
+          stats,
+          baseOut,
+          load.total,
+          asyncSeries,
+          ctx.steps,
+          dt,
+          giveUp,
+          threshold,
+          evaluation,
+          dormantCapacity,
+          schedule.nextAt(),
+          peakNext,
+          peaksHoldUntil,
+          i,
+          nextEval,
+        );
+        const dormant = i - from;
+        nextEval = dormantRun.nextEval;
+        t = (i + 1) * dt;
         if (dormant > 0) cloud.takeDormantRun(dormant);
         continue;
       }
@@ -428,13 +422,22 @@ function recordSegment(stats: OptionStats, seconds: number, baseParts: OptionSta
       // Dispersion D = variance ÷ mean of a pool's late count, from its spread at its p95 (spread² ×
       // 0.05N/0.95, at least Poisson); the minute's is the late-weighted mean, back to a spread.
       const toMinute = 60 / seconds;
-      const dispersion = (g: typeof base) => Math.max(1, (g.spread * g.spread * 0.05 * g.admitted * toMinute) / 0.95);
-      const d = (dispersion(base) * lateBase + dispersion(cloud) * lateCloud) / (lateBase + lateCloud);
+      const d =
+        (dispersionOf(base, toMinute) * lateBase + dispersionOf(cloud, toMinute) * lateCloud) / (lateBase + lateCloud);
       p.spread = Math.sqrt((d * 0.95) / (0.05 * admitted * toMinute));
       p.skew = lateBase >= lateCloud ? base.skew : cloud.skew;
     }
   }
   stats.commit();
+}
+
+/**
+ * recordSegment's dispersion of a pool's late count over a minute (`toMinute` = 60 ÷ the segment's
+ * seconds). A function of the module, not a closure made per segment: under tsx's transform each
+ * closure made was named by a call that defines a property (3 % of the burst model, 2026-12-05).
+ */
+function dispersionOf(g: OptionStats['segment'], toMinute: number): number {
+  return Math.max(1, (g.spread * g.spread * 0.05 * g.admitted * toMinute) / 0.95);
 }
 
 /** ln 20: the p95 of an exponential in units of its mean. */
@@ -445,4 +448,151 @@ function lateAt(p95: number, slo: number): number {
   if (!(p95 > 0)) return 0;
   const late = 0.05 * Math.exp(LN20 * (1 - slo / p95));
   return late < 1 ? late : 1;
+}
+
+/** What dormantSteps hands back besides its last step: the time of the next datapoint. */
+const dormantRun = { nextEval: 0.5 };
+
+/**
+ * The steps after step `i` (just served by simulateBurst's one-period path) that are served the same
+ * way, most of a month: the base alone, no overflow, a dormant cloud. The same operations in the same
+ * order as simulateBurst's, less those that change nothing on a cloud with no instance and nothing
+ * booting, waiting or scheduled in the step (its pay of 0 instances, its boots, its reading of an
+ * empty queue), and with their datapoints' counts taken at the end by the caller (takeDormantRun);
+ * the first step that is not such is left to the caller, not yet begun. Called outside a planned
+ * peak (the step just served was, by its own test), `peakNext` the next one's start. Returns the last step served (`i` when
+ * none), the next datapoint's time in `dormantRun.nextEval`. servePool's settled path is written out
+ * here, the base's queues and totals in locals between its calls, as in serveSteps and simulate-vm.ts's
+ * steadySteps (why, there).
+ */
+function dormantSteps(
+  base: PoolState,
+  spec: PoolSpec,
+  baseCall: PoolCall,
+  cloudCall: PoolCall,
+  stats: OptionStats,
+  baseOut: PoolOutcome,
+  total: Float32Array,
+  asyncSeries: Float32Array | null,
+  steps: number,
+  dt: number,
+  giveUp: GiveUp | undefined,
+  threshold: number,
+  evaluation: number,
+  dormantCapacity: number,
+  nextAction: number,
+  peakNext: number,
+  peaksHoldUntil: number,
+  i: number,
+  nextEval: number,
+): number {
+  let t = (i + 1) * dt;
+  const full = baseCall.cores * spec.mu;
+  const table = baseCall.table;
+  const cells = base.occupancy.select(baseCall.cores);
+  const canDefer = stats.canDefer;
+  const durationMs = spec.durationMs;
+  let syncQueueIn = base.syncQueue;
+  let asyncQueueIn = base.asyncQueue;
+  let served = baseOut.served;
+  let busyTotal = baseOut.busyCoreSeconds;
+  let settled = baseOut.settled;
+  // Whether no backlog stands, and the messages the async one holds (only servePool changes them).
+  let isClear = base.syncBacklog.isEmpty && base.asyncBacklog.isEmpty;
+  let backlogWaiting = base.asyncBacklog.waiting;
+  let lastSync = baseCall.syncRps;
+  let lastAsync = baseCall.asyncRps;
+  let lastNow = baseCall.now;
+  let lastSeconds = baseCall.seconds;
+  while (i + 1 < steps) {
+    // (A run that may give up does so at the loop's start of the step.)
+    if (giveUp !== undefined && stats.isOver(giveUp)) break;
+    const k = i + 1;
+    const rps = total[k] as number;
+    const asyncRps = asyncSeries === null ? 0 : (asyncSeries[k] as number);
+    const syncRps = rps - asyncRps;
+    const end = (k + 1) * dt;
+    if (!(nextEval === end && t < end - 1e-9 && nextAction > end && t < peaksHoldUntil)) break;
+    if (peakNext < end) break;
+    // waitingMessages and isQuiet, of the queues kept here.
+    const waiting = asyncQueueIn + backlogWaiting;
+    const wanted = waiting === 0 ? rps : rps + waiting / evaluation;
+    if (wanted > threshold) break;
+    if (rps === 0 && asyncRps === 0 && syncQueueIn === 0 && asyncQueueIn === 0 && isClear) break;
+    stats.beginStepOf(k, rps, dormantCapacity);
+    const toCloud = 0;
+    const syncToCloud = toCloud < syncRps ? toCloud : syncRps;
+    let asyncToCloud = toCloud - syncToCloud;
+    if (asyncToCloud > asyncRps) asyncToCloud = asyncRps;
+    const ls = syncRps - syncToCloud;
+    const la = asyncRps - asyncToCloud;
+    const seconds = end - t;
+    lastSync = ls;
+    lastAsync = la;
+    lastNow = t;
+    lastSeconds = seconds;
+    let settles = false;
+    const lambda = ls + la;
+    if (lambda < full && isClear && canDefer) {
+      const rho = lambda / full;
+      const erlangC = table.erlangC(rho);
+      const syncTheta = (full - ls) / 1000;
+      const syncQueue = (ls * erlangC) / (syncTheta * 1000);
+      settles = !mayFollowQueue(syncQueueIn, syncQueue, full + ls, full - ls, seconds);
+      let asyncQueue = 0;
+      let asyncTheta = 0;
+      if (settles && la > 0) {
+        asyncTheta = (full * (1 - ls / full) * (1 - rho)) / 1000;
+        asyncQueue = (la * erlangC) / (asyncTheta * 1000);
+        settles = !mayFollowQueue(asyncQueueIn, asyncQueue, lambda + full, full - lambda, seconds);
+      }
+      if (settles) {
+        const asyncWait = la > 0 ? erlangC / asyncTheta : 0;
+        asyncQueueIn = asyncQueue;
+        syncQueueIn = syncQueue;
+        const share = la === 0 ? 1 : lambda > 0 ? ls / lambda : 1;
+        occupyCell(cells, rho, share, seconds);
+        const admitted = lambda * seconds;
+        stats.chartLatency(
+          admitted * durationMs + ls * seconds * (erlangC / syncTheta) + la * seconds * asyncWait,
+          admitted,
+        );
+        served += admitted;
+        busyTotal += admitted / spec.mu;
+        settled = true;
+      }
+    }
+    if (!settles) {
+      base.syncQueue = syncQueueIn;
+      base.asyncQueue = asyncQueueIn;
+      baseOut.served = served;
+      baseOut.busyCoreSeconds = busyTotal;
+      baseCall.syncRps = ls;
+      baseCall.asyncRps = la;
+      baseCall.now = t;
+      baseCall.seconds = seconds;
+      serve(base, spec, baseCall, stats, baseOut);
+      syncQueueIn = base.syncQueue;
+      asyncQueueIn = base.asyncQueue;
+      served = baseOut.served;
+      busyTotal = baseOut.busyCoreSeconds;
+      settled = baseOut.settled;
+      isClear = base.syncBacklog.isEmpty && base.asyncBacklog.isEmpty;
+      backlogWaiting = base.asyncBacklog.waiting;
+    }
+    t = end;
+    nextEval += evaluation;
+    i = k;
+  }
+  base.syncQueue = syncQueueIn;
+  base.asyncQueue = asyncQueueIn;
+  baseOut.served = served;
+  baseOut.busyCoreSeconds = busyTotal;
+  baseOut.settled = settled;
+  baseCall.syncRps = lastSync;
+  baseCall.asyncRps = lastAsync;
+  baseCall.now = cloudCall.now = lastNow;
+  baseCall.seconds = cloudCall.seconds = lastSeconds;
+  dormantRun.nextEval = nextEval;
+  return i;
 }

@@ -177,8 +177,11 @@ export function simulateVm(
         stats,
         out,
         scaler,
-        load,
-        ctx,
+        load.total,
+        asyncSeries,
+        ctx.steps,
+        dt,
+        coresPerRps,
         giveUp,
         cores,
         evaluation,
@@ -288,8 +291,11 @@ function steadySteps(
   stats: OptionStats,
   out: PoolOutcome,
   scaler: Autoscaler,
-  load: ComponentLoad,
-  ctx: SimulationContext,
+  total: Float32Array,
+  asyncSeries: Float32Array | null,
+  steps: number,
+  dt: number,
+  coresPerRps: number,
   giveUp: GiveUp | undefined,
   cores: number,
   evaluation: number,
@@ -297,9 +303,6 @@ function steadySteps(
   i: number,
   nextEval: number,
 ): number {
-  const coresPerRps = load.cpuMs / 1000;
-  const asyncSeries = load.async;
-  const dt = ctx.dt;
   // (scaler.running × vCPU × μ, as the step loop charts it: cores is running × vCPU.)
   const capacity = cores * spec.mu;
   let t = (i + 1) * dt;
@@ -322,11 +325,11 @@ function steadySteps(
   let lastAsync = call.asyncRps;
   let lastNow = call.now;
   let lastSeconds = call.seconds;
-  while (i + 1 < ctx.steps) {
+  while (i + 1 < steps) {
     // (A run that may give up does so at the loop's start of the step.)
     if (giveUp !== undefined && stats.isOver(giveUp)) break;
     const k = i + 1;
-    const rps = load.total[k] as number;
+    const rps = total[k] as number;
     const asyncRps = asyncSeries === null ? 0 : (asyncSeries[k] as number);
     const end = (k + 1) * dt;
     if (!(nextEval === end && t < end - 1e-9 && nextAction > end)) break;
