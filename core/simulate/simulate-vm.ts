@@ -269,6 +269,33 @@ export function simulateVm(
   };
 }
 
+/**
+ * The messages' part of servePool's settled test in steadySteps, its numbers in fields (`messages`):
+ * their theta and stationary queue, and whether their queue settles. A call of its own: steadySteps
+ * has no inlining budget left for a second mayFollow (Erlang table, chart, cell, scaler and mayFollow
+ * for the sync queue take it), and called from there, its five numbers were boxed on every step of a
+ * component with messages (150 MB a plan of bench:engine, 2026-12-05). Fields are not.
+ */
+function messagesSettle(m: typeof messages): boolean {
+  m.theta = (m.full * (1 - m.ls / m.full) * (1 - m.rho)) / 1000;
+  m.queue = (m.la * m.erlangC) / (m.theta * 1000);
+  const lambda = m.ls + m.la;
+  return !mayFollowQueue(m.queueIn, m.queue, lambda + m.full, m.full - lambda, m.seconds);
+}
+
+/** messagesSettle's inputs and results (every field a fraction at first: stored as doubles). */
+const messages = {
+  queueIn: 0.5,
+  la: 0.5,
+  ls: 0.5,
+  full: 0.5,
+  rho: 0.5,
+  erlangC: 0.5,
+  seconds: 0.5,
+  theta: 0.5,
+  queue: 0.5,
+};
+
 /** What steadySteps hands back besides its last step: the time of the next datapoint. */
 const steady = { nextEval: 0.5 };
 
@@ -325,6 +352,12 @@ function steadySteps(
   let lastAsync = call.asyncRps;
   let lastNow = call.now;
   let lastSeconds = call.seconds;
+  // scaler.pay's sum in a local, written back at the end: the instances held do not change in these
+  // steps (a datapoint that acts ends them). As a call, inlined, it used up the last of this
+  // function's inlining budget: the messages' mayFollow below was called instead, its five numbers
+  // boxed on every step of a component with messages (150 MB a plan of bench:engine, 2026-12-05).
+  const held = scaler.running + scaler.pending;
+  let paid = scaler.instanceSeconds;
   while (i + 1 < steps) {
     // (A run that may give up does so at the loop's start of the step.)
     if (giveUp !== undefined && stats.isOver(giveUp)) break;
@@ -356,9 +389,17 @@ function steadySteps(
       let asyncQueue = 0;
       let asyncTheta = 0;
       if (settles && la > 0) {
-        asyncTheta = (full * (1 - ls / full) * (1 - rho)) / 1000;
-        asyncQueue = (la * erlangC) / (asyncTheta * 1000);
-        settles = !mayFollowQueue(asyncQueueIn, asyncQueue, lambda + full, full - lambda, seconds);
+        const m = messages;
+        m.queueIn = asyncQueueIn;
+        m.la = la;
+        m.ls = ls;
+        m.full = full;
+        m.rho = rho;
+        m.erlangC = erlangC;
+        m.seconds = seconds;
+        settles = messagesSettle(m);
+        asyncTheta = m.theta;
+        asyncQueue = m.queue;
       }
       if (settles) {
         const asyncWait = la > 0 ? erlangC / asyncTheta : 0;
@@ -394,7 +435,7 @@ function steadySteps(
       isClear = state.syncBacklog.isEmpty && state.asyncBacklog.isEmpty;
       backlogWaiting = state.asyncBacklog.waiting;
     }
-    scaler.pay(seconds);
+    paid += held * seconds;
     const busySeconds = cores > 0 ? busyTotal - busyBefore : rps * coresPerRps * seconds;
     window += busySeconds;
     if (cores === 0 || !backlogged) scatter += busySeconds;
@@ -415,6 +456,7 @@ function steadySteps(
     window = 0;
     scatter = 0;
   }
+  scaler.instanceSeconds = paid;
   state.syncQueue = syncQueueIn;
   state.asyncQueue = asyncQueueIn;
   out.served = served;
