@@ -10,6 +10,7 @@
  * `skew`) brings those cases within the same 0.08 (16 cores at ρ 0.9: 0.47 before it, 0.38 against the
  * simulator's 0.33), slow requests too (2 s, where a minute holds only a few of the queue's spells).
  */
+import fc from 'fast-check';
 import { jStat } from 'jstat';
 import { describe, expect, it } from 'vitest';
 import { simulatePoolRequests } from '../simulate-requests/simulate-pool-requests';
@@ -113,6 +114,43 @@ describe('computeViolationChance', () => {
     const narrow = computeViolationChance(1960, 0.5, 2348, 0.005, 600, 0.8, 1.5);
     expect(narrow).toBeGreaterThan(0.999);
     expect(computeViolationChance(650, 0.5, 2348, 0.005, 600, 0.06, 1.5)).toBeLessThan(0.9);
+  });
+
+  it('never rises as the SLO rises, whatever the minute', () => {
+    // A later limit leaves fewer requests late, so no more minutes over. Two laws broke this: five
+    // Gauss–Hermite nodes for a Poisson floor of mean over 30 against a narrow negative binomial (a
+    // sawtooth: 77 ms p95, spread 0.125, skew 1.36, 1,224 a minute read 0.13 at an 87 ms SLO and 3·10⁻⁶
+    // at 85 ms), and a mean late count near the smallest double read as a minute surely over. Scales
+    // are drawn on a log scale from whole numbers (fast-check's doubles crowd near zero).
+    const scaled = (lo: number, hi: number) =>
+      fc.integer({ min: 0, max: 1e6 }).map((i) => 2 ** (lo + ((hi - lo) * i) / 1e6));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 2000 }),
+        scaled(-6, 3),
+        scaled(0, 17),
+        scaled(-10, 0),
+        fc.oneof(
+          fc.constant(Number.NaN),
+          fc.integer({ min: 50, max: 1550 }).map((k) => k / 100),
+        ),
+        (p95, spread, perMinute, nu, skew) => {
+          let before = Number.POSITIVE_INFINITY;
+          for (let i = 0; i <= 80; i++) {
+            const limit = p95 * (0.5 + i / 40);
+            const chance = computeViolationChance(p95, spread, perMinute, nu, limit, Number.NaN, skew);
+            expect(chance, `limit ${limit}`).toBeLessThanOrEqual(before + 1e-9);
+            before = chance;
+          }
+        },
+      ),
+      { numRuns: 4000, seed: 46 },
+    );
+    const sawtooth = [85, 86, 87].map((limit) =>
+      computeViolationChance(77, 0.125, 1224, 0.04, limit, Number.NaN, 1.36),
+    );
+    expect(sawtooth[0]).toBeGreaterThan(sawtooth[1] as number);
+    expect(sawtooth[1]).toBeGreaterThan(sawtooth[2] as number);
   });
 });
 
@@ -334,6 +372,38 @@ describe('the late count’s tails, against their point masses summed', () => {
             `a ${a}, m ${m}, s ${s}, over ${over}`,
           ).toBeLessThan(1e-6);
         }
+  });
+
+  it('… with a floor of mean 30 to 600 and a negative binomial narrow or wide against it', () => {
+    // Above a mean of 30 the floor was five Gauss–Hermite nodes: right where the NB is wide against
+    // √a, off by up to their weights (0.53 at the middle node) where it is narrow.
+    for (const a of [31, 45, 150, 600])
+      for (const [m, s] of [
+        [0.013, 24.5], // a queue's minute of spread 0.125 and skew 1.36 (the sawtooth above)
+        [2, 0.5],
+        [60, 20],
+      ] as const) {
+        const [r, x] = [m / s, s / (1 + s)];
+        const overs = [-3, -1, 0, 1, 3, 8].map((sds) =>
+          Math.max(1, Math.round(a + m + sds * Math.sqrt(a + m * (1 + s)))),
+        );
+        const top = Math.max(...overs);
+        // Both laws' masses 0…top in logs, by the ratios of successive masses.
+        const lnP = [-a];
+        const lnN = [r * Math.log1p(-x)];
+        for (let k = 1; k <= top; k++) {
+          lnP.push((lnP[k - 1] as number) + Math.log(a / k));
+          lnN.push((lnN[k - 1] as number) + Math.log((x * (k - 1 + r)) / k));
+        }
+        for (const over of overs) {
+          let below = 0;
+          for (let i = 0; i < over; i++)
+            for (let j = 0; i + j < over; j++) below += Math.exp((lnP[i] as number) + (lnN[j] as number));
+          const exact = 1 - below;
+          const got = floorAtLeast(over, a, m, s);
+          expect(Math.abs(got - exact), `a ${a}, m ${m}, s ${s}, over ${over}`).toBeLessThan(1e-6 + 1e-3 * exact);
+        }
+      }
   });
 });
 
