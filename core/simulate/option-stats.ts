@@ -104,6 +104,9 @@ const MAX_KEY_ARRAYS = 16;
 
 /** Limits whose shifted minutes an OptionStats keeps (a run's neighbours give a handful). */
 const SHIFTS_KEPT = 64;
+/** bracketShift's counts at most, and the width it stops at (ms). */
+const SHIFT_PROBES = 10;
+const SHIFT_BRACKET_MS = 0.01;
 
 export class OptionStats implements PartSink {
   /** The stretch a model is reporting: filled in, then `commit()`. */
@@ -713,13 +716,52 @@ export class OptionStats implements PartSink {
     const fits = (offset: number) => this.countShifted(this.sloMs - offset, allowedMinutes) <= allowedMinutes;
     let hi = this.sloMs + 1;
     if (fits(hi)) return Infinity;
+    // Offsets up to `known[0]` fit and from `known[1]` do not (the count grows with the offset), found
+    // by a few counts near where it crosses the allowance; the bisection below asks only about the
+    // offsets between, so its answer is the one it gives asking about every offset on its way.
+    const known = this.bracketShift(allowedMinutes, hi);
     let lo = 0;
     // To a hundredth of a millisecond: link latencies are whole milliseconds times calls per request.
     while (hi - lo > 0.01) {
       const mid = (lo + hi) / 2;
-      if (fits(mid)) lo = mid;
+      const ok = mid <= known[0] ? true : mid >= known[1] ? false : fits(mid);
+      if (ok) lo = mid;
       else hi = mid;
     }
     return lo;
+  }
+
+  /**
+   * Offsets [a, b] with a fitting and b not, b − a at most SHIFT_BRACKET_MS where a few counts can tell:
+   * the bisection's own first midpoints until one fits, then a secant through the last two counts'
+   * logarithms (an SLO's minutes grow about exponentially with the offset near where they cross the
+   * allowance), stepping half the width past its estimate so that the next count falls on the other
+   * side; the bracket's midpoint where the secant has nothing to go on or falls outside. a is
+   * −Infinity while no count has fitted. (searchLargestShift's bisection counted 12 times a search on
+   * bench:engine's design; see the commit.)
+   */
+  private bracketShift(allowedMinutes: number, hi: number): [number, number] {
+    let a = Number.NEGATIVE_INFINITY;
+    let b = hi;
+    let x = hi / 2;
+    let x1 = Number.NaN;
+    let ln1 = Number.NaN;
+    const lnAllowed = Math.log(allowedMinutes);
+    for (let probes = 0; probes < SHIFT_PROBES; probes++) {
+      const count = this.countShifted(this.sloMs - x);
+      const fitted = count <= allowedMinutes;
+      if (fitted) a = x;
+      else b = x;
+      if (b - a <= SHIFT_BRACKET_MS) break;
+      const ln = Math.log(count);
+      let next = Number.NaN;
+      if (a > Number.NEGATIVE_INFINITY && Number.isFinite(ln) && Number.isFinite(ln1) && ln !== ln1) {
+        next = x + ((lnAllowed - ln) * (x - x1)) / (ln - ln1) + (fitted ? 0.5 : -0.5) * SHIFT_BRACKET_MS;
+      }
+      x1 = x;
+      ln1 = ln;
+      x = next > a && next < b ? next : a > Number.NEGATIVE_INFINITY ? (a + b) / 2 : b / 2;
+    }
+    return [a, b];
   }
 }
