@@ -112,6 +112,7 @@ export function* streamDemand(design: Design, memo?: DemandMemo): Generator<Dema
         continue;
       }
     }
+    const callers = incoming.get(id) ?? [];
     const total = new Float32Array(steps);
     let asyncPart: Float32Array | null = null;
     const contributions = new Map<Pattern, number>();
@@ -120,7 +121,8 @@ export function* streamDemand(design: Design, memo?: DemandMemo): Generator<Dema
     if (comp.workload) {
       const w = resolveWorkload(comp.workload);
       total.set(generateWorkload(w, design.simulation, design.simulation.seed, id));
-      ownMeanRps = computeMean(total);
+      // Without callers the series stays its own: its mean is taken with its peak, below.
+      if (callers.length > 0) ownMeanRps = computeMean(total);
       contributions.set(comp.workload.pattern, ownMeanRps);
       // A generated once-in-a-lifetime peak is known in advance ("often known in advance ...
       // provisioning can be planned", placement-rules.md [CCP]); a measured series is not.
@@ -146,15 +148,20 @@ export function* streamDemand(design: Design, memo?: DemandMemo): Generator<Dema
       if (!ends) seen.set(w.start, (ends = new Set()));
       ends.add(w.end);
     }
-    for (const conn of incoming.get(id) ?? []) {
+    for (const conn of callers) {
       const caller = memo ? memo.series.get(keyOf.get(conn.from) ?? -1) : live.get(conn.from);
       const k = conn.callsPerRequest;
       if (caller && k > 0) {
         const src = caller.total;
-        for (let i = 0; i < steps; i++) total[i] = (total[i] as number) + k * (src[i] as number);
         if (conn.mode === 'async') {
           asyncPart ??= new Float32Array(steps);
-          for (let i = 0; i < steps; i++) asyncPart[i] = (asyncPart[i] as number) + k * (src[i] as number);
+          for (let i = 0; i < steps; i++) {
+            const part = k * (src[i] as number);
+            total[i] = (total[i] as number) + part;
+            asyncPart[i] = (asyncPart[i] as number) + part;
+          }
+        } else {
+          for (let i = 0; i < steps; i++) total[i] = (total[i] as number) + k * (src[i] as number);
         }
         contributions.set(caller.pattern, (contributions.get(caller.pattern) ?? 0) + k * caller.mean);
         // The callers' planned peaks reach this component too (each window once).
@@ -171,9 +178,19 @@ export function* streamDemand(design: Design, memo?: DemandMemo): Generator<Dema
       unread.set(conn.from, left);
       if (left === 0) live.delete(conn.from);
     }
+    // The peak and the mean (computeMean's sum, in its order) in one pass.
     let peak = 0;
-    for (let i = 0; i < steps; i++) if ((total[i] as number) > peak) peak = total[i] as number;
-    const mean = computeMean(total);
+    let sum = 0;
+    for (let i = 0; i < steps; i++) {
+      const v = total[i] as number;
+      if (v > peak) peak = v;
+      sum += v;
+    }
+    const mean = steps > 0 ? sum / steps : 0;
+    if (comp.workload && callers.length === 0) {
+      ownMeanRps = mean;
+      contributions.set(comp.workload.pattern, mean);
+    }
     const pattern = pickLargest(contributions);
     const made: KeptDemand = { total, async: asyncPart, pattern, mean, ownMeanRps, peak, windows };
     if (memo) memo.series.set(key, made);
