@@ -9,7 +9,7 @@
 import { HOURS_PER_MONTH } from '../model/defaults';
 import type { Environments } from '../model/design';
 import type { ComponentLoad } from '../simulate/component-load';
-import { type SeriesHistogram, histogramOf, quantileOf } from '../simulate/series-stats';
+import { computeQuantile } from '../simulate/series-stats';
 import { sizeForSlo, sizeStaticCores } from '../simulate/simulate-static';
 
 /** Weinman's utility premium U: elastic ÷ static price of one core for a month. */
@@ -21,28 +21,8 @@ export function computeUtilityPremium(env: Environments): number {
 export function sizeBurstBase(load: ComponentLoad, env: Environments): number {
   const u = computeUtilityPremium(env);
   const q = u > 1 ? 1 - 1 / u : 0;
-  return sizeStaticCores(quantileOfLoad(load, q), load.cpuMs, env.static.headroom);
+  return sizeStaticCores(computeQuantile(load.total, load.peakRps, q, true), load.cpuMs, env.static.headroom);
 }
-
-/**
- * The load's q-quantile (computeQuantile), its histogram kept by its series: a kept demand series
- * (propagate-demand.ts) is the same array from plan to plan and never written to, and a price edit
- * moves only q. Counting the series again was ~30 ms of a price edit's 115–150 ms re-plan of
- * bench:engine's design (CPU profile, 2026-12-05).
- */
-function quantileOfLoad(load: ComponentLoad, q: number): number {
-  const series = load.total;
-  const peak = load.peakRps;
-  if (peak <= 0 || series.length === 0) return 0;
-  if (q >= 1) return peak;
-  let histogram = histograms.get(series);
-  if (histogram?.peak !== peak) {
-    histogram = histogramOf(series, peak);
-    histograms.set(series, histogram);
-  }
-  return quantileOf(histogram, q);
-}
-const histograms = new WeakMap<Float32Array, SeriesHistogram>();
 
 /**
  * The base a plan gives an unpinned burst: Weinman's, but never more than the data centre's own sizing

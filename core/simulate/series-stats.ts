@@ -27,21 +27,34 @@ export function describeSeries(series: Float32Array, peak: number): SeriesShape 
   return { mean: sum / n, peak, nearPeakShare: peak > 0 ? near / n : 0 };
 }
 
-/** The q-quantile of the series (upper edge of its histogram bin, so never below the true value). */
-export function computeQuantile(series: Float32Array, peak: number, q: number): number {
+/**
+ * The q-quantile of the series (upper edge of its histogram bin, so never below the true value).
+ * `kept`: the histogram is kept by the series, for a series never written to once made (a kept demand
+ * series, propagate-demand.ts, the same array from plan to plan, where a price edit moves only q:
+ * counting it again was ~30 ms of a price edit's 115–150 ms re-plan of bench:engine's design, CPU
+ * profile, 2026-12-05).
+ */
+export function computeQuantile(series: Float32Array, peak: number, q: number, kept = false): number {
   if (peak <= 0 || series.length === 0) return 0;
   if (q >= 1) return peak;
-  return quantileOf(histogramOf(series, peak), q);
+  if (!kept) return quantileOf(histogramOf(series, peak), q);
+  let histogram = histograms.get(series);
+  if (histogram?.peak !== peak) {
+    histogram = histogramOf(series, peak);
+    histograms.set(series, histogram);
+  }
+  return quantileOf(histogram, q);
 }
+const histograms = new WeakMap<Float32Array, SeriesHistogram>();
 
 /** computeQuantile's histogram of a series: its counts by bin of `peak` ÷ BINS, for any q. */
-export interface SeriesHistogram {
+interface SeriesHistogram {
   peak: number;
   length: number;
   counts: Uint32Array;
 }
 
-export function histogramOf(series: Float32Array, peak: number): SeriesHistogram {
+function histogramOf(series: Float32Array, peak: number): SeriesHistogram {
   const counts = new Uint32Array(BINS);
   const scale = BINS / peak;
   for (let i = 0; i < series.length; i++) {
@@ -52,7 +65,7 @@ export function histogramOf(series: Float32Array, peak: number): SeriesHistogram
 }
 
 /** computeQuantile from the series' histogram (histogramOf; its peak > 0, q < 1). */
-export function quantileOf(histogram: SeriesHistogram, q: number): number {
+function quantileOf(histogram: SeriesHistogram, q: number): number {
   const { peak, counts } = histogram;
   const scale = BINS / peak;
   const target = q * histogram.length;
