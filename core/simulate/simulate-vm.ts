@@ -330,10 +330,9 @@ function steadySteps(
   i: number,
   nextEval: number,
 ): number {
-  // (scaler.running × vCPU × μ, as the step loop charts it: cores is running × vCPU.)
-  const capacity = cores * spec.mu;
+  // The pool's rate: scaler.running × vCPU × μ, as the step loop charts it (cores is running × vCPU).
+  const full = cores * spec.mu;
   let t = (i + 1) * dt;
-  const full = capacity;
   let window = 0; // as simulateVm's: busy core-seconds since the last datapoint
   let scatter = 0;
   const table = call.table;
@@ -368,7 +367,7 @@ function steadySteps(
     if (!(nextEval === end && t < end - 1e-9 && nextAction > end)) break;
     // isQuiet, of the queues kept here.
     if (rps === 0 && asyncRps === 0 && full > 0 && syncQueueIn === 0 && asyncQueueIn === 0 && isClear) break;
-    stats.beginStepOf(k, rps, capacity);
+    stats.beginStepOf(k, rps, full);
     const seconds = end - t;
     const busyBefore = busyTotal;
     const backlogged = !(rps < full) || !isClear;
