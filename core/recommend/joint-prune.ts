@@ -18,6 +18,13 @@ import {
   toFlag,
 } from './joint-problem';
 
+/** Module-local copies of imported constants, for the hot loops: see joint-state.ts. */
+const LINK = NEEDS_LINK;
+const CHANNELS = ONCE_CHANNELS;
+const FROM_FLAG = Array.from({ length: ONCE_CHANNELS }, (_, c) => fromFlag(c));
+const TO_FLAG = Array.from({ length: ONCE_CHANNELS }, (_, c) => toFlag(c));
+const budgetFor = budgetOf;
+
 export interface PrunedProblem {
   problem: JointProblem;
   /** Per variable, the original index of each state kept. */
@@ -88,7 +95,7 @@ function dominates(
   let worst = ss.cost - st.cost;
   let ownDc = 0;
   let ownCloud = 0;
-  const onceOwn = new Array<boolean>(ONCE_CHANNELS).fill(false);
+  const onceOwn = new Array<boolean>(CHANNELS).fill(false);
   let link = false;
   for (const i of incident) {
     const e = problem.edges[i] as JointEdge;
@@ -106,12 +113,12 @@ function dominates(
       let diff = (e.cost[ps] as number) - (e.cost[pt] as number);
       const fs = e.flags[ps] as number;
       const ft = e.flags[pt] as number;
-      if (fs & NEEDS_LINK && !(ft & NEEDS_LINK)) link = true;
+      if (fs & LINK && !(ft & LINK)) link = true;
       // The neighbour's once-paid costs that s would set off and t would not.
       const xs = otherStates[x] as JointState;
-      for (let c = 0; c < ONCE_CHANNELS; c++) {
-        const mine = isFrom ? fromFlag(c) : toFlag(c);
-        const theirs = isFrom ? toFlag(c) : fromFlag(c);
+      for (let c = 0; c < CHANNELS; c++) {
+        const mine = isFrom ? (FROM_FLAG[c] as number) : (TO_FLAG[c] as number);
+        const theirs = isFrom ? (TO_FLAG[c] as number) : (FROM_FLAG[c] as number);
         if (fs & mine) onceOwn[c] = true;
         if (fs & theirs && !(ft & theirs)) diff += xs.once[c] ?? 0;
       }
@@ -131,8 +138,8 @@ function dominates(
     ownCloud += maxCloud;
   }
   // s must meet its own SLO budget in every context.
-  if ((ss.channels & 1 && ownDc > ss.slack) || (ss.channels & 2 && ownCloud > budgetOf(ss, 2))) return false;
-  for (let c = 0; c < ONCE_CHANNELS; c++) if (onceOwn[c]) worst += ss.once[c] ?? 0;
+  if ((ss.channels & 1 && ownDc > ss.slack) || (ss.channels & 2 && ownCloud > budgetFor(ss, 2))) return false;
+  for (let c = 0; c < CHANNELS; c++) if (onceOwn[c]) worst += ss.once[c] ?? 0;
   if (link) worst += problem.linkCost;
   return worst <= 0;
 }

@@ -15,6 +15,20 @@ import {
   toFlag,
 } from './joint-problem';
 
+/**
+ * Module-local copies of joint-problem.ts's constants and helpers, read in the search's innermost
+ * loops: where the code runs as CommonJS (tsx: the command line, bench/, this engine's Node measure):
+ * every read of an imported binding calls a getter. Copied, the search and the pruning of
+ * the 500-component canvas design's joint problem took 42–45 ms and 3–5 ms instead of 90–129 ms and
+ * 11–19 ms (tsx, search without HiGHS, three alternated rounds, 2026-12-06). A bundle (the plan
+ * threads, the browser) refers to them directly either way.
+ */
+const LINK = NEEDS_LINK;
+const CHANNELS = ONCE_CHANNELS;
+const FROM_FLAG = Array.from({ length: ONCE_CHANNELS }, (_, c) => fromFlag(c));
+const TO_FLAG = Array.from({ length: ONCE_CHANNELS }, (_, c) => toFlag(c));
+const excessFor = computeExcess;
+
 export class JointSearchState {
   /** State index per variable, −1 while unassigned. */
   readonly assigned: Int32Array;
@@ -34,7 +48,7 @@ export class JointSearchState {
     this.assigned = new Int32Array(n).fill(-1);
     this.dc = new Float64Array(n);
     this.cloud = new Float64Array(n);
-    this.onceCount = new Int32Array(n * ONCE_CHANNELS);
+    this.onceCount = new Int32Array(n * CHANNELS);
     this.incident = Array.from({ length: n }, () => [] as number[]);
     problem.edges.forEach((e, i) => {
       (this.incident[e.from] as number[]).push(i);
@@ -48,12 +62,12 @@ export class JointSearchState {
 
   private excessOf(v: number): number {
     const s = this.assigned[v] as number;
-    return s < 0 ? 0 : computeExcess(this.stateOf(v, s), this.dc[v] as number, this.cloud[v] as number);
+    return s < 0 ? 0 : excessFor(this.stateOf(v, s), this.dc[v] as number, this.cloud[v] as number);
   }
 
   /** Adds `sign` (±1) to v's count on a once-channel, paying or refunding its cost at 0 ↔ 1. */
   private bumpOnce(v: number, c: number, sign: number): void {
-    const k = v * ONCE_CHANNELS + c;
+    const k = v * CHANNELS + c;
     const before = this.onceCount[k] as number;
     const after = before + sign;
     this.onceCount[k] = after;
@@ -64,8 +78,7 @@ export class JointSearchState {
   /** What v's state pays on the once-channels its edges flag now. */
   private onceCost(v: number, state: JointState): number {
     let cost = 0;
-    for (let c = 0; c < ONCE_CHANNELS; c++)
-      if ((this.onceCount[v * ONCE_CHANNELS + c] as number) > 0) cost += state.once[c] ?? 0;
+    for (let c = 0; c < CHANNELS; c++) if ((this.onceCount[v * CHANNELS + c] as number) > 0) cost += state.once[c] ?? 0;
     return cost;
   }
 
@@ -84,10 +97,10 @@ export class JointSearchState {
     this.cloud[caller] = (this.cloud[caller] as number) + sign * (e.latency[2 * pair + 1] as number);
     if (callerAssigned) this.excess += this.excessOf(caller);
     const f = e.flags[pair] as number;
-    if (f & NEEDS_LINK) this.linkCount += sign;
-    for (let c = 0; c < ONCE_CHANNELS; c++) {
-      if (f & fromFlag(c)) this.bumpOnce(e.from, c, sign);
-      if (f & toFlag(c)) this.bumpOnce(e.to, c, sign);
+    if (f & LINK) this.linkCount += sign;
+    for (let c = 0; c < CHANNELS; c++) {
+      if (f & (FROM_FLAG[c] as number)) this.bumpOnce(e.from, c, sign);
+      if (f & (TO_FLAG[c] as number)) this.bumpOnce(e.to, c, sign);
     }
   }
 

@@ -17,6 +17,12 @@ import {
   toFlag,
 } from './joint-problem';
 
+/** Module-local copies of imported constants, for the hot loops: see joint-state.ts. */
+const CHANNELS = ONCE_CHANNELS;
+const FROM_FLAG = Array.from({ length: ONCE_CHANNELS }, (_, c) => fromFlag(c));
+const TO_FLAG = Array.from({ length: ONCE_CHANNELS }, (_, c) => toFlag(c));
+const excessFor = computeExcess;
+
 interface Link {
   edge: JointEdge;
   /** The other end's local index in the piece, or −1 when it lies outside. */
@@ -71,7 +77,7 @@ export class PieceBound {
     this.cost = this.states.map((s) => Float64Array.from(s, (x) => x.cost));
     this.dc = this.states.map((s) => new Float64Array(s.length));
     this.cloud = this.states.map((s) => new Float64Array(s.length));
-    this.flags = this.states.map((s) => new Int32Array(s.length * ONCE_CHANNELS));
+    this.flags = this.states.map((s) => new Int32Array(s.length * CHANNELS));
     this.minCost = new Float64Array(piece.length);
     this.minExcess = new Float64Array(piece.length);
     this.stale = new Uint8Array(piece.length).fill(1);
@@ -102,9 +108,9 @@ export class PieceBound {
         cloud[s] = (cloud[s] as number) + sign * (e.latency[2 * p + 1] as number);
       }
       const f = e.flags[p] as number;
-      for (let c = 0; c < ONCE_CHANNELS; c++) {
-        if (f & (l.isFrom ? fromFlag(c) : toFlag(c))) {
-          flags[s * ONCE_CHANNELS + c] = (flags[s * ONCE_CHANNELS + c] as number) + sign;
+      for (let c = 0; c < CHANNELS; c++) {
+        if (f & (l.isFrom ? (FROM_FLAG[c] as number) : (TO_FLAG[c] as number))) {
+          flags[s * CHANNELS + c] = (flags[s * CHANNELS + c] as number) + sign;
         }
       }
     }
@@ -126,13 +132,12 @@ export class PieceBound {
     const state = (this.states[k] as readonly JointState[])[s] as JointState;
     let cost = (this.cost[k] as Float64Array)[s] as number;
     const flags = this.flags[k] as Int32Array;
-    for (let c = 0; c < ONCE_CHANNELS; c++)
-      if ((flags[s * ONCE_CHANNELS + c] as number) > 0) cost += state.once[c] ?? 0;
+    for (let c = 0; c < CHANNELS; c++) if ((flags[s * CHANNELS + c] as number) > 0) cost += state.once[c] ?? 0;
     return cost;
   }
 
   private leastExcess(k: number, s: number): number {
-    return computeExcess(
+    return excessFor(
       (this.states[k] as readonly JointState[])[s] as JointState,
       (this.dc[k] as Float64Array)[s] as number,
       (this.cloud[k] as Float64Array)[s] as number,
