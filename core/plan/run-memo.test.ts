@@ -10,9 +10,11 @@ import type { Design, DesignInput } from '../model/design';
 import { validateDesign } from '../model/validate';
 import type { RunCache } from '../recommend/run-placement';
 import { designArbOf } from '../testing/design-arbitrary';
-import { buildPlan, type PlanResult } from './build-plan';
+import { priceDesign } from '../cost/tariff';
+import type { ComponentLoad } from '../simulate/component-load';
+import { buildPlan, contextOf, type PlanResult } from './build-plan';
 import { createRunMemo } from './run-memo';
-import { createDemandMemo, streamDemand, type DemandItem } from '../simulate/propagate-demand';
+import { createDemandMemo, requestOf, streamDemand, type DemandItem } from '../simulate/propagate-demand';
 
 function validated(input: DesignInput): Design {
   const checked = validateDesign(input);
@@ -144,7 +146,20 @@ describe('re-planning with the runs of earlier plans', () => {
         fc.array(
           fc.tuple(
             fc.nat(),
-            fc.constantFrom('cpu', 'peak', 'name', 'slo', 'price', 'drop', 'data', 'state', 'calls', 'mode', 'seed'),
+            fc.constantFrom(
+              'cpu',
+              'peak',
+              'hour',
+              'name',
+              'slo',
+              'price',
+              'drop',
+              'data',
+              'state',
+              'calls',
+              'mode',
+              'seed',
+            ),
           ),
           {
             minLength: 1,
@@ -167,6 +182,11 @@ describe('re-planning with the runs of earlier plans', () => {
             else if (kind === 'peak' && target.workload)
               design = withComponent(design, target.id, (c) => ({
                 workload: { ...c.workload, peakRps: (c.workload?.peakRps ?? 0) + 10 },
+              }));
+            // A planned peak moved: the callees' planned peaks (kept with their series) move with it.
+            else if (kind === 'hour' && target.workload)
+              design = withComponent(design, target.id, (c) => ({
+                workload: { ...c.workload, peakStartHour: (c.workload?.peakStartHour ?? 1) + 1 + (n % 5) },
               }));
             else if (kind === 'name') design = withComponent(design, target.id, () => ({ name: `${target.name} 2` }));
             else if (kind === 'slo') design = withComponent(design, target.id, () => ({ latencySloMs: 150 }));
@@ -257,5 +277,30 @@ describe('demand kept across plans', () => {
     };
     expect(demandOf(more, memo)).toBeGreaterThan(0);
     expect(demandOf(more, memo)).toBe(0);
+  });
+});
+
+describe('the run memo key', () => {
+  it('tells apart loads that differ only in their planned peaks, and not copies of the same peaks', () => {
+    const design = example('hybrid-backend');
+    const c = design.components[0];
+    if (!c) throw new Error('no component');
+    const ctx = contextOf(priceDesign(design), 24);
+    const total = new Float32Array([1, 2, 3, 4]);
+    const load = (planned?: ComponentLoad['planned']): ComponentLoad => ({
+      total,
+      async: null,
+      ...requestOf(c),
+      peakRps: 4,
+      planned,
+    });
+    const memo = createRunMemo();
+    const key = (planned?: ComponentLoad['planned']) => memo.fingerprintOf?.(c, load(planned), ctx);
+    const peak = { startSeconds: 0, endSeconds: 3600, peakRps: 4 };
+    expect(key([peak])).toBe(key([{ ...peak }]));
+    expect(key()).toBe(key([]));
+    expect(key([peak])).not.toBe(key([]));
+    expect(key([peak])).not.toBe(key([{ ...peak, endSeconds: 7200 }]));
+    expect(key([peak])).not.toBe(key([{ ...peak, peakRps: 3 }]));
   });
 });

@@ -17,7 +17,7 @@
 import type { Component } from '../model/design';
 import type { RunCache } from '../recommend/run-placement';
 import { createSolveMemo } from '../recommend/solve-jointly';
-import type { ComponentLoad, SimulationContext } from '../simulate/component-load';
+import type { ComponentLoad, PlannedPeak, SimulationContext } from '../simulate/component-load';
 import { createDemandMemo, sweepDemandMemo } from '../simulate/propagate-demand';
 
 /** Beyond this many runs (cancelled plans add without sweeping) the memo starts afresh. */
@@ -25,10 +25,11 @@ const MAX_RUNS = 20_000;
 
 export function createRunMemo(): RunCache {
   const contextKeys = new WeakMap<SimulationContext, string>();
+  // The context's text (the environments' JSON, ~500 characters) hashed once per context, not once per component.
   const contextKey = (ctx: SimulationContext) => {
     let key = contextKeys.get(ctx);
     if (key === undefined) {
-      key = `${ctx.steps}|${ctx.stepMinutes}|${ctx.dt}|${ctx.points}|${JSON.stringify(ctx.env, withoutPrices)}`;
+      key = hashOf(`${ctx.steps}|${ctx.stepMinutes}|${ctx.dt}|${ctx.points}|${JSON.stringify(ctx.env, withoutPrices)}`);
       contextKeys.set(ctx, key);
     }
     return key;
@@ -91,7 +92,7 @@ function fingerprint(c: Component, load: ComponentLoad, context: string): string
     load.timeoutMs,
     load.sloMs,
     load.peakRps,
-    JSON.stringify(load.planned ?? []),
+    plannedHash(load.planned),
     load.total.length,
     seriesHash(load.total),
     load.async === null ? -1 : load.async.length,
@@ -99,6 +100,24 @@ function fingerprint(c: Component, load: ComponentLoad, context: string): string
     context,
   ].join('|');
   return hashOf(text);
+}
+
+/**
+ * The planned peaks' JSON's two hashes, kept by the array: a kept demand series hands on the same
+ * array from plan to plan and it is never written to (propagate-demand.ts). A once-in-a-lifetime or
+ * periodic caller's peaks were ~2,000 characters of JSON a component, stringified and hashed on
+ * every plan: half the memo's bookkeeping of a 500-component plan whose runs are all kept.
+ */
+const plannedHashes = new WeakMap<readonly PlannedPeak[], string>();
+const NO_PEAKS: readonly PlannedPeak[] = [];
+function plannedHash(planned: readonly PlannedPeak[] | undefined): string {
+  const peaks = planned ?? NO_PEAKS;
+  let hash = plannedHashes.get(peaks);
+  if (hash === undefined) {
+    hash = hashOf(JSON.stringify(peaks));
+    plannedHashes.set(peaks, hash);
+  }
+  return hash;
 }
 
 /** Two independent 32-bit hashes of a text, as one short key. */

@@ -55,6 +55,12 @@ interface KeptDemand {
   ownMeanRps: number;
   peak: number;
   windows: Window[];
+  /**
+   * The windows as the load's planned peaks, made on the first item yielded from this series and
+   * kept with it: never written to, so a kept series' item hands on the same array from plan to
+   * plan, and the run memo hashes it once (run-memo.ts).
+   */
+  planned?: PlannedPeak[];
 }
 
 /** Beyond this many kept values (4 bytes a step) the memo starts afresh: 64 MB of series. */
@@ -207,7 +213,7 @@ function itemOf(id: string, comp: Design['components'][number], d: KeptDemand, s
       async: d.async,
       ...requestOf(comp),
       peakRps: d.peak,
-      planned: d.windows.map((w) => plannedPeak(w, d.total, stepSeconds)),
+      planned: (d.planned ??= d.windows.map((w) => plannedPeak(w, d.total, stepSeconds))),
     },
     effectivePattern: d.pattern,
     meanRps: d.mean,
