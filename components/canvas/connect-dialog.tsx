@@ -6,9 +6,9 @@
  * duplicate) says why and leaves the dialog open.
  */
 import { useId, useMemo, useState, type KeyboardEvent } from 'react';
-import { connect } from '@/core/edit';
 import { KIND_LABELS } from '@/core/model';
 import { useEditor, useEditorStore } from '@/components/editor/editor-context';
+import { loadEdits, notLoaded, type Edits } from '@/components/editor/lazy-core';
 import { useModalDialog } from '@/components/ui/use-modal-dialog';
 import { matchComponents, stepActive } from './find-components';
 
@@ -38,6 +38,11 @@ function ConnectForm({ from, onClose }: { from: string; onClose: () => void }) {
   const current = candidates[Math.min(active, candidates.length - 1)];
 
   function link(to: string) {
+    // The schemas that fill a connection in load with the first one (lazy-core.ts).
+    void loadEdits().then(({ connect }) => linkWith(connect, to), notLoaded(store));
+  }
+
+  function linkWith(connect: Edits['connect'], to: string) {
     const { design, setDesign, select, setNotice } = store.getState();
     const result = connect(design, from, to, mode);
     if (!result.ok) return setRefusal(result.reason);

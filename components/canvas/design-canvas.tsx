@@ -25,8 +25,9 @@ import '@xyflow/react/dist/style.css';
 import './canvas.css';
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { KINDS, type ComponentKind, type Placement } from '@/core/model';
-import { addComponent, connect, GRID, moveComponents, nearestFreeSpot, positionsOf, type Point } from '@/core/edit';
+import { GRID, moveComponents, nearestFreeSpot, positionsOf, type Point } from '@/core/edit';
 import { useEditor, useEditorStore, usePlan } from '@/components/editor/editor-context';
+import { loadEdits, notLoaded } from '@/components/editor/lazy-core';
 import type { Selection } from '@/components/editor/editor-store';
 import { ComponentNode } from './component-node';
 import { ConnectionEdge } from './connection-edge';
@@ -180,29 +181,32 @@ export function DesignCanvas({ readOnly = false }: { readOnly?: boolean }) {
   );
 
   const onConnect = useCallback(
-    (c: FlowConnection) => {
-      const { design: current, setDesign, setNotice, select } = store.getState();
-      const result = connect(current, c.source, c.target);
-      if (!result.ok) return setNotice(result.reason);
-      setDesign(result.design);
-      select({ components: [], connections: [result.id] });
-    },
+    (c: FlowConnection) =>
+      // The schemas that fill a connection in load with the first one (lazy-core.ts).
+      void loadEdits().then(({ connect }) => {
+        const { design: current, setDesign, setNotice, select } = store.getState();
+        const result = connect(current, c.source, c.target);
+        if (!result.ok) return setNotice(result.reason);
+        setDesign(result.design);
+        select({ components: [], connections: [result.id] });
+      }, notLoaded(store)),
     [store],
   );
 
   const addAt = useCallback(
-    (kind: ComponentKind, at: Point) => {
-      const { design: current, setDesign, select } = store.getState();
-      // Where it was dropped, unless another component is there: then the nearest free spot.
-      const spot = nearestFreeSpot(
-        [...positionsOf(current).values()],
-        { x: at.x - NODE_WIDTH / 2, y: at.y - NODE_HEIGHT / 2 },
-        NODE_SIZE,
-      );
-      const added = addComponent(current, kind, spot);
-      setDesign(added.design);
-      select({ components: [added.id], connections: [] });
-    },
+    (kind: ComponentKind, at: Point) =>
+      void loadEdits().then(({ addComponent }) => {
+        const { design: current, setDesign, select } = store.getState();
+        // Where it was dropped, unless another component is there: then the nearest free spot.
+        const spot = nearestFreeSpot(
+          [...positionsOf(current).values()],
+          { x: at.x - NODE_WIDTH / 2, y: at.y - NODE_HEIGHT / 2 },
+          NODE_SIZE,
+        );
+        const added = addComponent(current, kind, spot);
+        setDesign(added.design);
+        select({ components: [added.id], connections: [] });
+      }, notLoaded(store)),
     [store],
   );
 

@@ -5,8 +5,9 @@
  */
 import { useReactFlow } from '@xyflow/react';
 import { KINDS, type ComponentKind, KIND_LABELS } from '@/core/model';
-import { addComponent, spotForNew } from '@/core/edit';
+import { spotForNew } from '@/core/edit';
 import { useEditorStore } from '@/components/editor/editor-context';
+import { loadEdits, notLoaded, type Edits } from '@/components/editor/lazy-core';
 import { NODE_HEIGHT, NODE_WIDTH } from './auto-layout';
 import { KIND_MIME } from './design-canvas';
 import { KindIcon } from './kind-icons';
@@ -16,6 +17,11 @@ export function Palette() {
   const flow = useReactFlow();
 
   function addInView(kind: ComponentKind) {
+    // The schemas that fill a component in load with the first one added (lazy-core.ts).
+    void loadEdits().then(({ addComponent }) => addWith(addComponent, kind), notLoaded(store));
+  }
+
+  function addWith(addComponent: Edits['addComponent'], kind: ComponentKind) {
     const box = document.querySelector('.tm-canvas')?.getBoundingClientRect();
     const centre = box
       ? flow.screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 })

@@ -8,7 +8,6 @@
  * up to the headline on screen.
  */
 import { useDeferredValue, useMemo } from 'react';
-import { CompareProvidersButton } from '@/components/compare/compare-providers';
 import { useEditor, useEditorStore, usePlan } from '@/components/editor/editor-context';
 import { PlacementBadge } from '@/components/results/placement-badge';
 import { RunStatus } from '@/components/results/run-status';
@@ -16,11 +15,15 @@ import { TotalRange } from './total-range';
 import { Prose } from '@/components/ui/prose';
 import { describeCostLine, formatCount, formatMoney, replayEvents, summariseDecision } from '@/core/present';
 import type { BaselineRow, DecisionSummary } from '@/core/present';
-import { describeBook } from '@/core/edit';
+import { retryableDynamic } from '@/components/ui/retryable-dynamic';
 import '@/components/results/results.css';
 import './decision.css';
 
 const money = (cents: number) => formatMoney(cents / 100);
+
+// Loads with the first plan: the price books it names are validated by their schema when they load,
+// which the editor's first draw does not wait for (components/editor/lazy-core.ts).
+const PriceBook = retryableDynamic(() => import('./price-book-line').then((m) => m.PriceBook));
 
 export function DecisionView() {
   // Deferred: a new plan re-renders the view in an interruptible render, never one long task.
@@ -83,17 +86,6 @@ function Headline({ summary }: { summary: DecisionSummary }) {
         <strong>Risk accepted: </strong>
         {summary.risk}
       </p>
-    </div>
-  );
-}
-
-/** Whose prices the plan is in, and the way to see it on every provider. */
-function PriceBook() {
-  const pricing = useEditor((s) => s.design.pricing);
-  return (
-    <div className="res-section dec-book" data-testid="decision-book">
-      <p className="res-sub">Priced with {describeBook({ pricing })}.</p>
-      <CompareProvidersButton />
     </div>
   );
 }

@@ -1,13 +1,15 @@
 import { TRPCClientError } from '@trpc/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { designSchema, validateDesign, type Design } from '@/core/model';
+import { designSchema, type Design } from '@/core/model';
+import { validateDesign } from '@/core/model/validate';
 import { AUTOSAVE_DEBOUNCE_MS, createAutosaver, KEEPALIVE_MAX_BYTES, type SaveDesign } from './autosaver';
 import { createEditorStore } from './editor-store';
 import { markValid } from './known-valid';
 
 // The real validation, counted: a document the plan worker validated is not validated again here.
-vi.mock('@/core/model', async (importOriginal) => {
-  const model = await importOriginal<typeof import('@/core/model')>();
+// Mocked where lazy-core.ts loads it from.
+vi.mock('@/core/model/validate', async (importOriginal) => {
+  const model = await importOriginal<typeof import('@/core/model/validate')>();
   return { ...model, validateDesign: vi.fn(model.validateDesign) };
 });
 

@@ -11,9 +11,10 @@
  * while another save is under way), the page asks before it is left.
  */
 import { TRPCClientError } from '@trpc/client';
-import { formatProblems, validateDesign, type Design } from '@/core/model';
+import { formatProblems, type Design } from '@/core/model';
 import type { EditorStore } from './editor-store';
 import { isKnownValid } from './known-valid';
+import { loadedModel, loadModel } from './lazy-core';
 
 export const AUTOSAVE_DEBOUNCE_MS = 800;
 const RETRY_MS = 5000;
@@ -66,13 +67,25 @@ export function createAutosaver(store: EditorStore, designId: string, saveDesign
   };
 
   async function save(baseRevision?: number): Promise<void> {
+    // The design's schema loads with the editor's first save at the latest (lazy-core.ts).
+    let validation = loadedModel();
+    if (!validation) {
+      try {
+        validation = await loadModel();
+      } catch {
+        store
+          .getState()
+          .setStatus('error', `Not saved: part of the editor did not load. Retrying in ${RETRY_MS / 1000} s…`);
+        return schedule(RETRY_MS);
+      }
+    }
     const state = store.getState();
     const doc = state.design;
     if (inFlight) return;
     if (state.status === 'conflict' && baseRevision === undefined) return;
     if (doc === lastSaved && baseRevision === undefined) return state.setStatus('saved');
     // The plan worker has usually validated this very document already (known-valid.ts).
-    const valid = isKnownValid(doc) ? null : validateDesign(doc);
+    const valid = isKnownValid(doc) ? null : validation.validateDesign(doc);
     if (valid && !valid.ok) {
       return state.setStatus(
         'error',
@@ -141,7 +154,9 @@ export function createAutosaver(store: EditorStore, designId: string, saveDesign
     if (inFlight) return inFlight.keepalive && state.design === inFlight.doc;
     if (state.design === lastSaved) return true;
     // Whatever is left waits for its usual turn (the debounce), in case the user stays on the page.
-    if (state.status === 'conflict' || !(isKnownValid(state.design) || validateDesign(state.design).ok)) return false;
+    // A document not known valid counts as invalid until the schema has loaded (lazy-core.ts).
+    const valid = isKnownValid(state.design) || loadedModel()?.validateDesign(state.design).ok === true;
+    if (state.status === 'conflict' || !valid) return false;
     if (!fitsKeepalive({ id: designId, baseRevision: state.baseRevision, document: state.design })) return false;
     clearTimeout(timer);
     void save();

@@ -6,14 +6,14 @@
  */
 import { useReactFlow } from '@xyflow/react';
 import { useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
-import { type Design, validateDesign } from '@/core/model';
+import type { Design } from '@/core/model';
 import { reportMarkdown } from '@/core/present';
 import { useEditorStore, usePlanStore } from '@/components/editor/editor-context';
+import { loadModel } from '@/components/editor/lazy-core';
 import type { FlowNode } from '@/components/canvas/derive-flow';
 import { buildCanvasSvg } from './canvas-svg';
 import { readPalette, sceneFromCanvas, svgToPng } from './canvas-scene';
 import { downloadBlob, downloadText, fileStem } from './download';
-import { currentPlan, planForDesign } from './plan-export';
 import './export-menu.css';
 
 type ExportKind = 'plan-json' | 'plan-md' | 'design-json' | 'png' | 'svg';
@@ -56,7 +56,8 @@ export function ExportMenu() {
   }, [open]);
 
   /** The document as exported: validated, every default filled in (what the plan was made from). */
-  function exportedDesign(): Design {
+  async function exportedDesign(): Promise<Design> {
+    const { validateDesign } = await loadModel();
     const { design } = store.getState();
     const checked = validateDesign(design);
     return checked.ok ? checked.value : design;
@@ -65,11 +66,13 @@ export function ExportMenu() {
   async function run(kind: ExportKind) {
     setOpen(false);
     setBusy(kind);
-    const design = exportedDesign();
-    const stem = fileStem(design.name);
     try {
+      const design = await exportedDesign();
+      const stem = fileStem(design.name);
       if (kind === 'design-json') downloadText(json(design), `${stem}.design.json`, 'application/json');
       else if (kind === 'plan-json' || kind === 'plan-md') {
+        // The plan's design hash prices the environments (price books): loaded with the first export.
+        const { currentPlan, planForDesign } = await import('./plan-export');
         const plan = planForDesign(await currentPlan(planStore), design);
         if (kind === 'plan-json') downloadText(json(plan), `${stem}.plan.json`, 'application/json');
         else downloadText(reportMarkdown(plan, design), `${stem}.plan.md`, 'text/markdown');

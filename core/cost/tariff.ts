@@ -7,7 +7,8 @@
  * "custom" bills like the hard defaults always have: per GB-second and per request, no rounding.
  */
 import { FUNCTION_CPU, HOURS_PER_MONTH } from '../model/defaults';
-import { type Component, type Design, type Environments, resolveFunctionSeconds } from '../model/design';
+import { resolveFunctionSeconds } from '../model/design-fields';
+import type { Component, Design, Environments } from '../model/design';
 import type { PlanPricing, PricingProvider } from '../model/pricing-choice';
 import type { Behaviour, PriceBook, RegionPrices, Sourced, Tiered } from './books/price-book';
 import { functionCpu } from './price-functions';

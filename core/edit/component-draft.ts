@@ -5,10 +5,9 @@
  * the form, so switching back restores them.
  */
 import { WORKLOAD_DEFAULTS } from '../model/defaults';
+import { PATTERN_FIELDS, resolveWorkload } from '../model/design-fields';
 import {
   componentSchema,
-  PATTERN_FIELDS,
-  resolveWorkload,
   workloadSchema,
   type Component,
   type Pattern,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { designSchema, type Design } from '../model/design';
-import { addComponent, connect, moveComponents, updateComponent } from './edit-design';
+import { moveComponents, updateComponent } from './edit-design';
+import { addComponent, connect } from './new-elements';
 import { describeChanges, describeRevisionSize } from './describe-changes';
 
 const base: Design = designSchema.parse({

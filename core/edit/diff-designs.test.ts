@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { designSchema, type Design } from '../model/design';
-import {
-  addComponent,
-  connect,
-  moveComponents,
-  removeElements,
-  updateComponent,
-  updateConnection,
-} from './edit-design';
+import { moveComponents, removeElements, updateComponent, updateConnection } from './edit-design';
+import { addComponent, connect } from './new-elements';
 import { diffDesigns } from './diff-designs';
 
 const base: Design = designSchema.parse({

@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { designSchema, type Design } from '../model/design';
-import {
-  addComponent,
-  connect,
-  copyElements,
-  moveComponents,
-  pasteFragment,
-  removeElements,
-  uniqueId,
-} from './edit-design';
+import { copyElements, moveComponents, pasteFragment, removeElements, uniqueId } from './edit-design';
+import { addComponent, connect } from './new-elements';
 import { validateDesign } from '../model/validate';
 
 const base: Design = designSchema.parse({

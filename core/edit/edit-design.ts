@@ -1,36 +1,16 @@
 /**
- * Pure edits of a design document, for the editor: add, connect, update, move, remove, copy and
- * paste. Each returns a new document (never mutates), keeps ids unique, cascades removals to
- * connections and layout, and refuses an edit that would make the design invalid (a cycle, a
- * duplicate or a self-connection) with a sentence the editor can show.
+ * Pure edits of a design document, for the editor: update, move, remove, copy and paste (adding a
+ * component and connecting two are in new-elements.ts, which fills them in with the design's schemas,
+ * loaded only when the editor first adds or connects). Each returns a new document (never mutates),
+ * keeps ids unique, cascades removals to connections and layout, and refuses an edit that would make
+ * the design invalid with a sentence the editor can show.
  */
-import {
-  componentSchema,
-  connectionSchema,
-  type Component,
-  type ComponentKind,
-  type Connection,
-  type Design,
-} from '../model/design';
-import { findCycle } from '../model/graph';
+import type { Component, Connection, Design } from '../model/design';
 
 export interface Point {
   x: number;
   y: number;
 }
-
-/** Sensible starting figures per kind, so a dropped component simulates before it is tuned. */
-const KIND_STARTERS: Record<ComponentKind, { name: string; cpuMs: number; stateful?: boolean; rps?: number }> = {
-  ui: { name: 'Web front end', cpuMs: 20, rps: 10 },
-  service: { name: 'Service', cpuMs: 20 },
-  processing: { name: 'Processing', cpuMs: 200 },
-  batch: { name: 'Batch job', cpuMs: 1000 },
-  'data-access': { name: 'Data access', cpuMs: 10 },
-  database: { name: 'Database', cpuMs: 5, stateful: true },
-  storage: { name: 'Storage', cpuMs: 2, stateful: true },
-  queue: { name: 'Queue', cpuMs: 1 },
-  external: { name: 'External system', cpuMs: 10 },
-};
 
 export function uniqueId(base: string, taken: ReadonlySet<string>): string {
   const stem =
@@ -43,26 +23,10 @@ export function uniqueId(base: string, taken: ReadonlySet<string>): string {
   for (let i = 2; ; i++) if (!taken.has(`${stem}-${i}`)) return `${stem}-${i}`;
 }
 
-function uniqueName(base: string, taken: ReadonlySet<string>): string {
+/** `base`, or `base 2`, `base 3`… when a component already has that name. */
+export function uniqueName(base: string, taken: ReadonlySet<string>): string {
   if (!taken.has(base)) return base;
   for (let i = 2; ; i++) if (!taken.has(`${base} ${i}`)) return `${base} ${i}`;
-}
-
-export function addComponent(design: Design, kind: ComponentKind, at: Point): { design: Design; id: string } {
-  const starter = KIND_STARTERS[kind];
-  const id = uniqueId(kind, new Set(design.components.map((c) => c.id)));
-  const component = componentSchema.parse({
-    id,
-    name: uniqueName(starter.name, new Set(design.components.map((c) => c.name))),
-    kind,
-    demand: { cpuMs: starter.cpuMs },
-    stateful: starter.stateful ?? false,
-    ...(starter.rps ? { workload: { pattern: 'static', baseRps: starter.rps } } : {}),
-  });
-  return {
-    id,
-    design: { ...design, components: [...design.components, component], layout: { ...design.layout, [id]: snap(at) } },
-  };
 }
 
 export function updateComponent(design: Design, id: string, next: Component): Design {
@@ -71,29 +35,6 @@ export function updateComponent(design: Design, id: string, next: Component): De
 
 export function updateConnection(design: Design, id: string, next: Connection): Design {
   return { ...design, connections: design.connections.map((c) => (c.id === id ? next : c)) };
-}
-
-export type ConnectResult = { ok: true; design: Design; id: string } | { ok: false; reason: string };
-
-export function connect(design: Design, from: string, to: string, mode: Connection['mode'] = 'sync'): ConnectResult {
-  const name = (id: string) => design.components.find((c) => c.id === id)?.name ?? id;
-  if (from === to) return { ok: false, reason: 'A component cannot call itself.' };
-  if (design.connections.some((c) => c.from === from && c.to === to)) {
-    return { ok: false, reason: `${name(from)} already calls ${name(to)}.` };
-  }
-  const cycle = findCycle(
-    design.components.map((c) => c.id),
-    [...design.connections, { from, to }],
-  );
-  if (cycle) {
-    return {
-      ok: false,
-      reason: `That connection would make a cycle (${cycle.path.map(name).join(' → ')}); demand must flow one way.`,
-    };
-  }
-  const id = uniqueId(`${from}-${to}`, new Set(design.connections.map((c) => c.id)));
-  const connection = connectionSchema.parse({ id, from, to, mode });
-  return { ok: true, id, design: { ...design, connections: [...design.connections, connection] } };
 }
 
 export function moveComponents(design: Design, positions: Record<string, Point>): Design {
@@ -172,6 +113,6 @@ export function pasteFragment(design: Design, fragment: Fragment, offset: Point)
 
 /** The canvas grid, 20 px: dragged, new and pasted components snap to it, and its dots are drawn on it. */
 export const GRID = 20;
-function snap(p: Point): Point {
+export function snap(p: Point): Point {
   return { x: Math.round(p.x / GRID) * GRID, y: Math.round(p.y / GRID) * GRID };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { designSchema, type Design } from '../model/design';
-import { addComponent, GRID } from './edit-design';
+import { GRID } from './edit-design';
+import { addComponent } from './new-elements';
 import { CLEARANCE, nearestFreeSpot, positionsOf, spotForNew } from './free-spot';
 
 const SIZE = { width: 200, height: 100 };

@@ -3,9 +3,9 @@
  * copy, paste; each keeps the document valid), the inspector's per-field drafts checked by the
  * design's own schemas, the canvas grid, and when an edit calls for a new plan.
  */
+export { addComponent, connect } from './new-elements';
+export type { ConnectResult } from './new-elements';
 export {
-  addComponent,
-  connect,
   copyElements,
   GRID,
   moveComponents,
@@ -15,7 +15,7 @@ export {
   updateComponent,
   updateConnection,
 } from './edit-design';
-export type { ConnectResult, Fragment, Point } from './edit-design';
+export type { Fragment, Point } from './edit-design';
 export { NODE_SIZE, nearestFreeSpot, positionsOf, spotForNew } from './free-spot';
 export { foldTallLayers, layeredBlock, placeUnplaced, provisionalLayout, unplacedIds } from './complete-layout';
 export type { Size } from './free-spot';

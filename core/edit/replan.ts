@@ -3,7 +3,8 @@
  * (moving nodes does not), and how an invalid design is reported in the results panel.
  */
 import type { Design } from '../model/design';
-import { formatProblems, type Problem } from '../model/validate';
+import { formatProblems } from '../model/problems';
+import type { Problem } from '../model/validate';
 
 /** Whether `next` can plan differently from `prev`: any change but the layout (node positions). */
 export function changesPlan(prev: Design, next: Design): boolean {

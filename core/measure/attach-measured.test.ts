@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PATTERN_FIELDS, workloadSchema } from '../model/design';
+import { PATTERN_FIELDS } from '../model/design-fields';
+import { workloadSchema } from '../model/design';
 import {
   describeEvidence,
   fittedWorkload,

@@ -4,7 +4,8 @@
  * only, or the measured series as a trace), the workload left when a trace is removed, the chart of
  * the measured series beside the fitted curve, and the evidence as plain sentences.
  */
-import { PATTERN_FIELDS, resolveWorkload, workloadSchema, type Workload } from '../model/design';
+import { PATTERN_FIELDS, resolveWorkload } from '../model/design-fields';
+import { workloadSchema, type Workload } from '../model/design';
 import type { Classification } from './classify';
 import { guessStepSeconds, toGrid, type RateUnit } from './classify-grid';
 import { generateWorkload } from '../workload/generate-workload';

@@ -4,7 +4,8 @@
  * plus baseRps and noise. Levels come from robust quantiles (median off-peak, upper quartile of the
  * peak), never from the single highest point. Times are hours from the series' first timestamp.
  */
-import { PATTERN_FIELDS, type Pattern, type Workload } from '../model/design';
+import { PATTERN_FIELDS } from '../model/design-fields';
+import type { Pattern, Workload } from '../model/design';
 import type { EvidenceDetail } from './classify-evidence';
 import { roundSignificant } from '../model/round';
 

@@ -5,7 +5,8 @@
  * occasion, so not for every one.)
  */
 import { describe, expect, it } from 'vitest';
-import { PATTERNS, workloadSchema } from '../model/design';
+import { PATTERNS } from '../model/design-fields';
+import { workloadSchema } from '../model/design';
 import { classifySeries } from './classify';
 import { drawSeries, type KnownWorkload } from '../testing/series-fixture';
 import { createPrng } from '../workload/prng';

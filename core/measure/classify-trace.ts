@@ -3,7 +3,7 @@
  * itself as a component `trace` ({ stepMinutes, rps }) that workloadSchema accepts (whole minutes,
  * at most a year of one-minute points), so that the simulator can replay what was measured.
  */
-import { MAX_TRACE_POINTS } from '../model/design';
+import { MAX_TRACE_POINTS } from '../model/design-fields';
 import type { Validated } from '../model/validate';
 import { guessStepSeconds, toGrid, type RateUnit } from './classify-grid';
 import type { Series } from './parse-series-order';

@@ -5,7 +5,8 @@
  *   default, so they are sorted here (a duplicate timestamp is still an error);
  * - CloudWatch `get-metric-statistics`: `Datapoints[]` of `{ Timestamp, Average|Sum|… }`, unordered.
  */
-import { parseJson, type Problem, type Validated } from '../model/validate';
+import { parseJson } from '../model/problems';
+import type { Problem, Validated } from '../model/validate';
 import { checkTimeOrder, MAX_PROBLEMS, type ParsedSeries, type SeriesFormat } from './parse-series-order';
 import { parseTimestampValue } from './parse-series-time';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { designSchema, type DesignInput } from './design';
-import { formatPath, formatProblems, parseJson, problemsOf, validateDesign } from './validate';
+import { formatPath, formatProblems, parseJson } from './problems';
+import { problemsOf, validateDesign } from './validate';
 
 const minimal: DesignInput = {
   format: 'tidemark.design',

@@ -12,7 +12,6 @@ import {
   CONNECTION_DEFAULTS,
   DATA_ACCESS_DEFAULTS,
   DECISION_DEFAULTS,
-  FUNCTION_CPU,
   FUNCTIONS_DEFAULTS,
   LINK_DEFAULTS,
   SIMULATION_DEFAULTS,
@@ -21,15 +20,25 @@ import {
   VM_DEFAULTS,
   WORKLOAD_DEFAULTS,
 } from './defaults';
+import {
+  DATA_CLASSES,
+  ID_PATTERN,
+  KINDS,
+  MAX_COMPONENTS,
+  MAX_CONNECTIONS,
+  MAX_TRACE_POINTS,
+  PATTERNS,
+  PLACEMENTS,
+  resolveWorkload,
+  STEP_MINUTES,
+} from './design-fields';
 import { findCycle } from './graph';
 import { dataCentreSchema, pricingSchema } from './pricing-choice';
 import { freeTextSchema, nameSchema } from './names';
 
-export const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
-export const MAX_COMPONENTS = 2000;
-export const MAX_CONNECTIONS = 5000;
-/** A year of one-minute samples: the longest measured series a component may carry. */
-export const MAX_TRACE_POINTS = 525_600;
+// The enumerations, bounds and pure helpers live in design-fields.ts (zod-free, for the editor's first
+// draw); their types are named here too, where the schemas' types are.
+export type { ComponentKind, DataClass, Pattern, Placement, WorkloadFields } from './design-fields';
 
 export const idSchema = z
   .string()
@@ -38,33 +47,13 @@ export const idSchema = z
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const num = (min: number, max: number) => z.number().finite().min(min).max(max);
 
-export const PATTERNS = ['static', 'periodic', 'once-in-a-lifetime', 'unpredictable', 'continuously-changing'] as const;
 export const patternSchema = z.enum(PATTERNS);
-export type Pattern = z.infer<typeof patternSchema>;
 
-export const KINDS = [
-  'ui',
-  'service',
-  'processing',
-  'batch',
-  'data-access',
-  'database',
-  'storage',
-  'queue',
-  'external',
-] as const;
 export const kindSchema = z.enum(KINDS);
-export type ComponentKind = z.infer<typeof kindSchema>;
 
-export const PLACEMENTS = ['static', 'elastic-vm', 'serverless', 'burst'] as const;
 export const placementSchema = z.enum(PLACEMENTS);
-export type Placement = z.infer<typeof placementSchema>;
 
-export const DATA_CLASSES = ['public', 'internal', 'confidential', 'regulated'] as const;
 export const dataClassSchema = z.enum(DATA_CLASSES);
-export type DataClass = z.infer<typeof dataClassSchema>;
-
-export const STEP_MINUTES = [1, 5, 15, 60] as const;
 
 export const simulationSchema = z.strictObject({
   days: z.number().int().min(1).max(90).default(SIMULATION_DEFAULTS.days),
@@ -280,15 +269,6 @@ export const traceSchema = z.strictObject({
   stepMinutes: z.number().int().min(1).max(1440),
   rps: z.array(num(0, 1e9)).min(1).max(MAX_TRACE_POINTS),
 });
-
-/** Which optional pattern fields a pattern uses: the inspector shows these, the refinement checks them. */
-export const PATTERN_FIELDS = {
-  static: [],
-  periodic: ['peakRps', 'periodHours', 'peakHours', 'peakStartHour'],
-  'once-in-a-lifetime': ['peakRps', 'peakHours', 'peakStartHour'],
-  unpredictable: ['peakRps', 'spikesPerWeek'],
-  'continuously-changing': ['growthPerMonth'],
-} as const satisfies Record<Pattern, readonly string[]>;
 
 export const workloadSchema = z
   .strictObject({
@@ -549,69 +529,3 @@ export type DesignEnvironments = Design['environments'];
 /** `environments` resolved (core/cost/resolve-environments.ts): what the engine prices and simulates with. */
 export type Environments = z.output<typeof resolvedEnvironmentsSchema>;
 export type Simulation = Design['simulation'];
-
-export interface WorkloadFields {
-  pattern: Pattern;
-  baseRps: number;
-  peakRps: number;
-  periodHours: number;
-  peakHours: number;
-  peakStartHour: number;
-  spikesPerWeek: number;
-  growthPerMonth: number;
-  noise: number;
-  trace?: { stepMinutes: number; rps: number[] };
-}
-
-/** Every field a generator reads, with WORKLOAD_DEFAULTS for those left out; peakRps defaults to baseRps. */
-export function resolveWorkload(w: {
-  pattern: Pattern;
-  baseRps: number;
-  peakRps?: number | undefined;
-  periodHours?: number | undefined;
-  peakHours?: number | undefined;
-  peakStartHour?: number | undefined;
-  spikesPerWeek?: number | undefined;
-  growthPerMonth?: number | undefined;
-  noise?: number | undefined;
-  trace?: { stepMinutes: number; rps: number[] } | undefined;
-}): WorkloadFields {
-  return {
-    pattern: w.pattern,
-    baseRps: w.baseRps,
-    peakRps: w.peakRps ?? w.baseRps,
-    periodHours: w.periodHours ?? WORKLOAD_DEFAULTS.periodHours,
-    peakHours: w.peakHours ?? WORKLOAD_DEFAULTS.peakHours,
-    peakStartHour: w.peakStartHour ?? WORKLOAD_DEFAULTS.peakStartHour,
-    spikesPerWeek: w.spikesPerWeek ?? WORKLOAD_DEFAULTS.spikesPerWeek,
-    growthPerMonth: w.growthPerMonth ?? WORKLOAD_DEFAULTS.growthPerMonth,
-    noise: w.noise ?? 0,
-    ...(w.trace ? { trace: w.trace } : {}),
-  };
-}
-
-/** Duration of one request in seconds: given, or cpuMs / 1000 (spec default). */
-export function resolveDurationSeconds(demand: Component['demand']): number {
-  return demand.durationSeconds ?? demand.cpuMs / 1000;
-}
-
-/** How long a sync request waits before it fails, ms: given, or API Gateway's 29 s. */
-export function resolveTimeoutMs(demand: Component['demand']): number {
-  return demand.timeoutMs ?? COMPONENT_DEFAULTS.timeoutMs;
-}
-
-/**
- * Duration of one function invocation in seconds at the component's memory. A measured
- * `durationSeconds` is taken as given (it was measured at that memory). Derived from `cpuMs`, it
- * stretches where the function has less than one vCPU: `vcpu` is what the provider gives the memory
- * (core/cost/function-cpu.ts follows the price book); by default AWS Lambda's rule, memory ÷ 1,769 MB
- * (FUNCTION_CPU). Above one vCPU the extra cores do not speed up one single-threaded request.
- */
-export function resolveFunctionSeconds(
-  demand: Component['demand'],
-  vcpu: number = demand.memoryMb / FUNCTION_CPU.aws.fullVcpuMemoryMb,
-): number {
-  if (demand.durationSeconds !== undefined) return demand.durationSeconds;
-  const share = Math.min(1, vcpu);
-  return demand.cpuMs / 1000 / share;
-}

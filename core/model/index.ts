@@ -5,13 +5,15 @@
  * Outside core/, import the documents from here, never from a file inside this folder.
  */
 export * from './design';
+export * from './design-fields';
 export * from './plan';
 export * from './defaults';
 export * from './labels';
 export * from './round';
 export * from './pricing-choice';
-export { formatPath, formatProblems, parseJson, problemsOf, validateDesign, validateWith } from './validate';
-export type { Problem, Validated } from './validate';
+export { formatPath, formatProblems, parseJson } from './problems';
+export type { Problem, Validated } from './problems';
+export { problemsOf, validateDesign, validateWith } from './validate';
 export {
   importedDesignSchema,
   loadDesign,

@@ -10,7 +10,8 @@ import { designSchema, type Design } from './design';
 import { migrateDocument, type DocumentKind, type JsonObject, type Migrated, type Migration } from './migrate-document';
 import { repairFreeText, repairName } from './names';
 import { planSchema, type Plan } from './plan';
-import { parseJson, validateDesign, validateWith, type Validated } from './validate';
+import { parseJson } from './problems';
+import { validateDesign, validateWith, type Validated } from './validate';
 
 export const DESIGN_FORMAT = 'tidemark.design';
 export const DESIGN_VERSION = 1;

@@ -3,6 +3,8 @@
  * 'unsafe-eval', and even zod's caught probe for it is reported as a violation. Imported first by
  * design.ts, which every schema module imports, so it runs before any schema is built. The server
  * and the plan worker (no `document`, no page CSP) keep the faster compiled parsers.
+ * The one module imported for its effect alone: package.json's `sideEffects` lists it (with CSS), which
+ * lets the bundlers leave every other module out of a page that uses none of its exports.
  */
 import { z } from 'zod';
 

@@ -8,7 +8,8 @@
  * that decision, as the plan judges them. A component whose load no seed changes keeps its figures,
  * so its range is one value unless a neighbour's move changes its link latency.
  */
-import { PLACEMENTS, type Design, type Placement } from '../model/design';
+import { PLACEMENTS } from '../model/design-fields';
+import type { Design, Placement } from '../model/design';
 import type { Plan, PlacementRanges, Spread, TotalsRange } from '../model/plan';
 import { assessEveryOption, toleranceOf } from '../recommend/assess-assignment';
 import { chooseJointly } from '../recommend/choose-jointly';

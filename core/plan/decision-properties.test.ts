@@ -7,7 +7,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type PricedDesign, priceDesign } from '../cost/tariff';
-import { PLACEMENTS, type Design, type DesignInput, type Placement } from '../model/design';
+import { PLACEMENTS } from '../model/design-fields';
+import type { Design, DesignInput, Placement } from '../model/design';
 import type { Plan } from '../model/plan';
 import { validateDesign } from '../model/validate';
 import { findRuleOut } from '../recommend/hard-constraints';

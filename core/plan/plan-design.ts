@@ -4,7 +4,8 @@
  * problems with JSON paths (never a throw), for the command line, the server and the editor alike.
  */
 import { loadDesign } from '../model/load-design';
-import { parseJson, type Validated } from '../model/validate';
+import { parseJson } from '../model/problems';
+import type { Validated } from '../model/validate';
 import { type BuildPlanOptions, type PlanResult, buildPlan } from './build-plan';
 
 export function planDesign(input: unknown, options?: BuildPlanOptions): Validated<PlanResult> {

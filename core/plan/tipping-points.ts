@@ -17,7 +17,8 @@
  * assumes the placement changes once on the way to the end of the range (a monotone input); a flip
  * that comes back before the end is not found.
  */
-import { type Component, PATTERN_FIELDS, type Design, type Placement } from '../model/design';
+import { PATTERN_FIELDS } from '../model/design-fields';
+import type { Component, Design, Placement } from '../model/design';
 import { findRuleOut } from '../recommend/hard-constraints';
 import type { Plan } from '../model/plan';
 import { readParameter } from './set-parameter';

@@ -7,7 +7,7 @@
 import type { BookProvider } from '../cost/books/price-book';
 import type { Placement } from '../model/design';
 import { PLACEMENT_LABELS, PROVIDER_LABELS } from '../model/labels';
-import { PLACEMENTS } from '../model/design';
+import { PLACEMENTS } from '../model/design-fields';
 import type { PriceRow, ProviderRow } from '../plan/compare-providers';
 import { formatMinutes } from './decision';
 import { formatCount, formatMoney, formatMs, formatPrice } from './format';

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { cloudBursting, hybridBackend, hybridServerless } from '../examples';
 import { designSchema, type Design } from '../model/design';
 import { buildPlan } from '../plan/build-plan';
-import { addComponent, connect, moveComponents } from '../edit/edit-design';
+import { moveComponents } from '../edit/edit-design';
+import { addComponent, connect } from '../edit/new-elements';
 import { diffScenarios, formatDeltaCents, placementChange, type Scenario, type ScenarioDiff } from './scenario-diff';
 
 const scenario = (design: Design): Scenario => ({ design, plan: buildPlan(design).plan });

@@ -15,7 +15,7 @@ import { billStaging } from '../cost/bill-usage';
 import { sumLines } from '../cost/cost-line';
 import type { Tariff } from '../cost/tariff';
 import type { Component, Connection, Placement } from '../model/design';
-import { PLACEMENTS } from '../model/design';
+import { PLACEMENTS } from '../model/design-fields';
 import { type Crossing, cloudShareOf, describeCrossing, isExternal } from './crossing';
 import {
   type JointEdge,

@@ -7,7 +7,7 @@
  */
 import type { PricedDesign } from '../cost/tariff';
 import type { Placement } from '../model/design';
-import { PLACEMENTS } from '../model/design';
+import { PLACEMENTS } from '../model/design-fields';
 import { BURST_RESERVE, type ComponentFacts, type Tolerance } from './assess-assignment';
 import { type Candidate, type CandidateOption, type JointFrame, buildJointProblem } from './build-joint-problem';
 import { cloudShareOf } from './crossing';

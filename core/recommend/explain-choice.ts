@@ -8,7 +8,7 @@
 import { HOURS_PER_MONTH } from '../model/defaults';
 import { PLACEMENT_NOUNS, PLACEMENT_PHRASES } from '../model/labels';
 import type { Component, Environments, Pattern, Placement } from '../model/design';
-import { resolveFunctionSeconds } from '../model/design';
+import { resolveFunctionSeconds } from '../model/design-fields';
 import type { Reason } from '../model/plan';
 import {
   formatCount,

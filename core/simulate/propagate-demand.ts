@@ -8,7 +8,12 @@
  * of the largest contributor to the mean demand.
  */
 import type { Design, Pattern } from '../model/design';
-import { resolveDurationSeconds, resolveFunctionSeconds, resolveTimeoutMs, resolveWorkload } from '../model/design';
+import {
+  resolveDurationSeconds,
+  resolveFunctionSeconds,
+  resolveTimeoutMs,
+  resolveWorkload,
+} from '../model/design-fields';
 import { topologicalOrder } from '../model/graph';
 import { countSteps, generateWorkload } from '../workload/generate-workload';
 import type { ComponentLoad, PlannedPeak } from './component-load';

@@ -4,7 +4,8 @@
  * milliseconds. Not used by the engine itself.
  */
 import fc from 'fast-check';
-import { KINDS, PATTERNS, type DesignInput } from '../model/design';
+import { KINDS, PATTERNS } from '../model/design-fields';
+import type { DesignInput } from '../model/design';
 
 /** Any valid design of up to 6 components, short horizons so that a run stays in milliseconds. */
 const workloadArb = fc

@@ -3,7 +3,8 @@
  * generator (generate-workload.ts) so that "fitted fields reproduce the series" means what the
  * simulator will do with them.
  */
-import { resolveWorkload, type Pattern } from '../model/design';
+import { resolveWorkload } from '../model/design-fields';
+import type { Pattern } from '../model/design';
 import { generateWorkload } from '../workload/generate-workload';
 import type { Series } from '../measure/parse-series-order';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveWorkload } from '../model/design';
+import { resolveWorkload } from '../model/design-fields';
 import { countSteps, generateWorkload } from './generate-workload';
 
 const horizon = { days: 30, stepMinutes: 5 };

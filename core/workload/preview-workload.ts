@@ -4,7 +4,8 @@
  * the horizon has more steps than a keystroke should pay for, then reduced to at most 500 points
  * that keep every peak and trough (the minimum and maximum of each bucket).
  */
-import { resolveWorkload, type Simulation, type Workload } from '../model/design';
+import { resolveWorkload } from '../model/design-fields';
+import type { Simulation, Workload } from '../model/design';
 import { countSteps, generateWorkload, type Horizon } from './generate-workload';
 
 export const PREVIEW_MAX_POINTS = 500;

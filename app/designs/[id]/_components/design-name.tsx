@@ -5,9 +5,9 @@
  * name is marked at the field and never reaches the document, so it can never stop autosave. While
  * a valid name is being typed it counts as unsaved, and leaving the page commits it.
  */
-import { useEffect, useState } from 'react';
-import { checkName } from '@/core/model';
+import { useEffect, useReducer, useState } from 'react';
 import { useEditor, useEditorStore } from '@/components/editor/editor-context';
+import { loadedModel, loadModel } from '@/components/editor/lazy-core';
 
 const DRAFT_KEY = 'design-name';
 
@@ -20,9 +20,16 @@ export function DesignName() {
   useEffect(() => {
     document.title = `${name} · Tidemark`;
   }, [name]);
-  const checked = checkName(value);
-  const invalid = checked.ok ? null : `The name ${checked.message}.`;
-  const pending = draft !== null && checked.ok && checked.value !== name ? checked.value : null;
+  // The name schema loads once the canvas is drawn (lazy-core.ts), or when typing starts before that;
+  // until then a typed name is neither refused nor kept. The stored name was checked when it was saved.
+  const [, loaded] = useReducer((n: number) => n + 1, 0);
+  const names = loadedModel();
+  useEffect(() => {
+    if (draft !== null && !names) loadModel().then(loaded, () => undefined);
+  }, [draft, names]);
+  const checked = names ? names.checkName(value) : draft === null ? { ok: true as const, value } : null;
+  const invalid = checked && !checked.ok ? `The name ${checked.message}.` : null;
+  const pending = draft !== null && checked?.ok && checked.value !== name ? checked.value : null;
 
   useEffect(() => {
     if (pending === null) return;

@@ -1,6 +1,7 @@
 'use client';
 /** The editor's frame: toolbar, palette, canvas, side panel, timeline; and the dialogs. */
 import { useQueryClient } from '@tanstack/react-query';
+import { useNodesInitialized } from '@xyflow/react';
 import { useCallback, useEffect, useState } from 'react';
 import { DesignCanvas } from '@/components/canvas/design-canvas';
 import { ConnectDialog } from '@/components/canvas/connect-dialog';
@@ -11,19 +12,24 @@ import { useShortcuts } from '@/components/canvas/use-shortcuts';
 import { useCompleteLayout } from '@/components/canvas/use-complete-layout';
 import { useFirstDraw } from '@/components/canvas/use-first-draw';
 import { useEditor, useEditorStore, useHistory } from '@/components/editor/editor-context';
+import { preloadCoreWhenIdle } from '@/components/editor/lazy-core';
 import { useAutosave } from '@/components/editor/use-autosave';
 import { ExportMenu } from '@/components/export/export-menu';
 import { usePlanRunner } from '@/components/editor/use-plan-runner';
 import { useTRPC, useTRPCClient } from '@/components/trpc/client';
+import { retryableDynamic } from '@/components/ui/retryable-dynamic';
 import { ThemeToggle } from '@/components/ui/theme-toggle';
 import { BackToDesigns } from './back-link';
 import { ConflictDialog } from './conflict-dialog';
 import { DesignName } from './design-name';
-import { RevisionsDialog } from './revisions-dialog';
 import { SaveIndicator, SaveProblem } from './save-indicator';
 import { ShareButton } from './share-dialog';
 import { SidePanel } from './side-panel';
 import { TimelineBar } from './timeline-bar';
+
+// Made when first opened: its change descriptions read the assumptions' fields (core/edit), whose
+// price books and schemas the first draw does not load (lazy-core.ts).
+const RevisionsDialog = retryableDynamic(() => import('./revisions-dialog').then((m) => m.RevisionsDialog));
 
 /**
  * The plan runner, started once the canvas is drawn, not before: its workers would take the CPU the
@@ -32,6 +38,11 @@ import { TimelineBar } from './timeline-bar';
  */
 function PlanRunner() {
   usePlanRunner(useFirstDraw());
+  // The schemas that edits, saves and exports check with load once React Flow has measured every node
+  // and the page is idle (lazy-core.ts), not at the first-draw wait's end: on a busy machine that
+  // comes before the drawing.
+  const measured = useNodesInitialized();
+  useEffect(() => (measured ? preloadCoreWhenIdle() : undefined), [measured]);
   return null;
 }
 
@@ -46,6 +57,8 @@ export function Editor({ designId }: { designId: string }) {
   useCompleteLayout();
   const [helpOpen, setHelpOpen] = useState(false);
   const [revisionsOpen, setRevisionsOpen] = useState(false);
+  const [revisionsShown, setRevisionsShown] = useState(false);
+  if (revisionsOpen && !revisionsShown) setRevisionsShown(true);
   const notice = useEditor((s) => s.notice);
   const baseRevision = useEditor((s) => s.baseRevision);
   const clearSelection = useCallback(() => store.getState().select({ components: [], connections: [] }), [store]);
@@ -163,13 +176,15 @@ export function Editor({ designId }: { designId: string }) {
       </div>
       <ShortcutsHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
       <ConnectDialog />
-      <RevisionsDialog
-        designId={designId}
-        open={revisionsOpen}
-        current={baseRevision}
-        onClose={() => setRevisionsOpen(false)}
-        onRestore={(r) => void restore(r)}
-      />
+      {revisionsShown && (
+        <RevisionsDialog
+          designId={designId}
+          open={revisionsOpen}
+          current={baseRevision}
+          onClose={() => setRevisionsOpen(false)}
+          onRestore={(r) => void restore(r)}
+        />
+      )}
       <ConflictDialog
         onDownloadMine={downloadMine}
         onReloadTheirs={() => void client.designs.get.query({ id: designId }).then(adopt)}

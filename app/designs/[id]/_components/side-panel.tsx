@@ -7,17 +7,22 @@
  * *Assumptions* shows the price book, the horizon, prices, autoscaling figures and tolerances, with
  * their sources. The provider comparison's dialog (opened from Decision or Assumptions) lives here.
  */
-import { useDeferredValue } from 'react';
+import { useDeferredValue, useState } from 'react';
 import { retryableDynamic } from '@/components/ui/retryable-dynamic';
-import { useEditor } from '@/components/editor/editor-context';
-import { AssumptionsPanel } from '@/components/assumptions/assumptions-panel';
-import { CompareProvidersDialog } from '@/components/compare/compare-providers';
-import { Inspector } from '@/components/inspector/inspector';
+import { useEditor, usePlan } from '@/components/editor/editor-context';
 import { ComponentCharts, ComponentDecision } from '@/components/results/component-results';
 import { PanelTabs } from '@/components/ui/panel-tabs';
 import { useSelectionTab } from '@/components/ui/use-selection-tab';
 
-// The decision and whole-design tabs load when first shown.
+// The tabs load when first shown; the inspector, the assumptions and the providers' comparison check
+// what is typed with the design's schemas, which the editor's first draw does not load (lazy-core.ts).
+const Inspector = retryableDynamic(() => import('@/components/inspector/inspector').then((m) => m.Inspector));
+const AssumptionsPanel = retryableDynamic(() =>
+  import('@/components/assumptions/assumptions-panel').then((m) => m.AssumptionsPanel),
+);
+const CompareProvidersDialog = retryableDynamic(() =>
+  import('@/components/compare/compare-providers').then((m) => m.CompareProvidersDialog),
+);
 const DecisionView = retryableDynamic(() => import('@/components/decision/decision-view').then((m) => m.DecisionView));
 const DesignResults = retryableDynamic(() =>
   import('@/components/results/design-results').then((m) => m.DesignResults),
@@ -41,6 +46,10 @@ export function SidePanel() {
       s.selection.components.length === 1 && s.selection.connections.length === 0 ? s.selection.components[0] : null,
     ),
   );
+  // The comparison's dialog is made when it is first opened, and kept (it closes itself).
+  const comparing = usePlan((s) => s.comparison.open);
+  const [compared, setCompared] = useState(comparing);
+  if (comparing && !compared) setCompared(true);
   return (
     <aside className="editor-side" aria-label="Details">
       <PanelTabs tabs={TABS} active={tab} onChange={setTab}>
@@ -54,7 +63,7 @@ export function SidePanel() {
         {tab === 'design' && <DesignResults />}
         {tab === 'assumptions' && <AssumptionsPanel />}
       </PanelTabs>
-      <CompareProvidersDialog />
+      {compared && <CompareProvidersDialog />}
     </aside>
   );
 }
