@@ -42,6 +42,22 @@ export function DesignName() {
 
   function commit() {
     if (draft === null) return;
+    if (checked === null) {
+      // Left before the name's check has loaded (the first moments after the draw): it is checked
+      // and kept once it has, rather than dropped; a refused name stays in the field, marked.
+      const typed = draft;
+      loadModel().then(
+        (m) => {
+          const late = m.checkName(typed);
+          if (!late.ok) return;
+          const { design, setDesign } = store.getState();
+          if (late.value !== design.name) setDesign({ ...design, name: late.value });
+          setDraft((d) => (d === typed ? null : d));
+        },
+        () => store.getState().setNotice('The name could not be checked: part of the editor did not load. Try again.'),
+      );
+      return;
+    }
     if (pending !== null) {
       const { design, setDesign } = store.getState();
       setDesign({ ...design, name: pending });
