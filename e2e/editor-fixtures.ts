@@ -115,6 +115,25 @@ export class EditorPage {
     await expect(this.page.locator('[data-testid^="placement-"]').first()).toBeVisible({ timeout: 20_000 });
   }
 
+  /** Where React Flow draws a node, in the design's coordinates (its wrapper's translate), as [x, y]. */
+  async flowPosition(id: string): Promise<string[] | undefined> {
+    return this.page
+      .locator(`.react-flow__node[data-id="${id}"]`)
+      .evaluate((el) =>
+        /translate\(([-\d.]+)px, ?([-\d.]+)px\)/.exec((el as HTMLElement).style.transform)?.slice(1, 3),
+      );
+  }
+
+  /** Drags a node by its middle, by (dx, dy) screen pixels, in `steps` mouse moves. */
+  async dragNode(id: string, dx: number, dy: number, steps = 8) {
+    const box = await this.positionOf(id);
+    const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+    await this.page.mouse.move(x, y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(x + dx, y + dy, { steps });
+    await this.page.mouse.up();
+  }
+
   async positionOf(id: string) {
     const box = await this.node(id).boundingBox();
     if (!box) throw new Error(`node ${id} not visible`);

@@ -98,3 +98,29 @@ test('the shortcuts help opens with ? and every palette entry is a labelled butt
   await expect(help).toBeHidden();
   await expect(page.getByRole('navigation', { name: 'Component palette' }).getByRole('button')).toHaveCount(9);
 });
+
+test('a dragged component stays where it is dropped: on the grid, saved, one undo step', async ({ page, editor }) => {
+  await editor.createBlank();
+  await editor.waitSimulated();
+  const node = editor.node('service');
+  await editor.waitUntilStill(node);
+  const start = await editor.flowPosition('service');
+  expect(start).toHaveLength(2);
+  await editor.dragNode('service', 170, 95, 12);
+  // Moved, and snapped to the 20 px grid (core/edit GRID).
+  const moved = await editor.flowPosition('service');
+  expect(moved).not.toEqual(start);
+  for (const v of moved ?? []) expect(Number(v) % 20).toBe(0);
+  // One undo step puts it back; redo moves it again.
+  await editor.clickEmptyCanvas();
+  await page.keyboard.press('Control+z');
+  await expect.poll(() => editor.flowPosition('service')).toEqual(start);
+  await page.keyboard.press('Control+Shift+z');
+  await expect.poll(() => editor.flowPosition('service')).toEqual(moved);
+  // The move is the design's: it outlives a reload, and the plan's placement is on the node.
+  await editor.waitSaved();
+  await page.reload();
+  await expect(node).toBeVisible();
+  expect(await editor.flowPosition('service')).toEqual(moved);
+  await expect(editor.placement('service')).toBeVisible();
+});

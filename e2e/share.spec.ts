@@ -39,9 +39,6 @@ class ShareDialog {
 }
 
 /** Where React Flow has a node in the flow's own coordinates (its transform), whatever the viewport. */
-const flowPosition = (page: Page, id: string) =>
-  page.locator(`.react-flow__node[data-id="${id}"]`).evaluate((el) => (el as HTMLElement).style.transform);
-
 function expectShareHeaders(response: APIResponse | null | { headers(): Record<string, string> }) {
   const headers = response?.headers() ?? {};
   expect(headers['referrer-policy']).toBe('no-referrer');
@@ -97,13 +94,10 @@ test('a reviewer opens a read-only link, finds nothing editable, downloads the p
   await view.screenshot({ path: shot('light') });
 
   // Dragging a node does not move it; Delete and Backspace remove nothing.
-  const before = await flowPosition(view, 'erp');
-  const box = await shared.positionOf('erp');
-  await view.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  await view.mouse.down();
-  await view.mouse.move(box.x + box.width / 2 + 160, box.y + box.height / 2 + 90, { steps: 8 });
-  await view.mouse.up();
-  expect(await flowPosition(view, 'erp')).toBe(before);
+  const before = await shared.flowPosition('erp');
+  expect(before).toHaveLength(2);
+  await shared.dragNode('erp', 160, 90);
+  expect(await shared.flowPosition('erp')).toEqual(before);
   const count = await shared.componentNodes().count();
   await shared.select('erp');
   await view.keyboard.press('Delete');
