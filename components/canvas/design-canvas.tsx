@@ -34,7 +34,8 @@ import {
   type DragEvent,
 } from 'react';
 import { KINDS, type ComponentKind, type Placement } from '@/core/model';
-import { GRID, moveComponents, nearestFreeSpot, positionsOf, type Point } from '@/core/edit';
+import { GRID, nearestFreeSpot, positionsOf, type Point } from '@/core/edit';
+import { moved } from '@/components/editor/known-valid';
 import { useEditor, useEditorStore, usePlan } from '@/components/editor/editor-context';
 import { loadEdits, notLoaded } from '@/components/editor/lazy-core';
 import type { Selection } from '@/components/editor/editor-store';
@@ -187,10 +188,10 @@ export function DesignCanvas({ readOnly = false }: { readOnly?: boolean }) {
       const positions: Record<string, Point> = {};
       for (const n of dragged) if (n.type === 'component') positions[n.id] = n.position;
       const { design: current, setDesign } = store.getState();
-      const moved = Object.entries(positions).some(
+      const changed = Object.entries(positions).some(
         ([id, p]) => current.layout?.[id]?.x !== Math.round(p.x) || current.layout?.[id]?.y !== Math.round(p.y),
       );
-      if (moved) setDesign(moveComponents(current, positions));
+      if (changed) setDesign(moved(current, positions));
     },
     [store],
   );

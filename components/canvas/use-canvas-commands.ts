@@ -5,7 +5,8 @@
  */
 import { useReactFlow } from '@xyflow/react';
 import { useCallback, useMemo } from 'react';
-import { copyElements, moveComponents, pasteFragment, removeElements } from '@/core/edit';
+import { copyElements, pasteFragment, removeElements } from '@/core/edit';
+import { moved } from '@/components/editor/known-valid';
 import { useEditorStore } from '@/components/editor/editor-context';
 import { layoutDesign } from './auto-layout';
 import { fitToPositions } from './fit-to-positions';
@@ -58,7 +59,7 @@ export function useCanvasCommands() {
     const current = state().design;
     const ids = new Set(current.components.map((c) => c.id));
     const kept = Object.entries(positions).filter(([id]) => ids.has(id));
-    setDesign(moveComponents(current, Object.fromEntries(kept)));
+    setDesign(moved(current, Object.fromEntries(kept)));
     fitToPositions(
       flow,
       kept.map(([, p]) => p),

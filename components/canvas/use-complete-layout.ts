@@ -9,7 +9,8 @@
  */
 import { useReactFlow } from '@xyflow/react';
 import { useEffect } from 'react';
-import { moveComponents, unplacedIds } from '@/core/edit';
+import { unplacedIds } from '@/core/edit';
+import { moved } from '@/components/editor/known-valid';
 import type { Design } from '@/core/model';
 import { useEditorStore } from '@/components/editor/editor-context';
 import { completeLayout } from './auto-layout';
@@ -37,7 +38,7 @@ export function useCompleteLayout(): void {
           const open = new Set(unplacedIds(current));
           const kept = Object.entries(positions).filter(([id]) => open.has(id));
           if (kept.length === 0) return;
-          setDesign(moveComponents(current, Object.fromEntries(kept)));
+          setDesign(moved(current, Object.fromEntries(kept)));
           setNotice(
             `Laid out ${kept.length === 1 ? 'the component' : `the ${kept.length} components`} that had no position on the canvas (undo to go back).`,
           );

@@ -4,7 +4,7 @@ import { designSchema, type Design } from '@/core/model';
 import { validateDesign } from '@/core/model/validate';
 import { AUTOSAVE_DEBOUNCE_MS, createAutosaver, KEEPALIVE_MAX_BYTES, type SaveDesign } from './autosaver';
 import { createEditorStore } from './editor-store';
-import { markValid } from './known-valid';
+import { markValid, moved } from './known-valid';
 
 // The real validation, counted: a document the plan worker validated is not validated again here.
 // Mocked where lazy-core.ts loads it from.
@@ -90,6 +90,26 @@ describe('autosaver', () => {
     await vi.advanceTimersByTimeAsync(AUTOSAVE_DEBOUNCE_MS);
     expect(validateDesign).toHaveBeenCalledWith(unchecked);
     expect(calls[1]?.document).toBe(unchecked);
+    stop();
+  });
+
+  it('saves a move of a validated document without validating it; a move of an unchecked one it validates', async () => {
+    const { store, calls, stop } = setup();
+    const checked = renamed('Checked by the worker');
+    markValid(checked);
+    vi.mocked(validateDesign).mockClear();
+    const dragged = moved(checked, { web: { x: 123.4, y: -56.7 } });
+    store.getState().setDesign(dragged);
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DEBOUNCE_MS);
+    expect(calls[0]?.document.layout?.web).toEqual({ x: 123, y: -57 });
+    expect(validateDesign).not.toHaveBeenCalled();
+    calls[0]?.resolve(2);
+    await settle();
+
+    const unchecked = moved(renamed('Not planned yet'), { web: { x: 1, y: 2 } });
+    store.getState().setDesign(unchecked);
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DEBOUNCE_MS);
+    expect(validateDesign).toHaveBeenCalledWith(unchecked);
     stop();
   });
 

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { designSchema, type Design } from '../model/design';
 import { copyElements, moveComponents, pasteFragment, removeElements, uniqueId } from './edit-design';
@@ -70,6 +71,23 @@ describe('design edits', () => {
 
   it('moves components to rounded positions', () => {
     expect(moveComponents(base, { web: { x: 10.6, y: -3.2 } }).layout?.web).toEqual({ x: 11, y: -3 });
+  });
+
+  it('keeps a valid design valid, whatever the positions: held in bounds, unknown ids and NaN left out', () => {
+    expect(moveComponents(base, { web: { x: 3e7, y: -2e7 } }).layout?.web).toEqual({ x: 1e7, y: -1e7 });
+    expect(moveComponents(base, { gone: { x: 1, y: 1 } }).layout).toEqual(base.layout);
+    expect(moveComponents(base, { api: { x: NaN, y: 1 } }).layout?.api).toEqual({ x: 200, y: 0 });
+    const coordinate = fc.oneof(fc.double(), fc.integer({ min: -2e7, max: 2e7 }));
+    fc.assert(
+      fc.property(
+        fc.dictionary(
+          fc.constantFrom('web', 'api', 'gone', '__proto__', 'Not An Id'),
+          fc.record({ x: coordinate, y: coordinate }),
+        ),
+        (positions) => validateDesign(moveComponents(base, positions)).ok,
+      ),
+      { numRuns: 500 },
+    );
   });
 
   it('makes ids that the schema accepts from any text', () => {

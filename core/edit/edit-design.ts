@@ -6,6 +6,7 @@
  * the design invalid with a sentence the editor can show.
  */
 import type { Component, Connection, Design } from '../model/design';
+import { COORDINATE_LIMIT } from '../model/design-fields';
 
 export interface Point {
   x: number;
@@ -37,9 +38,18 @@ export function updateConnection(design: Design, id: string, next: Connection): 
   return { ...design, connections: design.connections.map((c) => (c.id === id ? next : c)) };
 }
 
+/**
+ * Puts components at positions, rounded and held within the canvas's bounds (COORDINATE_LIMIT). An id
+ * that names no component of the design (one removed while it was dragged or laid out) and a position
+ * that is not a number are left out: a valid design moved is a valid design (the editor's autosave
+ * relies on it, components/editor/known-valid.ts).
+ */
 export function moveComponents(design: Design, positions: Record<string, Point>): Design {
+  const ids = new Set(design.components.map((c) => c.id));
   const layout = { ...design.layout };
-  for (const [id, p] of Object.entries(positions)) layout[id] = { x: Math.round(p.x), y: Math.round(p.y) };
+  const place = (v: number) => Math.min(COORDINATE_LIMIT, Math.max(-COORDINATE_LIMIT, Math.round(v)));
+  for (const [id, p] of Object.entries(positions))
+    if (ids.has(id) && Number.isFinite(p.x) && Number.isFinite(p.y)) layout[id] = { x: place(p.x), y: place(p.y) };
   return { ...design, layout };
 }
 

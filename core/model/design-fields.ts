@@ -12,6 +12,8 @@ export const MAX_COMPONENTS = 2000;
 export const MAX_CONNECTIONS = 5000;
 /** A year of one-minute samples: the longest measured series a component may carry. */
 export const MAX_TRACE_POINTS = 525_600;
+/** The largest |x| or |y| of a canvas position (design.ts pointSchema; moveComponents clamps to it). */
+export const COORDINATE_LIMIT = 1e7;
 
 export const PATTERNS = ['static', 'periodic', 'once-in-a-lifetime', 'unpredictable', 'continuously-changing'] as const;
 export type Pattern = (typeof PATTERNS)[number];

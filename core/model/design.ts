@@ -21,6 +21,7 @@ import {
   WORKLOAD_DEFAULTS,
 } from './defaults';
 import {
+  COORDINATE_LIMIT,
   DATA_CLASSES,
   ID_PATTERN,
   KINDS,
@@ -375,7 +376,10 @@ export const connectionSchema = z.strictObject({
   payloadKb: num(0, 1e7).default(CONNECTION_DEFAULTS.payloadKb),
 });
 
-export const pointSchema = z.strictObject({ x: num(-1e7, 1e7), y: num(-1e7, 1e7) });
+export const pointSchema = z.strictObject({
+  x: num(-COORDINATE_LIMIT, COORDINATE_LIMIT),
+  y: num(-COORDINATE_LIMIT, COORDINATE_LIMIT),
+});
 
 /**
  * Canvas positions by component id. A record drops a `__proto__` key silently (JSON.parse makes it an
