@@ -13,7 +13,7 @@ import {
 } from './joint-problem';
 import { bruteForce, toLpFormat } from './joint-oracle';
 import { type MipSolver, findMipSolver, registerMipSolver } from './mip-solver';
-import { createSolveMemo, solveJointly, solveJointlyOnce } from './solve-jointly';
+import { NODE_LIMIT, SEARCH_PIECE_LIMIT, createSolveMemo, solveJointly, solveJointlyOnce } from './solve-jointly';
 import { problemArbitrary } from '../testing/joint-problem-arbitrary';
 
 describe('solveJointly', () => {
@@ -202,5 +202,67 @@ describe('the whole problem through HiGHS, when the search is cut short', () => 
     // Both ways were taken: relaxations that came out whole, and fractional ones that went on to the MIP.
     expect(mipAfterRelaxation).toBeGreaterThan(0);
     expect(viaHighs).toBeGreaterThan(mipAfterRelaxation);
+  });
+});
+
+describe('a piece too big to search, straight to HiGHS', () => {
+  it('reaches the value the search and then HiGHS reach, without searching', () => {
+    // Two in three with every latency budget lifted: then some choice keeps them all, and the MIP
+    // answers (the others mostly have none, and are searched as before).
+    const lifted = (problem: JointProblem): JointProblem => ({
+      ...problem,
+      variables: problem.variables.map((states) =>
+        states.map((s) => ({ ...s, slack: Infinity, cloudSlack: undefined })),
+      ),
+    });
+    const problems = fc
+      .tuple(problemArbitrary(80, 160, { variables: 50, edges: 100 }), fc.nat(2))
+      .map(([problem, lift]) => (lift > 0 ? lifted(problem) : problem));
+    let straight = 0;
+    fc.assert(
+      fc.property(problems, (problem) => {
+        const direct = solveJointly(problem);
+        // The same problem with every piece searched first, as before SEARCH_PIECE_LIMIT.
+        const searchedFirst = solveJointly(problem, NODE_LIMIT, Infinity);
+        expect(searchedFirst.searched).toBe(true);
+        expect(direct.largestPiece).toBe(searchedFirst.largestPiece);
+        const a = evaluateChoice(problem, direct.choice);
+        const b = evaluateChoice(problem, searchedFirst.choice);
+        expect(a.excess).toBeCloseTo(b.excess, 6);
+        expect(a.cost).toBe(b.cost);
+        expect(direct.cost).toBe(a.cost);
+        expect(direct.method).toBe(searchedFirst.method);
+        if (direct.largestPiece <= SEARCH_PIECE_LIMIT) expect(direct).toEqual(searchedFirst);
+        if (!direct.searched) {
+          straight++;
+          expect(direct.largestPiece).toBeGreaterThan(SEARCH_PIECE_LIMIT);
+          expect(direct.method).toBe('exact');
+          expect(a.excess).toBe(0);
+        }
+      }),
+      { numRuns: 24, seed: 7 },
+    );
+    // The skip was taken, not only the search.
+    expect(straight).toBeGreaterThan(6);
+  });
+
+  it('searches as before when no MIP solver is registered', () => {
+    const highs = findMipSolver();
+    registerMipSolver(null);
+    let big = 0;
+    try {
+      fc.assert(
+        fc.property(problemArbitrary(80, 160, { variables: 50, edges: 100 }), (problem) => {
+          const solved = solveJointly(problem);
+          if (solved.largestPiece > SEARCH_PIECE_LIMIT) big++;
+          expect(solved.searched).toBe(true);
+          expect(solved).toEqual(solveJointly(problem, NODE_LIMIT, Infinity));
+        }),
+        { numRuns: 15, seed: 7 },
+      );
+    } finally {
+      registerMipSolver(highs);
+    }
+    expect(big).toBeGreaterThan(5);
   });
 });

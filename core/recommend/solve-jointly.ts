@@ -11,7 +11,9 @@
  *
  * Pieces the branch and bound cannot close within NODE_LIMIT nodes go to HiGHS (mip-solver.ts) as a
  * MILP whose relaxation is tight on these graphs (joint-milp.ts). Small pieces stay with the search:
- * it answers them in microseconds, where a MILP solve costs milliseconds (bench:solver).
+ * it answers them in microseconds, where a MILP solve costs milliseconds (bench:solver). A piece of
+ * more than SEARCH_PIECE_LIMIT open variables is not searched at all when a MIP solver is registered:
+ * the whole problem goes to it straight away (solveStraight).
  */
 import {
   type JointProblem,
@@ -34,6 +36,17 @@ import { PieceBound } from './piece-bound';
  */
 export const NODE_LIMIT = 2_000;
 
+/**
+ * Open variables in a piece beyond which the search is not tried when a MIP solver is registered: the
+ * whole problem goes to it at once. Decided from the problem alone (its pieces), so a re-plan and a
+ * full plan of the same design take the same way. On the generated designs (bench/lib/canvas-design.ts
+ * with 30–300 components, bench/generate-bench-design.ts with 20–200, seeds 1–4: 2026-12-06) every
+ * piece of 42 or more open variables exhausted NODE_LIMIT with the link free and with it forbidden,
+ * and every piece of 31 or fewer closed within it at least once; the 500-component canvas design's
+ * leaf edit (a 411-variable piece) spent 25–80 ms in those two searches before the MIP answered.
+ */
+export const SEARCH_PIECE_LIMIT = 40;
+
 export interface JointSolution extends JointValue {
   /** State index per variable. */
   choice: number[];
@@ -41,19 +54,50 @@ export interface JointSolution extends JointValue {
   method: 'exact' | 'heuristic';
   /** Product of the variables' state counts (capped at 1e300). */
   combinations: number;
-  /** Complete combinations the search evaluated: its greedy start, every single move tried, every leaf. */
+  /**
+   * Complete combinations the search evaluated: its greedy start, every single move tried, every leaf
+   * (and the MIP's answer); straight to the MIP (SEARCH_PIECE_LIMIT): its answer and the moves tried.
+   */
   evaluated: number;
   /** Largest number of open variables searched together. */
   largestPiece: number;
+  /** False when a piece over SEARCH_PIECE_LIMIT sent the problem straight to the MIP solver. */
+  searched: boolean;
 }
 
-export function solveJointly(original: JointProblem, nodeLimit = NODE_LIMIT): JointSolution {
+/** `pieceLimit`: SEARCH_PIECE_LIMIT, or Infinity to search every piece first (as before it, for tests). */
+export function solveJointly(
+  original: JointProblem,
+  nodeLimit = NODE_LIMIT,
+  pieceLimit = SEARCH_PIECE_LIMIT,
+): JointSolution {
   const { problem, kept } = pruneDominated(original);
   const n = problem.variables.length;
   const state = new JointSearchState(problem);
   const fixed: number[] = [];
   for (let v = 0; v < n; v++) if ((problem.variables[v] as readonly JointState[]).length === 1) fixed.push(v);
   const pieces = findPieces(problem, state.incident);
+  const largestPiece = pieces.reduce((m, p) => Math.max(m, p.length), 0);
+  const finish = (choice: number[], value: JointValue, exact: boolean, evaluated: number, searched: boolean) => {
+    let combinations = 1;
+    for (const states of original.variables) combinations = Math.min(1e300, combinations * states.length);
+    return {
+      ...value,
+      choice: choice.map((s, v) => kept[v]?.[s] ?? 0),
+      method: exact ? 'exact' : 'heuristic',
+      combinations,
+      evaluated,
+      largestPiece,
+      searched,
+    } satisfies JointSolution;
+  };
+  // undefined: not asked yet; null: asked, and no choice keeps every SLO budget.
+  let mip: number[] | null | undefined;
+  if (largestPiece > pieceLimit && findMipSolver()) {
+    mip = solveWholeMip(problem, state.incident);
+    const straight = mip && solveStraight(state, mip);
+    if (straight) return finish(straight.choice, straight.value, true, straight.evaluated, false);
+  }
   const stats = { evaluated: 0, aborted: false };
   const run = (forbidLink: boolean): number[] | null => {
     for (let v = 0; v < n; v++) state.release(v);
@@ -82,7 +126,7 @@ export function solveJointly(original: JointProblem, nodeLimit = NODE_LIMIT): Jo
   // A piece the search could not close: the whole problem goes to the MIP solver, link priced in.
   let exact = !stats.aborted;
   if (stats.aborted) {
-    const mip = solveWholeMip(problem, state.incident);
+    if (mip === undefined) mip = solveWholeMip(problem, state.incident);
     if (mip) {
       exact = true;
       stats.evaluated++;
@@ -90,17 +134,56 @@ export function solveJointly(original: JointProblem, nodeLimit = NODE_LIMIT): Jo
       if (isBetter(other, value)) [choice, value] = [mip, other];
     }
   }
-  choice = choice.map((s, v) => kept[v]?.[s] ?? 0);
-  let combinations = 1;
-  for (const states of original.variables) combinations = Math.min(1e300, combinations * states.length);
-  return {
-    ...value,
-    choice,
-    method: exact ? 'exact' : 'heuristic',
-    combinations,
-    evaluated: stats.evaluated,
-    largestPiece: pieces.reduce((m, p) => Math.max(m, p.length), 0),
+  return finish(choice, value, exact, stats.evaluated, true);
+}
+
+/**
+ * The MIP's answer for a problem with a piece too big to search, taken as it is unless a single move
+ * (one variable to another state) improves evaluateChoice's value, repeated as the search's start does
+ * (at most 8 passes over the variables in order, each taking a variable's best strictly better state,
+ * first in state order on ties). So among equal optima the plan takes the one HiGHS returns: a
+ * function of the problem alone (the model is built from it deterministically; HiGHS runs
+ * single-threaded with fixed options). The moves catch what HiGHS's tolerances cannot see: the
+ * MILP's costs are in dollars, where the eighth of a micro-dollar that breaks ties between placements
+ * (build-joint-problem.ts) is below them. Null when evaluateChoice finds the MIP's choice over an SLO
+ * budget after all (floating point): the search then runs as without a solver.
+ */
+function solveStraight(
+  state: JointSearchState,
+  mip: readonly number[],
+): { choice: number[]; value: JointValue; evaluated: number } | null {
+  const problem = state.problem;
+  if (evaluateChoice(problem, mip).excess !== 0) return null;
+  const n = problem.variables.length;
+  for (let v = 0; v < n; v++) state.release(v);
+  mip.forEach((s, v) => state.assign(v, s));
+  const now = (): JointValue => {
+    const usesLink = state.linkCount > 0;
+    return { excess: state.excess, cost: state.cost + (usesLink ? problem.linkCost : 0), usesLink };
   };
+  let evaluated = 1;
+  for (let pass = 0, improved = true; improved && pass < 8; pass++) {
+    improved = false;
+    for (let v = 0; v < n; v++) {
+      const count = (problem.variables[v] as readonly JointState[]).length;
+      if (count === 1) continue;
+      const current = state.assigned[v] as number;
+      let pick = current;
+      let pickValue = now();
+      for (let s = 0; s < count; s++) {
+        if (s === current) continue;
+        state.release(v);
+        state.assign(v, s);
+        evaluated++;
+        const value = now();
+        if (isBetter(value, pickValue)) [pick, pickValue, improved] = [s, value, true];
+      }
+      state.release(v);
+      state.assign(v, pick);
+    }
+  }
+  const choice = Array.from(state.assigned);
+  return { choice, value: evaluateChoice(problem, choice), evaluated };
 }
 
 /**

@@ -5,8 +5,16 @@
 import fc from 'fast-check';
 import type { JointProblem, JointState } from '../recommend/joint-problem';
 
-/** Random problems with small integer figures, so that sums are exact and ties are real ties. */
-export function problemArbitrary(maxVariables: number, maxEdges: number): fc.Arbitrary<JointProblem> {
+/**
+ * Random problems with small integer figures, so that sums are exact and ties are real ties. `least`
+ * raises the fewest variables and edges drawn (fast-check otherwise draws a dozen or so at most),
+ * for problems whose pieces are too big to search (solve-jointly.ts, SEARCH_PIECE_LIMIT).
+ */
+export function problemArbitrary(
+  maxVariables: number,
+  maxEdges: number,
+  least: { variables: number; edges: number } = { variables: 1, edges: 0 },
+): fc.Arbitrary<JointProblem> {
   const state = fc.record({
     key: fc.integer({ min: 0, max: 3 }),
     cost: fc.integer({ min: 0, max: 60 }),
@@ -18,7 +26,10 @@ export function problemArbitrary(maxVariables: number, maxEdges: number): fc.Arb
   });
   return fc
     .record({
-      variables: fc.array(fc.array(state, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: maxVariables }),
+      variables: fc.array(fc.array(state, { minLength: 1, maxLength: 4 }), {
+        minLength: least.variables,
+        maxLength: maxVariables,
+      }),
       edgeSeeds: fc.array(
         fc.record({
           a: fc.nat(),
@@ -27,7 +38,7 @@ export function problemArbitrary(maxVariables: number, maxEdges: number): fc.Arb
           latency: fc.array(fc.constantFrom(0, 0, 10, 20, 30), { minLength: 32, maxLength: 32 }),
           flags: fc.array(fc.integer({ min: 0, max: 127 }), { minLength: 16, maxLength: 16 }),
         }),
-        { maxLength: maxEdges },
+        { minLength: least.edges, maxLength: maxEdges },
       ),
       linkCost: fc.integer({ min: 0, max: 40 }),
     })
