@@ -7,7 +7,7 @@
  * lines. Every figure comes from core/present/decision.ts, in cents, so the groups plus the wiring add
  * up to the headline on screen.
  */
-import { useDeferredValue, useMemo } from 'react';
+import { memo, useDeferredValue, useMemo } from 'react';
 import { useEditor, useEditorStore, usePlan } from '@/components/editor/editor-context';
 import { PlacementBadge } from '@/components/results/placement-badge';
 import { RunStatus } from '@/components/results/run-status';
@@ -25,7 +25,11 @@ const money = (cents: number) => formatMoney(cents / 100);
 // which the editor's first draw does not wait for (components/editor/lazy-core.ts).
 const PriceBook = retryableDynamic(() => import('./price-book-line').then((m) => m.PriceBook));
 
-export function DecisionView() {
+/**
+ * Memoised (it takes no props): the side panel re-renders when the selection changes, and the view's
+ * hundreds of rows need not be compared again then; it re-renders when the plan or the names change.
+ */
+export const DecisionView = memo(function DecisionView() {
   // Deferred: a new plan re-renders the view in an interruptible render, never one long task.
   const result = useDeferredValue(usePlan((s) => s.result));
   const components = useEditor((s) => s.design.components);
@@ -62,7 +66,7 @@ export function DecisionView() {
       )}
     </section>
   );
-}
+});
 
 function Headline({ summary }: { summary: DecisionSummary }) {
   return (
