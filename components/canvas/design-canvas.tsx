@@ -59,6 +59,7 @@ import { PlacementLegend } from './placement-legend';
 import { WiringLayer } from './wiring-layer';
 import { useWiringGroups } from './use-wiring-groups';
 import { CompactContext, useZoomCompact } from './use-compact';
+import { useFirstDraw } from './use-first-draw';
 import { utilisationAt } from '@/core/present';
 
 const nodeTypes = { component: ComponentNode };
@@ -239,12 +240,17 @@ export function DesignCanvas({ readOnly = false }: { readOnly?: boolean }) {
   // The canvas furniture does not change while a node is dragged: the same elements each frame let
   // React skip them while React Flow redraws the moving node.
   const hasPlan = plan !== null;
+  // The MiniMap joins once the nodes are drawn: its 500 shapes (on the bench's large design) are not
+  // part of the work before the canvas first shows (bench:canvas, bare React Flow with and without one).
+  const drawn = useFirstDraw();
   const furniture = useMemo(
     () => (
       <>
         <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} />
         <Controls position="bottom-left" showInteractive={!readOnly} />
-        <MiniMap position="bottom-right" pannable zoomable ariaLabel="Minimap" nodeClassName={minimapClass} />
+        {drawn && (
+          <MiniMap position="bottom-right" pannable zoomable ariaLabel="Minimap" nodeClassName={minimapClass} />
+        )}
         <Panel position="top-left">
           <PlacementLegend hasPlan={hasPlan} />
         </Panel>
@@ -257,7 +263,7 @@ export function DesignCanvas({ readOnly = false }: { readOnly?: boolean }) {
         <WiringLayer groups={wiring} />
       </>
     ),
-    [hasPlan, wiring, readOnly, laneView],
+    [hasPlan, wiring, readOnly, laneView, drawn],
   );
 
   return (
