@@ -117,6 +117,23 @@ describe('mergeNodes', () => {
     expect(merged[1]?.measured).toEqual({ width: 200, height: 84 });
   });
 
+  it('leaves a node being dragged under the pointer when a new plan lands', () => {
+    const derived = deriveNodes(design, null, none, null);
+    const shown: FlowNode[] = derived.map((n) =>
+      n.id === 'db' ? { ...n, position: { x: 400, y: 60 }, dragging: true, measured: { width: 200, height: 84 } } : n,
+    );
+    const merged = mergeNodes(shown, deriveNodes(design, placed('static', 'serverless'), none, null));
+    expect(merged[1]?.position).toEqual({ x: 400, y: 60 });
+    expect(merged[1]?.dragging).toBe(true);
+    expect(merged[1]?.data.placement).toBe('serverless');
+    // Dropped (no longer dragging), the design's position is taken again.
+    const dropped = mergeNodes(
+      merged.map((n) => ({ ...n, dragging: false })),
+      deriveNodes(design, null, none, null),
+    );
+    expect(dropped[1]?.position).toEqual({ x: 240, y: 0 });
+  });
+
   it('gives back the array React Flow has when no node changed, so that it has nothing to take in', () => {
     const shown = mergeNodes([], deriveNodes(design, null, none, null));
     // A new design object (a change the canvas does not show) derives the same node objects anew.

@@ -111,14 +111,18 @@ export function mergeNodes(previous: FlowNode[], derived: FlowNode[]): FlowNode[
   const merged = derived.map((d) => {
     const o = old.get(d.id);
     if (!o) return d;
+    // A node being dragged stays under the pointer (a plan that lands mid-drag would put it back where
+    // the design has it for a frame); the drop then writes its position to the design.
+    const position = o.dragging ? o.position : d.position;
     if (
       o.data === d.data &&
-      o.position.x === d.position.x &&
-      o.position.y === d.position.y &&
+      o.position.x === position.x &&
+      o.position.y === position.y &&
       !!o.selected === !!d.selected
     )
       return o;
-    return o.measured ? { ...d, measured: o.measured } : d;
+    const next = position === d.position ? d : { ...d, position, dragging: true };
+    return o.measured ? { ...next, measured: o.measured } : next;
   });
   return sameItems(previous, merged);
 }
