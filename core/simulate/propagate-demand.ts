@@ -163,41 +163,22 @@ export function* streamDemand(design: Design, memo?: DemandMemo): Generator<Dema
       const caller = memo ? memo.series.get(keyOf.get(conn.from) ?? -1) : live.get(conn.from);
       const k = conn.callsPerRequest;
       if (caller && k > 0) {
-        const src = caller.total;
         if (conn.mode === 'async') {
           asyncPart ??= new Float32Array(steps);
-          for (let i = 0; i < steps; i++) {
-            const part = k * (src[i] as number);
-            total[i] = (total[i] as number) + part;
-            asyncPart[i] = (asyncPart[i] as number) + part;
-          }
-        } else {
-          for (let i = 0; i < steps; i++) total[i] = (total[i] as number) + k * (src[i] as number);
-        }
+          addScaledTwice(total, asyncPart, caller.total, k, steps);
+        } else addScaled(total, caller.total, k, steps);
         contributions.set(caller.pattern, (contributions.get(caller.pattern) ?? 0) + k * caller.mean);
         // The callers' planned peaks reach this component too (each window once).
-        for (const cw of caller.windows) {
-          let ends = seen.get(cw.start);
-          if (!ends) seen.set(cw.start, (ends = new Set()));
-          if (!ends.has(cw.end)) {
-            ends.add(cw.end);
-            windows.push(cw);
-          }
-        }
+        addWindows(windows, seen, caller.windows);
       }
       const left = (unread.get(conn.from) ?? 1) - 1;
       unread.set(conn.from, left);
       if (left === 0) live.delete(conn.from);
     }
     // The peak and the mean (computeMean's sum, in its order) in one pass.
-    let peak = 0;
-    let sum = 0;
-    for (let i = 0; i < steps; i++) {
-      const v = total[i] as number;
-      if (v > peak) peak = v;
-      sum += v;
-    }
-    const mean = steps > 0 ? sum / steps : 0;
+    measurePeakAndSum(total, steps);
+    const peak = peakAndSum.peak;
+    const mean = steps > 0 ? peakAndSum.sum / steps : 0;
     if (comp.workload && callers.length === 0) {
       ownMeanRps = mean;
       contributions.set(comp.workload.pattern, mean);
@@ -208,6 +189,58 @@ export function* streamDemand(design: Design, memo?: DemandMemo): Generator<Dema
     else if ((unread.get(id) ?? 0) > 0) live.set(id, made);
     yield itemOf(id, comp, made, stepSeconds);
   }
+}
+
+/*
+ * The loops over series and windows live in plain functions, not in streamDemand's body: a CPU
+ * profile of the canvas bench's edit in Chromium's two plan workers put streamDemand's own time at
+ * 59–269 ms a worker, most of it on these loops' lines — interpreter speed, against ~6 ms a re-plan
+ * in Node (H24, 2026-12-06). The profile does not say why the generator stays slow there; a small
+ * plain function's loop is optimised in place (on-stack replacement) whatever tier the generator is
+ * in. The arithmetic is the same, in the same order.
+ */
+
+/** total[i] += k · src[i] for i < steps (each sum rounded to a float32 as it is stored). */
+function addScaled(total: Float32Array, src: Float32Array, k: number, steps: number): void {
+  for (let i = 0; i < steps; i++) total[i] = (total[i] as number) + k * (src[i] as number);
+}
+
+/** addScaled into both `total` and `part` (a caller's messages count in the whole and in the async part). */
+function addScaledTwice(total: Float32Array, part: Float32Array, src: Float32Array, k: number, steps: number): void {
+  for (let i = 0; i < steps; i++) {
+    const x = k * (src[i] as number);
+    total[i] = (total[i] as number) + x;
+    part[i] = (part[i] as number) + x;
+  }
+}
+
+/** Adds to `windows` those of `from` not yet in `seen` (by start and end), in order. */
+function addWindows(windows: Window[], seen: Map<number, Set<number>>, from: readonly Window[]): void {
+  for (let i = 0; i < from.length; i++) {
+    const cw = from[i] as Window;
+    let ends = seen.get(cw.start);
+    if (!ends) seen.set(cw.start, (ends = new Set()));
+    if (!ends.has(cw.end)) {
+      ends.add(cw.end);
+      windows.push(cw);
+    }
+  }
+}
+
+/** measurePeakAndSum's answer (an object of its own would be allocated per component). */
+const peakAndSum = { peak: 0, sum: 0 };
+
+/** The largest of the first `steps` values (at least 0), and their sum in order. */
+function measurePeakAndSum(total: Float32Array, steps: number): void {
+  let peak = 0;
+  let sum = 0;
+  for (let i = 0; i < steps; i++) {
+    const v = total[i] as number;
+    if (v > peak) peak = v;
+    sum += v;
+  }
+  peakAndSum.peak = peak;
+  peakAndSum.sum = sum;
 }
 
 function itemOf(id: string, comp: Design['components'][number], d: KeptDemand, stepSeconds: number): DemandItem {
