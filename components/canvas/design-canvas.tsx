@@ -12,9 +12,9 @@ import {
   MiniMap,
   Panel,
   ReactFlow,
+  applyNodeChanges,
   getViewportForBounds,
   useReactFlow,
-  useStoreApi,
   type Viewport,
   type Connection as FlowConnection,
   type EdgeChange,
@@ -23,16 +23,7 @@ import {
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import './canvas.css';
-import {
-  useCallback,
-  useDeferredValue,
-  useEffect,
-  useLayoutEffect,
-  useMemo,
-  useRef,
-  useState,
-  type DragEvent,
-} from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { KINDS, type ComponentKind, type Placement } from '@/core/model';
 import { GRID, nearestFreeSpot, positionsOf, type Point } from '@/core/edit';
 import { moved } from '@/components/editor/known-valid';
@@ -77,10 +68,12 @@ export const KIND_MIME = 'application/x-tidemark-kind';
 
 const sameIds = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
+/** Read-only: selection and measurements pass; moves and removals never reach React Flow's nodes. */
+const isViewChange = (c: NodeChange<FlowNode>) => c.type === 'select' || c.type === 'dimensions';
+
 export function DesignCanvas({ readOnly = false }: { readOnly?: boolean }) {
   const store = useEditorStore();
-  const flow = useReactFlow<FlowNode>();
-  const flowStore = useStoreApi<FlowNode>();
+  const flow = useReactFlow();
   // An edit redraws the canvas after the key or click that made it, not inside it: deferred, the
   // canvas's derivation and React Flow's update of its 500 nodes and 800 edges (on the bench's large
   // design) are no longer part of the task of the Enter that commits an inspector field, which was
@@ -133,21 +126,18 @@ export function DesignCanvas({ readOnly = false }: { readOnly?: boolean }) {
     return () => cancelAnimationFrame(frame);
   }, [lanesShown, flow]);
 
-  // React Flow owns its nodes (defaultNodes): a drag moves the node in React Flow's store alone, so
-  // no frame of it re-renders this component or hands React Flow a new nodes array to adopt, as a
-  // controlled `nodes` prop did (bench:canvas drag, 2026-12-06). What the canvas derives from the
-  // store and the plan is merged into React Flow's nodes when it changes; a move reaches the design
-  // when the drag ends (onNodeDragStop).
-  const [initialNodes] = useState(derivedNodes);
+  // Controlled: React Flow moves its local copy (applyNodeChanges below) and the move reaches the
+  // design at drop. Tried on 2026-12-06: React Flow owning its nodes (defaultNodes) drew 105–133
+  // frames in bench:canvas's 3 s drag against 159–163 controlled, bare React Flow 150–184 (editor and
+  // bare alternated three times each, quiet machine): uncontrolled, every pointer move updates React
+  // Flow's store and re-runs all its selectors at once; controlled, React batches a frame's moves.
+  const [nodes, setNodes] = useState<FlowNode[]>(derivedNodes);
   const [initialViewport] = useState(() => estimateFit(derivedNodes));
-  const syncedFrom = useRef(derivedNodes);
-  useLayoutEffect(() => {
-    if (syncedFrom.current === derivedNodes) return;
-    syncedFrom.current = derivedNodes;
-    const shown = flowStore.getState().nodes;
-    const merged = mergeNodes(shown, derivedNodes);
-    if (merged !== shown) flow.setNodes(merged);
-  }, [derivedNodes, flow, flowStore]);
+  const [syncedFrom, setSyncedFrom] = useState(derivedNodes);
+  if (syncedFrom !== derivedNodes) {
+    setSyncedFrom(derivedNodes);
+    setNodes((prev) => mergeNodes(prev, derivedNodes));
+  }
 
   const updateSelection = useCallback(
     (kind: keyof Selection, changes: { id: string; selected: boolean }[]) => {
@@ -164,15 +154,15 @@ export function DesignCanvas({ readOnly = false }: { readOnly?: boolean }) {
     [store],
   );
 
-  // React Flow has applied the changes to its own nodes; the store learns the selection. Read-only,
-  // nothing can move or go: no drag (nodesDraggable), no handles, no delete key.
   const onNodesChange = useCallback(
-    (changes: NodeChange<FlowNode>[]) =>
+    (changes: NodeChange<FlowNode>[]) => {
+      setNodes((ns) => applyNodeChanges(readOnly ? changes.filter(isViewChange) : changes, ns));
       updateSelection(
         'components',
         changes.flatMap((c) => (c.type === 'select' ? [{ id: c.id, selected: c.selected }] : [])),
-      ),
-    [updateSelection],
+      );
+    },
+    [updateSelection, readOnly],
   );
 
   const onEdgesChange = useCallback(
@@ -274,7 +264,7 @@ export function DesignCanvas({ readOnly = false }: { readOnly?: boolean }) {
     >
       <CompactContext.Provider value={compact}>
         <ReactFlow<FlowNode>
-          defaultNodes={initialNodes}
+          nodes={nodes}
           edges={edges}
           nodeTypes={nodeTypes}
           edgeTypes={edgeTypes}
