@@ -161,29 +161,50 @@ function solveStraight(
     const usesLink = state.linkCount > 0;
     return { excess: state.excess, cost: state.cost + (usesLink ? problem.linkCost : 0), usesLink };
   };
-  let evaluated = 1;
-  for (let pass = 0, improved = true; improved && pass < 8; pass++) {
-    improved = false;
-    for (let v = 0; v < n; v++) {
-      const count = (problem.variables[v] as readonly JointState[]).length;
-      if (count === 1) continue;
-      const current = state.assigned[v] as number;
-      let pick = current;
-      let pickValue = now();
-      for (let s = 0; s < count; s++) {
-        if (s === current) continue;
-        state.release(v);
-        state.assign(v, s);
-        evaluated++;
-        const value = now();
-        if (isBetter(value, pickValue)) [pick, pickValue, improved] = [s, value, true];
-      }
-      state.release(v);
-      state.assign(v, pick);
-    }
-  }
+  const all = problem.variables.map((_, v) => v);
+  const stateOrders = problem.variables.map((states) => states.map((_, s) => s));
+  const orderOf = (v: number) => stateOrders[v] as number[];
+  const evaluated = 1 + improveBySingleMoves(state, all, orderOf, now, () => true);
   const choice = Array.from(state.assigned);
   return { choice, value: evaluateChoice(problem, choice), evaluated };
+}
+
+/**
+ * Single moves while they help, as the search's start and solveStraight improve a choice: at most 8
+ * passes over `vars` in order, each variable taking its best strictly better state among those
+ * `isAllowed` accepts (the first in `orderOf(k)`, k its index in `vars`, on ties). The current
+ * state's value is measured, like every other state's, just after the variable is assigned again, so
+ * all of them are compared from the same running sums. Leaves the picks assigned; returns how many
+ * states were tried (the plan's `search.evaluated` counts them).
+ */
+function improveBySingleMoves(
+  state: JointSearchState,
+  vars: readonly number[],
+  orderOf: (k: number) => readonly number[],
+  now: () => JointValue,
+  isAllowed: () => boolean,
+): number {
+  let tried = 0;
+  for (let pass = 0, improved = true; improved && pass < 8; pass++) {
+    improved = false;
+    vars.forEach((v, k) => {
+      const current = state.assigned[v] as number;
+      state.release(v);
+      let pick = current;
+      state.assign(v, current);
+      let pickValue = now();
+      state.release(v);
+      for (const s of orderOf(k)) {
+        if (s === current) continue;
+        state.assign(v, s);
+        tried++;
+        if (isAllowed() && isBetter(now(), pickValue)) [pick, pickValue, improved] = [s, now(), true];
+        state.release(v);
+      }
+      state.assign(v, pick);
+    });
+  }
+  return tried;
 }
 
 /**
@@ -372,25 +393,7 @@ function searchPiece(
     state.assign(v, pick < 0 ? (orderOf[k]?.[0] ?? 0) : pick);
   });
   stats.evaluated++;
-  for (let pass = 0, improved = true; improved && pass < 8; pass++) {
-    improved = false;
-    piece.forEach((v, k) => {
-      const current = state.assigned[v] as number;
-      state.release(v);
-      let pick = current;
-      state.assign(v, current);
-      let pickValue = now();
-      state.release(v);
-      for (const s of orderOf[k] as number[]) {
-        if (s === current) continue;
-        state.assign(v, s);
-        stats.evaluated++;
-        if (isAllowed() && isBetter(now(), pickValue)) [pick, pickValue, improved] = [s, now(), true];
-        state.release(v);
-      }
-      state.assign(v, pick);
-    });
-  }
+  stats.evaluated += improveBySingleMoves(state, piece, (k) => orderOf[k] as number[], now, isAllowed);
   if (isAllowed()) [best, bestValue] = [piece.map((v) => state.assigned[v] as number), now()];
   for (const v of piece) state.release(v);
 

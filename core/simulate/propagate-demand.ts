@@ -176,9 +176,8 @@ export function* streamDemand(design: Design, memo?: DemandMemo): Generator<Dema
       if (left === 0) live.delete(conn.from);
     }
     // The peak and the mean (computeMean's sum, in its order) in one pass.
-    measurePeakAndSum(total, steps);
-    const peak = peakAndSum.peak;
-    const mean = steps > 0 ? peakAndSum.sum / steps : 0;
+    const { peak, sum } = measurePeakAndSum(total, steps);
+    const mean = steps > 0 ? sum / steps : 0;
     if (comp.workload && callers.length === 0) {
       ownMeanRps = mean;
       contributions.set(comp.workload.pattern, mean);
@@ -227,11 +226,8 @@ function addWindows(windows: Window[], seen: Map<number, Set<number>>, from: rea
   }
 }
 
-/** measurePeakAndSum's answer (an object of its own would be allocated per component). */
-const peakAndSum = { peak: 0, sum: 0 };
-
 /** The largest of the first `steps` values (at least 0), and their sum in order. */
-function measurePeakAndSum(total: Float32Array, steps: number): void {
+function measurePeakAndSum(total: Float32Array, steps: number): { peak: number; sum: number } {
   let peak = 0;
   let sum = 0;
   for (let i = 0; i < steps; i++) {
@@ -239,8 +235,7 @@ function measurePeakAndSum(total: Float32Array, steps: number): void {
     if (v > peak) peak = v;
     sum += v;
   }
-  peakAndSum.peak = peak;
-  peakAndSum.sum = sum;
+  return { peak, sum };
 }
 
 function itemOf(id: string, comp: Design['components'][number], d: KeptDemand, stepSeconds: number): DemandItem {
