@@ -88,6 +88,32 @@ test('an architect draws, tags and tunes a design, and finds it saved after a re
   await page.screenshot({ path: shot('reloaded') });
 });
 
+test('a drag of two selected components moves both by the same step, undone as one', async ({ page, editor }) => {
+  await editor.createBlank();
+  await page.getByRole('button', { name: 'Add Database' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(editor.node('database')).toBeVisible();
+  await editor.waitSimulated();
+  await editor.waitUntilStill(editor.node('database'));
+  const at = async () => [await editor.flowPosition('service'), await editor.flowPosition('database')];
+  const start = await at();
+  // Shift-click adds to the selection; dragging one selected node drags all of them.
+  await editor.select('service');
+  await editor.node('database').click({ modifiers: ['Shift'] });
+  await expect(page.locator('.react-flow__node.selected')).toHaveCount(2);
+  await editor.dragNode('service', 160, 100, 12);
+  const moved = await at();
+  const step = (i: number) => moved[i]?.map((v, k) => Number(v) - Number(start[i]?.[k]));
+  expect(step(0)).not.toEqual([0, 0]);
+  expect(step(1)).toEqual(step(0));
+  // One undo step puts both back; redo moves both again.
+  await editor.clickEmptyCanvas();
+  await page.keyboard.press('Control+z');
+  await expect.poll(at).toEqual(start);
+  await page.keyboard.press('Control+Shift+z');
+  await expect.poll(at).toEqual(moved);
+});
+
 test('the shortcuts help opens with ? and every palette entry is a labelled button', async ({ page, editor }) => {
   await editor.createBlank();
   await editor.clickEmptyCanvas();
