@@ -407,6 +407,87 @@ describe('the late count’s tails, against their point masses summed', () => {
   });
 });
 
+describe('a floor of over 10⁶ late requests a minute', () => {
+  // P(A + B ≥ over) by the direct convolution: each law's masses over its window (in logs, by the
+  // ratios of successive masses from the mode), B's tails summed from the top, then Σ P(A = k)·P(B ≥ over − k).
+  const masses = (lnAt: (k: number) => number, ratio: (k: number) => number, lo: number, hi: number) => {
+    const out = new Float64Array(hi - lo + 1);
+    let ln = lnAt(lo);
+    for (let k = lo; k <= hi; k++) {
+      out[k - lo] = Math.exp(ln);
+      ln += Math.log(ratio(k));
+    }
+    return out;
+  };
+  const convolution = (over: number, a: number, m: number, s: number) => {
+    const [r, x] = [m / s, s / (1 + s)];
+    const [aLo, aHi] = [Math.max(0, Math.floor(a - 12 * Math.sqrt(a))), Math.ceil(a + 12 * Math.sqrt(a))];
+    const sdB = Math.sqrt(m * (1 + s));
+    const [bLo, bHi] = [Math.max(0, Math.floor(m - 12 * sdB)), Math.ceil(m + 40 * sdB + 200 * s)];
+    const pa = masses(
+      (k) => k * Math.log(a) - a - jStat.gammaln(k + 1),
+      (k) => a / (k + 1),
+      aLo,
+      aHi,
+    );
+    const pb = masses(
+      (j) => jStat.gammaln(j + r) - jStat.gammaln(j + 1) - jStat.gammaln(r) + j * Math.log(x) + r * Math.log1p(-x),
+      (j) => (x * (j + r)) / (j + 1),
+      bLo,
+      bHi,
+    );
+    const tailB = new Float64Array(pb.length + 1);
+    for (let i = pb.length - 1; i >= 0; i--) tailB[i] = (tailB[i + 1] as number) + (pb[i] as number);
+    let sum = 0;
+    for (let k = aLo; k <= aHi; k++) {
+      const j = over - k - bLo; // P(B ≥ over − k)
+      sum += (pa[k - aLo] as number) * (j <= 0 ? 1 : j >= pb.length ? 0 : (tailB[j] as number));
+    }
+    return sum;
+  };
+  const oversAround = (a: number, m: number, s: number) =>
+    [-4, -2, -1, 0, 1, 2, 4].map((sds) => Math.round(a + m + sds * Math.sqrt(a + m * (1 + s))));
+
+  it('a Poisson tail beyond k = 10⁴ (Edgeworth) stays within 2·10⁻⁶ of the incomplete gamma', () => {
+    for (const mean of [1e4, 3e4, 2e5, 1e6])
+      for (let sds = -6; sds <= 6; sds += 0.5) {
+        const k = Math.round(mean + sds * Math.sqrt(mean));
+        if (k <= 10_000) continue;
+        expect(Math.abs(poissonAtLeast(k, mean) - jStat.lowRegGamma(k, mean)), `mean ${mean}, k ${k}`).toBeLessThan(
+          2e-6,
+        );
+      }
+  });
+
+  it('sums over the negative binomial where it is the narrower law', () => {
+    for (const a of [2e6, 5e7])
+      for (const [m, s] of [
+        [0.013, 24.5],
+        [2, 0.5],
+        [60, 20],
+        [5e3, 3],
+      ] as const)
+        for (const over of oversAround(a, m, s)) {
+          const got = floorAtLeast(over, a, m, s);
+          const exact = convolution(over, a, m, s);
+          expect(Math.abs(got - exact), `a ${a}, m ${m}, s ${s}, over ${over}`).toBeLessThan(2e-7);
+        }
+  });
+
+  it('takes the Edgeworth term where both laws are that wide', () => {
+    for (const [a, m, s] of [
+      [2e6, 2e6, 1],
+      [2e6, 3e7, 0.2],
+      [5e7, 1e7, 4],
+    ] as const)
+      for (const over of oversAround(a, m, s)) {
+        const got = floorAtLeast(over, a, m, s);
+        const exact = convolution(over, a, m, s);
+        expect(Math.abs(got - exact), `a ${a}, m ${m}, s ${s}, over ${over}`).toBeLessThan(1e-6);
+      }
+  });
+});
+
 describe('a request far shorter than its CPU time (νt ≫ 1)', () => {
   it('gives a finite spread: the geometric sum neither underflows nor overflows', () => {
     // One core at ρ 0.8, 82.8 ms of CPU, a duration of 2.8 ms (a generated design's): the sum's first

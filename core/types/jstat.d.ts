@@ -5,6 +5,8 @@ declare module 'jstat' {
     gammaln(x: number): number;
     /** P(a, x): the regularised lower incomplete gamma function. */
     lowRegGamma(a: number, x: number): number;
+    /** The complementary error function. */
+    erfc(x: number): number;
     /** I_x(a, b): the regularised incomplete beta function (x in [0, 1]). */
     ibeta(x: number, a: number, b: number): number;
     normal: {
