@@ -11,16 +11,32 @@ import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { resolveEnvironments } from '../cost/resolve-environments';
 import type { Design } from './design';
 
-/** JSON with object keys sorted at every depth; arrays keep their order, undefined fields are left out. */
+/**
+ * JSON with object keys sorted at every depth; arrays keep their order (a hole reads as nothing, as
+ * `map` and `join` wrote it), undefined fields are left out. Written into one string as it goes, not
+ * through an array of parts at every level: a plan hashes its design every time (2026-12-06).
+ */
 export function stringifyCanonical(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value))
-    return `[${value.map((v) => (v === undefined ? 'null' : stringifyCanonical(v))).join(',')}]`;
-  const entries = Object.keys(value)
-    .sort()
-    .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
-    .map((k) => `${JSON.stringify(k)}:${stringifyCanonical((value as Record<string, unknown>)[k])}`);
-  return `{${entries.join(',')}}`;
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) out += ',';
+      if (!(i in value)) continue;
+      const v: unknown = value[i];
+      out += v === undefined ? 'null' : stringifyCanonical(v);
+    }
+    return `${out}]`;
+  }
+  const record = value as Record<string, unknown>;
+  let out = '{';
+  for (const k of Object.keys(record).sort()) {
+    const v = record[k];
+    if (v === undefined) continue;
+    if (out.length > 1) out += ',';
+    out += `${JSON.stringify(k)}:${stringifyCanonical(v)}`;
+  }
+  return `${out}}`;
 }
 
 /** The design with its environments resolved: what a plan's sha256 is taken over. */

@@ -231,7 +231,7 @@ export function* generatePlan(input: Design, seriesPoints = 720, memo?: RunCache
   const { facts, series, horizonMinutes } = yield* simulateDesign(design, seriesPoints, memo);
   const n = design.components.length;
   yield { phase: 'placement', done: n, total: n };
-  const plan = decidePlan(design, facts, horizonMinutes, memo?.solved);
+  const plan = decidePlan(design, facts, horizonMinutes, memo);
   yield { phase: 'wiring', done: 1, total: 1 };
   return { plan, series };
 }

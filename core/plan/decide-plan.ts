@@ -15,6 +15,7 @@ import { candidatesOf, chooseJointly } from '../recommend/choose-jointly';
 import { frameJointProblem, simplicityPrices } from '../recommend/build-joint-problem';
 import { compareAlternatives } from '../recommend/compare-alternatives';
 import { explainChoice } from '../recommend/explain-choice';
+import { type OptionMemo, PlanOptions } from '../recommend/option-memo';
 import type { SolveMemo } from '../recommend/solve-jointly';
 import { planWiring } from '../recommend/plan-wiring';
 import { GENERATOR } from './generator';
@@ -29,28 +30,36 @@ export function judgeAssignment(
   facts: ReadonlyMap<string, ComponentFacts>,
   assignment: ReadonlyMap<string, Placement>,
   horizonMinutes: number,
+  options?: PlanOptions,
 ): Scenario {
   const tol = toleranceOf(design.environments, horizonMinutes);
-  const result = assessAssignment(design, facts, assignment, tol);
+  const result = assessAssignment(design, facts, assignment, tol, options);
   return { result, wiring: planWiring(design, facts, result) };
 }
 
-/** `solved`: the joint choice's last problem and answer, kept by a run memo (run-memo.ts). */
+/** What a run memo (run-memo.ts) keeps for the decision: the joint choice's last problem and answer, options in context. */
+export interface DecisionMemo {
+  solved?: SolveMemo;
+  options?: OptionMemo;
+}
+
 export function decidePlan(
   design: PricedDesign,
   facts: ReadonlyMap<string, ComponentFacts>,
   horizonMinutes: number,
-  solved?: SolveMemo,
+  memo?: DecisionMemo,
 ): Plan {
+  const solved = memo?.solved;
   const tol = toleranceOf(design.environments, horizonMinutes);
+  const kept = memo?.options ? new PlanOptions(memo.options, facts, tol) : undefined;
   // The choice and the alternatives' comparison price the same candidates and edges: made once.
-  const candidates = candidatesOf(design, facts, tol);
-  const prepared = { candidates, frame: frameJointProblem(candidates, design.connections, design.tariff) };
+  const candidates = candidatesOf(design, facts, tol, undefined, kept);
+  const prepared = { candidates, frame: frameJointProblem(candidates, design.connections, design.tariff, kept) };
   const joint = chooseJointly(design, facts, tol, undefined, prepared, solved);
   const judge = (assignment: ReadonlyMap<string, Placement>) =>
-    judgeAssignment(design, facts, assignment, horizonMinutes);
+    judgeAssignment(design, facts, assignment, horizonMinutes, kept);
   const recommended = judge(joint.assignment);
-  const everyOption = assessEveryOption(design, facts, joint.assignment, tol);
+  const everyOption = assessEveryOption(design, facts, joint.assignment, tol, kept);
   const alternatives = compareAlternatives(design, facts, joint.assignment, tol, prepared);
   const entries = new Map<string, PlacementEntry>();
   for (const [id, f] of facts) {
@@ -58,7 +67,8 @@ export function decidePlan(
     const placement = joint.assignment.get(id) ?? 'static';
     const chosen = recommended.result.options.get(id) ?? options[0];
     if (!chosen) continue;
-    entries.set(id, {
+    const others = alternatives.get(id) ?? [];
+    const make = (): PlacementEntry => ({
       componentId: id,
       placement,
       effectivePattern: f.pattern,
@@ -68,7 +78,7 @@ export function decidePlan(
         shape: f.shape,
         options,
         chosen,
-        alternatives: alternatives.get(id) ?? [],
+        alternatives: others,
         env: design.environments,
         tol,
         tariff: design.tariff,
@@ -80,6 +90,9 @@ export function decidePlan(
         requestsPerMonth: Math.round(f.requestsPerMonth),
       },
     });
+    // The rest an entry reads is the component's own (its key in `kept`) or the environments and
+    // tariff, which its runs stand for (option-memo.ts).
+    entries.set(id, kept ? kept.entry(id, options, chosen, `${placement}|${JSON.stringify(others)}`, make) : make());
   }
   const baselines: Baselines = {
     allStatic: judge(assignBaseline('allStatic', design, facts, tol)),
@@ -87,6 +100,7 @@ export function decidePlan(
     allVm: judge(assignBaseline('allVm', design, facts, tol)),
     allServerless: judge(assignBaseline('allServerless', design, facts, tol)),
   };
+  kept?.finish();
   const commitment = summariseCommitment(design, recommended);
   const margin = design.environments.decision.simplicityMargin;
   return {

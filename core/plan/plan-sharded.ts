@@ -136,7 +136,7 @@ export async function buildPlanSharded(
     if (series[id]) orderedSeries[id] = series[id];
   }
   if (options.isCancelled?.()) throw new PlanCancelledError();
-  const plan = decidePlan(design, ordered, local.horizonMinutes, options.memo?.solved);
+  const plan = decidePlan(design, ordered, local.horizonMinutes, options.memo);
   return { plan, series: { pointMinutes: local.series.pointMinutes, components: orderedSeries } };
 }
 

@@ -226,6 +226,81 @@ describe('re-planning with the runs of earlier plans', () => {
   });
 });
 
+describe('the decision kept across plans (option-memo.ts)', () => {
+  /** The leaf whose CPU time the canvas benchmark edits: a component that calls nothing. */
+  const leafOf = (design: Design) => {
+    const leaf = design.components.find((c) => !design.connections.some((k) => k.from === c.id));
+    if (!leaf) throw new Error('no leaf');
+    return leaf;
+  };
+  const decision = (design: Design, patch: Partial<Design['environments']['decision']>): Design => ({
+    ...design,
+    environments: { ...design.environments, decision: { ...design.environments.decision, ...patch } },
+  });
+
+  it('edits of every kind it keys apart: each re-plan is the full plan, also from a copied design', () => {
+    for (const { key } of EXAMPLE_DESIGNS) {
+      const counting = countingMemo();
+      const design = example(key);
+      replan(design, counting);
+      const leaf = leafOf(design);
+      const entry = design.components.find((c) => c.workload !== undefined);
+      if (!entry) throw new Error(`${key}: no entry`);
+      const first = design.connections[0];
+      if (!first) throw new Error(`${key}: no connection`);
+      const edits: ((d: Design) => Design)[] = [
+        (d) => withComponent(d, leaf.id, (c) => ({ demand: { ...c.demand, cpuMs: c.demand.cpuMs * 2 } })),
+        (d) => withComponent(d, leaf.id, () => ({ name: `${leaf.name} (renamed)` })),
+        (d) => ({
+          ...d,
+          environments: {
+            ...d.environments,
+            vm: { ...d.environments.vm, hourlyPrice: 0.2 },
+            link: { ...d.environments.link, latencyMs: d.environments.link.latencyMs + 3 },
+          },
+        }),
+        (d) => decision(d, { simplicityMargin: d.environments.decision.simplicityMargin + 0.15 }),
+        (d) => decision(d, { sloMinuteShare: d.environments.decision.sloMinuteShare * 3 }),
+        (d) =>
+          withComponent(d, entry.id, (c) => ({
+            workload: c.workload && { ...c.workload, peakRps: (c.workload.peakRps ?? 1) * 3 },
+          })),
+        (d) => ({
+          ...d,
+          connections: d.connections.map((k) => (k.id === first.id ? { ...k, payloadKb: k.payloadKb * 40 } : k)),
+        }),
+        (d) => ({ ...d, connections: d.connections.filter((k) => k.id !== first.id) }),
+        // As the plan worker receives a design: every object a copy (structured clone), nothing edited.
+        (d) => structuredClone(d),
+        (d) => withComponent(d, leaf.id, (c) => ({ demand: { ...c.demand, cpuMs: c.demand.cpuMs / 2 } })),
+        () => structuredClone(design),
+      ];
+      let edited = design;
+      for (const edit of edits) {
+        edited = validated(edit(edited));
+        replan(edited, counting);
+      }
+    }
+  });
+
+  it('a leaf edit keeps the other components’ entries and makes the leaf’s again', () => {
+    const design = example('hybrid-backend');
+    const memo = createRunMemo();
+    const before = buildPlan(design, { memo }).plan;
+    const leaf = leafOf(design);
+    const slower = withComponent(structuredClone(design), leaf.id, (c) => ({
+      demand: { ...c.demand, cpuMs: c.demand.cpuMs * 2 },
+    }));
+    const after = buildPlan(validated(slower), { memo }).plan;
+    const callers = new Set(design.connections.filter((k) => k.to === leaf.id).map((k) => k.from));
+    for (const [i, entry] of after.placements.entries()) {
+      const id = entry.componentId;
+      if (id === leaf.id) expect(entry).not.toBe(before.placements[i]);
+      else if (!callers.has(id)) expect(entry).toBe(before.placements[i]);
+    }
+  });
+});
+
 describe('demand kept across plans', () => {
   /** Every component's demand with the memo, checked against the demand from nothing; how many series were made. */
   function demandOf(design: Design, memo: ReturnType<typeof createDemandMemo>): number {

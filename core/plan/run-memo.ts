@@ -12,10 +12,12 @@
  * accidental collision between two loads is about one in 10¹⁹). A plan that completes lets go of the
  * runs it did not ask for (`sweepRunMemo`). It also keeps the joint choice's last problem and answer
  * (solve-jointly.ts, SolveMemo): an edit that leaves every option's cost and slack as they were
- * (a rename) chooses without solving again.
+ * (a rename) chooses without solving again; and the options in context it judged (option-memo.ts):
+ * an edit judges again only the components whose runs or callees it changed.
  */
 import type { Component } from '../model/design';
 import type { RunCache } from '../recommend/run-placement';
+import { createOptionMemo } from '../recommend/option-memo';
 import { createSolveMemo } from '../recommend/solve-jointly';
 import type { ComponentLoad, PlannedPeak, SimulationContext } from '../simulate/component-load';
 import { createDemandMemo, sweepDemandMemo } from '../simulate/propagate-demand';
@@ -42,6 +44,7 @@ export function createRunMemo(): RunCache {
     demand: createDemandMemo(),
     placements: new Map(),
     solved: createSolveMemo(),
+    options: createOptionMemo(),
     keyOf: (value) => {
       let key = objectKeys.get(value);
       if (key === undefined) {

@@ -13,6 +13,7 @@ import type { ChartSeries, OptionFigures } from '../simulate/option-stats';
 import type { SeriesShape } from '../simulate/series-stats';
 import { type Crossing, type PlacedEnd, cloudShareOf, describeCrossing } from './crossing';
 import { findRuleOut } from './hard-constraints';
+import type { PlanOptions } from './option-memo';
 import type { PlacementRun } from './run-placement';
 
 export interface ComponentFacts {
@@ -158,11 +159,13 @@ function endOf(f: ComponentFacts, placement: Placement): PlacedEnd {
   return { component: f.component, placement, cloudShare: cloudShareOf(placement, share) };
 }
 
+/** `memo`: options kept from earlier plans and this one's judgements (option-memo.ts). */
 export function assessAssignment(
   design: PricedDesign,
   facts: ReadonlyMap<string, ComponentFacts>,
   assignment: ReadonlyMap<string, Placement>,
   tol: Tolerance,
+  memo?: PlanOptions,
 ): AssignmentResult {
   const tariff = design.tariff;
   const callees = new Map<string, { connection: Connection; end: PlacedEnd }[]>();
@@ -186,7 +189,10 @@ export function assessAssignment(
   const options = new Map<string, OptionResult>();
   for (const [id, f] of facts) {
     const run = f.runs.find((r) => r.placement === assignment.get(id));
-    if (run) options.set(id, assessOption(f, run, callees.get(id) ?? [], tariff, tol));
+    if (!run) continue;
+    const mine = callees.get(id) ?? [];
+    const assess = () => assessOption(f, run, mine, tariff, tol);
+    options.set(id, memo ? memo.option(id, run, mine, assess) : assess());
   }
   return { options, crossings, usesLink };
 }
@@ -197,6 +203,7 @@ export function assessEveryOption(
   facts: ReadonlyMap<string, ComponentFacts>,
   assignment: ReadonlyMap<string, Placement>,
   tol: Tolerance,
+  memo?: PlanOptions,
 ): Map<string, OptionResult[]> {
   const callees = new Map<string, { connection: Connection; end: PlacedEnd }[]>();
   for (const connection of design.connections) {
@@ -207,9 +214,13 @@ export function assessEveryOption(
   }
   const all = new Map<string, OptionResult[]>();
   for (const [id, f] of facts) {
+    const mine = callees.get(id) ?? [];
     all.set(
       id,
-      f.runs.map((run) => assessOption(f, run, callees.get(id) ?? [], design.tariff, tol)),
+      f.runs.map((run) => {
+        const assess = () => assessOption(f, run, mine, design.tariff, tol);
+        return memo ? memo.option(id, run, mine, assess) : assess();
+      }),
     );
   }
   return all;

@@ -17,6 +17,7 @@ import type { Tariff } from '../cost/tariff';
 import type { Component, Connection, Placement } from '../model/design';
 import { PLACEMENTS } from '../model/design-fields';
 import { type Crossing, cloudShareOf, describeCrossing, isExternal } from './crossing';
+import type { PlanOptions } from './option-memo';
 import {
   type JointEdge,
   type JointProblem,
@@ -85,10 +86,15 @@ export interface JointFrame {
   connected: ReadonlySet<string>;
 }
 
+/**
+ * `kept`, when given, is what earlier plans made (option-memo.ts), and `candidates` came from it: an
+ * edge whose connection, ends and their call delays are the last plan's is the last plan's.
+ */
 export function frameJointProblem(
   candidates: readonly Candidate[],
   connections: readonly Connection[],
   tariff: Tariff,
+  kept?: PlanOptions,
 ): JointFrame {
   const index = new Map(candidates.map((c, i) => [c.component.id, i]));
   // A component with no neighbour we place runs, by default, where the organisation runs today: the
@@ -109,8 +115,13 @@ export function frameJointProblem(
     const from = index.get(conn.from);
     const to = index.get(conn.to);
     if (from === undefined || to === undefined) continue;
-    const edge = buildEdge(conn, candidates, states, from, to, tariff);
-    if (edge) edges.push(edge);
+    const make = () => buildEdge(conn, candidates, states, from, to, tariff);
+    const a = candidates[from] as Candidate;
+    const b = candidates[to] as Candidate;
+    // An end's states are its candidate's with its call delays' corners (withSideBudgets).
+    const more = `${most.get(a.component.id) ?? 0}|${most.get(b.component.id) ?? 0}`;
+    const edge = kept ? kept.between(conn, a, b, more, make) : make();
+    if (edge) edges.push(edge.from === from && edge.to === to ? edge : { ...edge, from, to });
   }
   return { states, edges, connected };
 }
@@ -128,10 +139,15 @@ export function buildJointProblem(
   const variables = candidates.map((c, v) => {
     const chosen = states[v] as CandidateOption[];
     const { burstPrice, awayPrice } = pricesOfSimplicity(c, chosen, margin);
+    // The same for every state of the component: billed once, not once per state (it was a third of
+    // building the problem, twice a plan).
+    const staging = billStaging(c.component.dataGb, tariff, c.component.kind !== 'storage');
+    const storage = Math.round(sumLines(staging.filter((l) => l.item === 'storage')) * MICRO);
+    const dataAccess = Math.round(sumLines(staging.filter((l) => l.item === 'data-access')) * MICRO);
+    const away = Math.round(awayPrice * MICRO);
     return chosen.map((o): JointState => {
       const key = PLACEMENTS.indexOf(o.placement);
       const isCloud = o.placement === 'elastic-vm' || o.placement === 'serverless';
-      const staging = billStaging(c.component.dataGb, tariff, c.component.kind !== 'storage');
       const alone = isCloud && !connected.has(c.component.id) ? awayPrice : 0;
       return {
         key,
@@ -139,11 +155,7 @@ export function buildJointProblem(
         slack: o.slack >= 0 ? o.slack : Infinity,
         ...(o.cloudSlack !== undefined ? { cloudSlack: o.cloudSlack } : {}),
         channels: o.placement === 'static' ? 1 : o.placement === 'burst' ? (o.cloudShare > 0 ? 3 : 1) : 2,
-        once: [
-          isCloud ? Math.round(awayPrice * MICRO) : 0,
-          Math.round(sumLines(staging.filter((l) => l.item === 'storage')) * MICRO),
-          Math.round(sumLines(staging.filter((l) => l.item === 'data-access')) * MICRO),
-        ],
+        once: [isCloud ? away : 0, storage, dataAccess],
       };
     });
   });

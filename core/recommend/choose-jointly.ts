@@ -12,6 +12,7 @@ import { BURST_RESERVE, type ComponentFacts, type Tolerance } from './assess-ass
 import { type Candidate, type CandidateOption, type JointFrame, buildJointProblem } from './build-joint-problem';
 import { cloudShareOf } from './crossing';
 import { findRuleOut } from './hard-constraints';
+import type { PlanOptions } from './option-memo';
 import type { PlacementRun } from './run-placement';
 import { type SolveMemo, solveJointlyOnce } from './solve-jointly';
 
@@ -97,16 +98,22 @@ export function prepareSlack(f: ComponentFacts, tol: Tolerance, mostDelayMs = In
   }
 }
 
-/** Every component's candidate in the design's order, taken from `cache` where it holds one. */
+/**
+ * Every component's candidate in the design's order, taken from `cache` where it holds one, or from
+ * `kept` (options kept from earlier plans, option-memo.ts) where the component's runs, name and
+ * requests are those of a candidate made before.
+ */
 export function candidatesOf(
   design: PricedDesign,
   facts: ReadonlyMap<string, ComponentFacts>,
   tol: Tolerance,
   cache?: WeakMap<ComponentFacts, Candidate>,
+  kept?: PlanOptions,
 ): Candidate[] {
   return design.components.flatMap((c) => {
     const f = facts.get(c.id);
     if (!f) return [];
+    if (kept) return [kept.own(c.id, () => toCandidate(f, design, tol))];
     let candidate = cache?.get(f);
     if (!candidate) {
       candidate = toCandidate(f, design, tol);

@@ -36,6 +36,7 @@ import { BURST_RESERVE, fitsBurstReserve, meetsTolerance, type Tolerance, tolera
 import { findRuleOut } from './hard-constraints';
 import { planBurstBase } from './size-burst-base';
 import type { SolveMemo } from './solve-jointly';
+import type { OptionMemo } from './option-memo';
 
 /** What a capacity model did, before any price: shareable between tariffs. */
 export interface SimulatedRun {
@@ -87,6 +88,8 @@ export interface RunCache {
   keyOf?: (value: object) => string;
   /** The joint choice's last problem and solution (solve-jointly.ts): a rename re-solves nothing. */
   solved?: SolveMemo;
+  /** Options in context the last plan judged (option-memo.ts): an edit judges again only what it moved. */
+  options?: OptionMemo;
 }
 
 /** Extra inputs of a run: a tuned autoscaler's target, and sizeForSlo's answer when already known. */

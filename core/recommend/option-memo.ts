@@ -1,0 +1,134 @@
+/**
+ * Options in context kept from one plan to the next (a run memo's, core/plan/run-memo.ts): a plan
+ * judges every component's option under the recommendation and four baselines, and every option
+ * under the recommendation (assess-assignment.ts) — ~4,500 options on the 500-component canvas
+ * design, of which a leaf edit changes the leaf's and its callers'. An option in context reads its
+ * component, its run, its requests, the tolerance, the tariff, and, for each connection it calls,
+ * the connection, the callee and the callee's placement; so it is kept by a key made of exactly those.
+ *
+ * A component's runs array stands for its component (its name aside), its load, the simulation's
+ * context and the tariff: the run memo hands on the same array only while all of these hash alike
+ * (run-placement.ts, `runPlacements`), and a part simulated on another thread is handed on by the
+ * same rule (components/editor/shard-protocol.ts). The key adds the id and name, the requests a month,
+ * the pattern and the tolerance to it, and each called connection's JSON. A plan keeps the options it
+ * used and lets go of the others.
+ */
+import type { Connection, Placement } from '../model/design';
+import type { ComponentFacts, OptionResult, Tolerance } from './assess-assignment';
+import type { PlacementRun } from './run-placement';
+
+export interface OptionMemo {
+  /** A number for each runs array and each option met: their identity in the keys. */
+  readonly ids: WeakMap<object, number>;
+  nextId: number;
+  /** The options the last plan used, by key. */
+  kept: Map<string, OptionResult>;
+  /** What the last plan made of each component's facts and options (candidates, edges, entries), by key. */
+  entries: Map<string, unknown>;
+}
+
+export function createOptionMemo(): OptionMemo {
+  return { ids: new WeakMap(), nextId: 0, kept: new Map(), entries: new Map() };
+}
+
+/** One plan's use of an OptionMemo: each component's key made once, the options used gathered. */
+export class PlanOptions {
+  private readonly keys = new Map<string, string>();
+  private readonly connectionKeys = new Map<Connection, string>();
+  private readonly used = new Map<string, OptionResult>();
+  private readonly usedEntries = new Map<string, unknown>();
+
+  constructor(
+    private readonly memo: OptionMemo,
+    facts: ReadonlyMap<string, ComponentFacts>,
+    tol: Tolerance,
+  ) {
+    const context = `${tol.horizonMinutes}|${tol.minutes}|${tol.dropShare}`;
+    for (const [id, f] of facts) {
+      const runId = this.idOf(f.runs);
+      this.keys.set(
+        id,
+        `${context}|${runId}|${f.requestsPerMonth}|${f.pattern}|${JSON.stringify([id, f.component.name])}`,
+      );
+    }
+  }
+
+  /**
+   * The option of component `id` on `run` with these callees (each at `end.placement`), from the
+   * memo when it holds one made from the same inputs, else made by `make` and kept.
+   */
+  option(
+    id: string,
+    run: PlacementRun,
+    callees: readonly { connection: Connection; end: { placement: Placement } }[],
+    make: () => OptionResult,
+  ): OptionResult {
+    let key = `${this.keys.get(id)}>${run.placement}`;
+    for (const { connection, end } of callees)
+      key += `;${this.connectionKey(connection)}@${this.keys.get(connection.to)}=${end.placement}`;
+    let option = this.used.get(key) ?? this.memo.kept.get(key);
+    if (!option) option = make();
+    this.used.set(key, option);
+    return option;
+  }
+
+  /**
+   * What `make` makes of component `id`'s options in context (`options`, `chosen`: objects this
+   * memo's `option` returned) and `more` (the rest it reads, as text): the last plan's when all of
+   * these are the same objects and text, else made now. The caller must not change what it is given.
+   */
+  entry<T>(id: string, options: readonly OptionResult[], chosen: OptionResult, more: string, make: () => T): T {
+    let key = `entry|${this.keys.get(id)}|${this.idOf(chosen)}|${more}`;
+    for (const o of options) key += `,${this.idOf(o)}`;
+    return this.keep(key, make);
+  }
+
+  /**
+   * What `make` makes of component `id`'s facts alone (its runs, requests and component, the
+   * tolerance, the tariff): the last plan's when the component's key is the same.
+   */
+  own<T>(id: string, make: () => T): T {
+    return this.keep(`own|${this.keys.get(id)}`, make);
+  }
+
+  /**
+   * What `make` makes of `connection` between two values this memo handed out (candidates, from
+   * `own`) and `more` (the rest it reads, as text): the last plan's when all of these are the same.
+   */
+  between<T>(connection: Connection, from: object, to: object, more: string, make: () => T): T {
+    return this.keep(`between|${this.connectionKey(connection)}|${this.idOf(from)}|${this.idOf(to)}|${more}`, make);
+  }
+
+  /** After the plan: the memo keeps what it used. */
+  finish(): void {
+    this.memo.kept = this.used;
+    this.memo.entries = this.usedEntries;
+  }
+
+  private keep<T>(key: string, make: () => T): T {
+    let made: T;
+    if (this.usedEntries.has(key)) made = this.usedEntries.get(key) as T;
+    else if (this.memo.entries.has(key)) made = this.memo.entries.get(key) as T;
+    else made = make();
+    this.usedEntries.set(key, made);
+    return made;
+  }
+
+  private idOf(value: object): number {
+    let id = this.memo.ids.get(value);
+    if (id === undefined) {
+      id = this.memo.nextId++;
+      this.memo.ids.set(value, id);
+    }
+    return id;
+  }
+
+  private connectionKey(connection: Connection): string {
+    let key = this.connectionKeys.get(connection);
+    if (key === undefined) {
+      key = JSON.stringify(connection);
+      this.connectionKeys.set(connection, key);
+    }
+    return key;
+  }
+}
