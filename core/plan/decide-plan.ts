@@ -54,7 +54,7 @@ export function decidePlan(
   const kept = memo?.options ? new PlanOptions(memo.options, facts, tol) : undefined;
   // The choice and the alternatives' comparison price the same candidates and edges: made once.
   const candidates = candidatesOf(design, facts, tol, undefined, kept);
-  const prepared = { candidates, frame: frameJointProblem(candidates, design.connections, design.tariff, kept) };
+  const prepared = { candidates, frame: frameJointProblem(candidates, design.connections, design.tariff, kept), kept };
   const joint = chooseJointly(design, facts, tol, undefined, prepared, solved);
   const judge = (assignment: ReadonlyMap<string, Placement>) =>
     judgeAssignment(design, facts, assignment, horizonMinutes, kept);
@@ -95,10 +95,10 @@ export function decidePlan(
     entries.set(id, kept ? kept.entry(id, options, chosen, `${placement}|${JSON.stringify(others)}`, make) : make());
   }
   const baselines: Baselines = {
-    allStatic: judge(assignBaseline('allStatic', design, facts, tol)),
-    allElastic: judge(assignBaseline('allElastic', design, facts, tol)),
-    allVm: judge(assignBaseline('allVm', design, facts, tol)),
-    allServerless: judge(assignBaseline('allServerless', design, facts, tol)),
+    allStatic: judge(assignBaseline('allStatic', design, facts, tol, kept)),
+    allElastic: judge(assignBaseline('allElastic', design, facts, tol, kept)),
+    allVm: judge(assignBaseline('allVm', design, facts, tol, kept)),
+    allServerless: judge(assignBaseline('allServerless', design, facts, tol, kept)),
   };
   kept?.finish();
   const commitment = summariseCommitment(design, recommended);

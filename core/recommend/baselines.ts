@@ -10,6 +10,7 @@ import type { Placement } from '../model/design';
 import type { ComponentFacts, Tolerance } from './assess-assignment';
 import { meetsTolerance } from './assess-assignment';
 import { findRuleOut } from './hard-constraints';
+import type { PlanOptions } from './option-memo';
 
 export type Baseline = 'allStatic' | 'allElastic' | 'allVm' | 'allServerless';
 
@@ -26,11 +27,13 @@ function pick(f: ComponentFacts, design: PricedDesign, wanted: readonly Placemen
   return f.component.pin?.placement ?? 'static';
 }
 
+/** `kept`: what earlier plans made (option-memo.ts); a component's pick reads its facts alone. */
 export function assignBaseline(
   baseline: Baseline,
   design: PricedDesign,
   facts: ReadonlyMap<string, ComponentFacts>,
   tol: Tolerance,
+  kept?: PlanOptions,
 ): Map<string, Placement> {
   const wanted: readonly Placement[] =
     baseline === 'allStatic'
@@ -41,6 +44,9 @@ export function assignBaseline(
           ? ['elastic-vm']
           : ['serverless'];
   const assignment = new Map<string, Placement>();
-  for (const [id, f] of facts) assignment.set(id, pick(f, design, wanted, tol));
+  for (const [id, f] of facts) {
+    const make = () => pick(f, design, wanted, tol);
+    assignment.set(id, kept ? kept.own(id, baseline, make) : make());
+  }
   return assignment;
 }

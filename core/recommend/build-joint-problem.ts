@@ -109,7 +109,11 @@ export function frameJointProblem(
     }
   }
   const most = mostCallDelays(connections, tariff);
-  const states = candidates.map((c) => withSideBudgets(selectStates(c), most.get(c.component.id) ?? 0));
+  const states = candidates.map((c) => {
+    const delay = most.get(c.component.id) ?? 0;
+    const make = () => withSideBudgets(selectStates(c), delay);
+    return kept ? kept.derived(c, `states|${delay}`, make) : make();
+  });
   const edges: JointEdge[] = [];
   for (const conn of connections) {
     const from = index.get(conn.from);
@@ -134,32 +138,48 @@ export function buildJointProblem(
   /** R12's price of simplicity (environments.decision.simplicityMargin; 0 to compare alternatives). */
   margin: number,
   frame: JointFrame = frameJointProblem(candidates, connections, tariff),
+  /** What earlier plans made (option-memo.ts), when `frame` was framed with it. */
+  kept?: PlanOptions,
 ): BuiltProblem {
   const { states, edges, connected } = frame;
   const variables = candidates.map((c, v) => {
     const chosen = states[v] as CandidateOption[];
-    const { burstPrice, awayPrice } = pricesOfSimplicity(c, chosen, margin);
-    // The same for every state of the component: billed once, not once per state (it was a third of
-    // building the problem, twice a plan).
-    const staging = billStaging(c.component.dataGb, tariff, c.component.kind !== 'storage');
-    const storage = Math.round(sumLines(staging.filter((l) => l.item === 'storage')) * MICRO);
-    const dataAccess = Math.round(sumLines(staging.filter((l) => l.item === 'data-access')) * MICRO);
-    const away = Math.round(awayPrice * MICRO);
-    return chosen.map((o): JointState => {
-      const key = PLACEMENTS.indexOf(o.placement);
-      const isCloud = o.placement === 'elastic-vm' || o.placement === 'serverless';
-      const alone = isCloud && !connected.has(c.component.id) ? awayPrice : 0;
-      return {
-        key,
-        cost: exact(o.ownCost + (o.placement === 'burst' ? burstPrice : 0) + alone, key),
-        slack: o.slack >= 0 ? o.slack : Infinity,
-        ...(o.cloudSlack !== undefined ? { cloudSlack: o.cloudSlack } : {}),
-        channels: o.placement === 'static' ? 1 : o.placement === 'burst' ? (o.cloudShare > 0 ? 3 : 1) : 2,
-        once: [isCloud ? away : 0, storage, dataAccess],
-      };
-    });
+    // A component's states read its candidate and states (which a kept frame's states stand for),
+    // the margin and whether it has a neighbour.
+    const make = () => jointStates(c, chosen, margin, tariff, connected);
+    return kept ? kept.derived(chosen, `joint|${margin}|${connected.has(c.component.id)}`, make) : make();
   });
   return { problem: { variables, edges, linkCost: Math.round(tariff.env.link.monthlyCost * MICRO) }, states };
+}
+
+/** One component's states in the joint problem (buildJointProblem). */
+function jointStates(
+  c: Candidate,
+  chosen: readonly CandidateOption[],
+  margin: number,
+  tariff: Tariff,
+  connected: ReadonlySet<string>,
+): JointState[] {
+  const { burstPrice, awayPrice } = pricesOfSimplicity(c, chosen, margin);
+  // The same for every state of the component: billed once, not once per state (it was a third of
+  // building the problem, twice a plan).
+  const staging = billStaging(c.component.dataGb, tariff, c.component.kind !== 'storage');
+  const storage = Math.round(sumLines(staging.filter((l) => l.item === 'storage')) * MICRO);
+  const dataAccess = Math.round(sumLines(staging.filter((l) => l.item === 'data-access')) * MICRO);
+  const away = Math.round(awayPrice * MICRO);
+  return chosen.map((o): JointState => {
+    const key = PLACEMENTS.indexOf(o.placement);
+    const isCloud = o.placement === 'elastic-vm' || o.placement === 'serverless';
+    const alone = isCloud && !connected.has(c.component.id) ? awayPrice : 0;
+    return {
+      key,
+      cost: exact(o.ownCost + (o.placement === 'burst' ? burstPrice : 0) + alone, key),
+      slack: o.slack >= 0 ? o.slack : Infinity,
+      ...(o.cloudSlack !== undefined ? { cloudSlack: o.cloudSlack } : {}),
+      channels: o.placement === 'static' ? 1 : o.placement === 'burst' ? (o.cloudShare > 0 ? 3 : 1) : 2,
+      once: [isCloud ? away : 0, storage, dataAccess],
+    };
+  });
 }
 
 /**

@@ -113,7 +113,7 @@ export function candidatesOf(
   return design.components.flatMap((c) => {
     const f = facts.get(c.id);
     if (!f) return [];
-    if (kept) return [kept.own(c.id, () => toCandidate(f, design, tol))];
+    if (kept) return [kept.own(c.id, 'candidate', () => toCandidate(f, design, tol))];
     let candidate = cache?.get(f);
     if (!candidate) {
       candidate = toCandidate(f, design, tol);
@@ -127,6 +127,8 @@ export function candidatesOf(
 export interface PreparedChoice {
   candidates: Candidate[];
   frame: JointFrame;
+  /** What earlier plans made (option-memo.ts), when the candidates and frame were made with it. */
+  kept?: PlanOptions;
 }
 
 /**
@@ -147,7 +149,14 @@ export function chooseJointly(
 ): JointChoice {
   const candidates = prepared?.candidates ?? candidatesOf(design, facts, tol, cache);
   const margin = design.environments.decision.simplicityMargin;
-  const { problem, states } = buildJointProblem(candidates, design.connections, design.tariff, margin, prepared?.frame);
+  const { problem, states } = buildJointProblem(
+    candidates,
+    design.connections,
+    design.tariff,
+    margin,
+    prepared?.frame,
+    prepared?.kept,
+  );
   const solution = solveJointlyOnce(problem, solved);
   const assignment = new Map<string, Placement>();
   candidates.forEach((c, v) => {

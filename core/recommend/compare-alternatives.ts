@@ -33,7 +33,14 @@ export function compareAlternatives(
   prepared?: PreparedChoice,
 ): Map<string, Alternative[]> {
   const candidates = prepared?.candidates ?? candidatesOf(design, facts, tol);
-  const { problem, states } = buildJointProblem(candidates, design.connections, design.tariff, 0, prepared?.frame);
+  const { problem, states } = buildJointProblem(
+    candidates,
+    design.connections,
+    design.tariff,
+    0,
+    prepared?.frame,
+    prepared?.kept,
+  );
   const search = new JointSearchState(problem);
   const total = () => search.cost / 1e6 + (search.linkCount > 0 ? problem.linkCost / 1e6 : 0);
   candidates.forEach((c, v) => {
@@ -85,12 +92,21 @@ function bestStateOf(
   v: number,
   placement: Placement,
 ): number {
-  const mine = states.flatMap((o, s) => (o.placement === placement ? [s] : []));
-  if (mine.length < 2) return mine[0] ?? -1;
+  // Most components offer one state per placement: that one, found without a list (it was most of
+  // comparing a 500-component design's alternatives, 2026-12-06).
+  let first = -1;
+  let count = 0;
+  for (let s = 0; s < states.length; s++)
+    if ((states[s] as CandidateOption).placement === placement) {
+      if (first < 0) first = s;
+      count++;
+    }
+  if (count < 2) return first;
   const own = search.assigned[v] as number;
   let best = -1;
   let least = Infinity;
-  for (const s of mine) {
+  for (let s = first; s < states.length; s++) {
+    if ((states[s] as CandidateOption).placement !== placement) continue;
     if (own >= 0) search.release(v);
     search.assign(v, s);
     // The running sum drifts by rounding as states come and go: equal excesses must read equal.

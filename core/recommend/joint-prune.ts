@@ -80,6 +80,9 @@ export function pruneDominated(problem: JointProblem): PrunedProblem {
   return { problem: { variables, edges, linkCost: problem.linkCost }, kept };
 }
 
+/** dominates()'s scratch flags, one array for every call (it was one allocation per pair of states). */
+const ONCE_OWN: boolean[] = new Array<boolean>(CHANNELS).fill(false);
+
 /** Whether state s of v is never worse than state t, whatever the neighbours' (live) states. */
 function dominates(
   problem: JointProblem,
@@ -95,7 +98,7 @@ function dominates(
   let worst = ss.cost - st.cost;
   let ownDc = 0;
   let ownCloud = 0;
-  const onceOwn = new Array<boolean>(CHANNELS).fill(false);
+  const onceOwn = ONCE_OWN.fill(false);
   let link = false;
   for (const i of incident) {
     const e = problem.edges[i] as JointEdge;

@@ -14,6 +14,7 @@
  * used and lets go of the others.
  */
 import type { Connection, Placement } from '../model/design';
+import { PLACEMENTS } from '../model/design-fields';
 import type { ComponentFacts, OptionResult, Tolerance } from './assess-assignment';
 import type { PlacementRun } from './run-placement';
 
@@ -25,10 +26,16 @@ export interface OptionMemo {
   kept: Map<string, OptionResult>;
   /** What the last plan made of each component's facts and options (candidates, edges, entries), by key. */
   entries: Map<string, unknown>;
+  /**
+   * A number for each text the last plan's keys were made of (a component's key, a connection's
+   * JSON): keys are made of these numbers, so that they stay short to build and to look up (with the
+   * texts in full, making them was most of what the memo saved, 2026-12-06).
+   */
+  codes: Map<string, number>;
 }
 
 export function createOptionMemo(): OptionMemo {
-  return { ids: new WeakMap(), nextId: 0, kept: new Map(), entries: new Map() };
+  return { ids: new WeakMap(), nextId: 0, kept: new Map(), entries: new Map(), codes: new Map() };
 }
 
 /** One plan's use of an OptionMemo: each component's key made once, the options used gathered. */
@@ -37,6 +44,7 @@ export class PlanOptions {
   private readonly connectionKeys = new Map<Connection, string>();
   private readonly used = new Map<string, OptionResult>();
   private readonly usedEntries = new Map<string, unknown>();
+  private readonly usedCodes = new Map<string, number>();
 
   constructor(
     private readonly memo: OptionMemo,
@@ -46,10 +54,8 @@ export class PlanOptions {
     const context = `${tol.horizonMinutes}|${tol.minutes}|${tol.dropShare}`;
     for (const [id, f] of facts) {
       const runId = this.idOf(f.runs);
-      this.keys.set(
-        id,
-        `${context}|${runId}|${f.requestsPerMonth}|${f.pattern}|${JSON.stringify([id, f.component.name])}`,
-      );
+      const text = `${context}|${runId}|${f.requestsPerMonth}|${f.pattern}|${JSON.stringify([id, f.component.name])}`;
+      this.keys.set(id, `c${this.codeOf(text)}`);
     }
   }
 
@@ -63,9 +69,9 @@ export class PlanOptions {
     callees: readonly { connection: Connection; end: { placement: Placement } }[],
     make: () => OptionResult,
   ): OptionResult {
-    let key = `${this.keys.get(id)}>${run.placement}`;
+    let key = `${this.keys.get(id)}>${PLACEMENTS.indexOf(run.placement)}`;
     for (const { connection, end } of callees)
-      key += `;${this.connectionKey(connection)}@${this.keys.get(connection.to)}=${end.placement}`;
+      key += `;${this.connectionKey(connection)}@${this.keys.get(connection.to)}=${PLACEMENTS.indexOf(end.placement)}`;
     let option = this.used.get(key) ?? this.memo.kept.get(key);
     if (!option) option = make();
     this.used.set(key, option);
@@ -85,10 +91,18 @@ export class PlanOptions {
 
   /**
    * What `make` makes of component `id`'s facts alone (its runs, requests and component, the
-   * tolerance, the tariff): the last plan's when the component's key is the same.
+   * tolerance, the tariff), `what` naming it: the last plan's when the component's key is the same.
    */
-  own<T>(id: string, make: () => T): T {
-    return this.keep(`own|${this.keys.get(id)}`, make);
+  own<T>(id: string, what: string, make: () => T): T {
+    return this.keep(`own|${what}|${this.keys.get(id)}`, make);
+  }
+
+  /**
+   * What `make` makes of `from` (a value this memo handed out: a candidate, a component's states)
+   * and `more` (the rest it reads, as text): the last plan's when both are the same.
+   */
+  derived<T>(from: object, more: string, make: () => T): T {
+    return this.keep(`derived|${this.idOf(from)}|${more}`, make);
   }
 
   /**
@@ -103,6 +117,14 @@ export class PlanOptions {
   finish(): void {
     this.memo.kept = this.used;
     this.memo.entries = this.usedEntries;
+    this.memo.codes = this.usedCodes;
+  }
+
+  private codeOf(text: string): number {
+    let code = this.usedCodes.get(text) ?? this.memo.codes.get(text);
+    if (code === undefined) code = this.memo.nextId++;
+    this.usedCodes.set(text, code);
+    return code;
   }
 
   private keep<T>(key: string, make: () => T): T {
@@ -126,7 +148,7 @@ export class PlanOptions {
   private connectionKey(connection: Connection): string {
     let key = this.connectionKeys.get(connection);
     if (key === undefined) {
-      key = JSON.stringify(connection);
+      key = `k${this.codeOf(JSON.stringify(connection))}`;
       this.connectionKeys.set(connection, key);
     }
     return key;

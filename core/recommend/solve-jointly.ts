@@ -323,7 +323,13 @@ function findPieces(problem: JointProblem, incident: readonly number[][]): numbe
     }
   }
   const groups = new Map<number, number[]>();
-  for (let v = 0; v < n; v++) if (isOpen(v)) groups.set(root(v), [...(groups.get(root(v)) ?? []), v]);
+  // Grown in place: copied on every member, a 411-variable piece made ~85,000 elements of garbage.
+  for (let v = 0; v < n; v++) {
+    if (!isOpen(v)) continue;
+    const group = groups.get(root(v));
+    if (group) group.push(v);
+    else groups.set(root(v), [v]);
+  }
   return [...groups.values()].map((members) => orderBreadthFirst(problem, incident, members));
 }
 
