@@ -42,25 +42,49 @@ const asRead = (x: number) => (Number.isInteger(x) ? x : Number(x.toPrecision(15
  * large piece has tens of thousands of terms (a leaf edit of the 500-component canvas design).
  */
 export class MilpSketch {
-  /** Each variable's name, by number. */
-  readonly names: string[] = [];
+  /**
+   * Each variable's name and each row's, kept as a prefix and up to four numbers and written out only
+   * when asked (`names`, `rows.names`: the LP text and the tests): a large piece's tens of thousands of
+   * names were a tenth of the garbage of a 500-component leaf edit's re-plan (2026-12-06).
+   */
+  private readonly variableNames = new NameList();
+  private readonly rowNames = new NameList();
   readonly objective = { vars: [] as number[], coefficients: [] as number[] };
   /** Rows' terms packed: row r's are from `starts[r]` to `starts[r + 1]`. */
   readonly rows = {
-    names: [] as string[],
     starts: [0],
     vars: [] as number[],
     coefficients: [] as number[],
     lower: [] as number[],
     upper: [] as number[],
+    names: [] as readonly string[],
   };
   readonly bounds = { vars: [] as number[], lower: [] as number[], upper: [] as number[] };
   /** The binary variables (left out of the linear relaxation: see compileModel and renderLp). */
   binaries: number[] = [];
 
-  variable(name: string): number {
-    this.names.push(name);
-    return this.names.length - 1;
+  constructor() {
+    const rowNames = this.rowNames;
+    Object.defineProperty(this.rows, 'names', { get: () => rowNames.all(), enumerable: true });
+  }
+
+  /** Each variable's name, by number. */
+  get names(): string[] {
+    return this.variableNames.all();
+  }
+
+  get variableCount(): number {
+    return this.variableNames.length;
+  }
+
+  get rowCount(): number {
+    return this.rowNames.length;
+  }
+
+  /** A variable named `prefix` followed by the numbers given, joined by '_' (`x3_1`). */
+  variable(prefix: string, a = -1, b = -1, c = -1): number {
+    this.variableNames.add(prefix, a, b, c, -1);
+    return this.variableNames.length - 1;
   }
 
   cost(v: number, c: number): void {
@@ -74,9 +98,10 @@ export class MilpSketch {
     this.rows.coefficients.push(c);
   }
 
-  endRow(name: string, lower: number, upper: number): void {
+  /** Closes the row being written, named as `variable` names (up to four numbers). */
+  endRow(lower: number, upper: number, prefix: string, a = -1, b = -1, c = -1, d = -1): void {
     const r = this.rows;
-    r.names.push(name);
+    this.rowNames.add(prefix, a, b, c, d);
     r.lower.push(lower);
     r.upper.push(upper);
     r.starts.push(r.vars.length);
@@ -86,6 +111,32 @@ export class MilpSketch {
     this.bounds.vars.push(v);
     this.bounds.lower.push(lower);
     this.bounds.upper.push(upper);
+  }
+}
+
+/** Names as a prefix and up to four non-negative numbers each (−1: none), written out on demand. */
+class NameList {
+  private readonly prefixes: string[] = [];
+  private readonly numbers: number[] = [];
+
+  get length(): number {
+    return this.prefixes.length;
+  }
+
+  add(prefix: string, a: number, b: number, c: number, d: number): void {
+    this.prefixes.push(prefix);
+    this.numbers.push(a, b, c, d);
+  }
+
+  all(): string[] {
+    return this.prefixes.map((prefix, i) => {
+      let name = prefix;
+      for (let k = 0; k < 4; k++) {
+        const x = this.numbers[4 * i + k] as number;
+        if (x >= 0) name += k === 0 ? `${x}` : `_${x}`;
+      }
+      return name;
+    });
   }
 }
 
@@ -150,15 +201,15 @@ export function sketchMilp(
   for (const v of piece.variables) {
     const fixedAt = piece.fixed.get(v) ?? -1;
     const states = statesOf(v);
-    first.set(v, sketch.names.length);
+    first.set(v, sketch.variableCount);
     for (let i = 0; i < states.length; i++) {
-      const x = sketch.variable(`x${v}_${i}`);
+      const x = sketch.variable('x', v, i);
       binaries.push(x);
       if (fixedAt >= 0) sketch.bound(x, i === fixedAt ? 1 : 0, i === fixedAt ? 1 : 0);
       cost(x, (states[i] as JointState).cost);
     }
     for (let i = 0; i < states.length; i++) sketch.term(stateVar(v, i), 1);
-    sketch.endRow(`p${v}`, 1, 1);
+    sketch.endRow(1, 1, 'p', v);
   }
   // Keyed by the state variable's number (× 2 channels, × ONCE_CHANNELS): Maps keep insertion order.
   const latency = new Map<number, { v: number; s: number; ch: number; ys: number[]; ms: number[] }>();
@@ -168,11 +219,11 @@ export function sketchMilp(
     const e = problem.edges[i] as JointEdge;
     const na = statesOf(e.from).length;
     const nb = statesOf(e.to).length;
-    const y0 = sketch.names.length;
+    const y0 = sketch.variableCount;
     for (let a = 0; a < na; a++) {
       for (let b = 0; b < nb; b++) {
         const p = a * nb + b;
-        const y = sketch.variable(`y${i}_${p}`);
+        const y = sketch.variable('y', i, p);
         sketch.bound(y, 0, 1);
         cost(y, e.cost[p] as number);
         const f = e.flags[p] as number;
@@ -196,12 +247,12 @@ export function sketchMilp(
     for (let a = 0; a < na; a++) {
       for (let b = 0; b < nb; b++) sketch.term(y0 + a * nb + b, 1);
       sketch.term(stateVar(e.from, a), -1);
-      sketch.endRow(`ma${i}_${a}`, 0, 0);
+      sketch.endRow(0, 0, 'ma', i, a);
     }
     for (let b = 0; b < nb; b++) {
       for (let a = 0; a < na; a++) sketch.term(y0 + a * nb + b, 1);
       sketch.term(stateVar(e.to, b), -1);
-      sketch.endRow(`mb${i}_${b}`, 0, 0);
+      sketch.endRow(0, 0, 'mb', i, b);
     }
   }
   for (const { v, s, ch, ys, ms } of latency.values()) {
@@ -210,18 +261,18 @@ export function sketchMilp(
     if (!(state.channels & ch) || !Number.isFinite(budget)) continue;
     ys.forEach((y, k) => sketch.term(y, ms[k] as number));
     sketch.term(stateVar(v, s), -budget);
-    sketch.endRow(`l${v}_${s}_${ch}`, -Infinity, 0);
+    sketch.endRow(-Infinity, 0, 'l', v, s, ch);
   }
   for (const { v, c, s, ys } of once.values()) {
     const price = (statesOf(v)[s] as JointState).once[c] ?? 0;
     if (price <= 0) continue;
-    const w = sketch.variable(`w${v}_${c}_${s}`);
+    const w = sketch.variable('w', v, c, s);
     sketch.bound(w, 0, 1);
     cost(w, price);
     ys.forEach((y, k) => {
       sketch.term(w, 1);
       sketch.term(y, -1);
-      sketch.endRow(`o${v}_${c}_${s}_${k}`, 0, Infinity);
+      sketch.endRow(0, Infinity, 'o', v, c, s, k);
     });
   }
   if (link.length > 0) {
@@ -231,7 +282,7 @@ export function sketchMilp(
     link.forEach((y, k) => {
       sketch.term(l, 1);
       sketch.term(y, -1);
-      sketch.endRow(`k${k}`, 0, Infinity);
+      sketch.endRow(0, Infinity, 'k', k);
     });
   }
   // An objective with no term still names a variable (HiGHS's LP reader wants one): the first made,
@@ -278,7 +329,8 @@ export function toMilpModel(
 export function compileJointMilp({ sketch, stateVar }: SketchedMilp, relaxed: boolean): JointMilp {
   const model = compileModel(sketch, relaxed);
   const columnOf = model.columnOf;
-  return { ...model, stateColumn: (v, s) => columnOf[stateVar(v, s)] as number };
+  // Assigned, not spread: a spread would write out the names (a getter).
+  return Object.assign(model, { stateColumn: (v: number, s: number) => columnOf[stateVar(v, s)] as number });
 }
 
 const signed = (c: number) => `${c < 0 ? '-' : '+'} ${num(Math.abs(c))}`;
@@ -286,6 +338,7 @@ const side = (x: number) => (x < 0 ? `-${num(-x)}` : num(x));
 
 export function renderLp(sketch: MilpSketch, relaxed = false): string {
   const { names, objective, rows, bounds } = sketch;
+  const rowNames = rows.names;
   const term = (v: number, c: number) =>
     c === 1 ? `+ ${names[v]}` : c === -1 ? `- ${names[v]}` : `${signed(c)} ${names[v]}`;
   const lines = [
@@ -293,13 +346,13 @@ export function renderLp(sketch: MilpSketch, relaxed = false): string {
     ` obj: ${objective.vars.map((v, k) => `${signed(objective.coefficients[k] as number)} ${names[v]}`).join(' ')}`,
     'Subject To',
   ];
-  for (let r = 0; r < rows.names.length; r++) {
+  for (let r = 0; r < rowNames.length; r++) {
     const body: string[] = [];
     for (let k = rows.starts[r] as number; k < (rows.starts[r + 1] as number); k++)
       body.push(term(rows.vars[k] as number, rows.coefficients[k] as number));
     const [lower, upper] = [rows.lower[r] as number, rows.upper[r] as number];
     const op = lower === upper ? `= ${side(lower)}` : lower === -Infinity ? `<= ${side(upper)}` : `>= ${side(lower)}`;
-    lines.push(` ${rows.names[r]}: ${body.join(' ')} ${op}`);
+    lines.push(` ${rowNames[r]}: ${body.join(' ')} ${op}`);
   }
   lines.push('Bounds');
   bounds.vars.forEach((v, k) => {
@@ -319,7 +372,7 @@ export function renderLp(sketch: MilpSketch, relaxed = false): string {
 export function compileModel(sketch: MilpSketch, relaxed = false): MilpModel {
   const { objective, rows, bounds } = sketch;
   const binaries = relaxed ? [] : sketch.binaries;
-  const columnOf = new Int32Array(sketch.names.length).fill(-1);
+  const columnOf = new Int32Array(sketch.variableCount).fill(-1);
   let numCols = 0;
   const see = (v: number) => {
     if ((columnOf[v] as number) < 0) columnOf[v] = numCols++;
@@ -333,7 +386,7 @@ export function compileModel(sketch: MilpSketch, relaxed = false): MilpModel {
   }
   for (const v of bounds.vars) see(v);
   for (const v of binaries) see(v);
-  const numRows = rows.names.length;
+  const numRows = sketch.rowCount;
   const colCost = new Float64Array(numCols);
   const colLower = new Float64Array(numCols);
   const colUpper = new Float64Array(numCols).fill(Infinity);
@@ -383,6 +436,8 @@ export function compileModel(sketch: MilpSketch, relaxed = false): MilpModel {
     values,
     integrality,
     columnOf,
-    names: sketch.names,
+    get names() {
+      return sketch.names;
+    },
   };
 }

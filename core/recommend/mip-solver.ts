@@ -101,7 +101,7 @@ export const WARM_UP_MODEL: MilpSketch = (() => {
   for (const [name, c] of Object.entries(costs)) sketch.cost(v[name] as number, c);
   const row = (name: string, terms: Record<string, number>, lower: number, upper: number) => {
     for (const [x, c] of Object.entries(terms)) sketch.term(v[x] as number, c);
-    sketch.endRow(name, lower, upper);
+    sketch.endRow(lower, upper, name);
   };
   row('pa', { a1: 1, a2: 1, a3: 1 }, 1, 1);
   row('pb', { b1: 1, b2: 1, b3: 1 }, 1, 1);

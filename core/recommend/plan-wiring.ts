@@ -105,8 +105,9 @@ export function planWiring(
   for (const c of design.components) {
     const option = result.options.get(c.id);
     if (!option) continue;
-    const manager = option.lines.filter((l) => l.item === 'traffic-manager');
-    if (option.placement === 'burst' && manager.length > 0) {
+    // Looked for only where they can be (five judgements a plan, each over every component).
+    const manager = option.placement === 'burst' ? option.lines.filter((l) => l.item === 'traffic-manager') : [];
+    if (manager.length > 0) {
       drafts.push({
         kind: 'traffic-manager',
         componentIds: [c.id],
@@ -114,8 +115,8 @@ export function planWiring(
         costLines: [],
       });
     }
-    const gateway = option.lines.filter((l) => l.item === 'api-gateway');
-    if (option.placement === 'serverless' && gateway.length > 0) {
+    const gateway = option.placement === 'serverless' ? option.lines.filter((l) => l.item === 'api-gateway') : [];
+    if (gateway.length > 0) {
       drafts.push({
         kind: 'api-gateway',
         componentIds: [c.id],
