@@ -57,6 +57,23 @@ describe('posting a plan from a worker that keeps its runs', () => {
     expect(bytes(second)).toBe(bytes(received));
   });
 
+  it("puts each component's series in one buffer of its own, so the transfer list has one a component", () => {
+    const design = example(2);
+    const posted = createResultSender()(buildPlan(design));
+    const buffers = postedBuffers(posted);
+    const components = Object.values(posted.series.changed);
+    expect(buffers.length).toBe(components.length);
+    const owners = new Map<ArrayBuffer, number>();
+    components.forEach((options, k) => {
+      for (const s of Object.values(options))
+        for (const a of [s.demand, s.capacity, s.latencyMs, s.dropped, s.sloMinutes]) {
+          expect(owners.get(a.buffer as ArrayBuffer) ?? k).toBe(k);
+          owners.set(a.buffer as ArrayBuffer, k);
+        }
+    });
+    expect(owners.size).toBe(components.length);
+  });
+
   it('sends only the series that changed; the page rebuilds every plan whole, stale ones included', () => {
     const design = example(2);
     const post = channel();
