@@ -7,7 +7,13 @@
  */
 import { createRunMemo, PlanCancelledError, simulateShardAsync } from '@/core/plan';
 import { PROGRESS_EVERY_MS } from './plan-protocol';
-import { createPartSender, type ShardPortMessage, type ShardRequest, type ShardResponse } from './shard-protocol';
+import {
+  createPartSender,
+  partBuffers,
+  type ShardPortMessage,
+  type ShardRequest,
+  type ShardResponse,
+} from './shard-protocol';
 
 /** As the plan worker's: a newer request or a cancel gets through within this many ms. */
 const SLICE_MS = 20;
@@ -49,7 +55,9 @@ async function part(port: MessagePort, request: Extract<ShardRequest, { type: 'p
       },
     });
     try {
-      port.postMessage({ type: 'part', id, result: toSend(result) } satisfies ShardResponse);
+      const delta = toSend(result);
+      // The series go as transferred copies (createPartSender), not cloned.
+      port.postMessage({ type: 'part', id, result: delta } satisfies ShardResponse, partBuffers(delta));
     } catch (error) {
       // Not sent (it could not be cloned): the next part is sent whole, as to a plan worker that holds nothing.
       toSend = createPartSender();

@@ -15,7 +15,7 @@ import {
   simulateShardAsync,
   type ShardResult,
 } from '@/core/plan';
-import { createPartReceiver, createPartSender } from './shard-protocol';
+import { createPartReceiver, createPartSender, partBuffers } from './shard-protocol';
 
 function example(key: string): Design {
   const found = EXAMPLE_DESIGNS.find((e) => e.key === key);
@@ -35,16 +35,27 @@ describe('parts sent between the plan workers', () => {
     const receive = createPartReceiver();
     const shard = { index: 1, count: 2 };
     let leftOut = 0;
+    // Parts the runner answered: an expectation failing inside it would only make buildPlanSharded
+    // simulate the part itself, so each plan below checks that the runner got to its end.
+    let answered = 0;
     const runner = async (d: Design): Promise<ShardResult> => {
       const part = await simulateShardAsync(d, shard, 720, { memo });
-      const delta = structuredClone(send(part));
+      // Posted as the second worker posts it: the series' copies transferred, one buffer a component.
+      const sent = send(part);
+      const buffers = partBuffers(sent);
+      expect(buffers.length).toBe(Object.keys(sent.series).length);
+      const delta = structuredClone(sent, { transfer: buffers });
+      expect(buffers.every((b) => b.byteLength === 0)).toBe(true);
       leftOut = delta.facts.filter(([, f]) => f.runs === null).length;
       const got = receive(delta);
+      // The part as simulated, its runs in the memo untouched by the transfer.
       expect(bytes(got)).toBe(bytes(part));
+      answered += 1;
       return got;
     };
 
     expect(bytes((await buildPlanSharded(design, [runner])).plan)).toBe(bytes(buildPlan(design).plan));
+    expect(answered).toBe(1);
     expect(leftOut).toBe(0);
     const assigned = assignShards(
       design.components.map((c) => c.id),
@@ -62,6 +73,7 @@ describe('parts sent between the plan workers', () => {
       ),
     };
     expect(bytes((await buildPlanSharded(edited, [runner])).plan)).toBe(bytes(buildPlan(edited).plan));
+    expect(answered).toBe(2);
     expect(leftOut).toBeGreaterThanOrEqual(1);
     expect(leftOut).toBeLessThan(part.length);
 
@@ -71,6 +83,7 @@ describe('parts sent between the plan workers', () => {
       components: edited.components.map((c) => (c.id === target ? { ...c, name: 'Renamed' } : c)),
     };
     expect(bytes((await buildPlanSharded(renamed, [runner])).plan)).toBe(bytes(buildPlan(renamed).plan));
+    expect(answered).toBe(3);
     expect(leftOut).toBe(part.length);
   });
 
