@@ -42,6 +42,17 @@ export const PLACEMENT_NOUNS: Record<Placement, string> = {
   burst: 'bursting',
 };
 
+/**
+ * Where a component runs, as a noun: a queue or a store on functions is the cloud's managed queue or
+ * object storage (billed so, run-placement.ts), not functions. The wiring said "Analytics job queue
+ * (functions)" beside a reason saying it "runs as the cloud's managed queue" (reviewer, 2026-12-06).
+ */
+export function placementNounOf(kind: ComponentKind, placement: Placement): string {
+  if (placement === 'serverless' && kind === 'queue') return 'managed queue';
+  if (placement === 'serverless' && kind === 'storage') return 'managed object storage';
+  return PLACEMENT_NOUNS[placement];
+}
+
 export const PROVIDER_LABELS: Record<PricingProvider, string> = {
   aws: 'AWS',
   azure: 'Azure',

@@ -3,6 +3,7 @@ import {
   formatCount,
   formatCountOf,
   formatDuration,
+  formatLimit,
   formatMoney,
   formatMs,
   formatPointTime,
@@ -32,6 +33,15 @@ describe('result formatting', () => {
     expect(formatRps(0.001736)).toBe('0.0017');
     expect(formatRps(0)).toBe('0');
     expect(formatRps(1200.2)).toBe('1,200');
+  });
+
+  it('writes a limit to one decimal, so that a count just over it does not read as equal', () => {
+    // A burst 22 minutes over its target against a reserve of half of 43.2 minutes.
+    expect(formatLimit(21.6)).toBe('21.6');
+    expect(formatLimit(43.2)).toBe('43.2');
+    expect(formatLimit(22)).toBe('22');
+    expect(formatLimit(1440)).toBe('1,440');
+    expect(formatLimit(Number.NaN)).toBe('—');
   });
 
   it('writes a count with its noun, singular only where the count reads 1', () => {

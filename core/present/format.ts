@@ -58,6 +58,15 @@ export function formatCount(n: number): string {
 }
 
 /**
+ * A limit that need not be whole — a tolerance of 43.2 minutes, the 21.6 of it a split may use — to
+ * one decimal: rounded like a count, "22 minutes over … more than the 22 a split may use" read as
+ * nonsense (reviewer's report, 2026-12-06). `43.2`, `21.6`, `1,440`.
+ */
+export function formatLimit(n: number): string {
+  return Number.isFinite(n) ? oneDecimal.format(n) : '—';
+}
+
+/**
  * A run's SLO-violation minutes as what they are: over its latency target, or — with no target — the
  * minutes it drops requests (all that option-stats.ts counts then). "1 minutes over its target" was
  * said of a component with none.

@@ -12,6 +12,7 @@ import { resolveFunctionSeconds } from '../model/design-fields';
 import type { Reason } from '../model/plan';
 import {
   formatCount,
+  formatLimit,
   formatDuration,
   formatMissedMinutes,
   formatMoney,
@@ -281,7 +282,7 @@ function explainSlo({ component: c, chosen, tol, pattern, options, shape }: Expl
   const minutes =
     f.sloViolationMinutes === 0
       ? 'never over it'
-      : `${f.sloViolationMinutes < 0.5 ? 'less than a minute' : `${formatCount(f.sloViolationMinutes)} minutes`} over it, within the ${formatCount(tol.minutes)} minutes (${pct(tol.minutes / tol.horizonMinutes)} of the ${hours >= HOURS_PER_MONTH * 0.9 ? 'month' : 'horizon'}) we tolerate`;
+      : `${f.sloViolationMinutes < 0.5 ? 'less than a minute' : `${formatCount(f.sloViolationMinutes)} minutes`} over it, within the ${formatLimit(tol.minutes)} minutes (${pct(tol.minutes / tol.horizonMinutes)} of the ${hours >= HOURS_PER_MONTH * 0.9 ? 'month' : 'horizon'}) we tolerate`;
   const rule = c.pin ? 'R10' : pattern === 'static' && shape.peak > 0 ? 'R1' : 'R3';
   const where = `${c.name} runs ${phraseFor(c, chosen.placement)}`;
   if (chosen.meets) {
@@ -314,7 +315,7 @@ function explainSlo({ component: c, chosen, tol, pattern, options, shape }: Expl
     if (missing.length > 0)
       out.push({
         rule,
-        text: `Cheaper on its own, but beyond what we tolerate (${formatCount(tol.minutes)} minutes ${formatSpan(tol.horizonMinutes)}, ${pct(tol.dropShare)} of requests dropped): ${list(missing)}.`,
+        text: `Cheaper on its own, but beyond what we tolerate (${formatLimit(tol.minutes)} minutes ${formatSpan(tol.horizonMinutes)}, ${pct(tol.dropShare)} of requests dropped): ${list(missing)}.`,
       });
     // A cheaper burst within the tolerances but not within R12's reserve (choose-jointly.ts): said, or
     // "the cheapest combination" passed over it without a word.
@@ -331,7 +332,7 @@ function explainSlo({ component: c, chosen, tol, pattern, options, shape }: Expl
       const dropsOver = g.droppedRequests > BURST_RESERVE * tol.dropShare * Math.max(1, g.requests);
       if (minutesOver || dropsOver) {
         const what = minutesOver
-          ? `${formatMissedMinutes(g.sloViolationMinutes, c.latencySloMs)}, within the ${formatCount(tol.minutes)} we tolerate but more than the ${formatCount(BURST_RESERVE * tol.minutes)} a split may use`
+          ? `${formatMissedMinutes(g.sloViolationMinutes, c.latencySloMs)}, within the ${formatLimit(tol.minutes)} we tolerate but more than the ${formatLimit(BURST_RESERVE * tol.minutes)} a split may use`
           : `${formatCount(g.droppedRequests)} dropped requests, within the ${pct(tol.dropShare)} we tolerate but more than the ${pct(BURST_RESERVE * tol.dropShare)} a split may use`;
         out.push({
           rule: 'R12',
@@ -344,7 +345,7 @@ function explainSlo({ component: c, chosen, tol, pattern, options, shape }: Expl
   // Judged minute by minute: a month's p95 can sit under the target while too many minutes are over it.
   const target =
     c.latencySloMs !== undefined
-      ? `keeps its p95 under ${formatMs(c.latencySloMs)} in all but the ${formatCount(tol.minutes)} minutes we tolerate`
+      ? `keeps its p95 under ${formatMs(c.latencySloMs)} in all but the ${formatLimit(tol.minutes)} minutes we tolerate`
       : 'serves every request';
   if (c.pin) {
     return [
@@ -363,8 +364,8 @@ function explainSlo({ component: c, chosen, tol, pattern, options, shape }: Expl
       rule: 'R10',
       text:
         c.latencySloMs !== undefined
-          ? `No allowed placement ${target}; ${NAMES[chosen.placement]} is among those that come nearest: ${formatCount(f.sloViolationMinutes)} of ${formatCount(tol.horizonMinutes)} minutes over (within the ${formatCount(tol.minutes)} minutes we tolerate of the fewest), p95 ${nearestP95(chosen)}, ${formatCount(f.droppedRequests)} requests dropped.`
-          : `No allowed placement ${target}; ${NAMES[chosen.placement]} is among those that fall short least (within the ${formatCount(tol.minutes)} minutes we tolerate of the least): ${formatCount(f.sloViolationMinutes)} of ${formatCount(tol.horizonMinutes)} minutes over (dropping requests), ${formatCount(f.droppedRequests)} requests dropped.`,
+          ? `No allowed placement ${target}; ${NAMES[chosen.placement]} is among those that come nearest: ${formatCount(f.sloViolationMinutes)} of ${formatCount(tol.horizonMinutes)} minutes over (within the ${formatLimit(tol.minutes)} minutes we tolerate of the fewest), p95 ${nearestP95(chosen)}, ${formatCount(f.droppedRequests)} requests dropped.`
+          : `No allowed placement ${target}; ${NAMES[chosen.placement]} is among those that fall short least (within the ${formatLimit(tol.minutes)} minutes we tolerate of the least): ${formatCount(f.sloViolationMinutes)} of ${formatCount(tol.horizonMinutes)} minutes over (dropping requests), ${formatCount(f.droppedRequests)} requests dropped.`,
     },
     {
       rule: 'R10',

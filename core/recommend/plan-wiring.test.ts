@@ -114,6 +114,9 @@ describe('wiring table', () => {
       'The exporter, the data-access component, stages it into The files, the storage offering,',
     );
     expect(access?.monthlyCost).toBe(0);
+    // The call across the link names the store as what it is, not as functions.
+    const link = w.find((x) => x.kind === 'secure-link' && x.connectionId === 'c1');
+    expect(link?.reason).toMatch(/^The exporter \(the data centre\) → The files \(managed object storage\) /);
   });
 
   it('data crossing a trust boundary: compliant data replication (R5), named by component', () => {

@@ -11,7 +11,7 @@ import { billSecureLink, billStaging } from '../cost/bill-usage';
 import { type CostLine, sumLines } from '../cost/cost-line';
 import type { PricedDesign } from '../cost/tariff';
 import type { Component, Placement } from '../model/design';
-import { PLACEMENT_NOUNS } from '../model/labels';
+import { placementNounOf } from '../model/labels';
 import type { WiringElement } from '../model/plan';
 import { formatCount, formatHour, formatMoney, formatMs } from '../present/format';
 import type { AssignmentResult, ComponentFacts } from './assess-assignment';
@@ -20,7 +20,7 @@ import { isStateful } from './hard-constraints';
 type Draft = Omit<WiringElement, 'id' | 'monthlyCost'> & { costLines: CostLine[] };
 
 // "Web shop (bursting) → Catalogue (the data centre)": one bracket, in words.
-const where = (c: Component, placement: Placement) => `${c.name} (${PLACEMENT_NOUNS[placement]})`;
+const where = (c: Component, placement: Placement) => `${c.name} (${placementNounOf(c.kind, placement)})`;
 
 export function planWiring(
   design: PricedDesign,
