@@ -44,3 +44,19 @@ test('on a phone a share link shows the diagram, then the decision', async ({ pa
   await expectStacked(page);
   await page.screenshot({ path: 'test-results/screens/narrow-share.png', fullPage: true });
 });
+
+test("on a phone the designs list wraps each design's actions under its name", async ({ page, request }) => {
+  await createExample(request, 'cloud-bursting');
+  await page.goto('/');
+  const row = page.locator('.design-row').first();
+  await expect(row).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  for (const name of ['Rename', 'Duplicate', 'Delete']) {
+    const box = await row.getByRole('button', { name: new RegExp(`^${name} `) }).boundingBox();
+    expect(box, name).not.toBeNull();
+    expect((box?.x ?? 0) + (box?.width ?? 0), name).toBeLessThanOrEqual(390);
+  }
+  const theme = await page.getByRole('button', { name: /^Theme: / }).boundingBox();
+  expect((theme?.x ?? 0) + (theme?.width ?? 0)).toBeLessThanOrEqual(390);
+  await page.screenshot({ path: 'test-results/screens/narrow-designs.png', fullPage: true });
+});
