@@ -58,6 +58,8 @@ test('a plan worker that stops answering is ended and replaced, and the next edi
   const alert = page.getByRole('alert').filter({ hasText: 'Planning stopped answering' });
   await expect(alert).toContainText(`${STALL_TICKS} s`);
   await expect(alert).toContainText('edit the design to plan it again');
+  // It says the results shown are older only because there are some (a first plan that stalls has none).
+  await expect(alert).toContainText('The results shown are from the last plan that finished');
   // The last plan is still shown, the edit is still in the form, and fresh workers were started.
   await expect(cost).toHaveText(before);
   await expect(page.getByLabel('CPU time (ms)')).toHaveValue('90');

@@ -190,7 +190,11 @@ export function usePlanRunner(ready: boolean): void {
       asked.clear();
       runId += 1; // nothing of the ended run can come back, but keep the numbering strictly new
       spawn();
-      const error = `Planning stopped answering for ${STALL_TICKS} s and was stopped. The results shown are from the last plan that finished; edit the design to plan it again.`;
+      // Said of the results only when there are some: a design whose first plan stalls has none.
+      const shown = planStore.getState().result
+        ? 'The results shown are from the last plan that finished'
+        : 'No plan of this design has finished yet';
+      const error = `Planning stopped answering for ${STALL_TICKS} s and was stopped. ${shown}; edit the design to plan it again.`;
       if (planStore.getState().running) planStore.setState({ progress: null, running: false, error, lastRunMs: null });
       if (planStore.getState().comparison.running) {
         compareId += 1;
