@@ -82,6 +82,15 @@ async function expectShopChanges(page: Page) {
   );
   await expect(summary).toContainText('Web shop from bursting to the data centre');
   await expect(summary).toContainText('1 added, 1 re-tagged, 1 moved on the canvas');
+  // The traffic managers go with the bursts: their cost was in their component's, "included" as the
+  // editor's Decision view says, never "$0.00".
+  const manager = page
+    .getByTestId('compare-wiring')
+    .locator('tr')
+    .filter({ hasText: 'Traffic manager' })
+    .filter({ hasText: 'Web shop' });
+  await expect(manager.locator('th')).toHaveText('Traffic manager (in its component’s cost)');
+  await expect(manager.locator('td')).toHaveText(['Web shop', 'removed', 'included', '—']);
   await expect(page.getByTestId('compare-sum')).toHaveText(
     /^Where the change comes from: components [−+]?\$[\d,.]+ \+ wiring [−+]?\$[\d,.]+ = −\$[\d,.]+ a month\.$/,
   );

@@ -232,3 +232,29 @@ test('assumptions: each with its source and default, validated, reset, one undo 
   await expect(reset).toBeDisabled();
   expect(await serious(page)).toEqual([]);
 });
+
+test('a drawn queue’s crossing is named as queue messages, on the canvas and in the decision', async ({
+  page,
+  editor,
+  request,
+}) => {
+  await page.goto(`/designs/${await createExample(request, 'hybrid-backend')}`);
+  await editor.waitSimulated();
+  // The analytics job queue is drawn: its crossing is the bytes its messages take out of the cloud,
+  // not a call over the secure link (asynchronous messages never take it).
+  const wiring = page.getByTestId('decision-view').getByTestId('decision-wiring');
+  await expect(wiring).toContainText('Queue messages leaving the cloud · Analytics job queue → Nightly analytics');
+  await expect(wiring).not.toContainText('secure link · Analytics job queue');
+  const chip = page.getByTestId('wiring-queue');
+  await expect(chip).toHaveText('Queue messages leaving the cloud');
+  await chip.click();
+  await expect(page.getByRole('list', { name: /^Why, on / })).toContainText(
+    'Queue messages leaving the cloud: Analytics job queue (managed queue) → Nightly analytics',
+  );
+  const box = await chip.boundingBox();
+  if (!box) throw new Error('no chip');
+  await page.screenshot({
+    path: shot('queue-chip'),
+    clip: { x: Math.max(0, box.x - 220), y: Math.max(0, box.y - 120), width: 520, height: 300 },
+  });
+});

@@ -120,7 +120,7 @@ export function sceneFromCanvas(
       ? groupWiring(design, plan.wiring, positions).map((g) => ({
           x: g.position.x,
           y: g.position.y,
-          // As the editor's chips name them (wiring-layer.tsx): egress is "Data sent over the secure link".
+          // As the editor's chips name them (wiring-layer.tsx, wiringLabel).
           labels: g.elements.map(wiringLabel),
         }))
       : [],

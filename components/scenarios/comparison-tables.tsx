@@ -81,11 +81,28 @@ export function WiringTable({ diff }: { diff: ScenarioDiff }) {
             <tbody>
               {changed.map((w) => (
                 <tr key={w.key}>
-                  <th scope="row">{w.label}</th>
+                  <th scope="row">
+                    {w.label}
+                    {(w.isIncludedBefore || w.isIncludedAfter) && (
+                      <span className="muted"> (in its component’s cost)</span>
+                    )}
+                  </th>
                   <td>{w.between}</td>
                   <td>{w.presence === 'kept' ? 'cost changed' : w.presence}</td>
-                  <td className="sc-num">{w.presence === 'added' ? '—' : money(w.beforeCents)}</td>
-                  <td className="sc-num">{w.presence === 'removed' ? '—' : money(w.afterCents)}</td>
+                  <td className="sc-num">
+                    {w.presence === 'added' ? (
+                      '—'
+                    ) : (
+                      <WiringCost cents={w.beforeCents} isIncluded={w.isIncludedBefore} />
+                    )}
+                  </td>
+                  <td className="sc-num">
+                    {w.presence === 'removed' ? (
+                      '—'
+                    ) : (
+                      <WiringCost cents={w.afterCents} isIncluded={w.isIncludedAfter} />
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -94,6 +111,12 @@ export function WiringTable({ diff }: { diff: ScenarioDiff }) {
       )}
     </section>
   );
+}
+
+/** A wiring element's cost, or "included" where its component's option bills it, as the Decision view says. */
+function WiringCost({ cents, isIncluded }: { cents: number; isIncluded: boolean }) {
+  if (!isIncluded) return <>{money(cents)}</>;
+  return <span className="muted">included</span>;
 }
 
 export function DesignChanges({ diff }: { diff: ScenarioDiff['design'] }) {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { EXAMPLE_DESIGNS } from '../examples';
 import { designSchema } from '../model/design';
+import type { CostLine } from '../model/plan';
 import { buildPlan } from '../plan/build-plan';
-import { describeCostLine, formatAbout, formatMinutes, formatShare, summariseDecision } from './decision';
+import { describeCostLine, formatAbout, formatMinutes, formatShare, summariseDecision, wiringLabel } from './decision';
 import { replayEvents } from './replay-events';
 import { splitProse } from './rules';
 
@@ -216,6 +217,38 @@ describe('summariseDecision', () => {
       result.plan.totals.recommended.droppedRequests === 0
     )
       expect(s.risk).toBe('No minute over any latency target and no dropped request in the simulated month.');
+  });
+});
+
+describe('wiringLabel', () => {
+  it('names a drawn queue’s crossing as queue messages, never as data over the secure link', () => {
+    const example = EXAMPLE_DESIGNS.find((e) => e.key === 'hybrid-backend')!;
+    const design = designSchema.parse(example.design);
+    const { plan } = buildPlan(design);
+    // The premise: the analytics job queue is drawn, so its crossing carries only the bytes leaving the cloud.
+    const queue = plan.wiring.find((w) => w.kind === 'queue' && w.connectionId === 'jobs-analytics')!;
+    expect(queue.costLines.map((l) => l.item)).toEqual(['egress']);
+    expect(wiringLabel(queue)).toBe('Queue messages leaving the cloud');
+    // Async traffic never takes the secure link: no queue is named after it.
+    for (const w of plan.wiring.filter((x) => x.kind === 'queue')) expect(wiringLabel(w)).not.toMatch(/secure link/);
+  });
+
+  it('names each crossing by what it is', () => {
+    const egress: CostLine[] = [{ item: 'egress', quantity: 1, unit: 'GB', unitPrice: 0.09, monthlyCost: 0.09 }];
+    const queueLines: CostLine[] = [
+      { item: 'queue-requests', quantity: 1e6, unit: 'request', unitPrice: 4e-7, monthlyCost: 0.4 },
+    ];
+    expect(wiringLabel({ kind: 'secure-link', connectionId: 'c1', costLines: [...egress] })).toBe(
+      'Data sent over the secure link',
+    );
+    expect(wiringLabel({ kind: 'secure-link', connectionId: 'c1', costLines: [] })).toBe('Call over the secure link');
+    expect(wiringLabel({ kind: 'secure-link', costLines: [] })).toBe('Secure link');
+    expect(wiringLabel({ kind: 'queue', connectionId: 'c1', costLines: [...egress] })).toBe(
+      'Queue messages leaving the cloud',
+    );
+    expect(wiringLabel({ kind: 'queue', connectionId: 'c1', costLines: [...queueLines, ...egress] })).toBe(
+      'Message queue',
+    );
   });
 });
 

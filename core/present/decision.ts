@@ -226,13 +226,28 @@ function saferText(t: Total, rec: Total): { safer?: string } {
 
 /**
  * A wiring element's name as the canvas chip, the Decision view and the share page all show it: what
- * it is for this connection, not only its kind. A drawn queue's crossing costs only the bytes sent
- * over the link; a synchronous call's crossing is priced in the one secure link it travels over.
+ * it is for this connection, not only its kind. A synchronous call's crossing travels over the one
+ * secure link: priced in the link when nothing it sends leaves the cloud, else by those bytes. A
+ * queue drawn in the design carries its own messages (priced in its own placement): its crossing
+ * costs only the messages that leave the cloud, and never travels over the secure link.
  */
 export function wiringLabel(w: Pick<WiringElement, 'kind' | 'costLines' | 'connectionId'>): string {
-  if (w.costLines.length > 0 && w.costLines.every((l) => l.item === 'egress')) return 'Data sent over the secure link';
-  if (w.kind === 'secure-link' && w.connectionId && w.costLines.length === 0) return 'Call over the secure link';
+  const isEgressOnly = w.costLines.length > 0 && w.costLines.every((l) => l.item === 'egress');
+  if (w.kind === 'queue' && isEgressOnly) return 'Queue messages leaving the cloud';
+  if (w.kind === 'secure-link' && w.connectionId) {
+    if (isEgressOnly) return 'Data sent over the secure link';
+    if (w.costLines.length === 0) return 'Call over the secure link';
+  }
   return WIRING_LABELS[w.kind];
+}
+
+/**
+ * Whether a wiring element's cost is one of its component's cost lines (a burst's traffic manager, a
+ * serverless entry point's API gateway): the element itself then shows $0, and every view says
+ * "included" rather than a price of nothing.
+ */
+export function isBilledInComponent(w: Pick<WiringElement, 'costLines' | 'reason'>): boolean {
+  return w.costLines.length === 0 && /\bBilled in\b/.test(w.reason);
 }
 
 /** `pinned`: the ids of the design's pinned components (the plan does not carry its pins). */
@@ -318,7 +333,7 @@ export function summariseDecision(
       monthlyCents: cents(w.monthlyCost),
       lines: w.costLines,
       reason: w.reason,
-      billedInComponent: w.costLines.length === 0 && /\bBilled in\b/.test(w.reason),
+      billedInComponent: isBilledInComponent(w),
     };
   });
   const componentsCents = groups.reduce((s, g) => s + g.subtotalCents, 0);

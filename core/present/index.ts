@@ -24,7 +24,15 @@ export type { ReplayEvent } from './replay-events';
 export type { Utilisation } from './utilisation';
 export { reportMarkdown } from './report-markdown';
 export { describeTippingPoint, formatSpread, isUncertain, rangeCells } from './insight-words';
-export { describeCostLine, formatAbout, formatMinutes, formatShare, summariseDecision, wiringLabel } from './decision';
+export {
+  describeCostLine,
+  formatAbout,
+  formatMinutes,
+  formatShare,
+  isBilledInComponent,
+  summariseDecision,
+  wiringLabel,
+} from './decision';
 export type { BaselineRow, DecisionSummary, GroupRow, WiringRow } from './decision';
 export { RULES, SOURCES, ruleHref, ruleSummary, splitProse } from './rules';
 export type { ProsePart, RuleText, SourceKey } from './rules';

@@ -88,6 +88,21 @@ describe('diffScenarios', () => {
     expectSumsHold(diff, before, after);
   });
 
+  it('says which wiring its component already pays for, as the Decision view does, on each side', () => {
+    const after = scenario(quieter());
+    const diff = diffScenarios(before, after);
+    // The premise: the shop's tiers burst before, so their traffic managers go with the sale.
+    const managers = diff.wiring.filter((w) => w.key.startsWith('traffic-manager|'));
+    expect(managers.length).toBeGreaterThan(0);
+    expect(managers.every((w) => w.presence === 'removed')).toBe(true);
+    // Billed in the burst option: "included" before, absent after — never a price of nothing.
+    for (const w of managers) expect([w.isIncludedBefore, w.isIncludedAfter, w.beforeCents]).toEqual([true, false, 0]);
+    // What carries its own cost lines is not included in anything.
+    const priced = diff.wiring.filter((w) => w.beforeCents > 0 || w.afterCents > 0);
+    expect(priced.length).toBeGreaterThan(0);
+    for (const w of priced) expect([w.isIncludedBefore, w.isIncludedAfter]).toEqual([false, false]);
+  });
+
   it('compares two different designs: everything of one is removed, everything of the other added', () => {
     const other = scenario(designSchema.parse(hybridServerless));
     const diff = diffScenarios(before, other);
@@ -128,6 +143,8 @@ describe('diffScenarios', () => {
         presence: 'kept',
         beforeCents: Math.round(link(a)[0]!.monthlyCost * 100),
         afterCents: Math.round(link(b)[0]!.monthlyCost * 100),
+        isIncludedBefore: false,
+        isIncludedAfter: false,
       },
     ]);
     // The calls that newly cross are added, each on its connection, named as the canvas names them.

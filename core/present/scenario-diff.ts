@@ -12,7 +12,7 @@ import { PLACEMENT_LABELS, PLACEMENT_NOUNS } from '../model/labels';
 import type { Plan, Total, WiringElement } from '../model/plan';
 import { diffDesigns, type ComponentDiff, type DesignDiff, type Presence } from '../edit/diff-designs';
 import { formatCount, formatMoney } from './format';
-import { formatMinutes, wiringLabel } from './decision';
+import { formatMinutes, isBilledInComponent, wiringLabel } from './decision';
 
 export interface Scenario {
   design: Design;
@@ -60,6 +60,12 @@ export interface WiringRow {
   presence: Presence;
   beforeCents: number;
   afterCents: number;
+  /**
+   * Whether its cost is billed in its component's option on that side (a burst's traffic manager, an
+   * API gateway): shown as "included", as the Decision view shows it, not as $0.00.
+   */
+  isIncludedBefore: boolean;
+  isIncludedAfter: boolean;
 }
 
 export interface ScenarioDiff {
@@ -127,11 +133,15 @@ const wiringKey = (w: WiringElement) =>
 function diffWiring(a: Scenario, b: Scenario): WiringRow[] {
   const names = new Map([...a.design.components, ...b.design.components].map((c) => [c.id, c.name]));
   const sumBy = (plan: Plan) => {
-    const m = new Map<string, { element: WiringElement; cents: number }>();
+    const m = new Map<string, { element: WiringElement; cents: number; isIncluded: boolean }>();
     for (const w of plan.wiring) {
       const k = wiringKey(w);
       const had = m.get(k);
-      m.set(k, { element: had?.element ?? w, cents: (had?.cents ?? 0) + cents(w.monthlyCost) });
+      m.set(k, {
+        element: had?.element ?? w,
+        cents: (had?.cents ?? 0) + cents(w.monthlyCost),
+        isIncluded: (had?.isIncluded ?? true) && isBilledInComponent(w),
+      });
     }
     return m;
   };
@@ -152,6 +162,8 @@ function diffWiring(a: Scenario, b: Scenario): WiringRow[] {
       presence: !x ? 'added' : !y ? 'removed' : 'kept',
       beforeCents: x?.cents ?? 0,
       afterCents: y?.cents ?? 0,
+      isIncludedBefore: x?.isIncluded ?? false,
+      isIncludedAfter: y?.isIncluded ?? false,
     });
   }
   return rows;
