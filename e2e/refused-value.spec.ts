@@ -140,3 +140,38 @@ test('a refused assumption stays while another tab is open', async ({ page, edit
   await expect(margin).toHaveValue('10');
   await editor.waitSaved();
 });
+
+test('a number written with thousands separators is read; a decimal comma is refused with how to write it', async ({
+  page,
+  editor,
+  request,
+}) => {
+  await page.goto(`/designs/${await createExample(request, 'hybrid-backend')}`);
+  await editor.waitSimulated();
+  await editor.select('erp-ui');
+  const cpu = page.getByLabel('CPU time (ms)');
+  const status = page.getByTestId('save-status');
+  // "1,000" is a thousand, as the app itself writes it: saved, and shown back as the number it is.
+  await cpu.fill('1,000');
+  await cpu.press('Tab');
+  await expect(cpu).not.toHaveAttribute('aria-invalid', 'true');
+  await editor.waitSaved();
+  await editor.select('erp');
+  await editor.select('erp-ui');
+  await expect(cpu).toHaveValue('1000');
+
+  // A decimal comma is not guessed at: the field says what to write instead.
+  await cpu.fill('2,5');
+  await cpu.press('Tab');
+  await expect(cpu).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText('must be a number: write decimals with a point (2.5)', { exact: true })).toBeVisible();
+  await expect(status).toHaveText('Not saved: CPU time (ms) must be a number: write decimals with a point (2.5)');
+  await page.screenshot({ path: 'test-results/screens/refused-value-decimal-comma.png' });
+  // Garbage stays garbage.
+  await cpu.fill('0x10');
+  await cpu.press('Tab');
+  await expect(status).toHaveText('Not saved: CPU time (ms) must be a number');
+  await cpu.press('Escape');
+  await expect(cpu).toHaveValue('1000');
+  await editor.waitSaved();
+});

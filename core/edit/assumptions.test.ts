@@ -56,6 +56,11 @@ describe('assumptions', () => {
     expect(vms.errors.minInstances).toBe('must be at most the most VMs (10)');
   });
 
+  it('reads a figure written with thousands separators', () => {
+    const c = checkAssumptionDrafts(design, { ...assumptionDrafts(design), maxInstances: '1,000' });
+    expect(c.ok && c.value.environments.vm.maxInstances).toBe(1000);
+  });
+
   it('refuses a horizon that ends before a one-off peak starts', () => {
     const late = design.components.find((c) => c.workload?.pattern === 'once-in-a-lifetime')!;
     const start = late.workload!.peakStartHour!;

@@ -22,6 +22,7 @@ import { BOOK_FIELDS, resolveEnvironments, type ResolvedEnvironments } from '../
 import { PROVIDER_LABELS } from '../model/labels';
 import { environmentsSchema, simulationSchema, type Design } from '../model/design';
 import { describeIssue, type DraftCheck, type Drafts, type FieldErrors } from './field-drafts';
+import { parseNumberText } from './number-text';
 
 export type AssumptionGroup = 'Simulation' | 'Prices' | 'Autoscaling' | 'Decision';
 
@@ -434,12 +435,12 @@ export function checkAssumptionDrafts(design: Design, drafts: AssumptionDrafts):
   const shown = { ...candidate, pricing: design.pricing };
   for (const a of billedFields(shown)) {
     const text = (drafts[a.key] ?? '').trim();
-    const n = Number(text);
+    const read = parseNumberText(text);
     if (text === '') errors[a.key] = 'required';
-    else if (!Number.isFinite(n)) errors[a.key] = 'must be a number';
+    else if (!read.ok) errors[a.key] = read.error;
     // A price left to the book stays so unless it is changed: switching book later still re-prices it.
-    else if (!(walk(design, a.path) === undefined && tidy(n) === shownValue(a, shown)))
-      candidate = write(candidate, a.path, tidy(n / a.scale));
+    else if (!(walk(design, a.path) === undefined && tidy(read.value) === shownValue(a, shown)))
+      candidate = write(candidate, a.path, tidy(read.value / a.scale));
   }
   // In the form's words (the schema refuses it too, in the document's).
   const vm = candidate.environments.vm;

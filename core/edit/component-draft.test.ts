@@ -27,6 +27,13 @@ describe('component drafts', () => {
     expect(r.ok && r.value.workload?.peakRps).toBe(250);
   });
 
+  it('reads thousands written with separators, and says how to write a decimal comma', () => {
+    const r = edit({ peakRps: '1,000' });
+    expect(r.ok && r.value.workload?.peakRps).toBe(1000);
+    expect(edit({ cpuMs: '2,5' }).errors.cpuMs).toBe('must be a number: write decimals with a point (2.5)');
+    expect(edit({ baseRps: '0x10' }).errors.baseRps).toBe('must be a number');
+  });
+
   it('reports a peak below the base at the peak field, in words', () => {
     const r = edit({ peakRps: '10' });
     expect(r.ok).toBe(false);

@@ -6,6 +6,7 @@
  */
 import type { z } from 'zod';
 import { WORKLOAD_FIELD_LABELS } from '../model/labels';
+import { parseNumberText } from './number-text';
 
 export type Drafts<F extends string> = Record<F, string>;
 export type FieldErrors<F extends string> = Partial<Record<F | 'form', string>>;
@@ -79,18 +80,19 @@ export function fieldErrors<F extends string>(
 }
 
 /**
- * Reads a number field's text. Empty is `undefined` (optional fields then take their default,
- * required ones are reported by the schema); text that is not a number is reported here.
+ * Reads a number field's text (number-text.ts: `1000` or `1,000`). Empty is `undefined` (optional
+ * fields then take their default, required ones are reported by the schema); text that is not a
+ * number is reported here, with what to write instead.
  */
 export function readNumber<F extends string>(drafts: Drafts<F>, field: F, errors: FieldErrors<F>): number | undefined {
   const text = drafts[field].trim();
   if (text === '') return undefined;
-  const n = Number(text);
-  if (!Number.isFinite(n)) {
-    errors[field] = 'must be a number';
+  const read = parseNumberText(text);
+  if (!read.ok) {
+    errors[field] = read.error;
     return undefined;
   }
-  return n;
+  return read.value;
 }
 
 /** The text a stored number is edited as. */
