@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { createExample, expect, test } from './fixtures';
 
 const shot = (name: string) => `test-results/screens/editor-${name}.png`;
 
@@ -149,4 +149,43 @@ test('a dragged component stays where it is dropped: on the grid, saved, one und
   await expect(node).toBeVisible();
   expect(await editor.flowPosition('service')).toEqual(moved);
   await expect(editor.placement('service')).toBeVisible();
+});
+
+test('a paste lands beside what was copied, and each further paste a step further on', async ({
+  page,
+  editor,
+  request,
+}) => {
+  await page.goto(`/designs/${await createExample(request, 'hybrid-backend')}`);
+  await editor.waitSimulated();
+  await editor.select('erp');
+  await page.keyboard.press('Control+c');
+  await page.keyboard.press('Control+v');
+  await expect(editor.node('erp-2')).toBeVisible();
+  await page.keyboard.press('Control+v');
+  await expect(editor.node('erp-3')).toBeVisible();
+  // The original copied again (picked by its corner the copies leave uncovered): its paste goes
+  // beside the copies already there, not on the first.
+  await editor.node('erp').click({ position: { x: 4, y: 4 } });
+  await expect(page.getByRole('heading', { name: 'ERP application', exact: true })).toBeVisible();
+  await page.keyboard.press('Control+c');
+  await page.keyboard.press('Control+v');
+  await expect(editor.node('erp-4')).toBeVisible();
+  const at = async (id: string) => ((await editor.flowPosition(id)) ?? []).map(Number);
+  const zoom = await page
+    .locator('.react-flow__viewport')
+    .evaluate((el) => Number(/scale\(([\d.]+)\)/.exec((el as HTMLElement).style.transform)?.[1]));
+  const [x = NaN, y = NaN] = await at('erp');
+  const copies = [await at('erp-2'), await at('erp-3'), await at('erp-4')];
+  const step = copies[0]![0]! - x;
+  expect(copies).toEqual([
+    [x + step, y + step],
+    [x + 2 * step, y + 2 * step],
+    [x + 3 * step, y + 3 * step],
+  ]);
+  // About 24 pixels apart on screen, whatever the zoom: each copy shows beside the one before.
+  expect(step * zoom).toBeGreaterThanOrEqual(14);
+  expect(step * zoom).toBeLessThanOrEqual(34);
+  await editor.waitSaved();
+  await page.screenshot({ path: 'test-results/screens/editor-pasted.png' });
 });

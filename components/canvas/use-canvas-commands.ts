@@ -5,12 +5,15 @@
  */
 import { useReactFlow } from '@xyflow/react';
 import { useCallback, useMemo } from 'react';
-import { copyElements, pasteFragment, removeElements } from '@/core/edit';
+import { copyElements, GRID, pasteFragment, pasteOffset, removeElements } from '@/core/edit';
 import { moved } from '@/components/editor/known-valid';
 import { useEditorStore } from '@/components/editor/editor-context';
 import { layoutDesign } from './auto-layout';
 import { fitToPositions } from './fit-to-positions';
 import { heldFragment, holdFragment } from './clipboard';
+
+/** How far a paste lands from what was copied, on screen: as drawing tools do (Figma, draw.io). */
+const PASTE_SCREEN_STEP = 24;
 
 export function useCanvasCommands() {
   const store = useEditorStore();
@@ -33,24 +36,17 @@ export function useCanvasCommands() {
     return true;
   }, [state]);
 
-  const paste = useCallback(
-    (offset = { x: 40, y: 40 }) => {
-      const fragment = heldFragment();
-      if (!fragment) return;
-      const { design, setDesign, select } = state();
-      const pasted = pasteFragment(design, fragment, offset);
-      setDesign(pasted.design);
-      select({ components: pasted.ids, connections: [] });
-      // The next paste of the same fragment lands a step further on.
-      holdFragment({
-        ...fragment,
-        layout: Object.fromEntries(
-          Object.entries(fragment.layout).map(([id, p]) => [id, { x: p.x + offset.x, y: p.y + offset.y }]),
-        ),
-      });
-    },
-    [state],
-  );
+  const paste = useCallback(() => {
+    const fragment = heldFragment();
+    if (!fragment) return;
+    const { design, setDesign, select } = state();
+    // Beside what was copied, about 24 screen pixels down and right at any zoom (on the grid), and a
+    // step further for each copy already there (pasteOffset).
+    const side = GRID * Math.max(1, Math.round(PASTE_SCREEN_STEP / flow.getZoom() / GRID));
+    const pasted = pasteFragment(design, fragment, pasteOffset(design, fragment, { x: side, y: side }));
+    setDesign(pasted.design);
+    select({ components: pasted.ids, connections: [] });
+  }, [state, flow]);
 
   const layout = useCallback(async () => {
     const { design, setDesign } = state();

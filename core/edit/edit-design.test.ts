@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { designSchema, type Design } from '../model/design';
-import { copyElements, moveComponents, pasteFragment, removeElements, uniqueId } from './edit-design';
+import { copyElements, moveComponents, pasteFragment, pasteOffset, removeElements, uniqueId } from './edit-design';
 import { addComponent, connect } from './new-elements';
 import { validateDesign } from '../model/validate';
 
@@ -67,6 +67,33 @@ describe('design edits', () => {
     expect(pasted.design.layout?.['api-2']).toEqual({ x: 240, y: 40 });
     expect(pasted.design.components.map((c) => c.name)).toContain('Web 2');
     valid(pasted.design);
+  });
+
+  it('pastes a step beside the copied components, and each further paste a step further on', () => {
+    const step = { x: 20, y: 20 };
+    const fragment = copyElements(base, ['web']);
+    expect(pasteOffset(base, fragment, step)).toEqual({ x: 20, y: 20 });
+    const once = pasteFragment(base, fragment, pasteOffset(base, fragment, step)).design;
+    expect(once.layout?.['web-2']).toEqual({ x: 20, y: 20 });
+    // The same fragment again, or the original copied again: never on top of the first copy.
+    const twice = pasteFragment(once, fragment, pasteOffset(once, fragment, step)).design;
+    expect(twice.layout?.['web-3']).toEqual({ x: 40, y: 40 });
+    const again = copyElements(twice, ['web']);
+    expect(pasteOffset(twice, again, step)).toEqual({ x: 60, y: 60 });
+    // A copy landing near (not on) a component counts as on it; the cut original leaves its place free.
+    const crowded = moveComponents(base, { api: { x: 27, y: 13 } });
+    expect(pasteOffset(crowded, fragment, step)).toEqual({ x: 40, y: 40 });
+    const cut = removeElements(base, ['web'], []);
+    if ('refused' in cut) throw new Error(cut.refused);
+    expect(pasteOffset(cut, fragment, step)).toEqual({ x: 20, y: 20 });
+    // Several components move as one: the step is the first at which none of them lands on anything.
+    const both = copyElements(base, ['web', 'api']);
+    const pair = pasteFragment(base, both, pasteOffset(base, both, step)).design;
+    expect([pair.layout?.['web-2'], pair.layout?.['api-2']]).toEqual([
+      { x: 20, y: 20 },
+      { x: 220, y: 20 },
+    ]);
+    expect(pasteOffset(pair, both, step)).toEqual({ x: 40, y: 40 });
   });
 
   it('moves components to rounded positions', () => {

@@ -86,6 +86,43 @@ export function copyElements(design: Design, componentIds: Iterable<string>): Fr
   };
 }
 
+/** Where a fragment's component was when copied (one copied without a position: down a diagonal). */
+const copiedAt = (fragment: Fragment, id: string, i: number): Point => fragment.layout[id] ?? { x: i * 40, y: i * 40 };
+
+/**
+ * How far to shift a paste so that the user sees it: `step` (down and right), or twice, three times
+ * it… — the first multiple at which no copy lands on a component already there (within half a step).
+ * A second paste of the same fragment so cascades beside the first, as a paste of the original
+ * copied again, or into a design where something sits at the copied spot, does: as drawing tools
+ * (Figma, draw.io) do.
+ */
+export function pasteOffset(design: Design, fragment: Fragment, step: Point): Point {
+  const [w, h] = [Math.max(1, Math.abs(step.x)), Math.max(1, Math.abs(step.y))];
+  // Components bucketed by cells a step wide: a copy looks in its cell and the eight around it.
+  const cells = new Map<string, Point[]>();
+  const cellOf = (p: Point) => [Math.floor(p.x / w), Math.floor(p.y / h)] as const;
+  for (const t of Object.values(design.layout ?? {})) {
+    const [i, j] = cellOf(t);
+    const key = `${i},${j}`;
+    cells.set(key, [...(cells.get(key) ?? []), t]);
+  }
+  const isTaken = (p: Point) => {
+    const [i, j] = cellOf(p);
+    for (let di = -1; di <= 1; di++)
+      for (let dj = -1; dj <= 1; dj++)
+        for (const t of cells.get(`${i + di},${j + dj}`) ?? [])
+          if (Math.abs(p.x - t.x) < w / 2 && Math.abs(p.y - t.y) < h / 2) return true;
+    return false;
+  };
+  const copies = fragment.components.map((c, i) => copiedAt(fragment, c.id, i));
+  // Bounded: past this many pastes in a row the cascade has left the screen anyway; then one step.
+  for (let k = 1; k <= 100; k++) {
+    const offset = { x: k * step.x, y: k * step.y };
+    if (!copies.some((p) => isTaken(snap({ x: p.x + offset.x, y: p.y + offset.y })))) return offset;
+  }
+  return step;
+}
+
 /** Pastes a fragment with fresh ids and names, shifted by `offset`; returns the new component ids. */
 export function pasteFragment(design: Design, fragment: Fragment, offset: Point): { design: Design; ids: string[] } {
   const takenIds = new Set(design.components.map((c) => c.id));
@@ -107,7 +144,7 @@ export function pasteFragment(design: Design, fragment: Fragment, offset: Point)
   });
   const layout = { ...design.layout };
   fragment.components.forEach((c, i) => {
-    const p = fragment.layout[c.id] ?? { x: i * 40, y: i * 40 };
+    const p = copiedAt(fragment, c.id, i);
     layout[rename.get(c.id) as string] = snap({ x: p.x + offset.x, y: p.y + offset.y });
   });
   return {

@@ -10,6 +10,7 @@ export {
   GRID,
   moveComponents,
   pasteFragment,
+  pasteOffset,
   removeElements,
   uniqueId,
   updateComponent,
