@@ -5,7 +5,14 @@
 import { createStore } from 'zustand/vanilla';
 import type { Design } from '@/core/model';
 import type { PlanProgress, PlanResult } from '@/core/plan';
+import type { InsightResponse } from './insight-protocol';
 import type { ComparisonView } from './plan-protocol';
+
+/** A component's "What would change this?" answer, with the design it was asked for. */
+export interface ComponentInsight {
+  design: Design;
+  answer: Extract<InsightResponse, { type: 'insight-done' }>;
+}
 
 /** The open design planned on every provider (issue 14), asked for by the user, made in the plan worker. */
 export interface ComparisonState {
@@ -53,6 +60,13 @@ export interface PlanState {
   /** Stops a comparison under way (the dialog stays, with what it had). */
   cancelCompare: () => void;
   closeComparison: () => void;
+  /**
+   * The latest "What would change this?" answer of each component searched, kept while the editor is
+   * open: shown again when the component is selected again, and exported with the plan while its
+   * design still plans as the open one (plan-export.ts).
+   */
+  insights: Readonly<Record<string, ComponentInsight>>;
+  recordInsight: (componentId: string, insight: ComponentInsight) => void;
 }
 
 export function createPlanStore() {
@@ -70,6 +84,8 @@ export function createPlanStore() {
     compare: () => undefined,
     cancelCompare: () => undefined,
     closeComparison: () => set((s) => ({ comparison: { ...s.comparison, open: false } })),
+    insights: {},
+    recordInsight: (componentId, insight) => set((s) => ({ insights: { ...s.insights, [componentId]: insight } })),
   }));
 }
 

@@ -73,7 +73,8 @@ export function ExportMenu() {
       else if (kind === 'plan-json' || kind === 'plan-md') {
         // The plan's design hash prices the environments (price books): loaded with the first export.
         const { currentPlan, planForDesign } = await import('./plan-export');
-        const plan = planForDesign(await currentPlan(planStore), design);
+        const result = await currentPlan(planStore);
+        const plan = planForDesign(result, design, planStore.getState().insights, store.getState().design);
         if (kind === 'plan-json') downloadText(json(plan), `${stem}.plan.json`, 'application/json');
         else downloadText(reportMarkdown(plan, design), `${stem}.plan.md`, 'text/markdown');
       } else {

@@ -3,6 +3,7 @@
  * One insight search at a time (insight-worker.ts) for a panel: `search(design, componentId)` starts a
  * worker, a new search replaces it (and the answer it would have given), unmounting stops it. The state
  * remembers the design it was asked for, so the panel can say when an edit has made it out of date.
+ * `initial` is an answer kept from before (the panel shown again); `onAnswer` hears each new answer.
  */
 import { useEffect, useRef, useState } from 'react';
 import type { InsightRequest, InsightResponse } from '@/components/editor/insight-protocol';
@@ -17,11 +18,14 @@ export type InsightState =
   | { status: 'done'; design: Design; answer: InsightAnswer }
   | { status: 'failed'; design: Design; error: string };
 
-export function useInsightSearch(): {
+export function useInsightSearch(
+  initial: InsightState = { status: 'idle' },
+  onAnswer?: (design: Design, answer: InsightAnswer) => void,
+): {
   state: InsightState;
   search: (design: Design, componentId: string | null) => void;
 } {
-  const [state, setState] = useState<InsightState>({ status: 'idle' });
+  const [state, setState] = useState<InsightState>(initial);
   const worker = useRef<Worker | null>(null);
   const asked = useRef(0);
   useEffect(
@@ -48,8 +52,10 @@ export function useInsightSearch(): {
     w.onmessage = (event: MessageEvent<InsightResponse>) => {
       const m = event.data;
       if (m.id !== id) return;
-      if (m.type === 'insight-done') done({ status: 'done', design, answer: m });
-      else
+      if (m.type === 'insight-done') {
+        done({ status: 'done', design, answer: m });
+        if (id === asked.current) onAnswer?.(design, m);
+      } else
         done({
           status: 'failed',
           design,

@@ -5,9 +5,12 @@
  * three key prices — and plans the design over 20 seeds of its random load. The answer reads as
  * sentences ("stays in the data centre until its peak passes 340 rps; then burst") and as each
  * option's cost range. An answer belongs to the design it was asked for: an edit that changes the plan
- * marks it out of date. Only where a plan worker runs (the editor), like Compare providers.
+ * marks it out of date. Only where a plan worker runs (the editor), like Compare providers. The answer
+ * is kept in the plan store: shown again when the component is selected again, and exported with the
+ * plan while it is current.
  */
-import { useEditor, usePlan } from '@/components/editor/editor-context';
+import { useState } from 'react';
+import { useEditor, usePlan, usePlanStore } from '@/components/editor/editor-context';
 import { changesPlan } from '@/core/edit';
 import { PLACEMENT_LABELS } from '@/core/model';
 import { type InsightAnswer, useInsightSearch } from './use-insight-search';
@@ -23,8 +26,13 @@ import {
 export function WhatWouldChange({ componentId }: { componentId: string }) {
   const design = useEditor((s) => s.design);
   const canSearch = usePlan((s) => s.canCompare);
+  const planStore = usePlanStore();
   const name = design.components.find((c) => c.id === componentId)?.name || componentId;
-  const { state, search } = useInsightSearch();
+  // Read once: the panel is keyed by component, and its own state follows from there.
+  const [kept] = useState(() => planStore.getState().insights[componentId]);
+  const { state, search } = useInsightSearch(kept ? { status: 'done', ...kept } : undefined, (asked, answer) =>
+    planStore.getState().recordInsight(componentId, { design: asked, answer }),
+  );
   if (!canSearch) return null;
 
   const isStale = state.status !== 'idle' && state.design !== design && changesPlan(state.design, design);

@@ -53,6 +53,23 @@ describe('the report with what would change it', () => {
     if (total) expect(section).toContain(`costs ${formatSpread(total, formatMoney)} a month`);
   });
 
+  it('names the components searched when only some were (the editor exports those it searched)', () => {
+    const one = {
+      ...plan,
+      placements: plan.placements.map((p) => (p.componentId === 'web' ? p : { ...p, tippingPoints: undefined })),
+    };
+    const text = reportMarkdown(one, design);
+    expect(text).toContain('Searched for Web shop (`web`) only; the other components were not searched.');
+    const none = {
+      ...one,
+      placements: one.placements.map((p) => (p.componentId === 'web' ? { ...p, tippingPoints: [] } : p)),
+    };
+    expect(reportMarkdown(none, design)).toContain(
+      'No single input within ×0.1…×10 of its value moves Web shop (`web`).',
+    );
+    expect(section).not.toContain('Searched for');
+  });
+
   it('is absent from a plan made without --insight', () => {
     const { placements } = plan;
     const { ranges: _ranges, ...rest } = plan;

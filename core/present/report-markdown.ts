@@ -56,7 +56,13 @@ function insightSection(plan: Plan, nameOf: (id: string) => string): string[] {
   const searched = plan.placements.some((p) => p.tippingPoints !== undefined || p.ranges !== undefined);
   if (!searched) return [];
   const out = ['## What would change it', ''];
-  if (points.length === 0) out.push('No single input within ×0.1…×10 of its value moves a component.', '');
+  // The editor exports the components searched one by one ("What would change this?"): name them.
+  const asked = plan.placements.filter((p) => p.tippingPoints !== undefined);
+  const isPartial = asked.length < plan.placements.length;
+  const who = asked.map((p) => nameOf(p.componentId)).join(', ');
+  if (isPartial && asked.length > 0) out.push(`Searched for ${who} only; the other components were not searched.`, '');
+  if (points.length === 0)
+    out.push(`No single input within ×0.1…×10 of its value moves ${isPartial ? who : 'a component'}.`, '');
   else {
     out.push('Each input alone, the others as they are; checked by planning again just before and just beyond it.', '');
     for (const p of points)
