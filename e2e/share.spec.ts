@@ -136,11 +136,30 @@ test('a reviewer opens a read-only link, finds nothing editable, downloads the p
   await share.dialog.getByRole('button', { name: 'Close' }).click();
   await share.open();
   await expect(share.rows()).toContainText('last viewed');
-  await share
-    .rows()
-    .getByRole('button', { name: /^Revoke link/ })
-    .click();
+  // Revoking asks first, as deleting a design does: cancelled (or Escape), the link stays active.
+  const revokeButton = share.rows().getByRole('button', { name: /^Revoke link/ });
+  const confirm = page.getByRole('dialog', { name: 'Revoke this link?' });
+  await revokeButton.click();
+  await expect(confirm).toBeVisible();
+  await expect(confirm).toContainText('The link to the latest revision, created');
+  await expect(confirm).toContainText('This cannot be undone');
+  // Focus is in the confirmation, on its safe choice (as the browser focuses a modal's first button).
+  await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.screenshot({ path: 'test-results/screens/share-revoke-confirm.png' });
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(share.dialog).toBeVisible();
+  await revokeButton.click();
+  await expect(confirm).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(confirm).toBeHidden();
+  await expect(share.dialog).toBeVisible();
+  await expect(share.rows()).toHaveAttribute('data-state', 'active');
+  expect((await view.reload())?.status()).toBe(200);
+  await revokeButton.click();
+  await confirm.getByRole('button', { name: 'Revoke link' }).click();
   await expect(share.rows()).toHaveAttribute('data-state', 'revoked');
+  await expect(share.dialog.getByRole('status')).toContainText('Revoked the link to the latest revision');
 
   // Reloaded, the link is a plain 404, the same as a token that never existed.
   const gone = await view.reload();

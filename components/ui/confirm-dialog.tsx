@@ -1,6 +1,9 @@
 'use client';
-/** A modal confirmation built on <dialog>: focus is trapped and Escape cancels, as browsers do it. */
-import type { ReactNode } from 'react';
+/**
+ * A modal confirmation built on <dialog>: focus is trapped and Escape cancels, as browsers do it.
+ * Its title's id is its own, so that two on one page (the editor's leave and revoke) each name theirs.
+ */
+import { useId, type ReactNode } from 'react';
 import { useModalDialog } from './use-modal-dialog';
 
 export function ConfirmDialog(props: {
@@ -13,15 +16,10 @@ export function ConfirmDialog(props: {
   onCancel: () => void;
 }) {
   const ref = useModalDialog(props.open);
+  const titleId = useId();
   return (
-    <dialog
-      ref={ref}
-      className="dialog"
-      aria-labelledby="confirm-title"
-      onCancel={props.onCancel}
-      onClose={props.onCancel}
-    >
-      <h2 id="confirm-title">{props.title}</h2>
+    <dialog ref={ref} className="dialog" aria-labelledby={titleId} onCancel={props.onCancel} onClose={props.onCancel}>
+      <h2 id={titleId}>{props.title}</h2>
       <div className="dialog-body">{props.children}</div>
       <div className="dialog-actions">
         <button type="button" className="button" onClick={props.onCancel}>

@@ -1,11 +1,13 @@
 'use client';
 /**
  * Read-only links to this design: create one (pinned to the saved revision or following the latest,
- * with an optional expiry), see each link's creation and last view, revoke. A link's address is
- * shown once, when it is created: the server keeps only a hash of its token.
+ * with an optional expiry), see each link's creation and last view, revoke (after a confirmation, as
+ * deleting a design asks: a revoked link cannot be brought back). A link's address is shown once,
+ * when it is created: the server keeps only a hash of its token.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { memo, useState } from 'react';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { useModalDialog, whileClosed } from '@/components/ui/use-modal-dialog';
 import { useTRPC } from '@/components/trpc/client';
 import { formatExact, formatRelative } from '@/components/ui/time';
@@ -52,6 +54,8 @@ export const ShareDialog = memo(function ShareDialog(props: {
   const [expiry, setExpiry] = useState(0);
   const [created, setCreated] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
+  const [toRevoke, setToRevoke] = useState<ShareLinkRow | null>(null);
+  const [revoked, setRevoked] = useState<string | null>(null);
   const listKey = trpc.shares.list.queryKey({ designId: props.designId });
   // Fresh on every opening: "last viewed" changes while the dialog is closed.
   const links = useQuery({
@@ -73,7 +77,19 @@ export const ShareDialog = memo(function ShareDialog(props: {
 
   function close() {
     setCreated(null); // the address is shown once; it is not kept anywhere
+    setRevoked(null);
     props.onClose();
+  }
+
+  function confirmRevoke() {
+    if (toRevoke) {
+      const what = describeLink(toRevoke);
+      revoke.mutate(
+        { designId: props.designId, id: toRevoke.id },
+        { onSuccess: () => setRevoked(`Revoked the ${what}: it now shows nothing.`) },
+      );
+    }
+    setToRevoke(null);
   }
 
   async function copy() {
@@ -85,7 +101,13 @@ export const ShareDialog = memo(function ShareDialog(props: {
   }
 
   return (
-    <dialog ref={ref} className="dialog wide" aria-labelledby="share-title" onClose={close}>
+    <dialog
+      ref={ref}
+      className="dialog wide"
+      aria-labelledby="share-title"
+      // React passes the revoke confirmation's own close up to here: only this dialog's closes it.
+      onClose={(e) => e.target === e.currentTarget && close()}
+    >
       <h2 id="share-title">Share a read-only link</h2>
       <p className="muted small">
         Anyone with the link sees the canvas, the recommendation and the charts, and can download the plan. Nobody can
@@ -156,6 +178,16 @@ export const ShareDialog = memo(function ShareDialog(props: {
           {links.error.message}
         </p>
       )}
+      {revoked && (
+        <p role="status" className="muted small">
+          {revoked}
+        </p>
+      )}
+      {revoke.isError && (
+        <p role="alert" className="error">
+          {revoke.error.message}
+        </p>
+      )}
       {links.data && links.data.length === 0 && <p className="muted small">No links yet.</p>}
       {links.data && links.data.length > 0 && (
         <ul className="revision-list" aria-label="Share links, newest first">
@@ -188,7 +220,10 @@ export const ShareDialog = memo(function ShareDialog(props: {
                     type="button"
                     className="button small danger-text"
                     disabled={revoke.isPending}
-                    onClick={() => revoke.mutate({ designId: props.designId, id: l.id })}
+                    onClick={() => {
+                      setRevoked(null);
+                      setToRevoke(l);
+                    }}
                     aria-label={`Revoke link created ${formatExact(l.createdAt)}`}
                   >
                     Revoke
@@ -204,6 +239,28 @@ export const ShareDialog = memo(function ShareDialog(props: {
           Close
         </button>
       </div>
+      <ConfirmDialog
+        open={toRevoke !== null}
+        title="Revoke this link?"
+        confirmLabel="Revoke link"
+        danger
+        onCancel={() => setToRevoke(null)}
+        onConfirm={confirmRevoke}
+      >
+        {toRevoke && (
+          <p>
+            The {describeLink(toRevoke)} stops working for everyone who has it: they get a page that does not exist, and
+            comparisons shared with it end too. This cannot be undone; to share again, create a new link.
+          </p>
+        )}
+      </ConfirmDialog>
     </dialog>
   );
 }, whileClosed);
+
+type ShareLinkRow = { id: string; revision: number | null; createdAt: number };
+
+/** "link to the latest revision, created 6 Dec 2026, 09:12": the words the row shows, for the confirmation. */
+function describeLink(l: ShareLinkRow): string {
+  return `link to ${l.revision === null ? 'the latest revision' : `revision ${l.revision}`}, created ${formatExact(l.createdAt)}`;
+}
