@@ -49,7 +49,7 @@ export function planWiring(
           kind: 'queue',
           connectionId: conn.id,
           componentIds: ids,
-          reason: `${route} crosses the link: a message queue decouples the two sides (Hybrid Processing/Backend [CCP]) with at-least-once delivery and an idempotent consumer${elastic}. ${formatCount(calls * x.share)} messages a month${share}, ${env.queue.requestsPerMessage} requests each.`,
+          reason: `${route} crosses between the data centre and the cloud: a message queue decouples the two sides (Hybrid Processing/Backend [CCP]) with at-least-once delivery and an idempotent consumer${elastic}. ${formatCount(calls * x.share)} messages a month${share}, ${env.queue.requestsPerMessage} requests each.`,
           costLines: x.lines,
         });
       } else if (x.lines.length > 0) {
@@ -57,7 +57,7 @@ export function planWiring(
           kind: 'queue',
           connectionId: conn.id,
           componentIds: ids,
-          reason: `${route} crosses the link through ${drawn.name}, the queue drawn in the design: its messages are priced in its own placement; here only the bytes leaving the cloud.`,
+          reason: `${route} crosses between the data centre and the cloud through ${drawn.name}, the queue drawn in the design: its messages are priced in its own placement; here only the bytes leaving the cloud.`,
           costLines: x.lines,
         });
       }
