@@ -170,6 +170,9 @@ test('a long series: the days simulated are chosen, it is scaled to one’s traf
   // Scaled to one's own traffic: a peak of 300 req/s.
   await result.getByLabel('to a peak of').check();
   const target = result.getByLabel('Target peak (req/s)');
+  await target.fill('1,000');
+  await target.press('Enter');
+  await expect(result.getByTestId('measured-scaled')).toContainText('peak 1,000 req/s');
   await target.fill('300');
   await target.press('Enter');
   await expect(result.getByTestId('measured-scaled')).toContainText('peak 300 req/s');
@@ -180,6 +183,11 @@ test('a long series: the days simulated are chosen, it is scaled to one’s traf
   const factor = result.getByLabel('Scale factor');
   await factor.fill('0');
   await expect(result.getByText('The factor must be a number above 0.')).toBeVisible();
+  // Read as the inspector reads numbers: a decimal comma is refused with what to write instead.
+  await factor.fill('2,5');
+  await expect(
+    result.getByText('The factor must be a number above 0: write decimals with a point (2.5).'),
+  ).toBeVisible();
   await factor.fill('0.5');
   await factor.press('Enter');
   await expect(result.getByTestId('measured-scaled')).toContainText('Scaled ×0.5');
