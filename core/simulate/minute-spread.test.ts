@@ -488,6 +488,47 @@ describe('a floor of over 10⁶ late requests a minute', () => {
   });
 });
 
+describe('a small floor against a minute of 10⁷ requests a second and more', () => {
+  // The floor's sum stops where its masses underflow, not at `over` (up to 3·10⁸ at the schema's
+  // 10⁸ requests a second): the cases the plan of such a component met, and one at that limit,
+  // against the direct convolution of the two laws (every mass summed from 0, in logs).
+  const convolution = (over: number, a: number, m: number, s: number) => {
+    const [r, x] = [m / s, s / (1 + s)];
+    const aHi = Math.ceil(a + 40 * Math.sqrt(a) + 40);
+    let below = 0;
+    for (let i = 0; i <= Math.min(aHi, over - 1); i++) {
+      const lnP = i * Math.log(a) - a - jStat.gammaln(i + 1);
+      // P(B ≤ over − 1 − i) = 1 − P(B ≥ over − i): B's tail by its masses beyond, while they count.
+      let tail = 0;
+      let ln =
+        jStat.gammaln(over - i + r) -
+        jStat.gammaln(over - i + 1) -
+        jStat.gammaln(r) +
+        (over - i) * Math.log(x) +
+        r * Math.log1p(-x);
+      for (let j = over - i; ln > -800; j++) {
+        tail += Math.exp(ln);
+        ln += Math.log((x * (j + r)) / (j + 1));
+      }
+      below += Math.exp(lnP) * (1 - tail);
+    }
+    return 1 - below;
+  };
+
+  it('is the convolution’s tail, to 10⁻⁹', () => {
+    for (const [over, a, m, s] of [
+      [32_768_917, 246.56918736411714, 1.6881674929650845, 5050.004174795609],
+      [65_537_833, 9198.994811132781, 45.91006384016597, 3629.969274324251],
+      [6_540_929, 803.5526394559607, 0.5046132202796365, 18.289984516441834],
+      [300_000_001, 30_000, 5, 2e4],
+      [1_000, 800, 150, 3], // and one near its line, where the chance is neither 0 nor 1
+    ] as const) {
+      const exact = convolution(over, a, m, s);
+      expect(Math.abs(floorAtLeast(over, a, m, s) - exact), `over ${over}, a ${a}`).toBeLessThan(1e-9);
+    }
+  });
+});
+
 describe('a request far shorter than its CPU time (νt ≫ 1)', () => {
   it('gives a finite spread: the geometric sum neither underflows nor overflows', () => {
     // One core at ρ 0.8, 82.8 ms of CPU, a duration of 2.8 ms (a generated design's): the sum's first
