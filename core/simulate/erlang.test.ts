@@ -1,3 +1,4 @@
+import { jStat } from 'jstat';
 import { describe, expect, it } from 'vitest';
 import {
   approximateErlangC,
@@ -6,6 +7,7 @@ import {
   computeMeanWait,
   computeThrottledShare,
   computeWaitQuantile,
+  LARGE_C,
 } from './erlang';
 
 /** The closed form of reference/pricing-and-scaling.md, in plain factorials (fine for small c). */
@@ -112,6 +114,42 @@ describe('computeThrottledShare (a concurrency limit: sync turned away, async wa
     ] as const) {
       expect(computeThrottledShare(c, a, 0)).toBe(computeErlangB(c, a));
       expect(computeThrottledShare(c, a, a / c)).toBeCloseTo(computeErlangC(c, a), 12);
+    }
+  });
+});
+
+describe('Erlang B beyond LARGE_C servers (a concurrency limit of up to 10⁶)', () => {
+  /** The textbook recursion over every server, as computeErlangB runs it up to LARGE_C. */
+  function fullRecursion(c: number, a: number): number {
+    let b = 1;
+    for (let k = 1; k <= c; k++) b = (a * b) / (k + a * b);
+    return b;
+  }
+  /** Independently: the Poisson mass at c over the Poisson law's mass up to c (jStat's ln Γ and incomplete gamma). */
+  function byGamma(c: number, a: number): number {
+    const lnMass = c * Math.log(a) - a - jStat.gammaln(c + 1);
+    return Math.exp(lnMass) / (1 - jStat.lowRegGamma(c + 1, a));
+  }
+  const cases: [number, number][] = [];
+  for (const c of [LARGE_C + 1, 20_000, 100_000, 1_000_000]) {
+    for (const rho of [0.3, 0.9, 0.99, 1, 1.01, 1.1, 2, 10]) cases.push([c, rho * c]);
+    for (const sds of [-8, -6, -3, -1, 0, 1, 3, 6, 8]) cases.push([c, c + sds * Math.sqrt(c)]);
+  }
+
+  it('is the recursion over every server: within 10⁻¹² relative, or 10⁻¹⁵ where it is smaller', () => {
+    for (const [c, a] of cases) {
+      const want = fullRecursion(c, a);
+      const got = computeErlangB(c, a);
+      expect(Math.abs(got - want), `c ${c}, a ${a}`).toBeLessThanOrEqual(Math.max(1e-15, 1e-12 * want));
+    }
+  });
+
+  it('agrees with the Poisson mass over the Poisson law below c (jStat), within 10⁻⁸ relative', () => {
+    // (Where a is well above c the law below c is 1 − P with P near 1, and the difference loses its digits.)
+    for (const [c, a] of cases.filter(([c, a]) => c <= 20_000 && a <= c + 3 * Math.sqrt(c))) {
+      const want = byGamma(c, a);
+      const got = computeErlangB(c, a);
+      expect(Math.abs(got - want), `c ${c}, a ${a}`).toBeLessThanOrEqual(Math.max(1e-15, 1e-8 * want));
     }
   });
 });
