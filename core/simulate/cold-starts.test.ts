@@ -1,5 +1,6 @@
+import { jStat } from 'jstat';
 import { describe, expect, it } from 'vitest';
-import { ColdStartCurve, type ColdStartFigures, computeColdStarts } from './cold-starts';
+import { ColdStartCurve, type ColdStartFigures, computeColdStarts, logPoissonAtMost } from './cold-starts';
 import { pseudoExp2, pseudoLog2 } from './latency-bins';
 
 const N = 12_000; // a 10-minute keep-alive over 50 ms invocations
@@ -62,5 +63,16 @@ describe('ColdStartCurve.evaluate', () => {
     curve.m = 0;
     curve.evaluate();
     expect([curve.cold, curve.alive, curve.aliveAbove]).toEqual([1, 0, 0]);
+  });
+});
+
+describe('ln P(N ≤ c) under a concurrency limit above 5,000, the load near it', () => {
+  it('is jStat’s incomplete gamma, within 10⁻⁹', () => {
+    for (const c of [5001, 20_000, 100_000, 1_000_000])
+      for (const sds of [-12, -6, -3, -1, -0.3, 0]) {
+        const m = c + sds * Math.sqrt(c);
+        const want = Math.log1p(-jStat.lowRegGamma(c + 1, m));
+        expect(Math.abs(logPoissonAtMost(c, m) - want), `c ${c}, m ${m}`).toBeLessThan(1e-9);
+      }
   });
 });
