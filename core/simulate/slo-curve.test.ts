@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { computeIndependentSpread, computeViolationChance } from './minute-spread';
-import { findSloCurve } from './slo-curve';
+import { SloCurve, findSloCurve } from './slo-curve';
 
 describe('the SLO curve of a large pool at a few requests a minute', () => {
   const cores = 142;
@@ -26,6 +26,33 @@ describe('the SLO curve of a large pool at a few requests a minute', () => {
         const exact = computeViolationChance(curve.p95, computeIndependentSpread(perMinute), perMinute, nu, slo, late);
         expect(exact).toBeGreaterThan(1e-7);
         expect(Math.abs(curve.chance - exact)).toBeLessThan(0.03 * exact);
+      }
+    });
+  }
+});
+
+describe('the fine grid at one class only (share 0 or 1)', () => {
+  // readFine weighs one row there and computes only it: a chance read so must be the one read on a
+  // curve whose other row (shares 7/8 and 1/8) was already filled by a mixed read at the same point,
+  // and within rounding of the mixed read itself when that is all but the one class.
+  const spec = { mu: 1000 / 800, nu: 1 / 1200, patienceMs: 29_000 };
+  for (const [share, mixed] of [
+    [1, 1 - 1e-12],
+    [0, 1e-12],
+  ] as const) {
+    it(`share ${share}: the same chance to the bit whether the other row was computed or not, and next to a read of all but that class`, () => {
+      for (let perMinute = 5; perMinute <= 400; perMinute *= 1.7) {
+        const rho = perMinute / (60 * 142 * spec.mu);
+        const alone = new SloCurve(142, spec, 10_000);
+        alone.read(rho, share);
+        const filled = new SloCurve(142, spec, 10_000);
+        filled.read(rho, mixed);
+        const near = filled.chance;
+        filled.read(rho, share);
+        expect(Object.is(alone.chance, filled.chance)).toBe(true);
+        expect(alone.chance).toBeGreaterThanOrEqual(0);
+        expect(alone.chance).toBeLessThanOrEqual(1);
+        expect(Math.abs(alone.chance - near)).toBeLessThanOrEqual(1e-9 * Math.max(alone.chance, near));
       }
     });
   }

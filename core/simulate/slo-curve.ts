@@ -143,12 +143,26 @@ export class SloCurve {
   private readFine(u: number, r: number, g: number): number {
     // (At most the last interval, should rounding put u on the grid's end.)
     const i = Math.min(u | 0, this.finePoints - 1);
+    const f = u - i;
+    // All the work sync (share 1: g = 1) or all of it messages (g = 0): only one row is weighed, the
+    // other's chances times 0. Those add ±0 to a chance, which changes nothing (a chance is a finite
+    // number, and the row weighed gives no −0: its chances are at least +0), so they are not computed:
+    // a fine point is a whole compute(), and a sync-only pool's reads made a third of a re-plan's
+    // points of the 50-component canvas design for nothing (2026-12-06).
+    if (g === 1 || g === 0) {
+      const row = g === 1 ? r + 1 : r;
+      const fr = this.fineRows[row] ?? this.makeFineRow(row);
+      if (Number.isNaN((fr[i] as number) + (fr[i + 1] as number))) {
+        this.finePoint(row, i);
+        this.finePoint(row, i + 1);
+      }
+      return (fr[i] as number) * (1 - f) + (fr[i + 1] as number) * f;
+    }
     const fa = this.fineRows[r] ?? this.makeFineRow(r);
     const fb = this.fineRows[r + 1] ?? this.makeFineRow(r + 1);
     if (Number.isNaN((fa[i] as number) + (fa[i + 1] as number) + (fb[i] as number) + (fb[i + 1] as number))) {
       for (let dr = 0; dr < 2; dr++) for (let di = 0; di < 2; di++) this.finePoint(r + dr, i + di);
     }
-    const f = u - i;
     return (
       ((fa[i] as number) * (1 - f) + (fa[i + 1] as number) * f) * (1 - g) +
       ((fb[i] as number) * (1 - f) + (fb[i + 1] as number) * f) * g
