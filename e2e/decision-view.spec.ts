@@ -32,7 +32,7 @@ test('the decision: headline, why not, where, wiring — and the numbers add up'
   // The sale is planned for: nothing dropped; the cart's 2-core burst has 2 minutes over its target,
   // within the tolerance — said so, in words.
   await expect(view.getByTestId('decision-risk')).toHaveText(
-    'Risk accepted: 2 minutes over the latency targets, spread thinly over the month (Cart and checkout; no single hour of the replay reaches half a minute), within the tolerance of 0.1 % of the month (43 minutes per component) and 0.01 % of requests dropped.',
+    'Risk accepted: 2 minutes over the latency targets, spread thinly over the month (Cart and checkout; no single hour of the replay reaches half a minute), within the tolerance of 0.1 % of the month (43.2 minutes per component) and 0.01 % of requests dropped.',
   );
   // No baseline is cheaper; each is safer by those 2 minutes, and its note says what it costs more.
   const whyNot = view.getByTestId('decision-why-not');
@@ -97,7 +97,7 @@ test('a risk accepted is said in words, with the tolerance and what a safer plan
   const view = page.getByTestId('decision-view');
   const risk = view.getByTestId('decision-risk');
   await expect(risk).toContainText(/\d+ minutes? over the latency targets/);
-  await expect(risk).toContainText('within the tolerance of 0.1 % of the month (43 minutes per component)');
+  await expect(risk).toContainText('within the tolerance of 0.1 % of the month (43.2 minutes per component)');
   const whyNot = view.getByTestId('decision-why-not');
   // Here the data centre is also the best single environment: one row says both.
   await expect(whyNot).toContainText(
@@ -245,6 +245,15 @@ test('a drawn queue’s crossing is named as queue messages, on the canvas and i
   const wiring = page.getByTestId('decision-view').getByTestId('decision-wiring');
   await expect(wiring).toContainText('Queue messages leaving the cloud · Analytics job queue → Nightly analytics');
   await expect(wiring).not.toContainText('secure link · Analytics job queue');
+  // In the functions' group, the queue and the staged files say what they run as.
+  const groups = page.getByTestId('decision-view').getByTestId('decision-groups');
+  await expect(groups.getByRole('row', { name: /Analytics job queue/ })).toContainText(
+    'Analytics job queue (managed queue)',
+  );
+  await expect(groups.getByRole('row', { name: /Staged export files/ })).toContainText(
+    'Staged export files (managed object storage)',
+  );
+  await groups.screenshot({ path: shot('groups-managed') });
   const chip = page.getByTestId('wiring-queue');
   await expect(chip).toHaveText('Queue messages leaving the cloud');
   await chip.click();

@@ -37,7 +37,8 @@ export const DecisionView = memo(function DecisionView() {
     if (!result) return null;
     const names = new Map(components.map((c) => [c.id, c.name]));
     const pinned = new Set(components.filter((c) => c.pin).map((c) => c.id));
-    return summariseDecision(result.plan, names, replayEvents(result), result.series.pointMinutes, pinned);
+    const kinds = new Map(components.map((c) => [c.id, c.kind]));
+    return summariseDecision(result.plan, names, replayEvents(result), result.series.pointMinutes, pinned, kinds);
   }, [result, components]);
   return (
     <section className="res dec" aria-label="Decision" data-testid="decision-view">
@@ -181,6 +182,7 @@ function GroupRows({ group, onSelect }: { group: DecisionSummary['groups'][numbe
             >
               {c.name}
             </button>
+            {c.as && <span className="res-sub"> ({c.as})</span>}
           </th>
           <td className="res-num" data-testid="component-monthly">
             {money(c.monthlyCents)}

@@ -29,6 +29,25 @@ describe('summariseDecision', () => {
     });
   }
 
+  it('says what a queue or storage on functions runs as, beside its name in its group', () => {
+    const example = EXAMPLE_DESIGNS.find((e) => e.key === 'hybrid-backend')!;
+    const design = designSchema.parse(example.design);
+    const result = buildPlan(design);
+    const names = new Map(design.components.map((c) => [c.id, c.name]));
+    const kinds = new Map(design.components.map((c) => [c.id, c.kind]));
+    const s = summariseDecision(result.plan, names, [], 60, new Set(), kinds);
+    const rows = s.groups.flatMap((g) => g.components.map((c) => ({ ...c, placement: g.placement })));
+    const onFunctions = rows.filter((r) => r.placement === 'serverless');
+    expect(onFunctions.map((r) => kinds.get(r.id)).sort()).toEqual(['queue', 'storage']);
+    for (const r of onFunctions)
+      expect(r.as).toBe(kinds.get(r.id) === 'queue' ? 'managed queue' : 'managed object storage');
+    // Everything else runs as its group says: no word added.
+    for (const r of rows.filter((x) => x.placement !== 'serverless')) expect(r.as).toBeUndefined();
+    // Without the kinds (a caller that has none), nothing is claimed.
+    const plain = summariseDecision(result.plan, names);
+    expect(plain.groups.flatMap((g) => g.components).every((c) => c.as === undefined)).toBe(true);
+  });
+
   it('says the risk in words with the tolerance quoted, and what a safer baseline would buy', () => {
     // The image resizer, on functions across the link from the uploads, has a few minutes a month
     // whose p95 passes its 10 s target: quiet night minutes of a few requests with one slow one.
@@ -40,7 +59,7 @@ describe('summariseDecision', () => {
     const minutes = result.plan.totals.recommended.sloViolationMinutes;
     expect(minutes).toBeGreaterThan(0);
     expect(s.risk).toMatch(new RegExp(`^${minutes} minutes? over the latency targets`));
-    expect(s.risk).toContain('within the tolerance of 0.1 % of the month (43 minutes per component)');
+    expect(s.risk).toContain('within the tolerance of 0.1 % of the month (43.2 minutes per component)');
     expect(s.risk).toContain('0.01 % of requests dropped');
     // Who takes that risk, by name, even when no hour of the replay holds half a minute of it.
     expect(s.risk).toContain('Image resizer');

@@ -5,10 +5,10 @@
  * they run with their monthly cost, and the wiring with its cost lines. Every figure is in cents
  * before it is shown, so that the groups and the wiring add up to the headline on screen exactly.
  */
-import type { Placement } from '../model/design';
-import { PLACEMENT_LABELS, WIRING_LABELS } from '../model/labels';
+import type { ComponentKind, Placement } from '../model/design';
+import { PLACEMENT_LABELS, PLACEMENT_NOUNS, placementNounOf, WIRING_LABELS } from '../model/labels';
 import type { CostLine, Plan, PlacementEntry, PlanOption, Total, WiringElement } from '../model/plan';
-import { formatCount, formatMoney, formatPointTime, formatPrice } from './format';
+import { formatCount, formatLimit, formatMoney, formatPointTime, formatPrice } from './format';
 import type { ReplayEvent } from './replay-events';
 
 const cents = (dollars: number) => Math.round(dollars * 100);
@@ -45,7 +45,11 @@ export interface BaselineRow {
 export interface GroupRow {
   placement: Placement;
   label: string;
-  components: { id: string; name: string; monthlyCents: number }[];
+  /**
+   * `as`: what the component runs as where that is not the group's own kind of place — a queue or
+   * storage on functions' placement is the cloud's managed queue or object storage, not functions.
+   */
+  components: { id: string; name: string; monthlyCents: number; as?: string }[];
   subtotalCents: number;
 }
 
@@ -133,7 +137,7 @@ function riskSentence(
     const o = p.options.find((x) => x.placement === p.placement);
     return o === undefined || over(o, p);
   });
-  const tolerance = `within the tolerance of ${formatShare(decision.sloMinuteShare)} of the month (${formatMinutes(allowed)} per component) and ${formatShare(decision.dropShare)} of requests dropped`;
+  const tolerance = `within the tolerance of ${formatShare(decision.sloMinuteShare)} of the month (${allowed === 1 ? '1 minute' : `${formatLimit(allowed)} minutes`} per component) and ${formatShare(decision.dropShare)} of requests dropped`;
   if (rec.sloViolationMinutes === 0 && rec.droppedRequests === 0 && shortOf.length === 0) {
     return {
       text: 'No minute over any latency target and no dropped request in the simulated month.',
@@ -250,13 +254,17 @@ export function isBilledInComponent(w: Pick<WiringElement, 'costLines' | 'reason
   return w.costLines.length === 0 && /\bBilled in\b/.test(w.reason);
 }
 
-/** `pinned`: the ids of the design's pinned components (the plan does not carry its pins). */
+/**
+ * `pinned`: the ids of the design's pinned components (the plan does not carry its pins); `kinds`: the
+ * components' kinds, which say what a queue or storage on functions' placement runs as.
+ */
 export function summariseDecision(
   plan: Plan,
   names: ReadonlyMap<string, string>,
   events: ReplayEvent[] = [],
   pointMinutes = 60,
   pinned: ReadonlySet<string> = new Set(),
+  kinds: ReadonlyMap<string, ComponentKind> = new Map(),
 ): DecisionSummary {
   // A name, never an id: a component missing from the names (a stale plan) reads as "a component".
   const nameOf = (id: string) => names.get(id) ?? 'a removed component';
@@ -310,11 +318,16 @@ export function summariseDecision(
   for (const placement of GROUP_ORDER) {
     const components = plan.placements
       .filter((p) => p.placement === placement)
-      .map((p) => ({
-        id: p.componentId,
-        name: nameOf(p.componentId),
-        monthlyCents: cents(p.options.find((o) => o.placement === placement)?.monthlyCost ?? 0),
-      }));
+      .map((p) => {
+        const kind = kinds.get(p.componentId);
+        const noun = kind === undefined ? PLACEMENT_NOUNS[placement] : placementNounOf(kind, placement);
+        return {
+          id: p.componentId,
+          name: nameOf(p.componentId),
+          monthlyCents: cents(p.options.find((o) => o.placement === placement)?.monthlyCost ?? 0),
+          ...(noun !== PLACEMENT_NOUNS[placement] ? { as: noun } : {}),
+        };
+      });
     if (components.length === 0) continue;
     groups.push({
       placement,
