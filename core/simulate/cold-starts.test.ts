@@ -75,4 +75,11 @@ describe('ln P(N ≤ c) under a concurrency limit above 5,000, the load near it'
         expect(Math.abs(logPoissonAtMost(c, m) - want), `c ${c}, m ${m}`).toBeLessThan(1e-9);
       }
   });
+
+  it('ends where the load is far under the limit (every mass above it underflows): ln 1 = 0', () => {
+    // The first mass, P(N = 10⁶ + 1) at m = 10, is e^(−1.2·10⁷): 0 in floating point. The loop ran
+    // for ever on 0 ≥ 10⁻¹⁷ · 0 before.
+    expect(Math.abs(logPoissonAtMost(1_000_000, 10))).toBe(0);
+    expect(logPoissonAtMost(6000, 4000)).toBeCloseTo(Math.log1p(-jStat.lowRegGamma(6001, 4000)), 12);
+  });
 });

@@ -137,7 +137,9 @@ const WIDE_LIMIT = 5000;
 function poissonAbove(c: number, m: number): number {
   let term = Math.exp((c + 1) * Math.log(m) - m - jStat.gammaln(c + 2));
   let sum = term;
-  for (let k = c + 2; term >= 1e-17 * sum; k++) {
+  // `term > 0`: a first mass that underflows (m far under c: not asked by computeColdStarts, but
+  // exported) would otherwise meet 0 ≥ 0 for ever; every term after it is 0 too, so the sum is exact.
+  for (let k = c + 2; term > 0 && term >= 1e-17 * sum; k++) {
     term *= m / k;
     sum += term;
   }
