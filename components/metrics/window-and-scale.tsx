@@ -6,31 +6,14 @@
  * worker; a value that cannot be used is marked at its field and nothing is re-run.
  */
 import { useId, useState } from 'react';
-import { parseNumberText } from '@/core/edit';
 import type { Scaling, SeriesWindow } from '@/core/measure';
 import type { MetricsReading } from './metrics-protocol';
+import { readField } from './read-field';
 import styles from './metrics.module.css';
 
 const number = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 4 });
 const fmt = (v: number) => number.format(v);
 const days = (hours: number) => Math.round((hours / 24) * 100) / 100;
-
-/**
- * A field's number as the inspector reads it (core/edit/number-text.ts: "1,000" is a thousand), with
- * the field's own sentence when it is out of range or no number, and what to write where the text
- * says more ("2,5": "The factor must be a number above 0: write decimals with a point (2.5).").
- */
-function readField(text: string, ok: (v: number) => boolean, sentence: string) {
-  const read = parseNumberText(text);
-  if (read.ok) return { value: read.value, error: ok(read.value) ? null : sentence };
-  const how = /^must be a number: (.*)$/.exec(read.error)?.[1];
-  const error = how
-    ? `${sentence.replace(/\.$/, '')}: ${how}.`
-    : read.error === 'is too large'
-      ? `${sentence.split(' must ')[0]} is too large.`
-      : sentence;
-  return { value: Number.NaN, error };
-}
 
 export interface WindowAndScaleProps {
   reading: MetricsReading;
@@ -58,8 +41,8 @@ function Controls({ reading, horizonDays, busy, onWindow, onScaling }: WindowAnd
     reading.scaling.kind === 'peak' ? String(reading.scaling.peakRps) : fmt(reading.measuredPeakRps).replace(/,/g, ''),
   );
 
-  const fromField = readField(from, (v) => v >= 0, 'The first day must be a number, 0 or more.');
-  const lengthField = readField(length, (v) => v > 0, 'The length must be a number of days above 0.');
+  const fromField = readField(from, (v) => v >= 0, { subject: 'The first day', must: 'a number, 0 or more' });
+  const lengthField = readField(length, (v) => v > 0, { subject: 'The length', must: 'a number of days above 0' });
   const fromDay = fromField.value;
   const lengthDays = lengthField.value;
   const windowError =
@@ -70,8 +53,8 @@ function Controls({ reading, horizonDays, busy, onWindow, onScaling }: WindowAnd
         (lengthDays > horizonDays ? `At most the ${horizonDays} days the design simulates.` : null)));
   const scaleField = (k: Scaling['kind']) =>
     k === 'factor'
-      ? readField(factor, (v) => v > 0, 'The factor must be a number above 0.')
-      : readField(peak, (v) => v > 0, 'The peak must be a number of req/s above 0.');
+      ? readField(factor, (v) => v > 0, { subject: 'The factor', must: 'a number above 0' })
+      : readField(peak, (v) => v > 0, { subject: 'The peak', must: 'a number of req/s above 0' });
   const scaleError = kind === 'measured' ? null : scaleField(kind).error;
 
   function applyWindow() {

@@ -61,4 +61,4 @@ export type {
 } from './assumptions';
 export { diffDesigns } from './diff-designs';
 export type { ComponentDiff, ConnectionDiff, DesignDiff, Presence } from './diff-designs';
-export { parseNumberText, type NumberText } from './number-text';
+export { parseNumberText, type NumberRefusal, type NumberText } from './number-text';

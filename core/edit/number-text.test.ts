@@ -5,6 +5,10 @@ const value = (text: string) => {
   const r = parseNumberText(text);
   return r.ok ? r.value : r.error;
 };
+const reason = (text: string) => {
+  const r = parseNumberText(text);
+  return r.ok ? r.value : [r.reason, r.hint];
+};
 
 describe('parseNumberText', () => {
   it('reads plain decimal notation', () => {
@@ -53,5 +57,22 @@ describe('parseNumberText', () => {
     ])
       expect(value(garbage), garbage).toBe('must be a number');
     expect(value('1e400')).toBe('is too large');
+  });
+
+  it('gives the reason and the hint apart, for callers that word their own sentence', () => {
+    expect(reason('2,5')).toEqual(['decimal-comma', 'write decimals with a point (2.5)']);
+    expect(reason('-0,25')).toEqual(['decimal-comma', 'write decimals with a point (-0.25)']);
+    const grouping = 'group thousands in threes (1,000,000), or write it without separators';
+    expect(reason('10,00,000')).toEqual(['grouping', grouping]);
+    expect(reason('1 0000')).toEqual(['grouping', grouping]);
+    expect(reason('1e400')).toEqual(['too-large', undefined]);
+    expect(reason('-1e400')).toEqual(['too-large', undefined]);
+    expect(reason(`${'999,'.repeat(103)}999`), 'a grouped number past the largest double').toEqual([
+      'too-large',
+      undefined,
+    ]);
+    expect(reason('0x10')).toEqual(['not-a-number', undefined]);
+    expect(reason('')).toEqual(['not-a-number', undefined]);
+    expect(reason('1,000')).toBe(1000);
   });
 });

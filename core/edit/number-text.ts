@@ -7,7 +7,26 @@
  * hex (`0x10`), `Infinity`, units or words — where `Number()` would take some of them silently. A
  * point is always the decimal point, as everywhere else in the app.
  */
-export type NumberText = { ok: true; value: number } | { ok: false; error: string };
+export type NumberText = { ok: true; value: number } | NumberRefusal;
+
+/**
+ * Why a text is no number, for a caller that words its own sentence: `hint` says what to write
+ * instead where there is something to say (a decimal comma, a grouping not in threes), and `error`
+ * is the field's own message as the forms show it ("must be a number: " and the hint).
+ */
+export type NumberRefusal = {
+  ok: false;
+  reason: 'too-large' | 'decimal-comma' | 'grouping' | 'not-a-number';
+  error: string;
+  hint?: string;
+};
+
+const refuse = (reason: NumberRefusal['reason'], hint?: string): NumberRefusal =>
+  reason === 'too-large'
+    ? { ok: false, reason, error: 'is too large' }
+    : hint === undefined
+      ? { ok: false, reason, error: 'must be a number' }
+      : { ok: false, reason, error: `must be a number: ${hint}`, hint };
 
 const PLAIN = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
 /** One separator throughout: a comma, a space, a no-break space or a narrow no-break space. */
@@ -22,14 +41,11 @@ export function parseNumberText(raw: string): NumberText {
   const isGrouped = !isPlain && GROUPED.test(text);
   if (isPlain || isGrouped) {
     const value = Number(isGrouped ? text.replace(/[, \u00a0\u202f]/g, '') : text);
-    return Number.isFinite(value) ? { ok: true, value } : { ok: false, error: 'is too large' };
+    return Number.isFinite(value) ? { ok: true, value } : refuse('too-large');
   }
   if (DECIMAL_COMMA.test(text))
-    return { ok: false, error: `must be a number: write decimals with a point (${text.replace(',', '.')})` };
+    return refuse('decimal-comma', `write decimals with a point (${text.replace(',', '.')})`);
   if (SEPARATED.test(text))
-    return {
-      ok: false,
-      error: 'must be a number: group thousands in threes (1,000,000), or write it without separators',
-    };
-  return { ok: false, error: 'must be a number' };
+    return refuse('grouping', 'group thousands in threes (1,000,000), or write it without separators');
+  return refuse('not-a-number');
 }
