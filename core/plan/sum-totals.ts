@@ -8,7 +8,7 @@
 import type { PricedDesign } from '../cost/tariff';
 import type { Component, Placement } from '../model/design';
 import type { Plan, Total, WiringElement } from '../model/plan';
-import { formatCount, formatLimit, formatMoney, formatSpan } from '../present/format';
+import { formatCount, formatLimitMinutes, formatMoney, formatSpan } from '../present/format';
 import type { AssignmentResult, Tolerance } from '../recommend/assess-assignment';
 import type { SimplicityPrice } from '../recommend/build-joint-problem';
 
@@ -105,7 +105,7 @@ function compare(
     if (c && !o.meets && mine?.meets) missing.push(c);
   }
   const shortOf = (names: string[], more: string) =>
-    `${names.join(', ')}${more} short of ${missing.length === 1 ? 'its target' : 'their targets'} beyond what we tolerate (${formatLimit(tol.minutes)} minutes ${formatSpan(tol.horizonMinutes)})`;
+    `${names.join(', ')}${more} short of ${missing.length === 1 ? 'its target' : 'their targets'} beyond what we tolerate (${formatLimitMinutes(tol.minutes)} ${formatSpan(tol.horizonMinutes)})`;
   const names = missing.slice(0, 3).map((c) => c.name);
   const more = missing.length > 3 ? ` and ${missing.length - 3} more` : '';
   if (diff >= 0.01)

@@ -8,7 +8,7 @@
 import type { ComponentKind, Placement } from '../model/design';
 import { PLACEMENT_LABELS, PLACEMENT_NOUNS, placementNounOf, WIRING_LABELS } from '../model/labels';
 import type { CostLine, Plan, PlacementEntry, PlanOption, Total, WiringElement } from '../model/plan';
-import { formatCount, formatLimit, formatMoney, formatPointTime, formatPrice } from './format';
+import { formatCount, formatLimitMinutes, formatMoney, formatPointTime, formatPrice } from './format';
 import type { ReplayEvent } from './replay-events';
 
 const cents = (dollars: number) => Math.round(dollars * 100);
@@ -137,7 +137,7 @@ function riskSentence(
     const o = p.options.find((x) => x.placement === p.placement);
     return o === undefined || over(o, p);
   });
-  const tolerance = `within the tolerance of ${formatShare(decision.sloMinuteShare)} of the month (${allowed === 1 ? '1 minute' : `${formatLimit(allowed)} minutes`} per component) and ${formatShare(decision.dropShare)} of requests dropped`;
+  const tolerance = `within the tolerance of ${formatShare(decision.sloMinuteShare)} of the month (${formatLimitMinutes(allowed)} per component) and ${formatShare(decision.dropShare)} of requests dropped`;
   if (rec.sloViolationMinutes === 0 && rec.droppedRequests === 0 && shortOf.length === 0) {
     return {
       text: 'No minute over any latency target and no dropped request in the simulated month.',

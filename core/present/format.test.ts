@@ -4,6 +4,7 @@ import {
   formatCountOf,
   formatDuration,
   formatLimit,
+  formatLimitMinutes,
   formatMoney,
   formatMs,
   formatPointTime,
@@ -42,6 +43,15 @@ describe('result formatting', () => {
     expect(formatLimit(22)).toBe('22');
     expect(formatLimit(1440)).toBe('1,440');
     expect(formatLimit(Number.NaN)).toBe('—');
+  });
+
+  it('writes a limit in minutes, the noun singular only where the limit reads 1', () => {
+    expect(formatLimitMinutes(1)).toBe('1 minute');
+    expect(formatLimitMinutes(1.02)).toBe('1 minute');
+    expect(formatLimitMinutes(43.2)).toBe('43.2 minutes');
+    expect(formatLimitMinutes(1.5)).toBe('1.5 minutes');
+    expect(formatLimitMinutes(0)).toBe('0 minutes');
+    expect(formatLimitMinutes(1440)).toBe('1,440 minutes');
   });
 
   it('writes a count with its noun, singular only where the count reads 1', () => {

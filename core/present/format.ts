@@ -66,6 +66,12 @@ export function formatLimit(n: number): string {
   return Number.isFinite(n) ? oneDecimal.format(n) : '—';
 }
 
+/** A limit in minutes, the noun singular when the limit reads 1: "1 minute", "43.2 minutes", "1,440 minutes". */
+export function formatLimitMinutes(n: number): string {
+  const limit = formatLimit(n);
+  return `${limit} minute${limit === '1' ? '' : 's'}`;
+}
+
 /**
  * A run's SLO-violation minutes as what they are: over its latency target, or — with no target — the
  * minutes it drops requests (all that option-stats.ts counts then). "1 minutes over its target" was

@@ -13,6 +13,7 @@ import type { Reason } from '../model/plan';
 import {
   formatCount,
   formatLimit,
+  formatLimitMinutes,
   formatDuration,
   formatMissedMinutes,
   formatMoney,
@@ -282,7 +283,7 @@ function explainSlo({ component: c, chosen, tol, pattern, options, shape }: Expl
   const minutes =
     f.sloViolationMinutes === 0
       ? 'never over it'
-      : `${f.sloViolationMinutes < 0.5 ? 'less than a minute' : `${formatCount(f.sloViolationMinutes)} minutes`} over it, within the ${formatLimit(tol.minutes)} minutes (${pct(tol.minutes / tol.horizonMinutes)} of the ${hours >= HOURS_PER_MONTH * 0.9 ? 'month' : 'horizon'}) we tolerate`;
+      : `${f.sloViolationMinutes < 0.5 ? 'less than a minute' : `${formatCount(f.sloViolationMinutes)} minutes`} over it, within the ${formatLimitMinutes(tol.minutes)} (${pct(tol.minutes / tol.horizonMinutes)} of the ${hours >= HOURS_PER_MONTH * 0.9 ? 'month' : 'horizon'}) we tolerate`;
   const rule = c.pin ? 'R10' : pattern === 'static' && shape.peak > 0 ? 'R1' : 'R3';
   const where = `${c.name} runs ${phraseFor(c, chosen.placement)}`;
   if (chosen.meets) {
@@ -315,7 +316,7 @@ function explainSlo({ component: c, chosen, tol, pattern, options, shape }: Expl
     if (missing.length > 0)
       out.push({
         rule,
-        text: `Cheaper on its own, but beyond what we tolerate (${formatLimit(tol.minutes)} minutes ${formatSpan(tol.horizonMinutes)}, ${pct(tol.dropShare)} of requests dropped): ${list(missing)}.`,
+        text: `Cheaper on its own, but beyond what we tolerate (${formatLimitMinutes(tol.minutes)} ${formatSpan(tol.horizonMinutes)}, ${pct(tol.dropShare)} of requests dropped): ${list(missing)}.`,
       });
     // A cheaper burst within the tolerances but not within R12's reserve (choose-jointly.ts): said, or
     // "the cheapest combination" passed over it without a word.
@@ -345,7 +346,7 @@ function explainSlo({ component: c, chosen, tol, pattern, options, shape }: Expl
   // Judged minute by minute: a month's p95 can sit under the target while too many minutes are over it.
   const target =
     c.latencySloMs !== undefined
-      ? `keeps its p95 under ${formatMs(c.latencySloMs)} in all but the ${formatLimit(tol.minutes)} minutes we tolerate`
+      ? `keeps its p95 under ${formatMs(c.latencySloMs)} in all but the ${formatLimitMinutes(tol.minutes)} we tolerate`
       : 'serves every request';
   if (c.pin) {
     return [
@@ -364,8 +365,8 @@ function explainSlo({ component: c, chosen, tol, pattern, options, shape }: Expl
       rule: 'R10',
       text:
         c.latencySloMs !== undefined
-          ? `No allowed placement ${target}; ${NAMES[chosen.placement]} is among those that come nearest: ${formatCount(f.sloViolationMinutes)} of ${formatCount(tol.horizonMinutes)} minutes over (within the ${formatLimit(tol.minutes)} minutes we tolerate of the fewest), p95 ${nearestP95(chosen)}, ${formatCount(f.droppedRequests)} requests dropped.`
-          : `No allowed placement ${target}; ${NAMES[chosen.placement]} is among those that fall short least (within the ${formatLimit(tol.minutes)} minutes we tolerate of the least): ${formatCount(f.sloViolationMinutes)} of ${formatCount(tol.horizonMinutes)} minutes over (dropping requests), ${formatCount(f.droppedRequests)} requests dropped.`,
+          ? `No allowed placement ${target}; ${NAMES[chosen.placement]} is among those that come nearest: ${formatCount(f.sloViolationMinutes)} of ${formatCount(tol.horizonMinutes)} minutes over (within the ${formatLimitMinutes(tol.minutes)} we tolerate of the fewest), p95 ${nearestP95(chosen)}, ${formatCount(f.droppedRequests)} requests dropped.`
+          : `No allowed placement ${target}; ${NAMES[chosen.placement]} is among those that fall short least (within the ${formatLimitMinutes(tol.minutes)} we tolerate of the least): ${formatCount(f.sloViolationMinutes)} of ${formatCount(tol.horizonMinutes)} minutes over (dropping requests), ${formatCount(f.droppedRequests)} requests dropped.`,
     },
     {
       rule: 'R10',
