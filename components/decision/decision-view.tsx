@@ -35,10 +35,11 @@ export const DecisionView = memo(function DecisionView() {
   const components = useEditor((s) => s.design.components);
   const summary = useMemo(() => {
     if (!result) return null;
-    const names = new Map(components.map((c) => [c.id, c.name]));
-    const pinned = new Set(components.filter((c) => c.pin).map((c) => c.id));
-    const kinds = new Map(components.map((c) => [c.id, c.kind]));
-    return summariseDecision(result.plan, names, replayEvents(result), result.series.pointMinutes, pinned, kinds);
+    return summariseDecision(result.plan, {
+      components,
+      events: replayEvents(result),
+      pointMinutes: result.series.pointMinutes,
+    });
   }, [result, components]);
   return (
     <section className="res dec" aria-label="Decision" data-testid="decision-view">

@@ -13,7 +13,11 @@ describe('summariseDecision', () => {
       const design = designSchema.parse(example.design);
       const result = buildPlan(design);
       const names = new Map(design.components.map((c) => [c.id, c.name]));
-      const s = summariseDecision(result.plan, names, replayEvents(result), result.series.pointMinutes);
+      const s = summariseDecision(result.plan, {
+        components: design.components,
+        events: replayEvents(result),
+        pointMinutes: result.series.pointMinutes,
+      });
       expect(s.componentsCents + s.wiringCents).toBe(s.totalCents);
       expect(s.totalCents).toBe(Math.round(result.plan.totals.recommended.monthlyCost * 100));
       for (const g of s.groups) expect(g.components.reduce((sum, c) => sum + c.monthlyCents, 0)).toBe(g.subtotalCents);
@@ -33,9 +37,8 @@ describe('summariseDecision', () => {
     const example = EXAMPLE_DESIGNS.find((e) => e.key === 'hybrid-backend')!;
     const design = designSchema.parse(example.design);
     const result = buildPlan(design);
-    const names = new Map(design.components.map((c) => [c.id, c.name]));
     const kinds = new Map(design.components.map((c) => [c.id, c.kind]));
-    const s = summariseDecision(result.plan, names, [], 60, new Set(), kinds);
+    const s = summariseDecision(result.plan, { components: design.components });
     const rows = s.groups.flatMap((g) => g.components.map((c) => ({ ...c, placement: g.placement })));
     const onFunctions = rows.filter((r) => r.placement === 'serverless');
     expect(onFunctions.map((r) => kinds.get(r.id)).sort()).toEqual(['queue', 'storage']);
@@ -43,9 +46,13 @@ describe('summariseDecision', () => {
       expect(r.as).toBe(kinds.get(r.id) === 'queue' ? 'managed queue' : 'managed object storage');
     // Everything else runs as its group says: no word added.
     for (const r of rows.filter((x) => x.placement !== 'serverless')) expect(r.as).toBeUndefined();
-    // Without the kinds (a caller that has none), nothing is claimed.
-    const plain = summariseDecision(result.plan, names);
-    expect(plain.groups.flatMap((g) => g.components).every((c) => c.as === undefined)).toBe(true);
+    // A component the design no longer has (a stale plan): no kind to go by, so nothing is claimed.
+    const stale = summariseDecision(result.plan, {
+      components: design.components.filter((c) => c.kind !== 'queue' && c.kind !== 'storage'),
+    });
+    const gone = stale.groups.flatMap((g) => g.components).filter((c) => c.name === 'a removed component');
+    expect(gone.map((c) => c.id).sort()).toEqual(onFunctions.map((r) => r.id).sort());
+    for (const c of gone) expect(c.as).toBeUndefined();
   });
 
   it('says the risk in words with the tolerance quoted, and what a safer baseline would buy', () => {
@@ -54,8 +61,11 @@ describe('summariseDecision', () => {
     const example = EXAMPLE_DESIGNS.find((e) => e.key === 'hybrid-serverless')!;
     const design = designSchema.parse(example.design);
     const result = buildPlan(design);
-    const names = new Map(design.components.map((c) => [c.id, c.name]));
-    const s = summariseDecision(result.plan, names, replayEvents(result), result.series.pointMinutes);
+    const s = summariseDecision(result.plan, {
+      components: design.components,
+      events: replayEvents(result),
+      pointMinutes: result.series.pointMinutes,
+    });
     const minutes = result.plan.totals.recommended.sloViolationMinutes;
     expect(minutes).toBeGreaterThan(0);
     expect(s.risk).toMatch(new RegExp(`^${minutes} minutes? over the latency targets`));
@@ -97,8 +107,11 @@ describe('summariseDecision', () => {
       ],
     });
     const result = buildPlan(design);
-    const names = new Map(design.components.map((c) => [c.id, c.name]));
-    const s = summariseDecision(result.plan, names, replayEvents(result), result.series.pointMinutes);
+    const s = summariseDecision(result.plan, {
+      components: design.components,
+      events: replayEvents(result),
+      pointMinutes: result.series.pointMinutes,
+    });
     const monthMinutes = result.plan.assumptions.simulation.days * 1440;
     expect(result.plan.totals.recommended.sloViolationMinutes).toBeGreaterThan(0.5 * monthMinutes);
     expect(s.withinTolerance).toBe(false);
@@ -127,9 +140,12 @@ describe('summariseDecision', () => {
     for (const c of input.components) if (c.id === 'web') c.pin = { placement: 'burst', cores: 1 };
     const design = designSchema.parse(input);
     const result = buildPlan(design);
-    const names = new Map(design.components.map((c) => [c.id, c.name]));
     const events = replayEvents(result);
-    const s = summariseDecision(result.plan, names, events, result.series.pointMinutes, new Set(['web']));
+    const s = summariseDecision(result.plan, {
+      components: design.components,
+      events,
+      pointMinutes: result.series.pointMinutes,
+    });
     const minutes = result.plan.totals.recommended.sloViolationMinutes;
     const worst = Math.max(...events.map((e) => e.sloMinutes));
     expect(worst).toBeLessThan(0.5 * minutes);
@@ -169,10 +185,13 @@ describe('summariseDecision', () => {
       ],
     });
     const result = buildPlan(design);
-    const names = new Map(design.components.map((c) => [c.id, c.name]));
     const events = replayEvents(result);
     expect(events.length).toBe(1);
-    const s = summariseDecision(result.plan, names, events, result.series.pointMinutes, new Set(['a']));
+    const s = summariseDecision(result.plan, {
+      components: design.components,
+      events,
+      pointMinutes: result.series.pointMinutes,
+    });
     expect(s.risk).toMatch(
       /^30 days over the latency targets and about [\d,]+ dropped requests, all through the month \(Busy service\): as pinned, Busy service is not within/,
     );
@@ -183,11 +202,10 @@ describe('summariseDecision', () => {
     const example = EXAMPLE_DESIGNS.find((e) => e.key === 'hybrid-backend')!;
     const design = designSchema.parse(example.design);
     const { plan } = buildPlan(design);
-    const names = new Map(design.components.map((c) => [c.id, c.name]));
     const distinct = { ...plan.totals.allElastic, monthlyCost: plan.totals.allElastic.monthlyCost + 1 };
     const vmBest = summariseDecision(
       { ...plan, totals: { ...plan.totals, bestSingle: { ...distinct, environment: 'elastic-vm' } } },
-      names,
+      { components: design.components },
     );
     expect(vmBest.baselines.map((b) => [b.label, b.also])).toEqual([
       ['All in the data centre', undefined],
@@ -197,7 +215,7 @@ describe('summariseDecision', () => {
     // All on elastic VMs with the very figures of all-elastic: one row.
     const vmIsElastic = summariseDecision(
       { ...plan, totals: { ...plan.totals, bestSingle: { ...plan.totals.allElastic, environment: 'elastic-vm' } } },
-      names,
+      { components: design.components },
     );
     expect(vmIsElastic.baselines.map((b) => [b.label, b.also])).toEqual([
       ['All in the data centre', undefined],
@@ -205,7 +223,7 @@ describe('summariseDecision', () => {
     ]);
     const staticBest = summariseDecision(
       { ...plan, totals: { ...plan.totals, bestSingle: { ...plan.totals.allStatic, environment: 'static' } } },
-      names,
+      { components: design.components },
     );
     expect(staticBest.baselines.map((b) => [b.label, b.also])).toEqual([
       ['All in the data centre', 'also the best single environment'],
@@ -217,8 +235,7 @@ describe('summariseDecision', () => {
     const example = EXAMPLE_DESIGNS.find((e) => e.key === 'cloud-bursting')!;
     const design = designSchema.parse(example.design);
     const result = buildPlan(design);
-    const names = new Map(design.components.map((c) => [c.id, c.name]));
-    const s = summariseDecision(result.plan, names);
+    const s = summariseDecision(result.plan, { components: design.components });
     const shared = s.wiring.find((w) => w.lines.some((l) => l.item === 'secure-link'))!;
     expect(shared.between.join(shared.joiner)).toBe('Web shop, Catalogue service, Cart and checkout, Shop database');
     // One per burst: the web, catalogue and cart tiers.

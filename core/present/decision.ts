@@ -5,7 +5,7 @@
  * they run with their monthly cost, and the wiring with its cost lines. Every figure is in cents
  * before it is shown, so that the groups and the wiring add up to the headline on screen exactly.
  */
-import type { ComponentKind, Placement } from '../model/design';
+import type { Component, Placement } from '../model/design';
 import { PLACEMENT_LABELS, PLACEMENT_NOUNS, placementNounOf, WIRING_LABELS } from '../model/labels';
 import type { CostLine, Plan, PlacementEntry, PlanOption, Total, WiringElement } from '../model/plan';
 import { formatCount, formatLimitMinutes, formatMoney, formatPointTime, formatPrice } from './format';
@@ -254,20 +254,25 @@ export function isBilledInComponent(w: Pick<WiringElement, 'costLines' | 'reason
   return w.costLines.length === 0 && /\bBilled in\b/.test(w.reason);
 }
 
-/**
- * `pinned`: the ids of the design's pinned components (the plan does not carry its pins); `kinds`: the
- * components' kinds, which say what a queue or storage on functions' placement runs as.
- */
-export function summariseDecision(
-  plan: Plan,
-  names: ReadonlyMap<string, string>,
-  events: ReplayEvent[] = [],
-  pointMinutes = 60,
-  pinned: ReadonlySet<string> = new Set(),
-  kinds: ReadonlyMap<string, ComponentKind> = new Map(),
-): DecisionSummary {
-  // A name, never an id: a component missing from the names (a stale plan) reads as "a component".
-  const nameOf = (id: string) => names.get(id) ?? 'a removed component';
+/** What the decision is summarised with besides its plan. */
+export interface DecisionInputs {
+  /**
+   * The design's components: their names (the text names components, never ids), their pins (the plan
+   * does not carry them) and their kinds (what a queue or storage on functions' placement runs as).
+   */
+  components: readonly Pick<Component, 'id' | 'name' | 'kind' | 'pin'>[];
+  /** The replay's episodes (replayEvents), which say when the minutes over fell; none: not said. */
+  events?: ReplayEvent[];
+  /** The minutes a chart point stands for (the plan's series). */
+  pointMinutes?: number;
+}
+
+export function summariseDecision(plan: Plan, inputs: DecisionInputs): DecisionSummary {
+  const { events = [], pointMinutes = 60 } = inputs;
+  const byId = new Map(inputs.components.map((c) => [c.id, c]));
+  const pinned = new Set(inputs.components.filter((c) => c.pin !== undefined).map((c) => c.id));
+  // A name, never an id: a component missing from the design (a stale plan) reads as "a removed component".
+  const nameOf = (id: string) => byId.get(id)?.name ?? 'a removed component';
   const rec: Total = plan.totals.recommended;
   const totalCents = cents(rec.monthlyCost);
   const risk = riskSentence(plan, events, pointMinutes, nameOf, pinned);
@@ -319,7 +324,7 @@ export function summariseDecision(
     const components = plan.placements
       .filter((p) => p.placement === placement)
       .map((p) => {
-        const kind = kinds.get(p.componentId);
+        const kind = byId.get(p.componentId)?.kind;
         const noun = kind === undefined ? PLACEMENT_NOUNS[placement] : placementNounOf(kind, placement);
         return {
           id: p.componentId,

@@ -33,7 +33,7 @@ export {
   summariseDecision,
   wiringLabel,
 } from './decision';
-export type { BaselineRow, DecisionSummary, GroupRow, WiringRow } from './decision';
+export type { BaselineRow, DecisionInputs, DecisionSummary, GroupRow, WiringRow } from './decision';
 export { RULES, SOURCES, ruleHref, ruleSummary, splitProse } from './rules';
 export type { ProsePart, RuleText, SourceKey } from './rules';
 export { diffScenarios, formatDeltaCents, placementChange } from './scenario-diff';
