@@ -5,15 +5,12 @@
  */
 import { useReactFlow } from '@xyflow/react';
 import { useCallback, useMemo } from 'react';
-import { copyElements, GRID, pasteFragment, pasteOffset, removeElements } from '@/core/edit';
+import { copyElements, pasteFragment, pasteOffset, pasteStep, removeElements } from '@/core/edit';
 import { moved } from '@/components/editor/known-valid';
 import { useEditorStore } from '@/components/editor/editor-context';
 import { layoutDesign } from './auto-layout';
 import { fitToPositions } from './fit-to-positions';
 import { heldFragment, holdFragment } from './clipboard';
-
-/** How far a paste lands from what was copied, on screen: as drawing tools do (Figma, draw.io). */
-const PASTE_SCREEN_STEP = 24;
 
 export function useCanvasCommands() {
   const store = useEditorStore();
@@ -40,10 +37,9 @@ export function useCanvasCommands() {
     const fragment = heldFragment();
     if (!fragment) return;
     const { design, setDesign, select } = state();
-    // Beside what was copied, about 24 screen pixels down and right at any zoom (on the grid), and a
-    // step further for each copy already there (pasteOffset).
-    const side = GRID * Math.max(1, Math.round(PASTE_SCREEN_STEP / flow.getZoom() / GRID));
-    const pasted = pasteFragment(design, fragment, pasteOffset(design, fragment, { x: side, y: side }));
+    // Beside what was copied, a few screen pixels down and right at any zoom (pasteStep), and a step
+    // further for each copy already there (pasteOffset).
+    const pasted = pasteFragment(design, fragment, pasteOffset(design, fragment, pasteStep(flow.getZoom())));
     setDesign(pasted.design);
     select({ components: pasted.ids, connections: [] });
   }, [state, flow]);

@@ -1,7 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { designSchema, type Design } from '../model/design';
-import { copyElements, moveComponents, pasteFragment, pasteOffset, removeElements, uniqueId } from './edit-design';
+import {
+  copyElements,
+  GRID,
+  moveComponents,
+  pasteFragment,
+  pasteOffset,
+  pasteStep,
+  removeElements,
+  uniqueId,
+} from './edit-design';
 import { addComponent, connect } from './new-elements';
 import { validateDesign } from '../model/validate';
 
@@ -94,6 +103,33 @@ describe('design edits', () => {
       { x: 220, y: 20 },
     ]);
     expect(pasteOffset(pair, both, step)).toEqual({ x: 40, y: 40 });
+  });
+
+  it('steps a paste about 24 screen pixels at any zoom, in whole grid cells, never less than one', () => {
+    const side = (zoom: number) => pasteStep(zoom).x;
+    expect(GRID).toBe(20);
+    expect(pasteStep(1)).toEqual({ x: 20, y: 20 }); // 24 px: 1.2 cells
+    expect(side(0.5)).toBe(40); // 48 px: 2.4 cells
+    expect(side(0.25)).toBe(100); // 96 px: 4.8 cells
+    expect(side(0.1)).toBe(240); // 240 px: 12 cells
+    expect(side(2)).toBe(20); // 12 px: rounds to none, still one cell
+    expect(side(4)).toBe(20);
+    expect(pasteStep(1, 60)).toEqual({ x: 60, y: 60 }); // another screen step: 3 cells
+    expect(side(Number.POSITIVE_INFINITY)).toBe(20);
+    expect(side(0)).toBe(20);
+  });
+
+  it('finds a paste spot among many components in one cell', () => {
+    // 2,000 components stacked on one spot and the next: the copy cascades past both.
+    const layout: Record<string, { x: number; y: number }> = {};
+    const components = [];
+    for (let i = 0; i < 2000; i++) {
+      const id = `c${i}`;
+      components.push({ ...base.components[0]!, id, name: `C ${i}` });
+      layout[id] = i % 2 === 0 ? { x: 20, y: 20 } : { x: 40, y: 40 };
+    }
+    const stacked = { ...base, components, connections: [], layout: { ...base.layout, ...layout } };
+    expect(pasteOffset(stacked, copyElements(base, ['web']), { x: 20, y: 20 })).toEqual({ x: 60, y: 60 });
   });
 
   it('moves components to rounded positions', () => {

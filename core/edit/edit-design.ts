@@ -89,6 +89,20 @@ export function copyElements(design: Design, componentIds: Iterable<string>): Fr
 /** Where a fragment's component was when copied (one copied without a position: down a diagonal). */
 const copiedAt = (fragment: Fragment, id: string, i: number): Point => fragment.layout[id] ?? { x: i * 40, y: i * 40 };
 
+/** How far a paste lands from what was copied, on screen: as drawing tools do (Figma, draw.io). */
+export const PASTE_SCREEN_STEP = 24;
+
+/**
+ * The step of a paste (pasteOffset's `step`) at a canvas zoom: about `screenStep` screen pixels down
+ * and right at any zoom, a whole number of grid cells and never less than one, so a pasted component
+ * lands on the grid and visibly beside what was copied.
+ */
+export function pasteStep(zoom: number, screenStep = PASTE_SCREEN_STEP): Point {
+  const cells = Math.round(screenStep / zoom / GRID);
+  const side = GRID * (Number.isFinite(cells) ? Math.max(1, cells) : 1);
+  return { x: side, y: side };
+}
+
 /**
  * How far to shift a paste so that the user sees it: `step` (down and right), or twice, three times
  * it… — the first multiple at which no copy lands on a component already there (within half a step).
@@ -104,7 +118,9 @@ export function pasteOffset(design: Design, fragment: Fragment, step: Point): Po
   for (const t of Object.values(design.layout ?? {})) {
     const [i, j] = cellOf(t);
     const key = `${i},${j}`;
-    cells.set(key, [...(cells.get(key) ?? []), t]);
+    const cell = cells.get(key);
+    if (cell) cell.push(t);
+    else cells.set(key, [t]);
   }
   const isTaken = (p: Point) => {
     const [i, j] = cellOf(p);

@@ -11,6 +11,7 @@ export {
   moveComponents,
   pasteFragment,
   pasteOffset,
+  pasteStep,
   removeElements,
   uniqueId,
   updateComponent,
