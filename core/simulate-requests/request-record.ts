@@ -16,6 +16,13 @@ const BINS = 60 * PER_DOUBLING;
 /** The same figures as the engine reports (option-stats.ts), measured instead of computed. */
 export type RequestFigures = OptionFigures;
 
+/**
+ * Milliseconds a request that arrived at `arrivedAt` (seconds) waits beyond its own response for its
+ * sync calls across the link, given the side that served it (`inCloud`): call-delays.ts draws them
+ * call by call. Its randomness is its own, so the requests' own times are the same with or without it.
+ */
+export type CallDelay = (arrivedAt: number, inCloud: boolean) => number;
+
 export class RequestRecord {
   private readonly hist = new Float64Array(BINS);
   private sum = 0;
@@ -32,6 +39,10 @@ export class RequestRecord {
   constructor(
     minutes: number,
     private readonly sloMs: number,
+    /** Calls across the link, added to each answer (absent: none). */
+    private readonly callDelay?: CallDelay,
+    /** The side a request is served on when the simulator does not say (a burst does). */
+    private readonly inCloud = false,
   ) {
     this.arrivedByMinute = new Float64Array(minutes);
     this.servedByMinute = new Float64Array(minutes);
@@ -50,8 +61,9 @@ export class RequestRecord {
     this.arrivedByMinute[m] = (this.arrivedByMinute[m] as number) + 1;
   }
 
-  /** A request that arrived at `at` (seconds) answered after `ms`. */
-  answer(at: number, ms: number): void {
+  /** A request that arrived at `at` (seconds) answered after `ms`, served in the cloud or not. */
+  answer(at: number, own: number, inCloud = this.inCloud): void {
+    const ms = this.callDelay ? own + this.callDelay(at, inCloud) : own;
     this.served++;
     this.sum += ms;
     const b = Math.min(BINS - 1, Math.max(0, Math.floor((Math.log2(ms) - LOW) * PER_DOUBLING)));

@@ -27,7 +27,7 @@ import { MODEL_ASSUMPTIONS } from '../model/defaults';
 import type { ComponentLoad } from '../simulate/component-load';
 import { Arrivals } from './arrivals';
 import { MinHeap } from './heap';
-import { type RequestFigures, RequestRecord } from './request-record';
+import { type CallDelay, type RequestFigures, RequestRecord } from './request-record';
 import { RequestScaler } from './request-scaler';
 import { Fifo, planFloors } from './simulate-pool-requests';
 
@@ -37,6 +37,8 @@ export interface BurstRequestOptions {
   seed: number;
   env: Environments;
   baseCores: number;
+  /** The delay of its sync calls across the link, by the side that served the request. */
+  callDelay?: CallDelay;
 }
 
 export interface BurstRequestRun {
@@ -44,6 +46,12 @@ export interface BurstRequestRun {
   record: RequestRecord;
   /** Requests the cloud served. */
   cloudServed: number;
+  /**
+   * Per minute, the share of its sync requests the traffic manager sent to the cloud (the mean of its
+   * weight at each arrival; 0 in a minute with none): a caller's sync calls cross the link with it
+   * (call-delays.ts).
+   */
+  cloudShareByMinute: Float64Array;
   instanceHours: number;
   meanInstances: number;
 }
@@ -59,7 +67,10 @@ class Pool {
 export function simulateBurstRequests(load: ComponentLoad, o: BurstRequestOptions): BurstRequestRun {
   const env = o.env;
   const horizon = o.steps * o.dt;
-  const record = new RequestRecord(Math.ceil(horizon / 60), load.sloMs);
+  const minutes = Math.ceil(horizon / 60);
+  const record = new RequestRecord(minutes, load.sloMs, o.callDelay);
+  const syncByMinute = new Float64Array(minutes);
+  const cloudWeightByMinute = new Float64Array(minutes);
   const arrivals = new Arrivals(load.total, load.async, o.dt, o.steps, o.seed);
   const patience = load.timeoutMs / 1000;
   const stretch = load.durationMs / load.cpuMs;
@@ -132,7 +143,7 @@ export function simulateBurstRequests(load: ComponentLoad, o: BurstRequestOption
     const cpu = arrivals.exponential(meanCpu);
     p.done.push(now + cpu);
     p.served++;
-    record.answer(arrivedAt, 1000 * (now - arrivedAt + cpu * stretch));
+    record.answer(arrivedAt, 1000 * (now - arrivedAt + cpu * stretch), p === cloud);
   };
   const dispatch = (p: Pool) => {
     while (p.done.size < cores(p)) {
@@ -201,6 +212,11 @@ export function simulateBurstRequests(load: ComponentLoad, o: BurstRequestOption
         : syncRps > 0
           ? syncToCloud / syncRps
           : 0;
+      if (!arrivals.isAsync) {
+        const m = Math.min(minutes - 1, Math.floor(t / 60));
+        syncByMinute[m] = (syncByMinute[m] as number) + 1;
+        cloudWeightByMinute[m] = (cloudWeightByMinute[m] as number) + share;
+      }
       const pool = share > 0 && arrivals.random() < share ? cloud : base;
       if (arrivals.isAsync) pool.asyncQ.push(t);
       else pool.syncQ.push(t);
@@ -249,6 +265,9 @@ export function simulateBurstRequests(load: ComponentLoad, o: BurstRequestOption
     figures: record.figures(),
     record,
     cloudServed: cloud.served,
+    cloudShareByMinute: cloudWeightByMinute.map((w, m) =>
+      (syncByMinute[m] as number) > 0 ? w / (syncByMinute[m] as number) : 0,
+    ),
     instanceHours: instanceSeconds / 3600,
     meanInstances: instanceSeconds / horizon,
   };

@@ -8,7 +8,7 @@
 import type { ComponentLoad } from '../simulate/component-load';
 import { Arrivals } from './arrivals';
 import { MinHeap } from './heap';
-import { type RequestFigures, RequestRecord } from './request-record';
+import { type CallDelay, type RequestFigures, RequestRecord } from './request-record';
 
 export interface FunctionRequestRun {
   figures: RequestFigures;
@@ -26,11 +26,13 @@ export interface FunctionRequestOptions {
   coldStartMs: number;
   keepAliveMinutes: number;
   concurrencyLimit: number;
+  /** The delay of its sync calls across the link (served in the cloud). */
+  callDelay?: CallDelay;
 }
 
 export function simulateFunctionRequests(load: ComponentLoad, o: FunctionRequestOptions): FunctionRequestRun {
   const horizon = o.steps * o.dt;
-  const record = new RequestRecord(Math.ceil(horizon / 60), load.sloMs);
+  const record = new RequestRecord(Math.ceil(horizon / 60), load.sloMs, o.callDelay, true);
   const arrivals = new Arrivals(load.total, load.async, o.dt, o.steps, o.seed);
   const mean = load.functionDurationMs / 1000;
   const cold = o.coldStartMs / 1000;

@@ -9,7 +9,7 @@
 import type { ComponentLoad } from '../simulate/component-load';
 import { Arrivals } from './arrivals';
 import { MinHeap } from './heap';
-import { type RequestFigures, RequestRecord } from './request-record';
+import { type CallDelay, type RequestFigures, RequestRecord } from './request-record';
 import { RequestScaler, type ScalerRules } from './request-scaler';
 
 export interface PoolRequestRun {
@@ -49,11 +49,13 @@ export interface PoolRequestOptions {
   /** Fixed cores (static), or the autoscaler's rules (VMs). */
   cores?: number;
   scaler?: ScalerRules;
+  /** The delay of its sync calls across the link (static: served in the data centre; VMs: in the cloud). */
+  callDelay?: CallDelay;
 }
 
 export function simulatePoolRequests(load: ComponentLoad, o: PoolRequestOptions): PoolRequestRun {
   const horizon = o.steps * o.dt;
-  const record = new RequestRecord(Math.ceil(horizon / 60), load.sloMs);
+  const record = new RequestRecord(Math.ceil(horizon / 60), load.sloMs, o.callDelay, o.scaler !== undefined);
   const arrivals = new Arrivals(load.total, load.async, o.dt, o.steps, o.seed);
   const patience = load.timeoutMs / 1000;
   const stretch = load.durationMs / load.cpuMs;

@@ -9,7 +9,7 @@ import type { ComponentLoad } from '../simulate/component-load';
 import { simulateBurstRequests } from './simulate-burst-requests';
 import { simulateFunctionRequests } from './simulate-function-requests';
 import { simulatePoolRequests } from './simulate-pool-requests';
-import type { RequestFigures } from './request-record';
+import type { CallDelay, RequestFigures } from './request-record';
 
 export type RequestPlacement = 'static' | 'elastic-vm' | 'serverless' | 'burst';
 
@@ -20,6 +20,8 @@ export interface RequestRun {
   cores?: number;
   /** Burst: requests its cloud part served. */
   cloudServed?: number;
+  /** Burst: per minute, the share of its sync requests sent to the cloud. */
+  cloudShareByMinute?: Float64Array;
   instanceHours?: number;
   meanInstances?: number;
   invocations?: number;
@@ -32,6 +34,8 @@ export interface RequestHorizon {
   dt: number;
   env: Environments;
   seed: number;
+  /** The delay of the component's sync calls across the link (call-delays.ts); absent: none. */
+  callDelay?: CallDelay;
 }
 
 export function simulateRequests(
@@ -50,6 +54,7 @@ export function simulateRequests(
       coldStartMs: fn.coldStartMs,
       keepAliveMinutes: fn.keepAliveMinutes,
       concurrencyLimit: fn.concurrencyLimit,
+      ...(h.callDelay ? { callDelay: h.callDelay } : {}),
     });
     return {
       placement,
@@ -60,7 +65,13 @@ export function simulateRequests(
     };
   }
   if (placement === 'static') {
-    const run = simulatePoolRequests(load, { steps: h.steps, dt: h.dt, seed: h.seed, cores: staticCores });
+    const run = simulatePoolRequests(load, {
+      steps: h.steps,
+      dt: h.dt,
+      seed: h.seed,
+      cores: staticCores,
+      ...(h.callDelay ? { callDelay: h.callDelay } : {}),
+    });
     return { placement, figures: run.figures, cores: staticCores };
   }
   if (placement === 'burst') {
@@ -70,12 +81,14 @@ export function simulateRequests(
       seed: h.seed,
       env: h.env,
       baseCores: staticCores,
+      ...(h.callDelay ? { callDelay: h.callDelay } : {}),
     });
     return {
       placement,
       figures: run.figures,
       cores: staticCores,
       cloudServed: run.cloudServed,
+      cloudShareByMinute: run.cloudShareByMinute,
       instanceHours: run.instanceHours,
       meanInstances: run.meanInstances,
     };
@@ -94,6 +107,7 @@ export function simulateRequests(
       cooldownSeconds: vm.cooldownSeconds,
       evaluationSeconds: vm.evaluationSeconds,
     },
+    ...(h.callDelay ? { callDelay: h.callDelay } : {}),
   });
   return {
     placement,
