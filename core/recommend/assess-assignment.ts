@@ -11,6 +11,8 @@ import type { Component, Connection, Environments, Pattern, Placement } from '..
 import type { Reason } from '../model/plan';
 import type { ChartSeries, OptionFigures } from '../simulate/option-stats';
 import type { SeriesShape } from '../simulate/series-stats';
+import type { DelayPart } from '../simulate/response-dist';
+import { type CalleeCalls, sideDelays } from './call-delay-parts';
 import { type Crossing, type PlacedEnd, cloudShareOf, describeCrossing } from './crossing';
 import { findRuleOut } from './hard-constraints';
 import type { PlanOptions } from './option-memo';
@@ -110,22 +112,27 @@ export function assessOption(
     component: f.component,
     placement: run.placement,
     cloudShare: cloudShareOf(run.placement, run.cloudShare),
+    steps: run.stats.cloudSteps,
   };
   let p95Dc = 0;
   let p95Cloud = 0;
-  let meanDc = 0;
-  let meanCloud = 0;
+  const calls: CalleeCalls[] = [];
   for (const { connection, end } of callees) {
     const x = describeCrossing(connection, self, end, f.requestsPerMonth, tariff);
     p95Dc += x.p95Dc;
     p95Cloud += x.p95Cloud;
-    meanDc += x.meanDc;
-    meanCloud += x.meanCloud;
+    if (x.syncCalls > 0) calls.push({ calls: x.syncCalls, cloudShare: x.crossDc, steps: end.steps ?? null });
   }
+  // Its requests delayed by the calls each makes that cross, call by call and step by step
+  // (call-delay-parts.ts); a burst's two sides each on their own response times.
+  const sides = run.placement === 'burst' ? 'both' : run.placement === 'static' ? 'dc' : 'cloud';
+  const delays = sideDelays({ sides, steps: self.steps ?? null }, calls, tariff.env.link.latencyMs);
   const s = self.cloudShare;
-  const mean = (1 - s) * meanDc + s * meanCloud;
-  // A burst's two sides pay their own calls across the link: its percentiles are those of the mixture
-  // of its requests, each side delayed by its own (OptionStats.shiftParts).
+  const mean = (1 - s) * delays.meanDc + s * delays.meanCloud;
+  // The SLO minutes count every minute's requests as delayed by the whole of each call that crosses for
+  // more than 5 % of its callee's requests (a burst: each side by its own): a callee bursts in the
+  // caller's busy minutes, where its minutes miss, so that is the minutes' reading, and the joint choice
+  // budgets the same (build-joint-problem.ts).
   const shifted =
     run.placement === 'burst'
       ? run.stats.shiftParts(run.figures, mean, [
@@ -134,14 +141,28 @@ export function assessOption(
         ])
       : null;
   const p95 = shifted ? shifted.tailOffsetMs : run.placement === 'static' ? p95Dc : p95Cloud;
-  const figures = shifted ? shifted.figures : run.stats.shift(run.figures, mean, p95);
+  const counted = shifted ? shifted.figures : run.stats.shift(run.figures, mean, p95);
+  const { dc, cloud } = delays;
+  const quantiles =
+    run.placement === 'burst'
+      ? dc.length + cloud.length > 0
+        ? run.stats.quantilesDelayedBy(orNone(dc), orNone(cloud))
+        : null
+      : run.placement === 'static'
+        ? dc.length > 0
+          ? run.stats.quantilesDelayedBy(dc)
+          : null
+        : cloud.length > 0
+          ? run.stats.quantilesDelayedBy(cloud)
+          : null;
+  const figures = quantiles ? withPercentiles(counted, quantiles) : counted;
   return {
     placement: run.placement,
     ruledOut: findRuleOut(f.component, run.placement, tariff),
     run,
     figures,
     linkMeanMs: mean,
-    linkP95Ms: p95,
+    linkP95Ms: Math.max(0, figures.p95LatencyMs - run.figures.p95LatencyMs),
     meets: meetsTolerance(figures, tol),
     ownCost: run.ownCost,
     lines: run.lines,
@@ -153,10 +174,22 @@ export function assessOption(
   };
 }
 
+const NO_DELAY: readonly DelayPart[] = [{ share: 1, delayMs: 0 }];
+const orNone = (parts: readonly DelayPart[]) => (parts.length > 0 ? parts : NO_DELAY);
+
+function withPercentiles(f: OptionFigures, [p50, p95, p99]: readonly [number, number, number]): OptionFigures {
+  return f.served > 0 ? { ...f, p50LatencyMs: p50, p95LatencyMs: p95, p99LatencyMs: p99 } : f;
+}
+
 /** The placed end of a component under an assignment. */
 function endOf(f: ComponentFacts, placement: Placement): PlacedEnd {
-  const share = f.runs.find((r) => r.placement === placement)?.cloudShare ?? 0;
-  return { component: f.component, placement, cloudShare: cloudShareOf(placement, share) };
+  const run = f.runs.find((r) => r.placement === placement);
+  return {
+    component: f.component,
+    placement,
+    cloudShare: cloudShareOf(placement, run?.cloudShare ?? 0),
+    steps: run?.stats.cloudSteps ?? null,
+  };
 }
 
 /** `memo`: options kept from earlier plans and this one's judgements (option-memo.ts). */

@@ -13,6 +13,7 @@ import { billCrossing } from '../cost/bill-usage';
 import type { CostLine } from '../cost/cost-line';
 import type { Tariff } from '../cost/tariff';
 import type { Component, Connection, Placement } from '../model/design';
+import type { CloudSteps } from '../simulate/cloud-steps';
 import { isStateful } from './hard-constraints';
 
 export interface PlacedEnd {
@@ -20,6 +21,8 @@ export interface PlacedEnd {
   placement: Placement;
   /** Share of its requests served in the cloud. */
   cloudShare: number;
+  /** A burst's steps with requests sent to the cloud (its run's, cloud-steps.ts), where known. */
+  steps?: CloudSteps | null;
 }
 
 export interface Crossing {
@@ -35,6 +38,14 @@ export interface Crossing {
   /** ms added to the caller's mean while it serves in the data centre / in the cloud. */
   meanDc: number;
   meanCloud: number;
+  /**
+   * Sync calls a request makes across it, on average (0: async or none), and the chance that one call
+   * crosses while the caller serves in the data centre (the callee's cloud share) / in the cloud:
+   * call-delays.ts draws the calls this way, and assessOption reads the caller's percentiles from it.
+   */
+  syncCalls: number;
+  crossDc: number;
+  crossCloud: number;
   needsLink: boolean;
   /** Which end runs on VMs or functions across the link from a data-centre neighbour (R12). */
   fromAway: boolean;
@@ -64,6 +75,9 @@ const NONE: Crossing = {
   p95Cloud: 0,
   meanDc: 0,
   meanCloud: 0,
+  syncCalls: 0,
+  crossDc: 0,
+  crossCloud: 0,
   needsLink: false,
   fromAway: false,
   toAway: false,
@@ -107,6 +121,9 @@ export function describeCrossing(
     p95Cloud: 1 - b > P95_SHARE ? perCall : 0,
     meanDc: perCall * b,
     meanCloud: perCall * (1 - b),
+    syncCalls: sync ? conn.callsPerRequest : 0,
+    crossDc: b,
+    crossCloud: 1 - b,
     needsLink: sync,
     fromAway: away(from, to),
     toAway: away(to, from),

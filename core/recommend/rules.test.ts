@@ -337,14 +337,16 @@ describe('placement rules', () => {
   it('R8: a burst whose calls cross only from the few requests its base serves hardly moves its p95', () => {
     // The hybrid backend's nightly analytics bursts, 96 % of its requests served in the cloud; only
     // the 4 % its data-centre base serves read storage across the link, 20 ms each. It read "add 0.8 ms
-    // to a request on average (20 ms at the 95th percentile)": the p95 is its requests' mixture's.
+    // to a request on average (20 ms at the 95th percentile)": the p95 is its requests' mixture's, each
+    // side's own response times delayed by its own calls: 2.4 ms (request by request, with its calls
+    // drawn as call-delays.ts draws them, the burst's p95 reads within 1.3 % of the plan's).
     const plan = planOf(structuredClone(hybridBackend));
     const entry = entryOf(plan, 'analytics');
     expect(entry.placement).toBe('burst');
     const r8 = entry.reasons.find((r) => r.rule === 'R8')?.text ?? '';
     expect(r8).toMatch(/^Its synchronous calls across the link add [\d.]+ ms to a request on average/);
     const atP95 = Number(/\(([\d.]+) ms at the 95th percentile\)/.exec(r8)?.[1]);
-    expect(atP95).toBeLessThan(2);
+    expect(atP95).toBeLessThan(20 / 4);
   });
 
   it('R11/R8: a burst whose cloud side alone pays calls across the link is offered by what its requests add', () => {

@@ -12,8 +12,9 @@ import { BINS, binEnd, binStart, findBin, pseudoLog2 } from './latency-bins';
 import type { Departure } from './backlog';
 import type { GiveUp } from './component-load';
 import { type Part, type PartSink, createPart } from './serve-pool';
+import type { CloudSteps } from './cloud-steps';
 import { LatencyMixture } from './latency-mixture';
-import { ResponseDist } from './response-dist';
+import { type DelayPart, ResponseDist } from './response-dist';
 import {
   FEW_PER_MINUTE,
   computeMinuteP95,
@@ -124,6 +125,14 @@ export class OptionStats implements PartSink {
   /** Whether parts need their p95 (the component has an SLO). */
   readonly hasSlo: boolean;
   readonly mix: LatencyMixture;
+  /**
+   * A burst's cloud side's own response times (its cloud pool's collector writes here, the base's to
+   * `mix`), so that each side's requests take their own calls across the link (quantilesDelayedBy).
+   * Null for a run of one side.
+   */
+  private cloudMix: LatencyMixture | null = null;
+  /** A burst's: the steps its manager sent requests to the cloud (cloud-steps.ts); null for other runs. */
+  cloudSteps: CloudSteps | null = null;
   private requests = 0;
   private served = 0;
   private dropped = 0;
@@ -145,6 +154,8 @@ export class OptionStats implements PartSink {
   private figures: OptionFigures | null = null;
   /** The horizon's response-time distribution, once finished: shiftParts delays it in parts. */
   private horizon: ResponseDist | null = null;
+  /** A burst's sides' distributions, once finished (`horizon` is both): null for a run of one side. */
+  private sides: { base: ResponseDist; cloud: ResponseDist } | null = null;
   /** shiftParts' p50, p95 and p99 by the parts' shares and delays: fixed once finished. */
   private readonly delayedQuantiles = new Map<string, readonly [number, number, number]>();
   /** largestShift() by allowance: the figures are fixed once finished. */
@@ -182,6 +193,8 @@ export class OptionStats implements PartSink {
     private readonly nu: number,
     patienceMs: number,
     parent: OptionStats | null = null,
+    /** A collector of a burst's cloud pool: its response times kept apart from the base's. */
+    cloudSide = false,
   ) {
     const n = Math.max(1, Math.min(points, steps));
     // The five series in one buffer: one allocation, not five (see NONE).
@@ -198,13 +211,20 @@ export class OptionStats implements PartSink {
     this.weights = parent ? NONE : takeFloat64(n);
     this.nextPointAt = this.pointStart(1);
     this.hasSlo = Number.isFinite(sloMs);
-    this.mix = parent ? parent.mix : new LatencyMixture(nu, patienceMs);
+    this.mix = parent ? (cloudSide ? parent.cloudSideMix() : parent.mix) : new LatencyMixture(nu, patienceMs);
     this.parent = parent;
   }
 
-  /** Stats that sum a pool's parts for `parent` (same class, so a pool's calls stay monomorphic). */
-  static collectorFor(parent: OptionStats): OptionStats {
-    return new OptionStats(1, parent.sloMs, 1, parent.nu, parent.mix.patienceMs, parent);
+  /**
+   * Stats that sum a pool's parts for `parent` (same class, so a pool's calls stay monomorphic); a
+   * burst's cloud pool's (`cloudSide`) keep their response times apart (quantilesDelayedBy).
+   */
+  static collectorFor(parent: OptionStats, cloudSide = false): OptionStats {
+    return new OptionStats(1, parent.sloMs, 1, parent.nu, parent.mix.patienceMs, parent, cloudSide);
+  }
+  private cloudSideMix(): LatencyMixture {
+    this.cloudMix ??= new LatencyMixture(this.nu, this.mix.patienceMs);
+    return this.cloudMix;
   }
 
   /** Empties a collector's segment. */
@@ -474,6 +494,11 @@ export class OptionStats implements PartSink {
     Object.setPrototypeOf(cloned, OptionStats.prototype);
     Object.setPrototypeOf(cloned.mix, LatencyMixture.prototype);
     if (cloned.horizon) Object.setPrototypeOf(cloned.horizon, ResponseDist.prototype);
+    if (cloned.cloudMix) Object.setPrototypeOf(cloned.cloudMix, LatencyMixture.prototype);
+    if (cloned.sides) {
+      Object.setPrototypeOf(cloned.sides.base, ResponseDist.prototype);
+      Object.setPrototypeOf(cloned.sides.cloud, ResponseDist.prototype);
+    }
     if (!cloned.figures) throw new Error('only finished option stats can be revived');
     return cloned;
   }
@@ -492,7 +517,12 @@ export class OptionStats implements PartSink {
       const w = this.weights[p] as number;
       this.series.latencyMs[p] = w > 0 ? (this.sums[3 * p + 2] as number) / w : 0;
     }
-    const dist = this.mix.finish();
+    let dist = this.mix.finish();
+    if (this.cloudMix) {
+      const cloud = this.cloudMix.finish();
+      this.sides = { base: dist, cloud };
+      dist = ResponseDist.joined(dist, cloud);
+    }
     this.horizon = dist;
     const isServed = this.served > 0 && dist.total() > 0;
     this.figures = {
@@ -620,7 +650,7 @@ export class OptionStats implements PartSink {
   shiftParts(
     base: OptionFigures,
     meanOffsetMs: number,
-    parts: readonly { share: number; delayMs: number }[],
+    parts: readonly DelayPart[],
   ): { figures: OptionFigures; tailOffsetMs: number } {
     const used = parts.filter((p) => p.share > 0);
     const first = used[0]?.delayMs ?? 0;
@@ -628,22 +658,43 @@ export class OptionStats implements PartSink {
     const horizon = this.horizon;
     if (used.every((p) => p.delayMs === first) || !horizon || !(base.served > 0) || !(horizon.total() > 0))
       return { figures: this.shift(base, meanOffsetMs, first), tailOffsetMs: first };
-    // Kept by the parts: a kept run (core/plan/run-memo.ts) is assessed again by every later plan.
-    const key = used.map((p) => `${p.share}:${p.delayMs}`).join('|');
-    let quantiles = this.delayedQuantiles.get(key);
-    if (quantiles === undefined) {
-      const delayed = horizon.delayedBy(used);
-      quantiles = [delayed.quantile(0.5), delayed.quantile(0.95), delayed.quantile(0.99)];
-      if (this.delayedQuantiles.size >= SHIFTS_KEPT) this.delayedQuantiles.clear();
-      this.delayedQuantiles.set(key, quantiles);
-    }
-    const [p50, p95, p99] = quantiles;
+    const [p50, p95, p99] = this.quantilesDelayedBy(used);
     const tail = Math.max(0, p95 - base.p95LatencyMs);
     const figures = this.shift(base, meanOffsetMs, tail);
     return {
       figures: { ...figures, p50LatencyMs: p50, p95LatencyMs: p95, p99LatencyMs: p99 },
       tailOffsetMs: tail,
     };
+  }
+
+  /**
+   * The p50, p95 and p99 of the horizon's requests delayed in parts (`parts[i].share` of them by
+   * `parts[i].delayMs`; shares summing to 1): the mixture's own, not each part's. With `cloudParts`, a
+   * burst's base takes `parts` and its cloud side `cloudParts`, each on its own response times (its
+   * cloud side's requests are those of its busy minutes). The figures' own when the run served nothing.
+   */
+  quantilesDelayedBy(
+    parts: readonly DelayPart[],
+    cloudParts?: readonly DelayPart[],
+  ): readonly [number, number, number] {
+    const base = this.finish();
+    const horizon = this.horizon;
+    if (!horizon || !(base.served > 0) || !(horizon.total() > 0))
+      return [base.p50LatencyMs, base.p95LatencyMs, base.p99LatencyMs];
+    // Kept by the parts: a kept run (core/plan/run-memo.ts) is assessed again by every later plan.
+    const text = (list: readonly DelayPart[]) => list.map((p) => `${p.share}:${p.delayMs}`).join('|');
+    const sides = cloudParts && this.sides;
+    const key = sides ? `${text(parts)}/${text(cloudParts)}` : text(parts);
+    let quantiles = this.delayedQuantiles.get(key);
+    if (quantiles === undefined) {
+      const delayed = sides
+        ? ResponseDist.joined(sides.base.delayedBy(parts), sides.cloud.delayedBy(cloudParts))
+        : horizon.delayedBy(parts);
+      quantiles = [delayed.quantile(0.5), delayed.quantile(0.95), delayed.quantile(0.99)];
+      if (this.delayedQuantiles.size >= SHIFTS_KEPT) this.delayedQuantiles.clear();
+      this.delayedQuantiles.set(key, quantiles);
+    }
+    return quantiles;
   }
 
   /**

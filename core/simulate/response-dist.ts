@@ -7,6 +7,12 @@
  * survival function, so a mixture of many steps gives the percentiles of all their requests — not
  * a percentile of percentiles. Rates per ms, times in ms.
  */
+/** A share of requests delayed by `delayMs` (a distribution of delays: shares summing to 1). */
+export interface DelayPart {
+  share: number;
+  delayMs: number;
+}
+
 export class ResponseDist {
   /** Service rate, per ms. */
   nu = 1;
@@ -43,13 +49,21 @@ export class ResponseDist {
    * This distribution with its requests delayed in parts: `share` of them by `delayMs` each (shares
    * summing to 1) — a burst's two sides, each paying its own calls across the link.
    */
-  delayedBy(parts: readonly { share: number; delayMs: number }[]): ResponseDist {
+  delayedBy(parts: readonly DelayPart[]): ResponseDist {
     const out = new ResponseDist().reset(this.nu);
     for (const { share, delayMs } of parts) {
       if (!(share > 0)) continue;
       for (let k = 0; k < this.size; k++)
         out.add((this.w[k] as number) * share, (this.delay[k] as number) + delayMs, this.theta[k] as number);
     }
+    return out;
+  }
+
+  /** Both distributions' requests in one (their weights as they are: counts of requests). */
+  static joined(a: ResponseDist, b: ResponseDist): ResponseDist {
+    const out = new ResponseDist().reset(a.nu);
+    for (const d of [a, b])
+      for (let k = 0; k < d.size; k++) out.add(d.w[k] as number, d.delay[k] as number, d.theta[k] as number);
     return out;
   }
 

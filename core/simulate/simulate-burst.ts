@@ -15,6 +15,7 @@ import { MODEL_ASSUMPTIONS } from '../model/defaults';
 import { Autoscaler, DatapointNoise, createPolicy, datapointSeed } from './autoscaler';
 import { type ComponentLoad, type GiveUp, type SimulationContext, createStats, describePool } from './component-load';
 import { findErlangTable } from './erlang-table';
+import { CloudStepsBuilder } from './cloud-steps';
 import { OptionStats } from './option-stats';
 import { PlannedClock, ScheduleCursor, scheduleActions } from './planned-scaling';
 import {
@@ -86,8 +87,9 @@ export function simulateBurst(
   const remote = createPoolState();
   const baseOut = createPoolOutcome();
   const cloudOut = createPoolOutcome();
+  const routed = new CloudStepsBuilder();
   const baseParts = OptionStats.collectorFor(stats);
-  const cloudParts = OptionStats.collectorFor(stats);
+  const cloudParts = OptionStats.collectorFor(stats, true);
   const evaluation = policy.evaluationSeconds;
   let nextEval = evaluation;
   let window = 0; // overflow core-seconds since the last datapoint
@@ -333,6 +335,7 @@ export function simulateBurst(
         cloudCall.asyncRps = asyncToCloud;
         serve(remote, spec, cloudCall, cloudParts, cloudOut);
         recordSegment(stats, seconds, baseParts, cloudParts);
+        routed.add(i, dt, seconds, rps, syncRps, toCloud, syncToCloud);
       }
       cloud.pay(seconds);
       // The cloud group's demand: the overflow's requests while they are routed there (what reaches the
@@ -374,6 +377,7 @@ export function simulateBurst(
   }
   flushOccupancy(base, spec, stats);
   flushOccupancy(remote, spec, stats);
+  stats.cloudSteps = routed.finish(load.total, asyncSeries, ctx.steps, dt);
   return {
     stats,
     baseCores,

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { CloudStepsBuilder } from '../simulate/cloud-steps';
+import { sideDelays } from './call-delay-parts';
+
+const L = 22;
+
+/** Shares by delay, for comparing with closed forms. */
+const byDelay = (parts: readonly { share: number; delayMs: number }[]) =>
+  Object.fromEntries(parts.map((p) => [p.delayMs, Number(p.share.toFixed(12))]));
+
+/** A burst's steps: `routed[i]` the share sent to the cloud in step i of `total` (1 req/s, 60 s steps). */
+function stepsOf(total: number, routed: Record<number, number>) {
+  const b = new CloudStepsBuilder();
+  for (const [i, share] of Object.entries(routed)) b.add(Number(i), 60, 60, 1, 1, share, share);
+  return b.finish(new Float32Array(total).fill(1), null, total, 60);
+}
+
+describe('the delays calls across the link add, side by side', () => {
+  it('two calls to a callee answering a quarter in the cloud: the binomial, from the data centre', () => {
+    const d = sideDelays({ sides: 'dc' }, [{ calls: 2, cloudShare: 0.25 }], L);
+    expect(byDelay(d.dc)).toEqual({ 0: 0.5625, [L]: 0.375, [2 * L]: 0.0625 });
+    expect(d.meanDc).toBeCloseTo(2 * 0.25 * L, 12);
+    expect(d.cloud).toEqual([]);
+  });
+
+  it('from the cloud a call crosses when the callee answers in the data centre', () => {
+    const d = sideDelays({ sides: 'cloud' }, [{ calls: 2, cloudShare: 0.25 }], L);
+    expect(byDelay(d.cloud)).toEqual({ 0: 0.0625, [L]: 0.375, [2 * L]: 0.5625 });
+  });
+
+  it('0.2 calls a request: one call in five requests', () => {
+    const d = sideDelays({ sides: 'dc' }, [{ calls: 0.2, cloudShare: 1 }], L);
+    expect(byDelay(d.dc)).toEqual({ 0: 0.8, [L]: 0.2 });
+  });
+
+  it('two callees cross independently: their counts add', () => {
+    const d = sideDelays(
+      { sides: 'dc' },
+      [
+        { calls: 1, cloudShare: 0.5 },
+        { calls: 1, cloudShare: 1 },
+      ],
+      L,
+    );
+    expect(byDelay(d.dc)).toEqual({ [L]: 0.5, [2 * L]: 0.5 });
+  });
+
+  it('a callee in the data centre adds nothing to a data-centre caller', () => {
+    expect(sideDelays({ sides: 'dc' }, [{ calls: 3, cloudShare: 0 }], L).dc).toEqual([]);
+  });
+
+  it('ten thousand calls: at most 64 delays, the mean exact', () => {
+    const d = sideDelays({ sides: 'dc' }, [{ calls: 10_000, cloudShare: 0.5 }], L);
+    expect(d.dc.length).toBeLessThanOrEqual(64);
+    expect(d.dc.reduce((s, p) => s + p.share, 0)).toBeCloseTo(1, 12);
+    expect(d.meanDc / (5000 * L)).toBeCloseTo(1, 9);
+    // The median's delay: 5,000 calls, within one group's width (about 14σ / 64 of 50 calls).
+    let acc = 0;
+    const median = d.dc.find((p) => (acc += p.share) >= 0.5)?.delayMs ?? 0;
+    expect(Math.abs(median / L - 5000)).toBeLessThan(15);
+  });
+
+  it("a burst callee's calls cross together in its busy steps, not spread over the month", () => {
+    // It sends all its calls to the cloud in 10 of 100 steps and none in the rest: a data-centre
+    // caller's two calls both cross in a tenth of its requests (at a month's 10 % each, independently,
+    // 1 % would pay both and 18 % one).
+    const routed: Record<number, number> = {};
+    for (let i = 40; i < 50; i++) routed[i] = 1;
+    const steps = stepsOf(100, routed);
+    const d = sideDelays({ sides: 'dc' }, [{ calls: 2, cloudShare: 0.1, steps }], L);
+    expect(byDelay(d.dc)).toEqual({ 0: 0.9, [2 * L]: 0.1 });
+    expect(d.meanDc).toBeCloseTo(2 * 0.1 * L, 12);
+  });
+
+  it("a burst caller's cloud side serves in the steps its callee bursts, and does not cross there", () => {
+    // Both send half their requests to the cloud in the same 10 of 100 steps. The caller's cloud side
+    // (5 % of its requests) calls a callee that answers half in the cloud: one call, crossing half the
+    // time; its data-centre side crosses half the time in those steps and never in the rest.
+    const routed: Record<number, number> = {};
+    for (let i = 40; i < 50; i++) routed[i] = 0.5;
+    const steps = stepsOf(100, routed);
+    const d = sideDelays({ sides: 'both', steps }, [{ calls: 1, cloudShare: 0.05, steps }], L);
+    expect(byDelay(d.cloud)).toEqual({ 0: 0.5, [L]: 0.5 });
+    // Data-centre side: 95 % of requests, 5 of those (in the busy steps) crossing half the time.
+    expect(d.dc.find((p) => p.delayMs === L)?.share).toBeCloseTo((10 * 0.5 * 0.5) / 95, 12);
+    // A cloud side that met the callee's month-long share (5 %) would cross 95 % of the time.
+    const spread = sideDelays({ sides: 'both', steps }, [{ calls: 1, cloudShare: 0.05 }], L);
+    expect(spread.meanCloud).toBeCloseTo(0.95 * L, 12);
+    expect(d.meanCloud).toBeCloseTo(0.5 * L, 12);
+  });
+});
+
+describe('CloudStepsBuilder', () => {
+  it('sums a step split in stretches, and the totals of every step', () => {
+    const b = new CloudStepsBuilder();
+    // Step 3 of 60 s at 10 req/s (4 sync): 20 s sending 5 a second to the cloud (2 sync), 40 s none.
+    b.add(3, 60, 20, 10, 4, 5, 2);
+    b.add(3, 60, 40, 10, 4, 0, 0);
+    b.add(7, 60, 60, 10, 4, 10, 4);
+    const s = b.finish(new Float32Array(10).fill(10), new Float32Array(10).fill(6), 10, 60);
+    expect([...s.step]).toEqual([3, 7]);
+    expect([...s.share]).toEqual([Math.fround(100 / 600), 1]);
+    expect([...s.syncShare]).toEqual([Math.fround(40 / 240), 1]);
+    expect(s.totalRequests).toBe(6000);
+    expect(s.totalSync).toBe(2400);
+  });
+});
