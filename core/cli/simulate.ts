@@ -3,20 +3,26 @@
  * design, request by request (core/simulate-requests: seeded Poisson arrivals, exponential service,
  * FIFO, timeouts, the autoscaler and cold starts), its figures printed next to the engine's for
  * each option at the sizing the plan chose (a static pool's cores, a burst's base, a tuned VM target),
- * beside what the plan itself reports for it (with the delay of calls across the link) — so anyone can
- * check a plan.
+ * beside what the plan itself reports for it (with the delay of calls across the link), and, where the
+ * component makes sync calls, beside the simulator's requests making those calls, each crossing the
+ * link when its callee (placed as the plan recommends; a burst callee routed request by request) answers
+ * on the other side (call-delays.ts) — so anyone can check a plan.
  * Bad input exits with status 2 and a one-line reason (or `path: message` lines for an invalid design).
  * The design goes through the versioned loader, as `npm run plan` reads it.
  */
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { functionMsOf, priceDesign } from '../cost/tariff';
+import { type PricedDesign, functionMsOf, priceDesign } from '../cost/tariff';
 import { formatProblems, loadDesign, parseJson } from '../model';
-import type { PlanOption } from '../model/plan';
+import type { Plan, PlanOption } from '../model/plan';
 import { runToEnd, simulateDesign } from '../plan/build-plan';
 import { decidePlan } from '../plan/decide-plan';
+import type { ComponentFacts } from '../recommend/assess-assignment';
 import { propagateDemand } from '../simulate/propagate-demand';
+import { type CalleeCalls, callDelays } from '../simulate-requests/call-delays';
 import { type ComparedFigures, compareEngine } from '../simulate-requests/compare-engine';
+import type { RequestFigures } from '../simulate-requests/request-record';
+import { type RequestHorizon, simulateRequests } from '../simulate-requests/simulate-requests';
 import type { CliResult } from './plan';
 
 const USAGE = 'usage: npm run simulate -- <design.json> --component <id> [--days N] [--seed N]';
@@ -93,7 +99,8 @@ export function runSimulateCli(argv: readonly string[]): CliResult {
   // which add the delay of calls across the link (R8) to the component's own.
   const simulated = runToEnd(simulateDesign(design, 100));
   const facts = simulated.facts.get(component.id);
-  const demand = propagateDemand(design).get(component.id)?.load;
+  const demands = propagateDemand(design);
+  const demand = demands.get(component.id)?.load;
   if (!demand || !facts) return fail(`--component ${args.component}: the component has no demand`);
   const plan = decidePlan(design, simulated.facts, simulated.horizonMinutes);
   const entry = plan.placements.find((p) => p.componentId === component.id);
@@ -102,10 +109,19 @@ export function runSimulateCli(argv: readonly string[]): CliResult {
   const { stepMinutes, days } = design.simulation;
   const steps = (days * 24 * 60) / stepMinutes;
   const ctx = { steps, stepMinutes, dt: stepMinutes * 60, env: design.environments, points: 100 };
+  const horizon = { steps, dt: stepMinutes * 60, env: design.environments, seed: args.seed };
+  const callees = calleesAsPlanned(design, component.id, plan, simulated.facts, demands, horizon);
   const lines = [
     `${component.id}: ${days} days at ${stepMinutes}-minute steps, peak ${load.peakRps.toFixed(1)} rps; simulator seed ${args.seed}`,
     "engine: its capacity model for this component alone, at the plan's sizing; simulator: request by request at the same;",
     "plan: what the plan reports for the option (the engine's figures with the delay of its calls across the link, R8).",
+    ...(callees.length > 0
+      ? [
+          "with link: the simulator's requests each making its sync calls, each call crossing the link when its callee, placed as",
+          'the plan recommends, answers on the other side (a burst callee: as its own requests were routed that minute); then',
+          "the plan's difference from it.",
+        ]
+      : []),
   ];
   for (const placement of ['static', 'elastic-vm', 'serverless', 'burst'] as const) {
     const run = facts.runs.find((r) => r.placement === placement);
@@ -120,6 +136,15 @@ export function runSimulateCli(argv: readonly string[]): CliResult {
       ...(cores !== undefined ? { cores } : {}),
     });
     const option = entry?.options.find((o) => o.placement === placement);
+    const linked =
+      callees.length > 0
+        ? simulateRequests(
+            load,
+            placement,
+            { ...horizon, env: runCtx.env, callDelay: callDelays(callees, args.seed) },
+            compared.engine.cores ?? 1,
+          ).figures
+        : undefined;
     const title =
       placement === 'static'
         ? `static (${compared.engine.cores ?? '?'} cores)`
@@ -130,35 +155,92 @@ export function runSimulateCli(argv: readonly string[]): CliResult {
             : `elastic-vm (at ${Math.round(100 * target)} % CPU)`;
     lines.push(
       '',
-      `${title.padEnd(26)}${'engine'.padStart(14)}${'simulator'.padStart(14)}${'difference'.padStart(12)}${'plan'.padStart(14)}`,
+      `${title.padEnd(26)}${'engine'.padStart(14)}${'simulator'.padStart(14)}${'difference'.padStart(12)}${'plan'.padStart(14)}${linked ? `${'with link'.padStart(14)}${'difference'.padStart(12)}` : ''}`,
     );
     if (option && !option.feasible) lines.push(`  (the plan rules it out: ${option.note})`);
-    lines.push(...rows(compared.engine, compared.requests, option?.feasible ? option : undefined));
+    lines.push(...rows(compared.engine, compared.requests, option?.feasible ? option : undefined, linked));
   }
   return { status: 0, stdout: `${lines.join('\n')}\n`, stderr: '' };
 }
 
-/** Engine, simulator, their difference, and the plan's figure where the plan reports one. */
-function rows(e: ComparedFigures, r: ComparedFigures, plan?: PlanOption): string[] {
+/**
+ * Engine, simulator, their difference, and the plan's figure where the plan reports one — then, where
+ * the component calls across the link, the simulator's with its calls (`linked`) and the plan's
+ * difference from it.
+ */
+function rows(e: ComparedFigures, r: ComparedFigures, plan?: PlanOption, linked?: RequestFigures): string[] {
   const out: string[] = [];
-  const row = (name: string, a: number | undefined, b: number | undefined, digits: number, p?: number) => {
+  const percent = (a: number, b: number) => (b !== 0 ? `${(100 * (a / b - 1)).toFixed(1)} %` : a === 0 ? '0 %' : '—');
+  const row = (name: string, a: number | undefined, b: number | undefined, digits: number, p?: number, l?: number) => {
     if (a === undefined || b === undefined) return;
-    const diff = b !== 0 ? `${(100 * (a / b - 1)).toFixed(1)} %` : a === 0 ? '0 %' : '—';
     const planned = p === undefined ? '' : p.toFixed(digits).padStart(14);
+    const withLink =
+      p === undefined || l === undefined ? '' : `${l.toFixed(digits).padStart(14)}${percent(p, l).padStart(12)}`;
     out.push(
-      `  ${name.padEnd(24)}${a.toFixed(digits).padStart(14)}${b.toFixed(digits).padStart(14)}${diff.padStart(12)}${planned}`,
+      `  ${name.padEnd(24)}${a.toFixed(digits).padStart(14)}${b.toFixed(digits).padStart(14)}${percent(a, b).padStart(12)}${planned}${withLink}`,
     );
   };
   row('requests', e.requests, r.requests, 0);
-  row('dropped', e.droppedRequests, r.droppedRequests, 0, plan?.droppedRequests);
-  row('mean latency, ms', e.meanLatencyMs, r.meanLatencyMs, 1, plan?.meanLatencyMs);
-  row('p50 latency, ms', e.p50LatencyMs, r.p50LatencyMs, 1, plan?.p50LatencyMs);
-  row('p95 latency, ms', e.p95LatencyMs, r.p95LatencyMs, 1, plan?.p95LatencyMs);
-  row('p99 latency, ms', e.p99LatencyMs, r.p99LatencyMs, 1, plan?.p99LatencyMs);
-  row('SLO-violation minutes', e.sloViolationMinutes, r.sloViolationMinutes, 1, plan?.sloViolationMinutes);
+  row('dropped', e.droppedRequests, r.droppedRequests, 0, plan?.droppedRequests, linked?.droppedRequests);
+  row('mean latency, ms', e.meanLatencyMs, r.meanLatencyMs, 1, plan?.meanLatencyMs, linked?.meanLatencyMs);
+  row('p50 latency, ms', e.p50LatencyMs, r.p50LatencyMs, 1, plan?.p50LatencyMs, linked?.p50LatencyMs);
+  row('p95 latency, ms', e.p95LatencyMs, r.p95LatencyMs, 1, plan?.p95LatencyMs, linked?.p95LatencyMs);
+  row('p99 latency, ms', e.p99LatencyMs, r.p99LatencyMs, 1, plan?.p99LatencyMs, linked?.p99LatencyMs);
+  row(
+    'SLO-violation minutes',
+    e.sloViolationMinutes,
+    r.sloViolationMinutes,
+    1,
+    plan?.sloViolationMinutes,
+    linked?.sloViolationMinutes,
+  );
   row('mean instances', e.meanInstances, r.meanInstances, 2, plan?.meanInstances);
   row('cold-start share', e.coldStartShare, r.coldStartShare, 5, plan?.coldStartShare);
   row('served in the cloud', e.cloudServed, r.cloudServed, 0);
+  return out;
+}
+
+/**
+ * The component's sync calls as the plan places its callees (its recommendation): a callee in the data
+ * centre or the cloud answers always on its side; a burst callee is simulated request by request at
+ * the plan's base, and its calls cross as its own requests were routed, minute by minute. None where
+ * no call can cross (async, external, or no callee).
+ */
+function calleesAsPlanned(
+  design: PricedDesign,
+  id: string,
+  plan: Plan,
+  facts: ReadonlyMap<string, ComponentFacts>,
+  demands: ReturnType<typeof propagateDemand>,
+  horizon: RequestHorizon,
+): CalleeCalls[] {
+  const self = design.components.find((c) => c.id === id);
+  if (!self || self.kind === 'external') return [];
+  const placed = new Map(plan.placements.map((p) => [p.componentId, p.placement]));
+  const latencyMs = design.tariff.env.link.latencyMs;
+  const out: CalleeCalls[] = [];
+  for (const conn of design.connections) {
+    if (conn.from !== id || conn.mode !== 'sync' || !(conn.callsPerRequest > 0)) continue;
+    const callee = design.components.find((c) => c.id === conn.to);
+    const placement = placed.get(conn.to);
+    if (!callee || callee.kind === 'external' || !placement) continue;
+    if (placement !== 'burst') {
+      const share = placement === 'static' ? 0 : 1;
+      out.push({ callsPerRequest: conn.callsPerRequest, latencyMs, cloudShareAt: () => share });
+      continue;
+    }
+    const usage = facts.get(callee.id)?.runs.find((r) => r.placement === 'burst')?.usage;
+    const load = demands.get(callee.id)?.load;
+    if (!load || usage?.placement !== 'burst') continue;
+    const shares =
+      simulateRequests(
+        { ...load, functionDurationMs: functionMsOf(callee.demand, design.tariff) },
+        'burst',
+        horizon,
+        usage.baseCores,
+      ).cloudShareByMinute ?? new Float64Array(0);
+    out.push({ callsPerRequest: conn.callsPerRequest, latencyMs, cloudShareAt: (m) => shares[m] ?? 0 });
+  }
   return out;
 }
 
