@@ -159,6 +159,10 @@ test('a paste lands beside what was copied, and each further paste a step furthe
   await page.goto(`/designs/${await createExample(request, 'hybrid-backend')}`);
   await editor.waitSimulated();
   await editor.select('erp');
+  // Nothing copied yet: a paste says how to copy, and adds nothing.
+  await page.keyboard.press('Control+v');
+  await expect(page.getByRole('status').filter({ hasText: 'Nothing to paste' })).toContainText('Ctrl+C');
+  await expect(editor.node('erp-2')).toHaveCount(0);
   await page.keyboard.press('Control+c');
   await page.keyboard.press('Control+v');
   await expect(editor.node('erp-2')).toBeVisible();

@@ -35,8 +35,10 @@ export function useCanvasCommands() {
 
   const paste = useCallback(() => {
     const fragment = heldFragment();
-    if (!fragment) return;
-    const { design, setDesign, select } = state();
+    const { design, setDesign, select, setNotice } = state();
+    // The editor pastes its own copies (reading the system clipboard needs a permission prompt): with
+    // none held, say how to make one rather than do nothing.
+    if (!fragment) return setNotice('Nothing to paste: select components and copy them (Ctrl+C, ⌘C on a Mac) first.');
     // Beside what was copied, a few screen pixels down and right at any zoom (pasteStep), and a step
     // further for each copy already there (pasteOffset).
     const pasted = pasteFragment(design, fragment, pasteOffset(design, fragment, pasteStep(flow.getZoom())));
