@@ -1,3 +1,4 @@
+import { jStat } from 'jstat';
 import { describe, expect, it } from 'vitest';
 import { CloudStepsBuilder } from '../simulate/cloud-steps';
 import { sideDelays } from './call-delay-parts';
@@ -58,6 +59,35 @@ describe('the delays calls across the link add, side by side', () => {
     let acc = 0;
     const median = d.dc.find((p) => (acc += p.share) >= 0.5)?.delayMs ?? 0;
     expect(Math.abs(median / L - 5000)).toBeLessThan(15);
+  });
+
+  it("a wide binomial read from the normal keeps the exact binomial's quantiles (2,000 calls, half crossing)", () => {
+    const n = 2000;
+    const d = sideDelays({ sides: 'dc' }, [{ calls: n, cloudShare: 0.5 }], 1);
+    // The exact binomial's quantiles from its masses (log-gamma), counted apart.
+    const exact = (q: number) => {
+      let acc = 0;
+      for (let k = 0; k <= n; k++) {
+        acc += Math.exp(jStat.gammaln(n + 1) - jStat.gammaln(k + 1) - jStat.gammaln(n - k + 1) - n * Math.LN2);
+        if (acc >= q) return k;
+      }
+      return n;
+    };
+    const read = (q: number) => {
+      let acc = 0;
+      return d.dc.find((p) => (acc += p.share) >= q)?.delayMs ?? Number.NaN;
+    };
+    // Within one group's width (14 standard deviations of 22 calls over 64 groups: about 5 calls).
+    for (const q of [0.5, 0.95, 0.99]) expect(Math.abs(read(q) - exact(q))).toBeLessThan(6);
+    expect(d.meanDc).toBeCloseTo(n / 2, 6);
+  });
+
+  it('a thousand callees of ten thousand calls each: still at most 64 delays, the mean exact', () => {
+    const callees = Array.from({ length: 1000 }, (_, i) => ({ calls: 10_000, cloudShare: (i % 10) / 10 }));
+    const d = sideDelays({ sides: 'dc' }, callees, 1);
+    expect(d.dc.length).toBeLessThanOrEqual(64);
+    const expected = callees.reduce((m, c) => m + c.calls * c.cloudShare, 0);
+    expect(d.meanDc / expected).toBeCloseTo(1, 9);
   });
 
   it("a burst callee's calls cross together in its busy steps, not spread over the month", () => {

@@ -21,39 +21,93 @@ import { jStat } from 'jstat';
 import type { CloudSteps } from '../simulate/cloud-steps';
 import type { DelayPart } from '../simulate/response-dist';
 
-/** A distribution of a count: `pmf[i]` is the chance of `offset + i`. */
+/**
+ * A distribution of a count of crossing calls: `value[i]` with chance `prob[i]`, values ascending.
+ * Whole counts while there are at most MOST_PARTS of them; beyond, runs of neighbours at their mean.
+ */
 interface Counts {
-  offset: number;
-  pmf: number[];
+  value: number[];
+  prob: number[];
 }
 
-/** Chances smaller than this at either end are left out (they move no percentile up to the 99th). */
+/** Chances smaller than this are left out (they move no percentile up to the 99th). */
 const NEGLIGIBLE = 1e-12;
 
 /**
- * At most this many delays: a wider distribution (thousands of calls a request) is grouped into runs
- * of neighbouring counts, each at its mean, so the mean stays exact and a quantile moves by less than
- * a run's width.
+ * At most this many counts in any distribution: a wider one (thousands of calls a request, or many
+ * callees) is grouped into equal runs of neighbouring counts, each at its mean, so the mean stays exact,
+ * a quantile moves by less than a run's width, and every step stays bounded (64 × 64 pairs at most,
+ * whatever a design holds).
  */
 const MOST_PARTS = 64;
 
-const ONE: Counts = { offset: 0, pmf: [1] };
+/** A binomial this wide (its standard deviation in calls) is read from the normal (grouped anyway). */
+const NORMAL_SD = 20;
 
+const ONE: Counts = { value: [0], prob: [1] };
+
+/** The distribution of `value`/`prob` pairs (any order, repeats allowed) as Counts. */
+function reduce(value: readonly number[], prob: readonly number[]): Counts {
+  const merged = new Map<number, number>();
+  for (let i = 0; i < value.length; i++) {
+    const p = prob[i] as number;
+    if (p >= NEGLIGIBLE) merged.set(value[i] as number, (merged.get(value[i] as number) ?? 0) + p);
+  }
+  const pairs = [...merged].sort((a, b) => a[0] - b[0]);
+  let total = 0;
+  for (const [, p] of pairs) total += p;
+  if (pairs.length <= MOST_PARTS) return { value: pairs.map(([v]) => v), prob: pairs.map(([, p]) => p / total) };
+  const low = (pairs[0] as [number, number])[0];
+  const width = ((pairs[pairs.length - 1] as [number, number])[0] - low) / MOST_PARTS;
+  const mass = new Array<number>(MOST_PARTS).fill(0);
+  const moment = new Array<number>(MOST_PARTS).fill(0);
+  for (const [v, p] of pairs) {
+    const k = Math.min(MOST_PARTS - 1, Math.floor((v - low) / width));
+    mass[k] = (mass[k] as number) + p;
+    moment[k] = (moment[k] as number) + p * v;
+  }
+  const out: Counts = { value: [], prob: [] };
+  for (let k = 0; k < MOST_PARTS; k++) {
+    const m = mass[k] as number;
+    if (!(m > 0)) continue;
+    out.value.push((moment[k] as number) / m);
+    out.prob.push(m / total);
+  }
+  return out;
+}
+
+/** Crossing calls out of `n`, each with chance `p`: exact (log-gamma), or the normal's when wide. */
 function binomial(n: number, p: number): Counts {
   if (n === 0 || p <= 0) return ONE;
-  if (p >= 1) return { offset: n, pmf: [1] };
+  if (p >= 1) return { value: [n], prob: [1] };
+  const mean = n * p;
+  const sd = Math.sqrt(n * p * (1 - p));
+  const value: number[] = [];
+  const prob: number[] = [];
+  if (sd > NORMAL_SD) {
+    // Whole counts seven standard deviations either side, at the normal's density.
+    const from = Math.max(0, Math.ceil(mean - 7 * sd));
+    const to = Math.min(n, Math.floor(mean + 7 * sd));
+    for (let k = from; k <= to; k++) {
+      value.push(k);
+      prob.push(Math.exp(-0.5 * ((k - mean) / sd) ** 2));
+    }
+    return reduce(value, prob);
+  }
   const lnP = Math.log(p);
   const lnQ = Math.log1p(-p);
   const lnN = jStat.gammaln(n + 1);
-  const mode = Math.min(n, Math.floor((n + 1) * p));
   const at = (k: number) => Math.exp(lnN - jStat.gammaln(k + 1) - jStat.gammaln(n - k + 1) + k * lnP + (n - k) * lnQ);
+  const mode = Math.min(n, Math.floor((n + 1) * p));
   let lo = mode;
   while (lo > 0 && at(lo - 1) >= NEGLIGIBLE) lo--;
-  let hi = mode;
-  while (hi < n && at(hi + 1) >= NEGLIGIBLE) hi++;
-  const pmf: number[] = [];
-  for (let k = lo; k <= hi; k++) pmf.push(at(k));
-  return { offset: lo, pmf };
+  for (let k = lo; k <= n; k++) {
+    const x = at(k);
+    if (k > mode && x < NEGLIGIBLE) break;
+    value.push(k);
+    prob.push(x);
+  }
+  return reduce(value, prob);
 }
 
 /** Crossing calls of one connection: `calls` a request on average, each crossing with chance `p`. */
@@ -62,29 +116,37 @@ function crossingCalls(calls: number, p: number): Counts {
   const extra = calls - whole;
   const a = binomial(whole, p);
   if (!(extra > 0) || !(p > 0)) return a;
-  const b = binomial(whole + 1, p);
-  const offset = Math.min(a.offset, b.offset);
-  const end = Math.max(a.offset + a.pmf.length, b.offset + b.pmf.length);
-  const pmf = new Array<number>(end - offset).fill(0);
-  a.pmf.forEach((x, i) => (pmf[a.offset + i - offset] = (pmf[a.offset + i - offset] as number) + (1 - extra) * x));
-  b.pmf.forEach((x, i) => (pmf[b.offset + i - offset] = (pmf[b.offset + i - offset] as number) + extra * x));
-  return { offset, pmf };
+  return mix([
+    [a, 1 - extra],
+    [binomial(whole + 1, p), extra],
+  ]);
 }
 
+/** Weighted mixture of distributions (weights summing to 1). */
+function mix(parts: readonly (readonly [Counts, number])[]): Counts {
+  if (parts.length === 1) return (parts[0] as readonly [Counts, number])[0];
+  const value: number[] = [];
+  const prob: number[] = [];
+  for (const [c, w] of parts)
+    for (let i = 0; i < c.value.length; i++) {
+      value.push(c.value[i] as number);
+      prob.push(w * (c.prob[i] as number));
+    }
+  return reduce(value, prob);
+}
+
+/** The sum of two independent counts. */
 function convolve(a: Counts, b: Counts): Counts {
   if (b === ONE) return a;
   if (a === ONE) return b;
-  const pmf = new Array<number>(a.pmf.length + b.pmf.length - 1).fill(0);
-  for (let i = 0; i < a.pmf.length; i++) {
-    const x = a.pmf[i] as number;
-    for (let j = 0; j < b.pmf.length; j++) pmf[i + j] = (pmf[i + j] as number) + x * (b.pmf[j] as number);
-  }
-  // Trimmed again, so that many connections do not widen it with negligible ends.
-  let lo = 0;
-  while (lo < pmf.length - 1 && (pmf[lo] as number) < NEGLIGIBLE) lo++;
-  let hi = pmf.length - 1;
-  while (hi > lo && (pmf[hi] as number) < NEGLIGIBLE) hi--;
-  return { offset: a.offset + b.offset + lo, pmf: pmf.slice(lo, hi + 1) };
+  const value: number[] = [];
+  const prob: number[] = [];
+  for (let i = 0; i < a.value.length; i++)
+    for (let j = 0; j < b.value.length; j++) {
+      value.push((a.value[i] as number) + (b.value[j] as number));
+      prob.push((a.prob[i] as number) * (b.prob[j] as number));
+    }
+  return reduce(value, prob);
 }
 
 /** A sync connection to a callee, as its calls cross. */
@@ -127,10 +189,10 @@ export function sideDelays(caller: CallerSides, callees: readonly CalleeCalls[],
     if (caller.sides !== 'cloud') dc = convolve(dc, crossingMix(c.calls, onDc, false));
     if (caller.sides !== 'dc') cloud = convolve(cloud, crossingMix(c.calls, onCloud, true));
   }
-  const parts = (counts: Counts) =>
-    counts.offset === 0 && counts.pmf.length === 1
+  const parts = (counts: Counts): DelayPart[] =>
+    counts.value.every((v) => v === 0)
       ? []
-      : group(counts).map((p) => ({ share: p.share, delayMs: p.count * latencyMs }));
+      : counts.value.map((v, i) => ({ share: counts.prob[i] as number, delayMs: v * latencyMs }));
   const meanOf = (list: DelayPart[]) => list.reduce((m, p) => m + p.share * p.delayMs, 0);
   const dcParts = parts(dc);
   const cloudParts = parts(cloud);
@@ -219,40 +281,6 @@ class ShareBins {
 }
 
 /** Crossing calls of one connection over a mix of callee shares: from the cloud a call crosses to the data centre. */
-function crossingMix(calls: number, mix: ShareMix, fromCloud: boolean): Counts {
-  let offset = Number.POSITIVE_INFINITY;
-  let end = 0;
-  const parts: [Counts, number][] = [];
-  for (const [share, weight] of mix) {
-    const counts = crossingCalls(calls, fromCloud ? 1 - share : share);
-    parts.push([counts, weight]);
-    offset = Math.min(offset, counts.offset);
-    end = Math.max(end, counts.offset + counts.pmf.length);
-  }
-  if (parts.length === 1) return (parts[0] as [Counts, number])[0];
-  const pmf = new Array<number>(end - offset).fill(0);
-  for (const [counts, weight] of parts)
-    counts.pmf.forEach(
-      (x, i) => (pmf[counts.offset + i - offset] = (pmf[counts.offset + i - offset] as number) + weight * x),
-    );
-  return { offset, pmf };
-}
-
-/** The counts as at most MOST_PARTS runs of neighbours, each at its mean count, shares renormalised. */
-function group(counts: Counts): { share: number; count: number }[] {
-  const n = counts.pmf.length;
-  const width = Math.ceil(n / MOST_PARTS);
-  const total = counts.pmf.reduce((s, x) => s + x, 0);
-  const out: { share: number; count: number }[] = [];
-  for (let start = 0; start < n; start += width) {
-    let mass = 0;
-    let moment = 0;
-    for (let i = start; i < Math.min(n, start + width); i++) {
-      const x = counts.pmf[i] as number;
-      mass += x;
-      moment += x * (counts.offset + i);
-    }
-    if (mass > 0) out.push({ share: mass / total, count: width === 1 ? counts.offset + start : moment / mass });
-  }
-  return out;
+function crossingMix(calls: number, shares: ShareMix, fromCloud: boolean): Counts {
+  return mix(shares.map(([share, weight]) => [crossingCalls(calls, fromCloud ? 1 - share : share), weight] as const));
 }
