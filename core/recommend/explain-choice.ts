@@ -131,7 +131,7 @@ export function explainChoice(input: ExplainInput): Reason[] {
   if (chosen.linkMeanMs > 0.5) {
     reasons.push({
       rule: 'R8',
-      text: `Its synchronous calls across the link add ${formatMs(chosen.linkMeanMs)} to a request on average (${chosen.linkP95Ms > 0 ? `${formatMs(chosen.linkP95Ms)} at the 95th percentile` : 'too few of its requests cross to move its 95th percentile'}), counted in its latency.`,
+      text: `Its synchronous calls across the link add ${formatMs(chosen.linkMeanMs)} to a request on average (${movesP95(chosen) ? `${formatMs(chosen.linkP95Ms)} at the 95th percentile` : 'too few of its requests cross to move its 95th percentile'}), counted in its latency.`,
     });
   }
   if (c.dataGb > 0 && chosen.placement !== 'static') {
@@ -375,6 +375,9 @@ function explainSlo({ component: c, chosen, tol, pattern, options, shape }: Expl
   ];
 }
 
+/** Whether the link moves the option's p95 by as much as the reasons write (a tenth of a millisecond). */
+const movesP95 = (o: OptionResult) => o.linkP95Ms >= 0.05;
+
 /**
  * The p95 by which R10 chose among options that miss alike: each option's own, before the link adds
  * its delay to calls that cross (build-joint-problem.ts compares those). With a link, both are said:
@@ -383,7 +386,7 @@ function explainSlo({ component: c, chosen, tol, pattern, options, shape }: Expl
 function nearestP95(chosen: OptionResult): string {
   const near = `within ${pct(P95_NEAR)} of the nearest`;
   const f = chosen.figures;
-  if (!(chosen.linkP95Ms > 0)) return `${formatMs(f.p95LatencyMs)} (${near})`;
+  if (!movesP95(chosen)) return `${formatMs(f.p95LatencyMs)} (${near})`;
   return `${formatMs(f.p95LatencyMs)} with the link (${formatMs(chosen.run.figures.p95LatencyMs)} on its own, ${near} on its own)`;
 }
 
