@@ -50,7 +50,9 @@ describe('a burst against the per-request simulator (one day, 4 base cores of 50
       expect(requests.sloViolationMinutes).toBeGreaterThan(50);
       expect(misses).toEqual([]);
     }
-  });
+    // Six days of requests one by one (two loads, three seeds): 20 s on a quiet CI machine
+    // (2026-12-06), more while other suites run.
+  }, 90_000);
 
   it('three spikes of 20 minutes: the base drops until detection and boot bring the cloud in', () => {
     const spikes = (i: number) => ([300, 700, 1100].some((s) => i >= s && i < s + 20) ? 500 : 30);

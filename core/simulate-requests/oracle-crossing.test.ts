@@ -138,7 +138,7 @@ describe("the web shop's calls across the link against the per-request reference
         expect(r.p99).toBeGreaterThan(own.p99LatencyMs + 5);
         expect(r.p50).toBeLessThan(own.p50LatencyMs + latencyMs);
       }
-    });
+    }, 90_000);
   }
 });
 
@@ -238,6 +238,6 @@ describe('fractional calls to two burst callees against the per-request referenc
       const delay = r.mean - option.run.figures.meanLatencyMs;
       if (placement === 'elastic-vm') expect(delay).toBeGreaterThan(1.5 * latencyMs);
       else expect(delay).toBeLessThan(1.4 * latencyMs);
-    });
+    }, 90_000);
   }
 });
