@@ -35,11 +35,69 @@ const num = (x: number) => (Number.isInteger(x) ? String(x) : x.toPrecision(15))
 const asRead = (x: number) => (Number.isInteger(x) ? x : Number(x.toPrecision(15)));
 
 /**
+ * Numbers appended one at a time into a typed array that doubles when full: a large piece's sketch
+ * appends ~100,000 of them, and plain arrays grown by `push` made the sketch ~20 ms of a
+ * 500-component leaf edit's re-plan (Node, 2026-12-06).
+ */
+class Float64List {
+  private data = new Float64Array(256);
+  length = 0;
+
+  push(x: number): void {
+    if (this.length === this.data.length) {
+      const more = new Float64Array(2 * this.data.length);
+      more.set(this.data);
+      this.data = more;
+    }
+    this.data[this.length++] = x;
+  }
+
+  /** The numbers appended so far (a view: appending more may leave it behind). */
+  get values(): Float64Array {
+    return this.data.subarray(0, this.length);
+  }
+}
+
+/**
+ * As Float64List, for whole numbers that fit 32 bits (variable numbers, row starts): a class of its
+ * own, not one generic list, so that each keeps one kind of typed array and its stores stay monomorphic.
+ */
+class Int32List {
+  private data = new Int32Array(256);
+  length = 0;
+
+  push(x: number): void {
+    if (this.length === this.data.length) {
+      const more = new Int32Array(2 * this.data.length);
+      more.set(this.data);
+      this.data = more;
+    }
+    this.data[this.length++] = x;
+  }
+
+  get values(): Int32Array {
+    return this.data.subarray(0, this.length);
+  }
+}
+
+/** A sketch's rows: row r's terms are from `starts[r]` to `starts[r + 1]`. */
+export interface SketchRows {
+  starts: Int32Array;
+  vars: Int32Array;
+  coefficients: Float64Array;
+  lower: Float64Array;
+  upper: Float64Array;
+  /** Each row's name (written out when read). */
+  names: readonly string[];
+}
+
+/**
  * The piece's model written out once, in the order of its LP text: the objective's terms, the rows,
  * the bounds and the binaries, over variables numbered as they are made (their names kept for the
  * text). `renderLp` prints it; `compileModel` turns it into arrays for HiGHS, the same model HiGHS
  * reads from the text (joint-milp.test.ts holds the two together). Numbers, not names, because a
- * large piece has tens of thousands of terms (a leaf edit of the 500-component canvas design).
+ * large piece has tens of thousands of terms (a leaf edit of the 500-component canvas design). Each
+ * part is read as typed arrays (views of what was appended so far).
  */
 export class MilpSketch {
   /**
@@ -49,23 +107,47 @@ export class MilpSketch {
    */
   private readonly variableNames = new NameList();
   private readonly rowNames = new NameList();
-  readonly objective = { vars: [] as number[], coefficients: [] as number[] };
-  /** Rows' terms packed: row r's are from `starts[r]` to `starts[r + 1]`. */
-  readonly rows = {
-    starts: [0],
-    vars: [] as number[],
-    coefficients: [] as number[],
-    lower: [] as number[],
-    upper: [] as number[],
-    names: [] as readonly string[],
-  };
-  readonly bounds = { vars: [] as number[], lower: [] as number[], upper: [] as number[] };
-  /** The binary variables (left out of the linear relaxation: see compileModel and renderLp). */
-  binaries: number[] = [];
+  private readonly objectiveVars = new Int32List();
+  private readonly objectiveCoefficients = new Float64List();
+  private readonly rowStarts = new Int32List();
+  private readonly rowVars = new Int32List();
+  private readonly rowCoefficients = new Float64List();
+  private readonly rowLower = new Float64List();
+  private readonly rowUpper = new Float64List();
+  private readonly boundVars = new Int32List();
+  private readonly boundLower = new Float64List();
+  private readonly boundUpper = new Float64List();
+  private readonly binaryVars = new Int32List();
 
   constructor() {
+    this.rowStarts.push(0);
+  }
+
+  get objective(): { vars: Int32Array; coefficients: Float64Array } {
+    return { vars: this.objectiveVars.values, coefficients: this.objectiveCoefficients.values };
+  }
+
+  get rows(): SketchRows {
     const rowNames = this.rowNames;
-    Object.defineProperty(this.rows, 'names', { get: () => rowNames.all(), enumerable: true });
+    return {
+      starts: this.rowStarts.values,
+      vars: this.rowVars.values,
+      coefficients: this.rowCoefficients.values,
+      lower: this.rowLower.values,
+      upper: this.rowUpper.values,
+      get names() {
+        return rowNames.all();
+      },
+    };
+  }
+
+  get bounds(): { vars: Int32Array; lower: Float64Array; upper: Float64Array } {
+    return { vars: this.boundVars.values, lower: this.boundLower.values, upper: this.boundUpper.values };
+  }
+
+  /** The binary variables (left out of the linear relaxation: see compileModel and renderLp). */
+  get binaries(): Int32Array {
+    return this.binaryVars.values;
   }
 
   /** Each variable's name, by number. */
@@ -87,52 +169,70 @@ export class MilpSketch {
     return this.variableNames.length - 1;
   }
 
+  /** Marks variable `v` binary (after the others so marked). */
+  binary(v: number): void {
+    this.binaryVars.push(v);
+  }
+
   cost(v: number, c: number): void {
-    this.objective.vars.push(v);
-    this.objective.coefficients.push(c);
+    this.objectiveVars.push(v);
+    this.objectiveCoefficients.push(c);
   }
 
   /** Adds a term to the row being written (closed by `endRow`). */
   term(v: number, c: number): void {
-    this.rows.vars.push(v);
-    this.rows.coefficients.push(c);
+    this.rowVars.push(v);
+    this.rowCoefficients.push(c);
   }
 
   /** Closes the row being written, named as `variable` names (up to four numbers). */
   endRow(lower: number, upper: number, prefix: string, a = -1, b = -1, c = -1, d = -1): void {
-    const r = this.rows;
     this.rowNames.add(prefix, a, b, c, d);
-    r.lower.push(lower);
-    r.upper.push(upper);
-    r.starts.push(r.vars.length);
+    this.rowLower.push(lower);
+    this.rowUpper.push(upper);
+    this.rowStarts.push(this.rowVars.length);
   }
 
   bound(v: number, lower: number, upper: number): void {
-    this.bounds.vars.push(v);
-    this.bounds.lower.push(lower);
-    this.bounds.upper.push(upper);
+    this.boundVars.push(v);
+    this.boundLower.push(lower);
+    this.boundUpper.push(upper);
   }
 }
 
 /** Names as a prefix and up to four non-negative numbers each (−1: none), written out on demand. */
 class NameList {
+  /** The prefixes met, each once; a name keeps its prefix's index. */
   private readonly prefixes: string[] = [];
-  private readonly numbers: number[] = [];
+  private readonly prefixIndex = new Map<string, number>();
+  /** Per name, its prefix's index and then its four numbers. */
+  private readonly fields = new Int32List();
 
   get length(): number {
-    return this.prefixes.length;
+    return this.fields.length / 5;
   }
 
   add(prefix: string, a: number, b: number, c: number, d: number): void {
-    this.prefixes.push(prefix);
-    this.numbers.push(a, b, c, d);
+    let p = this.prefixIndex.get(prefix);
+    if (p === undefined) {
+      p = this.prefixes.length;
+      this.prefixes.push(prefix);
+      this.prefixIndex.set(prefix, p);
+    }
+    const f = this.fields;
+    f.push(p);
+    f.push(a);
+    f.push(b);
+    f.push(c);
+    f.push(d);
   }
 
   all(): string[] {
-    return this.prefixes.map((prefix, i) => {
-      let name = prefix;
+    const fields = this.fields.values;
+    return Array.from({ length: this.length }, (_, i) => {
+      let name = this.prefixes[fields[5 * i] as number] as string;
       for (let k = 0; k < 4; k++) {
-        const x = this.numbers[4 * i + k] as number;
+        const x = fields[5 * i + 1 + k] as number;
         if (x >= 0) name += k === 0 ? `${x}` : `_${x}`;
       }
       return name;
@@ -182,38 +282,49 @@ export function sketchMilp(
   incident: readonly (readonly number[])[],
 ): SketchedMilp {
   const sketch = new MilpSketch();
-  const inModel = new Set(piece.variables);
-  const binaries = sketch.binaries;
+  // Flags and numbers by variable, state variable or edge in typed arrays, not Sets and Maps (a
+  // large piece's tens of thousands of lookups, 2026-12-06).
+  const inModel = new Uint8Array(problem.variables.length);
+  for (const v of piece.variables) inModel[v] = 1;
   const statesOf = (v: number) => problem.variables[v] as readonly JointState[];
   // Costs enter in dollars.
   const cost = (x: number, c: number) => {
     if (c !== 0) sketch.cost(x, c / 1e6);
   };
-  const edges = new Set<number>();
+  // In the order first met, as a Set would keep them.
+  const edges: number[] = [];
+  const edgeMet = new Uint8Array(problem.edges.length);
   for (const v of piece.variables)
     for (const i of incident[v] ?? []) {
       const e = problem.edges[i] as JointEdge;
-      if (inModel.has(e.from) && inModel.has(e.to)) edges.add(i);
+      if (inModel[e.from] && inModel[e.to] && !edgeMet[i]) {
+        edgeMet[i] = 1;
+        edges.push(i);
+      }
     }
   // State s of variable v is the variable first + s (made together, in order).
-  const first = new Map<number, number>();
-  const stateVar = (v: number, s: number) => (first.get(v) as number) + s;
+  const first = new Int32Array(problem.variables.length);
+  const stateVar = (v: number, s: number) => (first[v] as number) + s;
   for (const v of piece.variables) {
     const fixedAt = piece.fixed.get(v) ?? -1;
     const states = statesOf(v);
-    first.set(v, sketch.variableCount);
+    first[v] = sketch.variableCount;
     for (let i = 0; i < states.length; i++) {
       const x = sketch.variable('x', v, i);
-      binaries.push(x);
+      sketch.binary(x);
       if (fixedAt >= 0) sketch.bound(x, i === fixedAt ? 1 : 0, i === fixedAt ? 1 : 0);
       cost(x, (states[i] as JointState).cost);
     }
     for (let i = 0; i < states.length; i++) sketch.term(stateVar(v, i), 1);
     sketch.endRow(1, 1, 'p', v);
   }
-  // Keyed by the state variable's number (× 2 channels, × ONCE_CHANNELS): Maps keep insertion order.
-  const latency = new Map<number, { v: number; s: number; ch: number; ys: number[]; ms: number[] }>();
-  const once = new Map<number, { v: number; c: number; s: number; ys: number[] }>();
+  // Keyed by the state variable's number (× 2 channels, × ONCE_CHANNELS), in the order first met:
+  // each key's place in the list, or −1.
+  const states = sketch.variableCount;
+  const latency: { v: number; s: number; ch: number; ys: number[]; ms: number[] }[] = [];
+  const latencyAt = new Int32Array(2 * states).fill(-1);
+  const once: OnceEntry[] = [];
+  const onceAt = new Int32Array(ONCE_CHANNELS * states).fill(-1);
   const link: number[] = [];
   for (const i of edges) {
     const e = problem.edges[i] as JointEdge;
@@ -232,14 +343,18 @@ export function sketchMilp(
           const ms = e.latency[2 * p + ch - 1] as number;
           if (!(ms > 0)) continue;
           const key = 2 * stateVar(e.from, a) + ch - 1;
-          let entry = latency.get(key);
-          if (!entry) latency.set(key, (entry = { v: e.from, s: a, ch, ys: [], ms: [] }));
+          const at = latencyAt[key] as number;
+          let entry = at >= 0 ? latency[at] : undefined;
+          if (!entry) {
+            latencyAt[key] = latency.length;
+            latency.push((entry = { v: e.from, s: a, ch, ys: [], ms: [] }));
+          }
           entry.ys.push(y);
           entry.ms.push(ms);
         }
         for (let c = 0; c < ONCE_CHANNELS; c++) {
-          if (f & fromFlag(c)) addOnce(once, e.from, c, a, stateVar(e.from, a), y);
-          if (f & toFlag(c)) addOnce(once, e.to, c, b, stateVar(e.to, b), y);
+          if (f & fromFlag(c)) addOnce(once, onceAt, e.from, c, a, stateVar(e.from, a), y);
+          if (f & toFlag(c)) addOnce(once, onceAt, e.to, c, b, stateVar(e.to, b), y);
         }
       }
     }
@@ -255,7 +370,7 @@ export function sketchMilp(
       sketch.endRow(0, 0, 'mb', i, b);
     }
   }
-  for (const { v, s, ch, ys, ms } of latency.values()) {
+  for (const { v, s, ch, ys, ms } of latency) {
     const state = statesOf(v)[s] as JointState;
     const budget = budgetOf(state, ch);
     if (!(state.channels & ch) || !Number.isFinite(budget)) continue;
@@ -263,7 +378,7 @@ export function sketchMilp(
     sketch.term(stateVar(v, s), -budget);
     sketch.endRow(-Infinity, 0, 'l', v, s, ch);
   }
-  for (const { v, c, s, ys } of once.values()) {
+  for (const { v, c, s, ys } of once) {
     const price = (statesOf(v)[s] as JointState).once[c] ?? 0;
     if (price <= 0) continue;
     const w = sketch.variable('w', v, c, s);
@@ -291,8 +406,17 @@ export function sketchMilp(
   return { sketch, stateVar };
 }
 
+interface OnceEntry {
+  v: number;
+  c: number;
+  s: number;
+  ys: number[];
+}
+
+/** `onceAt`: each key's place in `once`, or −1 (see sketchMilp). */
 function addOnce(
-  once: Map<number, { v: number; c: number; s: number; ys: number[] }>,
+  once: OnceEntry[],
+  onceAt: Int32Array,
   v: number,
   c: number,
   s: number,
@@ -300,9 +424,13 @@ function addOnce(
   y: number,
 ): void {
   const key = state * ONCE_CHANNELS + c;
-  const entry = once.get(key);
+  const at = onceAt[key] as number;
+  const entry = at >= 0 ? once[at] : undefined;
   if (entry) entry.ys.push(y);
-  else once.set(key, { v, c, s, ys: [y] });
+  else {
+    onceAt[key] = once.length;
+    once.push({ v, c, s, ys: [y] });
+  }
 }
 
 /** The piece's model in CPLEX LP format: readable, and the test's reference for the arrays. */
@@ -343,7 +471,7 @@ export function renderLp(sketch: MilpSketch, relaxed = false): string {
     c === 1 ? `+ ${names[v]}` : c === -1 ? `- ${names[v]}` : `${signed(c)} ${names[v]}`;
   const lines = [
     'Minimize',
-    ` obj: ${objective.vars.map((v, k) => `${signed(objective.coefficients[k] as number)} ${names[v]}`).join(' ')}`,
+    ` obj: ${Array.from(objective.vars, (v, k) => `${signed(objective.coefficients[k] as number)} ${names[v]}`).join(' ')}`,
     'Subject To',
   ];
   for (let r = 0; r < rowNames.length; r++) {
@@ -359,7 +487,7 @@ export function renderLp(sketch: MilpSketch, relaxed = false): string {
     const [lower, upper] = [bounds.lower[k] as number, bounds.upper[k] as number];
     lines.push(lower === upper ? ` ${names[v]} = ${num(lower)}` : ` ${num(lower)} <= ${names[v]} <= ${num(upper)}`);
   });
-  if (!relaxed) lines.push('Binaries', ` ${sketch.binaries.map((v) => names[v]).join(' ')}`);
+  if (!relaxed) lines.push('Binaries', ` ${Array.from(sketch.binaries, (v) => names[v]).join(' ')}`);
   lines.push('End');
   return lines.join('\n');
 }
@@ -371,36 +499,45 @@ export function renderLp(sketch: MilpSketch, relaxed = false): string {
  */
 export function compileModel(sketch: MilpSketch, relaxed = false): MilpModel {
   const { objective, rows, bounds } = sketch;
-  const binaries = relaxed ? [] : sketch.binaries;
+  const binaries = relaxed ? new Int32Array(0) : sketch.binaries;
   const columnOf = new Int32Array(sketch.variableCount).fill(-1);
   let numCols = 0;
-  const see = (v: number) => {
+  // Index loops over the typed arrays, no closure: this runs once a plan, mostly before V8 optimises it.
+  for (let k = 0; k < objective.vars.length; k++) {
+    const v = objective.vars[k] as number;
     if ((columnOf[v] as number) < 0) columnOf[v] = numCols++;
-  };
-  for (const v of objective.vars) see(v);
+  }
   let entries = 0;
   for (let k = 0; k < rows.vars.length; k++) {
     if (rows.coefficients[k] === 0) continue;
-    see(rows.vars[k] as number);
+    const v = rows.vars[k] as number;
+    if ((columnOf[v] as number) < 0) columnOf[v] = numCols++;
     entries++;
   }
-  for (const v of bounds.vars) see(v);
-  for (const v of binaries) see(v);
+  for (let k = 0; k < bounds.vars.length; k++) {
+    const v = bounds.vars[k] as number;
+    if ((columnOf[v] as number) < 0) columnOf[v] = numCols++;
+  }
+  for (let k = 0; k < binaries.length; k++) {
+    const v = binaries[k] as number;
+    if ((columnOf[v] as number) < 0) columnOf[v] = numCols++;
+  }
   const numRows = sketch.rowCount;
   const colCost = new Float64Array(numCols);
   const colLower = new Float64Array(numCols);
   const colUpper = new Float64Array(numCols).fill(Infinity);
-  objective.vars.forEach((v, k) => (colCost[columnOf[v] as number] = asRead(objective.coefficients[k] as number)));
+  for (let k = 0; k < objective.vars.length; k++)
+    colCost[columnOf[objective.vars[k] as number] as number] = asRead(objective.coefficients[k] as number);
   const integrality = relaxed ? null : new Int32Array(numCols);
   const bounded = new Uint8Array(numCols);
-  bounds.vars.forEach((v, k) => {
-    const j = columnOf[v] as number;
+  for (let k = 0; k < bounds.vars.length; k++) {
+    const j = columnOf[bounds.vars[k] as number] as number;
     colLower[j] = asRead(bounds.lower[k] as number);
     colUpper[j] = asRead(bounds.upper[k] as number);
     bounded[j] = 1;
-  });
-  for (const v of binaries) {
-    const j = columnOf[v] as number;
+  }
+  for (let k = 0; k < binaries.length; k++) {
+    const j = columnOf[binaries[k] as number] as number;
     (integrality as Int32Array)[j] = 1;
     if (!bounded[j]) colUpper[j] = 1;
   }
@@ -411,7 +548,8 @@ export function compileModel(sketch: MilpSketch, relaxed = false): MilpModel {
   const values = new Float64Array(entries);
   let e = 0;
   for (let r = 0; r < numRows; r++) {
-    const [lower, upper] = [rows.lower[r] as number, rows.upper[r] as number];
+    const lower = rows.lower[r] as number;
+    const upper = rows.upper[r] as number;
     rowLower[r] = lower === -Infinity ? lower : asRead(lower);
     rowUpper[r] = upper === Infinity ? upper : asRead(upper);
     for (let k = rows.starts[r] as number; k < (rows.starts[r + 1] as number); k++) {

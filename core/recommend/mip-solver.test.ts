@@ -20,8 +20,8 @@ describe('warmUpMipSolver', () => {
     const { objective, rows, binaries, names } = WARM_UP_MODEL;
     const vars = binaries;
     expect(vars).toHaveLength(11);
-    const value = (x: readonly number[], terms: readonly number[], coefficients: readonly number[]) =>
-      terms.reduce((sum, v, k) => sum + (coefficients[k] as number) * (x[v] ?? 0), 0);
+    const value = (x: readonly number[], terms: ArrayLike<number>, coefficients: ArrayLike<number>) =>
+      Array.from(terms).reduce((sum, v, k) => sum + (coefficients[k] as number) * (x[v] ?? 0), 0);
     const objectiveOf = (x: readonly number[]) => value(x, objective.vars, objective.coefficients);
     let best = Number.POSITIVE_INFINITY;
     for (let mask = 0; mask < 1 << vars.length; mask++) {

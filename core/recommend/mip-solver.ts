@@ -111,7 +111,7 @@ export const WARM_UP_MODEL: MilpSketch = (() => {
   row('k1', { a2: 3, b2: 4, c2: 5, w1: 2 }, -Infinity, 7.5);
   row('k2', { a3: 2, b3: 3, c3: 4, w2: 3 }, -Infinity, 6.5);
   row('k3', { a1: 4, b1: 2, c1: 3 }, 2.5, Infinity);
-  sketch.binaries = Object.values(v);
+  for (const x of Object.values(v)) sketch.binary(x);
   return sketch;
 })();
 
