@@ -91,6 +91,28 @@ describe('buildPlan', () => {
     expect(buildPlan(design).plan.design.sha256).toBe(hashDesign(design));
   });
 
+  it('hashes each design as its canonical text, components kept from the design hashed before or not', () => {
+    const canonicalHash = (d: typeof design) =>
+      createHash('sha256')
+        .update(stringifyCanonical(canonicalDesign(d)))
+        .digest('hex');
+    const [first, second, ...rest] = design.components;
+    if (!first || !second) throw new Error('the example has fewer than two components');
+    // One component changed, one renamed beyond ASCII, the rest with their fields in reverse order.
+    const edited: typeof design = {
+      ...design,
+      components: [
+        { ...first, demand: { ...first.demand, cpuMs: first.demand.cpuMs + 1 } },
+        { ...second, name: 'Kühlhaus 𝄞' },
+        ...rest.map((c) => Object.fromEntries(Object.entries(c).reverse()) as typeof c),
+      ],
+    };
+    hashDesign(design);
+    for (const d of [edited, edited, design, { ...design, name: 'Café ☕' }])
+      expect(hashDesign(d)).toBe(canonicalHash(d));
+    expect(hashDesign(edited)).not.toBe(hashDesign(design));
+  });
+
   it('reports progress through every phase and ends with all components done', () => {
     const seen: PlanProgress[] = [];
     buildPlan(design, { onProgress: (p) => seen.push(p) });
