@@ -41,9 +41,17 @@ export function pruneDominated(problem: JointProblem): PrunedProblem {
   });
   const statesOf = (v: number) => problem.variables[v] as readonly JointState[];
   const aliveOf = (v: number) => alive[v] as boolean[];
+  // Whether a neighbour of v lost a state since v was last tried. dominates() reads v's states and
+  // its neighbours' live ones: a variable none of whose neighbours changed since it was last tried
+  // would find every test as it did then — false for each pair still alive — so it is not tried
+  // again. The passes then drop the same states in the same order as when every variable was tried
+  // in every pass (most of a re-plan's pruning was the passes after the first, confirming).
+  const stale = new Uint8Array(n).fill(1);
   for (let changed = true; changed;) {
     changed = false;
     for (let v = 0; v < n; v++) {
+      if (!stale[v]) continue;
+      stale[v] = 0;
       const states = statesOf(v);
       for (let t = 0; t < states.length; t++) {
         if (!aliveOf(v)[t]) continue;
@@ -52,6 +60,10 @@ export function pruneDominated(problem: JointProblem): PrunedProblem {
           if (dominates(problem, incident[v] as number[], alive, v, s, t)) {
             aliveOf(v)[t] = false;
             changed = true;
+            for (const i of incident[v] as number[]) {
+              const e = problem.edges[i] as JointEdge;
+              stale[e.from === v ? e.to : e.from] = 1;
+            }
             break;
           }
         }
