@@ -26,7 +26,7 @@ import {
 } from './joint-problem';
 import { type JointMilp, compileJointMilp, sketchMilp } from './joint-milp';
 import { pruneDominated } from './joint-prune';
-import { LP_OPTIONS, MIP_OPTIONS, type MipSolution, findMipSolver } from './mip-solver';
+import { type KeptSolve, LP_OPTIONS, MIP_OPTIONS, type MipSolution, findMipSolver, solveKept } from './mip-solver';
 import { JointSearchState } from './joint-state';
 import { PieceBound } from './piece-bound';
 
@@ -65,13 +65,17 @@ export interface JointSolution extends JointValue {
   searched: boolean;
 }
 
-/** `pieceLimit`: SEARCH_PIECE_LIMIT, or Infinity to search every piece first (as before it, for tests). */
+/**
+ * `pieceLimit`: SEARCH_PIECE_LIMIT, or Infinity to search every piece first (as before it, for tests).
+ * `kept`: the last MIP or relaxation a plan's memo solved (solveKept), when there is a memo.
+ */
 export function solveJointly(
   original: JointProblem,
   nodeLimit = NODE_LIMIT,
   pieceLimit = SEARCH_PIECE_LIMIT,
+  kept: { last?: KeptSolve } = {},
 ): JointSolution {
-  const { problem, kept } = pruneDominated(original);
+  const { problem, kept: keptStates } = pruneDominated(original);
   const n = problem.variables.length;
   const state = new JointSearchState(problem);
   const fixed: number[] = [];
@@ -83,7 +87,7 @@ export function solveJointly(
     for (const states of original.variables) combinations = Math.min(1e300, combinations * states.length);
     return {
       ...value,
-      choice: choice.map((s, v) => kept[v]?.[s] ?? 0),
+      choice: choice.map((s, v) => keptStates[v]?.[s] ?? 0),
       method: exact ? 'exact' : 'heuristic',
       combinations,
       evaluated,
@@ -94,7 +98,7 @@ export function solveJointly(
   // undefined: not asked yet; null: asked, and no choice keeps every SLO budget.
   let mip: number[] | null | undefined;
   if (largestPiece > pieceLimit && findMipSolver()) {
-    mip = solveWholeMip(problem, state.incident);
+    mip = solveWholeMip(problem, state.incident, kept);
     const straight = mip && solveStraight(state, mip);
     if (straight) return finish(straight.choice, straight.value, true, straight.evaluated, false);
   }
@@ -126,7 +130,7 @@ export function solveJointly(
   // A piece the search could not close: the whole problem goes to the MIP solver, link priced in.
   let exact = !stats.aborted;
   if (stats.aborted) {
-    if (mip === undefined) mip = solveWholeMip(problem, state.incident);
+    if (mip === undefined) mip = solveWholeMip(problem, state.incident, kept);
     if (mip) {
       exact = true;
       stats.evaluated++;
@@ -220,6 +224,8 @@ export interface SolveMemo {
   nodeLimit: number;
   solver: unknown;
   solution: JointSolution | null;
+  /** The last model given to the MIP solver and its answer (solveKept): a leaf edit mostly gives the same. */
+  last?: KeptSolve;
 }
 
 export function createSolveMemo(): SolveMemo {
@@ -233,7 +239,7 @@ export function solveJointlyOnce(problem: JointProblem, memo?: SolveMemo, nodeLi
   const solver = findMipSolver();
   const kept = memo.solution;
   if (!kept || memo.nodeLimit !== nodeLimit || memo.solver !== solver || !sameWords(memo.words, words)) {
-    const solution = solveJointly(problem, nodeLimit);
+    const solution = solveJointly(problem, nodeLimit, SEARCH_PIECE_LIMIT, memo);
     Object.assign(memo, { words, nodeLimit, solver, solution });
     return { ...solution, choice: [...solution.choice] };
   }
@@ -444,7 +450,11 @@ function searchPiece(
  * later the same day, 110 ms from text against 37–45 ms as arrays (mip-solver.ts). Only a fractional
  * relaxation goes on to the MIP.
  */
-function solveWholeMip(problem: JointProblem, incident: readonly (readonly number[])[]): number[] | null {
+function solveWholeMip(
+  problem: JointProblem,
+  incident: readonly (readonly number[])[],
+  kept: { last?: KeptSolve },
+): number[] | null {
   const solver = findMipSolver();
   if (!solver) return null;
   const variables = problem.variables.map((_, v) => v);
@@ -455,14 +465,14 @@ function solveWholeMip(problem: JointProblem, incident: readonly (readonly numbe
   // Sketched once: the relaxation and, when it is fractional, the MIP are two compilations of it.
   const sketched = sketchMilp(problem, piece, incident);
   const relaxed = compileJointMilp(sketched, true);
-  const relaxation = solver.solve(relaxed, LP_OPTIONS);
+  const relaxation = solveKept(solver, relaxed, LP_OPTIONS, kept);
   if (relaxation.status === 'Infeasible') return null;
   if (relaxation.status === 'Optimal') {
     const whole = readWholeChoice(problem, variables, relaxed, relaxation);
     if (whole) return whole;
   }
   const model = compileJointMilp(sketched, false);
-  const result = solver.solve(model, MIP_OPTIONS);
+  const result = solveKept(solver, model, MIP_OPTIONS, kept);
   const values = result.values;
   if (result.status !== 'Optimal' || !values) return null;
   return variables.map((v) =>
