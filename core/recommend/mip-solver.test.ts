@@ -1,7 +1,16 @@
 import loadHighs from 'highs';
 import { describe, expect, it } from 'vitest';
 import { compileModel } from './joint-milp';
-import { type MipSolution, WARM_UP_MODEL, highsMipSolver, warmUpMipSolver } from './mip-solver';
+import {
+  type KeptSolve,
+  type MipSolution,
+  type MipSolver,
+  MIP_OPTIONS,
+  WARM_UP_MODEL,
+  highsMipSolver,
+  solveKept,
+  warmUpMipSolver,
+} from './mip-solver';
 
 describe('warmUpMipSolver', () => {
   it('solves its model to the optimum a brute force over all 2^11 choices finds', async () => {
@@ -37,5 +46,38 @@ describe('warmUpMipSolver', () => {
     const { columnOf } = compileModel(WARM_UP_MODEL);
     const found = names.map((_, v) => Math.round(result?.values?.[columnOf[v] as number] ?? NaN));
     expect(objectiveOf(found)).toBeCloseTo(best, 9);
+  });
+});
+
+describe('solveKept', () => {
+  it('solves again unless the solver, the options and every number are those it solved last', async () => {
+    const highs = highsMipSolver(await loadHighs());
+    let calls = 0;
+    const counting: MipSolver = {
+      solve: (model, options) => {
+        calls++;
+        return highs.solve(model, options);
+      },
+    };
+    const kept: { last?: KeptSolve } = {};
+    const model = compileModel(WARM_UP_MODEL);
+    const first = solveKept(counting, model, MIP_OPTIONS, kept);
+    const again = solveKept(counting, compileModel(WARM_UP_MODEL), MIP_OPTIONS, kept);
+    expect(calls).toBe(1);
+    expect(again).toEqual(first);
+    // A copy each time: the caller may keep or change it.
+    expect(again.values).not.toBe(first.values);
+    const dearer = compileModel(WARM_UP_MODEL);
+    dearer.colCost[0] = (dearer.colCost[0] as number) + 1e-9;
+    solveKept(counting, dearer, MIP_OPTIONS, kept);
+    expect(calls).toBe(2);
+    solveKept(counting, dearer, { ...MIP_OPTIONS, presolve: 'off' }, kept);
+    expect(calls).toBe(3);
+    solveKept(counting, dearer, { ...MIP_OPTIONS, presolve: 'off' }, kept);
+    expect(calls).toBe(3);
+    solveKept(highs, dearer, { ...MIP_OPTIONS, presolve: 'off' }, kept);
+    expect(calls).toBe(3);
+    solveKept(counting, dearer, { ...MIP_OPTIONS, presolve: 'off' }, kept);
+    expect(calls).toBe(4);
   });
 });
