@@ -681,9 +681,13 @@ export class OptionStats implements PartSink {
     const horizon = this.horizon;
     if (!horizon || !(base.served > 0) || !(horizon.total() > 0))
       return [base.p50LatencyMs, base.p95LatencyMs, base.p99LatencyMs];
+    const sides = cloudParts && this.sides;
+    // Every request delayed alike (a callee always across the link): the percentiles shift exactly.
+    const only = parts.length === 1 ? (parts[0] as DelayPart).delayMs : Number.NaN;
+    if (!sides && Number.isFinite(only))
+      return [base.p50LatencyMs + only, base.p95LatencyMs + only, base.p99LatencyMs + only];
     // Kept by the parts: a kept run (core/plan/run-memo.ts) is assessed again by every later plan.
     const text = (list: readonly DelayPart[]) => list.map((p) => `${p.share}:${p.delayMs}`).join('|');
-    const sides = cloudParts && this.sides;
     const key = sides ? `${text(parts)}/${text(cloudParts)}` : text(parts);
     let quantiles = this.delayedQuantiles.get(key);
     if (quantiles === undefined) {
