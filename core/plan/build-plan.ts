@@ -213,7 +213,18 @@ export function simulateComponent(
     shape,
     requestsPerMonth: meanRps * HOURS_PER_MONTH * 3600,
     plannedPeakHours: (load.planned ?? []).map((p) => p.startSeconds / 3600),
+    demandByHour: { requests: requestsByHour(load.total, ctx.steps, ctx.dt), stepSeconds: ctx.dt },
   };
+}
+
+/** A demand series' requests in each hour of the horizon (steps are at most an hour, 720 hours a month). */
+function requestsByHour(total: ArrayLike<number>, steps: number, dt: number): Float32Array {
+  const out = new Float32Array(Math.max(1, Math.ceil((steps * dt) / 3600)));
+  for (let i = 0; i < steps; i++) {
+    const h = Math.min(out.length - 1, Math.floor((i * dt) / 3600));
+    out[h] = (out[h] as number) + (total[i] as number) * dt;
+  }
+  return out;
 }
 
 /** Drives a generator to its end, handing progress on; returns what it returns. */

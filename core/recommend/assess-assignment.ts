@@ -27,6 +27,11 @@ export interface ComponentFacts {
   requestsPerMonth: number;
   /** Start hours of the peaks known in advance (planned-scaling.ts); absent or empty: none. */
   plannedPeakHours?: readonly number[];
+  /**
+   * Its requests in each hour of the horizon, and the seconds of a step: what weighs a burst callee's
+   * steps for its calls (call-delay-parts.ts). Absent: the callee's own requests weigh them.
+   */
+  demandByHour?: { requests: Float32Array; stepSeconds: number };
 }
 
 /** What "meets the SLO" tolerates over the horizon (environments.decision). */
@@ -126,7 +131,11 @@ export function assessOption(
   // Its requests delayed by the calls each makes that cross, call by call and step by step
   // (call-delay-parts.ts); a burst's two sides each on their own response times.
   const sides = run.placement === 'burst' ? 'both' : run.placement === 'static' ? 'dc' : 'cloud';
-  const delays = sideDelays({ sides, steps: self.steps ?? null }, calls, tariff.env.link.latencyMs);
+  const delays = sideDelays(
+    { sides, steps: self.steps ?? null, demand: f.demandByHour ?? null },
+    calls,
+    tariff.env.link.latencyMs,
+  );
   const s = self.cloudShare;
   const mean = (1 - s) * delays.meanDc + s * delays.meanCloud;
   // The SLO minutes count every minute's requests as delayed by the whole of each call that crosses for

@@ -13,9 +13,11 @@
  * Before, a caller's p95 took the whole of every call that crosses for more than 5 % of its callee's
  * requests, and its median with it: a web shop whose catalogue bursts read p50 58 ms where its requests
  * read 18 (per-request reference: core/simulate-requests/call-delays.ts, oracle-crossing.test.ts).
- * Where the reference still differs: a callee's steps stand for its caller's by its own sync requests
- * (exact for a callee with one caller); calls to different callees cross independently; and the
- * caller's own response times are not told apart by step (its busy minutes' are slower).
+ * Where the reference still differs: a callee's step is weighted by the caller's requests in its hour,
+ * spread evenly over the hour's steps; calls to
+ * different callees cross independently; and the caller's own response times are not told apart by
+ * step (its busy minutes' are slower). (Weighted by the callee's own sync requests instead, a caller
+ * whose callee also serves another caller of another shape read p50 +78 % and −25 %: H35's review.)
  */
 import { jStat } from 'jstat';
 import type { CloudSteps } from '../simulate/cloud-steps';
@@ -165,6 +167,12 @@ export interface CallerSides {
   sides: 'dc' | 'cloud' | 'both';
   /** A burst caller's steps with requests sent to the cloud. */
   steps?: CloudSteps | null;
+  /**
+   * The caller's requests in each hour of the horizon, and the seconds of a step. A callee's step is
+   * weighted by the caller's requests there (its hour's, spread evenly over the hour's steps); absent,
+   * by the callee's own sync requests (exact for a callee with one caller).
+   */
+  demand?: { requests: ArrayLike<number>; stepSeconds: number } | null;
 }
 
 export interface SideDelays {
@@ -214,21 +222,40 @@ function shareMix(caller: CallerSides, c: CalleeCalls): [ShareMix, ShareMix] {
   if (!callee || !(callee.totalSync > 0)) return [[[c.cloudShare, 1]], [[c.cloudShare, 1]]];
   const dc = new ShareBins();
   const cloud = new ShareBins();
-  const own = caller.sides === 'both' ? caller.steps : null;
-  if (!own || !(own.totalRequests > 0)) {
-    // One side: the callee's steps weighted by its sync requests.
+  const own = caller.sides === 'both' && caller.steps && caller.steps.totalRequests > 0 ? caller.steps : null;
+  const demand = caller.demand && caller.demand.requests.length > 0 ? caller.demand : null;
+  // The caller's requests in a callee's step: from its hours where known, else the callee's sync
+  // requests standing for them; `total` in the same unit.
+  let total: number;
+  let inStep: (k: number) => number;
+  if (demand) {
+    const { requests, stepSeconds } = demand;
+    total = 0;
+    for (let h = 0; h < requests.length; h++) total += requests[h] as number;
+    const perStep = stepSeconds / 3600;
+    inStep = (k) => {
+      const h = Math.min(requests.length - 1, Math.floor(((callee.step[k] as number) * stepSeconds) / 3600));
+      return (requests[h] as number) * perStep;
+    };
+  } else {
+    total = callee.totalSync;
+    inStep = (k) => callee.syncRequests[k] as number;
+  }
+  if (!own) {
+    // One side: the callee's steps weighted by the caller's requests in them, the rest at a share of 0.
     let routed = 0;
     for (let k = 0; k < callee.step.length; k++) {
-      const w = (callee.syncRequests[k] as number) / callee.totalSync;
+      const w = inStep(k);
       routed += w;
       dc.add(callee.syncShare[k] as number, w);
     }
-    dc.add(0, Math.max(0, 1 - routed));
+    dc.add(0, Math.max(0, total - routed));
     const mix = dc.finish();
     return [mix, mix];
   }
-  // A burst caller: its steps and the callee's merged in step order.
-  const perSync = own.totalRequests / callee.totalSync;
+  // A burst caller: its own routed steps (their requests split by its share between its sides) and
+  // the callee's other steps, merged in step order, in the caller's requests.
+  const scale = total > 0 ? own.totalRequests / total : 0;
   let counted = 0;
   let a = 0;
   let b = 0;
@@ -245,7 +272,7 @@ function shareMix(caller: CallerSides, c: CalleeCalls): [ShareMix, ShareMix] {
       a++;
       if (sb === sa) b++;
     } else {
-      const n = (callee.syncRequests[b] as number) * perSync;
+      const n = inStep(b) * scale;
       dc.add(share, n);
       counted += n;
       b++;

@@ -241,3 +241,67 @@ describe('fractional calls to two burst callees against the per-request referenc
     }, 90_000);
   }
 });
+
+/**
+ * A burst callee with two callers of different shapes (H35's review): x busy through the day, y for
+ * one evening hour in which the callee bursts. Weighted by the callee's own requests, y's steps read
+ * x's day too: y in the data centre read p50 −25 % and p95 −11 % against its requests, x +21 % on p50.
+ * Weighted by each caller's own requests hour by hour, both within 10 %.
+ */
+describe('a burst callee with two callers of different shapes against the per-request reference', () => {
+  const periodic = (baseRps: number, peakRps: number, peakHours: number, peakStartHour: number) => ({
+    pattern: 'periodic',
+    baseRps,
+    peakRps,
+    periodHours: 24,
+    peakHours,
+    peakStartHour,
+    noise: 0.1,
+  });
+  const raw = {
+    format: 'tidemark.design',
+    version: 1,
+    name: 'two callers',
+    simulation: { days: 2, stepMinutes: 5, seed: 5 },
+    components: [
+      { id: 'x', name: 'x', kind: 'ui', demand: { cpuMs: 20 }, workload: periodic(10, 40, 8, 6), latencySloMs: 400 },
+      { id: 'y', name: 'y', kind: 'ui', demand: { cpuMs: 20 }, workload: periodic(5, 150, 1, 18), latencySloMs: 400 },
+      { id: 'c', name: 'c', kind: 'service', demand: { cpuMs: 5 }, pin: { placement: 'burst', cores: 1 } },
+    ],
+    connections: [
+      { id: 'x-c', from: 'x', to: 'c', mode: 'sync', callsPerRequest: 2, payloadKb: 4 },
+      { id: 'y-c', from: 'y', to: 'c', mode: 'sync', callsPerRequest: 2, payloadKb: 4 },
+    ],
+  };
+  const checked = loadDesign(raw);
+  if (!checked.ok) throw new Error(JSON.stringify(checked.problems));
+  const design = priceDesign(checked.value);
+  const { facts, tol, horizon, loadOf, coresOf, latencyMs } = setUp(design);
+  const assignment = new Map<string, Placement>([
+    ['x', 'static'],
+    ['y', 'static'],
+    ['c', 'burst'],
+  ]);
+  const every = assessEveryOption(design, facts, assignment, tol);
+
+  function reference(caller: 'x' | 'y') {
+    const runs = Array.from({ length: SEEDS }, (_, i) => {
+      const seed = 31 + i;
+      const callee = simulateRequests(loadOf('c'), 'burst', { ...horizon, seed }, coresOf('c', 'burst'));
+      const shares = callee.cloudShareByMinute;
+      if (!shares) throw new Error('a burst reports its shares');
+      const callDelay = callDelays([{ callsPerRequest: 2, latencyMs, cloudShareAt: (m) => shares[m] ?? 0 }], seed);
+      return simulateRequests(loadOf(caller), 'static', { ...horizon, seed, callDelay }, coresOf(caller, 'static'))
+        .figures;
+    });
+    return averaged(runs);
+  }
+
+  for (const caller of ['x', 'y'] as const) {
+    it(`${caller} in the data centre: mean, p50, p95 and p99 within 10 % of the requests'`, () => {
+      const option = every.get(caller)?.find((o) => o.placement === 'static');
+      if (!option) throw new Error(`no static option of ${caller}`);
+      expect(missesOf(option.figures, reference(caller))).toEqual([]);
+    }, 90_000);
+  }
+});
