@@ -126,7 +126,7 @@ export function assessOption(
     const x = describeCrossing(connection, self, end, f.requestsPerMonth, tariff);
     p95Dc += x.p95Dc;
     p95Cloud += x.p95Cloud;
-    if (x.syncCalls > 0) calls.push({ calls: x.syncCalls, cloudShare: x.crossDc, steps: end.steps ?? null });
+    if (x.syncCalls > 0) calls.push({ calls: x.syncCalls, cloudShare: end.cloudShare, steps: end.steps ?? null });
   }
   // Its requests delayed by the calls each makes that cross, call by call and step by step
   // (call-delay-parts.ts); a burst's two sides each on their own response times.

@@ -35,17 +35,11 @@ export interface Crossing {
   /** ms added to the caller's p95 while it serves in the data centre / in the cloud. */
   p95Dc: number;
   p95Cloud: number;
-  /** ms added to the caller's mean while it serves in the data centre / in the cloud. */
-  meanDc: number;
-  meanCloud: number;
   /**
-   * Sync calls a request makes across it, on average (0: async or none), and the chance that one call
-   * crosses while the caller serves in the data centre (the callee's cloud share) / in the cloud:
-   * call-delays.ts draws the calls this way, and assessOption reads the caller's percentiles from it.
+   * Sync calls a request makes across it, on average (0: async or none): assessOption reads the
+   * caller's delays from them, call by call (call-delay-parts.ts).
    */
   syncCalls: number;
-  crossDc: number;
-  crossCloud: number;
   needsLink: boolean;
   /** Which end runs on VMs or functions across the link from a data-centre neighbour (R12). */
   fromAway: boolean;
@@ -73,11 +67,7 @@ const NONE: Crossing = {
   queued: false,
   p95Dc: 0,
   p95Cloud: 0,
-  meanDc: 0,
-  meanCloud: 0,
   syncCalls: 0,
-  crossDc: 0,
-  crossCloud: 0,
   needsLink: false,
   fromAway: false,
   toAway: false,
@@ -119,11 +109,7 @@ export function describeCrossing(
     queued,
     p95Dc: b > P95_SHARE ? perCall : 0,
     p95Cloud: 1 - b > P95_SHARE ? perCall : 0,
-    meanDc: perCall * b,
-    meanCloud: perCall * (1 - b),
     syncCalls: sync ? conn.callsPerRequest : 0,
-    crossDc: b,
-    crossCloud: 1 - b,
     needsLink: sync,
     fromAway: away(from, to),
     toAway: away(to, from),
