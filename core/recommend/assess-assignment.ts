@@ -12,7 +12,7 @@ import type { Reason } from '../model/plan';
 import type { ChartSeries, OptionFigures } from '../simulate/option-stats';
 import type { SeriesShape } from '../simulate/series-stats';
 import type { DelayPart } from '../simulate/response-dist';
-import { type CalleeCalls, sideDelays } from './call-delay-parts';
+import { type BurstCalls, type CalleeCalls, addedByRouted, routedMinutes, sideDelays } from './call-delay-parts';
 import { type Crossing, type PlacedEnd, cloudShareOf, describeCrossing } from './crossing';
 import { findRuleOut } from './hard-constraints';
 import type { PlanOptions } from './option-memo';
@@ -118,13 +118,18 @@ export function assessOption(
     placement: run.placement,
     cloudShare: cloudShareOf(run.placement, run.cloudShare),
     steps: run.stats.cloudSteps,
+    demand: f.demandByHour ?? null,
   };
-  let p95Dc = 0;
+  // The data centre's p95 takes callees always across the link in every minute (`always`), burst
+  // callees' in the minutes they route (`routing`).
+  let always = 0;
   let p95Cloud = 0;
   const calls: CalleeCalls[] = [];
+  const routing: BurstCalls[] = [];
   for (const { connection, end } of callees) {
     const x = describeCrossing(connection, self, end, f.requestsPerMonth, tariff);
-    p95Dc += x.p95Dc;
+    if (x.dcMinutes === Infinity) always += x.p95Dc;
+    else if (x.p95Dc > 0 && end.steps) routing.push({ calls: x.syncCalls, steps: end.steps });
     p95Cloud += x.p95Cloud;
     if (x.syncCalls > 0) calls.push({ calls: x.syncCalls, cloudShare: end.cloudShare, steps: end.steps ?? null });
   }
@@ -139,18 +144,31 @@ export function assessOption(
   const s = self.cloudShare;
   const mean = (1 - s) * delays.meanDc + s * delays.meanCloud;
   // The SLO minutes count every minute's requests as delayed by the whole of each call that crosses for
-  // more than 5 % of its callee's requests (a burst: each side by its own): a callee bursts in the
-  // caller's busy minutes, where its minutes miss, so that is the minutes' reading, and the joint choice
-  // budgets the same (build-joint-problem.ts).
-  const shifted =
+  // more than 5 % of their requests (a burst: each side by its own): a callee bursts in the caller's
+  // busy minutes, where its minutes miss, so that is the minutes' reading. A burst callee's calls
+  // cross only in the minutes it routes, so they add at most those minutes (routedMinutes,
+  // addedByRouted): one that routes in a few minutes of the month, however long its calls, misses
+  // those minutes, not the month. The joint choice budgets the same (build-joint-problem.ts).
+  const countAt = (p95Dc: number): OptionFigures =>
     run.placement === 'burst'
       ? run.stats.shiftParts(run.figures, mean, [
           { share: 1 - s, delayMs: p95Dc },
           { share: s, delayMs: p95Cloud },
-        ])
-      : null;
-  const p95 = shifted ? shifted.tailOffsetMs : run.placement === 'static' ? p95Dc : p95Cloud;
-  const counted = shifted ? shifted.figures : run.stats.shift(run.figures, mean, p95);
+        ]).figures
+      : run.stats.shift(run.figures, mean, run.placement === 'static' ? p95Dc : p95Cloud);
+  let counted = countAt(always);
+  if (routing.length > 0 && run.placement !== 'elastic-vm' && run.placement !== 'serverless') {
+    const own = run.figures.p95LatencyMs;
+    const routed = routedMinutes(
+      routing,
+      self.demand,
+      tariff.env.link.latencyMs,
+      (parts) => run.stats.quantilesDelayedBy(parts)[1] - own,
+    );
+    const base = counted.sloViolationMinutes;
+    const added = addedByRouted(routed, base, (d) => countAt(always + d).sloViolationMinutes);
+    if (added > 0) counted = { ...counted, sloViolationMinutes: base + added };
+  }
   const { dc, cloud } = delays;
   const quantiles =
     run.placement === 'burst'
@@ -198,6 +216,7 @@ function endOf(f: ComponentFacts, placement: Placement): PlacedEnd {
     placement,
     cloudShare: cloudShareOf(placement, run?.cloudShare ?? 0),
     steps: run?.stats.cloudSteps ?? null,
+    demand: f.demandByHour ?? null,
   };
 }
 

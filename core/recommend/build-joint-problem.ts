@@ -16,6 +16,8 @@ import { sumLines } from '../cost/cost-line';
 import type { Tariff } from '../cost/tariff';
 import type { Component, Connection, Placement } from '../model/design';
 import { PLACEMENTS } from '../model/design-fields';
+import type { CloudSteps } from '../simulate/cloud-steps';
+import type { CallerSides } from './call-delay-parts';
 import { type Crossing, cloudShareOf, describeCrossing, isExternal } from './crossing';
 import type { PlanOptions } from './option-memo';
 import {
@@ -43,6 +45,14 @@ export interface CandidateOption {
   /** A state's cloud side's own budget when not `slack` (which is then its data centre side's). */
   cloudSlack?: number;
   /**
+   * SLO minutes it may still miss: the allowance its slack was found for, less its own. A burst
+   * callee that routes in no more minutes than these adds nothing to its budget's latency (buildEdge).
+   * Absent: none.
+   */
+  roomMinutes?: number;
+  /** A burst's steps with requests sent to the cloud (cloud-steps.ts), where known. */
+  steps?: CloudSteps | null;
+  /**
    * A burst that meets its SLO: the latency each side alone can take on while the other takes none
    * (OptionStats.largestSideDelay), asked only where its calls can add more than `slack`.
    * frameJointProblem offers it as corners of its budget.
@@ -61,6 +71,8 @@ export interface Candidate {
   /** The four options, in PLACEMENTS order. */
   options: readonly CandidateOption[];
   requestsPerMonth: number;
+  /** Its requests hour by hour (ComponentFacts.demandByHour), where known. */
+  demand?: CallerSides['demand'];
 }
 
 export interface BuiltProblem {
@@ -350,8 +362,18 @@ function buildEdge(
     for (const ob of sb) {
       const x: Crossing = describeCrossing(
         conn,
-        { component: a.component, placement: oa.placement, cloudShare: cloudShareOf(oa.placement, oa.cloudShare) },
-        { component: b.component, placement: ob.placement, cloudShare: cloudShareOf(ob.placement, ob.cloudShare) },
+        {
+          component: a.component,
+          placement: oa.placement,
+          cloudShare: cloudShareOf(oa.placement, oa.cloudShare),
+          demand: a.demand ?? null,
+        },
+        {
+          component: b.component,
+          placement: ob.placement,
+          cloudShare: cloudShareOf(ob.placement, ob.cloudShare),
+          steps: ob.steps ?? null,
+        },
         a.requestsPerMonth,
         tariff,
       );
@@ -364,7 +386,11 @@ function buildEdge(
         if (x.needsDataAccess) f |= flag(ONCE_DATA_ACCESS);
       }
       cost.push(Math.round(sumLines(x.lines) * MICRO));
-      latency.push(x.p95Dc, x.p95Cloud);
+      // A burst callee that routes in no more minutes than the caller may still miss cannot make it
+      // miss, however long its calls (assessOption counts at most those minutes more); else its
+      // budget takes the largest delay of those minutes, as if every minute had it (at least what
+      // assessOption counts).
+      latency.push(x.dcMinutes <= (oa.roomMinutes ?? 0) ? 0 : x.p95Dc, x.p95Cloud);
       flags.push(f);
       any ||= f !== 0 || x.share > 0;
     }

@@ -1,7 +1,7 @@
 import { jStat } from 'jstat';
 import { describe, expect, it } from 'vitest';
 import { CloudStepsBuilder } from '../simulate/cloud-steps';
-import { sideDelays } from './call-delay-parts';
+import { addedByRouted, routedMinutes, sideDelays } from './call-delay-parts';
 
 const L = 22;
 
@@ -133,5 +133,89 @@ describe('CloudStepsBuilder', () => {
     expect([...s.syncShare]).toEqual([Math.fround(40 / 240), 1]);
     expect(s.totalRequests).toBe(6000);
     expect(s.totalSync).toBe(2400);
+  });
+});
+
+describe('the minutes in which calls to a burst callee reach the p95', () => {
+  // Four calls a request; 60 s steps.
+  const calls = 4;
+
+  it("a step's minutes count where more than 5 % of requests cross, at the 95th percentile of their calls", () => {
+    // Step 3: 1 % of calls cross, 3.9 % of requests make one — not counted. Step 5: half of them, so
+    // a request's four calls cross together often enough that the p95 pays all four
+    // (P(K ≤ 3) = 15/16 < 95 %). Step 7: 2 % (read as 2/64), 12 % of requests make one, almost none two.
+    const steps = stepsOf(10, { 3: 0.01, 5: 0.5, 7: 0.02 });
+    expect(routedMinutes([{ calls, steps }], null, L)).toEqual([
+      { delayMs: 4 * L, minutes: 1, rank: 0 },
+      { delayMs: L, minutes: 1, rank: 1 },
+    ]);
+  });
+
+  it('calls to two callees make one minute: each under 5 %, together over', () => {
+    const a = stepsOf(10, { 2: 0.03 });
+    const b = stepsOf(10, { 2: 0.03 });
+    expect(routedMinutes([{ calls: 1, steps: a }], null, L)).toEqual([]);
+    expect(
+      routedMinutes(
+        [
+          { calls: 1, steps: a },
+          { calls: 1, steps: b },
+        ],
+        null,
+        L,
+      ),
+    ).toEqual([{ delayMs: L, minutes: 1, rank: 0 }]);
+  });
+
+  it("minutes in hours the caller has no requests are not the caller's", () => {
+    // 120 one-minute steps: hours 0 and 1; the callee routes in both, the caller has requests in the second only.
+    const steps = stepsOf(120, { 10: 0.5, 70: 0.5 });
+    const demand = { requests: Float32Array.from([0, 3600]), stepSeconds: 60 };
+    expect(routedMinutes([{ calls, steps }], demand, L)).toEqual([{ delayMs: 4 * L, minutes: 1, rank: 0 }]);
+  });
+
+  it("a routed minute ranks after the caller's busier hours' minutes", () => {
+    // Three hours of one-minute steps; the caller busiest in hour 2, then 0, then 1; routed in hours 1 and 2.
+    const steps = stepsOf(180, { 70: 0.5, 71: 0.02, 150: 0.5 });
+    const demand = { requests: Float32Array.from([200, 100, 300]), stepSeconds: 60 };
+    expect(routedMinutes([{ calls, steps }], demand, L)).toEqual([
+      { delayMs: 4 * L, minutes: 1, rank: 0 },
+      { delayMs: 4 * L, minutes: 1, rank: 120 },
+      { delayMs: L, minutes: 1, rank: 121 },
+    ]);
+  });
+
+  it('what they add to the p95 is read by the caller where it says', () => {
+    const steps = stepsOf(10, { 5: 0.5 });
+    const seen: number[] = [];
+    const routed = routedMinutes([{ calls, steps }], null, L, (parts) => {
+      seen.push(parts.reduce((m, p) => m + p.share * p.delayMs, 0));
+      return 7;
+    });
+    expect(routed).toEqual([{ delayMs: 7, minutes: 1, rank: 0 }]);
+    // The distribution of the step's delays: four calls, each crossing with a half.
+    expect(seen[0]).toBeCloseTo(2 * L, 9);
+  });
+
+  it("routed minutes miss where their delay's count reaches their rank, beyond those counted", () => {
+    const count = (d: number) => (d >= 80 ? 1000 : d >= 20 ? 6 : 2);
+    // All 10 at 80 ms miss: the count at 80 reaches past them.
+    expect(addedByRouted([{ delayMs: 80, minutes: 10, rank: 0 }], 0, count)).toBe(10);
+    // At 20 ms only the 6 worst minutes miss, of which 2 were counted already.
+    expect(addedByRouted([{ delayMs: 20, minutes: 10, rank: 0 }], 2, count)).toBe(4);
+    // 3 minutes at 80 ms take ranks 1–3; 10 at 20 ms ranks 4–13, of which 4–6 miss.
+    expect(
+      addedByRouted(
+        [
+          { delayMs: 80, minutes: 3, rank: 0 },
+          { delayMs: 20, minutes: 10, rank: 3 },
+        ],
+        0,
+        count,
+      ),
+    ).toBe(6);
+    // In quiet hours (ranked past the 1,000th minute) not even 80 ms reaches them.
+    expect(addedByRouted([{ delayMs: 80, minutes: 10, rank: 2000 }], 0, count)).toBe(0);
+    expect(addedByRouted([], 5, count)).toBe(0);
   });
 });

@@ -207,6 +207,186 @@ export function sideDelays(caller: CallerSides, callees: readonly CalleeCalls[],
   return { dc: dcParts, cloud: cloudParts, meanDc: meanOf(dcParts), meanCloud: meanOf(cloudParts) };
 }
 
+/** A share of a step's requests above which its p95 includes them (the p95 is the worst 5 %). */
+export const P95_SHARE = 0.05;
+
+/** A burst callee's calls, for the minutes in which they reach its caller's p95. */
+export interface BurstCalls {
+  /** Calls a request makes, on average. */
+  calls: number;
+  steps: CloudSteps;
+}
+
+/** Minutes of a data-centre caller in which its calls across the link add `delayMs` at their p95. */
+export interface RoutedMinutes {
+  delayMs: number;
+  minutes: number;
+  /**
+   * The caller's minutes taken as worse than these (addedByRouted): those of its busier hours and the
+   * routed minutes of the same hour with larger delays.
+   */
+  rank: number;
+}
+
+/**
+ * Shares are read to this grain for a step's p95 (rounded up), so that a callee's routed steps make
+ * at most this many distributions, each read once.
+ */
+const SHARE_GRAIN = 64;
+
+/**
+ * The minutes in which the calls a data-centre caller makes to these burst callees reach its p95,
+ * grouped by what they add to it (largest first): the steps the callees route in, in the hours the
+ * caller has requests, where more than 5 % of its requests make a call across (a request makes its
+ * calls in one minute; calls to different callees cross independently). `p95Of` reads what a
+ * distribution of delays adds to the caller's p95 (assessOption: its own response times delayed by
+ * them); absent, the delays' own 95th percentile, which is at least that. Its SLO minutes grow by at
+ * most these (addedByRouted), where the month's share read them everywhere or nowhere: a callee that
+ * sends 3 % of its requests to the cloud, all in the caller's fifteen-minute peak, is under 5 % over
+ * the month, and yet every minute of those peaks misses (H35's `slo3`: 105 minutes request by
+ * request, none read), while one that sends a fifth delays most requests by one call of four, not four
+ * (`slo`: no minute over 100 ms on a p95 of 60).
+ */
+export function routedMinutes(
+  callees: readonly BurstCalls[],
+  demand: CallerSides['demand'],
+  latencyMs: number,
+  p95Of?: (delays: readonly DelayPart[]) => number,
+): RoutedMinutes[] {
+  const requests = demand && demand.requests.length > 0 ? demand.requests : null;
+  const used = callees.filter((c) => c.calls > 0 && c.steps.step.length > 0);
+  const stepSeconds = used[0]?.steps.stepSeconds ?? 0;
+  // The steps of every callee in order (each callee's are ascending), with each one's share there.
+  const at = new Int32Array(used.length);
+  const shares = new Float64Array(used.length);
+  const grains = new Int32Array(used.length);
+  const delayOf = new Map<string | number, number>();
+  // Routed minutes by hour (0 without the caller's hours), then by delay; hours come in order.
+  const out: RoutedMinutes[] = [];
+  let hour = -1;
+  let inHour = new Map<number, number>();
+  const flush = () => {
+    if (inHour.size === 0) return;
+    let rank = busier ? (busier[hour] as number) : 0;
+    for (const [delayMs, minutes] of [...inHour].sort((a, b) => b[0] - a[0])) {
+      out.push({ delayMs, minutes, rank });
+      rank += minutes;
+    }
+    inHour = new Map();
+  };
+  // A caller's busier hours hold its worse minutes (its p95 grows with its load): each hour's routed
+  // minutes rank after those of its busier hours, and within the hour the larger delays first (a
+  // callee routes most where the caller calls most). Without its hours, all as one hour.
+  const busier = requests ? busierMinutes(requests) : null;
+  for (;;) {
+    let i = Number.POSITIVE_INFINITY;
+    for (let c = 0; c < used.length; c++) {
+      const k = at[c] as number;
+      const steps = (used[c] as BurstCalls).steps;
+      if (k < steps.step.length) i = Math.min(i, steps.step[k] as number);
+    }
+    if (i === Number.POSITIVE_INFINITY) break;
+    // Whether more than 5 % of its requests make a call across, from the shares themselves.
+    let none = 1;
+    for (let c = 0; c < used.length; c++) {
+      const { calls, steps } = used[c] as BurstCalls;
+      const k = at[c] as number;
+      const share = k < steps.step.length && steps.step[k] === i ? (steps.syncShare[k] as number) : 0;
+      if (k < steps.step.length && steps.step[k] === i) at[c] = k + 1;
+      shares[c] = share;
+      const whole = Math.floor(calls);
+      none *= (1 - share) ** whole * (1 - (calls - whole) * share);
+    }
+    if (!(1 - none > P95_SHARE)) continue;
+    const h = requests ? Math.min(requests.length - 1, Math.floor((i * stepSeconds) / 3600)) : 0;
+    if (requests && !((requests[h] as number) > 0)) continue;
+    for (let c = 0; c < used.length; c++) grains[c] = Math.ceil((shares[c] as number) * SHARE_GRAIN);
+    const key = used.length === 1 ? (grains[0] as number) : grains.join(',');
+    let delay = delayOf.get(key);
+    if (delay === undefined) {
+      let counts = ONE;
+      for (let c = 0; c < used.length; c++) {
+        const g = grains[c] as number;
+        if (g > 0) counts = convolve(counts, grainedCalls((used[c] as BurstCalls).calls, g));
+      }
+      if (upperQuantile(counts) === 0) delay = 0;
+      else if (p95Of)
+        delay = p95Of(counts.value.map((v, j) => ({ share: counts.prob[j] as number, delayMs: v * latencyMs })));
+      else delay = upperQuantile(counts) * latencyMs;
+      delayOf.set(key, delay);
+    }
+    if (!(delay > 0)) continue;
+    if (h !== hour) {
+      flush();
+      hour = h;
+    }
+    inHour.set(delay, (inHour.get(delay) ?? 0) + stepSeconds / 60);
+  }
+  flush();
+  return out.sort((a, b) => a.rank - b.rank || b.delayMs - a.delayMs);
+}
+
+/** Per hour, the minutes of the hours with more requests (ties: earlier hours first); kept per series. */
+const busierKept = new WeakMap<ArrayLike<number>, Float64Array>();
+function busierMinutes(requests: ArrayLike<number>): Float64Array {
+  const kept = busierKept.get(requests);
+  if (kept) return kept;
+  const order = Array.from({ length: requests.length }, (_, h) => h);
+  order.sort((a, b) => (requests[b] as number) - (requests[a] as number) || a - b);
+  const ranks = new Float64Array(requests.length);
+  order.forEach((h, k) => (ranks[h] = 60 * k));
+  busierKept.set(requests, ranks);
+  return ranks;
+}
+
+/** crossingCalls at a share of `grain` / SHARE_GRAIN, kept: a plan asks for the same few again and again. */
+const grainedKept = new Map<string, Counts>();
+function grainedCalls(calls: number, grain: number): Counts {
+  const key = `${calls}|${grain}`;
+  let counts = grainedKept.get(key);
+  if (!counts) {
+    if (grainedKept.size >= 4096) grainedKept.clear();
+    counts = crossingCalls(calls, grain / SHARE_GRAIN);
+    grainedKept.set(key, counts);
+  }
+  return counts;
+}
+
+/** The least count that no more than 5 % of requests exceed (its 95th percentile). */
+function upperQuantile(counts: Counts): number {
+  let below = 0;
+  for (let i = 0; i < counts.value.length; i++) {
+    below += counts.prob[i] as number;
+    if (below >= 1 - P95_SHARE - 1e-12) return counts.value[i] as number;
+  }
+  return counts.value[counts.value.length - 1] as number;
+}
+
+/**
+ * The SLO minutes added to `base` (those counted with the calls that always cross) by a caller's
+ * routed minutes (routedMinutes), with `countAt(d)` the minutes counted were every minute delayed by
+ * `d` more. Its minutes are taken in order of its load (its `rank`), the worst first: the r-th
+ * misses at a delay when the count at that delay reaches r, and the first `base` are counted already.
+ * So a callee that routes in the caller's busiest minutes adds what its delay's count reaches, and one
+ * that routes in its quiet hours (another caller's peak) adds only what a delay that reaches those
+ * hours does (H35's `twocallers`: x bursting read 192 minutes over with every routed minute taken as
+ * its worst, where its requests miss 101).
+ */
+export function addedByRouted(
+  routed: readonly RoutedMinutes[],
+  base: number,
+  countAt: (delayMs: number) => number,
+): number {
+  const reachAt = new Map<number, number>();
+  let added = 0;
+  for (const { delayMs, minutes, rank } of routed) {
+    let reach = reachAt.get(delayMs);
+    if (reach === undefined) reachAt.set(delayMs, (reach = countAt(delayMs)));
+    added += Math.max(0, Math.min(rank + minutes, reach) - Math.max(rank, base));
+  }
+  return added;
+}
+
 /** A distribution of a callee's cloud share over a side's requests: [share, weight] pairs, weights summing to 1. */
 type ShareMix = [number, number][];
 

@@ -42,13 +42,15 @@ export function toCandidate(f: ComponentFacts, design: PricedDesign, tol: Tolera
       cloudShare: run.cloudShare,
       slack,
       ...(sides ? { sideSlack: sides } : {}),
+      roomMinutes: reserveOf(run) * tol.minutes - run.figures.sloViolationMinutes,
+      steps: run.stats.cloudSteps,
       missMinutes: run.figures.sloViolationMinutes,
       missDrops: run.figures.droppedRequests,
       missP95: run.figures.p95LatencyMs,
       missBand: { minutes: tol.minutes, drops: tol.dropShare * Math.max(1, run.figures.requests) },
     };
   });
-  return { component: f.component, options, requestsPerMonth: f.requestsPerMonth };
+  return { component: f.component, options, requestsPerMonth: f.requestsPerMonth, demand: f.demandByHour ?? null };
 }
 
 /**
@@ -59,10 +61,13 @@ export function toCandidate(f: ComponentFacts, design: PricedDesign, tol: Tolera
  */
 function slackOf(run: PlacementRun, tol: Tolerance): number {
   // fitsBurstReserve (assess-assignment.ts) is this test for a burst: slack ≥ 0 exactly when it fits.
-  const share = run.placement === 'burst' ? BURST_RESERVE : 1;
+  const share = reserveOf(run);
   const drops = run.figures.droppedRequests > share * tol.dropShare * Math.max(1, run.figures.requests);
   return drops ? -1 : run.stats.largestShift(share * tol.minutes);
 }
+
+/** The share of the tolerances a run may use (R12: a burst keeps the rest in reserve). */
+const reserveOf = (run: PlacementRun) => (run.placement === 'burst' ? BURST_RESERVE : 1);
 
 /** A burst that meets its SLO with room to spare and serves on both sides. */
 function isSplit(run: PlacementRun, slack: number): boolean {

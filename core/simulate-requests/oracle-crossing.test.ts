@@ -305,3 +305,90 @@ describe('a burst callee with two callers of different shapes against the per-re
     }, 90_000);
   }
 });
+
+/**
+ * SLO minutes where a burst callee routes a small share of its month, all of it in the caller's busy
+ * minutes (H35's `slo3`): a caller with a fifteen-minute noon peak makes four sync calls a request to
+ * a callee pinned to a base of one core, which sends ~3 % of its requests to the cloud, every one of
+ * them in that peak. Request by request, every minute it routes misses the caller's 80 ms SLO (four
+ * calls of 20 ms on a p95 of 60); the month's share (under 5 %) read none of them.
+ */
+describe("SLO minutes in a callee's bursts against the per-request reference", () => {
+  const raw = {
+    format: 'tidemark.design',
+    version: 1,
+    name: 'short bursts',
+    simulation: { days: 2, stepMinutes: 5, seed: 5 },
+    components: [
+      {
+        id: 'p',
+        name: 'p',
+        kind: 'ui',
+        demand: { cpuMs: 20, memoryMb: 512 },
+        latencySloMs: 80,
+        workload: {
+          pattern: 'periodic',
+          baseRps: 20,
+          peakRps: 100,
+          periodHours: 24,
+          peakHours: 0.25,
+          peakStartHour: 12,
+          noise: 0.05,
+        },
+      },
+      {
+        id: 'k',
+        name: 'k',
+        kind: 'service',
+        demand: { cpuMs: 5, memoryMb: 512 },
+        pin: { placement: 'burst', cores: 1 },
+      },
+    ],
+    connections: [{ id: 'p-k', from: 'p', to: 'k', mode: 'sync', callsPerRequest: 4, payloadKb: 4 }],
+  };
+  const checked = loadDesign(raw);
+  if (!checked.ok) throw new Error(JSON.stringify(checked.problems));
+  const design = priceDesign(checked.value);
+  const { facts, tol, horizon, loadOf, coresOf, latencyMs } = setUp(design);
+  const every = assessEveryOption(
+    design,
+    facts,
+    new Map<string, Placement>([
+      ['p', 'static'],
+      ['k', 'burst'],
+    ]),
+    tol,
+  );
+
+  /** p on `placement` request by request, its calls crossing as k's requests were routed: SLO minutes, seeds averaged. */
+  function referenceMinutes(placement: Placement): number {
+    const runs = Array.from({ length: SEEDS }, (_, i) => {
+      const seed = 41 + i;
+      const callee = simulateRequests(loadOf('k'), 'burst', { ...horizon, seed }, coresOf('k', 'burst'));
+      const shares = callee.cloudShareByMinute;
+      if (!shares) throw new Error('a burst reports its shares');
+      const callDelay = callDelays([{ callsPerRequest: 4, latencyMs, cloudShareAt: (m) => shares[m] ?? 0 }], seed);
+      return simulateRequests(loadOf('p'), placement, { ...horizon, seed, callDelay }, coresOf('p', placement)).figures;
+    });
+    return runs.reduce((s, r) => s + r.sloViolationMinutes, 0) / runs.length;
+  }
+
+  it('k routes under 5 % of its requests, and p misses no minute on its own', () => {
+    const k = facts.get('k')?.runs.find((r) => r.placement === 'burst');
+    expect(k?.cloudShare).toBeGreaterThan(0);
+    expect(k?.cloudShare).toBeLessThan(0.05);
+    expect(facts.get('p')?.runs.find((r) => r.placement === 'static')?.figures.sloViolationMinutes).toBeLessThan(1);
+  });
+
+  for (const placement of ['static', 'burst'] as const) {
+    it(`${placement}: the minutes k routes are counted, and whether p meets its SLO is the requests'`, () => {
+      const option = every.get('p')?.find((o) => o.placement === placement);
+      if (!option) throw new Error(`no ${placement} option of p`);
+      const r = referenceMinutes(placement);
+      expect(r).toBeGreaterThan(tol.minutes);
+      expect(option.figures.sloViolationMinutes).toBeGreaterThan(0.8 * r);
+      expect(option.figures.sloViolationMinutes).toBeLessThan(1.25 * r);
+      expect(option.meets).toBe(false);
+    }, 90_000);
+  }
+});

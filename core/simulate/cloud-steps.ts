@@ -19,6 +19,8 @@ export interface CloudSteps {
   /** The horizon's requests and sync requests, every step's. */
   totalRequests: number;
   totalSync: number;
+  /** Seconds of a step. */
+  stepSeconds: number;
 }
 
 /** Gathers CloudSteps as a burst's simulation goes (its steps in order, each in one or more stretches). */
@@ -97,6 +99,7 @@ export class CloudStepsBuilder {
       syncShare,
       totalRequests: all * dt,
       totalSync: sync * dt,
+      stepSeconds: dt,
     };
   }
 }
