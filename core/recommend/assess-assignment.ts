@@ -78,6 +78,11 @@ export interface OptionResult {
   /** ms the link adds to its mean and p95. */
   linkMeanMs: number;
   linkP95Ms: number;
+  /**
+   * Burst callees whose calls reach its p95 in the minutes they route (routedMinutes): their names,
+   * those minutes, the most the calls add at the p95 there, and the SLO minutes they add.
+   */
+  linkBursts?: { callees: string[]; minutes: number; delayMs: number; overMinutes: number };
   meets: boolean;
   ownCost: number;
   lines: CostLine[];
@@ -126,10 +131,14 @@ export function assessOption(
   let p95Cloud = 0;
   const calls: CalleeCalls[] = [];
   const routing: BurstCalls[] = [];
+  const bursting: string[] = [];
   for (const { connection, end } of callees) {
     const x = describeCrossing(connection, self, end, f.requestsPerMonth, tariff);
     if (x.dcMinutes === Infinity) always += x.p95Dc;
-    else if (x.p95Dc > 0 && end.steps) routing.push({ calls: x.syncCalls, steps: end.steps });
+    else if (x.p95Dc > 0 && end.steps) {
+      routing.push({ calls: x.syncCalls, steps: end.steps });
+      bursting.push(end.component.name);
+    }
     p95Cloud += x.p95Cloud;
     if (x.syncCalls > 0) calls.push({ calls: x.syncCalls, cloudShare: end.cloudShare, steps: end.steps ?? null });
   }
@@ -157,6 +166,7 @@ export function assessOption(
         ]).figures
       : run.stats.shift(run.figures, mean, run.placement === 'static' ? p95Dc : p95Cloud);
   let counted = countAt(always);
+  let linkBursts: OptionResult['linkBursts'];
   if (routing.length > 0 && run.placement !== 'elastic-vm' && run.placement !== 'serverless') {
     const own = run.figures.p95LatencyMs;
     const routed = routedMinutes(
@@ -168,6 +178,14 @@ export function assessOption(
     const base = counted.sloViolationMinutes;
     const added = addedByRouted(routed, base, (d) => countAt(always + d).sloViolationMinutes);
     if (added > 0) counted = { ...counted, sloViolationMinutes: base + added };
+    const minutes = routed.reduce((m, r) => m + r.minutes, 0);
+    if (minutes > 0)
+      linkBursts = {
+        callees: bursting,
+        minutes,
+        delayMs: routed.reduce((m, r) => Math.max(m, r.delayMs), 0),
+        overMinutes: added,
+      };
   }
   const { dc, cloud } = delays;
   const quantiles =
@@ -190,6 +208,7 @@ export function assessOption(
     figures,
     linkMeanMs: mean,
     linkP95Ms: Math.max(0, figures.p95LatencyMs - run.figures.p95LatencyMs),
+    ...(linkBursts ? { linkBursts } : {}),
     meets: meetsTolerance(figures, tol),
     ownCost: run.ownCost,
     lines: run.lines,

@@ -12,6 +12,7 @@ import { resolveFunctionSeconds } from '../model/design-fields';
 import type { Reason } from '../model/plan';
 import {
   formatCount,
+  formatCountOf,
   formatLimit,
   formatLimitMinutes,
   formatDuration,
@@ -128,11 +129,17 @@ export function explainChoice(input: ExplainInput): Reason[] {
       });
     }
   }
-  if (chosen.linkMeanMs > 0.5) {
-    reasons.push({
-      rule: 'R8',
-      text: `Its synchronous calls across the link add ${formatMs(chosen.linkMeanMs)} to a request on average (${movesP95(chosen) ? `${formatMs(chosen.linkP95Ms)} at the 95th percentile` : 'too few of its requests cross to move its 95th percentile'}), counted in its latency.`,
-    });
+  const bursts =
+    chosen.linkBursts && chosen.linkBursts.overMinutes >= 0.5 && c.latencySloMs !== undefined
+      ? chosen.linkBursts
+      : null;
+  if (chosen.linkMeanMs > 0.5 || bursts) {
+    const average = `Its synchronous calls across the link add ${formatMs(chosen.linkMeanMs)} to a request on average (${movesP95(chosen) ? `${formatMs(chosen.linkP95Ms)} at the 95th percentile` : 'too few of its requests cross to move its 95th percentile'}), counted in its latency.`;
+    // The minutes a burst callee's overflow costs it: where its SLO minutes come from, when they do.
+    const during = bursts
+      ? ` While ${namesOf(bursts.callees)} send${bursts.callees.length === 1 ? 's' : ''} requests to the cloud (${formatCountOf(bursts.minutes, 'minute')}), its calls there add up to ${formatMs(bursts.delayMs)} at the 95th percentile: ${formatCountOf(bursts.overMinutes, 'minute')} more over its ${formatMs(c.latencySloMs ?? 0)} target.`
+      : '';
+    reasons.push({ rule: 'R8', text: average + during });
   }
   if (c.dataGb > 0 && chosen.placement !== 'static') {
     reasons.push({
@@ -449,4 +456,10 @@ function describeFunctionTime(c: Component, fn: OptionResult, env: Environments)
         ? `its p95 is ${formatMs(p95)}, ${under}, but ${throttled}`
         : `over the month its p95 is ${formatMs(p95)}, ${under}, but in a quiet minute a few slow requests are that minute's p95`;
   return `${parts.join(', ')}; ${tail}`;
+}
+
+const conjunction = new Intl.ListFormat('en', { style: 'long', type: 'conjunction' });
+/** "k", "k and m", "a, b, c and 4 more": at most three names. */
+function namesOf(names: readonly string[]): string {
+  return names.length <= 3 ? conjunction.format(names) : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cloudBursting, hybridBackend } from '../examples';
-import { entryOf, makeDesign, optionOf, planOf, SPIKY_SERVICE } from '../testing/design-fixture';
+import { entryOf, makeDesign, optionOf, planOf, shortBurstsDesign, SPIKY_SERVICE } from '../testing/design-fixture';
 
 const rules = (plan: ReturnType<typeof planOf>, id: string) => entryOf(plan, id).reasons.map((r) => r.rule);
 
@@ -368,6 +368,25 @@ describe('placement rules', () => {
     // Its requests' p95 moved far less than the 90 ms its cloud side's requests pay.
     const r8 = entry.reasons.find((r) => r.rule === 'R8')?.text ?? '';
     expect(Number(/\(([\d.]+) ms at the 95th percentile\)/.exec(r8)?.[1])).toBeLessThan(90);
+  });
+
+  it("R8: a burst callee's overflow minutes are said where they put its caller over its target", () => {
+    // H35's slo3 over two days: p (SLO 80 ms, own p95 ~60 ms) makes four calls to k, a one-core base
+    // that sends ~3 % of its month to the cloud, all in p's fifteen-minute noon peak. Those minutes
+    // are p's SLO minutes (request by request too: oracle-crossing.test.ts); the reason says so.
+    const plan = planOf(shortBurstsDesign({ placement: 'static', cores: 4 }));
+    const minutes = optionOf(plan, 'p', 'static').sloViolationMinutes;
+    expect(minutes).toBeGreaterThan(20);
+    const r8 = entryOf(plan, 'p').reasons.find((r) => r.rule === 'R8')?.text ?? '';
+    const said =
+      /While Stock sends requests to the cloud \((\d+) minutes\), its calls there add up to (\d+) ms at the 95th percentile: (\d+) minutes more over its 80 ms target\./.exec(
+        r8,
+      );
+    expect(said, r8).not.toBeNull();
+    // All of its SLO minutes are those (it misses none on its own), and each takes most of its four calls.
+    expect(Number(said?.[3])).toBe(Math.round(minutes));
+    expect(Number(said?.[1])).toBeGreaterThanOrEqual(Number(said?.[3]));
+    expect(Number(said?.[2])).toBeGreaterThan(40);
   });
 
   it('R3 at a price of zero says what is free, with no Infinity or 0.0 premium', () => {

@@ -15,6 +15,7 @@ import { loadDesign } from '../model';
 import type { Placement } from '../model/design';
 import cloudBursting from '../../examples/cloud-bursting.json';
 import { runToEnd, simulateDesign } from '../plan/build-plan';
+import { shortBurstsDesign } from '../testing/design-fixture';
 import { assessEveryOption, toleranceOf } from '../recommend/assess-assignment';
 import type { OptionFigures } from '../simulate/option-stats';
 import { propagateDemand } from '../simulate/propagate-demand';
@@ -314,38 +315,7 @@ describe('a burst callee with two callers of different shapes against the per-re
  * calls of 20 ms on a p95 of 60); the month's share (under 5 %) read none of them.
  */
 describe("SLO minutes in a callee's bursts against the per-request reference", () => {
-  const raw = {
-    format: 'tidemark.design',
-    version: 1,
-    name: 'short bursts',
-    simulation: { days: 2, stepMinutes: 5, seed: 5 },
-    components: [
-      {
-        id: 'p',
-        name: 'p',
-        kind: 'ui',
-        demand: { cpuMs: 20, memoryMb: 512 },
-        latencySloMs: 80,
-        workload: {
-          pattern: 'periodic',
-          baseRps: 20,
-          peakRps: 100,
-          periodHours: 24,
-          peakHours: 0.25,
-          peakStartHour: 12,
-          noise: 0.05,
-        },
-      },
-      {
-        id: 'k',
-        name: 'k',
-        kind: 'service',
-        demand: { cpuMs: 5, memoryMb: 512 },
-        pin: { placement: 'burst', cores: 1 },
-      },
-    ],
-    connections: [{ id: 'p-k', from: 'p', to: 'k', mode: 'sync', callsPerRequest: 4, payloadKb: 4 }],
-  };
+  const raw = shortBurstsDesign();
   const checked = loadDesign(raw);
   if (!checked.ok) throw new Error(JSON.stringify(checked.problems));
   const design = priceDesign(checked.value);

@@ -19,6 +19,47 @@ export const SPIKY_SERVICE: ComponentInput = {
   latencySloMs: 400,
 };
 
+/**
+ * H35's `slo3` over two days: Shop (p; SLO 80 ms, its own p95 ~60 ms, a fifteen-minute noon peak)
+ * makes four sync calls a request to Stock (k), a one-core base that sends ~3 % of its month to the
+ * cloud, all in that peak. `shop`: Shop's pin, if any.
+ */
+export function shortBurstsDesign(shop?: ComponentInput['pin']): DesignInput {
+  return makeDesign(
+    [
+      {
+        id: 'p',
+        name: 'Shop',
+        kind: 'ui',
+        demand: { cpuMs: 20, memoryMb: 512 },
+        latencySloMs: 80,
+        ...(shop ? { pin: shop } : {}),
+        workload: {
+          pattern: 'periodic',
+          baseRps: 20,
+          peakRps: 100,
+          periodHours: 24,
+          peakHours: 0.25,
+          peakStartHour: 12,
+          noise: 0.05,
+        },
+      },
+      {
+        id: 'k',
+        name: 'Stock',
+        kind: 'service',
+        demand: { cpuMs: 5, memoryMb: 512 },
+        pin: { placement: 'burst', cores: 1 },
+      },
+    ],
+    {
+      name: 'short bursts',
+      simulation: { days: 2, stepMinutes: 5, seed: 5 },
+      connections: [{ id: 'p-k', from: 'p', to: 'k', mode: 'sync', callsPerRequest: 4, payloadKb: 4 }],
+    },
+  );
+}
+
 export function makeDesign(components: ComponentInput[], extra: Partial<DesignInput> = {}): DesignInput {
   return {
     format: 'tidemark.design',
