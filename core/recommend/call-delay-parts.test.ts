@@ -185,6 +185,14 @@ describe('the minutes in which calls to a burst callee reach the p95', () => {
     ]);
   });
 
+  it('under a flat load the routed minutes fall among all its equally busy minutes', () => {
+    const steps = stepsOf(180, { 150: 0.5 });
+    const demand = { requests: Float32Array.from([100, 100, 100]), stepSeconds: 60 };
+    expect(routedMinutes([{ calls, steps }], demand, L)).toEqual([
+      { delayMs: 4 * L, minutes: 1, rank: 0, spread: 180 },
+    ]);
+  });
+
   it('what they add to the p95 is read by the caller where it says', () => {
     const steps = stepsOf(10, { 5: 0.5 });
     const seen: number[] = [];
@@ -214,6 +222,8 @@ describe('the minutes in which calls to a burst callee reach the p95', () => {
         count,
       ),
     ).toBe(6);
+    // Spread over 2,000 equally busy minutes, of which the count at 80 ms reaches half.
+    expect(addedByRouted([{ delayMs: 80, minutes: 10, rank: 0, spread: 2000 }], 0, count)).toBeCloseTo(5, 12);
     // In quiet hours (ranked past the 1,000th minute) not even 80 ms reaches them.
     expect(addedByRouted([{ delayMs: 80, minutes: 10, rank: 2000 }], 0, count)).toBe(0);
     expect(addedByRouted([], 5, count)).toBe(0);

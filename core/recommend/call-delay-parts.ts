@@ -226,6 +226,11 @@ export interface RoutedMinutes {
    * routed minutes of the same hour with larger delays.
    */
   rank: number;
+  /**
+   * Where the caller has hours as busy as this one (a flat load), the minutes of all of them: these
+   * fall evenly among those, from `rank` on. Absent: they are the worst of their hour.
+   */
+  spread?: number;
 }
 
 /**
@@ -267,10 +272,14 @@ export function routedMinutes(
   let inHour = new Map<number, number>();
   const flush = () => {
     if (inHour.size === 0) return;
-    let rank = busier ? (busier[hour] as number) : 0;
+    let rank = busier ? (busier.lo[hour] as number) : 0;
+    const spread = busier ? (busier.width[hour] as number) : 0;
     for (const [delayMs, minutes] of [...inHour].sort((a, b) => b[0] - a[0])) {
-      out.push({ delayMs, minutes, rank });
-      rank += minutes;
+      if (spread > 60) out.push({ delayMs, minutes, rank, spread });
+      else {
+        out.push({ delayMs, minutes, rank });
+        rank += minutes;
+      }
     }
     inHour = new Map();
   };
@@ -326,15 +335,25 @@ export function routedMinutes(
   return out.sort((a, b) => a.rank - b.rank || b.delayMs - a.delayMs);
 }
 
-/** Per hour, the minutes of the hours with more requests (ties: earlier hours first); kept per series. */
-const busierKept = new WeakMap<ArrayLike<number>, Float64Array>();
-function busierMinutes(requests: ArrayLike<number>): Float64Array {
+/** Per hour, the minutes of the hours with more requests (`lo`) and of those with as many (`width`); kept per series. */
+const busierKept = new WeakMap<ArrayLike<number>, { lo: Float64Array; width: Float64Array }>();
+function busierMinutes(requests: ArrayLike<number>): { lo: Float64Array; width: Float64Array } {
   const kept = busierKept.get(requests);
   if (kept) return kept;
   const order = Array.from({ length: requests.length }, (_, h) => h);
   order.sort((a, b) => (requests[b] as number) - (requests[a] as number) || a - b);
-  const ranks = new Float64Array(requests.length);
-  order.forEach((h, k) => (ranks[h] = 60 * k));
+  const lo = new Float64Array(requests.length);
+  const width = new Float64Array(requests.length);
+  for (let k = 0; k < order.length;) {
+    let end = k + 1;
+    while (end < order.length && requests[order[end] as number] === requests[order[k] as number]) end++;
+    for (let j = k; j < end; j++) {
+      lo[order[j] as number] = 60 * k;
+      width[order[j] as number] = 60 * (end - k);
+    }
+    k = end;
+  }
+  const ranks = { lo, width };
   busierKept.set(requests, ranks);
   return ranks;
 }
@@ -370,7 +389,8 @@ function upperQuantile(counts: Counts): number {
  * So a callee that routes in the caller's busiest minutes adds what its delay's count reaches, and one
  * that routes in its quiet hours (another caller's peak) adds only what a delay that reaches those
  * hours does (H35's `twocallers`: x bursting read 192 minutes over with every routed minute taken as
- * its worst, where its requests miss 101).
+ * its worst, where its requests miss 101). Minutes spread over equally busy hours (a flat load) miss
+ * with the share of those hours' minutes the count reaches.
  */
 export function addedByRouted(
   routed: readonly RoutedMinutes[],
@@ -379,10 +399,13 @@ export function addedByRouted(
 ): number {
   const reachAt = new Map<number, number>();
   let added = 0;
-  for (const { delayMs, minutes, rank } of routed) {
+  for (const { delayMs, minutes, rank, spread } of routed) {
     let reach = reachAt.get(delayMs);
     if (reach === undefined) reachAt.set(delayMs, (reach = countAt(delayMs)));
-    added += Math.max(0, Math.min(rank + minutes, reach) - Math.max(rank, base));
+    // Spread evenly over `width` minutes from `rank` on: each misses with the share of those reached.
+    const width = spread !== undefined && spread > minutes ? spread : minutes;
+    const reached = Math.max(0, Math.min(rank + width, reach) - Math.max(rank, base));
+    added += width > 0 ? (minutes * reached) / width : 0;
   }
   return added;
 }

@@ -42,7 +42,36 @@ function setUp(design: PricedDesign) {
     const usage = facts.get(id)?.runs.find((r) => r.placement === placement)?.usage;
     return usage?.placement === 'static' ? usage.cores : usage?.placement === 'burst' ? usage.baseCores : 1;
   };
-  return { facts, tol, horizon, loadOf, coresOf, latencyMs: design.tariff.env.link.latencyMs };
+  const latencyMs = design.tariff.env.link.latencyMs;
+  /**
+   * `caller` on `placement` request by request over SEEDS seeds from `firstSeed`, its sync calls to
+   * `callees` crossing the link: to a burst callee (`burst: true`) as its own per-request simulation
+   * routed that minute, else never (a callee in the data centre, whose calls cross from the cloud only).
+   */
+  const requestsOf = (
+    caller: string,
+    placement: Placement,
+    callees: readonly { id: string; calls: number; burst: boolean }[],
+    firstSeed: number,
+  ): RequestFigures[] =>
+    Array.from({ length: SEEDS }, (_, i) => {
+      const seed = firstSeed + i;
+      const calls: CalleeCalls[] = callees.map(({ id, calls: callsPerRequest, burst }) => {
+        if (!burst) return { callsPerRequest, latencyMs, cloudShareAt: () => 0 };
+        const shares = simulateRequests(
+          loadOf(id),
+          'burst',
+          { ...horizon, seed },
+          coresOf(id, 'burst'),
+        ).cloudShareByMinute;
+        if (!shares) throw new Error('a burst reports its shares');
+        return { callsPerRequest, latencyMs, cloudShareAt: (m: number) => shares[m] ?? 0 };
+      });
+      const callDelay = callDelays(calls, seed);
+      return simulateRequests(loadOf(caller), placement, { ...horizon, seed, callDelay }, coresOf(caller, placement))
+        .figures;
+    });
+  return { facts, tol, requestsOf, latencyMs };
 }
 
 interface Reference {
@@ -91,25 +120,21 @@ function tenthOfTheShop() {
 
 describe("the web shop's calls across the link against the per-request reference", () => {
   const design = tenthOfTheShop();
-  const { facts, tol, horizon, loadOf, coresOf, latencyMs } = setUp(design);
+  const { facts, tol, requestsOf, latencyMs } = setUp(design);
 
   /** The web shop's option on `placement`, request by request, averaged over SEEDS seeds of both. */
-  function reference(placement: Placement) {
-    const runs = Array.from({ length: SEEDS }, (_, i) => {
-      const seed = 11 + i;
-      const catalog = simulateRequests(loadOf('catalog'), 'burst', { ...horizon, seed }, coresOf('catalog', 'burst'));
-      const shares = catalog.cloudShareByMinute;
-      if (!shares) throw new Error('a burst reports its shares');
-      const callees: CalleeCalls[] = [
-        { callsPerRequest: 2, latencyMs, cloudShareAt: (m) => shares[m] ?? 0 },
-        { callsPerRequest: 0.2, latencyMs, cloudShareAt: () => 0 },
-      ];
-      const callDelay = callDelays(callees, seed);
-      return simulateRequests(loadOf('web'), placement, { ...horizon, seed, callDelay }, coresOf('web', placement))
-        .figures;
-    });
-    return averaged(runs);
-  }
+  const reference = (placement: Placement) =>
+    averaged(
+      requestsOf(
+        'web',
+        placement,
+        [
+          { id: 'catalog', calls: 2, burst: true },
+          { id: 'cart', calls: 0.2, burst: false },
+        ],
+        11,
+      ),
+    );
 
   const assignment = new Map<string, Placement>([
     ['web', 'static'],
@@ -190,7 +215,7 @@ describe('fractional calls to two burst callees against the per-request referenc
   const checked = loadDesign(raw);
   if (!checked.ok) throw new Error(JSON.stringify(checked.problems));
   const design = priceDesign(checked.value);
-  const { facts, tol, horizon, loadOf, coresOf, latencyMs } = setUp(design);
+  const { facts, tol, requestsOf, latencyMs } = setUp(design);
   const options =
     assessEveryOption(
       design,
@@ -203,21 +228,18 @@ describe('fractional calls to two burst callees against the per-request referenc
       tol,
     ).get('f') ?? [];
 
-  function reference(placement: Placement) {
-    const runs = Array.from({ length: SEEDS }, (_, i) => {
-      const seed = 21 + i;
-      const callees: CalleeCalls[] = (['b', 'c'] as const).map((id) => {
-        const run = simulateRequests(loadOf(id), 'burst', { ...horizon, seed }, coresOf(id, 'burst'));
-        const shares = run.cloudShareByMinute;
-        if (!shares) throw new Error('a burst reports its shares');
-        const callsPerRequest = id === 'b' ? 0.3 : 2.5;
-        return { callsPerRequest, latencyMs, cloudShareAt: (m: number) => shares[m] ?? 0 };
-      });
-      const callDelay = callDelays(callees, seed);
-      return simulateRequests(loadOf('f'), placement, { ...horizon, seed, callDelay }, coresOf('f', placement)).figures;
-    });
-    return averaged(runs);
-  }
+  const reference = (placement: Placement) =>
+    averaged(
+      requestsOf(
+        'f',
+        placement,
+        [
+          { id: 'b', calls: 0.3, burst: true },
+          { id: 'c', calls: 2.5, burst: true },
+        ],
+        21,
+      ),
+    );
 
   it('both callees burst for part of the peak', () => {
     for (const id of ['b', 'c']) {
@@ -277,7 +299,7 @@ describe('a burst callee with two callers of different shapes against the per-re
   const checked = loadDesign(raw);
   if (!checked.ok) throw new Error(JSON.stringify(checked.problems));
   const design = priceDesign(checked.value);
-  const { facts, tol, horizon, loadOf, coresOf, latencyMs } = setUp(design);
+  const { facts, tol, requestsOf } = setUp(design);
   const assignment = new Map<string, Placement>([
     ['x', 'static'],
     ['y', 'static'],
@@ -285,18 +307,8 @@ describe('a burst callee with two callers of different shapes against the per-re
   ]);
   const every = assessEveryOption(design, facts, assignment, tol);
 
-  function reference(caller: 'x' | 'y') {
-    const runs = Array.from({ length: SEEDS }, (_, i) => {
-      const seed = 31 + i;
-      const callee = simulateRequests(loadOf('c'), 'burst', { ...horizon, seed }, coresOf('c', 'burst'));
-      const shares = callee.cloudShareByMinute;
-      if (!shares) throw new Error('a burst reports its shares');
-      const callDelay = callDelays([{ callsPerRequest: 2, latencyMs, cloudShareAt: (m) => shares[m] ?? 0 }], seed);
-      return simulateRequests(loadOf(caller), 'static', { ...horizon, seed, callDelay }, coresOf(caller, 'static'))
-        .figures;
-    });
-    return averaged(runs);
-  }
+  const reference = (caller: 'x' | 'y') =>
+    averaged(requestsOf(caller, 'static', [{ id: 'c', calls: 2, burst: true }], 31));
 
   for (const caller of ['x', 'y'] as const) {
     it(`${caller} in the data centre: mean, p50, p95 and p99 within 10 % of the requests'`, () => {
@@ -319,7 +331,7 @@ describe("SLO minutes in a callee's bursts against the per-request reference", (
   const checked = loadDesign(raw);
   if (!checked.ok) throw new Error(JSON.stringify(checked.problems));
   const design = priceDesign(checked.value);
-  const { facts, tol, horizon, loadOf, coresOf, latencyMs } = setUp(design);
+  const { facts, tol, requestsOf } = setUp(design);
   const every = assessEveryOption(
     design,
     facts,
@@ -331,17 +343,12 @@ describe("SLO minutes in a callee's bursts against the per-request reference", (
   );
 
   /** p on `placement` request by request, its calls crossing as k's requests were routed: SLO minutes, seeds averaged. */
-  function referenceMinutes(placement: Placement): number {
-    const runs = Array.from({ length: SEEDS }, (_, i) => {
-      const seed = 41 + i;
-      const callee = simulateRequests(loadOf('k'), 'burst', { ...horizon, seed }, coresOf('k', 'burst'));
-      const shares = callee.cloudShareByMinute;
-      if (!shares) throw new Error('a burst reports its shares');
-      const callDelay = callDelays([{ callsPerRequest: 4, latencyMs, cloudShareAt: (m) => shares[m] ?? 0 }], seed);
-      return simulateRequests(loadOf('p'), placement, { ...horizon, seed, callDelay }, coresOf('p', placement)).figures;
-    });
-    return runs.reduce((s, r) => s + r.sloViolationMinutes, 0) / runs.length;
-  }
+  /** p on `placement` request by request, its calls crossing as k's requests were routed: SLO minutes, seeds averaged. */
+  const referenceMinutes = (placement: Placement) =>
+    requestsOf('p', placement, [{ id: 'k', calls: 4, burst: true }], 41).reduce(
+      (m, r) => m + r.sloViolationMinutes,
+      0,
+    ) / SEEDS;
 
   it('k routes under 5 % of its requests, and p misses no minute on its own', () => {
     const k = facts.get('k')?.runs.find((r) => r.placement === 'burst');
