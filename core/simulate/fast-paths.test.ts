@@ -132,6 +132,17 @@ const CASES: Case[] = [
   },
 ];
 
+/**
+ * Each case at 1-minute steps again at 5-minute steps (the default simulation): a step of several
+ * evaluation periods, where the burst's dormant periods and the elastic VM's steady ones are served
+ * by loops of their own.
+ */
+const CASES_AT_5_MINUTES: Case[] = CASES.filter((c) => c.stepMinutes === 1).map((c) => ({
+  ...c,
+  name: `${c.name}, at 5-minute steps`,
+  stepMinutes: 5,
+}));
+
 function contextOf(c: Case) {
   const env = defaultEnvironments();
   const steps = (DAYS * 24 * 60) / c.stepMinutes;
@@ -153,7 +164,7 @@ function exactly(run: { stats: { finish(): unknown; series: unknown } }, rest: o
 }
 
 describe('the step loops’ shortcuts serve as the stretch loop does', () => {
-  for (const c of CASES) {
+  for (const c of [...CASES, ...CASES_AT_5_MINUTES]) {
     it(`elastic VM: ${c.name}`, () => {
       const ctx = contextOf(c);
       const load = c.load(ctx.steps, c.stepMinutes);

@@ -137,10 +137,11 @@ export function simulateBurst(
       gaveUp = true;
       break;
     }
-    const rps = load.total[i] as number;
-    const asyncRps = asyncSeries === null ? 0 : (asyncSeries[i] as number);
-    const syncRps = rps - asyncRps;
-    const end = (i + 1) * dt;
+    // (Not const: a run of dormant periods, below, may hand the loop a later step it has begun.)
+    let rps = load.total[i] as number;
+    let asyncRps = asyncSeries === null ? 0 : (asyncSeries[i] as number);
+    let syncRps = rps - asyncRps;
+    let end = (i + 1) * dt;
     stats.stepDemand = rps;
     stats.stepCapacity = (baseCores + cloud.running * policy.vcpu) * mu;
     stats.beginStep(i);
@@ -254,6 +255,69 @@ export function simulateBurst(
         t = (i + 1) * dt;
         if (dormant > 0) cloud.takeDormantRun(dormant);
         continue;
+      }
+    }
+    // A step of several evaluation periods (the default 5-minute steps of 1-minute periods) with the
+    // base alone, no overflow and a dormant cloud, most of a month: its stretches, and the steps after
+    // it that are alike, in a loop of their own (dormantPeriods). It stops before a stretch that is not
+    // such, at a step's start or within one, and the loop below takes over from there.
+    if (
+      nextEval < end &&
+      !routing &&
+      window === 0 &&
+      cloud.running === 0 &&
+      cloud.pending === 0 &&
+      cloud.nextBootAt() === Number.POSITIVE_INFINITY &&
+      schedule.nextAt() > end &&
+      remote.syncBacklog.isEmpty &&
+      remote.asyncBacklog.isEmpty &&
+      remote.asyncBacklog.waiting === 0 &&
+      !stretchesOnly
+    ) {
+      // (As the loop's first stretch would: the planned clock's answers are functions of the time.)
+      if (t >= peaksHoldUntil) {
+        peakNow = planned.inside(t + 1e-9);
+        peakNext = planned.nextStartAfter(t);
+        peaksHoldUntil = planned.nextChangeAfter(t + 1e-9) - 1e-6;
+      }
+      if (!peakNow && !(peakNext < end) && end < peaksHoldUntil) {
+        const from = i;
+        i = dormantPeriods(
+          base,
+          spec,
+          baseCall,
+          cloudCall,
+          remote,
+          stats,
+          baseOut,
+          load.total,
+          asyncSeries,
+          ctx.steps,
+          dt,
+          giveUp,
+          threshold,
+          evaluation,
+          dormantCapacity,
+          schedule.nextAt(),
+          peakNext,
+          peaksHoldUntil,
+          i,
+          t,
+          nextEval,
+        );
+        const r = periodRun;
+        t = r.t;
+        nextEval = r.nextEval;
+        isQuiet = r.isQuiet;
+        if (r.stretches > 0) streak = 0;
+        if (r.datapoints > 0) cloud.takeDormantRun(r.datapoints);
+        if (!r.isWithin) continue;
+        if (i !== from) {
+          rps = load.total[i] as number;
+          asyncRps = asyncSeries === null ? 0 : (asyncSeries[i] as number);
+          syncRps = rps - asyncRps;
+          end = (i + 1) * dt;
+        }
       }
     }
     while (t < end - 1e-9) {
@@ -452,6 +516,203 @@ function lateAt(p95: number, slo: number): number {
   if (!(p95 > 0)) return 0;
   const late = 0.05 * Math.exp(LN20 * (1 - slo / p95));
   return late < 1 ? late : 1;
+}
+
+/**
+ * What dormantPeriods hands back besides its step: the time reached, the next datapoint's, whether
+ * the last datapoint left the base quiet (the loop's isQuiet), the stretches served and the
+ * datapoints taken, and whether it stopped within its step (else at the step's end).
+ */
+const periodRun = { t: 0.5, nextEval: 0.5, isQuiet: false, stretches: 0, datapoints: 0, isWithin: false };
+
+/**
+ * simulateBurst's stretch loop from time `t` within step `i` (begun: its chart step and isQuiet
+ * false), and the steps after it, while each stretch has the base alone, no overflow and a cloud with
+ * no instance, nothing booting, waiting or scheduled (the caller checked so for step `i`; each later
+ * step is checked here before it is begun), at steps of several evaluation periods: the 5-minute steps
+ * of 1-minute periods most designs simulate, where a step is one stretch to the first datapoint and,
+ * when that left the base settled, one of the periods after it (quietPeriods). The same operations in
+ * the same order as the loop's, less those that change nothing on such a cloud (its pay of 0
+ * instances, its boots, its reading of an empty queue, its datapoints of 0 busy cores: each only
+ * counted, which the caller takes at the end with takeDormantRun, as quietPeriods lets none of them
+ * act); the planned clock is not asked, as no start or end falls within the steps (`peaksHoldUntil`,
+ * `peakNext`). The base's settled path of servePool written out with its queues and totals in locals,
+ * as in dormantSteps. Stops before a stretch with an overflow (waiting messages can make one), or a
+ * step that is not such; returns the step it stopped in or after, the rest in periodRun.
+ */
+function dormantPeriods(
+  base: PoolState,
+  spec: PoolSpec,
+  baseCall: PoolCall,
+  cloudCall: PoolCall,
+  remote: PoolState,
+  stats: OptionStats,
+  baseOut: PoolOutcome,
+  total: Float32Array,
+  asyncSeries: Float32Array | null,
+  steps: number,
+  dt: number,
+  giveUp: GiveUp | undefined,
+  threshold: number,
+  evaluation: number,
+  dormantCapacity: number,
+  nextAction: number,
+  peakNext: number,
+  peaksHoldUntil: number,
+  i: number,
+  from: number,
+  firstEval: number,
+): number {
+  let t = from;
+  let nextEval = firstEval;
+  let isQuiet = false;
+  let stretches = 0;
+  let datapoints = 0;
+  let isWithin = true;
+  let end = (i + 1) * dt;
+  let rps = total[i] as number;
+  let asyncRps = asyncSeries === null ? 0 : (asyncSeries[i] as number);
+  let syncRps = rps - asyncRps;
+  const full = baseCall.cores * spec.mu;
+  const table = baseCall.table;
+  const cells = base.occupancy.select(baseCall.cores);
+  const canDefer = stats.canDefer;
+  const durationMs = spec.durationMs;
+  let syncQueueIn = base.syncQueue;
+  let asyncQueueIn = base.asyncQueue;
+  let served = baseOut.served;
+  let busyTotal = baseOut.busyCoreSeconds;
+  let settled = baseOut.settled;
+  let isClear = base.syncBacklog.isEmpty && base.asyncBacklog.isEmpty;
+  let backlogWaiting = base.asyncBacklog.waiting;
+  let lastSync = baseCall.syncRps;
+  let lastAsync = baseCall.asyncRps;
+  let lastNow = baseCall.now;
+  let lastSeconds = baseCall.seconds;
+  for (;;) {
+    if (!(t < end - 1e-9)) {
+      // The step is over: the next, if it is such (the loop's checks at a step's start, and the caller's).
+      isWithin = false;
+      const k = i + 1;
+      if (k >= steps) break;
+      if (giveUp !== undefined && stats.isOver(giveUp)) break;
+      const next = (k + 1) * dt;
+      if (!(nextEval < next && nextAction > next && next < peaksHoldUntil) || peakNext < next) break;
+      i = k;
+      end = next;
+      rps = total[k] as number;
+      asyncRps = asyncSeries === null ? 0 : (asyncSeries[k] as number);
+      syncRps = rps - asyncRps;
+      stats.beginStepOf(k, rps, dormantCapacity);
+      isQuiet = false;
+      isWithin = true;
+    }
+    // One stretch of the loop: to the next datapoint, or the step's end; after a datapoint that left the
+    // base settled, the whole periods to the step's end (quietPeriods: on no instance none acts).
+    let until = end < nextEval ? end : nextEval;
+    const startsPeriod = nextEval - t > evaluation - 1e-9;
+    let periods = 1;
+    if (isQuiet && startsPeriod && until === nextEval) {
+      if ((end - t) / evaluation + 1e-9 >= 2) {
+        const fit = Math.floor((end - t) / evaluation + 1e-9);
+        periods = fit > 1 ? fit : 1;
+      }
+      for (let j = 1; j < periods; j++) until += evaluation;
+    }
+    // The loop's overflow test, with its waiting messages (waitingMessages of the queues kept here).
+    if (rps + (asyncQueueIn + backlogWaiting) / evaluation > threshold) break;
+    const toCloud = 0;
+    const syncToCloud = toCloud < syncRps ? toCloud : syncRps;
+    let asyncToCloud = toCloud - syncToCloud;
+    if (asyncToCloud > asyncRps) asyncToCloud = asyncRps;
+    const ls = syncRps - syncToCloud;
+    const la = asyncRps - asyncToCloud;
+    const seconds = until - t;
+    lastSync = ls;
+    lastAsync = la;
+    lastNow = t;
+    lastSeconds = seconds;
+    let settles = false;
+    const lambda = ls + la;
+    if (lambda < full && isClear && canDefer) {
+      const rho = lambda / full;
+      const erlangC = table.erlangC(rho);
+      const syncTheta = (full - ls) / 1000;
+      const syncQueue = (ls * erlangC) / (syncTheta * 1000);
+      settles = !mayFollowQueue(syncQueueIn, syncQueue, full + ls, full - ls, seconds);
+      let asyncQueue = 0;
+      let asyncTheta = 0;
+      if (settles && la > 0) {
+        asyncTheta = (full * (1 - ls / full) * (1 - rho)) / 1000;
+        asyncQueue = (la * erlangC) / (asyncTheta * 1000);
+        settles = !mayFollowQueue(asyncQueueIn, asyncQueue, lambda + full, full - lambda, seconds);
+      }
+      if (settles) {
+        const asyncWait = la > 0 ? erlangC / asyncTheta : 0;
+        asyncQueueIn = asyncQueue;
+        syncQueueIn = syncQueue;
+        const share = la === 0 ? 1 : lambda > 0 ? ls / lambda : 1;
+        occupyCell(cells, rho, share, seconds);
+        const admitted = lambda * seconds;
+        stats.chartLatency(
+          admitted * durationMs + ls * seconds * (erlangC / syncTheta) + la * seconds * asyncWait,
+          admitted,
+        );
+        served += admitted;
+        busyTotal += admitted / spec.mu;
+        settled = true;
+      }
+    }
+    if (!settles) {
+      base.syncQueue = syncQueueIn;
+      base.asyncQueue = asyncQueueIn;
+      baseOut.served = served;
+      baseOut.busyCoreSeconds = busyTotal;
+      baseCall.syncRps = ls;
+      baseCall.asyncRps = la;
+      baseCall.now = t;
+      baseCall.seconds = seconds;
+      serve(base, spec, baseCall, stats, baseOut);
+      syncQueueIn = base.syncQueue;
+      asyncQueueIn = base.asyncQueue;
+      served = baseOut.served;
+      busyTotal = baseOut.busyCoreSeconds;
+      settled = baseOut.settled;
+      isClear = base.syncBacklog.isEmpty && base.asyncBacklog.isEmpty;
+      backlogWaiting = base.asyncBacklog.waiting;
+    }
+    stretches++;
+    t = until;
+    if (t >= nextEval - 1e-9) {
+      // The datapoints: each reads 0 cores of a cloud with none (takeDatapoints' times, to the bit).
+      if (periods > 1) {
+        let at = nextEval;
+        for (let j = 1; j < periods; j++) at += evaluation;
+        nextEval = at + evaluation;
+      } else nextEval += evaluation;
+      datapoints += periods;
+      isQuiet = settled && startsPeriod;
+    } else isQuiet = false;
+  }
+  base.syncQueue = syncQueueIn;
+  base.asyncQueue = asyncQueueIn;
+  // The loop's stretches of the base alone leave the cloud's queues at 0.
+  if (stretches > 0) remote.syncQueue = remote.asyncQueue = 0;
+  baseOut.served = served;
+  baseOut.busyCoreSeconds = busyTotal;
+  baseOut.settled = settled;
+  baseCall.syncRps = lastSync;
+  baseCall.asyncRps = lastAsync;
+  baseCall.now = cloudCall.now = lastNow;
+  baseCall.seconds = cloudCall.seconds = lastSeconds;
+  const r = periodRun;
+  r.t = t;
+  r.nextEval = nextEval;
+  r.isQuiet = isQuiet;
+  r.stretches = stretches;
+  r.datapoints = datapoints;
+  r.isWithin = isWithin;
+  return i;
 }
 
 /** What dormantSteps hands back besides its last step: the time of the next datapoint. */
