@@ -91,9 +91,10 @@ export function simulateVm(
       gaveUp = true;
       break;
     }
-    const rps = load.total[i] as number;
-    const asyncRps = asyncSeries === null ? 0 : (asyncSeries[i] as number);
-    const end = (i + 1) * dt;
+    // (Not const: a run of steady periods, below, may hand the loop a later step it has begun.)
+    let rps = load.total[i] as number;
+    let asyncRps = asyncSeries === null ? 0 : (asyncSeries[i] as number);
+    let end = (i + 1) * dt;
     stats.stepDemand = rps;
     stats.stepCapacity = scaler.running * policy.vcpu * spec.mu;
     stats.beginStep(i);
@@ -192,6 +193,53 @@ export function simulateVm(
       nextEval = steady.nextEval;
       t = (i + 1) * dt;
       continue;
+    }
+    // A step of several evaluation periods (the default 5-minute steps of 1-minute periods) with no
+    // boot and no scheduled action in it: its stretches, and those of the steps after it, on the same
+    // instances, in a loop of their own (steadyPeriods). It stops after a datapoint that acts, or
+    // before a step that is not such, and the loop below takes over from there.
+    if (
+      nextEval < end &&
+      window === 0 &&
+      scatter === 0 &&
+      schedule.nextAt() > end &&
+      scaler.nextBootAt() === Number.POSITIVE_INFINITY &&
+      !stretchesOnly
+    ) {
+      const from = i;
+      i = steadyPeriods(
+        state,
+        spec,
+        call,
+        stats,
+        out,
+        scaler,
+        load.total,
+        asyncSeries,
+        ctx.steps,
+        dt,
+        coresPerRps,
+        giveUp,
+        scaler.running * policy.vcpu,
+        evaluation,
+        schedule.nextAt(),
+        i,
+        t,
+        nextEval,
+      );
+      const r = periods;
+      t = r.t;
+      nextEval = r.nextEval;
+      window = r.window;
+      scatter = r.scatter;
+      repeatBusy = r.repeatBusy;
+      repeatScatter = r.repeatScatter;
+      if (!r.isWithin) continue;
+      if (i !== from) {
+        rps = load.total[i] as number;
+        asyncRps = asyncSeries === null ? 0 : (asyncSeries[i] as number);
+        end = (i + 1) * dt;
+      }
     }
     while (t < end - 1e-9) {
       if (schedule.nextAt() <= t + 1e-9) schedule.applyDue(t, scaler);
@@ -466,5 +514,229 @@ function steadySteps(
   call.now = lastNow;
   call.seconds = lastSeconds;
   steady.nextEval = nextEval;
+  return i;
+}
+
+/**
+ * What steadyPeriods hands back besides its step: the time reached, the next datapoint's, the busy
+ * and scattering core-seconds since the last datapoint, the loop's repeatBusy and repeatScatter, and
+ * whether it stopped within its step (else at the step's end).
+ */
+const periods = {
+  t: 0.5,
+  nextEval: 0.5,
+  window: 0.5,
+  scatter: 0.5,
+  repeatBusy: 0.5,
+  repeatScatter: 0.5,
+  isWithin: false,
+};
+
+/**
+ * simulateVm's stretch loop from time `t` within step `i` (begun: its chart step, repeatBusy NaN),
+ * and the steps after it, on `cores` cores (the instances running), at steps of several evaluation
+ * periods: the 5-minute steps of 1-minute periods most designs simulate, where a step is a stretch to
+ * its first datapoint and, when that left the pool settled and the fleet as it was, one of the periods
+ * after it up to the first whose datapoint acts (quietPeriods). The same operations in the same order
+ * as the loop's (its datapoints by the scaler's own methods; one of a single period surely below the
+ * target only counted, countLow, as in steadySteps), less its bookkeeping of boots and scheduled
+ * actions, of which there are none: the caller checked step `i`, each later step is checked here
+ * before it is begun, and a datapoint that launches or stops instances ends the run. servePool's
+ * settled path written out with the pool's queues and totals in locals, as in steadySteps (the
+ * occupancy cells selected when first used, as servePool does: the order in which a pool's core
+ * counts first settle is the order they are recorded in). Returns the step it stopped in or after.
+ */
+function steadyPeriods(
+  state: PoolState,
+  spec: PoolSpec,
+  call: PoolCall,
+  stats: OptionStats,
+  out: PoolOutcome,
+  scaler: Autoscaler,
+  total: Float32Array,
+  asyncSeries: Float32Array | null,
+  steps: number,
+  dt: number,
+  coresPerRps: number,
+  giveUp: GiveUp | undefined,
+  cores: number,
+  evaluation: number,
+  nextAction: number,
+  i: number,
+  from: number,
+  firstEval: number,
+): number {
+  let t = from;
+  let nextEval = firstEval;
+  let window = 0;
+  let scatter = 0;
+  let repeatBusy = Number.NaN;
+  let repeatScatter = 0;
+  let isWithin = true;
+  let end = (i + 1) * dt;
+  let rps = total[i] as number;
+  let asyncRps = asyncSeries === null ? 0 : (asyncSeries[i] as number);
+  const running = scaler.running;
+  const pending = scaler.pending;
+  const held = running + pending;
+  const full = cores * spec.mu;
+  setPoolCores(call, cores);
+  const table = call.table;
+  let cells: Float64Array | null = null;
+  const canDefer = stats.canDefer;
+  const durationMs = spec.durationMs;
+  let syncQueueIn = state.syncQueue;
+  let asyncQueueIn = state.asyncQueue;
+  let served = out.served;
+  let busyTotal = out.busyCoreSeconds;
+  let settled = out.settled;
+  let isClear = state.syncBacklog.isEmpty && state.asyncBacklog.isEmpty;
+  let backlogWaiting = state.asyncBacklog.waiting;
+  let lastSync = call.syncRps;
+  let lastAsync = call.asyncRps;
+  let lastNow = call.now;
+  let lastSeconds = call.seconds;
+  let paid = scaler.instanceSeconds;
+  for (;;) {
+    if (!(t < end - 1e-9)) {
+      // The step is over: the next, if it is such (the loop's checks at a step's start, and the caller's).
+      isWithin = false;
+      const k = i + 1;
+      if (k >= steps) break;
+      if (giveUp !== undefined && stats.isOver(giveUp)) break;
+      const next = (k + 1) * dt;
+      if (!(nextEval < next && window === 0 && scatter === 0 && nextAction > next)) break;
+      i = k;
+      end = next;
+      rps = total[k] as number;
+      asyncRps = asyncSeries === null ? 0 : (asyncSeries[k] as number);
+      stats.beginStepOf(k, rps, full);
+      repeatBusy = Number.NaN;
+      isWithin = true;
+    }
+    // One stretch of the loop: to the next datapoint, or the step's end; after a settled period that
+    // left the fleet as it was, the whole periods to the step's end up to the first that acts.
+    let until = end < nextEval ? end : nextEval;
+    const startsPeriod = window === 0 && nextEval - t > evaluation - 1e-9;
+    let merged = 1;
+    if (!Number.isNaN(repeatBusy) && startsPeriod && until === nextEval) {
+      if ((end - t) / evaluation + 1e-9 >= 2) {
+        scaler.scatterCores = repeatScatter;
+        merged = scaler.quietPeriods(t, nextEval, end, repeatBusy);
+      }
+      for (let j = 1; j < merged; j++) until += evaluation;
+    }
+    const seconds = until - t;
+    const busyBefore = busyTotal;
+    const backlogged = !(rps < full) || !isClear;
+    const ls = rps - asyncRps;
+    const la = asyncRps;
+    lastSync = ls;
+    lastAsync = la;
+    lastNow = t;
+    lastSeconds = seconds;
+    let settles = false;
+    const lambda = ls + la;
+    if (lambda < full && isClear && canDefer) {
+      const rho = lambda / full;
+      const erlangC = table.erlangC(rho);
+      const syncTheta = (full - ls) / 1000;
+      const syncQueue = (ls * erlangC) / (syncTheta * 1000);
+      settles = !mayFollowQueue(syncQueueIn, syncQueue, full + ls, full - ls, seconds);
+      let asyncQueue = 0;
+      let asyncTheta = 0;
+      if (settles && la > 0) {
+        const m = messages;
+        m.queueIn = asyncQueueIn;
+        m.la = la;
+        m.ls = ls;
+        m.full = full;
+        m.rho = rho;
+        m.erlangC = erlangC;
+        m.seconds = seconds;
+        settles = messagesSettle(m);
+        asyncTheta = m.theta;
+        asyncQueue = m.queue;
+      }
+      if (settles) {
+        const asyncWait = la > 0 ? erlangC / asyncTheta : 0;
+        asyncQueueIn = asyncQueue;
+        syncQueueIn = syncQueue;
+        const share = la === 0 ? 1 : lambda > 0 ? ls / lambda : 1;
+        cells ??= state.occupancy.select(cores);
+        occupyCell(cells, rho, share, seconds);
+        const admitted = lambda * seconds;
+        stats.chartLatency(
+          admitted * durationMs + ls * seconds * (erlangC / syncTheta) + la * seconds * asyncWait,
+          admitted,
+        );
+        served += admitted;
+        busyTotal += admitted / spec.mu;
+        settled = true;
+      }
+    }
+    if (!settles) {
+      state.syncQueue = syncQueueIn;
+      state.asyncQueue = asyncQueueIn;
+      out.served = served;
+      out.busyCoreSeconds = busyTotal;
+      call.syncRps = ls;
+      call.asyncRps = la;
+      call.now = t;
+      call.seconds = seconds;
+      serve(state, spec, call, stats, out);
+      syncQueueIn = state.syncQueue;
+      asyncQueueIn = state.asyncQueue;
+      served = out.served;
+      busyTotal = out.busyCoreSeconds;
+      settled = out.settled;
+      isClear = state.syncBacklog.isEmpty && state.asyncBacklog.isEmpty;
+      backlogWaiting = state.asyncBacklog.waiting;
+    }
+    paid += held * seconds;
+    const busySeconds = cores > 0 ? busyTotal - busyBefore : rps * coresPerRps * seconds;
+    window += busySeconds;
+    if (cores === 0 || !backlogged) scatter += busySeconds;
+    // waitingMessages, of the queue kept here.
+    const waiting = asyncQueueIn + backlogWaiting;
+    if (waiting !== 0) window += ((waiting * coresPerRps) / evaluation) * seconds;
+    t = until;
+    if (t >= nextEval - 1e-9) {
+      const busy = merged > 1 ? repeatBusy : window / evaluation;
+      const free = merged > 1 ? repeatScatter : scatter / evaluation;
+      if (merged === 1 && scaler.countLow(window)) nextEval += evaluation;
+      else {
+        scaler.scatterCores = free;
+        scaler.busyIn = busy;
+        // (The scaler does not read what it has been paid: that is written back at the end.)
+        nextEval = scaler.takeDatapointsIn(nextEval, merged);
+      }
+      const still = scaler.running === running && scaler.pending === pending;
+      repeatBusy = startsPeriod && settled && still ? busy : Number.NaN;
+      repeatScatter = free;
+      window = 0;
+      scatter = 0;
+      // A datapoint that acted: the loop takes the fleet it leaves (its boots, its cores).
+      if (!still) break;
+    } else repeatBusy = Number.NaN;
+  }
+  scaler.instanceSeconds = paid;
+  state.syncQueue = syncQueueIn;
+  state.asyncQueue = asyncQueueIn;
+  out.served = served;
+  out.busyCoreSeconds = busyTotal;
+  out.settled = settled;
+  call.syncRps = lastSync;
+  call.asyncRps = lastAsync;
+  call.now = lastNow;
+  call.seconds = lastSeconds;
+  const r = periods;
+  r.t = t;
+  r.nextEval = nextEval;
+  r.window = window;
+  r.scatter = scatter;
+  r.repeatBusy = repeatBusy;
+  r.repeatScatter = repeatScatter;
+  r.isWithin = isWithin;
   return i;
 }
