@@ -137,11 +137,27 @@ const CASES: Case[] = [
  * evaluation periods, where the burst's dormant periods and the elastic VM's steady ones are served
  * by loops of their own.
  */
-const CASES_AT_5_MINUTES: Case[] = CASES.filter((c) => c.stepMinutes === 1).map((c) => ({
-  ...c,
-  name: `${c.name}, at 5-minute steps`,
-  stepMinutes: 5,
-}));
+const CASES_AT_5_MINUTES: Case[] = [
+  ...CASES.filter((c) => c.stepMinutes === 1).map((c) => ({
+    ...c,
+    name: `${c.name}, at 5-minute steps`,
+    stepMinutes: 5,
+  })),
+  // Periods that do not divide the step: steps that end between datapoints.
+  {
+    name: '90 s periods at 5-minute steps',
+    stepMinutes: 5,
+    vm: { evaluationSeconds: 90, cooldownSeconds: 120 },
+    load: gappy(9, 150, { sloMs: 200 }),
+  },
+  {
+    name: '45 s periods, boots of 77.3 s, half of it messages, at 5-minute steps',
+    stepMinutes: 5,
+    vm: { evaluationSeconds: 45, bootSeconds: 77.3, maxInstances: 6 },
+    detectionMinutes: 2,
+    load: halfAsync(gappy(10, 180, { sloMs: 250 })),
+  },
+];
 
 function contextOf(c: Case) {
   const env = defaultEnvironments();
