@@ -432,9 +432,14 @@ export class OptionStats implements PartSink {
    * to the last's; those expired are dropped. Their SLO minutes are those of their arrival: dropping
    * minutes when more than the tolerated share expired, else each minute's p95 against the SLO.
    */
-  left(d: Readonly<Departure>): void {
+  /**
+   * Requests that waited in a queue, leaving (serve-pool.ts): `into`, the response times they join —
+   * a collector's own side's (a burst's cloud pool's queued messages are the cloud side's, not the
+   * base's: H38 found them read as the base's, so that its calls across the link fell on the wrong side).
+   */
+  left(d: Readonly<Departure>, into: LatencyMixture = this.mix): void {
     if (this.parent) {
-      this.parent.left(d);
+      this.parent.left(d, this.mix);
       return;
     }
     const service = 1 / this.nu;
@@ -457,7 +462,7 @@ export class OptionStats implements PartSink {
     const perMinute = minutes > 0 ? d.served / minutes : Number.POSITIVE_INFINITY;
     // Carrying the other class's minutes (Departure.mate): whole minutes, and all their requests.
     const whole = d.mate > 0 ? 1 / (1 - d.mate) : 1;
-    this.mix.addUniformDelay(d.served, 1000 * d.firstWait, 1000 * d.lastWait);
+    into.addUniformDelay(d.served, 1000 * d.firstWait, 1000 * d.lastWait);
     // The SLO minutes at four points of the range: each a share of the departure's minutes.
     // The minutes that do not drop (as in commit).
     const rest = 1 - dropping;

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { makeContext, makeLoad } from '../testing/load-fixture';
+import { OptionStats } from './option-stats';
 import { simulateStatic } from './simulate-static';
 
 /** One core of 20 ms at 5 requests a second: ρ 0.1, an M/M/1 response Exp(μ − λ) to the bit. */
@@ -145,5 +146,33 @@ describe("a burst side's own latency budget (largestSideDelay)", () => {
     // A side with no requests takes any delay; the whole of them, the uniform budget.
     expect(stats.largestSideDelay(allowed, 0, 'cloud')).toBe(Infinity);
     expect(stats.largestSideDelay(allowed, 0, 'dc')).toBe(uniform);
+  });
+});
+
+describe("a burst's queued requests on the side that served them", () => {
+  it("a cloud pool's messages that waited are the cloud side's: its calls across the link delay them", () => {
+    // 1,000 messages served by a burst's cloud pool after 10–20 s in its queue, and nothing else: with
+    // the cloud side's requests 10⁷ ms later and the base's not at all, every percentile moves. (They
+    // were recorded as the base's, so the cloud's calls across the link missed them: H38.)
+    const stats = new OptionStats(60, Number.POSITIVE_INFINITY, 1, 1 / 20, 30_000);
+    const cloud = OptionStats.collectorFor(stats, true);
+    cloud.left({
+      served: 1000,
+      firstWait: 10,
+      lastWait: 20,
+      expired: 0,
+      minutes: 1,
+      mate: 0,
+      mateP95: 0,
+      windowArrived: 1000,
+      windowExpired: 0,
+      windowMinutes: 1,
+    });
+    expect(stats.finish().served).toBe(1000);
+    const [p50, p95, p99] = stats.quantilesDelayedBy([{ share: 1, delayMs: 0 }], [{ share: 1, delayMs: 1e7 }]);
+    for (const p of [p50, p95, p99]) expect(p).toBeGreaterThan(1e7);
+    // And the base's delay does not reach them.
+    const [b50] = stats.quantilesDelayedBy([{ share: 1, delayMs: 1e7 }], [{ share: 1, delayMs: 0 }]);
+    expect(b50).toBeLessThan(1e5);
   });
 });

@@ -437,7 +437,7 @@ export function simulateBurst(
   // A run given up has no end, its figures a floor of the whole run's (as in simulate-vm.ts).
   if (!gaveUp) {
     drainAtEnd(base, spec, baseCores, horizon, stats);
-    drainAtEnd(remote, spec, cloud.running * policy.vcpu, horizon, stats);
+    drainAtEnd(remote, spec, cloud.running * policy.vcpu, horizon, cloudParts);
   }
   flushOccupancy(base, spec, stats);
   flushOccupancy(remote, spec, stats);
