@@ -92,6 +92,25 @@ describe('npm run simulate', () => {
       }
     }
     expect(crossed).toBeGreaterThanOrEqual(2);
+  }, 90_000);
+
+  it('averages the simulator over its seeds: three by default, as many as asked', () => {
+    const args = [file('seeds.json', design), '--component', 'orders', '--days', '1'];
+    const simulatorRequests = (stdout: string) =>
+      [...stdout.matchAll(/requests\s+\d+\s+(\d+)/g)].map((m) => Number(m[1]));
+    const byDefault = runSimulateCli(args);
+    expect(byDefault.stdout).toMatch(/^orders: .*; simulator seeds 1–3, averaged$/m);
+    const one = (seed: number) => runSimulateCli([...args, '--seed', String(seed), '--seeds', '1']);
+    expect(one(2).stdout).toMatch(/; simulator seed 2$/m);
+    // The mean of seeds 1, 2 and 3 run one at a time (requests are counted whole, so within one).
+    const each = [1, 2, 3].map((seed) => simulatorRequests(one(seed).stdout));
+    simulatorRequests(byDefault.stdout).forEach((n, i) => {
+      const mean = each.reduce((m, run) => m + (run[i] as number), 0) / 3;
+      expect(Math.abs(n - mean)).toBeLessThanOrEqual(0.5);
+    });
+    expect(runSimulateCli([...args, '--seeds', '0']).stderr).toMatch(
+      /--seeds: expected a whole number from 1 to 20, got 0/,
+    );
   });
 
   it('names the components when the id is unknown', () => {

@@ -4,6 +4,7 @@
  * same series and environments, so the oracle tests and `npm run simulate` compare like with like.
  * A static pool, and a burst's base, are simulated at the cores the engine chose (or those given).
  */
+import { averageFigures } from './oracle-expect';
 import type { ComponentLoad, SimulationContext } from '../simulate/component-load';
 import type { OptionFigures } from '../simulate/option-stats';
 import { planBurstBase } from '../recommend/size-burst-base';
@@ -69,19 +70,24 @@ export function compareEngine(
   load: ComponentLoad,
   placement: RequestPlacement,
   ctx: SimulationContext,
-  options: { seed?: number; cores?: number } = {},
+  /** `seeds`: the simulator's runs, from `seed` on, whose figures are averaged (1 by default). */
+  options: { seed?: number; seeds?: number; cores?: number } = {},
 ): Comparison {
   const engine = runEngine(load, placement, ctx, options.cores);
-  const run = simulateRequests(
-    load,
-    placement,
-    { steps: ctx.steps, dt: ctx.dt, env: ctx.env, seed: options.seed ?? 1 },
-    engine.cores ?? 1,
-  );
-  const requests: ComparedFigures = { ...run.figures };
-  if (run.cores !== undefined) requests.cores = run.cores;
-  if (run.meanInstances !== undefined) requests.meanInstances = run.meanInstances;
-  if (run.cloudServed !== undefined) requests.cloudServed = run.cloudServed;
-  if (run.coldStartShare !== undefined) requests.coldStartShare = run.coldStartShare;
-  return { placement, engine, requests };
+  const first = options.seed ?? 1;
+  const runs = Array.from({ length: Math.max(1, options.seeds ?? 1) }, (_, i) => {
+    const run = simulateRequests(
+      load,
+      placement,
+      { steps: ctx.steps, dt: ctx.dt, env: ctx.env, seed: first + i },
+      engine.cores ?? 1,
+    );
+    const requests: ComparedFigures = { ...run.figures };
+    if (run.cores !== undefined) requests.cores = run.cores;
+    if (run.meanInstances !== undefined) requests.meanInstances = run.meanInstances;
+    if (run.cloudServed !== undefined) requests.cloudServed = run.cloudServed;
+    if (run.coldStartShare !== undefined) requests.coldStartShare = run.coldStartShare;
+    return requests;
+  });
+  return { placement, engine, requests: runs.length === 1 ? (runs[0] as ComparedFigures) : averageFigures(runs) };
 }
