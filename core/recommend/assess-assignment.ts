@@ -11,6 +11,7 @@ import type { Component, Connection, Environments, Pattern, Placement } from '..
 import type { Reason } from '../model/plan';
 import type { ChartSeries, OptionFigures } from '../simulate/option-stats';
 import type { SeriesShape } from '../simulate/series-stats';
+import type { CloudSteps } from '../simulate/cloud-steps';
 import type { DelayPart } from '../simulate/response-dist';
 import { type BurstCalls, type CalleeCalls, addedByRouted, routedMinutes, sideDelays } from './call-delay-parts';
 import { type Crossing, type PlacedEnd, cloudShareOf, describeCrossing } from './crossing';
@@ -217,6 +218,46 @@ export function assessOption(
     ...(run.meanInstances !== undefined ? { meanInstances: run.meanInstances } : {}),
     note: run.note,
     series: run.series,
+  };
+}
+
+/**
+ * The SLO minutes a burst callee's routed steps add to `run` on its own (its data-centre side's, no
+ * other call across the link), `calls` a request to it: what assessOption counts for that callee
+ * alone, for the joint choice's budget (build-joint-problem.ts). Kept per callee's steps and calls.
+ */
+export function routedOverOf(
+  run: PlacementRun,
+  demand: ComponentFacts['demandByHour'] | null,
+  latencyMs: number,
+): ((steps: CloudSteps, calls: number) => number) | undefined {
+  if (run.placement !== 'static' && run.placement !== 'burst') return undefined;
+  const kept = new WeakMap<CloudSteps, Map<number, number>>();
+  const s = cloudShareOf(run.placement, run.cloudShare);
+  const countAt = (d: number) =>
+    (run.placement === 'burst'
+      ? run.stats.shiftParts(run.figures, 0, [
+          { share: 1 - s, delayMs: d },
+          { share: s, delayMs: 0 },
+        ]).figures
+      : run.stats.shift(run.figures, 0, d)
+    ).sloViolationMinutes;
+  return (steps, calls) => {
+    let byCalls = kept.get(steps);
+    if (!byCalls) kept.set(steps, (byCalls = new Map<number, number>()));
+    let added = byCalls.get(calls);
+    if (added === undefined) {
+      const own = run.figures.p95LatencyMs;
+      const routed = routedMinutes(
+        [{ calls, steps }],
+        demand,
+        latencyMs,
+        (parts) => run.stats.quantilesDelayedBy(parts)[1] - own,
+      );
+      added = addedByRouted(routed, countAt(0), countAt);
+      byCalls.set(calls, added);
+    }
+    return added;
   };
 }
 

@@ -53,8 +53,12 @@ describe("a burst callee's calls in the joint choice's budget", () => {
     ...extra,
   });
   /** The data-centre latency the edge adds to p in the data centre with k bursting. */
-  function latencyWith(routed: number, roomMinutes: number): number {
-    const caller: Candidate = { component: p, options: [option('static', { roomMinutes })], requestsPerMonth: 1e6 };
+  function latencyWith(routed: number, roomMinutes: number, routedOver?: CandidateOption['routedOver']): number {
+    const caller: Candidate = {
+      component: p,
+      options: [option('static', { roomMinutes, ...(routedOver ? { routedOver } : {}) })],
+      requestsPerMonth: 1e6,
+    };
     const callee: Candidate = {
       component: k,
       options: [option('burst', { steps: stepsRouting(routed) })],
@@ -76,6 +80,50 @@ describe("a burst callee's calls in the joint choice's budget", () => {
     expect(latencyWith(11, 10)).toBe(80);
     // A caller with no room left (or none known) budgets it however few.
     expect(latencyWith(1, 0)).toBe(80);
+  });
+
+  it("more routed minutes than the room, but no more SLO minutes than it as the caller's own count reads them: none", () => {
+    expect(latencyWith(20, 10, () => 3)).toBe(0);
+    expect(latencyWith(20, 10, () => 11)).toBe(80);
+  });
+
+  it("two callees that can burst share the caller's room", () => {
+    const design2 = validateDesign(
+      makeDesign(
+        [
+          { id: 'p', name: 'p', kind: 'service', demand: { cpuMs: 10 }, workload: { pattern: 'static', baseRps: 10 } },
+          { id: 'k', name: 'k', kind: 'service', demand: { cpuMs: 10 }, workload: { pattern: 'static', baseRps: 10 } },
+          { id: 'm', name: 'm', kind: 'service', demand: { cpuMs: 10 }, workload: { pattern: 'static', baseRps: 10 } },
+        ],
+        {
+          connections: [
+            { id: 'p-k', from: 'p', to: 'k', mode: 'sync', callsPerRequest: 4, payloadKb: 1 },
+            { id: 'p-m', from: 'p', to: 'm', mode: 'sync', callsPerRequest: 4, payloadKb: 1 },
+          ],
+          environments: { link: { latencyMs: 20 } },
+        },
+      ),
+    );
+    if (!design2.ok) throw new Error(JSON.stringify(design2.problems));
+    const priced = priceDesign(design2.value);
+    const of = (id: string) => {
+      const c = priced.components.find((x) => x.id === id);
+      if (!c) throw new Error(`no ${id}`);
+      return c;
+    };
+    // Each routes 8 minutes, within the caller's 10 alone; together 16 are not.
+    const burstOf = (id: string): Candidate => ({
+      component: of(id),
+      options: [option('burst', { steps: stepsRouting(8) })],
+      requestsPerMonth: 1e6,
+    });
+    const caller: Candidate = {
+      component: of('p'),
+      options: [option('static', { roomMinutes: 10 })],
+      requestsPerMonth: 1e6,
+    };
+    const frame = frameJointProblem([caller, burstOf('k'), burstOf('m')], priced.connections, priced.tariff);
+    expect(frame.edges.map((e) => e.latency[0])).toEqual([80, 80]);
   });
 
   it('a callee that routes nothing adds nothing', () => {

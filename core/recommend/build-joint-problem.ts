@@ -53,6 +53,11 @@ export interface CandidateOption {
   /** A burst's steps with requests sent to the cloud (cloud-steps.ts), where known. */
   steps?: CloudSteps | null;
   /**
+   * The SLO minutes a burst callee's routed steps add to it, `calls` a request to it, as assessOption
+   * counts them (routedMinutes, addedByRouted) — its data-centre side's. Absent: taken as over its room.
+   */
+  routedOver?: (steps: CloudSteps, calls: number) => number;
+  /**
    * A burst that meets its SLO: the latency each side alone can take on while the other takes none
    * (OptionStats.largestSideDelay), asked only where its calls can add more than `slack`.
    * frameJointProblem offers it as corners of its budget.
@@ -121,6 +126,16 @@ export function frameJointProblem(
     }
   }
   const most = mostCallDelays(connections, tariff);
+  // Per caller, its sync callees that can burst: its room is shared among them (buildEdge).
+  const bursting = new Map<string, number>();
+  for (const conn of connections) {
+    const callee = candidates[index.get(conn.to) ?? -1];
+    if (
+      conn.mode === 'sync' &&
+      callee?.options.some((o) => o.placement === 'burst' && o.steps && o.steps.step.length > 0)
+    )
+      bursting.set(conn.from, (bursting.get(conn.from) ?? 0) + 1);
+  }
   const states = candidates.map((c) => {
     const delay = most.get(c.component.id) ?? 0;
     const make = () => withSideBudgets(selectStates(c), delay);
@@ -131,11 +146,12 @@ export function frameJointProblem(
     const from = index.get(conn.from);
     const to = index.get(conn.to);
     if (from === undefined || to === undefined) continue;
-    const make = () => buildEdge(conn, candidates, states, from, to, tariff);
     const a = candidates[from] as Candidate;
     const b = candidates[to] as Candidate;
+    const sharing = Math.max(1, bursting.get(a.component.id) ?? 0);
+    const make = () => buildEdge(conn, candidates, states, from, to, tariff, sharing);
     // An end's states are its candidate's with its call delays' corners (withSideBudgets).
-    const more = `${most.get(a.component.id) ?? 0}|${most.get(b.component.id) ?? 0}`;
+    const more = `${most.get(a.component.id) ?? 0}|${most.get(b.component.id) ?? 0}|${sharing}`;
     const edge = kept ? kept.between(conn, a, b, more, make) : make();
     if (edge) edges.push(edge.from === from && edge.to === to ? edge : { ...edge, from, to });
   }
@@ -349,6 +365,8 @@ function buildEdge(
   from: number,
   to: number,
   tariff: Tariff,
+  /** The caller's sync callees that can burst, among which its room is shared. */
+  sharing: number,
 ): JointEdge | null {
   const a = candidates[from] as Candidate;
   const b = candidates[to] as Candidate;
@@ -386,11 +404,18 @@ function buildEdge(
         if (x.needsDataAccess) f |= flag(ONCE_DATA_ACCESS);
       }
       cost.push(Math.round(sumLines(x.lines) * MICRO));
-      // A burst callee that routes in no more minutes than the caller may still miss cannot make it
-      // miss, however long its calls (assessOption counts at most those minutes more); else its
+      // A burst callee whose routed steps add no more SLO minutes than the caller may still miss (its
+      // share of that room among its callees that can burst) cannot make it miss, however long its
+      // calls: assessOption counts those minutes (routedOver), at most its routed minutes; else its
       // budget takes the largest delay of those minutes, as if every minute had it (at least what
       // assessOption counts).
-      latency.push(x.dcMinutes <= (oa.roomMinutes ?? 0) ? 0 : x.p95Dc, x.p95Cloud);
+      const room = (oa.roomMinutes ?? 0) / sharing;
+      const fits =
+        x.dcMinutes <= room ||
+        (x.dcMinutes !== Infinity && ob.steps && oa.routedOver
+          ? oa.routedOver(ob.steps, conn.callsPerRequest) <= room
+          : false);
+      latency.push(fits ? 0 : x.p95Dc, x.p95Cloud);
       flags.push(f);
       any ||= f !== 0 || x.share > 0;
     }

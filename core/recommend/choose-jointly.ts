@@ -8,7 +8,7 @@
 import type { PricedDesign } from '../cost/tariff';
 import type { Placement } from '../model/design';
 import { PLACEMENTS } from '../model/design-fields';
-import { BURST_RESERVE, type ComponentFacts, type Tolerance } from './assess-assignment';
+import { BURST_RESERVE, type ComponentFacts, type Tolerance, routedOverOf } from './assess-assignment';
 import { type Candidate, type CandidateOption, type JointFrame, buildJointProblem } from './build-joint-problem';
 import { cloudShareOf } from './crossing';
 import { findRuleOut } from './hard-constraints';
@@ -35,6 +35,8 @@ export function toCandidate(f: ComponentFacts, design: PricedDesign, tol: Tolera
     if (!run) throw new Error(`no ${placement} run for ${f.component.id}`);
     const slack = slackOf(run, tol);
     const sides = isSplit(run, slack) ? () => sideSlackOf(run, tol) : null;
+    const routedOver =
+      slack >= 0 ? routedOverOf(run, f.demandByHour ?? null, design.tariff.env.link.latencyMs) : undefined;
     return {
       placement,
       allowed: findRuleOut(f.component, placement, design.tariff) === null,
@@ -43,6 +45,7 @@ export function toCandidate(f: ComponentFacts, design: PricedDesign, tol: Tolera
       slack,
       ...(sides ? { sideSlack: sides } : {}),
       roomMinutes: reserveOf(run) * tol.minutes - run.figures.sloViolationMinutes,
+      ...(routedOver ? { routedOver } : {}),
       steps: run.stats.cloudSteps,
       missMinutes: run.figures.sloViolationMinutes,
       missDrops: run.figures.droppedRequests,
