@@ -23,9 +23,20 @@ export interface CloudSteps {
   stepSeconds: number;
 }
 
-/** Gathers CloudSteps as a burst's simulation goes (its steps in order, each in one or more stretches). */
+/**
+ * Gathers CloudSteps as a burst's simulation goes (its steps in order, each in one or more stretches).
+ * One serves run after run (reset): finish copies what it gathered out, and its arrays, grown once,
+ * stay (each growth made five typed arrays, a cost a browser's worker feels: plan-worker profile,
+ * 2026-12-06).
+ */
 export class CloudStepsBuilder {
   private n = 0;
+
+  /** Empty again, its arrays kept. */
+  reset(): this {
+    this.n = 0;
+    return this;
+  }
   private step = new Int32Array(64);
   private requests = new Float64Array(64);
   private syncRequests = new Float64Array(64);

@@ -87,7 +87,12 @@ export class LatencyMixture {
 
   /** The whole horizon as one distribution; releases the bins. */
   finish(): ResponseDist {
-    const dist = new ResponseDist().reset(this.nu);
+    // At its size: its pieces are the bins in use (a typed array grown is costly in a browser's worker).
+    let pieces = 1;
+    if (this.used)
+      for (let k = 0; k < 2 * BINS; k += 2)
+        pieces += +(this.waits[k] !== 0) + +(this.cut[k] !== 0) + +(this.delays[k] !== 0);
+    const dist = new ResponseDist(pieces).reset(this.nu);
     if (this.used) {
       dist.add(this.noWait, 0, 0);
       for (let b = 0; b < BINS; b++) {

@@ -118,6 +118,8 @@ const SHIFT_BRACKET_MS = 0.01;
  * 13 % of the plan's second thread (CPU profile of the 50-component bench edit).
  */
 const NONE = new Float64Array(0);
+/** quantilesDelayedBy's delayed distribution: read for three quantiles and dropped, so one serves every reading. */
+const delayedScratch = new ResponseDist(256);
 
 export class OptionStats implements PartSink {
   /** The stretch a model is reporting: filled in, then `commit()`. */
@@ -696,9 +698,10 @@ export class OptionStats implements PartSink {
     const key = sides ? `${text(parts)}/${text(cloudParts)}` : text(parts);
     let quantiles = this.delayedQuantiles.get(key);
     if (quantiles === undefined) {
+      // Read once and dropped: made in one scratch distribution (no typed arrays made once it has grown).
       const delayed = sides
-        ? ResponseDist.joined(sides.base.delayedBy(parts), sides.cloud.delayedBy(cloudParts))
-        : horizon.delayedBy(parts);
+        ? delayedScratch.reset(sides.base.nu).addDelayed(sides.base, parts).addDelayed(sides.cloud, cloudParts)
+        : delayedScratch.reset(horizon.nu).addDelayed(horizon, parts);
       quantiles = [delayed.quantile(0.5), delayed.quantile(0.95), delayed.quantile(0.99)];
       if (this.delayedQuantiles.size >= SHIFTS_KEPT) this.delayedQuantiles.clear();
       this.delayedQuantiles.set(key, quantiles);

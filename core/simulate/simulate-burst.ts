@@ -60,6 +60,9 @@ export interface BurstRun {
   gaveUp: boolean;
 }
 
+/** The steps a run routes, gathered in one builder for every run (a run is simulated at one go). */
+const routedSteps = new CloudStepsBuilder();
+
 export function simulateBurst(
   load: ComponentLoad,
   ctx: SimulationContext,
@@ -87,7 +90,7 @@ export function simulateBurst(
   const remote = createPoolState();
   const baseOut = createPoolOutcome();
   const cloudOut = createPoolOutcome();
-  const routed = new CloudStepsBuilder();
+  const routed = routedSteps.reset();
   const baseParts = OptionStats.collectorFor(stats);
   const cloudParts = OptionStats.collectorFor(stats, true);
   const evaluation = policy.evaluationSeconds;
