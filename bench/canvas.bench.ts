@@ -163,7 +163,7 @@ async function main(): Promise<void> {
     const trace = traced.trace;
     for (const t of trace?.threads ?? [])
       console.log(
-        `  ${t.name.padEnd(32)} busy ${ms(t.busyMs)} between ${ms(t.firstMs)} and ${ms(t.lastMs)} (longest task ${ms(t.longestTaskMs)})`,
+        `  ${t.name.padEnd(32)} busy ${ms(t.busyMs)} (CPU ${ms(t.cpuMs)}) between ${ms(t.firstMs)} and ${ms(t.lastMs)} (longest task ${ms(t.longestTaskMs)})`,
       );
     console.log(
       `  main thread: ${(trace?.mainBreakdown ?? []).map((p) => `${p.name} ${ms(p.ms)}`).join(', ')}  (trace: bench/out/edit-trace.json)`,

@@ -9,6 +9,8 @@ interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** Thread (CPU) time of a complete event, µs: less than `dur` while the thread waited for a core. */
+  tdur?: number;
   pid: number;
   tid: number;
   args?: { name?: string };
@@ -38,8 +40,12 @@ export async function startTrace(cdp: CDPSession): Promise<() => Promise<TraceEv
 
 export interface ThreadBusy {
   windowMs: number;
-  /** Per thread: busy time (union of top-level tasks), longest task, first start and last end (ms after the first mark). */
-  threads: { name: string; busyMs: number; longestTaskMs: number; firstMs: number; lastMs: number }[];
+  /**
+   * Per thread: busy time (union of top-level tasks), the CPU time those tasks had (less where the
+   * thread waited for a core: on two cores the plan's two workers and the page share them), longest
+   * task, first start and last end (ms after the first mark).
+   */
+  threads: { name: string; busyMs: number; cpuMs: number; longestTaskMs: number; firstMs: number; lastMs: number }[];
   /** Main thread: time inside the named trace events (script, style, layout, paint, GC), clipped to the window. */
   mainBreakdown: { name: string; ms: number }[];
 }
@@ -67,7 +73,12 @@ export function busyBetween(events: TraceEvent[], fromMark: string, toMark: stri
   const names = new Map<string, string>();
   for (const e of events)
     if (e.ph === 'M' && e.name === 'thread_name' && e.args?.name) names.set(`${e.pid}:${e.tid}`, e.args.name);
+  // Threads of one name (the plan worker and its second thread are both "DedicatedWorker thread") apart.
+  const seen = new Map<string, number>();
+  for (const name of names.values()) seen.set(name, (seen.get(name) ?? 0) + 1);
+  for (const [key, name] of names) if ((seen.get(name) ?? 0) > 1) names.set(key, `${name} ${key.split(':')[1]}`);
   const spans = new Map<string, [number, number, number][]>();
+  const cpu = new Map<string, number>();
   const parts = new Map<string, number>();
   for (const e of events) {
     if (e.ph !== 'X' || !e.dur) continue;
@@ -75,7 +86,11 @@ export function busyBetween(events: TraceEvent[], fromMark: string, toMark: stri
     const end = Math.min(e.ts + e.dur, to);
     if (end <= start) continue;
     const thread = names.get(`${e.pid}:${e.tid}`) ?? `thread ${e.tid}`;
-    if (TOP_LEVEL.has(e.name)) spans.set(thread, [...(spans.get(thread) ?? []), [start, end, e.dur]]);
+    if (TOP_LEVEL.has(e.name)) {
+      spans.set(thread, [...(spans.get(thread) ?? []), [start, end, e.dur]]);
+      // The task's thread time in the window's share of it (nested top-level tasks are rare: not split).
+      cpu.set(thread, (cpu.get(thread) ?? 0) + ((e.tdur ?? 0) * (end - start)) / e.dur);
+    }
     if (thread === 'CrRendererMain' && MAIN_PARTS.includes(e.name))
       parts.set(e.name, (parts.get(e.name) ?? 0) + (end - start));
   }
@@ -90,6 +105,7 @@ export function busyBetween(events: TraceEvent[], fromMark: string, toMark: stri
     return {
       name,
       busyMs: busy / 1000,
+      cpuMs: (cpu.get(name) ?? 0) / 1000,
       longestTaskMs: Math.max(...list.map((x) => x[2])) / 1000,
       firstMs: ((list[0]?.[0] ?? from) - from) / 1000,
       lastMs: (reach - from) / 1000,
