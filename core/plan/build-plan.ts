@@ -17,6 +17,7 @@ import type { ChartSeries } from '../simulate/option-stats';
 import { type DemandItem, streamDemand } from '../simulate/propagate-demand';
 import { countSteps } from '../workload/generate-workload';
 import { type SeriesShape, describeSeries } from '../simulate/series-stats';
+import { stepLoadsOf } from '../simulate/step-loads';
 import { type ComponentFacts, type Tolerance, toleranceOf } from '../recommend/assess-assignment';
 import { mostCallDelays } from '../recommend/build-joint-problem';
 import { prepareSlack } from '../recommend/choose-jointly';
@@ -213,7 +214,12 @@ export function simulateComponent(
     shape,
     requestsPerMonth: meanRps * HOURS_PER_MONTH * 3600,
     plannedPeakHours: (load.planned ?? []).map((p) => p.startSeconds / 3600),
-    demandByHour: { requests: requestsByHour(load.total, ctx.steps, ctx.dt), stepSeconds: ctx.dt },
+    demandByHour: {
+      requests: requestsByHour(load.total, ctx.steps, ctx.dt),
+      stepSeconds: ctx.dt,
+      // Step by step where it has minutes to miss: a burst callee's routed steps are read at them.
+      ...(component.latencySloMs !== undefined ? { steps: stepLoadsOf(load.total, ctx.steps, ctx.dt) } : {}),
+    },
   };
 }
 

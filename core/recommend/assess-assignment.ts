@@ -13,6 +13,7 @@ import type { ChartSeries, OptionFigures } from '../simulate/option-stats';
 import type { SeriesShape } from '../simulate/series-stats';
 import type { CloudSteps } from '../simulate/cloud-steps';
 import type { DelayPart } from '../simulate/response-dist';
+import type { StepLoads } from '../simulate/step-loads';
 import { type BurstCalls, type CalleeCalls, addedByRouted, routedMinutes, sideDelays } from './call-delay-parts';
 import { type Crossing, type PlacedEnd, cloudShareOf, describeCrossing } from './crossing';
 import { findRuleOut } from './hard-constraints';
@@ -30,9 +31,11 @@ export interface ComponentFacts {
   plannedPeakHours?: readonly number[];
   /**
    * Its requests in each hour of the horizon, and the seconds of a step: what weighs a burst callee's
-   * steps for its calls (call-delay-parts.ts). Absent: the callee's own requests weigh them.
+   * steps for its calls (call-delay-parts.ts). Absent: the callee's own requests weigh them. `steps`:
+   * its load step by step (a component with an SLO), what a burst callee's routed steps read its
+   * minutes at.
    */
-  demandByHour?: { requests: Float32Array; stepSeconds: number };
+  demandByHour?: { requests: Float32Array; stepSeconds: number; steps?: StepLoads };
 }
 
 /** What "meets the SLO" tolerates over the horizon (environments.decision). */
@@ -136,7 +139,9 @@ export function assessOption(
   for (const { connection, end } of callees) {
     const x = describeCrossing(connection, self, end, f.requestsPerMonth, tariff);
     if (x.dcMinutes === Infinity) always += x.p95Dc;
-    else if (x.p95Dc > 0 && end.steps) {
+    else if (x.syncCalls > 0 && end.steps && end.steps.step.length > 0) {
+      // Every burst callee that routes: whether its calls reach the p95 in a step is read there
+      // (routedMinutes), not from the 5 % of the crossing's own reading.
       routing.push({ calls: x.syncCalls, steps: end.steps });
       bursting.push(end.component.name);
     }
@@ -158,7 +163,8 @@ export function assessOption(
   // busy minutes, where its minutes miss, so that is the minutes' reading. A burst callee's calls
   // cross only in the minutes it routes, so they add at most those minutes (routedMinutes,
   // addedByRouted): one that routes in a few minutes of the month, however long its calls, misses
-  // those minutes, not the month. The joint choice budgets the same (build-joint-problem.ts).
+  // those minutes, not the month — each with the chance of the caller's own minutes at its load there.
+  // The joint choice budgets the same (build-joint-problem.ts).
   const countAt = (p95Dc: number): OptionFigures =>
     run.placement === 'burst'
       ? run.stats.shiftParts(run.figures, mean, [
@@ -177,7 +183,7 @@ export function assessOption(
       (parts) => run.stats.quantilesDelayedBy(parts)[1] - own,
     );
     const base = counted.sloViolationMinutes;
-    const added = addedByRouted(routed, base, (d) => countAt(always + d).sloViolationMinutes);
+    const added = addedByRouted(routed, chanceOfRouted(run, always));
     if (added > 0) counted = { ...counted, sloViolationMinutes: base + added };
     const minutes = routed.reduce((m, r) => m + r.minutes, 0);
     if (minutes > 0)
@@ -233,15 +239,7 @@ export function routedOverOf(
 ): ((steps: CloudSteps, calls: number) => number) | undefined {
   if (run.placement !== 'static' && run.placement !== 'burst') return undefined;
   const kept = new WeakMap<CloudSteps, Map<number, number>>();
-  const s = cloudShareOf(run.placement, run.cloudShare);
-  const countAt = (d: number) =>
-    (run.placement === 'burst'
-      ? run.stats.shiftParts(run.figures, 0, [
-          { share: 1 - s, delayMs: d },
-          { share: s, delayMs: 0 },
-        ]).figures
-      : run.stats.shift(run.figures, 0, d)
-    ).sloViolationMinutes;
+  const chanceAt = chanceOfRouted(run, 0);
   return (steps, calls) => {
     let byCalls = kept.get(steps);
     if (!byCalls) kept.set(steps, (byCalls = new Map<number, number>()));
@@ -254,11 +252,22 @@ export function routedOverOf(
         latencyMs,
         (parts) => run.stats.quantilesDelayedBy(parts)[1] - own,
       );
-      added = addedByRouted(routed, countAt(0), countAt);
+      added = addedByRouted(routed, chanceAt);
       byCalls.set(calls, added);
     }
     return added;
   };
+}
+
+/**
+ * The chance that a minute of `run`'s at a load misses its SLO with its requests `d` ms later than
+ * `always` already makes them (addedByRouted): its own minutes at that load (missChanceAt). A burst's
+ * routed minutes are its data-centre side's, read as the whole minute's (its cloud side's calls are
+ * counted with every minute's).
+ */
+function chanceOfRouted(run: PlacementRun, always: number): (perMinute: number, d: number) => number {
+  const slo = run.stats.sloMs;
+  return (perMinute, d) => run.stats.missChanceAt(perMinute, slo - always - d);
 }
 
 const NO_DELAY: readonly DelayPart[] = [{ share: 1, delayMs: 0 }];

@@ -410,11 +410,14 @@ function buildEdge(
       // budget takes the largest delay of those minutes, as if every minute had it (at least what
       // assessOption counts).
       const room = (oa.roomMinutes ?? 0) / sharing;
+      // (A burst callee's routed minutes as the crossing reads them — those in which more than 5 % of
+      // the requests cross — do not bound what assessOption counts, which reads every routed step at
+      // its own delay: so its count decides where it is at hand.)
       const fits =
-        x.dcMinutes <= room ||
+        !(x.p95Dc > 0) ||
         (x.dcMinutes !== Infinity && ob.steps && oa.routedOver
           ? oa.routedOver(ob.steps, conn.callsPerRequest) <= room
-          : false);
+          : x.dcMinutes <= room);
       latency.push(fits ? 0 : x.p95Dc, x.p95Cloud);
       flags.push(f);
       any ||= f !== 0 || x.share > 0;

@@ -1,6 +1,7 @@
 import { jStat } from 'jstat';
 import { describe, expect, it } from 'vitest';
 import { CloudStepsBuilder } from '../simulate/cloud-steps';
+import { stepLoadsOf } from '../simulate/step-loads';
 import { addedByRouted, routedMinutes, sideDelays } from './call-delay-parts';
 
 const L = 22;
@@ -140,14 +141,14 @@ describe('the minutes in which calls to a burst callee reach the p95', () => {
   // Four calls a request; 60 s steps.
   const calls = 4;
 
-  it("a step's minutes count where more than 5 % of requests cross, at the 95th percentile of their calls", () => {
-    // Step 3: 1 % of calls cross, 3.9 % of requests make one — not counted. Step 5: half of them, so
-    // a request's four calls cross together often enough that the p95 pays all four
-    // (P(K ≤ 3) = 15/16 < 95 %). Step 7: 2 % (read as 2/64), 12 % of requests make one, almost none two.
+  it("without the caller's reading, a step's minutes count where more than 5 % of requests cross", () => {
+    // Step 3: 1 % of calls cross (read as 11/1024), 4.2 % of requests make one — not counted. Step 5:
+    // half of them, so a request's four calls cross together often enough that the p95 pays all four
+    // (P(K ≤ 3) = 15/16 < 95 %). Step 7: 2 % (read as 21/1024), 8 % of requests make one, almost none two.
     const steps = stepsOf(10, { 3: 0.01, 5: 0.5, 7: 0.02 });
     expect(routedMinutes([{ calls, steps }], null, L)).toEqual([
-      { delayMs: 4 * L, minutes: 1, rank: 0 },
-      { delayMs: L, minutes: 1, rank: 1 },
+      { delayMs: 4 * L, minutes: 1, perMinute: Number.NaN },
+      { delayMs: L, minutes: 1, perMinute: Number.NaN },
     ]);
   });
 
@@ -164,68 +165,68 @@ describe('the minutes in which calls to a burst callee reach the p95', () => {
         null,
         L,
       ),
-    ).toEqual([{ delayMs: L, minutes: 1, rank: 0 }]);
+    ).toEqual([{ delayMs: L, minutes: 1, perMinute: Number.NaN }]);
   });
 
-  it("minutes in hours the caller has no requests are not the caller's", () => {
+  it("minutes in hours the caller has no requests are not the caller's; the others are at their hour's load", () => {
     // 120 one-minute steps: hours 0 and 1; the callee routes in both, the caller has requests in the second only.
     const steps = stepsOf(120, { 10: 0.5, 70: 0.5 });
     const demand = { requests: Float32Array.from([0, 3600]), stepSeconds: 60 };
-    expect(routedMinutes([{ calls, steps }], demand, L)).toEqual([{ delayMs: 4 * L, minutes: 1, rank: 0 }]);
+    expect(routedMinutes([{ calls, steps }], demand, L)).toEqual([{ delayMs: 4 * L, minutes: 1, perMinute: 60 }]);
   });
 
-  it("a routed minute ranks after the caller's busier hours' minutes", () => {
-    // Three hours of one-minute steps; the caller busiest in hour 2, then 0, then 1; routed in hours 1 and 2.
-    const steps = stepsOf(180, { 70: 0.5, 71: 0.02, 150: 0.5 });
-    const demand = { requests: Float32Array.from([200, 100, 300]), stepSeconds: 60 };
-    expect(routedMinutes([{ calls, steps }], demand, L)).toEqual([
-      { delayMs: 4 * L, minutes: 1, rank: 0 },
-      { delayMs: 4 * L, minutes: 1, rank: 120 },
-      { delayMs: L, minutes: 1, rank: 121 },
+  it("with the caller's steps, each routed minute is at its own step's load, not its hour's", () => {
+    // One hour of one-minute steps: 10 requests a second, 100 in a five-minute peak (steps 30–34).
+    const rps = Float32Array.from({ length: 60 }, (_, i) => (i >= 30 && i < 35 ? 100 : 10));
+    const hour = Float32Array.from([rps.reduce((a, b) => a + b, 0) * 60]);
+    const loads = stepLoadsOf(rps, 60, 60);
+    const steps = stepsOf(60, { 12: 0.5, 31: 0.5, 32: 0.5 });
+    const routed = routedMinutes([{ calls, steps }], { requests: hour, stepSeconds: 60, steps: loads }, L);
+    expect(routed.map((r) => r.minutes)).toEqual([1, 2]);
+    // Coded 0.27 % apart (step-loads.ts).
+    expect(Math.abs((routed[0]?.perMinute ?? 0) / 600 - 1)).toBeLessThan(0.002);
+    expect(Math.abs((routed[1]?.perMinute ?? 0) / 6000 - 1)).toBeLessThan(0.002);
+    // Read by the hour, all three at its mean (1,050 a minute).
+    expect(routedMinutes([{ calls, steps }], { requests: hour, stepSeconds: 60 }, L)).toEqual([
+      { delayMs: 4 * L, minutes: 3, perMinute: 1050 },
     ]);
   });
 
-  it('under a flat load the routed minutes fall among all its equally busy minutes', () => {
-    const steps = stepsOf(180, { 150: 0.5 });
-    const demand = { requests: Float32Array.from([100, 100, 100]), stepSeconds: 60 };
-    expect(routedMinutes([{ calls, steps }], demand, L)).toEqual([
-      { delayMs: 4 * L, minutes: 1, rank: 0, spread: 180 },
-    ]);
-  });
-
-  it('what they add to the p95 is read by the caller where it says', () => {
-    const steps = stepsOf(10, { 5: 0.5 });
+  it('what they add to the p95 is read by the caller where it says, under 5 % too', () => {
+    // Step 3: 1 % of the calls cross (4.2 % of the requests make one); step 5: half.
+    const steps = stepsOf(10, { 3: 0.01, 5: 0.5 });
     const seen: number[] = [];
     const routed = routedMinutes([{ calls, steps }], null, L, (parts) => {
-      seen.push(parts.reduce((m, p) => m + p.share * p.delayMs, 0));
-      return 7;
+      const mean = parts.reduce((m, p) => m + p.share * p.delayMs, 0);
+      seen.push(mean);
+      return mean > L ? 7 : 3;
     });
-    expect(routed).toEqual([{ delayMs: 7, minutes: 1, rank: 0 }]);
-    // The distribution of the step's delays: four calls, each crossing with a half.
-    expect(seen[0]).toBeCloseTo(2 * L, 9);
+    expect(routed).toEqual([
+      { delayMs: 7, minutes: 1, perMinute: Number.NaN },
+      { delayMs: 3, minutes: 1, perMinute: Number.NaN },
+    ]);
+    // The distributions of the steps' delays: four calls, each crossing with 11/1024, then a half.
+    expect(seen[0]).toBeCloseTo((4 * 11 * L) / 1024, 9);
+    expect(seen[1]).toBeCloseTo(2 * L, 9);
   });
 
-  it("routed minutes miss where their delay's count reaches their rank, beyond those counted", () => {
-    const count = (d: number) => (d >= 80 ? 1000 : d >= 20 ? 6 : 2);
-    // All 10 at 80 ms miss: the count at 80 reaches past them.
-    expect(addedByRouted([{ delayMs: 80, minutes: 10, rank: 0 }], 0, count)).toBe(10);
-    // At 20 ms only the 6 worst minutes miss, of which 2 were counted already.
-    expect(addedByRouted([{ delayMs: 20, minutes: 10, rank: 0 }], 2, count)).toBe(4);
-    // 3 minutes at 80 ms take ranks 1–3; 10 at 20 ms ranks 4–13, of which 4–6 miss.
+  it('routed minutes add what their delay adds to the chance of a minute at their load', () => {
+    // A caller whose quiet minutes (10 a minute) miss often and whose busy ones (1,000) never at 20
+    // ms but always at 80.
+    const chance = (perMinute: number, d: number) => (perMinute < 100 ? 0.3 + d / 1000 : d >= 80 ? 1 : 0);
+    expect(addedByRouted([{ delayMs: 80, minutes: 10, perMinute: 1000 }], chance)).toBe(10);
+    expect(addedByRouted([{ delayMs: 20, minutes: 10, perMinute: 1000 }], chance)).toBe(0);
+    // Quiet minutes add only what 20 ms adds to their own chance: 2 %.
+    expect(addedByRouted([{ delayMs: 20, minutes: 10, perMinute: 10 }], chance)).toBeCloseTo(0.2, 12);
     expect(
       addedByRouted(
         [
-          { delayMs: 80, minutes: 3, rank: 0 },
-          { delayMs: 20, minutes: 10, rank: 3 },
+          { delayMs: 80, minutes: 3, perMinute: 1000 },
+          { delayMs: 20, minutes: 10, perMinute: 1000 },
         ],
-        0,
-        count,
+        chance,
       ),
-    ).toBe(6);
-    // Spread over 2,000 equally busy minutes, of which the count at 80 ms reaches half.
-    expect(addedByRouted([{ delayMs: 80, minutes: 10, rank: 0, spread: 2000 }], 0, count)).toBeCloseTo(5, 12);
-    // In quiet hours (ranked past the 1,000th minute) not even 80 ms reaches them.
-    expect(addedByRouted([{ delayMs: 80, minutes: 10, rank: 2000 }], 0, count)).toBe(0);
-    expect(addedByRouted([], 5, count)).toBe(0);
+    ).toBe(3);
+    expect(addedByRouted([], chance)).toBe(0);
   });
 });

@@ -15,13 +15,15 @@
  * read 18 (per-request reference: core/simulate-requests/call-delays.ts, oracle-crossing.test.ts).
  * Where the reference still differs: a callee's step is weighted by the caller's requests in its hour,
  * spread evenly over the hour's steps; calls to
- * different callees cross independently; and the caller's own response times are not told apart by
- * step (its busy minutes' are slower). (Weighted by the callee's own sync requests instead, a caller
+ * different callees cross independently; and what a step's delays add to the caller's p95 is read
+ * from its response times of the whole horizon, not of that step (its busy minutes' are slower; the
+ * SLO minutes those delays add are its own minutes' at that step's load: routedMinutes). (Weighted by the callee's own sync requests instead, a caller
  * whose callee also serves another caller of another shape read p50 +78 % and −25 %: H35's review.)
  */
 import { jStat } from 'jstat';
 import type { CloudSteps } from '../simulate/cloud-steps';
 import type { DelayPart } from '../simulate/response-dist';
+import { type StepLoads, levelAtStep, perMinuteOfLevel } from '../simulate/step-loads';
 
 /**
  * A distribution of a count of crossing calls: `value[i]` with chance `prob[i]`, values ascending.
@@ -170,9 +172,10 @@ export interface CallerSides {
   /**
    * The caller's requests in each hour of the horizon, and the seconds of a step. A callee's step is
    * weighted by the caller's requests there (its hour's, spread evenly over the hour's steps); absent,
-   * by the callee's own sync requests (exact for a callee with one caller).
+   * by the callee's own sync requests (exact for a callee with one caller). `steps`: its load step by
+   * step (a caller with an SLO), which a routed step's minutes are read at (routedMinutes).
    */
-  demand?: { requests: ArrayLike<number>; stepSeconds: number } | null;
+  demand?: { requests: ArrayLike<number>; stepSeconds: number; steps?: StepLoads | null } | null;
 }
 
 export interface SideDelays {
@@ -207,7 +210,10 @@ export function sideDelays(caller: CallerSides, callees: readonly CalleeCalls[],
   return { dc: dcParts, cloud: cloudParts, meanDc: meanOf(dcParts), meanCloud: meanOf(cloudParts) };
 }
 
-/** A share of a step's requests above which its p95 includes them (the p95 is the worst 5 %). */
+/**
+ * A share of a step's requests above which its p95 includes them (the p95 is the worst 5 %): where no
+ * reading of the caller's own response times is at hand (routedMinutes without `p95Of`).
+ */
 export const P95_SHARE = 0.05;
 
 /** A burst callee's calls, for the minutes in which they reach its caller's p95. */
@@ -222,35 +228,36 @@ export interface RoutedMinutes {
   delayMs: number;
   minutes: number;
   /**
-   * The caller's minutes taken as worse than these (addedByRouted): those of its busier hours and the
-   * routed minutes of the same hour with larger delays.
+   * The caller's requests a minute in these minutes (its own step's load where its steps are known,
+   * else its hour's), which its own minutes at that load are read at (addedByRouted); NaN: unknown.
    */
-  rank: number;
-  /**
-   * Where the caller has hours as busy as this one (a flat load), the minutes of all of them: these
-   * fall evenly among those, from `rank` on. Absent: they are the worst of their hour.
-   */
-  spread?: number;
+  perMinute: number;
 }
 
 /**
- * Shares are read to this grain for a step's p95 (rounded up), so that a callee's routed steps make
- * at most this many distributions, each read once.
+ * Shares are read to a grain for a step's p95 (rounded up), so that a callee's routed steps make at
+ * most ~120 distributions, each read once: 1/1024 below 1/16, where a share of 0.3 % read as 1/64
+ * made a request of four calls cross five times as often as it does, and 1/64 above.
  */
-const SHARE_GRAIN = 64;
+const FINE_GRAIN = 1024;
+function grainOf(share: number): number {
+  return share < 1 / 16 ? Math.ceil(share * FINE_GRAIN) : 16 * Math.ceil(share * 64);
+}
 
 /**
  * The minutes in which the calls a data-centre caller makes to these burst callees reach its p95,
- * grouped by what they add to it (largest first): the steps the callees route in, in the hours the
- * caller has requests, where more than 5 % of its requests make a call across (a request makes its
- * calls in one minute; calls to different callees cross independently). `p95Of` reads what a
- * distribution of delays adds to the caller's p95 (assessOption: its own response times delayed by
- * them); absent, the delays' own 95th percentile, which is at least that. Its SLO minutes grow by at
- * most these (addedByRouted), where the month's share read them everywhere or nowhere: a callee that
- * sends 3 % of its requests to the cloud, all in the caller's fifteen-minute peak, is under 5 % over
- * the month, and yet every minute of those peaks misses (H35's `slo3`: 105 minutes request by
- * request, none read), while one that sends a fifth delays most requests by one call of four, not four
- * (`slo`: no minute over 100 ms on a p95 of 60).
+ * grouped by what they add to it and by the caller's load in them: the steps the callees route in
+ * where the caller has requests (a request makes its calls in one minute; calls to different callees
+ * cross independently). `p95Of` reads what a step's distribution of delays adds to the caller's p95
+ * (assessOption: its own response times delayed by them), which tells by itself whether the few
+ * requests that cross reach the p95 — 4 % of them 100 ms later move a p95 of 60 ms to ~91 (H37's
+ * review: cut at 5 %, none of those minutes was read, 132 missed request by request). Absent, the
+ * delays' own 95th percentile, which is at least that, and none where at most 5 % of the requests make
+ * a call across. Its SLO minutes grow by at most these (addedByRouted), where the month's share read
+ * them everywhere or nowhere: a callee that sends 3 % of its requests to the cloud, all in the
+ * caller's fifteen-minute peak, is under 5 % over the month, and yet every minute of those peaks
+ * misses (H35's `slo3`: 105 minutes request by request, none read), while one that sends a fifth
+ * delays most requests by one call of four, not four (`slo`: no minute over 100 ms on a p95 of 60).
  */
 export function routedMinutes(
   callees: readonly BurstCalls[],
@@ -259,6 +266,7 @@ export function routedMinutes(
   p95Of?: (delays: readonly DelayPart[]) => number,
 ): RoutedMinutes[] {
   const requests = demand && demand.requests.length > 0 ? demand.requests : null;
+  const loads = demand?.steps ?? null;
   const used = callees.filter((c) => c.calls > 0 && c.steps.step.length > 0);
   const stepSeconds = used[0]?.steps.stepSeconds ?? 0;
   // The steps of every callee in order (each callee's are ascending), with each one's share there.
@@ -266,27 +274,8 @@ export function routedMinutes(
   const shares = new Float64Array(used.length);
   const grains = new Int32Array(used.length);
   const delayOf = new Map<string | number, number>();
-  // Routed minutes by hour (0 without the caller's hours), then by delay; hours come in order.
-  const out: RoutedMinutes[] = [];
-  let hour = -1;
-  let inHour = new Map<number, number>();
-  const flush = () => {
-    if (inHour.size === 0) return;
-    let rank = busier ? (busier.lo[hour] as number) : 0;
-    const spread = busier ? (busier.width[hour] as number) : 0;
-    for (const [delayMs, minutes] of [...inHour].sort((a, b) => b[0] - a[0])) {
-      if (spread > 60) out.push({ delayMs, minutes, rank, spread });
-      else {
-        out.push({ delayMs, minutes, rank });
-        rank += minutes;
-      }
-    }
-    inHour = new Map();
-  };
-  // A caller's busier hours hold its worse minutes (its p95 grows with its load): each hour's routed
-  // minutes rank after those of its busier hours, and within the hour the larger delays first (a
-  // callee routes most where the caller calls most). Without its hours, all as one hour.
-  const busier = requests ? busierMinutes(requests) : null;
+  // Minutes by the caller's load (coded, step-loads.ts, or its hour's requests a minute) and delay.
+  const byLoad = new Map<number, Map<number, number>>();
   for (;;) {
     let i = Number.POSITIVE_INFINITY;
     for (let c = 0; c < used.length; c++) {
@@ -295,7 +284,6 @@ export function routedMinutes(
       if (k < steps.step.length) i = Math.min(i, steps.step[k] as number);
     }
     if (i === Number.POSITIVE_INFINITY) break;
-    // Whether more than 5 % of its requests make a call across, from the shares themselves.
     let none = 1;
     for (let c = 0; c < used.length; c++) {
       const { calls, steps } = used[c] as BurstCalls;
@@ -306,10 +294,20 @@ export function routedMinutes(
       const whole = Math.floor(calls);
       none *= (1 - share) ** whole * (1 - (calls - whole) * share);
     }
-    if (!(1 - none > P95_SHARE)) continue;
-    const h = requests ? Math.min(requests.length - 1, Math.floor((i * stepSeconds) / 3600)) : 0;
-    if (requests && !((requests[h] as number) > 0)) continue;
-    for (let c = 0; c < used.length; c++) grains[c] = Math.ceil((shares[c] as number) * SHARE_GRAIN);
+    // Without the caller's own reading, a share's 95th percentile: none at 5 % or less.
+    if (!p95Of && !(1 - none > P95_SHARE)) continue;
+    if (!(1 - none > 0)) continue;
+    // The caller's load in the step: its own block's, else its hour's, else unknown (NaN).
+    let load = Number.NaN;
+    if (loads) {
+      load = levelAtStep(loads, i);
+      if (load === 0) continue;
+    } else if (requests) {
+      const h = Math.min(requests.length - 1, Math.floor((i * stepSeconds) / 3600));
+      load = (requests[h] as number) / 60;
+      if (!(load > 0)) continue;
+    }
+    for (let c = 0; c < used.length; c++) grains[c] = grainOf(shares[c] as number);
     const key = used.length === 1 ? (grains[0] as number) : grains.join(',');
     let delay = delayOf.get(key);
     if (delay === undefined) {
@@ -318,54 +316,34 @@ export function routedMinutes(
         const g = grains[c] as number;
         if (g > 0) counts = convolve(counts, grainedCalls((used[c] as BurstCalls).calls, g));
       }
-      if (upperQuantile(counts) === 0) delay = 0;
-      else if (p95Of)
-        delay = p95Of(counts.value.map((v, j) => ({ share: counts.prob[j] as number, delayMs: v * latencyMs })));
+      if (p95Of)
+        delay = counts.value.every((v) => v === 0)
+          ? 0
+          : p95Of(counts.value.map((v, j) => ({ share: counts.prob[j] as number, delayMs: v * latencyMs })));
       else delay = upperQuantile(counts) * latencyMs;
       delayOf.set(key, delay);
     }
     if (!(delay > 0)) continue;
-    if (h !== hour) {
-      flush();
-      hour = h;
-    }
-    inHour.set(delay, (inHour.get(delay) ?? 0) + stepSeconds / 60);
+    let inLoad = byLoad.get(load);
+    if (!inLoad) byLoad.set(load, (inLoad = new Map<number, number>()));
+    inLoad.set(delay, (inLoad.get(delay) ?? 0) + stepSeconds / 60);
   }
-  flush();
-  return out.sort((a, b) => a.rank - b.rank || b.delayMs - a.delayMs);
+  const out: RoutedMinutes[] = [];
+  for (const [load, inLoad] of byLoad) {
+    const perMinute = loads && load === load ? perMinuteOfLevel(load) : load;
+    for (const [delayMs, minutes] of inLoad) out.push({ delayMs, minutes, perMinute });
+  }
+  return out.sort((a, b) => b.delayMs - a.delayMs || a.perMinute - b.perMinute);
 }
 
-/** Per hour, the minutes of the hours with more requests (`lo`) and of those with as many (`width`); kept per series. */
-const busierKept = new WeakMap<ArrayLike<number>, { lo: Float64Array; width: Float64Array }>();
-function busierMinutes(requests: ArrayLike<number>): { lo: Float64Array; width: Float64Array } {
-  const kept = busierKept.get(requests);
-  if (kept) return kept;
-  const order = Array.from({ length: requests.length }, (_, h) => h);
-  order.sort((a, b) => (requests[b] as number) - (requests[a] as number) || a - b);
-  const lo = new Float64Array(requests.length);
-  const width = new Float64Array(requests.length);
-  for (let k = 0; k < order.length;) {
-    let end = k + 1;
-    while (end < order.length && requests[order[end] as number] === requests[order[k] as number]) end++;
-    for (let j = k; j < end; j++) {
-      lo[order[j] as number] = 60 * k;
-      width[order[j] as number] = 60 * (end - k);
-    }
-    k = end;
-  }
-  const ranks = { lo, width };
-  busierKept.set(requests, ranks);
-  return ranks;
-}
-
-/** crossingCalls at a share of `grain` / SHARE_GRAIN, kept: a plan asks for the same few again and again. */
+/** crossingCalls at a share of `grain` / FINE_GRAIN, kept: a plan asks for the same few again and again. */
 const grainedKept = new Map<string, Counts>();
 function grainedCalls(calls: number, grain: number): Counts {
   const key = `${calls}|${grain}`;
   let counts = grainedKept.get(key);
   if (!counts) {
     if (grainedKept.size >= 4096) grainedKept.clear();
-    counts = crossingCalls(calls, grain / SHARE_GRAIN);
+    counts = crossingCalls(calls, Math.min(1, grain / FINE_GRAIN));
     grainedKept.set(key, counts);
   }
   return counts;
@@ -382,31 +360,24 @@ function upperQuantile(counts: Counts): number {
 }
 
 /**
- * The SLO minutes added to `base` (those counted with the calls that always cross) by a caller's
- * routed minutes (routedMinutes), with `countAt(d)` the minutes counted were every minute delayed by
- * `d` more. Its minutes are taken in order of its load (its `rank`), the worst first: the r-th
- * misses at a delay when the count at that delay reaches r, and the first `base` are counted already.
- * So a callee that routes in the caller's busiest minutes adds what its delay's count reaches, and one
- * that routes in its quiet hours (another caller's peak) adds only what a delay that reaches those
- * hours does (H35's `twocallers`: x bursting read 192 minutes over with every routed minute taken as
- * its worst, where its requests miss 101). Minutes spread over equally busy hours (a flat load) miss
- * with the share of those hours' minutes the count reaches.
+ * The SLO minutes a caller's routed minutes (routedMinutes) add to those counted without them, with
+ * `chanceAt(perMinute, d)` the chance that a minute of the caller's at that load misses its SLO with
+ * its requests `d` ms later (OptionStats missChanceAt, less what is counted already): each routed
+ * minute adds what its delay adds to its own chance. Its own: a rank among the month's minutes by
+ * the hour's load took a ten-minute peak in an hour quieter than others for a minute that no delay
+ * reaches, and a caller whose quiet minutes are its worst (a few requests a minute, a high p95) for
+ * one whose busy hour misses first (H37's review: 22 read where 46 miss; 50 where none does). A
+ * callee that routes in the caller's quiet hours (another caller's peak) adds what those minutes'
+ * own chance does (H35's `twocallers`: x bursting read 192 minutes over with every routed minute
+ * taken as its worst, where its requests miss 101).
  */
 export function addedByRouted(
   routed: readonly RoutedMinutes[],
-  base: number,
-  countAt: (delayMs: number) => number,
+  chanceAt: (perMinute: number, delayMs: number) => number,
 ): number {
-  const reachAt = new Map<number, number>();
   let added = 0;
-  for (const { delayMs, minutes, rank, spread } of routed) {
-    let reach = reachAt.get(delayMs);
-    if (reach === undefined) reachAt.set(delayMs, (reach = countAt(delayMs)));
-    // Spread evenly over `width` minutes from `rank` on: each misses with the share of those reached.
-    const width = spread !== undefined && spread > minutes ? spread : minutes;
-    const reached = Math.max(0, Math.min(rank + width, reach) - Math.max(rank, base));
-    added += width > 0 ? (minutes * reached) / width : 0;
-  }
+  for (const { delayMs, minutes, perMinute } of routed)
+    added += minutes * Math.max(0, chanceAt(perMinute, delayMs) - chanceAt(perMinute, 0));
   return added;
 }
 

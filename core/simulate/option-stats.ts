@@ -105,6 +105,28 @@ const MAX_KEY_ARRAYS = 16;
 
 /** Limits whose shifted minutes an OptionStats keeps (a run's neighbours give a handful). */
 const SHIFTS_KEPT = 64;
+/** missChanceAt's answers kept at most (a month of routed steps gives a few hundred loads). */
+const LOAD_CHANCES_KEPT = 4096;
+/**
+ * missChanceAt reads the minutes kept within this much of a step's load (log2 of 1.05: ±5 %): a
+ * static pool's p95 moves with its load, steeply near saturation, and a step's own minutes sit in
+ * keys whose mean load is within a few per cent of its own.
+ */
+const LOAD_BAND = Math.log2(1.05);
+
+/** The first index of ascending `a` whose value is above `v` (or, `orAt`, at least `v`); a.length if none. */
+function firstAbove(a: Float64Array, v: number, orAt = false): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const x = a[mid] as number;
+    if (x > v || (orAt && x === v)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
 /** bracketShift's counts at most, and the width it stops at (ms). */
 const SHIFT_PROBES = 10;
 const SHIFT_BRACKET_MS = 0.01;
@@ -160,6 +182,10 @@ export class OptionStats implements PartSink {
   private sides: { base: ResponseDist; cloud: ResponseDist } | null = null;
   /** shiftParts' p50, p95 and p99 by the parts' shares and delays: fixed once finished. */
   private readonly delayedQuantiles = new Map<string, readonly [number, number, number]>();
+  /** missChanceAt's keys by load, made when first asked (a few hundred keys at most). */
+  private loadIndex: { logs: Float64Array; order: Int32Array } | null = null;
+  /** missChanceAt by load and limit: fixed once finished, asked again by every plan of a kept run. */
+  private readonly loadChances = new Map<string, number>();
   /** largestShift() by allowance: the figures are fixed once finished. */
   private readonly largestShifts = new Map<number, number>();
   /** largestSideDelay() by allowance, cloud share and side: fixed once finished. */
@@ -628,21 +654,79 @@ export class OptionStats implements PartSink {
     let over = this.dropMinutes;
     if (over > stopAbove) return over;
     for (let k = 0; k < this.minuteKeys.length; k += 4) {
-      const key = this.minuteKeys[k] as number;
-      const b = Math.floor(key / LEVELS);
-      const level = key - b * LEVELS;
-      // A bin stands for its midpoint.
-      const p95 = (binStart(2 * b) + binEnd(2 * b + 1)) / 2;
-      const perMinute = this.minuteKeys[k + 2] as number;
-      const skew = this.minuteKeys[k + 3] as number;
-      over +=
-        (this.minuteKeys[k + 1] as number) *
-        chanceOf(p95, spreadOf(level), perMinute, this.nu, limit, Number.NaN, skew);
+      over += (this.minuteKeys[k + 1] as number) * this.keyChance(k, limit);
       if (over > stopAbove) return over;
     }
     if (this.shiftedMinutes.size >= SHIFTS_KEPT) this.shiftedMinutes.clear();
     this.shiftedMinutes.set(limit, over);
     return over;
+  }
+
+  /** The chance that a minute of the kept key at `k` (an index into minuteKeys) is over `limit`. */
+  private keyChance(k: number, limit: number): number {
+    const key = this.minuteKeys[k] as number;
+    const b = Math.floor(key / LEVELS);
+    const level = key - b * LEVELS;
+    // A bin stands for its midpoint.
+    const p95 = (binStart(2 * b) + binEnd(2 * b + 1)) / 2;
+    const perMinute = this.minuteKeys[k + 2] as number;
+    const skew = this.minuteKeys[k + 3] as number;
+    return chanceOf(p95, spreadOf(level), perMinute, this.nu, limit, Number.NaN, skew);
+  }
+
+  /**
+   * The chance that a minute with `perMinute` requests is over `limit` (ms: the SLO less a delay its
+   * requests take): the mean, over the minutes kept at about that load (within LOAD_BAND of it, or
+   * else as near as the nearest), of each one's chance as countShifted reads it. A burst callee's
+   * routed step adds its own minutes' chance at its delay (call-delay-parts.ts addedByRouted), which
+   * a rank of its hour among the month's hours read wrongly both ways (H37's review: a ten-minute
+   * peak in a quiet hour read 22 minutes where 46 miss; a caller whose few requests a minute at night
+   * are its worst minutes read its busy hour as worse still). For a static pool a minute's p95 is
+   * set by its load (and the spread of its kind of load, which comes with it); a kept key's load is
+   * the mean of its minutes'. NaN `perMinute`: every kept minute. 0 without an SLO or a kept minute.
+   */
+  missChanceAt(perMinute: number, limit: number): number {
+    this.finish();
+    if (!this.hasSlo || this.minuteKeys.length === 0) return 0;
+    const memo = `${perMinute}|${limit}`;
+    const known = this.loadChances.get(memo);
+    if (known !== undefined) return known;
+    const index = (this.loadIndex ??= this.indexByLoad());
+    const logs = index.logs;
+    let from = 0;
+    let to = logs.length;
+    if (perMinute > 0) {
+      const x = Math.log2(perMinute);
+      const i = firstAbove(logs, x);
+      const near = Math.min(
+        i < logs.length ? (logs[i] as number) - x : Infinity,
+        i > 0 ? x - (logs[i - 1] as number) : Infinity,
+      );
+      const width = Math.max(LOAD_BAND, near) * (1 + 1e-9);
+      from = firstAbove(logs, x - width, true);
+      to = firstAbove(logs, x + width);
+    }
+    let minutes = 0;
+    let over = 0;
+    for (let j = from; j < to; j++) {
+      const k = 4 * (index.order[j] as number);
+      const m = this.minuteKeys[k + 1] as number;
+      minutes += m;
+      over += m * this.keyChance(k, limit);
+    }
+    const chance = minutes > 0 ? over / minutes : 0;
+    if (this.loadChances.size >= LOAD_CHANCES_KEPT) this.loadChances.clear();
+    this.loadChances.set(memo, chance);
+    return chance;
+  }
+
+  /** The kept keys in order of their load (log2 of their requests a minute), for missChanceAt. */
+  private indexByLoad(): { logs: Float64Array; order: Int32Array } {
+    const n = this.minuteKeys.length / 4;
+    const order = Int32Array.from({ length: n }, (_, j) => j);
+    const logOf = (j: number) => Math.log2(this.minuteKeys[4 * j + 2] as number);
+    order.sort((a, b) => logOf(a) - logOf(b) || a - b);
+    return { logs: Float64Array.from(order, logOf), order };
   }
 
   /**
