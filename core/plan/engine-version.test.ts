@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { generateLayeredDesign } from '../../bench/lib/canvas-design';
 import { EXAMPLE_DESIGNS } from '../examples';
 import { designArb } from '../testing/design-arbitrary';
-import { shortBurstsDesign } from '../testing/design-fixture';
+import { longLinkDesign, offPeakSpikeDesign, shortBurstsDesign } from '../testing/design-fixture';
 import { ENGINE_FINGERPRINT, ENGINE_VERSION, GENERATOR } from './generator';
 import { planDesign } from './plan-design';
 
@@ -132,6 +132,10 @@ describe('the engine version stored plans are keyed by', () => {
       // A caller whose burst callee routes only in its fifteen-minute peak: its SLO minutes are those
       // routed minutes (call-delay-parts.ts routedMinutes), which no design above reaches.
       shortBurstsDesign(),
+      // Routed minutes read at the caller's own minutes at their load (a spike outside its busy hours)
+      // and on a long link where fewer than 5 % of requests cross: neither design above moves with them.
+      offPeakSpikeDesign(),
+      longLinkDesign(),
       ...fc.sample(designArb, { numRuns: 6, seed: 20261202 }),
     ];
     const hash = createHash('sha256');
