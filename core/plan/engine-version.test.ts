@@ -121,6 +121,41 @@ describe('the engine version stored plans are keyed by', () => {
     // takes on when HiGHS is there (solve-jointly.ts, SEARCH_PIECE_LIMIT), so its way is in too. Two
     // days keep that piece (as 30 do) at a twelfth of the time.
     const layered = { ...generateLayeredDesign(70, 112, 1), simulation: { seed: 1, days: 2 } };
+    // A burst callee on a 100 ms link whose calls cross for fewer than 5 % of its caller's requests in
+    // every step: the joint choice budgets them by the minutes they add (build-joint-problem.ts).
+    const fewCrossing = {
+      format: 'tidemark.design',
+      version: 1,
+      name: 'Few calls across',
+      components: [
+        {
+          id: 'p',
+          name: 'Shop',
+          kind: 'ui',
+          demand: { cpuMs: 20, memoryMb: 512 },
+          latencySloMs: 80,
+          workload: {
+            pattern: 'periodic',
+            baseRps: 20,
+            peakRps: 104,
+            periodHours: 24,
+            peakHours: 6,
+            peakStartHour: 10,
+            noise: 0.05,
+          },
+        },
+        {
+          id: 'k',
+          name: 'Stock',
+          kind: 'service',
+          demand: { cpuMs: 7.6, memoryMb: 512 },
+          pin: { placement: 'burst', cores: 1 },
+        },
+      ],
+      environments: { link: { latencyMs: 100 } },
+      connections: [{ id: 'p-k', from: 'p', to: 'k', mode: 'sync', callsPerRequest: 1, payloadKb: 4 }],
+      simulation: { days: 2, stepMinutes: 5, seed: 5 },
+    } as unknown as (typeof examples)[number];
     const designs = [
       ...examples,
       ...limited,
@@ -136,6 +171,7 @@ describe('the engine version stored plans are keyed by', () => {
       // and on a long link where fewer than 5 % of requests cross: neither design above moves with them.
       offPeakSpikeDesign(),
       longLinkDesign(),
+      fewCrossing,
       ...fc.sample(designArb, { numRuns: 6, seed: 20261202 }),
     ];
     const hash = createHash('sha256');

@@ -229,22 +229,23 @@ export function assessOption(
 
 /**
  * The SLO minutes a burst callee's routed steps add to `run` on its own (its data-centre side's, no
- * other call across the link), `calls` a request to it: what assessOption counts for that callee
- * alone, for the joint choice's budget (build-joint-problem.ts). Kept per callee's steps and calls.
+ * other call across the link), `calls` a request to it, and the largest delay they add to its p95:
+ * what assessOption counts for that callee alone, for the joint choice's budget
+ * (build-joint-problem.ts). Kept per callee's steps and calls.
  */
 export function routedOverOf(
   run: PlacementRun,
   demand: ComponentFacts['demandByHour'] | null,
   latencyMs: number,
-): ((steps: CloudSteps, calls: number) => number) | undefined {
+): ((steps: CloudSteps, calls: number) => RoutedOver) | undefined {
   if (run.placement !== 'static' && run.placement !== 'burst') return undefined;
-  const kept = new WeakMap<CloudSteps, Map<number, number>>();
+  const kept = new WeakMap<CloudSteps, Map<number, RoutedOver>>();
   const chanceAt = chanceOfRouted(run, 0);
   return (steps, calls) => {
     let byCalls = kept.get(steps);
-    if (!byCalls) kept.set(steps, (byCalls = new Map<number, number>()));
-    let added = byCalls.get(calls);
-    if (added === undefined) {
+    if (!byCalls) kept.set(steps, (byCalls = new Map<number, RoutedOver>()));
+    let over = byCalls.get(calls);
+    if (over === undefined) {
       const own = run.figures.p95LatencyMs;
       const routed = routedMinutes(
         [{ calls, steps }],
@@ -252,11 +253,20 @@ export function routedOverOf(
         latencyMs,
         (parts) => run.stats.quantilesDelayedBy(parts)[1] - own,
       );
-      added = addedByRouted(routed, chanceAt);
-      byCalls.set(calls, added);
+      over = {
+        minutes: addedByRouted(routed, chanceAt),
+        delayMs: routed.reduce((m, r) => Math.max(m, r.delayMs), 0),
+      };
+      byCalls.set(calls, over);
     }
-    return added;
+    return over;
   };
+}
+
+/** What a burst callee's routed steps add to a caller: SLO minutes, and the largest delay at its p95 (ms). */
+interface RoutedOver {
+  minutes: number;
+  delayMs: number;
 }
 
 /**

@@ -54,9 +54,10 @@ export interface CandidateOption {
   steps?: CloudSteps | null;
   /**
    * The SLO minutes a burst callee's routed steps add to it, `calls` a request to it, as assessOption
-   * counts them (routedMinutes, addedByRouted) — its data-centre side's. Absent: taken as over its room.
+   * counts them (routedMinutes, addedByRouted) — its data-centre side's — and the largest delay those
+   * steps add to its p95. Absent: taken as over its room.
    */
-  routedOver?: (steps: CloudSteps, calls: number) => number;
+  routedOver?: (steps: CloudSteps, calls: number) => { minutes: number; delayMs: number };
   /**
    * A burst that meets its SLO: the latency each side alone can take on while the other takes none
    * (OptionStats.largestSideDelay), asked only where its calls can add more than `slack`.
@@ -412,13 +413,17 @@ function buildEdge(
       const room = (oa.roomMinutes ?? 0) / sharing;
       // (A burst callee's routed minutes as the crossing reads them — those in which more than 5 % of
       // the requests cross — do not bound what assessOption counts, which reads every routed step at
-      // its own delay: so its count decides where it is at hand.)
-      const fits =
-        !(x.p95Dc > 0) ||
-        (x.dcMinutes !== Infinity && ob.steps && oa.routedOver
-          ? oa.routedOver(ob.steps, conn.callsPerRequest) <= room
-          : x.dcMinutes <= room);
-      latency.push(fits ? 0 : x.p95Dc, x.p95Cloud);
+      // its own delay: so its count decides where it is at hand, with the largest delay it reads. A
+      // callee whose calls cross for fewer than 5 % of the requests in every step has no delay at the
+      // crossing's p95, and may still add minutes: on a long link a few calls reach the p95.)
+      let dcDelay = x.p95Dc;
+      let fits: boolean;
+      if (x.dcMinutes !== Infinity && ob.steps && ob.steps.step.length > 0 && oa.routedOver) {
+        const over = oa.routedOver(ob.steps, conn.callsPerRequest);
+        fits = over.minutes <= room;
+        dcDelay = Math.max(dcDelay, over.delayMs);
+      } else fits = !(x.p95Dc > 0) || x.dcMinutes <= room;
+      latency.push(fits ? 0 : dcDelay, x.p95Cloud);
       flags.push(f);
       any ||= f !== 0 || x.share > 0;
     }
