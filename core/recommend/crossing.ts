@@ -102,8 +102,12 @@ export function describeCrossing(
   if (share <= 0) return NONE;
   const staged = findStaged(from, to);
   const needsDataAccess = staged !== null && (staged === 'from' ? to.component : from.component).kind !== 'data-access';
+  // R12: the other end runs wholly in the data centre — static, or a burst that sends nothing to the
+  // cloud (an idle cloud part is no split: counted apart, a burst with no load spared its neighbour
+  // on functions this price at no saving at all).
   const away = (self: PlacedEnd, other: PlacedEnd) =>
-    (self.placement === 'elastic-vm' || self.placement === 'serverless') && other.placement === 'static';
+    (self.placement === 'elastic-vm' || self.placement === 'serverless') &&
+    (other.placement === 'static' || (other.placement === 'burst' && other.cloudShare <= 0));
   const calls = callerRequestsPerMonth * conn.callsPerRequest;
   const sync = conn.mode === 'sync';
   const queued = !sync && from.component.kind !== 'queue' && to.component.kind !== 'queue';
