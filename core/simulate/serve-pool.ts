@@ -220,6 +220,7 @@ export function flushOccupancy(state: PoolState, spec: PoolSpec, stats: PartSink
       s.syncTheta = (full - s.ls) / 1000;
       shares(sync, s.syncC, s.syncTheta, s.ls / full, spec.patienceMs);
       s.asyncTheta = (full * (1 - s.ls / full) * (1 - rho)) / 1000;
+      s.asyncDrainMs = 0;
       if (stats.hasSlo) curve ??= findSloCurve(cores, spec, stats.sloMs);
       recordStationary(s, spec, curve, stats, out);
     }
@@ -353,6 +354,8 @@ interface Stretch {
   asyncTheta: number;
   syncAdmitted: number;
   asyncAdmitted: number;
+  /** Messages' mean wait where Erlang C reads 0 and a queue left before drains (ms; else 0). */
+  asyncDrainMs: number;
 }
 
 const sync = createShares();
@@ -377,6 +380,7 @@ const stretch: Stretch = {
   asyncTheta: 0.5,
   syncAdmitted: 0.5,
   asyncAdmitted: 0.5,
+  asyncDrainMs: 0.5,
 };
 
 /**
@@ -775,13 +779,20 @@ function serveStationary(
     }
   } else if (ls > 0 && followQueue(state.syncQueue, syncStationary, full + ls, full - ls, s.seconds)) {
     syncEnd = course.end;
-    s.syncTheta = (s.syncC * ls) / (1000 * course.reach);
     s.isSettled = false;
-    shares(sync, s.syncC, s.syncTheta, rhoSync, spec.patienceMs);
+    if (s.syncC > 0) {
+      s.syncTheta = (s.syncC * ls) / (1000 * course.reach);
+      shares(sync, s.syncC, s.syncTheta, rhoSync, spec.patienceMs);
+    } else sync.meanWaitMs = (1000 * course.reach) / ls;
+    // (Erlang C negligible, read as 0: none waits at the stationary state, yet a queue left before
+    // drains. The walk's wait weighs C at a rate in proportion to C, a mean of reach ÷ λ whatever C:
+    // at 0 that is 0 ÷ 0, and a fuzzed design's mean read NaN, shown as 0 (H40). Its limit is kept:
+    // the mean, with no share of the requests' percentiles.)
   }
   state.syncQueue = syncEnd >= 0 ? syncEnd : (ls * sync.meanQueueMs) / 1000;
   s.used = s.seconds;
   s.asyncTheta = 0;
+  s.asyncDrainMs = 0;
   if (s.isAsyncBacklog) {
     // The async backlog drains with what sync work leaves, until it has caught up.
     const backlog = state.asyncBacklog;
@@ -824,8 +835,10 @@ function serveStationary(
         state.asyncQueue = asyncEnd;
       } else state.asyncQueue = asyncStationary;
     } else if (followQueue(state.asyncQueue, asyncStationary, lambda + full, full - lambda, s.seconds)) {
-      // The whole pool's walk moves the messages' queue: sync work takes its cores first.
-      s.asyncTheta *= asyncStationary / course.reach;
+      // The whole pool's walk moves the messages' queue: sync work takes its cores first. (Erlang C
+      // read as 0: the walk's mean alone, as the sync requests' above.)
+      if (s.erlangC > 0) s.asyncTheta *= asyncStationary / course.reach;
+      else s.asyncDrainMs = (1000 * course.reach) / la;
       s.isSettled = false;
       state.asyncQueue = course.end;
     } else state.asyncQueue = asyncStationary;
@@ -857,6 +870,9 @@ function recordStationary(s: Stretch, spec: PoolSpec, curve: SloCurve | null, st
     mix.addNoWait(s.asyncAdmitted * (1 - s.erlangC));
     if (s.erlangC > 0) mix.addWait(s.asyncAdmitted * s.erlangC, s.asyncTheta);
     latency += s.asyncAdmitted * (d + s.erlangC / s.asyncTheta);
+  }
+  if (s.asyncAdmitted > 0 && s.asyncDrainMs > 0) {
+    latency += s.asyncAdmitted * s.asyncDrainMs;
   }
   const admitted = s.syncAdmitted + s.asyncAdmitted;
   const p = stats.partIn;

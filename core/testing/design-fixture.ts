@@ -209,6 +209,31 @@ export function offPeakSpikeDesign(): DesignInput {
   );
 }
 
+/**
+ * A spiky queue (c5) feeding a slow consumer on elastic VMs (c6, 1.7 s a message): the queue built
+ * while VMs boot after a spike drains on so many cores that Erlang C reads 0 (H40's fuzzing: the
+ * option's mean latency was 0 ÷ 0). Three days, 5-minute steps.
+ */
+export function drainingQueueDesign(): DesignInput {
+  return {
+    format: 'tidemark.design',
+    version: 1,
+    name: 'Spiky queue, slow consumer',
+    simulation: { days: 3, stepMinutes: 5, seed: 585982 },
+    components: [
+      {
+        id: 'c5',
+        name: 'Comp 5',
+        kind: 'queue',
+        demand: { cpuMs: 5.634 },
+        workload: { pattern: 'unpredictable', baseRps: 18.922, peakRps: 309.125, spikesPerWeek: 10.151, noise: 0.779 },
+      },
+      { id: 'c6', name: 'Comp 6', kind: 'data-access', demand: { cpuMs: 1704.625 }, pin: { placement: 'elastic-vm' } },
+    ],
+    connections: [{ id: 'k5', from: 'c5', to: 'c6', mode: 'async' }],
+  };
+}
+
 export function makeDesign(components: ComponentInput[], extra: Partial<DesignInput> = {}): DesignInput {
   return {
     format: 'tidemark.design',
