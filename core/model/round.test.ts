@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { roundCents, roundFigure, roundPlaces, roundSignificant } from './round';
+import { roundCents, roundFigure, roundPlaces, roundRate, roundSignificant } from './round';
 
 describe('rounding', () => {
   it('rounds to decimal places, cents included', () => {
@@ -21,5 +21,14 @@ describe('rounding', () => {
     expect(roundSignificant(0.000123456)).toBe(0.0001235);
     expect(roundSignificant(0.987654, 2)).toBe(0.99);
     expect(roundSignificant(0)).toBe(0);
+  });
+
+  it('rounds a demand rate to 3 places, or 3 significant digits where a small rate would read 0', () => {
+    expect(roundRate(12.34567)).toBe(12.346);
+    expect(roundRate(0.1234)).toBe(0.123);
+    // 1,051 requests in a 30-day month.
+    expect(roundRate(1051 / (30 * 86400))).toBe(0.000405);
+    expect(roundRate(0.0567)).toBe(0.0567);
+    expect(roundRate(0)).toBe(0);
   });
 });

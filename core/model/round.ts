@@ -25,3 +25,12 @@ export function roundSignificant(x: number, digits = 4): number {
   if (!Number.isFinite(x) || x === 0) return x;
   return Number(x.toPrecision(digits));
 }
+
+/**
+ * A rate of the plan's demand (requests a second): to 3 decimal places, or to 3 significant digits
+ * where those show more — a component with 1,051 requests a month has a mean of 0.0004 a second,
+ * which 3 places printed as 0 beside its monthly count (H40's fuzzing).
+ */
+export function roundRate(x: number): number {
+  return Math.abs(x) >= 0.1 ? roundPlaces(x, 3) : roundSignificant(x, 3);
+}

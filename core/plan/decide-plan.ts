@@ -8,7 +8,7 @@ import { priceSources } from '../cost/price-sources';
 import { type PricedDesign, pricedDocument } from '../cost/tariff';
 import type { Placement } from '../model/design';
 import type { Plan, PlacementEntry } from '../model/plan';
-import { roundPlaces } from '../model/round';
+import { roundRate } from '../model/round';
 import { type ComponentFacts, assessAssignment, assessEveryOption, toleranceOf } from '../recommend/assess-assignment';
 import { assignBaseline } from '../recommend/baselines';
 import { candidatesOf, chooseJointly } from '../recommend/choose-jointly';
@@ -85,8 +85,8 @@ export function decidePlan(
       }),
       options: options.map(toPlanOption),
       demand: {
-        meanRps: roundPlaces(f.shape.mean, 3),
-        peakRps: roundPlaces(f.shape.peak, 3),
+        meanRps: roundRate(f.shape.mean),
+        peakRps: roundRate(f.shape.peak),
         requestsPerMonth: Math.round(f.requestsPerMonth),
       },
     });
