@@ -156,6 +156,47 @@ describe('the engine version stored plans are keyed by', () => {
       connections: [{ id: 'p-k', from: 'p', to: 'k', mode: 'sync', callsPerRequest: 1, payloadKb: 4 }],
       simulation: { days: 2, stepMinutes: 5, seed: 5 },
     } as unknown as (typeof examples)[number];
+    // Sync requests and messages on one pool whose messages back up behind the sync work, on a static
+    // pool and a burst's base: the messages carry the sync requests' minutes, and the sync part's drops
+    // (a 200 ms timeout) must not count them again (option-stats.ts, commit).
+    const carried = {
+      format: 'tidemark.design',
+      version: 1,
+      name: 'Carried minutes',
+      components: [
+        { id: 'web', name: 'Web', kind: 'ui', workload: { pattern: 'static', baseRps: 56 }, demand: { cpuMs: 5 } },
+        {
+          id: 'feed',
+          name: 'Feed',
+          kind: 'service',
+          workload: { pattern: 'static', baseRps: 40 },
+          demand: { cpuMs: 5 },
+        },
+        {
+          id: 'svc',
+          name: 'Pricing',
+          kind: 'service',
+          demand: { cpuMs: 50, timeoutMs: 200 },
+          latencySloMs: 250,
+          pin: { placement: 'static', cores: 4 },
+        },
+        {
+          id: 'ship',
+          name: 'Shipping',
+          kind: 'service',
+          demand: { cpuMs: 50, timeoutMs: 200 },
+          latencySloMs: 250,
+          pin: { placement: 'burst', cores: 4 },
+        },
+      ],
+      connections: [
+        { id: 'c1', from: 'web', to: 'svc', mode: 'sync', callsPerRequest: 1, payloadKb: 2 },
+        { id: 'c2', from: 'feed', to: 'svc', mode: 'async', callsPerRequest: 1, payloadKb: 2 },
+        { id: 'c3', from: 'web', to: 'ship', mode: 'sync', callsPerRequest: 1, payloadKb: 2 },
+        { id: 'c4', from: 'feed', to: 'ship', mode: 'async', callsPerRequest: 1, payloadKb: 2 },
+      ],
+      simulation: { days: 1, stepMinutes: 5, seed: 1 },
+    } as unknown as (typeof examples)[number];
     const designs = [
       ...examples,
       ...limited,
@@ -174,6 +215,7 @@ describe('the engine version stored plans are keyed by', () => {
       fewCrossing,
       // A queue draining on VMs where Erlang C reads 0 (serve-pool.ts: the walk's mean alone).
       drainingQueueDesign(),
+      carried,
       ...fc.sample(designArb, { numRuns: 6, seed: 20261202 }),
     ];
     const hash = createHash('sha256');
