@@ -197,6 +197,31 @@ describe('the engine version stored plans are keyed by', () => {
       ],
       simulation: { days: 1, stepMinutes: 5, seed: 1 },
     } as unknown as (typeof examples)[number];
+    // A function called about once a day behind a 1 ms link, its cold start and service far past its
+    // SLO: its own minutes are the minutes that hold a request, and the link's shift must keep them so
+    // (OptionStats.keyChance carries the parts' late share; H40's fuzzer read all 1,440 over).
+    const rareFunction = {
+      format: 'tidemark.design',
+      version: 1,
+      name: 'Rare function',
+      simulation: { days: 1, stepMinutes: 15, seed: 373836 },
+      components: [
+        {
+          id: 'c0',
+          name: 'Comp 0',
+          kind: 'processing',
+          demand: { cpuMs: 0.522 },
+          workload: { pattern: 'unpredictable', baseRps: 0.01, peakRps: 0.05 },
+        },
+        { id: 'c2', name: 'Comp 2', kind: 'data-access', demand: { cpuMs: 1829.47 }, latencySloMs: 91.554 },
+        { id: 'c4', name: 'Comp 4', kind: 'database', demand: { cpuMs: 1.329 } },
+      ],
+      connections: [
+        { id: 'k0', from: 'c0', to: 'c2', callsPerRequest: 0.001 },
+        { id: 'k4', from: 'c2', to: 'c4' },
+      ],
+      environments: { link: { latencyMs: 1 } },
+    } as unknown as (typeof examples)[number];
     const designs = [
       ...examples,
       ...limited,
@@ -216,6 +241,7 @@ describe('the engine version stored plans are keyed by', () => {
       // A queue draining on VMs where Erlang C reads 0 (serve-pool.ts: the walk's mean alone).
       drainingQueueDesign(),
       carried,
+      rareFunction,
       ...fc.sample(designArb, { numRuns: 6, seed: 20261202 }),
     ];
     const hash = createHash('sha256');

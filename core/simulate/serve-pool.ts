@@ -67,6 +67,12 @@ export interface Part {
   skew: number;
   /** The share of its requests later than the SLO, when known (NaN otherwise). */
   late: number;
+  /**
+   * Of `late`, the share late at any limit up to the SLO (a function's cold starts longer than the
+   * SLO): it does not grow when a delay is added (OptionStats.shift), the rest of it grows as its
+   * exponential tail does. Read only with `late` (NaN: none of it). Reset by every commit.
+   */
+  lateFixed: number;
   /** The chance that one of its minutes exceeds the SLO, when already known (NaN otherwise). */
   chance: number;
   /**
@@ -92,6 +98,7 @@ export function createPart(): Part {
     spread: 0.5,
     skew: Number.NaN,
     late: Number.NaN,
+    lateFixed: Number.NaN,
     chance: Number.NaN,
     deferred: false,
     clump: Number.NaN,

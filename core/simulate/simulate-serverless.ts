@@ -640,6 +640,7 @@ function recordStep(
         .add(waiting, 0, theta);
       p95 = dist.quantile(0.95);
       part.late = dist.survival(slo) / dist.total();
+      part.lateFixed = slo > coldMs ? 0 : (direct * coldShare) / dist.total();
       if (p95 > slo / 4 && p95 < slo * 4) part.spread = computeIndependentSpread((60 * admitted) / seconds);
     } else if (hasBacklog && (p95 > slo / 4 || delay1 > slo / 4)) {
       dist
@@ -655,6 +656,9 @@ function recordStep(
     } else if (!hasBacklog) {
       part.late =
         (1 - coldShare) * Math.exp(-nu * slo) + coldShare * (slo > coldMs ? Math.exp(-nu * (slo - coldMs)) : 1);
+      // Cold starts longer than the SLO are late whatever delay is added: a shifted count must not
+      // grow them with the warm requests' exponential tail (OptionStats.keyChance).
+      part.lateFixed = slo > coldMs ? 0 : coldShare;
       if (p95 > slo / 4 && p95 < slo * 4) {
         part.spread = computeIndependentSpread((60 * admitted) / seconds);
       }
