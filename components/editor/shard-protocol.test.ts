@@ -35,6 +35,8 @@ describe('parts sent between the plan workers', () => {
     const receive = createPartReceiver();
     const shard = { index: 1, count: 2 };
     let leftOut = 0;
+    let demandLeftOut = 0;
+    let facts = 0;
     // Parts the runner answered: an expectation failing inside it would only make buildPlanSharded
     // simulate the part itself, so each plan below checks that the runner got to its end.
     let answered = 0;
@@ -47,6 +49,8 @@ describe('parts sent between the plan workers', () => {
       const delta = structuredClone(sent, { transfer: buffers });
       expect(buffers.every((b) => b.byteLength === 0)).toBe(true);
       leftOut = delta.facts.filter(([, f]) => f.runs === null).length;
+      demandLeftOut = delta.facts.filter(([, f]) => f.demandByHour === null).length;
+      facts = delta.facts.length;
       const got = receive(delta);
       // The part as simulated, its runs in the memo untouched by the transfer.
       expect(bytes(got)).toBe(bytes(part));
@@ -57,6 +61,7 @@ describe('parts sent between the plan workers', () => {
     expect(bytes((await buildPlanSharded(design, [runner])).plan)).toBe(bytes(buildPlan(design).plan));
     expect(answered).toBe(1);
     expect(leftOut).toBe(0);
+    expect(demandLeftOut).toBe(0);
     const assigned = assignShards(
       design.components.map((c) => c.id),
       2,
@@ -76,6 +81,8 @@ describe('parts sent between the plan workers', () => {
     expect(answered).toBe(2);
     expect(leftOut).toBeGreaterThanOrEqual(1);
     expect(leftOut).toBeLessThan(part.length);
+    // A CPU time moves no demand: every component's demand by hour is left out too.
+    expect(demandLeftOut).toBe(facts);
 
     // A rename changes no run: all are left out, and the plan still names it anew.
     const renamed: Design = {
@@ -85,10 +92,24 @@ describe('parts sent between the plan workers', () => {
     expect(bytes((await buildPlanSharded(renamed, [runner])).plan)).toBe(bytes(buildPlan(renamed).plan));
     expect(answered).toBe(3);
     expect(leftOut).toBe(part.length);
+
+    // Every entry's load doubled: the demand of every component it reaches is sent again.
+    const busier: Design = {
+      ...renamed,
+      components: renamed.components.map((c) =>
+        c.workload ? { ...c, workload: { ...c.workload, baseRps: c.workload.baseRps * 2 } } : c,
+      ),
+    };
+    expect(bytes((await buildPlanSharded(busier, [runner])).plan)).toBe(bytes(buildPlan(busier).plan));
+    expect(answered).toBe(4);
+    expect(demandLeftOut).toBeLessThan(facts);
   });
 
   it('a receiver asked for runs it never got says so', () => {
     const receive = createPartReceiver();
     expect(() => receive({ facts: [['x', { runs: null } as never]], series: {} })).toThrow(/never sent/);
+    expect(() => receive({ facts: [['y', { runs: [], demandByHour: null } as never]], series: {} })).toThrow(
+      /demand of y it never sent/,
+    );
   });
 });
