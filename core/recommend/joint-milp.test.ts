@@ -119,3 +119,31 @@ describe('the joint MILP as arrays', () => {
     expect(optimal).toBeGreaterThan(100);
   });
 });
+
+describe('a once-paid cost in the joint MILP', () => {
+  it('is forced up by an edge’s flagging pairs together, so the relaxation cannot pay part of it', async () => {
+    const highs = await loadHighs();
+    const state = (key: number, cost: number, away = 0): JointState => ({
+      key,
+      cost,
+      slack: Infinity,
+      channels: 1,
+      once: [away, 0, 0],
+    });
+    // A component in the cloud next to one whose two burst states (a budget and its corner) both
+    // leave it across the link: it pays its away price (20) on either.
+    const problem: JointProblem = {
+      variables: [[state(2, 50, 20)], [state(0, 100), state(3, 10), state(3, 10)]],
+      edges: [{ from: 0, to: 1, cost: [0, 0, 0], latency: [0, 0, 0, 0, 0, 0], flags: [0, 2, 2] }],
+      linkCost: 0,
+    };
+    const piece: MilpPiece = { variables: [0, 1], fixed: new Map([[0, 0]]), link: 'free' };
+    const incident = incidentOf(problem);
+    expect(toMilp(problem, piece, incident, true).match(/^ o\d/gm)).toHaveLength(1);
+    const model = toMilpModel(problem, piece, incident, true);
+    const solution = highsMipSolver(highs).solve(model, LP_OPTIONS);
+    const value = (name: string) => solution.values?.[model.columnOf[model.names.indexOf(name)] as number];
+    // A row per pair let the relaxation split the burst in halves and pay half the price.
+    expect(value('w0_0_0')).toBe(1);
+  });
+});

@@ -6,7 +6,8 @@
  * polytope of MAP inference (each edge's pair variables sum to either end's state variable), whose
  * linear relaxation is tight on trees and close on the sparse graphs of architectures, so the MIP
  * mostly closes at its root. Latency budgets are hard (Σ latency · pair ≤ slack · state: no big-M),
- * once-paid costs and the link are paid by auxiliary variables that any flagging pair forces up.
+ * once-paid costs and the link are paid by auxiliary variables that any flagging pair forces up (for
+ * a once-paid cost, the flagging pairs of an edge together: they add up to one end's state).
  * Costs enter in dollars (the problem's micro-dollars ÷ 10⁶) to keep HiGHS's tolerances meaningful.
  */
 import {
@@ -353,8 +354,8 @@ export function sketchMilp(
           entry.ms.push(ms);
         }
         for (let c = 0; c < ONCE_CHANNELS; c++) {
-          if (f & fromFlag(c)) addOnce(once, onceAt, e.from, c, a, stateVar(e.from, a), y);
-          if (f & toFlag(c)) addOnce(once, onceAt, e.to, c, b, stateVar(e.to, b), y);
+          if (f & fromFlag(c)) addOnce(once, onceAt, e.from, c, a, stateVar(e.from, a), y, i);
+          if (f & toFlag(c)) addOnce(once, onceAt, e.to, c, b, stateVar(e.to, b), y, i);
         }
       }
     }
@@ -378,17 +379,25 @@ export function sketchMilp(
     sketch.term(stateVar(v, s), -budget);
     sketch.endRow(-Infinity, 0, 'l', v, s, ch);
   }
-  for (const { v, c, s, ys } of once) {
+  // One row per edge, not one per flagging pair: one end's pairs on an edge add up to its state
+  // variable, so their sum is at most 1 and forces w up where any of them would, and the relaxation
+  // is tighter. With a row per pair, a neighbour's burst states and corners each had one, and the
+  // relaxation came out fractional: R12's away price next to every burst (cae6dd6) made the
+  // 500-component canvas design's model 6,240 columns × 8,945 rows, fractional, with the integer
+  // program run on every leaf edit; summed per edge, 8,207 rows and whole (Node, 2026-12-06).
+  for (const { v, c, s, ys, es } of once) {
     const price = (statesOf(v)[s] as JointState).once[c] ?? 0;
     if (price <= 0) continue;
     const w = sketch.variable('w', v, c, s);
     sketch.bound(w, 0, 1);
     cost(w, price);
-    ys.forEach((y, k) => {
+    let k = 0;
+    for (let at = 0; at < ys.length; k++) {
+      const edge = es[at];
       sketch.term(w, 1);
-      sketch.term(y, -1);
+      for (; at < ys.length && es[at] === edge; at++) sketch.term(ys[at] as number, -1);
       sketch.endRow(0, Infinity, 'o', v, c, s, k);
-    });
+    }
   }
   if (link.length > 0) {
     const l = sketch.variable('L');
@@ -410,7 +419,9 @@ interface OnceEntry {
   v: number;
   c: number;
   s: number;
+  /** The flagging pairs' variables, and each one's edge (an edge's pairs are added together). */
   ys: number[];
+  es: number[];
 }
 
 /** `onceAt`: each key's place in `once`, or −1 (see sketchMilp). */
@@ -422,14 +433,17 @@ function addOnce(
   s: number,
   state: number,
   y: number,
+  edge: number,
 ): void {
   const key = state * ONCE_CHANNELS + c;
   const at = onceAt[key] as number;
   const entry = at >= 0 ? once[at] : undefined;
-  if (entry) entry.ys.push(y);
-  else {
+  if (entry) {
+    entry.ys.push(y);
+    entry.es.push(edge);
+  } else {
     onceAt[key] = once.length;
-    once.push({ v, c, s, ys: [y] });
+    once.push({ v, c, s, ys: [y], es: [edge] });
   }
 }
 
