@@ -254,13 +254,9 @@ export function simplicityPrices(
 ): SimplicityPrice[] {
   const isCloud = (p: Placement | undefined) => p === 'elastic-vm' || p === 'serverless';
   const byId = new Map(candidates.map((c) => [c.component.id, c]));
-  // describeCrossing's `away`: an end on VMs or functions whose other end (not external) runs wholly
-  // in the data centre: static, or a burst that sends nothing to the cloud.
-  const index = new Map(candidates.map((c, v) => [c.component.id, v]));
-  const inDataCentre = (id: string, p: Placement | undefined) =>
-    p === 'static' ||
-    (p === 'burst' &&
-      (frame.states[index.get(id) ?? -1] ?? []).some((o) => o.placement === 'burst' && o.cloudShare <= 0));
+  // describeCrossing's `away`: an end on VMs or functions whose other end (not external) has its home
+  // in the data centre: static, or a burst (a data-centre base with cloud overflow).
+  const inDataCentre = (p: Placement | undefined) => p === 'static' || p === 'burst';
   const away = new Set<string>();
   for (const conn of connections) {
     const a = byId.get(conn.from);
@@ -268,8 +264,8 @@ export function simplicityPrices(
     if (!a || !b || isExternal(a.component) || isExternal(b.component)) continue;
     const pa = assignment.get(conn.from);
     const pb = assignment.get(conn.to);
-    if (isCloud(pa) && inDataCentre(conn.to, pb)) away.add(conn.from);
-    if (isCloud(pb) && inDataCentre(conn.from, pa)) away.add(conn.to);
+    if (isCloud(pa) && inDataCentre(pb)) away.add(conn.from);
+    if (isCloud(pb) && inDataCentre(pa)) away.add(conn.to);
   }
   const out: SimplicityPrice[] = [];
   candidates.forEach((c, v) => {
