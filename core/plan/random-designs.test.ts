@@ -1,5 +1,5 @@
 /**
- * Properties every plan must have, over random designs nobody wrote (random-design-fixture.ts): a
+ * Properties every plan must have, over random designs nobody wrote (core/testing/random-design.ts): a
  * plan is the same every time; an edit re-planned with the kept runs is the fresh plan of the edited
  * design, byte for byte; every cost adds up to the cent; every figure is a finite, ordered number;
  * pins and the hard rules hold; reasons quote their option's figures; and a design broken in one
@@ -13,7 +13,7 @@ import { planSchema, type Plan } from '../model/plan';
 import { validateDesign } from '../model/validate';
 import { buildPlan } from './build-plan';
 import { planDesign } from './plan-design';
-import { Draw, PLACEMENT_NAMES, randomDesign, randomEdit } from './random-design-fixture';
+import { Draw, PLACEMENT_NAMES, randomDesign, randomEdit } from '../testing/random-design';
 import { createRunMemo } from './run-memo';
 
 beforeAll(async () => {

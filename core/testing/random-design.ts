@@ -1,5 +1,5 @@
 /**
- * Random designs for the plan's property tests (random-designs.test.ts): 1–10 components of every
+ * Random designs for the plan's property tests (core/plan/random-designs.test.ts): 1–10 components of every
  * kind and pattern, traces, pins, timeouts, memory sizes, connections of both modes, three
  * providers, commitments, a data centre, margins and link latencies, over 1–3 days. Seeded (the
  * project's own PRNG): a seed is one design, always the same. The ranges reach the corners a
