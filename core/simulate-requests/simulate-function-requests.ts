@@ -4,6 +4,17 @@
  * request that finds none warm starts one, waiting the cold start first. Invocations last an
  * exponential time with the function's mean duration (at its memory). At the limit, sync requests
  * are throttled (dropped) and async ones wait in a FIFO for the next instance to free.
+ *
+ * A sync request whose wait before its work starts — its cold start — is longer than its timeout
+ * fails and is dropped ("a sync request that waits longer fails", spec formats.md, additions of
+ * December 2026; API Gateway's 29 s integration timeout, pricing-and-scaling.md), as a pool's sync
+ * request that waits longer than its timeout in the queue gives up (simulate-pool-requests.ts): a
+ * drop, never an answer, so not in the latency figures. Unlike the pool's, whose request leaves the
+ * queue before it takes a core, the invocation it started runs on — the gateway answers 504 once
+ * the integration takes longer than its timeout (AWS knowledge center, "api-gateway-504-errors",
+ * read 2026-12-06); nothing cancels the function, which runs to its end (our assumption: a sync
+ * Invoke has no cancel) — so it is billed, holds its instance and leaves it warm. A throttled sync request fails at once (no wait);
+ * async ones (queue-fed) have no timeout. The cold start is the engine's: a fixed `coldStartMs`.
  */
 import type { ComponentLoad } from '../simulate/component-load';
 import { Arrivals } from './arrivals';
@@ -36,6 +47,7 @@ export function simulateFunctionRequests(load: ComponentLoad, o: FunctionRequest
   const arrivals = new Arrivals(load.total, load.async, o.dt, o.steps, o.seed);
   const mean = load.functionDurationMs / 1000;
   const cold = o.coldStartMs / 1000;
+  const patience = load.timeoutMs / 1000;
   const keepAlive = o.keepAliveMinutes * 60;
   const done = new MinHeap();
   // Idle instances by the time they became idle: the last is the most recent, the first expires first.
@@ -48,7 +60,7 @@ export function simulateFunctionRequests(load: ComponentLoad, o: FunctionRequest
   let coldStarts = 0;
   let instanceSeconds = 0;
 
-  const run = (arrivedAt: number) => {
+  const run = (arrivedAt: number, isSync = false) => {
     let startup = 0;
     if (idle.length > oldest) idle.pop();
     else {
@@ -58,7 +70,8 @@ export function simulateFunctionRequests(load: ComponentLoad, o: FunctionRequest
     invocations++;
     const busy = startup + arrivals.exponential(mean);
     done.push(now + busy);
-    record.answer(arrivedAt, 1000 * (now - arrivedAt + busy));
+    if (isSync && now - arrivedAt + startup > patience) record.drop(arrivedAt);
+    else record.answer(arrivedAt, 1000 * (now - arrivedAt + busy));
   };
   /** Advances the clock to t, retiring idle instances whose keep-alive ran out on the way. */
   const advance = (t: number) => {
@@ -86,7 +99,7 @@ export function simulateFunctionRequests(load: ComponentLoad, o: FunctionRequest
       if (nextWaiting < waiting.length) run(waiting[nextWaiting++] as number);
     } else {
       record.arrive(t);
-      if (done.size < o.concurrencyLimit) run(t);
+      if (done.size < o.concurrencyLimit) run(t, !arrivals.isAsync);
       else if (arrivals.isAsync) waiting.push(t);
       else record.drop(t);
       arrivals.advance(t);

@@ -23,6 +23,7 @@ import {
   floorAtLeast,
   negativeBinomialAtLeast,
   poissonAtLeast,
+  underdispersedAtLeast,
 } from './minute-spread';
 import { simulateStatic } from './simulate-static';
 
@@ -557,5 +558,27 @@ describe('a timeout bounds the queue, and the minute forgets it sooner', () => {
     expect(short).toBeLessThan(0.7 * untimed);
     expect(long).toBeGreaterThan(0.99 * untimed);
     expect(long).toBeLessThanOrEqual(untimed);
+  });
+});
+
+describe('underdispersedAtLeast: a binomial count by its mean and variance ÷ mean', () => {
+  it('is the binomial tail of n = mean ÷ (1 − dispersion) trials, summed term by term', () => {
+    for (const [n, p] of [
+      [1, 0.36],
+      [4, 0.12],
+      [10, 0.0086],
+      [30, 0.5],
+    ] as const) {
+      let mass = (1 - p) ** n;
+      let below = 0;
+      for (let k = 0; k <= n; k++) {
+        const exact = 1 - below;
+        const got = underdispersedAtLeast(k, n * p, 1 - p);
+        expect(Math.abs(got - exact), `n ${n}, p ${p}, k ${k}`).toBeLessThan(1e-8);
+        below += mass;
+        mass *= ((n - k) / (k + 1)) * (p / (1 - p));
+      }
+      expect(underdispersedAtLeast(n + 1, n * p, 1 - p)).toBe(0);
+    }
   });
 });

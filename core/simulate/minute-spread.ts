@@ -560,6 +560,20 @@ export function clumpOfBursts(rho: number): number {
   return rho < 1 ? (1 + rho) / (1 - rho) : Number.NaN;
 }
 
+/**
+ * P(X ≥ k) for X binomial with this mean and variance ÷ mean `dispersion` (< 1): n = mean ÷ (1 −
+ * dispersion) trials (rounded) of chance mean ÷ n — a count no more random than Poisson, as a
+ * function's cold starts that time out: each level of concurrency starts cold at most once a
+ * keep-alive (simulate-serverless.ts, `timeoutClump`).
+ */
+export function underdispersedAtLeast(k: number, mean: number, dispersion: number): number {
+  const n = Math.max(1, Math.round(mean / (1 - dispersion)));
+  if (k <= 0) return 1;
+  if (k > n) return 0;
+  const p = Math.min(1, mean / n);
+  return p >= 1 ? 1 : jStat.ibeta(p, k, n - k + 1);
+}
+
 /** P(X ≥ k) for X negative binomial with this mean and variance ÷ mean `dispersion` (> 1). */
 export function overdispersedAtLeast(k: number, mean: number, dispersion: number): number {
   const s = dispersion - 1;

@@ -21,6 +21,7 @@ import {
   computeViolationChance,
   overdispersedAtLeast,
   poissonAtLeast,
+  underdispersedAtLeast,
 } from './minute-spread';
 import { giveBack, takeFloat64 } from './scratch-pool';
 import { SERVICE_P95_UNITS } from './step-quantile';
@@ -61,13 +62,17 @@ export const DROP_TOLERANCE = MODEL_ASSUMPTIONS.stepDropShare;
 /**
  * The chance that a minute drops more than DROP_TOLERANCE of its `arrivedPerMinute` requests (and at
  * least one) when it drops `droppedPerMinute` on average: bunched, its count negative binomial with
- * variance ÷ mean `clump`; else (clump 1 or less, or NaN) Poisson, each drop on its own. (Taken as
+ * variance ÷ mean `clump`; evened out (clump below 1: binomial, underdispersedAtLeast); else (clump 1,
+ * 0 or NaN) Poisson, each drop on its own. (Taken as
  * all or none, a pool that drops one request in 13 minutes — a fleet scaled in to zero under a
  * sporadic load — had no minute over its target where each such drop is one.)
  */
 export function dropShareOf(droppedPerMinute: number, arrivedPerMinute: number, clump: number): number {
   const over = Math.floor(DROP_TOLERANCE * arrivedPerMinute) + 1;
-  return clump > 1 ? overdispersedAtLeast(over, droppedPerMinute, clump) : poissonAtLeast(over, droppedPerMinute);
+  if (clump > 1) return overdispersedAtLeast(over, droppedPerMinute, clump);
+  return clump > 0 && clump < 1
+    ? underdispersedAtLeast(over, droppedPerMinute, clump)
+    : poissonAtLeast(over, droppedPerMinute);
 }
 
 export interface ChartSeries {

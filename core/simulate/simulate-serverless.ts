@@ -11,6 +11,19 @@
  * level of concurrency), plus one per level a rising load reaches for the first time within the
  * keep-alive (the window's levels, not a step's own noisy rate), and a herd when it jumps (none:
  * every invocation starts cold). Instances held are those busy, warm or starting.
+ * A sync request waits before its work starts only for its cold start (a throttled one fails at
+ * once): where the cold start is longer than its timeout, every sync invocation that starts cold
+ * fails and counts as dropped ("a sync request that waits longer fails", spec formats.md, additions
+ * of December 2026; API Gateway's 29 s integration timeout, pricing-and-scaling.md), as a pool's
+ * sync request that waits longer in the queue gives up (serve-pool.ts, simulate-pool-requests.ts):
+ * a drop and no answer, so in neither the latency mixture nor the SLO's late share, its minute
+ * judged on its drops. Unlike the pool's, the invocation runs on (the gateway answers 504 past its
+ * timeout, AWS knowledge center "api-gateway-504-errors", read 2026-12-06; nothing cancels the
+ * function — our assumption, a sync Invoke has no cancel): it is billed, holds its instance and
+ * leaves it warm, so invocations, GB-seconds, cold starts and instances are as before. The cold
+ * start is one fixed `coldStartMs` (model/defaults.ts: 250 ms for a measured mean of 242 ms, p90
+ * 584 ms), so either every cold sync invocation fails or none does; async work (queue-fed, `load.async`) has no timeout. simulate-function-requests.ts does the
+ * same request by request (oracle-function-timeout.test.ts).
  * Produces usage — invocations, GB-seconds, cold starts, instances held — never dollars.
  */
 import { ColdStartCurve } from './cold-starts';
@@ -69,6 +82,8 @@ export function simulateServerless(load: ComponentLoad, ctx: SimulationContext):
   const capRps = limit / d;
   const keepAlive = fn.keepAliveMinutes * 60;
   const coldMs = fn.coldStartMs;
+  // Whether a sync invocation that starts cold waits longer than its timeout, and fails (above).
+  const coldTimesOut = coldMs > load.timeoutMs;
   const curve = new ColdStartCurve(keepAlive / d, limit);
   const table = curve.table;
   // (× 1: a number the compiler holds as a float, where the field's value was unboxed every step.)
@@ -385,35 +400,48 @@ export function simulateServerless(load: ComponentLoad, ctx: SimulationContext):
     const theta = waiting > 0 ? share / queueWait : 0;
     if (waiting > 0) stats.mix.addWait(waiting, theta);
     const direct = (hasBacklog ? syncServed : admitted) - waiting;
+    // Sync invocations whose cold start outlasts the timeout fail (see the top): dropped, not answered.
+    // (Where none do, each figure below is exactly what it was without them: x − 0 and x + 0 are x.)
+    const timedOut = coldTimesOut ? syncServed * coldShare : 0;
+    const answered = admitted - timedOut;
+    const dropped = syncDropped + timedOut;
+    // The cold-start share of the answers that did not wait for the limit: the sync ones are all warm
+    // where cold ones fail, so it is below the invocations' (a backlog's async answers keep theirs).
+    const answeredCold =
+      timedOut > 0 ? (direct > timedOut ? (direct * coldShare - timedOut) / (direct - timedOut) : 0) : coldShare;
     warmWeight += direct * (1 - coldShare);
-    coldWeight += direct * coldShare;
+    coldWeight += direct * coldShare - timedOut;
     if (hasBacklog) spreadBacklog(stats.mix, admittedAsync, delay0, delay1, coldShare, coldMs);
     // (Those that waited take an instance that has just freed: no cold start, as in the mixture.)
     const latency =
-      admitted * durationMs +
-      (admitted - waiting) * coldShare * coldMs +
+      answered * durationMs +
+      ((admitted - waiting) * coldShare - timedOut) * coldMs +
       admittedAsync * ((delay0 + delay1) / 2) +
       (waiting > 0 ? waiting / theta : 0);
     if (!(admitted > 0) && !(rps > 0) && !hasBacklog) {
       // A quiet step (a quarter of a typical design's): it adds nothing to the statistics.
-    } else if (hasBacklog || waiting > 0 || !(admitted > 0)) {
+    } else if (hasBacklog || waiting > 0 || !(answered > 0) || timedOut > 0) {
       chartSums[chartAt + 2] = latencySum;
       chartWeights[chartPoint] = weightSum;
+      // Cold starts that time out come spread and bunched otherwise than Poisson (timeoutClump): recorded
+      // step by step (not in a cell of FunctionSteps, whose drops are throttled ones).
+      if (timedOut > 0 && syncDropped === 0) stats.partIn.clump = timeoutClump(timedOut, dt, mNow, keepAlive);
       recordStep(
         stats,
         dt,
         rps * dt,
-        admitted,
-        syncDropped,
+        answered,
+        dropped,
         latency,
-        coldShare,
+        answeredCold,
         delay0,
         delay1,
-        syncServed,
+        syncServed - timedOut,
         admittedAsync,
         coldMs,
         waiting,
         theta,
+        coldShare,
       );
       latencySum = chartSums[chartAt + 2] as number;
       weightSum = chartWeights[chartPoint] as number;
@@ -423,14 +451,14 @@ export function simulateServerless(load: ComponentLoad, ctx: SimulationContext):
       // FunctionSteps.add written out here: as a call it (289 bytes of bytecode) used up most of
       // V8's cumulative inlining budget for this loop, so either it or the chart's beginStep and
       // chartLatency stayed out of line, their numbers boxed (see the commit for the times).
-      const k = 5 * (rateBinOf(admitted / dt) * COLD_BINS + coldBinOf(coldShare));
+      const k = 5 * (rateBinOf(answered / dt) * COLD_BINS + coldBinOf(answeredCold));
       cellSums[k] = (cellSums[k] as number) + dt;
       cellSums[k + 1] = (cellSums[k + 1] as number) + rps * dt;
-      cellSums[k + 2] = (cellSums[k + 2] as number) + admitted;
-      cellSums[k + 3] = (cellSums[k + 3] as number) + syncDropped;
-      cellSums[k + 4] = (cellSums[k + 4] as number) + admitted * coldShare;
+      cellSums[k + 2] = (cellSums[k + 2] as number) + answered;
+      cellSums[k + 3] = (cellSums[k + 3] as number) + dropped;
+      cellSums[k + 4] = (cellSums[k + 4] as number) + answered * answeredCold;
       latencySum += latency;
-      weightSum += admitted;
+      weightSum += answered;
     }
     invocations += served;
     syncInvocations += syncServed;
@@ -581,6 +609,30 @@ function isIdle(load: ComponentLoad, steps: number, limit: number): boolean {
   return limit >= ALWAYS_THROTTLED_UNDER || Number.isFinite(throttledShare(limit, 0, 0));
 }
 
+/**
+ * The variance ÷ mean of a minute's count of sync invocations whose cold start outlasted the timeout
+ * (`dropped` in `seconds`; above 1 negative binomial, below 1 binomial: option-stats.ts dropShareOf),
+ * at mean concurrency m. New levels start cold in runs: the load that reaches a level not reached for
+ * a keep-alive goes one higher, to a level as cold, with the M/M/∞ chain's chance of rising before it
+ * falls, q = m ÷ (m + j), taken at the levels the load reaches, j = m + 3√m (at least one) — a run's
+ * length geometric. And a level starts cold at most ⌈60 s ÷ keep-alive⌉ times a minute (its instance
+ * must sit idle a keep-alive first), so over the j levels the runs are at most that many trials, of
+ * chance p each: the count's variance ÷ mean is (q + 1 − p) ÷ (1 − q) (a compound binomial). Taken as
+ * Poisson, 0.02 rps of 173 ms on a 1-minute keep-alive (30 % cold, ≤ 1 a minute) read 442 minutes
+ * with a drop in a day where the per-request simulator has 523, and 20 rps on 10 minutes (runs of
+ * 1.4 where a minute of 1,200 requests misses at 2) 5 where it has 29 (oracle-function-timeout.test.ts).
+ * With no keep-alive every invocation starts cold and its drops are its arrivals: Poisson (NaN).
+ */
+function timeoutClump(dropped: number, seconds: number, m: number, keepAlive: number): number {
+  if (!(keepAlive > 0)) return Number.NaN;
+  const levels = Math.max(1, Math.ceil(m + 3 * Math.sqrt(m)));
+  const q = m / (m + levels);
+  const trials = levels * Math.ceil(60 / keepAlive);
+  const p = Math.min(1, (((60 * dropped) / seconds) * (1 - q)) / trials);
+  const dispersion = (q + 1 - p) / (1 - q);
+  return dispersion > 0 ? dispersion : Number.NaN;
+}
+
 /** Async invocations that waited in the throttled backlog: their delays spread over the step. */
 function spreadBacklog(
   mix: LatencyMixture,
@@ -614,6 +666,8 @@ function recordStep(
   coldMs: number,
   waiting = 0,
   theta = 0,
+  /** The cold-start share of a backlog's async answers (`coldShare`: of the sync ones, and of the rest). */
+  backlogCold = coldShare,
 ): void {
   const part = stats.partIn;
   const nu = stats.mix.nu;
@@ -649,8 +703,8 @@ function recordStep(
         .add(syncServed * coldShare, coldMs, 0);
       for (const s of SPREAD) {
         const delay = delay0 + (delay1 - delay0) * s;
-        dist.add((admittedAsync / SPREAD.length) * (1 - coldShare), delay, 0);
-        dist.add((admittedAsync / SPREAD.length) * coldShare, delay + coldMs, 0);
+        dist.add((admittedAsync / SPREAD.length) * (1 - backlogCold), delay, 0);
+        dist.add((admittedAsync / SPREAD.length) * backlogCold, delay + coldMs, 0);
       }
       p95 = dist.quantile(0.95);
     } else if (!hasBacklog) {
