@@ -8,7 +8,7 @@
 import { HOURS_PER_MONTH } from '../model/defaults';
 import { PLACEMENT_NOUNS, PLACEMENT_PHRASES } from '../model/labels';
 import type { Component, Environments, Pattern, Placement } from '../model/design';
-import { resolveFunctionSeconds } from '../model/design-fields';
+import { resolveFunctionSeconds, resolveTimeoutMs } from '../model/design-fields';
 import type { Reason } from '../model/plan';
 import {
   formatCount,
@@ -442,9 +442,16 @@ function describeFunctionTime(c: Component, fn: OptionResult, env: Environments)
   // A minute that turns away more than DROP_TOLERANCE of its requests is over its target, whatever
   // its p95: throttling at the concurrency limit, not a quiet minute's few slow requests, is then why.
   const dropShare = requests > 0 ? droppedRequests / requests : 0;
+  // Or a cold start longer than the timeout: then every sync request that starts cold fails
+  // (simulate-serverless.ts), and those are its drops, not the limit's.
+  const timeoutMs = resolveTimeoutMs(c.demand);
+  const why =
+    cold > 0 && env.functions.coldStartMs > timeoutMs
+      ? `a sync request that waits a cold start of ${formatMs(env.functions.coldStartMs)}, longer than its timeout of ${formatMs(timeoutMs)}, fails: it loses ${pct(dropShare)} of its requests`
+      : `at its concurrency limit of ${formatCount(env.functions.concurrencyLimit)} instances it turns away ${pct(dropShare)} of its requests`;
   const throttled =
     dropShare > DROP_TOLERANCE
-      ? `at its concurrency limit of ${formatCount(env.functions.concurrencyLimit)} instances it turns away ${pct(dropShare)} of its requests, and a minute that turns away more than ${pct(DROP_TOLERANCE)} is over its target`
+      ? `${why}, and a minute that turns away more than ${pct(DROP_TOLERANCE)} is over its target`
       : '';
   // "300 ms, under the 300 ms target" read as a contradiction where the p95 rounds to the target.
   const under =

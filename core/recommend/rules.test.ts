@@ -241,6 +241,32 @@ describe('placement rules', () => {
     expect(text).toContain('its p95 is 300 ms, just under the 300 ms target');
   });
 
+  it('R7: when functions drop by cold starts longer than the timeout, the reason says so, not the limit', () => {
+    // A 100 ms timeout under 250 ms cold starts: every sync request that starts cold fails.
+    const plan = planOf(
+      makeDesign(
+        [
+          {
+            id: 'api',
+            name: 'API',
+            kind: 'service',
+            workload: { pattern: 'periodic', baseRps: 0.2, peakRps: 2, peakHours: 4 },
+            demand: { cpuMs: 50, memoryMb: 512, timeoutMs: 100 },
+            latencySloMs: 1000,
+          },
+        ],
+        { environments: { functions: { keepAliveMinutes: 1 } } },
+      ),
+    );
+    const fn = optionOf(plan, 'api', 'serverless');
+    expect(fn.droppedRequests).toBeGreaterThan(0);
+    const text = entryOf(plan, 'api').reasons.find((r) => r.rule === 'R7')?.text ?? '';
+    expect(text).toMatch(
+      /a sync request that waits a cold start of 250 ms, longer than its timeout of 100 ms, fails: it loses [\d.]+ % of its requests/,
+    );
+    expect(text).not.toContain('concurrency limit');
+  });
+
   it('R2: a growing load on reserved cores says the reservation must follow it', () => {
     const plan = planOf(
       makeDesign([
