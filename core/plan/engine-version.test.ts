@@ -10,7 +10,13 @@ import { describe, expect, it } from 'vitest';
 import { generateLayeredDesign } from '../../bench/lib/canvas-design';
 import { EXAMPLE_DESIGNS } from '../examples';
 import { designArb } from '../testing/design-arbitrary';
-import { drainingQueueDesign, longLinkDesign, offPeakSpikeDesign, shortBurstsDesign } from '../testing/design-fixture';
+import {
+  burstThenQuietDesign,
+  drainingQueueDesign,
+  longLinkDesign,
+  offPeakSpikeDesign,
+  shortBurstsDesign,
+} from '../testing/design-fixture';
 import { ENGINE_FINGERPRINT, ENGINE_VERSION, GENERATOR } from './generator';
 import { planDesign } from './plan-design';
 
@@ -240,6 +246,9 @@ describe('the engine version stored plans are keyed by', () => {
       fewCrossing,
       // A queue draining on VMs where Erlang C reads 0 (serve-pool.ts: the walk's mean alone).
       drainingQueueDesign(),
+      // Bursts that leave elastic VMs a backlog, drained at low load: the minute it drains in counts
+      // whole (OptionStats.followLate).
+      burstThenQuietDesign(),
       carried,
       rareFunction,
       ...fc.sample(designArb, { numRuns: 6, seed: 20261202 }),

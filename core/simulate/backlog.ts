@@ -123,6 +123,13 @@ export interface Departure {
   windowArrived: number;
   windowExpired: number;
   windowMinutes: number;
+  /**
+   * When they arrived, seconds since the horizon began: from the first to the last (FIFO, so the
+   * oldest leave first). A minute misses its SLO whole when 5 % of its requests are late, so the
+   * minutes a late stretch of them only begins or ends in count whole (OptionStats.left).
+   */
+  arrivedFrom: number;
+  arrivedTo: number;
 }
 
 /** Where departures go (OptionStats and the pool's totals); one object, reused, so nothing is allocated. */
@@ -145,6 +152,9 @@ const departure: Departure = {
   windowArrived: 0,
   windowExpired: 0,
   windowMinutes: 0,
+  // Fractions, so that the fields hold doubles from the start (serve-pool.ts: asDouble).
+  arrivedFrom: 0.5,
+  arrivedTo: 0.5,
 };
 
 export class Cohorts {
@@ -158,6 +168,8 @@ export class Cohorts {
   /** 1 for a ghost cohort (addGhost): work that delays the queue but whose requests were counted already. */
   private ghost: number[] = [];
   private head = 0;
+  /** Where the window leaving in parts began arriving (seconds; NaN: none, see take). */
+  private windowStart = Number.NaN;
   /** Requests waiting. */
   waiting = 0;
   /** Servers the queue is served by (set before `serve`; its rate is theirs): M/M/c+D at the limit. */
@@ -261,6 +273,7 @@ export class Cohorts {
         // every minute over the tolerance, where judging the parts apart left 4.6 % of them under).
         const window = (this.minutes[k] as number) * (arriving / (this.count[k] as number));
         const expired = arriving * held.abandoned;
+        this.windowStart = to - (left - gone) / arrivalRate;
         if (held.noWait > 0) this.take(k, served * held.noWait, 0, 0, 0, sink, arriving, expired, window);
         this.take(
           k,
@@ -273,6 +286,7 @@ export class Cohorts {
           expired,
           window,
         );
+        this.windowStart = Number.NaN;
         now += step;
         continue;
       }
@@ -345,8 +359,17 @@ export class Cohorts {
     windowMinutes = Number.NaN,
   ): void {
     const n = this.count[k] as number;
-    const gone = Math.min(this.left[k] as number, served + expired);
-    this.left[k] = (this.left[k] as number) - gone;
+    const before = this.left[k] as number;
+    const gone = Math.min(before, served + expired);
+    // Arrivals are even over [from, to]; those still left are the latest of them. A window leaving in
+    // parts (at the limit: those that found a free server, those that waited, those that timed out,
+    // all of one window) gives each part the whole window's arrivals (windowStart).
+    const to = this.to[k] as number;
+    const perRequest = (to - (this.from[k] as number)) / n;
+    const start = this.windowStart >= 0 ? this.windowStart : to - before * perRequest;
+    departure.arrivedFrom = start;
+    departure.arrivedTo = start + windowArrived * perRequest;
+    this.left[k] = before - gone;
     this.waiting -= gone;
     departure.served = served;
     departure.firstWait = firstWait;

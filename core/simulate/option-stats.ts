@@ -190,6 +190,26 @@ export class OptionStats implements PartSink {
   /** After finish(): the non-empty keys only (KEPT numbers each), the rest released. */
   private minuteKeys: Float64Array = NONE;
   private dropMinutes = 0;
+  /**
+   * The minute late backlog requests arrived in last (see followLate; -1: none yet): their arrival
+   * seconds in it, their longest wait beyond the late limit (s), their class's share of its requests,
+   * and requests a minute.
+   */
+  private lateMinute = -1;
+  private lateSeconds = 0.5;
+  private lateMax = 0.5;
+  private lateShare = 0.5;
+  private latePerMinute = 0.5;
+  /**
+   * The chance that the rest of that minute is over anyway: that of the first part committed after
+   * its late requests (the stretch after the backlog caught up; NaN until one is).
+   */
+  private restChance = Number.NaN;
+  /**
+   * Whether minutes are left as counted (a burst's two pools, or messages carrying their sync
+   * requests' minutes: the rest of such a minute is counted by the other pool or class).
+   */
+  private isWholeOff = false;
   private figures: OptionFigures | null = null;
   /** The horizon's response-time distribution, once finished: shiftParts delays it in parts. */
   private horizon: ResponseDist | null = null;
@@ -263,6 +283,8 @@ export class OptionStats implements PartSink {
    * burst's cloud pool's (`cloudSide`) keep their response times apart (quantilesDelayedBy).
    */
   static collectorFor(parent: OptionStats, cloudSide = false): OptionStats {
+    // Two pools share each minute: the rest of a minute one's backlog is late in is the other's too.
+    parent.isWholeOff = true;
     return new OptionStats(1, parent.sloMs, 1, parent.nu, parent.mix.patienceMs, parent, cloudSide);
   }
   private cloudSideMix(): LatencyMixture {
@@ -459,6 +481,7 @@ export class OptionStats implements PartSink {
     }
     this.violationMinutes += over;
     if (!this.isFlushing) this.chartTrouble(dropped, over);
+    if (this.lateMinute >= 0 && !(this.restChance >= 0) && minutes > 0 && !isDeferred) this.restChance = over / minutes;
   }
 
   /** When, not only how much: the replay marks the points where requests are dropped or the SLO missed. */
@@ -529,6 +552,10 @@ export class OptionStats implements PartSink {
       this.violationMinutes += minutes * dropping;
     }
     this.chartTrouble(d.expired, minutes * dropping);
+    // Whole minutes (followLate): a window that drops beyond the tolerance fails its minutes whole,
+    // as late requests do.
+    if (d.mate > 0) this.isWholeOff = true;
+    if (this.hasSlo && minutes > 0 && !this.isWholeOff) this.followLate(d, dropping > 0.5 ? Number.NaN : 1 / this.nu);
     if (!(d.served > 0)) return;
     const each = d.served / SPREAD.length;
     // Requests a minute, of both classes: `minutes` is the window × this class's share.
@@ -565,6 +592,90 @@ export class OptionStats implements PartSink {
   }
 
   /**
+   * A minute misses its SLO whole when more than 5 % of its requests are late, but a backlog's
+   * requests count the minutes of their own arrival only, each in proportion: a late stretch that
+   * begins or ends within a minute counted that minute in part (after a minute on 4 cores at ρ 1.5
+   * and back to ρ 0.2, the minute the backlog drains in read 0.6 of a minute, where the per-request
+   * simulator finds every such minute over). So the late seconds of each minute are summed as the
+   * departures come (in the order of their arrival: FIFO), and a minute they leave counts the rest of
+   * itself too when its late requests are 5 % of its requests (finishLateMinute).
+   *
+   * A departure's requests waited from `firstWait` to `lastWait` evenly over their arrivals, and those
+   * whose wait is over the SLO less a service's p95 are late (a minute's p95 is its 5 % latest).
+   */
+  private followLate(d: Readonly<Departure>, serviceMs: number): void {
+    // Dropping (no service time given): all of its window, at no wait of its own.
+    const isExpired = !(serviceMs >= 0);
+    const limit = isExpired ? 0 : (this.sloMs - SERVICE_P95_UNITS * serviceMs) / 1000;
+    const first = isExpired ? 0 : d.firstWait;
+    const last = isExpired ? 0 : d.lastWait;
+    if (!(first > limit || last > limit || isExpired)) return;
+    const a = d.arrivedFrom;
+    const b = d.arrivedTo;
+    if (!(b > a)) return;
+    const slope = (last - first) / (b - a);
+    // The late part of [a, b], the wait being linear in the arrival time.
+    const from = first > limit || isExpired ? a : a + (limit - first) / slope;
+    const to = last > limit || isExpired ? b : a + (limit - first) / slope;
+    if (!(to > from)) return;
+    // This class's share of the minutes' requests (whole when it carries the other's, Departure.mate),
+    // and their requests a minute, both classes.
+    const share = ((d.mate > 0 ? 1 / (1 - d.mate) : 1) * d.minutes * 60) / (b - a);
+    const perMinute = (d.served + d.expired) / d.minutes;
+    let m = Math.floor(from / 60);
+    // (Two backlogs, sync and async, may leave out of each other's order: a minute already left is not
+    // judged again.)
+    if (m < this.lateMinute) return;
+    let start = from;
+    for (;;) {
+      if (m > this.lateMinute) {
+        this.finishLateMinute();
+        this.lateMinute = m;
+        this.lateSeconds = 0;
+        this.lateMax = 0;
+      }
+      // (Set after the minute before is finished with its own.)
+      this.lateShare = share < 1 ? share : 1;
+      this.latePerMinute = perMinute;
+      this.restChance = Number.NaN;
+      const end = 60 * (m + 1);
+      const stop = to < end ? to : end;
+      this.lateSeconds += stop - start;
+      // The longest wait within the minute is at one end of its piece.
+      const w0 = first + slope * (start - a) - limit;
+      const w1 = first + slope * (stop - a) - limit;
+      const w = w0 > w1 ? w0 : w1;
+      if (w > this.lateMax) this.lateMax = w;
+      if (to <= end) return;
+      // The minutes it covers whole are counted whole already: on to the last one.
+      m = Math.ceil(to / 60) - 1;
+      start = 60 * m;
+    }
+  }
+
+  /**
+   * Counts the rest of the minute late requests arrived in last when they are 5 % of its requests —
+   * `need` seconds of arrivals at their class's share. Its p95 is the wait of the late request 5 % of
+   * the minute in from the latest (the wait taken as linear over the late seconds), plus a service's
+   * p95; its chance of being over the SLO as any minute's of that p95 (chanceOf).
+   */
+  private finishLateMinute(): void {
+    const late = this.lateSeconds;
+    if (this.lateMinute < 0 || !(late < 60) || !(this.lateShare > 0.05)) return;
+    const need = 3 / this.lateShare;
+    if (late < need) return;
+    if (this.isWholeOff) return;
+    // The rest of the minute counted over already, by its own parts, is not counted again.
+    const rest = this.restChance > 0 ? 1 - this.restChance : 1;
+    const minutes = (rest * (60 - late)) / 60;
+    const p95 = this.sloMs + 1000 * this.lateMax * (1 - need / late);
+    this.keep(p95, levelOf(0, this.latePerMinute), minutes, minutes * this.latePerMinute, Number.NaN);
+    const over = minutes * chanceOf(p95, 0, this.latePerMinute, this.nu, this.sloMs);
+    this.violationMinutes += over;
+    this.chartTrouble(0, over);
+  }
+
+  /**
    * A finished OptionStats that crossed a thread boundary (structured clone keeps its fields but not
    * its class): its prototypes restored, so that shift() and largestShift() work as on the original.
    */
@@ -587,6 +698,8 @@ export class OptionStats implements PartSink {
    */
   finish(): OptionFigures {
     if (this.figures) return this.figures;
+    this.finishLateMinute();
+    this.lateMinute = -1;
     const n = this.points;
     for (let p = 0; p < n; p++) {
       const count = this.pointStart(p + 1) - this.pointStart(p) || 1;

@@ -167,6 +167,8 @@ describe("a burst's queued requests on the side that served them", () => {
       windowArrived: 1000,
       windowExpired: 0,
       windowMinutes: 1,
+      arrivedFrom: 0,
+      arrivedTo: 60,
     });
     expect(stats.finish().served).toBe(1000);
     const [p50, p95, p99] = stats.quantilesDelayedBy([{ share: 1, delayMs: 0 }], [{ share: 1, delayMs: 1e7 }]);
