@@ -90,20 +90,36 @@ export function armEditProbe(): void {
     },
     { capture: true },
   );
-  const observer = new MutationObserver(() => {
+  // Looked for only where a change touched them: reading every placement's text and every status of a
+  // 500-component page at each change cost the page's thread ~20 ms an edit of its own (the probe's
+  // querySelectorAll in a traced leaf edit, 2026-12-06), time the edit was then charged with.
+  const touches = (records: MutationRecord[], selector: string) =>
+    records.some((r) => {
+      const at = r.target.nodeType === Node.ELEMENT_NODE ? (r.target as Element) : r.target.parentElement;
+      if (at?.closest(selector)) return true;
+      for (const added of r.addedNodes)
+        if (added instanceof Element && (added.matches(selector) || added.querySelector(selector) !== null))
+          return true;
+      return false;
+    });
+  const observer = new MutationObserver((records) => {
     if (state.keyAt === undefined) return;
     const now = performance.now();
+    if (state.placementChangedAt === undefined && touches(records, '[data-testid^="placement-"]')) {
+      if (placements() !== before) state.placementChangedAt = now;
+    }
+    if (state.updatedAt !== undefined || !touches(records, '.res-status')) return;
     const statuses = [...document.querySelectorAll('.res-status')].map((e) => e.textContent ?? '');
     if (statuses.some((s) => s.startsWith('Simulating'))) sawRunning = true;
-    if (state.placementChangedAt === undefined && placements() !== before) state.placementChangedAt = now;
     const done = statuses.find((s) => s.startsWith('Updated in'));
-    if (sawRunning && done && state.updatedAt === undefined) {
+    if (sawRunning && done) {
       state.updatedAt = now;
       state.statusText = done;
       performance.mark('bench-updated');
     }
   });
-  observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+  // Text only: an attribute changes no status's or placement's text.
+  observer.observe(document.body, { subtree: true, childList: true, characterData: true });
 }
 
 export function readProbe(): ProbeState {
