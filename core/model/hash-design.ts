@@ -65,39 +65,67 @@ export function canonicalDesign(design: Design): Design {
 
 /**
  * The UTF-8 of the canonical JSON of each object in the last design's arrays (its components and
- * connections), by the object's JSON.stringify text (hashDesign).
+ * connections) and of each object among its fields (its layout, environments, simulation, pricing),
+ * by the object's JSON.stringify text (hashDesign).
  */
 let lastParts: ReadonlyMap<string, Uint8Array> = new Map();
 
+/** The text between two parts, nearly always one comma: encoded once. */
+const COMMA = utf8ToBytes(',');
+
 /**
- * sha256 of the canonical JSON, fed to the hash as it is written: each object in an array (a
- * component, a connection) as the UTF-8 of its canonical text, taken from the last design hashed
- * when its JSON.stringify text (native) is the same. For plain JSON data — no holes, functions,
- * symbols or toJSON, as a validated design is — an object's canonical text is a function of that
- * text (the same keys, values and strings, whatever their order; undefined, NaN and ±0 read alike
- * both ways), and the UTF-8 of a text cut between JSON values is the UTF-8 of its pieces. A
- * re-plan whose design changed in one component writes and encodes that one again; the whole text
- * in one string was 7-8 ms of every plan of the 500-component canvas design, half of it flattening
- * and encoding the string (2026-12-06).
+ * sha256 of the canonical JSON: each object in an array (a component, a connection) and each object a
+ * field of the design holds (the layout, the environments) as the UTF-8 of its canonical text, taken
+ * from the last design hashed when its JSON.stringify text (native) is the same. For plain JSON data —
+ * no holes, functions, symbols or toJSON, as a validated design is — an object's canonical text is a
+ * function of that text (the same keys, values and strings, whatever their order; undefined, NaN and
+ * ±0 read alike both ways), and the UTF-8 of a text cut between JSON values is the UTF-8 of its
+ * pieces. The pieces are gathered and hashed in one buffer. A re-plan whose design changed in one
+ * component writes and encodes that one again: the whole text in one string was 7-8 ms of every plan
+ * of the 500-component canvas design, half of it flattening and encoding the string; the layout
+ * written key by key, and two small encodings and updates a part, were ~25 ms of the browser's plan
+ * worker's leaf edit there (2026-12-06).
  */
 export function hashDesign(design: Design): string {
-  const hash = sha256.create();
   const used = new Map<string, Uint8Array>();
+  const pieces: Uint8Array[] = [];
   const sink = { text: '' };
   const flush = () => {
     if (sink.text.length === 0) return;
-    hash.update(utf8ToBytes(sink.text));
+    pieces.push(sink.text === ',' ? COMMA : utf8ToBytes(sink.text));
     sink.text = '';
   };
-  write(canonicalDesign(design), sink, (value) => {
+  const part = (value: object) => {
     const json = JSON.stringify(value);
     let bytes = used.get(json) ?? lastParts.get(json);
     bytes ??= utf8ToBytes(stringifyCanonical(value));
     used.set(json, bytes);
     flush();
-    hash.update(bytes);
-  });
+    pieces.push(bytes);
+  };
+  // The design's own fields, as write() writes an object, each object among them a part.
+  const record = canonicalDesign(design) as unknown as Record<string, unknown>;
+  sink.text += '{';
+  let first = true;
+  for (const k of Object.keys(record).sort()) {
+    const v = record[k];
+    if (v === undefined) continue;
+    if (!first) sink.text += ',';
+    first = false;
+    sink.text += `${JSON.stringify(k)}:`;
+    if (v !== null && typeof v === 'object' && !Array.isArray(v)) part(v);
+    else write(v, sink, part);
+  }
+  sink.text += '}';
   flush();
   lastParts = used;
-  return bytesToHex(hash.digest());
+  let length = 0;
+  for (const p of pieces) length += p.length;
+  const all = new Uint8Array(length);
+  let at = 0;
+  for (const p of pieces) {
+    all.set(p, at);
+    at += p.length;
+  }
+  return bytesToHex(sha256(all));
 }

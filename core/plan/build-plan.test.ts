@@ -107,10 +107,19 @@ describe('buildPlan', () => {
         ...rest.map((c) => Object.fromEntries(Object.entries(c).reverse()) as typeof c),
       ],
     };
+    // A node moved, and a price set: the layout and the environments are kept whole by their text.
+    const [id, at] = Object.entries(design.layout ?? {})[0] ?? ['x', { x: 0, y: 0 }];
+    const moved: typeof design = { ...design, layout: { ...design.layout, [id]: { ...at, x: at.x + 1 } } };
+    const priced: typeof design = {
+      ...design,
+      environments: { ...design.environments, static: { ...design.environments.static, coreMonthlyCost: 21 } },
+    };
     hashDesign(design);
-    for (const d of [edited, edited, design, { ...design, name: 'Café ☕' }])
+    for (const d of [edited, edited, design, { ...design, name: 'Café ☕' }, moved, priced, moved, design])
       expect(hashDesign(d)).toBe(canonicalHash(d));
     expect(hashDesign(edited)).not.toBe(hashDesign(design));
+    expect(hashDesign(moved)).not.toBe(hashDesign(design));
+    expect(hashDesign(priced)).not.toBe(hashDesign(design));
   });
 
   it('reports progress through every phase and ends with all components done', () => {
