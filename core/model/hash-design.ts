@@ -24,9 +24,15 @@ export function stringifyCanonical(value: unknown): string {
 
 /**
  * stringifyCanonical's text appended to `sink.text`; with `part`, each object in an array (outside
- * those already handed to it) is handed to `part` instead, in its place, to write itself.
+ * those already handed to it), and with `fieldsToo` each non-array object a field of `value` holds, is
+ * handed to `part` instead, in its place, to write itself.
  */
-function write(value: unknown, sink: { text: string }, part: ((value: object) => void) | null): void {
+function write(
+  value: unknown,
+  sink: { text: string },
+  part: ((value: object) => void) | null,
+  fieldsToo = false,
+): void {
   if (value === null || typeof value !== 'object') {
     sink.text += JSON.stringify(value) ?? 'null';
     return;
@@ -53,7 +59,8 @@ function write(value: unknown, sink: { text: string }, part: ((value: object) =>
     if (!first) sink.text += ',';
     first = false;
     sink.text += `${JSON.stringify(k)}:`;
-    write(v, sink, part);
+    if (fieldsToo && part && v !== null && typeof v === 'object' && !Array.isArray(v)) part(v);
+    else write(v, sink, part);
   }
   sink.text += '}';
 }
@@ -103,20 +110,7 @@ export function hashDesign(design: Design): string {
     flush();
     pieces.push(bytes);
   };
-  // The design's own fields, as write() writes an object, each object among them a part.
-  const record = canonicalDesign(design) as unknown as Record<string, unknown>;
-  sink.text += '{';
-  let first = true;
-  for (const k of Object.keys(record).sort()) {
-    const v = record[k];
-    if (v === undefined) continue;
-    if (!first) sink.text += ',';
-    first = false;
-    sink.text += `${JSON.stringify(k)}:`;
-    if (v !== null && typeof v === 'object' && !Array.isArray(v)) part(v);
-    else write(v, sink, part);
-  }
-  sink.text += '}';
+  write(canonicalDesign(design), sink, part, true);
   flush();
   lastParts = used;
   let length = 0;
