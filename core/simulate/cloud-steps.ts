@@ -94,18 +94,27 @@ export class CloudStepsBuilder {
       sync += async === null ? rps : rps - (async[i] as number);
     }
     const n = this.n;
-    const share = new Float32Array(n);
-    const syncShare = new Float32Array(n);
+    // The five arrays are views of one buffer (four bytes an element each): one allocation, not five
+    // (this method was ~2 % of each plan worker's time on a 50-component edit, 2026-12-07).
+    const buffer = new ArrayBuffer(20 * n);
+    const step = new Int32Array(buffer, 0, n);
+    const requests = new Float32Array(buffer, 4 * n, n);
+    const syncRequests = new Float32Array(buffer, 8 * n, n);
+    const share = new Float32Array(buffer, 12 * n, n);
+    const syncShare = new Float32Array(buffer, 16 * n, n);
+    step.set(this.step.subarray(0, n));
     for (let k = 0; k < n; k++) {
       const r = this.requests[k] as number;
       const s = this.syncRequests[k] as number;
+      requests[k] = r;
+      syncRequests[k] = s;
       share[k] = r > 0 ? Math.min(1, (this.routed[k] as number) / r) : 0;
       syncShare[k] = s > 0 ? Math.min(1, (this.syncRouted[k] as number) / s) : 0;
     }
     return {
-      step: this.step.slice(0, n),
-      requests: Float32Array.from(this.requests.subarray(0, n)),
-      syncRequests: Float32Array.from(this.syncRequests.subarray(0, n)),
+      step,
+      requests,
+      syncRequests,
       share,
       syncShare,
       totalRequests: all * dt,
