@@ -33,6 +33,47 @@ describe('summariseDecision', () => {
     });
   }
 
+  it('names a pin that keeps a component where a hard rule would not, as a risk', () => {
+    // A regulated, stateful front end pinned to functions: the plan obeys the pin (R10) and says it
+    // is against R4 and R5; its minutes and drops are none, but that is no "no risk".
+    const doc = (pin: boolean) =>
+      designSchema.parse({
+        format: 'tidemark.design',
+        version: 1,
+        name: 'pinned against the rules',
+        components: [
+          {
+            id: 'web',
+            name: 'Web front end',
+            kind: 'ui',
+            stateful: true,
+            dataClass: 'regulated',
+            workload: { pattern: 'periodic', baseRps: 5, peakRps: 40, peakHours: 2 },
+            demand: { cpuMs: 20, memoryMb: 512 },
+            ...(pin ? { pin: { placement: 'serverless' } } : {}),
+          },
+          { id: 'svc', name: 'Service', kind: 'service', demand: { cpuMs: 10, memoryMb: 512 } },
+        ],
+        connections: [{ id: 'k1', from: 'web', to: 'svc', mode: 'sync', callsPerRequest: 1 }],
+      });
+    const pinned = doc(true);
+    const plan = buildPlan(pinned).plan;
+    expect(plan.placements.find((p) => p.componentId === 'web')?.placement).toBe('serverless');
+    const s = summariseDecision(plan, { components: pinned.components, design: pinned });
+    expect(s.withinTolerance).toBe(false);
+    expect(s.risk).toContain(
+      'Pinned against the rules: Web front end is pinned to run on functions against R4 (it holds state) and R5 (it holds regulated data',
+    );
+    // Without the design the summary cannot tell (as before); without the pin nothing is against a rule.
+    expect(summariseDecision(plan, { components: pinned.components }).risk).not.toContain('Pinned against');
+    const free = doc(false);
+    const freePlan = buildPlan(free).plan;
+    expect(freePlan.placements.find((p) => p.componentId === 'web')?.placement).toBe('static');
+    const t = summariseDecision(freePlan, { components: free.components, design: free });
+    expect(t.risk).not.toContain('Pinned against');
+    expect(t.withinTolerance).toBe(true);
+  });
+
   it('says what a queue or storage on functions runs as, beside its name in its group', () => {
     const example = EXAMPLE_DESIGNS.find((e) => e.key === 'hybrid-backend')!;
     const design = designSchema.parse(example.design);

@@ -5,7 +5,10 @@
  * they run with their monthly cost, and the wiring with its cost lines. Every figure is in cents
  * before it is shown, so that the groups and the wiring add up to the headline on screen exactly.
  */
-import type { Component, Placement } from '../model/design';
+import { tariffOf } from '../cost/tariff';
+import type { Component, Design, Placement } from '../model/design';
+import { PLACEMENT_PHRASES } from '../model/labels';
+import { findRulesOut } from '../recommend/hard-constraints';
 import { PLACEMENT_LABELS, PLACEMENT_NOUNS, placementNounOf, WIRING_LABELS } from '../model/labels';
 import type { CostLine, Plan, PlacementEntry, PlanOption, Total, WiringElement } from '../model/plan';
 import { formatCount, formatLimitMinutes, formatMoney, formatPointTime, formatPrice } from './format';
@@ -254,6 +257,35 @@ export function isBilledInComponent(w: Pick<WiringElement, 'costLines' | 'reason
   return w.costLines.length === 0 && /\bBilled in\b/.test(w.reason);
 }
 
+/**
+ * The components a pin keeps where a hard rule would not (a regulated store pinned to functions), as
+ * a sentence, or '' when none: the plan obeys the pin and says so in the component's reasons, but a
+ * risk that reads only minutes and drops read "no risk" over regulated data in the cloud (H47,
+ * 2026-12-07).
+ */
+function pinnedAgainst(plan: Plan, design: Pick<Design, 'components' | 'environments' | 'pricing'>): string {
+  const placed = new Map(plan.placements.map((p) => [p.componentId, p.placement]));
+  let tariff: ReturnType<typeof tariffOf> | null = null;
+  const clauses: string[] = [];
+  for (const c of design.components) {
+    const placement = placed.get(c.id);
+    if (!c.pin || placement !== c.pin.placement) continue;
+    try {
+      tariff ??= tariffOf(design);
+    } catch {
+      // Prices a valid design always has; a stale view of one mid-edit has nothing to add here.
+      return '';
+    }
+    const rules = findRulesOut(c, placement, tariff);
+    if (rules.length === 0) continue;
+    const why = rules.map((r) => `${r.rule} (it ${r.text.split(':')[0]})`);
+    const joined = why.length > 1 ? `${why.slice(0, -1).join(', ')} and ${why[why.length - 1]}` : why[0];
+    clauses.push(`${c.name} is pinned to run ${PLACEMENT_PHRASES[placement]} against ${joined}`);
+  }
+  if (clauses.length === 0) return '';
+  return `Pinned against the rules: ${clauses.slice(0, 3).join('; ')}${clauses.length > 3 ? `; and ${clauses.length - 3} more` : ''}.`;
+}
+
 /** What the decision is summarised with besides its plan. */
 export interface DecisionInputs {
   /**
@@ -261,6 +293,11 @@ export interface DecisionInputs {
    * does not carry them) and their kinds (what a queue or storage on functions' placement runs as).
    */
   components: readonly Pick<Component, 'id' | 'name' | 'kind' | 'pin'>[];
+  /**
+   * The design whose plan this is, when the caller has it: a pin that keeps a component where a hard
+   * rule (R4, R5, R8, R9) would not is then named in the risk (`pinnedAgainst`).
+   */
+  design?: Pick<Design, 'components' | 'environments' | 'pricing'>;
   /** The replay's episodes (replayEvents), which say when the minutes over fell; none: not said. */
   events?: ReplayEvent[];
   /** The minutes a chart point stands for (the plan's series). */
@@ -275,7 +312,9 @@ export function summariseDecision(plan: Plan, inputs: DecisionInputs): DecisionS
   const nameOf = (id: string) => byId.get(id)?.name ?? 'a removed component';
   const rec: Total = plan.totals.recommended;
   const totalCents = cents(rec.monthlyCost);
-  const risk = riskSentence(plan, events, pointMinutes, nameOf, pinned);
+  const short = riskSentence(plan, events, pointMinutes, nameOf, pinned);
+  const against = inputs.design ? pinnedAgainst(plan, inputs.design) : '';
+  const risk = against ? { text: `${short.text} ${against}`, withinTolerance: false } : short;
   // The best single environment is often a baseline already: the data centre is all-static itself,
   // and all on elastic VMs is all-elastic when VMs are every component's cheapest elastic option.
   // Then it is one row, labelled as both, not the same figures twice.
