@@ -92,13 +92,27 @@ test('a name the schema refuses is refused at the field, and autosave goes on', 
   await name.fill('Invoice \u202Egnp.exe');
   await expect(page.locator('#design-name-error')).toContainText('bidirectional override');
   await name.press('Enter');
+  // Kept where it was typed, marked, and the editor says it is not saved (nothing typed is lost).
+  await expect(name).toHaveValue('Invoice \u202Egnp.exe');
+  await expect(page.getByTestId('save-status')).toContainText('Not saved: The name');
   await editor.select('erp');
   await page.getByLabel('CPU time (ms)').fill('55');
   await page.getByLabel('CPU time (ms)').press('Tab');
+  // The rest of the document is saved meanwhile; the refused name never reaches it.
+  await expect
+    .poll(
+      async () => (await latestDocument(request, id)).document.components.find((c) => c.id === 'erp')!.demand.cpuMs,
+      {
+        timeout: 15_000,
+      },
+    )
+    .toBe(55);
+  expect((await latestDocument(request, id)).document.name).toBe('ERP with nightly analytics (hybrid backend)');
+  await expect(page.getByTestId('save-status')).toContainText('Not saved: The name');
+  // Escape brings the stored name back, and with it nothing is left unsaved.
+  await name.press('Escape');
+  await expect(name).toHaveValue('ERP with nightly analytics (hybrid backend)');
   await editor.waitSaved();
-  const saved = await latestDocument(request, id);
-  expect(saved.document.name).toBe('ERP with nightly analytics (hybrid backend)');
-  expect(saved.document.components.find((c) => c.id === 'erp')!.demand.cpuMs).toBe(55);
 });
 
 test('selecting a component leaves its stored fields as they are', async ({ page, editor, request }) => {

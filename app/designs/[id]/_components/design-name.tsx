@@ -3,7 +3,8 @@
  * The design's name, editable in place. It is checked as the schema checks it (not empty, at most
  * 120 characters, no control or bidirectional override characters, something visible): a refused
  * name is marked at the field and never reaches the document, so it can never stop autosave. While
- * a valid name is being typed it counts as unsaved, and leaving the page commits it.
+ * a valid name is being typed it counts as unsaved, and leaving the page commits it. A refused name
+ * stays in the field until it is mended or Escape brings the stored one back.
  */
 import { useEffect, useReducer, useState } from 'react';
 import { useEditor, useEditorStore } from '@/components/editor/editor-context';
@@ -30,6 +31,15 @@ export function DesignName() {
   const checked = names ? names.checkName(value) : draft === null ? { ok: true as const, value } : null;
   const invalid = checked && !checked.ok ? `The name ${checked.message}.` : null;
   const pending = draft !== null && checked?.ok && checked.value !== name ? checked.value : null;
+
+  // A refused name stays in the field, marked, as a refused value does in the inspector: the editor
+  // says "Not saved" and why, and leaving the page asks first. (It used to go back to the stored name
+  // on leaving the field, and the indicator said "Saved": the typing was lost without a word.)
+  useEffect(() => {
+    if (draft === null || invalid === null) return;
+    store.getState().holdRefused(DRAFT_KEY, invalid);
+    return () => store.getState().releaseRefused(DRAFT_KEY);
+  }, [draft, invalid, store]);
 
   useEffect(() => {
     if (pending === null) return;
@@ -58,6 +68,7 @@ export function DesignName() {
       );
       return;
     }
+    if (invalid !== null) return;
     if (pending !== null) {
       const { design, setDesign } = store.getState();
       setDesign({ ...design, name: pending });
