@@ -11,7 +11,9 @@ import {
   SETTLED_SHARE,
   ageOfShare,
   approachShare,
+  growQueue,
   meanApproach,
+  queueGrowth,
   reflectedMean,
   spreadReflectedMean,
 } from './relaxation';
@@ -111,5 +113,57 @@ describe('a reflected random walk with any drift (reflectedMean: the async queue
       for (let i = 0; i < 180; i++) q = spreadReflectedMean(q, drift, sigma2, 60);
       expect(Math.abs(q / reflectedMean(0, drift, sigma2, 180 * 60) - 1)).toBeLessThan(0.12);
     }
+  });
+});
+
+describe('a queue at or over its rate growing from empty (relaxation.ts growQueue)', () => {
+  /** E[sup over [0, t] of a Brownian motion with drift m ≥ 0, variance σ²], from its law, integrated numerically. */
+  function meanSupremum(m: number, sigma2: number, t: number): number {
+    const s = Math.sqrt(sigma2 * t);
+    const k = (2 * m) / sigma2;
+    let sum = 0;
+    const dx = 0.005;
+    for (let x = dx / 2; x < m * t + 12 * s; x += dx) {
+      // (Φ(−z), not 1 − Φ(z): far out the difference is lost to rounding, and e^(kx) magnifies it.)
+      const tail = normalCdf((m * t - x) / s);
+      const reflectedPart = k * x < 700 ? Math.exp(k * x) * normalCdf(-(x + m * t) / s) : 0;
+      sum += (tail + reflectedPart) * dx;
+    }
+    return sum;
+  }
+  // 4 cores of 50 ms (cμ = 80 a second) at ρ 1, 1.01, 1.03 and 1.1: σ² = λ + cμ, m = λ − cμ.
+  for (const rho of [1, 1.01, 1.03, 1.1]) {
+    it(`at ρ ${rho}: the walk's mean after 10 and 60 s, more than the excess and the diffusion`, () => {
+      const m = 80 * rho - 80;
+      const sigma2 = 80 * rho + 80;
+      for (const t of [10, 60]) {
+        growQueue(0, m, sigma2, t);
+        const truth = meanSupremum(m, sigma2, t);
+        expect(queueGrowth.end / truth).toBeCloseTo(1, 3);
+        expect(queueGrowth.end).toBeGreaterThanOrEqual(m * t);
+        expect(queueGrowth.end).toBeGreaterThanOrEqual(Math.sqrt((2 * sigma2 * t) / Math.PI) * (1 - 1e-9));
+      }
+    });
+  }
+  it('chains: two half stretches end where the whole does, and its reach is the mean over the stretch', () => {
+    const m = 2.4;
+    const sigma2 = 162.4;
+    growQueue(0, m, sigma2, 60);
+    const whole = queueGrowth.end;
+    const reach = queueGrowth.reach;
+    growQueue(0, m, sigma2, 30);
+    growQueue(queueGrowth.end, m, sigma2, 30);
+    expect(queueGrowth.end / whole).toBeCloseTo(1, 9);
+    let sum = 0;
+    const n = 6000;
+    for (let i = 0; i < n; i++) {
+      growQueue(0, m, sigma2, (60 * (i + 0.5)) / n);
+      sum += queueGrowth.end / n;
+    }
+    expect(reach / sum).toBeCloseTo(1, 3);
+  });
+  it('at ρ = 1 exactly is the diffusion √(q0² + 4λt/π) (σ² = 2λ)', () => {
+    growQueue(30, 0, 200, 60);
+    expect(queueGrowth.end / Math.sqrt(30 * 30 + (4 * 100 * 60) / Math.PI)).toBeCloseTo(1, 6);
   });
 });
