@@ -97,6 +97,17 @@ describe('component drafts', () => {
     const r = edit({ pattern: 'once-in-a-lifetime', peakStartHour: '800' }, 30);
     expect(r.errors.peakStartHour).toBe('must be before the end of the 30-day horizon (hour 720)');
     expect(edit({ pattern: 'once-in-a-lifetime', peakStartHour: '800' }, 60).ok).toBe(true);
+    // Past the schema's own bound too, the limit said is the horizon's, not the schema's 2,160.
+    expect(edit({ pattern: 'once-in-a-lifetime', peakStartHour: '5000' }, 30).errors.peakStartHour).toBe(
+      'must be before the end of the 30-day horizon (hour 720)',
+    );
+    // Other refusals of the field stay as they are.
+    expect(edit({ pattern: 'once-in-a-lifetime', peakStartHour: 'soon' }, 30).errors.peakStartHour).not.toContain(
+      'horizon',
+    );
+    expect(edit({ pattern: 'once-in-a-lifetime', peakStartHour: '-5' }, 30).errors.peakStartHour).not.toContain(
+      'horizon',
+    );
   });
 
   it('pins: cores only for static and burst, empty optional fields omitted', () => {

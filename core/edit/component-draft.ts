@@ -164,6 +164,19 @@ export function checkComponentDrafts(stored: Component, drafts: ComponentDrafts,
     ...(result.success ? {} : fieldErrors(result.error.issues, componentField)),
     ...parseErrors,
   };
+  // Past the schema's own bound (90 days of hours), the bound the field meets first is this horizon's:
+  // "must be at most 2,160" for 5,000, then "before the end of the 30-day horizon (hour 720)" for 1,000
+  // read as two different limits (H47's review, 2026-12-07).
+  const typedStart = Number(drafts.peakStartHour);
+  if (
+    errors.peakStartHour !== undefined &&
+    parseErrors.peakStartHour === undefined &&
+    pattern === 'once-in-a-lifetime' &&
+    drafts.peakStartHour.trim() !== '' &&
+    Number.isFinite(typedStart) &&
+    typedStart >= days * 24
+  )
+    errors.peakStartHour = `must be before the end of the ${days}-day horizon (hour ${days * 24})`;
   if (result.success && result.data.workload?.pattern === 'once-in-a-lifetime' && !result.data.workload.trace) {
     // The design schema checks this across the document; the form checks it here so it is shown at the field.
     const start = resolveWorkload(result.data.workload).peakStartHour;
