@@ -33,17 +33,14 @@ export const DecisionView = memo(function DecisionView() {
   // Deferred: a new plan re-renders the view in an interruptible render, never one long task.
   const result = useDeferredValue(usePlan((s) => s.result));
   const components = useEditor((s) => s.design.components);
-  const environments = useEditor((s) => s.design.environments);
-  const pricing = useEditor((s) => s.design.pricing);
   const summary = useMemo(() => {
     if (!result) return null;
     return summariseDecision(result.plan, {
       components,
-      design: { components, environments, pricing },
       events: replayEvents(result),
       pointMinutes: result.series.pointMinutes,
     });
-  }, [result, components, environments, pricing]);
+  }, [result, components]);
   return (
     <section className="res dec" aria-label="Decision" data-testid="decision-view">
       <RunStatus />

@@ -59,17 +59,33 @@ describe('summariseDecision', () => {
     const pinned = doc(true);
     const plan = buildPlan(pinned).plan;
     expect(plan.placements.find((p) => p.componentId === 'web')?.placement).toBe('serverless');
-    const s = summariseDecision(plan, { components: pinned.components, design: pinned });
+    const s = summariseDecision(plan, { components: pinned.components });
     expect(s.withinTolerance).toBe(false);
     expect(s.risk).toContain(
       'Pinned against the rules: Web front end is pinned to run on functions against R4 (it holds state) and R5 (it holds regulated data',
     );
-    // Without the design the summary cannot tell (as before); without the pin nothing is against a rule.
-    expect(summariseDecision(plan, { components: pinned.components }).risk).not.toContain('Pinned against');
+    // R9 (a provider's limit on functions) comes from the plan's reasons: a 2,000 s job pinned there.
+    const job = designSchema.parse({
+      ...pinned,
+      components: [
+        ...pinned.components,
+        {
+          id: 'job',
+          name: 'Nightly job',
+          kind: 'batch',
+          workload: { pattern: 'static', baseRps: 0.001 },
+          demand: { cpuMs: 2_000_000, memoryMb: 1769 },
+          pin: { placement: 'serverless' },
+        },
+      ],
+    });
+    const jobRisk = summariseDecision(buildPlan(job).plan, { components: job.components }).risk;
+    expect(jobRisk).toContain('Nightly job is pinned to run on functions against R9 (it runs 2000 s a request');
+    // Without the pin nothing is against a rule.
     const free = doc(false);
     const freePlan = buildPlan(free).plan;
     expect(freePlan.placements.find((p) => p.componentId === 'web')?.placement).toBe('static');
-    const t = summariseDecision(freePlan, { components: free.components, design: free });
+    const t = summariseDecision(freePlan, { components: free.components });
     expect(t.risk).not.toContain('Pinned against');
     expect(t.withinTolerance).toBe(true);
   });

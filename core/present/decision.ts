@@ -5,10 +5,9 @@
  * they run with their monthly cost, and the wiring with its cost lines. Every figure is in cents
  * before it is shown, so that the groups and the wiring add up to the headline on screen exactly.
  */
-import { tariffOf } from '../cost/tariff';
-import type { Component, Design, Placement } from '../model/design';
+import type { Component, Placement } from '../model/design';
 import { PLACEMENT_PHRASES } from '../model/labels';
-import { findRulesOut } from '../recommend/hard-constraints';
+import { findPlaceRulesOut } from '../recommend/place-rules';
 import { PLACEMENT_LABELS, PLACEMENT_NOUNS, placementNounOf, WIRING_LABELS } from '../model/labels';
 import type { CostLine, Plan, PlacementEntry, PlanOption, Total, WiringElement } from '../model/plan';
 import { formatCount, formatLimitMinutes, formatMoney, formatPointTime, formatPrice } from './format';
@@ -261,30 +260,30 @@ export function isBilledInComponent(w: Pick<WiringElement, 'costLines' | 'reason
  * The components a pin keeps where a hard rule would not (a regulated store pinned to functions), as
  * a sentence, or '' when none: the plan obeys the pin and says so in the component's reasons, but a
  * risk that reads only minutes and drops read "no risk" over regulated data in the cloud (H47,
- * 2026-12-07).
+ * 2026-12-07). R8, R4 and R5 from the component itself; R9 (a provider's function limits, read from
+ * its price book, which the editor's first load does without) from the plan's reasons, where the
+ * engine names each rule a pin overrides.
  */
-function pinnedAgainst(plan: Plan, design: Pick<Design, 'components' | 'environments' | 'pricing'>): string {
-  const placed = new Map(plan.placements.map((p) => [p.componentId, p.placement]));
-  let tariff: ReturnType<typeof tariffOf> | null = null;
+function pinnedAgainst(plan: Plan, components: readonly DecisionComponent[]): string {
+  const byId = new Map(components.map((c) => [c.id, c]));
   const clauses: string[] = [];
-  for (const c of design.components) {
-    const placement = placed.get(c.id);
-    if (!c.pin || placement !== c.pin.placement) continue;
-    try {
-      tariff ??= tariffOf(design);
-    } catch {
-      // Prices a valid design always has; a stale view of one mid-edit has nothing to add here.
-      return '';
-    }
-    const rules = findRulesOut(c, placement, tariff);
+  for (const p of plan.placements) {
+    const c = byId.get(p.componentId);
+    if (!c?.pin || p.placement !== c.pin.placement) continue;
+    const rules = findPlaceRulesOut(c, p.placement).map((r) => `${r.rule} (it ${r.text.split(':')[0]})`);
+    for (const r of p.reasons)
+      if (r.rule === 'R9') rules.push(`R9 (it ${r.text.replace(`${c.name} `, '').split(':')[0]})`);
     if (rules.length === 0) continue;
-    const why = rules.map((r) => `${r.rule} (it ${r.text.split(':')[0]})`);
-    const joined = why.length > 1 ? `${why.slice(0, -1).join(', ')} and ${why[why.length - 1]}` : why[0];
-    clauses.push(`${c.name} is pinned to run ${PLACEMENT_PHRASES[placement]} against ${joined}`);
+    const joined = rules.length > 1 ? `${rules.slice(0, -1).join(', ')} and ${rules[rules.length - 1]}` : rules[0];
+    clauses.push(`${c.name} is pinned to run ${PLACEMENT_PHRASES[p.placement]} against ${joined}`);
   }
   if (clauses.length === 0) return '';
   return `Pinned against the rules: ${clauses.slice(0, 3).join('; ')}${clauses.length > 3 ? `; and ${clauses.length - 3} more` : ''}.`;
 }
+
+/** A component as the decision reads it: what names it, its pin, and what the hard rules read. */
+export type DecisionComponent = Pick<Component, 'id' | 'name' | 'kind' | 'pin'> &
+  Partial<Pick<Component, 'stateful' | 'dataClass'>>;
 
 /** What the decision is summarised with besides its plan. */
 export interface DecisionInputs {
@@ -292,12 +291,7 @@ export interface DecisionInputs {
    * The design's components: their names (the text names components, never ids), their pins (the plan
    * does not carry them) and their kinds (what a queue or storage on functions' placement runs as).
    */
-  components: readonly Pick<Component, 'id' | 'name' | 'kind' | 'pin'>[];
-  /**
-   * The design whose plan this is, when the caller has it: a pin that keeps a component where a hard
-   * rule (R4, R5, R8, R9) would not is then named in the risk (`pinnedAgainst`).
-   */
-  design?: Pick<Design, 'components' | 'environments' | 'pricing'>;
+  components: readonly DecisionComponent[];
   /** The replay's episodes (replayEvents), which say when the minutes over fell; none: not said. */
   events?: ReplayEvent[];
   /** The minutes a chart point stands for (the plan's series). */
@@ -313,7 +307,7 @@ export function summariseDecision(plan: Plan, inputs: DecisionInputs): DecisionS
   const rec: Total = plan.totals.recommended;
   const totalCents = cents(rec.monthlyCost);
   const short = riskSentence(plan, events, pointMinutes, nameOf, pinned);
-  const against = inputs.design ? pinnedAgainst(plan, inputs.design) : '';
+  const against = pinnedAgainst(plan, inputs.components);
   const risk = against ? { text: `${short.text} ${against}`, withinTolerance: false } : short;
   // The best single environment is often a baseline already: the data centre is all-static itself,
   // and all on elastic VMs is all-elastic when VMs are every component's cheapest elastic option.

@@ -10,11 +10,9 @@ import { functionSecondsOf, type Tariff } from '../cost/tariff';
 import type { Component, Placement } from '../model/design';
 import { PLACEMENT_PHRASES } from '../model/labels';
 import type { Reason } from '../model/plan';
+import { findPlaceRulesOut } from './place-rules';
 
-/** A component that holds state: flagged stateful, or a database by its kind. */
-export function isStateful(c: Component): boolean {
-  return c.stateful || c.kind === 'database';
-}
+export { isStateful } from './place-rules';
 
 export function findRuleOut(c: Component, placement: Placement, tariff: Tariff): Reason | null {
   if (c.pin) {
@@ -31,29 +29,7 @@ export function findRuleOut(c: Component, placement: Placement, tariff: Tariff):
  * pinned to functions read only "against R4").
  */
 export function findRulesOut(c: Component, placement: Placement, tariff: Tariff): Reason[] {
-  const out: Reason[] = [];
-  if (placement === 'static') return out;
-  if (c.kind === 'external') {
-    out.push({
-      rule: 'R8',
-      text: 'is an external system: it stays where its owner runs it, and only our side of the call is placed',
-    });
-  }
-  if (isStateful(c)) {
-    out.push({
-      rule: 'R4',
-      text: 'holds state: only stateless components are scaled out or copied, so its state stays in the data centre',
-    });
-  }
-  if (c.dataClass === 'regulated') {
-    out.push({ rule: 'R5', text: 'holds regulated data, which stays in the data centre' });
-  }
-  if (c.dataClass === 'confidential' && placement !== 'burst') {
-    out.push({
-      rule: 'R5',
-      text: 'holds confidential data, which stays in the data centre: only a store-less cloud copy (burst) may help out',
-    });
-  }
+  const out = findPlaceRulesOut(c, placement);
   if (placement !== 'serverless') return out;
   const env = tariff.env;
   const memory = tariff.book.behaviour.functions.memoryMb.max.value;
