@@ -94,6 +94,10 @@ export function describeCrossing(
 ): Crossing {
   // An external system is not placed by us: calls to or from it never cross our link.
   if (isExternal(from.component) || isExternal(to.component)) return NONE;
+  // A connection that makes no call (0 a request: a dependency drawn, not used) carries nothing across:
+  // no link, no staging, no away price. (One read "Call over the secure link" beside its 0 calls, and
+  // could bring a $36.50 link into a plan on its own: H47's review, 2026-12-07.)
+  if (!(conn.callsPerRequest > 0)) return NONE;
   const a = from.cloudShare;
   const b = to.cloudShare;
   const outbound = a * (1 - b); // caller in the cloud, callee in the data centre

@@ -33,6 +33,18 @@ describe('wiring table', () => {
     ).toEqual([]);
   });
 
+  it('a connection that makes no call crosses nothing: no link, no queue', () => {
+    // Drawn but not used (0 calls a request): it read "Call over the secure link", and a link with it.
+    for (const mode of ['sync', 'async'] as const) {
+      const split = { a: 'static', b: 'elastic-vm' } as const;
+      const used = wire([comp('a'), comp('b')], [{ id: 'c1', from: 'a', to: 'b', mode, callsPerRequest: 1 }], split);
+      expect(used.length).toBeGreaterThan(0);
+      expect(wire([comp('a'), comp('b')], [{ id: 'c1', from: 'a', to: 'b', mode, callsPerRequest: 0 }], split)).toEqual(
+        [],
+      );
+    }
+  });
+
   it('static → elastic async call: a message queue, at-least-once with an idempotent consumer, priced per message', () => {
     const w = wire([comp('a'), comp('b')], [{ id: 'c1', from: 'a', to: 'b', mode: 'async' }], {
       a: 'static',
