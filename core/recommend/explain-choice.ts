@@ -110,7 +110,7 @@ export function explainChoice(input: ExplainInput): Reason[] {
       rule: 'R7',
       text: c.pin
         ? `On functions, as pinned, it pays per use: ${formatMoney(chosen.ownCost)} a month for ${chosen.note}.`
-        : `Sporadic or batch work suits functions: pay per use, ${formatMoney(chosen.ownCost)} a month for ${chosen.note}.`,
+        : `${functionsLead(input)}: pay per use, ${formatMoney(chosen.ownCost)} a month for ${chosen.note}.`,
     });
   } else {
     const fn = options.find((o) => o.placement === 'serverless');
@@ -212,13 +212,16 @@ function explainEconomics({ component: c, pattern, shape, options, env }: Explai
       },
     ];
   }
-  const verdict =
-    ratio > u
-      ? `its peak is ${times(ratio)} its mean, so paying only for what is used can win`
-      : `its peak is only ${times(ratio)} its mean, so capacity it owns is cheaper at this shape`;
+  const rentingCanWin = ratio > u;
+  const verdict = rentingCanWin
+    ? `its peak is ${times(ratio)} its mean, so paying only for what is used can win`
+    : `its peak is only ${times(ratio)} its mean, so owning all of its capacity is cheaper than renting all of it at this shape`;
+  // Where owning wins over renting everything, a short peak can still make the split cheaper than
+  // either: said as a contrast ("yet"), not as a second conclusion beside the first (H47 read "owns is
+  // cheaper … so a … burst is worth pricing" as the reason contradicting itself, 2026-12-07).
   const burst =
     shape.nearPeakShare < 1 / u && pattern !== 'static'
-      ? `; it runs near its peak ${pct(shape.nearPeakShare)} of the time, under the ${pct(1 / u)} (1 hour in ${u.toFixed(1)}) that a core owned for the peak needs to pay for itself, so a data-centre base with cloud overflow (burst) is worth pricing`
+      ? `; ${rentingCanWin ? 'it runs' : 'yet it runs'} near its peak ${pct(shape.nearPeakShare)} of the time, under the ${pct(1 / u)} (1 hour in ${u.toFixed(1)}) that a core owned for the peak needs to pay for itself, so a data-centre base with cloud overflow (burst)${rentingCanWin ? '' : ', owning the base and renting the peak, may beat both and'} is worth pricing`
       : '';
   return [
     ...reasons,
@@ -227,6 +230,17 @@ function explainEconomics({ component: c, pattern, shape, options, env }: Explai
       text: `A core rented in the cloud costs ${u.toFixed(1)} times one owned (Weinman's utility premium, from these prices): ${verdict}${burst}. Simulated month: ${list(costs)}.`,
     },
   ];
+}
+
+/**
+ * Why functions, in a word on the load's shape: "sporadic or batch work" is what suits them, but a
+ * steady load, or none at all, put there for being cheapest read as the rule misapplied (a static
+ * load of 0 req/s, H47's review, 2026-12-07).
+ */
+function functionsLead({ pattern, shape }: Pick<ExplainInput, 'pattern' | 'shape'>): string {
+  if (!(shape.mean > 0)) return 'With no requests to serve, functions cost least, as nothing runs while idle';
+  if (pattern === 'static') return 'A steady load, yet functions cost least here';
+  return 'Sporadic or batch work suits functions';
 }
 
 /** Months ahead that a reservation sized for a growing load is projected to. */

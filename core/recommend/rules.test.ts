@@ -428,6 +428,44 @@ describe('placement rules', () => {
     }
   });
 
+  it('R3 says a short peak over a mostly flat load as a contrast, not as a second conclusion', () => {
+    // Peak 1.7x the mean (owning all beats renting all) but near it only two hours a day: it read
+    // "capacity it owns is cheaper at this shape; it runs near its peak … so a … burst is worth pricing".
+    const plan = planOf(
+      makeDesign([
+        {
+          id: 'api',
+          name: 'API',
+          kind: 'service',
+          workload: { pattern: 'periodic', baseRps: 20, peakRps: 35, peakHours: 2 },
+          demand: { cpuMs: 20 },
+        },
+      ]),
+    );
+    const r3 = entryOf(plan, 'api').reasons.find((r) => r.text.startsWith('A core rented'))?.text ?? '';
+    expect(r3).toMatch(/its peak is only [\d.]+× its mean, so owning all of its capacity is cheaper than renting all/);
+    expect(r3).toContain('; yet it runs near its peak');
+    expect(r3).toContain('burst), owning the base and renting the peak, may beat both and is worth pricing');
+  });
+
+  it('R7 on functions for no load says why without calling it sporadic work', () => {
+    const plan = planOf(
+      makeDesign([
+        {
+          id: 'idle',
+          name: 'Idle',
+          kind: 'service',
+          workload: { pattern: 'static', baseRps: 0 },
+          demand: { cpuMs: 5 },
+        },
+      ]),
+    );
+    const idle = entryOf(plan, 'idle');
+    expect(idle.placement).toBe('serverless');
+    const r7 = idle.reasons.find((r) => r.rule === 'R7')?.text ?? '';
+    expect(r7).toMatch(/^With no requests to serve, functions cost least, as nothing runs while idle: pay per use/);
+  });
+
   it('R3 with a core owned dearer than one rented says renting wins at any utilisation', () => {
     // The data centre's core at $60 a month against the default VM's $35 a core (0.58): it read
     // "costs 0.6 times one owned … under the 171 % (1 hour in 0.6) that a core owned … needs to pay
