@@ -18,7 +18,7 @@ test('a new user manages designs on the list page, and everything survives a rel
   for (const name of EXAMPLES) {
     await designs.createFromExample(name);
     await expect(page.locator('.react-flow__node-component').first()).toBeVisible();
-    await page.getByRole('link', { name: 'Tidemark, all designs' }).click();
+    await page.getByRole('link', { name: 'Designs: back to all designs' }).click();
     await expect(designs.rows()).not.toHaveCount(0);
   }
   await expect(designs.rows()).toHaveCount(6);
@@ -84,7 +84,7 @@ async function renameLeaveAndReturn(
     await editor.waitSaved();
   };
   await rename(renamed);
-  await page.getByRole('link', { name: 'Tidemark, all designs' }).click();
+  await page.getByRole('link', { name: 'Designs: back to all designs' }).click();
   await expect(designs.row(renamed)).toHaveCount(1);
   await reopen();
   await expect(page.getByLabel('Design name')).toHaveValue(renamed);

@@ -35,7 +35,7 @@ test('a refused value says why in the form’s words, is "Not saved", and leavin
   await page.screenshot({ path: 'test-results/refused-value.png' });
 
   // Leaving asks; staying keeps the value to correct.
-  await page.getByRole('link', { name: 'Tidemark, all designs' }).click();
+  await page.getByRole('link', { name: 'Designs: back to all designs' }).click();
   const ask = page.getByRole('dialog', { name: 'Leave without this value?' });
   await expect(ask).toBeVisible();
   await expect(ask).toContainText('Peak load (req/s) must be at least the base load (50 req/s)');
@@ -49,7 +49,7 @@ test('a refused value says why in the form’s words, is "Not saved", and leavin
   await peak.press('Escape');
   await expect(peak).not.toHaveValue('10');
   await editor.waitSaved();
-  await page.getByRole('link', { name: 'Tidemark, all designs' }).click();
+  await page.getByRole('link', { name: 'Designs: back to all designs' }).click();
   await expect(page).toHaveURL(/\/$/);
 });
 
@@ -81,7 +81,7 @@ test('a refused value stays when another component is selected, and is shown aga
   await expect(page.locator('.tm-node-unsaved')).toHaveCount(1);
   await page.screenshot({ path: 'test-results/refused-value-elsewhere.png' });
   // Leaving still asks, and says where to correct it.
-  await page.getByRole('link', { name: 'Tidemark, all designs' }).click();
+  await page.getByRole('link', { name: 'Designs: back to all designs' }).click();
   const ask = page.getByRole('dialog', { name: 'Leave without this value?' });
   await expect(ask).toContainText(`Not saved: ERP front end: ${why}`);
   await expect(ask).toContainText('Stay and select ERP front end to correct it');
@@ -112,7 +112,7 @@ test('a refused value stays when another component is selected, and is shown aga
   await editor.waitSaved();
   await editor.select('erp-ui');
   await expect(cpu).toHaveValue('15');
-  await page.getByRole('link', { name: 'Tidemark, all designs' }).click();
+  await page.getByRole('link', { name: 'Designs: back to all designs' }).click();
   await expect(page).toHaveURL(/\/$/);
 });
 
@@ -129,7 +129,7 @@ test('a refused assumption stays while another tab is open', async ({ page, edit
   await page.getByRole('tab', { name: 'Decision' }).click();
   await expect(margin).toBeHidden();
   await expect(status).toHaveText(`Not saved: Assumptions: ${why}`);
-  await page.getByRole('link', { name: 'Tidemark, all designs' }).click();
+  await page.getByRole('link', { name: 'Designs: back to all designs' }).click();
   const ask = page.getByRole('dialog', { name: 'Leave without this value?' });
   await expect(ask).toContainText('Stay and open the Assumptions tab to correct it');
   await ask.getByRole('button', { name: 'Cancel' }).click();

@@ -2,7 +2,8 @@
 /**
  * "← Designs", which asks first while a field holds a value the design refuses: that value is in no
  * document and would be lost without a word (the browser's own prompt covers reloads and closing the
- * tab: use-autosave.ts).
+ * tab: use-autosave.ts). Its accessible name starts with the word it shows, so that a voice-control
+ * user who says "click Designs" reaches it (WCAG 2.5.3; it was "Tidemark, all designs").
  */
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
@@ -25,7 +26,7 @@ export function BackToDesigns() {
       <Link
         href="/"
         className="brand"
-        aria-label="Tidemark, all designs"
+        aria-label="Designs: back to all designs"
         onClick={(e) => {
           if (refused === null) return;
           e.preventDefault();
