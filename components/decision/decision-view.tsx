@@ -82,7 +82,7 @@ function Headline({ summary }: { summary: DecisionSummary }) {
             {b.savingCents > 0
               ? `${money(b.savingCents)} a month less than ${lower(b.label)} (${money(b.monthlyCents)})`
               : b.savingCents < 0
-                ? `${money(-b.savingCents)} a month more than ${lower(b.label)} (${money(b.monthlyCents)})`
+                ? `${money(-b.savingCents)} a month more than ${lower(b.label)} (${money(b.monthlyCents)})${b.worse ? `, which would run ${b.worse}` : ''}`
                 : `The same as ${lower(b.label)} (${money(b.monthlyCents)})`}
             {b.also && `; ${b.also}`}
           </li>

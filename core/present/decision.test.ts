@@ -6,6 +6,8 @@ import { buildPlan } from '../plan/build-plan';
 import { describeCostLine, formatAbout, formatMinutes, formatShare, summariseDecision, wiringLabel } from './decision';
 import { replayEvents } from './replay-events';
 import { splitProse } from './rules';
+import { randomDesign } from '../testing/random-design';
+import { formatCount } from './format';
 
 describe('summariseDecision', () => {
   for (const example of EXAMPLE_DESIGNS) {
@@ -32,6 +34,29 @@ describe('summariseDecision', () => {
       for (const w of s.wiring) for (const n of w.between) expect(names.has(n)).toBe(false);
     });
   }
+
+  it('says what a cheaper baseline adds to the risk beside its price', () => {
+    // A random design (core/testing/random-design.ts) whose all-elastic baseline costs far less than
+    // the recommendation and drops millions of requests the recommendation serves.
+    const design = designSchema.parse(randomDesign(1020));
+    const plan = buildPlan(design).plan;
+    const s = summariseDecision(plan, { components: design.components });
+    const rec = plan.totals.recommended;
+    const cheaper = s.baselines.filter((b) => b.monthlyCents < s.totalCents);
+    expect(cheaper.length).toBeGreaterThan(0);
+    for (const b of s.baselines) {
+      const added =
+        b.monthlyCents < s.totalCents &&
+        (b.droppedRequests > rec.droppedRequests || b.sloViolationMinutes > rec.sloViolationMinutes);
+      if (!added) expect(b.worse).toBeUndefined();
+      else {
+        expect(b.worse).toMatch(/^with /);
+        if (b.droppedRequests > rec.droppedRequests)
+          expect(b.worse).toContain(`${formatCount(b.droppedRequests - rec.droppedRequests)} more dropped requests`);
+      }
+    }
+    expect(cheaper.some((b) => b.worse !== undefined)).toBe(true);
+  });
 
   it('names a pin that keeps a component where a hard rule would not, as a risk', () => {
     // A regulated, stateful front end pinned to functions: the plan obeys the pin (R10) and says it

@@ -42,6 +42,13 @@ export interface BaselineRow {
    * recommendation's risk is within the tolerance (so that price buys nothing the plan requires).
    */
   safer?: string;
+  /**
+   * For a baseline cheaper than the recommendation: what it would add to the risk, in a clause for the
+   * headline ("with 1,433 more minutes over the targets and 33,643 more dropped requests"), so that a
+   * cheaper line never reads as the better one when it drops what the recommendation serves (H47's
+   * review, 2026-12-07: "$30.73 a month more than all on elastic VMs" beside 33,643 drops).
+   */
+  worse?: string;
 }
 
 export interface GroupRow {
@@ -230,6 +237,16 @@ function saferText(t: Total, rec: Total): { safer?: string } {
   };
 }
 
+/** What a cheaper baseline adds to the recommendation's risk, as a clause, if anything. */
+function worseText(t: Total, rec: Total): { worse?: string } {
+  const added: string[] = [];
+  if (t.sloViolationMinutes > rec.sloViolationMinutes)
+    added.push(`${formatMinutes(t.sloViolationMinutes - rec.sloViolationMinutes)} more over the targets`);
+  if (t.droppedRequests > rec.droppedRequests)
+    added.push(`${formatCount(t.droppedRequests - rec.droppedRequests)} more dropped requests`);
+  return added.length === 0 ? {} : { worse: `with ${added.join(' and ')}` };
+}
+
 /**
  * A wiring element's name as the canvas chip, the Decision view and the share page all show it: what
  * it is for this connection, not only its kind. A synchronous call's crossing travels over the one
@@ -350,6 +367,7 @@ export function summariseDecision(plan: Plan, inputs: DecisionInputs): DecisionS
       note,
       detail: note.startsWith(`${label}: `) ? upperFirst(note.slice(label.length + 2)) : note,
       ...(monthlyCents > totalCents && risk.withinTolerance ? saferText(t, rec) : {}),
+      ...(monthlyCents < totalCents ? worseText(t, rec) : {}),
     };
   });
   const groups: GroupRow[] = [];
