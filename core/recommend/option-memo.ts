@@ -102,12 +102,12 @@ export class PlanOptions {
   /** The text of component `id`'s key and its callees' (each connection's and callee's keys). */
   private readsOf(id: string, callees: readonly { connection: Connection }[]): string {
     const last = this.reads.get(id);
-    if (
-      last !== undefined &&
-      last.callees.length === callees.length &&
-      last.callees.every((c, k) => c === (callees[k] as (typeof callees)[number]).connection)
-    )
-      return last.text;
+    if (last !== undefined && last.callees.length === callees.length) {
+      let same = true;
+      for (let k = 0; k < callees.length && same; k++)
+        same = last.callees[k] === (callees[k] as (typeof callees)[number]).connection;
+      if (same) return last.text;
+    }
     let text = `${this.keys.get(id)}`;
     for (const { connection } of callees) text += `;${this.connectionKey(connection)}@${this.keys.get(connection.to)}`;
     this.reads.set(id, { callees: callees.map((c) => c.connection), text });

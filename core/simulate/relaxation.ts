@@ -51,18 +51,26 @@ export function meanApproach(r0: number, r1: number): number {
   // Past FLAT_AGE the queue is stationary: the rest of the stretch adds 1 a unit of age.
   const flat = r1 > FLAT_AGE ? r1 - FLAT_AGE : 0;
   const top = r1 - flat;
-  // H₁ grows as √r from 0: on u = √r it is smooth, and ∫H₁ dr = ∫H₁(u²)·2u du.
-  const a = Math.sqrt(r0);
-  const b = Math.sqrt(top);
+  // H₁ grows as √r from 0: on u = √r it is smooth.
+  return (integrateOnRoot(r0, top, approachShare) + flat) / (r1 - r0);
+}
+
+/**
+ * ∫ f(t) dt over [t0, t1] by Simpson's rule on u = √t (eight intervals), for an f that grows as √t
+ * from 0 and is smooth in u: ∫f dt = ∫f(u²)·2u du. `atStart`, when given, is f(t0) already known.
+ */
+function integrateOnRoot(t0: number, t1: number, f: (t: number) => number, atStart?: number): number {
+  const a = Math.sqrt(t0);
+  const b = Math.sqrt(t1);
   const n = 8;
   const h = (b - a) / n;
   let sum = 0;
   for (let i = 0; i <= n; i++) {
     const u = a + i * h;
     const w = i === 0 || i === n ? 1 : i % 2 === 1 ? 4 : 2;
-    sum += w * approachShare(u * u) * 2 * u;
+    sum += w * (i === 0 && atStart !== undefined ? atStart : f(u * u)) * 2 * u;
   }
-  return ((sum * h) / 3 + flat) / (r1 - r0);
+  return (sum * h) / 3;
 }
 
 /**
@@ -262,16 +270,7 @@ export function growQueue(q0: number, drift: number, sigma2: number, seconds: nu
   const t0 = (lo + hi) / 2;
   const t1 = t0 + seconds;
   queueGrowth.end = Math.max(q0, grownMean(m, sigma2, t1));
-  // Its mean over the stretch: Simpson's rule on u = √t, where the mean is smooth (∫E dt = ∫E(u²)·2u du).
-  const a = Math.sqrt(t0);
-  const b = Math.sqrt(t1);
-  const n = 8;
-  const h = (b - a) / n;
-  let sum = 0;
-  for (let i = 0; i <= n; i++) {
-    const u = a + i * h;
-    const w = i === 0 || i === n ? 1 : i % 2 === 1 ? 4 : 2;
-    sum += w * (i === 0 ? q0 : grownMean(m, sigma2, u * u)) * 2 * u;
-  }
-  queueGrowth.reach = seconds > 0 ? (sum * h) / 3 / seconds : q0;
+  // Its mean over the stretch, starting from q0 itself.
+  const integral = integrateOnRoot(t0, t1, (t) => grownMean(m, sigma2, t), q0);
+  queueGrowth.reach = seconds > 0 ? integral / seconds : q0;
 }
