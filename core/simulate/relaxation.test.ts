@@ -11,8 +11,12 @@ import {
   SETTLED_SHARE,
   ageOfShare,
   approachShare,
+  ceilingMean,
+  ceilingOverflow,
+  ceilingWalk,
   growQueue,
   meanApproach,
+  overflowAfter,
   queueGrowth,
   reflectedMean,
   spreadReflectedMean,
@@ -165,5 +169,108 @@ describe('a queue at or over its rate growing from empty (relaxation.ts growQueu
   it('at ρ = 1 exactly is the diffusion √(q0² + 4λt/π) (σ² = 2λ)', () => {
     growQueue(30, 0, 200, 60);
     expect(queueGrowth.end / Math.sqrt(30 * 30 + (4 * 100 * 60) / Math.PI)).toBeCloseTo(1, 6);
+  });
+});
+
+/**
+ * A walk reflected at empty and pushed back at a ceiling, simulated: each small step h, x ← x + mh +
+ * σ√h·Z, reflected at 0, and what passes L is counted and taken off (the regulator). Seeded; the mean
+ * loss over many paths. An oracle independent of ceilingOverflow's series: looked at only every h,
+ * the walk is pushed about 0.58·σ√h late each time it presses on L, which the comparison allows for
+ * (a few per cent at these steps).
+ */
+function simulatedOverflow(
+  x0: number,
+  drift: number,
+  sigma2: number,
+  ceiling: number,
+  t: number,
+  seed: number,
+  paths = 3000,
+) {
+  let state = seed >>> 0;
+  const uniform = () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return (state + 0.5) / 2 ** 32;
+  };
+  const h = 0.02;
+  const sd = Math.sqrt(sigma2 * h);
+  let lost = 0;
+  let level = 0;
+  for (let p = 0; p < paths; p++) {
+    let x = x0;
+    for (let s = 0; s < t; s += h) {
+      x += drift * h + sd * Math.sqrt(-2 * Math.log(uniform())) * Math.cos(2 * Math.PI * uniform());
+      if (x < 0) x = -x;
+      if (x > ceiling) {
+        lost += x - ceiling;
+        x = ceiling;
+      }
+    }
+    level += x;
+  }
+  return { lost: lost / paths, level: level / paths };
+}
+
+describe("a walk between empty and a timeout's queue: what it loses there (ceilingOverflow)", () => {
+  // [start, drift, variance a second, ceiling, seconds]: 2 cores of 1 s with a 29 s timeout (ceiling
+  // 58) five minutes at ρ 1.1, 1.05, 1.0 and 0.95, from empty and from a queue; a queue draining
+  // after a peak; 8 cores of 200 ms with a 1.5 s timeout (60) for ten minutes at ρ 1.01; one core of 1 s
+  // with a 5 s timeout.
+  const cases = [
+    [0, 0.2, 4.2, 58, 300],
+    [0, 0.1, 4.1, 58, 300],
+    [0, 0, 4, 58, 300],
+    [0, -0.1, 3.9, 58, 300],
+    [30, 0.04, 4.04, 58, 300],
+    [50, -0.5, 2.5, 58, 60],
+    [0, 0.4, 80.4, 60, 600],
+    [0, 1, 3, 5, 100],
+  ] as const;
+  for (const [x0, m, sigma2, L, t] of cases) {
+    it(`from ${x0} at drift ${m}, ceiling ${L}, ${t} s: the simulated walk's loss within 6 %`, () => {
+      const truth = simulatedOverflow(x0, m, sigma2, L, t, 7).lost;
+      const lost = ceilingOverflow(x0, m, sigma2, L, t);
+      expect(Math.abs(lost - truth), `series ${lost}, simulated ${truth}`).toBeLessThan(0.06 * truth + 0.01);
+    });
+  }
+  it('settles at the stationary rate α = m ⁄ (1 − e^(−θL)), D/L at no drift, and the mean between', () => {
+    for (const [m, sigma2, L] of [
+      [0.2, 4.2, 58],
+      [0, 4, 58],
+      [-0.1, 3.9, 58],
+      [1e-7, 4, 58],
+    ] as const) {
+      const theta = (2 * m) / sigma2;
+      const alpha = m === 0 ? sigma2 / 2 / L : m / (1 - Math.exp(-theta * L));
+      const long = 1e6;
+      expect(ceilingOverflow(0, m, sigma2, L, 2 * long, long) / (alpha * long)).toBeCloseTo(1, 6);
+      expect(ceilingWalk.rate / alpha).toBeCloseTo(1, 6);
+    }
+    // The walk's level after long enough is the stationary mean of its truncated exponential.
+    const { level } = simulatedOverflow(0, 0.1, 4.1, 58, 1500, 3, 600);
+    expect(Math.abs(ceilingMean(0.1, 4.1, 58) / level - 1)).toBeLessThan(0.05);
+  });
+  it('chains: a queue of the mean a stretch reached loses over the next about what the walk did', () => {
+    // Five minutes at ρ 1.05 on 2 cores of 1 s against five one-minute stretches, each from the
+    // mean the one before reached (growQueue less what was lost), as serve-pool.ts chains steps.
+    const [m, sigma2, L] = [0.1, 4.1, 58];
+    const whole = ceilingOverflow(0, m, sigma2, L, 300);
+    let q = 0;
+    let lost = 0;
+    for (let k = 0; k < 5; k++) {
+      const part = overflowAfter(q, m, sigma2, L, 60);
+      lost += part;
+      growQueue(q, m, sigma2, 60);
+      q = queueGrowth.end - part;
+    }
+    expect(lost / whole).toBeGreaterThan(0.75);
+    expect(lost / whole).toBeLessThan(1.1);
+  });
+  it('is NaN at or above its ceiling and at a drift up too steep for the series, 0 far below it', () => {
+    expect(ceilingOverflow(58, 0.1, 4.1, 58, 60)).toBeNaN();
+    expect(ceilingOverflow(0, 10, 12, 58, 60)).toBeNaN();
+    expect(overflowAfter(0, 0.1, 4.1, 580, 60)).toBe(0);
+    expect(ceilingOverflow(10, -1, 3, 58, 600)).toBe(0);
   });
 });

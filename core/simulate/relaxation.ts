@@ -240,6 +240,24 @@ function grownMean(drift: number, sigma2: number, t: number): number {
   return reflectedMean(0, drift, sigma2, t);
 }
 
+/**
+ * How long ago a walk of drift `m` (variance `sigma2` a second) from empty would have queued `q0` on
+ * average: its mean grows with t, so bisected (bracketed by doubling). A drift down whose mean from
+ * empty never reaches q0 gives the bracket's end, 10¹² s.
+ */
+function ageOfQueue(q0: number, m: number, sigma2: number): number {
+  if (!(q0 > 0)) return 0;
+  let lo = 0;
+  let hi = 1;
+  while (grownMean(m, sigma2, hi) < q0 && hi < 1e12) hi *= 2;
+  for (let i = 0; i < 60; i++) {
+    const mid = (lo + hi) / 2;
+    if (grownMean(m, sigma2, mid) < q0) lo = mid;
+    else hi = mid;
+  }
+  return (lo + hi) / 2;
+}
+
 /** Where growQueue leaves a queue: its mean over the stretch (`reach`) and at its end, requests. */
 export const queueGrowth = { reach: 0.5, end: 0.5 };
 
@@ -256,21 +274,117 @@ export const queueGrowth = { reach: 0.5, end: 0.5 };
  */
 export function growQueue(q0: number, drift: number, sigma2: number, seconds: number): void {
   const m = drift > 0 ? drift : 0;
-  // The age of q0: the mean grows with t, so bisect on it (bracketed by doubling).
-  let lo = 0;
-  let hi = 1;
-  if (q0 > 0) {
-    while (grownMean(m, sigma2, hi) < q0 && hi < 1e12) hi *= 2;
-    for (let i = 0; i < 60; i++) {
-      const mid = (lo + hi) / 2;
-      if (grownMean(m, sigma2, mid) < q0) lo = mid;
-      else hi = mid;
-    }
-  } else hi = 0;
-  const t0 = (lo + hi) / 2;
+  const t0 = ageOfQueue(q0, m, sigma2);
   const t1 = t0 + seconds;
   queueGrowth.end = Math.max(q0, grownMean(m, sigma2, t1));
   // Its mean over the stretch, starting from q0 itself.
   const integral = integrateOnRoot(t0, t1, (t) => grownMean(m, sigma2, t), q0);
   queueGrowth.reach = seconds > 0 ? integral / seconds : q0;
 }
+
+/**
+ * The requests a walk pushes past a ceiling: a queue whose arrivals give up once `ceiling` requests
+ * wait ahead of them (a timeout's queue, patience × cμ) is, in the diffusion limit, a Brownian motion
+ * reflected at empty and at the ceiling (drift m, variance σ² = 2D a second), and what it loses is
+ * its regulator at the ceiling, U(t). Its mean from x solves the backward equation ∂u/∂t = m·u′ + D·u″
+ * with u′(0) = 0 and u′(L) = 1 (each push at L is a request lost), u(x, 0) = 0. Separated: the
+ * stationary loss rate α = m ⁄ (1 − e^(−θL)) (θ = 2m/σ²; D/L at m = 0), a bias h(x), and the
+ * eigenfunctions of the Neumann problem, e^(−bx)(cos κx + (b/κ) sin κx) with κ = kπ/L, b = θ/2,
+ * decaying at D(κ² + b²) (the weight e^(θx) makes them orthogonal; Green's identity gives each one's
+ * share of h):
+ *
+ *   u(x, t) = αt + h(x) − (2/L)·e^(b(L−x))·Σₖ (−1)ᵏ κ(κ cos κx + b sin κx)/(κ² + b²)² · e^(−D(κ² + b²)t),
+ *   h(x) = (α/m)·(x + (1 + e^(−θx))/θ − L·coth(θL/2)).
+ *
+ * From a later start `from` (of the same walk from x) to t: α(t − from) and the series' change.
+ * Against a simulated doubly reflected walk in relaxation.test.ts; its rate α in `ceilingWalk.rate`.
+ * NaN where the series is not used: a ceiling the start is not below, a drift up so strong that
+ * e^(θL/2) loses the sum's digits (θL > MAX_THETA_L: a fluid's question), or a stretch so short
+ * against L²/D that the series needs more than MAX_TERMS terms.
+ */
+export function ceilingOverflow(
+  x: number,
+  drift: number,
+  sigma2: number,
+  ceiling: number,
+  t: number,
+  from = 0,
+): number {
+  const L = ceiling;
+  if (!(x < L) || !(x >= 0) || !(sigma2 > 0) || !(L > 0) || !(from >= 0)) return Number.NaN;
+  const D = sigma2 / 2;
+  const m = drift;
+  const theta = m / D;
+  const tl = theta * L;
+  if (!(tl <= MAX_THETA_L)) return Number.NaN;
+  const alpha = Math.abs(tl) < 1e-3 ? (D / L) * (1 + tl / 2 + (tl * tl) / 12) : m / -Math.expm1(-tl);
+  ceilingWalk.rate = alpha;
+  if (!(t > from)) return 0;
+  // Drifting down from so far below that even the walk's whole future reaches the ceiling with a
+  // chance under e^(−20) (P(sup > a) = e^(−θa) for θ < 0): nothing.
+  if (-theta * (L - x) > 20) return 0;
+  // From a later start the bias h cancels, and the series converges by that start's decay. (α·e^(−θx)
+  // is written m ⁄ (e^(θx) − e^(θ(x−L))): at a steep drift down e^(−θx) alone overflows.)
+  const h =
+    from > 0
+      ? 0
+      : Math.abs(tl) < 1e-3
+        ? (alpha / D) * ((x * x) / 2 - (L * L) / 6 - (theta * x * x * x) / 6)
+        : (alpha / m) * (x + 1 / theta - L / Math.tanh(tl / 2)) +
+          1 / (theta * (Math.exp(theta * x) - Math.exp(theta * (x - L))));
+  const b = theta / 2;
+  const first = from > 0 ? from : t;
+  let sum = 0;
+  for (let k = 1; ; k++) {
+    const kappa = (k * Math.PI) / L;
+    const q = kappa * kappa + b * b;
+    if (D * q * first > 40) break;
+    if (k > MAX_TERMS) return Number.NaN;
+    const decay = from > 0 ? Math.exp(-D * q * t) - Math.exp(-D * q * from) : Math.exp(-D * q * t);
+    const term = (kappa * (kappa * Math.cos(kappa * x) + b * Math.sin(kappa * x)) * decay) / (q * q);
+    sum += k % 2 === 0 ? term : -term;
+  }
+  const u = alpha * (t - from) + h - (2 / L) * Math.exp(b * (L - x)) * sum;
+  return u > 0 ? u : 0;
+}
+
+/** What ceilingOverflow found besides: the walk's stationary loss rate α, requests a second. */
+export const ceilingWalk = { rate: 0.5 };
+
+/**
+ * The requests a queue of `q0` loses at `ceiling` over `seconds` (drift `drift`, variance `sigma2` a
+ * second): ceilingOverflow from the age q0 implies (ageOfQueue, as growQueue chains its stretches:
+ * so that a minute after a minute adds what the two minutes' walk would), or from q0 itself when no
+ * age gives it (a queue above where a walk drifting down settles). 0 where even eight of the
+ * stretch's standard deviations beyond its drift stop short of the ceiling; NaN as ceilingOverflow.
+ * Its α in `ceilingWalk.rate`.
+ */
+export function overflowAfter(q0: number, drift: number, sigma2: number, ceiling: number, seconds: number): number {
+  if (!(q0 < ceiling)) return Number.NaN;
+  if (ceiling - q0 - (drift > 0 ? drift : 0) * seconds > 8 * Math.sqrt(sigma2 * seconds)) {
+    ceilingWalk.rate = 0;
+    return 0;
+  }
+  const t0 = ageOfQueue(q0, drift, sigma2);
+  if (!(t0 < 1e12)) return ceilingOverflow(q0, drift, sigma2, ceiling, seconds);
+  // A walk that young has not come near the ceiling: what it lost by then is 0 (and the series from
+  // a start so early would need too many terms).
+  const young = ceiling - (drift > 0 ? drift : 0) * t0 > 8 * Math.sqrt(sigma2 * t0);
+  return ceilingOverflow(0, drift, sigma2, ceiling, t0 + seconds, young ? 0 : t0);
+}
+
+/**
+ * The stationary mean of the walk between empty and `ceiling` (ceilingOverflow's): its density is
+ * θe^(θx) ⁄ (e^(θL) − 1) on [0, L], whose mean is L ⁄ (1 − e^(−θL)) − 1/θ (L/2 + θL²/12 near θ = 0).
+ */
+export function ceilingMean(drift: number, sigma2: number, ceiling: number): number {
+  const theta = (2 * drift) / sigma2;
+  const tl = theta * ceiling;
+  if (Math.abs(tl) < 1e-3) return ceiling / 2 + (tl * ceiling) / 12;
+  return ceiling / -Math.expm1(-tl) - 1 / theta;
+}
+
+/** Beyond θL = 24 the series' factor e^(θL/2) costs more than five of the sum's digits. */
+const MAX_THETA_L = 24;
+/** The series' terms at most (a stretch of 10⁻³ L²/D needs about 1,800). */
+const MAX_TERMS = 4000;
