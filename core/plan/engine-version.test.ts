@@ -16,6 +16,7 @@ import {
   longLinkDesign,
   offPeakSpikeDesign,
   shortBurstsDesign,
+  slowEverywhereDesign,
 } from '../testing/design-fixture';
 import { ENGINE_FINGERPRINT, ENGINE_VERSION, GENERATOR } from './generator';
 import { planDesign } from './plan-design';
@@ -228,6 +229,9 @@ describe('the engine version stored plans are keyed by', () => {
       ],
       environments: { link: { latencyMs: 1 } },
     } as unknown as (typeof examples)[number];
+    // A service that misses its target every minute wherever it runs: the best single environment is
+    // the one short by least, not the cheapest (sum-totals.ts).
+    const shortEverywhere = slowEverywhereDesign({ days: 1, stepMinutes: 5, seed: 1 });
     const designs = [
       ...examples,
       ...limited,
@@ -251,6 +255,7 @@ describe('the engine version stored plans are keyed by', () => {
       burstThenQuietDesign(),
       carried,
       rareFunction,
+      shortEverywhere,
       ...fc.sample(designArb, { numRuns: 6, seed: 20261202 }),
     ];
     const hash = createHash('sha256');

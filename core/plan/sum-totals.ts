@@ -69,12 +69,25 @@ export function sumTotals(
     note: compare(LABELS[key], design, baselines[key], recommended, rec, tol, weigh),
   });
   const single = (['allStatic', 'allVm', 'allServerless'] as const).map((key) => ({ key, scenario: baselines[key] }));
-  // The best single environment: fewest components short of their targets, then the cheapest.
+  // The best single environment: fewest components short of their targets; as many short, the one
+  // short by least (fewer minutes over the targets, then fewer requests dropped, each to the whole
+  // unit); then the cheapest. (By count, then cost, a design of one service that misses every minute
+  // wherever it runs took the data centre at $32 and 1.2 M dropped requests over functions at $939
+  // and 10,000.)
   const rank = (s: Scenario) => [...s.result.options.values()].filter((o) => !o.meets).length;
-  const best = single.reduce((m, x) => {
-    const [a, b] = [rank(x.scenario), rank(m.scenario)];
-    return a < b || (a === b && totalOf(x.scenario).monthlyCost < totalOf(m.scenario).monthlyCost) ? x : m;
-  });
+  const isBetter = (x: Scenario, m: Scenario): boolean => {
+    const [a, b] = [rank(x), rank(m)];
+    if (a !== b) return a < b;
+    const [tx, tm] = [totalOf(x), totalOf(m)];
+    if (a > 0) {
+      const [minutesX, minutesM] = [Math.round(tx.sloViolationMinutes), Math.round(tm.sloViolationMinutes)];
+      if (minutesX !== minutesM) return minutesX < minutesM;
+      const [droppedX, droppedM] = [Math.round(tx.droppedRequests), Math.round(tm.droppedRequests)];
+      if (droppedX !== droppedM) return droppedX < droppedM;
+    }
+    return tx.monthlyCost < tm.monthlyCost;
+  };
+  const best = single.reduce((m, x) => (isBetter(x.scenario, m.scenario) ? x : m));
   const environment: Placement =
     best.key === 'allStatic' ? 'static' : best.key === 'allVm' ? 'elastic-vm' : 'serverless';
   return {

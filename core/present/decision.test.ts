@@ -6,6 +6,7 @@ import { buildPlan } from '../plan/build-plan';
 import { describeCostLine, formatAbout, formatMinutes, formatShare, summariseDecision, wiringLabel } from './decision';
 import { replayEvents } from './replay-events';
 import { splitProse } from './rules';
+import { slowEverywhereDesign } from '../testing/design-fixture';
 import { randomDesign } from '../testing/random-design';
 import { formatCount } from './format';
 
@@ -172,22 +173,7 @@ describe('summariseDecision', () => {
     // A 2 s request against a 3 s target on one busy pool: over its target in every minute whatever
     // runs it (a reviewer's design, 2026-12-05: the box read "within the tolerance" and "spread
     // thinly", at 43,200 minutes of 43,200).
-    const design = designSchema.parse({
-      format: 'tidemark.design',
-      version: 1,
-      name: 't',
-      connections: [],
-      components: [
-        {
-          id: 'a',
-          name: 'Slow service',
-          kind: 'service',
-          workload: { pattern: 'static', baseRps: 20 },
-          demand: { cpuMs: 50, durationSeconds: 2, timeoutMs: 100 },
-          latencySloMs: 3000,
-        },
-      ],
-    });
+    const design = designSchema.parse(slowEverywhereDesign());
     const result = buildPlan(design);
     const s = summariseDecision(result.plan, {
       components: design.components,
@@ -211,6 +197,11 @@ describe('summariseDecision', () => {
     expect(cheaperAndRiskier.length).toBeGreaterThan(0);
     for (const b of cheaperAndRiskier)
       expect(b.note).toMatch(/, but with [\d,]+ more (minutes over the targets|requests dropped)/);
+    // Short everywhere, every minute: the best single environment is the one short by least (the
+    // fewest dropped requests), not the cheapest (the data centre at $32, dropping more than a million).
+    expect(totals.allStatic.sloViolationMinutes).toBe(totals.bestSingle.sloViolationMinutes);
+    expect(totals.bestSingle.environment).not.toBe('static');
+    expect(totals.bestSingle.droppedRequests).toBeLessThan(totals.allStatic.droppedRequests / 10);
   });
 
   it('a pinned component short of the tolerance is short as pinned, and minutes spread thin are not "mostly" one moment', () => {

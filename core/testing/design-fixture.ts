@@ -210,6 +210,31 @@ export function offPeakSpikeDesign(): DesignInput {
 }
 
 /**
+ * A 2 s request against a 3 s target, 20 a second with a 100 ms timeout (a reviewer's design,
+ * 2026-12-05): over its target every minute wherever it runs, and dropping more in some places than
+ * others. `simulation`: the design's, if not the default month.
+ */
+export function slowEverywhereDesign(simulation?: DesignInput['simulation']): DesignInput {
+  return {
+    format: 'tidemark.design',
+    version: 1,
+    name: 't',
+    ...(simulation ? { simulation } : {}),
+    connections: [],
+    components: [
+      {
+        id: 'a',
+        name: 'Slow service',
+        kind: 'service',
+        workload: { pattern: 'static', baseRps: 20 },
+        demand: { cpuMs: 50, durationSeconds: 2, timeoutMs: 100 },
+        latencySloMs: 3000,
+      },
+    ],
+  };
+}
+
+/**
  * A spiky queue (c5) feeding a slow consumer on elastic VMs (c6, 1.7 s a message): the queue built
  * while VMs boot after a spike drains on so many cores that Erlang C reads 0 (H40's fuzzing: the
  * option's mean latency was 0 ÷ 0). Three days, 5-minute steps.
