@@ -59,10 +59,10 @@ describe('drops near ρ = 1: the walk overflows the timeout before its mean gets
   // reaches it: the engine took the stationary M/M/c+D share over a stretch that starts empty, a
   // fluid that drops nothing until its mean reaches the timeout, or an exponential wait about the
   // mean, and read 3 / 520 / 0 drops at ρ 1 / 1.02 / 1.05 against the simulator's 64 / 131 / 284
-  // (relaxation.ts ceilingOverflow, serve-pool.ts walkAbandoned). Left: at ρ 0.95 the engine's 13
-  // against 38 (a timeout is a soft ceiling: some wait past it at a queue below 58, which a walk
-  // with a hard one misses most where it seldom gets there), and five minutes at ρ 1.1 as one step,
-  // whose fluid reaches the ceiling and is held there (60 against 653; at 1-minute steps 635 against 617).
+  // (relaxation.ts ceilingOverflow, serve-pool.ts walkAbandoned). Not tested: at ρ 0.95 a drop is a
+  // rare event (the simulator's mean over seeds 1–2 is 0.5, over 1–3 it is 38; the engine's 13).
+  // Left: five minutes at ρ 1.1 as one step, whose fluid reaches the ceiling and is held there (60
+  // against 653; at 1-minute steps 635 against 617).
   const days = 30;
   for (const [rho, stepMinutes] of [
     [1, 5],
