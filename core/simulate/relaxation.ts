@@ -321,7 +321,7 @@ export function ceilingOverflow(
   ceilingWalk.rate = alpha;
   if (!(t > from)) return 0;
   // Drifting down from so far below that even the walk's whole future reaches the ceiling with a
-  // chance under e^(−20) (P(sup > a) = e^(−θa) for θ < 0): nothing.
+  // chance under e^(−20) (a drift down's supremum passes a with chance e^(θa), θ < 0): nothing.
   if (-theta * (L - x) > 20) return 0;
   // From a later start the bias h cancels, and the series converges by that start's decay. (α·e^(−θx)
   // is written m ⁄ (e^(θx) − e^(θ(x−L))): at a steep drift down e^(−θx) alone overflows.)
