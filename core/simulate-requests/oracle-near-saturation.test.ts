@@ -91,3 +91,47 @@ describe('drops near ρ = 1: the walk overflows the timeout before its mean gets
     });
   }
 });
+
+describe('a long stretch near ρ = 1 at fine steps, and a long timeout: drops, and the waits of those served', () => {
+  // H49's grid (2026-12-07) against the first form of the walk's drops. (1) An hour a day at ρ 1 or
+  // 1.02 at 1-minute steps read 20–31 % too few drops: each minute's walk started as young as a queue
+  // without the ceiling would be at its length, where the ceiling had held it down. (2) 15 minutes an
+  // hour at ρ 1.1 on one core of 1 s with a 100 s timeout read the mean 24–26 % and the p95 30–33 %
+  // short at 15-minute steps: the requests lost were taken evenly from the stretch, so the fluid stood
+  // lower all along, where a walk loses those that come when it stands highest.
+  const days = 30;
+  for (const rho of [1, 1.02]) {
+    it(`an hour a day at ρ ${rho}, 1-minute steps: drops within 20 % of the simulator (${SEEDS} seeds)`, () => {
+      const steps = 1440 * days;
+      const load = makeLoad((i) => (i % 1440 < 60 ? 2 * rho : 1), steps, {
+        sloMs: 5000,
+        cpuMs: 1000,
+        durationMs: 1000,
+        functionDurationMs: 1000,
+      });
+      const { engine, requests } = compareEngine(load, 'static', makeContext(steps), { cores: 2, seeds: SEEDS });
+      const drops = engine.droppedRequests / requests.droppedRequests - 1;
+      expect(Math.abs(drops), `dropped ${engine.droppedRequests}, simulator ${requests.droppedRequests}`).toBeLessThan(
+        0.2,
+      );
+    });
+  }
+  for (const base of [0.3, 0.7]) {
+    it(`15 minutes an hour at ρ 1.1 over ρ ${base}, 100 s timeout, 15-minute steps: mean within 12 %, p95 within 20 %`, () => {
+      const steps = (1440 / 15) * 10;
+      const load = makeLoad((i) => (i % 4 === 0 ? 1.1 : base), steps, {
+        sloMs: 5000,
+        cpuMs: 1000,
+        durationMs: 1000,
+        functionDurationMs: 1000,
+        timeoutMs: 100_000,
+      });
+      const { engine, requests } = compareEngine(load, 'static', makeContext(steps, 15), { cores: 1, seeds: 2 });
+      const mean = engine.meanLatencyMs / requests.meanLatencyMs - 1;
+      const p95 = engine.p95LatencyMs / requests.p95LatencyMs - 1;
+      expect(Math.abs(mean), `mean ${engine.meanLatencyMs} ms, simulator ${requests.meanLatencyMs}`).toBeLessThan(0.12);
+      expect(Math.abs(p95), `p95 ${engine.p95LatencyMs} ms, simulator ${requests.p95LatencyMs}`).toBeLessThan(0.2);
+      expect(engine.droppedRequests / requests.droppedRequests).toBeGreaterThan(0.8);
+    });
+  }
+});

@@ -353,9 +353,9 @@ export const ceilingWalk = { rate: 0.5 };
 
 /**
  * The requests a queue of `q0` loses at `ceiling` over `seconds` (drift `drift`, variance `sigma2` a
- * second): ceilingOverflow from the age q0 implies (ageOfQueue, as growQueue chains its stretches:
- * so that a minute after a minute adds what the two minutes' walk would), or from q0 itself when no
- * age gives it (a queue above where a walk drifting down settles). 0 where even eight of the
+ * second): ceilingOverflow from the age q0 implies (ageBelowCeiling, as growQueue chains its
+ * stretches: so that a minute after a minute adds what the two minutes' walk would); at or above the
+ * walk's stationary mean, its stationary loss or more. 0 where even eight of the
  * stretch's standard deviations beyond its drift stop short of the ceiling; NaN as ceilingOverflow.
  * Its α in `ceilingWalk.rate`.
  */
@@ -365,12 +365,66 @@ export function overflowAfter(q0: number, drift: number, sigma2: number, ceiling
     ceilingWalk.rate = 0;
     return 0;
   }
-  const t0 = ageOfQueue(q0, drift, sigma2);
-  if (!(t0 < 1e12)) return ceilingOverflow(q0, drift, sigma2, ceiling, seconds);
+  const t0 = ageBelowCeiling(q0, drift, sigma2, ceiling);
+  if (!(t0 < Number.POSITIVE_INFINITY)) {
+    // At or above its stationary mean: a walk spread as the stationary one loses α a second; from q0
+    // exactly, a queue above that mean loses more at first.
+    const fromQueue = ceilingOverflow(q0, drift, sigma2, ceiling, seconds);
+    const stationary = ceilingWalk.rate * seconds;
+    return fromQueue > stationary ? fromQueue : fromQueue >= 0 ? stationary : Number.NaN;
+  }
   // A walk that young has not come near the ceiling: what it lost by then is 0 (and the series from
   // a start so early would need too many terms).
-  const young = ceiling - (drift > 0 ? drift : 0) * t0 > 8 * Math.sqrt(sigma2 * t0);
-  return ceilingOverflow(0, drift, sigma2, ceiling, t0 + seconds, young ? 0 : t0);
+  return ceilingOverflow(0, drift, sigma2, ceiling, t0 + seconds, isYoung(t0, drift, sigma2, ceiling) ? 0 : t0);
+}
+
+/** Whether a walk from empty `t` ago surely has not come near the ceiling (eight standard deviations). */
+function isYoung(t: number, drift: number, sigma2: number, ceiling: number): boolean {
+  return ceiling - (drift > 0 ? drift : 0) * t > 8 * Math.sqrt(sigma2 * t);
+}
+
+/**
+ * The mean after `t` seconds of ceilingOverflow's walk from empty: its stationary mean and the same
+ * modes, each weighted by what it holds of y (Green's identity again, with the walk's pushes at both
+ * ends): μ + (2/L)·Σₖ ((−1)ᵏe^(bL) − 1)·κ²/(κ² + b²)² · e^(−D(κ² + b²)t). While the walk is young
+ * the ceiling has not touched it: growQueue's mean without one (which needs no series).
+ */
+function meanBelowCeiling(t: number, drift: number, sigma2: number, ceiling: number): number {
+  if (isYoung(t, drift, sigma2, ceiling)) return grownMean(drift, sigma2, t);
+  const L = ceiling;
+  const D = sigma2 / 2;
+  const b = drift / sigma2;
+  const edge = Math.exp(b * L);
+  let sum = 0;
+  for (let k = 1; k <= MAX_TERMS; k++) {
+    const kappa = (k * Math.PI) / L;
+    const q = kappa * kappa + b * b;
+    if (D * q * t > 40) break;
+    sum += (((k % 2 === 0 ? edge : -edge) - 1) * kappa * kappa * Math.exp(-D * q * t)) / (q * q);
+  }
+  return ceilingMean(drift, sigma2, L) + (2 / L) * sum;
+}
+
+/**
+ * The age of a queue of `q0` below a ceiling (overflowAfter): how long ago its walk from empty would
+ * have held q0 on average, the ceiling's losses counted (meanBelowCeiling, bisected). Measured without
+ * them (growQueue's age), a queue the ceiling had held down read as a young one: each minute of a long
+ * stretch just over the rate restarted a walk that had yet to reach the ceiling, and lost a third less
+ * than the per-request simulator's queue (H49, 2026-12-07). Infinity at or above the walk's stationary
+ * mean, which a walk from empty only approaches.
+ */
+function ageBelowCeiling(q0: number, drift: number, sigma2: number, ceiling: number): number {
+  if (!(q0 > 0)) return 0;
+  if (!(q0 < SETTLED_SHARE * ceilingMean(drift, sigma2, ceiling))) return Number.POSITIVE_INFINITY;
+  let lo = 0;
+  let hi = 1;
+  while (meanBelowCeiling(hi, drift, sigma2, ceiling) < q0 && hi < 1e12) hi *= 2;
+  for (let i = 0; i < 60; i++) {
+    const mid = (lo + hi) / 2;
+    if (meanBelowCeiling(mid, drift, sigma2, ceiling) < q0) lo = mid;
+    else hi = mid;
+  }
+  return (lo + hi) / 2;
 }
 
 /**
