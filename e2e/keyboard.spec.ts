@@ -106,13 +106,15 @@ test('focus rings, connecting with the keyboard, new components beside the selec
   await editor.waitUntilStill(editor.node('customers-db'));
   const all = await boxes(page);
   expect(overlapping(all)).toEqual([]);
-  // The first one level with it, on its right; the next ones as near as they fit.
+  // The first one level with it, on its right; the next ones as near as they fit, still on its right
+  // (a connection drawn to one below it would double back).
   const queue = all.find((b) => b.id === 'node-queue')!;
   const db = all.find((b) => b.id === 'node-customers-db')!;
   expect(queue.x).toBeGreaterThan(db.x + db.w);
   expect(Math.abs(queue.y - db.y)).toBeLessThan(2);
   for (const id of ['node-queue-2', 'node-queue-3']) {
     const q = all.find((b) => b.id === id)!;
+    expect(q.x).toBeGreaterThan(db.x + db.w);
     expect(Math.hypot(q.x - queue.x, q.y - queue.y)).toBeLessThan(3 * db.w);
   }
 

@@ -47,6 +47,16 @@ describe('spotForNew', () => {
     expect(Math.hypot(spot.x - 260, spot.y)).toBeLessThanOrEqual(200);
   });
 
+  it('stays right of the selection when the spots beside it are taken, so its connection runs left to right', () => {
+    // Something already beside the selection, and neighbours above and below that: the nearest free
+    // spot overall (160, 280) sits under the selection, and a connection to it would double back.
+    const d = design({ a: { x: 0, y: 160 }, b: { x: 260, y: 160 }, up: { x: 420, y: 0 }, down: { x: 420, y: 340 } });
+    const spot = spotForNew(d, ['a'], { x: 0, y: 0 }, SIZE);
+    expect(spot.x).toBeGreaterThanOrEqual(SIZE.width + CLEARANCE);
+    const placed = addComponent(d, 'queue', spot);
+    isClear(placed.design, placed.id);
+  });
+
   it('uses the fallback (middle of the view) with nothing selected, off whatever is there', () => {
     const d = design({ a: { x: 0, y: 0 } });
     expect(spotForNew(d, [], { x: 1000, y: 1000 }, SIZE)).toEqual({ x: 1000, y: 1000 });
@@ -65,6 +75,7 @@ describe('spotForNew', () => {
     }
     for (const id of added) {
       isClear(d, id);
+      expect(positionsOf(d).get(id)!.x).toBeGreaterThanOrEqual(SIZE.width + CLEARANCE);
       const p = positionsOf(d).get(id)!;
       expect(Math.abs(p.x % GRID)).toBe(0);
       expect(Math.abs(p.y % GRID)).toBe(0);
