@@ -152,6 +152,7 @@ test('compare a revision with the current one, share it read-only, revoke it', a
   await expectPlannedTotals(view, original, next);
   await expectShopChanges(view);
   await expect(view.getByRole('button', { name: 'Share this comparison' })).toHaveCount(0);
+  await expect(view.getByRole('link', { name: 'Designs: back to all designs' })).toHaveCount(0);
   await expect(view.locator('input:not([type="checkbox"]), select, textarea, [contenteditable="true"]')).toHaveCount(0);
   await view.emulateMedia({ colorScheme: 'dark' });
   await view.screenshot({ path: shot('shared-dark'), fullPage: true });
@@ -193,6 +194,10 @@ test('pick two designs on the designs list and compare them', async ({ page, req
     { ...quieter(original), name: 'Shop without the sale' },
   );
   await expectShopChanges(page);
+  // Back to the list the way the editor goes back: "← Designs", first on the page.
+  await page.getByRole('link', { name: 'Designs: back to all designs' }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(pick).toBeVisible();
 });
 
 test('a comparison address that is not valid says what is wrong, and reads nothing', async ({ page }) => {

@@ -5,7 +5,8 @@
  * diffScenarios — then the two canvases with what changed outlined, then every component's placement
  * and cost on each side, the wiring the split needs, and the connections and settings that differ.
  * Read-only throughout: it never writes, and the share page shows it as it is. `actions` is where the
- * editor puts what only an editor may do (share the comparison).
+ * editor puts what only an editor may do (share the comparison), `back` its way back to the designs
+ * list (a shared comparison's reader may have none).
  */
 import { useMemo, type ReactNode } from 'react';
 import type { Design } from '@/core/model';
@@ -37,11 +38,13 @@ export function ScenarioComparison({
   before,
   after,
   actions,
+  back,
   storedPlans,
 }: {
   before: ScenarioInput;
   after: ScenarioInput;
   actions?: ReactNode;
+  back?: ReactNode;
   /** A shared comparison's two plan paths (app/s/[token]/plan): its plans as the server stored them. */
   storedPlans?: readonly [string, string];
 }) {
@@ -62,6 +65,7 @@ export function ScenarioComparison({
   );
   return (
     <main className="page sc-page">
+      {back}
       <div className="sc-head">
         <div>
           <h1>Compare scenarios</h1>

@@ -5,16 +5,23 @@
  * comparison is the one thing here that writes, and only an editor sees it.
  */
 import { useQueries } from '@tanstack/react-query';
-import Link from 'next/link';
 import { ScenarioComparison } from '@/components/scenarios/scenario-comparison';
 import type { ScenarioRef } from '@/components/scenarios/compare-href';
 import { useTRPC } from '@/components/trpc/client';
 import { AppHeader } from '@/components/ui/app-header';
+import { DesignsLink } from '@/components/ui/designs-link';
 import { ThemeToggle } from '@/components/ui/theme-toggle';
 import { ShareComparison } from './share-comparison';
 
 type Props =
   { a: ScenarioRef; b: ScenarioRef; problems?: undefined } | { problems: string[]; a?: undefined; b?: undefined };
+
+/** First on the page, whatever it shows, as "← Designs" is first on the editor's bar. */
+const back = (
+  <p className="page-back">
+    <DesignsLink />
+  </p>
+);
 
 export function ComparePage(props: Props) {
   return (
@@ -34,13 +41,13 @@ export function ComparePage(props: Props) {
 function Problems({ lines }: { lines: string[] }) {
   return (
     <main className="page">
+      {back}
       <h1>Compare scenarios</h1>
       {lines.map((l) => (
         <p key={l} role="alert" className="error">
           {l}
         </p>
       ))}
-      <Link href="/">Back to all designs</Link>
     </main>
   );
 }
@@ -57,8 +64,11 @@ function Loaded({ a, b }: { a: ScenarioRef; b: ScenarioRef }) {
   if (!first || !second) return null;
   if (first.isPending || second.isPending)
     return (
-      <main className="page muted" role="status">
-        Loading both designs…
+      <main className="page">
+        {back}
+        <p className="muted" role="status">
+          Loading both designs…
+        </p>
       </main>
     );
   if (first.isError || second.isError) {
@@ -76,6 +86,7 @@ function Loaded({ a, b }: { a: ScenarioRef; b: ScenarioRef }) {
     <ScenarioComparison
       before={{ design: first.data.document, title: title(first.data) }}
       after={{ design: second.data.document, title: title(second.data) }}
+      back={back}
       actions={
         <ShareComparison
           a={{ designId: a.designId, revision: first.data.revision }}

@@ -1,15 +1,14 @@
 'use client';
 /**
- * "← Designs", which asks first while a field holds a value the design refuses: that value is in no
- * document and would be lost without a word (the browser's own prompt covers reloads and closing the
- * tab: use-autosave.ts). Its accessible name starts with the word it shows, so that a voice-control
- * user who says "click Designs" reaches it (WCAG 2.5.3; it was "Tidemark, all designs").
+ * The editor's "← Designs" (components/ui/designs-link.tsx), which asks first while a field holds a
+ * value the design refuses: that value is in no document and would be lost without a word (the
+ * browser's own prompt covers reloads and closing the tab: use-autosave.ts).
  */
-import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useEditor } from '@/components/editor/editor-context';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { DesignsLink } from '@/components/ui/designs-link';
 import { firstRefusal } from './save-indicator';
 
 export function BackToDesigns() {
@@ -23,18 +22,13 @@ export function BackToDesigns() {
   const [asking, setAsking] = useState<string | null>(null);
   return (
     <>
-      <Link
-        href="/"
-        className="brand"
-        aria-label="Designs: back to all designs"
+      <DesignsLink
         onClick={(e) => {
           if (refused === null) return;
           e.preventDefault();
           setAsking(refused);
         }}
-      >
-        ← Designs
-      </Link>
+      />
       <ConfirmDialog
         open={asking !== null}
         title="Leave without this value?"
