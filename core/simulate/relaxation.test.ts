@@ -267,6 +267,31 @@ describe("a walk between empty and a timeout's queue: what it loses there (ceili
     expect(lost / whole).toBeGreaterThan(0.9);
     expect(lost / whole).toBeLessThan(1.1);
   });
+  it('past the series (θL > 24): the walk with nothing at empty, joining the series and a simulated walk', () => {
+    // Either side of θL = 24, from empty and from a queue: within 3 %.
+    for (const [m, sigma2, t] of [
+      [1, 3, 100],
+      [0.5, 5, 600],
+      [0.2, 1, 3000],
+    ] as const) {
+      const below = (23.99 * sigma2) / (2 * m);
+      const above = (24.01 * sigma2) / (2 * m);
+      for (const q0 of [0, below / 2]) {
+        const series = overflowAfter(q0, m, sigma2, below, t);
+        expect(overflowAfter(q0, m, sigma2, above, t) / series).toBeGreaterThan(0.97);
+        expect(overflowAfter(q0, m, sigma2, above, t) / series).toBeLessThan(1.001);
+      }
+    }
+    // 8 cores of 1 s at ρ 1.1 for 5 minutes towards a 100 s timeout (θL = 76): the mean reaches 240 of
+    // 800 with σ√t = 71, and the walk loses next to nothing; 15 minutes, 720 of 800 and σ√t = 123.
+    // Within 10 %: the free walk lifted by all its reflections have added by the end reads 7 % over
+    // at 15 minutes, without the lift 6 % under.
+    for (const t of [300, 900]) {
+      const truth = simulatedOverflow(0, 0.8, 16.8, 800, t, 11, 600).lost;
+      const lost = overflowAfter(0, 0.8, 16.8, 800, t);
+      expect(Math.abs(lost - truth), `free walk ${lost}, simulated ${truth}`).toBeLessThan(0.1 * truth + 0.05);
+    }
+  });
   it('is NaN at or above its ceiling and at a drift up too steep for the series, 0 far below it', () => {
     expect(ceilingOverflow(58, 0.1, 4.1, 58, 60)).toBeNaN();
     expect(ceilingOverflow(0, 10, 12, 58, 60)).toBeNaN();

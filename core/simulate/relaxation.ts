@@ -365,6 +365,15 @@ export function overflowAfter(q0: number, drift: number, sigma2: number, ceiling
     ceilingWalk.rate = 0;
     return 0;
   }
+  // A drift up too steep for the series: the walk leaves empty behind for good, and only the ceiling
+  // bounds it (freeOverflow), from the age its length implies.
+  const tl = (2 * drift * ceiling) / sigma2;
+  if (tl > MAX_THETA_L) {
+    ceilingWalk.rate = drift / -Math.expm1(-tl);
+    const t0 = ageOfQueue(q0, drift, sigma2);
+    const lost = freeOverflow(drift, sigma2, ceiling, t0 + seconds) - freeOverflow(drift, sigma2, ceiling, t0);
+    return lost > 0 ? lost : 0;
+  }
   const t0 = ageBelowCeiling(q0, drift, sigma2, ceiling);
   if (!(t0 < Number.POSITIVE_INFINITY)) {
     // At or above its stationary mean: a walk spread as the stationary one loses α a second; from q0
@@ -425,6 +434,28 @@ function ageBelowCeiling(q0: number, drift: number, sigma2: number, ceiling: num
     else hi = mid;
   }
   return (lo + hi) / 2;
+}
+
+/**
+ * What a walk from empty with drift `drift` > 0 loses at `ceiling` by time t when nothing holds it up
+ * at empty: its regulator at the ceiling is its running maximum's excess over it, whose law is the
+ * textbook P(M_t > a) = Φc((a − mt)/s) + e^(θa)·Φc((a + mt)/s) (s = σ√t, θ = 2m/σ²); integrated
+ * from L up, E[U] = s(φ(z) − zΦc(z)) + (Φc(z) − e^(θL)Φc(z + θs))/θ with z = (L − mt)/s. For a drift
+ * up steep enough that θL > MAX_THETA_L the reflections at empty only lift the walk by what they
+ * added to its mean, taken off the ceiling (against ceilingOverflow at θL = 24 and a simulated walk:
+ * relaxation.test.ts).
+ */
+function freeOverflow(drift: number, sigma2: number, ceiling: number, t: number): number {
+  if (!(t > 0)) return 0;
+  const s = Math.sqrt(sigma2 * t);
+  const theta = (2 * drift) / sigma2;
+  // What the reflections at empty added by then (the reflected mean over the free one, σ²/2m once
+  // the drift leads) brings the ceiling that much nearer.
+  const lift = grownMean(drift, sigma2, t) - drift * t;
+  const z = (ceiling - lift - drift * t) / s;
+  const tail = 1 - normalCdf(z);
+  const beyond = s * (INV_SQRT_2PI * Math.exp(-(z * z) / 2) - z * tail);
+  return beyond + (tail - expTimesNormalCdf(theta * (ceiling - lift), -(z + theta * s))) / theta;
 }
 
 /**
