@@ -133,8 +133,9 @@ function WhyNot({ baselines }: { baselines: BaselineRow[] }) {
       </ul>
       <p className="res-sub" data-testid="decision-single-defined">
         The best single environment is the one place, of the data centre, elastic VMs and functions, where the fewest
-        components miss their targets, then the cheapest. All elastic is not one place: each component takes its
-        cheapest elastic option the constraints allow.
+        components miss their targets; with as many missing, where they miss by least (fewer minutes over the targets,
+        then fewer dropped requests); then the cheapest. All elastic is not one place: each component takes its cheapest
+        elastic option the constraints allow.
       </p>
     </div>
   );
