@@ -211,9 +211,18 @@ export class Cohorts {
   /**
    * Serves the head at `rate` per second from time `at` for up to `seconds`; requests older than
    * `patience` seconds expire. Every piece that leaves goes to `leave`. Returns the seconds served
-   * until the queue caught up with its arrivals (all of `seconds` when it did not).
+   * until the queue caught up with its arrivals (all of `seconds` when it did not). From an age of
+   * `holdFrom` on (the patience, or 0 for a queue whose walk is already at its stationary mean,
+   * serve-pool.ts) an overloaded queue is held where it stands: what the rate cannot serve times out.
    */
-  serve(rate: number, at: number, seconds: number, patience: number, sink: DepartureSink): number {
+  serve(
+    rate: number,
+    at: number,
+    seconds: number,
+    patience: number,
+    sink: DepartureSink,
+    holdFrom = patience - EDGE_SECONDS,
+  ): number {
     const end = at + seconds;
     let now = at;
     while (now < end - 1e-9 && !this.isEmpty) {
@@ -250,7 +259,7 @@ export class Cohorts {
       }
       // Within a nanosecond of the patience is at it: a step of (patience − age)/ageing smaller than
       // the clock's resolution (10⁻¹³ s at an hour) left `now` where it was, and serve spun for ever.
-      if (age >= patience - EDGE_SECONDS && arrivalRate > rate) {
+      if (age >= holdFrom && arrivalRate > rate) {
         // At the limit: the head stays about `patience` old; what the rate cannot serve expires. A
         // real queue there is a walk held below the timeout, not pinned at it: with drift a = λ − cμ
         // and variance λ + cμ its distance below the limit, in requests, is exponential of rate

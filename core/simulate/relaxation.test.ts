@@ -20,6 +20,7 @@ import {
   queueGrowth,
   reflectedMean,
   spreadReflectedMean,
+  walkMeanAfter,
 } from './relaxation';
 
 function meanOfMaximum(t: number): number {
@@ -266,6 +267,25 @@ describe("a walk between empty and a timeout's queue: what it loses there (ceili
     }
     expect(lost / whole).toBeGreaterThan(0.9);
     expect(lost / whole).toBeLessThan(1.1);
+  });
+  it("its mean after a stretch (walkMeanAfter): the simulated walk's within 5 %, chained as one stretch", () => {
+    // [drift, variance a second, ceiling, seconds]: 2 cores of 1 s with a 29 s timeout at ρ 1.02 and
+    // 1.1 for five and ten minutes, and a drift up too steep for the series (θL ≈ 39).
+    for (const [m, sigma2, L, t] of [
+      [0.04, 4.04, 58, 300],
+      [0.04, 4.04, 58, 600],
+      [0.2, 4.2, 58, 200],
+      [1, 3, 58, 40],
+    ] as const) {
+      const { level } = simulatedOverflow(0, m, sigma2, L, t, 5, 1500);
+      const mean = walkMeanAfter(0, m, sigma2, L, t);
+      expect(Math.abs(mean / level - 1), `mean ${mean}, simulated ${level}`).toBeLessThan(0.05);
+      const chained = walkMeanAfter(walkMeanAfter(0, m, sigma2, L, t / 3), m, sigma2, L, (2 * t) / 3);
+      expect(chained / mean).toBeCloseTo(1, 6);
+      expect(mean).toBeLessThanOrEqual(ceilingMean(m, sigma2, L));
+    }
+    // At or past the stationary mean it stays where it is.
+    expect(walkMeanAfter(40, 0.04, 4.04, 58, 300)).toBe(40);
   });
   it('past the series (θL > 24): the walk with nothing at empty, joining the series and a simulated walk', () => {
     // Either side of θL = 24, from empty and from a queue: within 3 %.

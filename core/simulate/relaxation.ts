@@ -387,6 +387,24 @@ export function overflowAfter(q0: number, drift: number, sigma2: number, ceiling
   return ceilingOverflow(0, drift, sigma2, ceiling, t0 + seconds, isYoung(t0, drift, sigma2, ceiling) ? 0 : t0);
 }
 
+/**
+ * The mean of overflowAfter's walk `seconds` after it stood at `q0` (taken, as there, as a walk from
+ * empty as old as q0 implies): at least q0 and never past the walk's stationary mean. A drift up too
+ * steep for the series (freeOverflow's) grows as growQueue's walk, held under the ceiling.
+ */
+export function walkMeanAfter(q0: number, drift: number, sigma2: number, ceiling: number, seconds: number): number {
+  const stationary = ceilingMean(drift, sigma2, ceiling);
+  if (!(q0 < stationary)) return q0;
+  let mean: number;
+  if ((2 * drift * ceiling) / sigma2 > MAX_THETA_L) {
+    mean = grownMean(drift, sigma2, ageOfQueue(q0, drift, sigma2) + seconds);
+  } else {
+    const t0 = ageBelowCeiling(q0, drift, sigma2, ceiling);
+    mean = t0 < Number.POSITIVE_INFINITY ? meanBelowCeiling(t0 + seconds, drift, sigma2, ceiling) : stationary;
+  }
+  return mean > stationary ? stationary : mean < q0 ? q0 : mean;
+}
+
 /** Whether a walk from empty `t` ago surely has not come near the ceiling (eight standard deviations). */
 function isYoung(t: number, drift: number, sigma2: number, ceiling: number): boolean {
   return ceiling - (drift > 0 ? drift : 0) * t > 8 * Math.sqrt(sigma2 * t);
