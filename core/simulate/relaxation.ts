@@ -246,13 +246,18 @@ function grownMean(drift: number, sigma2: number, t: number): number {
  * empty never reaches q0 gives the bracket's end, 10¹² s.
  */
 function ageOfQueue(q0: number, m: number, sigma2: number): number {
+  return ageAtMean(q0, (t) => grownMean(m, sigma2, t));
+}
+
+/** The time at which `meanAt`, increasing from 0 at t = 0, reaches q0 (bracketed by doubling up to 10¹² s, bisected). */
+function ageAtMean(q0: number, meanAt: (t: number) => number): number {
   if (!(q0 > 0)) return 0;
   let lo = 0;
   let hi = 1;
-  while (grownMean(m, sigma2, hi) < q0 && hi < 1e12) hi *= 2;
+  while (meanAt(hi) < q0 && hi < 1e12) hi *= 2;
   for (let i = 0; i < 60; i++) {
     const mid = (lo + hi) / 2;
-    if (grownMean(m, sigma2, mid) < q0) lo = mid;
+    if (meanAt(mid) < q0) lo = mid;
     else hi = mid;
   }
   return (lo + hi) / 2;
@@ -443,15 +448,7 @@ function meanBelowCeiling(t: number, drift: number, sigma2: number, ceiling: num
 function ageBelowCeiling(q0: number, drift: number, sigma2: number, ceiling: number): number {
   if (!(q0 > 0)) return 0;
   if (!(q0 < SETTLED_SHARE * ceilingMean(drift, sigma2, ceiling))) return Number.POSITIVE_INFINITY;
-  let lo = 0;
-  let hi = 1;
-  while (meanBelowCeiling(hi, drift, sigma2, ceiling) < q0 && hi < 1e12) hi *= 2;
-  for (let i = 0; i < 60; i++) {
-    const mid = (lo + hi) / 2;
-    if (meanBelowCeiling(mid, drift, sigma2, ceiling) < q0) lo = mid;
-    else hi = mid;
-  }
-  return (lo + hi) / 2;
+  return ageAtMean(q0, (t) => meanBelowCeiling(t, drift, sigma2, ceiling));
 }
 
 /**
