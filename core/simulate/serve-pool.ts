@@ -838,7 +838,7 @@ function serveSyncBacklog(s: Stretch, state: PoolState, spec: PoolSpec, stats: P
       // A fluid that reaches the ceiling within the stretch drops only its excess there (end − ceiling),
       // from the moment it arrives; the walk reaches it sooner and loses more (five minutes at ρ 1.1
       // on 2 cores of 1 s with a 29 s timeout, one 5-minute step: 60 dropped in a month against the
-      // per-request simulator's 604, H49; now 660). The difference is turned away at the stretch's
+      // per-request simulator's 604, H49; now 439). The difference is turned away at the stretch's
       // end, where the fluid stands at the ceiling: each arrival taken out there would have been
       // dropped with the chance (λ − cμ) ÷ λ anyway, so (lost − excess) ÷ cμ seconds of them make up
       // the walk's loss. Never more than the fluid can lose while it drains and still end at the
