@@ -313,8 +313,11 @@ export function sketchMilp(
     for (let i = 0; i < states.length; i++) {
       const x = sketch.variable('x', v, i);
       sketch.binary(x);
+      // A fixed variable's own cost is the same whatever the rest choose: left out of the objective, so
+      // that a re-plan whose only change is such a cost (a leaf edit, mostly) gives the solver the
+      // model it solved last (solveKept, and solve-jointly.ts's solveWholeMip, which skip it).
       if (fixedAt >= 0) sketch.bound(x, i === fixedAt ? 1 : 0, i === fixedAt ? 1 : 0);
-      cost(x, (states[i] as JointState).cost);
+      else cost(x, (states[i] as JointState).cost);
     }
     for (let i = 0; i < states.length; i++) sketch.term(stateVar(v, i), 1);
     sketch.endRow(1, 1, 'p', v);

@@ -78,10 +78,10 @@ export interface KeptSolve {
  * instance each time, single-threaded, without a time limit and with its default random seed: its
  * answer is a function of the arrays and options it is given. A leaf edit of the 500-component canvas
  * design mostly gives it the last edit's arrays: the edit changes the leaf's states (their costs and
- * slack), but pruned, the leaf is fixed, its slack bounds no row (it calls no one) and its cost is its
- * fixed column's objective coefficient, which moves only by whole micro-dollars: in a scratch probe
- * (2026-12-06), four of six edits in a row gave HiGHS the same 7,882 columns and 9,370 rows, number
- * for number, and the relaxation was 55-90 ms of each edit.
+ * slack), but pruned, the leaf is fixed, its slack bounds no row (it calls no one) and a fixed
+ * variable's cost is left out of the objective (joint-milp.ts). With that cost in, three of twelve
+ * edits in a row gave HiGHS new arrays (the leaf's coefficient), ~45 ms a solve; without it, none
+ * (scratch probe in Node, 2026-12-07).
  */
 export function solveKept(
   solver: MipSolver,

@@ -266,3 +266,52 @@ describe('a piece too big to search, straight to HiGHS', () => {
     expect(big).toBeGreaterThan(5);
   });
 });
+
+describe('the whole problem kept between re-plans (a plan memo)', () => {
+  it("solves again only when something other than a fixed variable's own cost changed", () => {
+    const highs = findMipSolver() as MipSolver;
+    let solves = 0;
+    registerMipSolver({
+      solve: (model, options) => {
+        solves++;
+        return highs.solve(model, options);
+      },
+    });
+    try {
+      // Latency budgets lifted, so some choice keeps them all; variable 0 fixed to its first state.
+      const [sampled] = fc.sample(problemArbitrary(80, 160, { variables: 60, edges: 140 }), { numRuns: 1, seed: 11 });
+      const base = sampled as JointProblem;
+      const problem: JointProblem = {
+        ...base,
+        variables: base.variables.map((states, v) =>
+          (v === 0 ? states.slice(0, 1) : states).map((s) => ({ ...s, slack: Infinity, cloudSlack: undefined })),
+        ),
+      };
+      const withCost = (v: number, s: number, cost: number): JointProblem => ({
+        ...problem,
+        variables: problem.variables.map((states, u) =>
+          u === v ? states.map((x, k) => (k === s ? { ...x, cost } : x)) : states,
+        ),
+      });
+      const kept = createSolveMemo();
+      const first = solveJointly(problem, NODE_LIMIT, SEARCH_PIECE_LIMIT, kept);
+      expect(first.searched).toBe(false);
+      const afterFirst = solves;
+      expect(afterFirst).toBeGreaterThan(0);
+      // The fixed variable's cost: the same answer as a fresh solve, and no solve.
+      const dearer = withCost(0, 0, ((problem.variables[0] as JointState[])[0] as JointState).cost + 12_345);
+      const kept1 = solveJointly(dearer, NODE_LIMIT, SEARCH_PIECE_LIMIT, kept);
+      expect(solves).toBe(afterFirst);
+      expect(kept1).toEqual(solveJointly(dearer));
+      expect(kept1.cost).toBe(first.cost + 12_345);
+      // An open variable's cost: solved again.
+      const open = problem.variables.findIndex((states) => states.length > 1);
+      const before = solves;
+      const moved = withCost(open, 1, ((problem.variables[open] as JointState[])[1] as JointState).cost + 1);
+      expect(solveJointly(moved, NODE_LIMIT, SEARCH_PIECE_LIMIT, kept)).toEqual(solveJointly(moved));
+      expect(solves).toBeGreaterThan(before);
+    } finally {
+      registerMipSolver(highs);
+    }
+  });
+});

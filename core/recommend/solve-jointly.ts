@@ -73,7 +73,7 @@ export function solveJointly(
   original: JointProblem,
   nodeLimit = NODE_LIMIT,
   pieceLimit = SEARCH_PIECE_LIMIT,
-  kept: { last?: KeptSolve } = {},
+  kept: KeptWhole = {},
 ): JointSolution {
   const { problem, kept: keptStates } = pruneDominated(original);
   const n = problem.variables.length;
@@ -226,7 +226,12 @@ export interface SolveMemo {
   solution: JointSolution | null;
   /** The last model given to the MIP solver and its answer (solveKept): a leaf edit mostly gives the same. */
   last?: KeptSolve;
+  /** The last whole problem given to solveWholeMip, as what its model reads, and the choice it made. */
+  whole?: { words: Uint32Array; solver: unknown; choice: number[] | null };
 }
+
+/** What solveJointly keeps between calls (a plan's memo): the last MIP solve, and the last whole problem's. */
+type KeptWhole = Pick<SolveMemo, 'last' | 'whole'>;
 
 export function createSolveMemo(): SolveMemo {
   return { words: null, nodeLimit: NODE_LIMIT, solver: null, solution: null };
@@ -250,7 +255,7 @@ export function solveJointlyOnce(problem: JointProblem, memo?: SolveMemo, nodeLi
  * Every number of a problem, with the counts that place them, as the bits of 64-bit floats: two
  * problems with the same words are the same problem (−0, NaN and ±Infinity included).
  */
-function problemWords(problem: JointProblem): Uint32Array {
+function problemWords(problem: JointProblem, fixedCosts = true): Uint32Array {
   // Counted first, then written straight into the array (a number[] grown by push and copied was ~3 ms).
   let size = 3;
   for (const states of problem.variables) {
@@ -264,9 +269,10 @@ function problemWords(problem: JointProblem): Uint32Array {
   out[at++] = problem.variables.length;
   for (const states of problem.variables) {
     out[at++] = states.length;
+    const withCost = fixedCosts || states.length > 1;
     for (const s of states) {
       out[at++] = s.key;
-      out[at++] = s.cost;
+      out[at++] = withCost ? s.cost : 0;
       out[at++] = s.slack;
       out[at++] = s.cloudSlack === undefined ? 0 : 1;
       out[at++] = s.cloudSlack ?? 0;
@@ -453,10 +459,28 @@ function searchPiece(
 function solveWholeMip(
   problem: JointProblem,
   incident: readonly (readonly number[])[],
-  kept: { last?: KeptSolve },
+  kept: KeptWhole,
 ): number[] | null {
   const solver = findMipSolver();
   if (!solver) return null;
+  // The model reads every number of the problem but the costs of its fixed variables (sketchMilp), and
+  // the solver's answer is a function of the model: the same words, the same choice. A leaf edit that
+  // changes only a fixed leaf's cost (most of them, on the 500-component canvas design) skips the
+  // model's sketch and compilation (~12 ms of a ~150 ms re-plan in Node) as well as the solve.
+  const words = problemWords(problem, false);
+  const last = kept.whole;
+  if (last && last.solver === solver && sameWords(last.words, words)) return last.choice && [...last.choice];
+  const choice = solveWholeModel(problem, incident, kept, solver);
+  kept.whole = { words, solver, choice: choice && [...choice] };
+  return choice;
+}
+
+function solveWholeModel(
+  problem: JointProblem,
+  incident: readonly (readonly number[])[],
+  kept: KeptWhole,
+  solver: NonNullable<ReturnType<typeof findMipSolver>>,
+): number[] | null {
   const variables = problem.variables.map((_, v) => v);
   const fixed = new Map(
     variables.filter((v) => (problem.variables[v] as readonly JointState[]).length === 1).map((v) => [v, 0]),
