@@ -129,15 +129,39 @@ describe('a long stretch near ρ = 1 at fine steps, and a long timeout: drops, a
     });
   }
   for (const base of [0.3, 0.7]) {
-    it(`15 minutes an hour at ρ 1.1 over ρ ${base}, 100 s timeout, 15-minute steps: mean within 12 %, p95 within 20 %`, () => {
+    it(`15 minutes an hour at ρ 1.1 over ρ ${base}, 100 s timeout, 15-minute steps: mean within 12 %, p95 within 10 %`, () => {
       const steps = (1440 / 15) * 10;
       const load = makeLoad((i) => (i % 4 === 0 ? 1.1 : base), steps, { ...ONE_SECOND, timeoutMs: 100_000 });
       const { engine, requests } = compareEngine(load, 'static', makeContext(steps, 15), { cores: 1, seeds: 2 });
       const mean = engine.meanLatencyMs / requests.meanLatencyMs - 1;
       const p95 = engine.p95LatencyMs / requests.p95LatencyMs - 1;
       expect(Math.abs(mean), `mean ${engine.meanLatencyMs} ms, simulator ${requests.meanLatencyMs}`).toBeLessThan(0.12);
-      expect(Math.abs(p95), `p95 ${engine.p95LatencyMs} ms, simulator ${requests.p95LatencyMs}`).toBeLessThan(0.2);
+      expect(Math.abs(p95), `p95 ${engine.p95LatencyMs} ms, simulator ${requests.p95LatencyMs}`).toBeLessThan(0.1);
       expect(engine.droppedRequests / requests.droppedRequests).toBeGreaterThan(0.8);
+    });
+  }
+});
+
+describe('the waits of a backlog grown near ρ = 1 spread as its walk does', () => {
+  // A queue over its rate is a walk, and each request waits behind the queue it found, short or long,
+  // about the fluid's mean (wait-spread.ts). With the waits pinned at the mean, 15 minutes an hour at
+  // ρ 1.05 over ρ 0.7 on one core of 1 s with a 100 s timeout read the p95 19–22 % short at every step
+  // size (none of the burst's requests far above the mean), and the same at ρ 1.1, 9–17 % short (H49's
+  // grid, 2026-12-07); the p95 above was within 20 % only.
+  for (const stepMinutes of [1, 5, 15]) {
+    it(`15 minutes an hour at ρ 1.05 over ρ 0.7, ${stepMinutes}-minute steps: p95 within 10 % (2 seeds)`, () => {
+      const steps = (1440 / stepMinutes) * 10;
+      const perHour = 60 / stepMinutes;
+      const load = makeLoad((i) => (i % perHour < 15 / stepMinutes ? 1.05 : 0.7), steps, {
+        ...ONE_SECOND,
+        timeoutMs: 100_000,
+      });
+      const { engine, requests } = compareEngine(load, 'static', makeContext(steps, stepMinutes), {
+        cores: 1,
+        seeds: 2,
+      });
+      const p95 = engine.p95LatencyMs / requests.p95LatencyMs - 1;
+      expect(Math.abs(p95), `p95 ${engine.p95LatencyMs} ms, simulator ${requests.p95LatencyMs}`).toBeLessThan(0.1);
     });
   }
 });

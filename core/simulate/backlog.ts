@@ -130,6 +130,15 @@ export interface Departure {
    */
   arrivedFrom: number;
   arrivedTo: number;
+  /**
+   * Where the queue they waited in was a walk over its rate (growing): its drift λ − cμ and variance
+   * λ + cμ a second, and cμ, by which their waits spread about the fluid's (wait-spread.ts); 0: none.
+   */
+  walkDrift: number;
+  walkVariance: number;
+  walkRate: number;
+  /** The longest a request waits and is served (the patience), seconds. */
+  walkLimit: number;
 }
 
 /** Where departures go (OptionStats and the pool's totals); one object, reused, so nothing is allocated. */
@@ -155,7 +164,12 @@ const departure: Departure = {
   // Fractions, so that the fields hold doubles from the start (serve-pool.ts: asDouble).
   arrivedFrom: 0.5,
   arrivedTo: 0.5,
+  walkDrift: 0.5,
+  walkVariance: 0.5,
+  walkRate: 0.5,
+  walkLimit: 0.5,
 };
+departure.walkDrift = 0;
 
 export class Cohorts {
   private count: number[] = [];
@@ -308,7 +322,14 @@ export class Cohorts {
         isCaughtUp = true;
       }
       if (ageing > 0 && (patience - age) / ageing < step) step = (patience - age) / ageing;
+      if (ageing > 0) {
+        departure.walkDrift = arrivalRate - rate;
+        departure.walkVariance = arrivalRate + rate;
+        departure.walkRate = rate;
+        departure.walkLimit = patience;
+      }
       this.take(k, rate * step, age, age + ageing * step, 0, sink);
+      departure.walkDrift = 0;
       now += step;
       if (isCaughtUp) return now - at;
     }

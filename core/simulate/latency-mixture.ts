@@ -8,6 +8,7 @@
  * request-weighted mixture of the steps' distributions.
  */
 import { pseudoLog2 } from './latency-bins';
+import { queueSpread, SPREAD_POINTS } from './wait-spread';
 import { ResponseDist } from './response-dist';
 import { giveBack, takeFloat64 } from './scratch-pool';
 
@@ -26,6 +27,7 @@ function binOf(x: number): number {
 
 /** Points at which addUniformDelay takes a uniform delay. */
 const UNIFORM_POINTS = 16;
+const multipliers = new Float64Array(SPREAD_POINTS);
 
 export class LatencyMixture {
   /** Requests that did not wait. */
@@ -75,6 +77,32 @@ export class LatencyMixture {
     const piece = weight / UNIFORM_POINTS;
     for (let j = 0; j < UNIFORM_POINTS; j++)
       this.addDelay(piece, fromMs + ((toMs - fromMs) * (j + 0.5)) / UNIFORM_POINTS + extraMs);
+  }
+
+  /**
+   * As addUniformDelay, for a backlog that was a walk over its rate (Departure.walkDrift): each point's
+   * wait spread as the walk's queue is about its mean (wait-spread.ts), none past `limitMs`.
+   */
+  addWalkDelay(
+    weight: number,
+    fromMs: number,
+    toMs: number,
+    drift: number,
+    variance: number,
+    rate: number,
+    limitMs: number,
+  ): void {
+    const piece = weight / (UNIFORM_POINTS * SPREAD_POINTS);
+    const m = multipliers;
+    for (let j = 0; j < UNIFORM_POINTS; j++) {
+      const wait = fromMs + ((toMs - fromMs) * (j + 0.5)) / UNIFORM_POINTS;
+      const queue = (wait / 1000) * rate;
+      queueSpread(queue, drift, variance, m);
+      for (let i = 0; i < SPREAD_POINTS; i++) {
+        const d = wait * (m[i] as number);
+        this.addDelay(piece, d < limitMs ? d : limitMs);
+      }
+    }
   }
 
   /** Adds `weight` at `x` (a θ or a δ) to the bins of `a`, with its weighted value for the average. */

@@ -562,7 +562,18 @@ export class OptionStats implements PartSink {
     const perMinute = minutes > 0 ? d.served / minutes : Number.POSITIVE_INFINITY;
     // Carrying the other class's minutes (Departure.mate): whole minutes, and all their requests.
     const whole = d.mate > 0 ? 1 / (1 - d.mate) : 1;
-    into.addUniformDelay(d.served, 1000 * d.firstWait, 1000 * d.lastWait);
+    // Where the backlog grew as a walk over its rate, each wait spread as the walk is (wait-spread.ts).
+    if (d.walkDrift > 0)
+      into.addWalkDelay(
+        d.served,
+        1000 * d.firstWait,
+        1000 * d.lastWait,
+        d.walkDrift,
+        d.walkVariance,
+        d.walkRate,
+        1000 * d.walkLimit,
+      );
+    else into.addUniformDelay(d.served, 1000 * d.firstWait, 1000 * d.lastWait);
     // The SLO minutes at four points of the range: each a share of the departure's minutes.
     // The minutes that do not drop (as in commit).
     const rest = 1 - dropping;

@@ -169,6 +169,10 @@ describe("a burst's queued requests on the side that served them", () => {
       windowMinutes: 1,
       arrivedFrom: 0,
       arrivedTo: 60,
+      walkDrift: 0,
+      walkVariance: 0,
+      walkRate: 0,
+      walkLimit: 0,
     });
     expect(stats.finish().served).toBe(1000);
     const [p50, p95, p99] = stats.quantilesDelayedBy([{ share: 1, delayMs: 0 }], [{ share: 1, delayMs: 1e7 }]);

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { createPrng } from '../workload/prng';
+import { normalCdf } from './erlang';
+import { queueSpread, SPREAD_POINTS } from './wait-spread';
+
+/** x with Φ(x) = p (bisection: the test's own, independent of the module's table). */
+function probit(p: number): number {
+  let lo = -12;
+  let hi = 12;
+  for (let i = 0; i < 80; i++) {
+    const mid = (lo + hi) / 2;
+    if (normalCdf(mid) < p) lo = mid;
+    else hi = mid;
+  }
+  return (lo + hi) / 2;
+}
+const density = (x: number) => Math.exp((-x * x) / 2) / Math.sqrt(2 * Math.PI);
+
+function spread(queue: number, drift: number, variance: number): number[] {
+  const out = new Float64Array(SPREAD_POINTS);
+  queueSpread(queue, drift, variance, out);
+  return [...out];
+}
+
+describe('queueSpread: a grown walk’s queue about its mean', () => {
+  it('keeps the mean, and spreads the shares in order', () => {
+    for (const [queue, drift, variance] of [
+      [3, 0, 2],
+      [50, 0.02, 2.02],
+      [400, 0.3, 2.3],
+      [1e5, 10, 90],
+    ] as const) {
+      const m = spread(queue, drift, variance);
+      expect(m.reduce((a, b) => a + b, 0) / SPREAD_POINTS).toBeCloseTo(1, 3);
+      for (let i = 1; i < SPREAD_POINTS; i++) expect(m[i] as number).toBeGreaterThan(m[i - 1] as number);
+    }
+  });
+
+  it('with no drift, is the half-normal’s eighths (closed form)', () => {
+    // |N(0, 1)|: its share between the quantiles a and b (an eighth of it) has the mean 8 √(2/π)
+    // (e^(−a²/2) − e^(−b²/2)), over the whole's mean √(2/π): 8 (e^(−a²/2) − e^(−b²/2)).
+    const m = spread(40, 0, 2);
+    for (let i = 0; i < SPREAD_POINTS; i++) {
+      const a = i === 0 ? 0 : probit(0.5 + i / (2 * SPREAD_POINTS));
+      const b = i === SPREAD_POINTS - 1 ? Infinity : probit(0.5 + (i + 1) / (2 * SPREAD_POINTS));
+      const expected = SPREAD_POINTS * (Math.exp((-a * a) / 2) - (b === Infinity ? 0 : Math.exp((-b * b) / 2)));
+      // (The table's eighths are means of 12 quantiles each: the top one's long tail reads 0.3 % short.)
+      expect(Math.abs((m[i] as number) / expected - 1), `eighth ${i + 1}: ${m[i]} against ${expected}`).toBeLessThan(
+        0.005,
+      );
+    }
+  });
+
+  it('with the drift far ahead, is a normal about at with spread √(vt) (closed form)', () => {
+    // drift 1, variance 2, a queue of 20,000: t = 20,000 s, spread √40,000 = 200, 1 % of the mean.
+    const m = spread(20_000, 1, 2);
+    for (let i = 0; i < SPREAD_POINTS; i++) {
+      const a = i === 0 ? -Infinity : probit(i / SPREAD_POINTS);
+      const b = i === SPREAD_POINTS - 1 ? Infinity : probit((i + 1) / SPREAD_POINTS);
+      const z = SPREAD_POINTS * ((a === -Infinity ? 0 : density(a)) - (b === Infinity ? 0 : density(b)));
+      expect(m[i]).toBeCloseTo(1 + 0.01 * z, 3);
+    }
+  });
+
+  it('matches a simulated queue grown from empty just over its rate', () => {
+    // An M/M/1 queue at λ = 1.02, μ = 1 from empty for 1,800 s, as a birth-death chain (uniformised at
+    // λ + μ), 4,000 times: the eighths of its length against the spread at its mean.
+    const lambda = 1.02;
+    const mu = 1;
+    const seconds = 1800;
+    const random = createPrng(11);
+    const lengths: number[] = [];
+    const events = Math.round((lambda + mu) * seconds);
+    for (let run = 0; run < 4000; run++) {
+      let q = 0;
+      for (let e = 0; e < events; e++) {
+        if (random() < lambda / (lambda + mu)) q++;
+        else if (q > 0) q--;
+      }
+      lengths.push(q);
+    }
+    lengths.sort((a, b) => a - b);
+    const mean = lengths.reduce((a, b) => a + b, 0) / lengths.length;
+    const per = lengths.length / SPREAD_POINTS;
+    const m = spread(mean, lambda - mu, lambda + mu);
+    for (let i = 0; i < SPREAD_POINTS; i++) {
+      const share = lengths.slice(i * per, (i + 1) * per);
+      const simulated = share.reduce((a, b) => a + b, 0) / share.length / mean;
+      expect(Math.abs((m[i] as number) - simulated), `eighth ${i + 1}: ${m[i]} against ${simulated}`).toBeLessThan(
+        0.05,
+      );
+    }
+  });
+});
