@@ -232,6 +232,31 @@ describe('the engine version stored plans are keyed by', () => {
     // A service that misses its target every minute wherever it runs: the best single environment is
     // the one short by least, not the cheapest (sum-totals.ts).
     const shortEverywhere = slowEverywhereDesign({ days: 1, stepMinutes: 5, seed: 1 });
+    // An hour a day just over the rate as one hourly step, on a core of 1 s with a 100 s timeout: the
+    // walk's mean would pass the timeout's queue within it, and is held below it (serve-pool.ts,
+    // reflectedRateOf's growBelowCeiling); the backlog's waits spread as its walk (wait-spread.ts).
+    const hourly = {
+      format: 'tidemark.design',
+      version: 1,
+      name: 'Hourly trace',
+      components: [
+        {
+          id: 'render',
+          name: 'Renderer',
+          kind: 'service',
+          workload: {
+            pattern: 'static',
+            baseRps: 0.6,
+            trace: { stepMinutes: 60, rps: [1.02, ...Array.from({ length: 23 }, () => 0.6)] },
+          },
+          demand: { cpuMs: 1000, timeoutMs: 100_000 },
+          latencySloMs: 60_000,
+          pin: { placement: 'static', cores: 1 },
+        },
+      ],
+      connections: [],
+      simulation: { days: 3, stepMinutes: 60, seed: 1 },
+    } as unknown as (typeof examples)[number];
     const designs = [
       ...examples,
       ...limited,
@@ -256,6 +281,7 @@ describe('the engine version stored plans are keyed by', () => {
       carried,
       rareFunction,
       shortEverywhere,
+      hourly,
       ...fc.sample(designArb, { numRuns: 6, seed: 20261202 }),
     ];
     const hash = createHash('sha256');

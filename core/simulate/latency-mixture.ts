@@ -27,7 +27,16 @@ function binOf(x: number): number {
 
 /** Points at which addUniformDelay takes a uniform delay. */
 const UNIFORM_POINTS = 16;
-const multipliers = new Float64Array(SPREAD_POINTS);
+const shares = new Float64Array(SPREAD_POINTS);
+/**
+ * Points of a walk's departure (addWalkDelay), each spread over the walk's eight shares: 4 × 8 where an
+ * even one takes 16. At 16 × 8 the engine took 2–4× as long on bursts over many cores (H51); taking
+ * one share a point (16 in all) left a minute at ρ 1.05 on 4 cores of 50 ms 15–17 % over the
+ * simulator's p95, its sixteen atoms too coarse; at 4 × 8 H49's and H50's grids read as at 16 × 8
+ * within 0.5 point of p95 error, for 1.1–1.7× the engine's time on those bursts (none on the canvas
+ * benchmark's designs).
+ */
+const WALK_POINTS = 4;
 
 export class LatencyMixture {
   /** Requests that did not wait. */
@@ -80,8 +89,9 @@ export class LatencyMixture {
   }
 
   /**
-   * As addUniformDelay, for a backlog that was a walk over its rate (Departure.walkDrift): each point's
-   * wait spread as the walk's queue is about its mean (wait-spread.ts), none past `limitMs`.
+   * As addUniformDelay, for a backlog that was a walk over its rate (Departure.walkDrift): at
+   * WALK_POINTS points of the range, each wait spread as the walk's queue is about its mean
+   * (wait-spread.ts), none past `limitMs`.
    */
   addWalkDelay(
     weight: number,
@@ -92,12 +102,12 @@ export class LatencyMixture {
     rate: number,
     limitMs: number,
   ): void {
-    const piece = weight / (UNIFORM_POINTS * SPREAD_POINTS);
-    const m = multipliers;
-    for (let j = 0; j < UNIFORM_POINTS; j++) {
-      const wait = fromMs + ((toMs - fromMs) * (j + 0.5)) / UNIFORM_POINTS;
-      const queue = (wait / 1000) * rate;
-      queueSpread(queue, drift, variance, m);
+    const n = WALK_POINTS;
+    const piece = weight / (n * SPREAD_POINTS);
+    const m = shares;
+    for (let j = 0; j < n; j++) {
+      const wait = fromMs + ((toMs - fromMs) * (j + 0.5)) / n;
+      queueSpread((wait / 1000) * rate, drift, variance, m);
       for (let i = 0; i < SPREAD_POINTS; i++) {
         const d = wait * (m[i] as number);
         this.addDelay(piece, d < limitMs ? d : limitMs);

@@ -21,6 +21,7 @@ import {
   reflectedMean,
   spreadReflectedMean,
   walkMeanAfter,
+  growBelowCeiling,
 } from './relaxation';
 
 function meanOfMaximum(t: number): number {
@@ -286,6 +287,49 @@ describe("a walk between empty and a timeout's queue: what it loses there (ceili
     }
     // At or past the stationary mean it stays where it is.
     expect(walkMeanAfter(40, 0.04, 4.04, 58, 300)).toBe(40);
+  });
+  it("held below it over a stretch (growBelowCeiling): the simulated walk's mean over the stretch and at its end, within 5 %", () => {
+    // [start, drift, variance a second, ceiling, seconds]: one core of 1 s at ρ 1.02 under a 30 s
+    // timeout for 15 minutes (the walk's mean without the ceiling, 44, would pass it), from empty and
+    // from 10; 2 cores of 1 s at ρ 1.05 under 29 s for 20 minutes.
+    for (const [q0, m, sigma2, L, t] of [
+      [0, 0.02, 2.02, 30, 900],
+      [10, 0.02, 2.02, 30, 900],
+      [0, 0.1, 4.1, 58, 1200],
+    ] as const) {
+      let state = 17;
+      const uniform = () => {
+        state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+        return (state + 0.5) / 2 ** 32;
+      };
+      const h = 0.05;
+      const sd = Math.sqrt(sigma2 * h);
+      const paths = 1200;
+      let end = 0;
+      let area = 0;
+      for (let p = 0; p < paths; p++) {
+        let x: number = q0;
+        for (let s = 0; s < t; s += h) {
+          x += m * h + sd * Math.sqrt(-2 * Math.log(uniform())) * Math.cos(2 * Math.PI * uniform());
+          if (x < 0) x = -x;
+          if (x > L) x = L;
+          area += x * h;
+        }
+        end += x;
+      }
+      expect(growBelowCeiling(q0, m, sigma2, L, t)).toBe(true);
+      const reach = area / paths / t;
+      expect(Math.abs(queueGrowth.reach / reach - 1), `reach ${queueGrowth.reach}, simulated ${reach}`).toBeLessThan(
+        0.05,
+      );
+      expect(
+        Math.abs(queueGrowth.end / (end / paths) - 1),
+        `end ${queueGrowth.end}, simulated ${end / paths}`,
+      ).toBeLessThan(0.05);
+    }
+    // Nothing to grow from its stationary mean on, nor without a drift up.
+    expect(growBelowCeiling(25, 0.02, 2.02, 30, 900)).toBe(false);
+    expect(growBelowCeiling(0, 0, 2, 30, 900)).toBe(false);
   });
   it('past the series (θL > 24): the walk with nothing at empty, joining the series and a simulated walk', () => {
     // Either side of θL = 24, from empty and from a queue: within 3 %.

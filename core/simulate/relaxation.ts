@@ -410,6 +410,23 @@ export function walkMeanAfter(q0: number, drift: number, sigma2: number, ceiling
   return mean > stationary ? stationary : mean < q0 ? q0 : mean;
 }
 
+/**
+ * growQueue's walk held below `ceiling` (overflowAfter's): its mean over `seconds` from `q0` and at
+ * their end, into `queueGrowth`. False, and nothing filled, where its series is not used (a drift up
+ * too steep, a start at or past its stationary mean).
+ */
+export function growBelowCeiling(q0: number, drift: number, sigma2: number, ceiling: number, seconds: number): boolean {
+  if (!(seconds > 0) || !(drift > 0) || (2 * drift * ceiling) / sigma2 > MAX_THETA_L) return false;
+  const t0 = ageBelowCeiling(q0, drift, sigma2, ceiling);
+  if (!(t0 < Number.POSITIVE_INFINITY)) return false;
+  const at = (t: number) => meanBelowCeiling(t, drift, sigma2, ceiling);
+  const stationary = ceilingMean(drift, sigma2, ceiling);
+  const end = at(t0 + seconds);
+  queueGrowth.end = end > stationary ? stationary : end < q0 ? q0 : end;
+  queueGrowth.reach = integrateOnRoot(t0, t0 + seconds, at, q0) / seconds;
+  return true;
+}
+
 /** Whether a walk from empty `t` ago surely has not come near the ceiling (eight standard deviations). */
 function isYoung(t: number, drift: number, sigma2: number, ceiling: number): boolean {
   return ceiling - (drift > 0 ? drift : 0) * t > 8 * Math.sqrt(sigma2 * t);
