@@ -68,7 +68,7 @@ export function explainChoice(input: ExplainInput): Reason[] {
   if (c.pin) {
     reasons.push({
       rule: 'R10',
-      text: `${c.name} is pinned to run ${PLACEMENT_PHRASES[c.pin.placement]}${c.pin.cores ? ` with ${c.pin.cores} cores` : ''}; the pin is obeyed.`,
+      text: `${c.name} is pinned to run ${PLACEMENT_PHRASES[c.pin.placement]}${c.pin.cores ? ` with ${plural(c.pin.cores, 'core')}` : ''}; the pin is obeyed.`,
     });
     // Obeyed, but not silently past a rule it overrides (a 2,000 s request pinned to functions).
     for (const overridden of findRulesOut(c, c.pin.placement, input.tariff)) {
