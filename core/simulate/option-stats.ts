@@ -494,16 +494,16 @@ export class OptionStats implements PartSink {
     if (overMinutes > 0) this.series.sloMinutes[p] = (this.series.sloMinutes[p] as number) + overMinutes;
   }
 
-  /**
-   * Keeps `minutes` of parts with this p95 and level, and their `requests`, for a later SLO offset;
-   * and their skew (minute-spread.ts) and late share at the SLO (Part.late, Part.lateFixed), each as
-   * the mean over the minutes that know it.
-   */
   /** A minute's p95 whose requests waited `delayMs` (with the other class's, Departure.mate). */
   private minuteP95(delayMs: number, service: number, d: Readonly<Departure>): number {
     return d.mate > 0 ? computeMinuteP95(delayMs, service, d.mate, d.mateP95) : delayMs + SERVICE_P95_UNITS * service;
   }
 
+  /**
+   * Keeps `minutes` of parts with this p95 and level, and their `requests`, for a later SLO offset;
+   * and their skew (minute-spread.ts) and late share at the SLO (Part.late, Part.lateFixed), each as
+   * the mean over the minutes that know it.
+   */
   private keep(
     p95Ms: number,
     level: number,
