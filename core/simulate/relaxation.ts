@@ -235,6 +235,22 @@ export function spreadReflectedMean(x0: number, drift: number, sigma2: number, t
   return sum / SPREAD_POINTS.length;
 }
 
+/**
+ * reflectedMean for a queue spread about x0 by `shares` (multipliers of x0 for equal shares of it,
+ * averaging 1: a walk's, wait-spread.ts queueSpread): see spreadReflectedMean.
+ */
+export function sharedReflectedMean(
+  x0: number,
+  shares: Float64Array,
+  drift: number,
+  sigma2: number,
+  t: number,
+): number {
+  let sum = 0;
+  for (let i = 0; i < shares.length; i++) sum += reflectedMean(x0 * (shares[i] as number), drift, sigma2, t);
+  return sum / shares.length;
+}
+
 /** The mean of a queue from empty after `t` seconds of drift `drift` ≥ 0 (reflectedMean from 0). */
 function grownMean(drift: number, sigma2: number, t: number): number {
   return reflectedMean(0, drift, sigma2, t);
