@@ -12,6 +12,7 @@
  */
 
 import { computeErlangB } from './erlang';
+import { shapeOfSpread } from './wait-spread';
 
 /**
  * The mean distance below a limit `limit` of a walk drifting up towards it at the rate `x ÷ limit`
@@ -133,6 +134,9 @@ export interface Departure {
   /**
    * Where the queue they waited in was a walk over its rate (growing): its drift λ − cμ and variance
    * λ + cμ a second, and cμ, by which their waits spread about the fluid's (wait-spread.ts); 0: none.
+   * The drift is the one that gives the queue they found its spread (Cohorts.nextSpread), where that
+   * is narrower than a walk's grown from empty at their own drift (a backlog built fast and then
+   * growing slowly is far older, and narrower, than its length at the slow drift says).
    */
   walkDrift: number;
   walkVariance: number;
@@ -181,6 +185,10 @@ export class Cohorts {
   private mateP95: number[] = [];
   /** 1 for a ghost cohort (addGhost): work that delays the queue but whose requests were counted already. */
   private ghost: number[] = [];
+  /** The spread (coefficient of variation) of the queue each cohort found; NaN: a walk's from empty. */
+  private spread: number[] = [];
+  /** The spread `add` gives the next cohort (set just before it by a caller that knows it; then NaN). */
+  nextSpread = Number.NaN;
   private head = 0;
   /** Where the window leaving in parts began arriving (seconds; NaN: none, see take). */
   private windowStart = Number.NaN;
@@ -210,6 +218,8 @@ export class Cohorts {
     this.mate.push(mate);
     this.mateP95.push(mateP95);
     this.ghost.push(ghost);
+    this.spread.push(this.nextSpread);
+    this.nextSpread = Number.NaN;
     this.waiting += count;
   }
 
@@ -324,6 +334,13 @@ export class Cohorts {
       if (ageing > 0 && (patience - age) / ageing < step) step = (patience - age) / ageing;
       if (ageing > 0) {
         departure.walkDrift = arrivalRate - rate;
+        const spread = this.spread[k] as number;
+        if (spread >= 0) {
+          // The drift whose walk from empty has that spread at the queue these requests found.
+          const found = rate * (age + (ageing * step) / 2);
+          const drift = (shapeOfSpread(spread) * (arrivalRate + rate)) / found;
+          if (drift > departure.walkDrift) departure.walkDrift = drift;
+        }
         departure.walkVariance = arrivalRate + rate;
         departure.walkRate = rate;
         departure.walkLimit = patience;
@@ -373,7 +390,7 @@ export class Cohorts {
   }
 
   private columns(): number[][] {
-    return [this.count, this.left, this.from, this.to, this.minutes, this.mate, this.mateP95, this.ghost];
+    return [this.count, this.left, this.from, this.to, this.minutes, this.mate, this.mateP95, this.ghost, this.spread];
   }
 
   /** Takes `served + expired` requests from the head cohort k and reports them. */

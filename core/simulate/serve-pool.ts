@@ -50,7 +50,7 @@ import {
   sharedReflectedMean,
   walkMeanAfter,
 } from './relaxation';
-import { SPREAD_POINTS, queueSpread } from './wait-spread';
+import { SPREAD_POINTS, queueSpread, shapeOfSpread, spreadOfQueue } from './wait-spread';
 import { type SloCurve, findSloCurve } from './slo-curve';
 
 // Bound once: under a CommonJS transform (tsx, the CLI) an imported name is a getter per call.
@@ -170,13 +170,14 @@ export interface PoolState {
   walkLevel: number;
   walkAt: number;
   /**
-   * After a sync backlog's stretch over the rate that still stood at its end: that stretch's drift
-   * (λ − cμ) and variance (λ + cμ) a second, and its end (NaN otherwise). A drain that starts there
-   * reads the queue's spread from them (wait-spread.ts queueSpread).
+   * After a sync backlog's stretch over the rate that still stood at its end, and that the walk did
+   * not hold at or turn away from the timeout's queue: the variance of the walk's queue then
+   * (requests²), and when that was (NaN otherwise). The next stretch over the rate grows it on (a
+   * backlog built fast and then growing slowly is narrower than its length at the slow drift says),
+   * a drain starts from it.
    */
-  grewDrift: number;
-  grewVariance: number;
-  grewAt: number;
+  walkSpread: number;
+  walkSpreadAt: number;
   /**
    * A sync backlog draining under the rate (serveSyncBacklog followDrain): the walk's mean where the
    * drain started, its spread then (multipliers of that mean for equal shares; all 1 where it is not
@@ -202,9 +203,8 @@ export function createPoolState(): PoolState {
     occupancy: new Occupancy(),
     walkLevel: asDouble(0),
     walkAt: asDouble(Number.NaN),
-    grewDrift: asDouble(0),
-    grewVariance: asDouble(0),
-    grewAt: asDouble(Number.NaN),
+    walkSpread: asDouble(0),
+    walkSpreadAt: asDouble(Number.NaN),
     drainFrom: asDouble(0),
     drainShares: new Float64Array(SPREAD_POINTS),
     drainDrift: asDouble(0),
@@ -911,6 +911,28 @@ function serveSyncBacklog(s: Stretch, state: PoolState, spec: PoolSpec, stats: P
   }
   const isWalk = window < s.seconds;
   if (reflected.ghost > 0) backlog.addGhost(reflected.ghost, s.now - 1e-6, s.now);
+  // The walk's variance over the stretch, where it grows freely below the timeout's queue: its
+  // variance so far plus (λ + cμ) a second, but no more than a walk's grown from empty at this drift
+  // to this length has (its reflections at empty hold that back). Not known so far: as grown from
+  // empty. Those arriving find the queue at the stretch's middle, spread so.
+  let spreadEnd = Number.NaN;
+  if (s.ls > s.full && !isHeld && !isWalk && end < ceiling) {
+    const drift = s.ls - s.full;
+    const variance = s.ls + s.full;
+    const carried = Math.abs(state.walkSpreadAt - s.now) < 1e-6;
+    const fromEmpty = (q: number) => {
+      const cv = spreadOfQueue(q, drift, variance);
+      return q * q * cv * cv;
+    };
+    const spreadStart = carried ? state.walkSpread : fromEmpty(start);
+    const middle = (start + end) / 2;
+    const free = spreadStart + (variance * s.seconds) / 2;
+    const atMiddle = fromEmpty(middle);
+    backlog.nextSpread = Math.sqrt(free < atMiddle ? free : atMiddle) / middle;
+    const freeEnd = spreadStart + variance * s.seconds;
+    const atEnd = fromEmpty(end);
+    spreadEnd = freeEnd < atEnd ? freeEnd : atEnd;
+  }
   backlog.add(s.ls * window, s.now, s.now + window, (s.seconds / 60) * s.syncShare);
   backlog.servers = s.cores;
   s.used = backlog.serve(rate, s.now, s.seconds, patience, state.departures, isHeld ? 0 : undefined);
@@ -922,11 +944,10 @@ function serveSyncBacklog(s: Stretch, state: PoolState, spec: PoolSpec, stats: P
     state.walkLevel = isHeld ? level : after;
     state.walkAt = s.now + s.seconds;
   }
-  if (s.ls > s.full && s.used >= s.seconds) {
-    state.grewDrift = s.ls - s.full;
-    state.grewVariance = s.ls + s.full;
-    state.grewAt = s.now + s.seconds;
-  } else state.grewAt = Number.NaN;
+  if (spreadEnd >= 0 && s.used >= s.seconds) {
+    state.walkSpread = spreadEnd;
+    state.walkSpreadAt = s.now + s.seconds;
+  } else state.walkSpreadAt = Number.NaN;
   // Messages arriving meanwhile wait behind it.
   state.asyncBacklog.add(s.la * s.used, s.now, s.now + s.used, (s.used / 60) * (1 - s.syncShare));
   // Handed over, the queue the fluid leaves is the walk's (serveStationary drains it from there).
@@ -946,18 +967,18 @@ function serveSyncBacklog(s: Stretch, state: PoolState, spec: PoolSpec, stats: P
 }
 
 /**
- * How a sync backlog drains under the rate (fills `reflected`; returns the walk's mean at the stretch's
- * end where the backlog hands over to the stationary queue, NaN otherwise). A fluid drains at the
- * spare rate cμ − λ to empty and stays there; the queue's walk (drift λ − cμ, variance λ + cμ a second)
- * reflects at empty, and from a spread start its long realisations drain slowly while the short ones
- * reflect: its mean stays higher and settles at the stationary queue from above (relaxation.ts
- * reflectedMean, from the spread the walk had grown to when the drain started, wait-spread.ts, or a
- * grown queue's where that is not known). The fluid is served at the rate that ends the stretch at the
- * walk's mean. Once that is within twice the walk's stationary mean (σ²/2m) and the fluid can empty
- * within the stretch, it empties at its end and leaves the walk's mean as the stationary stretch's
- * queue (serveStationary drains it on). Why: fifteen minutes at ρ 1.05 then thirty at 0.95 on one core
- * of 1 s (900 s timeout), drained as a fluid, read the hour's mean latency 21 % short of the
- * per-request simulator's.
+ * How a sync backlog drains under the rate (fills `reflected`; returns the walk's mean where the fluid
+ * empties within the stretch, NaN otherwise). A fluid drains at the spare rate cμ − λ to empty and
+ * stays there; the queue's walk (drift λ − cμ, variance λ + cμ a second) reflects at empty, and from a
+ * spread start its long realisations drain slowly while the short ones reflect: its mean stays higher
+ * and settles at the stationary queue from above (relaxation.ts sharedReflectedMean, from the eighths
+ * of the spread the walk had grown to when the drain started, PoolState.walkSpread, or from a point
+ * where that is not known; its drift and variance summed over the drain). The fluid is served at the
+ * rate that ends each stretch at the walk's mean. Where it would empty within the stretch at the full
+ * rate, it does, and leaves the walk's mean then as the stationary stretch's queue (serveStationary
+ * drains it on, serveSyncBacklog). Why: fifteen minutes at ρ 1.05 then thirty at 0.95 on one core of
+ * 1 s (900 s timeout), drained as a fluid, read the hour's mean latency 21 % short of the per-request
+ * simulator's.
  */
 function followDrain(s: Stretch, state: PoolState, level: number, ceiling: number): number {
   reflected.ghost = 0;
@@ -976,8 +997,8 @@ function followDrain(s: Stretch, state: PoolState, level: number, ceiling: numbe
     state.drainDrift = 0;
     state.drainVariance = 0;
     state.drainSeconds = 0;
-    if (Math.abs(state.grewAt - s.now) < 1e-6 && state.grewDrift > 0)
-      queueSpread(level, state.grewDrift, state.grewVariance, state.drainShares);
+    if (Math.abs(state.walkSpreadAt - s.now) < 1e-6 && level > 0)
+      queueSpread(1, shapeOfSpread(Math.sqrt(state.walkSpread) / level), 1, state.drainShares);
     else state.drainShares.fill(1);
   }
   // A fluid that empties within the stretch hands over where it does, at the walk's mean then.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createPrng } from '../workload/prng';
 import { normalCdf } from './erlang';
-import { queueSpread, SPREAD_POINTS } from './wait-spread';
+import { queueSpread, shapeOfSpread, SPREAD_POINTS, spreadOfQueue } from './wait-spread';
 
 /** x with Φ(x) = p (bisection: the test's own, independent of the module's table). */
 function probit(p: number): number {
@@ -90,5 +90,48 @@ describe('queueSpread: a grown walk’s queue about its mean', () => {
         0.05,
       );
     }
+  });
+});
+
+describe('spreadOfQueue and shapeOfSpread: a walk’s spread over its mean, and back', () => {
+  it('is the half-normal’s with no drift and a normal’s far over it (closed forms)', () => {
+    // |N(0, 1)| has mean √(2/π) and variance 1 − 2/π: a spread of √(π/2 − 1) = 0.7555.
+    expect(spreadOfQueue(10, 0, 2)).toBeCloseTo(Math.sqrt(Math.PI / 2 - 1), 2);
+    // Far over the rate the queue is a normal about at with variance vt: z = a·q/v ≈ u², spread 1/u.
+    for (const z of [100, 400]) expect(spreadOfQueue(z, 1, 1)).toBeCloseTo(1 / Math.sqrt(z), 4);
+  });
+
+  it('falls as the walk ages, and shapeOfSpread inverts it', () => {
+    let last = Number.POSITIVE_INFINITY;
+    for (const z of [0.05, 0.3, 1, 3, 10, 30, 60, 200]) {
+      const cv = spreadOfQueue(z, 1, 1);
+      expect(cv).toBeLessThan(last);
+      last = cv;
+      expect(shapeOfSpread(cv) / z).toBeCloseTo(1, 3);
+    }
+    // As wide as a walk from empty at no drift, or wider: that walk's shape.
+    expect(shapeOfSpread(0.9)).toBe(0);
+  });
+
+  it('agrees with a simulated walk grown from empty at ρ 1.05 on one core (4,000 walks)', () => {
+    // The spread of the queue after 10 minutes of M/M/1 at λ 1.05, μ 1 (z = a·q/v read at its mean).
+    const rng = createPrng(7);
+    const exp = (rate: number) => -Math.log(1 - rng()) / rate;
+    const queues: number[] = [];
+    for (let walk = 0; walk < 4000; walk++) {
+      let t = 0;
+      let n = 0;
+      while (true) {
+        const rate = n > 0 ? 2.05 : 1.05;
+        t += exp(rate);
+        if (t > 600) break;
+        if (n === 0 || rng() < 1.05 / 2.05) n++;
+        else n--;
+      }
+      queues.push(n);
+    }
+    const mean = queues.reduce((a, b) => a + b, 0) / queues.length;
+    const sd = Math.sqrt(queues.reduce((a, b) => a + (b - mean) ** 2, 0) / queues.length);
+    expect(spreadOfQueue(mean, 0.05, 2.05) / (sd / mean)).toBeCloseTo(1, 1);
   });
 });

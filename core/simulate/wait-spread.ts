@@ -27,6 +27,8 @@ const U_MAX = 8;
 const SUB = 12;
 let zs: Float64Array | null = null;
 let points: Float64Array | null = null;
+/** M's coefficient of variation by row (its spread over its mean, from the same quantiles). */
+let cvs: Float64Array | null = null;
 /** The standard normal's eight conditional means (of its eighths). */
 const normalPoints = new Float64Array(SPREAD_POINTS);
 
@@ -47,12 +49,20 @@ function quantile(p: number, cdf: (x: number) => number, lo: number, hi: number)
   return (lo + hi) / 2;
 }
 
+/** The mean square of the quantiles `eighths` read last (for the coefficient of variation). */
+let meanSquare = 0;
+
 /** The eight conditional means of a distribution given by its cdf on [lo, hi], into `out`; returns their mean. */
 function eighths(cdf: (x: number) => number, lo: number, hi: number, out: Float64Array, at: number): number {
   let mean = 0;
+  meanSquare = 0;
   for (let i = 0; i < SPREAD_POINTS; i++) {
     let sum = 0;
-    for (let k = 0; k < SUB; k++) sum += quantile((i + (k + 0.5) / SUB) / SPREAD_POINTS, cdf, lo, hi);
+    for (let k = 0; k < SUB; k++) {
+      const x = quantile((i + (k + 0.5) / SUB) / SPREAD_POINTS, cdf, lo, hi);
+      sum += x;
+      meanSquare += (x * x) / (SUB * SPREAD_POINTS);
+    }
     out[at + i] = sum / SUB;
     mean += sum / SUB / SPREAD_POINTS;
   }
@@ -61,11 +71,13 @@ function eighths(cdf: (x: number) => number, lo: number, hi: number, out: Float6
 
 function buildTable(): void {
   zs = new Float64Array(U_STEPS + 1);
+  cvs = new Float64Array(U_STEPS + 1);
   points = new Float64Array((U_STEPS + 1) * SPREAD_POINTS);
   for (let j = 0; j <= U_STEPS; j++) {
     const u = (U_MAX * j) / U_STEPS;
     const cdf = (x: number) => maxCdf(x, u);
     const mean = eighths(cdf, 0, u + 10, points, j * SPREAD_POINTS);
+    cvs[j] = Math.sqrt(Math.max(0, meanSquare - mean * mean)) / mean;
     for (let i = 0; i < SPREAD_POINTS; i++)
       points[j * SPREAD_POINTS + i] = (points[j * SPREAD_POINTS + i] as number) / mean;
     zs[j] = u * mean;
@@ -93,14 +105,7 @@ export function queueSpread(queue: number, drift: number, variance: number, out:
     for (let i = 0; i < SPREAD_POINTS; i++) out[i] = 1 + cv * (normalPoints[i] as number);
     return;
   }
-  // The row below z (z rises with u).
-  let j = 0;
-  let top = U_STEPS;
-  while (top - j > 1) {
-    const mid = (j + top) >> 1;
-    if ((table[mid] as number) <= z) j = mid;
-    else top = mid;
-  }
+  const j = rowOf(z, table);
   const lo = table[j] as number;
   const hi = table[j + 1] as number;
   const f = (z - lo) / (hi - lo);
@@ -109,4 +114,54 @@ export function queueSpread(queue: number, drift: number, variance: number, out:
     const b = p[(j + 1) * SPREAD_POINTS + i] as number;
     out[i] = a + (b - a) * f;
   }
+}
+
+/** The row below z (z rises with u), for a z within the table. */
+function rowOf(z: number, table: Float64Array): number {
+  let j = 0;
+  let top = U_STEPS;
+  while (top - j > 1) {
+    const mid = (j + top) >> 1;
+    if ((table[mid] as number) <= z) j = mid;
+    else top = mid;
+  }
+  return j;
+}
+
+/**
+ * The coefficient of variation (spread over mean) of a queue of `queue` requests grown from empty with
+ * drift `drift` ≥ 0 and variance `variance` a second: the shape queueSpread gives it.
+ */
+export function spreadOfQueue(queue: number, drift: number, variance: number): number {
+  if (zs === null) buildTable();
+  const z = (drift * queue) / variance;
+  const table = zs as Float64Array;
+  const cv = cvs as Float64Array;
+  if (!(z > 0)) return cv[0] as number;
+  if (z >= (table[U_STEPS] as number)) return 1 / Math.sqrt(z);
+  const j = rowOf(z, table);
+  const f = (z - (table[j] as number)) / ((table[j + 1] as number) - (table[j] as number));
+  return (cv[j] as number) + ((cv[j + 1] as number) - (cv[j] as number)) * f;
+}
+
+/**
+ * The inverse of spreadOfQueue: the z = drift × queue ÷ variance whose shape has the coefficient of
+ * variation `cv` (0 where it is as wide as a walk's from empty at no drift, or wider).
+ */
+export function shapeOfSpread(cv: number): number {
+  if (zs === null) buildTable();
+  const table = zs as Float64Array;
+  const c = cvs as Float64Array;
+  if (!(cv < (c[0] as number))) return 0;
+  if (!(cv > (c[U_STEPS] as number))) return 1 / (cv * cv);
+  // cv falls with u: the row whose cv is at or above it, and the next below.
+  let j = 0;
+  let top = U_STEPS;
+  while (top - j > 1) {
+    const mid = (j + top) >> 1;
+    if ((c[mid] as number) >= cv) j = mid;
+    else top = mid;
+  }
+  const f = ((c[j] as number) - cv) / ((c[j] as number) - (c[j + 1] as number));
+  return (table[j] as number) + ((table[j + 1] as number) - (table[j] as number)) * f;
 }
