@@ -229,7 +229,9 @@ describe('a backlog grown near ρ = 1 drains as its walk does, not as a fluid', 
   // (serve-pool.ts followDrain). Drained as a fluid, on one core of 1 s with a long timeout, the
   // month's mean latency read 21 % short (15 minutes at ρ 1.05, 30 at ρ 0.95, an hour round) and 15 %
   // short (10 minutes at ρ 1.05, 5 at ρ 0.9, 10 at ρ 1.05 again, 35 at ρ 0.5) of the per-request
-  // simulator's (H51, 2026-12-07).
+  // simulator's, the p95 37 % and 25 % short (H51, 2026-12-07). Those arriving during the drain wait
+  // behind the queue they find, spread as the draining walk is (wider than a walk grown from empty,
+  // towards the exponential it settles to), not all at its mean.
   const cases = [
     {
       name: '15 minutes at ρ 1.05, 30 at ρ 0.95, 15 at ρ 0.5',
@@ -252,7 +254,7 @@ describe('a backlog grown near ρ = 1 drains as its walk does, not as a fluid', 
     },
   ] as const;
   for (const { name, timeoutMs, segments } of cases) {
-    it(`${name}, hourly: mean within 10 % of the simulator (2 seeds)`, () => {
+    it(`${name}, hourly: mean within 10 % of the simulator, p95 within 15 % (2 seeds)`, () => {
       const cycle = segments.reduce((sum, [, minutes]) => sum + minutes, 0);
       const rhoAt = (minute: number): number => {
         let t = minute % cycle;
@@ -267,6 +269,8 @@ describe('a backlog grown near ρ = 1 drains as its walk does, not as a fluid', 
       const { engine, requests } = compareEngine(load, 'static', makeContext(steps, 1), { cores: 1, seeds: 2 });
       const mean = engine.meanLatencyMs / requests.meanLatencyMs - 1;
       expect(Math.abs(mean), `mean ${engine.meanLatencyMs} ms, simulator ${requests.meanLatencyMs}`).toBeLessThan(0.1);
+      const p95 = engine.p95LatencyMs / requests.p95LatencyMs - 1;
+      expect(Math.abs(p95), `p95 ${engine.p95LatencyMs} ms, simulator ${requests.p95LatencyMs}`).toBeLessThan(0.15);
     });
   }
 });

@@ -132,8 +132,9 @@ export interface Departure {
   arrivedFrom: number;
   arrivedTo: number;
   /**
-   * Where the queue they waited in was a walk over its rate (growing): its drift λ − cμ and variance
-   * λ + cμ a second, and cμ, by which their waits spread about the fluid's (wait-spread.ts); 0: none.
+   * Where the queue they waited in was a walk over its rate (growing), or a walk draining under it:
+   * its drift λ − cμ and variance λ + cμ a second, and cμ, by which their waits spread about the
+   * fluid's (wait-spread.ts; a negative drift: wider than a walk from empty, as a drain is); 0: none.
    * The drift is the one that gives the queue they found its spread (Cohorts.nextSpread), where that
    * is narrower than a walk's grown from empty at their own drift (a backlog built fast and then
    * growing slowly is far older, and narrower, than its length at the slow drift says).
@@ -332,14 +333,18 @@ export class Cohorts {
         isCaughtUp = true;
       }
       if (ageing > 0 && (patience - age) / ageing < step) step = (patience - age) / ageing;
-      if (ageing > 0) {
-        departure.walkDrift = arrivalRate - rate;
-        const spread = this.spread[k] as number;
-        if (spread >= 0) {
-          // The drift whose walk from empty has that spread at the queue these requests found.
-          const found = rate * (age + (ageing * step) / 2);
+      const spread = this.spread[k] as number;
+      if (ageing > 0 || spread >= 0) {
+        departure.walkDrift = ageing > 0 ? arrivalRate - rate : 0;
+        const found = rate * (age + (ageing * step) / 2);
+        if (spread >= 0 && found > 0) {
+          // The drift whose walk from empty has that spread at the queue these requests found; one
+          // wider (a drain's) is a negative drift (wait-spread.ts shapeOfSpread), and nothing is not
+          // none: a sliver.
           const drift = (shapeOfSpread(spread) * (arrivalRate + rate)) / found;
-          if (drift > departure.walkDrift) departure.walkDrift = drift;
+          if (ageing > 0) {
+            if (drift > departure.walkDrift) departure.walkDrift = drift;
+          } else departure.walkDrift = drift !== 0 ? drift : 1e-300;
         }
         departure.walkVariance = arrivalRate + rate;
         departure.walkRate = rate;

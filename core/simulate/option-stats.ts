@@ -571,7 +571,7 @@ export class OptionStats implements PartSink {
     // Carrying the other class's minutes (Departure.mate): whole minutes, and all their requests.
     const whole = d.mate > 0 ? 1 / (1 - d.mate) : 1;
     // Where the backlog grew as a walk over its rate, each wait spread as the walk is (wait-spread.ts).
-    if (d.walkDrift > 0)
+    if (d.walkDrift !== 0)
       into.addWalkDelay(
         d.served,
         1000 * d.firstWait,
@@ -597,7 +597,7 @@ export class OptionStats implements PartSink {
       for (const s of SPREAD) {
         const at = 1000 * (d.firstWait + (d.lastWait - d.firstWait) * s);
         let shares = 1;
-        if (d.walkDrift > 0) {
+        if (d.walkDrift !== 0) {
           queueSpread((at / 1000) * d.walkRate, d.walkDrift, d.walkVariance, walkShares);
           const low = this.minuteP95(at * (walkShares[0] as number), service, d);
           const high = this.minuteP95(Math.min(at * (walkShares[SPREAD_POINTS - 1] as number), limit), service, d);

@@ -251,6 +251,31 @@ export function sharedReflectedMean(
   return sum / shares.length;
 }
 
+/**
+ * The spread (coefficient of variation) of sharedReflectedMean's queue: its shares' means about the
+ * whole's, and each share's own spread — the walk's variance σ²t while its mean stands far from empty,
+ * an exponential's (its mean squared) once it has settled there, whichever is less.
+ */
+export function sharedReflectedSpread(
+  x0: number,
+  shares: Float64Array,
+  drift: number,
+  sigma2: number,
+  t: number,
+): number {
+  let sum = 0;
+  let square = 0;
+  const own = sigma2 * t;
+  for (let i = 0; i < shares.length; i++) {
+    const m = reflectedMean(x0 * (shares[i] as number), drift, sigma2, t);
+    sum += m;
+    square += m * m + (own < m * m ? own : m * m);
+  }
+  const mean = sum / shares.length;
+  const variance = square / shares.length - mean * mean;
+  return mean > 0 ? Math.sqrt(variance > 0 ? variance : 0) / mean : Number.NaN;
+}
+
 /** The mean of a queue from empty after `t` seconds of drift `drift` ≥ 0 (reflectedMean from 0). */
 function grownMean(drift: number, sigma2: number, t: number): number {
   return reflectedMean(0, drift, sigma2, t);

@@ -48,6 +48,7 @@ import {
   queueGrowth,
   growBelowCeiling,
   sharedReflectedMean,
+  sharedReflectedSpread,
   walkMeanAfter,
 } from './relaxation';
 import { SPREAD_POINTS, queueSpread, shapeOfSpread, spreadOfQueue } from './wait-spread';
@@ -867,6 +868,7 @@ function serveSyncBacklog(s: Stretch, state: PoolState, spec: PoolSpec, stats: P
   const isHeld = level >= walkMean && waiting < ceiling;
   // Under the rate: the walk's mean as it drains, and where the backlog hands over (NaN: it does not).
   let handover = Number.NaN;
+  drainSpread = Number.NaN;
   if (isHeld) {
     reflected.rate = s.full;
     reflected.ghost = 0;
@@ -933,6 +935,7 @@ function serveSyncBacklog(s: Stretch, state: PoolState, spec: PoolSpec, stats: P
     const atEnd = fromEmpty(end);
     spreadEnd = freeEnd < atEnd ? freeEnd : atEnd;
   }
+  if (drainSpread >= 0) backlog.nextSpread = drainSpread;
   backlog.add(s.ls * window, s.now, s.now + window, (s.seconds / 60) * s.syncShare);
   backlog.servers = s.cores;
   s.used = backlog.serve(rate, s.now, s.seconds, patience, state.departures, isHeld ? 0 : undefined);
@@ -966,6 +969,9 @@ function serveSyncBacklog(s: Stretch, state: PoolState, spec: PoolSpec, stats: P
   out.busyCoreSeconds += s.cores * s.used;
 }
 
+/** The spread of the queue those arriving in followDrain's stretch find (NaN: not a walk's drain). */
+let drainSpread = Number.NaN;
+
 /**
  * How a sync backlog drains under the rate (fills `reflected`; returns the walk's mean where the fluid
  * empties within the stretch, NaN otherwise). A fluid drains at the spare rate cμ − λ to empty and
@@ -983,6 +989,7 @@ function serveSyncBacklog(s: Stretch, state: PoolState, spec: PoolSpec, stats: P
 function followDrain(s: Stretch, state: PoolState, level: number, ceiling: number): number {
   reflected.ghost = 0;
   reflected.rate = s.full;
+  drainSpread = Number.NaN;
   // Above the timeout's queue, those past it time out as the fluid drains: no walk to follow yet.
   if (!(level < ceiling)) {
     state.drainAt = Number.NaN;
@@ -1017,12 +1024,16 @@ function followDrain(s: Stretch, state: PoolState, level: number, ceiling: numbe
     return Number.NaN;
   }
   const drift = (state.drainDrift - spare * seconds) / t;
-  const end = sharedReflectedMean(
+  const sigma2 = (state.drainVariance + variance * seconds) / t;
+  const end = sharedReflectedMean(state.drainFrom, state.drainShares, drift, sigma2, t);
+  // Those arriving find the walk spread about its mean as it stands halfway (their waits spread so).
+  const middle = state.drainSeconds + seconds / 2;
+  drainSpread = sharedReflectedSpread(
     state.drainFrom,
     state.drainShares,
-    drift,
-    (state.drainVariance + variance * seconds) / t,
-    t,
+    (state.drainDrift - (spare * seconds) / 2) / middle,
+    (state.drainVariance + (variance * seconds) / 2) / middle,
+    middle,
   );
   if (!(fluidEnd > 0)) {
     state.drainAt = Number.NaN;

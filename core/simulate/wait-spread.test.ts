@@ -109,8 +109,8 @@ describe('spreadOfQueue and shapeOfSpread: a walk’s spread over its mean, and 
       last = cv;
       expect(shapeOfSpread(cv) / z).toBeCloseTo(1, 3);
     }
-    // As wide as a walk from empty at no drift, or wider: that walk's shape.
-    expect(shapeOfSpread(0.9)).toBe(0);
+    // Wider than a walk from empty at no drift: the negative z of a drain's shape (below).
+    expect(shapeOfSpread(0.9)).toBeLessThan(0);
   });
 
   it('agrees with a simulated walk grown from empty at ρ 1.05 on one core (4,000 walks)', () => {
@@ -133,5 +133,25 @@ describe('spreadOfQueue and shapeOfSpread: a walk’s spread over its mean, and 
     const mean = queues.reduce((a, b) => a + b, 0) / queues.length;
     const sd = Math.sqrt(queues.reduce((a, b) => a + (b - mean) ** 2, 0) / queues.length);
     expect(spreadOfQueue(mean, 0.05, 2.05) / (sd / mean)).toBeCloseTo(1, 1);
+  });
+});
+
+describe('queueSpread wider than a walk from empty: a drain’s, towards the exponential', () => {
+  it('keeps the mean, widens with the spread asked, and is the exponential’s at the most (closed form)', () => {
+    let top = 0;
+    for (const cv of [0.78, 0.84, 0.9]) {
+      const z = shapeOfSpread(cv);
+      expect(z).toBeLessThan(0);
+      const m = spread(1, z, 1);
+      expect(m.reduce((a, b) => a + b, 0) / SPREAD_POINTS).toBeCloseTo(1, 3);
+      expect(m[SPREAD_POINTS - 1] as number).toBeGreaterThan(top);
+      top = m[SPREAD_POINTS - 1] as number;
+    }
+    // The exponential of mean 1: its top eighth, above ln 8, has the mean ln 8 + 1 (memorylessness);
+    // its bottom eighth, below q = ln(8/7), the mean 1 − q·e^(−q)/(1 − e^(−q)) = 1 − 7q. (The table's
+    // twelve quantiles an eighth read the top one 0.6 % short.)
+    const exp = spread(1, shapeOfSpread(1.5), 1);
+    expect(Math.abs((exp[SPREAD_POINTS - 1] as number) / (Math.log(8) + 1) - 1)).toBeLessThan(0.01);
+    expect(Math.abs((exp[0] as number) / (1 - 7 * Math.log(8 / 7)) - 1)).toBeLessThan(0.01);
   });
 });

@@ -31,6 +31,14 @@ let points: Float64Array | null = null;
 let cvs: Float64Array | null = null;
 /** The standard normal's eight conditional means (of its eighths). */
 const normalPoints = new Float64Array(SPREAD_POINTS);
+/**
+ * Wider than a walk from empty (a drain's walk, reflected at empty, tends to the exponential): the
+ * exponential's eight conditional means over its mean, and the moments of the quantile mixture
+ * (1 − w)·H + w·E of the half-normal's and the exponential's quantiles, both of mean 1: E[H²],
+ * E[H·E], E[E²].
+ */
+const expPoints = new Float64Array(SPREAD_POINTS);
+const mixture = { hh: 0.5, he: 0.5, ee: 0.5 };
 
 /** P(M ≤ x) for M the maximum over unit time of a Brownian motion with drift u and unit variance. */
 function maxCdf(x: number, u: number): number {
@@ -83,6 +91,21 @@ function buildTable(): void {
     zs[j] = u * mean;
   }
   eighths(normalCdf, -10, 10, normalPoints, 0);
+  const expCdf = (x: number) => 1 - Math.exp(-x);
+  const expMean = eighths(expCdf, 0, 60, expPoints, 0);
+  for (let i = 0; i < SPREAD_POINTS; i++) expPoints[i] = (expPoints[i] as number) / expMean;
+  const halfNormal = (x: number) => maxCdf(x, 0);
+  const halfMean = Math.sqrt(2 / Math.PI);
+  mixture.hh = mixture.he = mixture.ee = 0;
+  const n = SUB * SPREAD_POINTS;
+  for (let k = 0; k < n; k++) {
+    const p = (k + 0.5) / n;
+    const h = quantile(p, halfNormal, 0, 10) / halfMean;
+    const e = -Math.log(1 - p);
+    mixture.hh += (h * h) / n;
+    mixture.he += (h * e) / n;
+    mixture.ee += (e * e) / n;
+  }
 }
 
 /**
@@ -96,7 +119,13 @@ export function queueSpread(queue: number, drift: number, variance: number, out:
   const table = zs as Float64Array;
   const p = points as Float64Array;
   if (!(z >= 0)) {
-    out.fill(1);
+    if (!(z < 0)) {
+      out.fill(1);
+      return;
+    }
+    // Wider than the half-normal (shapeOfSpread): its mixture with the exponential, w = −z.
+    const w = z > -1 ? -z : 1;
+    for (let i = 0; i < SPREAD_POINTS; i++) out[i] = (1 - w) * (p[i] as number) + w * (expPoints[i] as number);
     return;
   }
   if (z >= (table[U_STEPS] as number)) {
@@ -146,13 +175,23 @@ export function spreadOfQueue(queue: number, drift: number, variance: number): n
 
 /**
  * The inverse of spreadOfQueue: the z = drift × queue ÷ variance whose shape has the coefficient of
- * variation `cv` (0 where it is as wide as a walk's from empty at no drift, or wider).
+ * variation `cv`. Wider than a walk's from empty at no drift (a drain's), a negative z: −w for the
+ * quantile mixture (1 − w)·half-normal + w·exponential with that spread, the exponential's (w = 1) at
+ * the most.
  */
 export function shapeOfSpread(cv: number): number {
   if (zs === null) buildTable();
   const table = zs as Float64Array;
   const c = cvs as Float64Array;
-  if (!(cv < (c[0] as number))) return 0;
+  if (!(cv < (c[0] as number))) {
+    // (1 − w)²·E[H²] + 2w(1 − w)·E[HE] + w²·E[E²] − 1 = cv², for w in [0, 1].
+    const { hh, he, ee } = mixture;
+    const a = hh - 2 * he + ee;
+    const b = 2 * (he - hh);
+    const c0 = hh - 1 - cv * cv;
+    const w = (-b + Math.sqrt(Math.max(0, b * b - 4 * a * c0))) / (2 * a);
+    return w < 1 ? -(w > 0 ? w : 0) : -1;
+  }
   if (!(cv > (c[U_STEPS] as number))) return 1 / (cv * cv);
   // cv falls with u: the row whose cv is at or above it, and the next below.
   let j = 0;
