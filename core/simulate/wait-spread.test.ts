@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createPrng } from '../workload/prng';
 import { normalCdf } from './erlang';
-import { queueSpread, shapeOfSpread, SPREAD_POINTS, spreadOfQueue } from './wait-spread';
+import { computeSpreadTable, queueSpread, shapeOfSpread, SPREAD_POINTS, spreadOfQueue } from './wait-spread';
+import { SPREAD_TABLE } from './wait-spread-table';
 
 /** x with Φ(x) = p (bisection: the test's own, independent of the module's table). */
 function probit(p: number): number {
@@ -153,5 +154,20 @@ describe('queueSpread wider than a walk from empty: a drain’s, towards the exp
     const exp = spread(1, shapeOfSpread(1.5), 1);
     expect(Math.abs((exp[SPREAD_POINTS - 1] as number) / (Math.log(8) + 1) - 1)).toBeLessThan(0.01);
     expect(Math.abs((exp[0] as number) / (1 - 7 * Math.log(8 / 7)) - 1)).toBeLessThan(0.01);
+  });
+});
+
+describe('the stored table', () => {
+  it('is what computeSpreadTable computes (else: npx tsx scripts/write-spread-table.mts)', () => {
+    const computed = computeSpreadTable();
+    for (const key of ['zs', 'cvs', 'points', 'normalPoints', 'expPoints', 'mixture'] as const) {
+      const stored = SPREAD_TABLE[key];
+      expect(stored.length, key).toBe(computed[key].length);
+      for (let i = 0; i < stored.length; i++) {
+        const a = stored[i] as number;
+        const b = computed[key][i] as number;
+        expect(Math.abs(a - b), `${key}[${i}]`).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(b)));
+      }
+    }
   });
 });

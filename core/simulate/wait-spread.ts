@@ -16,6 +16,7 @@
  * mean is kept), at the u whose mean is the queue the wait stands for.
  */
 import { normalCdf } from './erlang';
+import { SPREAD_TABLE } from './wait-spread-table';
 
 /** Points a wait is spread over (the conditional means of as many equal shares). */
 export const SPREAD_POINTS = 8;
@@ -25,20 +26,26 @@ export const SPREAD_POINTS = 8;
 const U_STEPS = 64;
 const U_MAX = 8;
 const SUB = 12;
-let zs: Float64Array | null = null;
-let points: Float64Array | null = null;
-/** M's coefficient of variation by row (its spread over its mean, from the same quantiles). */
-let cvs: Float64Array | null = null;
-/** The standard normal's eight conditional means (of its eighths). */
-const normalPoints = new Float64Array(SPREAD_POINTS);
 /**
- * Wider than a walk from empty (a drain's walk, reflected at empty, tends to the exponential): the
- * exponential's eight conditional means over its mean, and the moments of the quantile mixture
- * (1 − w)·H + w·E of the half-normal's and the exponential's quantiles, both of mean 1: E[H²],
- * E[H·E], E[E²].
+ * The table: by row (u from 0 to U_MAX), z and M's coefficient of variation (its spread over its mean,
+ * from the same quantiles), and its eight conditional means over its mean; the standard normal's eight
+ * conditional means (of its eighths); wider than a walk from empty (a drain's walk, reflected at empty,
+ * tends to the exponential), the exponential's eight conditional means over its mean and the moments
+ * of the quantile mixture (1 − w)·H + w·E of the half-normal's and the exponential's quantiles, both
+ * of mean 1: E[H²], E[H·E], E[E²]. Computed by computeSpreadTable and stored as constants
+ * (wait-spread-table.ts; wait-spread.test.ts checks they are what it computes): built on the first
+ * plan with a backlog near ρ 1, it took 30–45 ms there.
  */
-const expPoints = new Float64Array(SPREAD_POINTS);
-const mixture = { hh: 0.5, he: 0.5, ee: 0.5 };
+export interface SpreadTable {
+  zs: Float64Array;
+  cvs: Float64Array;
+  points: Float64Array;
+  normalPoints: Float64Array;
+  expPoints: Float64Array;
+  mixture: Float64Array;
+}
+const { zs, cvs, points, normalPoints, expPoints } = SPREAD_TABLE;
+const [mixHH, mixHE, mixEE] = SPREAD_TABLE.mixture as unknown as [number, number, number];
 
 /** P(M ≤ x) for M the maximum over unit time of a Brownian motion with drift u and unit variance. */
 function maxCdf(x: number, u: number): number {
@@ -48,26 +55,65 @@ function maxCdf(x: number, u: number): number {
   return normalCdf(x - u) - tail;
 }
 
-function quantile(p: number, cdf: (x: number) => number, lo: number, hi: number): number {
-  for (let i = 0; i < 48; i++) {
-    const mid = (lo + hi) / 2;
-    if (cdf(mid) < p) lo = mid;
-    else hi = mid;
+/** maxCdf's density: 2φ(x − u) − 2u·e^(2ux) Φ(−x − u). */
+function maxDensity(x: number, u: number): number {
+  const reflected = 2 * u * x;
+  const tail = reflected > 700 ? 0 : Math.exp(reflected) * normalCdf(-x - u);
+  return 2 * INV_SQRT_2PI * Math.exp(-((x - u) * (x - u)) / 2) - 2 * u * tail;
+}
+const INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
+
+/**
+ * The p-quantile of a distribution on [lo, hi] by Newton's method on its density, kept inside the
+ * bracket (a bisection step wherever Newton's leaves it). (The table's 6,000 quantiles by 48
+ * bisections each took 40 ms on the first plan with a backlog near ρ 1; Newton takes a few steps.)
+ */
+function quantile(
+  p: number,
+  cdf: (x: number) => number,
+  density: (x: number) => number,
+  lo: number,
+  hi: number,
+  start = Number.NaN,
+): number {
+  let x = start > lo && start < hi ? start : (lo + hi) / 2;
+  for (let i = 0; i < 200; i++) {
+    const f = cdf(x) - p;
+    if (f < 0) lo = x;
+    else hi = x;
+    const d = density(x);
+    let next = d > 0 ? x - f / d : Number.NaN;
+    if (!(next > lo && next < hi)) next = (lo + hi) / 2;
+    if (Math.abs(next - x) <= 1e-12 * (1 + Math.abs(x)) || hi - lo <= 1e-12 * (1 + Math.abs(x))) return next;
+    x = next;
   }
-  return (lo + hi) / 2;
+  return x;
 }
 
 /** The mean square of the quantiles `eighths` read last (for the coefficient of variation). */
 let meanSquare = 0;
 
-/** The eight conditional means of a distribution given by its cdf on [lo, hi], into `out`; returns their mean. */
-function eighths(cdf: (x: number) => number, lo: number, hi: number, out: Float64Array, at: number): number {
+/**
+ * The eight conditional means of a distribution given by its cdf and density on [lo, hi], into `out`;
+ * returns their mean.
+ */
+function eighths(
+  cdf: (x: number) => number,
+  density: (x: number) => number,
+  lo: number,
+  hi: number,
+  out: Float64Array,
+  at: number,
+): number {
   let mean = 0;
+  let last = Number.NaN;
   meanSquare = 0;
   for (let i = 0; i < SPREAD_POINTS; i++) {
     let sum = 0;
     for (let k = 0; k < SUB; k++) {
-      const x = quantile((i + (k + 0.5) / SUB) / SPREAD_POINTS, cdf, lo, hi);
+      // From the last quantile, which is below this one.
+      const x = quantile((i + (k + 0.5) / SUB) / SPREAD_POINTS, cdf, density, lo, hi, last);
+      last = x;
       sum += x;
       meanSquare += (x * x) / (SUB * SPREAD_POINTS);
     }
@@ -77,35 +123,40 @@ function eighths(cdf: (x: number) => number, lo: number, hi: number, out: Float6
   return mean;
 }
 
-function buildTable(): void {
-  zs = new Float64Array(U_STEPS + 1);
-  cvs = new Float64Array(U_STEPS + 1);
-  points = new Float64Array((U_STEPS + 1) * SPREAD_POINTS);
+/** The table, computed (6,000 quantiles by Newton's method). */
+export function computeSpreadTable(): SpreadTable {
+  const zs = new Float64Array(U_STEPS + 1);
+  const cvs = new Float64Array(U_STEPS + 1);
+  const points = new Float64Array((U_STEPS + 1) * SPREAD_POINTS);
   for (let j = 0; j <= U_STEPS; j++) {
     const u = (U_MAX * j) / U_STEPS;
     const cdf = (x: number) => maxCdf(x, u);
-    const mean = eighths(cdf, 0, u + 10, points, j * SPREAD_POINTS);
+    const density = (x: number) => maxDensity(x, u);
+    const mean = eighths(cdf, density, 0, u + 10, points, j * SPREAD_POINTS);
     cvs[j] = Math.sqrt(Math.max(0, meanSquare - mean * mean)) / mean;
     for (let i = 0; i < SPREAD_POINTS; i++)
       points[j * SPREAD_POINTS + i] = (points[j * SPREAD_POINTS + i] as number) / mean;
     zs[j] = u * mean;
   }
-  eighths(normalCdf, -10, 10, normalPoints, 0);
-  const expCdf = (x: number) => 1 - Math.exp(-x);
-  const expMean = eighths(expCdf, 0, 60, expPoints, 0);
+  const normalPoints = new Float64Array(SPREAD_POINTS);
+  eighths(normalCdf, (x) => INV_SQRT_2PI * Math.exp(-(x * x) / 2), -10, 10, normalPoints, 0);
+  const expPoints = new Float64Array(SPREAD_POINTS);
+  const expCdf = (x: number) => -Math.expm1(-x);
+  const expMean = eighths(expCdf, (x) => Math.exp(-x), 0, 60, expPoints, 0);
   for (let i = 0; i < SPREAD_POINTS; i++) expPoints[i] = (expPoints[i] as number) / expMean;
   const halfNormal = (x: number) => maxCdf(x, 0);
   const halfMean = Math.sqrt(2 / Math.PI);
-  mixture.hh = mixture.he = mixture.ee = 0;
+  const mixture = new Float64Array(3);
   const n = SUB * SPREAD_POINTS;
   for (let k = 0; k < n; k++) {
     const p = (k + 0.5) / n;
-    const h = quantile(p, halfNormal, 0, 10) / halfMean;
+    const h = quantile(p, halfNormal, (x) => maxDensity(x, 0), 0, 10) / halfMean;
     const e = -Math.log(1 - p);
-    mixture.hh += (h * h) / n;
-    mixture.he += (h * e) / n;
-    mixture.ee += (e * e) / n;
+    mixture[0] = (mixture[0] as number) + (h * h) / n;
+    mixture[1] = (mixture[1] as number) + (h * e) / n;
+    mixture[2] = (mixture[2] as number) + (e * e) / n;
   }
+  return { zs, cvs, points, normalPoints, expPoints, mixture };
 }
 
 /**
@@ -114,10 +165,9 @@ function buildTable(): void {
  * `drift` ≥ 0 and variance `variance` a second.
  */
 export function queueSpread(queue: number, drift: number, variance: number, out: Float64Array): void {
-  if (zs === null) buildTable();
   const z = (drift * queue) / variance;
-  const table = zs as Float64Array;
-  const p = points as Float64Array;
+  const table = zs;
+  const p = points;
   if (!(z >= 0)) {
     if (!(z < 0)) {
       out.fill(1);
@@ -162,10 +212,9 @@ function rowOf(z: number, table: Float64Array): number {
  * drift `drift` ≥ 0 and variance `variance` a second: the shape queueSpread gives it.
  */
 export function spreadOfQueue(queue: number, drift: number, variance: number): number {
-  if (zs === null) buildTable();
   const z = (drift * queue) / variance;
-  const table = zs as Float64Array;
-  const cv = cvs as Float64Array;
+  const table = zs;
+  const cv = cvs;
   if (!(z > 0)) return cv[0] as number;
   if (z >= (table[U_STEPS] as number)) return 1 / Math.sqrt(z);
   const j = rowOf(z, table);
@@ -180,15 +229,13 @@ export function spreadOfQueue(queue: number, drift: number, variance: number): n
  * the most.
  */
 export function shapeOfSpread(cv: number): number {
-  if (zs === null) buildTable();
-  const table = zs as Float64Array;
-  const c = cvs as Float64Array;
+  const table = zs;
+  const c = cvs;
   if (!(cv < (c[0] as number))) {
     // (1 − w)²·E[H²] + 2w(1 − w)·E[HE] + w²·E[E²] − 1 = cv², for w in [0, 1].
-    const { hh, he, ee } = mixture;
-    const a = hh - 2 * he + ee;
-    const b = 2 * (he - hh);
-    const c0 = hh - 1 - cv * cv;
+    const a = mixHH - 2 * mixHE + mixEE;
+    const b = 2 * (mixHE - mixHH);
+    const c0 = mixHH - 1 - cv * cv;
     const w = (-b + Math.sqrt(Math.max(0, b * b - 4 * a * c0))) / (2 * a);
     return w < 1 ? -(w > 0 ? w : 0) : -1;
   }
