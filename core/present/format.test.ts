@@ -34,6 +34,9 @@ describe('result formatting', () => {
     expect(formatRps(0.001736)).toBe('0.0017');
     expect(formatRps(0)).toBe('0');
     expect(formatRps(1200.2)).toBe('1,200');
+    // A load kept as a 32-bit float reads as the double it was written as.
+    expect(formatRps(Math.fround(1.05))).toBe(formatRps(1.05));
+    expect(formatRps(Math.fround(0.35))).toBe(formatRps(0.35));
   });
 
   it('writes a limit to one decimal, so that a count just over it does not read as equal', () => {

@@ -108,8 +108,12 @@ export function formatSpan(horizonMinutes: number): string {
  */
 export function formatRps(rps: number): string {
   if (!Number.isFinite(rps)) return '—';
-  if (rps > 0 && rps < 0.1) return String(Number(rps.toPrecision(2)));
-  return rps < 10 ? oneDecimal.format(rps) : whole.format(rps);
+  // Loads are kept as 32-bit floats (7 digits) and read back as doubles in places: 1.05 kept reads
+  // 1.0499999523, and one screen said "peak 1.1 rps" above a reason that said "peak 1 req/s". Rounded
+  // to the digits a float keeps first, both read alike.
+  const x = Number(rps.toPrecision(7));
+  if (x > 0 && x < 0.1) return String(Number(x.toPrecision(2)));
+  return x < 10 ? oneDecimal.format(x) : whole.format(x);
 }
 
 /** Start of chart point `index` as `Day 3, 14:00` (day 1 is the first day of the simulation). */
