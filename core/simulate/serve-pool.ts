@@ -969,7 +969,7 @@ function serveSyncBacklog(s: Stretch, state: PoolState, spec: PoolSpec, stats: P
   out.busyCoreSeconds += s.cores * s.used;
 }
 
-/** The spread of the queue those arriving in followDrain's stretch find (NaN: not a walk's drain). */
+/** The spread of the queue those arriving in followDrain's stretch find (NaN: not a walk's drain; serveSyncBacklog clears it before each call). */
 let drainSpread = Number.NaN;
 
 /**
@@ -989,7 +989,6 @@ let drainSpread = Number.NaN;
 function followDrain(s: Stretch, state: PoolState, level: number, ceiling: number): number {
   reflected.ghost = 0;
   reflected.rate = s.full;
-  drainSpread = Number.NaN;
   // Above the timeout's queue, those past it time out as the fluid drains: no walk to follow yet.
   if (!(level < ceiling)) {
     state.drainAt = Number.NaN;
@@ -1047,8 +1046,7 @@ function followDrain(s: Stretch, state: PoolState, level: number, ceiling: numbe
   if (end > fluidEnd) {
     const rate = s.ls - (end - level) / s.seconds;
     reflected.rate = rate > s.ls ? rate : s.ls;
-    state.drainEnd = s.ls - reflected.rate;
-    state.drainEnd = level + state.drainEnd * s.seconds;
+    state.drainEnd = level + (s.ls - reflected.rate) * s.seconds;
   }
   return Number.NaN;
 }
