@@ -2,7 +2,7 @@
  * The editor's plan runs on two threads when the machine has two cores (plan-worker.ts and its
  * second thread, plan-shard-worker.ts; core/plan/plan-sharded.ts): the plan it shows and exports is
  * the plan the engine makes on one thread in Node, the first one and the one after an edit (each
- * thread keeps its own runs between them).
+ * thread keeps its own runs between them), and after the worker has rehearsed made-up edits.
  */
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
@@ -49,4 +49,16 @@ test('a plan split between two threads is the plan of one, before and after an e
   await page.getByLabel('CPU time (ms)').press('Tab');
   await expect(cost).not.toHaveText(was);
   expect(await exported(page, 'Plan (JSON)')).toEqual(await planHere(await exported(page, 'Design (JSON)')));
+
+  // While a component stays selected, the plan worker warms its code with made-up edits and their
+  // undos through the same kept runs (plan-worker.ts, its rehearsals): the next edit's plan is still
+  // the one-thread plan, and what shows is the author's design, not a made-up one.
+  await page.waitForTimeout(3000);
+  const now = (await cost.textContent()) ?? '';
+  await page.getByLabel('CPU time (ms)').fill('140');
+  await page.getByLabel('CPU time (ms)').press('Tab');
+  await expect(cost).not.toHaveText(now);
+  const design = (await exported(page, 'Design (JSON)')) as { components: { id: string; demand: { cpuMs: number } }[] };
+  expect(design.components.find((c) => c.id === 'cart')?.demand.cpuMs).toBe(140);
+  expect(await exported(page, 'Plan (JSON)')).toEqual(await planHere(design));
 });

@@ -27,6 +27,11 @@ export type PlanRequest =
   | { type: 'cancel'; runId: number }
   | { type: 'compare'; compareId: number; design: unknown }
   | { type: 'cancel-compare'; compareId: number }
+  /**
+   * Whether the author looks about to edit (use-plan-runner.ts): the worker may then warm its code
+   * with made-up edits while idle (plan-worker.ts, its rehearsals).
+   */
+  | { type: 'editing'; on: boolean }
   /** The second thread (plan-shard-worker.ts) stopped: plan alone from now on. */
   | { type: 'shard-lost' };
 

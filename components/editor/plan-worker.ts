@@ -13,6 +13,7 @@ import {
   createRunMemo,
   PlanCancelledError,
   highsMipSolver,
+  rehearsalEdit,
   registerMipSolver,
   warmUpMipSolver,
   type ShardResult,
@@ -82,32 +83,71 @@ function warmUpSolverSoon(): void {
 }
 
 /**
- * The first edit after a design opens runs the decision's code cold: on the 500-component canvas
- * design a leaf edit took ~1.1 s against 0.3–0.6 s for the edits after it (Chromium, 2026-12-03): V8
- * compiles that code lazily and optimises it as it runs. So once the first plan is posted, the same
- * design is planned once more and the result dropped: every run is in the memo (nothing is simulated
- * again, nothing in it changes), so it costs the decision alone. A new run cancels it at its next
- * slice; the decision itself does not yield, so an edit made while it runs waits for it (up to about
- * a second, cold, on that design).
+ * The first edits after a design opens run the engine's code cold: V8 compiles it lazily and
+ * optimises a function only once it has run a while. On the 500-component canvas design a leaf edit
+ * took 300–550 ms for each of its first five edits and 130–190 ms from the tenth on (Chromium, a new
+ * value each time, 2026-12-07). Two rehearsals warm it while the worker is idle, their results dropped,
+ * each cancelled by a new run at its next slice or between the decision's stages (decidePlanSteps):
+ * - once the first plan is posted, the same design is planned once more from the memo, without the
+ *   joint choice's last answer (core/recommend/solve-jointly.ts), so that the decision and the solver
+ *   run (nothing is simulated again, nothing in the memo changes);
+ * - while the author looks about to edit (the page says so, `editing`: one component or connection
+ *   selected, or focus in the inspector's fields, and no pointer held down), made-up edits
+ *   (core/plan/rehearsal.ts: one leaf changed), each followed by the design itself again, up to
+ *   REHEARSAL_ROUNDS rounds in a worker's life. Through the same memo as the author's edits, as an edit
+ *   and its undo: the memo holds the design's runs again after each round, and a plan made from it is
+ *   the one made from nothing (run-memo.test.ts). Not whenever the worker was idle: the rounds then took
+ *   the cores a canvas drag needs (editor frames 120–135 in 3 s against 153–168 without, bench:canvas's
+ *   drag, 2026-12-07).
  */
 const REHEARSAL = -2;
-let hasRehearsed = false;
-function rehearseSoon(runId: number, design: Design): void {
-  if (hasRehearsed) return;
-  hasRehearsed = true;
-  setTimeout(() => {
-    // Only while the worker is idle: a run that came meanwhile has warmed the code itself.
-    if (latestRunId !== runId) return;
-    latestRunId = REHEARSAL;
-    // Without the joint choice's last answer (core/recommend/solve-jointly.ts): the same design would
-    // get it back unsolved, and the solver's code is much of what the rehearsal is there to warm.
-    const { solved: _solved, ...runsOnly } = memo;
-    buildPlanSharded(design, shards, {
-      sliceMs: SLICE_MS,
-      memo: runsOnly,
-      isCancelled: () => latestRunId !== REHEARSAL,
-    }).catch(() => undefined);
-  }, 0);
+const REHEARSAL_ROUNDS = 6;
+let hasRehearsedFirst = false;
+let roundsDone = 0;
+let isRehearsing = false;
+/** Whether the author looks about to edit (the page's `editing`). */
+let isEditing = false;
+/** The last plan posted, which a rehearsal follows. */
+let lastPosted: { runId: number; design: Design } | null = null;
+
+function rehearseSoon(): void {
+  setTimeout(() => void rehearse(), 0);
+}
+
+async function rehearse(): Promise<void> {
+  const last = lastPosted;
+  if (isRehearsing || !last) return;
+  const isIdle = () => latestRunId === last.runId || latestRunId === REHEARSAL;
+  isRehearsing = true;
+  try {
+    if (!hasRehearsedFirst && isIdle()) {
+      hasRehearsedFirst = true;
+      latestRunId = REHEARSAL;
+      const { solved: _solved, ...runsOnly } = memo;
+      await buildPlanSharded(last.design, shards, {
+        sliceMs: SLICE_MS,
+        memo: runsOnly,
+        isCancelled: () => latestRunId !== REHEARSAL,
+      });
+    }
+    const options = { sliceMs: SLICE_MS, memo, isCancelled: () => latestRunId !== REHEARSAL || !isEditing };
+    while (roundsDone < REHEARSAL_ROUNDS && isEditing && isIdle()) {
+      const edited = rehearsalEdit(last.design, roundsDone);
+      if (!edited) return;
+      latestRunId = REHEARSAL;
+      await buildPlanSharded(edited, shards, options);
+      await buildPlanSharded(last.design, shards, options);
+      roundsDone++;
+    }
+  } catch {
+    // Cancelled (or failed): only a rehearsal; a run reports its own failures.
+  } finally {
+    isRehearsing = false;
+    // Idle again after the plan it followed, unless a run came meanwhile; a plan posted meanwhile is
+    // followed in its turn.
+    if (latestRunId === REHEARSAL) latestRunId = last.runId;
+    if (lastPosted !== last && isEditing) rehearseSoon();
+  }
 }
 
 /**
@@ -169,6 +209,10 @@ scope.onmessage = (event) => {
     case 'shard-lost':
       loseShard();
       return;
+    case 'editing':
+      isEditing = message.on;
+      if (isEditing) rehearseSoon();
+      return;
     case 'cancel':
       if (message.runId === latestRunId) {
         latestRunId = -1;
@@ -226,7 +270,8 @@ async function run(runId: number, input: unknown): Promise<void> {
     const posted = toPost(result);
     scope.postMessage({ type: 'done', runId, result: posted, ms: performance.now() - started }, postedBuffers(posted));
     warmUpSolverSoon();
-    rehearseSoon(runId, checked.value);
+    lastPosted = { runId, design: checked.value };
+    rehearseSoon();
   } catch (error) {
     if (error instanceof PlanCancelledError) return;
     scope.postMessage({ type: 'failed', runId, message: error instanceof Error ? error.message : String(error) });

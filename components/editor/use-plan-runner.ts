@@ -40,6 +40,40 @@ export function usePlanRunner(ready: boolean): void {
     if (!ready) return;
     let worker: Worker;
     let shardWorker: Worker | null = null;
+    /**
+     * Whether the author looks about to edit: one component or connection selected (its form in the
+     * inspector) or focus in a field whose edits re-plan (an element marked `data-edits-replan`), and no
+     * pointer held down. The plan worker warms its code with made-up edits only then (plan-worker.ts,
+     * its rehearsals): never while a drag or a pan needs the cores, and not while the author only looks.
+     */
+    let editing = false;
+    let pointerDown = false;
+    let atField = false;
+    const isEditTarget = (target: EventTarget | null) =>
+      target instanceof Element && target.closest('[data-edits-replan]') !== null;
+    const oneSelected = () => {
+      const { components, connections } = editorStore.getState().selection;
+      return components.length + connections.length === 1;
+    };
+    const tellEditing = () => worker.postMessage({ type: 'editing', on: editing } satisfies PlanRequest);
+    const updateEditing = () => {
+      const on = !pointerDown && (atField || oneSelected());
+      if (on === editing) return;
+      editing = on;
+      tellEditing();
+    };
+    const onFocusIn = (event: FocusEvent) => {
+      atField = isEditTarget(event.target);
+      updateEditing();
+    };
+    const onFocusOut = (event: FocusEvent) => {
+      atField = isEditTarget(event.relatedTarget);
+      updateEditing();
+    };
+    const onPointer = (event: PointerEvent) => {
+      pointerDown = event.type === 'pointerdown';
+      updateEditing();
+    };
     /** Starts the plan worker and, with a second core, its second thread; both replace any before. */
     const spawn = () => {
       const planWorker = new Worker(new URL('./plan-worker.ts', import.meta.url), {
@@ -49,6 +83,7 @@ export function usePlanRunner(ready: boolean): void {
       worker = planWorker;
       planWorker.onmessage = onMessage;
       planWorker.onerror = onError;
+      if (editing) tellEditing();
       // With a second core, a second thread simulates half of each plan (plan-shard-worker.ts); the two
       // workers talk over a channel of their own.
       if ((navigator.hardwareConcurrency ?? 1) > 1) {
@@ -220,8 +255,21 @@ export function usePlanRunner(ready: boolean): void {
 
     spawn();
     start();
+    const unsubscribeSelection = editorStore.subscribe((state, prev) => {
+      if (state.selection !== prev.selection) updateEditing();
+    });
+    // Captured: the canvas stops some pointer events from bubbling.
+    const pointerTypes = ['pointerdown', 'pointerup', 'pointercancel'] as const;
+    for (const type of pointerTypes) document.addEventListener(type, onPointer, true);
+    document.addEventListener('focusin', onFocusIn);
+    document.addEventListener('focusout', onFocusOut);
+    updateEditing();
     return () => {
       unsubscribe();
+      unsubscribeSelection();
+      for (const type of pointerTypes) document.removeEventListener(type, onPointer, true);
+      document.removeEventListener('focusin', onFocusIn);
+      document.removeEventListener('focusout', onFocusOut);
       clearInterval(stallTimer);
       if (timer !== null) clearTimeout(timer);
       worker.terminate();

@@ -66,7 +66,8 @@ export function Inspector({ decision }: { decision?: (componentId: string) => Re
           </button>
         )}
       </header>
-      <fieldset className={styles.body} disabled={catchingUp} aria-busy={catchingUp || undefined}>
+      {/* data-edits-replan: focus here tells the plan worker an edit may come (use-plan-runner.ts). */}
+      <fieldset className={styles.body} disabled={catchingUp} aria-busy={catchingUp || undefined} data-edits-replan="">
         {component && decision?.(component.id)}
         {component && <h3 className={styles.formTitle}>Edit the component</h3>}
         {body}

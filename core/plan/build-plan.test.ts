@@ -125,7 +125,10 @@ describe('buildPlan', () => {
   it('reports progress through every phase and ends with all components done', () => {
     const seen: PlanProgress[] = [];
     buildPlan(design, { onProgress: (p) => seen.push(p) });
-    expect(seen.map((p) => p.phase)).toEqual(['simulate', 'simulate', 'simulate', 'simulate', 'placement', 'wiring']);
+    // The decision reports itself between its stages (decidePlanSteps), all components done.
+    const deciding = Array<string>(10).fill('placement');
+    expect(seen.map((p) => p.phase)).toEqual(['simulate', 'simulate', 'simulate', 'simulate', ...deciding, 'wiring']);
+    expect(seen.filter((p) => p.phase === 'placement').every((p) => p.done === 4 && p.total === 4)).toBe(true);
     expect(seen.filter((p) => p.phase === 'simulate').map((p) => p.done)).toEqual([1, 2, 3, 4]);
   });
 

@@ -22,7 +22,7 @@ import { type ComponentFacts, type Tolerance, toleranceOf } from '../recommend/a
 import { mostCallDelays } from '../recommend/build-joint-problem';
 import { prepareSlack } from '../recommend/choose-jointly';
 import { type RunCache, runPlacements } from '../recommend/run-placement';
-import { decidePlan } from './decide-plan';
+import { decidePlanSteps } from './decide-plan';
 import { sweepRunMemo } from './run-memo';
 import { assignShards } from './shards';
 
@@ -265,7 +265,7 @@ export function* generatePlan(input: Design, seriesPoints = 720, memo?: RunCache
   const { facts, series, horizonMinutes } = yield* simulateDesign(design, seriesPoints, memo);
   const n = design.components.length;
   yield { phase: 'placement', done: n, total: n };
-  const plan = decidePlan(design, facts, horizonMinutes, memo);
+  const plan = yield* decidePlanSteps(design, facts, horizonMinutes, memo);
   yield { phase: 'wiring', done: 1, total: 1 };
   return { plan, series };
 }

@@ -19,6 +19,7 @@ import { type OptionMemo, PlanOptions } from '../recommend/option-memo';
 import type { SolveMemo } from '../recommend/solve-jointly';
 import { planWiring } from '../recommend/plan-wiring';
 import { GENERATOR } from './generator';
+import type { PlanProgress } from './build-plan';
 import { summariseCommitment } from './commitment-summary';
 import { hashDesign } from '../model/hash-design';
 import { type Baselines, type Scenario, sumTotals } from './sum-totals';
@@ -49,18 +50,45 @@ export function decidePlan(
   horizonMinutes: number,
   memo?: DecisionMemo,
 ): Plan {
+  const steps = decidePlanSteps(design, facts, horizonMinutes, memo);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * decidePlan in stages, yielding between them (the joint choice, the judgements, the alternatives,
+ * each baseline): a run driven by runAsync can be cancelled between stages, where the decision of a
+ * 500-component design was one task of 0.1–0.5 s that a newer run had to wait out (a worker's
+ * rehearsal, components/editor/plan-worker.ts). Abandoned part-way, it leaves the memo as a
+ * cancelled simulation does: what it kept is keyed by what it read, and the option memo takes this
+ * plan's options only when the plan ends (`PlanOptions.finish`).
+ */
+export function* decidePlanSteps(
+  design: PricedDesign,
+  facts: ReadonlyMap<string, ComponentFacts>,
+  horizonMinutes: number,
+  memo?: DecisionMemo,
+): Generator<PlanProgress, Plan> {
+  const n = design.components.length;
+  const stage: PlanProgress = { phase: 'placement', done: n, total: n };
   const solved = memo?.solved;
   const tol = toleranceOf(design.environments, horizonMinutes);
   const kept = memo?.options ? new PlanOptions(memo.options, facts, tol) : undefined;
   // The choice and the alternatives' comparison price the same candidates and edges: made once.
   const candidates = candidatesOf(design, facts, tol, undefined, kept);
   const prepared = { candidates, frame: frameJointProblem(candidates, design.connections, design.tariff, kept), kept };
+  yield stage;
   const joint = chooseJointly(design, facts, tol, undefined, prepared, solved);
+  yield stage;
   const judge = (assignment: ReadonlyMap<string, Placement>) =>
     judgeAssignment(design, facts, assignment, horizonMinutes, kept);
   const recommended = judge(joint.assignment);
   const everyOption = assessEveryOption(design, facts, joint.assignment, tol, kept);
+  yield stage;
   const alternatives = compareAlternatives(design, facts, joint.assignment, tol, prepared);
+  yield stage;
   const entries = new Map<string, PlacementEntry>();
   for (const [id, f] of facts) {
     const options = everyOption.get(id) ?? [];
@@ -94,12 +122,16 @@ export function decidePlan(
     // tariff, which its runs stand for (option-memo.ts).
     entries.set(id, kept ? kept.entry(id, options, chosen, `${placement}|${JSON.stringify(others)}`, make) : make());
   }
-  const baselines: Baselines = {
-    allStatic: judge(assignBaseline('allStatic', design, facts, tol, kept)),
-    allElastic: judge(assignBaseline('allElastic', design, facts, tol, kept)),
-    allVm: judge(assignBaseline('allVm', design, facts, tol, kept)),
-    allServerless: judge(assignBaseline('allServerless', design, facts, tol, kept)),
-  };
+  yield stage;
+  const allStatic = judge(assignBaseline('allStatic', design, facts, tol, kept));
+  yield stage;
+  const allElastic = judge(assignBaseline('allElastic', design, facts, tol, kept));
+  yield stage;
+  const allVm = judge(assignBaseline('allVm', design, facts, tol, kept));
+  yield stage;
+  const allServerless = judge(assignBaseline('allServerless', design, facts, tol, kept));
+  yield stage;
+  const baselines: Baselines = { allStatic, allElastic, allVm, allServerless };
   kept?.finish();
   const commitment = summariseCommitment(design, recommended);
   const margin = design.environments.decision.simplicityMargin;

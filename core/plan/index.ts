@@ -26,6 +26,7 @@
  */
 export { buildPlan, buildPlanAsync, PlanCancelledError } from './build-plan';
 export { createRunMemo, sweepRunMemo } from './run-memo';
+export { rehearsalEdit } from './rehearsal';
 export { buildPlanSharded, simulateShard, simulateShardAsync } from './plan-sharded';
 export type { ShardResult, ShardRunner } from './plan-sharded';
 export type { Shard } from './build-plan';

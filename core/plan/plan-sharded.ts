@@ -25,7 +25,7 @@ import {
   runAsync,
   simulateDesign,
 } from './build-plan';
-import { decidePlan } from './decide-plan';
+import { decidePlanSteps } from './decide-plan';
 
 /** One part's simulated components: their facts and chart series, by id. */
 export interface ShardResult {
@@ -136,7 +136,8 @@ export async function buildPlanSharded(
     if (series[id]) orderedSeries[id] = series[id];
   }
   if (options.isCancelled?.()) throw new PlanCancelledError();
-  const plan = decidePlan(design, ordered, local.horizonMinutes, options.memo);
+  // In stages, so that a newer run (or a cancel) gets in between them.
+  const plan = await runAsync(decidePlanSteps(design, ordered, local.horizonMinutes, options.memo), options);
   return { plan, series: { pointMinutes: local.series.pointMinutes, components: orderedSeries } };
 }
 

@@ -1,7 +1,8 @@
 /**
  * Incremental re-planning (run-memo.ts): a plan made with the runs of earlier plans equals a plan
  * made from nothing, byte for byte, whatever the edit; and it simulates again only what the edit
- * changed — nothing for a rename or a price, the edited component and its callees for a load edit.
+ * changed — nothing for a rename or a price, the edited component and its callees for a load edit;
+ * also after the plan worker's made-up edits and their undos, whole or cut short in the decision.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -12,7 +13,8 @@ import type { RunCache } from '../recommend/run-placement';
 import { designArbOf } from '../testing/design-arbitrary';
 import { priceDesign } from '../cost/tariff';
 import type { ComponentLoad } from '../simulate/component-load';
-import { buildPlan, contextOf, type PlanResult } from './build-plan';
+import { PlanCancelledError, buildPlan, contextOf, type PlanResult } from './build-plan';
+import { rehearsalEdit } from './rehearsal';
 import { createRunMemo } from './run-memo';
 import { createDemandMemo, requestOf, streamDemand, type DemandItem } from '../simulate/propagate-demand';
 
@@ -66,6 +68,13 @@ const withComponent = (design: Design, id: string, edit: (c: Design['components'
   ...design,
   components: design.components.map((c) => (c.id === id ? { ...c, ...edit(c) } : c)),
 });
+
+/** The leaf whose CPU time the canvas benchmark edits: a component that calls nothing. */
+function leafOf(design: Design): Design['components'][number] {
+  const leaf = design.components.find((c) => !design.connections.some((k) => k.from === c.id));
+  if (!leaf) throw new Error('no leaf');
+  return leaf;
+}
 
 /** `id` and every component downstream of it. */
 function withCallees(design: Design, id: string): Set<string> {
@@ -227,12 +236,6 @@ describe('re-planning with the runs of earlier plans', () => {
 });
 
 describe('the decision kept across plans (option-memo.ts)', () => {
-  /** The leaf whose CPU time the canvas benchmark edits: a component that calls nothing. */
-  const leafOf = (design: Design) => {
-    const leaf = design.components.find((c) => !design.connections.some((k) => k.from === c.id));
-    if (!leaf) throw new Error('no leaf');
-    return leaf;
-  };
   const decision = (design: Design, patch: Partial<Design['environments']['decision']>): Design => ({
     ...design,
     environments: { ...design.environments, decision: { ...design.environments.decision, ...patch } },
@@ -377,5 +380,45 @@ describe('the run memo key', () => {
     expect(key([peak])).not.toBe(key([]));
     expect(key([peak])).not.toBe(key([{ ...peak, endSeconds: 7200 }]));
     expect(key([peak])).not.toBe(key([{ ...peak, peakRps: 3 }]));
+  });
+});
+
+describe('the plan worker’s rehearsals through the author’s memo (rehearsal.ts)', () => {
+  const design = example('hybrid-backend');
+  const leaf = leafOf(design).id;
+  const edit = (d: Design): Design => ({
+    ...d,
+    components: d.components.map((c) => (c.id === leaf ? { ...c, demand: { ...c.demand, cpuMs: 33 } } : c)),
+  });
+
+  it('whole rounds (edit, then the design again): the next edit’s plan is the plan from nothing', () => {
+    const memo = createRunMemo();
+    const first = buildPlan(design, { memo });
+    for (let round = 0; round < 3; round++) {
+      const rehearsed = buildPlan(rehearsalEdit(design, round) as Design, { memo });
+      expect(bytesOf(rehearsed)).not.toBe(bytesOf(first));
+      expect(bytesOf(buildPlan(design, { memo }))).toBe(bytesOf(first));
+    }
+    expect(bytesOf(buildPlan(edit(design), { memo }))).toBe(bytesOf(buildPlan(edit(design))));
+  });
+
+  it('a round cut short at any stage of its decision: the next plans are the plans from nothing', () => {
+    // The steps of a whole plan, the decision's stages last among them: nine of them between the
+    // simulation's end and the wiring (decidePlanSteps), so that a newer run gets in between.
+    let steps = 0;
+    const phases: string[] = [];
+    buildPlan(design, { isCancelled: () => (steps++, false), onProgress: (p) => phases.push(p.phase) });
+    expect(phases.slice(-12)).toEqual(['simulate', ...Array<string>(10).fill('placement'), 'wiring']);
+    const cuts = [1, 2, 3, 5, 7, 9].map((fromEnd) => steps - fromEnd);
+    for (const cut of cuts) {
+      const memo = createRunMemo();
+      buildPlan(design, { memo });
+      let k = 0;
+      expect(() => buildPlan(rehearsalEdit(design, 0) as Design, { memo, isCancelled: () => k++ >= cut })).toThrow(
+        PlanCancelledError,
+      );
+      expect(bytesOf(buildPlan(edit(design), { memo }))).toBe(bytesOf(buildPlan(edit(design))));
+      expect(bytesOf(buildPlan(design, { memo }))).toBe(bytesOf(buildPlan(design)));
+    }
   });
 });
