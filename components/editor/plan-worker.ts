@@ -119,6 +119,7 @@ async function rehearse(): Promise<void> {
   if (isRehearsing || !last) return;
   const isIdle = () => latestRunId === last.runId || latestRunId === REHEARSAL;
   isRehearsing = true;
+  let cutShort = false;
   try {
     if (!hasRehearsedFirst && isIdle()) {
       hasRehearsedFirst = true;
@@ -139,14 +140,17 @@ async function rehearse(): Promise<void> {
       await buildPlanSharded(last.design, shards, options);
       roundsDone++;
     }
-  } catch {
+  } catch (error) {
     // Cancelled (or failed): only a rehearsal; a run reports its own failures.
+    cutShort = error instanceof PlanCancelledError;
   } finally {
     isRehearsing = false;
-    // Idle again after the plan it followed, unless a run came meanwhile; a plan posted meanwhile is
-    // followed in its turn.
-    if (latestRunId === REHEARSAL) latestRunId = last.runId;
-    if (lastPosted !== last && isEditing) rehearseSoon();
+    // Idle again after the plan it followed, unless a run came meanwhile.
+    const wasOurs = latestRunId === REHEARSAL;
+    if (wasOurs) latestRunId = last.runId;
+    // Cut short while still ours, it was `editing` that ended (a press in a field ends it until the
+    // release); about to edit again, or with a plan posted meanwhile, the rounds go on.
+    if (isEditing && ((cutShort && wasOurs) || lastPosted !== last)) rehearseSoon();
   }
 }
 
