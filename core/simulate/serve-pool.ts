@@ -92,6 +92,13 @@ export interface Part {
   /** The chance that one of its minutes exceeds the SLO, when already known (NaN otherwise). */
   chance: number;
   /**
+   * A settled stretch's share of requests later than the SLO in its stationary state (NaN: not
+   * known). Not `late`, whose minutes are read from it: kept only so that OptionStats.shift reads the
+   * late share at another limit from the survival's three known points (everything late at 0, 5 % at
+   * the p95, this at the SLO) rather than an exponential through the first two. Reset by every commit.
+   */
+  tailLate: number;
+  /**
    * Whether its SLO minutes are counted elsewhere: by the messages queued with it, which carry them
    * whole (Departure.mate). Reset by every commit.
    */
@@ -116,6 +123,7 @@ export function createPart(): Part {
     late: Number.NaN,
     lateFixed: Number.NaN,
     chance: Number.NaN,
+    tailLate: Number.NaN,
     deferred: false,
     clump: Number.NaN,
   };
@@ -1250,6 +1258,7 @@ function recordStationary(s: Stretch, spec: PoolSpec, curve: SloCurve | null, st
     p.spread = curve.spread;
     p.skew = curve.skew;
     p.chance = curve.chance;
+    p.tailLate = curve.late;
   } else if (stats.hasSlo && admitted > 0) {
     // Far below the SLO a bound will do: P(W + D > a + b) ≤ P(W > a) + P(D > b), each at 2.5 %.
     const nu = spec.nu;
