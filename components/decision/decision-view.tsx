@@ -106,8 +106,9 @@ function WhyNot({ baselines }: { baselines: BaselineRow[] }) {
       <h3>Why not the alternatives</h3>
       {alternatives.length === 0 && (
         <p className="res-sub">
-          No baseline is cheaper or takes less risk: each costs more, for no fewer minutes over the targets and no fewer
-          dropped requests.
+          No baseline is cheaper or takes less risk: each costs{' '}
+          {baselines.some((b) => b.savingCents === 0) ? 'as much or more' : 'more'}, for no fewer minutes over the
+          targets and no fewer dropped requests.
         </p>
       )}
       <ul className="dec-why">

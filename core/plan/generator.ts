@@ -12,7 +12,7 @@ export const GENERATOR = { name: 'tidemark', version: '0.2.0' } as const;
  * value, when a change to the engine, its models or its prices makes any of them differ). The package
  * version is bumped by hand and seldom; this changes with every change to what the engine decides.
  */
-export const ENGINE_FINGERPRINT = '8363efec';
+export const ENGINE_FINGERPRINT = '9041b66c';
 
 /**
  * The engine version a stored plan is keyed by (with the design's hash): plans computed by one
