@@ -276,12 +276,12 @@ export class SloCurve {
         const frozen = computeFrozenChance(erlangC, full - rho * full, nu * 1000, full, rho * full, mu, slo, patience);
         if (frozen >= 0) {
           at.chance = weight * frozen + (1 - weight) * at.chance;
-          // A chance from the states the minute meets has no share late to read at another limit from:
-          // OptionStats.shift reads such minutes as it did before the share was kept (its exponential
-          // through the p95), which keeps a small delay's count near the run's own. (Read from the
-          // share, the image resizer of examples/hybrid-serverless.json in the data centre, 800 ms
-          // requests under a 10 s SLO, counted 3.6 minutes in 7 days for a delay of 0.001 ms where
-          // its run counts 1.6.)
+          // A chance from the states the minute meets is not the late count's cumulants at this share,
+          // which alone overstated such minutes by 30–60 % (minute-spread.ts, frozenWeight): its minutes
+          // keep shift's reading from the exponential through the p95 rather than the share. (Not
+          // measured on its own: the image resizer of examples/hybrid-serverless.json, which first
+          // prompted it, takes no frozen chance; its gap was the key's mixed loads, which
+          // OptionStats.countShifted's lift closes.)
           at.late = Number.NaN;
         }
       }
